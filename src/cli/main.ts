@@ -1,0 +1,62 @@
+// The `rkt` command: `rkt FILE [ARG...]` runs a module as `racket FILE`
+// does, `rkt -e EXPR` evaluates expressions in the `racket` namespace and
+// prints their results, and `rkt` alone starts a REPL.
+
+import { isAbsolute, resolve } from 'node:path';
+import { nodeHost } from '../host/node-host.js';
+import { Runtime } from '../runtime/runtime.js';
+import { runRepl } from './repl.js';
+import { RacketThrow } from '../runtime/exn.js';
+
+const USAGE = `usage: rkt [FILE [ARG ...] | -e EXPR ... | -h]
+  FILE        run the module in FILE (#lang racket/base or #lang racket)
+  -e EXPR     evaluate EXPR in the racket namespace and print its results
+  (none)      start a read-eval-print loop
+`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '-h' || argv[0] === '--help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (argv[0] === '-e') {
+    const exprs: string[] = [];
+    let i = 0;
+    while (argv[i] === '-e') {
+      if (argv[i + 1] === undefined) {
+        process.stderr.write('rkt: -e needs an expression\n' + USAGE);
+        return 2;
+      }
+      exprs.push(argv[i + 1]);
+      i += 2;
+    }
+    const rt = new Runtime({ host: nodeHost(), args: argv.slice(i) });
+    return rt.runTopLevel(exprs.join('\n'));
+  }
+  if (argv.length === 0) return runRepl(new Runtime({ host: nodeHost() }));
+  if (argv[0].startsWith('-')) {
+    process.stderr.write(`rkt: unknown option ${argv[0]}\n` + USAGE);
+    return 2;
+  }
+  const file = isAbsolute(argv[0]) ? argv[0] : resolve(process.cwd(), argv[0]);
+  const rt = new Runtime({ host: nodeHost(), args: argv.slice(1) });
+  return rt.runFile(file);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    // Threads or sockets still open when the main thread ends do not keep the process alive.
+    setImmediate(() => process.exit(code));
+  },
+  (err: unknown) => {
+    process.stderr.write(`rkt: internal error: ${describe(err)}\n`);
+    process.exit(70);
+  },
+);
+
+function describe(err: unknown): string {
+  if (err instanceof RacketThrow) return new Runtime({ host: nodeHost() }).errorText(err.value);
+  if (err instanceof Error) return `${err.message}\n${err.stack ?? ''}`;
+  return String(err);
+}

@@ -1,0 +1,80 @@
+// Continuation frames and the structures the machine's dynamic state is made of.
+//
+// A frame is what remains to be done when a value comes back. Frames live in
+// the running thread's stack array; capturing a continuation freezes that
+// array into a `Segment` (O(1)), and frames taken back out of a frozen segment
+// are cloned, so a frame object that sits in a segment is never mutated and a
+// continuation can be resumed any number of times.
+
+import type { Value } from '../values/types.js';
+import type { Machine } from './machine.js';
+
+export abstract class Frame {
+  /** Non-null on frames that escapes can target (escape points, handlers, dynamic-wind). */
+  tag: object | null = null;
+  abstract resume(m: Machine): void;
+  /** A copy safe to mutate; frames without mutable state return themselves. */
+  clone(): Frame {
+    return this;
+  }
+}
+
+/** A frozen run of frames: frames[0..len) with the top at len-1. */
+export class Segment {
+  constructor(
+    readonly frames: readonly Frame[],
+    readonly len: number,
+    readonly next: Segment | null,
+  ) {}
+}
+
+/** One continuation mark; the chain is immutable and shared. */
+export class MarkEntry {
+  constructor(
+    readonly key: Value,
+    readonly value: Value,
+    readonly next: MarkEntry | null,
+  ) {}
+}
+
+/** An active `dynamic-wind`: its post thunk runs when control leaves it. */
+export class Winder {
+  readonly depth: number;
+  constructor(
+    readonly pre: Value,
+    readonly post: Value,
+    readonly next: Winder | null,
+    /** The marks in effect around the dynamic-wind call. */
+    readonly marks: MarkEntry | null,
+  ) {
+    this.depth = next === null ? 1 : next.depth + 1;
+  }
+}
+
+/** A frame that owns the continuation marks set directly in it (`with-continuation-mark`). */
+export class MarkFrame extends Frame {
+  constructor(readonly prevMarks: MarkEntry | null) {
+    super();
+  }
+  resume(m: Machine): void {
+    m.marks = this.prevMarks;
+  }
+}
+
+/**
+ * A point an escape can jump to: `call/ec`, a prompt for a thread's body,
+ * the body of `with-handlers`. Remembers the dynamic state at its push.
+ */
+export class EscapeFrame extends Frame {
+  constructor(
+    tag: object,
+    readonly marks: MarkEntry | null,
+    readonly winders: Winder | null,
+  ) {
+    super();
+    this.tag = tag;
+  }
+  resume(m: Machine): void {
+    m.marks = this.marks;
+  }
+}

@@ -1,0 +1,426 @@
+// The machine: one per green thread. It runs compiled nodes with the
+// continuation on the heap (an array of frames plus frozen segments), so a
+// thread can be parked between any two steps, tail calls take no space, and
+// recursion is as deep as memory allows.
+
+import { Pair, MultipleValues, NULL, type Value } from '../values/types.js';
+import { StructInstance, propProcedure } from '../values/struct.js';
+import { arityError, arityMismatch, notAProcedure } from '../runtime/errors.js';
+import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../runtime/exn.js';
+import { UNSUPPLIED } from './core.js';
+import { EscapeFrame, Frame, MarkEntry, MarkFrame, Segment, Winder } from './frames.js';
+import type { Node } from './nodes.js';
+import {
+  CaseClosure,
+  Closure,
+  ContinuationProc,
+  MachinePrimitive,
+  Parameter,
+  Primitive,
+  type Env,
+} from './procedures.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { ExitSignal } from '../runtime/exn.js';
+import type { RThread } from '../runtime/scheduler.js';
+import { Block } from './block.js';
+import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, Paramz } from './marks.js';
+
+/** How many frames an underflow copies out of a frozen segment at once. */
+const UNDERFLOW_CHUNK = 64;
+
+export const enum RunStatus {
+  Done,
+  Yielded,
+  Blocked,
+}
+
+/** A captured full continuation. */
+export class CapturedK {
+  constructor(
+    readonly rest: Segment | null,
+    readonly marks: MarkEntry | null,
+    readonly winders: Winder | null,
+  ) {}
+}
+
+export class Machine {
+  // Registers. `node !== null`: run that node in `env`. Otherwise return `val`.
+  node: Node | null = null;
+  env: Env = [];
+  val: Value = undefined;
+  stack: Frame[] = [];
+  rest: Segment | null = null;
+  marks: MarkEntry | null = null;
+  winders: Winder | null = null;
+  /** Steps left before the thread yields to the scheduler. */
+  budget = 0;
+  /** Set when a primitive asked to block; the run loop parks the thread. */
+  blocked: Block | null = null;
+  /** The green thread this machine runs; set by the scheduler. */
+  thread!: RThread;
+
+  constructor(readonly rt: Runtime) {}
+
+  // ------------------------------------------------------------ the loop
+
+  /** Runs until the thread finishes, blocks, or uses up `budget` steps. */
+  run(budget: number): RunStatus {
+    this.budget = budget;
+    for (;;) {
+      try {
+        for (;;) {
+          const node = this.node;
+          if (node !== null) {
+            node.exec(this);
+          } else {
+            let f = this.stack.pop();
+            if (f === undefined) {
+              f = this.underflow();
+              if (f === undefined) return RunStatus.Done;
+            }
+            f.resume(this);
+          }
+          if (--this.budget <= 0) {
+            if (this.blocked !== null) return RunStatus.Blocked;
+            return RunStatus.Yielded;
+          }
+        }
+      } catch (e) {
+        this.raiseThrown(e);
+        if (this.budget <= 0) return this.blocked !== null ? RunStatus.Blocked : RunStatus.Yielded;
+      }
+    }
+  }
+
+  /** Takes the next frame from the frozen segments below the stack, cloning a chunk of them. */
+  private underflow(): Frame | undefined {
+    const seg = this.rest;
+    if (seg === null) return undefined;
+    const from = Math.max(0, seg.len - UNDERFLOW_CHUNK);
+    const stack: Frame[] = new Array(seg.len - from);
+    for (let i = from; i < seg.len; i++) stack[i - from] = seg.frames[i].clone();
+    this.rest = from > 0 ? new Segment(seg.frames, from, seg.next) : seg.next;
+    this.stack = stack;
+    return stack.pop();
+  }
+
+  /** Ask the run loop to stop after this step (to park on `b`). */
+  park(b: Block): void {
+    this.blocked = b;
+    this.budget = 0;
+  }
+
+  // ------------------------------------------------------------ application
+
+  /** Applies `f` to vals[1..]; vals[0] is scratch. Leaves the machine ready to continue. */
+  applyVals(f: Value, vals: Value[]): void {
+    if (f instanceof Closure) {
+      const lam = f.lam;
+      if (lam.fixed === vals.length - 1) {
+        vals[0] = f.env;
+        this.env = vals;
+      } else {
+        this.env = bindArgs(f, vals);
+      }
+      this.node = lam.body;
+      return;
+    }
+    if (f instanceof Primitive) {
+      const n = vals.length - 1;
+      if (n < f.min || (f.max >= 0 && n > f.max)) arityError(f.name, f.min, f.max, n);
+      const fn = f.fn;
+      let r: Value;
+      switch (n) {
+        case 0:
+          r = fn.call(this);
+          break;
+        case 1:
+          r = fn.call(this, vals[1]);
+          break;
+        case 2:
+          r = fn.call(this, vals[1], vals[2]);
+          break;
+        case 3:
+          r = fn.call(this, vals[1], vals[2], vals[3]);
+          break;
+        default:
+          r = fn.apply(this, vals.slice(1));
+      }
+      this.node = null;
+      if (r instanceof Block) this.park(r);
+      else this.val = r;
+      return;
+    }
+    this.applySlow(f, vals);
+  }
+
+  private applySlow(f: Value, vals: Value[]): void {
+    const n = vals.length - 1;
+    if (f instanceof MachinePrimitive) {
+      if (n < f.min || (f.max >= 0 && n > f.max)) arityError(f.name, f.min, f.max, n);
+      this.node = null;
+      f.run(this, vals);
+      return;
+    }
+    if (f instanceof CaseClosure) {
+      for (const c of f.clauses) {
+        const lam = c.lam;
+        if (n >= lam.nreq && (lam.hasRest || n <= lam.nreq + lam.nopt)) {
+          this.applyVals(c, vals);
+          return;
+        }
+      }
+      arityMismatch(f.name, null, n);
+    }
+    if (f instanceof ContinuationProc) {
+      this.node = null;
+      const v = n === 1 ? vals[1] : new MultipleValues(vals.slice(1));
+      if (f.escapeTag !== null) this.escapeTo(f.escapeTag, (m) => (m.val = v));
+      else this.reinstate(f.k as CapturedK, v);
+      return;
+    }
+    if (f instanceof Parameter) {
+      this.node = null;
+      if (n === 0) this.val = this.paramValue(f);
+      else if (n === 1) this.rt.setParam(this, f, vals[1]);
+      else arityError(f.name, 0, 1, n);
+      return;
+    }
+    if (f instanceof StructInstance) {
+      const p = f.type.prop(propProcedure);
+      if (p !== undefined) {
+        if (typeof p === 'number') {
+          this.applyVals(f.fields[p], vals);
+        } else {
+          const v2 = new Array(vals.length + 1);
+          v2[1] = f;
+          for (let i = 1; i < vals.length; i++) v2[i + 1] = vals[i];
+          this.applyVals(p, v2);
+        }
+        return;
+      }
+    }
+    const kw = this.rt.applyHook(this, f, vals);
+    if (kw) return;
+    notAProcedure(f);
+  }
+
+  /** Applies `f` to a plain argument array. */
+  applyArray(f: Value, args: readonly Value[]): void {
+    const vals = new Array(args.length + 1);
+    for (let i = 0; i < args.length; i++) vals[i + 1] = args[i];
+    this.applyVals(f, vals);
+  }
+
+  /** Delivers `v` to the current continuation. */
+  returnValue(v: Value): void {
+    this.val = v;
+    this.node = null;
+  }
+
+  // ------------------------------------------------------------ marks and parameters
+
+  setMark(key: Value, val: Value): void {
+    const top = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
+    if (top instanceof MarkFrame) {
+      // Same frame: replace the key's mark among the marks this frame owns.
+      const own: MarkEntry[] = [];
+      for (let e = this.marks; e !== top.prevMarks && e !== null; e = e.next) if (e.key !== key) own.push(e);
+      let chain: MarkEntry | null = top.prevMarks;
+      for (let i = own.length - 1; i >= 0; i--) chain = new MarkEntry(own[i].key, own[i].value, chain);
+      this.marks = new MarkEntry(key, val, chain);
+    } else {
+      this.stack.push(new MarkFrame(this.marks));
+      this.marks = new MarkEntry(key, val, this.marks);
+    }
+  }
+
+  firstMark(key: Value): Value | undefined {
+    for (let e = this.marks; e !== null; e = e.next) if (e.key === key) return e.value;
+    return undefined;
+  }
+
+  paramValue(p: Parameter): Value {
+    const pz = this.firstMark(PARAMZ_KEY) as Paramz | undefined;
+    if (pz !== undefined) {
+      const cell = pz.lookup(p);
+      if (cell !== undefined) return cell.value;
+    }
+    return this.rt.paramBaseValue(this, p);
+  }
+
+  // ------------------------------------------------------------ continuations
+
+  /** Captures the whole current continuation (O(1): freezes the stack). */
+  captureK(): CapturedK {
+    if (this.stack.length > 0) {
+      this.rest = new Segment(this.stack, this.stack.length, this.rest);
+      this.stack = [];
+    }
+    return new CapturedK(this.rest, this.marks, this.winders);
+  }
+
+  /** Jumps to a captured continuation, running dynamic-wind thunks on the way. */
+  reinstate(k: CapturedK, v: Value): void {
+    const common = commonWinder(this.winders, k.winders);
+    if (this.winders !== common) {
+      // Leave the innermost active dynamic-wind first, then try again.
+      const w = this.winders!;
+      this.winders = w.next;
+      this.marks = w.marks;
+      this.stack.push(new ThenFrame((m) => m.reinstate(k, v)));
+      this.applyArray(w.post, []);
+      return;
+    }
+    if (k.winders !== common) {
+      // Re-enter the outermost dynamic-wind not yet entered, then try again.
+      let w = k.winders!;
+      while (w.next !== common) w = w.next!;
+      this.stack.push(new ThenFrame((m) => {
+        m.winders = w;
+        m.reinstate(k, v);
+      }));
+      this.marks = w.marks;
+      this.applyArray(w.pre, []);
+      return;
+    }
+    this.stack = [];
+    this.rest = k.rest;
+    this.marks = k.marks;
+    this.winders = k.winders;
+    this.val = v;
+    this.node = null;
+  }
+
+  /**
+   * Escapes to the frame tagged `tag` (which must be in the current
+   * continuation), running the post thunks of dynamic-winds left on the way,
+   * then pops the frame and calls `then`.
+   */
+  escapeTo(tag: object, then: (m: Machine) => void): void {
+    const target = this.findFrame(tag);
+    if (target === null) {
+      throw new RacketThrow(
+        makeExn(exnFailContractContinuationT, 'continuation application: attempt to jump into an escape continuation'),
+      );
+    }
+    const targetWinders = target.winders;
+    if (this.winders !== targetWinders && this.winders !== null && (targetWinders === null || this.winders.depth > targetWinders.depth)) {
+      const w = this.winders;
+      this.truncateTo(w, false);
+      this.winders = w.next;
+      this.marks = w.marks;
+      this.stack.push(new ThenFrame((m) => m.escapeTo(tag, then)));
+      this.applyArray(w.post, []);
+      return;
+    }
+    this.truncateTo(tag, true);
+    this.marks = target.marks;
+    this.winders = targetWinders;
+    this.node = null;
+    then(this);
+  }
+
+  private findFrame(tag: object): EscapeFrame | null {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const f = this.stack[i];
+      if (f.tag === tag) return f as EscapeFrame;
+    }
+    for (let s = this.rest; s !== null; s = s.next) {
+      for (let i = s.len - 1; i >= 0; i--) if (s.frames[i].tag === tag) return s.frames[i] as EscapeFrame;
+    }
+    return null;
+  }
+
+  /** Drops the frames above the one tagged `tag`, and that frame too when `inclusive`. */
+  private truncateTo(tag: object, inclusive: boolean): void {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      if (this.stack[i].tag === tag) {
+        this.stack.length = inclusive ? i : i + 1;
+        return;
+      }
+    }
+    this.stack = [];
+    for (let s = this.rest; s !== null; s = s.next) {
+      for (let i = s.len - 1; i >= 0; i--) {
+        if (s.frames[i].tag === tag) {
+          const keep = inclusive ? i : i + 1;
+          this.rest = keep > 0 ? new Segment(s.frames, keep, s.next) : s.next;
+          return;
+        }
+      }
+    }
+    this.rest = null;
+  }
+
+  // ------------------------------------------------------------ exceptions
+
+  /** Turns anything thrown by a step into a Racket raise in this thread. */
+  private raiseThrown(e: unknown): void {
+    if (e instanceof ExitSignal) throw e;
+    if (e instanceof RacketThrow) {
+      this.raise(e.value, e.barrier);
+      return;
+    }
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      this.raise(makeExn(exnFailT, 'internal error: JS stack exhausted in a primitive (value nested too deeply)'), true);
+      return;
+    }
+    // A bug in the runtime: report it as a Racket exception, never as a JS trace.
+    const msg = e instanceof Error ? e.message : String(e);
+    this.raise(makeExn(exnFailT, `internal error: ${msg}`), true);
+  }
+
+  /** `raise`: calls the innermost exception handler in the current continuation. */
+  raise(v: Value, nonContinuable: boolean): void {
+    if (isExn(v) && v.fields[1] === MARKS_PENDING) v.fields[1] = new ContinuationMarkSet(this.marks);
+    this.node = null;
+    const h = this.firstMark(EXN_HANDLER_KEY);
+    if (h === undefined) {
+      this.rt.uncaught(this, v);
+      return;
+    }
+    this.rt.callHandler(this, h, v, nonContinuable);
+  }
+}
+
+/** Runs a JS continuation when a value comes back (used for multi-step control transfers). */
+export class ThenFrame extends Frame {
+  constructor(readonly then: (m: Machine) => void) {
+    super();
+  }
+  resume(m: Machine): void {
+    this.then(m);
+  }
+}
+
+function commonWinder(a: Winder | null, b: Winder | null): Winder | null {
+  while (a !== b) {
+    if (a === null || b === null) return null;
+    if (a.depth > b.depth) a = a.next;
+    else if (b.depth > a.depth) b = b.next;
+    else {
+      a = a.next;
+      b = b.next;
+    }
+  }
+  return a;
+}
+
+/** Binds arguments for a closure with optional or rest parameters, checking arity. */
+function bindArgs(f: Closure, vals: Value[]): Env {
+  const lam = f.lam;
+  const n = vals.length - 1;
+  const max = lam.hasRest ? -1 : lam.nreq + lam.nopt;
+  if (n < lam.nreq || (max >= 0 && n > max)) arityError(lam.name, lam.nreq, max, n);
+  const env: Env = new Array(1 + lam.nreq + lam.nopt + (lam.hasRest ? 1 : 0));
+  env[0] = f.env;
+  const fixed = lam.nreq + lam.nopt;
+  for (let i = 1; i <= fixed; i++) env[i] = i <= n ? vals[i] : UNSUPPLIED;
+  if (lam.hasRest) {
+    let rest: Value = NULL;
+    for (let i = n; i > fixed; i--) rest = new Pair(vals[i], rest);
+    env[fixed + 1] = rest;
+  }
+  return env;
+}

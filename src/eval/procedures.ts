@@ -1,0 +1,99 @@
+// Procedure values.
+//
+// Calling convention inside the machine: arguments travel in an array whose
+// slot 0 is scratch (a closure call reuses the array as its environment frame,
+// putting the closure's captured environment in slot 0), arguments in 1..n.
+
+import type { Value } from '../values/types.js';
+import { customPrint, printNamed } from '../printer/protocol.js';
+import type { LambdaNode } from './nodes.js';
+import type { Machine } from './machine.js';
+
+/** An environment frame: slot 0 is the parent frame, then the variables. */
+export type Env = Value[];
+
+export class Closure {
+  constructor(
+    readonly lam: LambdaNode,
+    readonly env: Env,
+  ) {}
+  [customPrint](): string {
+    return printNamed('procedure', this.lam.name);
+  }
+}
+
+/** A `case-lambda` with more than one clause. */
+export class CaseClosure {
+  constructor(
+    readonly clauses: Closure[],
+    readonly name: string | null,
+  ) {}
+  [customPrint](): string {
+    return printNamed('procedure', this.name);
+  }
+}
+
+/**
+ * A primitive written in JS. `fn` is called with `this` bound to the calling
+ * thread's machine and the arguments spread; arity has been checked.
+ * A primitive that may block or call back into Racket code is not `simple`:
+ * the compiler never evaluates a call to it inside another expression.
+ */
+export class Primitive {
+  constructor(
+    readonly name: string,
+    readonly min: number,
+    /** -1: any number of arguments. */
+    readonly max: number,
+    readonly fn: (this: Machine, ...args: any[]) => Value,
+    readonly simple: boolean = true,
+  ) {}
+  [customPrint](): string {
+    return printNamed('procedure', this.name);
+  }
+}
+
+/**
+ * A primitive that drives the machine itself (apply, call/cc, values,
+ * dynamic-wind, ...). `run` receives the argument array (slot 0 scratch) and
+ * must leave the machine either returning a value or about to run code.
+ */
+export class MachinePrimitive {
+  constructor(
+    readonly name: string,
+    readonly min: number,
+    readonly max: number,
+    readonly run: (m: Machine, args: Value[]) => void,
+  ) {}
+  [customPrint](): string {
+    return printNamed('procedure', this.name);
+  }
+}
+
+export type Procedure = Closure | CaseClosure | Primitive | MachinePrimitive | ContinuationProc | Parameter;
+
+/** A captured continuation, callable as a procedure. */
+export class ContinuationProc {
+  constructor(
+    /** An opaque captured state owned by the machine. */
+    readonly k: unknown,
+    /** Escape-only continuations (call/ec) jump to a frame with this tag. */
+    readonly escapeTag: object | null,
+  ) {}
+  [customPrint](): string {
+    return '#<procedure>';
+  }
+}
+
+/** A parameter made by `make-parameter`. */
+export class Parameter {
+  constructor(
+    /** Value outside any parameterize, per thread (see Machine.paramValue). */
+    public value: Value,
+    readonly guard: Value,
+    readonly name: string,
+  ) {}
+  [customPrint](): string {
+    return printNamed('procedure', this.name);
+  }
+}

@@ -1,0 +1,52 @@
+// Building syntax in JS macros. Identifiers made with `id` mean what they
+// mean in racket/base wherever the output lands, which is how a JS macro's
+// `if` stays the core `if` even where the user has bound `if`.
+
+import { Keyword, NULL, Pair, type Value } from '../values/types.js';
+import { Syntax, type SrcLoc } from '../values/syntax.js';
+import type { Expander } from './expander.js';
+import { datumToSyntax } from './scopes.js';
+
+export class Builder {
+  constructor(
+    readonly ex: Expander,
+    readonly loc: SrcLoc | null,
+  ) {}
+
+  /** A racket/base identifier. */
+  id(name: string): Syntax {
+    return this.ex.baseId(name, this.loc);
+  }
+
+  /** A syntax list of the given items; strings become racket/base identifiers. */
+  list(...items: (Syntax | string)[]): Syntax {
+    return this.listTail(items, NULL);
+  }
+
+  listTail(items: (Syntax | string)[], tail: Value): Syntax {
+    let out: Value = tail;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const it = items[i];
+      out = new Pair(typeof it === 'string' ? this.id(it) : it, out);
+    }
+    return new Syntax(out, this.loc);
+  }
+
+  /** A literal datum as syntax (for quote or self-quoting values). */
+  datum(v: Value): Syntax {
+    return datumToSyntax(null, v, this.loc);
+  }
+
+  quote(v: Value): Syntax {
+    return this.list('quote', this.datum(v));
+  }
+
+  keyword(name: string): Syntax {
+    return this.datum(Keyword.intern(name));
+  }
+
+  /** A fresh identifier no user code can refer to (a macro-private temporary). */
+  temp(name: string): Syntax {
+    return this.ex.baseId(this.ex.fresh(`${name}%`), this.loc);
+  }
+}

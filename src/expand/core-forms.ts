@@ -1,0 +1,268 @@
+// The forms the expander handles itself: the core language plus `lambda`
+// with Racket's full formals (optional and keyword arguments), which needs
+// to build core lambdas directly.
+
+import { UNSUPPLIED, type Core, type CoreBinding, type CoreLambda, type LocalVar } from '../eval/core.js';
+import { Keyword, NULL, Pair, Sym, VOID, listFromArray, type Value } from '../values/types.js';
+import { Scope, Syntax } from '../values/syntax.js';
+import type { Meaning } from './bindings.js';
+import { inferredName, type Expander } from './expander.js';
+import { addScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+import { Primitive } from '../eval/procedures.js';
+
+/** `(%unsupplied? v)`: whether an optional argument was left out. */
+export const unsuppliedP = new Primitive('unsupplied?', 1, 1, (v) => v === UNSUPPLIED);
+
+type Handler = (stx: Syntax, ex: Expander) => Core;
+
+function parts(stx: Syntax, ex: Expander, min: number, max = min): Syntax[] {
+  const p = syntaxList(stx);
+  if (p === null || p.length < min || (max >= 0 && p.length > max)) ex.badSyntax(stx);
+  return p;
+}
+
+const quote: Handler = (stx: Syntax, ex: Expander) => {
+  const p = parts(stx, ex, 2);
+  return { t: 'quote', v: syntaxToDatum(p[1]) };
+};
+
+const ifForm: Handler = (stx: Syntax, ex: Expander) => {
+  const p = parts(stx, ex, 4);
+  return { t: 'if', c: ex.expandExpr(p[1]), th: ex.expandExpr(p[2]), el: ex.expandExpr(p[3]) };
+};
+
+const begin: Handler = (stx: Syntax, ex: Expander) => {
+  const p = parts(stx, ex, 2, -1);
+  const es = p.slice(1).map((e) => ex.expandExpr(e));
+  return es.length === 1 ? es[0] : { t: 'begin', es };
+};
+
+const begin0: Handler = (stx: Syntax, ex: Expander) => {
+  const p = parts(stx, ex, 2, -1);
+  return { t: 'begin0', es: p.slice(1).map((e) => ex.expandExpr(e)) };
+};
+
+const expression: Handler = (stx: Syntax, ex: Expander) => ex.expandExpr(parts(stx, ex, 2)[1]);
+
+const setForm: Handler = (stx: Syntax, ex: Expander) => {
+  const p = parts(stx, ex, 3);
+  const id = p[1];
+  if (!isIdentifier(id)) ex.syntaxError('set!', 'not an identifier', stx, id);
+  const m = ex.resolve(id);
+  const e = expandNamed(ex, p[2], idSym(id).name);
+  if (m === null) {
+    const target = ex.ctx!.unbound(id);
+    if (target.t === 'gref') return { t: 'gset', v: target.v, e, loc: id.loc };
+    ex.unboundError(id);
+  }
+  if (m.kind === 'local') {
+    m.v.mutated = true;
+    return { t: 'lset', v: m.v, e };
+  }
+  if (m.kind === 'top') {
+    if (m.imported) ex.syntaxError('set!', 'cannot mutate module-required identifier', stx, id);
+    m.v.constant = false;
+    return { t: 'gset', v: m.v, e, loc: id.loc };
+  }
+  ex.syntaxError('set!', 'not a variable', stx, id);
+};
+
+/** `(let-values ([(id ...) rhs] ...) body ...+)` and the letrec variant. */
+function letValues(rec: boolean): Handler {
+  return (stx: Syntax, ex: Expander) => {
+    const p = parts(stx, ex, 3, -1);
+    const clauses = syntaxList(p[1]);
+    if (clauses === null) ex.badSyntax(stx);
+    const sc = new Scope('let');
+    const parsed = clauses.map((c) => {
+      const cp = syntaxList(c);
+      if (cp === null || cp.length !== 2) ex.badSyntax(stx);
+      const ids = syntaxList(cp[0]);
+      if (ids === null || !ids.every(isIdentifier)) ex.badSyntax(stx);
+      return { ids, rhs: cp[1] };
+    });
+    ex.checkDistinct(
+      parsed.flatMap((c) => c.ids),
+      stx,
+      idSym(p[0]).name,
+      'duplicate identifier',
+    );
+    const varsOf = parsed.map((c) => c.ids.map((id) => ex.bindLocal(addScope(id, sc))));
+    const binds: CoreBinding[] = parsed.map((c, i) => ({
+      vars: varsOf[i],
+      e: expandNamed(ex, rec ? addScope(c.rhs, sc) : c.rhs, c.ids.length === 1 ? idSym(c.ids[0]).name : null),
+    }));
+    const body = ex.expandBody(
+      p.slice(2).map((b) => addScope(b, sc)),
+      stx,
+    );
+    return { t: rec ? 'letrec-values' : 'let-values', binds, body };
+  };
+}
+
+const wcm: Handler = (stx: Syntax, ex: Expander) => {
+  const p = parts(stx, ex, 4);
+  return { t: 'wcm', key: ex.expandExpr(p[1]), val: ex.expandExpr(p[2]), body: ex.expandExpr(p[3]) };
+};
+
+const notInExpression =
+  (name: string): Handler =>
+  (stx, ex) =>
+    ex.syntaxError(name, 'not allowed in an expression context', stx);
+
+/** Expands `stx`, naming it `name` when it is directly a lambda form. */
+export function expandNamed(ex: Expander, stx: Syntax, name: string | null): Core {
+  if (name === null) return ex.expandExpr(stx);
+  const form = ex.partialExpand(stx);
+  const head = ex.coreHead(form);
+  if (head === 'lambda' || head === 'case-lambda' || head === '#%plain-lambda') {
+    ex.pendingName = name;
+  }
+  return ex.expandExpr(form);
+}
+
+// ---------------------------------------------------------------- lambda
+
+interface Formals {
+  req: Syntax[];
+  opt: { id: Syntax; dflt: Syntax }[];
+  kws: { kw: Keyword; id: Syntax; dflt: Syntax | null }[];
+  rest: Syntax | null;
+}
+
+function parseFormals(formals: Syntax, whole: Syntax, ex: Expander): Formals {
+  const out: Formals = { req: [], opt: [], kws: [], rest: null };
+  let v: Value = syntaxE(formals);
+  if (v instanceof Sym) {
+    out.rest = formals;
+    return out;
+  }
+  while (v instanceof Pair) {
+    const item = v.car as Syntax;
+    const d = syntaxE(item);
+    if (d instanceof Keyword) {
+      const next = v.cdr instanceof Syntax ? syntaxE(v.cdr) : v.cdr;
+      if (!(next instanceof Pair)) ex.syntaxError('lambda', 'missing argument identifier after keyword', whole, item);
+      const spec = next.car as Syntax;
+      if (isIdentifier(spec)) out.kws.push({ kw: d, id: spec, dflt: null });
+      else {
+        const sp = syntaxList(spec);
+        if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.badSyntax(whole);
+        out.kws.push({ kw: d, id: sp[0], dflt: sp[1] });
+      }
+      v = next.cdr;
+    } else if (isIdentifier(item)) {
+      if (out.opt.length > 0) {
+        ex.syntaxError('lambda', 'default-value expression missing', whole, item);
+      }
+      out.req.push(item);
+      v = v.cdr;
+    } else {
+      const sp = syntaxList(item);
+      if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError('lambda', 'not an identifier', whole, item);
+      out.opt.push({ id: sp[0], dflt: sp[1] });
+      v = v.cdr;
+    }
+    if (v instanceof Syntax) v = isIdentifier(v) ? v : syntaxE(v);
+    if (v instanceof Syntax) {
+      out.rest = v;
+      break;
+    }
+  }
+  if (!(v instanceof Syntax) && v !== NULL) ex.badSyntax(whole);
+  return out;
+}
+
+/** Expands a lambda from parsed formals; keyword formals make a keyword procedure. */
+export function expandFormalsLambda(ex: Expander, whole: Syntax, formals: Syntax, body: Syntax[], name: string | null): Core {
+  const f = parseFormals(formals, whole, ex);
+  const kws = [...f.kws].sort((a, b) => (a.kw.name < b.kw.name ? -1 : a.kw.name > b.kw.name ? 1 : 0));
+  for (let i = 1; i < kws.length; i++) {
+    if (kws[i].kw === kws[i - 1].kw) ex.syntaxError('lambda', 'duplicate keyword for argument', whole);
+  }
+  // Parameter layout: keyword arguments (sorted), required, optional, rest.
+  const req = [...kws.map((k) => k.id), ...f.req];
+  const opt = f.opt.map((o) => o.id);
+  // Defaults run in the order they are written.
+  const defaults: { id: Syntax; dflt: Syntax }[] = [];
+  const seen = new Set<Syntax>();
+  let pv: Value = syntaxE(formals);
+  while (pv instanceof Pair) {
+    const item = pv.car as Syntax;
+    const d = syntaxE(item);
+    if (d instanceof Keyword) {
+      const k = f.kws.find((x) => x.kw === d)!;
+      if (k.dflt !== null && !seen.has(k.id)) {
+        defaults.push({ id: k.id, dflt: k.dflt });
+        seen.add(k.id);
+      }
+      const next: Value = pv.cdr instanceof Syntax ? syntaxE(pv.cdr) : pv.cdr;
+      pv = next instanceof Pair ? next.cdr : NULL;
+    } else {
+      const o = f.opt.find((x) => x.id === (syntaxList(item)?.[0] ?? null));
+      if (o) defaults.push(o);
+      pv = pv.cdr;
+    }
+    if (pv instanceof Syntax) pv = syntaxE(pv);
+  }
+  const lam = ex.expandLambdaWithDefaults(whole, req, opt, f.rest, body, name, defaults);
+  if (kws.length === 0) return lam;
+  return {
+    t: 'app',
+    f: { t: 'quote', v: ex.rtPrim('make-keyword-procedure/sorted') },
+    args: [
+      lam,
+      { t: 'quote', v: listFromArray(kws.map((k) => k.kw)) },
+      { t: 'quote', v: listFromArray(kws.filter((k) => k.dflt === null).map((k) => k.kw)) },
+    ],
+    loc: whole.loc,
+  };
+}
+
+const lambda: Handler = (stx: Syntax, ex: Expander) => {
+  const name = ex.takePendingName() ?? inferredName(stx);
+  const p = parts(stx, ex, 3, -1);
+  return expandFormalsLambda(ex, stx, p[1], p.slice(2), name);
+};
+
+const caseLambda: Handler = (stx: Syntax, ex: Expander) => {
+  const name = ex.takePendingName() ?? inferredName(stx);
+  const p = parts(stx, ex, 1, -1);
+  const clauses: CoreLambda[] = p.slice(1).map((c) => {
+    const cp = syntaxList(c);
+    if (cp === null || cp.length < 2) ex.badSyntax(stx);
+    const f = parseFormals(cp[0], stx, ex);
+    if (f.opt.length > 0 || f.kws.length > 0) ex.badSyntax(stx);
+    return ex.expandLambdaWithDefaults(stx, f.req, [], f.rest, cp.slice(1), name, []);
+  });
+  return { t: 'case-lambda', clauses, name };
+};
+
+const syntaxRulesAsExpression: Handler = (stx: Syntax, ex: Expander) =>
+  ex.syntaxError('syntax-rules', 'only allowed as a macro transformer', stx);
+
+export function installCoreForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
+  const core = (name: string, h: Handler) => define(name, ex.coreForm(name, h));
+  core('quote', quote);
+  core('if', ifForm);
+  core('begin', begin);
+  core('begin0', begin0);
+  core('#%expression', expression);
+  core('set!', setForm);
+  core('let-values', letValues(false));
+  core('letrec-values', letValues(true));
+  core('with-continuation-mark', wcm);
+  core('define-values', notInExpression('define-values'));
+  core('define-syntaxes', notInExpression('define-syntaxes'));
+  core('lambda', lambda);
+  define('λ', ex.coreForm('lambda', lambda));
+  define('#%plain-lambda', ex.coreForm('lambda', lambda));
+  core('case-lambda', caseLambda);
+  core('syntax-rules', syntaxRulesAsExpression);
+  for (const lit of ['else', '=>', 'unquote', 'unquote-splicing', '...', '_']) {
+    core(lit, (stx, e) => e.syntaxError(lit, lit === '_' || lit === '...' ? 'wildcard not allowed as an expression' : 'not allowed as an expression', stx));
+  }
+}
+
+export { VOID };
+export type { LocalVar };

@@ -1,0 +1,348 @@
+// Derived forms of racket/base, written as JS macros over the core forms.
+
+import { Keyword, NULL, Pair, RVector, Sym, type Value } from '../values/types.js';
+import { Syntax } from '../values/syntax.js';
+import type { Meaning, MacroTransformer } from './bindings.js';
+import { Builder } from './build.js';
+import type { Expander } from './expander.js';
+import { structMacro } from './struct-form.js';
+import { idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
+
+type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
+
+function items(stx: Syntax, ex: Expander, min: number, max = -1): Syntax[] {
+  const p = syntaxList(stx);
+  if (p === null || p.length < min || (max >= 0 && p.length > max)) ex.badSyntax(stx);
+  return p;
+}
+
+/** `[x e]` pairs of a let-style binding list. */
+function bindingPairs(stx: Syntax, list: Syntax, ex: Expander): [Syntax, Syntax][] {
+  const clauses = syntaxList(list);
+  if (clauses === null) ex.badSyntax(stx);
+  return clauses.map((c) => {
+    const cp = syntaxList(c);
+    if (cp === null || cp.length !== 2 || !isIdentifier(cp[0])) ex.syntaxError(idSym(syntaxList(stx)![0]).name, 'bad syntax (not an identifier and expression for a binding)', stx, c);
+    return [cp[0], cp[1]];
+  });
+}
+
+const define: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 2);
+  let target = p[1];
+  let body = p.slice(2);
+  if (isIdentifier(target)) {
+    if (body.length !== 1) ex.syntaxError('define', body.length === 0 ? 'bad syntax (missing expression after identifier)' : 'bad syntax (multiple expressions after identifier)', stx);
+    return b.list('define-values', b.list(target), body[0]);
+  }
+  // (define (head . formals) body ...), possibly curried: ((f a) b).
+  for (;;) {
+    const e = syntaxE(target);
+    if (!(e instanceof Pair)) ex.badSyntax(stx);
+    const head = e.car as Syntax;
+    const formals = e.cdr instanceof Syntax ? e.cdr : new Syntax(e.cdr, target.loc);
+    if (body.length === 0) ex.syntaxError('define', 'bad syntax (no expressions for procedure body)', stx);
+    const lam = b.listTail(['lambda', formals], listOf(body));
+    lam.loc = stx.loc;
+    if (isIdentifier(head)) return b.list('define-values', b.list(head), lam);
+    target = head;
+    body = [lam];
+  }
+};
+
+const let_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  if (isIdentifier(p[1])) {
+    // Named let: (letrec ([name (lambda (x ...) body ...)]) (name e ...))
+    const name = p[1];
+    if (p.length < 4) ex.badSyntax(stx);
+    const pairs = bindingPairs(stx, p[2], ex);
+    const lam = b.listTail(['lambda', b.list(...pairs.map(([x]) => x))], listOf(p.slice(3)));
+    lam.loc = stx.loc;
+    return b.list(
+      b.list('letrec-values', b.list(b.list(b.list(name), lam)), name),
+      ...pairs.map(([, e]) => e),
+    );
+  }
+  const pairs = bindingPairs(stx, p[1], ex);
+  return b.listTail(['let-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listOf(p.slice(2)));
+};
+
+const letStar: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  const pairs = bindingPairs(stx, p[1], ex);
+  if (pairs.length <= 1) return b.listTail(['let-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listOf(p.slice(2)));
+  const [x, e] = pairs[0];
+  const inner = b.listTail(['let*', b.list(...pairs.slice(1).map(([x2, e2]) => b.list(x2, e2)))], listOf(p.slice(2)));
+  return b.list('let-values', b.list(b.list(b.list(x), e)), inner);
+};
+
+const letrec: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  const pairs = bindingPairs(stx, p[1], ex);
+  return b.listTail(['letrec-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listOf(p.slice(2)));
+};
+
+const letStarValues: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  const clauses = syntaxList(p[1]);
+  if (clauses === null) ex.badSyntax(stx);
+  if (clauses.length <= 1) return b.listTail(['let-values', p[1]], listOf(p.slice(2)));
+  const inner = b.listTail(['let*-values', b.list(...clauses.slice(1))], listOf(p.slice(2)));
+  return b.list('let-values', b.list(clauses[0]), inner);
+};
+
+const when: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  return b.list('if', p[1], b.listTail(['let-values', b.list()], listOf(p.slice(2))), b.list('void'));
+};
+
+const unless: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  return b.list('if', p[1], b.list('void'), b.listTail(['let-values', b.list()], listOf(p.slice(2))));
+};
+
+const and: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 1);
+  if (p.length === 1) return b.datum(true);
+  if (p.length === 2) return p[1];
+  return b.list('if', p[1], b.listTail(['and'], listOf(p.slice(2))), b.datum(false));
+};
+
+const or: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 1);
+  if (p.length === 1) return b.datum(false);
+  if (p.length === 2) return p[1];
+  const t = b.temp('or');
+  return b.list('let-values', b.list(b.list(b.list(t), p[1])), b.list('if', t, t, b.listTail(['or'], listOf(p.slice(2)))));
+};
+
+const cond: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 1);
+  const clauses = p.slice(1);
+  const build = (i: number): Syntax => {
+    if (i >= clauses.length) return b.list('void');
+    const c = syntaxList(clauses[i]);
+    if (c === null || c.length === 0) ex.syntaxError('cond', 'bad syntax (clause is not a test-value pair)', stx, clauses[i]);
+    const [test, ...body] = c;
+    if (ex.isBase(test, 'else')) {
+      if (i !== clauses.length - 1) ex.syntaxError('cond', 'bad syntax (`else` clause must be last)', stx, clauses[i]);
+      if (body.length === 0) ex.syntaxError('cond', 'bad syntax (missing expressions in `else` clause)', stx, clauses[i]);
+      return b.listTail(['let-values', b.list()], listOf(body));
+    }
+    if (body.length === 0) {
+      const t = b.temp('c');
+      return b.list('let-values', b.list(b.list(b.list(t), test)), b.list('if', t, t, build(i + 1)));
+    }
+    if (ex.isBase(body[0], '=>')) {
+      if (body.length !== 2) ex.syntaxError('cond', 'bad syntax (bad clause form with =>)', stx, clauses[i]);
+      const t = b.temp('c');
+      return b.list('let-values', b.list(b.list(b.list(t), test)), b.list('if', t, b.list(body[1], t), build(i + 1)));
+    }
+    return b.list('if', test, b.listTail(['let-values', b.list()], listOf(body)), build(i + 1));
+  };
+  return build(0);
+};
+
+const case_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 2);
+  const t = b.temp('case');
+  const clauses = p.slice(2);
+  const build = (i: number): Syntax => {
+    if (i >= clauses.length) return b.list('void');
+    const c = syntaxList(clauses[i]);
+    if (c === null || c.length < 2) ex.syntaxError('case', 'bad syntax (not a datum sequence)', stx, clauses[i]);
+    const [data, ...body] = c;
+    const bodyStx = b.listTail(['let-values', b.list()], listOf(body));
+    if (ex.isBase(data, 'else')) return bodyStx;
+    const ds = syntaxList(data);
+    if (ds === null) ex.syntaxError('case', 'bad syntax (not a datum sequence)', stx, data);
+    const test = ds.length === 1
+      ? b.list('equal?', t, b.list('quote', ds[0]))
+      : b.list('member', t, b.list('quote', data));
+    return b.list('if', test, bodyStx, build(i + 1));
+  };
+  return b.list('let-values', b.list(b.list(b.list(t), p[1])), build(0));
+};
+
+const do_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  const specs = syntaxList(p[1]);
+  const exit = syntaxList(p[2]);
+  if (specs === null || exit === null || exit.length === 0) ex.badSyntax(stx);
+  const vars = specs.map((s) => {
+    const sp = syntaxList(s);
+    if (sp === null || sp.length < 2 || sp.length > 3 || !isIdentifier(sp[0])) ex.badSyntax(stx);
+    return { id: sp[0], init: sp[1], step: sp[2] ?? sp[0] };
+  });
+  const loop = b.temp('do-loop');
+  const result = exit.length > 1 ? b.listTail(['let-values', b.list()], listOf(exit.slice(1))) : b.list('void');
+  const body = b.listTail(['begin'], listOf([...p.slice(3), b.list(loop, ...vars.map((v) => v.step))]));
+  return b.list('let', loop, b.list(...vars.map((v) => b.list(v.id, v.init))), b.list('if', exit[0], result, p.length > 3 ? body : b.list(loop, ...vars.map((v) => v.step))));
+};
+
+// ---------------------------------------------------------------- quasiquote
+
+const quasiquote: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 2, 2);
+  return qq(p[1], 1, ex, b);
+};
+
+function qqTag(s: Syntax, ex: Expander): string | null {
+  const l = syntaxList(s);
+  if (l === null || l.length !== 2) return null;
+  for (const name of ['quasiquote', 'unquote', 'unquote-splicing']) if (ex.isBase(l[0], name)) return name;
+  return null;
+}
+
+function qq(s: Syntax, depth: number, ex: Expander, b: Builder): Syntax {
+  const tag = qqTag(s, ex);
+  if (tag === 'unquote') {
+    const inner = syntaxList(s)![1];
+    if (depth === 1) return inner;
+    return b.list('list', b.quote(sym('unquote')), qq(inner, depth - 1, ex, b));
+  }
+  if (tag === 'quasiquote') {
+    return b.list('list', b.quote(sym('quasiquote')), qq(syntaxList(s)![1], depth + 1, ex, b));
+  }
+  const e = syntaxE(s);
+  if (e instanceof Pair) {
+    // Walk the spine, handling (unquote-splicing x) elements and an unquoted tail.
+    const head = e.car as Syntax;
+    const rest = e.cdr instanceof Syntax ? e.cdr : new Syntax(e.cdr, s.loc);
+    if (qqTag(rest, ex) === 'unquote' && depth === 1) {
+      // (a . ,b)
+      return b.list('cons', qqElem(head, depth, ex, b), syntaxList(rest)![1]);
+    }
+    if (qqTag(head, ex) === 'unquote-splicing') {
+      const inner = syntaxList(head)![1];
+      if (depth === 1) {
+        const tail = qq(rest, depth, ex, b);
+        return b.list('append', inner, tail);
+      }
+      return b.list('cons', b.list('list', b.quote(sym('unquote-splicing')), qq(inner, depth - 1, ex, b)), qq(rest, depth, ex, b));
+    }
+    return b.list('cons', qqElem(head, depth, ex, b), qq(rest, depth, ex, b));
+  }
+  if (e instanceof RVector) {
+    const asList = new Syntax(listOf(e.items as Syntax[]), s.loc);
+    return b.list('list->vector', qq(asList, depth, ex, b));
+  }
+  return b.list('quote', s);
+}
+
+function qqElem(s: Syntax, depth: number, ex: Expander, b: Builder): Syntax {
+  return qq(s, depth, ex, b);
+}
+
+// ---------------------------------------------------------------- control
+
+const parameterize: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  const pairs = syntaxList(p[1]);
+  if (pairs === null) ex.badSyntax(stx);
+  const args: Syntax[] = [];
+  for (const pr of pairs) {
+    const pp = syntaxList(pr);
+    if (pp === null || pp.length !== 2) ex.badSyntax(stx);
+    args.push(pp[0], pp[1]);
+  }
+  return b.list(
+    'with-continuation-mark',
+    b.list('quote', b.datum(ex.rtPrim('parameterization-key'))),
+    b.list(b.list('quote', b.datum(ex.rtPrim('extend-parameterization'))), ...args),
+    b.listTail(['let-values', b.list()], listOf(p.slice(2))),
+  );
+};
+
+const withHandlers: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  const clauses = syntaxList(p[1]);
+  if (clauses === null) ex.badSyntax(stx);
+  const preds: Syntax[] = [];
+  const handlers: Syntax[] = [];
+  for (const c of clauses) {
+    const cp = syntaxList(c);
+    if (cp === null || cp.length !== 2) ex.badSyntax(stx);
+    preds.push(cp[0]);
+    handlers.push(cp[1]);
+  }
+  const thunk = b.listTail(['lambda', b.list()], listOf(p.slice(2)));
+  return b.list(b.list('quote', b.datum(ex.rtPrim('with-handlers'))), b.list('list', ...preds), b.list('list', ...handlers), thunk);
+};
+
+const letEc: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  return b.list('call/ec', b.listTail(['lambda', b.list(p[1])], listOf(p.slice(2))));
+};
+
+const letCc: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  return b.list('call/cc', b.listTail(['lambda', b.list(p[1])], listOf(p.slice(2))));
+};
+
+const time: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 2);
+  return b.list(b.list('quote', b.datum(ex.rtPrim('time-apply/print'))), b.listTail(['lambda', b.list()], listOf(p.slice(1))));
+};
+
+const defineSyntaxRule: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3, 3);
+  const pat = syntaxE(p[1]);
+  if (!(pat instanceof Pair) || !isIdentifier(pat.car)) ex.badSyntax(stx);
+  const name = pat.car as Syntax;
+  const patStx = new Syntax(new Pair(b.id('_'), pat.cdr), p[1].loc, p[1].scopes);
+  return b.list('define-syntaxes', b.list(name), b.list('syntax-rules', b.list(), b.list(patStx, p[2])));
+};
+
+const defineSyntax: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  if (isIdentifier(p[1])) {
+    if (p.length !== 3) ex.badSyntax(stx);
+    return b.list('define-syntaxes', b.list(p[1]), p[2]);
+  }
+  const e = syntaxE(p[1]);
+  if (!(e instanceof Pair) || !isIdentifier(e.car)) ex.badSyntax(stx);
+  const formals = e.cdr instanceof Syntax ? e.cdr : new Syntax(e.cdr, p[1].loc);
+  return b.list('define-syntaxes', b.list(e.car as Syntax), b.listTail(['lambda', formals], listOf(p.slice(2))));
+};
+
+export function installDerivedForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
+  const macro = (name: string, f: Macro) => {
+    const transform: MacroTransformer = (stx, e) => f(stx, e, new Builder(e, stx.loc));
+    define(name, { kind: 'macro', name, transform });
+  };
+  macro('define', define_);
+  macro('let', let_);
+  macro('let*', letStar);
+  macro('letrec', letrec);
+  macro('let*-values', letStarValues);
+  macro('when', when);
+  macro('unless', unless);
+  macro('and', and);
+  macro('or', or);
+  macro('cond', cond);
+  macro('case', case_);
+  macro('do', do_);
+  macro('quasiquote', quasiquote);
+  macro('parameterize', parameterize);
+  macro('with-handlers', withHandlers);
+  macro('with-handlers*', withHandlers);
+  macro('let/ec', letEc);
+  macro('let/cc', letCc);
+  macro('time', time);
+  macro('define-syntax-rule', defineSyntaxRule);
+  macro('define-syntax', defineSyntax);
+  macro('struct', structMacro);
+}
+
+const define_ = define;
+
+function listOf(items: Value[]): Value {
+  let out: Value = NULL;
+  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
+  return out;
+}
+
+import { sym } from '../values/types.js';
+export { Keyword, Sym };

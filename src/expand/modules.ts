@@ -1,0 +1,405 @@
+// Modules: `#lang` files, `(module ...)` forms, submodules, `require` and
+// `provide`, the built-in libraries, and the top-level namespace used by
+// `rkt -e` and the REPL.
+
+import { TopVar, type Core } from '../eval/core.js';
+import { Keyword, NULL, RString, Sym, VOID, sym, type Value } from '../values/types.js';
+import { Scope, Syntax } from '../values/syntax.js';
+import type { Meaning } from './bindings.js';
+import { expandNamed } from './core-forms.js';
+import { formatLoc, type DefinitionContext, type Expander } from './expander.js';
+import { addScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+
+/** A module: its exports for expansion, and its body for instantiation. */
+export class ModuleInfo {
+  readonly exports = new Map<string, Meaning>();
+  /** Core forms of the body, in order; null for built-in libraries. */
+  body: Core[] | null = null;
+  /** Modules that must be instantiated first. */
+  readonly requires: ModuleInfo[] = [];
+  readonly submodules = new Map<string, ModuleInfo>();
+  /** Submodules declared with module+ / module* run after this one when it is the main program. */
+  mainSubmodule: ModuleInfo | null = null;
+  instantiated = false;
+  /** Identifiers the module defines (variables and macros), for all-defined-out. */
+  readonly defined: Syntax[] = [];
+  constructor(readonly name: string) {}
+}
+
+export interface ModuleLoader {
+  /** Reads and expands the module in `path` (absolute), or returns the cached one. */
+  loadFile(path: string, from: Syntax): ModuleInfo;
+  /** A built-in library by name (racket/base, racket/list, racket/udp, ...), or null. */
+  library(name: string): ModuleInfo | null;
+  resolvePath(base: string, rel: string): string;
+}
+
+type Item =
+  | { kind: 'def'; ids: Syntax[]; vars: TopVar[]; rhs: Syntax }
+  | { kind: 'expr'; stx: Syntax }
+  | { kind: 'provide'; stx: Syntax }
+  | { kind: 'submodule'; stx: Syntax; star: boolean };
+
+/**
+ * Expands the body of module `info` (forms already read), whose language is
+ * `lang`. `scopes` are the scopes every body form carries.
+ */
+export function expandModule(
+  ex: Expander,
+  loader: ModuleLoader,
+  info: ModuleInfo,
+  lang: ModuleInfo,
+  langScope: Scope,
+  forms: Syntax[],
+  source: string,
+  enclosing: { scopes: Scope[] } | null = null,
+): void {
+  const ms = new Scope('module');
+  const bodyScopes = [...(enclosing?.scopes ?? [langScope]), ms];
+  const queue = forms.map((f) => bodyScopes.reduce((s, sc) => addScope(s, sc), f));
+  const saved = ex.ctx;
+  const defined = new Map<string, TopVar>();
+  const ctx: DefinitionContext = {
+    name: info.name,
+    defineTop: (id) => {
+      const name = idSym(id).name;
+      const v = new TopVar(name, info.name);
+      return v;
+    },
+    unbound: (id) => ex.unboundError(id),
+  };
+  ex.ctx = ctx;
+  const items: Item[] = [];
+  try {
+    while (queue.length > 0) {
+      const form = ex.partialExpand(queue.shift()!);
+      const head = ex.coreHead(form);
+      if (head === 'begin') {
+        queue.unshift(...syntaxList(form)!.slice(1));
+        continue;
+      }
+      if (head === 'define-values') {
+        const [ids, rhs] = ex.parseDefineValues(form);
+        const vars = ids.map((id) => {
+          const name = idSym(id).name;
+          const existing = ex.table.exact(name, id.scopes);
+          if (existing !== null && existing.kind === 'top' && !existing.imported && [...defined.values()].includes(existing.v)) {
+            ex.syntaxError('module', 'identifier already defined', form, id);
+          }
+          const v = ctx.defineTop(id);
+          v.constant = true;
+          defined.set(`${name}@${id.scopes.map((s) => s.id).join(',')}`, v);
+          ex.table.add(name, id.scopes, { kind: 'top', v, imported: false });
+          return v;
+        });
+        items.push({ kind: 'def', ids, vars, rhs });
+        info.defined.push(...ids);
+        continue;
+      }
+      if (head === 'define-syntaxes') {
+        info.defined.push(ex.defineSyntaxes(form));
+        continue;
+      }
+      if (head === '#%require') {
+        for (const spec of syntaxList(form)!.slice(1)) requireSpec(ex, loader, info, spec, source);
+        continue;
+      }
+      if (head === '#%provide') {
+        items.push({ kind: 'provide', stx: form });
+        continue;
+      }
+      if (head === 'module' || head === 'module*' || head === 'module+') {
+        items.push({ kind: 'submodule', stx: form, star: head !== 'module' });
+        if (head === 'module') declareSubmodule(ex, loader, info, form, source, null);
+        continue;
+      }
+      items.push({ kind: 'expr', stx: form });
+    }
+    // Pass 2: expand right-hand sides and expressions with every definition bound.
+    const body: Core[] = [];
+    for (const it of items) {
+      if (it.kind === 'def') {
+        const e = expandNamed(ex, it.rhs, it.ids.length === 1 ? idSym(it.ids[0]).name : null);
+        body.push({ t: 'define-values', vars: it.vars, e });
+      } else if (it.kind === 'expr') {
+        body.push(printResults(ex, ex.expandExpr(it.stx)));
+      }
+    }
+    // module+ / module* bodies see everything the enclosing module defines.
+    const plus = new Map<string, Syntax[]>();
+    for (const it of items) {
+      if (it.kind !== 'submodule' || !it.star) continue;
+      const p = syntaxList(it.stx)!;
+      const name = idSym(p[1]).name;
+      const rest = idSym(p[0]).name === 'module*' ? p.slice(3) : p.slice(2);
+      plus.set(name, [...(plus.get(name) ?? []), ...rest]);
+    }
+    for (const [name, subForms] of plus) {
+      if (name === 'test') continue; // Run by `raco test`, not by `racket FILE`.
+      const sub = new ModuleInfo(`${info.name} ${name}`);
+      sub.requires.push(info);
+      expandModule(ex, loader, sub, lang, langScope, subForms, source, { scopes: bodyScopes });
+      info.submodules.set(name, sub);
+    }
+    const main = info.submodules.get('main');
+    if (main) info.mainSubmodule = main;
+    for (const it of items) if (it.kind === 'provide') provide(ex, info, it.stx, bodyScopes);
+    info.body = body;
+  } finally {
+    ex.ctx = saved;
+  }
+}
+
+/** Wraps a module-level expression so its non-void results are printed, as `racket FILE` does. */
+export function printResults(ex: Expander, e: Core): Core {
+  return {
+    t: 'app',
+    f: { t: 'quote', v: ex.rtPrim('call-with-values') },
+    args: [
+      { t: 'lambda', req: [], opt: [], rest: null, body: e, name: null },
+      { t: 'quote', v: ex.rtPrim('print-values') },
+    ],
+    loc: null,
+  };
+}
+
+function declareSubmodule(ex: Expander, loader: ModuleLoader, info: ModuleInfo, form: Syntax, source: string, _x: null): void {
+  const p = syntaxList(form)!;
+  if (p.length < 3 || !isIdentifier(p[1])) ex.badSyntax(form);
+  const name = idSym(p[1]).name;
+  const langName = moduleName(syntaxToDatum(p[2]));
+  const lang = langName === null ? null : loader.library(langName);
+  if (lang === null) ex.syntaxError('module', 'unknown module language', form, p[2]);
+  void lang;
+  const sub = new ModuleInfo(`${info.name} ${name}`);
+  expandModule(ex, loader, sub, lang, ex.langScope(langName!), p.slice(3).map((f) => stripToFresh(f)), source);
+  info.submodules.set(name, sub);
+}
+
+/** A nested `module` form does not see the enclosing module's bindings. */
+function stripToFresh(f: Syntax): Syntax {
+  return f;
+}
+
+function moduleName(d: Value): string | null {
+  if (d instanceof Sym) return d.name;
+  if (d instanceof RString) return d.s;
+  return null;
+}
+
+// ---------------------------------------------------------------- require
+
+export function requireSpec(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, source: string): void {
+  const imports = resolveImports(ex, loader, info, spec, source);
+  for (const [name, meaning] of imports.names) {
+    const m: Meaning = meaning.kind === 'top' ? { kind: 'top', v: meaning.v, imported: true } : meaning;
+    ex.table.add(name, imports.ctx.scopes, m);
+  }
+}
+
+interface Imports {
+  names: Map<string, Meaning>;
+  /** Syntax whose scopes the imported bindings get. */
+  ctx: Syntax;
+}
+
+function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, source: string): Imports {
+  const d = syntaxE(spec);
+  const target = (m: ModuleInfo): Imports => {
+    if (!info.requires.includes(m)) info.requires.push(m);
+    return { names: new Map(m.exports), ctx: spec };
+  };
+  if (d instanceof RString) return target(loader.loadFile(loader.resolvePath(source, d.s), spec));
+  if (d instanceof Sym) {
+    const lib = loader.library(d.name);
+    if (lib === null) ex.syntaxError('require', `unknown module\n  module name: ${d.name}`, spec);
+    return target(lib);
+  }
+  const p = syntaxList(spec);
+  if (p === null || p.length === 0 || !isIdentifier(p[0])) ex.syntaxError('require', 'bad require spec', spec);
+  const kind = idSym(p[0]).name;
+  switch (kind) {
+    case 'only-in': {
+      const inner = resolveImports(ex, loader, info, p[1], source);
+      const names = new Map<string, Meaning>();
+      for (const item of p.slice(2)) {
+        const [from, to] = renamePair(ex, item, spec);
+        const m = inner.names.get(from);
+        if (m === undefined) ex.syntaxError('only-in', `identifier \`${from}' not included in nested require spec`, spec, item);
+        names.set(to, m);
+      }
+      return { names, ctx: inner.ctx };
+    }
+    case 'except-in': {
+      const inner = resolveImports(ex, loader, info, p[1], source);
+      for (const item of p.slice(2)) inner.names.delete(idSym(item).name);
+      return inner;
+    }
+    case 'prefix-in': {
+      const inner = resolveImports(ex, loader, info, p[2], source);
+      const prefix = idSym(p[1]).name;
+      return { names: new Map([...inner.names].map(([n, m]) => [prefix + n, m])), ctx: inner.ctx };
+    }
+    case 'rename-in': {
+      const inner = resolveImports(ex, loader, info, p[1], source);
+      for (const item of p.slice(2)) {
+        const [from, to] = renamePair(ex, item, spec);
+        const m = inner.names.get(from);
+        if (m === undefined) ex.syntaxError('rename-in', `identifier \`${from}' not included in nested require spec`, spec, item);
+        inner.names.delete(from);
+        inner.names.set(to, m);
+      }
+      return inner;
+    }
+    case 'for-syntax':
+    case 'for-template':
+    case 'for-label':
+      return { names: new Map(), ctx: spec };
+    case 'file':
+      return target(loader.loadFile(loader.resolvePath(source, (syntaxE(p[1]) as RString).s), spec));
+    case 'lib': {
+      const lib = loader.library(String(syntaxToDatum(p[1]) instanceof RString ? (syntaxToDatum(p[1]) as RString).s.replace(/\.rkt$/, '') : ''));
+      if (lib === null) ex.syntaxError('require', 'unknown library', spec);
+      return target(lib);
+    }
+    case 'quote':
+    case 'submod': {
+      const sub = resolveSubmodule(ex, loader, info, spec, p, source);
+      return target(sub);
+    }
+    default:
+      ex.syntaxError('require', 'bad require spec', spec);
+  }
+}
+
+function resolveSubmodule(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, p: Syntax[], source: string): ModuleInfo {
+  let base: ModuleInfo;
+  let names: Syntax[];
+  if (idSym(p[0]).name === 'quote') {
+    base = info;
+    names = [p[1]];
+  } else {
+    const root = syntaxE(p[1]);
+    if (root instanceof RString && root.s === '.') base = info;
+    else if (root instanceof RString) base = loader.loadFile(loader.resolvePath(source, root.s), spec);
+    else ex.syntaxError('submod', 'bad submodule path', spec);
+    names = p.slice(2);
+  }
+  let m = base;
+  for (const n of names) {
+    const sub = m.submodules.get(idSym(n).name);
+    if (sub === undefined) ex.syntaxError('require', `unknown submodule\n  submodule: ${idSym(n).name}`, spec);
+    m = sub;
+  }
+  return m;
+}
+
+function renamePair(ex: Expander, item: Syntax, spec: Syntax): [string, string] {
+  if (isIdentifier(item)) return [idSym(item).name, idSym(item).name];
+  const p = syntaxList(item);
+  if (p === null || p.length !== 2 || !p.every(isIdentifier)) ex.syntaxError('require', 'bad rename', spec, item);
+  return [idSym(p[0]).name, idSym(p[1]).name];
+}
+
+// ---------------------------------------------------------------- provide
+
+function provide(ex: Expander, info: ModuleInfo, form: Syntax, scopes: Scope[]): void {
+  for (const spec of syntaxList(form)!.slice(1)) provideSpec(ex, info, spec, scopes, form);
+}
+
+function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope[], form: Syntax): void {
+  const exportId = (id: Syntax, as: string) => {
+    const m = ex.resolve(id);
+    if (m === null) ex.syntaxError('provide', 'provided identifier is not defined or required', form, id);
+    info.exports.set(as, m.kind === 'top' ? { kind: 'top', v: m.v, imported: true } : m);
+  };
+  if (isIdentifier(spec)) {
+    exportId(spec, idSym(spec).name);
+    return;
+  }
+  const p = syntaxList(spec);
+  if (p === null || p.length === 0 || !isIdentifier(p[0])) ex.syntaxError('provide', 'bad provide spec', form, spec);
+  switch (idSym(p[0]).name) {
+    case 'rename-out':
+      for (const item of p.slice(1)) {
+        const rp = syntaxList(item);
+        if (rp === null || rp.length !== 2) ex.syntaxError('rename-out', 'bad syntax', form, item);
+        exportId(rp[0], idSym(rp[1]).name);
+      }
+      return;
+    case 'all-defined-out':
+      for (const id of info.defined) exportId(id, idSym(id).name);
+      return;
+    case 'struct-out': {
+      const name = idSym(p[1]).name;
+      const related = ex.structNames(p[1]);
+      if (related === null) ex.syntaxError('struct-out', 'identifier is not bound to struct type information', form, p[1]);
+      for (const n of related) exportId(new Syntax(sym(n), p[1].loc, p[1].scopes), n);
+      void name;
+      return;
+    }
+    case 'contract-out':
+      for (const item of p.slice(1)) {
+        const cp = syntaxList(item);
+        if (cp === null || cp.length === 0) continue;
+        if (isIdentifier(cp[0]) && idSym(cp[0]).name === 'struct') {
+          provideSpec(ex, info, new Syntax(new Pair(ex.baseId('struct-out'), new Pair(cp[1], NULL)), item.loc), scopes, form);
+        } else if (isIdentifier(cp[0]) && idSym(cp[0]).name === 'rename') {
+          exportId(cp[1], idSym(cp[2]).name);
+        } else exportId(cp[0], idSym(cp[0]).name);
+      }
+      return;
+    case 'except-out': {
+      for (const s of p.slice(1, 2)) provideSpec(ex, info, s, scopes, form);
+      for (const s of p.slice(2)) info.exports.delete(idSym(s).name);
+      return;
+    }
+    case 'prefix-out': {
+      const tmp = new ModuleInfo('tmp');
+      provideSpec(ex, tmp, p[2], scopes, form);
+      for (const [n, m] of tmp.exports) info.exports.set(idSym(p[1]).name + n, m);
+      return;
+    }
+    case 'all-from-out':
+      for (const s of p.slice(1)) {
+        const d = syntaxToDatum(s);
+        const target = [...info.requires].find((r) => r.name.endsWith(d instanceof RString ? d.s : String(d)));
+        if (target) for (const [n, m] of target.exports) info.exports.set(n, m);
+      }
+      return;
+    case 'for-syntax':
+      return;
+    default:
+      ex.syntaxError('provide', 'bad provide spec', form, spec);
+  }
+}
+
+import { Pair } from '../values/types.js';
+
+// ---------------------------------------------------------------- top level
+
+/** The namespace of `rkt -e` and the REPL: definitions are variables by name; unbound names are variables not yet defined. */
+export class TopLevel {
+  readonly vars = new Map<string, TopVar>();
+  readonly scope = new Scope('top-level');
+  constructor(readonly ex: Expander) {}
+
+  variable(name: string): TopVar {
+    let v = this.vars.get(name);
+    if (v === undefined) {
+      v = new TopVar(name, 'top-level');
+      this.vars.set(name, v);
+    }
+    return v;
+  }
+
+  context(): DefinitionContext {
+    return {
+      name: 'top-level',
+      defineTop: (id) => this.variable(idSym(id).name),
+      unbound: (id) => ({ t: 'gref', v: this.variable(idSym(id).name), loc: id.loc }),
+    };
+  }
+}
+
+export { Keyword, VOID, formatLoc };

@@ -1,0 +1,142 @@
+// The `struct` form: defines the type, constructor, predicate, accessors and
+// mutators, and records the names for `struct-out`.
+
+import { Keyword, Sym, sym, type Value } from '../values/types.js';
+import { Syntax } from '../values/syntax.js';
+import type { Builder } from './build.js';
+import type { Expander } from './expander.js';
+import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
+
+interface Field {
+  id: Syntax;
+  mutable: boolean;
+  auto: boolean;
+}
+
+export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 3 || !isIdentifier(p[1])) ex.badSyntax(stx);
+  const nameId = p[1];
+  const name = idSym(nameId).name;
+  let i = 2;
+  let superId: Syntax | null = null;
+  if (isIdentifier(p[2])) {
+    superId = p[2];
+    i = 3;
+  }
+  const fieldSpecs = syntaxList(p[i]);
+  if (fieldSpecs === null) ex.syntaxError('struct', 'bad syntax (expected a sequence of field specifications)', stx, p[i]);
+  const fields: Field[] = fieldSpecs.map((f) => {
+    if (isIdentifier(f)) return { id: f, mutable: false, auto: false };
+    const fp = syntaxList(f);
+    if (fp === null || fp.length < 1 || !isIdentifier(fp[0])) ex.syntaxError('struct', 'bad syntax (field specification)', stx, f);
+    const opts = fp.slice(1).map((o) => syntaxE(o));
+    return { id: fp[0], mutable: opts.some((o) => o instanceof Keyword && o.name === 'mutable'), auto: opts.some((o) => o instanceof Keyword && o.name === 'auto') };
+  });
+  let allMutable = false;
+  let transparent = false;
+  let prefab = false;
+  let autoValue: Syntax = b.datum(false);
+  let ctorName: Syntax | null = null;
+  let extraCtor: Syntax | null = null;
+  const props: Syntax[] = [];
+  const opts = p.slice(i + 1);
+  for (let k = 0; k < opts.length; k++) {
+    const o = syntaxE(opts[k]);
+    if (!(o instanceof Keyword)) ex.syntaxError('struct', 'bad syntax (expected a keyword option)', stx, opts[k]);
+    switch (o.name) {
+      case 'mutable':
+        allMutable = true;
+        break;
+      case 'transparent':
+        transparent = true;
+        break;
+      case 'prefab':
+        prefab = true;
+        break;
+      case 'auto-value':
+        autoValue = opts[++k];
+        break;
+      case 'constructor-name':
+        ctorName = opts[++k];
+        break;
+      case 'extra-constructor-name':
+        extraCtor = opts[++k];
+        break;
+      case 'property':
+        props.push(b.list('cons', opts[k + 1], opts[k + 2]));
+        k += 2;
+        break;
+      case 'inspector':
+        transparent = transparent || syntaxE(opts[k + 1]) === false;
+        k++;
+        break;
+      case 'authentic':
+      case 'sealed':
+      case 'omit-define-syntaxes':
+        break;
+      case 'guard':
+      case 'methods':
+        k += o.name === 'guard' ? 1 : 2;
+        break;
+      default:
+        ex.syntaxError('struct', `unrecognized struct-specification keyword`, stx, opts[k]);
+    }
+  }
+  const ctx = (s: string) => datumToSyntax(nameId, sym(s));
+  const ctorId = ctorName ?? nameId;
+  const own = fields.filter((f) => !f.auto).length;
+  const auto = fields.length - own;
+  const accessorNames = fields.map((f) => `${name}-${idSym(f.id).name}`);
+  const mutableIdx = fields.map((f, k) => (f.mutable || allMutable ? k : -1)).filter((k) => k >= 0);
+  const mutatorNames = mutableIdx.map((k) => `set-${name}-${idSym(fields[k].id).name}!`);
+  const typeTmp = b.temp('type');
+  const ctorTmp = b.temp('ctor');
+  const predTmp = b.temp('pred');
+  const superType = superId ? datumToSyntax(superId, sym(`struct:${idSym(superId).name}`)) : b.datum(false);
+  const define = b.list(
+    'define-values',
+    b.list(ctx(`struct:${name}`), ctorId, ...(extraCtor ? [extraCtor] : []), ctx(`${name}?`), ...accessorNames.map(ctx), ...mutatorNames.map(ctx)),
+    b.list(
+      'let-values',
+      b.list(
+        b.list(
+          b.list(typeTmp, ctorTmp, predTmp),
+          b.list(
+            b.list('quote', b.datum(ex.rtPrim('struct-define'))),
+            b.quote(sym(name)),
+            superType,
+            b.datum(own),
+            b.datum(auto),
+            autoValue,
+            b.list('list', ...props),
+            b.datum(transparent),
+            b.datum(prefab),
+            b.quote(listOfNumbers(mutableIdx)),
+            b.quote(sym(idSym(ctorId).name)),
+          ),
+        ),
+      ),
+      b.list(
+        'values',
+        typeTmp,
+        ctorTmp,
+        ...(extraCtor ? [ctorTmp] : []),
+        predTmp,
+        ...accessorNames.map((n, k) => b.list(b.list('quote', b.datum(ex.rtPrim('struct-accessor'))), typeTmp, b.datum(k), b.quote(sym(n)))),
+        ...mutableIdx.map((k, j) => b.list(b.list('quote', b.datum(ex.rtPrim('struct-mutator'))), typeTmp, b.datum(k), b.quote(sym(mutatorNames[j])))),
+      ),
+    ),
+  );
+  ex.structInfo.set(ex.structKey(nameId), [`struct:${name}`, idSym(ctorId).name, `${name}?`, ...accessorNames, ...mutatorNames]);
+  return define;
+}
+
+function listOfNumbers(ns: number[]): Value {
+  let out: Value = NULL_;
+  for (let k = ns.length - 1; k >= 0; k--) out = new PairC(ns[k], out);
+  return out;
+}
+
+import { NULL as NULL_, Pair as PairC } from '../values/types.js';
+export { Sym };

@@ -1,0 +1,51 @@
+// Expanding one top-level form (`rkt -e`, the REPL) in the top-level
+// namespace, which is `racket` plus whatever earlier forms defined.
+
+import type { Core } from '../eval/core.js';
+import { VOID } from '../values/types.js';
+import type { Syntax } from '../values/syntax.js';
+import { expandNamed } from './core-forms.js';
+import type { Expander } from './expander.js';
+import { requireSpec, printResults, type ModuleLoader, type TopLevel, ModuleInfo } from './modules.js';
+import { addScope, idSym, syntaxList } from './scopes.js';
+
+export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: TopLevel, form: Syntax): Core {
+  const saved = ex.ctx;
+  ex.ctx = top.context();
+  try {
+    const scoped = addScope(addScope(form, ex.langScope('racket')), top.scope);
+    return expandForm(ex, loader, top, scoped);
+  } finally {
+    ex.ctx = saved;
+  }
+}
+
+function expandForm(ex: Expander, loader: ModuleLoader, top: TopLevel, stx: Syntax): Core {
+  const form = ex.partialExpand(stx);
+  const head = ex.coreHead(form);
+  if (head === 'begin') {
+    const subs = syntaxList(form)!.slice(1);
+    if (subs.length === 0) return { t: 'quote', v: VOID };
+    return { t: 'begin', es: subs.map((s) => expandForm(ex, loader, top, s)) };
+  }
+  if (head === 'define-values') {
+    const [ids, rhs] = ex.parseDefineValues(form);
+    const vars = ids.map((id) => {
+      const v = top.variable(idSym(id).name);
+      ex.table.add(idSym(id).name, id.scopes, { kind: 'top', v, imported: false });
+      return v;
+    });
+    const e = expandNamed(ex, rhs, ids.length === 1 ? idSym(ids[0]).name : null);
+    return { t: 'define-values', vars, e };
+  }
+  if (head === 'define-syntaxes') {
+    ex.defineSyntaxes(form);
+    return { t: 'quote', v: VOID };
+  }
+  if (head === '#%require') {
+    const info = new ModuleInfo('top-level');
+    for (const spec of syntaxList(form)!.slice(1)) requireSpec(ex, loader, info, spec, ex.cwd + '/top-level');
+    return { t: 'quote', v: VOID };
+  }
+  return printResults(ex, ex.expandExpr(form));
+}

@@ -1,0 +1,23 @@
+// The Node.js host.
+
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Host } from './host.js';
+
+export function nodeHost(): Host {
+  return {
+    now: () => performance.now(),
+    setTimer(ms, f) {
+      const t = setTimeout(f, ms);
+      return () => clearTimeout(t);
+    },
+    later: (f) => void setImmediate(f),
+    writeStdout: (text) => void process.stdout.write(text),
+    writeStderr: (text) => void process.stderr.write(text),
+    readFile: (path) => readFileSync(path, 'utf8'),
+    resolvePath: (base, rel) => resolve(dirname(base), rel),
+    cwd: () => process.cwd(),
+    cpuMs: () => process.cpuUsage().user / 1000,
+  };
+}

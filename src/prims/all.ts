@@ -1,0 +1,34 @@
+// Every primitive module, installed into one table.
+
+import { installControl } from './control.js';
+import { installData } from './data.js';
+import { installHashes } from './hashes.js';
+import { installIO } from './io.js';
+import { installKeywords } from './keywords.js';
+import { installLists } from './lists.js';
+import { installNumbers } from './numbers.js';
+import { installStructs } from './structs.js';
+import { PrimTable } from './table.js';
+import { installThreads } from './threads.js';
+import { installMisc } from './misc.js';
+
+let cached: PrimTable | null = null;
+
+/** The primitive table. Primitives are stateless (state lives in the runtime a call runs in), so one table serves every runtime. */
+export function allPrimitives(): PrimTable {
+  if (cached === null) {
+    const t = new PrimTable();
+    installControl(t);
+    installData(t);
+    installLists(t);
+    installNumbers(t);
+    installHashes(t);
+    installIO(t);
+    installKeywords(t);
+    installStructs(t);
+    installThreads(t);
+    installMisc(t);
+    cached = t;
+  }
+  return cached;
+}

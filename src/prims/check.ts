@@ -1,0 +1,94 @@
+// Argument checks shared by primitives: each knows the caller's name and
+// raises Racket's contract error when the argument does not fit.
+
+import { argError } from '../runtime/errors.js';
+import { Box, Char, Keyword, MPair, Pair, RBytes, RString, RVector, Sym, isList, type Value } from '../values/types.js';
+import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
+import { StructInstance, propProcedure } from '../values/struct.js';
+import { isExactInteger } from '../values/numbers.js';
+
+export function isProcedure(v: Value): boolean {
+  return (
+    v instanceof Closure ||
+    v instanceof Primitive ||
+    v instanceof MachinePrimitive ||
+    v instanceof CaseClosure ||
+    v instanceof ContinuationProc ||
+    v instanceof Parameter ||
+    (v instanceof StructInstance && v.type.prop(propProcedure) !== undefined) ||
+    procedureHooks.some((h) => h(v))
+  );
+}
+
+const procedureHooks: ((v: Value) => boolean)[] = [];
+/** Lets other value kinds (keyword procedures) count as procedures. */
+export function registerProcedureKind(test: (v: Value) => boolean): void {
+  procedureHooks.push(test);
+}
+
+export function checkPair(name: string, v: Value): Pair {
+  if (v instanceof Pair) return v;
+  return argError(name, 'pair?', v);
+}
+
+export function checkList(name: string, v: Value): Value {
+  if (isList(v)) return v;
+  return argError(name, 'list?', v);
+}
+
+export function checkString(name: string, v: Value): RString {
+  if (v instanceof RString) return v;
+  return argError(name, 'string?', v);
+}
+
+export function checkSymbol(name: string, v: Value): Sym {
+  if (v instanceof Sym) return v;
+  return argError(name, 'symbol?', v);
+}
+
+export function checkBytes(name: string, v: Value): RBytes {
+  if (v instanceof RBytes) return v;
+  return argError(name, 'bytes?', v);
+}
+
+export function checkVector(name: string, v: Value): RVector {
+  if (v instanceof RVector) return v;
+  return argError(name, 'vector?', v);
+}
+
+export function checkChar(name: string, v: Value): Char {
+  if (v instanceof Char) return v;
+  return argError(name, 'char?', v);
+}
+
+export function checkBox(name: string, v: Value): Box {
+  if (v instanceof Box) return v;
+  return argError(name, 'box?', v);
+}
+
+export function checkMPair(name: string, v: Value): MPair {
+  if (v instanceof MPair) return v;
+  return argError(name, 'mpair?', v);
+}
+
+export function checkKeyword(name: string, v: Value): Keyword {
+  if (v instanceof Keyword) return v;
+  return argError(name, 'keyword?', v);
+}
+
+export function checkProcedure(name: string, v: Value): Value {
+  if (isProcedure(v)) return v;
+  return argError(name, 'procedure?', v);
+}
+
+/** An exact nonnegative integer that fits a JS index. */
+export function checkIndex(name: string, v: Value, pos?: number, args?: Value[]): number {
+  if (typeof v === 'number' && v >= 0 && Number.isInteger(v)) return v;
+  if (typeof v === 'bigint' && v >= 0n) return Number.MAX_SAFE_INTEGER;
+  return argError(name, 'exact-nonnegative-integer?', v, pos, args);
+}
+
+export function checkExactInteger(name: string, v: Value): number | bigint {
+  if (isExactInteger(v)) return v as number | bigint;
+  return argError(name, 'exact-integer?', v);
+}

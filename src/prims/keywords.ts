@@ -1,0 +1,92 @@
+// Keyword-argument procedures: made by `lambda` with keyword formals, called
+// by applications with keywords (`(f 1 #:k 2)`) and by `keyword-apply`.
+
+import { UNSUPPLIED } from '../eval/core.js';
+import type { Machine } from '../eval/machine.js';
+import { Closure, Primitive } from '../eval/procedures.js';
+import { argError, errorValueString } from '../runtime/errors.js';
+import { RacketThrow, exnFailContractT, makeExn } from '../runtime/exn.js';
+import { customPrint, printNamed } from '../printer/protocol.js';
+import { Keyword, isList, listToArray, type Value } from '../values/types.js';
+import { registerProcedureKind } from './check.js';
+import type { PrimTable } from './table.js';
+
+export class KeywordProcedure {
+  constructor(
+    /** Takes the keyword arguments (in `kws` order, UNSUPPLIED when absent), then the positional ones. */
+    readonly proc: Value,
+    readonly kws: Keyword[],
+    readonly required: Keyword[],
+  ) {}
+  get name(): string | null {
+    return this.proc instanceof Closure ? this.proc.lam.name : null;
+  }
+  [customPrint](): string {
+    return printNamed('procedure', this.name);
+  }
+}
+
+registerProcedureKind((v) => v instanceof KeywordProcedure);
+
+function fail(message: string): never {
+  throw new RacketThrow(makeExn(exnFailContractT, message));
+}
+
+/** Calls `f` with sorted keywords `kws`, their values, and positional arguments. */
+export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: Value[], positional: Value[]): void {
+  if (f instanceof KeywordProcedure) {
+    for (const k of kws) {
+      if (!f.kws.includes(k)) {
+        fail(`application: procedure does not expect an argument with given keyword\n  procedure: ${errorValueString(f)}\n  given keyword: #:${k.name}`);
+      }
+    }
+    const args: Value[] = f.kws.map((k) => {
+      const i = kws.indexOf(k);
+      if (i < 0 && f.required.includes(k)) {
+        fail(`application: required keyword argument not supplied\n  procedure: ${errorValueString(f)}\n  required keyword: #:${k.name}`);
+      }
+      return i < 0 ? UNSUPPLIED : kwVals[i];
+    });
+    m.applyArray(f.proc, [...args, ...positional]);
+    return;
+  }
+  if (kws.length === 0) {
+    m.applyArray(f, positional);
+    return;
+  }
+  fail(`application: procedure does not accept keyword arguments\n  procedure: ${errorValueString(f)}`);
+}
+
+export function installKeywords(t: PrimTable): void {
+  t.internal(
+    'make-keyword-procedure/sorted',
+    new Primitive('make-keyword-procedure', 3, 3, (proc, kws, req) => new KeywordProcedure(proc, listToArray(kws) as Keyword[], listToArray(req) as Keyword[])),
+  );
+  const sortedApply = t.machine('keyword-apply/sorted', 3, -1, (m, a) => {
+    const kws = listToArray(a[2]) as Keyword[];
+    const n = a[3] as number;
+    applyWithKeywords(m, a[1], kws, a.slice(4, 4 + n), a.slice(4 + n));
+  });
+  t.internal('keyword-apply/sorted', sortedApply);
+  t.defs.pop(); // internal only
+  t.machine('keyword-apply', 4, -1, (m, a) => {
+    const f = a[1];
+    const kwList = a[2];
+    const valList = a[3];
+    const last = a[a.length - 1];
+    if (!isList(kwList)) argError('keyword-apply', '(listof keyword?)', kwList);
+    if (!isList(valList)) argError('keyword-apply', 'list?', valList);
+    if (!isList(last)) argError('keyword-apply', 'list?', last);
+    const kws = listToArray(kwList) as Keyword[];
+    const vals = listToArray(valList);
+    const positional = [...a.slice(4, a.length - 1), ...listToArray(last)];
+    applyWithKeywords(m, f, kws, vals, positional);
+  });
+}
+
+/** Applying a keyword procedure without keywords. */
+export function keywordApplyHook(m: Machine, f: Value, vals: Value[]): boolean {
+  if (!(f instanceof KeywordProcedure)) return false;
+  applyWithKeywords(m, f, [], [], vals.slice(1));
+  return true;
+}

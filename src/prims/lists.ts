@@ -1,0 +1,258 @@
+// Pairs and lists: the first-order part. Procedures that take procedures
+// (map, filter, foldl, sort, ...) are written in Racket in prelude.rkt so
+// they run on the machine and can block, escape and be preempted.
+
+import { argError, argumentsError } from '../runtime/errors.js';
+import { isEqual, isEqv, isEq } from '../values/equal.js';
+import { MPair, MultipleValues, NULL, Pair, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';
+import { checkIndex, checkList, checkPair } from './check.js';
+import type { PrimTable } from './table.js';
+
+function cxr(name: string, path: string): (v: Value) => Value {
+  // path is read right to left, as in the name: cadr = car of cdr.
+  const contract = cxrContract(path);
+  return (v: Value) => {
+    let x = v;
+    for (let i = path.length - 1; i >= 0; i--) {
+      if (!(x instanceof Pair)) return argError(name, contract, v);
+      x = path[i] === 'a' ? x.car : x.cdr;
+    }
+    return x;
+  };
+}
+
+/** Racket's contract text for c[ad]+r, e.g. cadr: (cons/c any/c pair?). */
+function cxrContract(path: string): string {
+  let c = 'pair?';
+  for (let i = 0; i < path.length - 1; i++) {
+    const step = path[path.length - 2 - i];
+    c = step === 'a' ? `(cons/c ${c} any/c)` : `(cons/c any/c ${c})`;
+  }
+  return c;
+}
+
+function member(name: string, eq: (a: Value, b: Value) => boolean) {
+  return (x: Value, lst: Value): Value => {
+    let l = lst;
+    while (l instanceof Pair) {
+      if (eq(x, l.car)) return l;
+      l = l.cdr;
+    }
+    if (l !== NULL) argError(name, 'list?', lst);
+    return false;
+  };
+}
+
+function assoc(name: string, eq: (a: Value, b: Value) => boolean) {
+  return (x: Value, lst: Value): Value => {
+    let l = lst;
+    while (l instanceof Pair) {
+      const p = l.car;
+      if (!(p instanceof Pair)) argError(name, '(listof pair?)', lst);
+      if (eq(x, p.car)) return p;
+      l = l.cdr;
+    }
+    if (l !== NULL) argError(name, 'list?', lst);
+    return false;
+  };
+}
+
+export function installLists(t: PrimTable): void {
+  t.fn('cons', 2, 2, (a, b) => new Pair(a, b));
+  t.fn('car', 1, 1, (p) => (p instanceof Pair ? p.car : argError('car', 'pair?', p)));
+  t.fn('cdr', 1, 1, (p) => (p instanceof Pair ? p.cdr : argError('cdr', 'pair?', p)));
+  for (const path of ['aa', 'ad', 'da', 'dd', 'aaa', 'aad', 'ada', 'add', 'daa', 'dad', 'dda', 'ddd', 'addd', 'dddd']) {
+    const name = `c${path}r`;
+    t.fn(name, 1, 1, cxr(name, path));
+  }
+  t.fn('pair?', 1, 1, (v) => v instanceof Pair);
+  t.fn('null?', 1, 1, (v) => v === NULL);
+  t.fn('list?', 1, 1, (v) => isList(v));
+  t.fn('list', 0, -1, (...xs: Value[]) => listFromArray(xs));
+  t.fn('list*', 1, -1, (...xs: Value[]) => listFromArray(xs.slice(0, -1), xs[xs.length - 1]));
+  t.fn('length', 1, 1, (l: Value) => {
+    let n = 0;
+    let x = l;
+    while (x instanceof Pair) {
+      n++;
+      x = x.cdr;
+    }
+    if (x !== NULL) argError('length', 'list?', l);
+    return n;
+  });
+  t.fn('append', 0, -1, (...ls: Value[]) => {
+    if (ls.length === 0) return NULL;
+    let out = ls[ls.length - 1];
+    for (let i = ls.length - 2; i >= 0; i--) {
+      checkList('append', ls[i]);
+      out = listFromArray(listToArray(ls[i]), out);
+    }
+    return out;
+  });
+  t.fn('reverse', 1, 1, (l: Value) => {
+    let out: Value = NULL;
+    let x = l;
+    while (x instanceof Pair) {
+      out = new Pair(x.car, out);
+      x = x.cdr;
+    }
+    if (x !== NULL) argError('reverse', 'list?', l);
+    return out;
+  });
+  t.fn('list-ref', 2, 2, (l: Value, k: Value) => {
+    const n = checkIndex('list-ref', k, 1, [l, k]);
+    let x = l;
+    for (let i = 0; i < n; i++) {
+      if (!(x instanceof Pair)) break;
+      x = x.cdr;
+    }
+    if (!(x instanceof Pair)) argumentsError('list-ref', 'index too large for list', ['index', k], ['in', l]);
+    return x.car;
+  });
+  t.fn('list-tail', 2, 2, (l: Value, k: Value) => {
+    const n = checkIndex('list-tail', k, 1, [l, k]);
+    let x = l;
+    for (let i = 0; i < n; i++) {
+      if (!(x instanceof Pair)) argumentsError('list-tail', 'index too large for list', ['index', k], ['in', l]);
+      x = x.cdr;
+    }
+    return x;
+  });
+  t.fn('memq', 2, 2, member('memq', isEq));
+  t.fn('memv', 2, 2, member('memv', isEqv));
+  t.fn('assq', 2, 2, assoc('assq', isEq));
+  t.fn('assv', 2, 2, assoc('assv', isEqv));
+  t.fn('mcons', 2, 2, (a, b) => new MPair(a, b));
+  t.fn('mcar', 1, 1, (p) => (p instanceof MPair ? p.car : argError('mcar', 'mpair?', p)));
+  t.fn('mcdr', 1, 1, (p) => (p instanceof MPair ? p.cdr : argError('mcdr', 'mpair?', p)));
+  t.fn('set-mcar!', 2, 2, (p, v) => {
+    if (!(p instanceof MPair)) argError('set-mcar!', 'mpair?', p);
+    p.car = v;
+    return VOID;
+  });
+  t.fn('set-mcdr!', 2, 2, (p, v) => {
+    if (!(p instanceof MPair)) argError('set-mcdr!', 'mpair?', p);
+    p.cdr = v;
+    return VOID;
+  });
+  t.fn('mpair?', 1, 1, (v) => v instanceof MPair);
+
+  // member and assoc with equal? (an optional comparison procedure is handled in the prelude).
+  t.internal('member/equal', member('member', isEqual));
+  t.internal('assoc/equal', assoc('assoc', isEqual));
+
+  t.in('racket/list', () => {
+    t.fn('empty?', 1, 1, (v) => v === NULL);
+    t.fn('cons?', 1, 1, (v) => v instanceof Pair);
+    t.value('empty', NULL);
+    t.fn('first', 1, 1, (l: Value) => {
+      if (!(l instanceof Pair) || !isList(l)) return argError('first', '(and/c list? (not/c empty?))', l);
+      return l.car;
+    });
+    t.fn('rest', 1, 1, (l: Value) => {
+      if (!(l instanceof Pair) || !isList(l)) return argError('rest', '(and/c list? (not/c empty?))', l);
+      return l.cdr;
+    });
+    const nth = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+    nth.forEach((name, i) => {
+      t.fn(name, 1, 1, (l: Value) => {
+        const items = isList(l) ? listToArray(l) : [];
+        if (!isList(l) || items.length < i + 2) return argError(name, `(and/c list? (λ (l) (> (length l) ${i + 1})))`.replace('(λ (l) (> (length l)', '(lambda (l) (> (length l)'), l);
+        return items[i + 1];
+      });
+    });
+    t.fn('last', 1, 1, (l: Value) => {
+      if (!(l instanceof Pair) || !isList(l)) return argError('last', '(and/c list? (not/c empty?))', l);
+      let x: Pair = l;
+      while (x.cdr instanceof Pair) x = x.cdr;
+      return x.car;
+    });
+    t.fn('last-pair', 1, 1, (l: Value) => {
+      let x = checkPair('last-pair', l);
+      while (x.cdr instanceof Pair) x = x.cdr;
+      return x;
+    });
+    t.fn('take', 2, 2, (l: Value, k: Value) => {
+      const n = checkIndex('take', k);
+      const out: Value[] = [];
+      let x = l;
+      for (let i = 0; i < n; i++) {
+        if (!(x instanceof Pair)) argumentsError('take', 'contract violation\n  expected: a list with at least ' + n + ' elements', ['given', l]);
+        out.push(x.car);
+        x = x.cdr;
+      }
+      return listFromArray(out);
+    });
+    t.fn('drop', 2, 2, (l: Value, k: Value) => {
+      const n = checkIndex('drop', k);
+      let x = l;
+      for (let i = 0; i < n; i++) {
+        if (!(x instanceof Pair)) argumentsError('drop', 'contract violation\n  expected: a list with at least ' + n + ' elements', ['given', l]);
+        x = x.cdr;
+      }
+      return x;
+    });
+    t.fn('range', 1, 3, (a: Value, b?: Value, step: Value = 1) => {
+      let start = 0;
+      let end: number;
+      if (b === undefined) end = a as number;
+      else {
+        start = a as number;
+        end = b as number;
+      }
+      if (typeof start !== 'number' || typeof end !== 'number' || typeof step !== 'number') {
+        return argError('range', 'real?', [start, end, step].find((x) => typeof x !== 'number'));
+      }
+      const out: Value[] = [];
+      if (step > 0) for (let i = start; i < end; i += step) out.push(i);
+      else if (step < 0) for (let i = start; i > end; i += step) out.push(i);
+      return listFromArray(out);
+    });
+    t.fn('make-list', 2, 2, (k: Value, v: Value) => listFromArray(new Array(checkIndex('make-list', k)).fill(v)));
+    t.fn('list-set', 3, 3, (l: Value, k: Value, v: Value) => {
+      const items = listToArray(checkList('list-set', l));
+      const n = checkIndex('list-set', k);
+      if (n >= items.length) argumentsError('list-set', 'index too large for list', ['index', k], ['in', l]);
+      items[n] = v;
+      return listFromArray(items);
+    });
+    t.fn('flatten', 1, 1, (v: Value) => {
+      const out: Value[] = [];
+      const walk = (x: Value): void => {
+        while (x instanceof Pair) {
+          walk(x.car);
+          x = x.cdr;
+        }
+        if (x !== NULL) out.push(x);
+      };
+      walk(v);
+      return listFromArray(out);
+    });
+    t.fn('add-between', 2, 2, (l: Value, sep: Value) => {
+      const items = listToArray(checkList('add-between', l));
+      const out: Value[] = [];
+      items.forEach((x, i) => {
+        if (i > 0) out.push(sep);
+        out.push(x);
+      });
+      return listFromArray(out);
+    });
+    t.fn('remove-duplicates', 1, 1, (l: Value) => {
+      const items = listToArray(checkList('remove-duplicates', l));
+      const out: Value[] = [];
+      for (const x of items) if (!out.some((y) => isEqual(x, y))) out.push(x);
+      return listFromArray(out);
+    });
+    t.fn('split-at', 2, 2, (l: Value, k: Value) => {
+      const n = checkIndex('split-at', k);
+      const items = listToArray(checkList('split-at', l));
+      return new MultipleValues([listFromArray(items.slice(0, n)), listFromArray(items.slice(n))]);
+    });
+    t.fn('index-of', 2, 2, (l: Value, v: Value) => {
+      const items = listToArray(checkList('index-of', l));
+      const i = items.findIndex((x) => isEqual(x, v));
+      return i < 0 ? false : i;
+    });
+  });
+}
+

@@ -1,0 +1,216 @@
+// Numeric primitives: contract checks around the numeric tower in
+// values/numbers.ts, with fast paths for two small exact integers (the
+// inner loops of most programs).
+
+import { argError, divideByZero } from '../runtime/errors.js';
+import { RacketThrow, exnFailContractDivideByZeroT, exnFailContractT, exnFailUnsupportedT, makeExn } from '../runtime/exn.js';
+import * as N from '../values/numbers.js';
+import { Flonum, RString, str, type Value } from '../values/types.js';
+import type { PrimTable } from './table.js';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+function checkNumber(name: string, v: Value): N.Num {
+  if (N.isNumber(v)) return v;
+  return argError(name, 'number?', v);
+}
+
+function checkReal(name: string, v: Value): N.Num {
+  if (N.isNumber(v)) return v;
+  return argError(name, 'real?', v);
+}
+
+function checkInteger(name: string, v: Value): N.Num {
+  if (N.isInteger(v)) return v;
+  return argError(name, 'integer?', v);
+}
+
+/** Runs a numeric operation, turning its value errors into Racket exceptions. */
+function guarded<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof N.NumberError) {
+      const type = e.kind === 'divide-by-zero' ? exnFailContractDivideByZeroT : e.kind === 'unsupported' ? exnFailUnsupportedT : exnFailContractT;
+      throw new RacketThrow(makeExn(type, e.message));
+    }
+    throw e;
+  }
+}
+
+function add(a?: Value, b?: Value): Value {
+  if (arguments.length === 2) {
+    if (typeof a === 'number' && typeof b === 'number') {
+      const r = a + b;
+      if (r <= MAX && r >= -MAX) return r;
+    }
+    return N.add(checkNumber('+', a), checkNumber('+', b));
+  }
+  let acc: N.Num = 0;
+  for (let i = 0; i < arguments.length; i++) acc = N.add(acc, checkNumber('+', arguments[i]));
+  return acc;
+}
+
+function sub(a?: Value, b?: Value): Value {
+  if (arguments.length === 2) {
+    if (typeof a === 'number' && typeof b === 'number') {
+      const r = a - b;
+      if (r <= MAX && r >= -MAX) return r;
+    }
+    return N.sub(checkNumber('-', a), checkNumber('-', b));
+  }
+  if (arguments.length === 1) return N.sub(0, checkNumber('-', a));
+  let acc: N.Num = checkNumber('-', a);
+  for (let i = 1; i < arguments.length; i++) acc = N.sub(acc, checkNumber('-', arguments[i]));
+  return acc;
+}
+
+function mul(a?: Value, b?: Value): Value {
+  if (arguments.length === 2) {
+    if (typeof a === 'number' && typeof b === 'number') {
+      const r = a * b;
+      if (r <= MAX && r >= -MAX && !Object.is(r, -0)) return r;
+    }
+    return N.mul(checkNumber('*', a), checkNumber('*', b));
+  }
+  let acc: N.Num = 1;
+  for (let i = 0; i < arguments.length; i++) acc = N.mul(acc, checkNumber('*', arguments[i]));
+  return acc;
+}
+
+function div(): Value {
+  const args = (Array.prototype.slice.call(arguments) as Value[]).map((x) => checkNumber('/', x));
+  return guarded(() => {
+    if (args.length === 1) {
+      if (N.isExact(args[0]) && N.isZero(args[0])) divideByZero('/');
+      return N.div(1, args[0]);
+    }
+    let acc: N.Num = args[0];
+    for (let i = 1; i < args.length; i++) {
+      if (N.isExact(args[i]) && N.isZero(args[i])) divideByZero('/');
+      acc = N.div(acc, args[i]);
+    }
+    return acc;
+  });
+}
+
+/** A comparison chain: (< a b c) is a < b and b < c. */
+function comparison(name: string, test: (c: number) => boolean, realOnly: boolean) {
+  const check = realOnly ? checkReal : checkNumber;
+  return function (a?: Value, b?: Value): boolean {
+    if (arguments.length === 2) {
+      if (typeof a === 'number' && typeof b === 'number') return test(a < b ? -1 : a > b ? 1 : 0);
+      return cmp2(check(name, a), check(name, b), test);
+    }
+    const xs: N.Num[] = [];
+    for (let i = 0; i < arguments.length; i++) xs.push(check(name, arguments[i]));
+    for (let i = 0; i + 1 < xs.length; i++) if (!cmp2(xs[i], xs[i + 1], test)) return false;
+    return true;
+  };
+}
+
+function cmp2(a: N.Num, b: N.Num, test: (c: number) => boolean): boolean {
+  if (isNaNValue(a) || isNaNValue(b)) return false;
+  return test(N.compare(a, b));
+}
+
+function isNaNValue(v: Value): boolean {
+  return v instanceof Flonum && v.n !== v.n;
+}
+
+function unary(t: PrimTable, name: string, check: (n: string, v: Value) => N.Num, f: (v: N.Num) => Value): void {
+  t.fn(name, 1, 1, (v: Value) => guarded(() => f(check(name, v))));
+}
+
+export function installNumbers(t: PrimTable): void {
+  t.fn('+', 0, -1, add);
+  t.fn('-', 1, -1, sub);
+  t.fn('*', 0, -1, mul);
+  t.fn('/', 1, -1, div);
+  t.fn('=', 1, -1, comparison('=', (c) => c === 0, false));
+  t.fn('<', 1, -1, comparison('<', (c) => c < 0, true));
+  t.fn('>', 1, -1, comparison('>', (c) => c > 0, true));
+  t.fn('<=', 1, -1, comparison('<=', (c) => c <= 0, true));
+  t.fn('>=', 1, -1, comparison('>=', (c) => c >= 0, true));
+  t.fn('add1', 1, 1, (v: Value) => (typeof v === 'number' && v < MAX ? v + 1 : N.add(checkNumber('add1', v), 1)));
+  t.fn('sub1', 1, 1, (v: Value) => (typeof v === 'number' && v > -MAX ? v - 1 : N.sub(checkNumber('sub1', v), 1)));
+
+  t.fn('number?', 1, 1, (v) => N.isNumber(v));
+  t.fn('complex?', 1, 1, (v) => N.isNumber(v));
+  t.fn('real?', 1, 1, (v) => N.isNumber(v));
+  t.fn('rational?', 1, 1, (v) => N.isRational(v));
+  t.fn('integer?', 1, 1, (v) => N.isInteger(v));
+  t.fn('exact-integer?', 1, 1, (v) => N.isExactInteger(v));
+  t.fn('exact?', 1, 1, (v) => N.isExact(checkNumber('exact?', v)));
+  t.fn('inexact?', 1, 1, (v) => !N.isExact(checkNumber('inexact?', v)));
+  t.fn('flonum?', 1, 1, (v) => v instanceof Flonum);
+  t.fn('fixnum?', 1, 1, (v) => typeof v === 'number' && Math.abs(v) < 2 ** 60);
+  t.fn('zero?', 1, 1, (v) => (v === 0 ? true : N.isZero(checkNumber('zero?', v))));
+  t.fn('positive?', 1, 1, (v) => (typeof v === 'number' ? v > 0 : N.isPositive(checkReal('positive?', v))));
+  t.fn('negative?', 1, 1, (v) => (typeof v === 'number' ? v < 0 : N.isNegative(checkReal('negative?', v))));
+  t.fn('even?', 1, 1, (v) => (typeof v === 'number' ? v % 2 === 0 : N.isEven(checkInteger('even?', v))));
+  t.fn('odd?', 1, 1, (v) => (typeof v === 'number' ? v % 2 !== 0 : N.isOdd(checkInteger('odd?', v))));
+
+  const intOp = (name: string, f: (a: N.Num, b: N.Num) => Value) =>
+    t.fn(name, 2, 2, (a: Value, b: Value) => {
+      const x = checkInteger(name, a);
+      const y = checkInteger(name, b);
+      if (N.isZero(y) && N.isExact(y)) divideByZero(name);
+      return guarded(() => f(x, y));
+    });
+  intOp('quotient', N.quotient);
+  intOp('remainder', N.remainder);
+  intOp('modulo', N.modulo);
+  t.fn('abs', 1, 1, (v: Value) => (typeof v === 'number' ? Math.abs(v) : N.abs(checkReal('abs', v))));
+  t.fn('max', 1, -1, (...xs: Value[]) => N.maxN(xs.map((x) => checkReal('max', x))));
+  t.fn('min', 1, -1, (...xs: Value[]) => N.minN(xs.map((x) => checkReal('min', x))));
+  t.fn('gcd', 0, -1, (...xs: Value[]) => N.gcdN(xs.map((x) => checkInteger('gcd', x))));
+  t.fn('lcm', 0, -1, (...xs: Value[]) => N.lcmN(xs.map((x) => checkInteger('lcm', x))));
+  unary(t, 'floor', checkReal, N.floor);
+  unary(t, 'ceiling', checkReal, N.ceiling);
+  unary(t, 'round', checkReal, N.round);
+  unary(t, 'truncate', checkReal, N.truncate);
+  unary(t, 'numerator', checkReal, N.numerator);
+  unary(t, 'denominator', checkReal, N.denominator);
+  unary(t, 'exact->inexact', checkNumber, N.toInexact);
+  unary(t, 'inexact->exact', checkNumber, N.toExact);
+  unary(t, 'exact', checkNumber, N.toExact);
+  unary(t, 'inexact', checkNumber, N.toInexact);
+  unary(t, 'sqrt', checkNumber, N.sqrt);
+  unary(t, 'exp', checkNumber, N.exp);
+  unary(t, 'sin', checkNumber, N.sin);
+  unary(t, 'cos', checkNumber, N.cos);
+  unary(t, 'tan', checkNumber, N.tan);
+  unary(t, 'asin', checkNumber, N.asin);
+  unary(t, 'acos', checkNumber, N.acos);
+  t.fn('log', 1, 2, (v: Value, base?: Value) => guarded(() => N.log(checkNumber('log', v), base === undefined ? undefined : checkNumber('log', base))));
+  t.fn('atan', 1, 2, (y: Value, x?: Value) => guarded(() => N.atan(checkReal('atan', y), x === undefined ? undefined : checkReal('atan', x))));
+  t.fn('expt', 2, 2, (a: Value, b: Value) => guarded(() => N.expt(checkNumber('expt', a), checkNumber('expt', b))));
+  t.fn('exact-round', 1, 1, (v: Value) => guarded(() => N.toExact(N.round(checkReal('exact-round', v)))));
+  t.fn('exact-floor', 1, 1, (v: Value) => guarded(() => N.toExact(N.floor(checkReal('exact-floor', v)))));
+  t.fn('exact-ceiling', 1, 1, (v: Value) => guarded(() => N.toExact(N.ceiling(checkReal('exact-ceiling', v)))));
+  t.fn('exact-truncate', 1, 1, (v: Value) => guarded(() => N.toExact(N.truncate(checkReal('exact-truncate', v)))));
+  t.fn('number->string', 1, 2, (v: Value, radix: Value = 10) => str(N.numberToString(checkNumber('number->string', v), radix as number)));
+  t.fn('string->number', 1, 2, (s: Value, radix: Value = 10) => {
+    if (!(s instanceof RString)) return argError('string->number', 'string?', s);
+    return N.parseNumber(s.s, radix as number);
+  });
+  t.fn('bitwise-and', 0, -1, (...xs: Value[]) => N.bitwiseAnd(...xs.map((x) => checkExact('bitwise-and', x))));
+  t.fn('bitwise-ior', 0, -1, (...xs: Value[]) => N.bitwiseIor(...xs.map((x) => checkExact('bitwise-ior', x))));
+  t.fn('bitwise-xor', 0, -1, (...xs: Value[]) => N.bitwiseXor(...xs.map((x) => checkExact('bitwise-xor', x))));
+  t.fn('bitwise-not', 1, 1, (x: Value) => N.bitwiseNot(checkExact('bitwise-not', x)));
+  t.fn('arithmetic-shift', 2, 2, (x: Value, n: Value) => N.arithmeticShift(checkExact('arithmetic-shift', x), checkExact('arithmetic-shift', n)));
+  t.fn('bitwise-bit-set?', 2, 2, (x: Value, n: Value) => N.bitwiseBitSet(checkExact('bitwise-bit-set?', x), checkExact('bitwise-bit-set?', n)));
+  t.fn('integer-length', 1, 1, (x: Value) => N.integerLength(checkExact('integer-length', x)));
+  t.in('racket/math', () => {
+    t.value('pi', new Flonum(Math.PI));
+    t.fn('sqr', 1, 1, (v: Value) => mul(checkNumber('sqr', v), v));
+    t.fn('nan?', 1, 1, (v) => isNaNValue(checkReal('nan?', v)));
+    t.fn('infinite?', 1, 1, (v) => checkReal('infinite?', v) instanceof Flonum && Math.abs((v as Flonum).n) === Infinity);
+  });
+}
+
+function checkExact(name: string, v: Value): number | bigint {
+  if (N.isExactInteger(v)) return v as number | bigint;
+  return argError(name, 'exact-integer?', v);
+}

@@ -1,0 +1,146 @@
+// Struct types at run time: constructors, predicates, accessors and mutators,
+// for `struct` forms and for the built-in exception types.
+
+import { Primitive } from '../eval/procedures.js';
+import { argError } from '../runtime/errors.js';
+import { ALL_EXN_TYPES, exnT } from '../runtime/exn.js';
+import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
+import { registerEqualHook, registerEqualKeyHook, encode } from '../values/equal.js';
+import { customPrint, printQuotable, type PrintContext } from '../printer/protocol.js';
+import { printStructDefault, structQuotable } from '../printer/print.js';
+import { MultipleValues, NULL, Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
+import type { PrimTable } from './table.js';
+
+export function constructorOf(type: StructType, name = type.name): Primitive {
+  const n = type.initFieldCount;
+  return new Primitive(name, n, n, (...args: Value[]) => makeInstance(type, args));
+}
+
+/** Builds an instance from constructor arguments, filling automatic fields. */
+function makeInstance(type: StructType, args: Value[]): StructInstance {
+  const fields: Value[] = new Array(type.fieldCount);
+  const chain: StructType[] = [];
+  for (let t: StructType | null = type; t !== null; t = t.parent) chain.unshift(t);
+  let a = 0;
+  let f = 0;
+  for (const t of chain) {
+    for (let i = 0; i < t.ownInitFields; i++) fields[f++] = args[a++];
+    for (let i = 0; i < t.ownAutoFields; i++) fields[f++] = t.autoValue;
+  }
+  return new StructInstance(type, fields);
+}
+
+export function predicateOf(type: StructType, name = `${type.name}?`): Primitive {
+  return new Primitive(name, 1, 1, (v) => v instanceof StructInstance && v.type.isSubtypeOf(type));
+}
+
+/** Accessor of field `i` of `type`'s own fields. */
+export function accessorOf(type: StructType, i: number, name: string): Primitive {
+  const index = type.fieldOffset + i;
+  return new Primitive(name, 1, 1, (v) => {
+    if (v instanceof StructInstance && v.type.isSubtypeOf(type)) return v.fields[index];
+    return argError(name, `${type.name}?`, v);
+  });
+}
+
+export function mutatorOf(type: StructType, i: number, name: string): Primitive {
+  const index = type.fieldOffset + i;
+  return new Primitive(name, 2, 2, (v, x) => {
+    if (v instanceof StructInstance && v.type.isSubtypeOf(type)) {
+      v.fields[index] = x;
+      return VOID;
+    }
+    return argError(name, `${type.name}?`, v);
+  });
+}
+
+/** Struct instances print themselves through the printer's protocol. */
+Object.defineProperty(StructInstance.prototype, customPrint, {
+  value: function (this: StructInstance, ctx: PrintContext): string {
+    return printStructDefault(this, ctx);
+  },
+});
+Object.defineProperty(StructInstance.prototype, printQuotable, {
+  get: function (this: StructInstance) {
+    return structQuotable(this);
+  },
+});
+Object.defineProperty(StructType.prototype, customPrint, {
+  value: function (this: StructType): string {
+    return `#<struct-type:${this.name}>`;
+  },
+});
+
+/** Transparent and prefab structs join equal? field by field. */
+registerEqualHook({
+  equal(a, b, recur) {
+    if (!(a instanceof StructInstance) || !(b instanceof StructInstance)) return undefined;
+    if (a.type !== b.type || !(a.type.transparent || a.type.prefab !== null)) return a === b;
+    for (let i = 0; i < a.fields.length; i++) if (!recur(a.fields[i], b.fields[i])) return false;
+    return true;
+  },
+});
+registerEqualKeyHook((v) => {
+  if (!(v instanceof StructInstance) || !(v.type.transparent || v.type.prefab !== null)) return undefined;
+  return 'S' + v.type.name + '(' + v.fields.map(encode).join('') + ')';
+});
+
+/**
+ * `(%struct-define name parent field-count auto-count auto-value props transparent? prefab? mutable-field-indices constructor-name)`
+ * → values: type, constructor, predicate, then one accessor per field, then
+ * one mutator per field (#f where the field is immutable).
+ */
+function structDefine(...a: Value[]): Value {
+  const [nameV, parent, nFields, nAuto, autoV, props, transparent, prefab, mutables, ctorName] = a;
+  const name = (nameV as Sym).name;
+  if (parent !== false && !(parent instanceof StructType)) return argError('struct', 'struct-type?', parent);
+  const propMap = new Map<StructProperty, Value>();
+  for (const p of listToArray(props)) propMap.set((p as Pair).car as StructProperty, (p as Pair).cdr);
+  const mutableSet = new Set(listToArray(mutables) as number[]);
+  const type = new StructType(
+    name,
+    parent === false ? null : parent,
+    nFields as number,
+    nAuto as number,
+    autoV,
+    propMap,
+    transparent !== false,
+    prefab !== false ? name : null,
+    mutableSet,
+  );
+  const out: Value[] = [type, constructorOf(type, ctorName instanceof Sym ? ctorName.name : name), predicateOf(type)];
+  return new MultipleValues(out);
+}
+
+export function installStructs(t: PrimTable): void {
+  t.internal('struct-define', new Primitive('struct-define', 10, 10, structDefine));
+  t.internal('struct-accessor', new Primitive('struct-accessor', 3, 3, (type, i, name) => accessorOf(type as StructType, i as number, (name as Sym).name)));
+  t.internal('struct-mutator', new Primitive('struct-mutator', 3, 3, (type, i, name) => mutatorOf(type as StructType, i as number, (name as Sym).name)));
+  t.value('prop:procedure', propProcedure);
+  t.fn('struct?', 1, 1, (v) => v instanceof StructInstance && v.type.transparent);
+  t.fn('struct-type?', 1, 1, (v) => v instanceof StructType);
+  t.fn('struct->vector', 1, 1, (v) => {
+    if (!(v instanceof StructInstance)) return new RVector([sym(`struct:${typeof v}`)], false);
+    return new RVector([sym(`struct:${v.type.name}`), ...(v.type.transparent ? v.fields : [sym('...')])], false);
+  });
+
+  // The exception hierarchy: constructors, predicates, accessors.
+  for (const type of ALL_EXN_TYPES) {
+    t.value(`struct:${type.name}`, type);
+    t.value(`make-${type.name}`, constructorOf(type, `make-${type.name}`));
+    t.value(`${type.name}?`, predicateOf(type));
+  }
+  t.value('exn-message', accessorOf(exnT, 0, 'exn-message'));
+  t.value('exn-continuation-marks', accessorOf(exnT, 1, 'exn-continuation-marks'));
+  const own = (typeName: string, field: string) => {
+    const type = ALL_EXN_TYPES.find((x) => x.name === typeName)!;
+    t.value(`${typeName}-${field}`, accessorOf(type, 0, `${typeName}-${field}`));
+  };
+  own('exn:fail:contract:variable', 'id');
+  own('exn:fail:syntax', 'exprs');
+  own('exn:fail:read', 'srclocs');
+  own('exn:fail:filesystem:errno', 'errno');
+  own('exn:fail:network:errno', 'errno');
+  own('exn:break', 'continuation');
+  void NULL;
+}

@@ -1,0 +1,126 @@
+// Threads, sleeping, basic events and `sync`, and the clock.
+
+import { Block, NOT_READY, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import type { Machine } from '../eval/machine.js';
+import { argError } from '../runtime/errors.js';
+import { AlarmEvt, RThread, ThreadDeadEvt } from '../runtime/scheduler.js';
+import { customPrint } from '../printer/protocol.js';
+import { Flonum, VOID, type Value } from '../values/types.js';
+import { checkProcedure } from './check.js';
+import { arityIncludes } from './control.js';
+import type { PrimTable } from './table.js';
+
+/** Seconds as a JS number, from any real. */
+function seconds(v: Value): number | null {
+  if (typeof v === 'number') return v;
+  if (v instanceof Flonum) return v.n;
+  if (typeof v === 'bigint') return Number(v);
+  return null;
+}
+
+class AlwaysEvt implements Evt {
+  poll(): SyncResult {
+    return this;
+  }
+  subscribe(): () => void {
+    return () => {};
+  }
+  [customPrint](): string {
+    return '#<always-evt>';
+  }
+}
+
+class NeverEvt implements Evt {
+  poll(): NotReady {
+    return NOT_READY;
+  }
+  subscribe(): () => void {
+    return () => {};
+  }
+  [customPrint](): string {
+    return '#<never-evt>';
+  }
+}
+
+export const alwaysEvt = new AlwaysEvt();
+export const neverEvt = new NeverEvt();
+
+/** Anything `sync` accepts: our event objects, and threads (ready when dead). */
+export function asEvt(v: Value): Evt | null {
+  if (v instanceof RThread) return new ThreadDeadEvt(v, v);
+  if (typeof v === 'object' && v !== null && typeof (v as Evt).poll === 'function' && typeof (v as Evt).subscribe === 'function') {
+    return v as Evt;
+  }
+  return null;
+}
+
+function checkEvts(name: string, vs: Value[]): Evt[] {
+  return vs.map((v) => asEvt(v) ?? argError(name, 'evt?', v));
+}
+
+export function installThreads(t: PrimTable): void {
+  t.fn('thread', 1, 1, function (this: Machine, thunk: Value) {
+    if (!arityIncludes(checkProcedure('thread', thunk), 0) ) return argError('thread', '(procedure-arity-includes/c 0)', thunk);
+    const name = (thunk as { lam?: { name: string | null } }).lam?.name ?? 'thread';
+    return this.rt.sched.spawn(thunk, [], name);
+  });
+  t.fn('thread?', 1, 1, (v) => v instanceof RThread);
+  t.fn('current-thread', 0, 0, function (this: Machine) {
+    return this.thread;
+  });
+  t.fn('thread-running?', 1, 1, (v) => (v instanceof RThread ? v.state !== 'done' : argError('thread-running?', 'thread?', v)));
+  t.fn('thread-dead?', 1, 1, (v) => (v instanceof RThread ? v.state === 'done' : argError('thread-dead?', 'thread?', v)));
+  t.blocking('thread-wait', 1, 1, (v: Value) => {
+    if (!(v instanceof RThread)) return argError('thread-wait', 'thread?', v);
+    return new Block([new ThreadDeadEvt(v, VOID)]);
+  });
+  t.fn('thread-dead-evt', 1, 1, (v: Value) => {
+    if (!(v instanceof RThread)) return argError('thread-dead-evt', 'thread?', v);
+    return new ThreadDeadEvt(v, v);
+  });
+  t.fn('kill-thread', 1, 1, function (this: Machine, v: Value) {
+    if (!(v instanceof RThread)) return argError('kill-thread', 'thread?', v);
+    this.rt.sched.kill(v);
+    if (v === this.thread) this.park(new Block([neverEvt]));
+    return VOID;
+  });
+  t.blocking('sleep', 0, 1, function (this: Machine, secs: Value = 0) {
+    const s = seconds(secs);
+    if (s === null || s < 0 || s !== s) return argError('sleep', '(>=/c 0)', secs);
+    // (sleep 0) still yields to other threads, as in Racket.
+    return new Block([new AlarmEvt(this.rt, this.rt.host.now() + s * 1000, VOID)]);
+  });
+  t.blocking('sync', 1, -1, (...vs: Value[]) => new Block(checkEvts('sync', vs)));
+  t.blocking('sync/timeout', 2, -1, function (this: Machine, timeout: Value, ...vs: Value[]) {
+    const evts = checkEvts('sync/timeout', vs);
+    if (timeout === false) return new Block(evts);
+    const s = seconds(timeout);
+    if (s === null || s < 0) return argError('sync/timeout', '(or/c #f (and/c real? (not/c negative?)) (-> any))', timeout);
+    return new Block(evts, this.rt.host.now() + s * 1000, false);
+  });
+  t.fn('alarm-evt', 1, 2, function (this: Machine, ms: Value) {
+    const at = seconds(ms);
+    if (at === null) return argError('alarm-evt', 'real?', ms);
+    // alarm-evt takes an absolute time in current-inexact-milliseconds terms.
+    const evt: AlarmEvt = new AlarmEvt(this.rt, this.rt.host.now() + (at - this.rt.epochMs()), undefined);
+    (evt as { result: Value }).result = evt;
+    return evt;
+  });
+  t.value('always-evt', alwaysEvt);
+  t.value('never-evt', neverEvt);
+  t.fn('evt?', 1, 1, (v) => asEvt(v) !== null);
+
+  t.fn('current-inexact-milliseconds', 0, 0, function (this: Machine) {
+    return new Flonum(this.rt.epochMs());
+  });
+  t.fn('current-milliseconds', 0, 0, function (this: Machine) {
+    return Math.floor(this.rt.epochMs());
+  });
+  t.fn('current-seconds', 0, 0, function (this: Machine) {
+    return Math.floor(this.rt.epochMs() / 1000);
+  });
+  t.fn('current-process-milliseconds', 0, 1, function (this: Machine) {
+    return Math.floor(this.rt.host.cpuMs());
+  });
+  t.fn('current-gc-milliseconds', 0, 0, () => 0);
+}

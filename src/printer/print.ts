@@ -1,0 +1,637 @@
+// The value printer: `display`, `write` and `print` as Racket 8.7 does them
+// with its default printing parameters (print-as-expression #t,
+// print-pair-curly-braces #f, print-mpair-curly-braces #t,
+// print-reader-abbreviations #f, print-graph #f, print-hash-table #t, ...).
+//
+// The structure follows Racket's own printer (racket/src/io/print/): four
+// modes, DISPLAY, WRITE, and PRINT at quote depth 1 ("quoted": inside a
+// quoted datum) or 0 ("unquoted": expression position). In print mode at
+// depth 0 a compound value is printed as a quoted datum (`'(1 a "s")`)
+// unless something inside it cannot be written as a quoted literal (a
+// mutable pair, a transparent struct, ...), in which case it prints in
+// constructor style (`(list 1 (mcons 1 2))`) and each part decides for
+// itself again. Opaque values such as procedures, `#<void>` and `#<eof>`
+// are "self-quoting": they print the same inside and outside a quote and do
+// not force constructor style (`'(1 #<procedure:f>)`).
+//
+// Extension protocol. Kinds of value defined elsewhere (procedures,
+// structs, ports, threads, parameters, ...) print themselves through a
+// method stored under the exported symbol `customPrint`, optionally with a
+// quotability under `printQuotable`, mirroring Racket's `prop:custom-write`
+// and `prop:custom-print-quotable`:
+//
+//   class Procedure {
+//     [customPrint](ctx: PrintContext) { return printNamed('procedure', this.name); }
+//   }
+//
+// A method under a symbol was chosen over a registry (`registerPrinter(cls,
+// fn)`) because it needs no global mutable state, is found by ordinary
+// prototype lookup (so subclasses and per-instance overrides just work),
+// costs one property check, and keeps a kind's printing next to its
+// definition. Quotability is a property (it may be a getter) because
+// Racket attaches it per struct type, e.g. transparent structs are 'never,
+// prefab structs 'maybe, opaque things 'self (the default). The protocol
+// and helpers for implementing it live in protocol.ts (re-exported here).
+//
+// Struct instances (src/values/struct.ts) that do not implement the
+// protocol themselves get Racket's default struct printing from
+// struct-print.ts; plain JS functions print as `#<procedure:name>`.
+
+import { RHash } from '../values/hash.js';
+import { type SrcLoc, Syntax } from '../values/syntax.js';
+import {
+  Box,
+  Char,
+  Eof,
+  Flonum,
+  Keyword,
+  MPair,
+  Null,
+  Pair,
+  RBytes,
+  RString,
+  RVector,
+  Rational,
+  Sym,
+  Void,
+  sym,
+  type Value,
+} from '../values/types.js';
+import { StructInstance } from '../values/struct.js';
+import { formatNumber, isNumber } from './number-format.js';
+import {
+  type PrintContext,
+  type PrintMode,
+  type Quotable,
+  customPrint,
+  isCustomPrintable,
+  printNamed,
+  printQuotable,
+} from './protocol.js';
+import { printStructDefault, structQuotable } from './struct-print.js';
+import { bytesToDisplayString, writeBytesLiteral, writeCharLiteral, writeStringLiteral } from './string-format.js';
+import { symbolToPrintString } from './symbol-format.js';
+
+export {
+  type CustomPrintable,
+  type PrintContext,
+  type PrintMode,
+  type Quotable,
+  customPrint,
+  isCustomPrintable,
+  printNamed,
+  printPrefabStruct,
+  printQuotable,
+  printTransparentStruct,
+} from './protocol.js';
+export { printStructDefault, prefabKey, structQuotable } from './struct-print.js';
+
+// ---------------------------------------------------------------------------
+// Entry points
+
+/** `(display v)`: strings, characters, symbols, byte strings as raw text. */
+export function displayString(v: Value): string {
+  return new Printer().run(v, DISPLAY);
+}
+
+/** `(write v)`. */
+export function writeString(v: Value): string {
+  return new Printer().run(v, WRITE);
+}
+
+/**
+ * `(print v)` with `print-as-expression` #t, which is what the REPL and
+ * module-level expression printing use: quote depth 0 by default
+ * (`'(1 a)`, `'a`, `"s"`, `(mcons 1 2)`); quote depth 1 prints as if
+ * already inside a quote (`(1 a)`, `a`).
+ */
+export function printString(v: Value, quoteDepth: 0 | 1 = 0): string {
+  return new Printer().run(v, quoteDepth === 0 ? UNQUOTED : QUOTED);
+}
+
+// ---------------------------------------------------------------------------
+// The printer
+
+// Modes. QUOTED and UNQUOTED are print mode at quote depth 1 and 0.
+const DISPLAY = 0;
+const WRITE = 1;
+const QUOTED = 2;
+const UNQUOTED = 3;
+type Mode = typeof DISPLAY | typeof WRITE | typeof QUOTED | typeof UNQUOTED;
+
+const QUOTE = sym('quote');
+const QUASIQUOTE = sym('quasiquote');
+const UNQUOTE = sym('unquote');
+const UNQUOTE_SPLICING = sym('unquote-splicing');
+const SYNTAX = sym('syntax');
+const QUASISYNTAX = sym('quasisyntax');
+const UNSYNTAX = sym('unsyntax');
+const UNSYNTAX_SPLICING = sym('unsyntax-splicing');
+
+function modeName(mode: Mode): PrintMode {
+  return mode === DISPLAY ? 'display' : mode === WRITE ? 'write' : 'print';
+}
+
+function toMode(mode: PrintMode, quoteDepth: 0 | 1): Mode {
+  return mode === 'display' ? DISPLAY : mode === 'write' ? WRITE : quoteDepth === 0 ? UNQUOTED : QUOTED;
+}
+
+/** The quotability of a value that prints itself (or a struct), null for other values. */
+function customQuotable(v: Value): Quotable | null {
+  if (isCustomPrintable(v)) return v[printQuotable] ?? 'self';
+  if (v instanceof StructInstance) return structQuotable(v);
+  return null;
+}
+
+function printCustom(v: Value, ctx: PrintContext): string {
+  if (isCustomPrintable(v)) return v[customPrint](ctx);
+  return printStructDefault(v as StructInstance, ctx);
+}
+
+class Printer {
+  private out = '';
+  /** Whether a compound value needs constructor style at quote depth 0. */
+  private readonly unquotedMemo = new Map<object, boolean>();
+  /** Printing the datum of a syntax object: nested syntax prints as its datum. */
+  private stripSyntax = false;
+
+  run(v: Value, mode: Mode): string {
+    this.p(v, mode);
+    return this.out;
+  }
+
+  /** Print `v` into a fresh string (for custom printers' `recur`). */
+  private sub(v: Value, mode: Mode): string {
+    const saved = this.out;
+    this.out = '';
+    try {
+      this.p(v, mode);
+      return this.out;
+    } finally {
+      this.out = saved;
+    }
+  }
+
+  /** Racket's `p/no-graph`: at quote depth 0, decide between `'` and constructor style. */
+  private p(v: Value, mode: Mode): void {
+    if (mode === UNQUOTED) {
+      if (v === Null.instance || v instanceof Sym || v instanceof Keyword) {
+        this.out += "'";
+        mode = QUOTED;
+      } else if (v instanceof Pair || v instanceof RVector || v instanceof Box || v instanceof RHash) {
+        if (!this.isUnquoted(v)) {
+          this.out += "'";
+          mode = QUOTED;
+        }
+      } else {
+        const q = customQuotable(v);
+        if (q !== null && q !== 'self' && !this.isUnquoted(v)) {
+          this.out += "'";
+          mode = QUOTED;
+        }
+      }
+    }
+    this.pNoQuote(v, mode);
+  }
+
+  private pNoQuote(v: Value, mode: Mode): void {
+    if (typeof v === 'number' || typeof v === 'bigint') {
+      this.out += formatNumber(v);
+      return;
+    }
+    if (typeof v === 'boolean') {
+      this.out += v ? '#t' : '#f';
+      return;
+    }
+    if (v instanceof Pair) return this.printList(v, mode);
+    if (v instanceof Sym) {
+      this.out += mode === DISPLAY ? v.name : symbolToPrintString(v.name);
+      return;
+    }
+    if (v === Null.instance) {
+      this.out += '()';
+      return;
+    }
+    if (v instanceof RString) {
+      this.out += mode === DISPLAY ? v.s : writeStringLiteral(v.s);
+      return;
+    }
+    if (v instanceof Char) {
+      this.out += mode === DISPLAY ? String.fromCodePoint(v.code) : writeCharLiteral(v.code);
+      return;
+    }
+    if (isNumber(v)) {
+      this.out += formatNumber(v);
+      return;
+    }
+    if (v instanceof Keyword) {
+      this.out += '#:' + (mode === DISPLAY ? v.name : symbolToPrintString(v.name, { forKeyword: true }));
+      return;
+    }
+    if (v instanceof RVector) return this.printSeq(v.items, mode, '#(', '(vector');
+    if (v instanceof Box) {
+      if (mode === UNQUOTED) {
+        this.out += '(box ';
+        this.p(v.value, mode);
+        this.out += ')';
+      } else {
+        this.out += '#&';
+        this.p(v.value, mode);
+      }
+      return;
+    }
+    if (v instanceof RHash) return this.printHash(v, mode);
+    if (v instanceof MPair) return this.printMList(v, mode);
+    if (v instanceof RBytes) {
+      this.out += mode === DISPLAY ? bytesToDisplayString(v.bytes) : writeBytesLiteral(v.bytes);
+      return;
+    }
+    if (v === Void.instance) {
+      this.out += '#<void>';
+      return;
+    }
+    if (v === Eof.instance) {
+      this.out += '#<eof>';
+      return;
+    }
+    if (v instanceof Syntax) return this.printSyntax(v, mode);
+    if (isCustomPrintable(v) || v instanceof StructInstance) {
+      this.out += printCustom(v, this.context(mode));
+      return;
+    }
+    if (typeof v === 'function') {
+      this.out += printNamed('procedure', v.name === '' ? null : v.name);
+      return;
+    }
+    if (v === undefined) {
+      this.out += '#<undefined>';
+      return;
+    }
+    // A value of a kind this printer does not know about.
+    const ctor = typeof v === 'object' && v !== null ? (v as object).constructor : undefined;
+    this.out += `#<${typeof ctor === 'function' && ctor.name ? ctor.name : typeof v}>`;
+  }
+
+  private context(mode: Mode): PrintContext {
+    const name = modeName(mode);
+    const quoteDepth = mode === UNQUOTED ? 0 : 1;
+    return {
+      mode: name,
+      quoteDepth,
+      recur: (x: Value, m?: PrintMode, depth?: 0 | 1) => this.sub(x, toMode(m ?? name, depth ?? quoteDepth)),
+    };
+  }
+
+  // --- quotability (Racket's `build-graph` without graph detection) ---
+
+  /**
+   * Does `v` have to print in constructor style at quote depth 0? True for
+   * mutable pairs, custom values that are 'never quotable, and containers
+   * (pairs, vectors, boxes, hash tables, 'maybe custom values) holding such
+   * a value. List spines are walked with a loop.
+   */
+  private isUnquoted(v: Value): boolean {
+    if (typeof v !== 'object' || v === null) {
+      return typeof v === 'function' && this.customUnquoted(v);
+    }
+    if (v instanceof MPair) return true;
+    const known = this.unquotedMemo.get(v);
+    if (known !== undefined) return known;
+    let r = false;
+    if (v instanceof Pair) {
+      let x: Value = v;
+      while (x instanceof Pair) {
+        const a: Value = x.car;
+        if (((typeof a === 'object' && a !== null) || typeof a === 'function') && this.isUnquoted(a)) {
+          r = true;
+          break;
+        }
+        x = x.cdr;
+      }
+      if (!r && !(x instanceof Pair)) r = this.isUnquoted(x);
+    } else if (v instanceof RVector) {
+      r = v.items.some((e) => this.isUnquoted(e));
+    } else if (v instanceof Box) {
+      r = this.isUnquoted(v.value);
+    } else if (v instanceof RHash) {
+      for (const [k, val] of v.map.values()) {
+        if (this.isUnquoted(k) || this.isUnquoted(val)) {
+          r = true;
+          break;
+        }
+      }
+    } else if (v instanceof Syntax) {
+      r = false;
+    } else {
+      r = this.customUnquoted(v);
+    }
+    this.unquotedMemo.set(v, r);
+    return r;
+  }
+
+  private customUnquoted(v: Value): boolean {
+    const q = customQuotable(v);
+    return q === 'never' || (q === 'maybe' && this.checkCustom(v));
+  }
+
+  /** Run a 'maybe custom printer once, noting whether a part it prints at depth 0 needs constructor style. */
+  private checkCustom(v: Value): boolean {
+    let unquoted = false;
+    const ctx: PrintContext = {
+      mode: 'print',
+      quoteDepth: 0,
+      recur: (x: Value, m?: PrintMode, depth?: 0 | 1) => {
+        if ((m === undefined || m === 'print') && (depth ?? 0) === 0 && this.isUnquoted(x)) unquoted = true;
+        return '';
+      },
+    };
+    printCustom(v, ctx);
+    return unquoted;
+  }
+
+  // --- compound values ---
+
+  /** Reader abbreviation prefix for `(quote x)` and friends (print mode only, since print-reader-abbreviations is #f). */
+  private abbreviation(v: Value, mode: Mode): string | null {
+    if (mode !== QUOTED && mode !== UNQUOTED) return null;
+    if (!(v instanceof Pair) || !(v.cdr instanceof Pair) || v.cdr.cdr !== Null.instance) return null;
+    const head = v.car;
+    if (!(head instanceof Sym)) return null;
+    switch (head) {
+      case QUOTE:
+        return "'";
+      case QUASIQUOTE:
+        return '`';
+      case UNQUOTE:
+        return startsWithAt(v.cdr.car) ? ', ' : ',';
+      case UNQUOTE_SPLICING:
+        return ',@';
+      case SYNTAX:
+        return "#'";
+      case QUASISYNTAX:
+        return '#`';
+      case UNSYNTAX:
+        return startsWithAt(v.cdr.car) ? '#, ' : '#,';
+      case UNSYNTAX_SPLICING:
+        return '#,@';
+      default:
+        return null;
+    }
+  }
+
+  /** Racket's `print-list` for pairs: `(1 2 . 3)`, `'a`, `(list ...)`, `(cons ...)`, `(list* ...)`. */
+  private printList(v: Pair, mode: Mode): void {
+    const abbrev = this.abbreviation(v, mode);
+    if (abbrev !== null) {
+      this.out += abbrev;
+      this.p((v.cdr as Pair).car, mode);
+      return;
+    }
+    let unquotedPairs = false;
+    if (mode === UNQUOTED) {
+      let x: Value = v;
+      while (x instanceof Pair) x = x.cdr;
+      unquotedPairs = x !== Null.instance;
+      this.out += unquotedPairs ? (v.cdr instanceof Pair ? '(list* ' : '(cons ') : '(list ';
+    } else {
+      this.out += '(';
+    }
+    let x = v;
+    for (;;) {
+      const d = x.cdr;
+      if (d === Null.instance && !unquotedPairs) {
+        this.p(x.car, mode);
+        this.out += ')';
+        return;
+      }
+      if (d instanceof Pair && this.abbreviation(d, mode) === null) {
+        this.p(x.car, mode);
+        this.out += ' ';
+        x = d;
+        continue;
+      }
+      this.p(x.car, mode);
+      this.out += unquotedPairs ? ' ' : ' . ';
+      this.p(d, mode);
+      this.out += ')';
+      return;
+    }
+  }
+
+  /** A flat sequence: `#(1 2)` / `(vector 1 2)`, and constructor-style hashes. */
+  private printSeq(items: readonly Value[], mode: Mode, prefix: string, constructor: string): void {
+    if (mode === UNQUOTED) {
+      this.out += constructor;
+      for (const item of items) {
+        this.out += ' ';
+        this.p(item, mode);
+      }
+      this.out += ')';
+      return;
+    }
+    this.out += prefix;
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) this.out += ' ';
+      this.p(items[i], mode);
+    }
+    this.out += ')';
+  }
+
+  /** Racket's `print-mlist`: `{1 2 . 3}`, or `(mcons 1 (mcons 2 3))` at quote depth 0. */
+  private printMList(v: MPair, mode: Mode): void {
+    if (mode === UNQUOTED) {
+      // (mcons a (mcons b c)): iterate down the spine, close at the end.
+      let closers = 0;
+      let x: MPair = v;
+      for (;;) {
+        this.out += '(mcons ';
+        closers++;
+        this.p(x.car, mode);
+        this.out += ' ';
+        if (x.cdr instanceof MPair) {
+          x = x.cdr;
+          continue;
+        }
+        this.p(x.cdr, mode);
+        break;
+      }
+      this.out += ')'.repeat(closers);
+      return;
+    }
+    this.out += '{';
+    let x = v;
+    for (;;) {
+      const d = x.cdr;
+      this.p(x.car, mode);
+      if (d === Null.instance) break;
+      if (d instanceof MPair) {
+        this.out += ' ';
+        x = d;
+        continue;
+      }
+      this.out += ' . ';
+      this.p(d, mode);
+      break;
+    }
+    this.out += '}';
+  }
+
+  /** `#hash((k . v) ...)`, `#hasheq(...)`, `#hasheqv(...)`, or `(hash k v ...)` at quote depth 0. */
+  private printHash(h: RHash, mode: Mode): void {
+    const entries = sortedEntries(h);
+    const kind = h.kind === 'eq' ? 'hasheq' : h.kind === 'eqv' ? 'hasheqv' : 'hash';
+    if (mode === UNQUOTED) {
+      const flat: Value[] = [];
+      for (const [k, val] of entries) flat.push(k, val);
+      this.printSeq(flat, mode, '', `(${kind}`);
+      return;
+    }
+    this.out += `#${kind}(`;
+    let first = true;
+    for (const [k, val] of entries) {
+      this.out += first ? '(' : ' (';
+      first = false;
+      this.p(k, mode);
+      this.out += ' . ';
+      this.p(val, mode);
+      this.out += ')';
+    }
+    this.out += ')';
+  }
+
+  /** `#<syntax:src:line:col datum>`; the datum is always written (`write` mode), syntax stripped. */
+  private printSyntax(s: Syntax, mode: Mode): void {
+    if (this.stripSyntax) return this.pNoQuote(s.e, mode);
+    const loc = s.loc ? srclocString(s.loc) : null;
+    this.out += loc === null ? '#<syntax ' : `#<syntax:${loc} `;
+    this.stripSyntax = true;
+    try {
+      this.pNoQuote(s.e, WRITE);
+    } finally {
+      this.stripSyntax = false;
+    }
+    this.out += '>';
+  }
+}
+
+function startsWithAt(v: Value): boolean {
+  return v instanceof Sym && symbolToPrintString(v.name).startsWith('@');
+}
+
+// ---------------------------------------------------------------------------
+// Hash key order: Racket sorts the keys when they are all reals, all
+// symbols, all keywords, all strings or all byte strings; otherwise it keeps
+// the table's order (here: insertion order).
+
+function sortedEntries(h: RHash): [Value, Value][] {
+  const entries = [...h.map.values()].map(([k, v]) => [k, v] as [Value, Value]);
+  if (entries.length < 2) return entries;
+  const first = entries[0]![0];
+  let cmp: ((a: Value, b: Value) => number) | null = null;
+  let all: (k: Value) => boolean = () => false;
+  if (isReal(first)) {
+    all = isReal;
+    cmp = compareReals;
+  } else if (first instanceof Sym) {
+    all = (k) => k instanceof Sym;
+    cmp = (a, b) => compareCodePoints((a as Sym).name, (b as Sym).name);
+  } else if (first instanceof Keyword) {
+    all = (k) => k instanceof Keyword;
+    cmp = (a, b) => compareCodePoints((a as Keyword).name, (b as Keyword).name);
+  } else if (first instanceof RString) {
+    all = (k) => k instanceof RString;
+    cmp = (a, b) => compareCodePoints((a as RString).s, (b as RString).s);
+  } else if (first instanceof RBytes) {
+    all = (k) => k instanceof RBytes;
+    cmp = (a, b) => compareBytes((a as RBytes).bytes, (b as RBytes).bytes);
+  }
+  if (cmp === null || !entries.every(([k]) => all(k))) return entries;
+  const c = cmp;
+  return entries.sort((a, b) => c(a[0], b[0]));
+}
+
+function isReal(v: Value): boolean {
+  return isNumber(v);
+}
+
+function realToNumber(v: Value): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Flonum) return v.n;
+  const r = v as Rational;
+  return Number(r.num) / Number(r.den);
+}
+
+function compareReals(a: Value, b: Value): number {
+  // Exactly when both are exact; as doubles otherwise.
+  const ea = exactParts(a);
+  const eb = exactParts(b);
+  if (ea !== null && eb !== null) {
+    const l = ea[0] * eb[1];
+    const r = eb[0] * ea[1];
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+  const x = realToNumber(a);
+  const y = realToNumber(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function exactParts(v: Value): [bigint, bigint] | null {
+  if (v instanceof Rational) return [v.num, v.den];
+  if (typeof v === 'bigint') return [v, 1n];
+  if (typeof v === 'number' && Number.isInteger(v)) return [BigInt(v), 1n];
+  return null;
+}
+
+/** Order by Unicode code point (= UTF-8 byte order), as `symbol<?` and `string<?`. */
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const cx = a.codePointAt(i)!;
+      const cy = b.codePointAt(i)!;
+      // Surrogates (astral code points) sort after every BMP character.
+      const kx = x >= 0xd800 && x <= 0xdfff ? cx : x;
+      const ky = y >= 0xd800 && y <= 0xdfff ? cy : y;
+      return kx < ky ? -1 : kx > ky ? 1 : 0;
+    }
+  }
+  return a.length - b.length;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+// ---------------------------------------------------------------------------
+// Source locations as Racket's `srcloc->string` shows them: `src:line:col`,
+// `src::pos` without a line, `src` alone without either; an absolute source
+// under the current directory is shown relative to it.
+
+function srclocString(loc: SrcLoc): string | null {
+  const src = loc.source;
+  if (src === null || src === undefined || src === '') return null;
+  const shown = relativeSource(src);
+  if (typeof loc.line === 'number' && loc.line >= 1 && typeof loc.column === 'number' && loc.column >= 0) {
+    return `${shown}:${loc.line}:${loc.column}`;
+  }
+  if (typeof loc.position === 'number' && loc.position >= 1) return `${shown}::${loc.position}`;
+  return shown;
+}
+
+function relativeSource(src: string): string {
+  const proc = (globalThis as { process?: { cwd?: () => string } }).process;
+  if (!src.startsWith('/') || !proc?.cwd) return src;
+  let dir: string;
+  try {
+    dir = proc.cwd();
+  } catch {
+    return src;
+  }
+  if (!dir.endsWith('/')) dir += '/';
+  return src.startsWith(dir) && src.length > dir.length ? src.slice(dir.length) : src;
+}

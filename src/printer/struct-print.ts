@@ -1,0 +1,75 @@
+// Default printing of struct instances (src/values/struct.ts), as Racket
+// prints structs without `prop:custom-write`:
+//
+//   transparent   #(struct:point 1 2)   print: (point 1 2)       quotable 'never
+//   prefab        #s(msg 1)             print: '#s(msg 1)        quotable 'maybe
+//   opaque        #<point>              print: #<point>          quotable 'self
+//
+// A type hierarchy mixing opaque and transparent levels shows each run of
+// opaque levels' fields as `...`: `#(struct:b ... 2)`.
+//
+// The printer uses these for any StructInstance that does not implement
+// `customPrint` itself. A runtime that supports `prop:custom-write` can give
+// StructInstance a `customPrint` method that calls the user's procedure when
+// the type has one and `printStructDefault` otherwise, with a matching
+// `printQuotable` getter that falls back to `structQuotable`.
+
+import type { StructInstance, StructType } from '../values/struct.js';
+import { NULL, Pair, RVector, sym, type Value } from '../values/types.js';
+import { type PrintContext, type Quotable, customPrint, printPrefabStruct, printTransparentStruct } from './protocol.js';
+
+/** Prints as `...` in every mode: the fields of opaque levels of a partly transparent struct. */
+class OpaqueFields {
+  [customPrint](): string {
+    return '...';
+  }
+}
+const OPAQUE_FIELDS = new OpaqueFields();
+
+function chain(type: StructType): StructType[] {
+  const levels: StructType[] = [];
+  for (let t: StructType | null = type; t !== null; t = t.parent) levels.push(t);
+  return levels.reverse(); // root first
+}
+
+/** 'maybe' for prefab instances, 'never' when any level is transparent, 'self' for opaque ones. */
+export function structQuotable(v: StructInstance): Quotable {
+  if (v.type.prefab !== null) return 'maybe';
+  for (let t: StructType | null = v.type; t !== null; t = t.parent) if (t.transparent) return 'never';
+  return 'self';
+}
+
+/** The prefab key as Racket prints it after `#s(`: `msg`, `(q p 1)`, `(n (1 #f) m 2 #(1))`. */
+export function prefabKey(type: StructType): Value {
+  const parts: Value[] = [];
+  for (let t: StructType | null = type; t !== null; t = t.parent) {
+    parts.push(sym(t.prefab ?? t.name));
+    if (t !== type) parts.push(t.ownInitFields);
+    if (t.ownAutoFields > 0) parts.push(new Pair(t.ownAutoFields, new Pair(t.autoValue, NULL)));
+    if (t.mutableFields.size > 0) parts.push(new RVector([...t.mutableFields].sort((a, b) => a - b), false));
+  }
+  if (parts.length === 1) return parts[0];
+  let key: Value = NULL;
+  for (let i = parts.length - 1; i >= 0; i--) key = new Pair(parts[i], key);
+  return key;
+}
+
+/** Racket's default struct printing for `v` in the context's mode. */
+export function printStructDefault(v: StructInstance, ctx: PrintContext): string {
+  const type = v.type;
+  if (type.prefab !== null) return printPrefabStruct(ctx, prefabKey(type), type.prefab, v.fields);
+  const fields: Value[] = [];
+  let anyTransparent = false;
+  for (const t of chain(type)) {
+    const start = t.fieldOffset;
+    const count = t.ownInitFields + t.ownAutoFields;
+    if (t.transparent) {
+      anyTransparent = true;
+      for (let i = 0; i < count; i++) fields.push(v.fields[start + i]);
+    } else if (fields[fields.length - 1] !== OPAQUE_FIELDS) {
+      fields.push(OPAQUE_FIELDS);
+    }
+  }
+  if (!anyTransparent) return `#<${type.name}>`;
+  return printTransparentStruct(ctx, type.name, fields);
+}

@@ -1,0 +1,169 @@
+// The reader: Racket's datum syntax to Syntax objects.
+//
+// The lexer (tokens.ts) and parser (parser.ts) are built once, here at module
+// load; each read only tokenizes and runs the parser over the tokens.
+
+import type { IToken } from 'chevrotain';
+import type { Syntax, SrcLoc } from '../values/syntax.js';
+import { ReadError } from './errors.js';
+import { LineMap } from './location.js';
+import { LangMarker, RacketParser, TOP } from './parser.js';
+import { tokenize, UnterminatedBlockComment } from './tokens.js';
+
+export { ReadError } from './errors.js';
+export { syntaxToDatum } from './datum.js';
+export { RegexpLiteral } from './regexp-literal.js';
+export { PrefabLiteral } from './prefab-literal.js';
+
+const parser = new RacketParser();
+
+export interface ReadOptions {
+  /** The name in error messages: 'read-syntax' (default) or 'read'. `read`
+   * also makes strings, byte strings, vectors and boxes mutable, as Racket's
+   * `read` does. */
+  who?: 'read-syntax' | 'read';
+  /** Whether the port counts lines (default true). Without line counting,
+   * error messages give `source::position` with the position in bytes, as
+   * Racket does for a fresh string port. */
+  countLines?: boolean;
+}
+
+interface Lexed {
+  text: string;
+  base: number;
+  tokens: IToken[];
+  /** Start offset of an unterminated `#|` at the end, or -1. */
+  pendingEof: number;
+  map: LineMap;
+}
+
+// One-entry cache, so that repeated readOne calls over the same text (a
+// string port, a REPL buffer) tokenize it once.
+let cache: Lexed | null = null;
+
+function lex(text: string, base: number, map?: LineMap): Lexed {
+  const tokens = tokenize(base === 0 ? text : text.slice(base));
+  let pendingEof = -1;
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && last.tokenType === UnterminatedBlockComment) {
+    tokens.pop();
+    pendingEof = last.startOffset + base;
+  }
+  return { text, base, tokens, pendingEof, map: map ?? new LineMap(text) };
+}
+
+function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T): T {
+  parser.input = lexed.tokens;
+  parser.setup({
+    text: lexed.text,
+    map: lexed.map,
+    source,
+    who: opts.who ?? 'read-syntax',
+    countLines: opts.countLines ?? true,
+    base: lexed.base,
+    pendingEofError: lexed.pendingEof >= 0 ? { start: lexed.pendingEof } : null,
+  });
+  try {
+    const r = body();
+    parser.checkNoParserErrors();
+    return r;
+  } catch (e) {
+    if (e instanceof ReadError) throw e;
+    if (e instanceof RangeError) {
+      throw new ReadError(`${source}: ${opts.who ?? 'read-syntax'}: nesting too deep`, null, false);
+    }
+    throw e;
+  }
+}
+
+/** All datums of `text`, without `#lang` handling. */
+export function readAll(text: string, source: string, opts: ReadOptions = {}): Syntax[] {
+  const lexed = lex(text, 0);
+  return run(lexed, source, opts, () => {
+    const out: Syntax[] = [];
+    for (;;) {
+      const d = parser.readOne(TOP);
+      if (d === null) return out;
+      out.push(d);
+    }
+  });
+}
+
+/**
+ * A module's source: an optional `#lang NAME` (or `#!NAME`) line, possibly
+ * after comments and a `#!/...` line, then all the datums.
+ */
+export function readModuleSource(
+  text: string,
+  source: string,
+): { lang: string | null; langLoc: SrcLoc | null; forms: Syntax[] } {
+  const lexed = lex(text, 0);
+  return run(lexed, source, {}, () => {
+    parser.langAllowed = true;
+    const forms: Syntax[] = [];
+    let lang: string | null = null;
+    let langLoc: SrcLoc | null = null;
+    const first = parser.readOne(TOP);
+    parser.langAllowed = false;
+    if (first !== null) {
+      if (first.e instanceof LangMarker) {
+        lang = first.e.name;
+        langLoc = first.loc;
+      } else {
+        forms.push(first);
+      }
+      for (;;) {
+        const d = parser.readOne(TOP);
+        if (d === null) break;
+        forms.push(d);
+      }
+    }
+    return { lang, langLoc, forms };
+  });
+}
+
+/**
+ * Read one datum starting at UTF-16 offset `offset` of `text`. Returns the
+ * datum (null at end of input) and the offset just after it. Locations count
+ * from the start of `text`.
+ */
+export function readOne(
+  text: string,
+  offset: number,
+  source: string,
+  opts: ReadOptions = {},
+): { datum: Syntax | null; end: number } {
+  let lexed: Lexed | null = null;
+  let startIdx = 0;
+  const c = cache;
+  if (c !== null && c.text === text && offset >= c.base) {
+    // Reuse the tokens if `offset` is a token boundary of the cached lexing.
+    const toks = c.tokens;
+    const rel = offset - c.base;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].startOffset < rel) lo = mid + 1;
+      else hi = mid;
+    }
+    const atStart = lo < toks.length && toks[lo].startOffset === rel;
+    const prev = lo > 0 ? toks[lo - 1] : null;
+    const atEnd = prev !== null && prev.startOffset + prev.image.length === rel;
+    if (atStart || atEnd || rel === 0) {
+      lexed = c;
+      startIdx = lo;
+    }
+  }
+  if (lexed === null) {
+    lexed = lex(text, offset, c !== null && c.text === text ? c.map : undefined);
+    cache = lexed;
+    startIdx = 0;
+  }
+  const lx = lexed;
+  return run(lx, source, opts, () => {
+    if (startIdx > 0) parser.skipTo(startIdx);
+    const datum = parser.readOne(TOP);
+    return { datum, end: datum === null ? text.length : parser.lastEnd() };
+  });
+}

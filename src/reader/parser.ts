@@ -1,0 +1,815 @@
+// The parser for Racket's datum syntax: a Chevrotain EmbeddedActionsParser
+// whose rules build Syntax objects as they go.
+//
+//   datum    ::= list | vector | hashTable | prefab | quoted | box | caseMode
+//              | Atom | String | Bytes | Char | Boolean | Keyword | HashSymbol
+//              | PrefixedNumber | Regexp | HereString
+//              | Lang | ShebangLang                 (only as a module's first datum)
+//              | closer | Dot | BadDispatch         (errors)
+//   list     ::= open datum* [Dot datum [Dot datum datum*]] close
+//   vector   ::= VectorOpen datum* close
+//   hashTable::= HashOpen (open datum Dot datum close)* close
+//   prefab   ::= PrefabOpen datum datum* close
+//   quoted   ::= (Quote | Quasiquote | Unquote | ... ) datum
+//   box      ::= BoxOpen datum
+//   caseMode ::= CaseMode datum
+// with `#;` datum comments allowed before any datum or closer.
+//
+// The sequence rules decide by what Racket's reader would do at each point
+// rather than by Chevrotain's lookahead, because the error to report (and
+// its location and span) depends on exactly that; those parts run as ACTIONs.
+// Racket's indentation tracking, which adds "possible cause" hints to
+// unbalanced-paren errors, is reproduced too.
+
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { makeHash, type HashKind } from '../values/hash.js';
+import { Syntax, EMPTY_SCOPES, type SrcLoc } from '../values/syntax.js';
+import {
+  Box,
+  Char,
+  NULL,
+  Pair,
+  RBytes,
+  RString,
+  RVector,
+  keyword,
+  listFromArray,
+  sym,
+  type Value,
+} from '../values/types.js';
+import { ReadError } from './errors.js';
+import type { LineMap } from './location.js';
+import { mightBeNumber, parseNumber, UNSUPPORTED_COMPLEX, UNSUPPORTED_EXTFLONUM } from './number.js';
+import { PrefabLiteral } from './prefab-literal.js';
+import { allFieldsImmutable, isPrefabKey, prefabKeyCompatibleCount } from './prefab-key.js';
+import { RegexpLiteral } from './regexp-literal.js';
+import {
+  decodeAtom,
+  decodeString,
+  dispatchError,
+  pointAt,
+  cpLen,
+  scanLang,
+  type ScanError,
+  type ScannedChar,
+  type ScannedConstant,
+  type ScannedHashOpen,
+  type DecodedString,
+} from './scan.js';
+import { syntaxToDatum } from './datum.js';
+import {
+  allTokens,
+  Atom,
+  BadDispatch,
+  BooleanTok,
+  BoxOpen,
+  BytesTok,
+  CaseModeTok,
+  CharTok,
+  DatumComment,
+  Dot,
+  HashOpen,
+  HashSymbolTok,
+  HereStringTok,
+  KeywordTok,
+  LangTok,
+  LBrace,
+  LBracket,
+  LParen,
+  PrefabOpen,
+  PrefixedNumberTok,
+  Quasiquote,
+  Quasisyntax,
+  Quote,
+  RBrace,
+  RBracket,
+  RegexpTok,
+  RParen,
+  ShebangLangTok,
+  StringTok,
+  SyntaxQuote,
+  Unquote,
+  UnquoteSplicing,
+  Unsyntax,
+  UnsyntaxSplicing,
+  VectorOpen,
+} from './tokens.js';
+
+/** Racket's per-sequence indentation record (racket/src/expander/read/indentation.rkt). */
+interface Indentation {
+  readonly closer: string;
+  suspiciousCloser: string | null;
+  multiline: boolean;
+  readonly startLine: number;
+  lastLine: number;
+  suspiciousLine: number | null;
+  maxIndent: number;
+}
+
+interface Indents {
+  readonly head: Indentation;
+  readonly tail: Indents | null;
+}
+
+/**
+ * What Racket's reader carries in its `read-config` that matters here: the
+ * stack of open sequences (for indentation hints) and the start of the datum
+ * being read (where a `#;` with nothing after it is reported; -1 at top level).
+ */
+export interface Ctx {
+  readonly indents: Indents | null;
+  readonly start: number;
+}
+
+export const TOP: Ctx = { indents: null, start: -1 };
+
+/** What `#lang name` reads as, for readModuleSource. */
+export class LangMarker {
+  constructor(readonly name: string) {}
+}
+
+const CLOSER_OF_OPENER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const OPENER_OF_CLOSER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+const QUOTE_FORMS = new Map<TokenType, [string, string]>([
+  [Quote, ['quote', 'quoting "\'"']],
+  [Quasiquote, ['quasiquote', 'quasiquoting "`"']],
+  [Unquote, ['unquote', 'unquoting `,`']],
+  [UnquoteSplicing, ['unquote-splicing', 'unquoting `,@`']],
+  [SyntaxQuote, ['syntax', "quoting #'"]],
+  [Quasisyntax, ['quasisyntax', 'quasiquoting #`']],
+  [Unsyntax, ['unsyntax', 'unquoting #,']],
+  [UnsyntaxSplicing, ['unsyntax-splicing', 'unquoting #,@']],
+]);
+
+function closerChar(t: TokenType): string | null {
+  return t === RParen ? ')' : t === RBracket ? ']' : t === RBrace ? '}' : null;
+}
+
+export interface ReadSettings {
+  text: string;
+  map: LineMap;
+  source: string;
+  /** 'read-syntax' (the default) or 'read', as named in error messages. */
+  who: string;
+  /** Line counting on (positions count characters) or off (bytes). */
+  countLines: boolean;
+  /** UTF-16 offset of the tokens' offset 0 in `text`. */
+  base: number;
+  /** An unterminated `#|` at the end, reported when the reader reaches it. */
+  pendingEofError: { start: number } | null;
+}
+
+export class RacketParser extends EmbeddedActionsParser {
+  private text = '';
+  private map!: LineMap;
+  private source = '';
+  private who = 'read-syntax';
+  private countLines = true;
+  private immutable = true;
+  private base = 0;
+  private pendingEofError: { start: number } | null = null;
+  private caseSensitive = true;
+  /** Whether the next top-level datum may be `#lang` (readModuleSource). */
+  langAllowed = false;
+  /** The context of the `datum` rule being entered (read by the cached alternatives). */
+  private cx: Ctx = TOP;
+
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  setup(s: ReadSettings): void {
+    this.text = s.text;
+    this.map = s.map;
+    this.source = s.source;
+    this.who = s.who;
+    this.countLines = s.countLines;
+    this.immutable = s.who === 'read-syntax';
+    this.base = s.base;
+    this.pendingEofError = s.pendingEofError;
+    this.caseSensitive = true;
+    this.langAllowed = false;
+  }
+
+  /** Start reading at token index `idx` of the input. */
+  skipTo(idx: number): void {
+    for (let i = 0; i < idx; i++) this.SKIP_TOKEN();
+  }
+
+  /** Chevrotain errors are impossible by construction; if one happens anyway,
+   * report it as a read error at the token rather than leak Chevrotain's text. */
+  checkNoParserErrors(): void {
+    if (this.errors.length > 0) {
+      const t = this.errors[0].token;
+      const at = Number.isNaN(t.startOffset) ? this.text.length : this.off(t);
+      this.fail(at, at, 'bad syntax');
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Grammar
+
+  private readonly openAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(LParen) },
+    { ALT: () => this.CONSUME(LBracket) },
+    { ALT: () => this.CONSUME(LBrace) },
+  ];
+
+  private readonly quoteAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(Quote) },
+    { ALT: () => this.CONSUME(Quasiquote) },
+    { ALT: () => this.CONSUME(Unquote) },
+    { ALT: () => this.CONSUME(UnquoteSplicing) },
+    { ALT: () => this.CONSUME(SyntaxQuote) },
+    { ALT: () => this.CONSUME(Quasisyntax) },
+    { ALT: () => this.CONSUME(Unsyntax) },
+    { ALT: () => this.CONSUME(UnsyntaxSplicing) },
+  ];
+
+  private readonly closerAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(RParen) },
+    { ALT: () => this.CONSUME(RBracket) },
+    { ALT: () => this.CONSUME(RBrace) },
+  ];
+
+  /** An atom alternative: consume `tok`, then build its value. */
+  private atomAlt(tok: TokenType, build: (t: IToken, ctx: Ctx) => Syntax | null): IOrAlt<Syntax | null> {
+    return {
+      ALT: () => {
+        const ctx = this.cx;
+        const t = this.CONSUME(tok);
+        return this.ACTION(() => build.call(this, t, ctx));
+      },
+    };
+  }
+
+  private readonly datumAlts: IOrAlt<Syntax | null>[] = [
+    { ALT: () => this.SUBRULE(this.list, { ARGS: [this.cx] }) },
+    { ALT: () => this.SUBRULE(this.vector, { ARGS: [this.cx] }) },
+    { ALT: () => this.SUBRULE(this.hashTable, { ARGS: [this.cx] }) },
+    { ALT: () => this.SUBRULE(this.prefab, { ARGS: [this.cx] }) },
+    { ALT: () => this.SUBRULE(this.quoted, { ARGS: [this.cx] }) },
+    { ALT: () => this.SUBRULE(this.box, { ARGS: [this.cx] }) },
+    { ALT: () => this.SUBRULE(this.caseMode, { ARGS: [this.cx] }) },
+    this.atomAlt(Atom, this.symbolOrNumber),
+    this.atomAlt(StringTok, this.string),
+    this.atomAlt(BytesTok, this.bytes),
+    this.atomAlt(CharTok, this.character),
+    this.atomAlt(BooleanTok, this.boolean),
+    this.atomAlt(KeywordTok, this.keyword),
+    this.atomAlt(HashSymbolTok, this.hashSymbol),
+    this.atomAlt(PrefixedNumberTok, this.prefixedNumber),
+    this.atomAlt(RegexpTok, this.regexp),
+    this.atomAlt(HereStringTok, this.hereString),
+    this.atomAlt(LangTok, this.lang),
+    this.atomAlt(ShebangLangTok, this.lang),
+    this.atomAlt(Dot, this.illegalDot),
+    this.atomAlt(BadDispatch, this.badDispatch),
+    {
+      ALT: () => {
+        const ctx = this.cx;
+        const t = this.OR4(this.closerAlts);
+        return this.ACTION(() => this.unexpectedCloser(ctx, t));
+      },
+    },
+  ];
+
+  /** One datum; null only for `#cs`/`#ci` followed by end-of-file. */
+  private readonly datum = this.RULE('datum', (ctx: Ctx): Syntax | null => {
+    this.cx = ctx;
+    return this.OR(this.datumAlts);
+  });
+
+  private readonly list = this.RULE('list', (ctx: Ctx): Syntax => {
+    const open = this.OR1(this.openAlts);
+    return this.ACTION(() => this.finishList(ctx, open));
+  });
+
+  private readonly vector = this.RULE('vector', (ctx: Ctx): Syntax => {
+    const open = this.CONSUME(VectorOpen);
+    return this.ACTION(() => this.finishVector(ctx, open));
+  });
+
+  private readonly hashTable = this.RULE('hashTable', (ctx: Ctx): Syntax => {
+    const open = this.CONSUME(HashOpen);
+    return this.ACTION(() => this.finishHash(ctx, open));
+  });
+
+  private readonly prefab = this.RULE('prefab', (ctx: Ctx): Syntax => {
+    const open = this.CONSUME(PrefabOpen);
+    return this.ACTION(() => this.finishPrefab(ctx, open));
+  });
+
+  private readonly quoted = this.RULE('quoted', (ctx: Ctx): Syntax => {
+    const q = this.OR2(this.quoteAlts);
+    return this.ACTION(() => this.finishQuoted(ctx, q));
+  });
+
+  private readonly box = this.RULE('box', (ctx: Ctx): Syntax => {
+    const open = this.CONSUME(BoxOpen);
+    return this.ACTION(() => this.finishBox(ctx, open));
+  });
+
+  private readonly caseMode = this.RULE('caseMode', (ctx: Ctx): Syntax | null => {
+    const t = this.CONSUME(CaseModeTok);
+    return this.ACTION(() => this.finishCaseMode(ctx, t));
+  });
+
+  // -------------------------------------------------------------------------
+  // Reading: Racket's read-one, and skipping `#;` comments
+
+  /** Read one datum, or null at end of input (Racket's `read-undotted`). */
+  readOne(ctx: Ctx): Syntax | null {
+    this.skipComments(ctx);
+    const t = this.LA(1);
+    if (t.tokenType === EOF) return null;
+    if (closerChar(t.tokenType) === null) this.track(ctx.indents, this.off(t));
+    return this.SUBRULE(this.datum, { ARGS: [ctx] });
+  }
+
+  /** Skip `#;` datum comments (other comments are skipped by the lexer).
+   * Inside a hash literal, `readComment` reads the commented-out pair. */
+  private skipComments(ctx: Ctx, readComment?: () => void): void {
+    while (this.LA(1).tokenType === DatumComment) {
+      this.CONSUME(DatumComment);
+      if (readComment !== undefined) {
+        readComment();
+      } else if (this.readOne(ctx) === null) {
+        const msg = 'expected a commented-out element for `#;`, but found end-of-file';
+        if (ctx.start < 0) this.failNoLoc(msg, true);
+        this.fail(ctx.start, this.text.length, msg, true);
+      }
+    }
+    if (this.pendingEofError !== null && this.LA(1).tokenType === EOF) {
+      this.fail(this.pendingEofError.start + 1, this.text.length, 'end of file in `#|` comment', true);
+    }
+  }
+
+  /** Read one element of a sequence; end-of-file there is an unclosed paren. */
+  private readElement(elemCtx: Ctx, seqStart: number, opener: string, closer: string, openEnd: number): Syntax {
+    const v = this.readOne(elemCtx);
+    if (v === null) {
+      this.fail(
+        seqStart,
+        openEnd,
+        `expected a \`${closer}\` to close \`${opener}\`${this.possibleCause(elemCtx.indents!.head)}`,
+        true,
+      );
+    }
+    return v;
+  }
+
+  /**
+   * The elements of a list-like sequence up to `closer` (Racket's
+   * `read-unwrapped-sequence`). With `dots`, `(a . b)` gives a tail and
+   * `(a . f . b)` a head.
+   */
+  private readSequence(
+    seqCtx: Ctx,
+    opener: string,
+    closer: string,
+    openEnd: number,
+    dots: boolean,
+  ): { items: Syntax[]; tail: Syntax | null; head: Syntax | null } {
+    const indt = this.makeIndentation(closer, openEnd);
+    const elemCtx: Ctx = { indents: { head: indt, tail: seqCtx.indents }, start: seqCtx.start };
+    const items: Syntax[] = [];
+    let head: Syntax | null = null;
+    let tail: Syntax | null = null;
+    let first = true;
+    for (;;) {
+      this.skipComments(seqCtx);
+      const t = this.LA(1);
+      const tt = t.tokenType;
+      if (closerChar(tt) === closer) {
+        this.CONSUME(tt);
+        break;
+      }
+      if (!first && tt === Dot) {
+        const dot = this.off(t);
+        this.track(elemCtx.indents, dot);
+        if (!dots || head !== null) this.fail(dot, dot + 1, 'illegal use of `.`');
+        this.CONSUME(Dot);
+        const v = this.readElement(elemCtx, seqCtx.start, opener, closer, openEnd);
+        this.skipComments(seqCtx);
+        const r = this.LA(1);
+        if (closerChar(r.tokenType) === closer) {
+          this.CONSUME(r.tokenType);
+          tail = v;
+          break;
+        }
+        if (r.tokenType === Dot) {
+          // infix: (a . f . b) reads as (f a b)
+          head = v;
+          this.CONSUME(Dot);
+          this.track(elemCtx.indents, this.off(r) + 1);
+          this.skipComments(seqCtx);
+          const p = this.LA(1);
+          if (closerChar(p.tokenType) === closer) this.fail(dot, this.off(p) + 1, 'illegal use of `.`');
+          first = false;
+          continue;
+        }
+        if (r.tokenType === EOF) this.fail(dot, this.text.length, 'illegal use of `.`', true);
+        this.fail(dot, this.afterFirstChar(r), 'illegal use of `.`');
+      }
+      items.push(this.readElement(elemCtx, seqCtx.start, opener, closer, openEnd));
+      first = false;
+    }
+    return { items, tail, head };
+  }
+
+  // -------------------------------------------------------------------------
+  // Compound datums
+
+  private finishList(ctx: Ctx, open: IToken): Syntax {
+    const start = this.off(open);
+    const opener = open.image;
+    const { items, tail, head } = this.readSequence({ indents: ctx.indents, start }, opener, CLOSER_OF_OPENER[opener], start + 1, true);
+    if (head !== null) items.unshift(head);
+    const e = items.length === 0 ? NULL : listFromArray(items, tail ?? NULL);
+    return this.wrap(e, start, this.lastEnd(), opener);
+  }
+
+  private finishVector(ctx: Ctx, open: IToken): Syntax {
+    const start = this.off(open);
+    const img = open.image;
+    const opener = img[img.length - 1];
+    const openEnd = start + img.length;
+    const { items } = this.readSequence({ indents: ctx.indents, start }, opener, CLOSER_OF_OPENER[opener], openEnd, false);
+    const end = this.lastEnd();
+    if (img.length > 2) {
+      const want = BigInt(img.slice(1, -1));
+      const have = items.length;
+      if (want < BigInt(have)) {
+        this.fail(start, end, `vector length ${want} is too small, ${have} values provided`);
+      }
+      if (want > BigInt(have)) {
+        if (want > 1n << 28n) this.fail(start, end, 'out of memory');
+        const fill = have > 0 ? items[have - 1] : this.wrap(0, start, end, null);
+        for (let i = have; i < Number(want); i++) items.push(fill);
+      }
+    }
+    return this.wrap(new RVector(items, this.immutable), start, end, opener);
+  }
+
+  private finishHash(ctx: Ctx, open: IToken): Syntax {
+    const start = this.off(open);
+    const info = open.payload as ScannedHashOpen;
+    const opener = String.fromCharCode(info.opener);
+    const closer = CLOSER_OF_OPENER[opener];
+    const openEnd = start + open.image.length;
+    const seqCtx: Ctx = { indents: ctx.indents, start };
+    const indt = this.makeIndentation(closer, openEnd);
+    const elemCtx: Ctx = { indents: { head: indt, tail: ctx.indents }, start };
+    const entries: [Value, Value][] = [];
+    let first = true;
+    // A `#;` here comments out a whole pair (Racket reads it as one).
+    const skipPair = () => void this.readHashPair(seqCtx, start, opener, closer, openEnd);
+    for (;;) {
+      this.skipComments(seqCtx, skipPair);
+      const t = this.LA(1);
+      if (closerChar(t.tokenType) === closer) {
+        this.CONSUME(t.tokenType);
+        break;
+      }
+      if (!first && t.tokenType === Dot) {
+        const dot = this.off(t);
+        this.track(elemCtx.indents, dot);
+        this.fail(dot, dot + 1, 'illegal use of `.`');
+      }
+      entries.push(this.readHashPair(elemCtx, start, opener, closer, openEnd));
+      first = false;
+    }
+    const kind: HashKind = info.kind === 'equal-always' ? 'equal' : info.kind;
+    return this.wrap(makeHash(kind, false, entries), start, this.lastEnd(), opener);
+  }
+
+  /** One `(key . value)` of a hash literal (Racket's `read-one-key+value`). */
+  private readHashPair(elemCtx: Ctx, hashStart: number, opener: string, closer: string, openEnd: number): [Value, Value] {
+    this.skipComments(elemCtx);
+    const t = this.LA(1);
+    const at = this.off(t);
+    const pairCloser = t.tokenType === LParen ? ')' : t.tokenType === LBracket ? ']' : t.tokenType === LBrace ? '}' : null;
+    if (pairCloser === null) {
+      if (t.tokenType === EOF) this.fail(hashStart, openEnd, `expected \`${closer}\` to close \`${opener}\``, true);
+      if (closerChar(t.tokenType) !== null) {
+        this.CONSUME(t.tokenType);
+        this.fail(at, at + 1, this.unexpectedCloserMessage(elemCtx, closerChar(t.tokenType)!));
+      }
+      this.fail(at, this.afterFirstChar(t), 'expected `(`, `[`, or `{` to start a hash pair');
+    }
+    this.CONSUME(t.tokenType);
+    const k = this.readOne(elemCtx);
+    this.skipComments(elemCtx);
+    const d = this.LA(1);
+    if (d.tokenType !== Dot) {
+      if (d.tokenType === EOF) this.failBackedUp('expected `.` and value for hash');
+      this.fail(this.off(d), this.afterFirstChar(d), 'expected `.` and value for hash');
+    }
+    this.CONSUME(Dot);
+    const v = this.readOne(elemCtx);
+    this.skipComments(elemCtx);
+    const c = this.LA(1);
+    if (closerChar(c.tokenType) !== pairCloser) {
+      const msg = `expected \`${pairCloser}\` after value within a hash`;
+      if (c.tokenType === EOF) this.failBackedUp(msg);
+      this.fail(this.off(c), this.afterFirstChar(c), msg);
+    }
+    this.CONSUME(c.tokenType);
+    return [syntaxToDatum(k!), v];
+  }
+
+  private finishPrefab(ctx: Ctx, open: IToken): Syntax {
+    const start = this.off(open);
+    const opener = open.image[2];
+    const { items, tail, head } = this.readSequence({ indents: ctx.indents, start }, opener, CLOSER_OF_OPENER[opener], start + 3, true);
+    const end = this.lastEnd();
+    if (head !== null) items.unshift(head);
+    if (items.length === 0) this.fail(start, end, 'missing structure description in `#s` form');
+    const key = syntaxToDatum(items[0]);
+    if (!isPrefabKey(key)) this.fail(start, end, 'invalid structure description in `#s` form');
+    if (tail !== null || !prefabKeyCompatibleCount(key, items.length - 1)) {
+      this.fail(start, end, 'mismatch between structure description and number of provided field values in `#s` form');
+    }
+    if (!allFieldsImmutable(key)) this.fail(start, end, 'cannot read mutable `#s` form as syntax');
+    return this.wrap(new PrefabLiteral(items[0], items.slice(1)), start, end, opener);
+  }
+
+  private finishQuoted(ctx: Ctx, q: IToken): Syntax {
+    const start = this.off(q);
+    const [name, desc] = QUOTE_FORMS.get(q.tokenType)!;
+    const symStx = this.wrap(sym(name), start, start + q.image.length, null);
+    const v = this.readOne({ indents: ctx.indents, start });
+    if (v === null) this.fail(start, start + q.image.length, `expected an element for ${desc}, found end-of-file`, true);
+    return this.wrap(new Pair(symStx, new Pair(v, NULL)), start, this.lastEnd(), null);
+  }
+
+  private finishBox(ctx: Ctx, open: IToken): Syntax {
+    const start = this.off(open);
+    const v = this.readOne({ indents: ctx.indents, start });
+    if (v === null) this.fail(start, start + 2, 'expected an element for `#&` box, found end-of-file', true);
+    return this.wrap(new Box(v, this.immutable), start, this.lastEnd(), null);
+  }
+
+  private finishCaseMode(ctx: Ctx, t: IToken): Syntax | null {
+    const saved = this.caseSensitive;
+    const c = t.image[2];
+    this.caseSensitive = c === 's' || c === 'S';
+    try {
+      return this.readOne({ indents: ctx.indents, start: this.off(t) });
+    } finally {
+      this.caseSensitive = saved;
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Atoms
+
+  private symbolOrNumber(t: IToken): Syntax {
+    const start = this.off(t);
+    const end = start + t.image.length;
+    const d = decodeAtom(this.text, start, end, this.caseSensitive, 'symbol');
+    if ('msg' in d) return this.failScan(start, d);
+    if (!d.quoted && mightBeNumber(d.str)) {
+      const n = parseNumber(d.str);
+      if (n !== false) return this.wrap(this.numberValue(n, d.str, start, end), start, end, null);
+    }
+    return this.wrap(sym(d.str), start, end, null);
+  }
+
+  private numberValue(n: unknown, s: string, start: number, end: number): Value {
+    if (typeof n === 'string') this.fail(start, end, n);
+    if (n === UNSUPPORTED_COMPLEX) this.fail(start, end, `complex numbers are not supported in \`${s}\``);
+    if (n === UNSUPPORTED_EXTFLONUM) this.fail(start, end, `extflonums are not supported in \`${s}\``);
+    return n;
+  }
+
+  private prefixedNumber(t: IToken): Syntax {
+    const start = this.off(t);
+    const end = start + t.image.length;
+    const d = decodeAtom(this.text, start + 2, end, this.caseSensitive, 'number');
+    if ('msg' in d) return this.failScan(start, d);
+    if (d.str === '.' && !d.quoted) this.fail(start, end, 'illegal use of `.`');
+    const s = t.image.slice(0, 2) + d.str;
+    const n = d.quoted ? false : parseNumber(s);
+    if (n === false) this.fail(start, end, `bad number: \`${s}\``);
+    return this.wrap(this.numberValue(n, s, start, end), start, end, null);
+  }
+
+  private keyword(t: IToken): Syntax {
+    const start = this.off(t);
+    const end = start + t.image.length;
+    const d = decodeAtom(this.text, start + 2, end, this.caseSensitive, 'keyword');
+    if ('msg' in d) return this.failScan(start, d);
+    if (d.str === '.' && !d.quoted) this.fail(start, end, 'illegal use of `.`');
+    return this.wrap(keyword(d.str), start, end, null);
+  }
+
+  private hashSymbol(t: IToken): Syntax {
+    const start = this.off(t);
+    const end = start + t.image.length;
+    const d = decodeAtom(this.text, start, end, this.caseSensitive, 'symbol');
+    if ('msg' in d) return this.failScan(start, d);
+    return this.wrap(sym(d.str), start, end, null);
+  }
+
+  private string(t: IToken): Syntax {
+    const start = this.off(t);
+    const d = decodeString(this.text, start + 1, false);
+    if ('msg' in d) return this.failScan(start, d);
+    return this.wrap(new RString(d.value, this.immutable), start, d.end, null);
+  }
+
+  private bytes(t: IToken): Syntax {
+    const start = this.off(t);
+    const d = decodeString(this.text, start + 2, true);
+    if ('msg' in d) return this.failScan(start, d);
+    return this.wrap(new RBytes(latin1Bytes(d.value), this.immutable), start, d.end, null);
+  }
+
+  private regexp(t: IToken): Syntax {
+    const start = this.off(t);
+    const img = t.image;
+    const isBytes = img[3] === '#';
+    const d = decodeString(this.text, start + (isBytes ? 5 : 4), isBytes);
+    if ('msg' in d) return this.failScan(start, d);
+    return this.wrap(new RegexpLiteral(d.value, img[1] === 'p', isBytes), start, d.end, null);
+  }
+
+  private hereString(t: IToken): Syntax {
+    const start = this.off(t);
+    const r = t.payload as DecodedString | ScanError;
+    if ('msg' in r) return this.failScan(start, { ...r, end: r.end + this.base });
+    return this.wrap(new RString(r.value, this.immutable), start, start + t.image.length, null);
+  }
+
+  private character(t: IToken): Syntax {
+    const start = this.off(t);
+    const r = t.payload as ScannedChar | ScanError;
+    if ('msg' in r) return this.failScan(start, { ...r, end: r.end + this.base });
+    // Racket passes the character itself as the "shape" here, so `#\[` and
+    // `#\{` get a paren-shape property too.
+    const shape = r.code === 91 ? '[' : r.code === 123 ? '{' : null;
+    return this.wrap(Char.of(r.code), start, start + t.image.length, shape);
+  }
+
+  private boolean(t: IToken): Syntax {
+    const start = this.off(t);
+    const r = t.payload as ScannedConstant | ScanError;
+    if ('msg' in r) return this.failScan(start, { ...r, end: r.end + this.base });
+    return this.wrap(r.value, start, start + t.image.length, null);
+  }
+
+  private lang(t: IToken, ctx: Ctx): Syntax {
+    const start = this.off(t);
+    if (!this.langAllowed || ctx !== TOP) return this.failScan(start, dispatchError(this.text, start));
+    this.langAllowed = false;
+    const r = scanLang(this.text, start, t.tokenType === ShebangLangTok);
+    if ('msg' in r) return this.failScan(start, r);
+    // The lexer went on after `#lang`/`#!x`; skip the tokens that make up the name.
+    while (this.LA(1).tokenType !== EOF && this.off(this.LA(1)) < r.end) this.SKIP_TOKEN();
+    return this.wrap(new LangMarker(r.name), r.nameStart, r.end, null);
+  }
+
+  private illegalDot(t: IToken): Syntax {
+    const start = this.off(t);
+    return this.fail(start, start + 1, 'illegal use of `.`');
+  }
+
+  private badDispatch(t: IToken): Syntax {
+    const start = this.off(t);
+    return this.failScan(start, dispatchError(this.text, start));
+  }
+
+  private unexpectedCloser(ctx: Ctx, t: IToken): Syntax {
+    const at = this.off(t);
+    return this.fail(at, at + 1, this.unexpectedCloserMessage(ctx, t.image));
+  }
+
+  // -------------------------------------------------------------------------
+  // Indentation hints (racket/src/expander/read/indentation.rkt)
+
+  private makeIndentation(closer: string, openEnd: number): Indentation {
+    const line = this.map.line(openEnd);
+    const col = this.map.column(openEnd);
+    return {
+      closer,
+      suspiciousCloser: null,
+      multiline: false,
+      startLine: line,
+      lastLine: line,
+      suspiciousLine: null,
+      maxIndent: col + 1,
+    };
+  }
+
+  private track(indents: Indents | null, offset: number): void {
+    if (indents === null) return;
+    const indt = indents.head;
+    const line = this.map.line(offset);
+    if (line > indt.lastLine) {
+      const col = this.map.column(offset);
+      indt.lastLine = line;
+      indt.multiline = true;
+      if (col >= indt.maxIndent) {
+        indt.maxIndent = col;
+      } else if (indt.suspiciousLine === null) {
+        indt.suspiciousCloser = indt.closer;
+        indt.suspiciousLine = line;
+      }
+    }
+  }
+
+  private possibleCause(indt: Indentation): string {
+    if (indt.suspiciousLine === null) return '';
+    return `\n  possible cause: indentation suggests a missing \`${indt.suspiciousCloser}\` before line ${indt.suspiciousLine}`;
+  }
+
+  private unexpectedCloserMessage(ctx: Ctx, c: string): string {
+    if (ctx.indents === null) return `unexpected \`${c}\``;
+    const indt = ctx.indents.head;
+    let base: string;
+    if (c === indt.closer) {
+      base = `unexpected \`${c}\``;
+    } else {
+      let missing = 'expected';
+      for (let l = ctx.indents.tail; l !== null; l = l.tail) {
+        if (l.head.closer === c) {
+          missing = 'missing';
+          break;
+        }
+      }
+      const opener = OPENER_OF_CLOSER[indt.closer];
+      const where = indt.multiline ? `\`${opener}\` on line ${indt.startLine}` : `preceding \`${opener}\``;
+      base = `${missing} \`${indt.closer}\` to close ${where}, found instead \`${c}\``;
+    }
+    return base + this.possibleCause(indt);
+  }
+
+  // -------------------------------------------------------------------------
+  // Helpers
+
+  private off(t: IToken): number {
+    return t.startOffset + this.base;
+  }
+
+  /** The offset just after the last consumed token. */
+  lastEnd(): number {
+    const t = this.LA(0);
+    return t.startOffset + t.image.length + this.base;
+  }
+
+  /** Where the port is after Racket reads only the first character of `t`. */
+  private afterFirstChar(t: IToken): number {
+    const at = this.off(t);
+    return at + cpLen(pointAt(this.text, at));
+  }
+
+  private wrap(e: Value, start: number, end: number, shape: string | null): Syntax {
+    const loc = this.map.loc(this.source, start, end);
+    let props: Map<string, Value> | null = null;
+    if (shape === '[' || shape === '{') props = new Map([['paren-shape', Char.of(shape.charCodeAt(0))]]);
+    return new Syntax(e, loc, EMPTY_SCOPES, props);
+  }
+
+  private where(loc: SrcLoc, start: number): string {
+    return this.countLines ? `${loc.source}:${loc.line}:${loc.column}` : `${loc.source}::${this.map.bytePosition(start)}`;
+  }
+
+  private fail(start: number, end: number, msg: string, eof = false): never {
+    const loc = this.map.loc(this.source, start, end);
+    throw new ReadError(`${this.where(loc, start)}: ${this.who}: ${msg}`, loc, eof);
+  }
+
+  private failScan(start: number, e: ScanError): never {
+    return this.fail(start, e.end, e.msg, e.eof);
+  }
+
+  private failNoLoc(msg: string, eof: boolean): never {
+    throw new ReadError(`${this.source}: ${this.who}: ${msg}`, null, eof);
+  }
+
+  /** An error at end-of-file reported where Racket's `port-next-location*`
+   * puts it: one character back from the end. */
+  private failBackedUp(msg: string): never {
+    const n = this.text.length;
+    const end = this.map.loc(this.source, n, n);
+    const loc: SrcLoc = {
+      source: this.source,
+      line: end.line,
+      column: Math.max(0, end.column - 1),
+      position: Math.max(1, end.position - 1),
+      span: end.position - Math.max(1, end.position - 1),
+    };
+    const where = this.countLines ? `${loc.source}:${loc.line}:${loc.column}` : `${loc.source}::${loc.position}`;
+    throw new ReadError(`${where}: ${this.who}: ${msg}`, loc, true);
+  }
+}
+
+function latin1Bytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}

@@ -1,0 +1,44 @@
+import { customPrint, printNamed } from '../printer/protocol.js';
+
+// Output ports. A port buffers text and hands it to its sink on flush; string
+// ports keep everything for `get-output-string`.
+
+export class OutputPort {
+  private chunks: string[] = [];
+  private size = 0;
+  closed = false;
+  constructor(
+    readonly name: string,
+    /** Where flushed text goes; null for a string port. */
+    private readonly sink: ((text: string) => void) | null,
+  ) {}
+
+  write(s: string): void {
+    this.chunks.push(s);
+    this.size += s.length;
+    if (this.sink !== null && this.size > 1 << 16) this.flush();
+  }
+
+  flush(): void {
+    if (this.sink === null || this.chunks.length === 0) return;
+    const text = this.chunks.join('');
+    this.chunks = [];
+    this.size = 0;
+    this.sink(text);
+  }
+
+  /** Everything written so far (string ports). */
+  contents(): string {
+    const text = this.chunks.join('');
+    this.chunks = [text];
+    return text;
+  }
+
+  [customPrint](): string {
+    return printNamed('output-port', this.name);
+  }
+
+  get isStringPort(): boolean {
+    return this.sink === null;
+  }
+}

@@ -1,0 +1,438 @@
+// A Runtime: one isolated Racket world — its expander and modules, its
+// threads and scheduler, its ports and parameters. Nothing is shared between
+// two runtimes except immutable things (primitive procedures, struct types
+// of the built-in exceptions).
+
+import { compile } from '../eval/compile.js';
+import type { Core } from '../eval/core.js';
+import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
+import { EscapeFrame } from '../eval/frames.js';
+import type { Machine } from '../eval/machine.js';
+import { PARAMZ_KEY, type Paramz } from '../eval/marks.js';
+import { Seq, type Node } from '../eval/nodes.js';
+import { Parameter } from '../eval/procedures.js';
+import { Expander } from '../expand/expander.js';
+import { installCoreForms } from '../expand/core-forms.js';
+import { installDerivedForms } from '../expand/derived.js';
+import { ModuleInfo, TopLevel, expandModule, type ModuleLoader } from '../expand/modules.js';
+import { installModuleForms } from '../expand/module-forms.js';
+import type { Meaning } from '../expand/bindings.js';
+import type { Host } from '../host/host.js';
+import { printString } from '../printer/print.js';
+import { allPrimitives } from '../prims/all.js';
+import { currentErrorPort, currentOutputPort } from '../prims/io.js';
+import { readModuleSource, readAll, ReadError } from '../reader/index.js';
+import { Scope, Syntax } from '../values/syntax.js';
+import { StructInstance } from '../values/struct.js';
+import { VOID, type Value } from '../values/types.js';
+import { TopVar } from '../eval/core.js';
+import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMessage, isExn, makeExn } from './exn.js';
+import { OutputPort } from './ports.js';
+import { RThread, Scheduler } from './scheduler.js';
+import { PRELUDE_SOURCE } from '../prims/prelude.js';
+import { formatLoc } from '../expand/expander.js';
+import { expandTopLevel } from '../expand/top-level.js';
+import { Frame } from '../eval/frames.js';
+import { Node as BaseNode } from '../eval/nodes.js';
+
+export { ExitSignal } from './exn.js';
+
+export interface RuntimeOptions {
+  host: Host;
+  /** Command-line arguments for `current-command-line-arguments`. */
+  args?: string[];
+}
+
+export class Runtime {
+  readonly host: Host;
+  readonly sched: Scheduler;
+  readonly ex = new Expander();
+  readonly stdout: OutputPort;
+  readonly stderr: OutputPort;
+  readonly libraries = new Map<string, ModuleInfo>();
+  private readonly files = new Map<string, ModuleInfo>();
+  private readonly loading = new Set<string>();
+  readonly topLevel: TopLevel;
+  /** Base values of parameters outside any parameterize. */
+  private readonly paramBases = new Map<Parameter, Value>();
+  readonly args: string[];
+  private readonly startEpoch = Date.now();
+  private readonly startClock: number;
+  /** The thread whose end ends the run. */
+  mainThread: RThread | null = null;
+  private finish: ((code: number | null) => void) | null = null;
+  /** REPL mode: the end of the main thread does not end the run, and errors print REPL-style. */
+  private interactive = false;
+  exitCode = 0;
+  /** Set once the run has ended (exit or main thread done). */
+  ended = false;
+
+  constructor(opts: RuntimeOptions) {
+    this.host = opts.host;
+    this.args = opts.args ?? [];
+    this.startClock = this.host.now();
+    this.sched = new Scheduler(this, () => this.host.now(), (f) => this.host.later(f));
+    this.sched.onIdle = () => this.flushPorts();
+    this.stdout = new OutputPort('stdout', (s) => this.host.writeStdout(s));
+    this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));
+    this.paramBases.set(currentOutputPort, this.stdout);
+    this.paramBases.set(currentErrorPort, this.stderr);
+    this.ex.cwd = this.host.cwd();
+    this.ex.library = (name) => this.library(name);
+    this.installLibraries();
+    this.topLevel = new TopLevel(this.ex);
+  }
+
+  // ---------------------------------------------------------------- libraries
+
+  private installLibraries(): void {
+    const base = new ModuleInfo('racket/base');
+    const define = (name: string, m: Meaning) => base.exports.set(name, m);
+    installCoreForms(this.ex, define);
+    installDerivedForms(this.ex, define);
+    installModuleForms(this.ex, define);
+    const prims = allPrimitives();
+    for (const [name, v] of prims.internals) this.ex.internals.set(name, v);
+    const libs = new Map<string, ModuleInfo>([['racket/base', base]]);
+    for (const d of prims.defs) {
+      let lib = libs.get(d.library);
+      if (lib === undefined) {
+        lib = new ModuleInfo(d.library);
+        libs.set(d.library, lib);
+      }
+      const v = new TopVar(d.name, d.library);
+      v.value = d.value;
+      v.constant = true;
+      lib.exports.set(d.name, { kind: 'top', v, imported: true });
+    }
+    for (const [name, lib] of libs) this.libraries.set(name, lib);
+    // racket/base names are bound under the expander's base scope.
+    for (const [name, m] of base.exports) this.ex.table.add(name, [this.ex.baseScope], m);
+    this.ex.langScopes.set('racket/base', this.ex.baseScope);
+    // The prelude (procedures written in Racket) extends racket/base and racket/list.
+    this.loadPrelude(base);
+    // `racket` is racket/base plus the libraries a full `#lang racket` provides.
+    const full = new ModuleInfo('racket');
+    for (const lib of this.libraries.values()) for (const [n, m] of lib.exports) full.exports.set(n, m);
+    this.libraries.set('racket', full);
+    for (const name of ['racket/list', 'racket/string', 'racket/bool', 'racket/function', 'racket/math', 'racket/udp', 'racket/format', 'racket/port', 'racket/vector', 'racket/set', 'racket/match']) {
+      if (!this.libraries.has(name)) this.libraries.set(name, new ModuleInfo(name));
+    }
+  }
+
+  library(name: string): ModuleInfo | null {
+    return this.libraries.get(name) ?? null;
+  }
+
+  /** Expands the Racket-written part of the libraries and runs it synchronously at startup. */
+  private loadPrelude(base: ModuleInfo): void {
+    const forms = readAll(PRELUDE_SOURCE, 'prelude');
+    const info = new ModuleInfo('#%prelude');
+    // The prelude also sees the runtime-internal primitives, as `%name`.
+    const internalScope = new Scope('prelude-internals');
+    for (const [name, v] of this.ex.internals) {
+      const cell = new TopVar(name, '#%runtime');
+      cell.value = v;
+      cell.constant = true;
+      this.ex.table.add(`%${name}`, [internalScope], { kind: 'top', v: cell, imported: true });
+    }
+    expandModule(this.ex, this.loader(), info, base, this.ex.baseScope, forms, 'prelude', {
+      scopes: [this.ex.baseScope, internalScope],
+    });
+    this.runNodeSync(new Seq([...info.body!.map((c) => compile(c)), compile({ t: 'quote', v: VOID })]));
+    for (const [name, m] of info.exports) {
+      const [lib, plain] = name.includes(':') ? name.split(':') : ['racket/base', name];
+      const target = this.libraries.get(lib) ?? base;
+      target.exports.set(plain, m);
+      if (target === base) this.ex.table.add(plain, [this.ex.baseScope], m);
+    }
+  }
+
+  // ---------------------------------------------------------------- modules
+
+  loader(): ModuleLoader {
+    return {
+      loadFile: (path, from) => this.loadFile(path, from),
+      library: (name) => this.library(name),
+      resolvePath: (base, rel) => this.host.resolvePath(base, rel),
+    };
+  }
+
+  /** Reads and expands a module file (cached by path). */
+  loadFile(path: string, from: Syntax | null): ModuleInfo {
+    const cached = this.files.get(path);
+    if (cached) return cached;
+    if (this.loading.has(path)) {
+      throw new RacketThrow(makeExn(exnFailSyntaxT, `module: cycle in loading\n  at path: ${path}`, VOID));
+    }
+    let text: string;
+    try {
+      text = this.host.readFile(path);
+    } catch {
+      const where = from?.loc ? formatLoc(from.loc, this.ex.cwd) + ': ' : '';
+      throw new RacketThrow(makeExn(exnFailSyntaxT, `${where}open-input-file: cannot open module file\n  module path: ${path}\n  path: ${path}\n  system error: No such file or directory; errno=2`, VOID));
+    }
+    this.loading.add(path);
+    try {
+      const src = this.read(text, path);
+      const info = new ModuleInfo(path);
+      const langName = src.lang ?? 'racket/base';
+      const lang = this.library(langName);
+      if (lang === null || src.lang === null) {
+        throw new RacketThrow(makeExn(exnFailSyntaxT, `${path}: ${src.lang === null ? 'missing #lang line (only #lang modules are supported)' : `unknown language ${langName}`}`, VOID));
+      }
+      expandModule(this.ex, this.loader(), info, lang, this.ex.langScope(langName), src.forms, path);
+      this.files.set(path, info);
+      return info;
+    } finally {
+      this.loading.delete(path);
+    }
+  }
+
+  private read(text: string, source: string) {
+    try {
+      return readModuleSource(text, source);
+    } catch (e) {
+      if (e instanceof ReadError) throw new RacketThrow(makeExn(exnFailReadT, this.relativizeReadError(e), VOID));
+      throw e;
+    }
+  }
+
+  relativizeReadError(e: ReadError): string {
+    const prefix = this.ex.cwd.endsWith('/') ? this.ex.cwd : this.ex.cwd + '/';
+    return e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+  }
+
+  /** The nodes that instantiate `info` and everything it requires, in order. */
+  instantiationNodes(info: ModuleInfo, out: Node[] = []): Node[] {
+    if (info.instantiated || info.body === null) return out;
+    info.instantiated = true;
+    for (const r of info.requires) this.instantiationNodes(r, out);
+    for (const c of info.body) out.push(compile(c));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /** Runs a module file as `racket FILE` does; resolves to the exit code. */
+  runFile(path: string): Promise<number> {
+    return this.runMain(() => {
+      const info = this.loadFile(path, null);
+      const nodes = this.instantiationNodes(info);
+      if (info.mainSubmodule) this.instantiationNodes(info.mainSubmodule, nodes);
+      return nodes;
+    });
+  }
+
+  /** Evaluates top-level forms from a string (as `racket -e`), printing results. */
+  runTopLevel(text: string, source = 'string'): Promise<number> {
+    return this.runMain(() => {
+      const forms = (() => {
+        try {
+          return readAll(text, source);
+        } catch (e) {
+          if (e instanceof ReadError) throw new RacketThrow(makeExn(exnFailReadT, this.relativizeReadError(e), VOID));
+          throw e;
+        }
+      })();
+      return [new TopLevelNode(this, forms)];
+    });
+  }
+
+  /**
+   * Starts the main thread running the nodes `prepare` makes. Expansion
+   * happens inside the main thread so that syntax errors are raised as
+   * Racket exceptions there.
+   */
+  private runMain(prepare: () => Node[]): Promise<number> {
+    return new Promise<number | null>((resolve) => {
+      this.finish = resolve;
+      const starter = new PrepareNode(prepare);
+      const t = this.sched.spawnNode(starter, 'main');
+      this.mainThread = t;
+    }).then((code) => code ?? 0);
+  }
+
+  /**
+   * REPL: evaluates the forms in `text` in a new main thread, leaving other
+   * threads running. Resolves to null, or to the exit code if `exit` was called.
+   */
+  evalInteractive(text: string): Promise<number | null> {
+    this.interactive = true;
+    return new Promise<number | null>((resolve) => {
+      this.finish = resolve;
+      const starter = new PrepareNode(() => {
+        try {
+          return [new TopLevelNode(this, readAll(text, 'stdin'))];
+        } catch (e) {
+          if (e instanceof ReadError) throw new RacketThrow(makeExn(exnFailReadT, this.relativizeReadError(e), VOID));
+          throw e;
+        }
+      });
+      this.mainThread = this.sched.spawnNode(starter, 'main');
+    });
+  }
+
+  /** Runs a node to completion on a temporary machine, outside the scheduler (startup only). */
+  private runNodeSync(node: Node): void {
+    const t = this.sched.spawnNode(node, 'prelude', false);
+    const status = t.m.run(Number.MAX_SAFE_INTEGER);
+    if (status !== 0) throw new Error('internal: prelude did not finish');
+  }
+
+  threadFinished(t: RThread): void {
+    if (t !== this.mainThread) return;
+    if (this.interactive) {
+      this.flushPorts();
+      const f = this.finish;
+      this.finish = null;
+      if (f) f(null);
+    } else this.end(t.failed ? 1 : 0);
+  }
+
+  /** Ends the run: flushes output, stops the scheduler, reports the exit code. */
+  end(code: number): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.exitCode = code;
+    this.flushPorts();
+    this.sched.stop();
+    const f = this.finish;
+    this.finish = null;
+    if (f) f(code);
+  }
+
+  /** Expands one top-level form in the top-level namespace (`-e`, the REPL). */
+  expandTopLevelForm(form: Syntax): Core {
+    return expandTopLevel(this.ex, this.loader(), this.topLevel, form);
+  }
+
+  flushPorts(): void {
+    this.stdout.flush();
+    this.stderr.flush();
+  }
+
+  epochMs(): number {
+    return this.startEpoch + (this.host.now() - this.startClock);
+  }
+
+  // ---------------------------------------------------------------- parameters
+
+  paramBaseValue(_m: Machine, p: Parameter): Value {
+    const v = this.paramBases.get(p);
+    return v === undefined ? p.value : v;
+  }
+
+  setParam(m: Machine, p: Parameter, v: Value): void {
+    const pz = m.firstMark(PARAMZ_KEY) as Paramz | undefined;
+    const cell = pz?.lookup(p);
+    if (cell) cell.value = v;
+    else this.paramBases.set(p, v);
+    m.returnValue(VOID);
+  }
+
+  // ---------------------------------------------------------------- application hooks
+
+  /** Applies values that are procedures by other means (keyword procedures). */
+  applyHook(m: Machine, f: Value, vals: Value[]): boolean {
+    for (const h of this.applyHooks) if (h(m, f, vals)) return true;
+    return false;
+  }
+  readonly applyHooks: ((m: Machine, f: Value, vals: Value[]) => boolean)[] = [];
+
+  // ---------------------------------------------------------------- exceptions
+
+  callHandler(m: Machine, h: Value, v: Value, nonContinuable: boolean): void {
+    if (h === NO_HANDLER) this.uncaught(m, v);
+    else callHandler(m, h, v, nonContinuable);
+  }
+
+  /** No handler left: print the error and abort the thread (ending the run if it is the main thread). */
+  uncaught(m: Machine, v: Value): void {
+    this.stdout.flush();
+    const err = m.paramValue(currentErrorPort) as OutputPort;
+    const text = this.errorText(v);
+    err.write(this.interactive && m.thread === this.mainThread ? text.split('\n').map((l) => `; ${l}`).join('\n') + '\n; [,bt for context]\n' : text + '\n');
+    err.flush();
+    m.thread.failed = true;
+    m.escapeTo(m.thread.abortTag, (m2) => {
+      m2.val = VOID;
+    });
+  }
+
+  /** What Racket's default error display handler prints for a raised value. */
+  errorText(v: Value): string {
+    if (isExn(v)) {
+      let text = exnMessage(v);
+      if (v instanceof StructInstance && v.type.isSubtypeOf(exnFailSyntaxT)) {
+        const exprs = v.fields[2];
+        const first = exprs && typeof exprs === 'object' && 'car' in (exprs as object) ? (exprs as { car: Value }).car : null;
+        if (first instanceof Syntax && first.loc) text += `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
+      }
+      return text;
+    }
+    return `uncaught exception: ${printString(v)}`;
+  }
+}
+
+/** Prepares (expands) work inside the main thread, then runs it. */
+class PrepareNode extends BaseNode {
+  readonly simple = false;
+  constructor(private readonly prepare: () => Node[]) {
+    super();
+  }
+  exec(m: Machine): void {
+    const nodes = this.prepare();
+    if (nodes.length === 0) {
+      m.returnValue(VOID);
+      return;
+    }
+    m.node = nodes.length === 1 ? nodes[0] : new Seq([...nodes, new ConstVoid()]);
+  }
+}
+
+class ConstVoid extends BaseNode {
+  readonly simple = true;
+  override ev(): Value {
+    return VOID;
+  }
+  exec(m: Machine): void {
+    m.returnValue(VOID);
+  }
+}
+
+/**
+ * Top-level forms (the `-e` expressions, the REPL): each is expanded only
+ * after the previous one has run, so definitions and macros take effect in
+ * order, and each result is printed.
+ */
+export class TopLevelNode extends BaseNode {
+  readonly simple = false;
+  constructor(
+    private readonly rt: Runtime,
+    private readonly forms: Syntax[],
+    private readonly index = 0,
+  ) {
+    super();
+  }
+  exec(m: Machine): void {
+    if (this.index >= this.forms.length) {
+      m.returnValue(VOID);
+      return;
+    }
+    const core = this.rt.expandTopLevelForm(this.forms[this.index]);
+    m.stack.push(new TopLevelNextFrame(new TopLevelNode(this.rt, this.forms, this.index + 1)));
+    m.node = compile(core);
+  }
+}
+
+class TopLevelNextFrame extends Frame {
+  constructor(readonly next: Node) {
+    super();
+  }
+  resume(m: Machine): void {
+    m.node = this.next;
+  }
+}
+
+export { EscapeFrame };

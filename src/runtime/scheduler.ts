@@ -1,0 +1,286 @@
+// Green threads and their scheduler.
+//
+// Each Racket thread is a Machine. The scheduler runs runnable threads round
+// robin, each for a step budget, and returns to Node's event loop at least
+// every few milliseconds so timers and I/O are delivered even while a thread
+// spins. A blocked thread waits on events (see eval/block.ts); their wake
+// callbacks make it runnable again, and it polls its events once more.
+
+import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import { EscapeFrame, Frame } from '../eval/frames.js';
+import { Machine, RunStatus } from '../eval/machine.js';
+import type { Node } from '../eval/nodes.js';
+import { VOID, type Value } from '../values/types.js';
+import { customPrint, printNamed } from '../printer/protocol.js';
+import type { Runtime } from './runtime.js';
+import { ExitSignal } from './exn.js';
+
+/** Steps a thread runs before the scheduler considers switching. */
+const QUANTUM = 20_000;
+/** Longest time (ms) the scheduler keeps Node's event loop waiting. */
+const SLICE_MS = 8;
+
+type ThreadState = 'runnable' | 'blocked' | 'done';
+
+export class RThread {
+  state: ThreadState = 'runnable';
+  /** Cancellers of the current block's event subscriptions. */
+  private cancels: (() => void)[] = [];
+  block: Block | null = null;
+  /** A wake arrived while the thread was not yet parked. */
+  wakePending = false;
+  /** Called when the thread dies. */
+  readonly deathWaiters = new Set<() => void>();
+  result: Value = VOID;
+  /** Tag of the frame at the base of the thread, where an uncaught error aborts to. */
+  readonly abortTag = { name: 'thread-prompt' };
+  /** Set when the thread ended by an uncaught exception. */
+  failed = false;
+
+  constructor(
+    readonly m: Machine,
+    readonly name: string,
+    readonly id: number,
+  ) {}
+
+  [customPrint](): string {
+    return printNamed('thread', this.name);
+  }
+
+  /** Installs the base prompt and the initial call. */
+  start(proc: Value, args: Value[]): void {
+    this.m.stack.push(new EscapeFrame(this.abortTag, null, null));
+    this.m.applyArray(proc, args);
+  }
+
+  setBlock(b: Block, cancels: (() => void)[]): void {
+    this.block = b;
+    this.cancels = cancels;
+  }
+
+  clearBlock(): void {
+    for (const c of this.cancels) c();
+    this.cancels = [];
+    this.block = null;
+  }
+}
+
+export class Scheduler {
+  private queue: RThread[] = [];
+  private scheduled = false;
+  private nextId = 1;
+  readonly threads = new Set<RThread>();
+  current: RThread | null = null;
+  /** Called when no thread is runnable; the runtime decides whether the run is over. */
+  onIdle: () => void = () => {};
+  private stopped = false;
+
+  constructor(
+    readonly rt: Runtime,
+    private readonly now: () => number,
+    private readonly later: (f: () => void) => void,
+  ) {}
+
+  spawn(proc: Value, args: Value[], name: string): RThread {
+    const m = new Machine(this.rt);
+    const t = new RThread(m, name, this.nextId++);
+    m.thread = t;
+    t.start(proc, args);
+    this.threads.add(t);
+    this.enqueue(t);
+    return t;
+  }
+
+  /** A thread that starts by running `node` (the main program, the prelude). */
+  spawnNode(node: Node, name: string, enqueue = true): RThread {
+    const m = new Machine(this.rt);
+    const t = new RThread(m, name, this.nextId++);
+    m.thread = t;
+    m.stack.push(new EscapeFrame(t.abortTag, null, null));
+    m.node = node;
+    if (enqueue) {
+      this.threads.add(t);
+      this.enqueue(t);
+    }
+    return t;
+  }
+
+  enqueue(t: RThread): void {
+    this.queue.push(t);
+    this.kick();
+  }
+
+  /** Makes sure a slice will run soon. */
+  kick(): void {
+    if (!this.scheduled && !this.stopped) {
+      this.scheduled = true;
+      this.later(() => this.runSlice());
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.threads) {
+      t.clearBlock();
+      t.state = 'done';
+    }
+    this.threads.clear();
+    this.queue = [];
+  }
+
+  /** Runs threads for up to SLICE_MS, then yields to Node's event loop. */
+  runSlice(): void {
+    this.scheduled = false;
+    const start = this.now();
+    while (this.queue.length > 0 && !this.stopped) {
+      const t = this.queue.shift()!;
+      if (t.state === 'done') continue;
+      if (t.state === 'blocked') {
+        t.wakePending = false;
+        if (!this.retry(t)) continue;
+      }
+      this.current = t;
+      let status: RunStatus;
+      try {
+        status = t.m.run(QUANTUM);
+      } catch (e) {
+        this.current = null;
+        if (e instanceof ExitSignal) {
+          this.rt.end(e.code);
+          return;
+        }
+        throw e;
+      }
+      this.current = null;
+      if (status === RunStatus.Done) this.finish(t);
+      else if (status === RunStatus.Yielded) this.queue.push(t);
+      else this.parkBlocked(t);
+      if (this.now() - start > SLICE_MS) break;
+    }
+    if (this.queue.length > 0) this.kick();
+    else if (!this.stopped) this.onIdle();
+  }
+
+  /** A thread's step asked to block: poll once, else subscribe to its events. */
+  private parkBlocked(t: RThread): void {
+    const b = t.m.blocked!;
+    t.m.blocked = null;
+    if (this.tryComplete(t, b)) {
+      this.queue.push(t);
+      return;
+    }
+    t.state = 'blocked';
+    const wake = () => {
+      if (t.state !== 'blocked') return;
+      if (!t.wakePending) {
+        t.wakePending = true;
+        this.enqueue(t);
+      }
+    };
+    const cancels = b.evts.map((e) => e.subscribe(t.m, wake));
+    if (b.deadline !== null) cancels.push(this.rt.host.setTimer(Math.max(0, b.deadline - this.now()), wake));
+    t.setBlock(b, cancels);
+  }
+
+  /** A blocked thread was woken: poll again; true when it can run. */
+  private retry(t: RThread): boolean {
+    const b = t.block!;
+    if (this.tryComplete(t, b)) {
+      t.clearBlock();
+      t.state = 'runnable';
+      return true;
+    }
+    return false;
+  }
+
+  /** Polls the block's events (from a random start, for fairness); delivers a result if one is ready. */
+  tryComplete(t: RThread, b: Block): boolean {
+    const n = b.evts.length;
+    const first = n > 1 ? Math.floor(Math.random() * n) : 0;
+    for (let i = 0; i < n; i++) {
+      const e = b.evts[(first + i) % n];
+      const r = e.poll(t.m);
+      if (r !== NOT_READY) {
+        deliver(t.m, r);
+        return true;
+      }
+    }
+    if (b.deadline !== null && this.now() >= b.deadline) {
+      deliver(t.m, b.timeoutResult);
+      return true;
+    }
+    return false;
+  }
+
+  private finish(t: RThread): void {
+    t.state = 'done';
+    t.result = t.m.val;
+    t.clearBlock();
+    this.threads.delete(t);
+    for (const w of t.deathWaiters) w();
+    t.deathWaiters.clear();
+    this.rt.threadFinished(t);
+  }
+
+  kill(t: RThread): void {
+    if (t.state === 'done') return;
+    t.m.stack = [];
+    t.m.rest = null;
+    t.m.node = null;
+    this.finish(t);
+  }
+}
+
+/** Hands a sync result to the machine: a value to return, or a procedure to apply. */
+export function deliver(m: Machine, r: SyncResult): void {
+  if (r instanceof SyncApply) {
+    if (r.then !== null) {
+      const then = r.then;
+      m.stack.push(new SyncThenFrame(then));
+    }
+    m.applyArray(r.proc, r.args);
+  } else {
+    m.val = r;
+    m.node = null;
+  }
+}
+
+
+class SyncThenFrame extends Frame {
+  constructor(readonly then: (result: Value) => SyncResult) {
+    super();
+  }
+  resume(m: Machine): void {
+    deliver(m, this.then(m.val));
+  }
+}
+
+/** An event that becomes ready at an absolute time; its sync result is `result`. */
+export class AlarmEvt implements Evt {
+  constructor(
+    readonly rt: Runtime,
+    readonly at: number,
+    readonly result: Value,
+  ) {}
+  poll(): SyncResult | NotReady {
+    return this.rt.host.now() >= this.at ? this.result : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    return this.rt.host.setTimer(Math.max(0, this.at - this.rt.host.now()), wake);
+  }
+}
+
+/** Ready when a thread has ended. */
+export class ThreadDeadEvt implements Evt {
+  constructor(
+    readonly t: RThread,
+    readonly result: Value,
+  ) {}
+  poll(): SyncResult | NotReady {
+    return this.t.state === 'done' ? this.result : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    this.t.deathWaiters.add(wake);
+    return () => this.t.deathWaiters.delete(wake);
+  }
+}

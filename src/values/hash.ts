@@ -1,0 +1,64 @@
+// Hash tables: `equal?`-, `eqv?`- and `eq?`-based, mutable and immutable.
+//
+// Entries live in a JS Map keyed by an encoding that is equal for two keys
+// exactly when the table's equivalence says they are the same key
+// (see equal.ts), so lookups are one Map access. Insertion order is kept.
+
+import { eqvKey, equalKey } from './equal.js';
+import type { Value } from './types.js';
+
+export type HashKind = 'equal' | 'eqv' | 'eq';
+
+export class RHash {
+  constructor(
+    readonly kind: HashKind,
+    readonly mutable: boolean,
+    /** encoded key -> [original key, value] */
+    readonly map: Map<unknown, [Value, Value]> = new Map(),
+  ) {}
+
+  keyOf(k: Value): unknown {
+    return this.kind === 'equal' ? equalKey(k) : eqvKey(k);
+  }
+
+  get(k: Value): Value | undefined {
+    const e = this.map.get(this.keyOf(k));
+    return e === undefined ? undefined : e[1];
+  }
+
+  has(k: Value): boolean {
+    return this.map.has(this.keyOf(k));
+  }
+
+  /** Mutating set, for mutable tables and for building fresh immutable ones. */
+  setInPlace(k: Value, v: Value): void {
+    this.map.set(this.keyOf(k), [k, v]);
+  }
+
+  deleteInPlace(k: Value): void {
+    this.map.delete(this.keyOf(k));
+  }
+
+  /** Functional update for immutable tables. */
+  withSet(k: Value, v: Value): RHash {
+    const copy = new RHash(this.kind, false, new Map(this.map));
+    copy.setInPlace(k, v);
+    return copy;
+  }
+
+  withRemoved(k: Value): RHash {
+    const copy = new RHash(this.kind, false, new Map(this.map));
+    copy.deleteInPlace(k);
+    return copy;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+export function makeHash(kind: HashKind, mutable: boolean, entries: Iterable<[Value, Value]> = []): RHash {
+  const h = new RHash(kind, mutable);
+  for (const [k, v] of entries) h.setInPlace(k, v);
+  return h;
+}

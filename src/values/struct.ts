@@ -1,0 +1,74 @@
+// Struct types and instances: the runtime side of `struct` and of the
+// built-in exception hierarchy.
+
+import type { Value } from './types.js';
+
+/** A structure type property (`prop:procedure`, `prop:evt`, ...). */
+export class StructProperty {
+  constructor(readonly name: string) {}
+}
+
+export class StructType {
+  /** Total number of fields, including the parent's. */
+  readonly fieldCount: number;
+  readonly depth: number;
+  constructor(
+    readonly name: string,
+    readonly parent: StructType | null,
+    /** Fields this type adds (init + auto). */
+    readonly ownInitFields: number,
+    readonly ownAutoFields: number,
+    readonly autoValue: Value,
+    readonly props: Map<StructProperty, Value>,
+    /** Transparent types print their fields and join equal?. */
+    readonly transparent: boolean,
+    /** Prefab key symbol name, or null. */
+    readonly prefab: string | null,
+    /** Indices (within this type's own fields) of mutable fields. */
+    readonly mutableFields: ReadonlySet<number>,
+    readonly guard: Value = false,
+  ) {
+    this.fieldCount = (parent ? parent.fieldCount : 0) + ownInitFields + ownAutoFields;
+    this.depth = parent ? parent.depth + 1 : 0;
+  }
+
+  /** The offset of this type's first own field. */
+  get fieldOffset(): number {
+    return this.parent ? this.parent.fieldCount : 0;
+  }
+
+  /** Number of arguments the constructor takes. */
+  get initFieldCount(): number {
+    return (this.parent ? this.parent.initFieldCount : 0) + this.ownInitFields;
+  }
+
+  isSubtypeOf(t: StructType): boolean {
+    let s: StructType | null = this;
+    while (s !== null) {
+      if (s === t) return true;
+      s = s.parent;
+    }
+    return false;
+  }
+
+  /** A property value from this type or an ancestor. */
+  prop(p: StructProperty): Value | undefined {
+    let s: StructType | null = this;
+    while (s !== null) {
+      const v = s.props.get(p);
+      if (v !== undefined) return v;
+      s = s.parent;
+    }
+    return undefined;
+  }
+}
+
+export class StructInstance {
+  constructor(
+    readonly type: StructType,
+    readonly fields: Value[],
+  ) {}
+}
+
+export const propProcedure = new StructProperty('prop:procedure');
+export const propEvt = new StructProperty('prop:evt');

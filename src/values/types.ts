@@ -1,0 +1,192 @@
+// The representation of every Racket value the runtime knows.
+//
+// Exact integers are JS numbers while they are safe integers and BigInts beyond,
+// so the common case costs nothing. Flonums are boxed in `Flonum` so that
+// `(exact? 1.0)` is #f and `1.0` prints as `1.0`. Booleans are JS booleans.
+// Everything else is an instance of one of the classes below.
+
+/** A Racket value. Kept as `any`-compatible `unknown` at boundaries. */
+export type Value = unknown;
+
+export class Flonum {
+  constructor(readonly n: number) {}
+}
+
+/** An exact non-integer rational; always normalized, den > 1. */
+export class Rational {
+  constructor(
+    readonly num: bigint,
+    readonly den: bigint,
+  ) {}
+}
+
+export class Null {
+  private constructor() {}
+  static readonly instance = new Null();
+}
+export const NULL = Null.instance;
+
+export class Void {
+  private constructor() {}
+  static readonly instance = new Void();
+}
+export const VOID = Void.instance;
+
+export class Eof {
+  private constructor() {}
+  static readonly instance = new Eof();
+}
+export const EOF = Eof.instance;
+
+/** An immutable pair (`cons`). */
+export class Pair {
+  constructor(
+    public car: Value,
+    public cdr: Value,
+  ) {}
+}
+
+/** A mutable pair (`mcons`). */
+export class MPair {
+  constructor(
+    public car: Value,
+    public cdr: Value,
+  ) {}
+}
+
+// Symbols and keywords are interned by name. The intern tables are
+// value-identity only (nothing observable about one runtime leaks into
+// another through them), so they live at module level like V8's own
+// string table.
+const symbolTable = new Map<string, Sym>();
+
+export class Sym {
+  constructor(
+    readonly name: string,
+    readonly interned: boolean,
+  ) {}
+  toString(): string {
+    return this.name;
+  }
+}
+
+export function sym(name: string): Sym {
+  let s = symbolTable.get(name);
+  if (s === undefined) {
+    s = new Sym(name, true);
+    symbolTable.set(name, s);
+  }
+  return s;
+}
+
+export function uninternedSym(name: string): Sym {
+  return new Sym(name, false);
+}
+
+const keywordTable = new Map<string, Keyword>();
+
+export class Keyword {
+  private constructor(readonly name: string) {}
+  static intern(name: string): Keyword {
+    let k = keywordTable.get(name);
+    if (k === undefined) {
+      k = new Keyword(name);
+      keywordTable.set(name, k);
+    }
+    return k;
+  }
+}
+
+export function keyword(name: string): Keyword {
+  return Keyword.intern(name);
+}
+
+const charTable = new Map<number, Char>();
+
+/** A Unicode scalar value. Interned, so `eq?` works on characters as in Racket. */
+export class Char {
+  private constructor(readonly code: number) {}
+  static of(code: number): Char {
+    let c = charTable.get(code);
+    if (c === undefined) {
+      c = new Char(code);
+      charTable.set(code, c);
+    }
+    return c;
+  }
+}
+
+export function char(code: number): Char {
+  return Char.of(code);
+}
+
+/**
+ * A Racket string: a sequence of Unicode scalar values. Stored as an array of
+ * code points only when mutated or when it holds characters outside the BMP;
+ * otherwise as a JS string, which is what almost every string is.
+ */
+export class RString {
+  constructor(
+    public s: string,
+    public immutable: boolean,
+  ) {}
+  toString(): string {
+    return this.s;
+  }
+}
+
+export function str(s: string, immutable = false): RString {
+  return new RString(s, immutable);
+}
+
+/** A byte string. */
+export class RBytes {
+  constructor(
+    public bytes: Uint8Array,
+    public immutable: boolean,
+  ) {}
+}
+
+export class RVector {
+  constructor(
+    public items: Value[],
+    public immutable: boolean,
+  ) {}
+}
+
+export class Box {
+  constructor(
+    public value: Value,
+    public immutable: boolean,
+  ) {}
+}
+
+/** Several values delivered to one continuation (`values` with n != 1). */
+export class MultipleValues {
+  constructor(readonly vals: Value[]) {}
+}
+
+export function isList(v: Value): boolean {
+  while (v instanceof Pair) v = v.cdr;
+  return v === NULL;
+}
+
+export function listFromArray(items: readonly Value[], tail: Value = NULL): Value {
+  let r = tail;
+  for (let i = items.length - 1; i >= 0; i--) r = new Pair(items[i], r);
+  return r;
+}
+
+/** The elements of a proper list; the caller has checked `isList`. */
+export function listToArray(v: Value): Value[] {
+  const out: Value[] = [];
+  while (v instanceof Pair) {
+    out.push(v.car);
+    v = v.cdr;
+  }
+  return out;
+}
+
+export function isTrue(v: Value): boolean {
+  return v !== false;
+}

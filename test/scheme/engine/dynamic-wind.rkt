@@ -1,0 +1,21 @@
+#lang racket/base
+;; dynamic-wind: before/after order on normal exit, escapes, exceptions and re-entry.
+(define (log x) (display x) (display " "))
+(dynamic-wind (lambda () (log 'in)) (lambda () (log 'body) 'value) (lambda () (log 'out)))
+(newline)
+(let/ec k
+  (dynamic-wind (lambda () (log 'in1))
+                (lambda () (dynamic-wind (lambda () (log 'in2)) (lambda () (k 'escaped)) (lambda () (log 'out2))))
+                (lambda () (log 'out1))))
+(newline)
+(with-handlers ([symbol? (lambda (s) (log (list 'caught s)))])
+  (dynamic-wind (lambda () (log 'before)) (lambda () (raise 'boom)) (lambda () (log 'after))))
+(newline)
+(define re-enter #f)
+(define n 0)
+(dynamic-wind (lambda () (log 'enter))
+              (lambda () (call/cc (lambda (k) (set! re-enter k))) (set! n (+ n 1)) (log n))
+              (lambda () (log 'exit)))
+(when (< n 3) (re-enter #f))
+(newline)
+(dynamic-wind (lambda () (log 'a)) (lambda () (values 1 2)) (lambda () (log 'b)))

@@ -1,0 +1,22 @@
+#lang racket/base
+(require racket/port)
+;; make-parameter and parameterize.
+(define p (make-parameter 1))
+(p)
+(parameterize ([p 2]) (p))
+(p)
+(parameterize ([p 3]) (parameterize ([p 4]) (list (p))))
+(define (show) (p))
+(parameterize ([p 'dynamic]) (show))
+(p 10)
+(p)
+(parameterize ([p 20]) (p 21) (p))
+(p)
+(let/ec k (parameterize ([p 'escaped]) (k (p))))
+(p)
+(define out (open-output-string))
+(parameterize ([current-output-port out]) (display "captured"))
+(get-output-string out)
+(with-output-to-string (lambda () (display "via with-output-to-string")))
+p
+(with-handlers ([exn:fail? exn-message]) (parameterize ([5 1]) 1))

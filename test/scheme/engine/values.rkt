@@ -1,0 +1,15 @@
+#lang racket/base
+;; Multiple values.
+(values 1 2 3)
+(call-with-values (lambda () (values 1 2)) +)
+(call-with-values (lambda () 5) list)
+(let-values ([(a b) (values 1 2)]) (+ a b))
+(define-values (x y z) (values 'x 'y 'z))
+(list x y z)
+(call-with-values values list)
+(values)
+(with-handlers ([exn:fail? (lambda (e) (displayln (exn-message e)))])
+  (let-values ([(a b) (values 1 2 3)]) a))
+(with-handlers ([exn:fail? (lambda (e) (displayln (exn-message e)))])
+  (+ 1 (values 2 3)))
+(let ([v (call-with-values (lambda () (values 1 2)) (lambda args args))]) v)

@@ -1,0 +1,4 @@
+#lang racket/base
+(displayln "never printed")
+(define (f x)
+  (+ x 1]
