@@ -20,9 +20,14 @@ export class TopVar {
   constant = false;
   constructor(
     readonly name: string,
-    /** The module that defines it, for error messages. */
+    /** The module that defines it, for error messages: a path, or `top-level`. */
     readonly module: string,
   ) {}
+
+  /** How Racket names the defining module in "undefined" errors. */
+  get moduleDescription(): string {
+    return this.module.startsWith('/') ? JSON.stringify(this.module) : this.module;
+  }
 }
 
 export type Core =

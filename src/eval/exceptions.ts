@@ -1,7 +1,6 @@
 // Raising and handling exceptions: `with-handlers`, `call-with-exception-handler`
 // and what happens when no handler is left.
 
-import { RacketThrow, makeExn, exnFailT } from '../runtime/exn.js';
 import type { Value } from '../values/types.js';
 import { EscapeFrame, Frame, MarkEntry, MarkFrame } from './frames.js';
 import type { Machine } from './machine.js';
@@ -27,8 +26,15 @@ export const withHandlersPrim = new MachinePrimitive('with-handlers', 3, 3, (m, 
   m.stack.push(new EscapeFrame(tag, m.marks, m.winders));
   m.stack.push(new MarkFrame(m.marks));
   m.marks = new MarkEntry(EXN_HANDLER_KEY, new WithHandlers(tag, listToArray(a[1]), listToArray(a[2])), m.marks);
+  // The body is not in tail position: its own marks must not replace the handler.
+  m.stack.push(new PassFrame());
   m.applyArray(a[3], []);
 });
+
+/** Delivers the value it receives unchanged; it only separates continuation frames. */
+class PassFrame extends Frame {
+  resume(): void {}
+}
 
 /** Calls handler `h` (found in the marks) for raised value `v`. */
 export function callHandler(m: Machine, h: Value, v: Value, nonContinuable: boolean): void {
@@ -48,9 +54,9 @@ export function callHandler(m: Machine, h: Value, v: Value, nonContinuable: bool
     }
     if (e.value === h) seen = true;
   }
-  if (nonContinuable) m.stack.push(new HandlerReturnedFrame(v));
   m.stack.push(new MarkFrame(m.marks));
   m.marks = new MarkEntry(EXN_HANDLER_KEY, outer, m.marks);
+  if (nonContinuable) m.stack.push(new HandlerReturnedFrame());
   m.applyArray(h, [v]);
 }
 
@@ -78,12 +84,12 @@ class SelectFrame extends Frame {
   }
 }
 
-/** A handler for a non-continuable raise returned instead of escaping. */
+/**
+ * A handler for a non-continuable raise returned instead of escaping: as in
+ * Racket, the value it returned is raised to the enclosing handler.
+ */
 class HandlerReturnedFrame extends Frame {
-  constructor(readonly raised: Value) {
-    super();
-  }
-  resume(): void {
-    throw new RacketThrow(makeExn(exnFailT, 'exception handler returned'));
+  resume(m: Machine): void {
+    m.raise(m.val, true);
   }
 }

@@ -78,3 +78,11 @@ export class EscapeFrame extends Frame {
     m.marks = this.marks;
   }
 }
+
+/**
+ * A continuation prompt: full continuations are captured up to the nearest
+ * one, and applying a continuation replaces the current continuation up to
+ * its nearest one. Each module-level form runs under a prompt, and so does
+ * each thread's body, as in Racket.
+ */
+export class PromptFrame extends EscapeFrame {}

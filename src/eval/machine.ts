@@ -8,7 +8,7 @@ import { StructInstance, propProcedure } from '../values/struct.js';
 import { arityError, arityMismatch, notAProcedure } from '../runtime/errors.js';
 import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../runtime/exn.js';
 import { UNSUPPLIED } from './core.js';
-import { EscapeFrame, Frame, MarkEntry, MarkFrame, Segment, Winder } from './frames.js';
+import { EscapeFrame, Frame, MarkEntry, MarkFrame, PromptFrame, Segment, Winder } from './frames.js';
 import type { Node } from './nodes.js';
 import {
   CaseClosure,
@@ -284,12 +284,39 @@ export class Machine {
       this.applyArray(w.pre, []);
       return;
     }
+    // Replace the current continuation up to its nearest prompt with the
+    // captured frames above their nearest prompt.
+    const captured = framesAbovePrompt(k.rest);
+    this.truncateToPrompt();
+    if (this.stack.length > 0) {
+      this.rest = new Segment(this.stack, this.stack.length, this.rest);
+    }
     this.stack = [];
-    this.rest = k.rest;
+    if (captured.length > 0) this.rest = new Segment(captured, captured.length, this.rest);
     this.marks = k.marks;
     this.winders = k.winders;
     this.val = v;
     this.node = null;
+  }
+
+  /** Drops the frames above the nearest prompt. */
+  private truncateToPrompt(): void {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      if (this.stack[i] instanceof PromptFrame) {
+        this.stack.length = i + 1;
+        return;
+      }
+    }
+    this.stack = [];
+    for (let s = this.rest; s !== null; s = s.next) {
+      for (let i = s.len - 1; i >= 0; i--) {
+        if (s.frames[i] instanceof PromptFrame) {
+          this.rest = new Segment(s.frames, i + 1, s.next);
+          return;
+        }
+      }
+    }
+    this.rest = null;
   }
 
   /**
@@ -392,6 +419,19 @@ export class ThenFrame extends Frame {
   resume(m: Machine): void {
     this.then(m);
   }
+}
+
+/** The frames of a captured continuation above its nearest prompt, bottom first. */
+function framesAbovePrompt(rest: Segment | null): Frame[] {
+  const out: Frame[] = [];
+  for (let s = rest; s !== null; s = s.next) {
+    for (let i = s.len - 1; i >= 0; i--) {
+      const f = s.frames[i];
+      if (f instanceof PromptFrame) return out.reverse();
+      out.push(f);
+    }
+  }
+  return out.reverse();
 }
 
 function commonWinder(a: Winder | null, b: Winder | null): Winder | null {

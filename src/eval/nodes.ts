@@ -9,9 +9,9 @@
 
 import type { SrcLoc } from '../values/syntax.js';
 import { MultipleValues, VOID, type Value } from '../values/types.js';
-import { resultArityError, undefinedVariable, useBeforeInit } from '../runtime/errors.js';
+import { bindingArityError, resultArityError, undefinedVariable, useBeforeInit } from '../runtime/errors.js';
 import type { TopVar } from './core.js';
-import { Frame, MarkEntry, MarkFrame } from './frames.js';
+import { Frame, MarkEntry, MarkFrame, PromptFrame } from './frames.js';
 import type { Machine } from './machine.js';
 import { CaseClosure, Closure, Primitive, type Env } from './procedures.js';
 
@@ -107,7 +107,7 @@ export class GlobalRef extends SimpleNode {
   }
   override ev(): Value {
     const v = this.cell.value;
-    if (v === undefined) undefinedVariable(this.cell.name);
+    if (v === undefined) undefinedVariable(this.cell.name, this.cell.moduleDescription);
     return v;
   }
 }
@@ -177,7 +177,7 @@ export class SetGlobal extends AssignNode {
   }
   assign(_env: Env, v: Value): void {
     if (!this.isDefinition && this.cell.value === undefined) {
-      undefinedVariable(this.cell.name);
+      undefinedVariable(this.cell.name, this.cell.moduleDescription);
     }
     this.cell.value = v;
   }
@@ -204,20 +204,17 @@ class DefineValuesFrame extends Frame {
   }
   resume(m: Machine): void {
     const cells = this.node.cells;
-    const vals = valuesOf(m.val, cells.length);
+    const vals = valuesOf(m.val, cells.length, `definition of ${cells[0].name} ...`, 'define-values: ');
     for (let i = 0; i < cells.length; i++) cells[i].value = vals[i];
     m.val = VOID;
   }
 }
 
 /** The values delivered to a binding form that expects `n` of them. */
-export function valuesOf(v: Value, n: number): Value[] {
-  if (v instanceof MultipleValues) {
-    if (v.vals.length !== n) resultArityError(n, v.vals.length);
-    return v.vals;
-  }
-  if (n !== 1) resultArityError(n, 1);
-  return [v];
+export function valuesOf(v: Value, n: number, context = 'local-binding form', prefix = ''): Value[] {
+  const vals = v instanceof MultipleValues ? v.vals : [v];
+  if (vals.length !== n) bindingArityError(n, vals, context, prefix);
+  return vals;
 }
 
 // ---------------------------------------------------------------- lambda
@@ -430,6 +427,8 @@ export class Let extends Node {
       const n = this.counts[i];
       if (r.simple && n === 1) {
         frame[slot++] = r.ev(m, evalEnv);
+      } else if (r.simple && n === 0) {
+        r.ev(m, evalEnv);
       } else {
         m.stack.push(new LetFrame(this, outer, frame, i, slot));
         m.env = evalEnv;
@@ -461,7 +460,8 @@ class LetFrame extends Frame {
     const n = this.node.counts[this.i];
     let slot = this.slot;
     if (n === 1) this.frame[slot++] = single(m.val);
-    else {
+    else if (n !== 0) {
+      // A count of 0 is an expression among a body's definitions: its values are dropped.
       const vals = valuesOf(m.val, n);
       for (let k = 0; k < n; k++) this.frame[slot++] = vals[k];
     }
@@ -606,3 +606,15 @@ class WithMarkFrame extends Frame {
 }
 
 export { MarkEntry, MarkFrame };
+
+/** Runs its body under a fresh continuation prompt (each module-level form). */
+export class Prompt extends Node {
+  readonly simple = false;
+  constructor(readonly body: Node) {
+    super();
+  }
+  exec(m: Machine): void {
+    m.stack.push(new PromptFrame({ name: 'prompt' }, m.marks, m.winders));
+    m.node = this.body;
+  }
+}

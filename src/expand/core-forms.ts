@@ -220,10 +220,21 @@ export function expandFormalsLambda(ex: Expander, whole: Syntax, formals: Syntax
 }
 
 const lambda: Handler = (stx: Syntax, ex: Expander) => {
-  const name = ex.takePendingName() ?? inferredName(stx);
   const p = parts(stx, ex, 3, -1);
+  const name = ex.takePendingName() ?? inferredName(stx, hasOptionalFormals(p[1]));
   return expandFormalsLambda(ex, stx, p[1], p.slice(2), name);
 };
+
+/** Whether formals have optional or keyword parameters (then the lambda macro names the procedure). */
+function hasOptionalFormals(formals: Syntax): boolean {
+  let v: Value = syntaxE(formals);
+  while (v instanceof Pair) {
+    const item = v.car;
+    if (!isIdentifier(item)) return true;
+    v = v.cdr instanceof Syntax ? syntaxE(v.cdr) : v.cdr;
+  }
+  return false;
+}
 
 const caseLambda: Handler = (stx: Syntax, ex: Expander) => {
   const name = ex.takePendingName() ?? inferredName(stx);

@@ -75,7 +75,7 @@ export class Expander {
     const at = sub ? `\n  at: ${writeString(syntaxToDatum(sub))}` : '';
     const where = this.locPrefix(sub?.loc ?? stx.loc);
     const msg = `${where}${form}: ${message}${at}\n  in: ${writeString(syntaxToDatum(stx))}`;
-    throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
+    throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf(sub ? [sub, stx] : [stx])));
   }
 
   badSyntax(stx: Syntax): never {
@@ -491,11 +491,18 @@ function formName(stx: Syntax): string {
   return head && isIdentifier(head) ? idSym(head).name : 'lambda';
 }
 
-/** The name Racket gives an anonymous procedure: its source location. */
-export function inferredName(stx: Syntax): string | null {
+/**
+ * The name Racket gives an anonymous procedure: its source location, with a
+ * long source path shortened to its end. A plain lambda keeps the last 19
+ * characters (the compiler's rule); one with optional or keyword arguments
+ * is named by the `lambda` macro, which keeps 20.
+ */
+export function inferredName(stx: Syntax, viaMacro = false): string | null {
   const loc = stx.loc;
   if (loc === null) return null;
-  return `${loc.source}:${loc.line}:${loc.column}`;
+  const keep = viaMacro ? 20 : 19;
+  const src = loc.source.length > 20 ? '...' + loc.source.slice(loc.source.length - keep) : loc.source;
+  return `${src}:${loc.line}:${loc.column}`;
 }
 
 export { VOID };

@@ -9,7 +9,8 @@ export function nodeHost(): Host {
   return {
     now: () => performance.now(),
     setTimer(ms, f) {
-      const t = setTimeout(f, ms);
+      // Node's timers have millisecond granularity and may fire a fraction early.
+      const t = setTimeout(f, Math.ceil(ms));
       return () => clearTimeout(t);
     },
     later: (f) => void setImmediate(f),

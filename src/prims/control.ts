@@ -235,7 +235,7 @@ export function installControl(t: PrimTable): void {
       let pz = (this.firstMark(PARAMZ_KEY) as Paramz | undefined) ?? null;
       for (let i = 0; i + 1 < args.length; i += 2) {
         const p = args[i];
-        if (!(p instanceof Parameter)) argError('parameterize', 'parameter?', p);
+        if (!(p instanceof Parameter)) argError('extend-parameterization', 'parameter?', p);
         pz = new Paramz(p, new ParamCell(args[i + 1]), pz);
       }
       return pz;

@@ -58,14 +58,10 @@ export function installHashes(t: PrimTable): void {
   t.fn('hash-equal?', 1, 1, (v) => checkHash('hash-equal?', v).kind === 'equal');
   t.fn('hash-eqv?', 1, 1, (v) => checkHash('hash-eqv?', v).kind === 'eqv');
   t.fn('hash-eq?', 1, 1, (v) => checkHash('hash-eq?', v).kind === 'eq');
-  t.internal(
-    'hash-lookup',
-    t.fn('%hash-lookup', 2, 2, (h: Value, k: Value) => {
-      const v = checkHash('hash-ref', h).get(k);
-      return v === undefined ? NOT_FOUND : v;
-    }),
-  );
-  t.defs.pop();
+  t.internalFn('hash-lookup', 2, 2, (h: Value, k: Value) => {
+    const v = checkHash('hash-ref', h).get(k);
+    return v === undefined ? NOT_FOUND : v;
+  });
   t.internal('not-found', NOT_FOUND);
   t.fn('hash-set!', 3, 3, (h: Value, k: Value, v: Value) => {
     checkMutableHash('hash-set!', h, [h, k, v]).setInPlace(k, v);

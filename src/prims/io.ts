@@ -79,14 +79,11 @@ export function installIO(t: PrimTable): void {
   });
 
   // Module-level expression results are printed like the REPL prints them.
-  t.internal(
-    'print-values',
-    t.fn('%print-values', 0, -1, function (this: Machine, ...vals: Value[]) {
-      const out = this.paramValue(currentOutputPort) as OutputPort;
-      for (const v of vals) if (v !== VOID) out.write(printString(v) + '\n');
-      return VOID;
-    }),
-  );
+  t.internalFn('print-values', 0, -1, function (this: Machine, ...vals: Value[]) {
+    const out = this.paramValue(currentOutputPort) as OutputPort;
+    for (const v of vals) if (v !== VOID) out.write(printString(v) + '\n');
+    return VOID;
+  });
   void MultipleValues;
   void RString;
 }

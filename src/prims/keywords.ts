@@ -3,7 +3,7 @@
 
 import { UNSUPPLIED } from '../eval/core.js';
 import type { Machine } from '../eval/machine.js';
-import { Closure, Primitive } from '../eval/procedures.js';
+import { Closure, MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { argError, errorValueString } from '../runtime/errors.js';
 import { RacketThrow, exnFailContractT, makeExn } from '../runtime/exn.js';
 import { customPrint, printNamed } from '../printer/protocol.js';
@@ -35,15 +35,19 @@ function fail(message: string): never {
 /** Calls `f` with sorted keywords `kws`, their values, and positional arguments. */
 export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: Value[], positional: Value[]): void {
   if (f instanceof KeywordProcedure) {
+    const argsText = () =>
+      '\n  arguments...:' +
+      positional.map((v) => `\n   ${errorValueString(v)}`).join('') +
+      kws.map((k, i) => `\n   #:${k.name} ${errorValueString(kwVals[i])}`).join('');
     for (const k of kws) {
       if (!f.kws.includes(k)) {
-        fail(`application: procedure does not expect an argument with given keyword\n  procedure: ${errorValueString(f)}\n  given keyword: #:${k.name}`);
+        fail(`application: procedure does not expect an argument with given keyword\n  procedure: ${f.name ?? errorValueString(f)}\n  given keyword: #:${k.name}${argsText()}`);
       }
     }
     const args: Value[] = f.kws.map((k) => {
       const i = kws.indexOf(k);
       if (i < 0 && f.required.includes(k)) {
-        fail(`application: required keyword argument not supplied\n  procedure: ${errorValueString(f)}\n  required keyword: #:${k.name}`);
+        fail(`application: required keyword argument not supplied\n  procedure: ${f.name ?? errorValueString(f)}\n  required keyword: #:${k.name}${argsText()}`);
       }
       return i < 0 ? UNSUPPLIED : kwVals[i];
     });
@@ -62,13 +66,14 @@ export function installKeywords(t: PrimTable): void {
     'make-keyword-procedure/sorted',
     new Primitive('make-keyword-procedure', 3, 3, (proc, kws, req) => new KeywordProcedure(proc, listToArray(kws) as Keyword[], listToArray(req) as Keyword[])),
   );
-  const sortedApply = t.machine('keyword-apply/sorted', 3, -1, (m, a) => {
-    const kws = listToArray(a[2]) as Keyword[];
-    const n = a[3] as number;
-    applyWithKeywords(m, a[1], kws, a.slice(4, 4 + n), a.slice(4 + n));
-  });
-  t.internal('keyword-apply/sorted', sortedApply);
-  t.defs.pop(); // internal only
+  t.internal(
+    'keyword-apply/sorted',
+    new MachinePrimitive('keyword-apply', 3, -1, (m, a) => {
+      const kws = listToArray(a[2]) as Keyword[];
+      const n = a[3] as number;
+      applyWithKeywords(m, a[1], kws, a.slice(4, 4 + n), a.slice(4 + n));
+    }),
+  );
   t.machine('keyword-apply', 4, -1, (m, a) => {
     const f = a[1];
     const kwList = a[2];

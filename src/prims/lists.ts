@@ -23,10 +23,10 @@ function cxr(name: string, path: string): (v: Value) => Value {
 
 /** Racket's contract text for c[ad]+r, e.g. cadr: (cons/c any/c pair?). */
 function cxrContract(path: string): string {
+  // path[0] is applied last, so its input is the innermost requirement.
   let c = 'pair?';
-  for (let i = 0; i < path.length - 1; i++) {
-    const step = path[path.length - 2 - i];
-    c = step === 'a' ? `(cons/c ${c} any/c)` : `(cons/c any/c ${c})`;
+  for (let i = 1; i < path.length; i++) {
+    c = path[i] === 'a' ? `(cons/c ${c} any/c)` : `(cons/c any/c ${c})`;
   }
   return c;
 }
@@ -138,8 +138,8 @@ export function installLists(t: PrimTable): void {
   t.fn('mpair?', 1, 1, (v) => v instanceof MPair);
 
   // member and assoc with equal? (an optional comparison procedure is handled in the prelude).
-  t.internal('member/equal', member('member', isEqual));
-  t.internal('assoc/equal', assoc('assoc', isEqual));
+  t.internalFn('member/equal', 2, 2, member('member', isEqual));
+  t.internalFn('assoc/equal', 2, 2, assoc('assoc', isEqual));
 
   t.in('racket/list', () => {
     t.fn('empty?', 1, 1, (v) => v === NULL);

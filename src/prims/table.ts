@@ -53,6 +53,13 @@ export class PrimTable {
     this.internals.set(name, v);
   }
 
+  /** A simple primitive only the runtime's own code (expander output, prelude) can call. */
+  internalFn(name: string, min: number, max: number, fn: (this: Machine, ...args: any[]) => Value): Primitive {
+    const p = new Primitive(name, min, max, fn, true);
+    this.internals.set(name, p);
+    return p;
+  }
+
   /** Runs `f` with definitions tagged as coming from `library`. */
   in(library: string, f: () => void): void {
     const saved = this.library;

@@ -7,7 +7,9 @@ import type { IToken } from 'chevrotain';
 import type { Syntax, SrcLoc } from '../values/syntax.js';
 import { ReadError } from './errors.js';
 import { LineMap } from './location.js';
-import { LangMarker, RacketParser, TOP } from './parser.js';
+import { LangMarker, RacketParser } from './parser.js';
+
+export { setRegexpChecker } from './parser.js';
 import { tokenize, UnterminatedBlockComment } from './tokens.js';
 
 export { ReadError } from './errors.js';
@@ -69,6 +71,7 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
     return r;
   } catch (e) {
     if (e instanceof ReadError) throw e;
+    if (e instanceof RangeError && process.env.READER_DEBUG) console.error(e);
     if (e instanceof RangeError) {
       throw new ReadError(`${source}: ${opts.who ?? 'read-syntax'}: nesting too deep`, null, false);
     }
@@ -82,7 +85,7 @@ export function readAll(text: string, source: string, opts: ReadOptions = {}): S
   return run(lexed, source, opts, () => {
     const out: Syntax[] = [];
     for (;;) {
-      const d = parser.readOne(TOP);
+      const d = parser.readTop();
       if (d === null) return out;
       out.push(d);
     }
@@ -103,7 +106,7 @@ export function readModuleSource(
     const forms: Syntax[] = [];
     let lang: string | null = null;
     let langLoc: SrcLoc | null = null;
-    const first = parser.readOne(TOP);
+    const first = parser.readTop();
     parser.langAllowed = false;
     if (first !== null) {
       if (first.e instanceof LangMarker) {
@@ -113,7 +116,7 @@ export function readModuleSource(
         forms.push(first);
       }
       for (;;) {
-        const d = parser.readOne(TOP);
+        const d = parser.readTop();
         if (d === null) break;
         forms.push(d);
       }
@@ -163,7 +166,7 @@ export function readOne(
   const lx = lexed;
   return run(lx, source, opts, () => {
     if (startIdx > 0) parser.skipTo(startIdx);
-    const datum = parser.readOne(TOP);
+    const datum = parser.readTop();
     return { datum, end: datum === null ? text.length : parser.lastEnd() };
   });
 }

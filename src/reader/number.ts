@@ -247,6 +247,12 @@ const isFail = (v: unknown): v is string | false => v === false || typeof v === 
 
 function badDigit(c: string, s: string, st: State | ConvertMode): string | false {
   if (c === '\0') return fail(st, `nul character in \`${s}\``);
+  // `c` may be half of a surrogate pair; report the whole character
+  const cp = c.charCodeAt(0);
+  if (cp >= 0xd800 && cp <= 0xdbff) {
+    const i = s.indexOf(c);
+    if (i >= 0) c = String.fromCodePoint(s.codePointAt(i)!);
+  }
   return fail(st, `bad digit \`${c}\``);
 }
 const badMixed = (s: string, st: State) => fail(st, `decimal points and fractions cannot be mixed in \`${s}\``);

@@ -146,6 +146,15 @@ function closerChar(t: TokenType): string | null {
   return t === RParen ? ')' : t === RBracket ? ']' : t === RBrace ? '}' : null;
 }
 
+/** Racket compiles regexp literals as it reads them, so a bad pattern is a
+ * read error. The regexp library can register a checker that returns the
+ * error message (without a `who:` prefix), or null when the pattern is fine. */
+let regexpChecker: ((lit: RegexpLiteral) => string | null) | null = null;
+
+export function setRegexpChecker(check: ((lit: RegexpLiteral) => string | null) | null): void {
+  regexpChecker = check;
+}
+
 export interface ReadSettings {
   text: string;
   map: LineMap;
@@ -174,6 +183,12 @@ export class RacketParser extends EmbeddedActionsParser {
   langAllowed = false;
   /** The context of the `datum` rule being entered (read by the cached alternatives). */
   private cx: Ctx = TOP;
+  /** Depth of `#;` comments being read: what they hold is discarded. */
+  private commentDepth = 0;
+  /** The first number this runtime cannot represent (complex, extflonum) in
+   * the datum being read. Racket reads these; we report them once the
+   * datum is complete, so that any real read error in it comes first. */
+  private unsupported: { start: number; end: number; msg: string } | null = null;
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
@@ -191,11 +206,23 @@ export class RacketParser extends EmbeddedActionsParser {
     this.pendingEofError = s.pendingEofError;
     this.caseSensitive = true;
     this.langAllowed = false;
+    this.commentDepth = 0;
+    this.unsupported = null;
+  }
+
+  /** Read one top-level datum (null at end of input). */
+  readTop(): Syntax | null {
+    const d = this.readOne(TOP);
+    const u = this.unsupported;
+    if (u !== null) this.fail(u.start, u.end, u.msg);
+    return d;
   }
 
   /** Start reading at token index `idx` of the input. */
   skipTo(idx: number): void {
-    for (let i = 0; i < idx; i++) this.SKIP_TOKEN();
+    // Chevrotain's token cursor (LexerAdapter.currIdx) is the index of the
+    // last consumed token.
+    (this as unknown as { currIdx: number }).currIdx = idx - 1;
   }
 
   /** Chevrotain errors are impossible by construction; if one happens anyway,
@@ -234,87 +261,50 @@ export class RacketParser extends EmbeddedActionsParser {
     { ALT: () => this.CONSUME(RBrace) },
   ];
 
-  /** An atom alternative: consume `tok`, then build its value. */
-  private atomAlt(tok: TokenType, build: (t: IToken, ctx: Ctx) => Syntax | null): IOrAlt<Syntax | null> {
+  /**
+   * An alternative of `datum`: consume its first token(s), then build the
+   * datum (Chevrotain records the consumption; the build step is skipped
+   * while it records the grammar).
+   */
+  private alt(consume: () => IToken, build: (t: IToken, ctx: Ctx) => Syntax | null): IOrAlt<Syntax | null> {
     return {
       ALT: () => {
         const ctx = this.cx;
-        const t = this.CONSUME(tok);
-        return this.ACTION(() => build.call(this, t, ctx));
+        const t = consume();
+        return this.RECORDING_PHASE ? null : build.call(this, t, ctx);
       },
     };
   }
 
   private readonly datumAlts: IOrAlt<Syntax | null>[] = [
-    { ALT: () => this.SUBRULE(this.list, { ARGS: [this.cx] }) },
-    { ALT: () => this.SUBRULE(this.vector, { ARGS: [this.cx] }) },
-    { ALT: () => this.SUBRULE(this.hashTable, { ARGS: [this.cx] }) },
-    { ALT: () => this.SUBRULE(this.prefab, { ARGS: [this.cx] }) },
-    { ALT: () => this.SUBRULE(this.quoted, { ARGS: [this.cx] }) },
-    { ALT: () => this.SUBRULE(this.box, { ARGS: [this.cx] }) },
-    { ALT: () => this.SUBRULE(this.caseMode, { ARGS: [this.cx] }) },
-    this.atomAlt(Atom, this.symbolOrNumber),
-    this.atomAlt(StringTok, this.string),
-    this.atomAlt(BytesTok, this.bytes),
-    this.atomAlt(CharTok, this.character),
-    this.atomAlt(BooleanTok, this.boolean),
-    this.atomAlt(KeywordTok, this.keyword),
-    this.atomAlt(HashSymbolTok, this.hashSymbol),
-    this.atomAlt(PrefixedNumberTok, this.prefixedNumber),
-    this.atomAlt(RegexpTok, this.regexp),
-    this.atomAlt(HereStringTok, this.hereString),
-    this.atomAlt(LangTok, this.lang),
-    this.atomAlt(ShebangLangTok, this.lang),
-    this.atomAlt(Dot, this.illegalDot),
-    this.atomAlt(BadDispatch, this.badDispatch),
-    {
-      ALT: () => {
-        const ctx = this.cx;
-        const t = this.OR4(this.closerAlts);
-        return this.ACTION(() => this.unexpectedCloser(ctx, t));
-      },
-    },
+    this.alt(() => this.OR1(this.openAlts), this.list),
+    this.alt(() => this.CONSUME(VectorOpen), this.vector),
+    this.alt(() => this.CONSUME(HashOpen), this.hashTable),
+    this.alt(() => this.CONSUME(PrefabOpen), this.prefab),
+    this.alt(() => this.OR2(this.quoteAlts), this.quoted),
+    this.alt(() => this.CONSUME(BoxOpen), this.box),
+    this.alt(() => this.CONSUME(CaseModeTok), this.caseMode),
+    this.alt(() => this.CONSUME(Atom), this.symbolOrNumber),
+    this.alt(() => this.CONSUME(StringTok), this.string),
+    this.alt(() => this.CONSUME(BytesTok), this.bytes),
+    this.alt(() => this.CONSUME(CharTok), this.character),
+    this.alt(() => this.CONSUME(BooleanTok), this.boolean),
+    this.alt(() => this.CONSUME(KeywordTok), this.keyword),
+    this.alt(() => this.CONSUME(HashSymbolTok), this.hashSymbol),
+    this.alt(() => this.CONSUME(PrefixedNumberTok), this.prefixedNumber),
+    this.alt(() => this.CONSUME(RegexpTok), this.regexp),
+    this.alt(() => this.CONSUME(HereStringTok), this.hereString),
+    this.alt(() => this.CONSUME(LangTok), this.lang),
+    this.alt(() => this.CONSUME(ShebangLangTok), this.lang),
+    this.alt(() => this.CONSUME(Dot), this.illegalDot),
+    this.alt(() => this.CONSUME(BadDispatch), this.badDispatch),
+    this.alt(() => this.OR3(this.closerAlts), this.unexpectedCloser),
   ];
 
   /** One datum; null only for `#cs`/`#ci` followed by end-of-file. */
   private readonly datum = this.RULE('datum', (ctx: Ctx): Syntax | null => {
     this.cx = ctx;
     return this.OR(this.datumAlts);
-  });
-
-  private readonly list = this.RULE('list', (ctx: Ctx): Syntax => {
-    const open = this.OR1(this.openAlts);
-    return this.ACTION(() => this.finishList(ctx, open));
-  });
-
-  private readonly vector = this.RULE('vector', (ctx: Ctx): Syntax => {
-    const open = this.CONSUME(VectorOpen);
-    return this.ACTION(() => this.finishVector(ctx, open));
-  });
-
-  private readonly hashTable = this.RULE('hashTable', (ctx: Ctx): Syntax => {
-    const open = this.CONSUME(HashOpen);
-    return this.ACTION(() => this.finishHash(ctx, open));
-  });
-
-  private readonly prefab = this.RULE('prefab', (ctx: Ctx): Syntax => {
-    const open = this.CONSUME(PrefabOpen);
-    return this.ACTION(() => this.finishPrefab(ctx, open));
-  });
-
-  private readonly quoted = this.RULE('quoted', (ctx: Ctx): Syntax => {
-    const q = this.OR2(this.quoteAlts);
-    return this.ACTION(() => this.finishQuoted(ctx, q));
-  });
-
-  private readonly box = this.RULE('box', (ctx: Ctx): Syntax => {
-    const open = this.CONSUME(BoxOpen);
-    return this.ACTION(() => this.finishBox(ctx, open));
-  });
-
-  private readonly caseMode = this.RULE('caseMode', (ctx: Ctx): Syntax | null => {
-    const t = this.CONSUME(CaseModeTok);
-    return this.ACTION(() => this.finishCaseMode(ctx, t));
   });
 
   // -------------------------------------------------------------------------
@@ -334,6 +324,7 @@ export class RacketParser extends EmbeddedActionsParser {
   private skipComments(ctx: Ctx, readComment?: () => void): void {
     while (this.LA(1).tokenType === DatumComment) {
       this.CONSUME(DatumComment);
+      this.commentDepth++;
       if (readComment !== undefined) {
         readComment();
       } else if (this.readOne(ctx) === null) {
@@ -341,6 +332,7 @@ export class RacketParser extends EmbeddedActionsParser {
         if (ctx.start < 0) this.failNoLoc(msg, true);
         this.fail(ctx.start, this.text.length, msg, true);
       }
+      this.commentDepth--;
     }
     if (this.pendingEofError !== null && this.LA(1).tokenType === EOF) {
       this.fail(this.pendingEofError.start + 1, this.text.length, 'end of file in `#|` comment', true);
@@ -423,7 +415,7 @@ export class RacketParser extends EmbeddedActionsParser {
   // -------------------------------------------------------------------------
   // Compound datums
 
-  private finishList(ctx: Ctx, open: IToken): Syntax {
+  private list(open: IToken, ctx: Ctx): Syntax {
     const start = this.off(open);
     const opener = open.image;
     const { items, tail, head } = this.readSequence({ indents: ctx.indents, start }, opener, CLOSER_OF_OPENER[opener], start + 1, true);
@@ -432,7 +424,7 @@ export class RacketParser extends EmbeddedActionsParser {
     return this.wrap(e, start, this.lastEnd(), opener);
   }
 
-  private finishVector(ctx: Ctx, open: IToken): Syntax {
+  private vector(open: IToken, ctx: Ctx): Syntax {
     const start = this.off(open);
     const img = open.image;
     const opener = img[img.length - 1];
@@ -454,7 +446,7 @@ export class RacketParser extends EmbeddedActionsParser {
     return this.wrap(new RVector(items, this.immutable), start, end, opener);
   }
 
-  private finishHash(ctx: Ctx, open: IToken): Syntax {
+  private hashTable(open: IToken, ctx: Ctx): Syntax {
     const start = this.off(open);
     const info = open.payload as ScannedHashOpen;
     const opener = String.fromCharCode(info.opener);
@@ -521,7 +513,7 @@ export class RacketParser extends EmbeddedActionsParser {
     return [syntaxToDatum(k!), v];
   }
 
-  private finishPrefab(ctx: Ctx, open: IToken): Syntax {
+  private prefab(open: IToken, ctx: Ctx): Syntax {
     const start = this.off(open);
     const opener = open.image[2];
     const { items, tail, head } = this.readSequence({ indents: ctx.indents, start }, opener, CLOSER_OF_OPENER[opener], start + 3, true);
@@ -537,7 +529,7 @@ export class RacketParser extends EmbeddedActionsParser {
     return this.wrap(new PrefabLiteral(items[0], items.slice(1)), start, end, opener);
   }
 
-  private finishQuoted(ctx: Ctx, q: IToken): Syntax {
+  private quoted(q: IToken, ctx: Ctx): Syntax {
     const start = this.off(q);
     const [name, desc] = QUOTE_FORMS.get(q.tokenType)!;
     const symStx = this.wrap(sym(name), start, start + q.image.length, null);
@@ -546,14 +538,14 @@ export class RacketParser extends EmbeddedActionsParser {
     return this.wrap(new Pair(symStx, new Pair(v, NULL)), start, this.lastEnd(), null);
   }
 
-  private finishBox(ctx: Ctx, open: IToken): Syntax {
+  private box(open: IToken, ctx: Ctx): Syntax {
     const start = this.off(open);
     const v = this.readOne({ indents: ctx.indents, start });
     if (v === null) this.fail(start, start + 2, 'expected an element for `#&` box, found end-of-file', true);
     return this.wrap(new Box(v, this.immutable), start, this.lastEnd(), null);
   }
 
-  private finishCaseMode(ctx: Ctx, t: IToken): Syntax | null {
+  private caseMode(t: IToken, ctx: Ctx): Syntax | null {
     const saved = this.caseSensitive;
     const c = t.image[2];
     this.caseSensitive = c === 's' || c === 'S';
@@ -581,8 +573,13 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private numberValue(n: unknown, s: string, start: number, end: number): Value {
     if (typeof n === 'string') this.fail(start, end, n);
-    if (n === UNSUPPORTED_COMPLEX) this.fail(start, end, `complex numbers are not supported in \`${s}\``);
-    if (n === UNSUPPORTED_EXTFLONUM) this.fail(start, end, `extflonums are not supported in \`${s}\``);
+    if (n === UNSUPPORTED_COMPLEX || n === UNSUPPORTED_EXTFLONUM) {
+      if (this.commentDepth === 0 && this.unsupported === null) {
+        const what = n === UNSUPPORTED_COMPLEX ? 'complex numbers' : 'extflonums';
+        this.unsupported = { start, end, msg: `${what} are not supported in \`${s}\`` };
+      }
+      return sym(s); // a placeholder; never seen, as the read fails
+    }
     return n;
   }
 
@@ -635,7 +632,10 @@ export class RacketParser extends EmbeddedActionsParser {
     const isBytes = img[3] === '#';
     const d = decodeString(this.text, start + (isBytes ? 5 : 4), isBytes);
     if ('msg' in d) return this.failScan(start, d);
-    return this.wrap(new RegexpLiteral(d.value, img[1] === 'p', isBytes), start, d.end, null);
+    const lit = new RegexpLiteral(d.value, img[1] === 'p', isBytes);
+    const problem = regexpChecker === null ? null : regexpChecker(lit);
+    if (problem !== null) this.fail(start, d.end, problem);
+    return this.wrap(lit, start, d.end, null);
   }
 
   private hereString(t: IToken): Syntax {
@@ -683,7 +683,7 @@ export class RacketParser extends EmbeddedActionsParser {
     return this.failScan(start, dispatchError(this.text, start));
   }
 
-  private unexpectedCloser(ctx: Ctx, t: IToken): Syntax {
+  private unexpectedCloser(t: IToken, ctx: Ctx): Syntax {
     const at = this.off(t);
     return this.fail(at, at + 1, this.unexpectedCloserMessage(ctx, t.image));
   }

@@ -93,11 +93,20 @@ export function useBeforeInit(name: string): never {
   fail(exnFailContractVariableT, `${name}: undefined;\n cannot use before initialization`, sym(name));
 }
 
-export function undefinedVariable(name: string): never {
+export function undefinedVariable(name: string, module: string | null = null): never {
   fail(
     exnFailContractVariableT,
-    `${name}: undefined;\n cannot reference an identifier before its definition`,
+    `${name}: undefined;\n cannot reference an identifier before its definition` + (module ? `\n  in module: ${module}` : ''),
     sym(name),
+  );
+}
+
+/** A binding form received the wrong number of values. */
+export function bindingArityError(expected: number, vals: readonly Value[], context: string, prefix = ''): never {
+  fail(
+    exnFailContractArityT,
+    `${prefix}result arity mismatch;\n expected number of values not received\n  expected: ${expected}\n  received: ${vals.length}` +
+      `\n  in: ${context}\n  arguments...:` + vals.map((v) => `\n   ${errorValueString(v)}`).join(''),
   );
 }
 

@@ -9,7 +9,7 @@ import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import { EscapeFrame } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, type Paramz } from '../eval/marks.js';
-import { Seq, type Node } from '../eval/nodes.js';
+import { Prompt, Seq, type Node } from '../eval/nodes.js';
 import { Parameter } from '../eval/procedures.js';
 import { Expander } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
@@ -31,6 +31,8 @@ import { OutputPort } from './ports.js';
 import { RThread, Scheduler } from './scheduler.js';
 import { PRELUDE_SOURCE } from '../prims/prelude.js';
 import { formatLoc } from '../expand/expander.js';
+import { makeSyntaxRules } from '../expand/syntax-rules.js';
+import { keywordApplyHook } from '../prims/keywords.js';
 import { expandTopLevel } from '../expand/top-level.js';
 import { Frame } from '../eval/frames.js';
 import { Node as BaseNode } from '../eval/nodes.js';
@@ -78,6 +80,8 @@ export class Runtime {
     this.paramBases.set(currentOutputPort, this.stdout);
     this.paramBases.set(currentErrorPort, this.stderr);
     this.ex.cwd = this.host.cwd();
+    this.ex.transformerMakers.set('syntax-rules', makeSyntaxRules);
+    this.applyHooks.push(keywordApplyHook);
     this.ex.library = (name) => this.library(name);
     this.installLibraries();
     this.topLevel = new TopLevel(this.ex);
@@ -208,7 +212,7 @@ export class Runtime {
     if (info.instantiated || info.body === null) return out;
     info.instantiated = true;
     for (const r of info.requires) this.instantiationNodes(r, out);
-    for (const c of info.body) out.push(compile(c));
+    for (const c of info.body) out.push(new Prompt(compile(c)));
     return out;
   }
 

@@ -7,7 +7,7 @@
 // callbacks make it runnable again, and it polls its events once more.
 
 import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
-import { EscapeFrame, Frame } from '../eval/frames.js';
+import { Frame, PromptFrame } from '../eval/frames.js';
 import { Machine, RunStatus } from '../eval/machine.js';
 import type { Node } from '../eval/nodes.js';
 import { VOID, type Value } from '../values/types.js';
@@ -49,7 +49,7 @@ export class RThread {
 
   /** Installs the base prompt and the initial call. */
   start(proc: Value, args: Value[]): void {
-    this.m.stack.push(new EscapeFrame(this.abortTag, null, null));
+    this.m.stack.push(new PromptFrame(this.abortTag, null, null));
     this.m.applyArray(proc, args);
   }
 
@@ -96,7 +96,7 @@ export class Scheduler {
     const m = new Machine(this.rt);
     const t = new RThread(m, name, this.nextId++);
     m.thread = t;
-    m.stack.push(new EscapeFrame(t.abortTag, null, null));
+    m.stack.push(new PromptFrame(t.abortTag, null, null));
     m.node = node;
     if (enqueue) {
       this.threads.add(t);
@@ -170,6 +170,11 @@ export class Scheduler {
       return;
     }
     t.state = 'blocked';
+    this.subscribe(t, b);
+  }
+
+  /** Asks each of the block's events (and its timeout) to wake the thread. */
+  private subscribe(t: RThread, b: Block): void {
     const wake = () => {
       if (t.state !== 'blocked') return;
       if (!t.wakePending) {
@@ -185,11 +190,13 @@ export class Scheduler {
   /** A blocked thread was woken: poll again; true when it can run. */
   private retry(t: RThread): boolean {
     const b = t.block!;
+    t.clearBlock();
     if (this.tryComplete(t, b)) {
-      t.clearBlock();
       t.state = 'runnable';
       return true;
     }
+    // Woken too early (a timer that fired before its time, a spurious wake): wait again.
+    this.subscribe(t, b);
     return false;
   }
 

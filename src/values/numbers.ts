@@ -720,6 +720,11 @@ export function quotientRemainder(a: Num, b: Num): [Num, Num] {
 
 function intDivSlow(who: 'quotient' | 'remainder' | 'modulo', a: Num, b: Num): Num {
   if (b === 0) divByZero(who);
+  if (b === 1 || b === -1) {
+    // as Chez: an exact unit divisor gives x, (- x) or an exact 0, even for a flonum x
+    if (who !== 'quotient') return 0;
+    return b === 1 ? a : negate(a);
+  }
   if (a instanceof Flonum || b instanceof Flonum) {
     const y = toDouble(b);
     if (y === 0) undefinedFor(who, b);
@@ -1461,7 +1466,12 @@ function logPositiveExact(x: Exact): number {
 
 /** log, optionally in a base: (log x b) = (/ (log x) (log b)). */
 export function log(x: Num, base?: Num): Num {
-  if (base !== undefined) return div(log(x), log(base));
+  if (base !== undefined) {
+    const lx = log(x);
+    // an exact 0 over any nonzero logarithm (even a complex one) is 0
+    if (lx === 0 && base !== 0 && base !== 1 && isNegative(base)) return 0;
+    return div(lx, log(base));
+  }
   if (x instanceof Flonum) {
     if (x.n < 0) complexResult('log', x);
     return fl(accLog(x.n));

@@ -33,7 +33,6 @@
 (define n 0)
 (while (< n 3) (set! n (+ n 1)))
 n
-(define-syntax (ten stx) (syntax-rules () [(_) 10]))
 (let-values ([(x) 1]) (define-syntax-rule (add-x e) (+ x e)) (let ([x 100]) (add-x 1)))
 (define-syntax vec-pat (syntax-rules () [(_ #(a ...)) (list a ...)]))
 (vec-pat #(1 2 3))
