@@ -18,6 +18,17 @@ export class TopVar {
   value: Value = undefined;
   /** True once the module that defines it is fully expanded and never assigns it. */
   constant = false;
+  /** For lazily compiled library definitions: runs the definition (see runtime/prelude-loader.ts). */
+  lazy: (() => void) | null = null;
+
+  /** Runs a pending lazy definition. */
+  force(): void {
+    const f = this.lazy;
+    if (f !== null) {
+      this.lazy = null;
+      f();
+    }
+  }
   constructor(
     readonly name: string,
     /** The module that defines it, for error messages: a path, or `top-level`. */

@@ -68,26 +68,30 @@ export class Machine {
     this.budget = budget;
     for (;;) {
       try {
-        for (;;) {
-          const node = this.node;
-          if (node !== null) {
-            node.exec(this);
-          } else {
-            let f = this.stack.pop();
-            if (f === undefined) {
-              f = this.underflow();
-              if (f === undefined) return RunStatus.Done;
-            }
-            f.resume(this);
-          }
-          if (--this.budget <= 0) {
-            if (this.blocked !== null) return RunStatus.Blocked;
-            return RunStatus.Yielded;
-          }
-        }
+        return this.steps();
       } catch (e) {
         this.raiseThrown(e);
         if (this.budget <= 0) return this.blocked !== null ? RunStatus.Blocked : RunStatus.Yielded;
+      }
+    }
+  }
+
+  /** The step loop, kept free of try/catch so that it optimizes well. */
+  private steps(): RunStatus {
+    for (;;) {
+      const node = this.node;
+      if (node !== null) {
+        node.exec(this);
+      } else {
+        let f = this.stack.pop();
+        if (f === undefined) {
+          f = this.underflow();
+          if (f === undefined) return RunStatus.Done;
+        }
+        f.resume(this);
+      }
+      if (--this.budget <= 0) {
+        return this.blocked !== null ? RunStatus.Blocked : RunStatus.Yielded;
       }
     }
   }

@@ -273,19 +273,34 @@ export class IfSimple extends SimpleNode {
 
 export class If extends Node {
   readonly simple = false;
+  private readonly cSimple: boolean;
+  readonly thSimple: boolean;
+  readonly elSimple: boolean;
   constructor(
     readonly c: Node,
     readonly th: Node,
     readonly el: Node,
   ) {
     super();
+    this.cSimple = c.simple;
+    this.thSimple = th.simple;
+    this.elSimple = el.simple;
   }
   exec(m: Machine): void {
-    if (this.c.simple) {
-      m.node = this.c.ev(m, m.env) !== false ? this.th : this.el;
+    if (this.cSimple) {
+      const env = m.env;
+      if (this.c.ev(m, env) !== false) {
+        if (this.thSimple) {
+          m.val = this.th.ev(m, env);
+          m.node = null;
+        } else this.th.exec(m);
+      } else if (this.elSimple) {
+        m.val = this.el.ev(m, env);
+        m.node = null;
+      } else this.el.exec(m);
     } else {
       m.stack.push(new IfFrame(this, m.env));
-      m.node = this.c;
+      this.c.exec(m);
     }
   }
 }
@@ -299,7 +314,13 @@ class IfFrame extends Frame {
   }
   resume(m: Machine): void {
     m.env = this.env;
-    m.node = single(m.val) !== false ? this.node.th : this.node.el;
+    const n = this.node;
+    const yes = single(m.val) !== false;
+    const b = yes ? n.th : n.el;
+    if (yes ? n.thSimple : n.elSimple) {
+      m.val = b.ev(m, this.env);
+      m.node = null;
+    } else b.exec(m);
   }
 }
 
@@ -319,8 +340,10 @@ export class SeqSimple extends SimpleNode {
 
 export class Seq extends Node {
   readonly simple = false;
+  private readonly eSimple: boolean[];
   constructor(readonly es: Node[]) {
     super();
+    this.eSimple = es.map((e) => e.simple);
   }
   exec(m: Machine): void {
     this.runFrom(m, m.env, 0);
@@ -330,16 +353,16 @@ export class Seq extends Node {
     const last = es.length - 1;
     for (; i < last; i++) {
       const e = es[i];
-      if (e.simple) e.ev(m, env);
+      if (this.eSimple[i]) e.ev(m, env);
       else {
         m.stack.push(new SeqFrame(this, env, i + 1));
         m.env = env;
-        m.node = e;
+        e.exec(m);
         return;
       }
     }
     m.env = env;
-    m.node = es[last];
+    es[last].exec(m);
   }
 }
 
@@ -412,7 +435,9 @@ export class Let extends Node {
   ) {
     super();
     this.size = counts.reduce((a, b) => a + b, 0);
+    this.rhsSimple = rhss.map((r) => r.simple);
   }
+  private readonly rhsSimple: boolean[];
   exec(m: Machine): void {
     const frame: Env = new Array(this.size + 1);
     frame[0] = m.env;
@@ -425,19 +450,20 @@ export class Let extends Node {
     for (; i < rhss.length; i++) {
       const r = rhss[i];
       const n = this.counts[i];
-      if (r.simple && n === 1) {
+      const simple = this.rhsSimple[i];
+      if (simple && n === 1) {
         frame[slot++] = r.ev(m, evalEnv);
-      } else if (r.simple && n === 0) {
+      } else if (simple && n === 0) {
         r.ev(m, evalEnv);
       } else {
         m.stack.push(new LetFrame(this, outer, frame, i, slot));
         m.env = evalEnv;
-        m.node = r;
+        r.exec(m);
         return;
       }
     }
     m.env = frame;
-    m.node = this.body;
+    this.body.exec(m);
   }
 }
 
@@ -471,37 +497,79 @@ class LetFrame extends Frame {
 
 // ---------------------------------------------------------------- application
 
+/** How App reads an operand: from a frame slot, a constant, by `ev`, or on the machine. */
+const enum ArgKind {
+  Local0,
+  Constant,
+  Simple,
+  Complex,
+}
+
 export class App extends Node {
   readonly simple = false;
+  // What kind of node each operand is, decided once: reading `simple` off
+  // nodes of many classes (and calling their `ev`) is megamorphic, the
+  // slowest thing in the hottest path, so locals and constants are read
+  // directly and a global operator's cell is read without a call.
+  private readonly kinds: ArgKind[];
+  private readonly slots: (number | Value)[];
+  private readonly fnCell: TopVar | null;
+  private readonly fnSimple: boolean;
   constructor(
     readonly fn: Node,
     readonly args: Node[],
     readonly loc: SrcLoc | null,
   ) {
     super();
+    this.fnSimple = fn.simple;
+    this.fnCell = fn instanceof GlobalRef ? fn.cell : null;
+    this.kinds = args.map((a) =>
+      a instanceof LocalRef0 ? ArgKind.Local0 : a instanceof Const ? ArgKind.Constant : a.simple ? ArgKind.Simple : ArgKind.Complex,
+    );
+    this.slots = args.map((a) => (a instanceof LocalRef0 ? a.index : a instanceof Const ? a.v : 0));
   }
   exec(m: Machine): void {
     const vals: Value[] = new Array(this.args.length + 1);
     const env = m.env;
-    if (this.fn.simple) {
+    const cell = this.fnCell;
+    if (cell !== null) {
+      const f = cell.value;
+      if (f === undefined) undefinedVariable(cell.name, cell.moduleDescription);
+      vals[0] = f;
+      this.runFrom(m, env, vals, 1, null);
+    } else if (this.fnSimple) {
       vals[0] = this.fn.ev(m, env);
-      this.runFrom(m, env, vals, 1);
+      this.runFrom(m, env, vals, 1, null);
     } else {
       m.stack.push(new AppFrame(this, env, vals, 0));
-      m.node = this.fn;
+      this.fn.exec(m);
     }
   }
-  /** Evaluates operands from index i (1-based; 0 is the operator) and applies. */
-  runFrom(m: Machine, env: Env, vals: Value[], i: number): void {
+  /**
+   * Evaluates operands from index i (1-based; 0 is the operator) and applies.
+   * `frame` is the frame that just resumed, reused for the next operand.
+   */
+  runFrom(m: Machine, env: Env, vals: Value[], i: number, frame: AppFrame | null): void {
     const args = this.args;
+    const kinds = this.kinds;
     for (; i <= args.length; i++) {
-      const a = args[i - 1];
-      if (a.simple) vals[i] = a.ev(m, env);
-      else {
-        m.stack.push(new AppFrame(this, env, vals, i));
-        m.env = env;
-        m.node = a;
-        return;
+      switch (kinds[i - 1]) {
+        case ArgKind.Local0:
+          vals[i] = env[this.slots[i - 1] as number];
+          break;
+        case ArgKind.Constant:
+          vals[i] = this.slots[i - 1];
+          break;
+        case ArgKind.Simple:
+          vals[i] = args[i - 1].ev(m, env);
+          break;
+        default:
+          if (frame === null) frame = new AppFrame(this, env, vals, i);
+          else frame.i = i;
+          m.stack.push(frame);
+          m.env = env;
+          args[i - 1].exec(m);
+          return;
       }
     }
     m.applyVals(vals[0], vals);
@@ -513,7 +581,7 @@ class AppFrame extends Frame {
     readonly node: App,
     readonly env: Env,
     readonly vals: Value[],
-    readonly i: number,
+    public i: number,
   ) {
     super();
   }
@@ -521,8 +589,10 @@ class AppFrame extends Frame {
     return new AppFrame(this.node, this.env, this.vals.slice(), this.i);
   }
   resume(m: Machine): void {
-    this.vals[this.i] = single(m.val);
-    this.node.runFrom(m, this.env, this.vals, this.i + 1);
+    const v = m.val;
+    if (v instanceof MultipleValues) resultArityError(1, v.vals.length);
+    this.vals[this.i] = v;
+    this.node.runFrom(m, this.env, this.vals, this.i + 1, this);
   }
 }
 
@@ -536,22 +606,90 @@ export class PrimApp extends SimpleNode {
   }
   override ev(m: Machine, env: Env): Value {
     const a = this.args;
-    const fn = this.prim.fn;
-    switch (a.length) {
+    const vals = new Array(a.length);
+    for (let i = 0; i < a.length; i++) vals[i] = a[i].ev(m, env);
+    return this.prim.fn.apply(m, vals);
+  }
+  /** The node for a call with `args`, specialized by argument count. */
+  static make(prim: Primitive, args: Node[]): Node {
+    switch (args.length) {
       case 0:
-        return fn.call(m);
+        return new PrimApp0(prim, args);
       case 1:
-        return fn.call(m, a[0].ev(m, env));
+        return new PrimApp1(prim, args);
       case 2:
-        return fn.call(m, a[0].ev(m, env), a[1].ev(m, env));
+        if (args[0] instanceof LocalRef0 && args[1] instanceof Const) return new PrimAppLocalConst(prim, args);
+        if (args[0] instanceof LocalRef0 && args[1] instanceof LocalRef0) return new PrimAppLocalLocal(prim, args);
+        return new PrimApp2(prim, args);
       case 3:
-        return fn.call(m, a[0].ev(m, env), a[1].ev(m, env), a[2].ev(m, env));
-      default: {
-        const vals = new Array(a.length);
-        for (let i = 0; i < a.length; i++) vals[i] = a[i].ev(m, env);
-        return fn.apply(m, vals);
-      }
+        return new PrimApp3(prim, args);
+      default:
+        return new PrimApp(prim, args);
     }
+  }
+}
+
+class PrimApp0 extends PrimApp {
+  override ev(m: Machine): Value {
+    return this.prim.fn.call(m);
+  }
+}
+
+class PrimApp1 extends PrimApp {
+  readonly a0: Node;
+  constructor(prim: Primitive, args: Node[]) {
+    super(prim, args);
+    this.a0 = args[0];
+  }
+  override ev(m: Machine, env: Env): Value {
+    return this.prim.fn.call(m, this.a0.ev(m, env));
+  }
+}
+
+class PrimApp2 extends PrimApp {
+  readonly a0: Node;
+  readonly a1: Node;
+  constructor(prim: Primitive, args: Node[]) {
+    super(prim, args);
+    this.a0 = args[0];
+    this.a1 = args[1];
+  }
+  override ev(m: Machine, env: Env): Value {
+    return this.prim.fn.call(m, this.a0.ev(m, env), this.a1.ev(m, env));
+  }
+}
+
+// The commonest shapes, `(- n 1)` and `(< i n)`, read their operands directly.
+class PrimAppLocalConst extends PrimApp {
+  readonly i0: number;
+  readonly c1: Value;
+  constructor(prim: Primitive, args: Node[]) {
+    super(prim, args);
+    this.i0 = (args[0] as LocalRef0).index;
+    this.c1 = (args[1] as Const).v;
+  }
+  override ev(m: Machine, env: Env): Value {
+    return this.prim.fn.call(m, env[this.i0], this.c1);
+  }
+}
+
+class PrimAppLocalLocal extends PrimApp {
+  readonly i0: number;
+  readonly i1: number;
+  constructor(prim: Primitive, args: Node[]) {
+    super(prim, args);
+    this.i0 = (args[0] as LocalRef0).index;
+    this.i1 = (args[1] as LocalRef0).index;
+  }
+  override ev(m: Machine, env: Env): Value {
+    return this.prim.fn.call(m, env[this.i0], env[this.i1]);
+  }
+}
+
+class PrimApp3 extends PrimApp {
+  override ev(m: Machine, env: Env): Value {
+    const a = this.args;
+    return this.prim.fn.call(m, a[0].ev(m, env), a[1].ev(m, env), a[2].ev(m, env));
   }
 }
 

@@ -46,7 +46,9 @@ export class Expander {
   }
 
   resolve(id: Syntax): Meaning | null {
-    return this.table.resolve(idSym(id).name, id.scopes);
+    const m = this.table.resolve(idSym(id).name, id.scopes);
+    if (m !== null && m.kind === 'top' && m.v.lazy !== null) m.v.force();
+    return m;
   }
 
   /** `free-identifier=?`: same binding, or both unbound with the same name. */

@@ -3,6 +3,7 @@
 import { installControl } from './control.js';
 import { installData } from './data.js';
 import { installHashes } from './hashes.js';
+import { installHigherOrder } from './higher-order.js';
 import { installIO } from './io.js';
 import { installKeywords } from './keywords.js';
 import { installLists } from './lists.js';
@@ -21,6 +22,7 @@ export function allPrimitives(): PrimTable {
     installControl(t);
     installData(t);
     installLists(t);
+    installHigherOrder(t);
     installNumbers(t);
     installHashes(t);
     installIO(t);

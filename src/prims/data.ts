@@ -26,6 +26,7 @@ import {
 import { checkBox, checkBytes, checkChar, checkIndex, checkList, checkString, checkSymbol, checkVector } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
+import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
 
 function checkMutableString(name: string, v: Value): RString {
   if (v instanceof RString && !v.immutable) return v;
@@ -55,6 +56,9 @@ function charCompare(name: string, cmp: (a: number, b: number) => boolean) {
 function codePoints(s: string): string[] {
   return Array.from(s);
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
+const utf8DecoderLenient = new TextDecoder('utf-8');
 
 let gensymCounter = 0;
 
@@ -131,7 +135,7 @@ export function installData(t: PrimTable): void {
   t.fn('string?', 1, 1, (v) => v instanceof RString);
   t.fn('string-length', 1, 1, (s) => {
     const x = checkString('string-length', s).s;
-    return /[\ud800-\udfff]/.test(x) ? codePoints(x).length : x.length;
+    return SURROGATE.test(x) ? codePoints(x).length : x.length;
   });
   t.fn('string-ref', 2, 2, (s: Value, k: Value) => {
     const cps = codePoints(checkString('string-ref', s).s);
@@ -149,7 +153,11 @@ export function installData(t: PrimTable): void {
     return VOID;
   });
   t.fn('substring', 2, 3, (s: Value, start: Value, end?: Value) => {
-    const cps = codePoints(checkString('substring', s).s);
+    const text = checkString('substring', s).s;
+    if (!SURROGATE.test(text) && typeof start === 'number' && start >= 0 && (end === undefined || (typeof end === 'number' && end >= start && end <= text.length)) && start <= text.length && Number.isInteger(start) && (end === undefined || Number.isInteger(end))) {
+      return str(text.slice(start, end as number | undefined));
+    }
+    const cps = codePoints(text);
     const a = checkIndex('substring', start);
     const b = end === undefined ? cps.length : checkIndex('substring', end);
     if (a > cps.length) argumentsError('substring', 'starting index is out of range', ['starting index', start], ['valid range', rangeText(cps.length)], ['string', s]);
@@ -288,14 +296,13 @@ export function installData(t: PrimTable): void {
   t.fn('bytes->list', 1, 1, (b) => listFromArray(Array.from(checkBytes('bytes->list', b).bytes)));
   t.fn('list->bytes', 1, 1, (l) => new RBytes(Uint8Array.from(listToArray(checkList('list->bytes', l)).map((b) => checkByte('list->bytes', b))), false));
   t.fn('bytes=?', 1, -1, (...bs: Value[]) => bs.every((b) => isEqual(checkBytes('bytes=?', b), bs[0])));
-  t.fn('string->bytes/utf-8', 1, 1, (s) => new RBytes(new TextEncoder().encode(checkString('string->bytes/utf-8', s).s), false));
+  t.fn('string->bytes/utf-8', 1, 1, (s) => new RBytes(encodeUtf8(checkString('string->bytes/utf-8', s).s), false));
   t.fn('bytes->string/utf-8', 1, 2, (b: Value, errChar: Value = false) => {
     const bytes = checkBytes('bytes->string/utf-8', b).bytes;
-    try {
-      return str(new TextDecoder('utf-8', { fatal: errChar === false }).decode(bytes).replace(/\ufffd/g, errChar instanceof Char ? String.fromCodePoint(errChar.code) : '\ufffd'));
-    } catch {
-      return argumentsError('bytes->string/utf-8', 'string is not a well-formed UTF-8 encoding', ['string', b]);
-    }
+    const text = decodeUtf8(bytes);
+    if (text !== null) return str(text);
+    if (errChar === false) return argumentsError('bytes->string/utf-8', 'string is not a well-formed UTF-8 encoding', ['string', b]);
+    return str(utf8DecoderLenient.decode(bytes).replace(/\ufffd/g, errChar instanceof Char ? String.fromCodePoint(errChar.code) : '\ufffd'));
   });
   t.fn('bytes->string/latin-1', 1, 1, (b) => str(Array.from(checkBytes('bytes->string/latin-1', b).bytes, (x) => String.fromCharCode(x)).join('')));
   t.fn('string->bytes/latin-1', 1, 1, (s) => new RBytes(Uint8Array.from(Array.from(checkString('string->bytes/latin-1', s).s, (c) => c.charCodeAt(0) & 0xff)), false));

@@ -94,19 +94,55 @@ function div(): Value {
   });
 }
 
-/** A comparison chain: (< a b c) is a < b and b < c. */
-function comparison(name: string, test: (c: number) => boolean, realOnly: boolean) {
-  const check = realOnly ? checkReal : checkNumber;
-  return function (a?: Value, b?: Value): boolean {
-    if (arguments.length === 2) {
-      if (typeof a === 'number' && typeof b === 'number') return test(a < b ? -1 : a > b ? 1 : 0);
-      return cmp2(check(name, a), check(name, b), test);
-    }
-    const xs: N.Num[] = [];
-    for (let i = 0; i < arguments.length; i++) xs.push(check(name, arguments[i]));
-    for (let i = 0; i + 1 < xs.length; i++) if (!cmp2(xs[i], xs[i + 1], test)) return false;
-    return true;
-  };
+/** A comparison chain beyond two arguments: (< a b c) is a < b and b < c. */
+function chain(name: string, args: IArguments, test: (c: number) => boolean, check: (n: string, v: Value) => N.Num): boolean {
+  const xs: N.Num[] = [];
+  for (let i = 0; i < args.length; i++) xs.push(check(name, args[i]));
+  for (let i = 0; i + 1 < xs.length; i++) if (!cmp2(xs[i], xs[i + 1], test)) return false;
+  return true;
+}
+
+const isEq0 = (c: number) => c === 0;
+const isLt0 = (c: number) => c < 0;
+const isGt0 = (c: number) => c > 0;
+const isLe0 = (c: number) => c <= 0;
+const isGe0 = (c: number) => c >= 0;
+
+// Each comparison is its own function so that the two-fixnum case stays a single inlined JS comparison.
+function numEq(a?: Value, b?: Value): boolean {
+  if (arguments.length === 2) {
+    if (typeof a === 'number' && typeof b === 'number') return a === b;
+    return cmp2(checkNumber('=', a), checkNumber('=', b), isEq0);
+  }
+  return chain('=', arguments, isEq0, checkNumber);
+}
+function numLt(a?: Value, b?: Value): boolean {
+  if (arguments.length === 2) {
+    if (typeof a === 'number' && typeof b === 'number') return a < b;
+    return cmp2(checkReal('<', a), checkReal('<', b), isLt0);
+  }
+  return chain('<', arguments, isLt0, checkReal);
+}
+function numGt(a?: Value, b?: Value): boolean {
+  if (arguments.length === 2) {
+    if (typeof a === 'number' && typeof b === 'number') return a > b;
+    return cmp2(checkReal('>', a), checkReal('>', b), isGt0);
+  }
+  return chain('>', arguments, isGt0, checkReal);
+}
+function numLe(a?: Value, b?: Value): boolean {
+  if (arguments.length === 2) {
+    if (typeof a === 'number' && typeof b === 'number') return a <= b;
+    return cmp2(checkReal('<=', a), checkReal('<=', b), isLe0);
+  }
+  return chain('<=', arguments, isLe0, checkReal);
+}
+function numGe(a?: Value, b?: Value): boolean {
+  if (arguments.length === 2) {
+    if (typeof a === 'number' && typeof b === 'number') return a >= b;
+    return cmp2(checkReal('>=', a), checkReal('>=', b), isGe0);
+  }
+  return chain('>=', arguments, isGe0, checkReal);
 }
 
 function cmp2(a: N.Num, b: N.Num, test: (c: number) => boolean): boolean {
@@ -127,11 +163,11 @@ export function installNumbers(t: PrimTable): void {
   t.fn('-', 1, -1, sub);
   t.fn('*', 0, -1, mul);
   t.fn('/', 1, -1, div);
-  t.fn('=', 1, -1, comparison('=', (c) => c === 0, false));
-  t.fn('<', 1, -1, comparison('<', (c) => c < 0, true));
-  t.fn('>', 1, -1, comparison('>', (c) => c > 0, true));
-  t.fn('<=', 1, -1, comparison('<=', (c) => c <= 0, true));
-  t.fn('>=', 1, -1, comparison('>=', (c) => c >= 0, true));
+  t.fn('=', 1, -1, numEq);
+  t.fn('<', 1, -1, numLt);
+  t.fn('>', 1, -1, numGt);
+  t.fn('<=', 1, -1, numLe);
+  t.fn('>=', 1, -1, numGe);
   t.fn('add1', 1, 1, (v: Value) => (typeof v === 'number' && v < MAX ? v + 1 : N.add(checkNumber('add1', v), 1)));
   t.fn('sub1', 1, 1, (v: Value) => (typeof v === 'number' && v > -MAX ? v - 1 : N.sub(checkNumber('sub1', v), 1)));
 

@@ -1,5 +1,6 @@
 // The part of the library written in Racket: procedures that call
-// procedures. Running on the machine, they can block, escape, capture
+// procedures (the hot list traversals are machine primitives instead, in
+// higher-order.ts). Running on the machine, they can block, escape, capture
 // continuations and be preempted like any Racket code. Names provided as
 // `lib:name` go to library `lib`; the rest extend racket/base. `%name`
 // refers to the runtime-internal primitive `name`.
@@ -9,120 +10,6 @@ export const PRELUDE_SOURCE = String.raw`
   (unless (procedure? f) (raise-argument-error who "procedure?" f)))
 (define (check-list who l)
   (unless (list? l) (raise-argument-error who "list?" l)))
-(define (check-same-lengths who f l ls)
-  (let ([n (length l)])
-    (for-each1 (lambda (x)
-                 (unless (= (length x) n)
-                   (raise-arguments-error who "all lists must have same size"
-                                          "first list length" n
-                                          "other list length" (length x)
-                                          "procedure" f)))
-               ls)))
-(define (for-each1 f l)
-  (if (null? l) (void) (begin (f (car l)) (for-each1 f (cdr l)))))
-(define (cars ls) (if (null? ls) '() (cons (car (car ls)) (cars (cdr ls)))))
-(define (cdrs ls) (if (null? ls) '() (cons (cdr (car ls)) (cdrs (cdr ls)))))
-
-(define map
-  (case-lambda
-    [(f l)
-     (check-proc 'map f)
-     (check-list 'map l)
-     (let loop ([l l])
-       (if (null? l) '() (let ([v (f (car l))]) (cons v (loop (cdr l))))))]
-    [(f l . ls)
-     (check-proc 'map f)
-     (check-list 'map l)
-     (for-each1 (lambda (x) (check-list 'map x)) ls)
-     (check-same-lengths 'map f l ls)
-     (let loop ([ls (cons l ls)])
-       (if (null? (car ls)) '()
-           (let ([v (apply f (cars ls))]) (cons v (loop (cdrs ls))))))]))
-
-(define for-each
-  (case-lambda
-    [(f l)
-     (check-proc 'for-each f)
-     (check-list 'for-each l)
-     (let loop ([l l])
-       (if (null? l) (void) (begin (f (car l)) (loop (cdr l)))))]
-    [(f l . ls)
-     (check-proc 'for-each f)
-     (check-list 'for-each l)
-     (for-each1 (lambda (x) (check-list 'for-each x)) ls)
-     (check-same-lengths 'for-each f l ls)
-     (let loop ([ls (cons l ls)])
-       (if (null? (car ls)) (void)
-           (begin (apply f (cars ls)) (loop (cdrs ls)))))]))
-
-(define andmap
-  (case-lambda
-    [(f l)
-     (check-proc 'andmap f)
-     (check-list 'andmap l)
-     (let loop ([l l])
-       (cond [(null? l) #t]
-             [(null? (cdr l)) (f (car l))]
-             [else (and (f (car l)) (loop (cdr l)))]))]
-    [(f l . ls)
-     (check-proc 'andmap f)
-     (let loop ([ls (cons l ls)])
-       (cond [(null? (car ls)) #t]
-             [(null? (cdr (car ls))) (apply f (cars ls))]
-             [else (and (apply f (cars ls)) (loop (cdrs ls)))]))]))
-
-(define ormap
-  (case-lambda
-    [(f l)
-     (check-proc 'ormap f)
-     (check-list 'ormap l)
-     (let loop ([l l])
-       (cond [(null? l) #f]
-             [(null? (cdr l)) (f (car l))]
-             [else (or (f (car l)) (loop (cdr l)))]))]
-    [(f l . ls)
-     (check-proc 'ormap f)
-     (let loop ([ls (cons l ls)])
-       (cond [(null? (car ls)) #f]
-             [(null? (cdr (car ls))) (apply f (cars ls))]
-             [else (or (apply f (cars ls)) (loop (cdrs ls)))]))]))
-
-(define (filter f l)
-  (check-proc 'filter f)
-  (check-list 'filter l)
-  (let loop ([l l])
-    (cond [(null? l) '()]
-          [(f (car l)) (cons (car l) (loop (cdr l)))]
-          [else (loop (cdr l))])))
-
-(define foldl
-  (case-lambda
-    [(f init l)
-     (check-proc 'foldl f)
-     (check-list 'foldl l)
-     (let loop ([acc init] [l l])
-       (if (null? l) acc (loop (f (car l) acc) (cdr l))))]
-    [(f init l . ls)
-     (check-proc 'foldl f)
-     (check-same-lengths 'foldl f l ls)
-     (let loop ([acc init] [ls (cons l ls)])
-       (if (null? (car ls)) acc
-           (loop (apply f (append (cars ls) (list acc))) (cdrs ls))))]))
-
-(define foldr
-  (case-lambda
-    [(f init l)
-     (check-proc 'foldr f)
-     (check-list 'foldr l)
-     (let loop ([l l])
-       (if (null? l) init (f (car l) (loop (cdr l)))))]
-    [(f init l . ls)
-     (check-proc 'foldr f)
-     (check-same-lengths 'foldr f l ls)
-     (let loop ([ls (cons l ls)])
-       (if (null? (car ls)) init
-           (apply f (append (cars ls) (list (loop (cdrs ls)))))))]))
-
 (define (member v l [eq equal?])
   (if (eq? eq equal?)
       (%member/equal v l)
@@ -247,12 +134,12 @@ export const PRELUDE_SOURCE = String.raw`
 (define (negate f) (lambda args (not (apply f args))))
 (define (thunk? f) (and (procedure? f) (procedure-arity-includes? f 0)))
 
-(provide map for-each andmap ormap filter foldl foldr member assoc memf assf findf
+(provide member assoc memf assf findf
          remove remq remv build-list build-vector build-string vector-map vector-for-each
          hash-ref hash-ref! hash-update! hash-update hash-for-each hash-map sort
          exact-nonnegative-integer? exact-positive-integer?
-         call-with-output-string with-output-to-string
-         (rename-out [remove* racket/list:remove*]
+         (rename-out [call-with-output-string racket/port:call-with-output-string]
+                     [with-output-to-string racket/port:with-output-to-string] [remove* racket/list:remove*]
                      [filter-map racket/list:filter-map]
                      [append-map racket/list:append-map]
                      [filter-not racket/list:filter-not]

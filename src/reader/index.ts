@@ -1,21 +1,27 @@
-// The reader: Racket's datum syntax to Syntax objects.
+// The reader: Racket's datum syntax to Syntax objects, as Racket 8.7's
+// `read-syntax` reads it (values, source locations, `paren-shape`, and error
+// messages and locations).
 //
 // The lexer (tokens.ts) and parser (parser.ts) are built once, here at module
 // load; each read only tokenizes and runs the parser over the tokens.
+//
+// Not supported: complex numbers and extflonums (a ReadError saying so),
+// `#reader` and graph notation `#0=`/`#0#` (errors, worded as when Racket has
+// them disabled), fxvector/flvector literals (as in `read-syntax`), and
+// `#hashalw` reads as an `equal?`-based table.
 
 import type { IToken } from 'chevrotain';
 import type { Syntax, SrcLoc } from '../values/syntax.js';
 import { ReadError } from './errors.js';
 import { LineMap } from './location.js';
 import { LangMarker, RacketParser } from './parser.js';
-
-export { setRegexpChecker } from './parser.js';
 import { tokenize, UnterminatedBlockComment } from './tokens.js';
 
 export { ReadError } from './errors.js';
 export { syntaxToDatum } from './datum.js';
 export { RegexpLiteral } from './regexp-literal.js';
 export { PrefabLiteral } from './prefab-literal.js';
+export { setRegexpChecker } from './parser.js';
 
 const parser = new RacketParser();
 
@@ -71,7 +77,6 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
     return r;
   } catch (e) {
     if (e instanceof ReadError) throw e;
-    if (e instanceof RangeError && process.env.READER_DEBUG) console.error(e);
     if (e instanceof RangeError) {
       throw new ReadError(`${source}: ${opts.who ?? 'read-syntax'}: nesting too deep`, null, false);
     }
@@ -126,9 +131,12 @@ export function readModuleSource(
 }
 
 /**
- * Read one datum starting at UTF-16 offset `offset` of `text`. Returns the
- * datum (null at end of input) and the offset just after it. Locations count
- * from the start of `text`.
+ * Read one datum starting at `offset` in `text` (offsets are JS string
+ * indexes, i.e. UTF-16 code units). Returns the datum (null at end of input)
+ * and the offset just after it, where the next read should start; as in
+ * Racket, a symbol's or number's delimiter is not consumed. Locations count
+ * from the start of `text`. Errors due to the input ending too soon have
+ * `incomplete` set, so a REPL can ask for more input.
  */
 export function readOne(
   text: string,

@@ -27,24 +27,32 @@ export class LineMap {
     let extra: number[] | null = null;
     let irregular = false;
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
-        starts.push(i + 1);
-      } else if (c === 13) {
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) {
-          (extra ??= []).push(i + 1);
-          i++;
-        }
-        starts.push(i + 1);
-      } else if (c === 9) {
-        irregular = true;
-      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          (extra ??= []).push(i + 1);
+    // Native searches first: most sources have only LF line ends and no tabs
+    // or characters outside the BMP, and then a scan per line will do.
+    const special = /[\r\ud800-\udfff]/.test(text);
+    if (!special) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      irregular = text.indexOf('\t') >= 0;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) {
+          starts.push(i + 1);
+        } else if (c === 13) {
+          if (i + 1 < n && text.charCodeAt(i + 1) === 10) {
+            (extra ??= []).push(i + 1);
+            i++;
+          }
+          starts.push(i + 1);
+        } else if (c === 9) {
           irregular = true;
-          i++;
+        } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            (extra ??= []).push(i + 1);
+            irregular = true;
+            i++;
+          }
         }
       }
     }

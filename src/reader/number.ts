@@ -54,8 +54,6 @@ const QZERO = new Q(0n, 1n);
 const qint = (n: bigint): Q => new Q(n, 1n);
 const qmul = (a: Q, b: Q): Q => qmake(a.n * b.n, a.d * b.d);
 const qdiv = (a: Q, b: Q): Q => qmake(a.n * b.d, a.d * b.n);
-const qadd = (a: Q, b: Q): Q => qmake(a.n * b.d + b.n * a.d, a.d * b.d);
-const qneg = (a: Q): Q => new Q(-a.n, a.d);
 const qIsZero = (a: Q): boolean => a.n === 0n;
 
 function qexpt(radix: number, exp: number): Q {

@@ -15,9 +15,11 @@
 //   caseMode ::= CaseMode datum
 // with `#;` datum comments allowed before any datum or closer.
 //
-// The sequence rules decide by what Racket's reader would do at each point
-// rather than by Chevrotain's lookahead, because the error to report (and
-// its location and span) depends on exactly that; those parts run as ACTIONs.
+// `datum` is the one Chevrotain rule: an OR whose alternatives consume the
+// first token(s) of each production and then build it. Inside a compound
+// datum, the reader decides by what Racket's reader would do at each point
+// rather than by Chevrotain's lookahead, because the error to report (and its
+// location and span) depends on exactly that.
 // Racket's indentation tracking, which adds "possible cause" hints to
 // unbalanced-paren errors, is reproduced too.
 
@@ -175,7 +177,9 @@ export class RacketParser extends EmbeddedActionsParser {
   private source = '';
   private who = 'read-syntax';
   private countLines = true;
-  private immutable = true;
+  /** read-syntax (true) or read (false): syntax literals are immutable, and
+   * `read-syntax` rejects prefab literals with mutable fields. */
+  private forSyntax = true;
   private base = 0;
   private pendingEofError: { start: number } | null = null;
   private caseSensitive = true;
@@ -201,7 +205,7 @@ export class RacketParser extends EmbeddedActionsParser {
     this.source = s.source;
     this.who = s.who;
     this.countLines = s.countLines;
-    this.immutable = s.who === 'read-syntax';
+    this.forSyntax = s.who === 'read-syntax';
     this.base = s.base;
     this.pendingEofError = s.pendingEofError;
     this.caseSensitive = true;
@@ -342,15 +346,13 @@ export class RacketParser extends EmbeddedActionsParser {
   /** Read one element of a sequence; end-of-file there is an unclosed paren. */
   private readElement(elemCtx: Ctx, seqStart: number, opener: string, closer: string, openEnd: number): Syntax {
     const v = this.readOne(elemCtx);
-    if (v === null) {
-      this.fail(
-        seqStart,
-        openEnd,
-        `expected a \`${closer}\` to close \`${opener}\`${this.possibleCause(elemCtx.indents!.head)}`,
-        true,
-      );
-    }
+    if (v === null) this.unclosed(elemCtx, seqStart, opener, closer, openEnd);
     return v;
+  }
+
+  private unclosed(elemCtx: Ctx, seqStart: number, opener: string, closer: string, openEnd: number): never {
+    const cause = this.possibleCause(elemCtx.indents!.head);
+    return this.fail(seqStart, openEnd, `expected a \`${closer}\` to close \`${opener}\`${cause}`, true);
   }
 
   /**
@@ -406,7 +408,10 @@ export class RacketParser extends EmbeddedActionsParser {
         if (r.tokenType === EOF) this.fail(dot, this.text.length, 'illegal use of `.`', true);
         this.fail(dot, this.afterFirstChar(r), 'illegal use of `.`');
       }
-      items.push(this.readElement(elemCtx, seqCtx.start, opener, closer, openEnd));
+      // (readElement inlined: one stack frame less per nesting level)
+      const v = this.readOne(elemCtx);
+      if (v === null) this.unclosed(elemCtx, seqCtx.start, opener, closer, openEnd);
+      items.push(v);
       first = false;
     }
     return { items, tail, head };
@@ -443,7 +448,7 @@ export class RacketParser extends EmbeddedActionsParser {
         for (let i = have; i < Number(want); i++) items.push(fill);
       }
     }
-    return this.wrap(new RVector(items, this.immutable), start, end, opener);
+    return this.wrap(new RVector(items, this.forSyntax), start, end, opener);
   }
 
   private hashTable(open: IToken, ctx: Ctx): Syntax {
@@ -525,7 +530,7 @@ export class RacketParser extends EmbeddedActionsParser {
     if (tail !== null || !prefabKeyCompatibleCount(key, items.length - 1)) {
       this.fail(start, end, 'mismatch between structure description and number of provided field values in `#s` form');
     }
-    if (!allFieldsImmutable(key)) this.fail(start, end, 'cannot read mutable `#s` form as syntax');
+    if (this.forSyntax && !allFieldsImmutable(key)) this.fail(start, end, 'cannot read mutable `#s` form as syntax');
     return this.wrap(new PrefabLiteral(items[0], items.slice(1)), start, end, opener);
   }
 
@@ -542,7 +547,7 @@ export class RacketParser extends EmbeddedActionsParser {
     const start = this.off(open);
     const v = this.readOne({ indents: ctx.indents, start });
     if (v === null) this.fail(start, start + 2, 'expected an element for `#&` box, found end-of-file', true);
-    return this.wrap(new Box(v, this.immutable), start, this.lastEnd(), null);
+    return this.wrap(new Box(v, this.forSyntax), start, this.lastEnd(), null);
   }
 
   private caseMode(t: IToken, ctx: Ctx): Syntax | null {
@@ -616,14 +621,14 @@ export class RacketParser extends EmbeddedActionsParser {
     const start = this.off(t);
     const d = decodeString(this.text, start + 1, false);
     if ('msg' in d) return this.failScan(start, d);
-    return this.wrap(new RString(d.value, this.immutable), start, d.end, null);
+    return this.wrap(new RString(d.value, this.forSyntax), start, d.end, null);
   }
 
   private bytes(t: IToken): Syntax {
     const start = this.off(t);
     const d = decodeString(this.text, start + 2, true);
     if ('msg' in d) return this.failScan(start, d);
-    return this.wrap(new RBytes(latin1Bytes(d.value), this.immutable), start, d.end, null);
+    return this.wrap(new RBytes(latin1Bytes(d.value), this.forSyntax), start, d.end, null);
   }
 
   private regexp(t: IToken): Syntax {
@@ -642,7 +647,7 @@ export class RacketParser extends EmbeddedActionsParser {
     const start = this.off(t);
     const r = t.payload as DecodedString | ScanError;
     if ('msg' in r) return this.failScan(start, { ...r, end: r.end + this.base });
-    return this.wrap(new RString(r.value, this.immutable), start, start + t.image.length, null);
+    return this.wrap(new RString(r.value, this.forSyntax), start, start + t.image.length, null);
   }
 
   private character(t: IToken): Syntax {

@@ -112,11 +112,18 @@ export function foldcase(s: string): string {
 // ---------------------------------------------------------------------------
 // Symbols, numbers and keywords
 
+/** A run of characters that are neither delimiters nor `|` or `\\`. */
+const ATOM_RUN = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff()[\]{}",'`;|\\]*/y;
+
 /** The end of a symbol-or-number starting at `i`: up to a delimiter outside
  * `|...|`, with `\` quoting one character. Runs to the end of the text when a
  * `|` or `\` is left open (the decoder reports that). */
 export function scanAtomEnd(text: string, i: number): number {
   const n = text.length;
+  // Fast path (a native regexp scan): plain characters up to a delimiter.
+  ATOM_RUN.lastIndex = i;
+  ATOM_RUN.test(text);
+  i = ATOM_RUN.lastIndex;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 124) {
@@ -152,15 +159,11 @@ export function decodeAtom(
   what: 'symbol' | 'keyword' | 'number',
 ): DecodedAtom | ScanError {
   // Fast path: no quoting at all
-  let i = start;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 124 || c === 92) break;
-  }
-  if (i === end) {
-    const s = text.slice(start, end);
-    return { str: caseSensitive ? s : foldcase(s), quoted: false };
-  }
+  const whole = text.slice(start, end);
+  const bar = whole.indexOf('|');
+  const backslash = whole.indexOf('\\');
+  if (bar < 0 && backslash < 0) return { str: caseSensitive ? whole : foldcase(whole), quoted: false };
+  let i = start + (bar < 0 ? backslash : backslash < 0 ? bar : Math.min(bar, backslash));
   let str = caseSensitive ? text.slice(start, i) : foldcase(text.slice(start, i));
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -191,6 +194,8 @@ export function decodeAtom(
 // ---------------------------------------------------------------------------
 // Comments
 
+const COMMENT_RUN = /[^|#]*/y;
+
 /** End of a `#|...|#` comment starting at `i` (nesting counts), or -1 when it
  * is not closed. */
 export function scanBlockComment(text: string, i: number): number {
@@ -199,6 +204,13 @@ export function scanBlockComment(text: string, i: number): number {
   let prev = 0;
   let depth = 0;
   while (j < n) {
+    // skip quickly to the next `|` or `#` (other characters only reset `prev`)
+    if (prev !== 124 && prev !== 35) {
+      COMMENT_RUN.lastIndex = j;
+      COMMENT_RUN.test(text);
+      j = COMMENT_RUN.lastIndex;
+      if (j >= n) break;
+    }
     const c = text.charCodeAt(j++);
     if (c === 124 && prev === 35) {
       depth++;
@@ -241,12 +253,18 @@ export function scanStringEnd(text: string, q: number): number {
   const n = text.length;
   let j = q + 1;
   while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === 34) return j + 1;
-    j += c === 92 ? 2 : 1;
+    STRING_RUN.lastIndex = j;
+    STRING_RUN.test(text);
+    j = STRING_RUN.lastIndex;
+    if (j >= n) break;
+    if (text.charCodeAt(j) === 34) return j + 1;
+    j += 2; // a backslash and the character it escapes
   }
   return n;
 }
+
+/** A run of string characters other than `"` and `\\`. */
+const STRING_RUN = /[^"\\]*/y;
 
 export interface DecodedString {
   /** The characters (for a byte string, each is one byte, 0-255). */
@@ -264,6 +282,14 @@ export function decodeString(text: string, i: number, bytes: boolean): DecodedSt
   // Racket 8.7 ends the span of this error just after the opening quote.
   const contentStart = i;
   const unclosed = (): ScanError => scanError('expected a closing `"`', contentStart, true);
+  // Fast path: no escapes, and no characters out of range for a byte string
+  STRING_RUN.lastIndex = i;
+  STRING_RUN.test(text);
+  const stop = STRING_RUN.lastIndex;
+  if (stop < n && text.charCodeAt(stop) === 34) {
+    const value = text.slice(i, stop);
+    if (!bytes || !/[^\x00-\xff]/.test(value)) return { value, end: stop + 1 };
+  }
   let out = '';
   let runStart = i;
   while (true) {

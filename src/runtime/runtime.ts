@@ -30,6 +30,7 @@ import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMessage, isExn, makeExn }
 import { OutputPort } from './ports.js';
 import { RThread, Scheduler } from './scheduler.js';
 import { PRELUDE_SOURCE } from '../prims/prelude.js';
+import { installPrelude } from './prelude-loader.js';
 import { formatLoc } from '../expand/expander.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { keywordApplyHook } from '../prims/keywords.js';
@@ -128,28 +129,19 @@ export class Runtime {
     return this.libraries.get(name) ?? null;
   }
 
-  /** Expands the Racket-written part of the libraries and runs it synchronously at startup. */
+  /** Binds the Racket-written part of the libraries (compiled on first use). */
   private loadPrelude(base: ModuleInfo): void {
-    const forms = readAll(PRELUDE_SOURCE, 'prelude');
-    const info = new ModuleInfo('#%prelude');
-    // The prelude also sees the runtime-internal primitives, as `%name`.
-    const internalScope = new Scope('prelude-internals');
-    for (const [name, v] of this.ex.internals) {
-      const cell = new TopVar(name, '#%runtime');
-      cell.value = v;
-      cell.constant = true;
-      this.ex.table.add(`%${name}`, [internalScope], { kind: 'top', v: cell, imported: true });
+    for (const e of installPrelude(this.ex, PRELUDE_SOURCE, this.ex.internals)) {
+      const target = this.libraries.get(e.library) ?? this.addLibrary(e.library);
+      target.exports.set(e.name, e.meaning);
+      if (target === base) this.ex.table.add(e.name, [this.ex.baseScope], e.meaning);
     }
-    expandModule(this.ex, this.loader(), info, base, this.ex.baseScope, forms, 'prelude', {
-      scopes: [this.ex.baseScope, internalScope],
-    });
-    this.runNodeSync(new Seq([...info.body!.map((c) => compile(c)), compile({ t: 'quote', v: VOID })]));
-    for (const [name, m] of info.exports) {
-      const [lib, plain] = name.includes(':') ? name.split(':') : ['racket/base', name];
-      const target = this.libraries.get(lib) ?? base;
-      target.exports.set(plain, m);
-      if (target === base) this.ex.table.add(plain, [this.ex.baseScope], m);
-    }
+  }
+
+  private addLibrary(name: string): ModuleInfo {
+    const lib = new ModuleInfo(name);
+    this.libraries.set(name, lib);
+    return lib;
   }
 
   // ---------------------------------------------------------------- modules
@@ -275,13 +267,6 @@ export class Runtime {
       });
       this.mainThread = this.sched.spawnNode(starter, 'main');
     });
-  }
-
-  /** Runs a node to completion on a temporary machine, outside the scheduler (startup only). */
-  private runNodeSync(node: Node): void {
-    const t = this.sched.spawnNode(node, 'prelude', false);
-    const status = t.m.run(Number.MAX_SAFE_INTEGER);
-    if (status !== 0) throw new Error('internal: prelude did not finish');
   }
 
   threadFinished(t: RThread): void {

@@ -92,16 +92,14 @@ export class Scheduler {
   }
 
   /** A thread that starts by running `node` (the main program, the prelude). */
-  spawnNode(node: Node, name: string, enqueue = true): RThread {
+  spawnNode(node: Node, name: string): RThread {
     const m = new Machine(this.rt);
     const t = new RThread(m, name, this.nextId++);
     m.thread = t;
     m.stack.push(new PromptFrame(t.abortTag, null, null));
     m.node = node;
-    if (enqueue) {
-      this.threads.add(t);
-      this.enqueue(t);
-    }
+    this.threads.add(t);
+    this.enqueue(t);
     return t;
   }
 

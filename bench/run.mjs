@@ -1,0 +1,82 @@
+// The benchmark suite: each program under this runtime (bin/rkt), under
+// BiwaScheme 0.8.3, and under Racket when `racket` is on PATH. Prints one
+// table of whole-process median wall times and the ratios.
+//
+//   npm run bench                 all programs
+//   npm run bench -- fib tak      some of them
+//   RUNS=5 npm run bench          runs per measurement (default 3)
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..');
+const programsDir = join(here, 'programs');
+const runs = Number(process.env.RUNS ?? 3);
+const only = process.argv.slice(2);
+const rkt = join(root, 'bin', 'rkt');
+const biwas = join(root, 'node_modules', 'biwascheme', 'bin', 'biwas');
+const hasRacket = spawnSync('racket', ['--version']).status === 0;
+const scratch = mkdtempSync(join(tmpdir(), 'rkt-bench-'));
+
+/** Median wall time (ms) of running `cmd args` `runs` times; checks the output. */
+function time(cmd, args, expected) {
+  const times = [];
+  let out = '';
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) return { ms: NaN, error: (r.stderr || r.stdout).split('\n')[0] };
+    out = r.stdout;
+  }
+  if (expected !== undefined && out !== expected) return { ms: NaN, error: `wrong output: ${JSON.stringify(out.slice(0, 60))}` };
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], out };
+}
+
+/** The BiwaScheme version of a program: NAME.biwa.scm, or the .rkt without #lang and with () for []. */
+function biwaSource(name) {
+  const own = join(programsDir, `${name}.biwa.scm`);
+  if (existsSync(own)) return own;
+  const text = readFileSync(join(programsDir, `${name}.rkt`), 'utf8').replace(/^#lang.*\n/, '').replace(/\[/g, '(').replace(/\]/g, ')');
+  const file = join(scratch, `${name}.scm`);
+  writeFileSync(file, text);
+  return file;
+}
+
+const names = readdirSync(programsDir)
+  .filter((f) => f.endsWith('.rkt'))
+  .map((f) => f.slice(0, -4))
+  .filter((n) => only.length === 0 || only.includes(n));
+
+const fmt = (ms) => (Number.isNaN(ms) ? 'error' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? '-' : `${(a / b).toFixed(1)}x`);
+
+const rows = [];
+const notes = [];
+for (const name of names) {
+  const file = join(programsDir, `${name}.rkt`);
+  const ours = time(process.execPath, [rkt, file]);
+  const expected = ours.out;
+  const racket = hasRacket ? time('racket', [file]) : { ms: NaN };
+  if (hasRacket && racket.out !== undefined && racket.out !== expected) notes.push(`${name}: rkt and racket disagree`);
+  const biwa = time(process.execPath, [biwas, biwaSource(name)], expected);
+  for (const [who, r] of [['rkt', ours], ['biwascheme', biwa], ['racket', racket]]) if (r.error) notes.push(`${name} (${who}): ${r.error}`);
+  rows.push([name, fmt(ours.ms), fmt(biwa.ms), hasRacket ? fmt(racket.ms) : 'n/a', ratio(biwa.ms, ours.ms), hasRacket ? ratio(ours.ms, racket.ms) : 'n/a']);
+}
+
+const startup = time(process.execPath, [rkt, '-e', '(display 1)'], '1');
+const header = ['program', 'rkt', 'BiwaScheme', 'Racket 8.7', 'BiwaScheme/rkt', 'rkt/Racket'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+console.log(`whole-process median wall time of ${runs} runs; node ${process.version}`);
+console.log(line(header));
+console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const r of rows) console.log(line(r));
+console.log(`\nstartup: rkt -e '(display 1)': ${fmt(startup.ms)}`);
+for (const n of notes) console.log(`note: ${n}`);
