@@ -6,7 +6,8 @@
 
 import { Frame } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
-import { argError, argumentsError } from '../runtime/errors.js';
+import { argError, argumentsError, arityError } from '../runtime/errors.js';
+import { Primitive } from '../eval/procedures.js';
 import { MultipleValues, NULL, Pair, VOID, isList, listFromArray, type Value } from '../values/types.js';
 import { resultArityError } from '../runtime/errors.js';
 import { checkProcedure } from './check.js';
@@ -133,7 +134,54 @@ function next(m: Machine, t: TraversalFrame): void {
   m.applyVals(t.f, vals);
 }
 
+/**
+ * A simple primitive can neither block nor call back into Racket code, so a
+ * traversal with one runs as a plain JS loop.
+ */
+function startPrimitive(m: Machine, kind: Kind, f: Primitive, l: Value, init: Value): void {
+  const arity = kind === 'foldl' || kind === 'foldr' ? 2 : 1;
+  if (arity < f.min || (f.max >= 0 && arity > f.max)) arityError(f.name, f.min, f.max, arity);
+  const fn = f.fn;
+  const acc: Value[] = [];
+  let v: Value = init;
+  let ran = false;
+  for (; l instanceof Pair; l = l.cdr) {
+    const x = l.car;
+    switch (kind) {
+      case 'map':
+        acc.push(fn.call(m, x));
+        break;
+      case 'filter':
+        if (fn.call(m, x) !== false) acc.push(x);
+        break;
+      case 'for-each':
+        fn.call(m, x);
+        break;
+      case 'andmap':
+        v = fn.call(m, x);
+        if (v === false) return m.returnValue(false);
+        ran = true;
+        break;
+      case 'ormap':
+        v = fn.call(m, x);
+        if (v !== false) return m.returnValue(v);
+        break;
+      default:
+        v = fn.call(m, x, v);
+    }
+  }
+  if (kind === 'map' || kind === 'filter') m.returnValue(listFromArray(acc));
+  else if (kind === 'for-each') m.returnValue(VOID);
+  else if (kind === 'andmap') m.returnValue(ran ? v : true);
+  else if (kind === 'ormap') m.returnValue(false);
+  else m.returnValue(v);
+}
+
 function start(m: Machine, kind: Kind, f: Value, lists: Value[], init: Value): void {
+  if (f instanceof Primitive && f.simple && lists.length === 1) {
+    startPrimitive(m, kind, f, lists[0], init);
+    return;
+  }
   const t = lists.length === 1 ? new TraversalFrame(kind, f, null, lists[0], [], init) : new TraversalFrame(kind, f, lists, NULL, [], init);
   next(m, t);
 }

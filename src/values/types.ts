@@ -38,12 +38,18 @@ export class Eof {
 }
 export const EOF = Eof.instance;
 
-/** An immutable pair (`cons`). */
+/**
+ * An immutable pair (`cons`). Whether it starts a proper list is decided
+ * when it is made — its cdr never changes — so `list?` is O(1), as in Racket.
+ */
 export class Pair {
+  readonly isList: boolean;
   constructor(
-    public car: Value,
-    public cdr: Value,
-  ) {}
+    readonly car: Value,
+    readonly cdr: Value,
+  ) {
+    this.isList = cdr === NULL || (cdr instanceof Pair && cdr.isList);
+  }
 }
 
 /** A mutable pair (`mcons`). */
@@ -167,8 +173,7 @@ export class MultipleValues {
 }
 
 export function isList(v: Value): boolean {
-  while (v instanceof Pair) v = v.cdr;
-  return v === NULL;
+  return v === NULL || (v instanceof Pair && v.isList);
 }
 
 export function listFromArray(items: readonly Value[], tail: Value = NULL): Value {
