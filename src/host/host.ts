@@ -1,6 +1,37 @@
 // The host: the only code that touches Node. An embedder may replace any part.
 
+/** A system error from the host, as the OS reported it. */
+export interface HostError {
+  /** Symbolic code, e.g. EADDRINUSE. */
+  code: string;
+  /** Positive errno, e.g. 98. */
+  errno: number;
+  /** The OS's text, e.g. "Address already in use". */
+  text: string;
+}
+
+/** A UDP socket as the host provides it. All operations complete through callbacks. */
+export interface HostUdpSocket {
+  bind(address: string | undefined, port: number, done: (err: HostError | null) => void): void;
+  send(data: Uint8Array, address: string | undefined, port: number | undefined, done: (err: HostError | null) => void): void;
+  connect(address: string, port: number, done: (err: HostError | null) => void): void;
+  disconnect(): void;
+  /** Local address and port once bound, else null. */
+  local(): { address: string; port: number } | null;
+  close(): void;
+}
+
+export interface HostUdp {
+  create(
+    family: 4 | 6,
+    reuse: boolean,
+    onMessage: (data: Uint8Array, address: string, port: number) => void,
+  ): HostUdpSocket;
+}
+
 export interface Host {
+  /** UDP sockets; absent when the embedder withholds the network. */
+  udp?: HostUdp;
   /** Milliseconds, monotonic. */
   now(): number;
   /** Calls `f` after `ms` milliseconds; returns a canceller. */

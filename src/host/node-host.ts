@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Host } from './host.js';
+import { nodeUdp } from './node-udp.js';
 
 export function nodeHost(): Host {
   return {
@@ -20,5 +21,6 @@ export function nodeHost(): Host {
     resolvePath: (base, rel) => resolve(dirname(base), rel),
     cwd: () => process.cwd(),
     cpuMs: () => process.cpuUsage().user / 1000,
+    udp: nodeUdp,
   };
 }

@@ -12,6 +12,7 @@ import { installStructs } from './structs.js';
 import { PrimTable } from './table.js';
 import { installThreads } from './threads.js';
 import { installMisc } from './misc.js';
+import { installUdp } from './udp/index.js';
 
 let cached: PrimTable | null = null;
 
@@ -30,6 +31,7 @@ export function allPrimitives(): PrimTable {
     installStructs(t);
     installThreads(t);
     installMisc(t);
+    installUdp(t);
     cached = t;
   }
   return cached;

@@ -24,7 +24,8 @@ import { currentErrorPort, currentOutputPort } from '../prims/io.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
-import { VOID, type Value } from '../values/types.js';
+import { RString, RVector, VOID, type Value } from '../values/types.js';
+import { commandLineArguments } from '../prims/misc.js';
 import { TopVar } from '../eval/core.js';
 import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMessage, isExn, makeExn } from './exn.js';
 import { OutputPort } from './ports.js';
@@ -67,6 +68,8 @@ export class Runtime {
   /** REPL mode: the end of the main thread does not end the run, and errors print REPL-style. */
   private interactive = false;
   exitCode = 0;
+  /** What the run holds open (sockets): closed when the run ends. */
+  readonly resources = new Set<{ close(): void; closed: boolean }>();
   /** Set once the run has ended (exit or main thread done). */
   ended = false;
 
@@ -80,6 +83,7 @@ export class Runtime {
     this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));
     this.paramBases.set(currentOutputPort, this.stdout);
     this.paramBases.set(currentErrorPort, this.stderr);
+    this.paramBases.set(commandLineArguments, new RVector(this.args.map((a) => new RString(a, false)), false));
     this.ex.cwd = this.host.cwd();
     this.ex.transformerMakers.set('syntax-rules', makeSyntaxRules);
     this.applyHooks.push(keywordApplyHook);
@@ -243,6 +247,8 @@ export class Runtime {
   private runMain(prepare: () => Node[]): Promise<number> {
     return new Promise<number | null>((resolve) => {
       this.finish = resolve;
+      this.ended = false;
+      this.sched.restart();
       const starter = new PrepareNode(prepare);
       const t = this.sched.spawnNode(starter, 'main');
       this.mainThread = t;
@@ -257,6 +263,8 @@ export class Runtime {
     this.interactive = true;
     return new Promise<number | null>((resolve) => {
       this.finish = resolve;
+      this.ended = false;
+      this.sched.restart();
       const starter = new PrepareNode(() => {
         try {
           return [new TopLevelNode(this, readAll(text, 'stdin'))];
@@ -286,6 +294,8 @@ export class Runtime {
     this.exitCode = code;
     this.flushPorts();
     this.sched.stop();
+    for (const r of this.resources) if (!r.closed) r.close();
+    this.resources.clear();
     const f = this.finish;
     this.finish = null;
     if (f) f(code);

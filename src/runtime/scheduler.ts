@@ -9,7 +9,7 @@
 import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import { Frame, PromptFrame } from '../eval/frames.js';
 import { Machine, RunStatus } from '../eval/machine.js';
-import type { Node } from '../eval/nodes.js';
+import { Node as BaseNode, type Node } from '../eval/nodes.js';
 import { VOID, type Value } from '../values/types.js';
 import { customPrint, printNamed } from '../printer/protocol.js';
 import type { Runtime } from './runtime.js';
@@ -116,6 +116,12 @@ export class Scheduler {
     }
   }
 
+  /** Ready for a new run after `stop`. */
+  restart(): void {
+    this.stopped = false;
+  }
+
+  /** Ends every thread (the main thread ended or `exit` was called). */
   stop(): void {
     this.stopped = true;
     for (const t of this.threads) {
@@ -236,20 +242,38 @@ export class Scheduler {
   }
 }
 
-/** Hands a sync result to the machine: a value to return, or a procedure to apply. */
+/**
+ * Hands a sync result to the machine: a value to return, or a procedure to
+ * apply. The application happens in the thread's next step, inside the
+ * machine, where what it raises is handled.
+ */
 export function deliver(m: Machine, r: SyncResult): void {
   if (r instanceof SyncApply) {
     if (r.then !== null) {
       const then = r.then;
       m.stack.push(new SyncThenFrame(then));
     }
-    m.applyArray(r.proc, r.args);
+    m.node = new ApplyNode(r.proc, r.args);
   } else {
     m.val = r;
     m.node = null;
   }
 }
 
+
+/** Applies a procedure as the machine's next step. */
+class ApplyNode extends BaseNode {
+  readonly simple = false;
+  constructor(
+    readonly proc: Value,
+    readonly args: Value[],
+  ) {
+    super();
+  }
+  exec(m: Machine): void {
+    m.applyArray(this.proc, this.args);
+  }
+}
 
 class SyncThenFrame extends Frame {
   constructor(readonly then: (result: Value) => SyncResult) {

@@ -1,0 +1,264 @@
+// racket/udp's procedures over the host's UDP sockets. Operations the host
+// completes asynchronously (bind, send) block only the calling thread, on an
+// event that the host's callback makes ready; receiving blocks on the
+// socket's queue of arrived datagrams.
+
+import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../../eval/block.js';
+import type { Machine } from '../../eval/machine.js';
+import { Primitive } from '../../eval/procedures.js';
+import type { HostError } from '../../host/host.js';
+import { argError, argumentsError, RawText } from '../../runtime/errors.js';
+import { RacketThrow, exnFailNetworkT, makeExn } from '../../runtime/exn.js';
+import { MultipleValues, RBytes, RString, VOID, type Value } from '../../values/types.js';
+import type { PrimTable } from '../table.js';
+import { alreadyBound, closedError, notBound, systemErrorExn } from './errors.js';
+import { UdpSocket } from './socket.js';
+
+/** Raises its argument: the sync result of an operation that failed. */
+const raiseValue = new Primitive('raise', 1, 1, (v) => {
+  throw new RacketThrow(v);
+});
+
+/** Ready once the host reports that an operation finished. */
+class CompletionEvt implements Evt {
+  private result: SyncResult | NotReady = NOT_READY;
+  private readonly waiters = new Set<() => void>();
+  complete(r: SyncResult): void {
+    this.result = r;
+    for (const w of [...this.waiters]) w();
+  }
+  fail(exn: unknown): void {
+    this.complete(new SyncApply(raiseValue, [exn]));
+  }
+  poll(): SyncResult | NotReady {
+    return this.result;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    this.waiters.add(wake);
+    return () => this.waiters.delete(wake);
+  }
+}
+
+/** Ready when a datagram can be received into `buf[start, end)` (or the socket closed). */
+class ReceiveEvt implements Evt {
+  constructor(
+    readonly who: string,
+    readonly sock: UdpSocket,
+    readonly buf: RBytes,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  poll(): SyncResult | NotReady {
+    if (this.sock.closed) return new SyncApply(raiseValue, [closedExn(this.who)]);
+    const d = this.sock.take();
+    if (d === undefined) return NOT_READY;
+    return fill(d, this.buf, this.start, this.end);
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    this.sock.waiters.add(wake);
+    return () => this.sock.waiters.delete(wake);
+  }
+}
+
+function closedExn(who: string): unknown {
+  return makeExn(exnFailNetworkT, `${who}: udp socket is closed\n  socket: #<udp>`);
+}
+
+/** Copies a datagram into the buffer range, truncating what does not fit: (values length address port). */
+function fill(d: { data: Uint8Array; address: string; port: number }, buf: RBytes, start: number, end: number): MultipleValues {
+  const n = Math.min(d.data.length, end - start);
+  buf.bytes.set(d.data.subarray(0, n), start);
+  return new MultipleValues([n, new RString(d.address, false), d.port]);
+}
+
+function checkSocket(who: string, v: Value): UdpSocket {
+  if (v instanceof UdpSocket) return v;
+  return argError(who, 'udp?', v);
+}
+
+function checkHost(who: string, v: Value, allowFalse: boolean): string | undefined {
+  if (v instanceof RString) return v.s;
+  if (allowFalse && v === false) return undefined;
+  return argError(who, allowFalse ? '(or/c string? #f)' : 'string?', v);
+}
+
+function checkPort(who: string, v: Value, allowZero: boolean): number {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= (allowZero ? 0 : 1) && v <= 65535) return v;
+  return argError(who, allowZero ? 'listen-port-number?' : 'port-number?', v);
+}
+
+/** The [start, end) range of a byte string argument, checked as Racket checks it. */
+function checkRange(who: string, b: RBytes, start: Value, end: Value): [number, number] {
+  const len = b.bytes.length;
+  if (typeof start !== 'number' || !Number.isInteger(start) || start < 0) argError(who, 'exact-nonnegative-integer?', start);
+  if (start > len) {
+    argumentsError(who, 'starting index is out of range', ['starting index', start], ['valid range', new RawText(`[0, ${len}]`)], ['byte string', b]);
+  }
+  const e = end === undefined ? len : end;
+  if (typeof e !== 'number' || !Number.isInteger(e) || e < 0) argError(who, 'exact-nonnegative-integer?', e);
+  if (e > len || e < start) {
+    argumentsError(who, 'ending index is out of range', ['ending index', e], ['valid range', new RawText(`[${start}, ${len}]`)], ['byte string', b]);
+  }
+  return [start, e];
+}
+
+function checkBytes(who: string, v: Value): RBytes {
+  if (v instanceof RBytes) return v;
+  return argError(who, 'bytes?', v);
+}
+
+/** The family a host name implies: IPv6 for an address with colons, IPv4 otherwise. */
+function familyOf(host: string | undefined): 4 | 6 {
+  return host !== undefined && host.includes(':') ? 6 : 4;
+}
+
+/** The socket's host socket, made on first use. */
+function hostSocket(m: Machine, sock: UdpSocket, reuse: boolean) {
+  if (sock.host === null) {
+    const udp = m.rt.host.udp;
+    if (udp === undefined) throw new RacketThrow(makeExn(exnFailNetworkT, 'udp: network access is not available in this runtime'));
+    sock.host = udp.create(sock.family, reuse, (data, address, port) => sock.deliver({ data, address, port }));
+    m.rt.resources.add(sock);
+  }
+  return sock.host;
+}
+
+function sendError(who: string, host: string | undefined, port: number | undefined, e: HostError): unknown {
+  const details: [string, string][] = host === undefined ? [] : [['address', host], ['port number', String(port)]];
+  return systemErrorExn(who, 'error sending', details, e);
+}
+
+/** The one worker behind udp-send-to and udp-send. */
+function send(m: Machine, who: string, sock: UdpSocket, host: string | undefined, port: number | undefined, b: RBytes, start: Value, end: Value): Value {
+  const [s, e] = checkRange(who, b, start, end);
+  if (sock.closed) closedError(who);
+  if (host !== undefined && sock.connected !== null) {
+    throw new RacketThrow(makeExn(exnFailNetworkT, `${who}: udp socket is connected\n  socket: #<udp>`));
+  }
+  if (host === undefined && sock.connected === null) {
+    throw new RacketThrow(makeExn(exnFailNetworkT, `${who}: udp socket is not connected\n  socket: #<udp>`));
+  }
+  const done = new CompletionEvt();
+  const data = b.bytes.slice(s, e);
+  hostSocket(m, sock, false).send(data, host, port, (err) => {
+    if (err) done.fail(sendError(who, host, port, err));
+    else {
+      sock.bound = true; // sending binds an unbound socket to a random port
+      done.complete(VOID);
+    }
+  });
+  return new Block([done]);
+}
+
+/** The one worker behind udp-receive!, udp-receive!* and udp-receive!/enable-break. */
+function receive(who: string, sock: UdpSocket, bv: Value, start: Value, end: Value, wait: boolean): Value {
+  const b = checkBytes(who, bv);
+  if (b.immutable) argError(who, '(and/c bytes? (not/c immutable?))', bv);
+  const [s, e] = checkRange(who, b, start, end);
+  if (sock.closed) closedError(who);
+  if (!sock.bound) notBound(who);
+  const d = sock.take();
+  if (d !== undefined) return fill(d, b, s, e);
+  if (!wait) return new MultipleValues([false, false, false]);
+  return new Block([new ReceiveEvt(who, sock, b, s, e)]);
+}
+
+export function installUdpOps(t: PrimTable): void {
+  t.fn('udp-open-socket', 0, 2, (host: Value = false, port: Value = false) => {
+    const h = checkHost('udp-open-socket', host, true);
+    if (port !== false && !(typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)) {
+      argError('udp-open-socket', '(or/c port-number? #f)', port);
+    }
+    return new UdpSocket(familyOf(h));
+  });
+  t.fn('udp?', 1, 1, (v) => v instanceof UdpSocket);
+  t.fn('udp-bound?', 1, 1, (v) => checkSocket('udp-bound?', v).bound);
+  t.fn('udp-connected?', 1, 1, (v) => checkSocket('udp-connected?', v).connected !== null);
+
+  t.blocking('udp-bind!', 3, 4, function (this: Machine, sv: Value, hv: Value, pv: Value, reuse: Value = false) {
+    const who = 'udp-bind!';
+    const sock = checkSocket(who, sv);
+    const host = checkHost(who, hv, true);
+    const port = checkPort(who, pv, true);
+    if (sock.closed) closedError(who);
+    if (sock.bound) alreadyBound(who);
+    const done = new CompletionEvt();
+    hostSocket(this, sock, reuse !== false).bind(host, port, (err) => {
+      if (err) {
+        done.fail(systemErrorExn(who, "can't bind", [['address', host ?? '#f'], ['port number', String(port)]], err));
+      } else {
+        sock.bound = true;
+        done.complete(VOID);
+      }
+    });
+    return new Block([done]);
+  });
+
+  t.blocking('udp-connect!', 3, 3, function (this: Machine, sv: Value, hv: Value, pv: Value) {
+    const who = 'udp-connect!';
+    const sock = checkSocket(who, sv);
+    if (sock.closed) closedError(who);
+    if (hv === false && pv === false) {
+      if (sock.connected !== null) sock.host?.disconnect();
+      sock.connected = null;
+      return VOID;
+    }
+    if (hv === false || pv === false) {
+      return argumentsError(who, 'last two arguments must be both #f or both non-#f', ['second argument', hv], ['third argument', pv]);
+    }
+    const host = checkHost(who, hv, false)!;
+    const port = checkPort(who, pv, false);
+    if (sock.connected !== null) sock.host?.disconnect();
+    const done = new CompletionEvt();
+    hostSocket(this, sock, false).connect(host, port, (err) => {
+      if (err) done.fail(systemErrorExn(who, "can't connect", [['address', host], ['port number', String(port)]], err));
+      else {
+        sock.connected = { address: host === 'localhost' ? '127.0.0.1' : host, port };
+        sock.bound = true;
+        done.complete(VOID);
+      }
+    });
+    return new Block([done]);
+  });
+
+  t.blocking('udp-send-to', 4, 6, function (this: Machine, sv: Value, hv: Value, pv: Value, bv: Value, start: Value = 0, end?: Value) {
+    const who = 'udp-send-to';
+    const sock = checkSocket(who, sv);
+    const host = checkHost(who, hv, false);
+    const port = checkPort(who, pv, false);
+    return send(this, who, sock, host, port, checkBytes(who, bv), start, end);
+  });
+
+  t.blocking('udp-send', 2, 4, function (this: Machine, sv: Value, bv: Value, start: Value = 0, end?: Value) {
+    const who = 'udp-send';
+    const sock = checkSocket(who, sv);
+    return send(this, who, sock, undefined, undefined, checkBytes(who, bv), start, end);
+  });
+
+  t.blocking('udp-receive!', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) =>
+    receive('udp-receive!', checkSocket('udp-receive!', sv), bv, start, end, true),
+  );
+  t.fn('udp-receive!*', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) =>
+    receive('udp-receive!*', checkSocket('udp-receive!*', sv), bv, start, end, false),
+  );
+
+  t.fn('udp-close', 1, 1, (sv: Value) => {
+    const sock = checkSocket('udp-close', sv);
+    if (sock.closed) {
+      throw new RacketThrow(makeExn(exnFailNetworkT, 'udp-close: udp socket was already closed\n  socket: #<udp>'));
+    }
+    sock.close();
+    return VOID;
+  });
+
+  t.fn('udp-addresses', 1, 2, (sv: Value, portNumbers: Value = false) => {
+    const who = 'udp-addresses';
+    const sock = checkSocket(who, sv);
+    if (sock.closed) closedError(who);
+    const local = sock.host?.local() ?? { address: sock.family === 6 ? '::' : '0.0.0.0', port: 0 };
+    const remote = sock.connected ?? { address: sock.family === 6 ? '::' : '0.0.0.0', port: 0 };
+    const la = new RString(local.address, false);
+    const ra = new RString(remote.address, false);
+    return portNumbers === false ? new MultipleValues([la, ra]) : new MultipleValues([la, local.port, ra, remote.port]);
+  });
+}

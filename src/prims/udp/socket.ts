@@ -1,0 +1,65 @@
+// The state of one racket/udp socket: its host socket (made when the family
+// is known), whether it is bound, connected or closed, and the datagrams that
+// arrived and wait to be received — bounded, as the kernel's buffer is.
+
+import type { HostUdpSocket } from '../../host/host.js';
+import { customPrint } from '../../printer/protocol.js';
+
+export interface Datagram {
+  data: Uint8Array;
+  address: string;
+  port: number;
+}
+
+/** Racket's default receive buffer is the kernel's; this is the bound we keep queued datagrams under (bytes). */
+export const DEFAULT_RECEIVE_BUFFER = 212_992;
+
+export class UdpSocket {
+  host: HostUdpSocket | null = null;
+  bound = false;
+  closed = false;
+  connected: { address: string; port: number } | null = null;
+  readonly queue: Datagram[] = [];
+  private queuedBytes = 0;
+  receiveBufferSize = DEFAULT_RECEIVE_BUFFER;
+  /** Wake callbacks of threads waiting for a datagram or for the socket to close. */
+  readonly waiters = new Set<() => void>();
+
+  constructor(
+    /** 4 or 6. */
+    readonly family: 4 | 6,
+  ) {}
+
+  /** A datagram arrived: queue it unless the buffer is full (then it is dropped, as the kernel would). */
+  deliver(d: Datagram): void {
+    if (this.closed) return;
+    if (this.connected !== null && (d.port !== this.connected.port || d.address !== this.connected.address)) return;
+    if (this.queuedBytes + d.data.length > this.receiveBufferSize) return;
+    this.queue.push(d);
+    this.queuedBytes += d.data.length;
+    this.wakeAll();
+  }
+
+  take(): Datagram | undefined {
+    const d = this.queue.shift();
+    if (d !== undefined) this.queuedBytes -= d.data.length;
+    return d;
+  }
+
+  wakeAll(): void {
+    for (const w of [...this.waiters]) w();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.queue.length = 0;
+    this.queuedBytes = 0;
+    this.host?.close();
+    this.host = null;
+    this.wakeAll();
+  }
+
+  [customPrint](): string {
+    return '#<udp>';
+  }
+}

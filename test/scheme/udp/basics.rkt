@@ -1,0 +1,53 @@
+#lang racket/base
+;; First racket/udp behaviours: sockets, bind to port 0, send/receive on
+;; loopback, truncation, non-blocking receive, and the errors for bound,
+;; closed and unbound sockets.
+(require racket/udp)
+(define (show thunk)
+  (with-handlers ([(lambda (e) #t)
+                   (lambda (e)
+                     (displayln (car (regexp-split-lines (exn-message e))))
+                     (when (exn:fail:network:errno? e) (displayln (exn:fail:network:errno-errno e))))])
+    (thunk)))
+;; Only the first line of a message: the rest names the ephemeral port.
+(define (regexp-split-lines s)
+  (let loop ([i 0])
+    (cond [(= i (string-length s)) (list s)]
+          [(char=? (string-ref s i) #\newline) (list (substring s 0 i))]
+          [else (loop (+ i 1))])))
+(define s (udp-open-socket "127.0.0.1" #f))
+(udp? s)
+(udp? 5)
+(udp-bound? s)
+(udp-connected? s)
+s
+(udp-bind! s "127.0.0.1" 0)
+(udp-bound? s)
+(define-values (la lp ra rp) (udp-addresses s #t))
+(list la (< 0 lp 65536) ra rp)
+(show (lambda () (udp-bind! s "127.0.0.1" 0)))
+(define c (udp-open-socket))
+(udp-bound? c)
+(udp-send-to c "127.0.0.1" lp #"hello")
+(udp-bound? c)
+(define buf (make-bytes 10 0))
+(define-values (n addr port) (udp-receive! s buf))
+(list n addr (subbytes buf 0 n) (< 0 port 65536))
+(udp-send-to c "127.0.0.1" lp #"0123456789abcdef")
+(call-with-values (lambda () (udp-receive! s buf 2 6)) (lambda (n a p) (list n a)))
+buf
+(udp-receive!* s buf)
+(udp-send-to c "127.0.0.1" lp #"xxabcxx" 2 5)
+(call-with-values (lambda () (udp-receive! s buf)) (lambda (n a p) (list n (subbytes buf 0 n))))
+(define s2 (udp-open-socket))
+(show (lambda () (udp-bind! s2 "127.0.0.1" lp)))
+(udp-close c)
+(show (lambda () (udp-send-to c "127.0.0.1" lp #"x")))
+(show (lambda () (udp-close c)))
+(show (lambda () (udp-receive! (udp-open-socket) buf)))
+(show (lambda () (udp-send-to s "127.0.0.1" lp "str")))
+(show (lambda () (udp-bind! 5 #f 0)))
+(show (lambda () (udp-open-socket "127.0.0.1" 0)))
+(show (lambda () (udp-receive! s buf 5 20)))
+(udp-close s)
+(udp-close s2)

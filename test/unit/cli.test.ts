@@ -1,0 +1,94 @@
+// The `rkt` command as a user runs it: files, -e, arguments, exit codes,
+// errors on stderr, and the REPL. Uses the built bin/rkt (npm test builds first).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const rkt = fileURLToPath(new URL('../../bin/rkt', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'rkt-cli-'));
+
+function run(args: string[], input = '') {
+  const r = spawnSync(process.execPath, [rkt, ...args], { cwd: dir, input, encoding: 'utf8', timeout: 20_000 });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
+}
+
+function file(name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return name;
+}
+
+describe('rkt FILE', () => {
+  it('runs a module and prints its module-level results', () => {
+    const f = file('hello.rkt', '#lang racket/base\n(displayln "hello")\n(+ 1 2)\n(void)\n"s"\n');
+    expect(run([f])).toEqual({ stdout: 'hello\n3\n"s"\n', stderr: '', code: 0 });
+  });
+
+  it('passes arguments to current-command-line-arguments', () => {
+    const f = file('args.rkt', '#lang racket/base\n(current-command-line-arguments)\n');
+    expect(run([f, 'a', 'b c']).stdout).toBe('\'#("a" "b c")\n');
+  });
+
+  it('reports an uncaught exception on stderr and exits 1', () => {
+    const f = file('fail.rkt', '#lang racket/base\n(displayln "before")\n(car 1)\n(displayln "after")\n');
+    const r = run([f]);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toBe('car: contract violation\n  expected: pair?\n  given: 1\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('exits with the code given to exit', () => {
+    const f = file('exit.rkt', '#lang racket/base\n(displayln "x")\n(exit 3)\n(displayln "never")\n');
+    expect(run([f])).toEqual({ stdout: 'x\n', stderr: '', code: 3 });
+  });
+
+  it('reports a read error with its location, as racket does', () => {
+    const f = file('bad.rkt', '#lang racket/base\n(define (f x)\n  (+ x 1]\n');
+    const r = run([f]);
+    expect(r.stderr.split('\n')[0]).toBe('bad.rkt:3:8: read-syntax: expected `)` to close preceding `(`, found instead `]`');
+    expect(r.code).toBe(1);
+  });
+
+  it('reports a missing file without a JS stack trace', () => {
+    const r = run(['no-such-file.rkt']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot open module file');
+    expect(r.stderr).not.toMatch(/\bat .*\.(js|cjs|ts):\d+/);
+  });
+});
+
+describe('rkt -e', () => {
+  it('evaluates expressions in the racket namespace and prints results', () => {
+    expect(run(['-e', '(define x 5) (first (list x 2)) (values 1 2)'])).toEqual({ stdout: '5\n1\n2\n', stderr: '', code: 0 });
+  });
+
+  it('reports a reference to an undefined top-level variable as racket does', () => {
+    const r = run(['-e', 'y']);
+    expect(r.stderr).toBe('y: undefined;\n cannot reference an identifier before its definition\n  in module: top-level\n');
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('rkt (REPL)', () => {
+  it('prints what Racket 8.7 prints for the same input', () => {
+    // Recorded from `racket -i < input` with Racket 8.7.
+    const input = '(+ 1 2)\n(define x 5)\nx\n(values 1 2)\n(car 1)\n"s"\n(define (f)\n  1)\n(f)\n';
+    const r = run([], input);
+    expect(r.stdout).toBe('Welcome to Racket v8.7 [cs].\n> 3\n> > 5\n> 1\n2\n> > "s"\n> > 1\n> \n');
+    expect(r.stderr).toBe('; car: contract violation\n;   expected: pair?\n;   given: 1\n; [,bt for context]\n');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('examples', () => {
+  it('examples/echo.rkt prints what it prints under Racket 8.7', () => {
+    const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+    const r = spawnSync(process.execPath, [rkt, 'echo.rkt'], { cwd: examples, encoding: 'utf8', timeout: 20_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(readFileSync(join(examples, 'echo.expected'), 'utf8'));
+    expect(r.status).toBe(0);
+  });
+});
