@@ -118,15 +118,29 @@ export class Machine {
 
   /** Applies `f` to vals[1..]; vals[0] is scratch. Leaves the machine ready to continue. */
   applyVals(f: Value, vals: Value[]): void {
+    // Kept small so that it inlines into its callers: the common case is a
+    // closure with only required parameters, whose frame is the array itself.
     if (f instanceof Closure) {
       const lam = f.lam;
       if (lam.fixed === vals.length - 1) {
         vals[0] = f.env;
-        this.env = vals;
-      } else {
-        this.env = bindArgs(f, vals);
+        if (lam.bodySimple) {
+          this.val = lam.body.ev(this, vals);
+          this.node = null;
+        } else {
+          this.env = vals;
+          this.node = lam.body;
+        }
+        return;
       }
-      this.node = lam.body;
+    }
+    this.applyOther(f, vals);
+  }
+
+  private applyOther(f: Value, vals: Value[]): void {
+    if (f instanceof Closure) {
+      this.env = bindArgs(f, vals);
+      this.node = f.lam.body;
       return;
     }
     if (f instanceof Primitive) {

@@ -222,6 +222,8 @@ export function valuesOf(v: Value, n: number, context = 'local-binding form', pr
 export class LambdaNode extends SimpleNode {
   /** Argument count when the lambda has only required parameters, else -1. */
   readonly fixed: number;
+  /** The body is simple: a call can compute it directly, without a machine step. */
+  readonly bodySimple: boolean;
   constructor(
     readonly nreq: number,
     readonly nopt: number,
@@ -232,6 +234,7 @@ export class LambdaNode extends SimpleNode {
   ) {
     super();
     this.fixed = nopt === 0 && !hasRest ? nreq : -1;
+    this.bodySimple = body.simple;
   }
   override ev(_m: Machine, env: Env): Value {
     return new Closure(this, env);
@@ -754,5 +757,23 @@ export class Prompt extends Node {
   exec(m: Machine): void {
     m.stack.push(new PromptFrame({ name: 'prompt' }, m.marks, m.winders));
     m.node = this.body;
+  }
+}
+
+/**
+ * Applies a procedure as the machine's next step: how work that starts
+ * outside the step loop (a new thread's thunk, a sync result's wrapper)
+ * gets run inside it, where what it raises is handled in the right thread.
+ */
+export class ApplyNode extends Node {
+  readonly simple = false;
+  constructor(
+    readonly proc: Value,
+    readonly args: Value[],
+  ) {
+    super();
+  }
+  exec(m: Machine): void {
+    m.applyArray(this.proc, this.args);
   }
 }

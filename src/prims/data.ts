@@ -60,8 +60,6 @@ function codePoints(s: string): string[] {
 const SURROGATE = /[\ud800-\udfff]/;
 const utf8DecoderLenient = new TextDecoder('utf-8');
 
-let gensymCounter = 0;
-
 export function installData(t: PrimTable): void {
   // ---------------------------------------------------------------- equality and booleans
   t.fn('eq?', 2, 2, isEq);
@@ -94,9 +92,9 @@ export function installData(t: PrimTable): void {
     for (let i = 0; i + 1 < ns.length; i++) if (!(ns[i] < ns[i + 1])) return false;
     return true;
   });
-  t.fn('gensym', 0, 1, (base: Value = sym('g')) => {
+  t.fn('gensym', 0, 1, function (this: Machine, base: Value = sym('g')) {
     const prefix = base instanceof Sym ? base.name : base instanceof RString ? base.s : 'g';
-    return uninternedSym(`${prefix}${++gensymCounter}`);
+    return uninternedSym(`${prefix}${this.rt.nextGensym()}`);
   });
   t.fn('keyword?', 1, 1, (v) => v instanceof Keyword);
   t.fn('keyword->string', 1, 1, (k) => (k instanceof Keyword ? str(k.name) : argError('keyword->string', 'keyword?', k)));

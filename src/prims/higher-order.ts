@@ -7,7 +7,7 @@
 import { Frame } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
 import { argError, argumentsError, arityError } from '../runtime/errors.js';
-import { Primitive } from '../eval/procedures.js';
+import { Closure, Primitive } from '../eval/procedures.js';
 import { MultipleValues, NULL, Pair, VOID, isList, listFromArray, type Value } from '../values/types.js';
 import { resultArityError } from '../runtime/errors.js';
 import { checkProcedure } from './check.js';
@@ -180,6 +180,16 @@ function startPrimitive(m: Machine, kind: Kind, f: Primitive, l: Value, init: Va
 function start(m: Machine, kind: Kind, f: Value, lists: Value[], init: Value): void {
   if (f instanceof Primitive && f.simple && lists.length === 1) {
     startPrimitive(m, kind, f, lists[0], init);
+    return;
+  }
+  if (f instanceof Closure && f.lam.bodySimple && lists.length === 1 && f.lam.fixed === (kind === 'foldl' || kind === 'foldr' ? 2 : 1)) {
+    // A lambda whose body is simple cannot block or call back either: evaluate its body per element.
+    const lam = f.lam;
+    const env = f.env;
+    const body = lam.body;
+    startPrimitive(m, kind, new Primitive('lambda', lam.fixed, lam.fixed, function (this: Machine, a: Value, b?: Value) {
+      return body.ev(this, lam.fixed === 1 ? [env, a] : [env, a, b]);
+    }), lists[0], init);
     return;
   }
   const t = lists.length === 1 ? new TraversalFrame(kind, f, null, lists[0], [], init) : new TraversalFrame(kind, f, lists, NULL, [], init);

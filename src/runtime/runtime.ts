@@ -311,6 +311,12 @@ export class Runtime {
     this.stderr.flush();
   }
 
+  private gensyms = 0;
+  /** The number for the next `gensym` of this runtime. */
+  nextGensym(): number {
+    return ++this.gensyms;
+  }
+
   epochMs(): number {
     return this.startEpoch + (this.host.now() - this.startClock);
   }

@@ -9,7 +9,7 @@
 import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import { Frame, PromptFrame } from '../eval/frames.js';
 import { Machine, RunStatus } from '../eval/machine.js';
-import { Node as BaseNode, type Node } from '../eval/nodes.js';
+import { ApplyNode, type Node } from '../eval/nodes.js';
 import { VOID, type Value } from '../values/types.js';
 import { customPrint, printNamed } from '../printer/protocol.js';
 import type { Runtime } from './runtime.js';
@@ -47,10 +47,10 @@ export class RThread {
     return printNamed('thread', this.name);
   }
 
-  /** Installs the base prompt and the initial call. */
+  /** Installs the base prompt and the initial call (made in the thread's first step). */
   start(proc: Value, args: Value[]): void {
     this.m.stack.push(new PromptFrame(this.abortTag, null, null));
-    this.m.applyArray(proc, args);
+    this.m.node = new ApplyNode(proc, args);
   }
 
   setBlock(b: Block, cancels: (() => void)[]): void {
@@ -260,20 +260,6 @@ export function deliver(m: Machine, r: SyncResult): void {
   }
 }
 
-
-/** Applies a procedure as the machine's next step. */
-class ApplyNode extends BaseNode {
-  readonly simple = false;
-  constructor(
-    readonly proc: Value,
-    readonly args: Value[],
-  ) {
-    super();
-  }
-  exec(m: Machine): void {
-    m.applyArray(this.proc, this.args);
-  }
-}
 
 class SyncThenFrame extends Frame {
   constructor(readonly then: (result: Value) => SyncResult) {
