@@ -2,16 +2,14 @@
 // with Racket's full formals (optional and keyword arguments), which needs
 // to build core lambdas directly.
 
-import { UNSUPPLIED, type Core, type CoreBinding, type CoreLambda, type LocalVar } from '../eval/core.js';
-import { Keyword, NULL, Pair, Sym, VOID, listFromArray, type Value } from '../values/types.js';
+import type { Core, CoreBinding, CoreLambda } from '../eval/core.js';
+import { Keyword, NULL, Pair, Sym, listFromArray, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import type { Meaning } from './bindings.js';
 import { inferredName, type Expander } from './expander.js';
 import { addScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
-import { Primitive } from '../eval/procedures.js';
 
 /** `(%unsupplied? v)`: whether an optional argument was left out. */
-export const unsuppliedP = new Primitive('unsupplied?', 1, 1, (v) => v === UNSUPPLIED);
 
 type Handler = (stx: Syntax, ex: Expander) => Core;
 
@@ -275,5 +273,3 @@ export function installCoreForms(ex: Expander, define: (name: string, m: Meaning
   }
 }
 
-export { VOID };
-export type { LocalVar };

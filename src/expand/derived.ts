@@ -1,6 +1,6 @@
 // Derived forms of racket/base, written as JS macros over the core forms.
 
-import { Keyword, NULL, Pair, RVector, Sym, type Value } from '../values/types.js';
+import { NULL, Pair, RVector, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import type { Meaning, MacroTransformer } from './bindings.js';
 import { Builder } from './build.js';
@@ -345,4 +345,3 @@ function listOf(items: Value[]): Value {
 }
 
 import { sym } from '../values/types.js';
-export { Keyword, Sym };

@@ -507,4 +507,3 @@ export function inferredName(stx: Syntax, viaMacro = false): string | null {
   return `${src}:${loc.line}:${loc.column}`;
 }
 
-export { VOID };

@@ -3,12 +3,12 @@
 // `rkt -e` and the REPL.
 
 import { TopVar, type Core } from '../eval/core.js';
-import { Keyword, NULL, RString, Sym, VOID, sym, type Value } from '../values/types.js';
+import { NULL, RString, Sym, sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import type { Meaning } from './bindings.js';
 import { expandNamed } from './core-forms.js';
-import { formatLoc, type DefinitionContext, type Expander } from './expander.js';
-import { addScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+import type { DefinitionContext, Expander } from './expander.js';
+import { addScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 
 /** A module: its exports for expansion, and its body for instantiation. */
 export class ModuleInfo {
@@ -110,7 +110,7 @@ export function expandModule(
       }
       if (head === 'module' || head === 'module*' || head === 'module+') {
         items.push({ kind: 'submodule', stx: form, star: head !== 'module' });
-        if (head === 'module') declareSubmodule(ex, loader, info, form, source, null);
+        if (head === 'module') declareSubmodule(ex, loader, info, form, source, bodyScopes);
         continue;
       }
       items.push({ kind: 'expr', stx: form });
@@ -163,22 +163,18 @@ export function printResults(ex: Expander, e: Core): Core {
   };
 }
 
-function declareSubmodule(ex: Expander, loader: ModuleLoader, info: ModuleInfo, form: Syntax, source: string, _x: null): void {
+/** A nested `(module name lang body ...)`: expanded on its own, without the enclosing module's bindings. */
+function declareSubmodule(ex: Expander, loader: ModuleLoader, info: ModuleInfo, form: Syntax, source: string, enclosing: Scope[]): void {
   const p = syntaxList(form)!;
   if (p.length < 3 || !isIdentifier(p[1])) ex.badSyntax(form);
   const name = idSym(p[1]).name;
   const langName = moduleName(syntaxToDatum(p[2]));
   const lang = langName === null ? null : loader.library(langName);
   if (lang === null) ex.syntaxError('module', 'unknown module language', form, p[2]);
-  void lang;
   const sub = new ModuleInfo(`${info.name} ${name}`);
-  expandModule(ex, loader, sub, lang, ex.langScope(langName!), p.slice(3).map((f) => stripToFresh(f)), source);
+  const forms = p.slice(3).map((f) => enclosing.reduce((s, sc) => removeScope(s, sc), f));
+  expandModule(ex, loader, sub, lang, ex.langScope(langName!), forms, source);
   info.submodules.set(name, sub);
-}
-
-/** A nested `module` form does not see the enclosing module's bindings. */
-function stripToFresh(f: Syntax): Syntax {
-  return f;
 }
 
 function moduleName(d: Value): string | null {
@@ -402,4 +398,3 @@ export class TopLevel {
   }
 }
 
-export { Keyword, VOID, formatLoc };

@@ -57,7 +57,14 @@ export function isSubset(a: ScopeSet, b: ScopeSet): boolean {
 }
 
 function applyOp(set: ScopeSet, op: ScopeOp): ScopeSet {
-  return op.flip ? scopeSetFlip(set, op.scope) : scopeSetAdd(set, op.scope);
+  switch (op.mode) {
+    case 'add':
+      return scopeSetAdd(set, op.scope);
+    case 'flip':
+      return scopeSetFlip(set, op.scope);
+    case 'remove':
+      return scopeSetRemove(set, op.scope);
+  }
 }
 
 function withOp(s: Syntax, op: ScopeOp): Syntax {
@@ -71,11 +78,15 @@ function hasChildren(e: Value): boolean {
 }
 
 export function addScope(s: Syntax, sc: Scope): Syntax {
-  return withOp(s, { scope: sc, flip: false });
+  return withOp(s, { scope: sc, mode: 'add' });
 }
 
 export function flipScope(s: Syntax, sc: Scope): Syntax {
-  return withOp(s, { scope: sc, flip: true });
+  return withOp(s, { scope: sc, mode: 'flip' });
+}
+
+export function removeScope(s: Syntax, sc: Scope): Syntax {
+  return withOp(s, { scope: sc, mode: 'remove' });
 }
 
 /** Applies scope operations to a value that may contain syntax objects. */

@@ -1,7 +1,7 @@
 // The `struct` form: defines the type, constructor, predicate, accessors and
 // mutators, and records the names for `struct-out`.
 
-import { Keyword, Sym, sym, type Value } from '../values/types.js';
+import { Keyword, sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import type { Builder } from './build.js';
 import type { Expander } from './expander.js';
@@ -139,4 +139,3 @@ function listOfNumbers(ns: number[]): Value {
 }
 
 import { NULL as NULL_, Pair as PairC } from '../values/types.js';
-export { Sym };

@@ -4,15 +4,15 @@
 import { UNSUPPLIED } from '../eval/core.js';
 import { callHandler, withHandlersPrim } from '../eval/exceptions.js';
 import { EscapeFrame, Frame, MarkEntry, Winder } from '../eval/frames.js';
-import { CapturedK, type Machine } from '../eval/machine.js';
+import type { Machine } from '../eval/machine.js';
 import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
 import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { RestoreValueFrame } from '../eval/nodes.js';
-import { argError, arityError, genericFail } from '../runtime/errors.js';
+import { argError, genericFail } from '../runtime/errors.js';
 import { RacketThrow, exnFailUserT, makeExn } from '../runtime/exn.js';
 import { printString, displayString } from '../printer/print.js';
 import { MultipleValues, NULL, Pair, RString, Sym, VOID, isList, listToArray, type Value } from '../values/types.js';
-import { checkList, checkProcedure, checkSymbol, isProcedure } from './check.js';
+import { checkProcedure, checkSymbol, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 
 class DynamicWindPreFrame extends Frame {
@@ -157,12 +157,11 @@ export function installControl(t: PrimTable): void {
   });
   t.internal('call-with-values', cwv);
 
-  const callcc = t.machine('call-with-current-continuation', 1, 2, (m, a) => {
+  t.machine('call-with-current-continuation', 1, 2, (m, a) => {
     const k = m.captureK();
     m.applyArray(a[1], [new ContinuationProc(k, null)]);
   });
   t.alias('call/cc', 'call-with-current-continuation');
-  void callcc;
   t.alias('call-with-composable-continuation', 'call-with-current-continuation');
 
   t.machine('call-with-escape-continuation', 1, 1, (m, a) => {
@@ -272,10 +271,6 @@ export function installControl(t: PrimTable): void {
     return arityIncludes(f, k);
   });
   t.internal('unsupplied?', new Primitive('unsupplied?', 1, 1, (v) => v === UNSUPPLIED));
-  void checkList;
-  void CapturedK;
-  void MachinePrimitive;
-  void arityError;
 }
 
 export function arityIncludes(f: Value, n: number): boolean {

@@ -7,14 +7,11 @@ import {
   Box,
   Char,
   Keyword,
-  NULL,
-  Pair,
   RBytes,
   RString,
   RVector,
   Sym,
   VOID,
-  isList,
   keyword,
   listFromArray,
   listToArray,
@@ -305,9 +302,6 @@ export function installData(t: PrimTable): void {
   t.fn('bytes->string/latin-1', 1, 1, (b) => str(Array.from(checkBytes('bytes->string/latin-1', b).bytes, (x) => String.fromCharCode(x)).join('')));
   t.fn('string->bytes/latin-1', 1, 1, (s) => new RBytes(Uint8Array.from(Array.from(checkString('string->bytes/latin-1', s).s, (c) => c.charCodeAt(0) & 0xff)), false));
 
-  void NULL;
-  void Pair;
-  void isList;
 }
 
 function checkByte(name: string, v: Value): number {

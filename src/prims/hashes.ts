@@ -2,7 +2,7 @@
 
 import { argError, argumentsError } from '../runtime/errors.js';
 import { RHash, type HashKind } from '../values/hash.js';
-import { MultipleValues, NULL, Pair, VOID, listFromArray, listToArray, type Value } from '../values/types.js';
+import { Pair, VOID, listFromArray, listToArray, type Value } from '../values/types.js';
 import { checkList } from './check.js';
 import type { PrimTable } from './table.js';
 
@@ -87,6 +87,4 @@ export function installHashes(t: PrimTable): void {
     const src = checkHash('hash-copy', h);
     return new RHash(src.kind, true, new Map(src.map));
   });
-  void MultipleValues;
-  void NULL;
 }

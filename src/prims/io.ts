@@ -5,7 +5,7 @@ import { Parameter } from '../eval/procedures.js';
 import { displayString, printString, writeString } from '../printer/print.js';
 import { argError } from '../runtime/errors.js';
 import { OutputPort } from '../runtime/ports.js';
-import { Char, MultipleValues, RBytes, RString, VOID, str, type Value } from '../values/types.js';
+import { Char, RBytes, VOID, str, type Value } from '../values/types.js';
 import { checkString } from './check.js';
 import { formatDirectives } from './control.js';
 import type { PrimTable } from './table.js';
@@ -84,6 +84,4 @@ export function installIO(t: PrimTable): void {
     for (const v of vals) if (v !== VOID) out.write(printString(v) + '\n');
     return VOID;
   });
-  void MultipleValues;
-  void RString;
 }

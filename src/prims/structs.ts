@@ -8,7 +8,7 @@ import { StructInstance, StructProperty, StructType, propProcedure } from '../va
 import { registerEqualHook, registerEqualKeyHook, encode } from '../values/equal.js';
 import { customPrint, printQuotable, type PrintContext } from '../printer/protocol.js';
 import { printStructDefault, structQuotable } from '../printer/print.js';
-import { MultipleValues, NULL, Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
+import { MultipleValues, Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function constructorOf(type: StructType, name = type.name): Primitive {
@@ -142,5 +142,4 @@ export function installStructs(t: PrimTable): void {
   own('exn:fail:filesystem:errno', 'errno');
   own('exn:fail:network:errno', 'errno');
   own('exn:break', 'continuation');
-  void NULL;
 }

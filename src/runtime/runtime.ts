@@ -6,7 +6,6 @@
 import { compile } from '../eval/compile.js';
 import type { Core } from '../eval/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
-import { EscapeFrame } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, type Paramz } from '../eval/marks.js';
 import { Prompt, Seq, type Node } from '../eval/nodes.js';
@@ -22,7 +21,7 @@ import { printString } from '../printer/print.js';
 import { allPrimitives } from '../prims/all.js';
 import { currentErrorPort, currentOutputPort } from '../prims/io.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
-import { Scope, Syntax } from '../values/syntax.js';
+import { Syntax } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
 import { RString, RVector, VOID, type Value } from '../values/types.js';
 import { commandLineArguments } from '../prims/misc.js';
@@ -440,4 +439,3 @@ class TopLevelNextFrame extends Frame {
   }
 }
 
-export { EscapeFrame };

@@ -52,8 +52,7 @@ export class Syntax {
 /** A scope operation waiting to be applied to a syntax object's children. */
 export interface ScopeOp {
   readonly scope: Scope;
-  /** True: toggle the scope; false: add it. */
-  readonly flip: boolean;
+  readonly mode: 'add' | 'flip' | 'remove';
 }
 
 export function formatSrcLoc(loc: SrcLoc): string {
