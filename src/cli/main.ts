@@ -14,6 +14,14 @@ const USAGE = `usage: rkt [FILE [ARG ...] | -e EXPR ... | -h]
   (none)      start a read-eval-print loop
 `;
 
+// A reader that went away (`rkt prog.rkt | head`) ends the run quietly, as a closed pipe ends racket.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === '-h' || argv[0] === '--help') {
     process.stdout.write(USAGE);
