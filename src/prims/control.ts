@@ -9,8 +9,8 @@ import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, ParamCell, Paramz } f
 import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { RestoreValueFrame } from '../eval/nodes.js';
 import { argError, genericFail } from '../runtime/errors.js';
-import { RacketThrow, exnFailUserT, makeExn } from '../runtime/exn.js';
-import { printString, displayString } from '../printer/print.js';
+import { RacketThrow, exnFailContractT, exnFailT, exnFailUserT, makeExn } from '../runtime/exn.js';
+import { displayString, printString, writeString } from '../printer/print.js';
 import { MultipleValues, NULL, Pair, RString, Sym, VOID, isList, listToArray, type Value } from '../values/types.js';
 import { checkProcedure, checkSymbol, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
@@ -91,7 +91,7 @@ export function formatDirectives(who: string, fmt: string, args: Value[]): strin
         break;
       case 's':
       case 'S':
-        out += writeStringOf(next());
+        out += writeString(next());
         break;
       case 'v':
       case 'V':
@@ -129,10 +129,6 @@ function countDirectives(fmt: string): number {
   return n;
 }
 
-import { writeString } from '../printer/print.js';
-function writeStringOf(v: Value): string {
-  return writeString(v);
-}
 
 export function installControl(t: PrimTable): void {
   t.machine('apply', 1, -1, (m, a) => {
@@ -196,7 +192,7 @@ export function installControl(t: PrimTable): void {
   t.internal('with-handlers', withHandlersPrim);
 
   t.fn('error', 1, -1, (...args: Value[]) => {
-    throw new RacketThrow(makeExn(failType(), errorMessage(args)));
+    throw new RacketThrow(makeExn(exnFailT, errorMessage(args)));
   });
   t.fn('raise-user-error', 1, -1, (...args: Value[]) => {
     throw new RacketThrow(makeExn(exnFailUserT, errorMessage(args)));
@@ -218,7 +214,7 @@ export function installControl(t: PrimTable): void {
       const f = fields[i];
       out += `\n  ${f instanceof RString ? f.s : displayString(f)}: ${printString(fields[i + 1])}`;
     }
-    throw new RacketThrow(makeExn(failContractType(), out));
+    throw new RacketThrow(makeExn(exnFailContractT, out));
   });
 
   // ---------------------------------------------------------------- parameters
@@ -279,12 +275,4 @@ export function arityIncludes(f: Value, n: number): boolean {
   if (f instanceof Primitive || f instanceof MachinePrimitive) return n >= f.min && (f.max < 0 || n <= f.max);
   if (f instanceof Parameter) return n <= 1;
   return true;
-}
-
-import { exnFailT, exnFailContractT } from '../runtime/exn.js';
-function failType() {
-  return exnFailT;
-}
-function failContractType() {
-  return exnFailContractT;
 }

@@ -8,7 +8,7 @@ import type { Core } from '../eval/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, type Paramz } from '../eval/marks.js';
-import { Prompt, Seq, type Node } from '../eval/nodes.js';
+import { Const, Prompt, Seq, type Node } from '../eval/nodes.js';
 import { Parameter } from '../eval/procedures.js';
 import { Expander } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
@@ -391,17 +391,7 @@ class PrepareNode extends BaseNode {
       m.returnValue(VOID);
       return;
     }
-    m.node = nodes.length === 1 ? nodes[0] : new Seq([...nodes, new ConstVoid()]);
-  }
-}
-
-class ConstVoid extends BaseNode {
-  readonly simple = true;
-  override ev(): Value {
-    return VOID;
-  }
-  exec(m: Machine): void {
-    m.returnValue(VOID);
+    m.node = nodes.length === 1 ? nodes[0] : new Seq([...nodes, new Const(VOID)]);
   }
 }
 
