@@ -70,8 +70,25 @@ export class Machine {
       try {
         return this.steps();
       } catch (e) {
-        this.raiseThrown(e);
+        this.raiseSafely(e);
         if (this.budget <= 0) return this.blocked !== null ? RunStatus.Blocked : RunStatus.Yielded;
+      }
+    }
+  }
+
+  /**
+   * Raises what a step threw. Starting a handler can itself raise (a
+   * with-handlers predicate that is not a procedure): that is raised in turn.
+   */
+  private raiseSafely(e: unknown): void {
+    for (let attempts = 0; ; attempts++) {
+      try {
+        if (attempts < 100) this.raiseThrown(e);
+        else this.rt.uncaught(this, makeExn(exnFailT, 'internal error: exception handling keeps failing'));
+        return;
+      } catch (again) {
+        if (again instanceof ExitSignal) throw again;
+        e = again;
       }
     }
   }
