@@ -25,7 +25,9 @@ const quote: Handler = (stx: Syntax, ex: Expander) => {
 };
 
 const ifForm: Handler = (stx: Syntax, ex: Expander) => {
-  const p = parts(stx, ex, 4);
+  const p = syntaxList(stx);
+  if (p !== null && p.length === 3) ex.syntaxError('if', 'missing an "else" expression', stx);
+  if (p === null || p.length !== 4) ex.badSyntax(stx);
   return { t: 'if', c: ex.expandExpr(p[1]), th: ex.expandExpr(p[2]), el: ex.expandExpr(p[3]) };
 };
 
@@ -157,7 +159,7 @@ function parseFormals(formals: Syntax, whole: Syntax, ex: Expander): Formals {
       v = v.cdr;
     } else {
       const sp = syntaxList(item);
-      if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError('lambda', 'not an identifier', whole, item);
+      if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError('lambda', 'not an identifier, identifier with default, or keyword', whole, item);
       out.opt.push({ id: sp[0], dflt: sp[1] });
       v = v.cdr;
     }

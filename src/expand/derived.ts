@@ -51,11 +51,13 @@ const define: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
 };
 
 const let_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
-  const p = items(stx, ex, 3);
-  if (isIdentifier(p[1])) {
+  const p = syntaxList(stx);
+  if (p === null) return ex.badSyntax(stx);
+  const named = p.length > 1 && isIdentifier(p[1]);
+  if (p.length < (named ? 4 : 3)) ex.syntaxError('let', 'bad syntax (missing binding pairs or body)', stx);
+  if (named) {
     // Named let: (letrec ([name (lambda (x ...) body ...)]) (name e ...))
     const name = p[1];
-    if (p.length < 4) ex.badSyntax(stx);
     const pairs = bindingPairs(stx, p[2], ex);
     const lam = b.listTail(['lambda', b.list(...pairs.map(([x]) => x))], listOf(p.slice(3)));
     lam.loc = stx.loc;
@@ -127,7 +129,7 @@ const cond: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     const [test, ...body] = c;
     if (ex.isBase(test, 'else')) {
       if (i !== clauses.length - 1) ex.syntaxError('cond', 'bad syntax (`else` clause must be last)', stx, clauses[i]);
-      if (body.length === 0) ex.syntaxError('cond', 'bad syntax (missing expressions in `else` clause)', stx, clauses[i]);
+      if (body.length === 0) ex.syntaxError('cond', "missing expressions in `else' clause", stx, clauses[i]);
       return b.listTail(['let-values', b.list()], listOf(body));
     }
     if (body.length === 0) {
@@ -217,8 +219,9 @@ function qq(s: Syntax, depth: number, ex: Expander, b: Builder): Syntax {
     if (qqTag(head, ex) === 'unquote-splicing') {
       const inner = syntaxList(head)![1];
       if (depth === 1) {
-        const tail = qq(rest, depth, ex, b);
-        return b.list('append', inner, tail);
+        // `(a ,@x) ends in x itself, as Racket's quasiquote does: `(1 ,@2) is '(1 . 2).
+        if (syntaxE(rest) === NULL) return inner;
+        return b.list('append', inner, qq(rest, depth, ex, b));
       }
       return b.list('cons', b.list('list', b.quote(sym('unquote-splicing')), qq(inner, depth - 1, ex, b)), qq(rest, depth, ex, b));
     }

@@ -35,7 +35,7 @@ export class Expander {
   cwd = '/';
 
   locPrefix(loc: SrcLoc | null): string {
-    return loc ? formatLoc(loc, this.cwd) + ': ' : '';
+    return loc && !isLocationless(loc) ? formatLoc(loc, this.cwd) + ': ' : '';
   }
 
   // ---------------------------------------------------------------- identifiers
@@ -154,7 +154,9 @@ export class Expander {
         );
       }
       if (e instanceof Keyword) {
-        this.syntaxError('#%datum', 'keyword misused as an expression', stx, stx);
+        // Racket names the keyword but, unusually, not an enclosing form.
+        const msg = `${this.locPrefix(stx.loc)}#%datum: keyword misused as an expression\n  at: ${writeString(e)}`;
+        throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
       }
       return { t: 'quote', v: syntaxToDatum(stx) };
     }
@@ -206,8 +208,10 @@ export class Expander {
     for (let i = 1; i < items.length; i++) {
       const d = syntaxE(items[i]);
       if (d instanceof Keyword) {
-        if (i + 1 >= items.length) this.syntaxError('#%app', 'missing argument expression after keyword', stx, items[i]);
-        if (kws.some((k) => k.kw === d)) this.syntaxError('#%app', 'duplicate keyword for argument', stx, items[i]);
+        // Racket reports these on the application with its #%app made explicit.
+        const app = () => new Syntax(new Pair(this.baseId('#%app'), syntaxE(stx)), stx.loc, stx.scopes);
+        if (i + 1 >= items.length) this.syntaxError('application', 'missing argument expression after keyword', app(), items[i]);
+        if (kws.some((k) => k.kw === d)) this.syntaxError('application', 'duplicate keyword in application', app(), items[i]);
         const v = new LocalVar(d.name);
         order.push({ v, e: this.expandExpr(items[i + 1]) });
         kws.push({ kw: d, v: { t: 'lref', v, loc: null } });
@@ -473,6 +477,14 @@ function sameMeaning(a: Meaning, b: Meaning): boolean {
   if (a.kind === 'core' && b.kind === 'core') return a.name === b.name;
   if (a.kind === 'macro' && b.kind === 'macro') return a.transform === b.transform;
   return false;
+}
+
+/**
+ * Code read from `-e` strings and the REPL: Racket reads it from ports that
+ * do not count lines, so its errors carry no location.
+ */
+export function isLocationless(loc: SrcLoc): boolean {
+  return loc.source === 'string' || loc.source === 'stdin';
 }
 
 /** `source:line:col` with the source relative to `cwd` when it lies inside it, as Racket prints locations. */

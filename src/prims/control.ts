@@ -154,6 +154,7 @@ export function installControl(t: PrimTable): void {
   t.internal('call-with-values', cwv);
 
   t.machine('call-with-current-continuation', 1, 2, (m, a) => {
+    checkArity('call-with-current-continuation', a[1], 1);
     const k = m.captureK();
     m.applyArray(a[1], [new ContinuationProc(k, null)]);
   });
@@ -161,6 +162,7 @@ export function installControl(t: PrimTable): void {
   t.alias('call-with-composable-continuation', 'call-with-current-continuation');
 
   t.machine('call-with-escape-continuation', 1, 1, (m, a) => {
+    checkArity('call-with-escape-continuation', a[1], 1);
     const tag = { name: 'call/ec' };
     m.stack.push(new EscapeFrame(tag, m.marks, m.winders));
     m.applyArray(a[1], [new ContinuationProc(null, tag)]);
@@ -267,6 +269,11 @@ export function installControl(t: PrimTable): void {
     return arityIncludes(f, k);
   });
   t.internal('unsupplied?', new Primitive('unsupplied?', 1, 1, (v) => v === UNSUPPLIED));
+}
+
+/** `(procedure-arity-includes/c n)`: a procedure that accepts `n` arguments. */
+function checkArity(who: string, f: Value, n: number, pos?: number, args?: Value[]): void {
+  if (!isProcedure(f) || !arityIncludes(f, n)) argError(who, `(procedure-arity-includes/c ${n})`, f, pos, args);
 }
 
 export function arityIncludes(f: Value, n: number): boolean {

@@ -31,7 +31,7 @@ import { OutputPort } from './ports.js';
 import { RThread, Scheduler } from './scheduler.js';
 import { PRELUDE_SOURCE } from '../prims/prelude.js';
 import { installPrelude } from './prelude-loader.js';
-import { formatLoc } from '../expand/expander.js';
+import { formatLoc, isLocationless } from '../expand/expander.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { keywordApplyHook } from '../prims/keywords.js';
 import { expandTopLevel } from '../expand/top-level.js';
@@ -371,7 +371,7 @@ export class Runtime {
       if (v instanceof StructInstance && v.type.isSubtypeOf(exnFailSyntaxT)) {
         const exprs = v.fields[2];
         const first = exprs && typeof exprs === 'object' && 'car' in (exprs as object) ? (exprs as { car: Value }).car : null;
-        if (first instanceof Syntax && first.loc) text += `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
+        if (first instanceof Syntax && first.loc && !isLocationless(first.loc)) text += `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
       }
       return text;
     }
