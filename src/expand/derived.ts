@@ -6,6 +6,7 @@ import type { Meaning, MacroTransformer } from './bindings.js';
 import { Builder } from './build.js';
 import type { Expander } from './expander.js';
 import { structMacro } from './struct-form.js';
+import { forMacro } from './for-forms.js';
 import { idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
 
 type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
@@ -337,6 +338,13 @@ export function installDerivedForms(ex: Expander, define: (name: string, m: Mean
   macro('define-syntax-rule', defineSyntaxRule);
   macro('define-syntax', defineSyntax);
   macro('struct', structMacro);
+  const variants = ['list', 'fold', 'sum', 'product', 'and', 'or', 'first', 'last', 'vector', 'hash'] as const;
+  macro('for', forMacro('for', false));
+  macro('for*', forMacro('for', true));
+  for (const v of variants) {
+    macro(`for/${v}`, forMacro(v, false));
+    macro(`for*/${v}`, forMacro(v, true));
+  }
 }
 
 const define_ = define;

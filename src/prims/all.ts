@@ -13,6 +13,7 @@ import { PrimTable } from './table.js';
 import { installThreads } from './threads.js';
 import { installMisc } from './misc.js';
 import { installUdp } from './udp/index.js';
+import { installSequences } from './sequences.js';
 
 let cached: PrimTable | null = null;
 
@@ -32,6 +33,7 @@ export function allPrimitives(): PrimTable {
     installThreads(t);
     installMisc(t);
     installUdp(t);
+    installSequences(t);
     cached = t;
   }
   return cached;

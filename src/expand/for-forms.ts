@@ -1,0 +1,251 @@
+// The `for` family: for, for/list, for/fold, for/sum, for/product, for/and,
+// for/or, for/first, for/last, for/vector, for/hash and their for* forms.
+//
+// Every form is a for/fold: accumulators threaded through nested named-let
+// loops, one loop per group of clauses iterated in parallel. A sequence
+// written as (in-range ...), (in-list ...), (in-vector ...) ... is iterated
+// by direct code; any other value goes through the generic sequence
+// primitives (prims/sequences.ts). #:break and #:final leave through an
+// escape continuation around the whole iteration.
+
+import { Keyword } from '../values/types.js';
+import { Syntax } from '../values/syntax.js';
+import type { Builder } from './build.js';
+import type { Expander } from './expander.js';
+import { idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
+
+/** One `[ids seq]` clause, compiled to loop pieces. */
+interface Iteration {
+  ids: Syntax[];
+  /** Bindings made once before the loop: [temp, expr]. */
+  setup: [Syntax, Syntax][];
+  /** Loop variable, its start, whether more remains, the element(s), and the next position. */
+  pos: Syntax;
+  start: Syntax;
+  more: Syntax;
+  value: Syntax;
+  next: Syntax;
+}
+
+type Clause = { kind: 'bind'; it: Iteration } | { kind: 'when' | 'unless' | 'break' | 'final'; expr: Syntax };
+
+const KEYWORDS = new Set(['when', 'unless', 'break', 'final']);
+
+function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iteration {
+  const pos = b.temp('pos');
+  const parts = syntaxList(seq);
+  const head = parts && parts.length > 0 && isIdentifier(parts[0]) ? parts[0] : null;
+  const is = (name: string) => head !== null && ex.isBase(head, name);
+  if (ids.length === 1 && head !== null && is('in-range') && parts!.length >= 2 && parts!.length <= 4) {
+    const [, a, c, d] = parts!;
+    const start = b.temp('start');
+    const end = b.temp('end');
+    const step = b.temp('step');
+    const setup: [Syntax, Syntax][] =
+      parts!.length === 2
+        ? [[start, b.datum(0)], [end, a], [step, b.datum(1)]]
+        : [[start, a], [end, c], [step, d ?? b.datum(1)]];
+    return {
+      ids,
+      setup: [...setup, [b.temp('check'), b.list(b.list('quote', b.datum(ex.rtPrim('check-range'))), start, end, step)]],
+      pos,
+      start,
+      more: b.list('if', b.list('>=', step, b.datum(0)), b.list('<', pos, end), b.list('>', pos, end)),
+      value: pos,
+      next: b.list('+', pos, step),
+    };
+  }
+  if (ids.length === 1 && is('in-naturals') && parts!.length <= 2) {
+    const start = b.temp('start');
+    return {
+      ids,
+      setup: [[start, parts!.length === 2 ? parts![1] : b.datum(0)]],
+      pos,
+      start,
+      more: b.datum(true),
+      value: pos,
+      next: b.list('add1', pos),
+    };
+  }
+  if (ids.length === 1 && is('in-list') && parts!.length === 2) {
+    const lst = b.temp('lst');
+    return {
+      ids,
+      setup: [[lst, b.list(b.list('quote', b.datum(ex.rtPrim('check-in-list'))), parts![1])]],
+      pos,
+      start: lst,
+      more: b.list('pair?', pos),
+      value: b.list('car', pos),
+      next: b.list('cdr', pos),
+    };
+  }
+  // Anything else: the generic sequence protocol.
+  const s = b.temp('seq');
+  const call = (prim: string, ...args: Syntax[]) => b.list(b.list('quote', b.datum(ex.rtPrim(prim))), ...args);
+  return {
+    ids,
+    setup: [[s, call('make-sequence', b.quote(listOf(ids.map((id) => idSym(id)))), seq)]],
+    pos,
+    start: call('sequence-start', s),
+    more: call('sequence-more?', s, pos),
+    value: call('sequence-value', s, pos),
+    next: call('sequence-next', s, pos),
+  };
+}
+
+function parseClauses(stx: Syntax, clausesStx: Syntax, ex: Expander, b: Builder): Clause[] {
+  const items = syntaxList(clausesStx);
+  if (items === null) ex.syntaxError(formName(stx), 'bad sequence binding clauses', stx, clausesStx);
+  const out: Clause[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const d = syntaxE(items[i]);
+    if (d instanceof Keyword && KEYWORDS.has(d.name)) {
+      if (i + 1 >= items.length) ex.syntaxError(formName(stx), `missing expression after #:${d.name}`, stx, items[i]);
+      out.push({ kind: d.name as 'when', expr: items[++i] });
+      continue;
+    }
+    const cp = syntaxList(items[i]);
+    if (cp === null || cp.length !== 2) ex.syntaxError(formName(stx), 'bad sequence binding clause', stx, items[i]);
+    const ids = isIdentifier(cp[0]) ? [cp[0]] : syntaxList(cp[0]);
+    if (ids === null || !ids.every(isIdentifier)) ex.syntaxError(formName(stx), 'bad sequence binding clause', stx, items[i]);
+    out.push({ kind: 'bind', it: iteration(ids, cp[1], ex, b) });
+  }
+  return out;
+}
+
+function formName(stx: Syntax): string {
+  const h = syntaxList(stx)?.[0];
+  return h && isIdentifier(h) ? idSym(h).name : 'for';
+}
+
+/**
+ * Builds the loops: `accs` are the accumulator identifiers, `body` makes
+ * the new accumulator values from the current ones, `brk` is the escape
+ * identifier (#:break, #:final).
+ */
+function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, brk: Syntax, b: Builder): Syntax {
+  const done = () => b.list('values', ...accs);
+  const gen = (i: number): Syntax => {
+    if (i >= clauses.length) return body;
+    const c = clauses[i];
+    if (c.kind === 'when') return b.list('if', c.expr, gen(i + 1), done());
+    if (c.kind === 'unless') return b.list('if', c.expr, done(), gen(i + 1));
+    if (c.kind === 'break') return b.list('if', c.expr, b.list(brk, ...accs), gen(i + 1));
+    if (c.kind === 'final') {
+      // Run the rest of this iteration, then stop with its results.
+      const fin = b.temp('final');
+      const news = accs.map(() => b.temp('acc'));
+      return b.list(
+        'let-values',
+        b.list(b.list(b.list(fin), c.expr)),
+        b.list('let-values', b.list(b.list(b.list(...news), gen(i + 1))), b.list('if', fin, b.list(brk, ...news), b.list('values', ...news))),
+      );
+    }
+    // A group: this binding clause and, in `for`, the binding clauses right after it.
+    const group = [(c as { it: Iteration }).it];
+    let j = i + 1;
+    while (!star && j < clauses.length && clauses[j].kind === 'bind') group.push((clauses[j++] as { it: Iteration }).it);
+    const loop = b.temp('loop');
+    const more = group.length === 1 ? group[0].more : b.list('and', ...group.map((g) => g.more));
+    const news = accs.map(() => b.temp('acc'));
+    const bindElems = b.list(...group.map((g) => b.list(b.list(...g.ids), g.value)));
+    const inner = b.list(
+      'let-values',
+      bindElems,
+      b.list('let-values', b.list(b.list(b.list(...news), gen(j))), b.list(loop, ...news, ...group.map((g) => g.next))),
+    );
+    const loopForm = b.list(
+      'let',
+      loop,
+      b.list(...accs.map((a) => b.list(a, a)), ...group.map((g) => b.list(g.pos, g.start))),
+      b.list('if', more, inner, done()),
+    );
+    const setups = group.flatMap((g) => g.setup);
+    return setups.length === 0 ? loopForm : b.list('let*', b.list(...setups.map(([t, e]) => b.list(t, e))), loopForm);
+  };
+  return gen(0);
+}
+
+/** (for/fold ([acc init] ...) (clause ...) body ...+), the form everything else becomes. */
+function forFold(stx: Syntax, star: boolean, accInits: [Syntax, Syntax][], clausesStx: Syntax, bodyOf: (accs: Syntax[], brk: Syntax) => Syntax, finish: (result: Syntax) => Syntax, ex: Expander, b: Builder): Syntax {
+  const clauses = parseClauses(stx, clausesStx, ex, b);
+  const accs = accInits.map(([a]) => a);
+  const brk = b.temp('break');
+  const body = bodyOf(accs, brk);
+  const run = b.list(
+    'let-values',
+    b.list(...accInits.map(([a, init]) => b.list(b.list(a), init))),
+    loops(clauses, star, accs, body, brk, b),
+  );
+  return finish(b.list('call/ec', b.list('lambda', b.list(brk), run)));
+}
+
+type Variant = 'for' | 'list' | 'fold' | 'sum' | 'product' | 'and' | 'or' | 'first' | 'last' | 'vector' | 'hash';
+
+export function forMacro(variant: Variant, star: boolean) {
+  return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = syntaxList(stx);
+    if (p === null) return ex.badSyntax(stx);
+    const name = formName(stx);
+    const bodyOfForms = (forms: Syntax[]) => b.listTail(['let-values', b.list()], listOf(forms));
+    if (variant === 'fold') {
+      if (p.length < 4) ex.syntaxError(name, 'bad syntax', stx);
+      const accSpecs = syntaxList(p[1]);
+      if (accSpecs === null) ex.syntaxError(name, 'bad syntax (accumulators)', stx, p[1]);
+      // `#:result expr` computes the result from the final accumulators.
+      let result: Syntax | null = null;
+      const specs = [...accSpecs];
+      const at = specs.findIndex((s) => syntaxE(s) instanceof Keyword && (syntaxE(s) as Keyword).name === 'result');
+      if (at >= 0) {
+        if (at !== specs.length - 2) ex.syntaxError(name, 'bad syntax (#:result must come last, with one expression)', stx, p[1]);
+        result = specs[at + 1];
+        specs.length = at;
+      }
+      const accInits: [Syntax, Syntax][] = specs.map((s) => {
+        const sp = syntaxList(s);
+        if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError(name, 'bad accumulator', stx, s);
+        return [sp[0], sp[1]];
+      });
+      const finish = (r: Syntax) => (result === null ? r : b.list('let-values', b.list(b.list(b.list(...accInits.map(([a]) => a)), r)), result));
+      return forFold(stx, star, accInits, p[2], () => bodyOfForms(p.slice(3)), finish, ex, b);
+    }
+    if (p.length < 3) ex.syntaxError(name, 'bad syntax', stx);
+    const clauses = p[1];
+    const body = bodyOfForms(p.slice(2));
+    const acc = b.temp('acc');
+    const v = b.temp('v');
+    const fold = (init: Syntax, step: (accs: Syntax[], brk: Syntax) => Syntax, finish: (r: Syntax) => Syntax = (r) => r) =>
+      forFold(stx, star, [[acc, init]], clauses, step, finish, ex, b);
+    switch (variant) {
+      case 'for':
+        return forFold(stx, star, [], clauses, () => b.list('begin', body, b.list('values')), (r) => b.list('begin', r, b.list('void')), ex, b);
+      case 'list':
+        return fold(b.quote(NULL_), () => b.list('cons', body, acc), (r) => b.list('reverse', r));
+      case 'vector':
+        return fold(b.quote(NULL_), () => b.list('cons', body, acc), (r) => b.list('list->vector', b.list('reverse', r)));
+      case 'sum':
+        return fold(b.datum(0), () => b.list('+', acc, body));
+      case 'product':
+        return fold(b.datum(1), () => b.list('*', acc, body));
+      case 'last':
+        return fold(b.datum(false), () => body);
+      case 'and':
+        return fold(b.datum(true), (_a, brk) => b.list('let-values', b.list(b.list(b.list(v), body)), b.list('if', v, v, b.list(brk, b.datum(false)))));
+      case 'or':
+        return fold(b.datum(false), (_a, brk) => b.list('let-values', b.list(b.list(b.list(v), body)), b.list('if', v, b.list(brk, v), b.datum(false))));
+      case 'first':
+        return fold(b.datum(false), (_a, brk) => b.list(brk, body));
+      case 'hash': {
+        const k = b.temp('k');
+        return fold(b.list('hash'), () => b.list('let-values', b.list(b.list(b.list(k, v), body)), b.list('hash-set', acc, k, v)));
+      }
+    }
+  };
+}
+
+import { NULL as NULL_, NULL, Pair, type Value } from '../values/types.js';
+function listOf(items: Value[]): Value {
+  let out: Value = NULL;
+  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
+  return out;
+}

@@ -1,0 +1,146 @@
+// Sequences for the `for` family: the generic protocol the expanded loops
+// use for values whose kind is only known at run time (a number, list,
+// vector, string, byte string, hash table, or what in-range, in-list, ...
+// return), and the in-* procedures themselves.
+
+import { argError } from '../runtime/errors.js';
+import { RacketThrow, exnFailContractT, makeExn } from '../runtime/exn.js';
+import { printString } from '../printer/print.js';
+import { customPrint } from '../printer/protocol.js';
+import { RHash } from '../values/hash.js';
+import * as N from '../values/numbers.js';
+import { Char, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Sym, VOID, isList, listToArray, type Value } from '../values/types.js';
+import type { PrimTable } from './table.js';
+
+type Kind = 'range' | 'list' | 'vector' | 'string' | 'bytes' | 'hash' | 'hash-keys' | 'hash-values';
+
+/** A sequence: how to walk a value. Positions are numbers (indices or range values) or list tails. */
+export class Sequence {
+  constructor(
+    readonly kind: Kind,
+    readonly data: Value,
+    /** range: start, end, step. */
+    readonly start: Value = 0,
+    readonly end: Value = 0,
+    readonly step: Value = 1,
+    /** hash kinds: a snapshot of the entries. */
+    readonly entries: [Value, Value][] = [],
+  ) {}
+  [customPrint](): string {
+    return '#<stream>';
+  }
+}
+
+function isReal(v: Value): boolean {
+  return N.isNumber(v);
+}
+
+function range(who: string, start: Value, end: Value, step: Value): Sequence {
+  for (const x of [start, end, step]) if (!isReal(x)) argError(who, 'real?', x);
+  return new Sequence('range', VOID, start, end, step);
+}
+
+/** The sequence a value stands for in a `for` clause (`ids` name the clause's variables, for the error). */
+function toSequence(v: Value, ids: Value): Sequence {
+  if (v instanceof Sequence) return v;
+  if (N.isExactInteger(v) && N.compare(v as N.Num, 0) >= 0) return new Sequence('range', VOID, 0, v, 1);
+  if (v === NULL || (v instanceof Pair && isList(v))) return new Sequence('list', v);
+  if (v instanceof RVector) return new Sequence('vector', v);
+  if (v instanceof RString) return new Sequence('string', v);
+  if (v instanceof RBytes) return new Sequence('bytes', v);
+  if (v instanceof RHash) return new Sequence('hash', v, 0, 0, 1, [...v.map.values()]);
+  const names = listToArray(ids).map((s) => (s as Sym).name).join(' ');
+  throw new RacketThrow(makeExn(exnFailContractT, `for: expected a sequence for ${names}, got something else: ${printString(v)}`));
+}
+
+function startOf(s: Sequence): Value {
+  return s.kind === 'range' ? s.start : s.kind === 'list' ? s.data : 0;
+}
+
+function more(s: Sequence, pos: Value): boolean {
+  switch (s.kind) {
+    case 'range': {
+      const up = N.compare(s.step as N.Num, 0) >= 0;
+      const c = N.compare(pos as N.Num, s.end as N.Num);
+      return up ? c < 0 : c > 0;
+    }
+    case 'list':
+      return pos instanceof Pair;
+    case 'vector':
+      return (pos as number) < (s.data as RVector).items.length;
+    case 'string':
+      return (pos as number) < Array.from((s.data as RString).s).length;
+    case 'bytes':
+      return (pos as number) < (s.data as RBytes).bytes.length;
+    default:
+      return (pos as number) < s.entries.length;
+  }
+}
+
+function valueAt(s: Sequence, pos: Value): Value {
+  switch (s.kind) {
+    case 'range':
+      return pos;
+    case 'list':
+      return (pos as Pair).car;
+    case 'vector':
+      return (s.data as RVector).items[pos as number];
+    case 'string':
+      return Char.of(Array.from((s.data as RString).s)[pos as number].codePointAt(0)!);
+    case 'bytes':
+      return (s.data as RBytes).bytes[pos as number];
+    case 'hash': {
+      const [k, v] = s.entries[pos as number];
+      return new MultipleValues([k, v]);
+    }
+    case 'hash-keys':
+      return s.entries[pos as number][0];
+    case 'hash-values':
+      return s.entries[pos as number][1];
+  }
+}
+
+function nextOf(s: Sequence, pos: Value): Value {
+  if (s.kind === 'range') return N.add(pos as N.Num, s.step as N.Num);
+  if (s.kind === 'list') return (pos as Pair).cdr;
+  return (pos as number) + 1;
+}
+
+function checkHash(who: string, v: Value): RHash {
+  if (v instanceof RHash) return v;
+  return argError(who, 'hash?', v);
+}
+
+export function installSequences(t: PrimTable): void {
+  t.internalFn('make-sequence', 2, 2, (ids: Value, v: Value) => toSequence(v, ids));
+  t.internalFn('sequence-start', 1, 1, (s: Value) => startOf(s as Sequence));
+  t.internalFn('sequence-more?', 2, 2, (s: Value, pos: Value) => more(s as Sequence, pos));
+  t.internalFn('sequence-value', 2, 2, (s: Value, pos: Value) => valueAt(s as Sequence, pos));
+  t.internalFn('sequence-next', 2, 2, (s: Value, pos: Value) => nextOf(s as Sequence, pos));
+  t.internalFn('check-range', 3, 3, (a: Value, b: Value, c: Value) => {
+    range('in-range', a, b, c);
+    return VOID;
+  });
+  t.internalFn('check-in-list', 1, 1, (l: Value) => (isList(l) ? l : argError('in-list', 'list?', l)));
+
+  t.fn('in-range', 1, 3, (a: Value, b?: Value, c: Value = 1) => (b === undefined ? range('in-range', 0, a, 1) : range('in-range', a, b, c)));
+  t.fn('in-naturals', 0, 1, (start: Value = 0) => {
+    if (!N.isExactInteger(start) || N.compare(start as N.Num, 0) < 0) argError('in-naturals', 'exact-nonnegative-integer?', start);
+    return new Sequence('range', VOID, start, new Flonum(Infinity), 1);
+  });
+  t.fn('in-list', 1, 1, (l: Value) => (isList(l) ? new Sequence('list', l) : argError('in-list', 'list?', l)));
+  t.fn('in-vector', 1, 1, (v: Value) => (v instanceof RVector ? new Sequence('vector', v) : argError('in-vector', 'vector?', v)));
+  t.fn('in-string', 1, 1, (v: Value) => (v instanceof RString ? new Sequence('string', v) : argError('in-string', 'string?', v)));
+  t.fn('in-bytes', 1, 1, (v: Value) => (v instanceof RBytes ? new Sequence('bytes', v) : argError('in-bytes', 'bytes?', v)));
+  t.fn('in-hash', 1, 1, (h: Value) => new Sequence('hash', h, 0, 0, 1, [...checkHash('in-hash', h).map.values()]));
+  t.fn('in-hash-keys', 1, 1, (h: Value) => new Sequence('hash-keys', h, 0, 0, 1, [...checkHash('in-hash-keys', h).map.values()]));
+  t.fn('in-hash-values', 1, 1, (h: Value) => new Sequence('hash-values', h, 0, 0, 1, [...checkHash('in-hash-values', h).map.values()]));
+  t.fn('sequence?', 1, 1, (v: Value) => {
+    try {
+      toSequence(v, NULL);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
