@@ -9,7 +9,8 @@ import { Primitive } from '../../eval/procedures.js';
 import type { HostError } from '../../host/host.js';
 import { argError, argumentsError, RawText } from '../../runtime/errors.js';
 import { RacketThrow, exnFailNetworkT, makeExn } from '../../runtime/exn.js';
-import { MultipleValues, RBytes, RString, VOID, type Value } from '../../values/types.js';
+import { MultipleValues, RBytes, RString, VOID, listFromArray, type Value } from '../../values/types.js';
+import { customPrint } from '../../printer/protocol.js';
 import type { PrimTable } from '../table.js';
 import { alreadyBound, closedError, notBound, systemErrorExn } from './errors.js';
 import { UdpSocket } from './socket.js';
@@ -39,7 +40,11 @@ class CompletionEvt implements Evt {
   }
 }
 
-/** Ready when a datagram can be received into `buf[start, end)` (or the socket closed). */
+/**
+ * Ready when a datagram can be received into `buf[start, end)` (or the
+ * socket closed). Its result is the three values, or for udp-receive!-evt
+ * a list of them.
+ */
 class ReceiveEvt implements Evt {
   constructor(
     readonly who: string,
@@ -47,16 +52,78 @@ class ReceiveEvt implements Evt {
     readonly buf: RBytes,
     readonly start: number,
     readonly end: number,
+    readonly asList = false,
   ) {}
   poll(): SyncResult | NotReady {
     if (this.sock.closed) return new SyncApply(raiseValue, [closedExn(this.who)]);
+    if (!this.sock.bound) return new SyncApply(raiseValue, [makeExn(exnFailNetworkT, `${this.who}: udp socket is not bound\n  socket: #<udp>`)]);
     const d = this.sock.take();
     if (d === undefined) return NOT_READY;
-    return fill(d, this.buf, this.start, this.end);
+    const r = fill(d, this.buf, this.start, this.end);
+    return this.asList ? listFromArray(r.vals) : r;
+  }
+  [customPrint](): string {
+    return '#<udp-receive-evt>';
   }
   subscribe(_m: Machine, wake: () => void): () => void {
     this.sock.waiters.add(wake);
     return () => this.sock.waiters.delete(wake);
+  }
+}
+
+/** Ready when a datagram is waiting (or the socket is closed); its result is itself. */
+class ReceiveReadyEvt implements Evt {
+  constructor(readonly sock: UdpSocket) {}
+  poll(): SyncResult | NotReady {
+    return this.sock.closed || this.sock.queue.length > 0 ? this : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    this.sock.waiters.add(wake);
+    return () => this.sock.waiters.delete(wake);
+  }
+  [customPrint](): string {
+    return '#<udp-receive-ready-evt>';
+  }
+}
+
+/** A send is always possible: the host queues datagrams. Its result is itself. */
+class SendReadyEvt implements Evt {
+  poll(): SyncResult {
+    return this;
+  }
+  subscribe(): () => void {
+    return () => {};
+  }
+  [customPrint](): string {
+    return '#<udp-send-ready-evt>';
+  }
+}
+
+/** Sends when chosen (the host takes the datagram at once); its result is void. */
+class SendEvt implements Evt {
+  constructor(
+    readonly who: string,
+    readonly sock: UdpSocket,
+    readonly host: string | undefined,
+    readonly port: number | undefined,
+    readonly data: Uint8Array,
+  ) {}
+  poll(m: Machine): SyncResult {
+    try {
+      checkSendable(this.who, this.sock, this.host);
+      hostSocket(m, this.sock, false).send(this.data, this.host, this.port, () => {});
+      this.sock.bound = true;
+      return VOID;
+    } catch (e) {
+      if (e instanceof RacketThrow) return new SyncApply(raiseValue, [e.value]);
+      throw e;
+    }
+  }
+  subscribe(): () => void {
+    return () => {};
+  }
+  [customPrint](): string {
+    return '#<udp-send-evt>';
   }
 }
 
@@ -128,9 +195,8 @@ function sendError(who: string, host: string | undefined, port: number | undefin
   return systemErrorExn(who, 'error sending', details, e);
 }
 
-/** The one worker behind udp-send-to and udp-send. */
-function send(m: Machine, who: string, sock: UdpSocket, host: string | undefined, port: number | undefined, b: RBytes, start: Value, end: Value): Value {
-  const [s, e] = checkRange(who, b, start, end);
+/** A send on `sock` to `host` (undefined: to the connected peer) is allowed now. */
+function checkSendable(who: string, sock: UdpSocket, host: string | undefined): void {
   if (sock.closed) closedError(who);
   if (host !== undefined && sock.connected !== null) {
     throw new RacketThrow(makeExn(exnFailNetworkT, `${who}: udp socket is connected\n  socket: #<udp>`));
@@ -138,6 +204,12 @@ function send(m: Machine, who: string, sock: UdpSocket, host: string | undefined
   if (host === undefined && sock.connected === null) {
     throw new RacketThrow(makeExn(exnFailNetworkT, `${who}: udp socket is not connected\n  socket: #<udp>`));
   }
+}
+
+/** The one worker behind udp-send-to and udp-send. */
+function send(m: Machine, who: string, sock: UdpSocket, host: string | undefined, port: number | undefined, b: RBytes, start: Value, end: Value): Value {
+  const [s, e] = checkRange(who, b, start, end);
+  checkSendable(who, sock, host);
   const done = new CompletionEvt();
   const data = b.bytes.slice(s, e);
   hostSocket(m, sock, false).send(data, host, port, (err) => {
@@ -241,6 +313,35 @@ export function installUdpOps(t: PrimTable): void {
   t.fn('udp-receive!*', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) =>
     receive('udp-receive!*', checkSocket('udp-receive!*', sv), bv, start, end, false),
   );
+
+  t.fn('udp-receive!-evt', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) => {
+    const who = 'udp-receive!-evt';
+    const sock = checkSocket(who, sv);
+    const b = checkBytes(who, bv);
+    const [s, e] = checkRange(who, b, start, end);
+    return new ReceiveEvt(who, sock, b, s, e, true);
+  });
+  t.fn('udp-receive-ready-evt', 1, 1, (sv: Value) => new ReceiveReadyEvt(checkSocket('udp-receive-ready-evt', sv)));
+  t.fn('udp-send-ready-evt', 1, 1, (sv: Value) => {
+    checkSocket('udp-send-ready-evt', sv);
+    return new SendReadyEvt();
+  });
+  t.fn('udp-send-to-evt', 4, 6, (sv: Value, hv: Value, pv: Value, bv: Value, start: Value = 0, end?: Value) => {
+    const who = 'udp-send-to-evt';
+    const sock = checkSocket(who, sv);
+    const host = checkHost(who, hv, false);
+    const port = checkPort(who, pv, false);
+    const b = checkBytes(who, bv);
+    const [s, e] = checkRange(who, b, start, end);
+    return new SendEvt(who, sock, host, port, b.bytes.slice(s, e));
+  });
+  t.fn('udp-send-evt', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) => {
+    const who = 'udp-send-evt';
+    const sock = checkSocket(who, sv);
+    const b = checkBytes(who, bv);
+    const [s, e] = checkRange(who, b, start, end);
+    return new SendEvt(who, sock, undefined, undefined, b.bytes.slice(s, e));
+  });
 
   t.fn('udp-close', 1, 1, (sv: Value) => {
     const sock = checkSocket('udp-close', sv);
