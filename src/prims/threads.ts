@@ -1,11 +1,11 @@
 // Threads, sleeping, basic events and `sync`, and the clock.
 
-import { Block, NOT_READY, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import type { Machine } from '../eval/machine.js';
 import { argError } from '../runtime/errors.js';
 import { AlarmEvt, RThread, ThreadDeadEvt } from '../runtime/scheduler.js';
 import { customPrint } from '../printer/protocol.js';
-import { Flonum, VOID, type Value } from '../values/types.js';
+import { Flonum, MultipleValues, VOID, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';
 import { arityIncludes } from './control.js';
 import type { PrimTable } from './table.js';
@@ -39,6 +39,54 @@ class NeverEvt implements Evt {
   }
   [customPrint](): string {
     return '#<never-evt>';
+  }
+}
+
+/** `wrap-evt` and `handle-evt`: the inner event's result is passed to a procedure. */
+class WrapEvt implements Evt {
+  constructor(
+    readonly inner: Evt,
+    readonly proc: Value,
+  ) {}
+  poll(m: Machine): SyncResult | NotReady {
+    const r = this.inner.poll(m);
+    if (r === NOT_READY) return NOT_READY;
+    const args = (v: Value): Value[] => (v instanceof MultipleValues ? v.vals : [v]);
+    // A wrapped wrapper: apply the inner procedure first, then this one to its results.
+    if (r instanceof SyncApply) return new SyncApply(r.proc, r.args, (v) => (r.then ? chain(r.then(v), this.proc, args) : new SyncApply(this.proc, args(v))));
+    return new SyncApply(this.proc, args(r));
+  }
+  subscribe(m: Machine, wake: () => void): () => void {
+    return this.inner.subscribe(m, wake);
+  }
+  [customPrint](): string {
+    return '#<evt>';
+  }
+}
+
+function chain(r: SyncResult, proc: Value, args: (v: Value) => Value[]): SyncResult {
+  if (r instanceof SyncApply) return new SyncApply(r.proc, r.args, (v) => (r.then ? chain(r.then(v), proc, args) : new SyncApply(proc, args(v))));
+  return new SyncApply(proc, args(r));
+}
+
+/** `choice-evt`: ready when any of its events is; polled from a random start, as sync is. */
+class ChoiceEvt implements Evt {
+  constructor(readonly evts: Evt[]) {}
+  poll(m: Machine): SyncResult | NotReady {
+    const n = this.evts.length;
+    const first = n > 1 ? Math.floor(Math.random() * n) : 0;
+    for (let i = 0; i < n; i++) {
+      const r = this.evts[(first + i) % n].poll(m);
+      if (r !== NOT_READY) return r;
+    }
+    return NOT_READY;
+  }
+  subscribe(m: Machine, wake: () => void): () => void {
+    const cancels = this.evts.map((e) => e.subscribe(m, wake));
+    return () => cancels.forEach((c) => c());
+  }
+  [customPrint](): string {
+    return '#<evt>';
   }
 }
 
@@ -106,6 +154,14 @@ export function installThreads(t: PrimTable): void {
     (evt as { result: Value }).result = evt;
     return evt;
   });
+  const wrap = (name: string) =>
+    t.fn(name, 2, 2, (e: Value, proc: Value) => {
+      const inner = asEvt(e) ?? argError(name, 'evt?', e);
+      return new WrapEvt(inner, checkProcedure(name, proc));
+    });
+  wrap('wrap-evt');
+  wrap('handle-evt');
+  t.fn('choice-evt', 0, -1, (...es: Value[]) => new ChoiceEvt(checkEvts('choice-evt', es)));
   t.value('always-evt', alwaysEvt);
   t.value('never-evt', neverEvt);
   t.fn('evt?', 1, 1, (v) => asEvt(v) !== null);

@@ -84,11 +84,13 @@ describe('rkt (REPL)', () => {
 });
 
 describe('examples', () => {
-  it('examples/echo.rkt prints what it prints under Racket 8.7', () => {
-    const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
-    const r = spawnSync(process.execPath, [rkt, 'echo.rkt'], { cwd: examples, encoding: 'utf8', timeout: 20_000 });
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(readFileSync(join(examples, 'echo.expected'), 'utf8'));
-    expect(r.status).toBe(0);
-  });
+  const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+  for (const name of ['echo', 'request-retry']) {
+    it(`examples/${name}.rkt prints what it prints under Racket 8.7`, () => {
+      const r = spawnSync(process.execPath, [rkt, `${name}.rkt`], { cwd: examples, encoding: 'utf8', timeout: 20_000 });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(readFileSync(join(examples, `${name}.expected`), 'utf8'));
+      expect(r.status).toBe(0);
+    });
+  }
 });
