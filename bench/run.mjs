@@ -3,7 +3,7 @@
 // table of whole-process median wall times and the ratios.
 //
 //   npm run bench                 all programs
-//   npm run bench -- fib tak      some of them
+//   npm run bench -- fib tak      some of them (`udp`: the UDP ping-pong)
 //   RUNS=5 npm run bench          runs per measurement (default 3)
 
 import { spawnSync } from 'node:child_process';
@@ -53,6 +53,7 @@ const names = readdirSync(programsDir)
   .filter((f) => f.endsWith('.rkt'))
   .map((f) => f.slice(0, -4))
   .filter((n) => only.length === 0 || only.includes(n));
+// `npm run bench -- udp` runs only the UDP part.
 
 const fmt = (ms) => (Number.isNaN(ms) ? 'error' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? '-' : `${(a / b).toFixed(1)}x`);
@@ -71,12 +72,39 @@ for (const name of names) {
 }
 
 const startup = time(process.execPath, [rkt, '-e', '(display 1)'], '1');
+
+// UDP ping-pong: round trips per second (the program prints its own figure).
+const udpDir = join(here, 'udp');
+const trips = process.env.UDP_TRIPS ?? '20000';
+function rate(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000 });
+  const m = /([\d.]+) round trips\/s/.exec(r.stdout ?? '');
+  return m ? Math.round(Number(m[1])) : NaN;
+}
+const udpRows = [];
+if (only.length === 0 || only.includes('udp')) {
+  const ours = rate(process.execPath, [rkt, join(udpDir, 'pingpong.rkt'), trips]);
+  const node = rate(process.execPath, [join(udpDir, 'pingpong-node.mjs'), trips]);
+  const racket = hasRacket ? rate('racket', [join(udpDir, 'pingpong.rkt'), trips]) : NaN;
+  udpRows.push(['64-byte ping-pong', String(ours), hasRacket ? String(racket) : 'n/a', String(node), hasRacket ? `${(ours / racket).toFixed(1)}x` : 'n/a']);
+}
 const header = ['program', 'rkt', 'BiwaScheme', 'Racket 8.7', 'BiwaScheme/rkt', 'rkt/Racket'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
-console.log(`whole-process median wall time of ${runs} runs; node ${process.version}`);
-console.log(line(header));
-console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-for (const r of rows) console.log(line(r));
+if (rows.length > 0) {
+  console.log(`whole-process median wall time of ${runs} runs; node ${process.version}`);
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+}
 console.log(`\nstartup: rkt -e '(display 1)': ${fmt(startup.ms)}`);
+if (udpRows.length > 0) {
+  const h = ['UDP (round trips/s)', 'rkt', 'Racket 8.7', 'Node dgram', 'rkt/Racket'];
+  const w = h.map((x, i) => Math.max(x.length, ...udpRows.map((r) => r[i].length)));
+  const ln = (cells) => '| ' + cells.map((c, i) => c.padEnd(w[i])).join(' | ') + ' |';
+  console.log(`\n${trips} round trips on loopback`);
+  console.log(ln(h));
+  console.log('|' + w.map((x) => '-'.repeat(x + 2)).join('|') + '|');
+  for (const r of udpRows) console.log(ln(r));
+}
 for (const n of notes) console.log(`note: ${n}`);

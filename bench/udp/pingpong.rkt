@@ -1,0 +1,26 @@
+#lang racket/base
+;; UDP ping-pong: a server thread echoes 64-byte datagrams; the client sends
+;; the next one after each reply. Prints round trips per second.
+(require racket/udp)
+(define n (let ([args (current-command-line-arguments)]) (if (> (vector-length args) 0) (string->number (vector-ref args 0)) 20000)))
+(define server (udp-open-socket "127.0.0.1" #f))
+(udp-bind! server "127.0.0.1" 0)
+(define-values (host port) (let-values ([(h p _h _p) (udp-addresses server #t)]) (values h p)))
+(define server-thread
+  (thread (lambda ()
+            (define buf (make-bytes 64))
+            (let loop ()
+              (define-values (k h p) (udp-receive! server buf))
+              (udp-send-to server h p buf 0 k)
+              (loop)))))
+(define client (udp-open-socket "127.0.0.1" #f))
+(define msg (make-bytes 64 65))
+(define buf (make-bytes 64))
+(define start (current-inexact-milliseconds))
+(let loop ([i 0])
+  (when (< i n)
+    (udp-send-to client host port msg)
+    (udp-receive! client buf)
+    (loop (+ i 1))))
+(define ms (- (current-inexact-milliseconds) start))
+(printf "~a round trips in ~a ms: ~a round trips/s\n" n (round ms) (round (/ (* n 1000.0) ms)))
