@@ -17,7 +17,7 @@ export function installModuleForms(ex: Expander, define: (name: string, m: Meani
   }
   // Sub-forms of require and provide, meaningful only inside them.
   for (const name of ['only-in', 'except-in', 'prefix-in', 'rename-in', 'for-syntax', 'for-label', 'for-template', 'submod', 'file', 'lib',
-    'rename-out', 'all-defined-out', 'struct-out', 'all-from-out', 'except-out', 'prefix-out', 'contract-out']) {
+    'rename-out', 'all-defined-out', 'struct-out', 'all-from-out', 'except-out', 'prefix-out']) {
     define(name, ex.coreForm(name, (stx, e) => e.syntaxError(name, 'not in a require or provide form', stx)));
   }
 }

@@ -2,7 +2,7 @@
 // values, exceptions, parameters and continuation marks.
 
 import { UNSUPPLIED } from '../eval/core.js';
-import { callHandler, withHandlersPrim } from '../eval/exceptions.js';
+import { withHandlersPrim } from '../eval/exceptions.js';
 import { EscapeFrame, Frame, MarkEntry, Winder } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
 import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
@@ -180,11 +180,6 @@ export function installControl(t: PrimTable): void {
 
   t.machine('raise', 1, 2, (m, a) => {
     m.raise(a[1], a.length < 3 || a[2] !== false);
-  });
-  t.machine('raise-continuable', 1, 1, (m, a) => {
-    const h = m.firstMark(EXN_HANDLER_KEY);
-    if (h === undefined) m.rt.uncaught(m, a[1]);
-    else callHandler(m, h, a[1], false);
   });
   t.machine('call-with-exception-handler', 2, 2, (m, a) => {
     checkProcedure('call-with-exception-handler', a[1]);

@@ -235,7 +235,12 @@ export function installData(t: PrimTable): void {
     checkVector('vector-fill!', v).items.fill(x);
     return VOID;
   });
-  t.fn('vector-copy', 1, 3, (v: Value) => new RVector(checkVector('vector-copy', v).items.slice(), false));
+  t.in('racket/vector', () => {
+    t.fn('vector-copy', 1, 3, (v: Value, start: Value = 0, end?: Value) => {
+      const items = checkVector('vector-copy', v).items;
+      return new RVector(items.slice(checkIndex('vector-copy', start), end === undefined ? items.length : checkIndex('vector-copy', end)), false);
+    });
+  });
   t.fn('vector->immutable-vector', 1, 1, (v) => new RVector(checkVector('vector->immutable-vector', v).items.slice(), true));
 
   // ---------------------------------------------------------------- boxes

@@ -210,8 +210,6 @@ export function installNumbers(t: PrimTable): void {
   unary(t, 'denominator', checkReal, N.denominator);
   unary(t, 'exact->inexact', checkNumber, N.toInexact);
   unary(t, 'inexact->exact', checkNumber, N.toExact);
-  unary(t, 'exact', checkNumber, N.toExact);
-  unary(t, 'inexact', checkNumber, N.toInexact);
   unary(t, 'sqrt', checkNumber, N.sqrt);
   unary(t, 'exp', checkNumber, N.exp);
   unary(t, 'sin', checkNumber, N.sin);
@@ -222,10 +220,6 @@ export function installNumbers(t: PrimTable): void {
   t.fn('log', 1, 2, (v: Value, base?: Value) => guarded(() => N.log(checkNumber('log', v), base === undefined ? undefined : checkNumber('log', base))));
   t.fn('atan', 1, 2, (y: Value, x?: Value) => guarded(() => N.atan(checkReal('atan', y), x === undefined ? undefined : checkReal('atan', x))));
   t.fn('expt', 2, 2, (a: Value, b: Value) => guarded(() => N.expt(checkNumber('expt', a), checkNumber('expt', b))));
-  t.fn('exact-round', 1, 1, (v: Value) => guarded(() => N.toExact(N.round(checkReal('exact-round', v)))));
-  t.fn('exact-floor', 1, 1, (v: Value) => guarded(() => N.toExact(N.floor(checkReal('exact-floor', v)))));
-  t.fn('exact-ceiling', 1, 1, (v: Value) => guarded(() => N.toExact(N.ceiling(checkReal('exact-ceiling', v)))));
-  t.fn('exact-truncate', 1, 1, (v: Value) => guarded(() => N.toExact(N.truncate(checkReal('exact-truncate', v)))));
   t.fn('number->string', 1, 2, (v: Value, radix: Value = 10) => str(N.numberToString(checkNumber('number->string', v), radix as number)));
   t.fn('string->number', 1, 2, (s: Value, radix: Value = 10) => {
     if (!(s instanceof RString)) return argError('string->number', 'string?', s);
@@ -239,6 +233,10 @@ export function installNumbers(t: PrimTable): void {
   t.fn('bitwise-bit-set?', 2, 2, (x: Value, n: Value) => N.bitwiseBitSet(checkExact('bitwise-bit-set?', x), checkExact('bitwise-bit-set?', n)));
   t.fn('integer-length', 1, 1, (x: Value) => N.integerLength(checkExact('integer-length', x)));
   t.in('racket/math', () => {
+    t.fn('exact-round', 1, 1, (v: Value) => guarded(() => N.exactRound(checkReal('exact-round', v))));
+    t.fn('exact-floor', 1, 1, (v: Value) => guarded(() => N.exactFloor(checkReal('exact-floor', v))));
+    t.fn('exact-ceiling', 1, 1, (v: Value) => guarded(() => N.exactCeiling(checkReal('exact-ceiling', v))));
+    t.fn('exact-truncate', 1, 1, (v: Value) => guarded(() => N.exactTruncate(checkReal('exact-truncate', v))));
     t.value('pi', new Flonum(Math.PI));
     t.fn('sqr', 1, 1, (v: Value) => mul(checkNumber('sqr', v), v));
     t.fn('nan?', 1, 1, (v) => isNaNValue(checkReal('nan?', v)));

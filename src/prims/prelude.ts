@@ -50,13 +50,16 @@ export const PRELUDE_SOURCE = String.raw`
   (unless (exact-nonnegative-integer? n) (raise-argument-error 'build-list "exact-nonnegative-integer?" n))
   (let loop ([i 0])
     (if (= i n) '() (let ([v (f i)]) (cons v (loop (+ i 1)))))))
-(define (build-vector n f) (list->vector (build-list n f)))
+(define (build-vector n f)
+  (unless (exact-nonnegative-integer? n) (raise-argument-error 'build-vector "exact-nonnegative-integer?" n))
+  (let ([v (make-vector n 0)])
+    (let loop ([i 0])
+      (when (< i n) (vector-set! v i (f i)) (loop (+ i 1))))
+    v))
 (define (build-string n f) (list->string (build-list n f)))
 
 (define (vector-map f v . vs)
   (list->vector (apply map f (vector->list v) (map vector->list vs))))
-(define (vector-for-each f v . vs)
-  (apply for-each f (vector->list v) (map vector->list vs)))
 
 (define (hash-ref h k [fail %not-found])
   (let ([v (%hash-lookup h k)])
@@ -132,14 +135,14 @@ export const PRELUDE_SOURCE = String.raw`
 (define (identity x) x)
 (define (const v) (lambda args v))
 (define (negate f) (lambda args (not (apply f args))))
-(define (thunk? f) (and (procedure? f) (procedure-arity-includes? f 0)))
 
 (provide member assoc memf assf findf
-         remove remq remv build-list build-vector build-string vector-map vector-for-each
+         remove remq remv remove* build-list build-vector build-string
          hash-ref hash-ref! hash-update! hash-update hash-for-each hash-map sort
          exact-nonnegative-integer? exact-positive-integer?
          (rename-out [call-with-output-string racket/port:call-with-output-string]
-                     [with-output-to-string racket/port:with-output-to-string] [remove* racket/list:remove*]
+                     [with-output-to-string racket/port:with-output-to-string]
+                     [vector-map racket/vector:vector-map]
                      [filter-map racket/list:filter-map]
                      [append-map racket/list:append-map]
                      [filter-not racket/list:filter-not]
@@ -149,6 +152,5 @@ export const PRELUDE_SOURCE = String.raw`
                      [argmax racket/list:argmax]
                      [identity racket/function:identity]
                      [const racket/function:const]
-                     [negate racket/function:negate]
-                     [thunk? racket/function:thunk?]))
+                     [negate racket/function:negate]))
 `;

@@ -123,7 +123,7 @@ export class Runtime {
     const full = new ModuleInfo('racket');
     for (const lib of this.libraries.values()) for (const [n, m] of lib.exports) full.exports.set(n, m);
     this.libraries.set('racket', full);
-    for (const name of ['racket/list', 'racket/string', 'racket/bool', 'racket/function', 'racket/math', 'racket/udp', 'racket/format', 'racket/port', 'racket/vector', 'racket/set', 'racket/match']) {
+    for (const name of ['racket/list', 'racket/string', 'racket/bool', 'racket/function', 'racket/math', 'racket/udp', 'racket/port', 'racket/vector']) {
       if (!this.libraries.has(name)) this.libraries.set(name, new ModuleInfo(name));
     }
   }

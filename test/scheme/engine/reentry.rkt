@@ -1,0 +1,15 @@
+#lang racket/base
+;; Continuations captured inside map, filter, for/list, foldl and build-vector, resumed again.
+(define (test f)
+  (define k #f)
+  (define count 0)
+  (define seen '())
+  (define r (f (lambda (x) (call/cc (lambda (c) (when (= x 2) (set! k c)) x))) '(1 2 3)))
+  (set! seen (cons r seen))
+  (set! count (+ count 1))
+  (if (< count 3) (k (* 10 count)) (reverse seen)))
+(test map)
+(test filter)
+(test (lambda (g l) (for/list ([x l]) (g x))))
+(test (lambda (g l) (foldl (lambda (x acc) (cons (g x) acc)) '() l)))
+(test (lambda (g l) (let ([v (list->vector l)]) (build-vector (vector-length v) (lambda (i) (g (vector-ref v i)))))))
