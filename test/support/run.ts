@@ -1,4 +1,4 @@
-// Runs a Racket program in this process with a host that captures output.
+// Runs Racket programs in this process with a host that captures output.
 
 import { resolve } from 'node:path';
 import { nodeHost } from '../../src/host/node-host.js';
@@ -10,8 +10,8 @@ export interface RunResult {
   code: number;
 }
 
-/** Runs FILE (relative to `cwd`) as `rkt FILE` would. */
-export async function runCaptured(file: string, cwd: string, args: string[] = []): Promise<RunResult> {
+/** Runs `start` on a fresh runtime whose output is captured; `cwd` is where error locations are relative to. */
+async function captured(cwd: string, args: string[], start: (rt: Runtime) => Promise<number>): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const host = {
@@ -20,22 +20,16 @@ export async function runCaptured(file: string, cwd: string, args: string[] = []
     writeStdout: (s: string) => void (stdout += s),
     writeStderr: (s: string) => void (stderr += s),
   };
-  const rt = new Runtime({ host, args });
-  const code = await rt.runFile(resolve(cwd, file));
+  const code = await start(new Runtime({ host, args }));
   return { stdout, stderr, code };
 }
 
+/** Runs FILE (relative to `cwd`) as `rkt FILE` would. */
+export function runCaptured(file: string, cwd: string, args: string[] = []): Promise<RunResult> {
+  return captured(cwd, args, (rt) => rt.runFile(resolve(cwd, file)));
+}
+
 /** Evaluates top-level forms as `rkt -e` would. */
-export async function evalCaptured(text: string, cwd = process.cwd()): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const host = {
-    ...nodeHost(),
-    cwd: () => cwd,
-    writeStdout: (s: string) => void (stdout += s),
-    writeStderr: (s: string) => void (stderr += s),
-  };
-  const rt = new Runtime({ host });
-  const code = await rt.runTopLevel(text);
-  return { stdout, stderr, code };
+export function evalCaptured(text: string, cwd = process.cwd()): Promise<RunResult> {
+  return captured(cwd, [], (rt) => rt.runTopLevel(text));
 }
