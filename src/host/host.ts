@@ -19,6 +19,14 @@ export interface HostUdpSocket {
   /** Local address and port once bound, else null. */
   local(): { address: string; port: number } | null;
   close(): void;
+  /** Socket options; they need a bound socket. Each throws a HostError on failure. */
+  setTTL(ttl: number): void;
+  setMulticastTTL(ttl: number): void;
+  setMulticastLoopback(on: boolean): void;
+  setMulticastInterface(address: string): void;
+  addMembership(group: string, iface: string | undefined): void;
+  dropMembership(group: string, iface: string | undefined): void;
+  setRecvBufferSize(size: number): void;
 }
 
 export interface HostUdp {
@@ -26,6 +34,8 @@ export interface HostUdp {
     family: 4 | 6,
     reuse: boolean,
     onMessage: (data: Uint8Array, address: string, port: number) => void,
+    /** Called once the socket is bound (explicitly, or by a first send). */
+    onBound: () => void,
   ): HostUdpSocket;
 }
 

@@ -28,10 +28,13 @@ export function hostError(e: unknown): HostError {
 class NodeUdpSocket implements HostUdpSocket {
   private readonly sock: Socket;
   private isBound = false;
-  constructor(family: 4 | 6, reuse: boolean, onMessage: (data: Uint8Array, address: string, port: number) => void) {
+  constructor(family: 4 | 6, reuse: boolean, onMessage: (data: Uint8Array, address: string, port: number) => void, onBound: () => void) {
     this.sock = createSocket({ type: family === 6 ? 'udp6' : 'udp4', reuseAddr: reuse });
     this.sock.on('message', (msg, rinfo) => onMessage(msg, rinfo.address, rinfo.port));
-    this.sock.on('listening', () => (this.isBound = true));
+    this.sock.on('listening', () => {
+      this.isBound = true;
+      onBound();
+    });
     // Errors are reported through the callbacks of the operations that cause them.
     this.sock.on('error', () => {});
   }
@@ -94,8 +97,36 @@ class NodeUdpSocket implements HostUdpSocket {
       // Already closed.
     }
   }
+  private option(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      throw hostError(e);
+    }
+  }
+  setTTL(ttl: number): void {
+    this.option(() => this.sock.setTTL(ttl));
+  }
+  setMulticastTTL(ttl: number): void {
+    this.option(() => this.sock.setMulticastTTL(ttl));
+  }
+  setMulticastLoopback(on: boolean): void {
+    this.option(() => this.sock.setMulticastLoopback(on));
+  }
+  setMulticastInterface(address: string): void {
+    this.option(() => this.sock.setMulticastInterface(address));
+  }
+  addMembership(group: string, iface: string | undefined): void {
+    this.option(() => this.sock.addMembership(group, iface));
+  }
+  dropMembership(group: string, iface: string | undefined): void {
+    this.option(() => this.sock.dropMembership(group, iface));
+  }
+  setRecvBufferSize(size: number): void {
+    this.option(() => this.sock.setRecvBufferSize(size));
+  }
 }
 
 export const nodeUdp: HostUdp = {
-  create: (family, reuse, onMessage) => new NodeUdpSocket(family, reuse, onMessage),
+  create: (family, reuse, onMessage, onBound) => new NodeUdpSocket(family, reuse, onMessage, onBound),
 };

@@ -110,14 +110,18 @@ class SendEvt implements Evt {
   ) {}
   poll(m: Machine): SyncResult {
     try {
-      checkSendable(this.who, this.sock, this.host);
-      hostSocket(m, this.sock, false).send(this.data, this.host, this.port, () => {});
-      this.sock.bound = true;
+      this.sendNow(m);
       return VOID;
     } catch (e) {
       if (e instanceof RacketThrow) return new SyncApply(raiseValue, [e.value]);
       throw e;
     }
+  }
+  /** Hands the datagram to the host (binding the socket if needed). */
+  sendNow(m: Machine): void {
+    checkSendable(this.who, this.sock, this.host);
+    hostSocket(m, this.sock, false).send(this.data, this.host, this.port, () => {});
+    this.sock.bound = true;
   }
   subscribe(): () => void {
     return () => {};
@@ -184,7 +188,12 @@ function hostSocket(m: Machine, sock: UdpSocket, reuse: boolean) {
   if (sock.host === null) {
     const udp = m.rt.host.udp;
     if (udp === undefined) throw new RacketThrow(makeExn(exnFailNetworkT, 'udp: network access is not available in this runtime'));
-    sock.host = udp.create(sock.family, reuse, (data, address, port) => sock.deliver({ data, address, port }));
+    sock.host = udp.create(
+      sock.family,
+      reuse,
+      (data, address, port) => sock.deliver({ data, address, port }),
+      () => sock.applyOptions(),
+    );
     m.rt.resources.add(sock);
   }
   return sock.host;
@@ -343,6 +352,28 @@ export function installUdpOps(t: PrimTable): void {
     return new SendEvt(who, sock, undefined, undefined, b.bytes.slice(s, e));
   });
 
+  // Non-blocking sends: the host takes the datagram at once, so they always succeed (#t).
+  t.fn('udp-send-to*', 4, 6, function (this: Machine, sv: Value, hv: Value, pv: Value, bv: Value, start: Value = 0, end?: Value) {
+    const who = 'udp-send-to*';
+    const sock = checkSocket(who, sv);
+    const host = checkHost(who, hv, false);
+    const port = checkPort(who, pv, false);
+    const b = checkBytes(who, bv);
+    const [s, e] = checkRange(who, b, start, end);
+    new SendEvt(who, sock, host, port, b.bytes.slice(s, e)).sendNow(this);
+    return true;
+  });
+  t.fn('udp-send*', 2, 4, function (this: Machine, sv: Value, bv: Value, start: Value = 0, end?: Value) {
+    const who = 'udp-send*';
+    const sock = checkSocket(who, sv);
+    const b = checkBytes(who, bv);
+    const [s, e] = checkRange(who, b, start, end);
+    new SendEvt(who, sock, undefined, undefined, b.bytes.slice(s, e)).sendNow(this);
+    return true;
+  });
+
+  installOptions(t);
+
   t.fn('udp-close', 1, 1, (sv: Value) => {
     const sock = checkSocket('udp-close', sv);
     if (sock.closed) {
@@ -361,5 +392,96 @@ export function installUdpOps(t: PrimTable): void {
     const la = new RString(local.address, false);
     const ra = new RString(remote.address, false);
     return portNumbers === false ? new MultipleValues([la, ra]) : new MultipleValues([la, local.port, ra, remote.port]);
+  });
+}
+
+// ---------------------------------------------------------------- options
+
+function setsockoptFailed(who: string, e: HostError): never {
+  throw new RacketThrow(systemErrorExn(who, 'setsockopt failed', [], e));
+}
+
+/** Runs `f` on the host socket now if it is bound (reporting failures); otherwise it runs at bind time. */
+function applyNow(who: string, sock: UdpSocket, f: (h: NonNullable<UdpSocket['host']>) => void): void {
+  if (!sock.hostBound) return;
+  try {
+    f(sock.host!);
+  } catch (e) {
+    setsockoptFailed(who, e as HostError);
+  }
+}
+
+function checkOpen(who: string, v: Value): UdpSocket {
+  const sock = checkSocket(who, v);
+  if (sock.closed) closedError(who);
+  return sock;
+}
+
+function checkByte(who: string, v: Value): number {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255) return v;
+  return argError(who, 'byte?', v);
+}
+
+function installOptions(t: PrimTable): void {
+  t.fn('udp-ttl', 1, 1, (sv: Value) => checkOpen('udp-ttl', sv).ttl);
+  t.fn('udp-set-ttl!', 2, 2, (sv: Value, v: Value) => {
+    const sock = checkOpen('udp-set-ttl!', sv);
+    const ttl = checkByte('udp-set-ttl!', v);
+    applyNow('udp-set-ttl!', sock, (h) => h.setTTL(ttl));
+    sock.ttl = ttl;
+    return VOID;
+  });
+  t.fn('udp-multicast-ttl', 1, 1, (sv: Value) => checkOpen('udp-multicast-ttl', sv).multicastTtl);
+  t.fn('udp-multicast-set-ttl!', 2, 2, (sv: Value, v: Value) => {
+    const sock = checkOpen('udp-multicast-set-ttl!', sv);
+    const ttl = checkByte('udp-multicast-set-ttl!', v);
+    applyNow('udp-multicast-set-ttl!', sock, (h) => h.setMulticastTTL(ttl));
+    sock.multicastTtl = ttl;
+    return VOID;
+  });
+  t.fn('udp-multicast-loopback?', 1, 1, (sv: Value) => checkOpen('udp-multicast-loopback?', sv).multicastLoopback);
+  t.fn('udp-multicast-set-loopback!', 2, 2, (sv: Value, v: Value) => {
+    const sock = checkOpen('udp-multicast-set-loopback!', sv);
+    const on = v !== false;
+    applyNow('udp-multicast-set-loopback!', sock, (h) => h.setMulticastLoopback(on));
+    sock.multicastLoopback = on;
+    return VOID;
+  });
+  t.fn('udp-multicast-interface', 1, 1, (sv: Value) => new RString(checkOpen('udp-multicast-interface', sv).multicastInterface, false));
+  t.fn('udp-multicast-set-interface!', 2, 2, (sv: Value, v: Value) => {
+    const who = 'udp-multicast-set-interface!';
+    const sock = checkOpen(who, sv);
+    const iface = checkHost(who, v, true) ?? (sock.family === 6 ? '::' : '0.0.0.0');
+    applyNow(who, sock, (h) => h.setMulticastInterface(iface));
+    sock.multicastInterface = iface;
+    return VOID;
+  });
+  t.fn('udp-set-receive-buffer-size!', 2, 2, (sv: Value, v: Value) => {
+    const who = 'udp-set-receive-buffer-size!';
+    const sock = checkOpen(who, sv);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) return argError(who, 'exact-positive-integer?', v);
+    applyNow(who, sock, (h) => h.setRecvBufferSize(v));
+    sock.setReceiveBufferSize(v);
+    return VOID;
+  });
+  t.fn('udp-multicast-join-group!', 3, 3, (sv: Value, gv: Value, iv: Value) => {
+    const who = 'udp-multicast-join-group!';
+    const sock = checkOpen(who, sv);
+    const group = checkHost(who, gv, false)!;
+    const iface = checkHost(who, iv, true);
+    applyNow(who, sock, (h) => h.addMembership(group, iface));
+    sock.memberships.add(`${group}|${iface ?? ''}`);
+    return VOID;
+  });
+  t.fn('udp-multicast-leave-group!', 3, 3, (sv: Value, gv: Value, iv: Value) => {
+    const who = 'udp-multicast-leave-group!';
+    const sock = checkOpen(who, sv);
+    const group = checkHost(who, gv, false)!;
+    const iface = checkHost(who, iv, true);
+    const key = `${group}|${iface ?? ''}`;
+    if (!sock.memberships.has(key)) setsockoptFailed(who, { code: 'EADDRNOTAVAIL', errno: 99, text: 'Cannot assign requested address' });
+    applyNow(who, sock, (h) => h.dropMembership(group, iface));
+    sock.memberships.delete(key);
+    return VOID;
   });
 }

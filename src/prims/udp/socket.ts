@@ -25,10 +25,53 @@ export class UdpSocket {
   /** Wake callbacks of threads waiting for a datagram or for the socket to close. */
   readonly waiters = new Set<() => void>();
 
+  // Socket options, as Racket reports them. The host can set them only on a
+  // bound socket, so they are kept here and applied when it becomes bound.
+  ttl = 64;
+  multicastTtl = 1;
+  multicastLoopback = true;
+  multicastInterface: string;
+  /** Joined multicast groups, as "group|interface". */
+  readonly memberships = new Set<string>();
+  private receiveBufferSet = false;
+
   constructor(
     /** 4 or 6. */
     readonly family: 4 | 6,
-  ) {}
+  ) {
+    this.multicastInterface = family === 6 ? '::' : '0.0.0.0';
+  }
+
+  get hostBound(): boolean {
+    return this.host !== null && this.host.local() !== null;
+  }
+
+  /** Applies options set before the host socket was bound. */
+  applyOptions(): void {
+    const h = this.host;
+    if (h === null) return;
+    const attempt = (f: () => void) => {
+      try {
+        f();
+      } catch {
+        // Reported when set on a bound socket; a deferred failure has no caller left to tell.
+      }
+    };
+    if (this.ttl !== 64) attempt(() => h.setTTL(this.ttl));
+    if (this.multicastTtl !== 1) attempt(() => h.setMulticastTTL(this.multicastTtl));
+    if (!this.multicastLoopback) attempt(() => h.setMulticastLoopback(false));
+    if (this.multicastInterface !== '0.0.0.0' && this.multicastInterface !== '::') attempt(() => h.setMulticastInterface(this.multicastInterface));
+    if (this.receiveBufferSet) attempt(() => h.setRecvBufferSize(this.receiveBufferSize));
+    for (const m of this.memberships) {
+      const [group, iface] = m.split('|');
+      attempt(() => h.addMembership(group, iface === '' ? undefined : iface));
+    }
+  }
+
+  setReceiveBufferSize(size: number): void {
+    this.receiveBufferSize = size;
+    this.receiveBufferSet = true;
+  }
 
   /** A datagram arrived: queue it unless the buffer is full (then it is dropped, as the kernel would). */
   deliver(d: Datagram): void {
