@@ -85,7 +85,7 @@ describe('rkt (REPL)', () => {
 
 describe('examples', () => {
   const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
-  for (const name of ['echo', 'request-retry']) {
+  for (const name of ['echo', 'request-retry', 'multicast']) {
     it(`examples/${name}.rkt prints what it prints under Racket 8.7`, () => {
       const r = spawnSync(process.execPath, [rkt, `${name}.rkt`], { cwd: examples, encoding: 'utf8', timeout: 20_000 });
       expect(r.stderr).toBe('');
