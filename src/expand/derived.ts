@@ -275,6 +275,16 @@ const withHandlers: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   return b.list(b.list('quote', b.datum(ex.rtPrim('with-handlers'))), b.list('list', ...preds), b.list('list', ...handlers), thunk);
 };
 
+const parameterizeBreak: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  return b.list(
+    'with-continuation-mark',
+    b.list('quote', b.datum(ex.rtPrim('break-enabled-key'))),
+    b.list('if', p[1], b.datum(true), b.datum(false)),
+    b.listTail(['let-values', b.list()], listOf(p.slice(2))),
+  );
+};
+
 const letEc: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
   return b.list('call/ec', b.listTail(['lambda', b.list(p[1])], listOf(p.slice(2))));
@@ -332,6 +342,7 @@ export function installDerivedForms(ex: Expander, define: (name: string, m: Mean
   macro('parameterize', parameterize);
   macro('with-handlers', withHandlers);
   macro('with-handlers*', withHandlers);
+  macro('parameterize-break', parameterizeBreak);
   macro('let/ec', letEc);
   macro('let/cc', letCc);
   macro('time', time);

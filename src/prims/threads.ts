@@ -3,7 +3,10 @@
 import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import type { Machine } from '../eval/machine.js';
 import { argError } from '../runtime/errors.js';
-import { AlarmEvt, RThread, ThreadDeadEvt } from '../runtime/scheduler.js';
+import { AlarmEvt, RThread, ThreadDeadEvt, breaksEnabled } from '../runtime/scheduler.js';
+import { MarkEntry, MarkFrame } from '../eval/frames.js';
+import { BREAK_ENABLED_KEY } from '../eval/marks.js';
+import type { Primitive } from '../eval/procedures.js';
 import { customPrint } from '../printer/protocol.js';
 import { Flonum, MultipleValues, VOID, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';
@@ -106,7 +109,32 @@ function checkEvts(name: string, vs: Value[]): Evt[] {
   return vs.map((v) => asEvt(v) ?? argError(name, 'evt?', v));
 }
 
+/**
+ * The `/enable-break` variant of a blocking primitive: the same call with
+ * breaks enabled while it runs (and waits).
+ */
+export function withBreaksEnabled(t: PrimTable, name: string, base: Primitive): void {
+  t.machine(name, base.min, base.max, (m, vals) => {
+    m.stack.push(new MarkFrame(m.marks));
+    m.marks = new MarkEntry(BREAK_ENABLED_KEY, true, m.marks);
+    m.applyVals(base, vals);
+  });
+}
+
 export function installThreads(t: PrimTable): void {
+  t.fn('break-thread', 1, 2, function (this: Machine, v: Value) {
+    if (!(v instanceof RThread)) return argError('break-thread', 'thread?', v);
+    this.rt.sched.breakThread(v);
+    // Breaking oneself takes effect at once, at the next step.
+    if (v === this.thread) this.park(new Block([alwaysEvt]));
+    return VOID;
+  });
+  t.fn('break-enabled', 0, 1, function (this: Machine, on?: Value) {
+    if (on === undefined) return breaksEnabled(this);
+    this.thread.breakEnabledDefault = on !== false;
+    return VOID;
+  });
+  t.internal('break-enabled-key', BREAK_ENABLED_KEY);
   t.fn('thread', 1, 1, function (this: Machine, thunk: Value) {
     if (!arityIncludes(checkProcedure('thread', thunk), 0) ) return argError('thread', '(procedure-arity-includes/c 0)', thunk);
     const name = (thunk as { lam?: { name: string | null } }).lam?.name ?? 'thread';
@@ -138,7 +166,8 @@ export function installThreads(t: PrimTable): void {
     // (sleep 0) still yields to other threads, as in Racket.
     return new Block([new AlarmEvt(this.rt, this.rt.host.now() + s * 1000, VOID)]);
   });
-  t.blocking('sync', 1, -1, (...vs: Value[]) => new Block(checkEvts('sync', vs)));
+  const sync = t.blocking('sync', 1, -1, (...vs: Value[]) => new Block(checkEvts('sync', vs)));
+  withBreaksEnabled(t, 'sync/enable-break', sync);
   t.blocking('sync/timeout', 2, -1, function (this: Machine, timeout: Value, ...vs: Value[]) {
     const evts = checkEvts('sync/timeout', vs);
     if (timeout === false) return new Block(evts);

@@ -9,11 +9,13 @@
 import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import { Frame, PromptFrame } from '../eval/frames.js';
 import { Machine, RunStatus } from '../eval/machine.js';
-import { ApplyNode, type Node } from '../eval/nodes.js';
+import { ApplyNode, Node as BaseNode, type Node } from '../eval/nodes.js';
+import { BREAK_ENABLED_KEY } from '../eval/marks.js';
+import { ContinuationProc } from '../eval/procedures.js';
+import { ExitSignal, RacketThrow, exnBreakT, makeExn } from './exn.js';
 import { VOID, type Value } from '../values/types.js';
 import { customPrint, printNamed } from '../printer/protocol.js';
 import type { Runtime } from './runtime.js';
-import { ExitSignal } from './exn.js';
 
 /** Steps a thread runs before the scheduler considers switching. */
 const QUANTUM = 20_000;
@@ -36,6 +38,10 @@ export class RThread {
   readonly abortTag = { name: 'thread-prompt' };
   /** Set when the thread ended by an uncaught exception. */
   failed = false;
+  /** A break-thread request not yet delivered. */
+  breakPending = false;
+  /** Whether breaks are enabled where no parameterize-break says otherwise. */
+  breakEnabledDefault = true;
 
   constructor(
     readonly m: Machine,
@@ -139,7 +145,14 @@ export class Scheduler {
     while (this.queue.length > 0 && !this.stopped) {
       const t = this.queue.shift()!;
       if (t.state === 'done') continue;
-      if (t.state === 'blocked') {
+      if (t.breakPending && breaksEnabled(t.m)) {
+        // A break: raise exn:break where the thread is, blocked or not.
+        t.breakPending = false;
+        t.clearBlock();
+        t.wakePending = false;
+        t.state = 'runnable';
+        t.m.node = new RaiseBreakNode();
+      } else if (t.state === 'blocked') {
         t.wakePending = false;
         if (!this.retry(t)) continue;
       }
@@ -233,6 +246,16 @@ export class Scheduler {
     this.rt.threadFinished(t);
   }
 
+  /** `break-thread`: the break is raised the next time the thread runs with breaks enabled. */
+  breakThread(t: RThread): void {
+    if (t.state === 'done') return;
+    t.breakPending = true;
+    if (t.state === 'blocked' && !t.wakePending) {
+      t.wakePending = true;
+      this.enqueue(t);
+    }
+  }
+
   kill(t: RThread): void {
     if (t.state === 'done') return;
     t.m.stack = [];
@@ -297,5 +320,20 @@ export class ThreadDeadEvt implements Evt {
   subscribe(_m: Machine, wake: () => void): () => void {
     this.t.deathWaiters.add(wake);
     return () => this.t.deathWaiters.delete(wake);
+  }
+}
+
+/** Whether breaks are enabled in the thread's current continuation. */
+export function breaksEnabled(m: Machine): boolean {
+  const v = m.firstMark(BREAK_ENABLED_KEY);
+  return v === undefined ? m.thread.breakEnabledDefault : v !== false;
+}
+
+/** Raises exn:break in the thread, with a continuation that resumes where it was. */
+class RaiseBreakNode extends BaseNode {
+  readonly simple = false;
+  exec(m: Machine): void {
+    const k = new ContinuationProc(m.captureK(), null);
+    throw new RacketThrow(makeExn(exnBreakT, 'user break', k));
   }
 }

@@ -12,6 +12,7 @@ import { RacketThrow, exnFailNetworkT, makeExn } from '../../runtime/exn.js';
 import { MultipleValues, RBytes, RString, VOID, listFromArray, type Value } from '../../values/types.js';
 import { customPrint } from '../../printer/protocol.js';
 import type { PrimTable } from '../table.js';
+import { withBreaksEnabled } from '../threads.js';
 import { alreadyBound, closedError, notBound, systemErrorExn } from './errors.js';
 import { UdpSocket } from './socket.js';
 
@@ -302,7 +303,7 @@ export function installUdpOps(t: PrimTable): void {
     return new Block([done]);
   });
 
-  t.blocking('udp-send-to', 4, 6, function (this: Machine, sv: Value, hv: Value, pv: Value, bv: Value, start: Value = 0, end?: Value) {
+  const sendTo = t.blocking('udp-send-to', 4, 6, function (this: Machine, sv: Value, hv: Value, pv: Value, bv: Value, start: Value = 0, end?: Value) {
     const who = 'udp-send-to';
     const sock = checkSocket(who, sv);
     const host = checkHost(who, hv, false);
@@ -310,15 +311,18 @@ export function installUdpOps(t: PrimTable): void {
     return send(this, who, sock, host, port, checkBytes(who, bv), start, end);
   });
 
-  t.blocking('udp-send', 2, 4, function (this: Machine, sv: Value, bv: Value, start: Value = 0, end?: Value) {
+  const sendConnected = t.blocking('udp-send', 2, 4, function (this: Machine, sv: Value, bv: Value, start: Value = 0, end?: Value) {
     const who = 'udp-send';
     const sock = checkSocket(who, sv);
     return send(this, who, sock, undefined, undefined, checkBytes(who, bv), start, end);
   });
 
-  t.blocking('udp-receive!', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) =>
+  const receiveBlocking = t.blocking('udp-receive!', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) =>
     receive('udp-receive!', checkSocket('udp-receive!', sv), bv, start, end, true),
   );
+  withBreaksEnabled(t, 'udp-receive!/enable-break', receiveBlocking);
+  withBreaksEnabled(t, 'udp-send-to/enable-break', sendTo);
+  withBreaksEnabled(t, 'udp-send/enable-break', sendConnected);
   t.fn('udp-receive!*', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) =>
     receive('udp-receive!*', checkSocket('udp-receive!*', sv), bv, start, end, false),
   );
