@@ -3,7 +3,7 @@
 // table of whole-process median wall times and the ratios.
 //
 //   npm run bench                 all programs
-//   npm run bench -- fib tak      some of them (`udp`: the UDP ping-pong)
+//   npm run bench -- fib tak      some of them (`udp`: the UDP ping-pong; `channel`: the channel ping-pong)
 //   RUNS=5 npm run bench          runs per measurement (default 3)
 
 import { spawnSync } from 'node:child_process';
@@ -76,9 +76,9 @@ const startup = time(process.execPath, [rkt, '-e', '(display 1)'], '1');
 // UDP ping-pong: round trips per second (the program prints its own figure).
 const udpDir = join(here, 'udp');
 const trips = process.env.UDP_TRIPS ?? '20000';
-function rate(cmd, args) {
+function rate(cmd, args, unit = 'round trips/s') {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000 });
-  const m = /([\d.]+) round trips\/s/.exec(r.stdout ?? '');
+  const m = new RegExp(`([\\d.]+) ${unit.replace('/', '\\/')}`).exec(r.stdout ?? '');
   return m ? Math.round(Number(m[1])) : NaN;
 }
 const udpRows = [];
@@ -98,6 +98,18 @@ if (rows.length > 0) {
   for (const r of rows) console.log(line(r));
 }
 console.log(`\nstartup: rkt -e '(display 1)': ${fmt(startup.ms)}`);
+// Channel ping-pong between two threads: messages per second.
+const messages = process.env.CHANNEL_ROUND_TRIPS ?? '200000';
+let channelRow = null;
+if (only.length === 0 || only.includes('channel')) {
+  const file = join(here, 'threads', 'channel-pingpong.rkt');
+  const ours = rate(process.execPath, [rkt, file, messages], 'messages/s');
+  const racket = hasRacket ? rate('racket', [file, messages], 'messages/s') : NaN;
+  channelRow = [String(ours), hasRacket ? String(racket) : 'n/a', hasRacket ? `${(ours / racket).toFixed(2)}x` : 'n/a'];
+}
+if (channelRow !== null) {
+  console.log(`\nchannel ping-pong, ${messages} round trips: messages/s  rkt ${channelRow[0]}  Racket 8.7 ${channelRow[1]}  (rkt/Racket ${channelRow[2]})`);
+}
 if (udpRows.length > 0) {
   const h = ['UDP (round trips/s)', 'rkt', 'Racket 8.7', 'Node dgram', 'rkt/Racket'];
   const w = h.map((x, i) => Math.max(x.length, ...udpRows.map((r) => r[i].length)));

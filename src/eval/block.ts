@@ -34,6 +34,11 @@ export interface Evt {
    * that cancels the request. Spurious wakes are allowed.
    */
   subscribe(m: Machine, wake: () => void): () => void;
+  /**
+   * True when another thread has already completed this event for `m` (a
+   * channel partner took or gave the value): the sync must choose it.
+   */
+  committed?(m: Machine): boolean;
 }
 
 export class Block {

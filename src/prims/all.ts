@@ -14,6 +14,7 @@ import { installThreads } from './threads.js';
 import { installMisc } from './misc.js';
 import { installUdp } from './udp/index.js';
 import { installSequences } from './sequences.js';
+import { installChannels } from './channels.js';
 
 let cached: PrimTable | null = null;
 
@@ -34,6 +35,7 @@ export function allPrimitives(): PrimTable {
     installMisc(t);
     installUdp(t);
     installSequences(t);
+    installChannels(t);
     cached = t;
   }
   return cached;

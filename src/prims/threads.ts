@@ -7,6 +7,7 @@ import { AlarmEvt, RThread, ThreadDeadEvt, breaksEnabled } from '../runtime/sche
 import { MarkEntry, MarkFrame } from '../eval/frames.js';
 import { BREAK_ENABLED_KEY } from '../eval/marks.js';
 import type { Primitive } from '../eval/procedures.js';
+import { channelAsEvt } from './channels.js';
 import { customPrint } from '../printer/protocol.js';
 import { Flonum, MultipleValues, VOID, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';
@@ -99,6 +100,8 @@ export const neverEvt = new NeverEvt();
 /** Anything `sync` accepts: our event objects, and threads (ready when dead). */
 export function asEvt(v: Value): Evt | null {
   if (v instanceof RThread) return new ThreadDeadEvt(v, v);
+  const ch = channelAsEvt(v);
+  if (ch !== null) return ch;
   if (typeof v === 'object' && v !== null && typeof (v as Evt).poll === 'function' && typeof (v as Evt).subscribe === 'function') {
     return v as Evt;
   }

@@ -219,6 +219,13 @@ export class Scheduler {
 
   /** Polls the block's events (from a random start, for fairness); delivers a result if one is ready. */
   tryComplete(t: RThread, b: Block): boolean {
+    // An event a partner thread already completed must be the one chosen.
+    for (const e of b.evts) {
+      if (e.committed?.(t.m)) {
+        deliver(t.m, e.poll(t.m) as SyncResult);
+        return true;
+      }
+    }
     const n = b.evts.length;
     const first = n > 1 ? Math.floor(Math.random() * n) : 0;
     for (let i = 0; i < n; i++) {
