@@ -20,6 +20,19 @@ await build({
   absWorkingDir: root,
 });
 
+// A library build for tools that drive a Runtime in-process (bench/threads/memory.mjs).
+await build({
+  stdin: { contents: "export { Runtime } from './src/runtime/runtime.ts'; export { nodeHost } from './src/host/node-host.ts';", resolveDir: root, loader: 'ts' },
+  outfile: 'dist/lib.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
+
 // Run a small program once so the code used at startup is compiled, and save V8's cache of it.
 rmSync(`${root}dist/cli.cjs.cache`, { force: true });
 const warm = spawnSync(process.execPath, [`${root}bin/rkt`, '-e', '(void (map add1 (list 1 2)))'], {

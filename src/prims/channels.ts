@@ -236,6 +236,9 @@ class VoidResult implements Evt {
 /** thread-receive-evt: ready when mail is waiting; its result is itself. */
 class PeekMailbox implements Evt {
   constructor(readonly box: Mailbox) {}
+  [customPrint](): string {
+    return '#<thread-receive-evt>';
+  }
   poll(): SyncResult | NotReady {
     return this.box.queue.length > 0 ? this : NOT_READY;
   }

@@ -313,6 +313,9 @@ export class AlarmEvt implements Evt {
   subscribe(_m: Machine, wake: () => void): () => void {
     return this.rt.host.setTimer(Math.max(0, this.at - this.rt.host.now()), wake);
   }
+  [customPrint](): string {
+    return '#<alarm-evt>';
+  }
 }
 
 /** Ready when a thread has ended. */
@@ -327,6 +330,9 @@ export class ThreadDeadEvt implements Evt {
   subscribe(_m: Machine, wake: () => void): () => void {
     this.t.deathWaiters.add(wake);
     return () => this.t.deathWaiters.delete(wake);
+  }
+  [customPrint](): string {
+    return '#<thread-dead-evt>';
   }
 }
 

@@ -12,3 +12,4 @@
 (with-handlers ([exn:fail? exn-message]) (choice-evt 5))
 (wrap-evt always-evt void)
 (choice-evt)
+(displayln (thread-dead-evt (current-thread))) (displayln (alarm-evt 0)) (displayln (make-channel)) (displayln (channel-put-evt (make-channel) 1)) (displayln (semaphore-peek-evt (make-semaphore))) (displayln (thread-receive-evt)) (displayln always-evt) (displayln never-evt)
