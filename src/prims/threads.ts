@@ -141,7 +141,7 @@ export function installThreads(t: PrimTable): void {
   t.fn('thread', 1, 1, function (this: Machine, thunk: Value) {
     if (!arityIncludes(checkProcedure('thread', thunk), 0) ) return argError('thread', '(procedure-arity-includes/c 0)', thunk);
     const name = (thunk as { lam?: { name: string | null } }).lam?.name ?? 'thread';
-    return this.rt.sched.spawn(thunk, [], name);
+    return this.rt.sched.spawn(thunk, [], name, this);
   });
   t.fn('thread?', 1, 1, (v) => v instanceof RThread);
   t.fn('current-thread', 0, 0, function (this: Machine) {

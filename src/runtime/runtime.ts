@@ -7,7 +7,7 @@ import { compile } from '../eval/compile.js';
 import type { Core } from '../eval/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
-import { PARAMZ_KEY, type Paramz } from '../eval/marks.js';
+import { PARAMZ_KEY, ParamCell, type Paramz } from '../eval/marks.js';
 import { Const, Prompt, Seq, type Node } from '../eval/nodes.js';
 import { Parameter } from '../eval/procedures.js';
 import { Expander } from '../expand/expander.js';
@@ -272,7 +272,10 @@ export class Runtime {
           throw e;
         }
       });
+      const previous = this.mainThread;
       this.mainThread = this.sched.spawnNode(starter, 'main');
+      // The REPL is one thread to the user: parameter values carry over between inputs.
+      if (previous !== null) this.mainThread.cells = previous.cells;
     });
   }
 
@@ -322,16 +325,23 @@ export class Runtime {
 
   // ---------------------------------------------------------------- parameters
 
-  paramBaseValue(_m: Machine, p: Parameter): Value {
+  /**
+   * A parameter's value outside any parameterize: the thread's own value if
+   * it set one (or inherited one when it was created), else the runtime's.
+   */
+  paramBaseValue(m: Machine, p: Parameter): Value {
+    const own = m.thread.cells.get(p);
+    if (own !== undefined) return own.value;
     const v = this.paramBases.get(p);
     return v === undefined ? p.value : v;
   }
 
+  /** `(p v)`: sets the innermost parameterization's value, or else the thread's own. */
   setParam(m: Machine, p: Parameter, v: Value): void {
     const pz = m.firstMark(PARAMZ_KEY) as Paramz | undefined;
-    const cell = pz?.lookup(p);
+    const cell = pz?.lookup(p) ?? m.thread.cells.get(p);
     if (cell) cell.value = v;
-    else this.paramBases.set(p, v);
+    else m.thread.cells.set(p, new ParamCell(v));
     m.returnValue(VOID);
   }
 

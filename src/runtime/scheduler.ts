@@ -7,11 +7,11 @@
 // callbacks make it runnable again, and it polls its events once more.
 
 import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
-import { Frame, PromptFrame } from '../eval/frames.js';
+import { Frame, MarkEntry, PromptFrame } from '../eval/frames.js';
 import { Machine, RunStatus } from '../eval/machine.js';
 import { ApplyNode, Node as BaseNode, type Node } from '../eval/nodes.js';
-import { BREAK_ENABLED_KEY } from '../eval/marks.js';
-import { ContinuationProc } from '../eval/procedures.js';
+import { BREAK_ENABLED_KEY, PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
+import { ContinuationProc, type Parameter } from '../eval/procedures.js';
 import { ExitSignal, RacketThrow, exnBreakT, makeExn } from './exn.js';
 import { VOID, type Value } from '../values/types.js';
 import { customPrint, printNamed } from '../printer/protocol.js';
@@ -42,6 +42,8 @@ export class RThread {
   breakPending = false;
   /** Whether breaks are enabled where no parameterize-break says otherwise. */
   breakEnabledDefault = true;
+  /** This thread's values of parameters set outside parameterize (Racket's thread cells). */
+  cells = new Map<Parameter, ParamCell>();
 
   constructor(
     readonly m: Machine,
@@ -87,10 +89,20 @@ export class Scheduler {
     private readonly later: (f: () => void) => void,
   ) {}
 
-  spawn(proc: Value, args: Value[], name: string): RThread {
+  /**
+   * A new thread running `proc`. As in Racket, it starts with its creator's
+   * current parameter values: its own copies, so later changes on either
+   * side stay on that side.
+   */
+  spawn(proc: Value, args: Value[], name: string, creator: Machine | null = null): RThread {
     const m = new Machine(this.rt);
     const t = new RThread(m, name, this.nextId++);
     m.thread = t;
+    if (creator !== null) {
+      for (const [p, cell] of creator.thread.cells) t.cells.set(p, new ParamCell(cell.value));
+      const pz = creator.firstMark(PARAMZ_KEY) as Paramz | undefined;
+      if (pz !== undefined) m.marks = new MarkEntry(PARAMZ_KEY, copyParamz(pz, creator), null);
+    }
     t.start(proc, args);
     this.threads.add(t);
     this.enqueue(t);
@@ -349,4 +361,13 @@ class RaiseBreakNode extends BaseNode {
     const k = new ContinuationProc(m.captureK(), null);
     throw new RacketThrow(makeExn(exnBreakT, 'user break', k));
   }
+}
+
+/** A parameterization with fresh cells holding the values `m` sees now. */
+function copyParamz(pz: Paramz, m: Machine): Paramz {
+  const bindings: Parameter[] = [];
+  for (let z: Paramz | null = pz; z !== null; z = z.next) if (!bindings.includes(z.param)) bindings.push(z.param);
+  let out: Paramz | null = null;
+  for (let i = bindings.length - 1; i >= 0; i--) out = new Paramz(bindings[i], new ParamCell(m.paramValue(bindings[i])), out);
+  return out!;
 }

@@ -1,0 +1,15 @@
+#lang racket/base
+;; Parameters and threads: a new thread starts with its creator's values (parameterized or set), then each side keeps its own.
+(define p (make-parameter 'initial))
+(define out (open-output-string))
+(parameterize ([current-output-port out] [p 'parameterized])
+  (thread-wait (thread (lambda () (display "in thread ") (display (p))))))
+(get-output-string out)
+(p 'main-set)
+(thread-wait (thread (lambda () (printf "child sees ~a\n" (p)) (p 'child-set) (printf "child now ~a\n" (p)))))
+(p)
+(define q (make-parameter 0))
+(define t (thread (lambda () (sleep 0.02) (printf "late child sees ~a\n" (q)))))
+(q 5)
+(thread-wait t)
+(q)
