@@ -15,6 +15,7 @@ import { installMisc } from './misc.js';
 import { installUdp } from './udp/index.js';
 import { installSequences } from './sequences.js';
 import { installChannels } from './channels.js';
+import { installCustodians } from './custodians.js';
 
 let cached: PrimTable | null = null;
 
@@ -36,6 +37,7 @@ export function allPrimitives(): PrimTable {
     installUdp(t);
     installSequences(t);
     installChannels(t);
+    installCustodians(t);
     cached = t;
   }
   return cached;

@@ -8,6 +8,7 @@ import { MarkEntry, MarkFrame } from '../eval/frames.js';
 import { BREAK_ENABLED_KEY } from '../eval/marks.js';
 import type { Primitive } from '../eval/procedures.js';
 import { channelAsEvt } from './channels.js';
+import { managingCustodian } from './custodians.js';
 import { customPrint } from '../printer/protocol.js';
 import { Flonum, MultipleValues, VOID, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';
@@ -141,7 +142,10 @@ export function installThreads(t: PrimTable): void {
   t.fn('thread', 1, 1, function (this: Machine, thunk: Value) {
     if (!arityIncludes(checkProcedure('thread', thunk), 0) ) return argError('thread', '(procedure-arity-includes/c 0)', thunk);
     const name = (thunk as { lam?: { name: string | null } }).lam?.name ?? 'thread';
-    return this.rt.sched.spawn(thunk, [], name, this);
+    const custodian = managingCustodian(this, 'thread');
+    const t = this.rt.sched.spawn(thunk, [], name, this);
+    custodian.threads.add(t);
+    return t;
   });
   t.fn('thread?', 1, 1, (v) => v instanceof RThread);
   t.fn('current-thread', 0, 0, function (this: Machine) {

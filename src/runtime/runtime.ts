@@ -25,6 +25,7 @@ import { Syntax } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
 import { RString, RVector, VOID, type Value } from '../values/types.js';
 import { commandLineArguments } from '../prims/misc.js';
+import { Custodian, currentCustodian } from '../prims/custodians.js';
 import { TopVar } from '../eval/core.js';
 import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMessage, isExn, makeExn } from './exn.js';
 import { OutputPort } from './ports.js';
@@ -82,6 +83,7 @@ export class Runtime {
     this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));
     this.paramBases.set(currentOutputPort, this.stdout);
     this.paramBases.set(currentErrorPort, this.stderr);
+    this.paramBases.set(currentCustodian, new Custodian(null));
     this.paramBases.set(commandLineArguments, new RVector(this.args.map((a) => new RString(a, false)), false));
     this.ex.cwd = this.host.cwd();
     this.ex.transformerMakers.set('syntax-rules', makeSyntaxRules);

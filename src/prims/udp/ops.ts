@@ -6,13 +6,14 @@
 import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../../eval/block.js';
 import type { Machine } from '../../eval/machine.js';
 import { Primitive } from '../../eval/procedures.js';
-import type { HostError } from '../../host/host.js';
+import type { HostError, HostUdpSocket } from '../../host/host.js';
 import { argError, argumentsError, RawText } from '../../runtime/errors.js';
 import { RacketThrow, exnFailNetworkT, makeExn } from '../../runtime/exn.js';
 import { MultipleValues, RBytes, RString, VOID, listFromArray, type Value } from '../../values/types.js';
 import { customPrint } from '../../printer/protocol.js';
 import type { PrimTable } from '../table.js';
 import { withBreaksEnabled } from '../threads.js';
+import { managingCustodian } from '../custodians.js';
 import { alreadyBound, closedError, notBound, systemErrorExn } from './errors.js';
 import { UdpSocket } from './socket.js';
 
@@ -184,8 +185,26 @@ function familyOf(host: string | undefined): 4 | 6 {
   return host !== undefined && host.includes(':') ? 6 : 4;
 }
 
+/** What a socket released by its custodian talks to: nothing, successfully. */
+const RELEASED: HostUdpSocket = {
+  bind: (_a, _p, done) => done(null),
+  send: (_d, _a, _p, done) => done(null),
+  connect: (_a, _p, done) => done(null),
+  disconnect: () => {},
+  local: () => null,
+  close: () => {},
+  setTTL: () => {},
+  setMulticastTTL: () => {},
+  setMulticastLoopback: () => {},
+  setMulticastInterface: () => {},
+  addMembership: () => {},
+  dropMembership: () => {},
+  setRecvBufferSize: () => {},
+};
+
 /** The socket's host socket, made on first use. */
-function hostSocket(m: Machine, sock: UdpSocket, reuse: boolean) {
+function hostSocket(m: Machine, sock: UdpSocket, reuse: boolean): HostUdpSocket {
+  if (sock.released) return RELEASED;
   if (sock.host === null) {
     const udp = m.rt.host.udp;
     if (udp === undefined) throw new RacketThrow(makeExn(exnFailNetworkT, 'udp: network access is not available in this runtime'));
@@ -246,12 +265,15 @@ function receive(who: string, sock: UdpSocket, bv: Value, start: Value, end: Val
 }
 
 export function installUdpOps(t: PrimTable): void {
-  t.fn('udp-open-socket', 0, 2, (host: Value = false, port: Value = false) => {
+  t.fn('udp-open-socket', 0, 2, function (this: Machine, host: Value = false, port: Value = false) {
     const h = checkHost('udp-open-socket', host, true);
     if (port !== false && !(typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)) {
       argError('udp-open-socket', '(or/c port-number? #f)', port);
     }
-    return new UdpSocket(familyOf(h));
+    const sock = new UdpSocket(familyOf(h));
+    // Owned by the current custodian: custodian-shutdown-all closes it.
+    managingCustodian(this, 'udp-open-socket').resources.add(sock);
+    return sock;
   });
   t.fn('udp?', 1, 1, (v) => v instanceof UdpSocket);
   t.fn('udp-bound?', 1, 1, (v) => checkSocket('udp-bound?', v).bound);

@@ -75,7 +75,7 @@ export class UdpSocket {
 
   /** A datagram arrived: queue it unless the buffer is full (then it is dropped, as the kernel would). */
   deliver(d: Datagram): void {
-    if (this.closed) return;
+    if (this.closed || this.released) return;
     if (this.connected !== null && (d.port !== this.connected.port || d.address !== this.connected.address)) return;
     if (this.queuedBytes + d.data.length > this.receiveBufferSize) return;
     this.queue.push(d);
@@ -91,6 +91,23 @@ export class UdpSocket {
 
   wakeAll(): void {
     for (const w of [...this.waiters]) w();
+  }
+
+  /** Set when the socket's custodian was shut down: the OS socket is gone, but the socket is not "closed". */
+  released = false;
+
+  /**
+   * Custodian shutdown, as Racket does it: the system socket is released, so
+   * nothing arrives and sends go nowhere, but operations do not raise
+   * "closed" errors.
+   */
+  release(): void {
+    this.released = true;
+    this.queue.length = 0;
+    this.queuedBytes = 0;
+    this.host?.close();
+    this.host = null;
+    this.wakeAll();
   }
 
   close(): void {

@@ -1,0 +1,23 @@
+#lang racket/base
+;; Custodians: shutting one down kills its threads and releases its UDP sockets; a shut-down custodian cannot make threads.
+(require racket/udp)
+(define c (make-custodian))
+(define-values (t s)
+  (parameterize ([current-custodian c])
+    (values (thread (lambda () (let loop () (sleep 0.01) (loop))))
+            (udp-open-socket))))
+(udp-bind! s "127.0.0.1" 0)
+(thread-running? t)
+(custodian? c)
+(custodian-shutdown-all c)
+(thread-running? t)
+(with-handlers ([exn:fail? exn-message]) (udp-send-to s "127.0.0.1" 9 #"x"))
+(with-handlers ([exn:fail? exn-message]) (parameterize ([current-custodian c]) (thread void)))
+(custodian? (current-custodian))
+c
+(define c2 (make-custodian))
+(define s2 (parameterize ([current-custodian c2]) (udp-open-socket)))
+(udp-bind! s2 "127.0.0.1" 0)
+(custodian-shutdown-all c2)
+(with-handlers ([exn:fail? exn-message]) (udp-bound? s2))
+(with-handlers ([exn:fail? exn-message]) (udp-receive!* s2 (make-bytes 1)))
