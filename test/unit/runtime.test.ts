@@ -70,4 +70,38 @@ describe('runtime', () => {
       (display count)`);
     expect(out.text).toBe('10000');
   });
+
+  it('returns from sync/timeout 0.05 within a few milliseconds of 50 ms', async () => {
+    const { rt, out } = capture();
+    await rt.runTopLevel(`
+      (define t0 (current-inexact-milliseconds))
+      (define r (sync/timeout 0.05 never-evt))
+      (define dt (- (current-inexact-milliseconds) t0))
+      (display (list r (>= dt 49) (< dt 70)))`);
+    expect(out.text).toBe('(#f #t #t)');
+  });
+
+  it('delivers a datagram to a blocked receiver while another thread spins', async () => {
+    const { rt, out } = capture();
+    await rt.runTopLevel(`
+      (require racket/udp)
+      (define r (udp-open-socket "127.0.0.1" #f))
+      (udp-bind! r "127.0.0.1" 0)
+      (define-values (h port _h _p) (udp-addresses r #t))
+      (define latency #f)
+      (define sent-at #f)
+      (define receiver
+        (thread (lambda ()
+                  (udp-receive! r (make-bytes 10))
+                  (set! latency (- (current-inexact-milliseconds) sent-at)))))
+      (define spinner (thread (lambda () (let loop () (loop)))))
+      (sleep 0.02)
+      (define s (udp-open-socket "127.0.0.1" #f))
+      (set! sent-at (current-inexact-milliseconds))
+      (udp-send-to s "127.0.0.1" port #"ping")
+      (thread-wait receiver)
+      (kill-thread spinner)
+      (display (< latency 30))`);
+    expect(out.text).toBe('#t');
+  });
 });
