@@ -9,10 +9,11 @@ import { printString } from '../printer/print.js';
 import { customPrint } from '../printer/protocol.js';
 import { RHash } from '../values/hash.js';
 import * as N from '../values/numbers.js';
-import { Char, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Sym, VOID, isList, listToArray, type Value } from '../values/types.js';
+import { Char, EOF, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Sym, VOID, isList, listToArray, sym, type Value } from '../values/types.js';
+import { InputPort } from '../runtime/input-port.js';
 import type { PrimTable } from './table.js';
 
-type Kind = 'range' | 'list' | 'vector' | 'string' | 'bytes' | 'hash' | 'hash-keys' | 'hash-values';
+type Kind = 'range' | 'list' | 'vector' | 'string' | 'bytes' | 'hash' | 'hash-keys' | 'hash-values' | 'lines';
 
 /** A sequence: how to walk a value. Positions are numbers (indices or range values) or list tails. */
 export class Sequence {
@@ -53,7 +54,14 @@ function toSequence(v: Value, ids: Value): Sequence {
   throw new RacketThrow(makeExn(exnFailContractT, `for: expected a sequence for ${names}, got something else: ${printString(v)}`));
 }
 
+/** in-lines: the position is the line just read (or eof). */
+function nextLine(s: Sequence): Value {
+  const line = (s.data as InputPort).readLine((s.start as Sym).name);
+  return line === null ? EOF : new RString(line, false);
+}
+
 function startOf(s: Sequence): Value {
+  if (s.kind === 'lines') return nextLine(s);
   return s.kind === 'range' ? s.start : s.kind === 'list' ? s.data : 0;
 }
 
@@ -66,6 +74,8 @@ function more(s: Sequence, pos: Value): boolean {
     }
     case 'list':
       return pos instanceof Pair;
+    case 'lines':
+      return pos !== EOF;
     case 'vector':
       return (pos as number) < (s.data as RVector).items.length;
     case 'string':
@@ -80,6 +90,7 @@ function more(s: Sequence, pos: Value): boolean {
 function valueAt(s: Sequence, pos: Value): Value {
   switch (s.kind) {
     case 'range':
+    case 'lines':
       return pos;
     case 'list':
       return (pos as Pair).car;
@@ -101,6 +112,7 @@ function valueAt(s: Sequence, pos: Value): Value {
 }
 
 function nextOf(s: Sequence, pos: Value): Value {
+  if (s.kind === 'lines') return nextLine(s);
   if (s.kind === 'range') return N.add(pos as N.Num, s.step as N.Num);
   if (s.kind === 'list') return (pos as Pair).cdr;
   return (pos as number) + 1;
@@ -135,6 +147,10 @@ export function installSequences(t: PrimTable): void {
   t.fn('in-hash', 1, 1, (h: Value) => new Sequence('hash', h, 0, 0, 1, [...checkHash('in-hash', h).map.values()]));
   t.fn('in-hash-keys', 1, 1, (h: Value) => new Sequence('hash-keys', h, 0, 0, 1, [...checkHash('in-hash-keys', h).map.values()]));
   t.fn('in-hash-values', 1, 1, (h: Value) => new Sequence('hash-values', h, 0, 0, 1, [...checkHash('in-hash-values', h).map.values()]));
+  t.fn('in-lines', 0, 2, (p: Value, mode: Value = sym('any')) => {
+    if (!(p instanceof InputPort)) return argError('in-lines', 'input-port?', p);
+    return new Sequence('lines', p, mode);
+  });
   t.fn('sequence?', 1, 1, (v: Value) => {
     try {
       toSequence(v, NULL);
