@@ -16,6 +16,7 @@ import { installUdp } from './udp/index.js';
 import { installSequences } from './sequences.js';
 import { installChannels } from './channels.js';
 import { installCustodians } from './custodians.js';
+import { installFormat } from './format.js';
 
 let cached: PrimTable | null = null;
 
@@ -38,6 +39,7 @@ export function allPrimitives(): PrimTable {
     installSequences(t);
     installChannels(t);
     installCustodians(t);
+    installFormat(t);
     cached = t;
   }
   return cached;

@@ -19,7 +19,9 @@ export class KeywordProcedure {
     readonly required: Keyword[],
   ) {}
   get name(): string | null {
-    return this.proc instanceof Closure ? this.proc.lam.name : null;
+    if (this.proc instanceof Closure) return this.proc.lam.name;
+    if (this.proc instanceof Primitive) return this.proc.name;
+    return null;
   }
   [customPrint](): string {
     return printNamed('procedure', this.name);
