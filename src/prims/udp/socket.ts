@@ -103,15 +103,16 @@ export class UdpSocket {
    */
   release(): void {
     this.released = true;
-    this.queue.length = 0;
-    this.queuedBytes = 0;
-    this.host?.close();
-    this.host = null;
-    this.wakeAll();
+    this.dropHost();
   }
 
   close(): void {
     this.closed = true;
+    this.dropHost();
+  }
+
+  /** Discards queued datagrams and the host socket, and wakes waiting threads to see why. */
+  private dropHost(): void {
     this.queue.length = 0;
     this.queuedBytes = 0;
     this.host?.close();
