@@ -106,7 +106,7 @@ export function installData(t: PrimTable): void {
   t.fn('char->integer', 1, 1, (c) => checkChar('char->integer', c).code);
   t.fn('integer->char', 1, 1, (n) => {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) {
-      return argError('integer->char', '(and/c (integer-in 0 #x10FFFF) (not/c (integer-in #xD800 #xDFFF)))', n);
+      return argError('integer->char', 'valid-unicode-scalar-value?', n);
     }
     return Char.of(n);
   });
@@ -214,7 +214,10 @@ export function installData(t: PrimTable): void {
   // ---------------------------------------------------------------- vectors
   t.fn('vector?', 1, 1, (v) => v instanceof RVector);
   t.fn('vector', 0, -1, (...xs: Value[]) => new RVector(xs, false));
-  t.fn('make-vector', 1, 2, (k: Value, v: Value = 0) => new RVector(new Array(checkIndex('make-vector', k)).fill(v), false));
+  t.fn('make-vector', 1, 2, (k: Value, v: Value = 0) => {
+    if (!(typeof k === 'number' && Number.isInteger(k) && k >= 0)) return argError('make-vector', 'valid-vector-length?', k);
+    return new RVector(new Array(k).fill(v), false);
+  });
   t.fn('vector-length', 1, 1, (v) => checkVector('vector-length', v).items.length);
   t.fn('vector-ref', 2, 2, function (this: Machine, v: Value, k: Value) {
     const vec = checkVector('vector-ref', v);

@@ -59,7 +59,8 @@ export function installHashes(t: PrimTable): void {
   t.fn('hash-eqv?', 1, 1, (v) => checkHash('hash-eqv?', v).kind === 'eqv');
   t.fn('hash-eq?', 1, 1, (v) => checkHash('hash-eq?', v).kind === 'eq');
   t.internalFn('hash-lookup', 2, 2, (h: Value, k: Value) => {
-    const v = checkHash('hash-ref', h).get(k);
+    if (!(h instanceof RHash)) return argError('hash-ref', 'hash?', h, 0, [h, k]);
+    const v = h.get(k);
     return v === undefined ? NOT_FOUND : v;
   });
   t.internal('not-found', NOT_FOUND);

@@ -33,10 +33,19 @@ function listLength(l: Value): number {
   return n;
 }
 
-/** Checks the procedure and lists of a traversal; all lists must have the same length. */
-function checkArgs(name: string, f: Value, lists: Value[]): void {
+/**
+ * Checks the procedure and lists of a traversal; all lists must have the
+ * same length. `all` is every argument, for the folds, whose errors (as in
+ * Racket) name the bad argument's position.
+ */
+function checkArgs(name: string, f: Value, lists: Value[], all?: Value[]): void {
   checkProcedure(name, f);
-  for (const l of lists) if (!isList(l)) argError(name, 'list?', l);
+  for (const l of lists) {
+    if (!isList(l)) {
+      if (all) argError(name, 'list?', l, all.indexOf(l), all);
+      argError(name, 'list?', l);
+    }
+  }
   if (lists.length > 1) {
     const n = listLength(lists[0]);
     for (const l of lists.slice(1)) {
@@ -202,7 +211,7 @@ function traversal(t: PrimTable, name: Kind, min: number): void {
     if (name === 'foldl' || name === 'foldr') {
       const init = a[2];
       const lists = a.slice(3);
-      checkArgs(name, f, lists);
+      checkArgs(name, f, lists, a.slice(1));
       start(m, name, f, name === 'foldr' ? lists.map(reverseList) : lists, init);
       return;
     }

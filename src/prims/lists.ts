@@ -2,7 +2,7 @@
 // (map, filter, foldl, sort, ...) are written in Racket in prelude.rkt so
 // they run on the machine and can block, escape and be preempted.
 
-import { argError, argumentsError } from '../runtime/errors.js';
+import { argError, argumentsError, errorValueString, genericFail } from '../runtime/errors.js';
 import { isEqual, isEqv, isEq } from '../values/equal.js';
 import { MPair, MultipleValues, NULL, Pair, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';
 import { checkIndex, checkList, checkPair } from './check.js';
@@ -48,7 +48,7 @@ function assoc(name: string, eq: (a: Value, b: Value) => boolean) {
     let l = lst;
     while (l instanceof Pair) {
       const p = l.car;
-      if (!(p instanceof Pair)) argError(name, '(listof pair?)', lst);
+      if (!(p instanceof Pair)) argumentsError(name, 'non-pair found in list', ['non-pair', p], ['list', lst]);
       if (eq(x, p.car)) return p;
       l = l.cdr;
     }
@@ -100,6 +100,9 @@ export function installLists(t: PrimTable): void {
     return out;
   });
   t.fn('list-ref', 2, 2, (l: Value, k: Value) => {
+    if (!(typeof k === 'number' && Number.isInteger(k) && k >= 0) && typeof k !== 'bigint') {
+      genericFail(`list-ref: index ${errorValueString(k)} is not an exact nonnegative integer`);
+    }
     const n = checkIndex('list-ref', k, 1, [l, k]);
     let x = l;
     for (let i = 0; i < n; i++) {

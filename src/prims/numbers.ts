@@ -20,6 +20,11 @@ function checkReal(name: string, v: Value): N.Num {
   return argError(name, 'real?', v);
 }
 
+function checkRational(name: string, v: Value): N.Num {
+  if (N.isRational(v)) return v as N.Num;
+  return argError(name, 'rational?', v);
+}
+
 function checkInteger(name: string, v: Value): N.Num {
   if (N.isInteger(v)) return v;
   return argError(name, 'integer?', v);
@@ -233,10 +238,10 @@ export function installNumbers(t: PrimTable): void {
   t.fn('bitwise-bit-set?', 2, 2, (x: Value, n: Value) => N.bitwiseBitSet(checkExact('bitwise-bit-set?', x), checkExact('bitwise-bit-set?', n)));
   t.fn('integer-length', 1, 1, (x: Value) => N.integerLength(checkExact('integer-length', x)));
   t.in('racket/math', () => {
-    t.fn('exact-round', 1, 1, (v: Value) => guarded(() => N.exactRound(checkReal('exact-round', v))));
-    t.fn('exact-floor', 1, 1, (v: Value) => guarded(() => N.exactFloor(checkReal('exact-floor', v))));
-    t.fn('exact-ceiling', 1, 1, (v: Value) => guarded(() => N.exactCeiling(checkReal('exact-ceiling', v))));
-    t.fn('exact-truncate', 1, 1, (v: Value) => guarded(() => N.exactTruncate(checkReal('exact-truncate', v))));
+    t.fn('exact-round', 1, 1, (v: Value) => guarded(() => N.exactRound(checkRational('exact-round', v))));
+    t.fn('exact-floor', 1, 1, (v: Value) => guarded(() => N.exactFloor(checkRational('exact-floor', v))));
+    t.fn('exact-ceiling', 1, 1, (v: Value) => guarded(() => N.exactCeiling(checkRational('exact-ceiling', v))));
+    t.fn('exact-truncate', 1, 1, (v: Value) => guarded(() => N.exactTruncate(checkRational('exact-truncate', v))));
     t.value('pi', new Flonum(Math.PI));
     t.fn('sqr', 1, 1, (v: Value) => mul(checkNumber('sqr', v), v));
     t.fn('nan?', 1, 1, (v) => isNaNValue(checkReal('nan?', v)));
