@@ -5,7 +5,7 @@ import { Syntax } from '../values/syntax.js';
 import type { Meaning, MacroTransformer } from './bindings.js';
 import { Builder } from './build.js';
 import type { Expander } from './expander.js';
-import { structMacro } from './struct-form.js';
+import { structCopyMacro, structMacro } from './struct-form.js';
 import { forMacro } from './for-forms.js';
 import { idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
 
@@ -349,6 +349,7 @@ export function installDerivedForms(ex: Expander, define: (name: string, m: Mean
   macro('define-syntax-rule', defineSyntaxRule);
   macro('define-syntax', defineSyntax);
   macro('struct', structMacro);
+  macro('struct-copy', structCopyMacro);
   const variants = ['list', 'fold', 'sum', 'product', 'and', 'or', 'first', 'last', 'vector', 'hash'] as const;
   macro('for', forMacro('for', false));
   macro('for*', forMacro('for', true));

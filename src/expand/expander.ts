@@ -449,6 +449,8 @@ export class Expander {
     return sc;
   }
 
+  /** Constructor and fields of each struct, for struct-copy; keyed like structInfo. */
+  readonly structShapes = new Map<string, { ctor: string; fields: { name: string; accessor: string; owner: string }[] }>();
   /** Names a `struct` form defined, keyed by the struct name's symbol and scopes. */
   readonly structInfo = new Map<string, string[]>();
   structKey(id: Syntax): string {

@@ -129,6 +129,15 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
     ),
   );
   ex.structInfo.set(ex.structKey(nameId), [`struct:${name}`, idSym(ctorId).name, `${name}?`, ...accessorNames, ...mutatorNames]);
+  // For struct-copy: the constructor, and every field (the parent's first) with its accessor.
+  const parentShape = superId ? ex.structShapes.get(ex.structKey(superId)) : undefined;
+  ex.structShapes.set(ex.structKey(nameId), {
+    ctor: idSym(ctorId).name,
+    fields: [
+      ...(parentShape?.fields ?? []),
+      ...fields.filter((f) => !f.auto).map((f) => ({ name: idSym(f.id).name, accessor: `${name}-${idSym(f.id).name}`, owner: name })),
+    ],
+  });
   return define;
 }
 
@@ -139,3 +148,27 @@ function listOfNumbers(ns: number[]): Value {
 }
 
 import { NULL as NULL_, Pair as PairC } from '../values/types.js';
+
+/** `(struct-copy id expr [field expr] ...)`, with `[field #:parent parent-id expr]` for inherited fields. */
+export function structCopyMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 3 || !isIdentifier(p[1])) return ex.badSyntax(stx);
+  const shape = ex.structShapes.get(ex.structKey(p[1]));
+  if (shape === undefined) ex.syntaxError('struct-copy', 'not an identifier for a structure type', stx, p[1]);
+  const v = b.temp('v');
+  const updates = new Map<string, Syntax>();
+  for (const u of p.slice(3)) {
+    const up = syntaxList(u);
+    if (up === null || (up.length !== 2 && up.length !== 4) || !isIdentifier(up[0])) ex.syntaxError('struct-copy', 'bad syntax', stx, u);
+    const owner = up.length === 4 ? idSym(up[2]).name : idSym(p[1]).name;
+    const key = `${owner}-${idSym(up[0]).name}`;
+    if (!shape.fields.some((f) => f.accessor === key)) ex.syntaxError('struct-copy', 'accessor name not associated with the given structure type', stx, up[0]);
+    updates.set(key, up[up.length - 1]);
+  }
+  const ctx = (name: string) => datumToSyntax(p[1], sym(name));
+  return b.list(
+    'let-values',
+    b.list(b.list(b.list(v), p[2])),
+    b.list(ctx(shape.ctor), ...shape.fields.map((f) => updates.get(f.accessor) ?? b.list(ctx(f.accessor), v))),
+  );
+}

@@ -1,0 +1,33 @@
+#lang racket/base
+;; Structs: transparent, opaque, prefab, auto fields, mutability, subtypes, constructor names, printing, errors.
+(struct pt (x y) #:transparent)
+(struct opq (a))
+(struct pre (a b) #:prefab)
+(struct au (a [b #:auto]) #:auto-value 'dflt #:transparent)
+(struct mut (a) #:mutable #:transparent)
+(pt 1 2)
+(opq 1)
+(pre 1 2)
+(au 1)
+(let ([m (mut 1)]) (set-mut-a! m 5) m)
+(displayln (pt 1 "s"))
+(write (pt 1 "s")) (newline)
+(displayln (opq 1))
+(list (pt 1 2) 'a)
+(equal? (pre 1 2) (pre 1 2))
+(pt? (pt 1 2))
+struct:pt
+pt
+pt-x
+(struct sub pt (z) #:transparent)
+(sub 1 2 3)
+(pt-x (sub 1 2 3))
+(struct named (v) #:constructor-name make-named)
+(named-v (make-named 4))
+(struct ext (v) #:extra-constructor-name make-ext #:transparent)
+(list (ext 1) (make-ext 2))
+(with-handlers ([exn:fail? exn-message]) (pt-y 'no))
+(with-handlers ([exn:fail? exn-message]) (set-mut-a! 'no 1))
+(with-handlers ([exn:fail? exn-message]) (pt 1))
+(struct->vector (pt 1 2))
+(struct->vector (opq 1))
