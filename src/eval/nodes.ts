@@ -621,8 +621,6 @@ export class PrimApp extends SimpleNode {
       case 1:
         return new PrimApp1(prim, args);
       case 2:
-        if (args[0] instanceof LocalRef0 && args[1] instanceof Const) return new PrimAppLocalConst(prim, args);
-        if (args[0] instanceof LocalRef0 && args[1] instanceof LocalRef0) return new PrimAppLocalLocal(prim, args);
         return new PrimApp2(prim, args);
       case 3:
         return new PrimApp3(prim, args);
@@ -659,33 +657,6 @@ class PrimApp2 extends PrimApp {
   }
   override ev(m: Machine, env: Env): Value {
     return this.prim.fn.call(m, this.a0.ev(m, env), this.a1.ev(m, env));
-  }
-}
-
-// The commonest shapes, `(- n 1)` and `(< i n)`, read their operands directly.
-class PrimAppLocalConst extends PrimApp {
-  readonly i0: number;
-  readonly c1: Value;
-  constructor(prim: Primitive, args: Node[]) {
-    super(prim, args);
-    this.i0 = (args[0] as LocalRef0).index;
-    this.c1 = (args[1] as Const).v;
-  }
-  override ev(m: Machine, env: Env): Value {
-    return this.prim.fn.call(m, env[this.i0], this.c1);
-  }
-}
-
-class PrimAppLocalLocal extends PrimApp {
-  readonly i0: number;
-  readonly i1: number;
-  constructor(prim: Primitive, args: Node[]) {
-    super(prim, args);
-    this.i0 = (args[0] as LocalRef0).index;
-    this.i1 = (args[1] as LocalRef0).index;
-  }
-  override ev(m: Machine, env: Env): Value {
-    return this.prim.fn.call(m, env[this.i0], env[this.i1]);
   }
 }
 
