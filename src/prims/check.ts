@@ -88,6 +88,11 @@ export function checkIndex(name: string, v: Value, pos?: number, args?: Value[])
   return argError(name, 'exact-nonnegative-integer?', v, pos, args);
 }
 
+export function checkByte(name: string, v: Value): number {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255) return v;
+  return argError(name, 'byte?', v);
+}
+
 export function checkExactInteger(name: string, v: Value): number | bigint {
   if (isExactInteger(v)) return v as number | bigint;
   return argError(name, 'exact-integer?', v);

@@ -20,7 +20,7 @@ import {
   uninternedSym,
   type Value,
 } from '../values/types.js';
-import { checkBox, checkBytes, checkChar, checkIndex, checkList, checkString, checkSymbol, checkVector } from './check.js';
+import { checkBox, checkByte, checkBytes, checkChar, checkIndex, checkList, checkString, checkSymbol, checkVector } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
@@ -310,11 +310,6 @@ export function installData(t: PrimTable): void {
   t.fn('bytes->string/latin-1', 1, 1, (b) => str(Array.from(checkBytes('bytes->string/latin-1', b).bytes, (x) => String.fromCharCode(x)).join('')));
   t.fn('string->bytes/latin-1', 1, 1, (s) => new RBytes(Uint8Array.from(Array.from(checkString('string->bytes/latin-1', s).s, (c) => c.charCodeAt(0) & 0xff)), false));
 
-}
-
-function checkByte(name: string, v: Value): number {
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255) return v;
-  return argError(name, 'byte?', v);
 }
 
 function rangeText(len: number): Value {

@@ -7,6 +7,7 @@ import { RacketThrow, exnFailContractDivideByZeroT, exnFailContractT, exnFailUns
 import * as N from '../values/numbers.js';
 import { Flonum, RString, str, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
+import { checkExactInteger } from './check.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -230,13 +231,13 @@ export function installNumbers(t: PrimTable): void {
     if (!(s instanceof RString)) return argError('string->number', 'string?', s);
     return N.parseNumber(s.s, radix as number);
   });
-  t.fn('bitwise-and', 0, -1, (...xs: Value[]) => N.bitwiseAnd(...xs.map((x) => checkExact('bitwise-and', x))));
-  t.fn('bitwise-ior', 0, -1, (...xs: Value[]) => N.bitwiseIor(...xs.map((x) => checkExact('bitwise-ior', x))));
-  t.fn('bitwise-xor', 0, -1, (...xs: Value[]) => N.bitwiseXor(...xs.map((x) => checkExact('bitwise-xor', x))));
-  t.fn('bitwise-not', 1, 1, (x: Value) => N.bitwiseNot(checkExact('bitwise-not', x)));
-  t.fn('arithmetic-shift', 2, 2, (x: Value, n: Value) => N.arithmeticShift(checkExact('arithmetic-shift', x), checkExact('arithmetic-shift', n)));
-  t.fn('bitwise-bit-set?', 2, 2, (x: Value, n: Value) => N.bitwiseBitSet(checkExact('bitwise-bit-set?', x), checkExact('bitwise-bit-set?', n)));
-  t.fn('integer-length', 1, 1, (x: Value) => N.integerLength(checkExact('integer-length', x)));
+  t.fn('bitwise-and', 0, -1, (...xs: Value[]) => N.bitwiseAnd(...xs.map((x) => checkExactInteger('bitwise-and', x))));
+  t.fn('bitwise-ior', 0, -1, (...xs: Value[]) => N.bitwiseIor(...xs.map((x) => checkExactInteger('bitwise-ior', x))));
+  t.fn('bitwise-xor', 0, -1, (...xs: Value[]) => N.bitwiseXor(...xs.map((x) => checkExactInteger('bitwise-xor', x))));
+  t.fn('bitwise-not', 1, 1, (x: Value) => N.bitwiseNot(checkExactInteger('bitwise-not', x)));
+  t.fn('arithmetic-shift', 2, 2, (x: Value, n: Value) => N.arithmeticShift(checkExactInteger('arithmetic-shift', x), checkExactInteger('arithmetic-shift', n)));
+  t.fn('bitwise-bit-set?', 2, 2, (x: Value, n: Value) => N.bitwiseBitSet(checkExactInteger('bitwise-bit-set?', x), checkExactInteger('bitwise-bit-set?', n)));
+  t.fn('integer-length', 1, 1, (x: Value) => N.integerLength(checkExactInteger('integer-length', x)));
   t.in('racket/math', () => {
     t.fn('exact-round', 1, 1, (v: Value) => guarded(() => N.exactRound(checkRational('exact-round', v))));
     t.fn('exact-floor', 1, 1, (v: Value) => guarded(() => N.exactFloor(checkRational('exact-floor', v))));
@@ -247,9 +248,4 @@ export function installNumbers(t: PrimTable): void {
     t.fn('nan?', 1, 1, (v) => isNaNValue(checkReal('nan?', v)));
     t.fn('infinite?', 1, 1, (v) => checkReal('infinite?', v) instanceof Flonum && Math.abs((v as Flonum).n) === Infinity);
   });
-}
-
-function checkExact(name: string, v: Value): number | bigint {
-  if (N.isExactInteger(v)) return v as number | bigint;
-  return argError(name, 'exact-integer?', v);
 }

@@ -12,6 +12,7 @@ import { RacketThrow, exnFailNetworkT, makeExn } from '../../runtime/exn.js';
 import { MultipleValues, RBytes, RString, VOID, listFromArray, type Value } from '../../values/types.js';
 import { customPrint } from '../../printer/protocol.js';
 import type { PrimTable } from '../table.js';
+import { checkByte, checkBytes } from '../check.js';
 import { withBreaksEnabled } from '../threads.js';
 import { managingCustodian } from '../custodians.js';
 import { alreadyBound, closedError, notBound, systemErrorExn } from './errors.js';
@@ -173,11 +174,6 @@ function checkRange(who: string, b: RBytes, start: Value, end: Value): [number, 
     argumentsError(who, 'ending index is out of range', ['ending index', e], ['valid range', new RawText(`[${start}, ${len}]`)], ['byte string', b]);
   }
   return [start, e];
-}
-
-function checkBytes(who: string, v: Value): RBytes {
-  if (v instanceof RBytes) return v;
-  return argError(who, 'bytes?', v);
 }
 
 /** The family a host name implies: IPv6 for an address with colons, IPv4 otherwise. */
@@ -441,11 +437,6 @@ function checkOpen(who: string, v: Value): UdpSocket {
   const sock = checkSocket(who, v);
   if (sock.closed) closedError(who);
   return sock;
-}
-
-function checkByte(who: string, v: Value): number {
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255) return v;
-  return argError(who, 'byte?', v);
 }
 
 function installOptions(t: PrimTable): void {
