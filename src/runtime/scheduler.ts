@@ -13,7 +13,7 @@ import { ApplyNode, Node as BaseNode, type Node } from '../eval/nodes.js';
 import { BREAK_ENABLED_KEY, PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
 import { ContinuationProc, type Parameter } from '../eval/procedures.js';
 import { ExitSignal, RacketThrow, exnBreakT, makeExn } from './exn.js';
-import { VOID, type Value } from '../values/types.js';
+import type { Value } from '../values/types.js';
 import { customPrint, printNamed } from '../printer/protocol.js';
 import type { Runtime } from './runtime.js';
 
@@ -33,7 +33,6 @@ export class RThread {
   wakePending = false;
   /** Called when the thread dies. */
   readonly deathWaiters = new Set<() => void>();
-  result: Value = VOID;
   /** Tag of the frame at the base of the thread, where an uncaught error aborts to. */
   readonly abortTag = { name: 'thread-prompt' };
   /** Set when the thread ended by an uncaught exception. */
@@ -78,7 +77,6 @@ export class Scheduler {
   private scheduled = false;
   private nextId = 1;
   readonly threads = new Set<RThread>();
-  current: RThread | null = null;
   /** Called when no thread is runnable; the runtime decides whether the run is over. */
   onIdle: () => void = () => {};
   private stopped = false;
@@ -168,19 +166,16 @@ export class Scheduler {
         t.wakePending = false;
         if (!this.retry(t)) continue;
       }
-      this.current = t;
       let status: RunStatus;
       try {
         status = t.m.run(QUANTUM);
       } catch (e) {
-        this.current = null;
         if (e instanceof ExitSignal) {
           this.rt.end(e.code);
           return;
         }
         throw e;
       }
-      this.current = null;
       if (status === RunStatus.Done) this.finish(t);
       else if (status === RunStatus.Yielded) this.queue.push(t);
       else this.parkBlocked(t);
@@ -257,7 +252,6 @@ export class Scheduler {
 
   private finish(t: RThread): void {
     t.state = 'done';
-    t.result = t.m.val;
     t.clearBlock();
     this.threads.delete(t);
     for (const w of t.deathWaiters) w();
