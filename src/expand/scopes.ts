@@ -2,21 +2,9 @@
 // scope on a syntax object costs O(1); the operation is pushed down to the
 // children only when the expander looks inside (`syntaxE`).
 
-import {
-  Box,
-  MPair,
-  NULL,
-  Pair,
-  RVector,
-  Sym,
-  isList,
-  listToArray,
-  type Value,
-} from '../values/types.js';
+import { Box, NULL, Pair, RVector, Sym, type Value } from '../values/types.js';
 import { RHash } from '../values/hash.js';
 import { EMPTY_SCOPES, Scope, Syntax, type ScopeOp, type ScopeSet, type SrcLoc } from '../values/syntax.js';
-
-export { Scope, Syntax };
 
 export function scopeSetAdd(set: ScopeSet, sc: Scope): ScopeSet {
   let i = 0;
@@ -201,11 +189,3 @@ export function datumToSyntax(ctx: Syntax | null, d: Value, loc: SrcLoc | null =
   return new Syntax(e, loc, scopes);
 }
 
-/** A syntax list built from syntax objects, located at `loc`. */
-export function mkList(items: Value[], loc: SrcLoc | null = null, tail: Value = NULL): Syntax {
-  let out: Value = tail;
-  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
-  return new Syntax(out, loc, EMPTY_SCOPES);
-}
-
-export { isList, listToArray, MPair };

@@ -2,7 +2,7 @@
 // raises Racket's contract error when the argument does not fit.
 
 import { argError } from '../runtime/errors.js';
-import { Box, Char, Keyword, MPair, Pair, RBytes, RString, RVector, Sym, isList, type Value } from '../values/types.js';
+import { Box, Char, Pair, RBytes, RString, RVector, Sym, isList, type Value } from '../values/types.js';
 import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { StructInstance, propProcedure } from '../values/struct.js';
 import { isExactInteger } from '../values/numbers.js';
@@ -64,16 +64,6 @@ export function checkChar(name: string, v: Value): Char {
 export function checkBox(name: string, v: Value): Box {
   if (v instanceof Box) return v;
   return argError(name, 'box?', v);
-}
-
-export function checkMPair(name: string, v: Value): MPair {
-  if (v instanceof MPair) return v;
-  return argError(name, 'mpair?', v);
-}
-
-export function checkKeyword(name: string, v: Value): Keyword {
-  if (v instanceof Keyword) return v;
-  return argError(name, 'keyword?', v);
 }
 
 export function checkProcedure(name: string, v: Value): Value {

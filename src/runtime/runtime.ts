@@ -39,7 +39,6 @@ import { expandTopLevel } from '../expand/top-level.js';
 import { Frame } from '../eval/frames.js';
 import { Node as BaseNode } from '../eval/nodes.js';
 
-export { ExitSignal } from './exn.js';
 
 export interface RuntimeOptions {
   host: Host;

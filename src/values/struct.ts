@@ -71,4 +71,3 @@ export class StructInstance {
 }
 
 export const propProcedure = new StructProperty('prop:procedure');
-export const propEvt = new StructProperty('prop:evt');

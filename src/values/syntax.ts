@@ -54,7 +54,3 @@ export interface ScopeOp {
   readonly scope: Scope;
   readonly mode: 'add' | 'flip' | 'remove';
 }
-
-export function formatSrcLoc(loc: SrcLoc): string {
-  return `${loc.source}:${loc.line}:${loc.column}`;
-}

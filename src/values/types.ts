@@ -191,7 +191,3 @@ export function listToArray(v: Value): Value[] {
   }
   return out;
 }
-
-export function isTrue(v: Value): boolean {
-  return v !== false;
-}
