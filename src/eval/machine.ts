@@ -9,7 +9,7 @@ import { arityError, arityMismatch, notAProcedure } from '../runtime/errors.js';
 import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../runtime/exn.js';
 import { UNSUPPLIED } from './core.js';
 import { EscapeFrame, Frame, MarkEntry, MarkFrame, PromptFrame, Segment, Winder } from './frames.js';
-import type { Node } from './nodes.js';
+import { CAPTURE, Capture, Pending, TAIL, type Node } from './nodes.js';
 import {
   CaseClosure,
   Closure,
@@ -27,6 +27,12 @@ import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, Paramz } from './mark
 
 /** How many frames an underflow copies out of a frozen segment at once. */
 const UNDERFLOW_CHUNK = 64;
+
+/**
+ * How many closure calls direct mode nests on the JS stack before handing
+ * the rest to the machine's heap stack (which has no such limit).
+ */
+const DIRECT_DEPTH = 200;
 
 export const enum RunStatus {
   Done,
@@ -58,6 +64,11 @@ export class Machine {
   blocked: Block | null = null;
   /** The green thread this machine runs; set by the scheduler. */
   thread!: RThread;
+  /** Direct mode: closure calls nested on the JS stack, and the pending tail call (see nodes.ts). */
+  depth = 0;
+  tailF: Value = undefined;
+  tailVals: Value[] = [];
+  pending: Capture | null = null;
 
   constructor(readonly rt: Runtime) {}
 
@@ -144,6 +155,8 @@ export class Machine {
         if (lam.bodySimple) {
           this.val = lam.body.ev(this, vals);
           this.node = null;
+        } else if (lam.bodyDirect) {
+          this.runDirect(lam.body, vals);
         } else {
           this.env = vals;
           this.node = lam.body;
@@ -156,8 +169,12 @@ export class Machine {
 
   private applyOther(f: Value, vals: Value[]): void {
     if (f instanceof Closure) {
-      this.env = bindArgs(f, vals);
-      this.node = f.lam.body;
+      const env = bindArgs(f, vals);
+      if (f.lam.bodyDirect) this.runDirect(f.lam.body, env);
+      else {
+        this.env = env;
+        this.node = f.lam.body;
+      }
       return;
     }
     if (f instanceof Primitive) {
@@ -198,14 +215,8 @@ export class Machine {
       return;
     }
     if (f instanceof CaseClosure) {
-      for (const c of f.clauses) {
-        const lam = c.lam;
-        if (n >= lam.nreq && (lam.hasRest || n <= lam.nreq + lam.nopt)) {
-          this.applyVals(c, vals);
-          return;
-        }
-      }
-      arityMismatch(f.name, null, n);
+      this.applyVals(caseClause(f, n), vals);
+      return;
     }
     if (f instanceof ContinuationProc) {
       this.node = null;
@@ -238,6 +249,113 @@ export class Machine {
     const kw = this.rt.applyHook(this, f, vals);
     if (kw) return;
     notAProcedure(f);
+  }
+
+  // ------------------------------------------------------------ direct mode
+
+  /** Runs a closure body in direct mode; what it cannot finish is left to the machine. */
+  private runDirect(body: Node, env: Env): void {
+    this.depth = 0;
+    let v = body.dev(this, env);
+    if (v === TAIL) v = this.callDirect(this.tailF, this.tailVals);
+    if (v === CAPTURE) this.takeOver(this.pending!);
+    else {
+      this.val = v;
+      this.node = null;
+    }
+  }
+
+  /** Stops direct mode: the machine will do `pending` once the JS stack has unwound. */
+  capture(pending: Pending, a: unknown, b: unknown): Value {
+    this.pending = new Capture(pending, a, b);
+    return CAPTURE;
+  }
+
+  /** Adds the frame of a node that direct mode is unwinding through. */
+  captured(frame: Frame): Value {
+    this.pending!.frames.push(frame);
+    return CAPTURE;
+  }
+
+  /**
+   * Direct mode: applies `f` to vals[1..] on the JS stack and returns the
+   * result. Tail calls loop here instead of nesting.
+   */
+  callDirect(f: Value, vals: Value[]): Value {
+    for (;;) {
+      if (f instanceof Closure) {
+        const lam = f.lam;
+        if (!lam.bodyDirect || --this.budget <= 0 || this.depth >= DIRECT_DEPTH) return this.capture(Pending.Apply, f, vals);
+        let env: Env;
+        if (lam.fixed === vals.length - 1) {
+          vals[0] = f.env;
+          env = vals;
+        } else env = bindArgs(f, vals);
+        this.depth++;
+        const v = lam.body.dev(this, env);
+        this.depth--;
+        if (v !== TAIL) return v;
+        f = this.tailF;
+        vals = this.tailVals;
+      } else if (f instanceof Primitive) {
+        const n = vals.length - 1;
+        if (n < f.min || (f.max >= 0 && n > f.max)) arityError(f.name, f.min, f.max, n);
+        const fn = f.fn;
+        let r: Value;
+        switch (n) {
+          case 0:
+            r = fn.call(this);
+            break;
+          case 1:
+            r = fn.call(this, vals[1]);
+            break;
+          case 2:
+            r = fn.call(this, vals[1], vals[2]);
+            break;
+          case 3:
+            r = fn.call(this, vals[1], vals[2], vals[3]);
+            break;
+          default:
+            r = fn.apply(this, vals.slice(1));
+        }
+        if (r instanceof Block) return this.capture(Pending.Park, r, null);
+        return r;
+      } else if (f instanceof CaseClosure) {
+        f = caseClause(f, vals.length - 1);
+      } else if (f instanceof Parameter && vals.length === 1) {
+        return this.paramValue(f);
+      } else return this.capture(Pending.Apply, f, vals);
+    }
+  }
+
+  /** Puts the frames a Capture collected on the heap stack and does what direct mode could not. */
+  private takeOver(c: Capture): void {
+    this.pending = null;
+    const frames = c.frames;
+    for (let i = frames.length - 1; i >= 0; i--) this.stack.push(frames[i]);
+    switch (c.pending) {
+      case Pending.Apply: {
+        const f = c.a as Value;
+        const vals = c.b as Value[];
+        if (f instanceof Closure) {
+          // Not direct again: the budget or the depth limit may be why we are here.
+          if (f.lam.fixed === vals.length - 1) {
+            vals[0] = f.env;
+            this.env = vals;
+          } else this.env = bindArgs(f, vals);
+          this.node = f.lam.body;
+        } else this.applyOther(f, vals);
+        return;
+      }
+      case Pending.Park:
+        this.node = null;
+        this.park(c.a as Block);
+        return;
+      case Pending.Exec:
+        this.env = c.b as Env;
+        this.node = c.a as Node;
+        return;
+    }
   }
 
   /** Applies `f` to a plain argument array. */
@@ -480,6 +598,15 @@ function commonWinder(a: Winder | null, b: Winder | null): Winder | null {
     }
   }
   return a;
+}
+
+/** The clause of a case-lambda that takes `n` arguments. */
+function caseClause(f: CaseClosure, n: number): Closure {
+  for (const c of f.clauses) {
+    const lam = c.lam;
+    if (n >= lam.nreq && (lam.hasRest || n <= lam.nreq + lam.nopt)) return c;
+  }
+  return arityMismatch(f.name, null, n);
 }
 
 /** Binds arguments for a closure with optional or rest parameters, checking arity. */

@@ -6,20 +6,43 @@
 // simple arguments) — or *complex*, run by `exec` on the machine, which keeps
 // the continuation on the heap. Most arithmetic and data access is simple, so
 // the machine only steps at calls of Racket procedures and at control points.
+//
+// Complex nodes can also run in *direct mode* (`dev`): a closure call then
+// runs on the JS stack, which is several times faster than stepping. When
+// direct code meets something only the machine can do — capture or jump to a
+// continuation, block, a primitive that drives the machine, the step budget
+// running out, or the JS stack growing too deep — it returns CAPTURE. As
+// that passes each node on its way out, the node adds the heap frame
+// the machine would have pushed at that point, so the machine takes over
+// exactly where direct mode stopped (generalized stack inspection).
 
 import type { SrcLoc } from '../values/syntax.js';
 import { MultipleValues, VOID, type Value } from '../values/types.js';
-import { bindingArityError, resultArityError, undefinedVariable, useBeforeInit } from '../runtime/errors.js';
+import { bindingArityError, redefinedConstant, resultArityError, undefinedVariable, useBeforeInit } from '../runtime/errors.js';
 import type { TopVar } from './core.js';
 import { Frame, MarkEntry, MarkFrame, PromptFrame } from './frames.js';
 import type { Machine } from './machine.js';
-import { CaseClosure, Closure, Primitive, type Env } from './procedures.js';
+import { CaseClosure, Closure, MachinePrimitive, Primitive, type Env } from './procedures.js';
 
 export abstract class Node {
   abstract readonly simple: boolean;
+  /** `dev` handles this node and everything in it (up to nested lambdas) without a Capture of its own. */
+  get direct(): boolean {
+    return false;
+  }
   /** Direct evaluation; only for simple nodes. */
   ev(_m: Machine, _env: Env): Value {
     throw new Error('internal: ev on a complex node');
+  }
+  /**
+   * Direct mode: computes the node's value on the JS stack. A node in tail
+   * position of a lambda body may instead return TAIL, leaving the call to
+   * make in the machine's tailF/tailVals. Nodes without direct support hand
+   * themselves to the machine.
+   */
+  dev(m: Machine, env: Env): Value {
+    if (this.simple) return this.ev(m, env);
+    return m.capture(Pending.Exec, this, env);
   }
   /** Run on the machine: leave it returning a value (node = null) or about to run a node. */
   abstract exec(m: Machine): void;
@@ -27,11 +50,46 @@ export abstract class Node {
 
 abstract class SimpleNode extends Node {
   readonly simple = true;
+  override get direct(): boolean {
+    return true;
+  }
+  override dev(m: Machine, env: Env): Value {
+    return this.ev(m, env);
+  }
   exec(m: Machine): void {
     m.val = this.ev(m, m.env);
     m.node = null;
   }
 }
+
+/** What the machine must do when it takes over from direct mode. */
+export const enum Pending {
+  /** Apply procedure `a` to argument array `b` (slot 0 scratch). */
+  Apply,
+  /** Park on Block `a`; the value it yields goes to the captured frames. */
+  Park,
+  /** Run node `a` in environment `b`. */
+  Exec,
+}
+
+/**
+ * Direct mode stopping: returned as CAPTURE up the JS stack, collecting
+ * the frames of what it unwinds (innermost first). Returning is much cheaper
+ * than throwing through every level.
+ */
+export class Capture {
+  readonly frames: Frame[] = [];
+  constructor(
+    readonly pending: Pending,
+    readonly a: any,
+    readonly b: any,
+  ) {}
+}
+
+/** Returned by a tail call in direct mode: the call waits in the machine's tailF/tailVals. */
+export const TAIL: Value = { tailCall: true };
+/** Returned while direct mode unwinds into the machine: the Capture is in the machine's `pending`. */
+export const CAPTURE: Value = { capture: true };
 
 /** The value of a frame's awaited subexpression, which must be a single value. */
 export function single(v: Value): Value {
@@ -122,8 +180,18 @@ abstract class AssignNode extends Node {
     this.simple = rhs.simple;
   }
   abstract assign(env: Env, v: Value): void;
+  override get direct(): boolean {
+    return this.rhs.direct;
+  }
   override ev(m: Machine, env: Env): Value {
     this.assign(env, this.rhs.ev(m, env));
+    return VOID;
+  }
+  override dev(m: Machine, env: Env): Value {
+    let v: Value;
+    v = this.rhs.dev(m, env);
+    if (v === CAPTURE) return m.captured(new AssignFrame(this, env));
+    this.assign(env, single(v));
     return VOID;
   }
   exec(m: Machine): void {
@@ -176,10 +244,11 @@ export class SetGlobal extends AssignNode {
     super(rhs);
   }
   assign(_env: Env, v: Value): void {
-    if (!this.isDefinition && this.cell.value === undefined) {
-      undefinedVariable(this.cell.name, this.cell.moduleDescription);
-    }
-    this.cell.value = v;
+    const cell = this.cell;
+    if (cell.value === undefined) {
+      if (!this.isDefinition) undefinedVariable(cell.name, cell.moduleDescription);
+    } else if (this.isDefinition && cell.constant) redefinedConstant(cell.name, cell.moduleDescription);
+    cell.value = v;
   }
 }
 
@@ -205,6 +274,7 @@ class DefineValuesFrame extends Frame {
   resume(m: Machine): void {
     const cells = this.node.cells;
     const vals = valuesOf(m.val, cells.length, `definition of ${cells[0].name} ...`, 'define-values: ');
+    for (const cell of cells) if (cell.value !== undefined && cell.constant) redefinedConstant(cell.name, cell.moduleDescription);
     for (let i = 0; i < cells.length; i++) cells[i].value = vals[i];
     m.val = VOID;
   }
@@ -219,11 +289,23 @@ export function valuesOf(v: Value, n: number, context = 'local-binding form', pr
 
 // ---------------------------------------------------------------- lambda
 
+/** Marks the calls in tail position of a lambda body (see App.tail). */
+function markTailCalls(n: Node): void {
+  if (n instanceof App) n.tail = true;
+  else if (n instanceof If) {
+    markTailCalls(n.th);
+    markTailCalls(n.el);
+  } else if (n instanceof Seq) markTailCalls(n.es[n.es.length - 1]);
+  else if (n instanceof Let) markTailCalls(n.body);
+}
+
 export class LambdaNode extends SimpleNode {
   /** Argument count when the lambda has only required parameters, else -1. */
   readonly fixed: number;
   /** The body is simple: a call can compute it directly, without a machine step. */
   readonly bodySimple: boolean;
+  /** The body runs in direct mode (see `dev`) without handing itself to the machine. */
+  readonly bodyDirect: boolean;
   constructor(
     readonly nreq: number,
     readonly nopt: number,
@@ -235,6 +317,8 @@ export class LambdaNode extends SimpleNode {
     super();
     this.fixed = nopt === 0 && !hasRest ? nreq : -1;
     this.bodySimple = body.simple;
+    this.bodyDirect = body.direct;
+    markTailCalls(body);
   }
   override ev(_m: Machine, env: Env): Value {
     return new Closure(this, env);
@@ -288,6 +372,19 @@ export class If extends Node {
     this.cSimple = c.simple;
     this.thSimple = th.simple;
     this.elSimple = el.simple;
+  }
+  override get direct(): boolean {
+    return this.c.direct && this.th.direct && this.el.direct;
+  }
+  override dev(m: Machine, env: Env): Value {
+    let t: Value;
+    if (this.cSimple) t = this.c.ev(m, env);
+    else {
+      t = this.c.dev(m, env);
+      if (t === CAPTURE) return m.captured(new IfFrame(this, env));
+      if (t instanceof MultipleValues) resultArityError(1, t.vals.length);
+    }
+    return t !== false ? this.th.dev(m, env) : this.el.dev(m, env);
   }
   exec(m: Machine): void {
     if (this.cSimple) {
@@ -347,6 +444,21 @@ export class Seq extends Node {
   constructor(readonly es: Node[]) {
     super();
     this.eSimple = es.map((e) => e.simple);
+  }
+  override get direct(): boolean {
+    return this.es.every((e) => e.direct);
+  }
+  override dev(m: Machine, env: Env): Value {
+    const es = this.es;
+    const last = es.length - 1;
+    for (let i = 0; i < last; i++) {
+      if (this.eSimple[i]) es[i].ev(m, env);
+      else {
+        const r = es[i].dev(m, env);
+        if (r === CAPTURE) return m.captured(new SeqFrame(this, env, i + 1));
+      }
+    }
+    return es[last].dev(m, env);
   }
   exec(m: Machine): void {
     this.runFrom(m, m.env, 0);
@@ -441,6 +553,34 @@ export class Let extends Node {
     this.rhsSimple = rhss.map((r) => r.simple);
   }
   private readonly rhsSimple: boolean[];
+  override get direct(): boolean {
+    return this.body.direct && this.rhss.every((r) => r.direct);
+  }
+  override dev(m: Machine, env: Env): Value {
+    const frame: Env = new Array(this.size + 1);
+    frame[0] = env;
+    const rhss = this.rhss;
+    const evalEnv = this.isRec ? frame : env;
+    let slot = 1;
+    for (let i = 0; i < rhss.length; i++) {
+      const r = rhss[i];
+      const n = this.counts[i];
+      const simple = this.rhsSimple[i];
+      if (simple && n === 1) {
+        frame[slot++] = r.ev(m, evalEnv);
+      } else {
+        let v: Value;
+        v = r.dev(m, evalEnv);
+        if (v === CAPTURE) return m.captured(new LetFrame(this, env, frame, i, slot));
+        if (n === 1) frame[slot++] = single(v);
+        else if (n !== 0) {
+          const vals = valuesOf(v, n);
+          for (let k = 0; k < n; k++) frame[slot++] = vals[k];
+        }
+      }
+    }
+    return this.body.dev(m, frame);
+  }
   exec(m: Machine): void {
     const frame: Env = new Array(this.size + 1);
     frame[0] = m.env;
@@ -518,6 +658,8 @@ export class App extends Node {
   private readonly slots: (number | Value)[];
   private readonly fnCell: TopVar | null;
   private readonly fnSimple: boolean;
+  /** In tail position of a lambda body: in direct mode the call is left to the caller's loop. */
+  tail = false;
   constructor(
     readonly fn: Node,
     readonly args: Node[],
@@ -530,6 +672,60 @@ export class App extends Node {
       a instanceof LocalRef0 ? ArgKind.Local0 : a instanceof Const ? ArgKind.Constant : a.simple ? ArgKind.Simple : ArgKind.Complex,
     );
     this.slots = args.map((a) => (a instanceof LocalRef0 ? a.index : a instanceof Const ? a.v : 0));
+  }
+  override get direct(): boolean {
+    // A call of a primitive known to block or drive the machine would only
+    // hand itself over; leaving the whole body to the machine is cheaper.
+    const cell = this.fnCell;
+    if (cell !== null && cell.constant) {
+      const f = cell.value;
+      if (f instanceof MachinePrimitive || (f instanceof Primitive && !f.simple)) return false;
+    }
+    return this.fn.direct && this.args.every((a) => a.direct);
+  }
+  override dev(m: Machine, env: Env): Value {
+    const args = this.args;
+    const vals: Value[] = new Array(args.length + 1);
+    const cell = this.fnCell;
+    if (cell !== null) {
+      const f = cell.value;
+      if (f === undefined) undefinedVariable(cell.name, cell.moduleDescription);
+      vals[0] = f;
+    } else if (this.fnSimple) {
+      vals[0] = this.fn.ev(m, env);
+    } else {
+      let f: Value;
+      f = this.fn.dev(m, env);
+      if (f === CAPTURE) return m.captured(new AppFrame(this, env, vals, 0));
+      vals[0] = single(f);
+    }
+    const kinds = this.kinds;
+    for (let i = 1; i <= args.length; i++) {
+      switch (kinds[i - 1]) {
+        case ArgKind.Local0:
+          vals[i] = env[this.slots[i - 1] as number];
+          break;
+        case ArgKind.Constant:
+          vals[i] = this.slots[i - 1];
+          break;
+        case ArgKind.Simple:
+          vals[i] = args[i - 1].ev(m, env);
+          break;
+        default: {
+          let v: Value;
+          v = args[i - 1].dev(m, env);
+          if (v === CAPTURE) return m.captured(new AppFrame(this, env, vals, i));
+          if (v instanceof MultipleValues) resultArityError(1, v.vals.length);
+          vals[i] = v;
+        }
+      }
+    }
+    if (this.tail) {
+      m.tailF = vals[0];
+      m.tailVals = vals;
+      return TAIL;
+    }
+    return m.callDirect(vals[0], vals);
   }
   exec(m: Machine): void {
     const vals: Value[] = new Array(this.args.length + 1);

@@ -101,6 +101,15 @@ export function undefinedVariable(name: string, module: string | null = null): n
   );
 }
 
+/** A module-level definition ran again (a continuation re-entered it). */
+export function redefinedConstant(name: string, module: string): never {
+  fail(
+    exnFailContractVariableT,
+    `define-values: assignment disallowed;\n cannot re-define a constant\n  constant: ${name}\n  in module:${module}`,
+    sym(name),
+  );
+}
+
 /** A binding form received the wrong number of values. */
 export function bindingArityError(expected: number, vals: readonly Value[], context: string, prefix = ''): never {
   fail(
