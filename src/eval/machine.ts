@@ -9,7 +9,8 @@ import { arityError, arityMismatch, notAProcedure } from '../runtime/errors.js';
 import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../runtime/exn.js';
 import { UNSUPPLIED } from './core.js';
 import { EscapeFrame, Frame, MarkEntry, MarkFrame, PromptFrame, Segment, Winder } from './frames.js';
-import { CAPTURE, Capture, Pending, TAIL, type Node } from './nodes.js';
+import { CAPTURE, Capture, Pending, TAIL, type LambdaNode, type Node } from './nodes.js';
+import { compileLambda } from './jit.js';
 import {
   CaseClosure,
   Closure,
@@ -156,7 +157,7 @@ export class Machine {
           this.val = lam.body.ev(this, vals);
           this.node = null;
         } else if (lam.bodyDirect) {
-          this.runDirect(lam.body, vals);
+          this.runDirect(lam, vals);
         } else {
           this.env = vals;
           this.node = lam.body;
@@ -170,7 +171,7 @@ export class Machine {
   private applyOther(f: Value, vals: Value[]): void {
     if (f instanceof Closure) {
       const env = bindArgs(f, vals);
-      if (f.lam.bodyDirect) this.runDirect(f.lam.body, env);
+      if (f.lam.bodyDirect) this.runDirect(f.lam, env);
       else {
         this.env = env;
         this.node = f.lam.body;
@@ -254,15 +255,31 @@ export class Machine {
   // ------------------------------------------------------------ direct mode
 
   /** Runs a closure body in direct mode; what it cannot finish is left to the machine. */
-  private runDirect(body: Node, env: Env): void {
+  private runDirect(lam: LambdaNode, env: Env): void {
     this.depth = 0;
-    let v = body.dev(this, env);
+    let v = this.runBody(lam, env);
     if (v === TAIL) v = this.callDirect(this.tailF, this.tailVals);
     if (v === CAPTURE) this.takeOver(this.pending!);
     else {
       this.val = v;
       this.node = null;
     }
+  }
+
+  /** A lambda body in direct mode: compiled once it has run a few times. */
+  private runBody(lam: LambdaNode, env: Env): Value {
+    const code = lam.code;
+    if (code !== null) return code(this, env);
+    if (++lam.calls >= this.rt.jitAfter) {
+      try {
+        lam.code = compileLambda(lam);
+      } catch (e) {
+        // A body the JIT cannot compile keeps running in the node tree.
+        lam.calls = -Infinity;
+        this.rt.jitFailures.push(e);
+      }
+    }
+    return lam.body.dev(this, env);
   }
 
   /** Stops direct mode: the machine will do `pending` once the JS stack has unwound. */
@@ -292,7 +309,7 @@ export class Machine {
           env = vals;
         } else env = bindArgs(f, vals);
         this.depth++;
-        const v = lam.body.dev(this, env);
+        const v = this.runBody(lam, env);
         this.depth--;
         if (v !== TAIL) return v;
         f = this.tailF;

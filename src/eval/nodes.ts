@@ -173,7 +173,7 @@ export class GlobalRef extends SimpleNode {
 // ---------------------------------------------------------------- set!
 
 /** Evaluates `rhs` (simple or not) and hands its single value to `assign`. */
-abstract class AssignNode extends Node {
+export abstract class AssignNode extends Node {
   readonly simple: boolean;
   constructor(readonly rhs: Node) {
     super();
@@ -206,7 +206,7 @@ abstract class AssignNode extends Node {
   }
 }
 
-class AssignFrame extends Frame {
+export class AssignFrame extends Frame {
   constructor(
     readonly node: AssignNode,
     readonly env: Env,
@@ -306,6 +306,9 @@ export class LambdaNode extends SimpleNode {
   readonly bodySimple: boolean;
   /** The body runs in direct mode (see `dev`) without handing itself to the machine. */
   readonly bodyDirect: boolean;
+  /** The body compiled to JS once it is hot (see jit.ts); calls in direct mode so far until then. */
+  code: ((m: Machine, env: Env) => Value) | null = null;
+  calls = 0;
   constructor(
     readonly nreq: number,
     readonly nopt: number,
@@ -405,7 +408,7 @@ export class If extends Node {
   }
 }
 
-class IfFrame extends Frame {
+export class IfFrame extends Frame {
   constructor(
     readonly node: If,
     readonly env: Env,
@@ -481,7 +484,7 @@ export class Seq extends Node {
   }
 }
 
-class SeqFrame extends Frame {
+export class SeqFrame extends Frame {
   constructor(
     readonly node: Seq,
     readonly env: Env,
@@ -610,7 +613,7 @@ export class Let extends Node {
   }
 }
 
-class LetFrame extends Frame {
+export class LetFrame extends Frame {
   constructor(
     readonly node: Let,
     readonly outer: Env,
@@ -775,7 +778,7 @@ export class App extends Node {
   }
 }
 
-class AppFrame extends Frame {
+export class AppFrame extends Frame {
   constructor(
     readonly node: App,
     readonly env: Env,

@@ -44,10 +44,15 @@ export interface RuntimeOptions {
   host: Host;
   /** Command-line arguments for `current-command-line-arguments`. */
   args?: string[];
+  /** Calls of a lambda (run directly on the JS stack) before its body is compiled to JS; default 8. */
+  jitAfter?: number;
 }
 
 export class Runtime {
   readonly host: Host;
+  readonly jitAfter: number;
+  /** Errors of the JIT (bugs): the lambdas they hit stay interpreted. Tests check it stays empty. */
+  readonly jitFailures: unknown[] = [];
   readonly sched: Scheduler;
   readonly ex = new Expander();
   readonly stdout: OutputPort;
@@ -74,6 +79,7 @@ export class Runtime {
 
   constructor(opts: RuntimeOptions) {
     this.host = opts.host;
+    this.jitAfter = opts.jitAfter ?? 8;
     this.args = opts.args ?? [];
     this.startClock = this.host.now();
     this.sched = new Scheduler(this, () => this.host.now(), (f) => this.host.later(f));

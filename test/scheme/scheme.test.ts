@@ -26,19 +26,29 @@ function read(path: string, dflt: string): string {
 
 const files = [...programs(root)];
 
+async function check(file: string, jitAfter?: number): Promise<void> {
+  const base = file.slice(0, -4);
+  const r = await runCaptured(relative(root, file), root, [], { jitAfter });
+  expect(r.jitFailures).toEqual([]);
+  expect(normalizePaths(r.stdout, root)).toBe(read(base + '.out', ''));
+  expect(normalizeStderr(normalizePaths(r.stderr, root))).toBe(read(base + '.err', ''));
+  expect(r.code).toBe(Number(read(base + '.code', '0')));
+}
+
 describe('test/scheme programs match Racket 8.7', () => {
   it('has programs with golden outputs', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(existsSync(f.slice(0, -4) + '.out'), `${f} has no .out`).toBe(true);
   });
   for (const file of files) {
-    const rel = relative(root, file);
-    it(rel, async () => {
-      const base = file.slice(0, -4);
-      const r = await runCaptured(rel, root);
-      expect(normalizePaths(r.stdout, root)).toBe(read(base + '.out', ''));
-      expect(normalizeStderr(normalizePaths(r.stderr, root))).toBe(read(base + '.err', ''));
-      expect(r.code).toBe(Number(read(base + '.code', '0')));
-    }, 30_000);
+    it(relative(root, file), () => check(file), 30_000);
+  }
+});
+
+// Again with every lambda compiled to JS at its first direct call, so the
+// generated code meets every situation the programs create.
+describe('test/scheme programs match Racket 8.7 with the JIT compiling at once', () => {
+  for (const file of files) {
+    it(relative(root, file), () => check(file, 1), 30_000);
   }
 });

@@ -8,10 +8,22 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   code: number;
+  /** Errors the JIT hit (should be none). */
+  jitFailures: unknown[];
+}
+
+export interface RunOptions {
+  /** Calls before a lambda is compiled to JS (see RuntimeOptions.jitAfter). */
+  jitAfter?: number;
 }
 
 /** Runs `start` on a fresh runtime whose output is captured; `cwd` is where error locations are relative to. */
-async function captured(cwd: string, args: string[], start: (rt: Runtime) => Promise<number>): Promise<RunResult> {
+async function captured(
+  cwd: string,
+  args: string[],
+  start: (rt: Runtime) => Promise<number>,
+  options: RunOptions = {},
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const host = {
@@ -20,13 +32,14 @@ async function captured(cwd: string, args: string[], start: (rt: Runtime) => Pro
     writeStdout: (s: string) => void (stdout += s),
     writeStderr: (s: string) => void (stderr += s),
   };
-  const code = await start(new Runtime({ host, args }));
-  return { stdout, stderr, code };
+  const rt = new Runtime({ host, args, jitAfter: options.jitAfter });
+  const code = await start(rt);
+  return { stdout, stderr, code, jitFailures: rt.jitFailures };
 }
 
 /** Runs FILE (relative to `cwd`) as `rkt FILE` would. */
-export function runCaptured(file: string, cwd: string, args: string[] = []): Promise<RunResult> {
-  return captured(cwd, args, (rt) => rt.runFile(resolve(cwd, file)));
+export function runCaptured(file: string, cwd: string, args: string[] = [], options: RunOptions = {}): Promise<RunResult> {
+  return captured(cwd, args, (rt) => rt.runFile(resolve(cwd, file)), options);
 }
 
 /** Evaluates top-level forms as `rkt -e` would. */
