@@ -4,7 +4,7 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import { nodeHost } from '../host/node-host.js';
-import { Runtime } from '../runtime/runtime.js';
+import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
 import { runRepl } from './repl.js';
 import { RacketThrow } from '../runtime/exn.js';
 
@@ -20,6 +20,12 @@ for (const stream of [process.stdout, process.stderr]) {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
+}
+
+/** RKT_JIT_AFTER=n compiles a lambda after n direct calls (1: at once); for debugging the JIT. */
+function runtimeOptions(): RuntimeOptions {
+  const n = Number(process.env.RKT_JIT_AFTER);
+  return { host: nodeHost(), jitAfter: Number.isInteger(n) && n > 0 ? n : undefined };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -38,16 +44,16 @@ async function main(argv: string[]): Promise<number> {
       exprs.push(argv[i + 1]);
       i += 2;
     }
-    const rt = new Runtime({ host: nodeHost(), args: argv.slice(i) });
+    const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(i) });
     return rt.runTopLevel(exprs.join('\n'));
   }
-  if (argv.length === 0) return runRepl(new Runtime({ host: nodeHost() }));
+  if (argv.length === 0) return runRepl(new Runtime(runtimeOptions()));
   if (argv[0].startsWith('-')) {
     process.stderr.write(`rkt: unknown option ${argv[0]}\n` + USAGE);
     return 2;
   }
   const file = isAbsolute(argv[0]) ? argv[0] : resolve(process.cwd(), argv[0]);
-  const rt = new Runtime({ host: nodeHost(), args: argv.slice(1) });
+  const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(1) });
   return rt.runFile(file);
 }
 

@@ -79,8 +79,10 @@ const RUNTIME = {
 /** Compiles `lam`'s body; null when the body is not one direct mode runs. */
 export function compileLambda(lam: LambdaNode): DirectCode | null {
   if (!lam.bodyDirect) return null;
-  const g = new Generator();
-  const body = g.stmt(lam.body, ['env'], null, []);
+  const g = new Generator(lam);
+  let body = g.stmt(lam.body, ['env'], null, []);
+  // Self tail calls `continue` this loop with a new frame in `env`.
+  if (g.loops) body = `for (;;) {\n${body}\n}`;
   const temps = g.temps > 0 ? `let ${Array.from({ length: g.temps }, (_, i) => `t${i + 1}`).join(', ')};\n` : '';
   const consts = g.consts.map((_, i) => `const k${i} = K[${i}];`).join('\n');
   const names = Object.keys(RUNTIME);
@@ -112,6 +114,9 @@ const INLINE: Record<string, { arity: number; code: Inline }> = {
   '<=': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} ? ${a} <= ${b} : ${call})` },
   '>=': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} ? ${a} >= ${b} : ${call})` },
   '=': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} ? ${a} === ${b} : ${call})` },
+  '*': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} && Math.abs(${a} * ${b}) <= MAX ? ${a} * ${b} + 0 : ${call})` },
+  'even?': { arity: 1, code: ([a], call) => `(${isNum(a)} ? ${a} % 2 === 0 : ${call})` },
+  'odd?': { arity: 1, code: ([a], call) => `(${isNum(a)} ? ${a} % 2 !== 0 : ${call})` },
   add1: { arity: 1, code: ([a], call) => `(${isNum(a)} && ${a} < MAX ? ${a} + 1 : ${call})` },
   sub1: { arity: 1, code: ([a], call) => `(${isNum(a)} && ${a} > -MAX ? ${a} - 1 : ${call})` },
   'zero?': { arity: 1, code: ([a], call) => `(${a} === 0 || (typeof ${a} !== 'number' && ${call}))` },
@@ -124,6 +129,9 @@ const INLINE: Record<string, { arity: number; code: Inline }> = {
 };
 
 class Generator {
+  /** Whether a self tail call was compiled as a jump (the body then runs in a loop). */
+  loops = false;
+  constructor(private readonly self: LambdaNode) {}
   readonly consts: unknown[] = [];
   private readonly constIndex = new Map<unknown, number>();
   temps = 0;
@@ -160,7 +168,7 @@ class Generator {
     const env = envs[0];
     if (n instanceof Const) {
       const v = n.v;
-      if (typeof v === 'number' && Number.isSafeInteger(v) && !Object.is(v, -0)) return v < 0 ? `(${v})` : String(v);
+      if (typeof v === 'number' && Number.isSafeInteger(v) && !Object.is(v, -0)) return `(${v})`;
       if (v === true || v === false) return String(v);
       return this.k(v);
     }
@@ -307,6 +315,7 @@ class Generator {
     const v = `v${++this.frames}`;
     out.push(`const ${v} = [${exprs.join(', ')}];`);
     if (n.tail) {
+      out.push(this.selfTailCall(n, v));
       out.push(`m.tailF = ${v}[0];\nm.tailVals = ${v};\nreturn TAIL;`);
     } else if (target === null) {
       out.push(`return m.callDirect(${v}[0], ${v});`);
@@ -315,6 +324,26 @@ class Generator {
       out.push(this.onCapture(target, pending));
     }
     return `{\n${out.join('\n')}\n}`;
+  }
+
+  /**
+   * A tail call of the lambda being compiled (a named let's loop, a
+   * recursive module-level function) jumps back to the top of the body
+   * with the new frame, as long as the step budget lasts.
+   */
+  private selfTailCall(n: App, v: string): string {
+    const lam = this.self;
+    if (lam.fixed !== n.args.length) return '';
+    const f = n.fn;
+    if (this.stable(f)) {
+      const value = f instanceof Const ? f.v : (f as GlobalRef).cell.value;
+      if (!(value instanceof Closure) || value.lam !== lam) return '';
+      this.loops = true;
+      return `if (--m.budget > 0) { ${v}[0] = ${this.k(value.env)}; env = ${v}; continue; }`;
+    }
+    if (!(f instanceof LocalRef0 || f instanceof LocalRef1 || f instanceof LocalRef || f instanceof CheckedLocalRef)) return '';
+    this.loops = true;
+    return `if (${v}[0] instanceof Closure && ${v}[0].lam === ${this.k(lam)} && --m.budget > 0) { ${v}[0] = ${v}[0].env; env = ${v}; continue; }`;
   }
 
   /** Whether the node's value cannot change: reading it late is the same as reading it early. */

@@ -154,7 +154,7 @@ export class Machine {
       if (lam.fixed === vals.length - 1) {
         vals[0] = f.env;
         if (lam.bodySimple) {
-          this.val = lam.body.ev(this, vals);
+          this.val = this.runBody(lam, vals);
           this.node = null;
         } else if (lam.bodyDirect) {
           this.runDirect(lam, vals);
@@ -267,7 +267,7 @@ export class Machine {
   }
 
   /** A lambda body in direct mode: compiled once it has run a few times. */
-  private runBody(lam: LambdaNode, env: Env): Value {
+  runBody(lam: LambdaNode, env: Env): Value {
     const code = lam.code;
     if (code !== null) return code(this, env);
     if (++lam.calls >= this.rt.jitAfter) {

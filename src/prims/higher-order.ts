@@ -195,9 +195,8 @@ function start(m: Machine, kind: Kind, f: Value, lists: Value[], init: Value): v
     // A lambda whose body is simple cannot block or call back either: evaluate its body per element.
     const lam = f.lam;
     const env = f.env;
-    const body = lam.body;
     startPrimitive(m, kind, new Primitive('lambda', lam.fixed, lam.fixed, function (this: Machine, a: Value, b?: Value) {
-      return body.ev(this, lam.fixed === 1 ? [env, a] : [env, a, b]);
+      return this.runBody(lam, lam.fixed === 1 ? [env, a] : [env, a, b]);
     }), lists[0], init);
     return;
   }
