@@ -17,6 +17,7 @@ import { installSequences } from './sequences.js';
 import { installChannels } from './channels.js';
 import { installCustodians } from './custodians.js';
 import { installFormat } from './format.js';
+import { installMatch } from './match.js';
 
 let cached: PrimTable | null = null;
 
@@ -40,6 +41,7 @@ export function allPrimitives(): PrimTable {
     installChannels(t);
     installCustodians(t);
     installFormat(t);
+    installMatch(t);
     cached = t;
   }
   return cached;

@@ -33,6 +33,8 @@ export const exnFailOutOfMemoryT = exnType('exn:fail:out-of-memory', exnFailT, 0
 export const exnFailUnsupportedT = exnType('exn:fail:unsupported', exnFailT, 0);
 export const exnFailUserT = exnType('exn:fail:user', exnFailT, 0);
 export const exnBreakT = exnType('exn:break', exnT, 1);
+/** racket/match's failure: fields value and srclocs (the location is a MatchLocation, shown by the error display). */
+export const exnMiscMatchT = exnType('exn:misc:match', exnFailT, 2);
 export const exnBreakHangUpT = exnType('exn:break:hang-up', exnBreakT, 0);
 export const exnBreakTerminateT = exnType('exn:break:terminate', exnBreakT, 0);
 

@@ -13,6 +13,7 @@ import { Parameter } from '../eval/procedures.js';
 import { Expander } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../expand/derived.js';
+import { installMatchForms, MatchLocation } from '../expand/match.js';
 import { ModuleInfo, TopLevel, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { installModuleForms } from '../expand/module-forms.js';
 import type { Meaning } from '../expand/bindings.js';
@@ -27,7 +28,7 @@ import { RString, RVector, VOID, type Value } from '../values/types.js';
 import { commandLineArguments } from '../prims/misc.js';
 import { Custodian, currentCustodian } from '../prims/custodians.js';
 import { TopVar } from '../eval/core.js';
-import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMessage, isExn, makeExn } from './exn.js';
+import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMiscMatchT, exnMessage, isExn, makeExn } from './exn.js';
 import { OutputPort } from './ports.js';
 import { RThread, Scheduler } from './scheduler.js';
 import { PRELUDE_SOURCE } from '../prims/prelude.js';
@@ -124,6 +125,9 @@ export class Runtime {
     // racket/base names are bound under the expander's base scope.
     for (const [name, m] of base.exports) this.ex.table.add(name, [this.ex.baseScope], m);
     this.ex.langScopes.set('racket/base', this.ex.baseScope);
+    // racket/match's forms are macros; its run-time part is in the primitive table.
+    const matchLib = this.libraries.get('racket/match') ?? this.addLibrary('racket/match');
+    installMatchForms((name, m) => matchLib.exports.set(name, m));
     // The prelude (procedures written in Racket) extends racket/base and racket/list.
     this.loadPrelude(base);
     // `racket` is racket/base plus the libraries a full `#lang racket` provides.
@@ -389,6 +393,10 @@ export class Runtime {
         const exprs = v.fields[2];
         const first = exprs && typeof exprs === 'object' && 'car' in (exprs as object) ? (exprs as { car: Value }).car : null;
         if (first instanceof Syntax && first.loc && !isLocationless(first.loc)) text += `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
+      }
+      if (v instanceof StructInstance && v.type === exnMiscMatchT) {
+        const where = v.fields[3];
+        if (where instanceof MatchLocation && where.loc && !isLocationless(where.loc)) text += `\n  location...:\n   ${formatLoc(where.loc, this.ex.cwd)}`;
       }
       return text;
     }
