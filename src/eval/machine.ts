@@ -65,6 +65,8 @@ export class Machine {
   blocked: Block | null = null;
   /** The green thread this machine runs; set by the scheduler. */
   thread!: RThread;
+  /** The Block whose events the scheduler is polling (replace-evt keeps its timeout). */
+  syncing: Block | null = null;
   /** Direct mode: closure calls nested on the JS stack, and the pending tail call (see nodes.ts). */
   depth = 0;
   tailF: Value = undefined;

@@ -1,19 +1,20 @@
 // Threads, sleeping, basic events and `sync`, and the clock.
 
-import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import { Block } from '../eval/block.js';
 import type { Machine } from '../eval/machine.js';
 import { argError } from '../runtime/errors.js';
 import { AlarmEvt, RThread, ThreadDeadEvt, breaksEnabled } from '../runtime/scheduler.js';
 import { MarkEntry, MarkFrame } from '../eval/frames.js';
 import { BREAK_ENABLED_KEY } from '../eval/marks.js';
 import type { Primitive } from '../eval/procedures.js';
-import { channelAsEvt } from './channels.js';
+import { ChoiceEvt, GuardEvt, ReplaceEvt, WrapEvt, alwaysEvt, asEvt, checkEvts, neverEvt, withGuardsResolved } from './events.js';
 import { managingCustodian } from './custodians.js';
-import { customPrint } from '../printer/protocol.js';
-import { Flonum, MultipleValues, VOID, type Value } from '../values/types.js';
-import { checkProcedure } from './check.js';
+import { Flonum, VOID, type Value } from '../values/types.js';
+import { checkProcedure, isProcedure } from './check.js';
 import { arityIncludes } from './control.js';
 import type { PrimTable } from './table.js';
+
+export { alwaysEvt, neverEvt };
 
 /** Seconds as a JS number, from any real. */
 function seconds(v: Value): number | null {
@@ -21,96 +22,6 @@ function seconds(v: Value): number | null {
   if (v instanceof Flonum) return v.n;
   if (typeof v === 'bigint') return Number(v);
   return null;
-}
-
-class AlwaysEvt implements Evt {
-  poll(): SyncResult {
-    return this;
-  }
-  subscribe(): () => void {
-    return () => {};
-  }
-  [customPrint](): string {
-    return '#<always-evt>';
-  }
-}
-
-class NeverEvt implements Evt {
-  poll(): NotReady {
-    return NOT_READY;
-  }
-  subscribe(): () => void {
-    return () => {};
-  }
-  [customPrint](): string {
-    return '#<never-evt>';
-  }
-}
-
-/** `wrap-evt` and `handle-evt`: the inner event's result is passed to a procedure. */
-class WrapEvt implements Evt {
-  constructor(
-    readonly inner: Evt,
-    readonly proc: Value,
-  ) {}
-  poll(m: Machine): SyncResult | NotReady {
-    const r = this.inner.poll(m);
-    if (r === NOT_READY) return NOT_READY;
-    const args = (v: Value): Value[] => (v instanceof MultipleValues ? v.vals : [v]);
-    // A wrapped wrapper: apply the inner procedure first, then this one to its results.
-    if (r instanceof SyncApply) return new SyncApply(r.proc, r.args, (v) => (r.then ? chain(r.then(v), this.proc, args) : new SyncApply(this.proc, args(v))));
-    return new SyncApply(this.proc, args(r));
-  }
-  subscribe(m: Machine, wake: () => void): () => void {
-    return this.inner.subscribe(m, wake);
-  }
-  [customPrint](): string {
-    return '#<evt>';
-  }
-}
-
-function chain(r: SyncResult, proc: Value, args: (v: Value) => Value[]): SyncResult {
-  if (r instanceof SyncApply) return new SyncApply(r.proc, r.args, (v) => (r.then ? chain(r.then(v), proc, args) : new SyncApply(proc, args(v))));
-  return new SyncApply(proc, args(r));
-}
-
-/** `choice-evt`: ready when any of its events is; polled from a random start, as sync is. */
-class ChoiceEvt implements Evt {
-  constructor(readonly evts: Evt[]) {}
-  poll(m: Machine): SyncResult | NotReady {
-    const n = this.evts.length;
-    const first = n > 1 ? Math.floor(Math.random() * n) : 0;
-    for (let i = 0; i < n; i++) {
-      const r = this.evts[(first + i) % n].poll(m);
-      if (r !== NOT_READY) return r;
-    }
-    return NOT_READY;
-  }
-  subscribe(m: Machine, wake: () => void): () => void {
-    const cancels = this.evts.map((e) => e.subscribe(m, wake));
-    return () => cancels.forEach((c) => c());
-  }
-  [customPrint](): string {
-    return '#<evt>';
-  }
-}
-
-export const alwaysEvt = new AlwaysEvt();
-export const neverEvt = new NeverEvt();
-
-/** Anything `sync` accepts: our event objects, and threads (ready when dead). */
-export function asEvt(v: Value): Evt | null {
-  if (v instanceof RThread) return new ThreadDeadEvt(v, v);
-  const ch = channelAsEvt(v);
-  if (ch !== null) return ch;
-  if (typeof v === 'object' && v !== null && typeof (v as Evt).poll === 'function' && typeof (v as Evt).subscribe === 'function') {
-    return v as Evt;
-  }
-  return null;
-}
-
-function checkEvts(name: string, vs: Value[]): Evt[] {
-  return vs.map((v) => asEvt(v) ?? argError(name, 'evt?', v));
 }
 
 /**
@@ -173,15 +84,21 @@ export function installThreads(t: PrimTable): void {
     // (sleep 0) still yields to other threads, as in Racket.
     return new Block([new AlarmEvt(this.rt, this.rt.host.now() + s * 1000, VOID)]);
   });
-  const sync = t.blocking('sync', 1, -1, (...vs: Value[]) => new Block(checkEvts('sync', vs)));
+  const sync: Primitive = t.blocking('sync', 1, -1, (...vs: Value[]) => {
+    const evts = checkEvts('sync', vs);
+    return withGuardsResolved(sync, [], evts) ?? new Block(evts);
+  });
   withBreaksEnabled(t, 'sync/enable-break', sync);
-  t.blocking('sync/timeout', 2, -1, function (this: Machine, timeout: Value, ...vs: Value[]) {
+  const syncTimeout: Primitive = t.blocking('sync/timeout', 2, -1, function (this: Machine, timeout: Value, ...vs: Value[]) {
     const evts = checkEvts('sync/timeout', vs);
+    const guarded = withGuardsResolved(syncTimeout, [timeout], evts);
+    if (guarded !== null) return guarded;
     if (timeout === false) return new Block(evts);
     const s = seconds(timeout);
     if (s === null || s < 0) return argError('sync/timeout', '(or/c #f (and/c real? (not/c negative?)) (-> any))', timeout);
     return new Block(evts, this.rt.host.now() + s * 1000, false);
   });
+  withBreaksEnabled(t, 'sync/timeout/enable-break', syncTimeout);
   t.fn('alarm-evt', 1, 2, function (this: Machine, ms: Value) {
     const at = seconds(ms);
     if (at === null) return argError('alarm-evt', 'real?', ms);
@@ -198,6 +115,14 @@ export function installThreads(t: PrimTable): void {
   wrap('wrap-evt');
   wrap('handle-evt');
   t.fn('choice-evt', 0, -1, (...es: Value[]) => new ChoiceEvt(checkEvts('choice-evt', es)));
+  t.fn('guard-evt', 1, 1, (maker: Value) => {
+    if (!isProcedure(maker) || !arityIncludes(maker, 0)) return argError('guard-evt', '(any/c . -> . evt?)', maker);
+    return new GuardEvt(maker);
+  });
+  t.fn('replace-evt', 2, 2, (e: Value, maker: Value) => {
+    const inner = asEvt(e) ?? argError('replace-evt', 'evt?', e);
+    return new ReplaceEvt(inner, checkProcedure('replace-evt', maker), sync);
+  });
   t.value('always-evt', alwaysEvt);
   t.value('never-evt', neverEvt);
   t.fn('evt?', 1, 1, (v) => asEvt(v) !== null);

@@ -235,13 +235,18 @@ export class Scheduler {
     }
     const n = b.evts.length;
     const first = n > 1 ? Math.floor(Math.random() * n) : 0;
-    for (let i = 0; i < n; i++) {
-      const e = b.evts[(first + i) % n];
-      const r = e.poll(t.m);
-      if (r !== NOT_READY) {
-        deliver(t.m, r);
-        return true;
+    t.m.syncing = b;
+    try {
+      for (let i = 0; i < n; i++) {
+        const e = b.evts[(first + i) % n];
+        const r = e.poll(t.m);
+        if (r !== NOT_READY) {
+          deliver(t.m, r);
+          return true;
+        }
       }
+    } finally {
+      t.m.syncing = null;
     }
     if (b.deadline !== null && this.now() >= b.deadline) {
       deliver(t.m, b.timeoutResult);
