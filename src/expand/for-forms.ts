@@ -249,3 +249,50 @@ function listOf(items: Value[]): Value {
   for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
   return out;
 }
+
+// ---------------------------------------------------------------- racket/set
+
+/**
+ * for/set, for/seteq, for/mutable-set, ... and their for* forms: the body's
+ * values go into a fresh mutable set (runtime helpers in prims/sets.ts),
+ * frozen at the end unless the form makes a mutable set.
+ */
+function forSetMacro(kind: 'equal' | 'eqv' | 'eq', mutable: boolean, star: boolean) {
+  return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = syntaxList(stx);
+    if (p === null) return ex.badSyntax(stx);
+    if (p.length < 3) ex.syntaxError(formName(stx), 'bad syntax', stx);
+    const helper = (name: string) => b.list('quote', b.datum(ex.rtPrim(name)));
+    const acc = b.temp('acc');
+    const body = b.listTail(['let-values', b.list()], listOf(p.slice(2)));
+    return forFold(
+      stx,
+      star,
+      [[acc, b.list(helper('set-builder'), b.quote(symbol(kind)))]],
+      p[1],
+      () => b.list(helper('set-builder-add'), acc, body),
+      (r) => b.list(helper('set-builder-finish'), r, b.datum(mutable)),
+      ex,
+      b,
+    );
+  };
+}
+
+/** The racket/set `for` forms, as [name, meaning]. */
+export function setForForms(): [string, Meaning][] {
+  const out: [string, Meaning][] = [];
+  for (const [suffix, kind] of [['', 'equal'], ['eqv', 'eqv'], ['eq', 'eq']] as const) {
+    for (const mutable of [false, true]) {
+      for (const star of [false, true]) {
+        const name = `for${star ? '*' : ''}/${mutable ? 'mutable-set' : 'set'}${suffix}`;
+        const f = forSetMacro(kind, mutable, star);
+        out.push([name, { kind: 'macro', name, transform: (stx, e) => f(stx, e, new BuilderClass(e, stx.loc)) }]);
+      }
+    }
+  }
+  return out;
+}
+
+import { Builder as BuilderClass } from './build.js';
+import type { Meaning } from './bindings.js';
+import { sym as symbol } from '../values/types.js';

@@ -18,6 +18,9 @@ import { installChannels } from './channels.js';
 import { installCustodians } from './custodians.js';
 import { installFormat } from './format.js';
 import { installMatch } from './match.js';
+import { installListLib } from './list-lib.js';
+import { installStringLib } from './string-lib.js';
+import { installSets } from './sets.js';
 
 let cached: PrimTable | null = null;
 
@@ -42,6 +45,9 @@ export function allPrimitives(): PrimTable {
     installCustodians(t);
     installFormat(t);
     installMatch(t);
+    installListLib(t);
+    installStringLib(t);
+    installSets(t);
     cached = t;
   }
   return cached;

@@ -180,36 +180,7 @@ export function installData(t: PrimTable): void {
   t.fn('string-ci=?', 1, -1, stringCompare('string-ci=?', (a, b) => a === b, true));
   t.fn('immutable?', 1, 1, (v) => (v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box ? v.immutable : false));
 
-  t.in('racket/string', () => {
-    t.fn('string-prefix?', 2, 2, (s, p) => checkString('string-prefix?', s).s.startsWith(checkString('string-prefix?', p).s));
-    t.fn('string-suffix?', 2, 2, (s, p) => checkString('string-suffix?', s).s.endsWith(checkString('string-suffix?', p).s));
-    t.fn('string-contains?', 2, 2, (s, p) => checkString('string-contains?', s).s.includes(checkString('string-contains?', p).s));
-    t.fn('string-join', 1, 2, (l: Value, sep: Value = str(' ')) =>
-      str(listToArray(checkList('string-join', l)).map((x) => checkString('string-join', x).s).join(checkString('string-join', sep).s)),
-    );
-    t.fn('string-split', 1, 2, (s: Value, sep?: Value) => {
-      const x = checkString('string-split', s).s;
-      if (sep === undefined) return listFromArray(x.split(/\s+/).filter((p) => p !== '').map((p) => str(p)));
-      const d = checkString('string-split', sep).s;
-      const parts = x.split(d);
-      while (parts.length > 0 && parts[0] === '') parts.shift();
-      while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
-      return listFromArray(parts.map((p) => str(p)));
-    });
-    t.fn('string-trim', 1, 2, (s: Value, sep?: Value) => {
-      const x = checkString('string-trim', s).s;
-      if (sep === undefined) return str(x.trim());
-      const d = checkString('string-trim', sep).s;
-      let r = x;
-      if (d !== '' && r.startsWith(d)) r = r.slice(d.length);
-      if (d !== '' && r.endsWith(d)) r = r.slice(0, r.length - d.length);
-      return str(r);
-    });
-    t.fn('string-replace', 3, 4, (s: Value, from: Value, to: Value) =>
-      str(checkString('string-replace', s).s.split(checkString('string-replace', from).s).join(checkString('string-replace', to).s)),
-    );
-    t.fn('non-empty-string?', 1, 1, (v) => v instanceof RString && v.s.length > 0);
-  });
+  // racket/string is in string-lib.ts.
 
   // ---------------------------------------------------------------- vectors
   t.fn('vector?', 1, 1, (v) => v instanceof RVector);

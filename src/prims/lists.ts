@@ -4,8 +4,8 @@
 
 import { argError, argumentsError, errorValueString, genericFail } from '../runtime/errors.js';
 import { isEqual, isEqv, isEq } from '../values/equal.js';
-import { MPair, MultipleValues, NULL, Pair, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';
-import { checkIndex, checkList, checkPair } from './check.js';
+import { MPair, NULL, Pair, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';
+import { checkIndex, checkList } from './check.js';
 import type { PrimTable } from './table.js';
 
 function cxr(name: string, path: string): (v: Value) => Value {
@@ -143,119 +143,4 @@ export function installLists(t: PrimTable): void {
   // member and assoc with equal? (an optional comparison procedure is handled in the prelude).
   t.internalFn('member/equal', 2, 2, member('member', isEqual));
   t.internalFn('assoc/equal', 2, 2, assoc('assoc', isEqual));
-
-  t.in('racket/list', () => {
-    t.fn('empty?', 1, 1, (v) => v === NULL);
-    t.fn('cons?', 1, 1, (v) => v instanceof Pair);
-    t.value('empty', NULL);
-    t.fn('first', 1, 1, (l: Value) => {
-      if (!(l instanceof Pair) || !isList(l)) return argError('first', '(and/c list? (not/c empty?))', l);
-      return l.car;
-    });
-    t.fn('rest', 1, 1, (l: Value) => {
-      if (!(l instanceof Pair) || !isList(l)) return argError('rest', '(and/c list? (not/c empty?))', l);
-      return l.cdr;
-    });
-    const nth = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-    nth.forEach((name, i) => {
-      t.fn(name, 1, 1, (l: Value) => {
-        const items = isList(l) ? listToArray(l) : [];
-        if (!isList(l) || items.length < i + 2) return argError(name, `(and/c list? (λ (l) (> (length l) ${i + 1})))`.replace('(λ (l) (> (length l)', '(lambda (l) (> (length l)'), l);
-        return items[i + 1];
-      });
-    });
-    t.fn('last', 1, 1, (l: Value) => {
-      if (!(l instanceof Pair) || !isList(l)) return argError('last', '(and/c list? (not/c empty?))', l);
-      let x: Pair = l;
-      while (x.cdr instanceof Pair) x = x.cdr;
-      return x.car;
-    });
-    t.fn('last-pair', 1, 1, (l: Value) => {
-      let x = checkPair('last-pair', l);
-      while (x.cdr instanceof Pair) x = x.cdr;
-      return x;
-    });
-    t.fn('take', 2, 2, (l: Value, k: Value) => {
-      const n = checkIndex('take', k);
-      const out: Value[] = [];
-      let x = l;
-      for (let i = 0; i < n; i++) {
-        if (!(x instanceof Pair)) argumentsError('take', 'contract violation\n  expected: a list with at least ' + n + ' elements', ['given', l]);
-        out.push(x.car);
-        x = x.cdr;
-      }
-      return listFromArray(out);
-    });
-    t.fn('drop', 2, 2, (l: Value, k: Value) => {
-      const n = checkIndex('drop', k);
-      let x = l;
-      for (let i = 0; i < n; i++) {
-        if (!(x instanceof Pair)) argumentsError('drop', 'contract violation\n  expected: a list with at least ' + n + ' elements', ['given', l]);
-        x = x.cdr;
-      }
-      return x;
-    });
-    t.fn('range', 1, 3, (a: Value, b?: Value, step: Value = 1) => {
-      let start = 0;
-      let end: number;
-      if (b === undefined) end = a as number;
-      else {
-        start = a as number;
-        end = b as number;
-      }
-      if (typeof start !== 'number' || typeof end !== 'number' || typeof step !== 'number') {
-        return argError('range', 'real?', [start, end, step].find((x) => typeof x !== 'number'));
-      }
-      const out: Value[] = [];
-      if (step > 0) for (let i = start; i < end; i += step) out.push(i);
-      else if (step < 0) for (let i = start; i > end; i += step) out.push(i);
-      return listFromArray(out);
-    });
-    t.fn('make-list', 2, 2, (k: Value, v: Value) => listFromArray(new Array(checkIndex('make-list', k)).fill(v)));
-    t.fn('list-set', 3, 3, (l: Value, k: Value, v: Value) => {
-      const items = listToArray(checkList('list-set', l));
-      const n = checkIndex('list-set', k);
-      if (n >= items.length) argumentsError('list-set', 'index too large for list', ['index', k], ['in', l]);
-      items[n] = v;
-      return listFromArray(items);
-    });
-    t.fn('flatten', 1, 1, (v: Value) => {
-      const out: Value[] = [];
-      const walk = (x: Value): void => {
-        while (x instanceof Pair) {
-          walk(x.car);
-          x = x.cdr;
-        }
-        if (x !== NULL) out.push(x);
-      };
-      walk(v);
-      return listFromArray(out);
-    });
-    t.fn('add-between', 2, 2, (l: Value, sep: Value) => {
-      const items = listToArray(checkList('add-between', l));
-      const out: Value[] = [];
-      items.forEach((x, i) => {
-        if (i > 0) out.push(sep);
-        out.push(x);
-      });
-      return listFromArray(out);
-    });
-    t.fn('remove-duplicates', 1, 1, (l: Value) => {
-      const items = listToArray(checkList('remove-duplicates', l));
-      const out: Value[] = [];
-      for (const x of items) if (!out.some((y) => isEqual(x, y))) out.push(x);
-      return listFromArray(out);
-    });
-    t.fn('split-at', 2, 2, (l: Value, k: Value) => {
-      const n = checkIndex('split-at', k);
-      const items = listToArray(checkList('split-at', l));
-      return new MultipleValues([listFromArray(items.slice(0, n)), listFromArray(items.slice(n))]);
-    });
-    t.fn('index-of', 2, 2, (l: Value, v: Value) => {
-      const items = listToArray(checkList('index-of', l));
-      const i = items.findIndex((x) => isEqual(x, v));
-      return i < 0 ? false : i;
-    });
-  });
 }
-

@@ -8,8 +8,9 @@ import { RacketThrow, exnFailContractT, makeExn } from '../runtime/exn.js';
 import { printString } from '../printer/print.js';
 import { customPrint } from '../printer/protocol.js';
 import { RHash } from '../values/hash.js';
+import { RSet } from '../values/set.js';
 import * as N from '../values/numbers.js';
-import { Char, EOF, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Sym, VOID, isList, listToArray, sym, type Value } from '../values/types.js';
+import { Char, EOF, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { InputPort } from '../runtime/input-port.js';
 import type { PrimTable } from './table.js';
 
@@ -50,6 +51,7 @@ function toSequence(v: Value, ids: Value): Sequence {
   if (v instanceof RString) return new Sequence('string', v);
   if (v instanceof RBytes) return new Sequence('bytes', v);
   if (v instanceof RHash) return new Sequence('hash', v, 0, 0, 1, [...v.map.values()]);
+  if (v instanceof RSet) return new Sequence('list', listFromArray(v.elements()));
   const names = listToArray(ids).map((s) => (s as Sym).name).join(' ');
   throw new RacketThrow(makeExn(exnFailContractT, `for: expected a sequence for ${names}, got something else: ${printString(v)}`));
 }

@@ -37,6 +37,7 @@ import { formatLoc, isLocationless } from '../expand/expander.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { keywordApplyHook } from '../prims/keywords.js';
 import { expandTopLevel } from '../expand/top-level.js';
+import { setForForms } from '../expand/for-forms.js';
 import { Frame } from '../eval/frames.js';
 import { Node as BaseNode } from '../eval/nodes.js';
 
@@ -130,6 +131,9 @@ export class Runtime {
     installMatchForms((name, m) => matchLib.exports.set(name, m));
     // The prelude (procedures written in Racket) extends racket/base and racket/list.
     this.loadPrelude(base);
+    // racket/set's `for` forms (its procedures come with the primitives).
+    const sets = this.libraries.get('racket/set') ?? this.addLibrary('racket/set');
+    for (const [name, m] of setForForms()) sets.exports.set(name, m);
     // `racket` is racket/base plus the libraries a full `#lang racket` provides.
     const full = new ModuleInfo('racket');
     for (const lib of this.libraries.values()) for (const [n, m] of lib.exports) full.exports.set(n, m);

@@ -1,0 +1,218 @@
+// racket/set: hash sets. Messages follow Racket 8.7's generic-set
+// dispatch (collects/racket/private/set-types.rkt), whose shapes differ
+// from the usual contract errors. set-map and set-for-each call procedures,
+// so they are in the prelude, built on `%set-elements`.
+
+import { argError, errorValueString } from '../runtime/errors.js';
+import { exnFailContractT, fail } from '../runtime/exn.js';
+import { RHash, type HashKind } from '../values/hash.js';
+import { RSet, makeSet, setLike } from '../values/set.js';
+import { NULL, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';
+import { Sequence } from './sequences.js';
+import type { PrimTable } from './table.js';
+
+/** `NAME: contract violation:` as the generic dispatch reports a non-set; `extra` names the other arguments. */
+function notASet(who: string, v: Value, extra: [string, Value][] = []): never {
+  fail(
+    exnFailContractT,
+    `${who}: contract violation:\n  expected: set?\n  given: ${errorValueString(v)}\n  argument position: 1st` +
+      extra.map(([name, x]) => `\n  ${name}: ${errorValueString(x)}`).join(''),
+  );
+}
+
+function checkSet(who: string, v: Value, extra: [string, Value][] = []): RSet {
+  if (v instanceof RSet) return v;
+  return notASet(who, v, extra);
+}
+
+function checkImmutable(who: string, v: Value, extra: [string, Value][] = []): RSet {
+  const s = checkSet(who, v, extra);
+  if (s.mutable) fail(exnFailContractT, `${who}:\nexpected: (not/c (or/c set-mutable? set-weak?))\ngiven mutable set: ${errorValueString(s)}\nargument position: 1st`);
+  return s;
+}
+
+function checkMutable(who: string, v: Value, extra: [string, Value][] = []): RSet {
+  const s = checkSet(who, v, extra);
+  if (!s.mutable) fail(exnFailContractT, `${who}:\nexpected: (or/c set-mutable? set-weak?)\ngiven immutable set: ${errorValueString(s)}\nargument position: 1st`);
+  return s;
+}
+
+/** The other sets of a binary operation: sets of the first one's equivalence. */
+function checkOthers(who: string, first: RSet, others: Value[]): RSet[] {
+  const all = [first, ...others];
+  return others.map((o, i) => {
+    if (!(o instanceof RSet)) return argError(who, 'generic-set?', o, i + 1, all);
+    if (o.kind !== first.kind) {
+      fail(exnFailContractT, `${who}: set arguments have incompatible equivalence predicates\n  first set: ${errorValueString(first)}\n  incompatible set: ${errorValueString(o)}`);
+    }
+    return o;
+  });
+}
+
+function fromList(kind: HashKind, mutable: boolean, l: Value): RSet {
+  // Racket's list->set goes through a stream: a non-list is reported by in-stream.
+  if (!isList(l)) return argError('in-stream', 'stream?', l);
+  return makeSet(kind, mutable, listToArray(l));
+}
+
+function union(sets: RSet[], into: RSet): void {
+  for (const s of sets) for (const x of s.elements()) into.table.setInPlace(x, true);
+}
+
+function intersect(base: RSet, others: RSet[]): Value[] {
+  return base.elements().filter((x) => others.every((o) => o.has(x)));
+}
+
+function subtract(base: RSet, others: RSet[]): Value[] {
+  return base.elements().filter((x) => !others.some((o) => o.has(x)));
+}
+
+function symmetricDifference(base: RSet, others: RSet[]): RSet {
+  const out = setLike(base, base.elements(), true);
+  for (const o of others) {
+    for (const x of o.elements()) {
+      if (out.has(x)) out.table.deleteInPlace(x);
+      else out.table.setInPlace(x, true);
+    }
+  }
+  return out;
+}
+
+function isSubset(a: RSet, b: RSet): boolean {
+  if (a.size > b.size) return false;
+  for (const x of a.elements()) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Replaces a mutable set's contents. */
+function replaceContents(s: RSet, items: Value[]): void {
+  s.table.map.clear();
+  for (const x of items) s.table.setInPlace(x, true);
+}
+
+export function installSets(t: PrimTable): void {
+  t.in('racket/set', () => {
+    const kinds: [string, HashKind][] = [['', 'equal'], ['eqv', 'eqv'], ['eq', 'eq']];
+    for (const [suffix, kind] of kinds) {
+      t.fn(`set${suffix}`, 0, -1, (...xs: Value[]) => makeSet(kind, false, xs));
+      t.fn(`mutable-set${suffix}`, 0, -1, (...xs: Value[]) => makeSet(kind, true, xs));
+      t.fn(`list->set${suffix}`, 1, 1, (l: Value) => fromList(kind, false, l));
+      t.fn(`list->mutable-set${suffix}`, 1, 1, (l: Value) => fromList(kind, true, l));
+    }
+    // As in Racket, set? holds only for immutable sets (generic-set? for every kind).
+    t.fn('set?', 1, 1, (v) => v instanceof RSet && !v.mutable);
+    t.fn('generic-set?', 1, 1, (v) => v instanceof RSet);
+    t.fn('set-mutable?', 1, 1, (v) => v instanceof RSet && v.mutable);
+    t.fn('set-weak?', 1, 1, () => false);
+    t.fn('set-equal?', 1, 1, (v) => v instanceof RSet && v.kind === 'equal');
+    t.fn('set-eqv?', 1, 1, (v) => v instanceof RSet && v.kind === 'eqv');
+    t.fn('set-eq?', 1, 1, (v) => v instanceof RSet && v.kind === 'eq');
+    t.fn('set-empty?', 1, 1, (s) => checkSet('set-empty?', s).size === 0);
+    t.fn('set-count', 1, 1, (s) => checkSet('set-count', s).size);
+    t.fn('set-member?', 2, 2, (s, x) => checkSet('set-member?', s, [['x argument...', x]]).has(x));
+    t.fn('set-add', 2, 2, (s: Value, x: Value) => {
+      const set = checkImmutable('set-add', s, [['x argument...', x]]);
+      if (set.has(x)) return set;
+      return new RSet(set.table.withSet(x, true));
+    });
+    t.fn('set-remove', 2, 2, (s: Value, x: Value) => {
+      const set = checkImmutable('set-remove', s, [['x argument...', x]]);
+      if (!set.has(x)) return set;
+      return new RSet(set.table.withRemoved(x));
+    });
+    t.fn('set-add!', 2, 2, (s: Value, x: Value) => {
+      checkMutable('set-add!', s, [['x argument...', x]]).table.setInPlace(x, true);
+      return VOID;
+    });
+    t.fn('set-remove!', 2, 2, (s: Value, x: Value) => {
+      checkMutable('set-remove!', s, [['x argument...', x]]).table.deleteInPlace(x);
+      return VOID;
+    });
+    t.fn('set-clear!', 1, 1, (s: Value) => {
+      checkMutable('set-clear!', s).table.map.clear();
+      return VOID;
+    });
+    t.fn('set-clear', 1, 1, (s: Value) => setLike(checkImmutable('set-clear', s), []));
+    t.fn('set-copy', 1, 1, (s: Value) => {
+      const set = checkSet('set-copy', s);
+      return setLike(set, set.elements(), true);
+    });
+    t.fn('set-copy-clear', 1, 1, (s: Value) => setLike(checkSet('set-copy-clear', s), []));
+    t.fn('set-union', 1, -1, (s: Value, ...more: Value[]) => {
+      const first = checkImmutable('set-union', s, more.length === 0 ? [['rest args', NULL]] : []);
+      const others = checkOthers('set-union', first, more);
+      if (others.length === 0) return first;
+      const out = setLike(first, first.elements(), true);
+      union(others, out);
+      return setLike(first, out.elements(), false);
+    });
+    t.fn('set-union!', 1, -1, (s: Value, ...more: Value[]) => {
+      const first = checkMutable('set-union!', s);
+      union(checkOthers('set-union!', first, more), first);
+      return VOID;
+    });
+    t.fn('set-intersect', 1, -1, (s: Value, ...more: Value[]) => {
+      const first = checkImmutable('set-intersect', s);
+      return setLike(first, intersect(first, checkOthers('set-intersect', first, more)));
+    });
+    t.fn('set-intersect!', 1, -1, (s: Value, ...more: Value[]) => {
+      const first = checkMutable('set-intersect!', s);
+      replaceContents(first, intersect(first, checkOthers('set-intersect!', first, more)));
+      return VOID;
+    });
+    t.fn('set-subtract', 1, -1, (s: Value, ...more: Value[]) => {
+      const first = checkImmutable('set-subtract', s);
+      return setLike(first, subtract(first, checkOthers('set-subtract', first, more)));
+    });
+    t.fn('set-subtract!', 1, -1, (s: Value, ...more: Value[]) => {
+      const first = checkMutable('set-subtract!', s);
+      replaceContents(first, subtract(first, checkOthers('set-subtract!', first, more)));
+      return VOID;
+    });
+    t.fn('set-symmetric-difference', 1, -1, (s: Value, ...more: Value[]) => {
+      const first = checkImmutable('set-symmetric-difference', s);
+      return setLike(first, symmetricDifference(first, checkOthers('set-symmetric-difference', first, more)).elements(), false);
+    });
+    t.fn('set-symmetric-difference!', 1, -1, (s: Value, ...more: Value[]) => {
+      const first = checkMutable('set-symmetric-difference!', s);
+      replaceContents(first, symmetricDifference(first, checkOthers('set-symmetric-difference!', first, more)).elements());
+      return VOID;
+    });
+    const relation = (who: string, test: (a: RSet, b: RSet) => boolean) =>
+      t.fn(who, 2, 2, (a: Value, b: Value) => {
+        const first = checkSet(who, a, [['set2 argument...', b]]);
+        const [second] = checkOthers(who, first, [b]);
+        return test(first, second);
+      });
+    relation('subset?', isSubset);
+    relation('proper-subset?', (a, b) => a.size < b.size && isSubset(a, b));
+    relation('set=?', (a, b) => a.size === b.size && isSubset(a, b));
+    t.fn('set->list', 1, 1, (s: Value) => listFromArray(checkSet('set->list', s).elements()));
+    t.fn('set-first', 1, 1, (s: Value) => {
+      const set = checkSet('set-first', s);
+      if (set.size === 0) return argError('set-first', '(and/c generic-set? (not/c set-empty?))', s);
+      return set.elements()[0];
+    });
+    t.fn('set-rest', 1, 1, (s: Value) => {
+      const set = checkSet('set-rest', s);
+      if (set.size === 0) return argError('set-rest', '(and/c generic-set? (not/c set-empty?))', s);
+      checkImmutable('set-rest', s);
+      return new RSet(set.table.withRemoved(set.elements()[0]));
+    });
+    t.fn('in-set', 1, 1, (s: Value) => new Sequence('list', listFromArray(checkSet('in-set', s).elements())));
+  });
+
+  // For the prelude's set-map and set-for-each, and the for/set forms.
+  t.internalFn('set-elements', 3, 3, (who: Value, s: Value, f: Value) => listFromArray(checkSet(String(who), s, [['f argument...', f]]).elements()));
+  // for/set and friends accumulate into a fresh mutable set (linear, where
+  // repeated set-add would copy), then freeze it unless the form makes a mutable set.
+  t.internalFn('set-builder', 1, 1, (kind: Value) => makeSet(String(kind) as HashKind, true));
+  t.internalFn('set-builder-add', 2, 2, (b: Value, x: Value) => {
+    (b as RSet).table.setInPlace(x, true);
+    return b;
+  });
+  t.internalFn('set-builder-finish', 2, 2, (b: Value, mutable: Value) => {
+    const set = b as RSet;
+    return mutable !== false ? set : new RSet(new RHash(set.kind, false, set.table.map));
+  });
+}
