@@ -17,6 +17,7 @@ import { installSequences } from './sequences.js';
 import { installChannels } from './channels.js';
 import { installCustodians } from './custodians.js';
 import { installFormat } from './format.js';
+import { installRegexp } from './regexp.js';
 import { installMatch } from './match.js';
 import { installListLib } from './list-lib.js';
 import { installStringLib } from './string-lib.js';
@@ -44,6 +45,7 @@ export function allPrimitives(): PrimTable {
     installChannels(t);
     installCustodians(t);
     installFormat(t);
+    installRegexp(t);
     installMatch(t);
     installListLib(t);
     installStringLib(t);

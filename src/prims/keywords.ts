@@ -21,6 +21,7 @@ export class KeywordProcedure {
   get name(): string | null {
     if (this.proc instanceof Closure) return this.proc.lam.name;
     if (this.proc instanceof Primitive) return this.proc.name;
+    if (this.proc instanceof MachinePrimitive) return this.proc.name;
     return null;
   }
   [customPrint](): string {

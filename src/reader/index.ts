@@ -21,7 +21,7 @@ export { ReadError } from './errors.js';
 export { syntaxToDatum } from './datum.js';
 export { RegexpLiteral } from './regexp-literal.js';
 export { PrefabLiteral } from './prefab-literal.js';
-export { setRegexpChecker } from './parser.js';
+export { setRegexpChecker, setRegexpMaker } from './parser.js';
 
 const parser = new RacketParser();
 

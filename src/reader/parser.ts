@@ -157,6 +157,13 @@ export function setRegexpChecker(check: ((lit: RegexpLiteral) => string | null) 
   regexpChecker = check;
 }
 
+/** The regexp library's maker of regexp values; without one, a literal reads as its RegexpLiteral. */
+let regexpMaker: ((lit: RegexpLiteral) => unknown) | null = null;
+
+export function setRegexpMaker(make: ((lit: RegexpLiteral) => unknown) | null): void {
+  regexpMaker = make;
+}
+
 export interface ReadSettings {
   text: string;
   map: LineMap;
@@ -640,7 +647,7 @@ export class RacketParser extends EmbeddedActionsParser {
     const lit = new RegexpLiteral(d.value, img[1] === 'p', isBytes);
     const problem = regexpChecker === null ? null : regexpChecker(lit);
     if (problem !== null) this.fail(start, d.end, problem);
-    return this.wrap(lit, start, d.end, null);
+    return this.wrap(regexpMaker === null ? lit : regexpMaker(lit), start, d.end, null);
   }
 
   private hereString(t: IToken): Syntax {
