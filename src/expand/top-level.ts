@@ -9,24 +9,25 @@ import type { Expander } from './expander.js';
 import { requireSpec, printResults, type ModuleLoader, type TopLevel, ModuleInfo } from './modules.js';
 import { addScope, idSym, syntaxList } from './scopes.js';
 
-export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: TopLevel, form: Syntax): Core {
+/** `print`: expression results are printed (as by `rkt -e`) rather than returned. */
+export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: TopLevel, form: Syntax, print = true): Core {
   const saved = ex.ctx;
   ex.ctx = top.context();
   try {
     const scoped = addScope(addScope(form, ex.langScope('racket')), top.scope);
-    return expandForm(ex, loader, top, scoped);
+    return expandForm(ex, loader, top, scoped, print);
   } finally {
     ex.ctx = saved;
   }
 }
 
-function expandForm(ex: Expander, loader: ModuleLoader, top: TopLevel, stx: Syntax): Core {
+function expandForm(ex: Expander, loader: ModuleLoader, top: TopLevel, stx: Syntax, print: boolean): Core {
   const form = ex.partialExpand(stx);
   const head = ex.coreHead(form);
   if (head === 'begin') {
     const subs = syntaxList(form)!.slice(1);
     if (subs.length === 0) return { t: 'quote', v: VOID };
-    return { t: 'begin', es: subs.map((s) => expandForm(ex, loader, top, s)) };
+    return { t: 'begin', es: subs.map((s) => expandForm(ex, loader, top, s, print)) };
   }
   if (head === 'define-values') {
     const [ids, rhs] = ex.parseDefineValues(form);
@@ -47,5 +48,6 @@ function expandForm(ex: Expander, loader: ModuleLoader, top: TopLevel, stx: Synt
     for (const spec of syntaxList(form)!.slice(1)) requireSpec(ex, loader, info, spec, ex.cwd + '/top-level');
     return { t: 'quote', v: VOID };
   }
-  return printResults(ex, ex.expandExpr(form));
+  const e = ex.expandExpr(form);
+  return print ? printResults(ex, e) : e;
 }

@@ -8,7 +8,7 @@ import { Parameter } from '../eval/procedures.js';
 import { customPrint } from '../printer/protocol.js';
 import { argError } from '../runtime/errors.js';
 import { RacketThrow, exnFailT, makeExn } from '../runtime/exn.js';
-import type { RThread } from '../runtime/scheduler.js';
+import type { RThread, Scheduler } from '../runtime/scheduler.js';
 import { VOID, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 import { neverEvt } from './threads.js';
@@ -36,12 +36,13 @@ export function managingCustodian(m: Machine, who: string): Custodian {
   return c;
 }
 
-function shutdown(m: Machine, c: Custodian): void {
+/** Kills the custodian's threads and releases its sockets, and its children's. */
+export function shutdownCustodian(sched: Scheduler, c: Custodian): void {
   c.shutDown = true;
-  for (const child of c.children) shutdown(m, child);
+  for (const child of c.children) shutdownCustodian(sched, child);
   for (const r of c.resources) r.release();
   c.resources.clear();
-  for (const t of c.threads) m.rt.sched.kill(t);
+  for (const t of c.threads) sched.kill(t);
   c.threads.clear();
 }
 
@@ -56,7 +57,7 @@ export function installCustodians(t: PrimTable): void {
   t.fn('custodian-shutdown-all', 1, 1, function (this: Machine, c: Value) {
     if (!(c instanceof Custodian)) return argError('custodian-shutdown-all', 'custodian?', c);
     const self = this.thread.state === 'done';
-    shutdown(this, c);
+    shutdownCustodian(this.rt.sched, c);
     // If this thread was among the killed, it stops here.
     if (!self && this.thread.state === 'done') this.park(new Block([neverEvt]));
     return VOID;

@@ -34,6 +34,7 @@ import { RThread, Scheduler } from './scheduler.js';
 import { PRELUDE_SOURCE } from '../prims/prelude.js';
 import { installPrelude } from './prelude-loader.js';
 import { formatLoc, isLocationless } from '../expand/expander.js';
+import { scopeSetAdd } from '../expand/scopes.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { keywordApplyHook } from '../prims/keywords.js';
 import { expandTopLevel } from '../expand/top-level.js';
@@ -48,6 +49,15 @@ export interface RuntimeOptions {
   args?: string[];
   /** Calls of a lambda (run directly on the JS stack) before its body is compiled to JS; default 8. */
   jitAfter?: number;
+}
+
+/** How an embedding task's thread ended (see Runtime.startTask). */
+export interface Task {
+  done(value: Value): void;
+  /** An uncaught exception, or the thread was killed (`failure` undefined). */
+  failed(failure: Value | undefined): void;
+  /** The runtime ended (exit, close) before the task finished. */
+  ended(code: number): void;
 }
 
 export class Runtime {
@@ -90,7 +100,7 @@ export class Runtime {
     this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));
     this.paramBases.set(currentOutputPort, this.stdout);
     this.paramBases.set(currentErrorPort, this.stderr);
-    this.paramBases.set(currentCustodian, new Custodian(null));
+    this.paramBases.set(currentCustodian, this.rootCustodian);
     this.paramBases.set(commandLineArguments, new RVector(this.args.map((a) => new RString(a, false)), false));
     this.ex.cwd = this.host.cwd();
     this.ex.transformerMakers.set('syntax-rules', makeSyntaxRules);
@@ -186,6 +196,18 @@ export class Runtime {
       const where = from?.loc ? formatLoc(from.loc, this.ex.cwd) + ': ' : '';
       throw new RacketThrow(makeExn(exnFailSyntaxT, `${where}open-input-file: cannot open module file\n  module path: ${path}\n  path: ${path}\n  system error: No such file or directory; errno=2`, VOID));
     }
+    return this.loadSource(path, text);
+  }
+
+  /** Whether a module was loaded from `path` (or as `path`). */
+  isLoaded(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** Expands module source `text` as the module at `path` (cached by path). */
+  loadSource(path: string, text: string): ModuleInfo {
+    const cached = this.files.get(path);
+    if (cached) return cached;
     this.loading.add(path);
     try {
       const src = this.read(text, path);
@@ -295,6 +317,14 @@ export class Runtime {
   }
 
   threadFinished(t: RThread): void {
+    const task = t.task;
+    if (task !== null) {
+      this.tasks.delete(task);
+      this.flushPorts();
+      if (t.failed || t.killed) task.failed(t.failure);
+      else task.done(t.m.val);
+      return;
+    }
     if (t !== this.mainThread) return;
     if (this.interactive) {
       this.flushPorts();
@@ -316,11 +346,69 @@ export class Runtime {
     const f = this.finish;
     this.finish = null;
     if (f) f(code);
+    for (const task of this.tasks) task.ended(code);
+    this.tasks.clear();
   }
 
-  /** Expands one top-level form in the top-level namespace (`-e`, the REPL). */
-  expandTopLevelForm(form: Syntax): Core {
-    return expandTopLevel(this.ex, this.loader(), this.topLevel, form);
+  // ---------------------------------------------------------------- embedding
+
+  /** The custodian of everything that no other custodian manages. */
+  readonly rootCustodian = new Custodian(null);
+
+  /** Work started by an embedding application (see src/embed), each on its own thread. */
+  private readonly tasks = new Set<Task>();
+
+  /**
+   * Runs `prepare`'s nodes on a new thread under `custodian` and reports
+   * how it ends. Unlike a main thread, the runtime keeps running afterwards,
+   * and an uncaught exception goes to the task instead of stderr.
+   */
+  startTask(name: string, custodian: Custodian, prepare: () => Node[], task: Task): RThread | null {
+    if (this.ended) {
+      task.ended(this.exitCode ?? 0);
+      return null;
+    }
+    this.sched.restart();
+    const t = this.sched.spawnNode(new PrepareNode(prepare), name);
+    t.cells.set(currentCustodian, new ParamCell(custodian));
+    custodian.threads.add(t);
+    t.task = task;
+    this.tasks.add(task);
+    return t;
+  }
+
+  /** True once `end` ran (exit was called, or the embedder closed the runtime). */
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  /** Expands one top-level form in the top-level namespace (`-e`, the REPL; embedding's eval, unprinted). */
+  expandTopLevelForm(form: Syntax, print = true): Core {
+    return expandTopLevel(this.ex, this.loader(), this.topLevel, form, print);
+  }
+
+  /** Top-level forms from `text` as nodes that return the last form's values instead of printing (embedding's eval). */
+  topLevelNodes(text: string, source: string): Node[] {
+    let forms: Syntax[];
+    try {
+      forms = readAll(text, source);
+    } catch (e) {
+      if (e instanceof ReadError) throw new RacketThrow(makeExn(exnFailReadT, this.relativizeReadError(e), VOID));
+      throw e;
+    }
+    return [new TopLevelNode(this, forms, 0, false)];
+  }
+
+  /** Binds `name` to `value` in the `host` library and in the top-level namespace (embedding's host procedures). */
+  defineHostValue(name: string, value: Value): void {
+    const lib = this.libraries.get('host') ?? this.addLibrary('host');
+    const v = new TopVar(name, 'host');
+    v.value = value;
+    v.constant = true;
+    const meaning: Meaning = { kind: 'top', v, imported: true };
+    lib.exports.set(name, meaning);
+    // Bound where top-level forms' identifiers are (the racket language scope plus the top-level scope).
+    this.ex.table.add(name, scopeSetAdd([this.ex.langScope('racket')], this.topLevel.scope), meaning);
   }
 
   flushPorts(): void {
@@ -378,6 +466,15 @@ export class Runtime {
 
   /** No handler left: print the error and abort the thread (ending the run if it is the main thread). */
   uncaught(m: Machine, v: Value): void {
+    if (m.thread.task !== null) {
+      // An embedding task: the application gets the exception.
+      m.thread.failed = true;
+      m.thread.failure = v;
+      m.escapeTo(m.thread.abortTag, (m2) => {
+        m2.val = VOID;
+      });
+      return;
+    }
     this.stdout.flush();
     const err = m.paramValue(currentErrorPort) as OutputPort;
     const text = this.errorText(v);
@@ -435,16 +532,19 @@ export class TopLevelNode extends BaseNode {
     private readonly rt: Runtime,
     private readonly forms: Syntax[],
     private readonly index = 0,
+    /** Print each result (rkt -e, the REPL); otherwise the last form's values are the result. */
+    private readonly print = true,
   ) {
     super();
   }
   exec(m: Machine): void {
     if (this.index >= this.forms.length) {
-      m.returnValue(VOID);
+      // m.val still holds the previous form's values.
+      m.returnValue(this.print || this.index === 0 ? VOID : m.val);
       return;
     }
-    const core = this.rt.expandTopLevelForm(this.forms[this.index]);
-    m.stack.push(new TopLevelNextFrame(new TopLevelNode(this.rt, this.forms, this.index + 1)));
+    const core = this.rt.expandTopLevelForm(this.forms[this.index], this.print);
+    m.stack.push(new TopLevelNextFrame(new TopLevelNode(this.rt, this.forms, this.index + 1, this.print)));
     m.node = compile(core);
   }
 }

@@ -15,7 +15,7 @@ import { ContinuationProc, type Parameter } from '../eval/procedures.js';
 import { ExitSignal, RacketThrow, exnBreakT, makeExn } from './exn.js';
 import type { Value } from '../values/types.js';
 import { customPrint, printNamed } from '../printer/protocol.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime, Task } from './runtime.js';
 
 /** Steps a thread runs before the scheduler considers switching. */
 const QUANTUM = 20_000;
@@ -37,6 +37,12 @@ export class RThread {
   readonly abortTag = { name: 'thread-prompt' };
   /** Set when the thread ended by an uncaught exception. */
   failed = false;
+  /** Set when kill-thread or a custodian ended the thread. */
+  killed = false;
+  /** The uncaught exception, for an embedding task. */
+  failure: Value | undefined = undefined;
+  /** Set on threads an embedding application started (see Runtime.startTask). */
+  task: Task | null = null;
   /** A break-thread request not yet delivered. */
   breakPending = false;
   /** Whether breaks are enabled where no parameterize-break says otherwise. */
@@ -276,6 +282,7 @@ export class Scheduler {
 
   kill(t: RThread): void {
     if (t.state === 'done') return;
+    t.killed = true;
     t.m.stack = [];
     t.m.rest = null;
     t.m.node = null;

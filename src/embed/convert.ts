@@ -1,0 +1,122 @@
+// How values cross between JavaScript and Racket (the rules the README
+// documents). Byte strings are copied both ways, so neither side can mutate
+// the other's; values with no JS counterpart travel as opaque handles and
+// come back as themselves.
+
+import { CaseClosure, Closure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
+import { StructInstance, propProcedure } from '../values/struct.js';
+import { RHash, makeHash } from '../values/hash.js';
+import { Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Rational, Sym, VOID, sym, type Value } from '../values/types.js';
+
+/** A Racket value that has no JS counterpart (a struct, a character, a socket, ...). */
+export class RacketValue {
+  /** @internal */
+  constructor(readonly value: Value) {}
+  toString(): string {
+    return '[RacketValue]';
+  }
+}
+
+/** The Racket procedure behind a function that `toJs` made. */
+const PROCEDURE = Symbol('racket-procedure');
+
+/** What calling a Racket procedure from JS needs: the embedding runtime's call, given JS arguments. */
+export type Caller = (proc: Value, args: unknown[]) => Promise<unknown>;
+
+/** What a JS function becomes when it is passed to Racket: a procedure that calls it. */
+export type FunctionWrapper = (name: string, fn: (...args: unknown[]) => unknown) => Value;
+
+export function isProcedureValue(v: Value): boolean {
+  return (
+    v instanceof Closure ||
+    v instanceof CaseClosure ||
+    v instanceof Primitive ||
+    v instanceof MachinePrimitive ||
+    v instanceof ContinuationProc ||
+    v instanceof Parameter ||
+    (v instanceof StructInstance && v.type.prop(propProcedure) !== undefined)
+  );
+}
+
+/**
+ * A Racket value as JS: exact integers as numbers (bigint beyond 2^53),
+ * flonums and rationals as numbers, strings, booleans, byte strings as
+ * Uint8Array copies, lists and vectors as arrays, hash tables as Maps,
+ * interned symbols as `Symbol.for(name)`, void as undefined, several
+ * values as an array, procedures as async functions; anything else as a
+ * RacketValue handle.
+ */
+export function toJs(v: Value, call: Caller): unknown {
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return v;
+  if (v instanceof RString) return v.s;
+  if (v instanceof Flonum) return v.n;
+  if (v instanceof Rational) return Number(v.num) / Number(v.den);
+  if (v instanceof RBytes) return v.bytes.slice();
+  if (v === VOID) return undefined;
+  if (v instanceof Sym) return v.interned ? Symbol.for(v.name) : new RacketValue(v);
+  if (v === NULL) return [];
+  if (v instanceof Pair) {
+    if (!v.isList) return new RacketValue(v);
+    const out: unknown[] = [];
+    for (let p: Value = v; p instanceof Pair; p = p.cdr) out.push(toJs(p.car, call));
+    return out;
+  }
+  if (v instanceof RVector) return v.items.map((x) => toJs(x, call));
+  if (v instanceof RHash) {
+    const out = new Map<unknown, unknown>();
+    for (const [k, x] of v.map.values()) out.set(toJs(k, call), toJs(x, call));
+    return out;
+  }
+  if (v instanceof MultipleValues) return v.vals.map((x) => toJs(x, call));
+  if (isProcedureValue(v)) {
+    const f = (...args: unknown[]) => call(v, args);
+    Object.defineProperty(f, PROCEDURE, { value: v });
+    return f;
+  }
+  return new RacketValue(v);
+}
+
+/** Raised by `toRacket` for a JS value with no Racket counterpart. */
+export class ConversionError extends Error {}
+
+/**
+ * A JS value as Racket: the inverse of `toJs`, with safe integers as exact
+ * integers, other numbers as flonums, Buffers and Uint8Arrays as fresh
+ * mutable byte strings, arrays as lists, Maps as immutable `equal?` hash
+ * tables, undefined and null as void, and JS functions as procedures (via
+ * `wrapFunction`, when given).
+ */
+export function toRacket(x: unknown, wrapFunction?: FunctionWrapper): Value {
+  if (x === undefined || x === null) return VOID;
+  if (typeof x === 'boolean') return x;
+  if (typeof x === 'number') return Number.isSafeInteger(x) && !Object.is(x, -0) ? x : new Flonum(x);
+  if (typeof x === 'bigint') return x >= -BigInt(Number.MAX_SAFE_INTEGER) && x <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(x) : x;
+  if (typeof x === 'string') return new RString(x, false);
+  if (typeof x === 'symbol') return sym(Symbol.keyFor(x) ?? x.description ?? '');
+  if (x instanceof RacketValue) return x.value;
+  if (x instanceof Uint8Array) return new RBytes(Uint8Array.from(x), false);
+  if (Array.isArray(x)) {
+    let out: Value = NULL;
+    for (let i = x.length - 1; i >= 0; i--) out = new Pair(toRacket(x[i], wrapFunction), out);
+    return out;
+  }
+  if (x instanceof Map) {
+    return makeHash(
+      'equal',
+      false,
+      [...x.entries()].map(([k, v]) => [toRacket(k, wrapFunction), toRacket(v, wrapFunction)] as [Value, Value]),
+    );
+  }
+  if (typeof x === 'function') {
+    const original = (x as { [PROCEDURE]?: Value })[PROCEDURE];
+    if (original !== undefined) return original;
+    if (wrapFunction !== undefined) return wrapFunction(x.name || 'host-procedure', x as (...args: unknown[]) => unknown);
+  }
+  throw new ConversionError(`cannot pass this JavaScript value to Racket: ${describe(x)}`);
+}
+
+function describe(x: unknown): string {
+  if (typeof x === 'function') return 'a function';
+  if (typeof x === 'object' && x !== null) return `an object (${x.constructor?.name ?? 'Object'})`;
+  return typeof x;
+}

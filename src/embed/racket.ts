@@ -1,0 +1,223 @@
+// The embedding API: a Racket runtime inside a Node application.
+//
+// Each `Racket` is an isolated runtime (its own modules, threads, ports,
+// sockets and parameters). Every operation — running a module, evaluating
+// an expression, calling a procedure — runs on a new Racket thread under a
+// custodian of its own, and settles a Promise when that thread ends; other
+// Racket threads (a server loop the module started, say) keep running until
+// `close()`. A timeout or an AbortSignal shuts the operation's custodian
+// down, which kills the threads and closes the sockets it made.
+
+import { resolve as resolvePath } from 'node:path';
+import { ApplyNode, type Node } from '../eval/nodes.js';
+import type { Host } from '../host/host.js';
+import { nodeHost } from '../host/node-host.js';
+import { Custodian, shutdownCustodian } from '../prims/custodians.js';
+import { isExn } from '../runtime/exn.js';
+import { Runtime } from '../runtime/runtime.js';
+import { StructInstance } from '../values/struct.js';
+import type { Value } from '../values/types.js';
+import { RacketValue, toJs, toRacket, type Caller, type FunctionWrapper } from './convert.js';
+import { hostProcedure, type HostProcedure } from './host-procedures.js';
+import { allowListUdp, type NetworkPolicy } from './network-policy.js';
+
+/** Where Racket's output goes: a function receiving text, or anything with `write(text)` (a stream). */
+export type OutputSink = ((text: string) => void) | { write(text: string): unknown };
+
+export interface RacketOptions {
+  /** `current-output-port`'s destination; the process's stdout when omitted. */
+  stdout?: OutputSink;
+  /** `current-error-port`'s destination; the process's stderr when omitted. */
+  stderr?: OutputSink;
+  /** UDP access: 'allow' (the default), 'deny', or `{ allow: [{ host, port? }, ...] }`. */
+  network?: NetworkPolicy;
+  /** Host procedures, by name (see `define`). */
+  procedures?: Record<string, HostProcedure>;
+  /** `current-command-line-arguments`. */
+  args?: string[];
+  /** The directory relative module paths and error locations are taken from; process.cwd() by default. */
+  cwd?: string;
+  /** The default time limit of each operation, in milliseconds (none by default). */
+  timeoutMs?: number;
+}
+
+export interface OperationOptions {
+  /** Stop the operation after this many milliseconds. */
+  timeoutMs?: number;
+  /** Stop the operation when this signal aborts. */
+  signal?: AbortSignal;
+}
+
+/** A module that ran, and what it provides. */
+export interface RacketModule {
+  /** The module's path (for a module run from a string, the path it was given). */
+  path: string;
+  /** Each provided variable's value, converted to JS; procedures are async functions. */
+  exports: Record<string, unknown>;
+}
+
+/** A Racket exception (or a stopped operation) as a JS error. */
+export class RacketError extends Error {
+  constructor(
+    /** Racket's message, as `racket` would print it. */
+    message: string,
+    /**
+     * The exception's struct type (`exn:fail:contract`, `exn:fail:network:errno`, ...),
+     * `raise` for a raised non-exception value, or `timeout`, `abort`, `killed`, `closed`.
+     */
+    readonly kind: string,
+    /** The raised value itself, as an opaque handle (undefined when the operation was stopped). */
+    readonly value?: RacketValue,
+  ) {
+    super(message);
+    this.name = 'RacketError';
+  }
+}
+
+function sinkWriter(sink: OutputSink | undefined, fallback: (text: string) => void): (text: string) => void {
+  if (sink === undefined) return fallback;
+  if (typeof sink === 'function') return sink;
+  return (text) => void sink.write(text);
+}
+
+export class Racket {
+  private readonly rt: Runtime;
+  private readonly defaultTimeout: number | undefined;
+  private closed = false;
+  private readonly call: Caller = (proc, args) => this.apply(proc, args);
+  private readonly wrap: FunctionWrapper = (name, fn) => hostProcedure(name, fn, this.call, this.wrap);
+
+  constructor(options: RacketOptions = {}) {
+    const base = nodeHost();
+    const policy = options.network ?? 'allow';
+    const cwd = options.cwd ?? process.cwd();
+    const host: Host = {
+      ...base,
+      writeStdout: sinkWriter(options.stdout, base.writeStdout),
+      writeStderr: sinkWriter(options.stderr, base.writeStderr),
+      cwd: () => cwd,
+      udp: policy === 'allow' ? base.udp : policy === 'deny' || base.udp === undefined ? undefined : allowListUdp(base.udp, policy.allow),
+    };
+    this.rt = new Runtime({ host, args: options.args });
+    this.defaultTimeout = options.timeoutMs;
+    for (const [name, fn] of Object.entries(options.procedures ?? {})) this.define(name, fn);
+  }
+
+  /**
+   * Makes `fn` callable from Racket as `name`: in the `host` library
+   * (`(require host)` in a module) and directly in `eval`. Arguments and
+   * results are converted by the documented rules; a returned Promise
+   * blocks only the calling Racket thread.
+   */
+  define(name: string, fn: HostProcedure): this {
+    this.rt.defineHostValue(name, hostProcedure(name, fn, this.call, this.wrap));
+    return this;
+  }
+
+  /** Runs module source (starting with `#lang`) as the module at `path` (relative to cwd; default `main.rkt`). */
+  run(source: string, options: OperationOptions & { path?: string } = {}): Promise<RacketModule> {
+    const path = resolvePath(this.rt.ex.cwd, options.path ?? 'main.rkt');
+    if (this.rt.isLoaded(path)) return Promise.reject(new RacketError(`run: a module is already loaded as ${path}`, 'exn:fail'));
+    return this.operation('run', options, () => this.moduleNodes(path, source), () => this.moduleResult(path));
+  }
+
+  /** Runs a module file, with its `main` submodule, as `rkt FILE` does. */
+  runFile(file: string, options: OperationOptions = {}): Promise<RacketModule> {
+    const path = resolvePath(this.rt.ex.cwd, file);
+    return this.operation('run-file', options, () => this.moduleNodes(path, null), () => this.moduleResult(path));
+  }
+
+  /** Evaluates top-level forms (in `racket`, with the host procedures); resolves to the last one's value. */
+  eval(text: string, options: OperationOptions = {}): Promise<unknown> {
+    return this.operation('eval', options, () => this.rt.topLevelNodes(text, 'eval'), (v) => toJs(v, this.call));
+  }
+
+  /** Calls a Racket procedure (a function this API returned, or a RacketValue) with JS arguments. */
+  callProcedure(proc: unknown, args: unknown[], options: OperationOptions = {}): Promise<unknown> {
+    return this.apply(toRacket(proc, this.wrap), args, options);
+  }
+
+  /** Ends the runtime: its threads, timers and sockets. Pending operations reject with kind `closed`. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.rt.end(0);
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private apply(proc: Value, jsArgs: unknown[], options: OperationOptions = {}): Promise<unknown> {
+    let args: Value[];
+    try {
+      args = jsArgs.map((a) => toRacket(a, this.wrap));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.operation('call', options, () => [new ApplyNode(proc, args)], (v) => toJs(v, this.call));
+  }
+
+  private moduleNodes(path: string, source: string | null): Node[] {
+    const info = source === null ? this.rt.loadFile(path, null) : this.rt.loadSource(path, source);
+    const nodes = this.rt.instantiationNodes(info);
+    if (info.mainSubmodule) this.rt.instantiationNodes(info.mainSubmodule, nodes);
+    return nodes;
+  }
+
+  private moduleResult(path: string): RacketModule {
+    const info = this.rt.loadFile(path, null);
+    const exports: Record<string, unknown> = {};
+    for (const [name, meaning] of info.exports) {
+      if (meaning.kind === 'top' && meaning.v.value !== undefined) exports[name] = toJs(meaning.v.value, this.call);
+    }
+    return { path, exports };
+  }
+
+  /** Runs `prepare`'s nodes on a new thread under a new custodian, within the time limit and signal. */
+  private operation<T>(name: string, options: OperationOptions, prepare: () => Node[], result: (v: Value) => T): Promise<T> {
+    if (this.closed || this.rt.isEnded) return Promise.reject(new RacketError('the Racket runtime is closed', 'closed'));
+    const custodian = new Custodian(this.rt.rootCustodian);
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const signal = options.signal;
+      const settle = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        f();
+      };
+      const stop = (error: RacketError) => {
+        settle(() => reject(error));
+        shutdownCustodian(this.rt.sched, custodian);
+      };
+      const onAbort = () => stop(new RacketError(`${name}: aborted`, 'abort'));
+      const timeoutMs = options.timeoutMs ?? this.defaultTimeout;
+      if (signal?.aborted) {
+        reject(new RacketError(`${name}: aborted`, 'abort'));
+        return;
+      }
+      this.rt.startTask(name, custodian, prepare, {
+        done: (v) =>
+          settle(() => {
+            try {
+              resolve(result(v));
+            } catch (e) {
+              reject(e);
+            }
+          }),
+        failed: (failure) =>
+          settle(() => reject(failure === undefined ? new RacketError(`${name}: the Racket thread was killed`, 'killed') : this.error(failure))),
+        ended: (code) => settle(() => reject(new RacketError(`${name}: the Racket runtime ended (exit code ${code})`, 'closed'))),
+      });
+      if (settled) return;
+      if (timeoutMs !== undefined) timer = setTimeout(() => stop(new RacketError(`${name}: timed out after ${timeoutMs} ms`, 'timeout')), timeoutMs);
+      signal?.addEventListener('abort', onAbort);
+    });
+  }
+
+  private error(raised: Value): RacketError {
+    const kind = isExn(raised) && raised instanceof StructInstance ? raised.type.name : 'raise';
+    return new RacketError(this.rt.errorText(raised), kind, new RacketValue(raised));
+  }
+}

@@ -1,0 +1,214 @@
+// The embedding API (src/embed): runtimes inside a Node application.
+
+import { createSocket } from 'node:dgram';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Racket, RacketError, RacketValue, type RacketOptions } from '../../src/embed/index.js';
+
+const open: Racket[] = [];
+function racket(options: RacketOptions = {}): Racket {
+  const r = new Racket(options);
+  open.push(r);
+  return r;
+}
+afterEach(async () => {
+  for (const r of open.splice(0)) await r.close();
+});
+
+async function rejection(p: Promise<unknown>): Promise<RacketError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(RacketError);
+    return e as RacketError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('evaluating and running', () => {
+  it('evaluates expressions and returns the last value', async () => {
+    const r = racket();
+    expect(await r.eval('(+ 1 2)')).toBe(3);
+    expect(await r.eval('(define x 5) (* x x)')).toBe(25);
+    expect(await r.eval('x')).toBe(5);
+  });
+
+  it('runs a module from a string and reads what it provides', async () => {
+    let out = '';
+    const r = racket({ stdout: (s) => (out += s) });
+    const m = await r.run('#lang racket/base\n(provide x add)\n(define x 10)\n(define (add a b) (+ a b))\n(displayln "hello")\n(* 6 7)');
+    expect(m.exports.x).toBe(10);
+    expect(await (m.exports.add as (a: number, b: number) => Promise<unknown>)(2, 3)).toBe(5);
+    expect(out).toBe('hello\n42\n');
+  });
+
+  it('runs a module file with its main submodule and relative requires', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rkt-embed-'));
+    writeFileSync(join(dir, 'util.rkt'), '#lang racket/base\n(provide double)\n(define (double x) (* 2 x))\n');
+    writeFileSync(join(dir, 'prog.rkt'), '#lang racket/base\n(require "util.rkt")\n(provide v)\n(define v (double 21))\n(module+ main (displayln "main ran"))\n');
+    let out = '';
+    const r = racket({ stdout: (s) => (out += s) });
+    const m = await r.runFile(join(dir, 'prog.rkt'));
+    expect(m.exports.v).toBe(42);
+    expect(out).toBe('main ran\n');
+  });
+
+  it('sends output to a stream-like object', async () => {
+    const chunks: string[] = [];
+    const r = racket({ stdout: { write: (s: string) => chunks.push(s) }, stderr: { write: (s: string) => chunks.push(`err:${s}`) } });
+    await r.eval('(display "a") (flush-output) (eprintf "b") (flush-output (current-error-port))');
+    expect(chunks.join('')).toBe('aerr:b');
+  });
+});
+
+describe('values crossing the boundary', () => {
+  it('converts Racket values to JS by the documented rules', async () => {
+    const r = racket();
+    const v = (await r.eval(
+      `(list 1 (expt 2 70) 1.5 1/4 "str" #t (bytes 1 2) (vector 1 2) (hash "a" 1) 'sym (void))`,
+    )) as unknown[];
+    expect(v.slice(0, 6)).toEqual([1, 2n ** 70n, 1.5, 0.25, 'str', true]);
+    expect(v[6]).toEqual(new Uint8Array([1, 2]));
+    expect(v[7]).toEqual([1, 2]);
+    expect(v[8]).toEqual(new Map([['a', 1]]));
+    expect(v[9]).toBe(Symbol.for('sym'));
+    expect(v[10]).toBeUndefined();
+    expect(await r.eval('(values 1 2)')).toEqual([1, 2]);
+    const opaque = await r.eval('#\\a');
+    expect(opaque).toBeInstanceOf(RacketValue);
+  });
+
+  it('converts JS values to Racket, copying byte strings', async () => {
+    const seen: unknown[] = [];
+    const r = racket({ procedures: { see: (x: unknown) => void seen.push(x) } });
+    const show = (await r.eval('(lambda (x) (format "~s" x))')) as (x: unknown) => Promise<string>;
+    expect(await show([1, 'a', true, 2.5, 2n ** 64n, Symbol.for('s'), undefined])).toBe('(1 "a" #t 2.5 18446744073709551616 s #<void>)');
+    expect(await show(new Map([['k', [1, 2]]]))).toBe('#hash(("k" . (1 2)))');
+    const bytes = new Uint8Array([1, 2, 3]);
+    const mutate = (await r.eval('(lambda (b) (bytes-set! b 0 99) b)')) as (b: Uint8Array) => Promise<Uint8Array>;
+    const back = await mutate(bytes);
+    expect(bytes[0]).toBe(1);
+    expect(back[0]).toBe(99);
+    // Opaque values come back as themselves.
+    const ch = await r.eval('#\\z');
+    expect(await show(ch)).toBe('#\\z');
+    await expect(show({ plain: 'object' })).rejects.toThrow(/cannot pass/);
+  });
+});
+
+describe('host procedures', () => {
+  it('are called by name from modules (require host) and from eval', async () => {
+    const r = racket({ procedures: { twice: (x: number) => x * 2 } });
+    expect(await r.eval('(twice 21)')).toBe(42);
+    const m = await r.run('#lang racket/base\n(require host)\n(provide v)\n(define v (twice 5))');
+    expect(m.exports.v).toBe(10);
+  });
+
+  it('returning a Promise block only the calling Racket thread', async () => {
+    let release: (v: number) => void = () => {};
+    const r = racket();
+    r.define('wait-for-js', () => new Promise<number>((res) => (release = res)));
+    const result = r.eval(`
+      (define ticks 0)
+      (define ticker (thread (lambda () (let loop () (set! ticks (+ ticks 1)) (sleep 0.001) (loop)))))
+      (define v (wait-for-js))
+      (kill-thread ticker)
+      (list v (> ticks 3))`);
+    await new Promise((res) => setTimeout(res, 50));
+    release(7);
+    expect(await result).toEqual([7, true]);
+  });
+
+  it('turn JS exceptions and rejections into Racket exceptions', async () => {
+    const r = racket({
+      procedures: {
+        boom: () => {
+          throw new Error('it broke');
+        },
+        reject: () => Promise.reject(new Error('later')),
+      },
+    });
+    expect(await r.eval('(with-handlers ([exn:fail? exn-message]) (boom))')).toBe('boom: it broke');
+    expect(await r.eval('(with-handlers ([exn:fail? exn-message]) (reject))')).toBe('reject: later');
+  });
+
+  it('can receive Racket procedures and call them back', async () => {
+    const r = racket({ procedures: { apply2: async (f: (x: number) => Promise<number>, x: number) => (await f(x)) + 1 } });
+    expect(await r.eval('(apply2 (lambda (n) (* n 10)) 4)')).toBe(41);
+  });
+});
+
+describe('errors', () => {
+  it('reject with the Racket message and the exn kind', async () => {
+    const r = racket();
+    const e = await rejection(r.eval('(car 1)'));
+    expect(e.kind).toBe('exn:fail:contract');
+    expect(e.message).toBe('car: contract violation\n  expected: pair?\n  given: 1');
+    const raised = await rejection(r.eval("(raise 'oops)"));
+    expect(raised.kind).toBe('raise');
+    expect(raised.message).toBe("uncaught exception: 'oops");
+    const syntax = await rejection(r.eval('(lambda)'));
+    expect(syntax.kind).toBe('exn:fail:syntax');
+    const read = await rejection(r.eval('(+ 1'));
+    expect(read.kind).toMatch(/^exn:fail:read/);
+  });
+});
+
+describe('limits', () => {
+  it('a timeout stops a run and its threads', async () => {
+    const r = racket();
+    const e = await rejection(r.eval('(thread (lambda () (let loop () (loop)))) (let loop () (loop))', { timeoutMs: 50 }));
+    expect(e.kind).toBe('timeout');
+    // The runtime is still usable, and the spinning threads are gone.
+    expect(await r.eval('(+ 1 1)')).toBe(2);
+  });
+
+  it('an AbortSignal stops a run', async () => {
+    const r = racket();
+    const ac = new AbortController();
+    const p = r.eval('(sleep 10)', { signal: ac.signal });
+    setTimeout(() => ac.abort(), 20);
+    expect((await rejection(p)).kind).toBe('abort');
+  });
+
+  it('two runtimes are isolated', async () => {
+    const a = racket();
+    const b = racket();
+    await a.eval('(define shared 1)');
+    expect((await rejection(b.eval('shared'))).kind).toBe('exn:fail:contract:variable');
+    await a.eval('(current-output-port (open-output-string))');
+    expect(await b.eval('(port? (current-output-port))')).toBe(true);
+  });
+
+  it('close ends threads and sockets; later operations reject', async () => {
+    const r = new Racket();
+    await r.eval('(define s (udp-open-socket)) (udp-bind! s "127.0.0.1" 0) (thread (lambda () (udp-receive! s (make-bytes 10))))');
+    const pending = r.eval('(sleep 100)');
+    await r.close();
+    expect((await rejection(pending)).kind).toBe('closed');
+    expect((await rejection(r.eval('1'))).kind).toBe('closed');
+  });
+});
+
+describe('network capability', () => {
+  it('denied: udp operations raise exn:fail:network', async () => {
+    const r = racket({ network: 'deny' });
+    const msg = await r.eval('(with-handlers ([exn:fail:network? exn-message]) (udp-bind! (udp-open-socket) "127.0.0.1" 0))');
+    expect(msg).toMatch(/network/);
+  });
+
+  it('allow-listed: only the listed destinations can be reached', async () => {
+    const server = createSocket('udp4');
+    await new Promise<void>((res) => server.bind(0, '127.0.0.1', () => res()));
+    const port = server.address().port;
+    const received = new Promise<string>((res) => server.once('message', (m) => res(m.toString())));
+    const r = racket({ network: { allow: [{ host: '127.0.0.1', port }] } });
+    await r.eval(`(define s (udp-open-socket)) (udp-send-to s "127.0.0.1" ${port} #"hi")`);
+    expect(await received).toBe('hi');
+    const denied = (await r.eval(`(with-handlers ([exn:fail:network? exn-message]) (udp-send-to s "127.0.0.1" ${port === 9 ? 10 : 9} #"no"))`)) as string;
+    expect(denied).toMatch(/does not allow/);
+    server.close();
+  });
+});
