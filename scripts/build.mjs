@@ -1,8 +1,11 @@
 // Builds dist/cli.cjs (the `rkt` command, bundled and minified by esbuild)
-// and the V8 code cache bin/rkt loads with it.
+// and the V8 code cache bin/rkt loads with it; the embedding API as
+// dist/index.mjs (ESM) and dist/index.cjs (CommonJS) with its types in
+// dist/types. Everything is bundled, so the package needs no dependencies.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +22,30 @@ await build({
   logLevel: 'warning',
   absWorkingDir: root,
 });
+
+// The embedding API, for Node applications (package.json "exports").
+for (const format of ['esm', 'cjs']) {
+  await build({
+    entryPoints: ['src/embed/index.ts'],
+    outfile: format === 'esm' ? 'dist/index.mjs' : 'dist/index.cjs',
+    bundle: true,
+    platform: 'node',
+    format,
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+}
+
+// Its type declarations.
+rmSync(`${root}dist/types`, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const types = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { cwd: root, encoding: 'utf8' });
+if (types.status !== 0) {
+  console.error(`type declarations failed:\n${types.stdout}${types.stderr}`);
+  process.exit(1);
+}
 
 // A library build for tools that drive a Runtime in-process (bench/threads/memory.mjs).
 await build({

@@ -32,6 +32,8 @@ export interface ModuleLoader {
   /** A built-in library by name (racket/base, racket/list, racket/udp, ...), or null. */
   library(name: string): ModuleInfo | null;
   resolvePath(base: string, rel: string): string;
+  /** Code that instantiates `modules` (and what they require) if not done yet: a top-level `require` runs them. */
+  instantiation(modules: ModuleInfo[]): Core;
 }
 
 type Item =

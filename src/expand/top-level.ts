@@ -46,7 +46,7 @@ function expandForm(ex: Expander, loader: ModuleLoader, top: TopLevel, stx: Synt
   if (head === '#%require') {
     const info = new ModuleInfo('top-level');
     for (const spec of syntaxList(form)!.slice(1)) requireSpec(ex, loader, info, spec, ex.cwd + '/top-level');
-    return { t: 'quote', v: VOID };
+    return loader.instantiation(info.requires);
   }
   const e = ex.expandExpr(form);
   return print ? printResults(ex, e) : e;

@@ -9,7 +9,7 @@ import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, ParamCell, type Paramz } from '../eval/marks.js';
 import { Const, Prompt, Seq, type Node } from '../eval/nodes.js';
-import { Parameter } from '../eval/procedures.js';
+import { MachinePrimitive, Parameter } from '../eval/procedures.js';
 import { Expander } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../expand/derived.js';
@@ -179,6 +179,7 @@ export class Runtime {
       loadFile: (path, from) => this.loadFile(path, from),
       library: (name) => this.library(name),
       resolvePath: (base, rel) => this.host.resolvePath(base, rel),
+      instantiation: (modules) => ({ t: 'app', f: { t: 'quote', v: this.instantiator(modules) }, args: [], loc: null }),
     };
   }
 
@@ -237,6 +238,16 @@ export class Runtime {
   relativizeReadError(e: ReadError): string {
     const prefix = this.ex.cwd.endsWith('/') ? this.ex.cwd : this.ex.cwd + '/';
     return e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+  }
+
+  /** A procedure that instantiates `modules` (a top-level require), when it is called. */
+  private instantiator(modules: ModuleInfo[]): MachinePrimitive {
+    return new MachinePrimitive('require', 0, 0, (m) => {
+      const nodes: Node[] = [];
+      for (const info of modules) this.instantiationNodes(info, nodes);
+      if (nodes.length === 0) m.returnValue(VOID);
+      else m.node = new Seq([...nodes, new Const(VOID)]);
+    });
   }
 
   /** The nodes that instantiate `info` and everything it requires, in order. */

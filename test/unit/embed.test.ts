@@ -53,6 +53,9 @@ describe('evaluating and running', () => {
     const m = await r.runFile(join(dir, 'prog.rkt'));
     expect(m.exports.v).toBe(42);
     expect(out).toBe('main ran\n');
+    // A top-level require instantiates the module it names.
+    const other = racket();
+    expect(await other.eval(`(require (file ${JSON.stringify(join(dir, 'util.rkt'))})) (double 4)`)).toBe(8);
   });
 
   it('sends output to a stream-like object', async () => {
