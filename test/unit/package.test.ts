@@ -60,6 +60,8 @@ const racket = new Racket();
 const m = await racket.runFile('echo.rkt');
 console.log(await m.exports.exchange('from esm'));
 console.log(await racket.eval('(+ 1 2)'));
+// A sleeping thread and an open socket that close() must end.
+await racket.eval('(void (thread (lambda () (sleep 1000)))) (define s (udp-open-socket)) (udp-bind! s "127.0.0.1" 0)');
 await racket.close();
 `,
     );
