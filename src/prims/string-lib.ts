@@ -6,15 +6,13 @@
 // The keyword front ends are in the prelude; these are the `%string-...`
 // helpers they call, plus the simple predicates.
 //
-// NOTE: Racket also accepts a regexp as separator (string-split,
+// A (string) regexp is accepted as separator too (string-split,
 // string-trim, string-normalize-spaces) and as `from` in string-replace.
-// Regexps are being added separately; until then a non-string separator
-// raises the `(or/c string? regexp?)` contract error Racket uses for other
-// values. Hook regexp separators in at `separator()` and `stringReplace`.
 
 import { argError, genericFail } from '../runtime/errors.js';
 import { NULL, RString, isList, listFromArray, listToArray, str, type Value } from '../values/types.js';
 import { checkString } from './check.js';
+import { RRegexp } from '../values/regexp.js';
 import type { PrimTable } from './table.js';
 
 /** The default separator (Racket's `none`): runs of whitespace. */
@@ -49,8 +47,37 @@ function literal(sep: string, repeat: boolean): Separator {
   };
 }
 
+/** A regexp separator: matched at a position with a sticky copy of its JS translation. */
+function pattern(rx: RRegexp, repeat: boolean): Separator {
+  const sticky = new RegExp(rx.finderFor(false).source, 'yu');
+  // The subject ends at `end` (matches must not see past it); cached, as one split asks at every position.
+  let lastText: string | null = null;
+  let lastEnd = -1;
+  let subject = '';
+  const at = (i: number): number => {
+    sticky.lastIndex = i;
+    const m = sticky.exec(subject);
+    return m === null ? -1 : i + m[0].length;
+  };
+  return {
+    matchAt(s, i, end) {
+      if (s !== lastText || end !== lastEnd) {
+        subject = end === s.length ? s : s.slice(0, end);
+        lastText = s;
+        lastEnd = end;
+      }
+      let j = at(i);
+      if (repeat && j > i) {
+        for (let k = at(j); k > j; k = at(j)) j = k;
+      }
+      return j;
+    },
+  };
+}
+
 function separator(who: string, sep: Value, repeat: boolean): Separator {
   if (sep === NO_SEPARATOR) return whitespace;
+  if (sep instanceof RRegexp && !sep.bytes) return pattern(sep, repeat);
   if (sep instanceof RString) {
     if (sep.s === '' && repeat) genericFail('regexp: `*`, `+`, or `{...}` operand could be empty\n  pattern: "(?:)+"');
     return literal(sep.s, repeat);
@@ -152,6 +179,12 @@ function stringJoin(strs: Value, sep: Value, beforeFirst: Value, beforeLast: Val
 function stringReplace(s: Value, from: Value, to: Value, all: boolean): Value {
   const text = checkString('string-replace', s).s;
   const replacement = checkString('string-replace', to).s;
+  if (from instanceof RRegexp && !from.bytes) {
+    // The replacement is literal text, as Racket quotes it.
+    const finder = all ? from.finderFor(false) : new RegExp(from.finderFor(false).source, 'u');
+    finder.lastIndex = 0;
+    return str(text.replace(finder, () => replacement));
+  }
   if (!(from instanceof RString)) return argError('string-replace', '(or/c string? regexp?)', from);
   const f = from.s;
   if (f === '') {
