@@ -8,11 +8,13 @@
 
 import { Block, NOT_READY, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import type { Machine } from '../eval/machine.js';
+import { Primitive } from '../eval/procedures.js';
 import { customPrint } from '../printer/protocol.js';
 import { argError } from '../runtime/errors.js';
 import { RThread } from '../runtime/scheduler.js';
 import { VOID, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
+import { withBreaksEnabled } from './threads.js';
 
 interface Offer<T> {
   evt: T;
@@ -198,7 +200,10 @@ export function installChannels(t: PrimTable): void {
     checkSemaphore('semaphore-post', s).post();
     return VOID;
   });
-  t.blocking('semaphore-wait', 1, 1, (s: Value) => new Block([new VoidResult(checkSemaphore('semaphore-wait', s))]));
+  const semaphoreWait = (who: string) => (s: Value) => new Block([new VoidResult(checkSemaphore(who, s))]);
+  t.blocking('semaphore-wait', 1, 1, semaphoreWait('semaphore-wait'));
+  const waitBreakable = new Primitive('semaphore-wait/enable-break', 1, 1, semaphoreWait('semaphore-wait/enable-break'), false);
+  withBreaksEnabled(t, 'semaphore-wait/enable-break', waitBreakable);
   t.fn('semaphore-try-wait?', 1, 1, (s: Value) => checkSemaphore('semaphore-try-wait?', s).poll() !== NOT_READY);
   t.fn('semaphore-peek-evt', 1, 1, (s: Value) => new SemaphorePeekEvt(checkSemaphore('semaphore-peek-evt', s)));
 

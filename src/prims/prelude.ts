@@ -99,6 +99,22 @@ export const PRELUDE_SOURCE = String.raw`
             (merge (msort l h) (msort (list-tail l h) (- n h))))))
     (msort lst n)))
 
+;; The semaphore is posted when proc returns or escapes.
+(define (with-semaphore who wait s proc try-fail args)
+  (unless (semaphore? s) (raise-argument-error who "semaphore?" s))
+  (unless (procedure? proc) (raise-argument-error who "procedure?" proc))
+  (unless (or (not try-fail) (and (procedure? try-fail) (procedure-arity-includes? try-fail 0)))
+    (raise-argument-error who "(or/c (procedure-arity-includes/c 0) #f)" try-fail))
+  (if (and try-fail (not (semaphore-try-wait? s)))
+      (try-fail)
+      (begin
+        (unless try-fail (wait s))
+        (dynamic-wind void (lambda () (apply proc args)) (lambda () (semaphore-post s))))))
+(define (call-with-semaphore s proc [try-fail #f] . args)
+  (with-semaphore 'call-with-semaphore semaphore-wait s proc try-fail args))
+(define (call-with-semaphore/enable-break s proc [try-fail #f] . args)
+  (with-semaphore 'call-with-semaphore/enable-break semaphore-wait/enable-break s proc try-fail args))
+
 (define (exact-nonnegative-integer? v) (and (exact-integer? v) (>= v 0)))
 (define (exact-positive-integer? v) (and (exact-integer? v) (> v 0)))
 
@@ -341,7 +357,8 @@ export const PRELUDE_SOURCE = String.raw`
 (define (const v) (lambda args v))
 (define (negate f) (lambda args (not (apply f args))))
 
-(provide member assoc memf assf findf
+(provide call-with-semaphore call-with-semaphore/enable-break
+         member assoc memf assf findf
          remove remq remv remove* build-list build-vector build-string
          hash-ref hash-ref! hash-update! hash-update hash-for-each hash-map sort
          exact-nonnegative-integer? exact-positive-integer?
