@@ -181,32 +181,32 @@ export class Machine {
       return;
     }
     if (f instanceof Primitive) {
-      const n = vals.length - 1;
-      if (n < f.min || (f.max >= 0 && n > f.max)) arityError(f.name, f.min, f.max, n);
-      const fn = f.fn;
-      let r: Value;
-      switch (n) {
-        case 0:
-          r = fn.call(this);
-          break;
-        case 1:
-          r = fn.call(this, vals[1]);
-          break;
-        case 2:
-          r = fn.call(this, vals[1], vals[2]);
-          break;
-        case 3:
-          r = fn.call(this, vals[1], vals[2], vals[3]);
-          break;
-        default:
-          r = fn.apply(this, vals.slice(1));
-      }
+      const r = this.callPrimitive(f, vals);
       this.node = null;
       if (r instanceof Block) this.park(r);
       else this.val = r;
       return;
     }
     this.applySlow(f, vals);
+  }
+
+  /** Calls a JS primitive on vals[1..] after checking the argument count; it may return a Block. */
+  private callPrimitive(f: Primitive, vals: Value[]): Value {
+    const n = vals.length - 1;
+    if (n < f.min || (f.max >= 0 && n > f.max)) arityError(f.name, f.min, f.max, n);
+    const fn = f.fn;
+    switch (n) {
+      case 0:
+        return fn.call(this);
+      case 1:
+        return fn.call(this, vals[1]);
+      case 2:
+        return fn.call(this, vals[1], vals[2]);
+      case 3:
+        return fn.call(this, vals[1], vals[2], vals[3]);
+      default:
+        return fn.apply(this, vals.slice(1));
+    }
   }
 
   private applySlow(f: Value, vals: Value[]): void {
@@ -317,26 +317,7 @@ export class Machine {
         f = this.tailF;
         vals = this.tailVals;
       } else if (f instanceof Primitive) {
-        const n = vals.length - 1;
-        if (n < f.min || (f.max >= 0 && n > f.max)) arityError(f.name, f.min, f.max, n);
-        const fn = f.fn;
-        let r: Value;
-        switch (n) {
-          case 0:
-            r = fn.call(this);
-            break;
-          case 1:
-            r = fn.call(this, vals[1]);
-            break;
-          case 2:
-            r = fn.call(this, vals[1], vals[2]);
-            break;
-          case 3:
-            r = fn.call(this, vals[1], vals[2], vals[3]);
-            break;
-          default:
-            r = fn.apply(this, vals.slice(1));
-        }
+        const r = this.callPrimitive(f, vals);
         if (r instanceof Block) return this.capture(Pending.Park, r, null);
         return r;
       } else if (f instanceof CaseClosure) {

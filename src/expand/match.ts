@@ -184,24 +184,34 @@ class PatternParser {
 
   /** The elements of a list pattern, with at most one `p ...` / `p ..k`, ending in `tail` (null: the empty list). */
   private list(args: Syntax[], tail: Pat | null): Pat {
+    if (args.length > 0 && isIdentifier(args[0]) && ellipsisMin(idSym(args[0]).name) !== null) {
+      this.error('incorrect use of ellipsis in pattern', args[0]);
+    }
+    return this.sequence(args, tail, (a) => this.parse(a), this.form);
+  }
+
+  /**
+   * Element patterns (each made by `element`; a `...` or `..k` after one
+   * repeats it) ending in `tail`: a chain of pairs, or a `seq` when one
+   * element repeats.
+   */
+  private sequence(items: Syntax[], tail: Pat | null, element: (s: Syntax) => Pat, where: Syntax): Pat {
     const elems: { p: Pat; min: number | null }[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const next = args[i + 1];
+    for (let i = 0; i < items.length; i++) {
+      const next = items[i + 1];
       const min = next !== undefined && isIdentifier(next) ? ellipsisMin(idSym(next).name) : null;
-      if (isIdentifier(args[i]) && ellipsisMin(idSym(args[i]).name) !== null) this.error('incorrect use of ellipsis in pattern', args[i]);
-      elems.push({ p: this.parse(args[i]), min });
+      elems.push({ p: element(items[i]), min });
       if (min !== null) i++;
     }
-    const reps = elems.filter((e) => e.min !== null);
-    if (reps.length === 0) {
+    const at = elems.findIndex((e) => e.min !== null);
+    if (at < 0) {
       let out: Pat = tail ?? { t: 'null' };
       for (let i = elems.length - 1; i >= 0; i--) out = { t: 'pair', car: elems[i].p, cdr: out, mutable: false };
       return out;
     }
-    if (reps.length > 1 || tail !== null) {
-      return this.error('only one repeated pattern in a list, and not with list-rest, is supported', this.form);
+    if (elems.filter((e) => e.min !== null).length > 1 || tail !== null) {
+      return this.error('only one repeated pattern in a list, and not with a rest pattern, is supported', where);
     }
-    const at = elems.findIndex((e) => e.min !== null);
     return {
       t: 'seq',
       before: elems.slice(0, at).map((e) => e.p),
@@ -240,22 +250,7 @@ class PatternParser {
         }
       }
       if (rest !== NULL) tail = this.quasi(rest instanceof Syntax ? rest : datumToSyntax(stx, rest));
-      const pats: { p: Pat; min: number | null }[] = [];
-      for (let i = 0; i < elems.length; i++) {
-        const next = elems[i + 1];
-        const min = next !== undefined && isIdentifier(next) ? ellipsisMin(idSym(next).name) : null;
-        pats.push({ p: this.quasi(elems[i]), min });
-        if (min !== null) i++;
-      }
-      const reps = pats.filter((p) => p.min !== null);
-      if (reps.length === 0) {
-        let out: Pat = tail ?? { t: 'null' };
-        for (let i = pats.length - 1; i >= 0; i--) out = { t: 'pair', car: pats[i].p, cdr: out, mutable: false };
-        return out;
-      }
-      if (reps.length > 1 || tail !== null) return this.error('only one repeated pattern in a list is supported', stx);
-      const at = pats.findIndex((p) => p.min !== null);
-      return { t: 'seq', before: pats.slice(0, at).map((p) => p.p), rep: pats[at].p, min: pats[at].min!, after: pats.slice(at + 1).map((p) => p.p) };
+      return this.sequence(elems, tail, (item) => this.quasi(item), stx);
     }
     if (e === NULL) return { t: 'null' };
     if (e instanceof RVector) {
