@@ -5,7 +5,7 @@ import { UNSUPPLIED } from '../eval/core.js';
 import type { Machine } from '../eval/machine.js';
 import { Closure, MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { argError, errorValueString } from '../runtime/errors.js';
-import { RacketThrow, exnFailContractT, makeExn } from '../runtime/exn.js';
+import { RacketThrow, exnFailContractArityT, exnFailContractT, makeExn } from '../runtime/exn.js';
 import { customPrint, printNamed } from '../printer/protocol.js';
 import { Keyword, isList, listToArray, type Value } from '../values/types.js';
 import { registerProcedureKind } from './check.js';
@@ -42,6 +42,17 @@ export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: 
       '\n  arguments...:' +
       positional.map((v) => `\n   ${errorValueString(v)}`).join('') +
       kws.map((k, i) => `\n   #:${k.name} ${errorValueString(kwVals[i])}`).join('');
+    const arity = positionalArity(f);
+    if (arity !== null && (positional.length < arity.min || (arity.max >= 0 && positional.length > arity.max))) {
+      if (kws.length > 0) fail(`application: no case matching ${positional.length} non-keyword argument${positional.length === 1 ? '' : 's'}\n  procedure: ${f.name ?? errorValueString(f)}${argsText()}`);
+      const values = positional.length > 0 ? argsText() : '';
+      throw new RacketThrow(
+        makeExn(
+          exnFailContractArityT,
+          `${f.name ?? 'application'}: arity mismatch;\n the expected number of arguments does not match the given number\n  expected: ${expectedText(f, arity)}\n  given: ${positional.length}${values}`,
+        ),
+      );
+    }
     for (const k of kws) {
       if (!f.kws.includes(k)) {
         fail(`application: procedure does not expect an argument with given keyword\n  procedure: ${f.name ?? errorValueString(f)}\n  given keyword: #:${k.name}${argsText()}`);
@@ -62,6 +73,29 @@ export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: 
     return;
   }
   fail(`application: procedure does not accept keyword arguments\n  procedure: ${errorValueString(f)}`);
+}
+
+/** How many positional arguments a keyword procedure takes (its keyword parameters come first). */
+function positionalArity(f: KeywordProcedure): { min: number; max: number } | null {
+  if (!(f.proc instanceof Closure)) return null;
+  const lam = f.proc.lam;
+  const n = f.kws.length;
+  return { min: lam.nreq - n, max: lam.hasRest ? -1 : lam.nreq + lam.nopt - n };
+}
+
+/** Racket's "expected:" for a keyword procedure: `1 plus an optional argument with keyword #:k`. */
+function expectedText(f: KeywordProcedure, arity: { min: number; max: number }): string {
+  const count = arity.max < 0 ? `at least ${arity.min}` : arity.min === arity.max ? String(arity.min) : 'a different number';
+  const names = (ks: Keyword[]) => {
+    const xs = ks.map((k) => `#:${k.name}`).sort();
+    return xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')}, and ${xs[xs.length - 1]}`;
+  };
+  const required = f.kws.filter((k) => f.required.includes(k));
+  const optional = f.kws.filter((k) => !f.required.includes(k));
+  let text = count;
+  if (required.length > 0) text += ` plus ${required.length === 1 ? 'an argument with keyword' : 'arguments with keywords'} ${names(required)}`;
+  if (optional.length > 0) text += ` plus ${optional.length === 1 ? 'an optional argument with keyword' : 'optional arguments with keywords'} ${names(optional)}`;
+  return text;
 }
 
 export function installKeywords(t: PrimTable): void {
