@@ -44,7 +44,10 @@ export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: 
       kws.map((k, i) => `\n   #:${k.name} ${errorValueString(kwVals[i])}`).join('');
     const arity = positionalArity(f);
     if (arity !== null && (positional.length < arity.min || (arity.max >= 0 && positional.length > arity.max))) {
-      if (kws.length > 0) fail(`application: no case matching ${positional.length} non-keyword argument${positional.length === 1 ? '' : 's'}\n  procedure: ${f.name ?? errorValueString(f)}${argsText()}`);
+      if (kws.length > 0) {
+        const message = `application: no case matching ${positional.length} non-keyword argument${positional.length === 1 ? '' : 's'}\n  procedure: ${f.name ?? errorValueString(f)}${argsText()}`;
+        throw new RacketThrow(makeExn(exnFailContractArityT, message));
+      }
       const values = positional.length > 0 ? argsText() : '';
       throw new RacketThrow(
         makeExn(
