@@ -3,7 +3,7 @@
 // table of whole-process median wall times and the ratios.
 //
 //   npm run bench                 all programs
-//   npm run bench -- fib tak      some of them (`udp`: the UDP ping-pong; `channel`: the channel ping-pong)
+//   npm run bench -- fib tak      some of them (`udp`: the UDP ping-pong and one-way burst; `channel`: the channel ping-pong)
 //   RUNS=5 npm run bench          runs per measurement (default 3)
 
 import { spawnSync } from 'node:child_process';
@@ -88,6 +88,27 @@ if (only.length === 0 || only.includes('udp')) {
   const racket = hasRacket ? rate('racket', [join(udpDir, 'pingpong.rkt'), trips]) : NaN;
   udpRows.push(['64-byte ping-pong', String(ours), hasRacket ? String(racket) : 'n/a', String(node), hasRacket ? `${(ours / racket).toFixed(1)}x` : 'n/a']);
 }
+// UDP one-way burst: datagrams received per second, and how many were lost.
+const burstCount = process.env.UDP_BURST ?? '20000';
+function burst(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000 });
+  const m = /([\d.]+) datagrams\/s, (\d+) lost/.exec(r.stdout ?? '');
+  return m ? { rate: Math.round(Number(m[1])), lost: m[2] } : { rate: NaN, lost: '?' };
+}
+const burstRows = [];
+if (only.length === 0 || only.includes('udp')) {
+  const cell = (b) => (Number.isNaN(b.rate) ? 'error' : `${b.rate} (${b.lost} lost)`);
+  const ours = burst(process.execPath, [rkt, join(udpDir, 'burst.rkt'), burstCount]);
+  const racket = hasRacket ? burst('racket', [join(udpDir, 'burst.rkt'), burstCount]) : null;
+  const node = burst(process.execPath, [join(udpDir, 'burst-node.mjs'), burstCount]);
+  burstRows.push([
+    '64-byte one-way burst',
+    cell(ours),
+    racket ? cell(racket) : 'n/a',
+    cell(node),
+    racket ? `${(ours.rate / racket.rate).toFixed(1)}x` : 'n/a',
+  ]);
+}
 const header = ['program', 'rkt', 'BiwaScheme', 'Racket 8.7', 'BiwaScheme/rkt', 'rkt/Racket'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
@@ -118,5 +139,14 @@ if (udpRows.length > 0) {
   console.log(ln(h));
   console.log('|' + w.map((x) => '-'.repeat(x + 2)).join('|') + '|');
   for (const r of udpRows) console.log(ln(r));
+}
+if (burstRows.length > 0) {
+  const h = ['UDP (datagrams/s received)', 'rkt', 'Racket 8.7', 'Node dgram', 'rkt/Racket'];
+  const w = h.map((x, i) => Math.max(x.length, ...burstRows.map((r) => r[i].length)));
+  const ln = (cells) => '| ' + cells.map((c, i) => c.padEnd(w[i])).join(' | ') + ' |';
+  console.log(`\n${burstCount} datagrams sent one way on loopback`);
+  console.log(ln(h));
+  console.log('|' + w.map((x) => '-'.repeat(x + 2)).join('|') + '|');
+  for (const r of burstRows) console.log(ln(r));
 }
 for (const n of notes) console.log(`note: ${n}`);

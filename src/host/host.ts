@@ -8,13 +8,17 @@ export interface HostError {
   errno: number;
   /** The OS's text, e.g. "Address already in use". */
   text: string;
+  /** Set when a host name could not be resolved: `errno` is then getaddrinfo's (negative) code. */
+  resolving?: boolean;
 }
 
 /** A UDP socket as the host provides it. All operations complete through callbacks. */
 export interface HostUdpSocket {
   bind(address: string | undefined, port: number, done: (err: HostError | null) => void): void;
+  /** Host names are resolved first; an IPv6 socket reaches IPv4 addresses as IPv4-mapped IPv6 ones. */
   send(data: Uint8Array, address: string | undefined, port: number | undefined, done: (err: HostError | null) => void): void;
-  connect(address: string, port: number, done: (err: HostError | null) => void): void;
+  /** `resolved`, when given, is the address the name resolved to (as datagrams from the peer will show it). */
+  connect(address: string, port: number, done: (err: HostError | null, resolved?: string) => void): void;
   disconnect(): void;
   /** Local address and port once bound, else null. */
   local(): { address: string; port: number } | null;
@@ -37,6 +41,8 @@ export interface HostUdp {
     /** Called once the socket is bound (explicitly, or by a first send). */
     onBound: () => void,
   ): HostUdpSocket;
+  /** Resolves a host name to its first address, as getaddrinfo orders them (optional: without it only literal addresses have a known family). */
+  lookup?(name: string, done: (err: HostError | null, address: string, family: 4 | 6) => void): void;
 }
 
 export interface Host {

@@ -1,15 +1,16 @@
 // The errors racket/udp raises, with Racket 8.7's messages.
 
 import type { HostError } from '../../host/host.js';
-import { RacketThrow, exnFailNetworkErrnoT, exnFailNetworkT, makeExn } from '../../runtime/exn.js';
+import { RacketThrow, exnFailContractT, exnFailNetworkErrnoT, exnFailNetworkT, makeExn } from '../../runtime/exn.js';
 import { Pair, sym } from '../../values/types.js';
 
 export function networkError(who: string, problem: string): never {
   throw new RacketThrow(makeExn(exnFailNetworkT, `${who}: ${problem}\n  socket: #<udp>`));
 }
 
+/** Racket 8.7 raises exn:fail:contract here, although the reference says exn:fail:network. */
 export function alreadyBound(who: string): never {
-  networkError(who, 'udp socket is already bound');
+  throw new RacketThrow(makeExn(exnFailContractT, `${who}: udp socket is already bound\n  socket: #<udp>`));
 }
 
 export function closedError(who: string): never {
@@ -28,4 +29,25 @@ export function systemErrorExn(who: string, what: string, details: [string, stri
     `${who}: ${what}${lines}\n  system error: ${e.text}; errno=${e.errno}`,
     new Pair(e.errno, sym('posix')),
   );
+}
+
+/** A host name that did not resolve: Racket's message, with getaddrinfo's code as `(code . gai)`. */
+export function resolveErrorExn(who: string, host: string, port: number | undefined, e: HostError): unknown {
+  const portLine = port === undefined ? '' : `\n  port number: ${port}`;
+  return makeExn(
+    exnFailNetworkErrnoT,
+    `${who}: can't resolve address\n  address: ${host}${portLine}\n  system error: ${e.text}; gai_err=${e.errno}`,
+    new Pair(e.errno, sym('gai')),
+  );
+}
+
+/**
+ * A failed operation on `host`:`port`: a resolution error, or the system
+ * error `what` ("can't bind", ...) with the address and port, or for a send
+ * ("send failed") without them.
+ */
+export function operationErrorExn(who: string, what: string, host: string | undefined, port: number | undefined, e: HostError): unknown {
+  if (e.resolving && host !== undefined) return resolveErrorExn(who, host, port, e);
+  const details: [string, string][] = what === 'send failed' ? [] : [['address', host ?? '#f'], ['port number', String(port)]];
+  return systemErrorExn(who, what, details, e);
 }

@@ -15,7 +15,7 @@ import type { PrimTable } from '../table.js';
 import { checkByte, checkBytes } from '../check.js';
 import { withBreaksEnabled } from '../threads.js';
 import { managingCustodian } from '../custodians.js';
-import { alreadyBound, closedError, notBound, systemErrorExn } from './errors.js';
+import { alreadyBound, closedError, notBound, operationErrorExn, resolveErrorExn, systemErrorExn } from './errors.js';
 import { UdpSocket } from './socket.js';
 
 /** Raises its argument: the sync result of an operation that failed. */
@@ -156,9 +156,10 @@ function checkHost(who: string, v: Value, allowFalse: boolean): string | undefin
   return argError(who, allowFalse ? '(or/c string? #f)' : 'string?', v);
 }
 
-function checkPort(who: string, v: Value, allowZero: boolean): number {
+function checkPort(who: string, v: Value, allowZero: boolean, orFalse = false): number {
   if (typeof v === 'number' && Number.isInteger(v) && v >= (allowZero ? 0 : 1) && v <= 65535) return v;
-  return argError(who, allowZero ? 'listen-port-number?' : 'port-number?', v);
+  const expected = allowZero ? 'listen-port-number?' : 'port-number?';
+  return argError(who, orFalse ? `(or/c ${expected} #f)` : expected, v);
 }
 
 /** The [start, end) range of a byte string argument, checked as Racket checks it. */
@@ -176,9 +177,15 @@ function checkRange(who: string, b: RBytes, start: Value, end: Value): [number, 
   return [start, e];
 }
 
-/** The family a host name implies: IPv6 for an address with colons, IPv4 otherwise. */
-function familyOf(host: string | undefined): 4 | 6 {
-  return host !== undefined && host.includes(':') ? 6 : 4;
+/**
+ * The family udp-open-socket's arguments imply: IPv6 for an address with
+ * colons; IPv4 for other names; with no name but a port, the family of the
+ * first wildcard address the resolver gives for it, which on a machine with
+ * IPv6 is "::"; with neither, IPv4.
+ */
+function familyOf(host: string | undefined, port: number | undefined): 4 | 6 {
+  if (host === undefined) return port === undefined ? 4 : 6;
+  return host.includes(':') ? 6 : 4;
 }
 
 /** What a socket released by its custodian talks to: nothing, successfully. */
@@ -216,8 +223,7 @@ function hostSocket(m: Machine, sock: UdpSocket, reuse: boolean): HostUdpSocket 
 }
 
 function sendError(who: string, host: string | undefined, port: number | undefined, e: HostError): unknown {
-  const details: [string, string][] = host === undefined ? [] : [['address', host], ['port number', String(port)]];
-  return systemErrorExn(who, 'error sending', details, e);
+  return operationErrorExn(who, 'send failed', host, port, e);
 }
 
 /** A send on `sock` to `host` (undefined: to the connected peer) is allowed now. */
@@ -261,15 +267,28 @@ function receive(who: string, sock: UdpSocket, bv: Value, start: Value, end: Val
 }
 
 export function installUdpOps(t: PrimTable): void {
-  t.fn('udp-open-socket', 0, 2, function (this: Machine, host: Value = false, port: Value = false) {
-    const h = checkHost('udp-open-socket', host, true);
+  t.blocking('udp-open-socket', 0, 2, function (this: Machine, host: Value = false, port: Value = false) {
+    const who = 'udp-open-socket';
+    const h = checkHost(who, host, true);
     if (port !== false && !(typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)) {
-      argError('udp-open-socket', '(or/c port-number? #f)', port);
+      argError(who, '(or/c port-number? #f)', port);
     }
-    const sock = new UdpSocket(familyOf(h));
-    // Owned by the current custodian: custodian-shutdown-all closes it.
-    managingCustodian(this, 'udp-open-socket').resources.add(sock);
-    return sock;
+    // Owned by the current custodian (taken now: the lookup may finish in another thread's turn).
+    const custodian = managingCustodian(this, who);
+    const open = (family: 4 | 6) => {
+      const sock = new UdpSocket(family);
+      custodian.resources.add(sock);
+      return sock;
+    };
+    const lookup = this.rt.host.udp?.lookup;
+    if (h === undefined || lookup === undefined) return open(familyOf(h, port === false ? undefined : (port as number)));
+    // The family is the family of the first address the name resolves to.
+    const done = new CompletionEvt();
+    lookup(h, (err, _address, family) => {
+      if (err) done.fail(resolveErrorExn(who, h, undefined, err));
+      else done.complete(open(family));
+    });
+    return new Block([done]);
   });
   t.fn('udp?', 1, 1, (v) => v instanceof UdpSocket);
   t.fn('udp-bound?', 1, 1, (v) => checkSocket('udp-bound?', v).bound);
@@ -285,7 +304,7 @@ export function installUdpOps(t: PrimTable): void {
     const done = new CompletionEvt();
     hostSocket(this, sock, reuse !== false).bind(host, port, (err) => {
       if (err) {
-        done.fail(systemErrorExn(who, "can't bind", [['address', host ?? '#f'], ['port number', String(port)]], err));
+        done.fail(operationErrorExn(who, "can't bind", host, port, err));
       } else {
         sock.bound = true;
         done.complete(VOID);
@@ -297,50 +316,53 @@ export function installUdpOps(t: PrimTable): void {
   t.blocking('udp-connect!', 3, 3, function (this: Machine, sv: Value, hv: Value, pv: Value) {
     const who = 'udp-connect!';
     const sock = checkSocket(who, sv);
+    const host = checkHost(who, hv, true);
+    const port = pv === false ? undefined : checkPort(who, pv, false, true);
+    if ((host === undefined) !== (port === undefined)) {
+      // Racket 8.7's wording, "last second" included.
+      return argumentsError(who, 'last second and third arguments must be both #f or both non-#f', ['second argument', hv], ['third argument', pv]);
+    }
     if (sock.closed) closedError(who);
-    if (hv === false && pv === false) {
+    if (host === undefined || port === undefined) {
       if (sock.connected !== null) sock.host?.disconnect();
       sock.connected = null;
       return VOID;
     }
-    if (hv === false || pv === false) {
-      return argumentsError(who, 'last two arguments must be both #f or both non-#f', ['second argument', hv], ['third argument', pv]);
-    }
-    const host = checkHost(who, hv, false)!;
-    const port = checkPort(who, pv, false);
     if (sock.connected !== null) sock.host?.disconnect();
     const done = new CompletionEvt();
-    hostSocket(this, sock, false).connect(host, port, (err) => {
-      if (err) done.fail(systemErrorExn(who, "can't connect", [['address', host], ['port number', String(port)]], err));
+    hostSocket(this, sock, false).connect(host, port, (err, resolved) => {
+      if (err) done.fail(operationErrorExn(who, "can't connect", host, port, err));
       else {
-        sock.connected = { address: host === 'localhost' ? '127.0.0.1' : host, port };
-        sock.bound = true;
+        sock.connected = { address: resolved ?? (host === 'localhost' ? '127.0.0.1' : host), port };
         done.complete(VOID);
       }
     });
     return new Block([done]);
   });
 
-  const sendTo = t.blocking('udp-send-to', 4, 6, function (this: Machine, sv: Value, hv: Value, pv: Value, bv: Value, start: Value = 0, end?: Value) {
-    const who = 'udp-send-to';
-    const sock = checkSocket(who, sv);
-    const host = checkHost(who, hv, false);
-    const port = checkPort(who, pv, false);
-    return send(this, who, sock, host, port, checkBytes(who, bv), start, end);
-  });
-
-  const sendConnected = t.blocking('udp-send', 2, 4, function (this: Machine, sv: Value, bv: Value, start: Value = 0, end?: Value) {
-    const who = 'udp-send';
-    const sock = checkSocket(who, sv);
-    return send(this, who, sock, undefined, undefined, checkBytes(who, bv), start, end);
-  });
-
-  const receiveBlocking = t.blocking('udp-receive!', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) =>
-    receive('udp-receive!', checkSocket('udp-receive!', sv), bv, start, end, true),
-  );
-  withBreaksEnabled(t, 'udp-receive!/enable-break', receiveBlocking);
-  withBreaksEnabled(t, 'udp-send-to/enable-break', sendTo);
-  withBreaksEnabled(t, 'udp-send/enable-break', sendConnected);
+  // The /enable-break variants name themselves in their errors, so each gets its own worker.
+  const sendToAs = (who: string) =>
+    function (this: Machine, sv: Value, hv: Value, pv: Value, bv: Value, start: Value = 0, end?: Value): Value {
+      const sock = checkSocket(who, sv);
+      const host = checkHost(who, hv, false);
+      const port = checkPort(who, pv, false);
+      return send(this, who, sock, host, port, checkBytes(who, bv), start, end);
+    };
+  const sendAs = (who: string) =>
+    function (this: Machine, sv: Value, bv: Value, start: Value = 0, end?: Value): Value {
+      const sock = checkSocket(who, sv);
+      return send(this, who, sock, undefined, undefined, checkBytes(who, bv), start, end);
+    };
+  const receiveAs = (who: string) => (sv: Value, bv: Value, start: Value = 0, end?: Value) =>
+    receive(who, checkSocket(who, sv), bv, start, end, true);
+  t.blocking('udp-send-to', 4, 6, sendToAs('udp-send-to'));
+  t.blocking('udp-send', 2, 4, sendAs('udp-send'));
+  t.blocking('udp-receive!', 2, 4, receiveAs('udp-receive!'));
+  const unregistered = (who: string, min: number, max: number, f: (this: Machine, ...args: any[]) => Value) =>
+    new Primitive(who, min, max, f, false);
+  withBreaksEnabled(t, 'udp-receive!/enable-break', unregistered('udp-receive!/enable-break', 2, 4, receiveAs('udp-receive!/enable-break')));
+  withBreaksEnabled(t, 'udp-send-to/enable-break', unregistered('udp-send-to/enable-break', 4, 6, sendToAs('udp-send-to/enable-break')));
+  withBreaksEnabled(t, 'udp-send/enable-break', unregistered('udp-send/enable-break', 2, 4, sendAs('udp-send/enable-break')));
   t.fn('udp-receive!*', 2, 4, (sv: Value, bv: Value, start: Value = 0, end?: Value) =>
     receive('udp-receive!*', checkSocket('udp-receive!*', sv), bv, start, end, false),
   );
@@ -408,9 +430,11 @@ export function installUdpOps(t: PrimTable): void {
   t.fn('udp-addresses', 1, 2, (sv: Value, portNumbers: Value = false) => {
     const who = 'udp-addresses';
     const sock = checkSocket(who, sv);
-    if (sock.closed) closedError(who);
+    // Racket 8.7 shares this check with tcp-addresses and names that procedure.
+    if (sock.closed) closedError('tcp-addresses');
     const local = sock.host?.local() ?? { address: sock.family === 6 ? '::' : '0.0.0.0', port: 0 };
-    const remote = sock.connected ?? { address: sock.family === 6 ? '::' : '0.0.0.0', port: 0 };
+    // An unconnected socket's peer reads as IPv4's any address whatever its family.
+    const remote = sock.connected ?? { address: '0.0.0.0', port: 0 };
     const la = new RString(local.address, false);
     const ra = new RString(remote.address, false);
     return portNumbers === false ? new MultipleValues([la, ra]) : new MultipleValues([la, local.port, ra, remote.port]);
@@ -431,6 +455,27 @@ function applyNow(who: string, sock: UdpSocket, f: (h: NonNullable<UdpSocket['ho
   } catch (e) {
     setsockoptFailed(who, e as HostError);
   }
+}
+
+/** The errors the kernel reports for group membership, as Linux numbers them. */
+const SYSTEM_ERRORS = {
+  EINVAL: { code: 'EINVAL', errno: 22, text: 'Invalid argument' },
+  EADDRINUSE: { code: 'EADDRINUSE', errno: 98, text: 'Address already in use' },
+  EADDRNOTAVAIL: { code: 'EADDRNOTAVAIL', errno: 99, text: 'Cannot assign requested address' },
+} satisfies Record<string, HostError>;
+
+/** "0.0.0.0" and #f both leave the interface to the kernel. */
+function kernelChoice(iface: string | undefined): string | undefined {
+  return iface === '0.0.0.0' ? undefined : iface;
+}
+
+function membershipKey(group: string, iface: string | undefined): string {
+  return `${group}|${iface ?? ''}`;
+}
+
+function isIPv4Multicast(address: string): boolean {
+  const m = /^(\d+)\.\d+\.\d+\.\d+$/.exec(address);
+  return m !== null && Number(m[1]) >= 224 && Number(m[1]) <= 239;
 }
 
 function checkOpen(who: string, v: Value): UdpSocket {
@@ -485,18 +530,24 @@ function installOptions(t: PrimTable): void {
     const who = 'udp-multicast-join-group!';
     const sock = checkOpen(who, sv);
     const group = checkHost(who, gv, false)!;
-    const iface = checkHost(who, iv, true);
+    const iface = kernelChoice(checkHost(who, iv, true));
+    const key = membershipKey(group, iface);
+    if (!sock.hostBound) {
+      // No system socket yet: fail as the kernel would, and apply at bind time.
+      if (!isIPv4Multicast(group)) setsockoptFailed(who, SYSTEM_ERRORS.EINVAL);
+      if (sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRINUSE);
+    }
     applyNow(who, sock, (h) => h.addMembership(group, iface));
-    sock.memberships.add(`${group}|${iface ?? ''}`);
+    sock.memberships.add(key);
     return VOID;
   });
   t.fn('udp-multicast-leave-group!', 3, 3, (sv: Value, gv: Value, iv: Value) => {
     const who = 'udp-multicast-leave-group!';
     const sock = checkOpen(who, sv);
     const group = checkHost(who, gv, false)!;
-    const iface = checkHost(who, iv, true);
-    const key = `${group}|${iface ?? ''}`;
-    if (!sock.memberships.has(key)) setsockoptFailed(who, { code: 'EADDRNOTAVAIL', errno: 99, text: 'Cannot assign requested address' });
+    const iface = kernelChoice(checkHost(who, iv, true));
+    const key = membershipKey(group, iface);
+    if (!sock.hostBound && !sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRNOTAVAIL);
     applyNow(who, sock, (h) => h.dropMembership(group, iface));
     sock.memberships.delete(key);
     return VOID;

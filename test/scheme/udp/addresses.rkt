@@ -1,0 +1,40 @@
+#lang racket/base
+;; Reference: udp-addresses with and without port-numbers? (two or four
+;; results: local address, local port or 0 when unbound, remote address,
+;; remote port or 0 when unconnected), across binding, connecting,
+;; disconnecting and sending; closed sockets raise exn:fail:network.
+(require racket/udp "_util.rkt")
+(define (show-addresses s)
+  (define-values (la lp ra rp) (udp-addresses s #t))
+  (define-values (la2 ra2) (udp-addresses s))
+  (list la (if (zero? lp) 0 'port) ra (if (zero? rp) 0 'port) (equal? la la2) (equal? ra ra2)))
+(define s (udp-open-socket))
+(show-addresses s)
+(udp-bind! s "127.0.0.1" 0)
+(show-addresses s)
+(define-values (_a sp _b _c) (udp-addresses s #t))
+(define t (udp-open-socket))
+(udp-bind! t #f 0)
+(show-addresses t)
+(udp-connect! t "127.0.0.1" sp)
+(show-addresses t)
+(let-values ([(la lp ra rp) (udp-addresses t #t)]) (= rp sp))
+(udp-connect! t #f #f)
+(show-addresses t)
+(define u (udp-open-socket))
+(udp-send-to u "127.0.0.1" sp #"x")
+(show-addresses u)
+(define v (udp-open-socket))
+(udp-connect! v "localhost" sp)
+(show-addresses v)
+(call-with-values (lambda () (udp-addresses s #f)) list)
+(length (call-with-values (lambda () (udp-addresses s 'yes)) list))
+;; The local port is the one datagrams come from.
+(define buf (make-bytes 4))
+(let-values ([(n a p) (udp-receive! s buf)]
+             [(la lp ra rp) (udp-addresses u #t)])
+  (list a (= p lp)))
+(udp-close t)
+(show (lambda () (udp-addresses t)))
+(show (lambda () (udp-addresses t #t)))
+(for-each udp-close (list s u v))

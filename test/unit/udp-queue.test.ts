@@ -1,0 +1,75 @@
+// The receive queue of a racket/udp socket is bounded, as the kernel's
+// receive buffer is: datagrams that arrive while it is full are dropped
+// (a scheme program cannot show this deterministically, since the kernel's
+// own buffer drops first or not depending on timing).
+
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RECEIVE_BUFFER, UdpSocket } from '../../src/prims/udp/socket.js';
+import { evalCaptured } from '../support/run.js';
+
+const datagram = (size: number, tag = 0) => ({ data: new Uint8Array(size).fill(tag), address: '127.0.0.1', port: 9 });
+
+describe('the UDP receive queue', () => {
+  it('keeps datagrams up to the receive-buffer size and drops the rest', () => {
+    const s = new UdpSocket(4);
+    s.setReceiveBufferSize(1000);
+    for (let i = 0; i < 20; i++) s.deliver(datagram(100, i));
+    expect(s.queue.length).toBe(10);
+    // The first ten arrived; the later ones were dropped, not the earlier ones.
+    expect(s.queue.map((d) => d.data[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('makes room again as datagrams are received', () => {
+    const s = new UdpSocket(4);
+    s.setReceiveBufferSize(300);
+    for (let i = 0; i < 3; i++) s.deliver(datagram(100, i));
+    s.deliver(datagram(100, 3));
+    expect(s.queue.length).toBe(3);
+    expect(s.take()?.data[0]).toBe(0);
+    s.deliver(datagram(100, 4));
+    expect(s.queue.map((d) => d.data[0])).toEqual([1, 2, 4]);
+  });
+
+  it('drops a datagram larger than the space left, but takes a smaller one after it', () => {
+    const s = new UdpSocket(4);
+    s.setReceiveBufferSize(250);
+    s.deliver(datagram(200, 1));
+    s.deliver(datagram(100, 2));
+    s.deliver(datagram(50, 3));
+    expect(s.queue.map((d) => d.data[0])).toEqual([1, 3]);
+  });
+
+  it('has the kernel default bound, and queues nothing once closed', () => {
+    const s = new UdpSocket(4);
+    expect(s.receiveBufferSize).toBe(DEFAULT_RECEIVE_BUFFER);
+    let n = 0;
+    while (n * 1000 <= DEFAULT_RECEIVE_BUFFER + 10_000) {
+      s.deliver(datagram(1000));
+      n++;
+    }
+    expect(s.queue.length).toBe(Math.floor(DEFAULT_RECEIVE_BUFFER / 1000));
+    s.close();
+    s.deliver(datagram(10));
+    expect(s.queue.length).toBe(0);
+  });
+
+  it('bounds what a Racket program can receive after a burst into a small buffer', async () => {
+    const r = await evalCaptured(`
+      (require racket/udp)
+      (define s (udp-open-socket "127.0.0.1" #f))
+      (udp-bind! s "127.0.0.1" 0)
+      (udp-set-receive-buffer-size! s 640)
+      (define-values (a port b c) (udp-addresses s #t))
+      (define c (udp-open-socket))
+      (for ([i 50]) (udp-send-to c "127.0.0.1" port (make-bytes 64 i)))
+      (sleep 0.2)
+      (define buf (make-bytes 64))
+      (let loop ([n 0])
+        (define-values (k h p) (udp-receive!* s buf))
+        (if k (loop (+ n 1)) (displayln n)))`);
+    expect(r.stderr).toBe('');
+    const received = Number(r.stdout.trim());
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThanOrEqual(10);
+  });
+});
