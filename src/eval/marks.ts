@@ -2,6 +2,7 @@
 // handler chain and the parameterization, as Racket does.
 
 import type { Value } from '../values/types.js';
+import { customPrint } from '../printer/protocol.js';
 import type { MarkEntry } from './frames.js';
 import type { Parameter } from './procedures.js';
 
@@ -25,6 +26,10 @@ export class ContinuationMarkSet {
     const out: Value[] = [];
     for (let e = this.marks; e !== null; e = e.next) if (e.key === key) out.push(e.value);
     return out;
+  }
+
+  [customPrint](): string {
+    return '#<continuation-mark-set>';
   }
 }
 

@@ -97,3 +97,12 @@ export class Parameter {
     return printNamed('procedure', this.name);
   }
 }
+
+/**
+ * A new value for `p` passed through its guard. Only guards written in JS
+ * (the runtime's own parameters) are applied; a Racket guard procedure would
+ * need the machine, and make-parameter's guards are not supported yet.
+ */
+export function guardedParamValue(m: Machine, p: Parameter, v: Value): Value {
+  return p.guard instanceof Primitive ? p.guard.fn.call(m, v) : v;
+}

@@ -22,6 +22,12 @@ import { installMatch } from './match.js';
 import { installListLib } from './list-lib.js';
 import { installStringLib } from './string-lib.js';
 import { installSets } from './sets.js';
+import { installRandom } from './random.js';
+import { installIntegerBytes } from './integer-bytes.js';
+import { installBytesMore } from './bytes-more.js';
+import { installArity } from './arity.js';
+import { installRaiseErrors } from './raise-errors.js';
+import { installObjectName } from './object-name.js';
 
 let cached: PrimTable | null = null;
 
@@ -50,6 +56,12 @@ export function allPrimitives(): PrimTable {
     installListLib(t);
     installStringLib(t);
     installSets(t);
+    installRandom(t);
+    installIntegerBytes(t);
+    installBytesMore(t);
+    installArity(t);
+    installRaiseErrors(t);
+    installObjectName(t);
     cached = t;
   }
   return cached;

@@ -6,7 +6,7 @@ import { withHandlersPrim } from '../eval/exceptions.js';
 import { EscapeFrame, Frame, MarkEntry, Winder } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
 import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
-import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
+import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive, guardedParamValue } from '../eval/procedures.js';
 import { RestoreValueFrame } from '../eval/nodes.js';
 import { argError, genericFail } from '../runtime/errors.js';
 import { RacketThrow, exnFailContractT, exnFailT, exnFailUserT, makeExn } from '../runtime/exn.js';
@@ -56,17 +56,18 @@ class CallWithValuesFrame extends Frame {
 }
 
 /** The error message of `error`'s three calling conventions. */
-function errorMessage(args: Value[]): string {
+function errorMessage(who: string, args: Value[]): string {
   const [first, ...rest] = args;
   if (first instanceof Sym) {
     if (rest.length === 0) return `error: ${first.name}`;
     const fmt = rest[0];
-    if (fmt instanceof RString) return `${first.name}: ${formatDirectives('error', fmt.s, rest.slice(1))}`;
+    if (fmt instanceof RString) return `${first.name}: ${formatDirectives(who, fmt.s, rest.slice(1))}`;
+    return argError(who, 'string?', fmt);
   }
   if (first instanceof RString) {
     return [first.s, ...rest.map((r) => printString(r))].join(' ');
   }
-  return argError('error', '(or/c symbol? string?)', first);
+  return argError(who, '(or/c symbol? string?)', first);
 }
 
 /** `format`-style directives: ~a ~s ~v ~e ~n ~% ~~. */
@@ -81,7 +82,7 @@ export function formatDirectives(who: string, fmt: string, args: Value[]): strin
     }
     const d = fmt[++i];
     const next = (): Value => {
-      if (k >= args.length) genericFail(`${who}: format string requires ${countDirectives(fmt)} arguments, given ${args.length}; arguments were: ${[new RString(fmt, true), ...args].map((x) => printString(x)).join(' ')}`);
+      if (k >= args.length) formatArgumentCountError(who, countDirectives(fmt), args);
       return args[k++];
     };
     switch (d) {
@@ -114,8 +115,14 @@ export function formatDirectives(who: string, fmt: string, args: Value[]): strin
         genericFail(`${who}: ill-formed pattern string\n  explanation: tag \`~${d}\` not allowed\n  pattern string: ${printString(new RString(fmt, true))}`);
     }
   }
-  if (k < args.length) genericFail(`${who}: format string requires ${k} arguments, given ${args.length}; arguments were: ${[new RString(fmt, true), ...args].map((x) => printString(x)).join(' ')}`);
+  if (k < args.length) formatArgumentCountError(who, k, args);
   return out;
+}
+
+/** Racket's message when a format string and its arguments disagree in number. */
+function formatArgumentCountError(who: string, required: number, args: Value[]): never {
+  const were = args.length === 0 ? '' : `; arguments were: ${args.map((x) => printString(x)).join(' ')}`;
+  throw new RacketThrow(makeExn(exnFailContractT, `${who}: format string requires ${required} arguments, given ${args.length}${were}`));
 }
 
 function countDirectives(fmt: string): number {
@@ -189,10 +196,10 @@ export function installControl(t: PrimTable): void {
   t.internal('with-handlers', withHandlersPrim);
 
   t.fn('error', 1, -1, (...args: Value[]) => {
-    throw new RacketThrow(makeExn(exnFailT, errorMessage(args)));
+    throw new RacketThrow(makeExn(exnFailT, errorMessage('error', args)));
   });
   t.fn('raise-user-error', 1, -1, (...args: Value[]) => {
-    throw new RacketThrow(makeExn(exnFailUserT, errorMessage(args)));
+    throw new RacketThrow(makeExn(exnFailUserT, errorMessage('raise-user-error', args)));
   });
   t.fn('raise-argument-error', 3, -1, (name: Value, expected: Value, ...rest: Value[]) => {
     const who = checkSymbol('raise-argument-error', name).name;
@@ -216,7 +223,7 @@ export function installControl(t: PrimTable): void {
 
   // ---------------------------------------------------------------- parameters
 
-  t.fn('make-parameter', 1, 3, (v: Value, guard: Value = false, name: Value = false) => {
+  t.fn('make-parameter', 1, 4, (v: Value, guard: Value = false, name: Value = false) => {
     return new Parameter(v, guard, name instanceof Sym ? name.name : 'parameter-procedure');
   });
   t.fn('parameter?', 1, 1, (v) => v instanceof Parameter);
@@ -228,7 +235,7 @@ export function installControl(t: PrimTable): void {
       for (let i = 0; i + 1 < args.length; i += 2) {
         const p = args[i];
         if (!(p instanceof Parameter)) argError('extend-parameterization', 'parameter?', p);
-        pz = new Paramz(p, new ParamCell(args[i + 1]), pz);
+        pz = new Paramz(p, new ParamCell(guardedParamValue(this, p, args[i + 1])), pz);
       }
       return pz;
     }),

@@ -1,7 +1,8 @@
 // Equality, booleans, symbols, keywords, characters, strings, vectors, boxes
 // and byte strings: the first-order basics of racket/base.
 
-import { RawText, argError, indexRangeError, argumentsError } from '../runtime/errors.js';
+import { RawText, argError, indexRangeError, argumentsError, errorValueString } from '../runtime/errors.js';
+import { exnFailContractT, fail } from '../runtime/exn.js';
 import { isEq, isEqual, isEqv } from '../values/equal.js';
 import {
   Box,
@@ -18,12 +19,15 @@ import {
   str,
   sym,
   uninternedSym,
+  isList,
   type Value,
 } from '../values/types.js';
 import { checkBox, checkByte, checkBytes, checkChar, checkIndex, checkList, checkString, checkSymbol, checkVector } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
+import { decodeUtf8Chars } from '../values/utf8-lenient.js';
+import { checkRange } from './bytes-more.js';
 
 function checkMutableString(name: string, v: Value): RString {
   if (v instanceof RString && !v.immutable) return v;
@@ -55,7 +59,6 @@ function codePoints(s: string): string[] {
 }
 
 const SURROGATE = /[\ud800-\udfff]/;
-const utf8DecoderLenient = new TextDecoder('utf-8');
 
 export function installData(t: PrimTable): void {
   // ---------------------------------------------------------------- equality and booleans
@@ -244,7 +247,8 @@ export function installData(t: PrimTable): void {
     if (!(b instanceof RBytes) || b.immutable) return argError('bytes-set!', '(and/c bytes? (not/c immutable?))', b);
     const i = checkIndex('bytes-set!', k);
     if (i >= b.bytes.length) indexRangeError('bytes-set!', 'byte string', k, b.bytes.length, b);
-    b.bytes[i] = checkByte('bytes-set!', v);
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255)) genericContractFail(`bytes-set!: invalid value ${errorValueString(v)}`);
+    b.bytes[i] = v;
     return VOID;
   });
   t.fn('subbytes', 2, 3, (b: Value, start: Value, end?: Value) => {
@@ -268,21 +272,66 @@ export function installData(t: PrimTable): void {
     return new RBytes(out, false);
   });
   t.fn('bytes->list', 1, 1, (b) => listFromArray(Array.from(checkBytes('bytes->list', b).bytes)));
-  t.fn('list->bytes', 1, 1, (l) => new RBytes(Uint8Array.from(listToArray(checkList('list->bytes', l)).map((b) => checkByte('list->bytes', b))), false));
-  t.fn('bytes=?', 1, -1, (...bs: Value[]) => bs.every((b) => isEqual(checkBytes('bytes=?', b), bs[0])));
-  t.fn('string->bytes/utf-8', 1, 1, (s) => new RBytes(encodeUtf8(checkString('string->bytes/utf-8', s).s), false));
-  t.fn('bytes->string/utf-8', 1, 2, (b: Value, errChar: Value = false) => {
-    const bytes = checkBytes('bytes->string/utf-8', b).bytes;
+  t.fn('list->bytes', 1, 1, (l) => {
+    const isByte = (b: Value) => typeof b === 'number' && Number.isInteger(b) && b >= 0 && b <= 255;
+    if (!isList(l) || !listToArray(l).every(isByte)) return argError('list->bytes', '(listof byte?)', l);
+    return new RBytes(Uint8Array.from(listToArray(l) as number[]), false);
+  });
+  t.fn('bytes=?', 1, -1, (...bs: Value[]) => {
+    const arrs = bs.map((b) => checkBytes('bytes=?', b));
+    return arrs.every((b) => isEqual(b, arrs[0]));
+  });
+  t.fn('string->bytes/utf-8', 1, 4, (s: Value, errByte: Value = false, start: Value = 0, end?: Value) => {
+    const who = 'string->bytes/utf-8';
+    const text = checkString(who, s).s;
+    checkErrByte(who, errByte);
+    if (start === 0 && end === undefined) return new RBytes(encodeUtf8(text), false);
+    const cps = codePoints(text);
+    const [a, e] = checkRange(who, 'byte string', s, cps.length, start, end);
+    return new RBytes(encodeUtf8(cps.slice(a, e).join('')), false);
+  });
+  t.fn('bytes->string/utf-8', 1, 4, (b: Value, errChar: Value = false, start: Value = 0, end?: Value) => {
+    const who = 'bytes->string/utf-8';
+    const all = checkBytes(who, b).bytes;
+    if (errChar !== false && !(errChar instanceof Char)) return argError(who, '(or/c char? #f)', errChar);
+    const [a, e] = checkRange(who, 'byte string', b, all.length, start, end);
+    const bytes = a === 0 && e === all.length ? all : all.subarray(a, e);
     const text = decodeUtf8(bytes);
     if (text !== null) return str(text);
-    if (errChar === false) return argumentsError('bytes->string/utf-8', 'string is not a well-formed UTF-8 encoding', ['string', b]);
-    return str(utf8DecoderLenient.decode(bytes).replace(/\ufffd/g, errChar instanceof Char ? String.fromCodePoint(errChar.code) : '\ufffd'));
+    if (errChar === false) return argumentsError(who, 'byte string is not a well-formed UTF-8 encoding', ['byte string', new RBytes(bytes.slice(), false)]);
+    const bad = String.fromCodePoint(errChar.code);
+    return str(decodeUtf8Chars(bytes).map((c) => (c.code < 0 ? bad : String.fromCodePoint(c.code))).join(''));
   });
-  t.fn('bytes->string/latin-1', 1, 1, (b) => str(Array.from(checkBytes('bytes->string/latin-1', b).bytes, (x) => String.fromCharCode(x)).join('')));
-  t.fn('string->bytes/latin-1', 1, 1, (s) => new RBytes(Uint8Array.from(Array.from(checkString('string->bytes/latin-1', s).s, (c) => c.charCodeAt(0) & 0xff)), false));
+  t.fn('bytes->string/latin-1', 1, 4, (b: Value, errChar: Value = false, start: Value = 0, end?: Value) => {
+    const who = 'bytes->string/latin-1';
+    const all = checkBytes(who, b).bytes;
+    if (errChar !== false && !(errChar instanceof Char)) return argError(who, '(or/c char? #f)', errChar);
+    const [a, e] = checkRange(who, 'byte string', b, all.length, start, end);
+    return str(Array.from(all.subarray(a, e), (x) => String.fromCharCode(x)).join(''));
+  });
+  t.fn('string->bytes/latin-1', 1, 4, (s: Value, errByte: Value = false, start: Value = 0, end?: Value) => {
+    const who = 'string->bytes/latin-1';
+    const cps = codePoints(checkString(who, s).s);
+    checkErrByte(who, errByte);
+    const [a, e] = checkRange(who, 'byte string', s, cps.length, start, end);
+    const part = cps.slice(a, e).map((c) => c.codePointAt(0)!);
+    if (errByte === false && part.some((c) => c > 255)) {
+      return argumentsError(who, 'string cannot be encoded in Latin-1', ['string', s]);
+    }
+    return new RBytes(Uint8Array.from(part, (c) => (c > 255 ? (errByte as number) : c)), false);
+  });
 
+}
+
+function checkErrByte(who: string, v: Value): void {
+  if (v !== false && !(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255)) argError(who, '(or/c byte? #f)', v);
 }
 
 function rangeText(len: number): Value {
   return new RawText(`[0, ${len}]`);
+}
+
+/** A contract failure whose message is not one of the standard shapes (Chez Scheme's, under Racket CS). */
+function genericContractFail(message: string): never {
+  fail(exnFailContractT, message);
 }

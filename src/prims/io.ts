@@ -10,6 +10,8 @@ import { InputPort } from '../runtime/input-port.js';
 import { ReadError, readOne, syntaxToDatum } from '../reader/index.js';
 import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn } from '../runtime/exn.js';
 import { checkIndex } from './check.js';
+import { checkRange } from './bytes-more.js';
+import { encodeUtf8 } from '../values/utf8.js';
 import { checkString } from './check.js';
 import { formatDirectives } from './control.js';
 import type { PrimTable } from './table.js';
@@ -44,8 +46,9 @@ export function installIO(t: PrimTable): void {
     return VOID;
   });
   t.fn('write-string', 1, 4, function (this: Machine, s: Value, port?: Value) {
-    outArg(this, 'write-string', port).write(checkString('write-string', s).s);
-    return VOID;
+    const text = checkString('write-string', s).s;
+    outArg(this, 'write-string', port).write(text);
+    return Array.from(text).length;
   });
   t.fn('write-char', 1, 2, function (this: Machine, c: Value, port?: Value) {
     if (!(c instanceof Char)) return argError('write-char', 'char?', c);
@@ -76,6 +79,14 @@ export function installIO(t: PrimTable): void {
     if (!(p instanceof OutputPort) || !p.isStringPort) return argError('get-output-string', 'string-port?', p);
     return str(p.contents());
   });
+  t.fn('get-output-bytes', 1, 4, (p: Value, reset: Value = false, start: Value = 0, end?: Value) => {
+    if (!(p instanceof OutputPort) || !p.isStringPort) return argError('get-output-bytes', '(and/c output-port? string-port?)', p);
+    const all = encodeUtf8(p.contents());
+    const [a, e] = checkRange('get-output-bytes', 'port content', p, all.length, start, end);
+    if (reset !== false) p.reset();
+    return new RBytes(all.slice(a, e), false);
+  });
+  t.value('eof', EOF);
   t.fn('output-port?', 1, 1, (p) => p instanceof OutputPort);
   t.fn('flush-output', 0, 1, function (this: Machine, port?: Value) {
     outArg(this, 'flush-output', port).flush();
@@ -102,7 +113,7 @@ function installInput(t: PrimTable): void {
   t.fn('open-input-string', 1, 2, (s: Value) => InputPort.fromString(checkString('open-input-string', s).s));
   t.fn('open-input-bytes', 1, 2, (b: Value) => {
     if (!(b instanceof RBytes)) return argError('open-input-bytes', 'bytes?', b);
-    return new InputPort(b.bytes.slice(), 'bytes');
+    return new InputPort(b.bytes.slice(), 'string');
   });
   t.fn('input-port?', 1, 1, (v) => v instanceof InputPort);
   t.fn('port?', 1, 1, (v) => v instanceof InputPort || v instanceof OutputPort);

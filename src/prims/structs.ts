@@ -8,7 +8,8 @@ import { StructInstance, StructProperty, StructType, propProcedure } from '../va
 import { registerEqualHook, registerEqualKeyHook, encode } from '../values/equal.js';
 import { customPrint, printQuotable, type PrintContext } from '../printer/protocol.js';
 import { printStructDefault, structQuotable } from '../printer/print.js';
-import { MultipleValues, Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
+import { ContinuationMarkSet } from '../eval/marks.js';
+import { MultipleValues, Pair, RString, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function constructorOf(type: StructType, name = type.name): Primitive {
@@ -28,6 +29,16 @@ function makeInstance(type: StructType, args: Value[]): StructInstance {
     for (let i = 0; i < t.ownAutoFields; i++) fields[f++] = t.autoValue;
   }
   return new StructInstance(type, fields);
+}
+
+/** An exception type's constructor: it checks the message and marks fields as Racket's guard does. */
+function exnConstructorOf(type: StructType): Primitive {
+  const n = type.initFieldCount;
+  return new Primitive(type.name, n, n, (...args: Value[]) => {
+    if (!(args[0] instanceof RString)) return argError(type.name, 'string?', args[0]);
+    if (!(args[1] instanceof ContinuationMarkSet)) return argError(type.name, 'continuation-mark-set?', args[1]);
+    return makeInstance(type, args);
+  });
 }
 
 export function predicateOf(type: StructType, name = `${type.name}?`): Primitive {
@@ -127,7 +138,10 @@ export function installStructs(t: PrimTable): void {
   // The exception hierarchy: constructors, predicates, accessors.
   for (const type of ALL_EXN_TYPES) {
     t.value(`struct:${type.name}`, type);
-    t.value(`make-${type.name}`, constructorOf(type, `make-${type.name}`));
+    // `exn:fail` and `make-exn:fail` are the same procedure, named after the type.
+    const ctor = exnConstructorOf(type);
+    t.value(type.name, ctor);
+    t.value(`make-${type.name}`, ctor);
     t.value(`${type.name}?`, predicateOf(type));
   }
   t.value('exn-message', accessorOf(exnT, 0, 'exn-message'));

@@ -34,6 +34,12 @@ export class OutputPort {
     return text;
   }
 
+  /** Discards what a string port holds. */
+  reset(): void {
+    this.chunks = [];
+    this.size = 0;
+  }
+
   [customPrint](): string {
     return printNamed('output-port', this.name);
   }

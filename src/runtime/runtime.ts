@@ -9,7 +9,7 @@ import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, ParamCell, type Paramz } from '../eval/marks.js';
 import { Const, Prompt, Seq, type Node } from '../eval/nodes.js';
-import { MachinePrimitive, Parameter } from '../eval/procedures.js';
+import { MachinePrimitive, Parameter, guardedParamValue } from '../eval/procedures.js';
 import { Expander } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../expand/derived.js';
@@ -26,6 +26,7 @@ import { Syntax } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
 import { RString, RVector, VOID, type Value } from '../values/types.js';
 import { commandLineArguments } from '../prims/misc.js';
+import { clockSeededGenerator, currentPseudoRandomGenerator } from '../prims/random.js';
 import { Custodian, currentCustodian } from '../prims/custodians.js';
 import { TopVar } from '../eval/core.js';
 import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMiscMatchT, exnMessage, isExn, makeExn } from './exn.js';
@@ -101,6 +102,7 @@ export class Runtime {
     this.paramBases.set(currentOutputPort, this.stdout);
     this.paramBases.set(currentErrorPort, this.stderr);
     this.paramBases.set(currentCustodian, this.rootCustodian);
+    this.paramBases.set(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
     this.paramBases.set(commandLineArguments, new RVector(this.args.map((a) => new RString(a, false)), false));
     this.ex.cwd = this.host.cwd();
     this.ex.transformerMakers.set('syntax-rules', makeSyntaxRules);
@@ -451,7 +453,8 @@ export class Runtime {
   }
 
   /** `(p v)`: sets the innermost parameterization's value, or else the thread's own. */
-  setParam(m: Machine, p: Parameter, v: Value): void {
+  setParam(m: Machine, p: Parameter, value: Value): void {
+    const v = guardedParamValue(m, p, value);
     const pz = m.firstMark(PARAMZ_KEY) as Paramz | undefined;
     const cell = pz?.lookup(p) ?? m.thread.cells.get(p);
     if (cell) cell.value = v;

@@ -1,0 +1,31 @@
+// object-name: the name a value carries (procedures, struct instances and
+// types, regexps, ports, parameters), or #f.
+
+import { Closure, CaseClosure, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
+import { InputPort } from '../runtime/input-port.js';
+import { OutputPort } from '../runtime/ports.js';
+import { StructInstance, StructType } from '../values/struct.js';
+import { RRegexp } from '../values/regexp.js';
+import { sym, type Value } from '../values/types.js';
+import { KeywordProcedure } from './keywords.js';
+import type { PrimTable } from './table.js';
+
+function nameOrFalse(name: string | null): Value {
+  return name === null ? false : sym(name);
+}
+
+export function objectName(v: Value): Value {
+  if (v instanceof Closure) return nameOrFalse(v.lam.name);
+  if (v instanceof CaseClosure) return nameOrFalse(v.name);
+  if (v instanceof Primitive || v instanceof MachinePrimitive || v instanceof Parameter) return sym(v.name);
+  if (v instanceof KeywordProcedure) return nameOrFalse(v.name);
+  if (v instanceof StructType) return sym(v.name);
+  if (v instanceof StructInstance) return sym(v.type.name);
+  if (v instanceof RRegexp) return v.name;
+  if (v instanceof InputPort || v instanceof OutputPort) return sym(v.name);
+  return false;
+}
+
+export function installObjectName(t: PrimTable): void {
+  t.fn('object-name', 1, 1, objectName);
+}
