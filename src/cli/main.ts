@@ -47,7 +47,11 @@ async function main(argv: string[]): Promise<number> {
     const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(i) });
     return rt.runTopLevel(exprs.join('\n'));
   }
-  if (argv.length === 0) return runRepl(new Runtime(runtimeOptions()));
+  if (argv.length === 0) {
+    // The REPL reads standard input itself: programs it runs see an empty one.
+    const options = runtimeOptions();
+    return runRepl(new Runtime({ ...options, host: { ...options.host, readStdin: undefined } }));
+  }
   if (argv[0].startsWith('-')) {
     process.stderr.write(`rkt: unknown option ${argv[0]}\n` + USAGE);
     return 2;

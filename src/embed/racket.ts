@@ -33,6 +33,8 @@ export interface RacketOptions {
   network?: NetworkPolicy;
   /** Host procedures, by name (see `define`). */
   procedures?: Record<string, HostProcedure>;
+  /** What `current-input-port` reads: this text or these bytes, then eof. Empty by default (never the process's stdin). */
+  stdin?: string | Uint8Array;
   /** `current-command-line-arguments`. */
   args?: string[];
   /** The directory relative module paths and error locations are taken from; process.cwd() by default. */
@@ -96,6 +98,11 @@ export class Racket {
       writeStdout: sinkWriter(options.stdout, base.writeStdout),
       writeStderr: sinkWriter(options.stderr, base.writeStderr),
       cwd: () => cwd,
+      readStdin: (onData, onEnd) => {
+        const input = options.stdin ?? '';
+        onData(typeof input === 'string' ? new TextEncoder().encode(input) : Uint8Array.from(input));
+        onEnd();
+      },
       udp: policy === 'allow' ? base.udp : policy === 'deny' || base.udp === undefined ? undefined : allowListUdp(base.udp, policy.allow),
     };
     this.rt = new Runtime({ host, args: options.args });

@@ -54,6 +54,12 @@ export interface Host {
   setTimer(ms: number, f: () => void): () => void;
   /** Calls `f` soon, after pending I/O callbacks. */
   later(f: () => void): void;
+  /**
+   * Standard input: calls `onData` with each chunk as it arrives, then
+   * `onEnd`. Called at most once, when a program first reads it. Absent:
+   * standard input is empty.
+   */
+  readStdin?(onData: (chunk: Uint8Array) => void, onEnd: () => void): void;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
   readFile(path: string): string;

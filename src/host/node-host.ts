@@ -15,6 +15,11 @@ export function nodeHost(): Host {
       return () => clearTimeout(t);
     },
     later: (f) => void setImmediate(f),
+    readStdin(onData, onEnd) {
+      process.stdin.on('data', (chunk: Buffer) => onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
+      process.stdin.on('end', onEnd);
+      process.stdin.on('error', onEnd);
+    },
     writeStdout: (text) => void process.stdout.write(text),
     writeStderr: (text) => void process.stderr.write(text),
     readFile: (path) => readFileSync(path, 'utf8'),

@@ -3,13 +3,10 @@
 import type { Machine } from '../eval/machine.js';
 import { Parameter } from '../eval/procedures.js';
 import { displayString, printString, writeString } from '../printer/print.js';
-import { argError, genericFail } from '../runtime/errors.js';
+import { argError } from '../runtime/errors.js';
 import { OutputPort } from '../runtime/ports.js';
-import { Char, EOF, NULL, RBytes, Sym, VOID, str, sym, type Value } from '../values/types.js';
-import { InputPort } from '../runtime/input-port.js';
-import { ReadError, readOne, syntaxToDatum } from '../reader/index.js';
-import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn } from '../runtime/exn.js';
-import { checkIndex } from './check.js';
+import { Char, EOF, RBytes, VOID, str, type Value } from '../values/types.js';
+import { installInput } from './input.js';
 import { checkRange } from './bytes-more.js';
 import { encodeUtf8 } from '../values/utf8.js';
 import { checkString } from './check.js';
@@ -100,58 +97,5 @@ export function installIO(t: PrimTable): void {
     const out = this.paramValue(currentOutputPort) as OutputPort;
     for (const v of vals) if (v !== VOID) out.write(printString(v) + '\n');
     return VOID;
-  });
-}
-
-function checkInput(who: string, v: Value): InputPort {
-  if (v instanceof InputPort) return v;
-  if (v === undefined) genericFail(`${who}: reading from current-input-port (standard input) is not supported yet; pass a port`);
-  return argError(who, 'input-port?', v);
-}
-
-function installInput(t: PrimTable): void {
-  t.fn('open-input-string', 1, 2, (s: Value) => InputPort.fromString(checkString('open-input-string', s).s));
-  t.fn('open-input-bytes', 1, 2, (b: Value) => {
-    if (!(b instanceof RBytes)) return argError('open-input-bytes', 'bytes?', b);
-    return new InputPort(b.bytes.slice(), 'string');
-  });
-  t.fn('input-port?', 1, 1, (v) => v instanceof InputPort);
-  t.fn('port?', 1, 1, (v) => v instanceof InputPort || v instanceof OutputPort);
-  t.fn('eof-object?', 1, 1, (v) => v === EOF);
-  const charOrEof = (c: number | null): Value => (c === null ? EOF : Char.of(c));
-  t.fn('read-char', 0, 1, (p: Value) => charOrEof(checkInput('read-char', p).readChar()));
-  t.fn('peek-char', 0, 1, (p: Value) => charOrEof(checkInput('peek-char', p).peekChar()));
-  t.fn('read-byte', 0, 1, (p: Value) => checkInput('read-byte', p).readByte() ?? EOF);
-  t.fn('peek-byte', 0, 1, (p: Value) => checkInput('peek-byte', p).peekByte() ?? EOF);
-  t.fn('read-bytes', 1, 2, (n: Value, p: Value) => {
-    const r = checkInput('read-bytes', p).readBytes(checkIndex('read-bytes', n));
-    return r === null ? EOF : new RBytes(r, false);
-  });
-  t.fn('read-string', 1, 2, (n: Value, p: Value) => {
-    const r = checkInput('read-string', p).readString(checkIndex('read-string', n));
-    return r === null ? EOF : str(r);
-  });
-  t.fn('read-line', 0, 2, (p: Value, mode: Value = sym('linefeed')) => {
-    const m = mode instanceof Sym ? mode.name : '';
-    if (!['linefeed', 'return', 'return-linefeed', 'any', 'any-one'].includes(m)) {
-      return argError('read-line', "(or/c 'linefeed 'return 'return-linefeed 'any 'any-one)", mode);
-    }
-    const r = checkInput('read-line', p).readLine(m);
-    return r === null ? EOF : str(r);
-  });
-  t.fn('read', 0, 1, (p: Value) => {
-    const port = checkInput('read', p);
-    const [text, offset] = port.textAndOffset();
-    try {
-      const r = readOne(text, offset, port.name, { who: 'read', countLines: false });
-      port.seekChar(r.end);
-      return r.datum === null ? EOF : syntaxToDatum(r.datum);
-    } catch (e) {
-      if (e instanceof ReadError) throw new RacketThrow(makeExn(e.incomplete ? exnFailReadEofT : exnFailReadT, e.message, NULL));
-      throw e;
-    }
-  });
-  t.in('racket/port', () => {
-    t.fn('port->string', 1, 1, (p: Value) => str(checkInput('port->string', p).readString(Number.MAX_SAFE_INTEGER) ?? ''));
   });
 }

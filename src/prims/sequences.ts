@@ -12,6 +12,9 @@ import { RSet } from '../values/set.js';
 import * as N from '../values/numbers.js';
 import { Char, EOF, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { InputPort } from '../runtime/input-port.js';
+import { currentInputPort, whenReady } from './input.js';
+import { Primitive } from '../eval/procedures.js';
+import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 
 type Kind = 'range' | 'list' | 'vector' | 'string' | 'bytes' | 'hash' | 'hash-keys' | 'hash-values' | 'lines';
@@ -113,6 +116,14 @@ function valueAt(s: Sequence, pos: Value): Value {
   }
 }
 
+/** For in-lines on a port whose next line has not arrived: a Block that reads it once it has. */
+function linesWait(s: Sequence): Value | null {
+  if (s.kind !== 'lines') return null;
+  const port = s.data as InputPort;
+  const mode = (s.start as Sym).name;
+  return port.canReadLine(mode) ? null : whenReady(port, () => port.canReadLine(mode), () => nextLine(s));
+}
+
 function nextOf(s: Sequence, pos: Value): Value {
   if (s.kind === 'lines') return nextLine(s);
   if (s.kind === 'range') return N.add(pos as N.Num, s.step as N.Num);
@@ -127,10 +138,11 @@ function checkHash(who: string, v: Value): RHash {
 
 export function installSequences(t: PrimTable): void {
   t.internalFn('make-sequence', 2, 2, (ids: Value, v: Value) => toSequence(v, ids));
-  t.internalFn('sequence-start', 1, 1, (s: Value) => startOf(s as Sequence));
+  // Not simple: the next line of a streaming port (standard input) may have to be waited for.
+  t.internal('sequence-start', new Primitive('sequence-start', 1, 1, (s: Sequence) => linesWait(s) ?? startOf(s), false));
   t.internalFn('sequence-more?', 2, 2, (s: Value, pos: Value) => more(s as Sequence, pos));
   t.internalFn('sequence-value', 2, 2, (s: Value, pos: Value) => valueAt(s as Sequence, pos));
-  t.internalFn('sequence-next', 2, 2, (s: Value, pos: Value) => nextOf(s as Sequence, pos));
+  t.internal('sequence-next', new Primitive('sequence-next', 2, 2, (s: Sequence, pos: Value) => linesWait(s) ?? nextOf(s, pos), false));
   t.internalFn('check-range', 3, 3, (a: Value, b: Value, c: Value) => {
     range('in-range', a, b, c);
     return VOID;
@@ -149,7 +161,8 @@ export function installSequences(t: PrimTable): void {
   t.fn('in-hash', 1, 1, (h: Value) => new Sequence('hash', h, 0, 0, 1, [...checkHash('in-hash', h).map.values()]));
   t.fn('in-hash-keys', 1, 1, (h: Value) => new Sequence('hash-keys', h, 0, 0, 1, [...checkHash('in-hash-keys', h).map.values()]));
   t.fn('in-hash-values', 1, 1, (h: Value) => new Sequence('hash-values', h, 0, 0, 1, [...checkHash('in-hash-values', h).map.values()]));
-  t.fn('in-lines', 0, 2, (p: Value, mode: Value = sym('any')) => {
+  t.fn('in-lines', 0, 2, function (this: Machine, p?: Value, mode: Value = sym('any')) {
+    if (p === undefined) p = this.paramValue(currentInputPort);
     if (!(p instanceof InputPort)) return argError('in-lines', 'input-port?', p);
     return new Sequence('lines', p, mode);
   });

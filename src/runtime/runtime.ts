@@ -21,6 +21,8 @@ import type { Host } from '../host/host.js';
 import { printString } from '../printer/print.js';
 import { allPrimitives } from '../prims/all.js';
 import { currentErrorPort, currentOutputPort } from '../prims/io.js';
+import { currentInputPort } from '../prims/input.js';
+import { InputPort } from './input-port.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
 import { Syntax } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
@@ -101,6 +103,8 @@ export class Runtime {
     this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));
     this.paramBases.set(currentOutputPort, this.stdout);
     this.paramBases.set(currentErrorPort, this.stderr);
+    const readStdin = this.host.readStdin?.bind(this.host);
+    this.paramBases.set(currentInputPort, new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null));
     this.paramBases.set(currentCustodian, this.rootCustodian);
     this.paramBases.set(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
     this.paramBases.set(commandLineArguments, new RVector(this.args.map((a) => new RString(a, false)), false));

@@ -60,6 +60,39 @@ describe('rkt FILE', () => {
   });
 });
 
+describe('standard input', () => {
+  const program = `#lang racket/base
+(define first (read-line))
+(printf "first: ~s\n" first)
+(printf "datum: ~s\n" (read))
+(printf "char: ~s\n" (read-char))
+(for ([line (in-lines)]) (printf "line: ~s\n" line))
+(printf "eof: ~s\n" (read-line))
+`;
+  it('reads lines, data and characters from piped input, then eof (output checked against Racket 8.7)', () => {
+    const f = file('stdin.rkt', program);
+    expect(run([f], 'hello world\n(1 2 "three")\nrest 1\nrest 2\n').stdout).toBe(
+      'first: "hello world"\ndatum: (1 2 "three")\nchar: #\\newline\nline: "rest 1"\nline: "rest 2"\neof: #<eof>\n',
+    );
+    expect(run([f], '').stdout).toBe('first: #<eof>\ndatum: #<eof>\nchar: #<eof>\neof: #<eof>\n');
+  });
+
+  it('blocks only the reading thread while input is slow to come', async () => {
+    const f = file(
+      'stdin-slow.rkt',
+      '#lang racket/base\n(define ticks 0)\n(void (thread (lambda () (let loop () (set! ticks (add1 ticks)) (sleep 0.01) (loop)))))\n(define line (read-line))\n(printf "~a ~a\\n" line (> ticks 5))\n',
+    );
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [rkt, f], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    setTimeout(() => child.stdin.end('late\n'), 300);
+    const code = await new Promise((res) => child.on('close', res));
+    expect(code).toBe(0);
+    expect(out).toBe('late #t\n');
+  });
+});
+
 describe('rkt -e', () => {
   it('evaluates expressions in the racket namespace and prints results', () => {
     expect(run(['-e', '(define x 5) (first (list x 2)) (values 1 2)'])).toEqual({ stdout: '5\n1\n2\n', stderr: '', code: 0 });

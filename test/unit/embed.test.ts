@@ -58,6 +58,13 @@ describe('evaluating and running', () => {
     expect(await other.eval(`(require (file ${JSON.stringify(join(dir, 'util.rkt'))})) (double 4)`)).toBe(8);
   });
 
+  it('gives programs the stdin text it was given, and an empty one by default', async () => {
+    const r = racket({ stdin: 'line one\n(2 3)\n' });
+    expect(await r.eval('(let* ([a (read-line)] [b (read)] [c (read)]) (list a b (eof-object? c)))')).toEqual(['line one', [2, 3], true]);
+    const empty = racket();
+    expect(await empty.eval('(eof-object? (read-line))')).toBe(true);
+  });
+
   it('sends output to a stream-like object', async () => {
     const chunks: string[] = [];
     const r = racket({ stdout: { write: (s: string) => chunks.push(s) }, stderr: { write: (s: string) => chunks.push(`err:${s}`) } });
