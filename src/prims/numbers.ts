@@ -226,10 +226,15 @@ export function installNumbers(t: PrimTable): void {
   t.fn('log', 1, 2, (v: Value, base?: Value) => guarded(() => N.log(checkNumber('log', v), base === undefined ? undefined : checkNumber('log', base))));
   t.fn('atan', 1, 2, (y: Value, x?: Value) => guarded(() => N.atan(checkReal('atan', y), x === undefined ? undefined : checkReal('atan', x))));
   t.fn('expt', 2, 2, (a: Value, b: Value) => guarded(() => N.expt(checkNumber('expt', a), checkNumber('expt', b))));
-  t.fn('number->string', 1, 2, (v: Value, radix: Value = 10) => str(N.numberToString(checkNumber('number->string', v), radix as number)));
+  t.fn('number->string', 1, 2, (v: Value, radix: Value = 10) => {
+    const n = checkNumber('number->string', v);
+    if (radix !== 2 && radix !== 8 && radix !== 10 && radix !== 16) return argError('number->string', '(or/c 2 8 10 16)', radix);
+    return str(N.numberToString(n, radix));
+  });
   t.fn('string->number', 1, 2, (s: Value, radix: Value = 10) => {
     if (!(s instanceof RString)) return argError('string->number', 'string?', s);
-    return N.parseNumber(s.s, radix as number);
+    if (typeof radix !== 'number' || radix < 2 || radix > 16) return argError('string->number', '(integer-in 2 16)', radix);
+    return N.parseNumber(s.s, radix);
   });
   t.fn('bitwise-and', 0, -1, (...xs: Value[]) => N.bitwiseAnd(...xs.map((x) => checkExactInteger('bitwise-and', x))));
   t.fn('bitwise-ior', 0, -1, (...xs: Value[]) => N.bitwiseIor(...xs.map((x) => checkExactInteger('bitwise-ior', x))));

@@ -856,6 +856,18 @@ export function parseNumber(s: string): NumberResult {
   return exactValue(r as Q);
 }
 
+/**
+ * `string->number`: the number `s` denotes in `radix` (prefixes may change
+ * it), or false. Complex numbers and extflonums, which this runtime does not
+ * have, are false too.
+ */
+export function stringToNumber(s: string, radix = 10): Value | false {
+  const r = doParse(s, 0, s.length, radix, false, 'decimal-as-inexact', 'number-or-false');
+  if (r === false || typeof r === 'string' || r === EXTFL || r === COMPLEX) return false;
+  if (typeof r === 'number') return new Flonum(r);
+  return exactValue(r as Q);
+}
+
 /** Quick filter: can `s` possibly be a number? (Saves the parse for most symbols.) */
 export function mightBeNumber(s: string): boolean {
   const c = s.charCodeAt(0);
