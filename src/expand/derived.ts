@@ -350,7 +350,7 @@ export function installDerivedForms(ex: Expander, define: (name: string, m: Mean
   macro('define-syntax', defineSyntax);
   macro('struct', structMacro);
   macro('struct-copy', structCopyMacro);
-  const variants = ['list', 'fold', 'sum', 'product', 'and', 'or', 'first', 'last', 'vector', 'hash'] as const;
+  const variants = ['list', 'lists', 'fold', 'foldr', 'sum', 'product', 'and', 'or', 'first', 'last', 'vector', 'hash', 'hasheq', 'hasheqv'] as const;
   macro('for', forMacro('for', false));
   macro('for*', forMacro('for', true));
   for (const v of variants) {

@@ -82,14 +82,22 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
   // Anything else: the generic sequence protocol.
   const s = b.temp('seq');
   const call = (prim: string, ...args: Syntax[]) => b.list(b.list('quote', b.datum(ex.rtPrim(prim))), ...args);
+  const more = b.temp('more?');
+  const value = b.temp('value');
+  const next = b.temp('next');
   return {
     ids,
-    setup: [[s, call('make-sequence', b.quote(listOf(ids.map((id) => idSym(id)))), seq)]],
+    setup: [
+      [s, call('make-sequence', b.quote(listOf(ids.map((id) => idSym(id)))), seq)],
+      [more, call('sequence-more-proc', s)],
+      [value, call('sequence-value-proc', s)],
+      [next, call('sequence-next-proc', s)],
+    ],
     pos,
-    start: call('sequence-start', s),
-    more: call('sequence-more?', s, pos),
-    value: call('sequence-value', s, pos),
-    next: call('sequence-next', s, pos),
+    start: b.list(call('sequence-start-proc', s)),
+    more: b.list(more, pos),
+    value: b.list(value, pos),
+    next: b.list(next, pos),
   };
 }
 
@@ -180,7 +188,68 @@ function forFold(stx: Syntax, star: boolean, accInits: [Syntax, Syntax][], claus
   return finish(b.list('call/ec', b.list('lambda', b.list(brk), run)));
 }
 
-type Variant = 'for' | 'list' | 'fold' | 'sum' | 'product' | 'and' | 'or' | 'first' | 'last' | 'vector' | 'hash';
+type Variant = 'for' | 'list' | 'fold' | 'foldr' | 'lists' | 'sum' | 'product' | 'and' | 'or' | 'first' | 'last' | 'vector' | 'hash' | 'hasheq' | 'hasheqv';
+
+/** Splits `#:result expr` off the end of an accumulator list. */
+function splitResult(name: string, stx: Syntax, specsStx: Syntax, ex: Expander): { specs: Syntax[]; result: Syntax | null } {
+  const specs = syntaxList(specsStx);
+  if (specs === null) ex.syntaxError(name, 'bad syntax (accumulators)', stx, specsStx);
+  const at = specs.findIndex((s) => syntaxE(s) instanceof Keyword && (syntaxE(s) as Keyword).name === 'result');
+  if (at < 0) return { specs: [...specs], result: null };
+  if (at !== specs.length - 2) ex.syntaxError(name, 'bad syntax (#:result must come last, with one expression)', stx, specsStx);
+  return { specs: specs.slice(0, at), result: specs[at + 1] };
+}
+
+/**
+ * for/foldr: the iteration collects one procedure per element (closing over
+ * the element's variables) and then applies them from the last element back
+ * to the first, so each body sees the fold of the elements after it — the
+ * order in which Racket runs the bodies.
+ */
+function forFoldr(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Builder): Syntax {
+  const name = formName(stx);
+  const { specs, result } = splitResult(name, stx, p[1], ex);
+  const accInits: [Syntax, Syntax][] = specs.map((s) => {
+    const sp = syntaxList(s);
+    if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError(name, 'bad accumulator', stx, s);
+    return [sp[0], sp[1]];
+  });
+  const accs = accInits.map(([a]) => a);
+  const steps = b.temp('steps');
+  const loop = b.temp('loop');
+  const body = b.listTail(['let-values', b.list()], listOf(p.slice(3)));
+  const done = result === null ? b.list('values', ...accs) : result;
+  const unwind = (collected: Syntax) =>
+    b.list(
+      'let',
+      loop,
+      b.list(b.list(steps, collected), ...accInits.map(([a, init]) => b.list(a, init))),
+      b.list(
+        'if',
+        b.list('null?', steps),
+        done,
+        b.list('let-values', b.list(b.list(b.list(...accs), b.list(b.list('car', steps), ...accs))), b.list(loop, b.list('cdr', steps), ...accs)),
+      ),
+    );
+  return forFold(stx, star, [[steps, b.quote(NULL_)]], p[2], () => b.list('cons', b.list('lambda', b.list(...accs), body), steps), unwind, ex, b);
+}
+
+/** (for/lists (id ... [#:result expr]) clauses body ...): one list per value of the body. */
+function forLists(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Builder): Syntax {
+  const name = formName(stx);
+  const { specs: ids, result } = splitResult(name, stx, p[1], ex);
+  if (!ids.every(isIdentifier)) ex.syntaxError(name, 'bad syntax (list identifiers)', stx, p[1]);
+  const vals = ids.map(() => b.temp('v'));
+  const body = b.listTail(['let-values', b.list()], listOf(p.slice(3)));
+  const step = b.list('let-values', b.list(b.list(b.list(...vals), body)), b.list('values', ...ids.map((id, i) => b.list('cons', vals[i], id))));
+  const finish = (r: Syntax) =>
+    b.list(
+      'let-values',
+      b.list(b.list(b.list(...ids), r)),
+      b.list('let', b.list(...ids.map((id) => b.list(id, b.list('reverse', id)))), result === null ? b.list('values', ...ids) : result),
+    );
+  return forFold(stx, star, ids.map((id) => [id, b.quote(NULL_)] as [Syntax, Syntax]), p[2], () => step, finish, ex, b);
+}
 
 export function forMacro(variant: Variant, star: boolean) {
   return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
@@ -209,6 +278,10 @@ export function forMacro(variant: Variant, star: boolean) {
       const finish = (r: Syntax) => (result === null ? r : b.list('let-values', b.list(b.list(b.list(...accInits.map(([a]) => a)), r)), result));
       return forFold(stx, star, accInits, p[2], () => bodyOfForms(p.slice(3)), finish, ex, b);
     }
+    if (variant === 'foldr' || variant === 'lists') {
+      if (p.length < 4) ex.syntaxError(name, 'bad syntax', stx);
+      return variant === 'foldr' ? forFoldr(stx, star, p, ex, b) : forLists(stx, star, p, ex, b);
+    }
     if (p.length < 3) ex.syntaxError(name, 'bad syntax', stx);
     const clauses = p[1];
     const body = bodyOfForms(p.slice(2));
@@ -235,9 +308,11 @@ export function forMacro(variant: Variant, star: boolean) {
         return fold(b.datum(false), (_a, brk) => b.list('let-values', b.list(b.list(b.list(v), body)), b.list('if', v, b.list(brk, v), b.datum(false))));
       case 'first':
         return fold(b.datum(false), (_a, brk) => b.list(brk, body));
-      case 'hash': {
+      case 'hash':
+      case 'hasheq':
+      case 'hasheqv': {
         const k = b.temp('k');
-        return fold(b.list('hash'), () => b.list('let-values', b.list(b.list(b.list(k, v), body)), b.list('hash-set', acc, k, v)));
+        return fold(b.list(variant), () => b.list('let-values', b.list(b.list(b.list(k, v), body)), b.list('hash-set', acc, k, v)));
       }
     }
   };

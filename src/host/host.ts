@@ -67,4 +67,12 @@ export interface Host {
   cwd(): string;
   /** CPU time used by the process, in milliseconds. */
   cpuMs(): number;
+  /** The process's environment variables (optional: without them, none are set). */
+  getenv?(name: string): string | undefined;
+  /** Sets an environment variable; false when the host refuses. */
+  putenv?(name: string, value: string): boolean;
+  /** Bytes of memory in use (optional: 0 without it). */
+  memoryUse?(): number;
+  /** A message digest: sha1, sha224 or sha256 (optional: the sha*-bytes functions fail without it). */
+  digest?(algorithm: 'sha1' | 'sha224' | 'sha256', data: Uint8Array): Uint8Array;
 }

@@ -1,5 +1,6 @@
 // The Node.js host.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +27,13 @@ export function nodeHost(): Host {
     resolvePath: (base, rel) => resolve(dirname(base), rel),
     cwd: () => process.cwd(),
     cpuMs: () => process.cpuUsage().user / 1000,
+    getenv: (name) => process.env[name],
+    putenv(name, value) {
+      process.env[name] = value;
+      return true;
+    },
+    memoryUse: () => process.memoryUsage().heapUsed,
+    digest: (algorithm, data) => new Uint8Array(createHash(algorithm).update(data).digest()),
     udp: nodeUdp,
   };
 }

@@ -28,6 +28,12 @@ import { installBytesMore } from './bytes-more.js';
 import { installArity } from './arity.js';
 import { installRaiseErrors } from './raise-errors.js';
 import { installObjectName } from './object-name.js';
+import { installCharsStringsMore } from './chars-strings-more.js';
+import { installListsVectorsMore } from './lists-vectors-more.js';
+import { installHashesMore } from './hashes-more.js';
+import { installProceduresMore } from './procedures-more.js';
+import { installNumbersMore } from './numbers-more.js';
+import { installSystem } from './system.js';
 
 let cached: PrimTable | null = null;
 
@@ -62,6 +68,12 @@ export function allPrimitives(): PrimTable {
     installArity(t);
     installRaiseErrors(t);
     installObjectName(t);
+    installCharsStringsMore(t);
+    installListsVectorsMore(t);
+    installHashesMore(t);
+    installProceduresMore(t);
+    installNumbersMore(t);
+    installSystem(t);
     cached = t;
   }
   return cached;

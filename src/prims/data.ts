@@ -34,12 +34,9 @@ function checkMutableString(name: string, v: Value): RString {
   return argError(name, '(and/c string? (not/c immutable?))', v);
 }
 
-function stringCompare(name: string, cmp: (a: string, b: string) => boolean, fold = false) {
+function stringCompare(name: string, cmp: (a: string, b: string) => boolean) {
   return (...xs: Value[]): boolean => {
-    const ss = xs.map((x) => {
-      const s = checkString(name, x).s;
-      return fold ? s.toLowerCase() : s;
-    });
+    const ss = xs.map((x) => checkString(name, x).s);
     for (let i = 0; i + 1 < ss.length; i++) if (!cmp(ss[i], ss[i + 1])) return false;
     return true;
   };
@@ -180,7 +177,6 @@ export function installData(t: PrimTable): void {
   t.fn('string>?', 1, -1, stringCompare('string>?', (a, b) => a > b));
   t.fn('string<=?', 1, -1, stringCompare('string<=?', (a, b) => a <= b));
   t.fn('string>=?', 1, -1, stringCompare('string>=?', (a, b) => a >= b));
-  t.fn('string-ci=?', 1, -1, stringCompare('string-ci=?', (a, b) => a === b, true));
   t.fn('immutable?', 1, 1, (v) => (v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box ? v.immutable : false));
 
   // racket/string is in string-lib.ts.

@@ -57,11 +57,22 @@ function assoc(name: string, eq: (a: Value, b: Value) => boolean) {
   };
 }
 
+/** Every a/d path of two to four letters: caar ... cddddr. */
+function cxrPaths(): string[] {
+  let level = ['a', 'd'];
+  const out: string[] = [];
+  for (let n = 2; n <= 4; n++) {
+    level = level.flatMap((p) => [`a${p}`, `d${p}`]);
+    out.push(...level);
+  }
+  return out;
+}
+
 export function installLists(t: PrimTable): void {
   t.fn('cons', 2, 2, (a, b) => new Pair(a, b));
   t.fn('car', 1, 1, (p) => (p instanceof Pair ? p.car : argError('car', 'pair?', p)));
   t.fn('cdr', 1, 1, (p) => (p instanceof Pair ? p.cdr : argError('cdr', 'pair?', p)));
-  for (const path of ['aa', 'ad', 'da', 'dd', 'aaa', 'aad', 'ada', 'add', 'daa', 'dad', 'dda', 'ddd', 'addd', 'dddd']) {
+  for (const path of cxrPaths()) {
     const name = `c${path}r`;
     t.fn(name, 1, 1, cxr(name, path));
   }

@@ -11,12 +11,12 @@ import { checkExactInteger } from './check.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-function checkNumber(name: string, v: Value): N.Num {
+export function checkNumber(name: string, v: Value): N.Num {
   if (N.isNumber(v)) return v;
   return argError(name, 'number?', v);
 }
 
-function checkReal(name: string, v: Value): N.Num {
+export function checkReal(name: string, v: Value): N.Num {
   if (N.isNumber(v)) return v;
   return argError(name, 'real?', v);
 }
@@ -26,13 +26,13 @@ function checkRational(name: string, v: Value): N.Num {
   return argError(name, 'rational?', v);
 }
 
-function checkInteger(name: string, v: Value): N.Num {
+export function checkInteger(name: string, v: Value): N.Num {
   if (N.isInteger(v)) return v;
   return argError(name, 'integer?', v);
 }
 
 /** Runs a numeric operation, turning its value errors into Racket exceptions. */
-function guarded<T>(f: () => T): T {
+export function guarded<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {

@@ -357,14 +357,174 @@ export const PRELUDE_SOURCE = String.raw`
 (define (const v) (lambda args v))
 (define (negate f) (lambda args (not (apply f args))))
 
+; ---- hash-ref-key: the lookup is %hash-lookup-key, the failure result is handled here
+(define (hash-ref-key h k [fail %not-found])
+  (let ([v (%hash-lookup-key h k)])
+    (cond [(not (eq? v %not-found)) v]
+          [(eq? fail %not-found)
+           (raise-arguments-error 'hash-ref-key "hash does not contain key" "key" k)]
+          [(procedure? fail) (fail)]
+          [else fail])))
+
+; ---- compose: the result takes what the last procedure takes (unary when it is unary)
+(define (compose-procedures who fs single?)
+  (let loop ([l fs] [i 0])
+    (unless (null? l)
+      (unless (procedure? (car l)) (apply raise-argument-error who "procedure?" i fs))
+      (loop (cdr l) (add1 i))))
+  (if (null? fs)
+      values
+      (let* ([rfs (reverse fs)]
+             [first (car rfs)]
+             [rest (cdr rfs)]
+             ;; applies the remaining procedures, last to first, to the results of the first call
+             [finish (if single?
+                         (lambda (thunk)
+                           (let loop ([fs rest] [v (thunk)])
+                             (if (null? fs) v (loop (cdr fs) ((car fs) v)))))
+                         (lambda (thunk)
+                           (let loop ([fs rest] [thunk thunk])
+                             (if (null? fs)
+                                 (thunk)
+                                 (loop (cdr fs)
+                                       (let ([f (car fs)])
+                                         (lambda () (call-with-values thunk f))))))))])
+        (cond [(null? rest) first]
+              [(equal? (procedure-arity first) 1)
+               (let ([composed (lambda (x) (finish (lambda () (first x))))]) composed)]
+              [else
+               (let ([composed (lambda args (finish (lambda () (apply first args))))]) composed)]))))
+(define (compose . fs) (compose-procedures 'compose fs #f))
+(define (compose1 . fs) (compose-procedures 'compose1 fs #t))
+
+(define (real->decimal-string n [digits 2])
+  (unless (rational? n) (raise-argument-error 'real->decimal-string "rational?" n))
+  (unless (exact-nonnegative-integer? digits)
+    (raise-argument-error 'real->decimal-string "exact-nonnegative-integer?" digits))
+  (let* ([scale (expt 10 digits)]
+         [scaled (round (abs (* scale (inexact->exact n))))]
+         [fraction (number->string (remainder scaled scale))])
+    (string-append (if (or (negative? n) (eqv? n -0.0)) "-" "")
+                   (number->string (quotient scaled scale))
+                   "."
+                   (if (zero? digits)
+                       ""
+                       (string-append (make-string (- digits (string-length fraction)) #\0) fraction)))))
+
+(define (time-apply f args)
+  (let* ([cpu (current-process-milliseconds)]
+         [real (current-inexact-milliseconds)]
+         [gc (current-gc-milliseconds)]
+         [results (call-with-values (lambda () (apply f args)) list)])
+    (values results
+            (- (current-process-milliseconds) cpu)
+            (inexact->exact (round (- (current-inexact-milliseconds) real)))
+            (- (current-gc-milliseconds) gc))))
+
+; ---- racket/vector
+(define (vector-slice v start end)
+  (build-list (- end start) (lambda (i) (vector-ref v (+ start i)))))
+(define (vector-sort v less? [start 0] [end #f] #:key [key #f] #:cache-keys? [cache? #f])
+  (unless (vector? v) (raise-argument-error 'vector-sort "vector?" v))
+  (unless (and (procedure? less?) (procedure-arity-includes? less? 2))
+    (raise-argument-error 'vector-sort "(any/c any/c . -> . any/c)" less?))
+  (let ([end (%check-vector-range 'vector-sort v start end)])
+    (list->vector (sort (vector-slice v start end) less? #:key key))))
+(define (vector-sort! v less? [start 0] [end #f] #:key [key #f] #:cache-keys? [cache? #f])
+  (unless (and (vector? v) (not (immutable? v)))
+    (raise-argument-error 'vector-sort! "(and/c vector? (not/c immutable?))" v))
+  (unless (and (procedure? less?) (procedure-arity-includes? less? 2))
+    (raise-argument-error 'vector-sort! "(any/c any/c . -> . any/c)" less?))
+  (let ([end (%check-vector-range 'vector-sort! v start end)])
+    (vector-copy! v start (list->vector (sort (vector-slice v start end) less? #:key key)))))
+(define (vector-extremum less? who f v)
+  (unless (and (procedure? f) (procedure-arity-includes? f 1))
+    (raise-argument-error who "(any/c . -> . real?)" f))
+  (unless (and (vector? v) (positive? (vector-length v)))
+    (raise-argument-error who "(and/c vector? (lambda (v) (positive? (vector-length v))))" v))
+  (let ([score (lambda (x) (let ([r (f x)]) (unless (real? r) (raise-result-error who "real?" r)) r))])
+    (let loop ([i 1] [best (vector-ref v 0)] [best-score (score (vector-ref v 0))])
+      (if (= i (vector-length v))
+          best
+          (let* ([x (vector-ref v i)] [s (score x)])
+            (if (less? s best-score) (loop (add1 i) x s) (loop (add1 i) best best-score)))))))
+(define (vector-argmin f v) (vector-extremum < 'vector-argmin f v))
+(define (vector-argmax f v) (vector-extremum > 'vector-argmax f v))
+
+; ---- sequences made of procedures (see ProcSequence in sequences.ts)
+(define (sequence-procedures who s)
+  (unless (sequence? s) (raise-argument-error who "sequence?" s))
+  (let ([q (%make-sequence '() s)])
+    (vector (%sequence-start-proc q) (%sequence-more-proc q) (%sequence-value-proc q) (%sequence-next-proc q))))
+(define (in-indexed s)
+  (let ([p (sequence-procedures 'in-indexed s)])
+    (%make-proc-sequence
+     (lambda () (cons ((vector-ref p 0)) 0))
+     (lambda (pos) ((vector-ref p 1) (car pos)))
+     (lambda (pos) (values ((vector-ref p 2) (car pos)) (cdr pos)))
+     (lambda (pos) (cons ((vector-ref p 3) (car pos)) (add1 (cdr pos)))))))
+(define (in-parallel . ss)
+  (let ([ps (map (lambda (s) (sequence-procedures 'in-parallel s)) ss)])
+    (%make-proc-sequence
+     (lambda () (map (lambda (p) ((vector-ref p 0))) ps))
+     (lambda (pos) (andmap (lambda (p x) ((vector-ref p 1) x)) ps pos))
+     (lambda (pos) (apply values (map (lambda (p x) ((vector-ref p 2) x)) ps pos)))
+     (lambda (pos) (map (lambda (p x) ((vector-ref p 3) x)) ps pos)))))
+;; A position of in-sequences and in-cycle is (index . inner position),
+;; always moved on to a sequence that has an element; index n means done.
+(define (concatenated-sequence who ss cycle?)
+  (let* ([ps (list->vector (map (lambda (s) (sequence-procedures who s)) ss))]
+         [n (vector-length ps)]
+         [start-of (lambda (i) ((vector-ref (vector-ref ps i) 0)))])
+    (define (settle i pos tried)
+      (cond [((vector-ref (vector-ref ps i) 1) pos) (cons i pos)]
+            [(and cycle? (< tried n))
+             (let ([j (modulo (add1 i) n)]) (settle j (start-of j) (add1 tried)))]
+            [(and (not cycle?) (< (add1 i) n)) (settle (add1 i) (start-of (add1 i)) 0)]
+            [else (cons n #f)]))
+    (%make-proc-sequence
+     (lambda () (if (zero? n) (cons 0 #f) (settle 0 (start-of 0) 0)))
+     (lambda (pos) (< (car pos) n))
+     (lambda (pos) ((vector-ref (vector-ref ps (car pos)) 2) (cdr pos)))
+     (lambda (pos) (settle (car pos) ((vector-ref (vector-ref ps (car pos)) 3) (cdr pos)) 0)))))
+(define (in-sequences . ss) (concatenated-sequence 'in-sequences ss #f))
+(define (in-cycle . ss) (concatenated-sequence 'in-cycle ss #t))
+;; The position is the value the producer just returned.
+(define (in-producer producer . stop+args)
+  (if (null? stop+args)
+      (%make-proc-sequence producer (lambda (v) #t) (lambda (v) v) (lambda (v) (producer)))
+      (let* ([stop (car stop+args)]
+             [args (cdr stop+args)]
+             [produce (lambda () (apply producer args))]
+             [stop? (if (procedure? stop) stop (lambda (v) (eq? v stop)))])
+        (%make-proc-sequence produce (lambda (v) (not (stop? v))) (lambda (v) v) (lambda (v) (produce))))))
+
+; ---- SHA digests of a byte string or of what remains in an input port (the digest is %digest)
+(define (digest-data in)
+  (if (input-port? in)
+      (let loop ([chunks '()])
+        (let ([b (read-bytes 4096 in)])
+          (if (eof-object? b) (apply bytes-append (reverse chunks)) (loop (cons b chunks)))))
+      in))
+(define (sha1-bytes in [start 0] [end #f]) (%digest 'sha1-bytes 'sha1 (digest-data in) start end))
+(define (sha224-bytes in [start 0] [end #f]) (%digest 'sha224-bytes 'sha224 (digest-data in) start end))
+(define (sha256-bytes in [start 0] [end #f]) (%digest 'sha256-bytes 'sha256 (digest-data in) start end))
+
 (provide call-with-semaphore call-with-semaphore/enable-break
          member assoc memf assf findf
          remove remq remv remove* build-list build-vector build-string
          hash-ref hash-ref! hash-update! hash-update hash-for-each hash-map sort
          exact-nonnegative-integer? exact-positive-integer?
+         hash-ref-key compose compose1 real->decimal-string time-apply
+         in-indexed in-parallel in-sequences in-cycle in-producer
+         sha1-bytes sha224-bytes sha256-bytes
          (rename-out [call-with-output-string racket/port:call-with-output-string]
                      [with-output-to-string racket/port:with-output-to-string]
                      [vector-map racket/vector:vector-map]
+                     [vector-sort racket/vector:vector-sort]
+                     [vector-sort! racket/vector:vector-sort!]
+                     [vector-argmin racket/vector:vector-argmin]
+                     [vector-argmax racket/vector:vector-argmax]
                      [filter-map racket/list:filter-map]
                      [append-map racket/list:append-map]
                      [filter-not racket/list:filter-not]

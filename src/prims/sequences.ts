@@ -17,7 +17,7 @@ import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 
-type Kind = 'range' | 'list' | 'vector' | 'string' | 'bytes' | 'hash' | 'hash-keys' | 'hash-values' | 'lines';
+type Kind = 'range' | 'inclusive-range' | 'list' | 'vector' | 'string' | 'bytes' | 'hash' | 'hash-keys' | 'hash-values' | 'hash-pairs' | 'lines';
 
 /** A sequence: how to walk a value. Positions are numbers (indices or range values) or list tails. */
 export class Sequence {
@@ -36,6 +36,23 @@ export class Sequence {
   }
 }
 
+/**
+ * A sequence made of Racket procedures (in-producer, in-cycle, in-indexed,
+ * ... in the prelude): a thunk for the first position, then position ->
+ * more?, position -> element(s), position -> next position.
+ */
+export class ProcSequence {
+  constructor(
+    readonly start: Value,
+    readonly more: Value,
+    readonly value: Value,
+    readonly next: Value,
+  ) {}
+  [customPrint](): string {
+    return '#<sequence>';
+  }
+}
+
 function isReal(v: Value): boolean {
   return N.isNumber(v);
 }
@@ -46,8 +63,8 @@ function range(who: string, start: Value, end: Value, step: Value): Sequence {
 }
 
 /** The sequence a value stands for in a `for` clause (`ids` name the clause's variables, for the error). */
-function toSequence(v: Value, ids: Value): Sequence {
-  if (v instanceof Sequence) return v;
+function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
+  if (v instanceof Sequence || v instanceof ProcSequence) return v;
   if (N.isExactInteger(v) && N.compare(v as N.Num, 0) >= 0) return new Sequence('range', VOID, 0, v, 1);
   if (v === NULL || (v instanceof Pair && isList(v))) return new Sequence('list', v);
   if (v instanceof RVector) return new Sequence('vector', v);
@@ -67,7 +84,7 @@ function nextLine(s: Sequence): Value {
 
 function startOf(s: Sequence): Value {
   if (s.kind === 'lines') return nextLine(s);
-  return s.kind === 'range' ? s.start : s.kind === 'list' ? s.data : 0;
+  return s.kind === 'range' || s.kind === 'inclusive-range' ? s.start : s.kind === 'list' ? s.data : 0;
 }
 
 function more(s: Sequence, pos: Value): boolean {
@@ -76,6 +93,11 @@ function more(s: Sequence, pos: Value): boolean {
       const up = N.compare(s.step as N.Num, 0) >= 0;
       const c = N.compare(pos as N.Num, s.end as N.Num);
       return up ? c < 0 : c > 0;
+    }
+    case 'inclusive-range': {
+      const up = N.compare(s.step as N.Num, 0) >= 0;
+      const c = N.compare(pos as N.Num, s.end as N.Num);
+      return up ? c <= 0 : c >= 0;
     }
     case 'list':
       return pos instanceof Pair;
@@ -95,6 +117,7 @@ function more(s: Sequence, pos: Value): boolean {
 function valueAt(s: Sequence, pos: Value): Value {
   switch (s.kind) {
     case 'range':
+    case 'inclusive-range':
     case 'lines':
       return pos;
     case 'list':
@@ -113,6 +136,10 @@ function valueAt(s: Sequence, pos: Value): Value {
       return s.entries[pos as number][0];
     case 'hash-values':
       return s.entries[pos as number][1];
+    case 'hash-pairs': {
+      const [k, v] = s.entries[pos as number];
+      return new Pair(k, v);
+    }
   }
 }
 
@@ -126,7 +153,7 @@ function linesWait(s: Sequence): Value | null {
 
 function nextOf(s: Sequence, pos: Value): Value {
   if (s.kind === 'lines') return nextLine(s);
-  if (s.kind === 'range') return N.add(pos as N.Num, s.step as N.Num);
+  if (s.kind === 'range' || s.kind === 'inclusive-range') return N.add(pos as N.Num, s.step as N.Num);
   if (s.kind === 'list') return (pos as Pair).cdr;
   return (pos as number) + 1;
 }
@@ -138,11 +165,22 @@ function checkHash(who: string, v: Value): RHash {
 
 export function installSequences(t: PrimTable): void {
   t.internalFn('make-sequence', 2, 2, (ids: Value, v: Value) => toSequence(v, ids));
-  // Not simple: the next line of a streaming port (standard input) may have to be waited for.
-  t.internal('sequence-start', new Primitive('sequence-start', 1, 1, (s: Sequence) => linesWait(s) ?? startOf(s), false));
-  t.internalFn('sequence-more?', 2, 2, (s: Value, pos: Value) => more(s as Sequence, pos));
-  t.internalFn('sequence-value', 2, 2, (s: Value, pos: Value) => valueAt(s as Sequence, pos));
-  t.internal('sequence-next', new Primitive('sequence-next', 2, 2, (s: Sequence, pos: Value) => linesWait(s) ?? nextOf(s, pos), false));
+  // What the expanded `for` loops call for a value known only at run time:
+  // four procedures per clause (Racket ones for a ProcSequence, so they may
+  // call the program's procedures; start and next may block: the next line of standard input may not have arrived).
+  t.internalFn('sequence-start-proc', 1, 1, (s: Value) =>
+    s instanceof ProcSequence ? s.start : new Primitive('sequence-start', 0, 0, () => linesWait(s as Sequence) ?? startOf(s as Sequence), false),
+  );
+  t.internalFn('sequence-more-proc', 1, 1, (s: Value) =>
+    s instanceof ProcSequence ? s.more : new Primitive('sequence-more?', 1, 1, (pos: Value) => more(s as Sequence, pos)),
+  );
+  t.internalFn('sequence-value-proc', 1, 1, (s: Value) =>
+    s instanceof ProcSequence ? s.value : new Primitive('sequence-value', 1, 1, (pos: Value) => valueAt(s as Sequence, pos)),
+  );
+  t.internalFn('sequence-next-proc', 1, 1, (s: Value) =>
+    s instanceof ProcSequence ? s.next : new Primitive('sequence-next', 1, 1, (pos: Value) => linesWait(s as Sequence) ?? nextOf(s as Sequence, pos), false),
+  );
+  t.internalFn('make-proc-sequence', 4, 4, (start: Value, more: Value, value: Value, next: Value) => new ProcSequence(start, more, value, next));
   t.internalFn('check-range', 3, 3, (a: Value, b: Value, c: Value) => {
     range('in-range', a, b, c);
     return VOID;
@@ -150,6 +188,12 @@ export function installSequences(t: PrimTable): void {
   t.internalFn('check-in-list', 1, 1, (l: Value) => (isList(l) ? l : argError('in-list', 'list?', l)));
 
   t.fn('in-range', 1, 3, (a: Value, b?: Value, c: Value = 1) => (b === undefined ? range('in-range', 0, a, 1) : range('in-range', a, b, c)));
+  t.fn('in-inclusive-range', 1, 3, (a: Value, b?: Value, c: Value = 1) => {
+    const r = b === undefined ? range('in-inclusive-range', 0, a, 1) : range('in-inclusive-range', a, b, c);
+    return new Sequence('inclusive-range', VOID, r.start, r.end, r.step);
+  });
+  t.fn('in-value', 1, 1, (v: Value) => new Sequence('list', new Pair(v, NULL)));
+  t.fn('in-hash-pairs', 1, 1, (h: Value) => new Sequence('hash-pairs', h, 0, 0, 1, [...checkHash('in-hash-pairs', h).map.values()]));
   t.fn('in-naturals', 0, 1, (start: Value = 0) => {
     if (!N.isExactInteger(start) || N.compare(start as N.Num, 0) < 0) argError('in-naturals', 'exact-nonnegative-integer?', start);
     return new Sequence('range', VOID, start, new Flonum(Infinity), 1);

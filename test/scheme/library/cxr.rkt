@@ -1,0 +1,10 @@
+#lang racket/base
+(define-syntax-rule (try e) (with-handlers ([exn:fail? (lambda (x) (displayln (exn-message x)))]) (println e)))
+(define t '((((1 . 2) . (3 . 4)) . ((5 . 6) . (7 . 8))) . (((9 . 10) . (11 . 12)) . ((13 . 14) . (15 . 16)))))
+(try (list (caaaar t) (cdaaar t) (cadaar t) (cddaar t) (caadar t) (cdadar t) (caddar t) (cdddar t)))
+(try (list (caaadr t) (cdaadr t) (cadadr t) (cddadr t) (caaddr t) (cdaddr t) (cadddr t) (cddddr t)))
+(for ([f (list caaaar cdaaar cadaar cddaar caadar cdadar caddar cdddar caaadr cdaadr cadadr cddadr caaddr cdaddr cadddr cddddr)])
+  (try (f '(1))))
+(try (caddr '(1 2)))
+(try (cadar '((1))))
+(try (cadar 5))
