@@ -1,11 +1,17 @@
 // The Node.js host.
 
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Host } from './host.js';
 import { nodeUdp } from './node-udp.js';
+
+/** node:crypto, loaded on first use: importing it up front costs several milliseconds of every start. */
+function crypto(): typeof import('node:crypto') {
+  const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (builtin !== undefined) return builtin('node:crypto') as typeof import('node:crypto');
+  return require('node:crypto');
+}
 
 export function nodeHost(): Host {
   return {
@@ -33,7 +39,7 @@ export function nodeHost(): Host {
       return true;
     },
     memoryUse: () => process.memoryUsage().heapUsed,
-    digest: (algorithm, data) => new Uint8Array(createHash(algorithm).update(data).digest()),
+    digest: (algorithm, data) => new Uint8Array(crypto().createHash(algorithm).update(data).digest()),
     udp: nodeUdp,
   };
 }
