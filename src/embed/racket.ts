@@ -31,6 +31,8 @@ export interface RacketOptions {
   stderr?: OutputSink;
   /** UDP access: 'allow' (the default), 'deny', or `{ allow: [{ host, port? }, ...] }`. */
   network?: NetworkPolicy;
+  /** File access (file ports, racket/file, file-exists? ...): 'allow' (the default) or 'deny'. */
+  files?: 'allow' | 'deny';
   /** Host procedures, by name (see `define`). */
   procedures?: Record<string, HostProcedure>;
   /** What `current-input-port` reads: this text or these bytes, then eof. Empty by default (never the process's stdin). */
@@ -103,6 +105,7 @@ export class Racket {
         onData(typeof input === 'string' ? new TextEncoder().encode(input) : Uint8Array.from(input));
         onEnd();
       },
+      files: options.files === 'deny' ? undefined : base.files,
       udp: policy === 'allow' ? base.udp : policy === 'deny' || base.udp === undefined ? undefined : allowListUdp(base.udp, policy.allow),
     };
     this.rt = new Runtime({ host, args: options.args });

@@ -45,7 +45,20 @@ export interface HostUdp {
   lookup?(name: string, done: (err: HostError | null, address: string, family: 4 | 6) => void): void;
 }
 
+/** Files; each operation throws a HostError on failure. */
+export interface HostFiles {
+  readBytes(path: string): Uint8Array;
+  /** Writes `text` (as UTF-8) to the file, creating it; `append` keeps what is there. */
+  write(path: string, text: string, append: boolean): void;
+  /** A file (not a directory) exists at `path`. */
+  exists(path: string): boolean;
+  directoryExists(path: string): boolean;
+  delete(path: string): void;
+}
+
 export interface Host {
+  /** Files; absent when the embedder withholds the filesystem. */
+  files?: HostFiles;
   /** UDP sockets; absent when the embedder withholds the network. */
   udp?: HostUdp;
   /** Milliseconds, monotonic. */

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Host } from './host.js';
 import { nodeUdp } from './node-udp.js';
+import { nodeFiles } from './node-files.js';
 
 /** node:crypto, loaded on first use: importing it up front costs several milliseconds of every start. */
 function crypto(): typeof import('node:crypto') {
@@ -41,5 +42,6 @@ export function nodeHost(): Host {
     memoryUse: () => process.memoryUsage().heapUsed,
     digest: (algorithm, data) => new Uint8Array(crypto().createHash(algorithm).update(data).digest()),
     udp: nodeUdp,
+    files: nodeFiles,
   };
 }

@@ -19,6 +19,7 @@ import { installCustodians } from './custodians.js';
 import { installFormat } from './format.js';
 import { installRegexp } from './regexp.js';
 import { installMatch } from './match.js';
+import { installFiles } from './files.js';
 import { installListLib } from './list-lib.js';
 import { installStringLib } from './string-lib.js';
 import { installSets } from './sets.js';
@@ -59,6 +60,7 @@ export function allPrimitives(): PrimTable {
     installFormat(t);
     installRegexp(t);
     installMatch(t);
+    installFiles(t);
     installListLib(t);
     installStringLib(t);
     installSets(t);

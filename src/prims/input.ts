@@ -9,7 +9,8 @@ import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult }
 import type { Machine } from '../eval/machine.js';
 import { Parameter, Primitive } from '../eval/procedures.js';
 import { ReadError, readOne, syntaxToDatum } from '../reader/index.js';
-import { argError } from '../runtime/errors.js';
+import { argError, genericFail } from '../runtime/errors.js';
+import { printString } from '../printer/print.js';
 import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn } from '../runtime/exn.js';
 import { InputPort } from '../runtime/input-port.js';
 import { OutputPort } from '../runtime/ports.js';
@@ -55,9 +56,10 @@ export function whenReady(port: InputPort, ready: () => boolean, read: () => Val
 }
 
 function inputPort(m: Machine, who: string, v: Value | undefined): InputPort {
-  if (v === undefined) return m.paramValue(currentInputPort) as InputPort;
-  if (v instanceof InputPort) return v;
-  return argError(who, 'input-port?', v);
+  const port = v === undefined ? m.paramValue(currentInputPort) : v;
+  if (!(port instanceof InputPort)) return argError(who, 'input-port?', v);
+  if (port.closed) genericFail(`${who}: input port is closed\n  input port: ${printString(port)}`);
+  return port;
 }
 
 const LINE_MODES = ['linefeed', 'return', 'return-linefeed', 'any', 'any-one'];

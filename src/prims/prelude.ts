@@ -99,6 +99,44 @@ export const PRELUDE_SOURCE = String.raw`
             (merge (msort l h) (msort (list-tail l h) (- n h))))))
     (msort lst n)))
 
+;; File ports: keyword front ends over %open-input-file / %open-output-file.
+(define (open-input-file path #:mode [mode 'binary] #:for-module? [for-module? #f])
+  (%open-input-file path))
+(define (open-output-file path #:exists [exists 'error] #:mode [mode 'binary]
+                          #:permissions [perms #o666] #:replace-permissions? [replace? #f])
+  (%open-output-file path exists))
+(define (call-with-input-file path proc #:mode [mode 'binary])
+  (let ([p (%open-input-file path)])
+    (begin0 (proc p) (close-input-port p))))
+(define (call-with-output-file path proc #:exists [exists 'error] #:mode [mode 'binary]
+                               #:permissions [perms #o666] #:replace-permissions? [replace? #f])
+  (let ([p (%open-output-file path exists)])
+    (begin0 (proc p) (close-output-port p))))
+(define (with-input-from-file path thunk #:mode [mode 'binary])
+  (let ([p (%open-input-file path)])
+    (dynamic-wind void
+                  (lambda () (parameterize ([current-input-port p]) (thunk)))
+                  (lambda () (close-input-port p)))))
+(define (with-output-to-file path thunk #:exists [exists 'error] #:mode [mode 'binary]
+                             #:permissions [perms #o666] #:replace-permissions? [replace? #f])
+  (let ([p (%open-output-file path exists)])
+    (dynamic-wind void
+                  (lambda () (parameterize ([current-output-port p]) (thunk)))
+                  (lambda () (close-output-port p)))))
+;; racket/file
+(define (file->string path #:mode [mode 'binary])
+  (call-with-input-file path (lambda (p) (let ([s (read-string 1000000000 p)]) (if (eof-object? s) "" s)))))
+(define (file->bytes path #:mode [mode 'binary])
+  (call-with-input-file path (lambda (p) (let ([b (read-bytes 1000000000 p)]) (if (eof-object? b) #"" b)))))
+(define (file->lines path #:line-mode [line-mode 'any] #:mode [mode 'binary])
+  (call-with-input-file path (lambda (p) (for/list ([l (in-lines p line-mode)]) l))))
+(define (display-to-file v path #:exists [exists 'error] #:mode [mode 'binary])
+  (call-with-output-file path (lambda (p) (display v p)) #:exists exists))
+(define (write-to-file v path #:exists [exists 'error] #:mode [mode 'binary])
+  (call-with-output-file path (lambda (p) (write v p)) #:exists exists))
+(define (display-lines-to-file lst path #:separator [sep "\n"] #:exists [exists 'error] #:mode [mode 'binary])
+  (call-with-output-file path (lambda (p) (for-each (lambda (x) (display x p) (display sep p)) lst)) #:exists exists))
+
 ;; The semaphore is posted when proc returns or escapes.
 (define (with-semaphore who wait s proc try-fail args)
   (unless (semaphore? s) (raise-argument-error who "semaphore?" s))
@@ -510,7 +548,15 @@ export const PRELUDE_SOURCE = String.raw`
 (define (sha224-bytes in [start 0] [end #f]) (%digest 'sha224-bytes 'sha224 (digest-data in) start end))
 (define (sha256-bytes in [start 0] [end #f]) (%digest 'sha256-bytes 'sha256 (digest-data in) start end))
 
-(provide call-with-semaphore call-with-semaphore/enable-break
+(provide open-input-file open-output-file call-with-input-file call-with-output-file
+         with-input-from-file with-output-to-file
+         (rename-out [file->string racket/file:file->string]
+                     [file->bytes racket/file:file->bytes]
+                     [file->lines racket/file:file->lines]
+                     [display-to-file racket/file:display-to-file]
+                     [write-to-file racket/file:write-to-file]
+                     [display-lines-to-file racket/file:display-lines-to-file])
+         call-with-semaphore call-with-semaphore/enable-break
          member assoc memf assf findf
          remove remq remv remove* build-list build-vector build-string
          hash-ref hash-ref! hash-update! hash-update hash-for-each hash-map sort

@@ -36,6 +36,13 @@ export class InputPort {
     return new InputPort(encodeUtf8(s), 'string');
   }
 
+  /** close-input-port was called: reads raise. */
+  closed = false;
+
+  close(): void {
+    this.closed = true;
+  }
+
   /** Starts the source, if it has not started, so that more bytes come. */
   demand(): void {
     const start = this.source;

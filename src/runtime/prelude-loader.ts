@@ -106,11 +106,10 @@ function parseProvide(text: string, cells: Map<string, TopVar>): PreludeExport[]
     const [library, name] = exported.includes(':') ? exported.split(':') : ['racket/base', exported];
     out.push({ name, library, meaning: { kind: 'top', v: cell, imported: true } });
   };
-  const renames = /\[([^\s\]]+)\s+([^\s\]]+)\]/g;
+  // Plain names, and any number of (rename-out [local lib:name] ...) groups (brackets only inside).
   const body = text.slice('(provide'.length, -1);
-  const renameStart = body.indexOf('(rename-out');
-  const plain = renameStart < 0 ? body : body.slice(0, renameStart);
-  for (const name of plain.split(/\s+/).filter((s) => s !== '')) add(name, name);
-  if (renameStart >= 0) for (const m of body.slice(renameStart).matchAll(renames)) add(m[1], m[2]);
+  const groups = /\(rename-out([^()]*)\)/g;
+  for (const g of body.matchAll(groups)) for (const m of g[1].matchAll(/\[([^\s\]]+)\s+([^\s\]]+)\]/g)) add(m[1], m[2]);
+  for (const name of body.replace(groups, ' ').split(/\s+/).filter((s) => s !== '')) add(name, name);
   return out;
 }

@@ -202,6 +202,15 @@ describe('limits', () => {
   });
 });
 
+describe('file capability', () => {
+  it('denied: file operations raise exn:fail:filesystem', async () => {
+    const r = racket({ files: 'deny' });
+    expect(await r.eval('(with-handlers ([exn:fail:filesystem? exn-message]) (file-exists? "x"))')).toBe(
+      'file-exists?: file access is not available in this runtime',
+    );
+  });
+});
+
 describe('network capability', () => {
   it('denied: udp operations raise exn:fail:network', async () => {
     const r = racket({ network: 'deny' });
