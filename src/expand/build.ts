@@ -5,6 +5,7 @@
 import { Keyword, NULL, Pair, type Value } from '../values/types.js';
 import { Syntax, type SrcLoc } from '../values/syntax.js';
 import type { Expander } from './expander.js';
+import type { Meaning } from './bindings.js';
 import { datumToSyntax } from './scopes.js';
 
 export class Builder {
@@ -49,4 +50,12 @@ export class Builder {
   temp(name: string): Syntax {
     return this.ex.baseId(this.ex.fresh(`${name}%`), this.loc);
   }
+}
+
+/** A macro written in JS: gets the form, the expander and a Builder located at the form. */
+export type JsMacro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
+
+/** The binding meaning of the JS macro `f` named `name`. */
+export function jsMacro(name: string, f: JsMacro): Meaning {
+  return { kind: 'macro', name, transform: (stx, ex) => f(stx, ex, new Builder(ex, stx.loc)) };
 }

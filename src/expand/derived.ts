@@ -2,8 +2,8 @@
 
 import { NULL, Pair, RVector, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import type { Meaning, MacroTransformer } from './bindings.js';
-import { Builder } from './build.js';
+import type { Meaning } from './bindings.js';
+import { Builder, jsMacro } from './build.js';
 import type { Expander } from './expander.js';
 import { structCopyMacro, structMacro } from './struct-form.js';
 import { forMacro } from './for-forms.js';
@@ -322,10 +322,7 @@ const defineSyntax: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
 };
 
 export function installDerivedForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
-  const macro = (name: string, f: Macro) => {
-    const transform: MacroTransformer = (stx, e) => f(stx, e, new Builder(e, stx.loc));
-    define(name, { kind: 'macro', name, transform });
-  };
+  const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
   macro('define', define_);
   macro('let', let_);
   macro('let*', letStar);

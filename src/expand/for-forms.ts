@@ -10,7 +10,7 @@
 
 import { Keyword } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import type { Builder } from './build.js';
+import { jsMacro, type Builder } from './build.js';
 import type { Expander } from './expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
 
@@ -361,13 +361,12 @@ export function setForForms(): [string, Meaning][] {
       for (const star of [false, true]) {
         const name = `for${star ? '*' : ''}/${mutable ? 'mutable-set' : 'set'}${suffix}`;
         const f = forSetMacro(kind, mutable, star);
-        out.push([name, { kind: 'macro', name, transform: (stx, e) => f(stx, e, new BuilderClass(e, stx.loc)) }]);
+        out.push([name, jsMacro(name, f)]);
       }
     }
   }
   return out;
 }
 
-import { Builder as BuilderClass } from './build.js';
 import type { Meaning } from './bindings.js';
 import { sym as symbol } from '../values/types.js';

@@ -12,8 +12,8 @@
 
 import { Keyword, NULL, Pair, RBytes, RString, RVector, Char, sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import type { Meaning, MacroTransformer } from './bindings.js';
-import { Builder } from './build.js';
+import type { Meaning } from './bindings.js';
+import { Builder, jsMacro } from './build.js';
 import type { Expander } from './expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
 
@@ -699,10 +699,7 @@ const defineMatch: Macro = (stx, ex, b) => {
 };
 
 export function installMatchForms(define: (name: string, m: Meaning) => void): void {
-  const macro = (name: string, f: Macro) => {
-    const transform: MacroTransformer = (stx, e) => f(stx, e, new Builder(e, stx.loc));
-    define(name, { kind: 'macro', name, transform });
-  };
+  const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
   macro('match', match);
   macro('match*', matchStar);
   macro('match-lambda', matchLambda);
