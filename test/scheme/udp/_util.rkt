@@ -2,7 +2,11 @@
 ;; Helpers shared by the racket/udp conformance programs (not a test itself:
 ;; files starting with "_" are skipped). They print results and exceptions
 ;; in a form that does not depend on the run (ports, errno texts).
-(provide show show-kind show-line1 first-line kind-of try)
+(require racket/udp)
+(provide show show-kind show-line1 first-line kind-of try local-port)
+
+;; The local port a socket is bound to.
+(define (local-port s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) lp))
 
 ;; The first line of a string (messages name ports on later lines).
 (define (first-line s)

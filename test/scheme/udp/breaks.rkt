@@ -4,7 +4,6 @@
 ;; exn:break in that thread; plain udp-receive! with breaks disabled keeps
 ;; waiting.
 (require racket/udp "_util.rkt")
-(define (local-port s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) lp))
 (define s (udp-open-socket "127.0.0.1" #f))
 (udp-bind! s "127.0.0.1" 0)
 (define c (udp-open-socket))

@@ -4,7 +4,6 @@
 ;; on a closed socket (exn:fail:network), udp-bound?/udp-connected? after
 ;; closing.
 (require racket/udp "_util.rkt")
-(define (local-port s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) lp))
 (define (bound-socket)
   (define s (udp-open-socket "127.0.0.1" #f))
   (udp-bind! s "127.0.0.1" 0)

@@ -5,7 +5,6 @@
 ;; socket and udp-send-to an unconnected one; a closed socket raises
 ;; exn:fail:network) and udp-connected?.
 (require racket/udp "_util.rkt")
-(define (local-port s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) lp))
 (define (bound-socket)
   (define s (udp-open-socket "127.0.0.1" #f))
   (udp-bind! s "127.0.0.1" 0)

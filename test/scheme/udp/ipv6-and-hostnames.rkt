@@ -4,7 +4,6 @@
 ;; consequences for udp-bind!, udp-connect!, udp-send-to and the addresses
 ;; udp-receive! and udp-addresses report; unresolvable names.
 (require racket/udp "_util.rkt")
-(define (local-port s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) lp))
 (define buf (make-bytes 32))
 (define (receive s)
   (let ([r (sync/timeout 2 (udp-receive!-evt s buf))])

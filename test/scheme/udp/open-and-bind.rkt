@@ -6,7 +6,6 @@
 ;; port in use, raise exn:fail:network).
 (require racket/udp "_util.rkt")
 
-(define (local-port s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) lp))
 (define (local-address s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) la))
 
 ;; Family from the arguments; without them IPv4.

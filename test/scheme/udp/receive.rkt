@@ -5,7 +5,6 @@
 ;; discarded; blocking only the calling thread; the socket must be bound;
 ;; udp-receive!* gives #f #f #f when nothing is waiting).
 (require racket/udp "_util.rkt")
-(define (local-port s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) lp))
 (define s (udp-open-socket "127.0.0.1" #f))
 (udp-bind! s "127.0.0.1" 0)
 (define sp (local-port s))

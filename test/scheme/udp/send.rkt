@@ -5,7 +5,6 @@
 ;; never block; closed or connected/unconnected sockets raise
 ;; exn:fail:network).
 (require racket/udp "_util.rkt")
-(define (local-port s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) lp))
 (define server (udp-open-socket "127.0.0.1" #f))
 (udp-bind! server "127.0.0.1" 0)
 (define sp (local-port server))

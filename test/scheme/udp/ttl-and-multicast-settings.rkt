@@ -6,7 +6,6 @@
 ;; udp-multicast-join-group!/leave-group! with and without an interface,
 ;; multicast loopback delivering to a member socket on this machine.
 (require racket/udp "_util.rkt")
-(define (local-port s) (let-values ([(la lp ra rp) (udp-addresses s #t)]) lp))
 (define s (udp-open-socket))
 (udp-bind! s #f 0)
 ;; Defaults.
