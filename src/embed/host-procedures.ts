@@ -4,7 +4,7 @@
 // the calling Racket thread until the Promise settles; other threads run on.
 // What the function throws (or its Promise rejects with) becomes exn:fail.
 
-import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import { Primitive } from '../eval/procedures.js';
 import { RacketThrow, exnFailT, makeExn } from '../runtime/exn.js';
 import type { Value } from '../values/types.js';
@@ -12,10 +12,6 @@ import { ConversionError, type Caller, type FunctionWrapper, toJs, toRacket } fr
 
 /** A function Racket code can call; it may return a value or a Promise of one. */
 export type HostProcedure = (...args: any[]) => unknown;
-
-const raise = new Primitive('raise', 1, 1, (v: Value) => {
-  throw new RacketThrow(v);
-});
 
 /** The exn:fail a host failure becomes: `name: message`. */
 function hostFailure(name: string, e: unknown): Value {
@@ -38,10 +34,10 @@ class SettledEvt implements Evt {
         try {
           this.settle(convert(x));
         } catch (e) {
-          this.settle(new SyncApply(raise, [hostFailure(name, e)]));
+          this.settle(raiseOnSync(hostFailure(name, e)));
         }
       },
-      (e) => this.settle(new SyncApply(raise, [hostFailure(name, e)])),
+      (e) => this.settle(raiseOnSync(hostFailure(name, e))),
     );
   }
 

@@ -6,6 +6,8 @@
 
 import type { Value } from '../values/types.js';
 import type { Machine } from './machine.js';
+import { Primitive } from './procedures.js';
+import { RacketThrow } from '../runtime/exn.js';
 
 export const NOT_READY: unique symbol = Symbol('not-ready');
 export type NotReady = typeof NOT_READY;
@@ -21,6 +23,15 @@ export class SyncApply {
 }
 
 export type SyncResult = Value | SyncApply;
+
+const raise = new Primitive('raise', 1, 1, (v: Value) => {
+  throw new RacketThrow(v);
+});
+
+/** A sync result that raises `v` in the syncing thread (an event's failure). */
+export function raiseOnSync(v: Value): SyncApply {
+  return new SyncApply(raise, [v]);
+}
 
 export interface Evt {
   /**

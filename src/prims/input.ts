@@ -5,9 +5,9 @@
 // read then blocks its Racket thread (other threads run on) until they have,
 // or until the stream ends. On string ports every read completes at once.
 
-import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import type { Machine } from '../eval/machine.js';
-import { Parameter, Primitive } from '../eval/procedures.js';
+import { Parameter } from '../eval/procedures.js';
 import { ReadError, readOne, syntaxToDatum } from '../reader/index.js';
 import { argError, genericFail } from '../runtime/errors.js';
 import { printString } from '../printer/print.js';
@@ -20,10 +20,6 @@ import type { PrimTable } from './table.js';
 
 /** Standard input by default; each runtime gives it its own port as base value. */
 export const currentInputPort = new Parameter(null, false, 'current-input-port');
-
-const raise = new Primitive('raise', 1, 1, (v: Value) => {
-  throw new RacketThrow(v);
-});
 
 /** Ready when the port has what a read needs; its result is the read itself. */
 class PortDataEvt implements Evt {
@@ -38,7 +34,7 @@ class PortDataEvt implements Evt {
       return this.read();
     } catch (e) {
       // A read error is raised in the reading thread, not in the scheduler.
-      if (e instanceof RacketThrow) return new SyncApply(raise, [e.value]);
+      if (e instanceof RacketThrow) return raiseOnSync(e.value);
       throw e;
     }
   }

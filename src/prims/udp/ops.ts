@@ -3,7 +3,7 @@
 // event that the host's callback makes ready; receiving blocks on the
 // socket's queue of arrived datagrams.
 
-import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../../eval/block.js';
+import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult } from '../../eval/block.js';
 import type { Machine } from '../../eval/machine.js';
 import { Primitive } from '../../eval/procedures.js';
 import type { HostError, HostUdpSocket } from '../../host/host.js';
@@ -19,10 +19,6 @@ import { alreadyBound, closedError, notBound, operationErrorExn, resolveErrorExn
 import { UdpSocket } from './socket.js';
 
 /** Raises its argument: the sync result of an operation that failed. */
-const raiseValue = new Primitive('raise', 1, 1, (v) => {
-  throw new RacketThrow(v);
-});
-
 /** Ready once the host reports that an operation finished. */
 class CompletionEvt implements Evt {
   private result: SyncResult | NotReady = NOT_READY;
@@ -32,7 +28,7 @@ class CompletionEvt implements Evt {
     for (const w of [...this.waiters]) w();
   }
   fail(exn: unknown): void {
-    this.complete(new SyncApply(raiseValue, [exn]));
+    this.complete(raiseOnSync(exn));
   }
   poll(): SyncResult | NotReady {
     return this.result;
@@ -58,8 +54,8 @@ class ReceiveEvt implements Evt {
     readonly asList = false,
   ) {}
   poll(): SyncResult | NotReady {
-    if (this.sock.closed) return new SyncApply(raiseValue, [closedExn(this.who)]);
-    if (!this.sock.bound) return new SyncApply(raiseValue, [makeExn(exnFailNetworkT, `${this.who}: udp socket is not bound\n  socket: #<udp>`)]);
+    if (this.sock.closed) return raiseOnSync(closedExn(this.who));
+    if (!this.sock.bound) return raiseOnSync(makeExn(exnFailNetworkT, `${this.who}: udp socket is not bound\n  socket: #<udp>`));
     const d = this.sock.take();
     if (d === undefined) return NOT_READY;
     const r = fill(d, this.buf, this.start, this.end);
@@ -116,7 +112,7 @@ class SendEvt implements Evt {
       this.sendNow(m);
       return VOID;
     } catch (e) {
-      if (e instanceof RacketThrow) return new SyncApply(raiseValue, [e.value]);
+      if (e instanceof RacketThrow) return raiseOnSync(e.value);
       throw e;
     }
   }
