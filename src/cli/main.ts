@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { nodeHost } from '../host/node-host.js';
 import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
 import { runRepl } from './repl.js';
-import { RacketThrow } from '../runtime/exn.js';
+import { RacketThrow } from '../errors/exn.js';
 
 const USAGE = `usage: rkt [FILE [ARG ...] | -e EXPR ... | -h]
   FILE        run the module in FILE (#lang racket/base or #lang racket)
@@ -22,10 +22,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-/** RKT_JIT_AFTER=n compiles a lambda after n direct calls (1: at once); for debugging the JIT. */
+/**
+ * For debugging the JIT: RKT_JIT_AFTER=n compiles a lambda after n direct
+ * calls (1: at once), and RKT_JIT_DUMP=1 prints each generated function.
+ */
 function runtimeOptions(): RuntimeOptions {
   const n = Number(process.env.RKT_JIT_AFTER);
-  return { host: nodeHost(), jitAfter: Number.isInteger(n) && n > 0 ? n : undefined };
+  const dump = process.env.RKT_JIT_DUMP ? (source: string) => process.stderr.write(`${source}\n`) : undefined;
+  return { host: nodeHost(), jitAfter: Number.isInteger(n) && n > 0 ? n : undefined, jitDump: dump };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -6,7 +6,7 @@
 
 import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import { Primitive } from '../eval/procedures.js';
-import { RacketThrow, exnFailT, makeExn } from '../runtime/exn.js';
+import { RacketThrow, exnFailT, makeExn } from '../errors/exn.js';
 import type { Value } from '../values/types.js';
 import { ConversionError, type Caller, type FunctionWrapper, toJs, toRacket } from './convert.js';
 

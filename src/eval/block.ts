@@ -7,7 +7,7 @@
 import type { Value } from '../values/types.js';
 import type { Machine } from './machine.js';
 import { Primitive } from './procedures.js';
-import { RacketThrow } from '../runtime/exn.js';
+import { RacketThrow } from '../errors/exn.js';
 
 export const NOT_READY: unique symbol = Symbol('not-ready');
 export type NotReady = typeof NOT_READY;
@@ -50,6 +50,16 @@ export interface Evt {
    * channel partner took or gave the value): the sync must choose it.
    */
   committed?(m: Machine): boolean;
+}
+
+/**
+ * The method of a value that stands for an event in `sync` without being
+ * one (Racket's `prop:evt`): a thread is its death, a channel a get.
+ */
+export const evtOf: unique symbol = Symbol('evt-of');
+
+export interface HasEvt {
+  [evtOf](): Evt;
 }
 
 export class Block {

@@ -3,7 +3,7 @@
 // simple or complex (see nodes.ts).
 
 import type { Value } from '../values/types.js';
-import type { Core, CoreLambda, LocalVar } from './core.js';
+import type { Core, CoreLambda, LocalVar } from '../expand/core.js';
 import {
   App,
   Begin0,

@@ -12,8 +12,8 @@
 // `ev`/`dev`.
 
 import { MultipleValues, NULL, Pair, VOID, type Value } from '../values/types.js';
-import { resultArityError, undefinedVariable, useBeforeInit } from '../runtime/errors.js';
-import type { TopVar } from './core.js';
+import { resultArityError, undefinedVariable, useBeforeInit } from '../errors/messages.js';
+import type { TopVar } from '../expand/core.js';
 import {
   App,
   AppFrame,
@@ -77,7 +77,7 @@ const RUNTIME = {
 };
 
 /** Compiles `lam`'s body; null when the body is not one direct mode runs. */
-export function compileLambda(lam: LambdaNode): DirectCode | null {
+export function compileLambda(lam: LambdaNode, dump: ((source: string) => void) | null = null): DirectCode | null {
   if (!lam.bodyDirect) return null;
   const g = new Generator(lam);
   let body = g.stmt(lam.body, ['env'], null, []);
@@ -87,8 +87,7 @@ export function compileLambda(lam: LambdaNode): DirectCode | null {
   const consts = g.consts.map((_, i) => `const k${i} = K[${i}];`).join('\n');
   const names = Object.keys(RUNTIME);
   const source = `'use strict';\nconst {${names.join(', ')}} = R;\n${consts}\nreturn function ${safeName(lam.name)}(m, env) {\n${temps}${body}\n};`;
-  // RKT_JIT_DUMP=1 shows the generated code (a debugging aid).
-  if (globalThis.process?.env?.RKT_JIT_DUMP) console.error(source);
+  dump?.(source);
   const factory = new Function('K', 'R', source) as (k: unknown[], r: typeof RUNTIME) => DirectCode;
   return factory(g.consts, RUNTIME);
 }

@@ -5,9 +5,9 @@
 
 import { Pair, MultipleValues, NULL, type Value } from '../values/types.js';
 import { StructInstance, propProcedure } from '../values/struct.js';
-import { arityError, arityMismatch, notAProcedure } from '../runtime/errors.js';
-import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../runtime/exn.js';
-import { UNSUPPLIED } from './core.js';
+import { arityError, arityMismatch, notAProcedure } from '../errors/messages.js';
+import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../errors/exn.js';
+import { UNSUPPLIED } from '../expand/core.js';
 import { EscapeFrame, Frame, MarkEntry, MarkFrame, PromptFrame, Segment, Winder } from './frames.js';
 import { CAPTURE, Capture, Pending, TAIL, type LambdaNode, type Node } from './nodes.js';
 import { compileLambda } from './jit.js';
@@ -20,9 +20,8 @@ import {
   Primitive,
   type Env,
 } from './procedures.js';
-import type { Runtime } from '../runtime/runtime.js';
-import { ExitSignal } from '../runtime/exn.js';
-import type { RThread } from '../runtime/scheduler.js';
+import type { MachineRuntime, MachineThread } from './context.js';
+import { ExitSignal } from '../errors/exn.js';
 import { Block } from './block.js';
 import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, Paramz } from './marks.js';
 
@@ -67,7 +66,7 @@ export class Machine {
   /** Set when a primitive asked to block; the run loop parks the thread. */
   blocked: Block | null = null;
   /** The green thread this machine runs; set by the scheduler. */
-  thread!: RThread;
+  thread!: MachineThread;
   /** The Block whose events the scheduler is polling (replace-evt keeps its timeout). */
   syncing: Block | null = null;
   /** Direct mode: closure calls nested on the JS stack, and the pending tail call (see nodes.ts). */
@@ -76,7 +75,7 @@ export class Machine {
   tailVals: Value[] = NO_VALUES;
   pending: Capture | null = null;
 
-  constructor(readonly rt: Runtime) {}
+  constructor(readonly rt: MachineRuntime) {}
 
   // ------------------------------------------------------------ the loop
 
@@ -277,7 +276,7 @@ export class Machine {
     if (code !== null) return code(this, env);
     if (++lam.calls >= this.rt.jitAfter) {
       try {
-        lam.code = compileLambda(lam);
+        lam.code = compileLambda(lam, this.rt.jitDump);
       } catch (e) {
         // A body the JIT cannot compile keeps running in the node tree.
         lam.calls = -Infinity;

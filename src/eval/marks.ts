@@ -2,7 +2,7 @@
 // handler chain and the parameterization, as Racket does.
 
 import type { Value } from '../values/types.js';
-import { customPrint } from '../printer/protocol.js';
+import { customPrint } from '../values/printable.js';
 import type { MarkEntry } from './frames.js';
 import type { Parameter } from './procedures.js';
 

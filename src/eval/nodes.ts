@@ -18,8 +18,8 @@
 
 import type { SrcLoc } from '../values/syntax.js';
 import { MultipleValues, VOID, type Value } from '../values/types.js';
-import { bindingArityError, redefinedConstant, resultArityError, undefinedVariable, useBeforeInit } from '../runtime/errors.js';
-import type { TopVar } from './core.js';
+import { bindingArityError, redefinedConstant, resultArityError, undefinedVariable, useBeforeInit } from '../errors/messages.js';
+import type { TopVar } from '../expand/core.js';
 import { Frame, MarkEntry, MarkFrame, PromptFrame } from './frames.js';
 import type { Machine } from './machine.js';
 import { CaseClosure, Closure, MachinePrimitive, Primitive, type Env } from './procedures.js';

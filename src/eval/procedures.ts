@@ -5,7 +5,7 @@
 // putting the closure's captured environment in slot 0), arguments in 1..n.
 
 import type { Value } from '../values/types.js';
-import { customPrint, printNamed } from '../printer/protocol.js';
+import { customPrint, printNamed } from '../values/printable.js';
 import type { LambdaNode } from './nodes.js';
 import type { Machine } from './machine.js';
 

@@ -4,8 +4,8 @@
 // identifier's symbol whose scope sets are subsets of the identifier's, the
 // one with the largest set wins.
 
-import type { LocalVar, TopVar } from '../eval/core.js';
-import type { Core } from '../eval/core.js';
+import type { LocalVar, TopVar } from './core.js';
+import type { Core } from './core.js';
 import type { Syntax } from '../values/syntax.js';
 import type { ScopeSet } from '../values/syntax.js';
 import { isSubset } from './scopes.js';

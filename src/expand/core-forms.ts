@@ -2,7 +2,7 @@
 // with Racket's full formals (optional and keyword arguments), which needs
 // to build core lambdas directly.
 
-import type { Core, CoreBinding, CoreLambda } from '../eval/core.js';
+import type { Core, CoreBinding, CoreLambda } from './core.js';
 import { Keyword, NULL, Pair, Sym, listFromArray, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import type { Meaning } from './bindings.js';

@@ -2,7 +2,7 @@
 // `provide`, the built-in libraries, and the top-level namespace used by
 // `rkt -e` and the REPL.
 
-import { TopVar, type Core } from '../eval/core.js';
+import { TopVar, type Core } from './core.js';
 import { NULL, RString, Sym, sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import type { Meaning } from './bindings.js';

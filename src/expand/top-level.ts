@@ -1,7 +1,7 @@
 // Expanding one top-level form (`rkt -e`, the REPL) in the top-level
 // namespace, which is `racket` plus whatever earlier forms defined.
 
-import type { Core } from '../eval/core.js';
+import type { Core } from './core.js';
 import { VOID } from '../values/types.js';
 import type { Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';

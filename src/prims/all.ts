@@ -15,6 +15,12 @@ import { installMisc } from './misc.js';
 import { installUdp } from './udp/index.js';
 import { installSequences } from './sequences.js';
 import { installChannels } from './channels.js';
+import { installSemaphores } from './semaphores.js';
+import { installEvents } from './events.js';
+import { installBreaks } from './breaks.js';
+import { installTime } from './time.js';
+// Widens the machine's runtime interface with what primitives use (see context.ts).
+import './context.js';
 import { installCustodians } from './custodians.js';
 import { installFormat } from './format.js';
 import { installRegexp } from './regexp.js';
@@ -56,6 +62,10 @@ export function allPrimitives(): PrimTable {
     installUdp(t);
     installSequences(t);
     installChannels(t);
+    installSemaphores(t);
+    installEvents(t);
+    installBreaks(t);
+    installTime(t);
     installCustodians(t);
     installFormat(t);
     installRegexp(t);

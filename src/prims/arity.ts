@@ -3,7 +3,7 @@
 // `(arity-at-least n)`, or a sorted list of them).
 
 import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
-import { argError } from '../runtime/errors.js';
+import { argError } from '../errors/messages.js';
 import { StructInstance, StructType, propProcedure } from '../values/struct.js';
 import { NULL, Pair, isList, listFromArray, listToArray, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';

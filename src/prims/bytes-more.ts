@@ -1,7 +1,7 @@
 // The rest of racket/base's byte-string procedures: copying and filling in
 // place, ordering, immutability, and UTF-8 measurements over byte ranges.
 
-import { RawText, argError, argumentsError } from '../runtime/errors.js';
+import { RawText, argError, argumentsError } from '../errors/messages.js';
 import { decodeUtf8Chars } from '../values/utf8-lenient.js';
 import { encodeUtf8 } from '../values/utf8.js';
 import { Char, RBytes, VOID, type Value } from '../values/types.js';

@@ -1,7 +1,7 @@
 // Case-insensitive comparisons, case folding and titlecasing, Unicode
 // character classes, and the in-place string operations of racket/base.
 
-import { argError, argumentsError } from '../runtime/errors.js';
+import { argError, argumentsError } from '../errors/messages.js';
 import { Char, RString, VOID, str, sym, type Value } from '../values/types.js';
 import { checkChar, checkIndex, checkString } from './check.js';
 import { checkRange } from './bytes-more.js';

@@ -1,7 +1,7 @@
 // Argument checks shared by primitives: each knows the caller's name and
 // raises Racket's contract error when the argument does not fit.
 
-import { argError } from '../runtime/errors.js';
+import { argError } from '../errors/messages.js';
 import { Box, Char, Pair, RBytes, RString, RVector, Sym, isList, type Value } from '../values/types.js';
 import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { StructInstance, propProcedure } from '../values/struct.js';

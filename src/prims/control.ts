@@ -1,15 +1,15 @@
 // Control primitives: application, continuations, dynamic-wind, multiple
 // values, exceptions, parameters and continuation marks.
 
-import { UNSUPPLIED } from '../eval/core.js';
+import { UNSUPPLIED } from '../expand/core.js';
 import { withHandlersPrim } from '../eval/exceptions.js';
 import { EscapeFrame, Frame, MarkEntry, Winder } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
 import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
 import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive, guardedParamValue } from '../eval/procedures.js';
 import { RestoreValueFrame } from '../eval/nodes.js';
-import { argError, genericFail } from '../runtime/errors.js';
-import { RacketThrow, exnFailContractT, exnFailT, exnFailUserT, makeExn } from '../runtime/exn.js';
+import { argError, genericFail } from '../errors/messages.js';
+import { RacketThrow, exnFailContractT, exnFailT, exnFailUserT, makeExn } from '../errors/exn.js';
 import { displayString, printString, writeString } from '../printer/print.js';
 import { MultipleValues, NULL, Pair, RString, Sym, VOID, isList, listToArray, type Value } from '../values/types.js';
 import { checkProcedure, checkSymbol, isProcedure } from './check.js';

@@ -1,8 +1,8 @@
 // Equality, booleans, symbols, keywords, characters, strings, vectors, boxes
 // and byte strings: the first-order basics of racket/base.
 
-import { RawText, argError, indexRangeError, argumentsError, errorValueString } from '../runtime/errors.js';
-import { exnFailContractT, fail } from '../runtime/exn.js';
+import { RawText, argError, indexRangeError, argumentsError, errorValueString } from '../errors/messages.js';
+import { exnFailContractT, fail } from '../errors/exn.js';
 import { isEq, isEqual, isEqv } from '../values/equal.js';
 import {
   Box,

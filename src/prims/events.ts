@@ -1,232 +1,61 @@
-// Events as values, and their combinators: always-evt, never-evt,
-// wrap-evt/handle-evt, choice-evt, guard-evt and replace-evt. Threads,
-// alarms, channels and UDP sockets define their own event kinds; `asEvt`
-// is what `sync` and the combinators accept.
+// Synchronization: sync, sync/timeout and their /enable-break variants, and
+// events as values (alarm-evt, wrap-evt, handle-evt, choice-evt, guard-evt,
+// replace-evt, always-evt, never-evt). The event kinds are in src/thread.
 
-import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
-import { ThenFrame, type Machine } from '../eval/machine.js';
-import { MachinePrimitive, type Primitive } from '../eval/procedures.js';
-import { argError } from '../runtime/errors.js';
-import { RThread, ThreadDeadEvt } from '../runtime/scheduler.js';
-import { customPrint } from '../printer/protocol.js';
-import { MultipleValues, type Value } from '../values/types.js';
-import { channelAsEvt } from './channels.js';
+import { Block } from '../eval/block.js';
+import type { Machine } from '../eval/machine.js';
+import type { Primitive } from '../eval/procedures.js';
+import { argError } from '../errors/messages.js';
+import { AlarmEvt } from '../thread/alarm.js';
+import { ChoiceEvt, GuardEvt, ReplaceEvt, WrapEvt, alwaysEvt, asEvt, checkEvts, neverEvt, withGuardsResolved } from '../thread/evt.js';
+import type { Value } from '../values/types.js';
+import { withBreaksEnabled } from './breaks.js';
+import { checkProcedure, isProcedure } from './check.js';
+import { arityIncludes } from './control.js';
+import { seconds } from './time.js';
+import type { PrimTable } from './table.js';
 
-class AlwaysEvt implements Evt {
-  poll(): SyncResult {
-    return this;
-  }
-  subscribe(): () => void {
-    return () => {};
-  }
-  [customPrint](): string {
-    return '#<always-evt>';
-  }
-}
-
-class NeverEvt implements Evt {
-  poll(): NotReady {
-    return NOT_READY;
-  }
-  subscribe(): () => void {
-    return () => {};
-  }
-  [customPrint](): string {
-    return '#<never-evt>';
-  }
-}
-
-/** `wrap-evt` and `handle-evt`: the inner event's result is passed to a procedure. */
-export class WrapEvt implements Evt {
-  constructor(
-    readonly inner: Evt,
-    readonly proc: Value,
-  ) {}
-  poll(m: Machine): SyncResult | NotReady {
-    const r = this.inner.poll(m);
-    if (r === NOT_READY) return NOT_READY;
-    // A wrapped wrapper: apply the inner procedure first, then this one to its results.
-    return andThen(r, (v) => new SyncApply(this.proc, resultArgs(v)));
-  }
-  subscribe(m: Machine, wake: () => void): () => void {
-    return this.inner.subscribe(m, wake);
-  }
-  [customPrint](): string {
-    return '#<evt>';
-  }
-}
-
-/** The values a sync result stands for, as arguments to a wrapper. */
-function resultArgs(v: Value): Value[] {
-  return v instanceof MultipleValues ? v.vals : [v];
-}
-
-/** A sync result followed by `next` on its final value (after any procedures it applies). */
-function andThen(r: SyncResult, next: (v: Value) => SyncResult): SyncResult {
-  if (r instanceof SyncApply) return new SyncApply(r.proc, r.args, (v) => (r.then ? andThen(r.then(v), next) : next(v)));
-  return next(r);
-}
-
-/** `choice-evt`: ready when any of its events is; polled from a random start, as sync is. */
-export class ChoiceEvt implements Evt {
-  constructor(readonly evts: Evt[]) {}
-  poll(m: Machine): SyncResult | NotReady {
-    const n = this.evts.length;
-    const first = n > 1 ? Math.floor(Math.random() * n) : 0;
-    for (let i = 0; i < n; i++) {
-      const r = this.evts[(first + i) % n].poll(m);
-      if (r !== NOT_READY) return r;
-    }
-    return NOT_READY;
-  }
-  subscribe(m: Machine, wake: () => void): () => void {
-    const cancels = this.evts.map((e) => e.subscribe(m, wake));
-    return () => cancels.forEach((c) => c());
-  }
-  [customPrint](): string {
-    return '#<evt>';
-  }
-}
-
-export const alwaysEvt = new AlwaysEvt();
-export const neverEvt = new NeverEvt();
-
-/** Anything `sync` accepts: our event objects, and threads (ready when dead). */
-export function asEvt(v: Value): Evt | null {
-  if (v instanceof RThread) return new ThreadDeadEvt(v, v);
-  const ch = channelAsEvt(v);
-  if (ch !== null) return ch;
-  if (typeof v === 'object' && v !== null && typeof (v as Evt).poll === 'function' && typeof (v as Evt).subscribe === 'function') {
-    return v as Evt;
-  }
-  return null;
-}
-
-export function checkEvts(name: string, vs: Value[]): Evt[] {
-  return vs.map((v) => asEvt(v) ?? argError(name, 'evt?', v));
-}
-
-
-/**
- * `guard-evt`: an event made at sync time, by calling `maker` in the
- * syncing thread. It is never polled: sync replaces it first (see
- * `withGuardsResolved`).
- */
-export class GuardEvt implements Evt {
-  constructor(readonly maker: Value) {}
-  poll(): NotReady {
-    return NOT_READY;
-  }
-  subscribe(): () => void {
-    return () => {};
-  }
-  [customPrint](): string {
-    return '#<evt>';
-  }
-}
-
-/** `replace-evt`: when `inner` is chosen, `maker` turns its result into the event to sync on instead. */
-export class ReplaceEvt implements Evt {
-  constructor(
-    readonly inner: Evt,
-    readonly maker: Value,
-    /** `sync`, to wait on the replacement. */
-    readonly sync: Primitive,
-  ) {}
-  poll(m: Machine): SyncResult | NotReady {
-    const r = this.inner.poll(m);
-    if (r === NOT_READY) return NOT_READY;
-    // The replacement is waited for under the same timeout as the sync that chose this event.
-    const deadline = m.syncing?.deadline ?? null;
-    const timeoutResult = m.syncing?.timeoutResult ?? false;
-    const waitFor = (replacement: Value): SyncResult => {
-      const e = asEvt(replacement) ?? new SelfEvt();
-      if (guardsIn(e).length > 0) return new SyncApply(this.sync, [e]);
-      const wait = new MachinePrimitive('sync', 0, 0, (m2) => {
-        m2.node = null;
-        m2.park(new Block([e], deadline, timeoutResult));
-      });
-      return new SyncApply(wait, []);
-    };
-    return andThen(r, (v) => new SyncApply(this.maker, resultArgs(v), waitFor));
-  }
-  subscribe(m: Machine, wake: () => void): () => void {
-    return this.inner.subscribe(m, wake);
-  }
-  [customPrint](): string {
-    return '#<evt>';
-  }
-}
-
-/** What a guard or replacement that returns a non-event stands for: ready, with itself as the result (as in Racket CS). */
-class SelfEvt implements Evt {
-  poll(): SyncResult {
-    return this;
-  }
-  subscribe(): () => void {
-    return () => {};
-  }
-  [customPrint](): string {
-    return '#<evt>';
-  }
-}
-
-/** The guards in an event tree, in order. */
-function guardsIn(e: Evt, out: GuardEvt[] = []): GuardEvt[] {
-  if (e instanceof GuardEvt) out.push(e);
-  else if (e instanceof ChoiceEvt) for (const c of e.evts) guardsIn(c, out);
-  else if (e instanceof WrapEvt) guardsIn(e.inner, out);
-  else if (e instanceof ReplaceEvt) guardsIn(e.inner, out);
-  return out;
-}
-
-/** The event tree with each guard replaced by the event its maker returned. */
-function substitute(e: Evt, made: Map<GuardEvt, Evt>): Evt {
-  if (e instanceof GuardEvt) return made.get(e)!;
-  if (e instanceof ChoiceEvt) return new ChoiceEvt(e.evts.map((c) => substitute(c, made)));
-  if (e instanceof WrapEvt) return new WrapEvt(substitute(e.inner, made), e.proc);
-  if (e instanceof ReplaceEvt) return new ReplaceEvt(substitute(e.inner, made), e.maker, e.sync);
-  return e;
-}
-
-/**
- * For a sync primitive: null when `evts` hold no guard; otherwise a Block
- * that at once runs the makers (in the syncing thread, through the
- * machine, so they may do anything Racket code does), then applies `sync`
- * to `before` followed by the events the guards made.
- */
-export function withGuardsResolved(sync: Primitive, before: Value[], evts: Evt[]): Block | null {
-  const guards = evts.flatMap((e) => guardsIn(e));
-  if (guards.length === 0) return null;
-  const run = new MachinePrimitive(sync.name, 0, 0, (m) => {
-    const made = new Map<GuardEvt, Evt>();
-    let i = 0;
-    const next = (m2: Machine): void => {
-      if (i === guards.length) {
-        m2.applyArray(sync, [...before, ...evts.map((e) => substitute(e, made))]);
-        return;
-      }
-      const g = guards[i++];
-      m2.stack.push(
-        new ThenFrame((m3) => {
-          made.set(g, asEvt(m3.val) ?? new SelfEvt());
-          next(m3);
-        }),
-      );
-      m2.applyArray(g.maker, []);
-    };
-    next(m);
+export function installEvents(t: PrimTable): void {
+  const sync: Primitive = t.blocking('sync', 1, -1, (...vs: Value[]) => {
+    const evts = checkEvts('sync', vs);
+    return withGuardsResolved(sync, [], evts) ?? new Block(evts);
   });
-  return new Block([new ReadyEvt(new SyncApply(run, []))]);
-}
-
-/** Ready at once with a fixed sync result. */
-class ReadyEvt implements Evt {
-  constructor(readonly result: SyncResult) {}
-  poll(): SyncResult {
-    return this.result;
-  }
-  subscribe(): () => void {
-    return () => {};
-  }
+  withBreaksEnabled(t, 'sync/enable-break', sync);
+  const syncTimeout: Primitive = t.blocking('sync/timeout', 2, -1, function (this: Machine, timeout: Value, ...vs: Value[]) {
+    const evts = checkEvts('sync/timeout', vs);
+    const guarded = withGuardsResolved(syncTimeout, [timeout], evts);
+    if (guarded !== null) return guarded;
+    if (timeout === false) return new Block(evts);
+    const s = seconds(timeout);
+    if (s === null || s < 0) return argError('sync/timeout', '(or/c #f (and/c real? (not/c negative?)) (-> any))', timeout);
+    return new Block(evts, this.rt.host.now() + s * 1000, false);
+  });
+  withBreaksEnabled(t, 'sync/timeout/enable-break', syncTimeout);
+  t.fn('alarm-evt', 1, 2, function (this: Machine, ms: Value) {
+    const at = seconds(ms);
+    if (at === null) return argError('alarm-evt', 'real?', ms);
+    // alarm-evt takes an absolute time in current-inexact-milliseconds terms.
+    const evt: AlarmEvt = new AlarmEvt(this.rt.host, this.rt.host.now() + (at - this.rt.epochMs()), undefined);
+    (evt as { result: Value }).result = evt;
+    return evt;
+  });
+  const wrap = (name: string) =>
+    t.fn(name, 2, 2, (e: Value, proc: Value) => {
+      const inner = asEvt(e) ?? argError(name, 'evt?', e);
+      return new WrapEvt(inner, checkProcedure(name, proc));
+    });
+  wrap('wrap-evt');
+  wrap('handle-evt');
+  t.fn('choice-evt', 0, -1, (...es: Value[]) => new ChoiceEvt(checkEvts('choice-evt', es)));
+  t.fn('guard-evt', 1, 1, (maker: Value) => {
+    if (!isProcedure(maker) || !arityIncludes(maker, 0)) return argError('guard-evt', '(any/c . -> . evt?)', maker);
+    return new GuardEvt(maker);
+  });
+  t.fn('replace-evt', 2, 2, (e: Value, maker: Value) => {
+    const inner = asEvt(e) ?? argError('replace-evt', 'evt?', e);
+    return new ReplaceEvt(inner, checkProcedure('replace-evt', maker), sync);
+  });
+  t.value('always-evt', alwaysEvt);
+  t.value('never-evt', neverEvt);
+  t.fn('evt?', 1, 1, (v) => asEvt(v) !== null);
 }

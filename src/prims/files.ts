@@ -6,10 +6,10 @@
 
 import type { Machine } from '../eval/machine.js';
 import type { HostError, HostFiles } from '../host/host.js';
-import { argError } from '../runtime/errors.js';
-import { RacketThrow, exnFailFilesystemErrnoT, exnFailFilesystemExistsT, exnFailFilesystemT, makeExn } from '../runtime/exn.js';
-import { InputPort } from '../runtime/input-port.js';
-import { OutputPort } from '../runtime/ports.js';
+import { argError } from '../errors/messages.js';
+import { RacketThrow, exnFailFilesystemErrnoT, exnFailFilesystemExistsT, exnFailFilesystemT, makeExn } from '../errors/exn.js';
+import { InputPort } from '../io/input-port.js';
+import { OutputPort } from '../io/output-port.js';
 import { Pair, RString, Sym, VOID, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 

@@ -1,10 +1,10 @@
 // racket/format: ~a ~s ~v ~e (values to strings, with width, alignment and
 // padding) and ~r (numbers with precision, minimum width and base).
 
-import { UNSUPPLIED } from '../eval/core.js';
+import { UNSUPPLIED } from '../expand/core.js';
 import { Primitive } from '../eval/procedures.js';
 import { displayString, printString, writeString } from '../printer/print.js';
-import { argError } from '../runtime/errors.js';
+import { argError } from '../errors/messages.js';
 import * as N from '../values/numbers.js';
 import { Pair, RString, Sym, keyword, str, type Value } from '../values/types.js';
 import { KeywordProcedure } from './keywords.js';

@@ -2,7 +2,7 @@
 // hash-keys-subset?, the key lookup behind hash-ref-key (its failure
 // procedure is called in the prelude), and the hash-iterate-* index protocol.
 
-import { argError, argumentsError } from '../runtime/errors.js';
+import { argError, argumentsError } from '../errors/messages.js';
 import { RHash } from '../values/hash.js';
 import { MultipleValues, Pair, VOID, listFromArray, type Value } from '../values/types.js';
 import { NOT_FOUND } from './hashes.js';

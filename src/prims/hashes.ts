@@ -1,6 +1,6 @@
 // Hash tables: mutable and immutable, equal?/eqv?/eq?-based.
 
-import { argError, argumentsError } from '../runtime/errors.js';
+import { argError, argumentsError } from '../errors/messages.js';
 import { RHash, type HashKind } from '../values/hash.js';
 import { Pair, VOID, listFromArray, listToArray, type Value } from '../values/types.js';
 import { checkList } from './check.js';

@@ -6,10 +6,10 @@
 
 import { Frame } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
-import { argError, argumentsError, arityError } from '../runtime/errors.js';
+import { argError, argumentsError, arityError } from '../errors/messages.js';
 import { Closure, Primitive } from '../eval/procedures.js';
 import { MultipleValues, NULL, Pair, VOID, isList, listFromArray, type Value } from '../values/types.js';
-import { resultArityError } from '../runtime/errors.js';
+import { resultArityError } from '../errors/messages.js';
 import { checkProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 

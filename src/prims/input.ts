@@ -9,11 +9,11 @@ import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult
 import type { Machine } from '../eval/machine.js';
 import { Parameter } from '../eval/procedures.js';
 import { ReadError, readOne, syntaxToDatum } from '../reader/index.js';
-import { argError, genericFail } from '../runtime/errors.js';
+import { argError, genericFail } from '../errors/messages.js';
 import { printString } from '../printer/print.js';
-import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn } from '../runtime/exn.js';
-import { InputPort } from '../runtime/input-port.js';
-import { OutputPort } from '../runtime/ports.js';
+import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn } from '../errors/exn.js';
+import { InputPort } from '../io/input-port.js';
+import { OutputPort } from '../io/output-port.js';
 import { Char, EOF, NULL, RBytes, Sym, listFromArray, str, sym, type Value } from '../values/types.js';
 import { checkIndex, checkString } from './check.js';
 import type { PrimTable } from './table.js';

@@ -3,7 +3,7 @@
 // Racket CS's order and its messages (some name the Chez primitive underneath).
 
 import type { Machine } from '../eval/machine.js';
-import { RawText, argError, argumentsError } from '../runtime/errors.js';
+import { RawText, argError, argumentsError } from '../errors/messages.js';
 import { isExactInteger, normBig } from '../values/numbers.js';
 import { RBytes, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';

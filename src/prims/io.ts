@@ -3,8 +3,8 @@
 import type { Machine } from '../eval/machine.js';
 import { Parameter } from '../eval/procedures.js';
 import { displayString, printString, writeString } from '../printer/print.js';
-import { argError } from '../runtime/errors.js';
-import { OutputPort } from '../runtime/ports.js';
+import { argError } from '../errors/messages.js';
+import { OutputPort } from '../io/output-port.js';
 import { Char, EOF, RBytes, VOID, str, type Value } from '../values/types.js';
 import { installInput } from './input.js';
 import { checkRange } from './bytes-more.js';

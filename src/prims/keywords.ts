@@ -1,12 +1,12 @@
 // Keyword-argument procedures: made by `lambda` with keyword formals, called
 // by applications with keywords (`(f 1 #:k 2)`) and by `keyword-apply`.
 
-import { UNSUPPLIED } from '../eval/core.js';
+import { UNSUPPLIED } from '../expand/core.js';
 import type { Machine } from '../eval/machine.js';
 import { Closure, MachinePrimitive, Primitive } from '../eval/procedures.js';
-import { argError, errorValueString } from '../runtime/errors.js';
-import { RacketThrow, exnFailContractArityT, exnFailContractT, makeExn } from '../runtime/exn.js';
-import { customPrint, printNamed } from '../printer/protocol.js';
+import { argError, errorValueString } from '../errors/messages.js';
+import { RacketThrow, exnFailContractArityT, exnFailContractT, makeExn } from '../errors/exn.js';
+import { customPrint, printNamed } from '../values/printable.js';
 import { Keyword, isList, listToArray, type Value } from '../values/types.js';
 import { registerProcedureKind } from './check.js';
 import type { PrimTable } from './table.js';

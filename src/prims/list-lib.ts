@@ -4,7 +4,7 @@
 // internal helpers defined here (`%name`). Messages follow Racket 8.7's
 // collects/racket/list.rkt.
 
-import { argError, argumentsError, genericFail } from '../runtime/errors.js';
+import { argError, argumentsError, genericFail } from '../errors/messages.js';
 import { RHash, type HashKind } from '../values/hash.js';
 import * as N from '../values/numbers.js';
 import { MultipleValues, NULL, Pair, Sym, isList, listFromArray, listToArray, type Value } from '../values/types.js';

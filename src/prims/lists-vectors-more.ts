@@ -2,7 +2,7 @@
 // no procedures: remq*/remv*/remw*, the equal-always? family (memw, assw,
 // remw), vector-copy!, vector-immutable, vector->values, vector-member.
 
-import { argError, argumentsError } from '../runtime/errors.js';
+import { argError, argumentsError } from '../errors/messages.js';
 import { isEq, isEqual, isEqv } from '../values/equal.js';
 import { RHash } from '../values/hash.js';
 import { Box, MultipleValues, NULL, Pair, RBytes, RString, RVector, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';

@@ -2,7 +2,7 @@
 // (map, filter, foldl, sort, ...) are written in Racket in prelude.rkt so
 // they run on the machine and can block, escape and be preempted.
 
-import { argError, argumentsError, errorValueString, genericFail } from '../runtime/errors.js';
+import { argError, argumentsError, errorValueString, genericFail } from '../errors/messages.js';
 import { isEqual, isEqv, isEq } from '../values/equal.js';
 import { MPair, NULL, Pair, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';
 import { checkIndex, checkList } from './check.js';

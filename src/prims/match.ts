@@ -2,7 +2,7 @@
 // src/expand/match.ts): the exception raised when no clause matches.
 
 import { printString } from '../printer/print.js';
-import { exnMiscMatchT, fail } from '../runtime/exn.js';
+import { exnMiscMatchT, fail } from '../errors/exn.js';
 import { predicateOf } from './structs.js';
 import type { PrimTable } from './table.js';
 import { Sym, type Value } from '../values/types.js';

@@ -2,9 +2,9 @@
 // quotient and remainder, integer square roots, bit fields, flonum
 // predicates, sgn, conjugate, order-of-magnitude.
 
-import { argError, divideByZero } from '../runtime/errors.js';
-import { exnFailContractT, fail } from '../runtime/exn.js';
-import { errorValueString } from '../runtime/errors.js';
+import { argError, divideByZero } from '../errors/messages.js';
+import { exnFailContractT, fail } from '../errors/exn.js';
+import { errorValueString } from '../errors/messages.js';
 import * as N from '../values/numbers.js';
 import { Flonum, MultipleValues, type Value } from '../values/types.js';
 import { checkExactInteger } from './check.js';

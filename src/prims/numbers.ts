@@ -2,12 +2,13 @@
 // values/numbers.ts, with fast paths for two small exact integers (the
 // inner loops of most programs).
 
-import { argError, divideByZero } from '../runtime/errors.js';
-import { RacketThrow, exnFailContractDivideByZeroT, exnFailContractT, exnFailUnsupportedT, makeExn } from '../runtime/exn.js';
+import { argError, divideByZero } from '../errors/messages.js';
+import { RacketThrow, exnFailContractDivideByZeroT, exnFailContractT, exnFailUnsupportedT, makeExn } from '../errors/exn.js';
 import * as N from '../values/numbers.js';
 import { Flonum, RString, str, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 import { checkExactInteger } from './check.js';
+import { stringToNumber } from '../reader/number.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -234,7 +235,7 @@ export function installNumbers(t: PrimTable): void {
   t.fn('string->number', 1, 2, (s: Value, radix: Value = 10) => {
     if (!(s instanceof RString)) return argError('string->number', 'string?', s);
     if (typeof radix !== 'number' || radix < 2 || radix > 16) return argError('string->number', '(integer-in 2 16)', radix);
-    return N.parseNumber(s.s, radix);
+    return stringToNumber(s.s, radix);
   });
   t.fn('bitwise-and', 0, -1, (...xs: Value[]) => N.bitwiseAnd(...xs.map((x) => checkExactInteger('bitwise-and', x))));
   t.fn('bitwise-ior', 0, -1, (...xs: Value[]) => N.bitwiseIor(...xs.map((x) => checkExactInteger('bitwise-ior', x))));

@@ -2,8 +2,8 @@
 // types, regexps, ports, parameters), or #f.
 
 import { Closure, CaseClosure, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
-import { InputPort } from '../runtime/input-port.js';
-import { OutputPort } from '../runtime/ports.js';
+import { InputPort } from '../io/input-port.js';
+import { OutputPort } from '../io/output-port.js';
 import { StructInstance, StructType } from '../values/struct.js';
 import { RRegexp } from '../values/regexp.js';
 import { sym, type Value } from '../values/types.js';

@@ -1,7 +1,7 @@
 // Procedure reflection: procedure-rename, procedure-keywords, primitive?.
 
 import { CaseClosure, Closure, MachinePrimitive, Primitive } from '../eval/procedures.js';
-import { argError } from '../runtime/errors.js';
+import { argError } from '../errors/messages.js';
 import { Keyword, MultipleValues, NULL, Sym, listFromArray, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';
 import { KeywordProcedure } from './keywords.js';

@@ -3,8 +3,8 @@
 // errors, with Racket's message shapes.
 
 import { Closure, CaseClosure, MachinePrimitive, Primitive } from '../eval/procedures.js';
-import { argError, arityMismatch, errorValueString, ordinal } from '../runtime/errors.js';
-import { exnFailContractArityT, exnFailContractT, fail } from '../runtime/exn.js';
+import { argError, arityMismatch, errorValueString, ordinal } from '../errors/messages.js';
+import { exnFailContractArityT, exnFailContractT, fail } from '../errors/exn.js';
 import { isExactInteger } from '../values/numbers.js';
 import { StructInstance } from '../values/struct.js';
 import { RString, Sym, type Value } from '../values/types.js';

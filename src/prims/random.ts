@@ -7,9 +7,9 @@
 
 import type { Machine } from '../eval/machine.js';
 import { Parameter, Primitive } from '../eval/procedures.js';
-import { argError, argumentsError, errorValueString } from '../runtime/errors.js';
-import { exnFailContractT, fail } from '../runtime/exn.js';
-import { customPrint } from '../printer/protocol.js';
+import { argError, argumentsError, errorValueString } from '../errors/messages.js';
+import { exnFailContractT, fail } from '../errors/exn.js';
+import { customPrint } from '../values/printable.js';
 import { isExactInteger } from '../values/numbers.js';
 import { Flonum, RVector, VOID, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';

@@ -7,18 +7,18 @@
 // Not supported: input ports and paths as inputs, output ports, and a
 // non-empty input prefix.
 
-import { UNSUPPLIED } from '../eval/core.js';
+import { UNSUPPLIED } from '../expand/core.js';
 import { Frame } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
 import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { writeString } from '../printer/print.js';
 import { setRegexpChecker, setRegexpMaker, type RegexpLiteral } from '../reader/index.js';
-import { RawText, argError, argumentsError, errorValueString } from '../runtime/errors.js';
-import { exnFailContractT, fail } from '../runtime/exn.js';
+import { RawText, argError, argumentsError, errorValueString } from '../errors/messages.js';
+import { exnFailContractT, fail } from '../errors/exn.js';
 import { RRegexp, RegexpSyntaxError, bytesToLatin1, cachedRegexp, latin1ToBytes, makeRegexp } from '../values/regexp.js';
 import { encodeUtf8 } from '../values/utf8.js';
 import { MultipleValues, Pair, RBytes, RString, keyword, listFromArray, type Value } from '../values/types.js';
-import { resultArityError } from '../runtime/errors.js';
+import { resultArityError } from '../errors/messages.js';
 import { isProcedure } from './check.js';
 import { KeywordProcedure } from './keywords.js';
 import { Subject, codePointToIndex, inputLength, makeSubject } from './regexp-input.js';

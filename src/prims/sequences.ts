@@ -3,15 +3,15 @@
 // vector, string, byte string, hash table, or what in-range, in-list, ...
 // return), and the in-* procedures themselves.
 
-import { argError } from '../runtime/errors.js';
-import { RacketThrow, exnFailContractT, makeExn } from '../runtime/exn.js';
+import { argError } from '../errors/messages.js';
+import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { printString } from '../printer/print.js';
-import { customPrint } from '../printer/protocol.js';
+import { customPrint } from '../values/printable.js';
 import { RHash } from '../values/hash.js';
 import { RSet } from '../values/set.js';
 import * as N from '../values/numbers.js';
 import { Char, EOF, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
-import { InputPort } from '../runtime/input-port.js';
+import { InputPort } from '../io/input-port.js';
 import { currentInputPort, whenReady } from './input.js';
 import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';

@@ -3,8 +3,8 @@
 // from the usual contract errors. set-map and set-for-each call procedures,
 // so they are in the prelude, built on `%set-elements`.
 
-import { argError, errorValueString } from '../runtime/errors.js';
-import { exnFailContractT, fail } from '../runtime/exn.js';
+import { argError, errorValueString } from '../errors/messages.js';
+import { exnFailContractT, fail } from '../errors/exn.js';
 import { RHash, type HashKind } from '../values/hash.js';
 import { RSet, makeSet, setLike } from '../values/set.js';
 import { NULL, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';

@@ -9,7 +9,7 @@
 // A (string) regexp is accepted as separator too (string-split,
 // string-trim, string-normalize-spaces) and as `from` in string-replace.
 
-import { argError, genericFail } from '../runtime/errors.js';
+import { argError, genericFail } from '../errors/messages.js';
 import { NULL, RString, isList, listFromArray, listToArray, str, type Value } from '../values/types.js';
 import { checkString } from './check.js';
 import { RRegexp } from '../values/regexp.js';

@@ -2,11 +2,11 @@
 // for `struct` forms and for the built-in exception types.
 
 import { Primitive } from '../eval/procedures.js';
-import { argError } from '../runtime/errors.js';
-import { ALL_EXN_TYPES, exnT } from '../runtime/exn.js';
+import { argError } from '../errors/messages.js';
+import { ALL_EXN_TYPES, exnT } from '../errors/exn.js';
 import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
 import { registerEqualHook, registerEqualKeyHook, encode } from '../values/equal.js';
-import { customPrint, printQuotable, type PrintContext } from '../printer/protocol.js';
+import { customPrint, printQuotable, type PrintContext } from '../values/printable.js';
 import { printStructDefault, structQuotable } from '../printer/print.js';
 import { ContinuationMarkSet } from '../eval/marks.js';
 import { MultipleValues, Pair, RString, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';

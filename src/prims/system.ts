@@ -2,63 +2,16 @@
 // seconds->date and the date/date* structs, SHA digests, hash codes.
 
 import type { Machine } from '../eval/machine.js';
-import { argError } from '../runtime/errors.js';
-import { exnFailUnsupportedT, fail } from '../runtime/exn.js';
+import { argError } from '../errors/messages.js';
+import { exnFailUnsupportedT, fail } from '../errors/exn.js';
 import { encode } from '../values/equal.js';
 import * as N from '../values/numbers.js';
-import { StructType } from '../values/struct.js';
-import { Flonum, RBytes, RString, Sym, VOID, str, type Value } from '../values/types.js';
+import { RBytes, RString, Sym, VOID, str, type Value } from '../values/types.js';
 import { checkRange } from './bytes-more.js';
-import { accessorOf, constructorOf, predicateOf } from './structs.js';
-import { StructInstance } from '../values/struct.js';
 import type { PrimTable } from './table.js';
-
-const DATE_FIELDS = ['second', 'minute', 'hour', 'day', 'month', 'year', 'week-day', 'year-day', 'dst?', 'time-zone-offset'];
-const DATE_STAR_FIELDS = ['nanosecond', 'time-zone-name'];
-const dateT = new StructType('date', null, DATE_FIELDS.length, 0, false, new Map(), true, null, new Set());
-const dateStarT = new StructType('date*', dateT, DATE_STAR_FIELDS.length, 0, false, new Map(), true, null, new Set());
 
 function isEnvName(v: Value): v is RString {
   return v instanceof RString && v.s.length > 0 && !v.s.includes('=') && !v.s.includes('\0');
-}
-
-/** The time-zone abbreviation the local zone uses at `d` (UTC, CET, ...). */
-function zoneName(d: Date): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName');
-  return part?.value ?? 'UTC';
-}
-
-/** seconds->date: fields of the instant in the local time zone or in UTC. */
-function secondsToDate(secs: Value, local: boolean): StructInstance {
-  if (!N.isReal(secs) || N.isNaN(secs as N.Num) || N.isInfinite(secs as N.Num)) return argError('seconds->date', 'real?', secs);
-  const exact = N.toExact(secs as N.Num);
-  const whole = N.floor(exact);
-  const nanos = Number(N.floor(N.mul(N.sub(exact, whole), 1_000_000_000)));
-  const ms = Number(whole) * 1000;
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) fail(exnFailUnsupportedT, `seconds->date: integer is out of range\n  integer: ${N.numberToString(whole)}`);
-  const offsetMin = local ? -d.getTimezoneOffset() : 0;
-  // The local fields are the UTC fields of the instant shifted by the zone's offset.
-  const shifted = new Date(ms + offsetMin * 60_000);
-  const yearStart = Date.UTC(shifted.getUTCFullYear(), 0, 1);
-  const yearDay = Math.floor((Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()) - yearStart) / 86_400_000);
-  const jan = new Date(shifted.getUTCFullYear(), 0, 1).getTimezoneOffset();
-  const jul = new Date(shifted.getUTCFullYear(), 6, 1).getTimezoneOffset();
-  const dst = local && d.getTimezoneOffset() < Math.max(jan, jul);
-  return new StructInstance(dateStarT, [
-    shifted.getUTCSeconds(),
-    shifted.getUTCMinutes(),
-    shifted.getUTCHours(),
-    shifted.getUTCDate(),
-    shifted.getUTCMonth() + 1,
-    shifted.getUTCFullYear(),
-    shifted.getUTCDay(),
-    yearDay,
-    dst,
-    offsetMin * 60,
-    nanos,
-    new RString(local ? zoneName(d) : 'UTC', true),
-  ]);
 }
 
 // ---------------------------------------------------------------- hash codes
@@ -123,22 +76,6 @@ export function installSystem(t: PrimTable): void {
     }
     return VOID;
   });
-  t.fn('current-inexact-monotonic-milliseconds', 0, 0, function (this: Machine) {
-    return new Flonum(this.rt.host.now());
-  });
-
-  t.fn('seconds->date', 1, 2, (secs: Value, local: Value = true) => secondsToDate(secs, local !== false));
-  t.value('struct:date', dateT);
-  t.value('struct:date*', dateStarT);
-  for (const type of [dateT, dateStarT]) {
-    const ctor = constructorOf(type);
-    t.value(type.name, ctor);
-    t.value(`make-${type.name}`, ctor);
-    t.value(`${type.name}?`, predicateOf(type));
-  }
-  DATE_FIELDS.forEach((f, i) => t.value(`date-${f}`, accessorOf(dateT, i, `date-${f}`)));
-  DATE_STAR_FIELDS.forEach((f, i) => t.value(`date*-${f}`, accessorOf(dateStarT, i, `date*-${f}`)));
-
   t.fn('equal-hash-code', 1, 1, (v: Value) => stringHash(encode(v)));
   t.fn('equal-secondary-hash-code', 1, 1, (v: Value) => stringHash('2' + encode(v)));
   t.fn('eq-hash-code', 1, 1, eqHashCode);

@@ -1,40 +1,19 @@
-// Threads, sleeping, basic events and `sync`, and the clock.
+// Threads: thread, kill-thread, break-thread, thread-wait, sleep, and the
+// thread mailboxes (thread-send, thread-receive).
 
-import { Block } from '../eval/block.js';
+import { Block, NOT_READY } from '../eval/block.js';
 import type { Machine } from '../eval/machine.js';
-import { argError } from '../runtime/errors.js';
-import { AlarmEvt, RThread, ThreadDeadEvt, breaksEnabled } from '../runtime/scheduler.js';
-import { MarkEntry, MarkFrame } from '../eval/frames.js';
-import { BREAK_ENABLED_KEY } from '../eval/marks.js';
-import type { Primitive } from '../eval/procedures.js';
-import { ChoiceEvt, GuardEvt, ReplaceEvt, WrapEvt, alwaysEvt, asEvt, checkEvts, neverEvt, withGuardsResolved } from './events.js';
-import { managingCustodian } from './custodians.js';
-import { Flonum, VOID, type Value } from '../values/types.js';
-import { checkProcedure, isProcedure } from './check.js';
+import { argError } from '../errors/messages.js';
+import { AlarmEvt } from '../thread/alarm.js';
+import { managingCustodian } from '../thread/custodian.js';
+import { alwaysEvt, neverEvt } from '../thread/evt.js';
+import { PeekMailbox, mailboxOf } from '../thread/mailbox.js';
+import { RThread, ThreadDeadEvt } from '../thread/thread.js';
+import { VOID, type Value } from '../values/types.js';
+import { checkProcedure } from './check.js';
 import { arityIncludes } from './control.js';
+import { seconds } from './time.js';
 import type { PrimTable } from './table.js';
-
-export { alwaysEvt, neverEvt };
-
-/** Seconds as a JS number, from any real. */
-function seconds(v: Value): number | null {
-  if (typeof v === 'number') return v;
-  if (v instanceof Flonum) return v.n;
-  if (typeof v === 'bigint') return Number(v);
-  return null;
-}
-
-/**
- * The `/enable-break` variant of a blocking primitive: the same call with
- * breaks enabled while it runs (and waits).
- */
-export function withBreaksEnabled(t: PrimTable, name: string, base: Primitive): void {
-  t.machine(name, base.min, base.max, (m, vals) => {
-    m.stack.push(new MarkFrame(m.marks));
-    m.marks = new MarkEntry(BREAK_ENABLED_KEY, true, m.marks);
-    m.applyVals(base, vals);
-  });
-}
 
 export function installThreads(t: PrimTable): void {
   t.fn('break-thread', 1, 2, function (this: Machine, v: Value) {
@@ -44,12 +23,6 @@ export function installThreads(t: PrimTable): void {
     if (v === this.thread) this.park(new Block([alwaysEvt]));
     return VOID;
   });
-  t.fn('break-enabled', 0, 1, function (this: Machine, on?: Value) {
-    if (on === undefined) return breaksEnabled(this);
-    this.thread.breakEnabledDefault = on !== false;
-    return VOID;
-  });
-  t.internal('break-enabled-key', BREAK_ENABLED_KEY);
   t.fn('thread', 1, 1, function (this: Machine, thunk: Value) {
     if (!arityIncludes(checkProcedure('thread', thunk), 0) ) return argError('thread', '(procedure-arity-includes/c 0)', thunk);
     const name = (thunk as { lam?: { name: string | null } }).lam?.name ?? 'thread';
@@ -82,62 +55,22 @@ export function installThreads(t: PrimTable): void {
     const s = seconds(secs);
     if (s === null || s < 0 || s !== s) return argError('sleep', '(>=/c 0)', secs);
     // (sleep 0) still yields to other threads, as in Racket.
-    return new Block([new AlarmEvt(this.rt, this.rt.host.now() + s * 1000, VOID)]);
+    return new Block([new AlarmEvt(this.rt.host, this.rt.host.now() + s * 1000, VOID)]);
   });
-  const sync: Primitive = t.blocking('sync', 1, -1, (...vs: Value[]) => {
-    const evts = checkEvts('sync', vs);
-    return withGuardsResolved(sync, [], evts) ?? new Block(evts);
-  });
-  withBreaksEnabled(t, 'sync/enable-break', sync);
-  const syncTimeout: Primitive = t.blocking('sync/timeout', 2, -1, function (this: Machine, timeout: Value, ...vs: Value[]) {
-    const evts = checkEvts('sync/timeout', vs);
-    const guarded = withGuardsResolved(syncTimeout, [timeout], evts);
-    if (guarded !== null) return guarded;
-    if (timeout === false) return new Block(evts);
-    const s = seconds(timeout);
-    if (s === null || s < 0) return argError('sync/timeout', '(or/c #f (and/c real? (not/c negative?)) (-> any))', timeout);
-    return new Block(evts, this.rt.host.now() + s * 1000, false);
-  });
-  withBreaksEnabled(t, 'sync/timeout/enable-break', syncTimeout);
-  t.fn('alarm-evt', 1, 2, function (this: Machine, ms: Value) {
-    const at = seconds(ms);
-    if (at === null) return argError('alarm-evt', 'real?', ms);
-    // alarm-evt takes an absolute time in current-inexact-milliseconds terms.
-    const evt: AlarmEvt = new AlarmEvt(this.rt, this.rt.host.now() + (at - this.rt.epochMs()), undefined);
-    (evt as { result: Value }).result = evt;
-    return evt;
-  });
-  const wrap = (name: string) =>
-    t.fn(name, 2, 2, (e: Value, proc: Value) => {
-      const inner = asEvt(e) ?? argError(name, 'evt?', e);
-      return new WrapEvt(inner, checkProcedure(name, proc));
-    });
-  wrap('wrap-evt');
-  wrap('handle-evt');
-  t.fn('choice-evt', 0, -1, (...es: Value[]) => new ChoiceEvt(checkEvts('choice-evt', es)));
-  t.fn('guard-evt', 1, 1, (maker: Value) => {
-    if (!isProcedure(maker) || !arityIncludes(maker, 0)) return argError('guard-evt', '(any/c . -> . evt?)', maker);
-    return new GuardEvt(maker);
-  });
-  t.fn('replace-evt', 2, 2, (e: Value, maker: Value) => {
-    const inner = asEvt(e) ?? argError('replace-evt', 'evt?', e);
-    return new ReplaceEvt(inner, checkProcedure('replace-evt', maker), sync);
-  });
-  t.value('always-evt', alwaysEvt);
-  t.value('never-evt', neverEvt);
-  t.fn('evt?', 1, 1, (v) => asEvt(v) !== null);
 
-  t.fn('current-inexact-milliseconds', 0, 0, function (this: Machine) {
-    return new Flonum(this.rt.epochMs());
+  t.fn('thread-send', 2, 3, (th: Value, v: Value) => {
+    if (!(th instanceof RThread)) return argError('thread-send', 'thread?', th);
+    if (th.state !== 'done') mailboxOf(th).send(v);
+    return VOID;
   });
-  t.fn('current-milliseconds', 0, 0, function (this: Machine) {
-    return Math.floor(this.rt.epochMs());
+  t.blocking('thread-receive', 0, 0, function (this: Machine) {
+    return new Block([mailboxOf(this.thread)]);
   });
-  t.fn('current-seconds', 0, 0, function (this: Machine) {
-    return Math.floor(this.rt.epochMs() / 1000);
+  t.fn('thread-try-receive', 0, 0, function (this: Machine) {
+    const r = mailboxOf(this.thread).poll();
+    return r === NOT_READY ? false : r;
   });
-  t.fn('current-process-milliseconds', 0, 1, function (this: Machine) {
-    return Math.floor(this.rt.host.cpuMs());
+  t.fn('thread-receive-evt', 0, 0, function (this: Machine) {
+    return new PeekMailbox(mailboxOf(this.thread));
   });
-  t.fn('current-gc-milliseconds', 0, 0, () => 0);
 }

@@ -67,7 +67,7 @@ import {
   isCustomPrintable,
   printNamed,
   printQuotable,
-} from './protocol.js';
+} from '../values/printable.js';
 import { printStructDefault, structQuotable } from './struct-print.js';
 import { bytesToDisplayString, writeBytesLiteral, writeCharLiteral, writeStringLiteral } from './string-format.js';
 import { symbolToPrintString } from './symbol-format.js';
@@ -83,7 +83,7 @@ export {
   printPrefabStruct,
   printQuotable,
   printTransparentStruct,
-} from './protocol.js';
+} from '../values/printable.js';
 export { printStructDefault, prefabKey, structQuotable } from './struct-print.js';
 
 // ---------------------------------------------------------------------------

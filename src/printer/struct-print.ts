@@ -16,7 +16,7 @@
 
 import type { StructInstance, StructType } from '../values/struct.js';
 import { NULL, Pair, RVector, sym, type Value } from '../values/types.js';
-import { type PrintContext, type Quotable, customPrint, printPrefabStruct, printTransparentStruct } from './protocol.js';
+import { type PrintContext, type Quotable, customPrint, printPrefabStruct, printTransparentStruct } from '../values/printable.js';
 
 /** Prints as `...` in every mode: the fields of opaque levels of a partly transparent struct. */
 class OpaqueFields {

@@ -5,7 +5,7 @@
 // pays only for `map` and what `map` uses, which keeps startup short.
 
 import { compile } from '../eval/compile.js';
-import { TopVar } from '../eval/core.js';
+import { TopVar } from '../expand/core.js';
 import type { Machine } from '../eval/machine.js';
 import { expandNamed } from '../expand/core-forms.js';
 import type { Expander } from '../expand/expander.js';

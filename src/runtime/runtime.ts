@@ -4,7 +4,7 @@
 // of the built-in exceptions).
 
 import { compile } from '../eval/compile.js';
-import type { Core } from '../eval/core.js';
+import type { Core } from '../expand/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, ParamCell, type Paramz } from '../eval/marks.js';
@@ -12,8 +12,8 @@ import { Const, Prompt, Seq, type Node } from '../eval/nodes.js';
 import { MachinePrimitive, Parameter, guardedParamValue } from '../eval/procedures.js';
 import { Expander } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
-import { installDerivedForms } from '../expand/derived.js';
-import { installMatchForms, MatchLocation } from '../expand/match.js';
+import { installDerivedForms } from '../macros/derived.js';
+import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, TopLevel, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { installModuleForms } from '../expand/module-forms.js';
 import type { Meaning } from '../expand/bindings.js';
@@ -22,18 +22,19 @@ import { printString } from '../printer/print.js';
 import { allPrimitives } from '../prims/all.js';
 import { currentErrorPort, currentOutputPort } from '../prims/io.js';
 import { currentInputPort } from '../prims/input.js';
-import { InputPort } from './input-port.js';
+import { InputPort } from '../io/input-port.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
 import { Syntax } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
 import { RString, RVector, VOID, type Value } from '../values/types.js';
 import { commandLineArguments } from '../prims/misc.js';
 import { clockSeededGenerator, currentPseudoRandomGenerator } from '../prims/random.js';
-import { Custodian, currentCustodian } from '../prims/custodians.js';
-import { TopVar } from '../eval/core.js';
-import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMiscMatchT, exnMessage, isExn, makeExn } from './exn.js';
-import { OutputPort } from './ports.js';
-import { RThread, Scheduler } from './scheduler.js';
+import { Custodian, currentCustodian } from '../thread/custodian.js';
+import { TopVar } from '../expand/core.js';
+import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMiscMatchT, exnMessage, isExn, makeExn } from '../errors/exn.js';
+import { OutputPort } from '../io/output-port.js';
+import { Scheduler } from '../thread/scheduler.js';
+import type { RThread, Task } from '../thread/thread.js';
 import { PRELUDE_SOURCE } from '../prims/prelude.js';
 import { installPrelude } from './prelude-loader.js';
 import { formatLoc, isLocationless } from '../expand/expander.js';
@@ -41,7 +42,7 @@ import { scopeSetAdd } from '../expand/scopes.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { keywordApplyHook } from '../prims/keywords.js';
 import { expandTopLevel } from '../expand/top-level.js';
-import { setForForms } from '../expand/for-forms.js';
+import { setForForms } from '../macros/for.js';
 import { Frame } from '../eval/frames.js';
 import { Node as BaseNode } from '../eval/nodes.js';
 
@@ -52,20 +53,14 @@ export interface RuntimeOptions {
   args?: string[];
   /** Calls of a lambda (run directly on the JS stack) before its body is compiled to JS; default 8. */
   jitAfter?: number;
-}
-
-/** How an embedding task's thread ended (see Runtime.startTask). */
-export interface Task {
-  done(value: Value): void;
-  /** An uncaught exception, or the thread was killed (`failure` undefined). */
-  failed(failure: Value | undefined): void;
-  /** The runtime ended (exit, close) before the task finished. */
-  ended(code: number): void;
+  /** Shown the source of each function the JIT generates (debugging). */
+  jitDump?: (source: string) => void;
 }
 
 export class Runtime {
   readonly host: Host;
   readonly jitAfter: number;
+  readonly jitDump: ((source: string) => void) | null;
   /** Errors of the JIT (bugs): the lambdas they hit stay interpreted. Tests check it stays empty. */
   readonly jitFailures: unknown[] = [];
   readonly sched: Scheduler;
@@ -95,9 +90,10 @@ export class Runtime {
   constructor(opts: RuntimeOptions) {
     this.host = opts.host;
     this.jitAfter = opts.jitAfter ?? 8;
+    this.jitDump = opts.jitDump ?? null;
     this.args = opts.args ?? [];
     this.startClock = this.host.now();
-    this.sched = new Scheduler(this, () => this.host.now(), (f) => this.host.later(f));
+    this.sched = new Scheduler(this, this.host);
     this.sched.onIdle = () => this.flushPorts();
     this.stdout = new OutputPort('stdout', (s) => this.host.writeStdout(s));
     this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));

@@ -13,7 +13,6 @@
 // message is Racket's exn-message.
 
 import { Flonum, Rational } from './types.js';
-import { stringToNumber } from '../reader/number.js';
 
 export type ExactInteger = number | bigint;
 export type Exact = number | bigint | Rational;
@@ -1703,12 +1702,4 @@ export function numberToString(v: Num, radix = 10): string {
     );
   }
   return flonumToString(v.n);
-}
-
-// ---------------------------------------------------------------------------
-// Reading (string->number)
-
-/** string->number: the number `text` denotes (read with the reader's number syntax), or false. */
-export function parseNumber(text: string, defaultRadix = 10): Num | false {
-  return stringToNumber(text, defaultRadix) as Num | false;
 }

@@ -3,7 +3,7 @@
 // its pattern translates to, compiled once (lazily, per use) and reused by
 // every match.
 
-import { customPrint, type PrintContext } from '../printer/protocol.js';
+import { customPrint, type PrintContext } from './printable.js';
 import { registerEqualHook, registerEqualKeyHook } from './equal.js';
 import { translate } from './regexp-js.js';
 import { parseRegexp, type ParsedRegexp } from './regexp-syntax.js';

@@ -4,8 +4,8 @@
 // order. Racket iterates in hash order, which cannot be reproduced; the
 // order only shows when a set is printed or listed.
 
-import type { PrintContext, Quotable } from '../printer/protocol.js';
-import { customPrint, printQuotable } from '../printer/protocol.js';
+import type { PrintContext, Quotable } from './printable.js';
+import { customPrint, printQuotable } from './printable.js';
 import { encode, registerEqualHook, registerEqualKeyHook } from './equal.js';
 import { RHash, type HashKind } from './hash.js';
 import type { Value } from './types.js';

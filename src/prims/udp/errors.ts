@@ -1,7 +1,7 @@
 // The errors racket/udp raises, with Racket 8.7's messages.
 
 import type { HostError } from '../../host/host.js';
-import { RacketThrow, exnFailContractT, exnFailNetworkErrnoT, exnFailNetworkT, makeExn } from '../../runtime/exn.js';
+import { RacketThrow, exnFailContractT, exnFailNetworkErrnoT, exnFailNetworkT, makeExn } from '../../errors/exn.js';
 import { Pair, sym } from '../../values/types.js';
 
 export function networkError(who: string, problem: string): never {

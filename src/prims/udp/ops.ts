@@ -7,14 +7,14 @@ import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult
 import type { Machine } from '../../eval/machine.js';
 import { Primitive } from '../../eval/procedures.js';
 import type { HostError, HostUdpSocket } from '../../host/host.js';
-import { argError, argumentsError, RawText } from '../../runtime/errors.js';
-import { RacketThrow, exnFailNetworkT, makeExn } from '../../runtime/exn.js';
+import { argError, argumentsError, RawText } from '../../errors/messages.js';
+import { RacketThrow, exnFailNetworkT, makeExn } from '../../errors/exn.js';
 import { MultipleValues, RBytes, RString, VOID, listFromArray, type Value } from '../../values/types.js';
-import { customPrint } from '../../printer/protocol.js';
+import { customPrint } from '../../values/printable.js';
 import type { PrimTable } from '../table.js';
 import { checkByte, checkBytes } from '../check.js';
-import { withBreaksEnabled } from '../threads.js';
-import { managingCustodian } from '../custodians.js';
+import { withBreaksEnabled } from '../breaks.js';
+import { managingCustodian } from '../../thread/custodian.js';
 import { alreadyBound, closedError, notBound, operationErrorExn, resolveErrorExn, systemErrorExn } from './errors.js';
 import { UdpSocket } from './socket.js';
 

@@ -3,7 +3,7 @@
 // arrived and wait to be received — bounded, as the kernel's buffer is.
 
 import type { HostUdpSocket } from '../../host/host.js';
-import { customPrint } from '../../printer/protocol.js';
+import { customPrint } from '../../values/printable.js';
 
 export interface Datagram {
   data: Uint8Array;

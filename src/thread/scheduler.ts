@@ -1,4 +1,4 @@
-// Green threads and their scheduler.
+// Green threads' scheduler.
 //
 // Each Racket thread is a Machine. The scheduler runs runnable threads round
 // robin, each for a step budget, and returns to Node's event loop at least
@@ -6,77 +6,39 @@
 // spins. A blocked thread waits on events (see eval/block.ts); their wake
 // callbacks make it runnable again, and it polls its events once more.
 
-import { Block, NOT_READY, SyncApply, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import { Block, NOT_READY, SyncApply, type SyncResult } from '../eval/block.js';
+import type { MachineRuntime } from '../eval/context.js';
 import { Frame, MarkEntry, PromptFrame } from '../eval/frames.js';
 import { Machine, RunStatus } from '../eval/machine.js';
 import { ApplyNode, Node as BaseNode, type Node } from '../eval/nodes.js';
-import { BREAK_ENABLED_KEY, PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
+import { PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
 import { ContinuationProc, type Parameter } from '../eval/procedures.js';
-import { ExitSignal, RacketThrow, exnBreakT, makeExn } from './exn.js';
+import { ExitSignal, RacketThrow, exnBreakT, makeExn } from '../errors/exn.js';
 import type { Value } from '../values/types.js';
-import { customPrint, printNamed } from '../printer/protocol.js';
-import type { Runtime, Task } from './runtime.js';
+import { RThread, breaksEnabled } from './thread.js';
+
+/** The clock and timers threads wait by (the host's). */
+export interface Clock {
+  /** Milliseconds on a monotonic clock. */
+  now(): number;
+  /** Runs `f` soon, after pending I/O callbacks. */
+  later(f: () => void): void;
+  /** Runs `f` after `ms` milliseconds; returns a canceller. */
+  setTimer(ms: number, f: () => void): () => void;
+}
+
+/** What the scheduler needs of the runtime that owns it. */
+export interface SchedulerOwner extends MachineRuntime {
+  /** `exit` was called: end the run with `code`. */
+  end(code: number): void;
+  /** A thread ended (the main thread's end may end the run). */
+  threadFinished(t: RThread): void;
+}
 
 /** Steps a thread runs before the scheduler considers switching. */
 const QUANTUM = 20_000;
 /** Longest time (ms) the scheduler keeps Node's event loop waiting. */
 const SLICE_MS = 8;
-
-type ThreadState = 'runnable' | 'blocked' | 'done';
-
-export class RThread {
-  state: ThreadState = 'runnable';
-  /** Cancellers of the current block's event subscriptions. */
-  private cancels: (() => void)[] = [];
-  block: Block | null = null;
-  /** A wake arrived while the thread was not yet parked. */
-  wakePending = false;
-  /** Called when the thread dies. */
-  readonly deathWaiters = new Set<() => void>();
-  /** Tag of the frame at the base of the thread, where an uncaught error aborts to. */
-  readonly abortTag = { name: 'thread-prompt' };
-  /** Set when the thread ended by an uncaught exception. */
-  failed = false;
-  /** Set when kill-thread or a custodian ended the thread. */
-  killed = false;
-  /** The uncaught exception, for an embedding task. */
-  failure: Value | undefined = undefined;
-  /** Set on threads an embedding application started (see Runtime.startTask). */
-  task: Task | null = null;
-  /** A break-thread request not yet delivered. */
-  breakPending = false;
-  /** Whether breaks are enabled where no parameterize-break says otherwise. */
-  breakEnabledDefault = true;
-  /** This thread's values of parameters set outside parameterize (Racket's thread cells). */
-  cells = new Map<Parameter, ParamCell>();
-
-  constructor(
-    readonly m: Machine,
-    readonly name: string,
-    readonly id: number,
-  ) {}
-
-  [customPrint](): string {
-    return printNamed('thread', this.name);
-  }
-
-  /** Installs the base prompt and the initial call (made in the thread's first step). */
-  start(proc: Value, args: Value[]): void {
-    this.m.stack.push(new PromptFrame(this.abortTag, null, null));
-    this.m.node = new ApplyNode(proc, args);
-  }
-
-  setBlock(b: Block, cancels: (() => void)[]): void {
-    this.block = b;
-    this.cancels = cancels;
-  }
-
-  clearBlock(): void {
-    for (const c of this.cancels) c();
-    this.cancels = [];
-    this.block = null;
-  }
-}
 
 export class Scheduler {
   private queue: RThread[] = [];
@@ -88,10 +50,13 @@ export class Scheduler {
   private stopped = false;
 
   constructor(
-    readonly rt: Runtime,
-    private readonly now: () => number,
-    private readonly later: (f: () => void) => void,
+    readonly rt: SchedulerOwner,
+    private readonly clock: Clock,
   ) {}
+
+  private now(): number {
+    return this.clock.now();
+  }
 
   /**
    * A new thread running `proc`. As in Racket, it starts with its creator's
@@ -134,7 +99,7 @@ export class Scheduler {
   kick(): void {
     if (!this.scheduled && !this.stopped) {
       this.scheduled = true;
-      this.later(() => this.runSlice());
+      this.clock.later(() => this.runSlice());
     }
   }
 
@@ -213,7 +178,7 @@ export class Scheduler {
       }
     };
     const cancels = b.evts.map((e) => e.subscribe(t.m, wake));
-    if (b.deadline !== null) cancels.push(this.rt.host.setTimer(Math.max(0, b.deadline - this.now()), wake));
+    if (b.deadline !== null) cancels.push(this.clock.setTimer(Math.max(0, b.deadline - this.now()), wake));
     t.setBlock(b, cancels);
   }
 
@@ -316,48 +281,6 @@ class SyncThenFrame extends Frame {
   resume(m: Machine): void {
     deliver(m, this.then(m.val));
   }
-}
-
-/** An event that becomes ready at an absolute time; its sync result is `result`. */
-export class AlarmEvt implements Evt {
-  constructor(
-    readonly rt: Runtime,
-    readonly at: number,
-    readonly result: Value,
-  ) {}
-  poll(): SyncResult | NotReady {
-    return this.rt.host.now() >= this.at ? this.result : NOT_READY;
-  }
-  subscribe(_m: Machine, wake: () => void): () => void {
-    return this.rt.host.setTimer(Math.max(0, this.at - this.rt.host.now()), wake);
-  }
-  [customPrint](): string {
-    return '#<alarm-evt>';
-  }
-}
-
-/** Ready when a thread has ended. */
-export class ThreadDeadEvt implements Evt {
-  constructor(
-    readonly t: RThread,
-    readonly result: Value,
-  ) {}
-  poll(): SyncResult | NotReady {
-    return this.t.state === 'done' ? this.result : NOT_READY;
-  }
-  subscribe(_m: Machine, wake: () => void): () => void {
-    this.t.deathWaiters.add(wake);
-    return () => this.t.deathWaiters.delete(wake);
-  }
-  [customPrint](): string {
-    return '#<thread-dead-evt>';
-  }
-}
-
-/** Whether breaks are enabled in the thread's current continuation. */
-export function breaksEnabled(m: Machine): boolean {
-  const v = m.firstMark(BREAK_ENABLED_KEY);
-  return v === undefined ? m.thread.breakEnabledDefault : v !== false;
 }
 
 /** Raises exn:break in the thread, with a continuation that resumes where it was. */

@@ -3,7 +3,7 @@
 // printer proper so that modules defining printable kinds can import it
 // without an import cycle.
 
-import type { Value } from '../values/types.js';
+import type { Value } from './types.js';
 
 export type PrintMode = 'display' | 'write' | 'print';
 

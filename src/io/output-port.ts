@@ -1,4 +1,4 @@
-import { customPrint, printNamed } from '../printer/protocol.js';
+import { customPrint, printNamed } from '../values/printable.js';
 
 // Output ports. A port buffers text and hands it to its sink on flush; string
 // ports keep everything for `get-output-string`.

@@ -5,7 +5,7 @@
 // whether the bytes it needs are there (`canRead...`); the read primitives
 // block the Racket thread until they are (see prims/io.ts).
 
-import { customPrint } from '../printer/protocol.js';
+import { customPrint } from '../values/printable.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
 
 /** Where a streaming port's bytes come from: `start` is called once, when the bytes are first needed. */

@@ -2,12 +2,12 @@
 
 import { NULL, Pair, RVector, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import type { Meaning } from './bindings.js';
-import { Builder, jsMacro } from './build.js';
-import type { Expander } from './expander.js';
-import { structCopyMacro, structMacro } from './struct-form.js';
-import { forMacro } from './for-forms.js';
-import { idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
+import type { Meaning } from '../expand/bindings.js';
+import { Builder, jsMacro } from '../expand/build.js';
+import type { Expander } from '../expand/expander.js';
+import { structCopyMacro, structMacro } from './struct.js';
+import { forMacro } from './for.js';
+import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 
 type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
 

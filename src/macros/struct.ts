@@ -3,9 +3,9 @@
 
 import { Keyword, sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import type { Builder } from './build.js';
-import type { Expander } from './expander.js';
-import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
+import type { Builder } from '../expand/build.js';
+import type { Expander } from '../expand/expander.js';
+import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 
 interface Field {
   id: Syntax;

@@ -10,9 +10,9 @@
 
 import { Keyword } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import { jsMacro, type Builder } from './build.js';
-import type { Expander } from './expander.js';
-import { idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
+import { jsMacro, type Builder } from '../expand/build.js';
+import type { Expander } from '../expand/expander.js';
+import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 
 /** One `[ids seq]` clause, compiled to loop pieces. */
 interface Iteration {
@@ -368,5 +368,5 @@ export function setForForms(): [string, Meaning][] {
   return out;
 }
 
-import type { Meaning } from './bindings.js';
+import type { Meaning } from '../expand/bindings.js';
 import { sym as symbol } from '../values/types.js';

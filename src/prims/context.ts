@@ -1,0 +1,22 @@
+// What primitives reach of the runtime they run in, through `m.rt` (the
+// machine's MachineRuntime, widened here; see src/eval/context.ts). The
+// runtime (src/runtime/runtime.ts) implements it.
+
+import type { Host } from '../host/host.js';
+import type { Scheduler } from '../thread/scheduler.js';
+
+export interface PrimitiveContext {
+  /** The host's capabilities: clock, files, network, environment. */
+  readonly host: Host;
+  readonly sched: Scheduler;
+  /** Milliseconds since the epoch (current-inexact-milliseconds). */
+  epochMs(): number;
+  /** The number for the next `gensym`. */
+  nextGensym(): number;
+  /** What the run holds open (sockets), closed when the run ends. */
+  readonly resources: Set<{ close(): void; closed: boolean }>;
+}
+
+declare module '../eval/context.js' {
+  interface MachineRuntime extends PrimitiveContext {}
+}

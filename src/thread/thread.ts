@@ -1,0 +1,110 @@
+// A green thread: a machine plus what the scheduler and sync know of it.
+
+import { NOT_READY, evtOf, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import type { Block } from '../eval/block.js';
+import { PromptFrame } from '../eval/frames.js';
+import type { Machine } from '../eval/machine.js';
+import { BREAK_ENABLED_KEY, type ParamCell } from '../eval/marks.js';
+import { ApplyNode } from '../eval/nodes.js';
+import type { Parameter } from '../eval/procedures.js';
+import { customPrint, printNamed } from '../values/printable.js';
+import type { Value } from '../values/types.js';
+
+// The evaluator's `m.thread` is one of these (see src/eval/context.ts).
+declare module '../eval/context.js' {
+  interface MachineThread extends RThread {}
+}
+
+export type ThreadState = 'runnable' | 'blocked' | 'done';
+
+/** How an embedding task's thread ended (see Runtime.startTask). */
+export interface Task {
+  done(value: Value): void;
+  /** An uncaught exception, or the thread was killed (`failure` undefined). */
+  failed(failure: Value | undefined): void;
+  /** The runtime ended (exit, close) before the task finished. */
+  ended(code: number): void;
+}
+
+export class RThread {
+  state: ThreadState = 'runnable';
+  /** Cancellers of the current block's event subscriptions. */
+  private cancels: (() => void)[] = [];
+  block: Block | null = null;
+  /** A wake arrived while the thread was not yet parked. */
+  wakePending = false;
+  /** Called when the thread dies. */
+  readonly deathWaiters = new Set<() => void>();
+  /** Tag of the frame at the base of the thread, where an uncaught error aborts to. */
+  readonly abortTag = { name: 'thread-prompt' };
+  /** Set when the thread ended by an uncaught exception. */
+  failed = false;
+  /** Set when kill-thread or a custodian ended the thread. */
+  killed = false;
+  /** The uncaught exception, for an embedding task. */
+  failure: Value | undefined = undefined;
+  /** Set on threads an embedding application started (see Runtime.startTask). */
+  task: Task | null = null;
+  /** A break-thread request not yet delivered. */
+  breakPending = false;
+  /** Whether breaks are enabled where no parameterize-break says otherwise. */
+  breakEnabledDefault = true;
+  /** This thread's values of parameters set outside parameterize (Racket's thread cells). */
+  cells = new Map<Parameter, ParamCell>();
+
+  constructor(
+    readonly m: Machine,
+    readonly name: string,
+    readonly id: number,
+  ) {}
+
+  [customPrint](): string {
+    return printNamed('thread', this.name);
+  }
+
+  /** A thread in a sync is ready when it has ended; its result is the thread. */
+  [evtOf](): Evt {
+    return new ThreadDeadEvt(this, this);
+  }
+
+  /** Installs the base prompt and the initial call (made in the thread's first step). */
+  start(proc: Value, args: Value[]): void {
+    this.m.stack.push(new PromptFrame(this.abortTag, null, null));
+    this.m.node = new ApplyNode(proc, args);
+  }
+
+  setBlock(b: Block, cancels: (() => void)[]): void {
+    this.block = b;
+    this.cancels = cancels;
+  }
+
+  clearBlock(): void {
+    for (const c of this.cancels) c();
+    this.cancels = [];
+    this.block = null;
+  }
+}
+
+/** Ready when a thread has ended. */
+export class ThreadDeadEvt implements Evt {
+  constructor(
+    readonly t: RThread,
+    readonly result: Value,
+  ) {}
+  poll(): SyncResult | NotReady {
+    return this.t.state === 'done' ? this.result : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    this.t.deathWaiters.add(wake);
+    return () => this.t.deathWaiters.delete(wake);
+  }
+  [customPrint](): string {
+    return '#<thread-dead-evt>';
+  }
+}
+
+/** Whether breaks are enabled in the thread's current continuation. */
+export function breaksEnabled(m: Machine): boolean {
+  const v = m.firstMark(BREAK_ENABLED_KEY);
+  return v === undefined ? m.thread.breakEnabledDefault : v !== false;
+}
