@@ -1,32 +1,16 @@
 // The rest of racket/base's byte-string procedures: copying and filling in
 // place, ordering, immutability, and UTF-8 measurements over byte ranges.
 
-import { RawText, argError, argumentsError } from '../errors/messages.js';
+import { argError, argumentsError } from '../errors/messages.js';
 import { decodeUtf8Chars } from '../values/utf8-lenient.js';
 import { encodeUtf8 } from '../values/utf8.js';
 import { Char, RBytes, VOID, type Value } from '../values/types.js';
-import { checkBytes, checkIndex, checkString } from './check.js';
+import { checkBytes, checkIndex, checkRange, checkString } from './check.js';
 import type { PrimTable } from './table.js';
 
 function checkMutableBytes(who: string, v: Value): RBytes {
   if (v instanceof RBytes && !v.immutable) return v;
   return argError(who, '(and/c bytes? (not/c immutable?))', v);
-}
-
-/**
- * `[start, end)` of a sequence of `length` items, checked as Racket's
- * sequence procedures do; `label` names the sequence in the message.
- */
-export function checkRange(who: string, label: string, seq: Value, length: number, start: Value, end: Value | undefined): [number, number] {
-  const a = checkIndex(who, start);
-  const e = end === undefined ? length : checkIndex(who, end);
-  const range = new RawText(`[0, ${length}]`);
-  if (a > length) argumentsError(who, 'starting index is out of range', ['starting index', start], ['valid range', range], [label, seq]);
-  if (e > length) argumentsError(who, 'ending index is out of range', ['ending index', end as Value], ['valid range', range], [label, seq]);
-  if (e < a) {
-    argumentsError(who, 'ending index is smaller than starting index', ['ending index', end as Value], ['starting index', start], ['valid range', range], [label, seq]);
-  }
-  return [a, e];
 }
 
 /** Lexicographic byte order: negative, zero or positive. */

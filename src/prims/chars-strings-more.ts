@@ -3,8 +3,7 @@
 
 import { argError, argumentsError } from '../errors/messages.js';
 import { Char, RString, VOID, str, sym, type Value } from '../values/types.js';
-import { checkChar, checkIndex, checkString } from './check.js';
-import { checkRange } from './bytes-more.js';
+import { checkChar, checkIndex, checkRange, checkString } from './check.js';
 import type { PrimTable } from './table.js';
 
 /** The characters whose titlecase differs from their uppercase (the Latin digraphs). */

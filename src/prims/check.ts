@@ -1,7 +1,7 @@
 // Argument checks shared by primitives: each knows the caller's name and
 // raises Racket's contract error when the argument does not fit.
 
-import { argError } from '../errors/messages.js';
+import { RawText, argError, argumentsError } from '../errors/messages.js';
 import { Box, Char, Pair, RBytes, RString, RVector, Sym, isList, type Value } from '../values/types.js';
 import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { StructInstance, propProcedure } from '../values/struct.js';
@@ -86,4 +86,20 @@ export function checkByte(name: string, v: Value): number {
 export function checkExactInteger(name: string, v: Value): number | bigint {
   if (isExactInteger(v)) return v as number | bigint;
   return argError(name, 'exact-integer?', v);
+}
+
+/**
+ * `[start, end)` of a sequence of `length` items, checked as Racket's
+ * sequence procedures do; `label` names the sequence in the message.
+ */
+export function checkRange(who: string, label: string, seq: Value, length: number, start: Value, end: Value | undefined): [number, number] {
+  const a = checkIndex(who, start);
+  const e = end === undefined ? length : checkIndex(who, end);
+  const range = new RawText(`[0, ${length}]`);
+  if (a > length) argumentsError(who, 'starting index is out of range', ['starting index', start], ['valid range', range], [label, seq]);
+  if (e > length) argumentsError(who, 'ending index is out of range', ['ending index', end as Value], ['valid range', range], [label, seq]);
+  if (e < a) {
+    argumentsError(who, 'ending index is smaller than starting index', ['ending index', end as Value], ['starting index', start], ['valid range', range], [label, seq]);
+  }
+  return [a, e];
 }

@@ -22,12 +22,11 @@ import {
   isList,
   type Value,
 } from '../values/types.js';
-import { checkBox, checkByte, checkBytes, checkChar, checkIndex, checkList, checkString, checkSymbol, checkVector } from './check.js';
+import { checkBox, checkByte, checkBytes, checkChar, checkIndex, checkList, checkRange, checkString, checkSymbol, checkVector } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
 import { decodeUtf8Chars } from '../values/utf8-lenient.js';
-import { checkRange } from './bytes-more.js';
 
 function checkMutableString(name: string, v: Value): RString {
   if (v instanceof RString && !v.immutable) return v;

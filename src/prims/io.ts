@@ -7,9 +7,8 @@ import { argError } from '../errors/messages.js';
 import { OutputPort } from '../io/output-port.js';
 import { Char, EOF, RBytes, VOID, str, type Value } from '../values/types.js';
 import { installInput } from './input.js';
-import { checkRange } from './bytes-more.js';
 import { encodeUtf8 } from '../values/utf8.js';
-import { checkString } from './check.js';
+import { checkRange, checkString } from './check.js';
 import { formatDirectives } from './control.js';
 import type { PrimTable } from './table.js';
 

@@ -6,8 +6,7 @@ import { argError, argumentsError } from '../errors/messages.js';
 import { isEq, isEqual, isEqv } from '../values/equal.js';
 import { RHash } from '../values/hash.js';
 import { Box, MultipleValues, NULL, Pair, RBytes, RString, RVector, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';
-import { checkIndex, checkVector } from './check.js';
-import { checkRange } from './bytes-more.js';
+import { checkIndex, checkRange, checkVector } from './check.js';
 import type { PrimTable } from './table.js';
 
 type Same = (a: Value, b: Value) => boolean;

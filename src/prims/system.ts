@@ -7,8 +7,8 @@ import { exnFailUnsupportedT, fail } from '../errors/exn.js';
 import { encode } from '../values/equal.js';
 import * as N from '../values/numbers.js';
 import { RBytes, RString, Sym, VOID, str, type Value } from '../values/types.js';
-import { checkRange } from './bytes-more.js';
 import type { PrimTable } from './table.js';
+import { checkRange } from './check.js';
 
 function isEnvName(v: Value): v is RString {
   return v instanceof RString && v.s.length > 0 && !v.s.includes('=') && !v.s.includes('\0');
