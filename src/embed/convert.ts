@@ -3,10 +3,11 @@
 // the other's; values with no JS counterpart travel as opaque handles and
 // come back as themselves.
 
-import { CaseClosure, Closure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
+import { ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { StructInstance, propProcedure } from '../values/struct.js';
 import { RHash, makeHash } from '../values/hash.js';
 import { Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Rational, Sym, VOID, sym, type Value } from '../values/types.js';
+import { CaseClosure, Closure } from '../eval/nodes.js';
 
 /** A Racket value that has no JS counterpart (a struct, a character, a socket, ...). */
 export class RacketValue {

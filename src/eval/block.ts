@@ -5,7 +5,7 @@
 // implementing `Evt`: the scheduler knows nothing about particular kinds.
 
 import type { Value } from '../values/types.js';
-import type { Machine } from './machine.js';
+import type { Machine } from './machine-type.js';
 import { Primitive } from './procedures.js';
 import { RacketThrow } from '../errors/exn.js';
 

@@ -5,7 +5,7 @@
 // src/thread/thread.ts makes `MachineThread` the green thread, and
 // src/prims/context.ts adds what primitives reach through `m.rt`.
 
-import type { Machine } from './machine.js';
+import type { Machine } from './machine-type.js';
 import type { Parameter } from './procedures.js';
 import type { Value } from '../values/types.js';
 

@@ -7,7 +7,7 @@
 // continuation can be resumed any number of times.
 
 import type { Value } from '../values/types.js';
-import type { Machine } from './machine.js';
+import type { Machine } from './machine-type.js';
 
 export abstract class Frame {
   /** Non-null on frames that escapes can target (escape points, handlers, dynamic-wind). */

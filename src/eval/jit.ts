@@ -14,35 +14,9 @@
 import { MultipleValues, NULL, Pair, VOID, type Value } from '../values/types.js';
 import { resultArityError, undefinedVariable, useBeforeInit } from '../errors/messages.js';
 import type { TopVar } from '../expand/core.js';
-import {
-  App,
-  AppFrame,
-  AssignFrame,
-  CAPTURE,
-  CheckedLocalRef,
-  Const,
-  GlobalRef,
-  If,
-  IfFrame,
-  IfSimple,
-  LambdaNode,
-  Let,
-  LetFrame,
-  LocalRef,
-  LocalRef0,
-  LocalRef1,
-  PrimApp,
-  Seq,
-  SeqFrame,
-  SeqSimple,
-  SetGlobal,
-  SetLocal,
-  TAIL,
-  valuesOf,
-  type Node,
-} from './nodes.js';
-import { Closure, type Env } from './procedures.js';
-import type { Machine } from './machine.js';
+import { App, AppFrame, AssignFrame, CAPTURE, CheckedLocalRef, Const, GlobalRef, If, IfFrame, IfSimple, LambdaNode, Let, LetFrame, LocalRef, LocalRef0, LocalRef1, PrimApp, Seq, SeqFrame, SeqSimple, SetGlobal, SetLocal, TAIL, valuesOf, type Node, Closure } from './nodes.js';
+import { type Env } from './procedures.js';
+import type { Machine } from './machine-type.js';
 
 export type DirectCode = (m: Machine, env: Env) => Value;
 

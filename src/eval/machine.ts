@@ -9,17 +9,9 @@ import { arityError, arityMismatch, notAProcedure } from '../errors/messages.js'
 import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../errors/exn.js';
 import { UNSUPPLIED } from '../expand/core.js';
 import { EscapeFrame, Frame, MarkEntry, MarkFrame, PromptFrame, Segment, Winder } from './frames.js';
-import { CAPTURE, Capture, Pending, TAIL, type LambdaNode, type Node } from './nodes.js';
+import { CAPTURE, Capture, Pending, TAIL, type LambdaNode, type Node, CaseClosure, Closure } from './nodes.js';
 import { compileLambda } from './jit.js';
-import {
-  CaseClosure,
-  Closure,
-  ContinuationProc,
-  MachinePrimitive,
-  Parameter,
-  Primitive,
-  type Env,
-} from './procedures.js';
+import { ContinuationProc, MachinePrimitive, Parameter, Primitive, type Env } from './procedures.js';
 import type { MachineRuntime, MachineThread } from './context.js';
 import { ExitSignal } from '../errors/exn.js';
 import { Block } from './block.js';
@@ -51,6 +43,12 @@ export class CapturedK {
     readonly winders: Winder | null,
   ) {}
 }
+
+// The type that frames, nodes and procedures name (see machine-type.ts) is this class.
+declare module './machine-type.js' {
+  interface Machine extends MachineClass {}
+}
+type MachineClass = Machine;
 
 export class Machine {
   // Registers. `node !== null`: run that node in `env`. Otherwise return `val`.

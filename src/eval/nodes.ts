@@ -21,8 +21,9 @@ import { MultipleValues, VOID, type Value } from '../values/types.js';
 import { bindingArityError, redefinedConstant, resultArityError, undefinedVariable, useBeforeInit } from '../errors/messages.js';
 import type { TopVar } from '../expand/core.js';
 import { Frame, MarkEntry, MarkFrame, PromptFrame } from './frames.js';
-import type { Machine } from './machine.js';
-import { CaseClosure, Closure, MachinePrimitive, Primitive, type Env } from './procedures.js';
+import type { Machine } from './machine-type.js';
+import { MachinePrimitive, Primitive, type Env } from './procedures.js';
+import { customPrint, printNamed } from '../values/printable.js';
 
 export abstract class Node {
   abstract readonly simple: boolean;
@@ -297,6 +298,28 @@ function markTailCalls(n: Node): void {
     markTailCalls(n.el);
   } else if (n instanceof Seq) markTailCalls(n.es[n.es.length - 1]);
   else if (n instanceof Let) markTailCalls(n.body);
+}
+
+/** A procedure made by evaluating a lambda node: its code and the environment it closes over. */
+export class Closure {
+  constructor(
+    readonly lam: LambdaNode,
+    readonly env: Env,
+  ) {}
+  [customPrint](): string {
+    return printNamed('procedure', this.lam.name);
+  }
+}
+
+/** A `case-lambda` with more than one clause. */
+export class CaseClosure {
+  constructor(
+    readonly clauses: Closure[],
+    readonly name: string | null,
+  ) {}
+  [customPrint](): string {
+    return printNamed('procedure', this.name);
+  }
 }
 
 export class LambdaNode extends SimpleNode {

@@ -1,4 +1,5 @@
-// Procedure values.
+// Procedure values other than closures (which are in nodes.ts, beside the
+// lambda nodes they close over).
 //
 // Calling convention inside the machine: arguments travel in an array whose
 // slot 0 is scratch (a closure call reuses the array as its environment frame,
@@ -6,32 +7,10 @@
 
 import type { Value } from '../values/types.js';
 import { customPrint, printNamed } from '../values/printable.js';
-import type { LambdaNode } from './nodes.js';
-import type { Machine } from './machine.js';
+import type { Machine } from './machine-type.js';
 
 /** An environment frame: slot 0 is the parent frame, then the variables. */
 export type Env = Value[];
-
-export class Closure {
-  constructor(
-    readonly lam: LambdaNode,
-    readonly env: Env,
-  ) {}
-  [customPrint](): string {
-    return printNamed('procedure', this.lam.name);
-  }
-}
-
-/** A `case-lambda` with more than one clause. */
-export class CaseClosure {
-  constructor(
-    readonly clauses: Closure[],
-    readonly name: string | null,
-  ) {}
-  [customPrint](): string {
-    return printNamed('procedure', this.name);
-  }
-}
 
 /**
  * A primitive written in JS. `fn` is called with `this` bound to the calling
@@ -69,8 +48,6 @@ export class MachinePrimitive {
     return printNamed('procedure', this.name);
   }
 }
-
-export type Procedure = Closure | CaseClosure | Primitive | MachinePrimitive | ContinuationProc | Parameter;
 
 /** A captured continuation, callable as a procedure. */
 export class ContinuationProc {

@@ -5,8 +5,7 @@
 import type { Core, CoreBinding, CoreLambda } from './core.js';
 import { Keyword, NULL, Pair, Sym, listFromArray, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
-import type { Meaning } from './bindings.js';
-import { inferredName, type Expander } from './expander.js';
+import { inferredName, type Expander, type Meaning } from './expander.js';
 import { addScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 
 /** `(%unsupplied? v)`: whether an optional argument was left out. */

@@ -12,8 +12,19 @@ import { RacketThrow, makeExn, exnFailSyntaxT, exnFailSyntaxUnboundT } from '../
 import { writeString } from '../printer/print.js';
 import { Keyword, NULL, Pair, Sym, VOID, sym, type Value } from '../values/types.js';
 import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
-import { BindingTable, type CoreFormHandler, type Meaning, type MacroTransformer } from './bindings.js';
+import { BindingTable } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+
+
+export type MacroTransformer = (stx: Syntax, ex: Expander) => Syntax;
+export type CoreFormHandler = (stx: Syntax, ex: Expander) => Core;
+
+/** What an identifier means: resolved through the binding table (bindings.ts). */
+export type Meaning =
+  | { kind: 'local'; v: LocalVar }
+  | { kind: 'top'; v: TopVar; imported: boolean }
+  | { kind: 'core'; name: string; expand: CoreFormHandler }
+  | { kind: 'macro'; name: string; transform: MacroTransformer };
 
 /** Where definitions go and what an unbound identifier means. */
 export interface DefinitionContext {
@@ -25,7 +36,7 @@ export interface DefinitionContext {
 }
 
 export class Expander {
-  readonly table = new BindingTable();
+  readonly table = new BindingTable<Meaning>();
   /** The scope all racket/base bindings are made with; macros build identifiers with it. */
   readonly baseScope = new Scope('racket/base');
   /** Names bound at `baseScope`, for the module system's export tables. */

@@ -2,8 +2,8 @@
 // Their work is done by the module and top-level expanders (modules.ts,
 // top-level.ts); used anywhere else they are errors, as in Racket.
 
-import type { Meaning } from './bindings.js';
 import type { Expander } from './expander.js';
+import { type Meaning } from './expander.js';
 
 export function installModuleForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
   const onlyAtModuleLevel = (name: string, core: string) =>

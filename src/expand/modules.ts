@@ -5,7 +5,6 @@
 import { TopVar, type Core } from './core.js';
 import { NULL, RString, Sym, sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
-import type { Meaning } from './bindings.js';
 import { expandNamed } from './core-forms.js';
 import type { DefinitionContext, Expander } from './expander.js';
 import { addScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
@@ -373,6 +372,7 @@ function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope
 }
 
 import { Pair } from '../values/types.js';
+import { type Meaning } from './expander.js';
 
 // ---------------------------------------------------------------- top level
 

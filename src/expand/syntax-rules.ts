@@ -5,9 +5,9 @@
 import { isEqual } from '../values/equal.js';
 import { NULL, Pair, RVector, Sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import type { MacroTransformer } from './bindings.js';
 import type { Expander } from './expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+import { type MacroTransformer } from './expander.js';
 
 /** What a pattern variable matched: a syntax object, or one entry per ellipsis repetition. */
 type Match = Syntax | Match[];

@@ -2,7 +2,6 @@
 
 import { NULL, Pair, RVector, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import type { Meaning } from '../expand/bindings.js';
 import { Builder, jsMacro } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { structCopyMacro, structMacro } from './struct.js';
@@ -365,3 +364,4 @@ function listOf(items: Value[]): Value {
 }
 
 import { sym } from '../values/types.js';
+import { type Meaning } from '../expand/expander.js';

@@ -368,5 +368,5 @@ export function setForForms(): [string, Meaning][] {
   return out;
 }
 
-import type { Meaning } from '../expand/bindings.js';
 import { sym as symbol } from '../values/types.js';
+import { type Meaning } from '../expand/expander.js';

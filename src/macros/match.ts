@@ -12,10 +12,10 @@
 
 import { Keyword, NULL, Pair, RBytes, RString, RVector, Char, sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import type { Meaning } from '../expand/bindings.js';
 import { Builder, jsMacro } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
+import { type Meaning } from '../expand/expander.js';
 
 type Pat =
   | { t: 'any' }

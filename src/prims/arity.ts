@@ -2,13 +2,14 @@
 // struct, and the normalized forms Racket reports (a count, an
 // `(arity-at-least n)`, or a sorted list of them).
 
-import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
+import { ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { argError } from '../errors/messages.js';
 import { StructInstance, StructType, propProcedure } from '../values/struct.js';
 import { NULL, Pair, isList, listFromArray, listToArray, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';
 import { KeywordProcedure } from './keywords.js';
 import type { PrimTable } from './table.js';
+import { Closure, CaseClosure } from '../eval/nodes.js';
 
 export const arityAtLeastT = new StructType('arity-at-least', null, 1, 0, false, new Map(), true, null, new Set());
 

@@ -3,9 +3,10 @@
 
 import { RawText, argError, argumentsError } from '../errors/messages.js';
 import { Box, Char, Pair, RBytes, RString, RVector, Sym, isList, type Value } from '../values/types.js';
-import { Closure, CaseClosure, ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
+import { ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { StructInstance, propProcedure } from '../values/struct.js';
 import { isExactInteger } from '../values/numbers.js';
+import { Closure, CaseClosure } from '../eval/nodes.js';
 
 export function isProcedure(v: Value): boolean {
   return (

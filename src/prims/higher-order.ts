@@ -7,11 +7,12 @@
 import { Frame } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
 import { argError, argumentsError, arityError } from '../errors/messages.js';
-import { Closure, Primitive } from '../eval/procedures.js';
+import { Primitive } from '../eval/procedures.js';
 import { MultipleValues, NULL, Pair, VOID, isList, listFromArray, type Value } from '../values/types.js';
 import { resultArityError } from '../errors/messages.js';
 import { checkProcedure } from './check.js';
 import type { PrimTable } from './table.js';
+import { Closure } from '../eval/nodes.js';
 
 type Kind = 'map' | 'for-each' | 'filter' | 'andmap' | 'ormap' | 'foldl' | 'foldr';
 

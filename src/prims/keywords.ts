@@ -3,13 +3,14 @@
 
 import { UNSUPPLIED } from '../expand/core.js';
 import type { Machine } from '../eval/machine.js';
-import { Closure, MachinePrimitive, Primitive } from '../eval/procedures.js';
+import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { argError, errorValueString } from '../errors/messages.js';
 import { RacketThrow, exnFailContractArityT, exnFailContractT, makeExn } from '../errors/exn.js';
 import { customPrint, printNamed } from '../values/printable.js';
 import { Keyword, isList, listToArray, type Value } from '../values/types.js';
 import { registerProcedureKind } from './check.js';
 import type { PrimTable } from './table.js';
+import { Closure } from '../eval/nodes.js';
 
 export class KeywordProcedure {
   constructor(

@@ -1,7 +1,7 @@
 // object-name: the name a value carries (procedures, struct instances and
 // types, regexps, ports, parameters), or #f.
 
-import { Closure, CaseClosure, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
+import { MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { InputPort } from '../io/input-port.js';
 import { OutputPort } from '../io/output-port.js';
 import { StructInstance, StructType } from '../values/struct.js';
@@ -9,6 +9,7 @@ import { RRegexp } from '../values/regexp.js';
 import { sym, type Value } from '../values/types.js';
 import { KeywordProcedure } from './keywords.js';
 import type { PrimTable } from './table.js';
+import { Closure, CaseClosure } from '../eval/nodes.js';
 
 function nameOrFalse(name: string | null): Value {
   return name === null ? false : sym(name);

@@ -1,11 +1,12 @@
 // Procedure reflection: procedure-rename, procedure-keywords, primitive?.
 
-import { CaseClosure, Closure, MachinePrimitive, Primitive } from '../eval/procedures.js';
+import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { argError } from '../errors/messages.js';
 import { Keyword, MultipleValues, NULL, Sym, listFromArray, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';
 import { KeywordProcedure } from './keywords.js';
 import type { PrimTable } from './table.js';
+import { CaseClosure, Closure } from '../eval/nodes.js';
 
 /** A copy of `f` that reports itself (in printing, object-name and arity errors) as `name`. */
 function renamed(f: Value, name: string): Value {

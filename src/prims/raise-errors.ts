@@ -2,7 +2,7 @@
 // raise-arguments-error (control.ts): result, range, type, mismatch and arity
 // errors, with Racket's message shapes.
 
-import { Closure, CaseClosure, MachinePrimitive, Primitive } from '../eval/procedures.js';
+import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { argError, arityMismatch, errorValueString, ordinal } from '../errors/messages.js';
 import { exnFailContractArityT, exnFailContractT, fail } from '../errors/exn.js';
 import { isExactInteger } from '../values/numbers.js';
@@ -10,6 +10,7 @@ import { StructInstance } from '../values/struct.js';
 import { RString, Sym, type Value } from '../values/types.js';
 import { arityAtLeastT } from './arity.js';
 import type { PrimTable } from './table.js';
+import { Closure, CaseClosure } from '../eval/nodes.js';
 
 function checkWho(caller: string, v: Value): string {
   if (v instanceof Sym) return v.name;

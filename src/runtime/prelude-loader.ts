@@ -9,10 +9,10 @@ import { TopVar } from '../expand/core.js';
 import type { Machine } from '../eval/machine.js';
 import { expandNamed } from '../expand/core-forms.js';
 import type { Expander } from '../expand/expander.js';
-import type { Meaning } from '../expand/bindings.js';
 import { addScope, idSym } from '../expand/scopes.js';
 import { readAll } from '../reader/index.js';
 import { Scope } from '../values/syntax.js';
+import { type Meaning } from '../expand/expander.js';
 
 /** Splits Racket source into its top-level forms' texts (strings, chars and comments respected). */
 export function splitTopLevelForms(src: string): string[] {
