@@ -1,7 +1,7 @@
-import { customPrint, printNamed } from '../values/printable.js';
-
 // Output ports. A port buffers text and hands it to its sink on flush; string
 // ports keep everything for `get-output-string`.
+
+import { customPrint, printNamed } from '../values/printable.js';
 
 export class OutputPort {
   private chunks: string[] = [];

@@ -96,11 +96,16 @@ export function checkExactInteger(name: string, v: Value): number | bigint {
 export function checkRange(who: string, label: string, seq: Value, length: number, start: Value, end: Value | undefined): [number, number] {
   const a = checkIndex(who, start);
   const e = end === undefined ? length : checkIndex(who, end);
-  const range = new RawText(`[0, ${length}]`);
+  const range = rangeText(length);
   if (a > length) argumentsError(who, 'starting index is out of range', ['starting index', start], ['valid range', range], [label, seq]);
   if (e > length) argumentsError(who, 'ending index is out of range', ['ending index', end as Value], ['valid range', range], [label, seq]);
   if (e < a) {
     argumentsError(who, 'ending index is smaller than starting index', ['ending index', end as Value], ['starting index', start], ['valid range', range], [label, seq]);
   }
   return [a, e];
+}
+
+/** The `valid range: [0, n]` text of a range error. */
+export function rangeText(length: number): RawText {
+  return new RawText(`[0, ${length}]`);
 }

@@ -11,9 +11,9 @@ import { ChoiceEvt, GuardEvt, ReplaceEvt, WrapEvt, alwaysEvt, asEvt, checkEvts, 
 import type { Value } from '../values/types.js';
 import { withBreaksEnabled } from './breaks.js';
 import { checkProcedure, isProcedure } from './check.js';
-import { arityIncludes } from './control.js';
 import { seconds } from './time.js';
 import type { PrimTable } from './table.js';
+import { arityIncludes } from './procedures.js';
 
 export function installEvents(t: PrimTable): void {
   const sync: Primitive = t.blocking('sync', 1, -1, (...vs: Value[]) => {

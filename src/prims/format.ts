@@ -7,7 +7,7 @@ import { displayString, printString, writeString } from '../printer/print.js';
 import { argError } from '../errors/messages.js';
 import * as N from '../values/numbers.js';
 import { Pair, RString, Sym, keyword, str, type Value } from '../values/types.js';
-import { KeywordProcedure } from './keywords.js';
+import { KeywordProcedure } from './keyword-procedures.js';
 import type { PrimTable } from './table.js';
 
 const given = (v: Value) => v !== UNSUPPLIED;

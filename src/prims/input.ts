@@ -1,25 +1,21 @@
-// Input: reading characters, bytes, lines and data from input ports, and
-// `current-input-port` (standard input, a streaming port).
+// Byte and string input: reading characters, bytes, strings and lines, and
+// `read` (data); racket/port's port->string and port->lines.
 //
 // On a streaming port the bytes a read needs may not have arrived yet: the
 // read then blocks its Racket thread (other threads run on) until they have,
 // or until the stream ends. On string ports every read completes at once.
 
-import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import type { Machine } from '../eval/machine.js';
-import { Parameter } from '../eval/procedures.js';
-import { ReadError, readOne, syntaxToDatum } from '../reader/index.js';
+import { printString, } from '../printer/print.js';
 import { argError, genericFail } from '../errors/messages.js';
-import { printString } from '../printer/print.js';
-import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn } from '../errors/exn.js';
-import { InputPort } from '../io/input-port.js';
-import { OutputPort } from '../io/output-port.js';
-import { Char, EOF, NULL, RBytes, Sym, listFromArray, str, sym, type Value } from '../values/types.js';
-import { checkIndex, checkString } from './check.js';
+import { Char, EOF, RBytes, str, type Value, NULL, Sym, listFromArray, sym, } from '../values/types.js';
+import { checkIndex } from './check.js';
 import type { PrimTable } from './table.js';
-
-/** Standard input by default; each runtime gives it its own port as base value. */
-export const currentInputPort = new Parameter(null, false, 'current-input-port');
+import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import { ReadError, readOne, syntaxToDatum } from '../reader/index.js';
+import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn, } from '../errors/exn.js';
+import { InputPort } from '../io/input-port.js';
+import { currentInputPort } from './ports.js';
 
 /** Ready when the port has what a read needs; its result is the read itself. */
 class PortDataEvt implements Evt {
@@ -79,16 +75,6 @@ function readDatum(port: InputPort): Value | null {
 }
 
 export function installInput(t: PrimTable): void {
-  t.value('current-input-port', currentInputPort);
-  t.fn('open-input-string', 1, 2, (s: Value) => InputPort.fromString(checkString('open-input-string', s).s));
-  t.fn('open-input-bytes', 1, 2, (b: Value) => {
-    if (!(b instanceof RBytes)) return argError('open-input-bytes', 'bytes?', b);
-    return new InputPort(b.bytes.slice(), 'string');
-  });
-  t.fn('input-port?', 1, 1, (v) => v instanceof InputPort);
-  t.fn('port?', 1, 1, (v) => v instanceof InputPort || v instanceof OutputPort);
-  t.fn('eof-object?', 1, 1, (v) => v === EOF);
-
   const charOrEof = (c: number | null): Value => (c === null ? EOF : Char.of(c));
   t.blocking('read-char', 0, 1, function (this: Machine, p?: Value) {
     const port = inputPort(this, 'read-char', p);

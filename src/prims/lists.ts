@@ -1,11 +1,13 @@
-// Pairs and lists: the first-order part. Procedures that take procedures
-// (map, filter, foldl, sort, ...) are written in Racket in prelude.rkt so
-// they run on the machine and can block, escape and be preempted.
+// Pairs and lists: construction, access (c[ad]{1,4}r), length, append,
+// reverse, list-ref/list-tail, and searching and removing by eq?, eqv?,
+// equal? and equal-always?. Traversals that call procedures (map, foldl,
+// filter, ...) are in list-iteration.ts; racket/list is in list-lib.ts.
 
 import { argError, argumentsError, errorValueString, genericFail } from '../errors/messages.js';
 import { isEqual, isEqv, isEq } from '../values/equal.js';
-import { MPair, NULL, Pair, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';
-import { checkIndex, checkList } from './check.js';
+import { NULL, Pair, isList, listFromArray, listToArray, type Value, } from '../values/types.js';
+import { checkIndex, checkList, } from './check.js';
+import { isEqualAlways } from './equality.js';
 import type { PrimTable } from './table.js';
 
 function cxr(name: string, path: string): (v: Value) => Value {
@@ -66,6 +68,28 @@ function cxrPaths(): string[] {
     out.push(...level);
   }
   return out;
+}
+
+type Same = (a: Value, b: Value) => boolean;
+
+function remove(who: string, same: Same) {
+  return (v: Value, l: Value): Value => {
+    if (!isList(l)) return argError(who, 'list?', l);
+    const items = listToArray(l);
+    const i = items.findIndex((x) => same(v, x));
+    if (i < 0) return l;
+    items.splice(i, 1);
+    return listFromArray(items);
+  };
+}
+
+function removeAll(who: string, same: Same) {
+  return (vs: Value, l: Value): Value => {
+    if (!isList(vs)) return argError(who, 'list?', vs);
+    if (!isList(l)) return argError(who, 'list?', l);
+    const drop = listToArray(vs);
+    return listFromArray(listToArray(l).filter((x) => !drop.some((v) => same(v, x))));
+  };
 }
 
 export function installLists(t: PrimTable): void {
@@ -136,22 +160,13 @@ export function installLists(t: PrimTable): void {
   t.fn('memv', 2, 2, member('memv', isEqv));
   t.fn('assq', 2, 2, assoc('assq', isEq));
   t.fn('assv', 2, 2, assoc('assv', isEqv));
-  t.fn('mcons', 2, 2, (a, b) => new MPair(a, b));
-  t.fn('mcar', 1, 1, (p) => (p instanceof MPair ? p.car : argError('mcar', 'mpair?', p)));
-  t.fn('mcdr', 1, 1, (p) => (p instanceof MPair ? p.cdr : argError('mcdr', 'mpair?', p)));
-  t.fn('set-mcar!', 2, 2, (p, v) => {
-    if (!(p instanceof MPair)) argError('set-mcar!', 'mpair?', p);
-    p.car = v;
-    return VOID;
-  });
-  t.fn('set-mcdr!', 2, 2, (p, v) => {
-    if (!(p instanceof MPair)) argError('set-mcdr!', 'mpair?', p);
-    p.cdr = v;
-    return VOID;
-  });
-  t.fn('mpair?', 1, 1, (v) => v instanceof MPair);
-
   // member and assoc with equal? (an optional comparison procedure is handled in the prelude).
   t.internalFn('member/equal', 2, 2, member('member', isEqual));
   t.internalFn('assoc/equal', 2, 2, assoc('assoc', isEqual));
+  t.fn('remq*', 2, 2, removeAll('remq*', isEq));
+  t.fn('remv*', 2, 2, removeAll('remv*', isEqv));
+  t.fn('remw*', 2, 2, removeAll('remw*', isEqualAlways));
+  t.fn('remw', 2, 2, remove('remw', isEqualAlways));
+  t.fn('memw', 2, 2, member('memw', isEqualAlways));
+  t.fn('assw', 2, 2, assoc('assw', isEqualAlways));
 }

@@ -1,11 +1,12 @@
-// Numeric primitives: contract checks around the numeric tower in
-// values/numbers.ts, with fast paths for two small exact integers (the
-// inner loops of most programs).
+// Numbers: contract checks around the numeric tower in values/numbers.ts,
+// with fast paths for two small exact integers (the inner loops of most
+// programs); and racket/math's sgn, conjugate, order-of-magnitude, pi, sqr,
+// nan? and infinite?.
 
-import { argError, divideByZero } from '../errors/messages.js';
-import { RacketThrow, exnFailContractDivideByZeroT, exnFailContractT, exnFailUnsupportedT, makeExn } from '../errors/exn.js';
 import * as N from '../values/numbers.js';
-import { Flonum, RString, str, type Value } from '../values/types.js';
+import { argError, divideByZero, errorValueString } from '../errors/messages.js';
+import { RacketThrow, exnFailContractDivideByZeroT, exnFailContractT, exnFailUnsupportedT, makeExn, fail } from '../errors/exn.js';
+import { Flonum, RString, str, type Value, MultipleValues } from '../values/types.js';
 import type { PrimTable } from './table.js';
 import { checkExactInteger } from './check.js';
 import { stringToNumber } from '../reader/number.js';
@@ -165,6 +166,35 @@ function unary(t: PrimTable, name: string, check: (n: string, v: Value) => N.Num
   t.fn(name, 1, 1, (v: Value) => guarded(() => f(check(name, v))));
 }
 
+/** bitwise-bit-field: bits start (inclusive) to end (exclusive) of n, as a nonnegative integer. */
+function bitField(n: Value, start: Value, end: Value): Value {
+  const x = checkExactInteger('bitwise-bit-field', n);
+  if (!N.isExactNonnegativeInteger(start)) fail(exnFailContractT, `bitwise-bit-field: invalid start index ${errorValueString(start)}`);
+  if (!N.isExactNonnegativeInteger(end) || N.compare(end as N.Num, start as N.Num) < 0) fail(exnFailContractT, `bitwise-bit-field: invalid end index ${errorValueString(end)}`);
+  const width = BigInt(end as number | bigint) - BigInt(start as number | bigint);
+  const bits = (BigInt(x) >> BigInt(start as number | bigint)) & ((1n << width) - 1n);
+  return N.normBig(bits);
+}
+
+/** order-of-magnitude: the m with 10^m <= r < 10^(m+1), computed exactly. */
+function orderOfMagnitude(r: Value): Value {
+  if (!N.isNumber(r) || !N.isPositive(r) || N.isInfinite(r) || N.isNaN(r)) {
+    return argError('order-of-magnitude', '(and/c (>/c 0.0) (not/c +inf.0))', r);
+  }
+  const exact = N.toExact(r);
+  let m = Math.floor(Math.log10(N.toDouble(exact)));
+  if (!Number.isFinite(m)) m = 0;
+  while (N.compare(N.expt(10, m), exact) > 0) m--;
+  while (N.compare(N.expt(10, m + 1), exact) <= 0) m++;
+  return m;
+}
+
+function sgn(v: Value): Value {
+  const x = checkReal('sgn', v);
+  if (x instanceof Flonum) return x.n > 0 ? new Flonum(1) : x.n < 0 ? new Flonum(-1) : x;
+  return N.isPositive(x) ? 1 : N.isNegative(x) ? -1 : 0;
+}
+
 export function installNumbers(t: PrimTable): void {
   t.fn('+', 0, -1, add);
   t.fn('-', 1, -1, sub);
@@ -253,5 +283,25 @@ export function installNumbers(t: PrimTable): void {
     t.fn('sqr', 1, 1, (v: Value) => mul(checkNumber('sqr', v), v));
     t.fn('nan?', 1, 1, (v) => isNaNValue(checkReal('nan?', v)));
     t.fn('infinite?', 1, 1, (v) => checkReal('infinite?', v) instanceof Flonum && Math.abs((v as Flonum).n) === Infinity);
+  });
+
+  t.fn('quotient/remainder', 2, 2, (a: Value, b: Value) => {
+    const x = checkInteger('quotient/remainder', a);
+    const y = checkInteger('quotient/remainder', b);
+    // Racket CS names its internal procedure in this message.
+    if (N.isZero(y) && N.isExact(y)) divideByZero('$quotient-remainder');
+    return new MultipleValues(guarded(() => N.quotientRemainder(x, y)));
+  });
+  t.fn('integer-sqrt', 1, 1, (v: Value) => guarded(() => N.integerSqrt(checkInteger('integer-sqrt', v))));
+  t.fn('integer-sqrt/remainder', 1, 1, (v: Value) => new MultipleValues(guarded(() => N.integerSqrtRemainder(checkInteger('integer-sqrt/remainder', v)))));
+  t.fn('bitwise-bit-field', 3, 3, bitField);
+  t.fn('real->double-flonum', 1, 1, (v: Value) => N.toInexact(checkReal('real->double-flonum', v)));
+  t.fn('inexact-real?', 1, 1, (v: Value) => v instanceof Flonum);
+  t.fn('double-flonum?', 1, 1, (v: Value) => v instanceof Flonum);
+  t.fn('single-flonum?', 1, 1, () => false);
+  t.in('racket/math', () => {
+    t.fn('sgn', 1, 1, sgn);
+    t.fn('conjugate', 1, 1, (v: Value) => checkNumber('conjugate', v));
+    t.fn('order-of-magnitude', 1, 1, orderOfMagnitude);
   });
 }

@@ -7,7 +7,7 @@ import { OutputPort } from '../io/output-port.js';
 import { StructInstance, StructType } from '../values/struct.js';
 import { RRegexp } from '../values/regexp.js';
 import { sym, type Value } from '../values/types.js';
-import { KeywordProcedure } from './keywords.js';
+import { KeywordProcedure } from './keyword-procedures.js';
 import type { PrimTable } from './table.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
 

@@ -20,7 +20,7 @@ import { encodeUtf8 } from '../values/utf8.js';
 import { MultipleValues, Pair, RBytes, RString, keyword, listFromArray, type Value } from '../values/types.js';
 import { resultArityError } from '../errors/messages.js';
 import { isProcedure } from './check.js';
-import { KeywordProcedure } from './keywords.js';
+import { KeywordProcedure } from './keyword-procedures.js';
 import { Subject, codePointToIndex, inputLength, makeSubject } from './regexp-input.js';
 import type { PrimTable } from './table.js';
 

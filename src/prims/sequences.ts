@@ -12,10 +12,11 @@ import { RSet } from '../values/set.js';
 import * as N from '../values/numbers.js';
 import { Char, EOF, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { InputPort } from '../io/input-port.js';
-import { currentInputPort, whenReady } from './input.js';
+import { whenReady } from './input.js';
 import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
+import { currentInputPort } from './ports.js';
 
 type Kind = 'range' | 'inclusive-range' | 'list' | 'vector' | 'string' | 'bytes' | 'hash' | 'hash-keys' | 'hash-values' | 'hash-pairs' | 'lines';
 

@@ -3,13 +3,11 @@
 
 import { Primitive } from '../eval/procedures.js';
 import { argError } from '../errors/messages.js';
-import { ALL_EXN_TYPES, exnT } from '../errors/exn.js';
 import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
 import { registerEqualHook, registerEqualKeyHook, encode } from '../values/equal.js';
 import { customPrint, printQuotable, type PrintContext } from '../values/printable.js';
 import { printStructDefault, structQuotable } from '../printer/print.js';
-import { ContinuationMarkSet } from '../eval/marks.js';
-import { MultipleValues, Pair, RString, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
+import { MultipleValues, Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function constructorOf(type: StructType, name = type.name): Primitive {
@@ -18,7 +16,7 @@ export function constructorOf(type: StructType, name = type.name): Primitive {
 }
 
 /** Builds an instance from constructor arguments, filling automatic fields. */
-function makeInstance(type: StructType, args: Value[]): StructInstance {
+export function makeInstance(type: StructType, args: Value[]): StructInstance {
   const fields: Value[] = new Array(type.fieldCount);
   const chain: StructType[] = [];
   for (let t: StructType | null = type; t !== null; t = t.parent) chain.unshift(t);
@@ -29,16 +27,6 @@ function makeInstance(type: StructType, args: Value[]): StructInstance {
     for (let i = 0; i < t.ownAutoFields; i++) fields[f++] = t.autoValue;
   }
   return new StructInstance(type, fields);
-}
-
-/** An exception type's constructor: it checks the message and marks fields as Racket's guard does. */
-function exnConstructorOf(type: StructType): Primitive {
-  const n = type.initFieldCount;
-  return new Primitive(type.name, n, n, (...args: Value[]) => {
-    if (!(args[0] instanceof RString)) return argError(type.name, 'string?', args[0]);
-    if (!(args[1] instanceof ContinuationMarkSet)) return argError(type.name, 'continuation-mark-set?', args[1]);
-    return makeInstance(type, args);
-  });
 }
 
 export function predicateOf(type: StructType, name = `${type.name}?`): Primitive {
@@ -134,26 +122,4 @@ export function installStructs(t: PrimTable): void {
     if (!(v instanceof StructInstance)) return new RVector([sym(`struct:${typeof v}`)], false);
     return new RVector([sym(`struct:${v.type.name}`), ...(v.type.transparent ? v.fields : [sym('...')])], false);
   });
-
-  // The exception hierarchy: constructors, predicates, accessors.
-  for (const type of ALL_EXN_TYPES) {
-    t.value(`struct:${type.name}`, type);
-    // `exn:fail` and `make-exn:fail` are the same procedure, named after the type.
-    const ctor = exnConstructorOf(type);
-    t.value(type.name, ctor);
-    t.value(`make-${type.name}`, ctor);
-    t.value(`${type.name}?`, predicateOf(type));
-  }
-  t.value('exn-message', accessorOf(exnT, 0, 'exn-message'));
-  t.value('exn-continuation-marks', accessorOf(exnT, 1, 'exn-continuation-marks'));
-  const own = (typeName: string, field: string) => {
-    const type = ALL_EXN_TYPES.find((x) => x.name === typeName)!;
-    t.value(`${typeName}-${field}`, accessorOf(type, 0, `${typeName}-${field}`));
-  };
-  own('exn:fail:contract:variable', 'id');
-  own('exn:fail:syntax', 'exprs');
-  own('exn:fail:read', 'srclocs');
-  own('exn:fail:filesystem:errno', 'errno');
-  own('exn:fail:network:errno', 'errno');
-  own('exn:break', 'continuation');
 }

@@ -11,9 +11,9 @@ import { PeekMailbox, mailboxOf } from '../thread/mailbox.js';
 import { RThread, ThreadDeadEvt } from '../thread/thread.js';
 import { VOID, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';
-import { arityIncludes } from './control.js';
 import { seconds } from './time.js';
 import type { PrimTable } from './table.js';
+import { arityIncludes } from './procedures.js';
 
 export function installThreads(t: PrimTable): void {
   t.fn('break-thread', 1, 2, function (this: Machine, v: Value) {

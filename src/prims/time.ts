@@ -11,9 +11,9 @@ import type { OutputPort } from '../io/output-port.js';
 import * as N from '../values/numbers.js';
 import { StructInstance, StructType } from '../values/struct.js';
 import { Flonum, RString, type Value } from '../values/types.js';
-import { currentOutputPort } from './io.js';
 import { accessorOf, constructorOf, predicateOf } from './structs.js';
 import type { PrimTable } from './table.js';
+import { currentOutputPort } from './ports.js';
 
 /** Seconds as a JS number, from any real. */
 export function seconds(v: Value): number | null {

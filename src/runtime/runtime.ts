@@ -19,14 +19,11 @@ import { installModuleForms } from '../expand/module-forms.js';
 import type { Host } from '../host/host.js';
 import { printString } from '../printer/print.js';
 import { allPrimitives } from '../prims/all.js';
-import { currentErrorPort, currentOutputPort } from '../prims/io.js';
-import { currentInputPort } from '../prims/input.js';
 import { InputPort } from '../io/input-port.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
 import { Syntax } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
 import { RString, RVector, VOID, type Value } from '../values/types.js';
-import { commandLineArguments } from '../prims/misc.js';
 import { clockSeededGenerator, currentPseudoRandomGenerator } from '../prims/random.js';
 import { Custodian, currentCustodian } from '../thread/custodian.js';
 import { TopVar } from '../expand/core.js';
@@ -39,11 +36,13 @@ import { installPrelude } from './prelude-loader.js';
 import { formatLoc, isLocationless } from '../expand/expander.js';
 import { scopeSetAdd } from '../expand/scopes.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
-import { keywordApplyHook } from '../prims/keywords.js';
+import { keywordApplyHook } from '../prims/keyword-procedures.js';
 import { expandTopLevel } from '../expand/top-level.js';
 import { setForForms } from '../macros/for.js';
 import { Frame } from '../eval/frames.js';
 import { Node as BaseNode } from '../eval/nodes.js';
+import { currentErrorPort, currentInputPort, currentOutputPort } from '../prims/ports.js';
+import { commandLineArguments } from '../prims/environment.js';
 
 
 export interface RuntimeOptions {

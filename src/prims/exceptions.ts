@@ -1,16 +1,47 @@
-// The raise-*-error procedures beyond raise-argument-error and
-// raise-arguments-error (control.ts): result, range, type, mismatch and arity
-// errors, with Racket's message shapes.
+// Exceptions: raise, handlers, error and the raise-*-error family with
+// Racket's message shapes, and the built-in exception structs
+// (constructors, predicates, accessors).
 
-import { MachinePrimitive, Primitive } from '../eval/procedures.js';
-import { argError, arityMismatch, errorValueString, ordinal } from '../errors/messages.js';
-import { exnFailContractArityT, exnFailContractT, fail } from '../errors/exn.js';
-import { isExactInteger } from '../values/numbers.js';
-import { StructInstance } from '../values/struct.js';
-import { RString, Sym, type Value } from '../values/types.js';
-import { arityAtLeastT } from './arity.js';
-import type { PrimTable } from './table.js';
+import { withHandlersPrim } from '../eval/exceptions.js';
+import { ContinuationMarkSet, EXN_HANDLER_KEY, } from '../eval/marks.js';
+import { MachinePrimitive, Primitive, } from '../eval/procedures.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
+import { argError, arityMismatch, errorValueString, ordinal } from '../errors/messages.js';
+import { RacketThrow, exnFailContractT, exnFailT, exnFailUserT, makeExn, exnFailContractArityT, fail, ALL_EXN_TYPES, exnT } from '../errors/exn.js';
+import { displayString, printString, } from '../printer/print.js';
+import { RString, Sym, type Value, } from '../values/types.js';
+import { checkProcedure, checkSymbol, } from './check.js';
+import type { PrimTable } from './table.js';
+import { isExactInteger } from '../values/numbers.js';
+import { StructInstance, StructType, } from '../values/struct.js';
+import { formatDirectives } from './printing.js';
+import { arityAtLeastT } from './procedures.js';
+import { accessorOf, makeInstance,predicateOf,} from './structs.js';
+
+/** The error message of `error`'s three calling conventions. */
+function errorMessage(who: string, args: Value[]): string {
+  const [first, ...rest] = args;
+  if (first instanceof Sym) {
+    if (rest.length === 0) return `error: ${first.name}`;
+    const fmt = rest[0];
+    if (fmt instanceof RString) return `${first.name}: ${formatDirectives(who, fmt.s, rest.slice(1))}`;
+    return argError(who, 'string?', fmt);
+  }
+  if (first instanceof RString) {
+    return [first.s, ...rest.map((r) => printString(r))].join(' ');
+  }
+  return argError(who, '(or/c symbol? string?)', first);
+}
+
+/** An exception type's constructor: it checks the message and marks fields as Racket's guard does. */
+function exnConstructorOf(type: StructType): Primitive {
+  const n = type.initFieldCount;
+  return new Primitive(type.name, n, n, (...args: Value[]) => {
+    if (!(args[0] instanceof RString)) return argError(type.name, 'string?', args[0]);
+    if (!(args[1] instanceof ContinuationMarkSet)) return argError(type.name, 'continuation-mark-set?', args[1]);
+    return makeInstance(type, args);
+  });
+}
 
 function checkWho(caller: string, v: Value): string {
   if (v instanceof Sym) return v.name;
@@ -36,7 +67,44 @@ function procedureName(v: Value): string | null {
   return null;
 }
 
-export function installRaiseErrors(t: PrimTable): void {
+export function installExceptions(t: PrimTable): void {
+
+  t.machine('raise', 1, 2, (m, a) => {
+    m.raise(a[1], a.length < 3 || a[2] !== false);
+  });
+  t.machine('call-with-exception-handler', 2, 2, (m, a) => {
+    checkProcedure('call-with-exception-handler', a[1]);
+    m.setMark(EXN_HANDLER_KEY, a[1]);
+    m.applyArray(a[2], []);
+  });
+  t.internal('with-handlers', withHandlersPrim);
+
+  t.fn('error', 1, -1, (...args: Value[]) => {
+    throw new RacketThrow(makeExn(exnFailT, errorMessage('error', args)));
+  });
+  t.fn('raise-user-error', 1, -1, (...args: Value[]) => {
+    throw new RacketThrow(makeExn(exnFailUserT, errorMessage('raise-user-error', args)));
+  });
+  t.fn('raise-argument-error', 3, -1, (name: Value, expected: Value, ...rest: Value[]) => {
+    const who = checkSymbol('raise-argument-error', name).name;
+    const exp = expected instanceof RString ? expected.s : argError('raise-argument-error', 'string?', expected);
+    if (rest.length === 1) argError(who, exp, rest[0]);
+    const pos = rest[0];
+    if (typeof pos !== 'number') return argError('raise-argument-error', 'exact-nonnegative-integer?', pos);
+    const args = rest.slice(1);
+    return argError(who, exp, args[pos], pos, args);
+  });
+  t.fn('raise-arguments-error', 2, -1, (name: Value, msg: Value, ...fields: Value[]) => {
+    const who = checkSymbol('raise-arguments-error', name).name;
+    const text = msg instanceof RString ? msg.s : argError('raise-arguments-error', 'string?', msg);
+    let out = `${who}: ${text}`;
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const f = fields[i];
+      out += `\n  ${f instanceof RString ? f.s : displayString(f)}: ${printString(fields[i + 1])}`;
+    }
+    throw new RacketThrow(makeExn(exnFailContractT, out));
+  });
+
   t.fn('raise-result-error', 3, -1, (name: Value, expected: Value, ...rest: Value[]) => {
     const who = checkWho('raise-result-error', name);
     const exp = checkText('raise-result-error', expected);
@@ -114,4 +182,26 @@ export function installRaiseErrors(t: PrimTable): void {
         args.map((a) => `\n   ${errorValueString(a)}`).join(''),
     );
   });
+
+  // The exception hierarchy: constructors, predicates, accessors.
+  for (const type of ALL_EXN_TYPES) {
+    t.value(`struct:${type.name}`, type);
+    // `exn:fail` and `make-exn:fail` are the same procedure, named after the type.
+    const ctor = exnConstructorOf(type);
+    t.value(type.name, ctor);
+    t.value(`make-${type.name}`, ctor);
+    t.value(`${type.name}?`, predicateOf(type));
+  }
+  t.value('exn-message', accessorOf(exnT, 0, 'exn-message'));
+  t.value('exn-continuation-marks', accessorOf(exnT, 1, 'exn-continuation-marks'));
+  const own = (typeName: string, field: string) => {
+    const type = ALL_EXN_TYPES.find((x) => x.name === typeName)!;
+    t.value(`${typeName}-${field}`, accessorOf(type, 0, `${typeName}-${field}`));
+  };
+  own('exn:fail:contract:variable', 'id');
+  own('exn:fail:syntax', 'exprs');
+  own('exn:fail:read', 'srclocs');
+  own('exn:fail:filesystem:errno', 'errno');
+  own('exn:fail:network:errno', 'errno');
+  own('exn:break', 'continuation');
 }

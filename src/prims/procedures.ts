@@ -1,24 +1,23 @@
-// Procedure arities as values: `procedure-arity`, the `arity-at-least`
-// struct, and the normalized forms Racket reports (a count, an
-// `(arity-at-least n)`, or a sorted list of them).
+// Procedures: procedure?, apply, arities as values (procedure-arity, the
+// arity-at-least struct, the normalized forms Racket reports),
+// procedure-rename, procedure-keywords, primitive?. Keyword procedures are in
+// keyword-procedures.ts.
 
-import { ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
-import { argError } from '../errors/messages.js';
-import { StructInstance, StructType, propProcedure } from '../values/struct.js';
-import { NULL, Pair, isList, listFromArray, listToArray, type Value } from '../values/types.js';
-import { checkProcedure } from './check.js';
-import { KeywordProcedure } from './keywords.js';
-import type { PrimTable } from './table.js';
+import { UNSUPPLIED } from '../expand/core.js';
+import { ContinuationProc, MachinePrimitive, Parameter, Primitive, } from '../eval/procedures.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
+import { argError, } from '../errors/messages.js';
+import { MultipleValues, NULL, Pair, Sym, isList, listToArray, type Value, listFromArray, Keyword, } from '../values/types.js';
+import { checkProcedure, isProcedure } from './check.js';
+import type { PrimTable } from './table.js';
+import { isExactNonnegativeInteger } from '../values/numbers.js';
+import { StructInstance, StructType, propProcedure, } from '../values/struct.js';
+import { KeywordProcedure } from './keyword-procedures.js';
 
 export const arityAtLeastT = new StructType('arity-at-least', null, 1, 0, false, new Map(), true, null, new Set());
 
 /** An arity range: `max` is Infinity for "at least `min`". */
 type Range = readonly [number, number];
-
-function isNatural(v: Value): boolean {
-  return (typeof v === 'number' && Number.isInteger(v) && v >= 0) || (typeof v === 'bigint' && v >= 0n);
-}
 
 /** The argument counts `f` accepts, as ranges (unsorted, possibly overlapping). */
 export function arityRanges(f: Value): Range[] {
@@ -70,7 +69,7 @@ function isArityAtLeast(v: Value): v is StructInstance {
 }
 
 function isArity(v: Value): boolean {
-  const single = (x: Value) => isNatural(x) || (isArityAtLeast(x) && isNatural(x.fields[0]));
+  const single = (x: Value) => isExactNonnegativeInteger(x) || (isArityAtLeast(x) && isExactNonnegativeInteger(x.fields[0]));
   return single(v) || (isList(v) && listToArray(v).every(single));
 }
 
@@ -84,9 +83,56 @@ function arityMask(ranges: readonly Range[]): Value {
   return mask >= BigInt(Number.MIN_SAFE_INTEGER) && mask <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(mask) : mask;
 }
 
-export function installArity(t: PrimTable): void {
+/** A copy of `f` that reports itself (in printing, object-name and arity errors) as `name`. */
+function renamed(f: Value, name: string): Value {
+  if (f instanceof Closure) {
+    // A second lambda node over the same body: the name lives in the node.
+    const lam = Object.assign(Object.create(Object.getPrototypeOf(f.lam)), f.lam, { name, code: null, calls: 0 });
+    return new Closure(lam, f.env);
+  }
+  if (f instanceof CaseClosure) return new CaseClosure(f.clauses, name);
+  if (f instanceof Primitive) return new Primitive(name, f.min, f.max, f.fn, f.simple);
+  if (f instanceof MachinePrimitive) return new MachinePrimitive(name, f.min, f.max, f.run);
+  if (f instanceof KeywordProcedure) return new KeywordProcedure(renamed(f.proc, name), f.kws, f.required);
+  // Parameters, continuations and applicable structs keep their own names.
+  return f;
+}
+
+function sortedKeywords(ks: readonly Keyword[]): Value {
+  return listFromArray([...ks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+}
+
+export function arityIncludes(f: Value, n: number): boolean {
+  if (f instanceof Closure) return n >= f.lam.nreq && (f.lam.hasRest || n <= f.lam.nreq + f.lam.nopt);
+  if (f instanceof CaseClosure) return f.clauses.some((c) => arityIncludes(c, n));
+  if (f instanceof Primitive || f instanceof MachinePrimitive) return n >= f.min && (f.max < 0 || n <= f.max);
+  if (f instanceof Parameter) return n <= 1;
+  return true;
+}
+
+export function installProcedures(t: PrimTable): void {
+  t.machine('apply', 1, -1, (m, a) => {
+    const f = a[1];
+    const last = a[a.length - 1];
+    if (a.length === 2) {
+      m.applyArray(f, []);
+      return;
+    }
+    if (!isList(last)) argError('apply', 'list?', last);
+    const args = [...a.slice(2, a.length - 1), ...listToArray(last)];
+    m.applyArray(f, args);
+  });
+
+  t.fn('procedure?', 1, 1, (v) => isProcedure(v));
+  t.fn('procedure-arity-includes?', 2, 3, (f: Value, n: Value) => {
+    checkProcedure('procedure-arity-includes?', f);
+    const k = typeof n === 'number' ? n : -1;
+    return arityIncludes(f, k);
+  });
+  t.internal('unsupplied?', new Primitive('unsupplied?', 1, 1, (v) => v === UNSUPPLIED));
+
   const ctor = new Primitive('arity-at-least', 1, 1, (n: Value) => {
-    if (!isNatural(n)) return argError('arity-at-least', 'exact-nonnegative-integer?', n);
+    if (!isExactNonnegativeInteger(n)) return argError('arity-at-least', 'exact-nonnegative-integer?', n);
     return arityAtLeast(n);
   });
   t.value('arity-at-least', ctor);
@@ -103,4 +149,16 @@ export function installArity(t: PrimTable): void {
     const ranges = singles.map((x): Range => (isArityAtLeast(x) ? [Number(x.fields[0]), Infinity] : [Number(x), Number(x)]));
     return arityValue(ranges);
   }));
+
+  t.fn('procedure-rename', 2, 2, (f: Value, name: Value) => {
+    checkProcedure('procedure-rename', f);
+    if (!(name instanceof Sym)) return argError('procedure-rename', 'symbol?', name);
+    return renamed(f, name.name);
+  });
+  t.fn('procedure-keywords', 1, 1, (f: Value) => {
+    checkProcedure('procedure-keywords', f);
+    if (!(f instanceof KeywordProcedure)) return new MultipleValues([NULL, NULL]);
+    return new MultipleValues([sortedKeywords(f.required), sortedKeywords(f.kws)]);
+  });
+  t.fn('primitive?', 1, 1, (v: Value) => v instanceof Primitive || v instanceof MachinePrimitive);
 }

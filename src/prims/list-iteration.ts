@@ -221,7 +221,7 @@ function traversal(t: PrimTable, name: Kind, min: number): void {
   });
 }
 
-export function installHigherOrder(t: PrimTable): void {
+export function installListIteration(t: PrimTable): void {
   traversal(t, 'map', 2);
   traversal(t, 'for-each', 2);
   traversal(t, 'andmap', 2);

@@ -1,0 +1,55 @@
+// File ports: open-input-file and open-output-file (the keyword front ends,
+// call-with- and with- forms and racket/file are written in Racket). Reads
+// take the whole file when the port opens; writes go to the file when the
+// port flushes.
+
+import type { Machine } from '../eval/machine.js';
+import { argError, } from '../errors/messages.js';
+import { OutputPort } from '../io/output-port.js';
+import { type Value, Sym, } from '../values/types.js';
+import type { PrimTable } from './table.js';
+import { RacketThrow, makeExn, exnFailFilesystemExistsT, } from '../errors/exn.js';
+import { InputPort } from '../io/input-port.js';
+import { complete,pathString,files,systemError } from './filesystem.js';
+
+const EXISTS_MODES = ['error', 'append', 'update', 'can-update', 'replace', 'truncate', 'must-truncate', 'truncate/replace'];
+
+export function installFilePorts(t: PrimTable): void {
+  // (open-input-file path): the whole file, read now.
+  t.internalFn('open-input-file', 1, 1, function (this: Machine, p: Value) {
+    const path = complete(this, pathString('open-input-file', p));
+    const fs = files(this, 'open-input-file');
+    try {
+      return new InputPort(fs.readBytes(path), path);
+    } catch (e) {
+      return systemError('open-input-file', 'cannot open input file', path, e);
+    }
+  });
+  // (open-output-file path exists-mode)
+  t.internalFn('open-output-file', 2, 2, function (this: Machine, p: Value, exists: Value) {
+    const path = complete(this, pathString('open-output-file', p));
+    const mode = exists instanceof Sym ? exists.name : '';
+    if (!EXISTS_MODES.includes(mode)) return argError('open-output-file', `(or/c ${EXISTS_MODES.map((x) => `'${x}`).join(' ')})`, exists);
+    const fs = files(this, 'open-output-file');
+    const there = fs.exists(path);
+    if (there && mode === 'error') {
+      throw new RacketThrow(makeExn(exnFailFilesystemExistsT, `open-output-file: file exists\n  path: ${path}`));
+    }
+    if (!there && (mode === 'update' || mode === 'must-truncate')) {
+      return systemError('open-output-file', 'error opening file', path, { code: 'ENOENT', errno: 2, text: 'No such file or directory' });
+    }
+    // Every mode but append starts the file afresh ('update writes over it from the start).
+    try {
+      fs.write(path, '', mode === 'append' || mode === 'can-update' ? true : false);
+    } catch (e) {
+      return systemError('open-output-file', 'error opening file', path, e);
+    }
+    return new OutputPort(path, (text) => {
+      try {
+        fs.write(path, text, true);
+      } catch (e) {
+        systemError('write-string', 'error writing to file', path, e);
+      }
+    });
+  });
+}

@@ -1,0 +1,52 @@
+// The filesystem, through the host's file capability (which an embedding
+// may withhold): file-exists?, directory-exists?, delete-file, and the path
+// and error helpers file ports share.
+
+import type { Machine } from '../eval/machine.js';
+import { argError, } from '../errors/messages.js';
+import { VOID, type Value, sym, Pair, RString } from '../values/types.js';
+import type { PrimTable } from './table.js';
+import { RacketThrow, makeExn, exnFailFilesystemErrnoT, exnFailFilesystemT } from '../errors/exn.js';
+import type { HostError, HostFiles } from '../host/host.js';
+
+export function files(m: Machine, who: string): HostFiles {
+  const f = m.rt.host.files;
+  if (f === undefined) throw new RacketThrow(makeExn(exnFailFilesystemT, `${who}: file access is not available in this runtime`));
+  return f;
+}
+
+export function pathString(who: string, v: Value): string {
+  if (v instanceof RString && v.s.length > 0 && !v.s.includes('\0')) return v.s;
+  return argError(who, 'path-string?', v);
+}
+
+/** The complete path of `p`, relative to the current directory. */
+export function complete(m: Machine, p: string): string {
+  return m.rt.host.resolvePath(`${m.rt.host.cwd()}/.`, p);
+}
+
+export function systemError(who: string, what: string, path: string, e: unknown): never {
+  const err = e as HostError;
+  throw new RacketThrow(
+    makeExn(exnFailFilesystemErrnoT, `${who}: ${what}\n  path: ${path}\n  system error: ${err.text}; errno=${err.errno}`, new Pair(err.errno, sym('posix'))),
+  );
+}
+
+export function installFilesystem(t: PrimTable): void {
+  t.fn('file-exists?', 1, 1, function (this: Machine, p: Value) {
+    return files(this, 'file-exists?').exists(complete(this, pathString('file-exists?', p)));
+  });
+  t.fn('directory-exists?', 1, 1, function (this: Machine, p: Value) {
+    return files(this, 'directory-exists?').directoryExists(complete(this, pathString('directory-exists?', p)));
+  });
+  t.fn('delete-file', 1, 1, function (this: Machine, p: Value) {
+    const path = complete(this, pathString('delete-file', p));
+    try {
+      files(this, 'delete-file').delete(path);
+    } catch (e) {
+      if (e instanceof RacketThrow) throw e;
+      systemError('delete-file', 'cannot delete file', path, e);
+    }
+    return VOID;
+  });
+}

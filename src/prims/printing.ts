@@ -1,0 +1,115 @@
+// Printing values: display, write, print and their -ln forms, printf,
+// fprintf, eprintf and format (with the `~` directives `error` also uses),
+// and the printing of module-level results.
+
+import type { Machine } from '../eval/machine.js';
+import { displayString, printString, writeString } from '../printer/print.js';
+import { genericFail } from '../errors/messages.js';
+import { OutputPort } from '../io/output-port.js';
+import { VOID, str, type Value, RString } from '../values/types.js';
+import { checkString, } from './check.js';
+import type { PrimTable } from './table.js';
+import { RacketThrow, makeExn, exnFailContractT } from '../errors/exn.js';
+import { currentErrorPort,currentOutputPort, outArg } from './ports.js';
+
+function printer(name: string, render: (v: Value) => string) {
+  return function (this: Machine, v: Value, port?: Value): Value {
+    outArg(this, name, port).write(render(v));
+    return VOID;
+  };
+}
+
+/** `format`-style directives: ~a ~s ~v ~e ~n ~% ~~. */
+export function formatDirectives(who: string, fmt: string, args: Value[]): string {
+  let out = '';
+  let k = 0;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c !== '~' || i + 1 >= fmt.length) {
+      out += c;
+      continue;
+    }
+    const d = fmt[++i];
+    const next = (): Value => {
+      if (k >= args.length) formatArgumentCountError(who, countDirectives(fmt), args);
+      return args[k++];
+    };
+    switch (d) {
+      case 'a':
+      case 'A':
+        out += displayString(next());
+        break;
+      case 's':
+      case 'S':
+        out += writeString(next());
+        break;
+      case 'v':
+      case 'V':
+      case 'e':
+      case 'E':
+        out += printString(next());
+        break;
+      case 'n':
+      case '%':
+        out += '\n';
+        break;
+      case '~':
+        out += '~';
+        break;
+      default:
+        if (/\s/.test(d)) {
+          while (i + 1 < fmt.length && /[ \t]/.test(fmt[i + 1])) i++;
+          break;
+        }
+        genericFail(`${who}: ill-formed pattern string\n  explanation: tag \`~${d}\` not allowed\n  pattern string: ${printString(new RString(fmt, true))}`);
+    }
+  }
+  if (k < args.length) formatArgumentCountError(who, k, args);
+  return out;
+}
+
+/** Racket's message when a format string and its arguments disagree in number. */
+function formatArgumentCountError(who: string, required: number, args: Value[]): never {
+  const were = args.length === 0 ? '' : `; arguments were: ${args.map((x) => printString(x)).join(' ')}`;
+  throw new RacketThrow(makeExn(exnFailContractT, `${who}: format string requires ${required} arguments, given ${args.length}${were}`));
+}
+
+function countDirectives(fmt: string): number {
+  let n = 0;
+  for (let i = 0; i < fmt.length - 1; i++) {
+    if (fmt[i] === '~') {
+      if ('aAsSvVeE'.includes(fmt[i + 1])) n++;
+      i++;
+    }
+  }
+  return n;
+}
+
+export function installPrinting(t: PrimTable): void {
+  t.fn('display', 1, 2, printer('display', displayString));
+  t.fn('write', 1, 2, printer('write', writeString));
+  t.fn('print', 1, 3, printer('print', printString));
+  t.fn('displayln', 1, 2, printer('displayln', (v) => displayString(v) + '\n'));
+  t.fn('writeln', 1, 2, printer('writeln', (v) => writeString(v) + '\n'));
+  t.fn('println', 1, 2, printer('println', (v) => printString(v) + '\n'));
+  t.fn('printf', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
+    outArg(this, 'printf', undefined).write(formatDirectives('printf', checkString('printf', fmt).s, args));
+    return VOID;
+  });
+  t.fn('fprintf', 2, -1, function (this: Machine, port: Value, fmt: Value, ...args: Value[]) {
+    outArg(this, 'fprintf', port).write(formatDirectives('fprintf', checkString('fprintf', fmt).s, args));
+    return VOID;
+  });
+  t.fn('eprintf', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
+    (this.paramValue(currentErrorPort) as OutputPort).write(formatDirectives('eprintf', checkString('eprintf', fmt).s, args));
+    return VOID;
+  });
+  t.fn('format', 1, -1, (fmt: Value, ...args: Value[]) => str(formatDirectives('format', checkString('format', fmt).s, args)));
+
+  // Module-level expression results are printed like the REPL prints them.
+  t.internalFn('print-values', 0, -1, function (this: Machine, ...vals: Value[]) {
+    const out = this.paramValue(currentOutputPort) as OutputPort;
+    for (const v of vals) if (v !== VOID) out.write(printString(v) + '\n');
+    return VOID;
+  });
+}
