@@ -1,5 +1,5 @@
 // Run-time support of racket/match (the forms themselves are macros in
-// src/expand/match.ts): the exception raised when no clause matches.
+// src/macros/match.ts): the exception raised when no clause matches.
 
 import { printString } from '../printer/print.js';
 import { exnMiscMatchT, fail } from '../errors/exn.js';

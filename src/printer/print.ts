@@ -31,7 +31,8 @@
 // definition. Quotability is a property (it may be a getter) because
 // Racket attaches it per struct type, e.g. transparent structs are 'never,
 // prefab structs 'maybe, opaque things 'self (the default). The protocol
-// and helpers for implementing it live in protocol.ts (re-exported here).
+// and helpers for implementing it live in src/values/printable.ts
+// (re-exported here).
 //
 // Struct instances (src/values/struct.ts) that do not implement the
 // protocol themselves get Racket's default struct printing from

@@ -1,7 +1,7 @@
 // The printer's extension protocol and helpers for the kinds of value that
-// print themselves (see the overview in print.ts). Kept apart from the
-// printer proper so that modules defining printable kinds can import it
-// without an import cycle.
+// print themselves (see the overview in src/printer/print.ts). It is part of
+// the values layer because every layer that defines a printable kind
+// (threads, ports, sockets) implements it, and the printer sits above values.
 
 import type { Value } from './types.js';
 
