@@ -65,8 +65,7 @@ class ReceiveEvt implements Evt {
     return '#<udp-receive-evt>';
   }
   subscribe(_m: Machine, wake: () => void): () => void {
-    this.sock.waiters.add(wake);
-    return () => this.sock.waiters.delete(wake);
+    return this.sock.onChange(wake);
   }
 }
 
@@ -77,8 +76,7 @@ class ReceiveReadyEvt implements Evt {
     return this.sock.closed || this.sock.queue.length > 0 ? this : NOT_READY;
   }
   subscribe(_m: Machine, wake: () => void): () => void {
-    this.sock.waiters.add(wake);
-    return () => this.sock.waiters.delete(wake);
+    return this.sock.onChange(wake);
   }
   [customPrint](): string {
     return '#<udp-receive-ready-evt>';
@@ -428,7 +426,7 @@ export function installUdpOps(t: PrimTable): void {
     const sock = checkSocket(who, sv);
     // Racket 8.7 shares this check with tcp-addresses and names that procedure.
     if (sock.closed) closedError('tcp-addresses');
-    const local = sock.host?.local() ?? { address: sock.family === 6 ? '::' : '0.0.0.0', port: 0 };
+    const local = sock.host?.local() ?? { address: sock.anyAddress, port: 0 };
     // An unconnected socket's peer reads as IPv4's any address whatever its family.
     const remote = sock.connected ?? { address: '0.0.0.0', port: 0 };
     const la = new RString(local.address, false);
@@ -509,7 +507,7 @@ function installOptions(t: PrimTable): void {
   t.fn('udp-multicast-set-interface!', 2, 2, (sv: Value, v: Value) => {
     const who = 'udp-multicast-set-interface!';
     const sock = checkOpen(who, sv);
-    const iface = checkHost(who, v, true) ?? (sock.family === 6 ? '::' : '0.0.0.0');
+    const iface = checkHost(who, v, true) ?? sock.anyAddress;
     applyNow(who, sock, (h) => h.setMulticastInterface(iface));
     sock.multicastInterface = iface;
     return VOID;
