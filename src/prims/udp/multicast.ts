@@ -7,7 +7,7 @@ import type { HostError } from '../../host/host.js';
 import { RString, VOID, type Value } from '../../values/types.js';
 import { checkByte } from '../check.js';
 import { checkHost, checkHostOrFalse, checkOpenSocket } from './check.js';
-import type { Definer } from './define.js';
+import type { Body, Definer } from './define.js';
 import { setsockoptFailed } from './errors.js';
 import { setOption } from './options.js';
 
@@ -31,6 +31,31 @@ function isIPv4Multicast(address: string): boolean {
   const m = /^(\d+)\.\d+\.\d+\.\d+$/.exec(address);
   return m !== null && Number(m[1]) >= 224 && Number(m[1]) <= 239;
 }
+
+/** The one worker behind udp-multicast-join-group! and udp-multicast-leave-group!. */
+const changingGroup =
+  (change: 'join' | 'leave'): Body =>
+  (who) =>
+  (sv: Value, gv: Value, iv: Value) => {
+    const sock = checkOpenSocket(who, sv);
+    const group = checkHost(who, gv);
+    const iface = kernelChoice(checkHostOrFalse(who, iv));
+    const key = membershipKey(group, iface);
+    if (change === 'join') {
+      if (!sock.hostBound) {
+        // No system socket to ask yet: fail as the kernel would.
+        if (!isIPv4Multicast(group)) setsockoptFailed(who, SYSTEM_ERRORS.EINVAL);
+        if (sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRINUSE);
+      }
+      setOption(who, sock, (h) => h.addMembership(group, iface));
+      sock.memberships.add(key);
+    } else {
+      if (!sock.hostBound && !sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRNOTAVAIL);
+      setOption(who, sock, (h) => h.dropMembership(group, iface));
+      sock.memberships.delete(key);
+    }
+    return VOID;
+  };
 
 export function installMulticast(def: Definer): void {
   def.simple('udp-multicast-ttl', 1, 1, (who) => (sv: Value) => checkOpenSocket(who, sv).multicastTtl);
@@ -60,28 +85,6 @@ export function installMulticast(def: Definer): void {
     return VOID;
   });
 
-  def.simple('udp-multicast-join-group!', 3, 3, (who) => (sv: Value, gv: Value, iv: Value) => {
-    const sock = checkOpenSocket(who, sv);
-    const group = checkHost(who, gv);
-    const iface = kernelChoice(checkHostOrFalse(who, iv));
-    const key = membershipKey(group, iface);
-    if (!sock.hostBound) {
-      // No system socket to ask yet: fail as the kernel would.
-      if (!isIPv4Multicast(group)) setsockoptFailed(who, SYSTEM_ERRORS.EINVAL);
-      if (sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRINUSE);
-    }
-    setOption(who, sock, (h) => h.addMembership(group, iface));
-    sock.memberships.add(key);
-    return VOID;
-  });
-  def.simple('udp-multicast-leave-group!', 3, 3, (who) => (sv: Value, gv: Value, iv: Value) => {
-    const sock = checkOpenSocket(who, sv);
-    const group = checkHost(who, gv);
-    const iface = kernelChoice(checkHostOrFalse(who, iv));
-    const key = membershipKey(group, iface);
-    if (!sock.hostBound && !sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRNOTAVAIL);
-    setOption(who, sock, (h) => h.dropMembership(group, iface));
-    sock.memberships.delete(key);
-    return VOID;
-  });
+  def.simple('udp-multicast-join-group!', 3, 3, changingGroup('join'));
+  def.simple('udp-multicast-leave-group!', 3, 3, changingGroup('leave'));
 }
