@@ -51,6 +51,11 @@ function sendAndWait(m: Machine, who: string, sock: UdpSocket, host: string | un
   return new Block([done]);
 }
 
+/** The send evts' event; made here so that the worker below captures nothing (see receive.ts). */
+function sendEvt(who: string, sock: UdpSocket, host: string | undefined, port: number | undefined, data: Uint8Array): SendEvt {
+  return new SendEvt((syncing) => sendNow(syncing, who, sock, host, port, data));
+}
+
 /** The one worker: checks the datagram's byte string and range, then sends `bytes[start, end)` as `mode` says. */
 function send(
   m: Machine,
@@ -73,7 +78,7 @@ function send(
       sendNow(m, who, sock, host, port, data);
       return true;
     case 'evt':
-      return new SendEvt((syncing) => sendNow(syncing, who, sock, host, port, data));
+      return sendEvt(who, sock, host, port, data);
   }
 }
 
