@@ -23,7 +23,7 @@ export class UdpSocket {
   private queuedBytes = 0;
   receiveBufferSize = DEFAULT_RECEIVE_BUFFER;
   /** Wake callbacks of threads waiting for a datagram or for the socket to close. */
-  readonly waiters = new Set<() => void>();
+  private readonly waiters = new Set<() => void>();
 
   // Socket options, as Racket reports them. The host can set them only on a
   // bound socket, so they are kept here and applied when it becomes bound.
@@ -39,7 +39,12 @@ export class UdpSocket {
     /** 4 or 6. */
     readonly family: 4 | 6,
   ) {
-    this.multicastInterface = family === 6 ? '::' : '0.0.0.0';
+    this.multicastInterface = this.anyAddress;
+  }
+
+  /** The family's wildcard address: an unbound socket's local address, and the default multicast interface. */
+  get anyAddress(): string {
+    return this.family === 6 ? '::' : '0.0.0.0';
   }
 
   get hostBound(): boolean {
@@ -89,7 +94,13 @@ export class UdpSocket {
     return d;
   }
 
-  wakeAll(): void {
+  /** Calls `wake` whenever a datagram arrives or the socket closes, until the returned function is called. */
+  onChange(wake: () => void): () => void {
+    this.waiters.add(wake);
+    return () => this.waiters.delete(wake);
+  }
+
+  private wakeAll(): void {
     for (const w of [...this.waiters]) w();
   }
 

@@ -1,0 +1,42 @@
+// Socket options: udp-ttl, udp-set-ttl! and udp-set-receive-buffer-size!,
+// and setOption, which the multicast options use too. The host can set an
+// option only on a bound socket, so the socket keeps every option and
+// applies those set earlier when it becomes bound (UdpSocket.applyOptions).
+
+import type { HostError, HostUdpSocket } from '../../host/host.js';
+import { argError } from '../../errors/messages.js';
+import { VOID, type Value } from '../../values/types.js';
+import { checkByte } from '../check.js';
+import { checkOpenSocket } from './check.js';
+import type { Definer } from './define.js';
+import { setsockoptFailed } from './errors.js';
+import type { UdpSocket } from './socket.js';
+
+/** Applies an option to the host socket now if it is bound (reporting a failure); otherwise it is applied at bind time. */
+export function setOption(who: string, sock: UdpSocket, apply: (h: HostUdpSocket) => void): void {
+  if (!sock.hostBound) return;
+  try {
+    apply(sock.host!);
+  } catch (e) {
+    setsockoptFailed(who, e as HostError);
+  }
+}
+
+export function installOptions(def: Definer): void {
+  def.simple('udp-ttl', 1, 1, (who) => (sv: Value) => checkOpenSocket(who, sv).ttl);
+  def.simple('udp-set-ttl!', 2, 2, (who) => (sv: Value, v: Value) => {
+    const sock = checkOpenSocket(who, sv);
+    const ttl = checkByte(who, v);
+    setOption(who, sock, (h) => h.setTTL(ttl));
+    sock.ttl = ttl;
+    return VOID;
+  });
+
+  def.simple('udp-set-receive-buffer-size!', 2, 2, (who) => (sv: Value, v: Value) => {
+    const sock = checkOpenSocket(who, sv);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) return argError(who, 'exact-positive-integer?', v);
+    setOption(who, sock, (h) => h.setRecvBufferSize(v));
+    sock.setReceiveBufferSize(v);
+    return VOID;
+  });
+}
