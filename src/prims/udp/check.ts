@@ -4,7 +4,7 @@
 
 import { RawText, argError, argumentsError } from '../../errors/messages.js';
 import { RString, type RBytes, type Value } from '../../values/types.js';
-import { checkBytes } from '../check.js';
+import { checkBytes, rangeText } from '../check.js';
 import { closedError } from './errors.js';
 import { UdpSocket } from './socket.js';
 
@@ -73,7 +73,7 @@ export function checkBufferRange(who: string, b: RBytes, start: Value, end: Valu
   const length = b.bytes.length;
   if (!isIndex(start)) return argError(who, 'exact-nonnegative-integer?', start);
   if (start > length) {
-    argumentsError(who, 'starting index is out of range', ['starting index', start], ['valid range', new RawText(`[0, ${length}]`)], ['byte string', b]);
+    argumentsError(who, 'starting index is out of range', ['starting index', start], ['valid range', rangeText(length)], ['byte string', b]);
   }
   const e = end === undefined ? length : end;
   if (!isIndex(e)) return argError(who, 'exact-nonnegative-integer?', e);
