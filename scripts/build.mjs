@@ -2,13 +2,42 @@
 // and the V8 code cache bin/rkt loads with it; the embedding API as
 // dist/index.mjs (ESM) and dist/index.cjs (CommonJS) with its types in
 // dist/types. Everything is bundled, so the package needs no dependencies.
+// The libraries written in Racket (src/lib/*.rkt) are bundled as their text
+// with an index the project's reader makes of them (src/runtime/library-index.ts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// The .rkt loader, with the indexer bundled first so that this script can run it.
+const indexer = await build({
+  entryPoints: ['src/runtime/library-index.ts'],
+  bundle: true,
+  write: false,
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
+const { libraryModule } = await import(`data:text/javascript;base64,${Buffer.from(indexer.outputFiles[0].text).toString('base64')}`);
+const rktLibraries = {
+  name: 'rkt-libraries',
+  setup(b) {
+    b.onLoad({ filter: /\.rkt$/ }, (args) => {
+      const source = relative(root, args.path).split(sep).join('/');
+      try {
+        return { contents: libraryModule(source, readFileSync(args.path, 'utf8')), loader: 'js' };
+      } catch (e) {
+        return { errors: [{ text: e.message }] };
+      }
+    });
+  },
+};
+const plugins = [rktLibraries];
 
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -21,6 +50,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
+  plugins,
 });
 
 // The embedding API, for Node applications (package.json "exports").
@@ -35,6 +65,7 @@ for (const format of ['esm', 'cjs']) {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: root,
+    plugins,
   });
 }
 
@@ -58,6 +89,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
+  plugins,
 });
 
 // Run a small program once so the code used at startup is compiled, and save V8's cache of it.

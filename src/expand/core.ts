@@ -18,7 +18,7 @@ export class TopVar {
   value: Value = undefined;
   /** True once the module that defines it is fully expanded and never assigns it. */
   constant = false;
-  /** For lazily compiled library definitions: runs the definition (see runtime/prelude-loader.ts). */
+  /** For lazily compiled library definitions: runs the definition (see runtime/library-loader.ts). */
   lazy: (() => void) | null = null;
 
   /** Runs a pending lazy definition. */

@@ -31,8 +31,8 @@ import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMiscMatchT, exnMessage, i
 import { OutputPort } from '../io/output-port.js';
 import { Scheduler } from '../thread/scheduler.js';
 import type { RThread, Task } from '../thread/thread.js';
-import { PRELUDE_SOURCE } from '../prims/prelude.js';
-import { installPrelude } from './prelude-loader.js';
+import { LIBRARY_FILES } from '../lib/index.js';
+import { installLibraryFiles } from './library-loader.js';
 import { formatLoc, isLocationless } from '../expand/expander.js';
 import { scopeSetAdd } from '../expand/scopes.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
@@ -139,8 +139,8 @@ export class Runtime {
     // racket/match's forms are macros; its run-time part is in the primitive table.
     const matchLib = this.libraries.get('racket/match') ?? this.addLibrary('racket/match');
     installMatchForms((name, m) => matchLib.exports.set(name, m));
-    // The prelude (procedures written in Racket) extends racket/base and racket/list.
-    this.loadPrelude(base);
+    // The libraries written in Racket (src/lib) extend racket/base, racket/list, ...
+    this.loadRacketLibraries(base);
     // racket/set's `for` forms (its procedures come with the primitives).
     const sets = this.libraries.get('racket/set') ?? this.addLibrary('racket/set');
     for (const [name, m] of setForForms()) sets.exports.set(name, m);
@@ -157,9 +157,9 @@ export class Runtime {
     return this.libraries.get(name) ?? null;
   }
 
-  /** Binds the Racket-written part of the libraries (compiled on first use). */
-  private loadPrelude(base: ModuleInfo): void {
-    for (const e of installPrelude(this.ex, PRELUDE_SOURCE, this.ex.internals)) {
+  /** Binds the Racket-written part of the libraries (read and compiled on first use). */
+  private loadRacketLibraries(base: ModuleInfo): void {
+    for (const e of installLibraryFiles(this.ex, LIBRARY_FILES)) {
       const target = this.libraries.get(e.library) ?? this.addLibrary(e.library);
       target.exports.set(e.name, e.meaning);
       if (target === base) this.ex.table.add(e.name, [this.ex.baseScope], e.meaning);

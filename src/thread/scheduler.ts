@@ -78,7 +78,7 @@ export class Scheduler {
     return t;
   }
 
-  /** A thread that starts by running `node` (the main program, the prelude). */
+  /** A thread that starts by running `node` (the main program). */
   spawnNode(node: Node, name: string): RThread {
     const m = new Machine(this.rt);
     const t = new RThread(m, name, this.nextId++);

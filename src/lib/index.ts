@@ -1,0 +1,67 @@
+// The libraries written in Racket: the procedures of racket/base, racket/list,
+// racket/file, ... that call procedures or take keywords (the hot list
+// traversals are machine primitives instead, in prims/higher-order.ts).
+// Running on the machine, they can block, escape, capture continuations and
+// be preempted like any Racket code.
+//
+// Each file is `#lang racket/base`, sees the runtime's internal primitives as
+// `%name`, and starts with the provide form that says what it adds: a plain
+// name extends racket/base; `(rename-out [local lib:name])` sends `local` to
+// library `lib` as `name`. runtime/library-loader.ts binds them, each
+// definition read and compiled on first use.
+//
+// A .rkt file imports as its text, with its path and its index (rkt.d.ts):
+// the bundlers' .rkt loaders (scripts/build.mjs, vitest.config.ts) read it
+// with the project's reader (runtime/library-index.ts) when they bundle it.
+
+import * as digests from './digests.rkt';
+import * as files from './files.rkt';
+import * as hashes from './hashes.rkt';
+import * as listLib from './list-lib.rkt';
+import * as lists from './lists.rkt';
+import * as numbers from './numbers.rkt';
+import * as ports from './ports.rkt';
+import * as procedures from './procedures.rkt';
+import * as semaphores from './semaphores.rkt';
+import * as sequences from './sequences.rkt';
+import * as sets from './sets.rkt';
+import * as strings from './strings.rkt';
+import * as vectors from './vectors.rkt';
+
+/** What a library file provides and where its definitions are, as the reader found them. */
+export interface LibraryIndex {
+  /** The provide form's names: the defined name, the name it is exported as, and the library it goes to. */
+  readonly provides: readonly { readonly local: string; readonly name: string; readonly library: string }[];
+  /** Each definition's name and its text's start and end (string offsets). */
+  readonly definitions: readonly { readonly name: string; readonly start: number; readonly end: number }[];
+}
+
+export interface LibraryFile {
+  /** The file's path in the repository, as locations and error messages name it. */
+  readonly source: string;
+  readonly text: string;
+  /** Made from the text when absent (the bundlers make it when they bundle the file). */
+  readonly index?: LibraryIndex;
+}
+
+const file = (m: { default: string; source: string; index: LibraryIndex }): LibraryFile => ({
+  source: m.source,
+  text: m.default,
+  index: m.index,
+});
+
+export const LIBRARY_FILES: readonly LibraryFile[] = [
+  file(ports),
+  file(files),
+  file(semaphores),
+  file(lists),
+  file(hashes),
+  file(numbers),
+  file(procedures),
+  file(sequences),
+  file(digests),
+  file(vectors),
+  file(listLib),
+  file(strings),
+  file(sets),
+];
