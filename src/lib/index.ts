@@ -1,6 +1,6 @@
 // The libraries written in Racket: the procedures of racket/base, racket/list,
 // racket/file, ... that call procedures or take keywords (the hot list
-// traversals are machine primitives instead, in prims/higher-order.ts).
+// traversals are machine primitives instead, in prims/list-iteration.ts).
 // Running on the machine, they can block, escape, capture continuations and
 // be preempted like any Racket code.
 //

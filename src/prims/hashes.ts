@@ -43,7 +43,7 @@ function fromArgs(name: string, kind: HashKind, args: Value[]): RHash {
   return h;
 }
 
-/** Not found marker for the internal lookup the prelude builds `hash-ref` on. */
+/** Not found marker for the internal lookup src/lib/hashes.rkt builds `hash-ref` on. */
 export const NOT_FOUND = { name: 'not-found' };
 
 function checkPairs(who: string, kvs: Value[]): void {

@@ -1,6 +1,6 @@
 // racket/list: the first-order part (nothing here calls a Racket
 // procedure). The procedures that take procedures (takef, group-by, argmin,
-// remf, ...) and the keyword front ends are in the prelude, which calls the
+// remf, ...) and the keyword front ends are in src/lib/list-lib.rkt, which calls the
 // internal helpers defined here (`%name`). Messages follow Racket 8.7's
 // collects/racket/list.rkt.
 
@@ -221,7 +221,7 @@ export function installListLib(t: PrimTable): void {
       const [prefix, tail] = splitAt('split-at', l, k);
       return new MultipleValues([listFromArray(prefix), tail]);
     });
-    // The prelude's takef-right & co. are built on these.
+    // src/lib/list-lib.rkt's takef-right & co. are built on these.
     t.internal('take', take);
     t.internal('drop', drop);
     t.internal('split-at', splitAtPrim);
@@ -290,7 +290,7 @@ export function installListLib(t: PrimTable): void {
     t.fn('inclusive-range', 2, 3, (a: Value, b: Value, step: Value = 1) => rangeList('in-inclusive-range', a, b, step, true));
   });
 
-  // Helpers for the prelude's keyword front ends.
+  // Helpers for src/lib/list-lib.rkt's keyword front ends.
   t.internalFn('add-between', 6, 6, (l: Value, x: Value, splice: Value, beforeFirst: Value, beforeLast: Value, afterLast: Value) => {
     const items = checkListAt('add-between', l, 0, [l, x]);
     if (splice !== false) {
@@ -318,7 +318,7 @@ export function installListLib(t: PrimTable): void {
     if (splice !== false) out.push(...listToArray(afterLast));
     return listFromArray(out);
   });
-  // The prelude names the equivalence with a symbol: 'eq, 'eqv or 'equal.
+  // src/lib/list-lib.rkt names the equivalence with a symbol: 'eq, 'eqv or 'equal.
   const kindOf = (v: Value): HashKind => (v instanceof Sym && (v.name === 'eq' || v.name === 'eqv') ? v.name : 'equal');
   t.internalFn('remove-duplicates/keys', 3, 3, (l: Value, keys: Value, kind: Value) =>
     listFromArray(dedupe(listToArray(l), listToArray(keys), kindOf(kind))),

@@ -160,7 +160,7 @@ export function installLists(t: PrimTable): void {
   t.fn('memv', 2, 2, member('memv', isEqv));
   t.fn('assq', 2, 2, assoc('assq', isEq));
   t.fn('assv', 2, 2, assoc('assv', isEqv));
-  // member and assoc with equal? (an optional comparison procedure is handled in the prelude).
+  // member and assoc with equal? (an optional comparison procedure is handled in src/lib/lists.rkt).
   t.internalFn('member/equal', 2, 2, member('member', isEqual));
   t.internalFn('assoc/equal', 2, 2, assoc('assoc', isEqual));
   t.fn('remq*', 2, 2, removeAll('remq*', isEq));

@@ -39,7 +39,7 @@ export class Sequence {
 
 /**
  * A sequence made of Racket procedures (in-producer, in-cycle, in-indexed,
- * ... in the prelude): a thunk for the first position, then position ->
+ * ... in src/lib/sequences.rkt): a thunk for the first position, then position ->
  * more?, position -> element(s), position -> next position.
  */
 export class ProcSequence {

@@ -1,7 +1,7 @@
 // racket/set: hash sets. Messages follow Racket 8.7's generic-set
 // dispatch (collects/racket/private/set-types.rkt), whose shapes differ
 // from the usual contract errors. set-map and set-for-each call procedures,
-// so they are in the prelude, built on `%set-elements`.
+// so they are in src/lib/sets.rkt, built on `%set-elements`.
 
 import { argError, errorValueString } from '../errors/messages.js';
 import { exnFailContractT, fail } from '../errors/exn.js';
@@ -202,7 +202,7 @@ export function installSets(t: PrimTable): void {
     t.fn('in-set', 1, 1, (s: Value) => new Sequence('list', listFromArray(checkSet('in-set', s).elements())));
   });
 
-  // For the prelude's set-map and set-for-each, and the for/set forms.
+  // For src/lib/sets.rkt's set-map and set-for-each, and the for/set forms.
   t.internalFn('set-elements', 3, 3, (who: Value, s: Value, f: Value) => listFromArray(checkSet(String(who), s, [['f argument...', f]]).elements()));
   // for/set and friends accumulate into a fresh mutable set (linear, where
   // repeated set-add would copy), then freeze it unless the form makes a mutable set.

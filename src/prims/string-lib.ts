@@ -3,7 +3,7 @@
 // from the separator: the semantics here are those regexps' — a literal
 // separator, `(?:sep)+` with #:repeat?, and `\s+` by default).
 //
-// The keyword front ends are in the prelude; these are the `%string-...`
+// The keyword front ends are in src/lib/strings.rkt; these are the `%string-...`
 // helpers they call, plus the simple predicates.
 //
 // A (string) regexp is accepted as separator too (string-split,

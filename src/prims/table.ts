@@ -53,7 +53,7 @@ export class PrimTable {
     this.internals.set(name, v);
   }
 
-  /** A simple primitive only the runtime's own code (expander output, prelude) can call. */
+  /** A simple primitive only the runtime's own code (expander output, src/lib) can call. */
   internalFn(name: string, min: number, max: number, fn: (this: Machine, ...args: any[]) => Value): Primitive {
     const p = new Primitive(name, min, max, fn, true);
     this.internals.set(name, p);

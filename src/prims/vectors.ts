@@ -77,7 +77,7 @@ export function installVectors(t: PrimTable): void {
     return VOID;
   });
 
-  // vector-sort's range check (the sorting is in the prelude); the end index, #f meaning the length.
+  // vector-sort's range check (the sorting is in src/lib/vectors.rkt); the end index, #f meaning the length.
   t.internalFn('check-vector-range', 4, 4, (who: Value, v: Value, start: Value, end: Value) => {
     const items = checkVector(String(who), v).items;
     return checkRange(String(who), 'vector', v, items.length, start, end === false ? undefined : end)[1];
