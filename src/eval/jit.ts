@@ -15,7 +15,7 @@ import { MultipleValues, NULL, Pair, VOID, type Value } from '../values/types.js
 import { resultArityError, undefinedVariable, useBeforeInit } from '../errors/messages.js';
 import type { TopVar } from '../expand/core.js';
 import { App, AppFrame, AssignFrame, CAPTURE, CheckedLocalRef, Const, GlobalRef, If, IfFrame, IfSimple, LambdaNode, Let, LetFrame, LocalRef, LocalRef0, LocalRef1, PrimApp, Seq, SeqFrame, SeqSimple, SetGlobal, SetLocal, TAIL, valuesOf, type Node, Closure } from './nodes.js';
-import { type Env } from './procedures.js';
+import type { Env } from './procedures.js';
 import type { Machine } from './machine-type.js';
 
 export type DirectCode = (m: Machine, env: Env) => Value;
@@ -164,7 +164,7 @@ class Generator {
 
   private primApp(n: PrimApp, envs: string[]): string {
     const prim = n.prim;
-    const inline = Object.prototype.hasOwnProperty.call(INLINE, prim.name) ? INLINE[prim.name] : undefined;
+    const inline = Object.hasOwn(INLINE, prim.name) ? INLINE[prim.name] : undefined;
     if (inline !== undefined && inline.arity === n.args.length) {
       // Operands that are not pure go through temporaries, evaluated once, in order.
       const setup: string[] = [];

@@ -8,14 +8,14 @@ import { StructInstance, propProcedure } from '../values/struct.js';
 import { arityError, arityMismatch, notAProcedure } from '../errors/messages.js';
 import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../errors/exn.js';
 import { UNSUPPLIED } from '../expand/core.js';
-import { EscapeFrame, Frame, MarkEntry, MarkFrame, PromptFrame, Segment, Winder } from './frames.js';
+import { type EscapeFrame, Frame, MarkEntry, MarkFrame, PromptFrame, Segment, type Winder } from './frames.js';
 import { CAPTURE, Capture, Pending, TAIL, type LambdaNode, type Node, CaseClosure, Closure } from './nodes.js';
 import { compileLambda } from './jit.js';
 import { ContinuationProc, MachinePrimitive, Parameter, Primitive, type Env } from './procedures.js';
 import type { MachineRuntime, MachineThread } from './context.js';
 import { ExitSignal } from '../errors/exn.js';
 import { Block } from './block.js';
-import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, Paramz } from './marks.js';
+import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, type Paramz } from './marks.js';
 
 /** How many frames an underflow copies out of a frozen segment at once. */
 const UNDERFLOW_CHUNK = 64;

@@ -189,8 +189,7 @@ export abstract class AssignNode extends Node {
     return VOID;
   }
   override dev(m: Machine, env: Env): Value {
-    let v: Value;
-    v = this.rhs.dev(m, env);
+    const v = this.rhs.dev(m, env);
     if (v === CAPTURE) return m.captured(new AssignFrame(this, env));
     this.assign(env, single(v));
     return VOID;
@@ -703,7 +702,7 @@ export class App extends Node {
     // A call of a primitive known to block or drive the machine would only
     // hand itself over; leaving the whole body to the machine is cheaper.
     const cell = this.fnCell;
-    if (cell !== null && cell.constant) {
+    if (cell?.constant) {
       const f = cell.value;
       if (f instanceof MachinePrimitive || (f instanceof Primitive && !f.simple)) return false;
     }
@@ -720,8 +719,7 @@ export class App extends Node {
     } else if (this.fnSimple) {
       vals[0] = this.fn.ev(m, env);
     } else {
-      let f: Value;
-      f = this.fn.dev(m, env);
+      const f = this.fn.dev(m, env);
       if (f === CAPTURE) return m.captured(new AppFrame(this, env, vals, 0));
       vals[0] = single(f);
     }
@@ -738,8 +736,7 @@ export class App extends Node {
           vals[i] = args[i - 1].ev(m, env);
           break;
         default: {
-          let v: Value;
-          v = args[i - 1].dev(m, env);
+          const v = args[i - 1].dev(m, env);
           if (v === CAPTURE) return m.captured(new AppFrame(this, env, vals, i));
           if (v instanceof MultipleValues) resultArityError(1, v.vals.length);
           vals[i] = v;

@@ -6,7 +6,7 @@ import { Keyword, NULL, Pair, type Value } from '../values/types.js';
 import { Syntax, type SrcLoc } from '../values/syntax.js';
 import type { Expander } from './expander.js';
 import { datumToSyntax } from './scopes.js';
-import { type Meaning } from './expander.js';
+import type { Meaning } from './expander.js';
 
 export class Builder {
   constructor(

@@ -7,7 +7,7 @@
 // definition contexts: forms are partially expanded to find definitions
 // first, then everything is expanded with all of the body's names bound.
 
-import { LocalVar, TopVar, type Core, type CoreBinding, type CoreLambda } from './core.js';
+import { LocalVar, type TopVar, type Core, type CoreBinding, type CoreLambda } from './core.js';
 import { RacketThrow, makeExn, exnFailSyntaxT, exnFailSyntaxUnboundT } from '../errors/exn.js';
 import { writeString } from '../printer/print.js';
 import { Keyword, NULL, Pair, Sym, VOID, sym, type Value } from '../values/types.js';

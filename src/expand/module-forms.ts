@@ -3,7 +3,7 @@
 // top-level.ts); used anywhere else they are errors, as in Racket.
 
 import type { Expander } from './expander.js';
-import { type Meaning } from './expander.js';
+import type { Meaning } from './expander.js';
 
 export function installModuleForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
   const onlyAtModuleLevel = (name: string, core: string) =>

@@ -372,7 +372,7 @@ function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope
 }
 
 import { Pair } from '../values/types.js';
-import { type Meaning } from './expander.js';
+import type { Meaning } from './expander.js';
 
 // ---------------------------------------------------------------- top level
 

@@ -4,7 +4,7 @@
 
 import { Box, NULL, Pair, RVector, Sym, type Value } from '../values/types.js';
 import { RHash } from '../values/hash.js';
-import { EMPTY_SCOPES, Scope, Syntax, type ScopeOp, type ScopeSet, type SrcLoc } from '../values/syntax.js';
+import { EMPTY_SCOPES, type Scope, Syntax, type ScopeOp, type ScopeSet, type SrcLoc } from '../values/syntax.js';
 
 export function scopeSetAdd(set: ScopeSet, sc: Scope): ScopeSet {
   let i = 0;

@@ -7,7 +7,7 @@ import { NULL, Pair, RVector, Sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import type { Expander } from './expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
-import { type MacroTransformer } from './expander.js';
+import type { MacroTransformer } from './expander.js';
 
 /** What a pattern variable matched: a syntax object, or one entry per ellipsis repetition. */
 type Match = Syntax | Match[];

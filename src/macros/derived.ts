@@ -2,7 +2,7 @@
 
 import { NULL, Pair, RVector, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import { Builder, jsMacro } from '../expand/build.js';
+import { type Builder, jsMacro } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { structCopyMacro, structMacro } from './struct.js';
 import { forMacro } from './for.js';
@@ -320,7 +320,7 @@ const defineSyntax: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   return b.list('define-syntaxes', b.list(e.car as Syntax), b.listTail(['lambda', formals], listOf(p.slice(2))));
 };
 
-export function installDerivedForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
+export function installDerivedForms(define: (name: string, m: Meaning) => void): void {
   const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
   macro('define', define_);
   macro('let', let_);
@@ -364,4 +364,4 @@ function listOf(items: Value[]): Value {
 }
 
 import { sym } from '../values/types.js';
-import { type Meaning } from '../expand/expander.js';
+import type { Meaning } from '../expand/expander.js';

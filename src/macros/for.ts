@@ -9,7 +9,7 @@
 // escape continuation around the whole iteration.
 
 import { Keyword } from '../values/types.js';
-import { Syntax } from '../values/syntax.js';
+import type { Syntax } from '../values/syntax.js';
 import { jsMacro, type Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
@@ -369,4 +369,4 @@ export function setForForms(): [string, Meaning][] {
 }
 
 import { sym as symbol } from '../values/types.js';
-import { type Meaning } from '../expand/expander.js';
+import type { Meaning } from '../expand/expander.js';

@@ -12,10 +12,10 @@
 
 import { Keyword, NULL, Pair, RBytes, RString, RVector, Char, sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
-import { Builder, jsMacro } from '../expand/build.js';
+import { type Builder, jsMacro } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
-import { type Meaning } from '../expand/expander.js';
+import type { Meaning } from '../expand/expander.js';
 
 type Pat =
   | { t: 'any' }
@@ -548,7 +548,7 @@ function compileClauses(clauses: Clause[], xs: Syntax[], b: Builder, noMatch: Sy
     const failId = b.temp('fail');
     const fail = b.list(failId);
     const body = b.listTail(['let-values', b.list()], listOf(c.body));
-    const matched = compileAll(compiler, c.pats, xs, (bound) => (c.guard === null ? body : b.list('if', c.guard, body, fail)), fail);
+    const matched = compileAll(compiler, c.pats, xs, () => (c.guard === null ? body : b.list('if', c.guard, body, fail)), fail);
     code = b.list('let-values', b.list(b.list(b.list(failId), b.list('lambda', b.list(), code))), matched);
   }
   return code;

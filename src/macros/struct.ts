@@ -2,7 +2,7 @@
 // mutators, and records the names for `struct-out`.
 
 import { Keyword, sym, type Value } from '../values/types.js';
-import { Syntax } from '../values/syntax.js';
+import type { Syntax } from '../values/syntax.js';
 import type { Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';

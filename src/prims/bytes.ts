@@ -5,7 +5,7 @@
 import { argError, indexRangeError, argumentsError, errorValueString } from '../errors/messages.js';
 import { exnFailContractT, fail, exnFailUnsupportedT } from '../errors/exn.js';
 import { isEqual, } from '../values/equal.js';
-import { Char, RBytes, Sym, VOID, listFromArray, listToArray, str, isList, type Value, } from '../values/types.js';
+import { Char, RBytes, type Sym, VOID, listFromArray, listToArray, str, isList, type Value, } from '../values/types.js';
 import { checkByte, checkBytes, checkIndex, checkRange, checkString, rangeText } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';

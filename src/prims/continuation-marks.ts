@@ -1,7 +1,7 @@
 // Continuation marks: current-continuation-marks, continuation-mark-set-first,
 // continuation-mark-set->list, mark keys.
 
-import { MarkEntry, } from '../eval/frames.js';
+import type { MarkEntry, } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
 import { ContinuationMarkSet, } from '../eval/marks.js';
 import { NULL, Pair, Sym, type Value, } from '../values/types.js';

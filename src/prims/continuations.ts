@@ -6,7 +6,7 @@ import type { Machine } from '../eval/machine.js';
 import { ContinuationProc, } from '../eval/procedures.js';
 import { RestoreValueFrame, } from '../eval/nodes.js';
 import { argError, } from '../errors/messages.js';
-import { type Value, } from '../values/types.js';
+import type { Value, } from '../values/types.js';
 import { isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import { arityIncludes } from './procedures.js';

@@ -13,7 +13,7 @@ import { RString, Sym, type Value, } from '../values/types.js';
 import { checkProcedure, checkSymbol, } from './check.js';
 import type { PrimTable } from './table.js';
 import { isExactInteger } from '../values/numbers.js';
-import { StructInstance, StructType, } from '../values/struct.js';
+import { StructInstance, type StructType, } from '../values/struct.js';
 import { formatDirectives } from './printing.js';
 import { arityAtLeastT } from './procedures.js';
 import { accessorOf, makeInstance,predicateOf,} from './structs.js';

@@ -40,7 +40,7 @@ export function installFilePorts(t: PrimTable): void {
     }
     // Every mode but append starts the file afresh ('update writes over it from the start).
     try {
-      fs.write(path, '', mode === 'append' || mode === 'can-update' ? true : false);
+      fs.write(path, '', !!(mode === 'append' || mode === 'can-update' ));
     } catch (e) {
       return systemError('open-output-file', 'error opening file', path, e);
     }

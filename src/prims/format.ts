@@ -6,7 +6,7 @@ import { Primitive } from '../eval/procedures.js';
 import { displayString, printString, writeString } from '../printer/print.js';
 import { argError } from '../errors/messages.js';
 import * as N from '../values/numbers.js';
-import { Pair, RString, Sym, keyword, str, type Value } from '../values/types.js';
+import { Pair, RString, type Sym, keyword, str, type Value } from '../values/types.js';
 import { KeywordProcedure } from './keyword-procedures.js';
 import type { PrimTable } from './table.js';
 
@@ -33,7 +33,7 @@ function padding(pad: string, n: number, fromRight: boolean): string {
 
 /** Applies ~a's width, alignment and padding keywords to `s`. */
 function fit(who: string, s: string, kw: Record<string, Value>): string {
-  const width = count(who, kw['width']);
+  const width = count(who, kw.width);
   const maxWidth = count(who, kw['max-width']) ?? width;
   const minWidth = count(who, kw['min-width']) ?? width ?? 0;
   let chars = Array.from(s);
@@ -49,7 +49,7 @@ function fit(who: string, s: string, kw: Record<string, Value>): string {
   const pad = text(who, kw['pad-string'], ' ');
   const leftPad = text(who, kw['left-pad-string'], pad);
   const rightPad = text(who, kw['right-pad-string'], pad);
-  const align = given(kw['align']) ? (kw['align'] as Sym).name : 'left';
+  const align = given(kw.align) ? (kw.align as Sym).name : 'left';
   const body = chars.join('');
   if (align === 'right') return padding(leftPad, missing, true) + body;
   if (align === 'center') {
@@ -67,7 +67,7 @@ function tilde(t: PrimTable, name: string, render: (v: Value) => string, default
   const proc = new Primitive(name, n, -1, (...args: Value[]) => {
     const kw: Record<string, Value> = {};
     A_KEYWORDS.forEach((k, i) => (kw[k] = args[i]));
-    const sep = text(name, kw['separator'], defaultSeparator);
+    const sep = text(name, kw.separator, defaultSeparator);
     return str(fit(name, args.slice(n).map(render).join(sep), kw));
   });
   t.value(name, new KeywordProcedure(proc, A_KEYWORDS.map((k) => keyword(k)), []));

@@ -7,7 +7,7 @@ import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { argError, errorValueString } from '../errors/messages.js';
 import { RacketThrow, exnFailContractArityT, exnFailContractT, makeExn } from '../errors/exn.js';
 import { customPrint, printNamed } from '../values/printable.js';
-import { Keyword, isList, listToArray, type Value } from '../values/types.js';
+import { type Keyword, isList, listToArray, type Value } from '../values/types.js';
 import { registerProcedureKind } from './check.js';
 import type { PrimTable } from './table.js';
 import { Closure } from '../eval/nodes.js';

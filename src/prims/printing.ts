@@ -5,7 +5,7 @@
 import type { Machine } from '../eval/machine.js';
 import { displayString, printString, writeString } from '../printer/print.js';
 import { genericFail } from '../errors/messages.js';
-import { OutputPort } from '../io/output-port.js';
+import type { OutputPort } from '../io/output-port.js';
 import { VOID, str, type Value, RString } from '../values/types.js';
 import { checkString, } from './check.js';
 import type { PrimTable } from './table.js';

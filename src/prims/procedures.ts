@@ -7,7 +7,7 @@ import { UNSUPPLIED } from '../expand/core.js';
 import { ContinuationProc, MachinePrimitive, Parameter, Primitive, } from '../eval/procedures.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
 import { argError, } from '../errors/messages.js';
-import { MultipleValues, NULL, Pair, Sym, isList, listToArray, type Value, listFromArray, Keyword, } from '../values/types.js';
+import { MultipleValues, NULL, Pair, Sym, isList, listToArray, type Value, listFromArray, type Keyword, } from '../values/types.js';
 import { checkProcedure, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import { isExactNonnegativeInteger } from '../values/numbers.js';

@@ -21,7 +21,7 @@ import { MultipleValues, Pair, RBytes, RString, keyword, listFromArray, type Val
 import { resultArityError } from '../errors/messages.js';
 import { isProcedure } from './check.js';
 import { KeywordProcedure } from './keyword-procedures.js';
-import { Subject, codePointToIndex, inputLength, makeSubject } from './regexp-input.js';
+import { type Subject, codePointToIndex, inputLength, makeSubject } from './regexp-input.js';
 import type { PrimTable } from './table.js';
 
 type Input = RString | RBytes;

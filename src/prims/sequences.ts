@@ -10,7 +10,7 @@ import { customPrint } from '../values/printable.js';
 import { RHash } from '../values/hash.js';
 import { RSet } from '../values/set.js';
 import * as N from '../values/numbers.js';
-import { Char, EOF, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { Char, EOF, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, type Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { InputPort } from '../io/input-port.js';
 import { whenReady } from './input.js';
 import { Primitive } from '../eval/procedures.js';

@@ -3,11 +3,11 @@
 
 import { Primitive } from '../eval/procedures.js';
 import { argError } from '../errors/messages.js';
-import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
+import { StructInstance, type StructProperty, StructType, propProcedure } from '../values/struct.js';
 import { registerEqualHook, registerEqualKeyHook, encode } from '../values/equal.js';
 import { customPrint, printQuotable, type PrintContext } from '../values/printable.js';
 import { printStructDefault, structQuotable } from '../printer/print.js';
-import { MultipleValues, Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
+import { MultipleValues, type Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function constructorOf(type: StructType, name = type.name): Primitive {

@@ -420,9 +420,9 @@ class Printer {
   }
 
   /** A flat sequence: `#(1 2)` / `(vector 1 2)`, and constructor-style hashes. */
-  private printSeq(items: readonly Value[], mode: Mode, prefix: string, constructor: string): void {
+  private printSeq(items: readonly Value[], mode: Mode, prefix: string, constructorName: string): void {
     if (mode === UNQUOTED) {
-      this.out += constructor;
+      this.out += constructorName;
       for (const item of items) {
         this.out += ' ';
         this.p(item, mode);

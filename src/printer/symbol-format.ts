@@ -15,7 +15,7 @@
 // standalone reals, never as parts of a complex number.
 const DIGITS = String.raw`(?:[0-9]+#*(?:\.#*)?|[0-9]*\.[0-9]+#*|[0-9]+#*\/[0-9]+#*)`;
 const UREAL = String.raw`(?:${DIGITS}(?:[esfdl][+-]?[0-9]+)?|inf\.[0f]|nan\.[0f])`;
-const REAL = String.raw`(?:[+-]?${UREAL})`;
+const REAL = `(?:[+-]?${UREAL})`;
 const EXTFL = String.raw`(?:[+-]?${DIGITS}t[+-]?[0-9]+|[+-](?:inf|nan)\.t)`;
 const NUMBER_RE = new RegExp(
   String.raw`^(?:[+-](?:inf|nan)\.[0f]|[+-]?${DIGITS}(?:[esfdl][+-]?[0-9]+)?|${EXTFL}|${REAL}?[+-]${UREAL}?i|${REAL}@${REAL})$`,

@@ -108,7 +108,7 @@ export function ratToDouble(n: bigint, d: bigint): number {
   const twice = r * 2n;
   if (twice > den || (twice === den && (q & 1n) === 1n)) q += 1n;
   // q < 2^54 and -1074 <= e, so both factors and the product are exact (or overflow).
-  const result = Number(q) * Math.pow(2, e);
+  const result = Number(q) * 2 ** e;
   return neg ? -result : result;
 }
 

@@ -535,7 +535,7 @@ export function scanChar(text: string, i: number): ScannedChar | ScanError {
     }
     const name = foldcase(text.slice(j, e));
     const code = CHAR_NAMES[name];
-    if (code !== undefined && Object.prototype.hasOwnProperty.call(CHAR_NAMES, name)) return { code, end: e };
+    if (code !== undefined && Object.hasOwn(CHAR_NAMES, name)) return { code, end: e };
     return scanError(`bad character constant \`#\\${name}\``, e);
   }
   return { code: c, end: j + cl };

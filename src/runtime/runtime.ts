@@ -9,7 +9,7 @@ import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, ParamCell, type Paramz } from '../eval/marks.js';
 import { Const, Prompt, Seq, type Node } from '../eval/nodes.js';
-import { MachinePrimitive, Parameter, guardedParamValue } from '../eval/procedures.js';
+import { MachinePrimitive, type Parameter, guardedParamValue } from '../eval/procedures.js';
 import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
@@ -116,7 +116,7 @@ export class Runtime {
     const base = new ModuleInfo('racket/base');
     const define = (name: string, m: Meaning) => base.exports.set(name, m);
     installCoreForms(this.ex, define);
-    installDerivedForms(this.ex, define);
+    installDerivedForms(define);
     installModuleForms(this.ex, define);
     const prims = allPrimitives();
     for (const [name, v] of prims.internals) this.ex.internals.set(name, v);

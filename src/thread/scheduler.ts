@@ -6,7 +6,7 @@
 // spins. A blocked thread waits on events (see eval/block.ts); their wake
 // callbacks make it runnable again, and it polls its events once more.
 
-import { Block, NOT_READY, SyncApply, type SyncResult } from '../eval/block.js';
+import { type Block, NOT_READY, SyncApply, type SyncResult } from '../eval/block.js';
 import type { MachineRuntime } from '../eval/context.js';
 import { Frame, MarkEntry, PromptFrame } from '../eval/frames.js';
 import { Machine, RunStatus } from '../eval/machine.js';

@@ -355,6 +355,7 @@ export function isOdd(v: Num): boolean {
 }
 
 /** nan? */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: used as N.isNaN, the numeric tower's nan?
 export function isNaN(v: Num): boolean {
   return v instanceof Flonum && v.n !== v.n;
 }
@@ -1076,7 +1077,7 @@ function ddSqrt(a: DD): DD {
 
 // pi/2 and ln 2 as sums of three doubles; PIO2_BIG = round(pi/2 * 2^1300).
 const PIO2: readonly number[] = [1.5707963267948966, 6.123233995736766e-17, -1.4973849048591698e-33];
-const LN2D: readonly number[] = [0.6931471805599453, 2.3190468138462996e-17, 5.707708438416212e-34];
+const LN2D: readonly number[] = [Math.LN2, 2.3190468138462996e-17, 5.707708438416212e-34];
 const PIO2_DD: DD = [PIO2[0], PIO2[1]];
 const PI_DD: DD = [2 * PIO2[0], 2 * PIO2[1]];
 const LN2_DD: DD = [LN2D[0], LN2D[1]];
@@ -1180,7 +1181,7 @@ function powInt(x: number, n: number): number {
   if (n === 0) return 1;
   if (x !== x) return x;
   if (n === 1) return x;
-  if (x === 0 || !Number.isFinite(x)) return Math.pow(x, n);
+  if (x === 0 || !Number.isFinite(x)) return x ** n;
   if (x === 1) return 1;
   if (x === -1) return n % 2 === 0 ? 1 : -1;
   if (Math.abs(n) > 16777216) return powViaLog(x, n);
@@ -1222,11 +1223,11 @@ function cpow(x: number, y: number): number {
   if (Number.isInteger(y) && Math.abs(y) <= 9007199254740992) return powInt(x, y);
   if (x === 1) return 1;
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
-  if (x === 0 || !Number.isFinite(x) || !Number.isFinite(y)) return Math.pow(x, y);
+  if (x === 0 || !Number.isFinite(x) || !Number.isFinite(y)) return x ** y;
   // V8's Math.pow squares repeatedly for integral y, drifting far for huge y
   if (Number.isInteger(y)) return powViaLog(x, y);
   if (x < 0) return NaN;
-  return guard(powViaLog(x, y), Math.pow(x, y), 1e-9);
+  return guard(powViaLog(x, y), x ** y, 1e-9);
 }
 
 /** x reduced modulo pi/2: [quadrant 0..3, remainder in about [-pi/4, pi/4]]. */

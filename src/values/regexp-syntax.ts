@@ -328,7 +328,11 @@ class Parser {
       test = this.digits()!;
       this.closeParen('expected `)` after `(?(` followed by digits');
     } else {
-      const look = this.at('?') ? (this.pos++, this.lookKind()) : null;
+      let look: ReturnType<typeof this.lookKind> | null = null;
+      if (this.at('?')) {
+        this.pos++;
+        look = this.lookKind();
+      }
       if (look === null) fail('expected `(?=`, `(?!`, `(?<`, or digit after `(?(`');
       test = { k: 'look', ...look, body: this.closed(this.parseAlternation(mode)) };
     }
