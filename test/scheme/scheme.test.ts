@@ -41,7 +41,7 @@ describe('test/scheme programs match Racket 8.7', () => {
     for (const f of files) expect(existsSync(f.slice(0, -4) + '.out'), `${f} has no .out`).toBe(true);
   });
   for (const file of files) {
-    it(relative(root, file), () => check(file), 30_000);
+    it(relative(root, file), () => check(file));
   }
 });
 
@@ -49,6 +49,6 @@ describe('test/scheme programs match Racket 8.7', () => {
 // generated code meets every situation the programs create.
 describe('test/scheme programs match Racket 8.7 with the JIT compiling at once', () => {
   for (const file of files) {
-    it(relative(root, file), () => check(file, 1), 30_000);
+    it(relative(root, file), () => check(file, 1));
   }
 });

@@ -78,18 +78,40 @@ describe('standard input', () => {
   });
 
   it('blocks only the reading thread while input is slow to come', async () => {
+    // The ticking thread says when it has ticked 5 times, and the input is
+    // sent only then: the ticker ran while the main thread waited in
+    // read-line for input that had not come yet. Waiting for the ticks
+    // instead of a fixed delay keeps the test independent of how fast the
+    // machine starts and runs the program.
     const f = file(
       'stdin-slow.rkt',
-      '#lang racket/base\n(define ticks 0)\n(void (thread (lambda () (let loop () (set! ticks (add1 ticks)) (sleep 0.01) (loop)))))\n(define line (read-line))\n(printf "~a ~a\\n" line (> ticks 5))\n',
+      '#lang racket/base\n(define ticks 0)\n(void (thread (lambda () (let loop () (set! ticks (add1 ticks)) (when (= ticks 5) (displayln "ticked 5") (flush-output)) (sleep 0.01) (loop)))))\n(define line (read-line))\n(printf "~a ~a\\n" line (>= ticks 5))\n',
     );
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [rkt, f], { cwd: dir });
     let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    setTimeout(() => child.stdin.end('late\n'), 300);
-    const code = await new Promise((res) => child.on('close', res));
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const closed = new Promise((res) => child.on('close', res));
+    // Resolves once the ticks are reported, or when the program ends or 20 s pass without them.
+    const ticked = new Promise<void>((res) => {
+      const giveUp = setTimeout(res, 20_000);
+      child.on('close', res);
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('ticked 5\n')) {
+          clearTimeout(giveUp);
+          res();
+        }
+      });
+    });
+    await ticked;
+    if (!out.includes('ticked 5\n')) child.kill();
+    expect(out, `no ticks while read-line waited; stderr: ${err}`).toBe('ticked 5\n');
+    child.stdin.end('late\n');
+    const code = await closed;
     expect(code).toBe(0);
-    expect(out).toBe('late #t\n');
+    expect(out).toBe('ticked 5\nlate #t\n');
   });
 });
 

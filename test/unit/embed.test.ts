@@ -17,6 +17,13 @@ afterEach(async () => {
   for (const r of open.splice(0)) await r.close();
 });
 
+/** `p`, or a rejection naming `what` if it has not settled within `ms` (a deadline for a wait that must end). */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`no ${what} within ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 async function rejection(p: Promise<unknown>): Promise<RacketError> {
   try {
     await p;
@@ -117,16 +124,24 @@ describe('host procedures', () => {
   });
 
   it('returning a Promise block only the calling Racket thread', async () => {
+    // The ticker reports its ticks, and the Promise is settled only after the
+    // fourth: the ticker ran while the main thread waited for it. (Counting
+    // the ticks that fit in a fixed delay would depend on the machine's speed.)
     let release: (v: number) => void = () => {};
+    let fourTicks: () => void = () => {};
+    const ticked = new Promise<void>((res) => (fourTicks = res));
     const r = racket();
     r.define('wait-for-js', () => new Promise<number>((res) => (release = res)));
+    r.define('ticked', (n: number) => {
+      if (n === 4) fourTicks();
+    });
     const result = r.eval(`
       (define ticks 0)
-      (define ticker (thread (lambda () (let loop () (set! ticks (+ ticks 1)) (sleep 0.001) (loop)))))
+      (define ticker (thread (lambda () (let loop () (set! ticks (+ ticks 1)) (ticked ticks) (sleep 0.001) (loop)))))
       (define v (wait-for-js))
       (kill-thread ticker)
       (list v (> ticks 3))`);
-    await new Promise((res) => setTimeout(res, 50));
+    await within(ticked, 10_000, 'four ticks while the main thread waits for a Promise');
     release(7);
     expect(await result).toEqual([7, true]);
   });

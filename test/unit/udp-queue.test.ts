@@ -62,7 +62,14 @@ describe('the UDP receive queue', () => {
       (define-values (a port b c) (udp-addresses s #t))
       (define c (udp-open-socket))
       (for ([i 50]) (udp-send-to c "127.0.0.1" port (make-bytes 64 i)))
-      (sleep 0.2)
+      ;; Instead of a fixed wait for the burst to arrive: a marker sent after
+      ;; it, to another socket. Loopback delivers in order, so by the time the
+      ;; marker is received the burst has reached the socket (or been dropped).
+      (define m (udp-open-socket "127.0.0.1" #f))
+      (udp-bind! m "127.0.0.1" 0)
+      (define-values (ma mport mb mc) (udp-addresses m #t))
+      (udp-send-to c "127.0.0.1" mport #"marker")
+      (unless (sync/timeout 10 (udp-receive-ready-evt m)) (error "no marker within 10 s"))
       (define buf (make-bytes 64))
       (let loop ([n 0])
         (define-values (k h p) (udp-receive!* s buf))

@@ -12,8 +12,9 @@
 (thread-dead? spinner)
 (thread-running? spinner)
 (define results '())
-(define ts (for-each (lambda (i) (thread (lambda () (sleep (* i 0.01)) (set! results (cons i results))))) '(3 1 2)))
-(sleep 0.1)
+;; Sleeps 0.1 s apart: on a busy machine the threads may start sleeping far apart.
+(define ts (map (lambda (i) (thread (lambda () (sleep (* i 0.1)) (set! results (cons i results))))) '(3 1 2)))
+(for-each thread-wait ts)
 results
 (thread? (current-thread))
 (define failing (thread (lambda () (car 1))))
