@@ -1,7 +1,8 @@
 #lang racket/base
 ;; A request/response client that retries. It waits for the reply with `sync`
-;; over a receive event and an alarm, and sends again when the alarm wins.
-;; The server (a thread in the same program) drops the first two requests.
+;; over a receive event and an alarm, and sends again when the alarm wins,
+;; waiting four times longer each time (exponential backoff). The server (a
+;; thread in the same program) drops the first two requests.
 (require racket/udp)
 
 (define server (udp-open-socket "127.0.0.1" #f))
@@ -25,9 +26,10 @@
 (define client (udp-open-socket "127.0.0.1" #f))
 (define reply (make-bytes 100))
 
-;; Sends `message` until a reply arrives, waiting `timeout-ms` each time.
-(define (request message timeout-ms max-tries)
-  (let loop ([try 1])
+;; Sends `message` until a reply arrives, waiting `timeout-ms` the first time
+;; and four times as long after each try that got no reply.
+(define (request message first-timeout-ms max-tries)
+  (let loop ([try 1] [timeout-ms first-timeout-ms])
     (printf "client: sending ~s (try ~a)\n" message try)
     (udp-send-to client server-host server-port (string->bytes/utf-8 message))
     (define answer
@@ -39,7 +41,7 @@
       [answer answer]
       [(< try max-tries)
        (printf "client: no reply within ~a ms\n" timeout-ms)
-       (loop (+ try 1))]
+       (loop (+ try 1) (* 4 timeout-ms))]
       [else (error 'request "no reply to ~s after ~a tries" message try)])))
 
 (printf "client: got ~s\n" (request "time?" 100 5))
