@@ -43,7 +43,10 @@ function time(cmd, args, expected) {
 function biwaSource(name) {
   const own = join(programsDir, `${name}.biwa.scm`);
   if (existsSync(own)) return own;
-  const text = readFileSync(join(programsDir, `${name}.rkt`), 'utf8').replace(/^#lang.*\n/, '').replace(/\[/g, '(').replace(/\]/g, ')');
+  const text = readFileSync(join(programsDir, `${name}.rkt`), 'utf8')
+    .replace(/^#lang.*\n/, '')
+    .replace(/\[/g, '(')
+    .replace(/\]/g, ')');
   const file = join(scratch, `${name}.scm`);
   writeFileSync(file, text);
   return file;
@@ -67,8 +70,20 @@ for (const name of names) {
   const racket = hasRacket ? time('racket', [file]) : { ms: NaN };
   if (hasRacket && racket.out !== undefined && racket.out !== expected) notes.push(`${name}: rkt and racket disagree`);
   const biwa = time(process.execPath, [biwas, biwaSource(name)], expected);
-  for (const [who, r] of [['rkt', ours], ['biwascheme', biwa], ['racket', racket]]) if (r.error) notes.push(`${name} (${who}): ${r.error}`);
-  rows.push([name, fmt(ours.ms), fmt(biwa.ms), hasRacket ? fmt(racket.ms) : 'n/a', ratio(biwa.ms, ours.ms), hasRacket ? ratio(ours.ms, racket.ms) : 'n/a']);
+  for (const [who, r] of [
+    ['rkt', ours],
+    ['biwascheme', biwa],
+    ['racket', racket],
+  ])
+    if (r.error) notes.push(`${name} (${who}): ${r.error}`);
+  rows.push([
+    name,
+    fmt(ours.ms),
+    fmt(biwa.ms),
+    hasRacket ? fmt(racket.ms) : 'n/a',
+    ratio(biwa.ms, ours.ms),
+    hasRacket ? ratio(ours.ms, racket.ms) : 'n/a',
+  ]);
 }
 
 const startup = time(process.execPath, [rkt, '-e', '(display 1)'], '1');
@@ -86,7 +101,13 @@ if (only.length === 0 || only.includes('udp')) {
   const ours = rate(process.execPath, [rkt, join(udpDir, 'pingpong.rkt'), trips]);
   const node = rate(process.execPath, [join(udpDir, 'pingpong-node.mjs'), trips]);
   const racket = hasRacket ? rate('racket', [join(udpDir, 'pingpong.rkt'), trips]) : NaN;
-  udpRows.push(['64-byte ping-pong', String(ours), hasRacket ? String(racket) : 'n/a', String(node), hasRacket ? `${(ours / racket).toFixed(1)}x` : 'n/a']);
+  udpRows.push([
+    '64-byte ping-pong',
+    String(ours),
+    hasRacket ? String(racket) : 'n/a',
+    String(node),
+    hasRacket ? `${(ours / racket).toFixed(1)}x` : 'n/a',
+  ]);
 }
 // UDP one-way burst: datagrams received per second, and how many were lost.
 const burstCount = process.env.UDP_BURST ?? '20000';
@@ -129,7 +150,9 @@ if (only.length === 0 || only.includes('channel')) {
   channelRow = [String(ours), hasRacket ? String(racket) : 'n/a', hasRacket ? `${(ours / racket).toFixed(2)}x` : 'n/a'];
 }
 if (channelRow !== null) {
-  console.log(`\nchannel ping-pong, ${messages} round trips: messages/s  rkt ${channelRow[0]}  Racket 8.7 ${channelRow[1]}  (rkt/Racket ${channelRow[2]})`);
+  console.log(
+    `\nchannel ping-pong, ${messages} round trips: messages/s  rkt ${channelRow[0]}  Racket 8.7 ${channelRow[1]}  (rkt/Racket ${channelRow[2]})`,
+  );
 }
 if (udpRows.length > 0) {
   const h = ['UDP (round trips/s)', 'rkt', 'Racket 8.7', 'Node dgram', 'rkt/Racket'];

@@ -80,7 +80,11 @@ if (types.status !== 0) {
 
 // A library build for tools that drive a Runtime in-process (bench/threads/memory.mjs).
 await build({
-  stdin: { contents: "export { Runtime } from './src/runtime/runtime.ts'; export { nodeHost } from './src/host/node-host.ts';", resolveDir: root, loader: 'ts' },
+  stdin: {
+    contents: "export { Runtime } from './src/runtime/runtime.ts'; export { nodeHost } from './src/host/node-host.ts';",
+    resolveDir: root,
+    loader: 'ts',
+  },
   outfile: 'dist/lib.cjs',
   bundle: true,
   platform: 'node',

@@ -51,13 +51,17 @@ let passed = 0;
 const failed = [];
 for (const file of files) {
   const rel = relative(root, file);
-  const [ours, theirs] = await Promise.all([run(process.execPath, [rkt, rel]), live ? run('racket', [rel]) : Promise.resolve(golden(file))]);
+  const [ours, theirs] = await Promise.all([
+    run(process.execPath, [rkt, rel]),
+    live ? run('racket', [rel]) : Promise.resolve(golden(file)),
+  ]);
   const diffs = ['out', 'err', 'code'].filter((k) => ours[k] !== theirs[k]);
   if (diffs.length === 0) passed++;
   else {
     failed.push(rel);
     console.log(`FAIL ${rel}: ${diffs.join(', ')} differ`);
-    for (const k of diffs) console.log(`  ${k} racket: ${JSON.stringify(theirs[k]).slice(0, 300)}\n  ${k} rkt:    ${JSON.stringify(ours[k]).slice(0, 300)}`);
+    for (const k of diffs)
+      console.log(`  ${k} racket: ${JSON.stringify(theirs[k]).slice(0, 300)}\n  ${k} rkt:    ${JSON.stringify(ours[k]).slice(0, 300)}`);
   }
 }
 console.log(`${passed} passed, ${failed.length} failed`);

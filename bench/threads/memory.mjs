@@ -21,4 +21,6 @@ const host = {
   },
 };
 const code = await new Runtime({ host }).runFile(file);
-console.log(`exit ${code}; heap while 10,000 threads are parked: +${((during - before) / 1024 / 1024).toFixed(1)} MiB, ${Math.round((during - before) / 10000)} bytes per thread`);
+console.log(
+  `exit ${code}; heap while 10,000 threads are parked: +${((during - before) / 1024 / 1024).toFixed(1)} MiB, ${Math.round((during - before) / 10000)} bytes per thread`,
+);

@@ -10,7 +10,9 @@ let last = 0;
 let idle = null;
 function finish() {
   const ms = Math.max(1, last - start);
-  console.log(`${count} of ${n} datagrams received in ${Math.round(ms)} ms: ${Math.round((count * 1000) / ms)} datagrams/s, ${n - count} lost`);
+  console.log(
+    `${count} of ${n} datagrams received in ${Math.round(ms)} ms: ${Math.round((count * 1000) / ms)} datagrams/s, ${n - count} lost`,
+  );
   receiver.close();
   sender.close();
 }

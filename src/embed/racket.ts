@@ -128,18 +128,33 @@ export class Racket {
   run(source: string, options: OperationOptions & { path?: string } = {}): Promise<RacketModule> {
     const path = resolvePath(this.rt.ex.cwd, options.path ?? 'main.rkt');
     if (this.rt.isLoaded(path)) return Promise.reject(new RacketError(`run: a module is already loaded as ${path}`, 'exn:fail'));
-    return this.operation('run', options, () => this.moduleNodes(path, source), () => this.moduleResult(path));
+    return this.operation(
+      'run',
+      options,
+      () => this.moduleNodes(path, source),
+      () => this.moduleResult(path),
+    );
   }
 
   /** Runs a module file, with its `main` submodule, as `rkt FILE` does. */
   runFile(file: string, options: OperationOptions = {}): Promise<RacketModule> {
     const path = resolvePath(this.rt.ex.cwd, file);
-    return this.operation('run-file', options, () => this.moduleNodes(path, null), () => this.moduleResult(path));
+    return this.operation(
+      'run-file',
+      options,
+      () => this.moduleNodes(path, null),
+      () => this.moduleResult(path),
+    );
   }
 
   /** Evaluates top-level forms (in `racket`, with the host procedures); resolves to the last one's value. */
   eval(text: string, options: OperationOptions = {}): Promise<unknown> {
-    return this.operation('eval', options, () => this.rt.topLevelNodes(text, 'eval'), (v) => toJs(v, this.call));
+    return this.operation(
+      'eval',
+      options,
+      () => this.rt.topLevelNodes(text, 'eval'),
+      (v) => toJs(v, this.call),
+    );
   }
 
   /** Calls a Racket procedure (a function this API returned, or a RacketValue) with JS arguments. */
@@ -163,7 +178,12 @@ export class Racket {
     } catch (e) {
       return Promise.reject(e);
     }
-    return this.operation('call', options, () => [new ApplyNode(proc, args)], (v) => toJs(v, this.call));
+    return this.operation(
+      'call',
+      options,
+      () => [new ApplyNode(proc, args)],
+      (v) => toJs(v, this.call),
+    );
   }
 
   private moduleNodes(path: string, source: string | null): Node[] {
@@ -217,11 +237,14 @@ export class Racket {
             }
           }),
         failed: (failure) =>
-          settle(() => reject(failure === undefined ? new RacketError(`${name}: the Racket thread was killed`, 'killed') : this.error(failure))),
+          settle(() =>
+            reject(failure === undefined ? new RacketError(`${name}: the Racket thread was killed`, 'killed') : this.error(failure)),
+          ),
         ended: (code) => settle(() => reject(new RacketError(`${name}: the Racket runtime ended (exit code ${code})`, 'closed'))),
       });
       if (settled) return;
-      if (timeoutMs !== undefined) timer = setTimeout(() => stop(new RacketError(`${name}: timed out after ${timeoutMs} ms`, 'timeout')), timeoutMs);
+      if (timeoutMs !== undefined)
+        timer = setTimeout(() => stop(new RacketError(`${name}: timed out after ${timeoutMs} ms`, 'timeout')), timeoutMs);
       signal?.addEventListener('abort', onAbort);
     });
   }

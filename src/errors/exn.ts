@@ -39,12 +39,30 @@ export const exnBreakHangUpT = exnType('exn:break:hang-up', exnBreakT, 0);
 export const exnBreakTerminateT = exnType('exn:break:terminate', exnBreakT, 0);
 
 export const ALL_EXN_TYPES: readonly StructType[] = [
-  exnT, exnFailT, exnFailContractT, exnFailContractArityT, exnFailContractDivideByZeroT,
-  exnFailContractNonFixnumResultT, exnFailContractContinuationT, exnFailContractVariableT,
-  exnFailSyntaxT, exnFailSyntaxUnboundT, exnFailReadT, exnFailReadEofT, exnFailReadNonCharT,
-  exnFailFilesystemT, exnFailFilesystemExistsT, exnFailFilesystemErrnoT, exnFailNetworkT,
-  exnFailNetworkErrnoT, exnFailOutOfMemoryT, exnFailUnsupportedT, exnFailUserT, exnBreakT,
-  exnBreakHangUpT, exnBreakTerminateT,
+  exnT,
+  exnFailT,
+  exnFailContractT,
+  exnFailContractArityT,
+  exnFailContractDivideByZeroT,
+  exnFailContractNonFixnumResultT,
+  exnFailContractContinuationT,
+  exnFailContractVariableT,
+  exnFailSyntaxT,
+  exnFailSyntaxUnboundT,
+  exnFailReadT,
+  exnFailReadEofT,
+  exnFailReadNonCharT,
+  exnFailFilesystemT,
+  exnFailFilesystemExistsT,
+  exnFailFilesystemErrnoT,
+  exnFailNetworkT,
+  exnFailNetworkErrnoT,
+  exnFailOutOfMemoryT,
+  exnFailUnsupportedT,
+  exnFailUserT,
+  exnBreakT,
+  exnBreakHangUpT,
+  exnBreakTerminateT,
 ];
 
 /** Placeholder for the continuation-marks field until the machine fills it in. */

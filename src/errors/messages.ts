@@ -4,14 +4,7 @@
 
 import { printString } from '../printer/print.js';
 import type { Value } from '../values/types.js';
-import {
-  exnFailContractArityT,
-  exnFailContractDivideByZeroT,
-  exnFailContractT,
-  exnFailContractVariableT,
-  exnFailT,
-  fail,
-} from './exn.js';
+import { exnFailContractArityT, exnFailContractDivideByZeroT, exnFailContractT, exnFailContractVariableT, exnFailT, fail } from './exn.js';
 import { sym } from '../values/types.js';
 
 /** A piece of message text that stands where a value would (e.g. `valid range: [0, 3]`). */
@@ -115,7 +108,8 @@ export function bindingArityError(expected: number, vals: readonly Value[], cont
   fail(
     exnFailContractArityT,
     `${prefix}result arity mismatch;\n expected number of values not received\n  expected: ${expected}\n  received: ${vals.length}` +
-      `\n  in: ${context}\n  arguments...:` + vals.map((v) => `\n   ${errorValueString(v)}`).join(''),
+      `\n  in: ${context}\n  arguments...:` +
+      vals.map((v) => `\n   ${errorValueString(v)}`).join(''),
   );
 }
 

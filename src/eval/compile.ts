@@ -102,7 +102,12 @@ function comp(c: Core, sc: Scope | null): Node {
       const vars = c.binds.flatMap((b) => b.vars);
       const inner = new Scope(vars, sc, isRec);
       const rhss = c.binds.map((b) => comp(b.e, isRec ? inner : sc));
-      return new Let(rhss, c.binds.map((b) => b.vars.length), comp(c.body, inner), isRec);
+      return new Let(
+        rhss,
+        c.binds.map((b) => b.vars.length),
+        comp(c.body, inner),
+        isRec,
+      );
     }
     case 'app': {
       const f = comp(c.f, sc);

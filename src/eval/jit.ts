@@ -14,7 +14,34 @@
 import { MultipleValues, NULL, Pair, VOID, type Value } from '../values/types.js';
 import { resultArityError, undefinedVariable, useBeforeInit } from '../errors/messages.js';
 import type { TopVar } from '../expand/core.js';
-import { App, AppFrame, AssignFrame, CAPTURE, CheckedLocalRef, Const, GlobalRef, If, IfFrame, IfSimple, LambdaNode, Let, LetFrame, LocalRef, LocalRef0, LocalRef1, PrimApp, Seq, SeqFrame, SeqSimple, SetGlobal, SetLocal, TAIL, valuesOf, type Node, Closure } from './nodes.js';
+import {
+  App,
+  AppFrame,
+  AssignFrame,
+  CAPTURE,
+  CheckedLocalRef,
+  Const,
+  GlobalRef,
+  If,
+  IfFrame,
+  IfSimple,
+  LambdaNode,
+  Let,
+  LetFrame,
+  LocalRef,
+  LocalRef0,
+  LocalRef1,
+  PrimApp,
+  Seq,
+  SeqFrame,
+  SeqSimple,
+  SetGlobal,
+  SetLocal,
+  TAIL,
+  valuesOf,
+  type Node,
+  Closure,
+} from './nodes.js';
 import type { Env } from './procedures.js';
 import type { Machine } from './machine-type.js';
 
@@ -323,5 +350,4 @@ class Generator {
   private stable(n: Node): boolean {
     return n instanceof Const || (n instanceof GlobalRef && n.cell.constant && n.cell.value !== undefined);
   }
-
 }

@@ -429,10 +429,12 @@ export class Machine {
       // Re-enter the outermost dynamic-wind not yet entered, then try again.
       let w = k.winders!;
       while (w.next !== common) w = w.next!;
-      this.stack.push(new ThenFrame((m) => {
-        m.winders = w;
-        m.reinstate(k, v);
-      }));
+      this.stack.push(
+        new ThenFrame((m) => {
+          m.winders = w;
+          m.reinstate(k, v);
+        }),
+      );
       this.marks = w.marks;
       this.applyArray(w.pre, []);
       return;
@@ -480,9 +482,7 @@ export class Machine {
   escapeTo(tag: object, then: (m: Machine) => void): void {
     const target = this.findFrame(tag);
     if (target === null) {
-      throw new RacketThrow(
-        makeExn(exnFailContractContinuationT, 'continuation application: attempt to jump into an escape continuation'),
-      );
+      throw new RacketThrow(makeExn(exnFailContractContinuationT, 'continuation application: attempt to jump into an escape continuation'));
     }
     const targetWinders = target.winders;
     if (this.winders !== targetWinders && this.winders !== null && (targetWinders === null || this.winders.depth > targetWinders.depth)) {

@@ -158,7 +158,8 @@ function parseFormals(formals: Syntax, whole: Syntax, ex: Expander): Formals {
       v = v.cdr;
     } else {
       const sp = syntaxList(item);
-      if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError('lambda', 'not an identifier, identifier with default, or keyword', whole, item);
+      if (sp === null || sp.length !== 2 || !isIdentifier(sp[0]))
+        ex.syntaxError('lambda', 'not an identifier, identifier with default, or keyword', whole, item);
       out.opt.push({ id: sp[0], dflt: sp[1] });
       v = v.cdr;
     }
@@ -270,7 +271,8 @@ export function installCoreForms(ex: Expander, define: (name: string, m: Meaning
   core('case-lambda', caseLambda);
   core('syntax-rules', syntaxRulesAsExpression);
   for (const lit of ['else', '=>', 'unquote', 'unquote-splicing', '...', '_']) {
-    core(lit, (stx, e) => e.syntaxError(lit, lit === '_' || lit === '...' ? 'wildcard not allowed as an expression' : 'not allowed as an expression', stx));
+    core(lit, (stx, e) =>
+      e.syntaxError(lit, lit === '_' || lit === '...' ? 'wildcard not allowed as an expression' : 'not allowed as an expression', stx),
+    );
   }
 }
-

@@ -15,7 +15,6 @@ import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
 import { BindingTable } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 
-
 export type MacroTransformer = (stx: Syntax, ex: Expander) => Syntax;
 export type CoreFormHandler = (stx: Syntax, ex: Expander) => Core;
 
@@ -158,11 +157,7 @@ export class Expander {
         return this.expandApp(stx);
       }
       if (e === NULL) {
-        this.syntaxError(
-          '#%app',
-          'missing procedure expression;\n probably originally (), which is an illegal empty application',
-          stx,
-        );
+        this.syntaxError('#%app', 'missing procedure expression;\n probably originally (), which is an illegal empty application', stx);
       }
       if (e instanceof Keyword) {
         // Racket names the keyword but, unusually, not an enclosing form.
@@ -184,7 +179,10 @@ export class Expander {
       case 'core':
       case 'macro': {
         const name = idSym(id).name;
-        if (m.kind === 'core' && (name === 'else' || name === '=>' || name === 'unquote' || name === 'unquote-splicing' || name === '...')) {
+        if (
+          m.kind === 'core' &&
+          (name === 'else' || name === '=>' || name === 'unquote' || name === 'unquote-splicing' || name === '...')
+        ) {
           this.syntaxError(name, 'not allowed as an expression', id);
         }
         this.syntaxError(name, 'bad syntax', id);
@@ -365,11 +363,7 @@ export class Expander {
         return this.transformerMakers.get(m.name)!(form, this);
       }
     }
-    this.syntaxError(
-      'define-syntax',
-      'only syntax-rules transformers are supported (procedural macros are not implemented)',
-      stx,
-    );
+    this.syntaxError('define-syntax', 'only syntax-rules transformers are supported (procedural macros are not implemented)', stx);
   }
   /** Core forms that produce transformers at compile time (syntax-rules). */
   readonly transformerMakers = new Map<string, (stx: Syntax, ex: Expander) => MacroTransformer>();
@@ -481,8 +475,6 @@ export class Expander {
 
 // ---------------------------------------------------------------- helpers
 
-
-
 function sameMeaning(a: Meaning, b: Meaning): boolean {
   if (a === b) return true;
   if (a.kind === 'local' && b.kind === 'local') return a.v === b.v;
@@ -531,4 +523,3 @@ export function inferredName(stx: Syntax, viaMacro = false): string | null {
   const src = loc.source.length > 20 ? '...' + loc.source.slice(loc.source.length - keep) : loc.source;
   return `${src}:${loc.line}:${loc.column}`;
 }
-

@@ -255,7 +255,9 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
     case 'file':
       return target(loader.loadFile(loader.resolvePath(source, (syntaxE(p[1]) as RString).s), spec));
     case 'lib': {
-      const lib = loader.library(String(syntaxToDatum(p[1]) instanceof RString ? (syntaxToDatum(p[1]) as RString).s.replace(/\.rkt$/, '') : ''));
+      const lib = loader.library(
+        String(syntaxToDatum(p[1]) instanceof RString ? (syntaxToDatum(p[1]) as RString).s.replace(/\.rkt$/, '') : ''),
+      );
       if (lib === null) ex.syntaxError('require', 'unknown library', spec);
       return target(lib);
     }
@@ -399,4 +401,3 @@ export class TopLevel {
     };
   }
 }
-

@@ -95,7 +95,11 @@ function pushOps(v: Value, ops: ScopeOp[]): Value {
     for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
     return out;
   }
-  if (v instanceof RVector) return new RVector(v.items.map((i) => pushOps(i, ops)), v.immutable);
+  if (v instanceof RVector)
+    return new RVector(
+      v.items.map((i) => pushOps(i, ops)),
+      v.immutable,
+    );
   if (v instanceof Box) return new Box(pushOps(v.value, ops), v.immutable);
   if (v instanceof RHash) {
     const h = new RHash(v.kind, v.mutable);
@@ -188,4 +192,3 @@ export function datumToSyntax(ctx: Syntax | null, d: Value, loc: SrcLoc | null =
   else if (d instanceof Box) e = new Box(wrap(d.value), true);
   return new Syntax(e, loc, scopes);
 }
-

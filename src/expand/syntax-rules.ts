@@ -111,7 +111,11 @@ function matchTail(pat: Value, s: Value, binds: Bindings, ex: Expander, isLitera
         if (!match(pat.car, elems[i], b, ex, isLiteral)) return false;
         reps.push(b);
       }
-      for (const v of patternVars(pat.car, isLiteral)) binds.set(v, reps.map((r) => r.get(v)!));
+      for (const v of patternVars(pat.car, isLiteral))
+        binds.set(
+          v,
+          reps.map((r) => r.get(v)!),
+        );
       let restInput: Value = tail;
       for (let i = elems.length - 1; i >= repeat; i--) restInput = new Pair(elems[i], restInput);
       return matchTail(after, restInput, binds, ex, isLiteral);
@@ -217,7 +221,8 @@ function expandEllipsis(t: Value, binds: Bindings, ex: Expander, depth: number):
     const m = binds.get(v);
     return m !== undefined && !(m instanceof Syntax);
   });
-  if (vars.length === 0) ex.syntaxError('syntax-rules', 'no pattern variables before ellipsis in template', t instanceof Syntax ? t : new Syntax(t, null));
+  if (vars.length === 0)
+    ex.syntaxError('syntax-rules', 'no pattern variables before ellipsis in template', t instanceof Syntax ? t : new Syntax(t, null));
   let len = -1;
   for (const v of vars) {
     const n = (binds.get(v) as Match[]).length;

@@ -58,7 +58,12 @@ export function hostError(e: unknown): HostError {
 class NodeUdpSocket implements HostUdpSocket {
   private readonly sock: Socket;
   private isBound = false;
-  constructor(private readonly family: 4 | 6, reuse: boolean, onMessage: (data: Uint8Array, address: string, port: number) => void, onBound: () => void) {
+  constructor(
+    private readonly family: 4 | 6,
+    reuse: boolean,
+    onMessage: (data: Uint8Array, address: string, port: number) => void,
+    onBound: () => void,
+  ) {
     this.sock = createSocket({ type: family === 6 ? 'udp6' : 'udp4', reuseAddr: reuse });
     this.sock.on('message', (msg, rinfo) => onMessage(msg, rinfo.address, rinfo.port));
     this.sock.on('listening', () => {

@@ -22,7 +22,8 @@ function bindingPairs(stx: Syntax, list: Syntax, ex: Expander): [Syntax, Syntax]
   if (clauses === null) ex.badSyntax(stx);
   return clauses.map((c) => {
     const cp = syntaxList(c);
-    if (cp === null || cp.length !== 2 || !isIdentifier(cp[0])) ex.syntaxError(idSym(syntaxList(stx)![0]).name, 'bad syntax (not an identifier and expression for a binding)', stx, c);
+    if (cp === null || cp.length !== 2 || !isIdentifier(cp[0]))
+      ex.syntaxError(idSym(syntaxList(stx)![0]).name, 'bad syntax (not an identifier and expression for a binding)', stx, c);
     return [cp[0], cp[1]];
   });
 }
@@ -32,7 +33,12 @@ const define: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   let target = p[1];
   let body = p.slice(2);
   if (isIdentifier(target)) {
-    if (body.length !== 1) ex.syntaxError('define', body.length === 0 ? 'bad syntax (missing expression after identifier)' : 'bad syntax (multiple expressions after identifier)', stx);
+    if (body.length !== 1)
+      ex.syntaxError(
+        'define',
+        body.length === 0 ? 'bad syntax (missing expression after identifier)' : 'bad syntax (multiple expressions after identifier)',
+        stx,
+      );
     return b.list('define-values', b.list(target), body[0]);
   }
   // (define (head . formals) body ...), possibly curried: ((f a) b).
@@ -61,10 +67,7 @@ const let_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     const pairs = bindingPairs(stx, p[2], ex);
     const lam = b.listTail(['lambda', b.list(...pairs.map(([x]) => x))], listOf(p.slice(3)));
     lam.loc = stx.loc;
-    return b.list(
-      b.list('letrec-values', b.list(b.list(b.list(name), lam)), name),
-      ...pairs.map(([, e]) => e),
-    );
+    return b.list(b.list('letrec-values', b.list(b.list(b.list(name), lam)), name), ...pairs.map(([, e]) => e));
   }
   const pairs = bindingPairs(stx, p[1], ex);
   return b.listTail(['let-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listOf(p.slice(2)));
@@ -159,9 +162,7 @@ const case_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     if (ex.isBase(data, 'else')) return bodyStx;
     const ds = syntaxList(data);
     if (ds === null) ex.syntaxError('case', 'bad syntax (not a datum sequence)', stx, data);
-    const test = ds.length === 1
-      ? b.list('equal?', t, b.list('quote', ds[0]))
-      : b.list('member', t, b.list('quote', data));
+    const test = ds.length === 1 ? b.list('equal?', t, b.list('quote', ds[0])) : b.list('member', t, b.list('quote', data));
     return b.list('if', test, bodyStx, build(i + 1));
   };
   return b.list('let-values', b.list(b.list(b.list(t), p[1])), build(0));
@@ -180,7 +181,12 @@ const do_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const loop = b.temp('do-loop');
   const result = exit.length > 1 ? b.listTail(['let-values', b.list()], listOf(exit.slice(1))) : b.list('void');
   const body = b.listTail(['begin'], listOf([...p.slice(3), b.list(loop, ...vars.map((v) => v.step))]));
-  return b.list('let', loop, b.list(...vars.map((v) => b.list(v.id, v.init))), b.list('if', exit[0], result, p.length > 3 ? body : b.list(loop, ...vars.map((v) => v.step))));
+  return b.list(
+    'let',
+    loop,
+    b.list(...vars.map((v) => b.list(v.id, v.init))),
+    b.list('if', exit[0], result, p.length > 3 ? body : b.list(loop, ...vars.map((v) => v.step))),
+  );
 };
 
 // ---------------------------------------------------------------- quasiquote
@@ -346,7 +352,22 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
   macro('define-syntax', defineSyntax);
   macro('struct', structMacro);
   macro('struct-copy', structCopyMacro);
-  const variants = ['list', 'lists', 'fold', 'foldr', 'sum', 'product', 'and', 'or', 'first', 'last', 'vector', 'hash', 'hasheq', 'hasheqv'] as const;
+  const variants = [
+    'list',
+    'lists',
+    'fold',
+    'foldr',
+    'sum',
+    'product',
+    'and',
+    'or',
+    'first',
+    'last',
+    'vector',
+    'hash',
+    'hasheq',
+    'hasheqv',
+  ] as const;
   macro('for', forMacro('for', false));
   macro('for*', forMacro('for', true));
   for (const v of variants) {

@@ -43,8 +43,16 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
     const step = b.temp('step');
     const setup: [Syntax, Syntax][] =
       parts!.length === 2
-        ? [[start, b.datum(0)], [end, a], [step, b.datum(1)]]
-        : [[start, a], [end, c], [step, d ?? b.datum(1)]];
+        ? [
+            [start, b.datum(0)],
+            [end, a],
+            [step, b.datum(1)],
+          ]
+        : [
+            [start, a],
+            [end, c],
+            [step, d ?? b.datum(1)],
+          ];
     return {
       ids,
       setup: [...setup, [b.temp('check'), b.list(b.list('quote', b.datum(ex.rtPrim('check-range'))), start, end, step)]],
@@ -146,7 +154,11 @@ function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, b
       return b.list(
         'let-values',
         b.list(b.list(b.list(fin), c.expr)),
-        b.list('let-values', b.list(b.list(b.list(...news), gen(i + 1))), b.list('if', fin, b.list(brk, ...news), b.list('values', ...news))),
+        b.list(
+          'let-values',
+          b.list(b.list(b.list(...news), gen(i + 1))),
+          b.list('if', fin, b.list(brk, ...news), b.list('values', ...news)),
+        ),
       );
     }
     // A group: this binding clause and, in `for`, the binding clauses right after it.
@@ -175,7 +187,16 @@ function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, b
 }
 
 /** (for/fold ([acc init] ...) (clause ...) body ...+), the form everything else becomes. */
-function forFold(stx: Syntax, star: boolean, accInits: [Syntax, Syntax][], clausesStx: Syntax, bodyOf: (accs: Syntax[], brk: Syntax) => Syntax, finish: (result: Syntax) => Syntax, ex: Expander, b: Builder): Syntax {
+function forFold(
+  stx: Syntax,
+  star: boolean,
+  accInits: [Syntax, Syntax][],
+  clausesStx: Syntax,
+  bodyOf: (accs: Syntax[], brk: Syntax) => Syntax,
+  finish: (result: Syntax) => Syntax,
+  ex: Expander,
+  b: Builder,
+): Syntax {
   const clauses = parseClauses(stx, clausesStx, ex, b);
   const accs = accInits.map(([a]) => a);
   const brk = b.temp('break');
@@ -188,7 +209,22 @@ function forFold(stx: Syntax, star: boolean, accInits: [Syntax, Syntax][], claus
   return finish(b.list('call/ec', b.list('lambda', b.list(brk), run)));
 }
 
-type Variant = 'for' | 'list' | 'fold' | 'foldr' | 'lists' | 'sum' | 'product' | 'and' | 'or' | 'first' | 'last' | 'vector' | 'hash' | 'hasheq' | 'hasheqv';
+type Variant =
+  | 'for'
+  | 'list'
+  | 'fold'
+  | 'foldr'
+  | 'lists'
+  | 'sum'
+  | 'product'
+  | 'and'
+  | 'or'
+  | 'first'
+  | 'last'
+  | 'vector'
+  | 'hash'
+  | 'hasheq'
+  | 'hasheqv';
 
 /** Splits `#:result expr` off the end of an accumulator list. */
 function splitResult(name: string, stx: Syntax, specsStx: Syntax, ex: Expander): { specs: Syntax[]; result: Syntax | null } {
@@ -228,10 +264,23 @@ function forFoldr(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Buil
         'if',
         b.list('null?', steps),
         done,
-        b.list('let-values', b.list(b.list(b.list(...accs), b.list(b.list('car', steps), ...accs))), b.list(loop, b.list('cdr', steps), ...accs)),
+        b.list(
+          'let-values',
+          b.list(b.list(b.list(...accs), b.list(b.list('car', steps), ...accs))),
+          b.list(loop, b.list('cdr', steps), ...accs),
+        ),
       ),
     );
-  return forFold(stx, star, [[steps, b.quote(NULL_)]], p[2], () => b.list('cons', b.list('lambda', b.list(...accs), body), steps), unwind, ex, b);
+  return forFold(
+    stx,
+    star,
+    [[steps, b.quote(NULL_)]],
+    p[2],
+    () => b.list('cons', b.list('lambda', b.list(...accs), body), steps),
+    unwind,
+    ex,
+    b,
+  );
 }
 
 /** (for/lists (id ... [#:result expr]) clauses body ...): one list per value of the body. */
@@ -241,14 +290,27 @@ function forLists(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Buil
   if (!ids.every(isIdentifier)) ex.syntaxError(name, 'bad syntax (list identifiers)', stx, p[1]);
   const vals = ids.map(() => b.temp('v'));
   const body = b.listTail(['let-values', b.list()], listOf(p.slice(3)));
-  const step = b.list('let-values', b.list(b.list(b.list(...vals), body)), b.list('values', ...ids.map((id, i) => b.list('cons', vals[i], id))));
+  const step = b.list(
+    'let-values',
+    b.list(b.list(b.list(...vals), body)),
+    b.list('values', ...ids.map((id, i) => b.list('cons', vals[i], id))),
+  );
   const finish = (r: Syntax) =>
     b.list(
       'let-values',
       b.list(b.list(b.list(...ids), r)),
       b.list('let', b.list(...ids.map((id) => b.list(id, b.list('reverse', id)))), result === null ? b.list('values', ...ids) : result),
     );
-  return forFold(stx, star, ids.map((id) => [id, b.quote(NULL_)] as [Syntax, Syntax]), p[2], () => step, finish, ex, b);
+  return forFold(
+    stx,
+    star,
+    ids.map((id) => [id, b.quote(NULL_)] as [Syntax, Syntax]),
+    p[2],
+    () => step,
+    finish,
+    ex,
+    b,
+  );
 }
 
 export function forMacro(variant: Variant, star: boolean) {
@@ -275,7 +337,8 @@ export function forMacro(variant: Variant, star: boolean) {
         if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError(name, 'bad accumulator', stx, s);
         return [sp[0], sp[1]];
       });
-      const finish = (r: Syntax) => (result === null ? r : b.list('let-values', b.list(b.list(b.list(...accInits.map(([a]) => a)), r)), result));
+      const finish = (r: Syntax) =>
+        result === null ? r : b.list('let-values', b.list(b.list(b.list(...accInits.map(([a]) => a)), r)), result);
       return forFold(stx, star, accInits, p[2], () => bodyOfForms(p.slice(3)), finish, ex, b);
     }
     if (variant === 'foldr' || variant === 'lists') {
@@ -291,11 +354,28 @@ export function forMacro(variant: Variant, star: boolean) {
       forFold(stx, star, [[acc, init]], clauses, step, finish, ex, b);
     switch (variant) {
       case 'for':
-        return forFold(stx, star, [], clauses, () => b.list('begin', body, b.list('values')), (r) => b.list('begin', r, b.list('void')), ex, b);
+        return forFold(
+          stx,
+          star,
+          [],
+          clauses,
+          () => b.list('begin', body, b.list('values')),
+          (r) => b.list('begin', r, b.list('void')),
+          ex,
+          b,
+        );
       case 'list':
-        return fold(b.quote(NULL_), () => b.list('cons', body, acc), (r) => b.list('reverse', r));
+        return fold(
+          b.quote(NULL_),
+          () => b.list('cons', body, acc),
+          (r) => b.list('reverse', r),
+        );
       case 'vector':
-        return fold(b.quote(NULL_), () => b.list('cons', body, acc), (r) => b.list('list->vector', b.list('reverse', r)));
+        return fold(
+          b.quote(NULL_),
+          () => b.list('cons', body, acc),
+          (r) => b.list('list->vector', b.list('reverse', r)),
+        );
       case 'sum':
         return fold(b.datum(0), () => b.list('+', acc, body));
       case 'product':
@@ -303,9 +383,13 @@ export function forMacro(variant: Variant, star: boolean) {
       case 'last':
         return fold(b.datum(false), () => body);
       case 'and':
-        return fold(b.datum(true), (_a, brk) => b.list('let-values', b.list(b.list(b.list(v), body)), b.list('if', v, v, b.list(brk, b.datum(false)))));
+        return fold(b.datum(true), (_a, brk) =>
+          b.list('let-values', b.list(b.list(b.list(v), body)), b.list('if', v, v, b.list(brk, b.datum(false)))),
+        );
       case 'or':
-        return fold(b.datum(false), (_a, brk) => b.list('let-values', b.list(b.list(b.list(v), body)), b.list('if', v, b.list(brk, v), b.datum(false))));
+        return fold(b.datum(false), (_a, brk) =>
+          b.list('let-values', b.list(b.list(b.list(v), body)), b.list('if', v, b.list(brk, v), b.datum(false))),
+        );
       case 'first':
         return fold(b.datum(false), (_a, brk) => b.list(brk, body));
       case 'hash':
@@ -356,7 +440,11 @@ function forSetMacro(kind: 'equal' | 'eqv' | 'eq', mutable: boolean, star: boole
 /** The racket/set `for` forms, as [name, meaning]. */
 export function setForForms(): [string, Meaning][] {
   const out: [string, Meaning][] = [];
-  for (const [suffix, kind] of [['', 'equal'], ['eqv', 'eqv'], ['eq', 'eq']] as const) {
+  for (const [suffix, kind] of [
+    ['', 'equal'],
+    ['eqv', 'eqv'],
+    ['eq', 'eq'],
+  ] as const) {
     for (const mutable of [false, true]) {
       for (const star of [false, true]) {
         const name = `for${star ? '*' : ''}/${mutable ? 'mutable-set' : 'set'}${suffix}`;

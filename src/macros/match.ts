@@ -113,7 +113,10 @@ class PatternParser {
       case 'and':
         return this.and(args);
       case 'or':
-        return this.or(args.map((a) => this.parse(a)), stx);
+        return this.or(
+          args.map((a) => this.parse(a)),
+          stx,
+        );
       case 'not':
         if (args.length !== 1) this.error('syntax error in pattern', stx);
         return { t: 'not', p: this.parse(args[0]) };
@@ -378,7 +381,15 @@ class PatternCompiler {
         const [isPair, car, cdr] = p.mutable ? ['mpair?', 'mcar', 'mcdr'] : ['pair?', 'car', 'cdr'];
         return test(
           b.list(isPair, x),
-          bind([a], b.list(car, x), bind([d], b.list(cdr, x), this.gen(p.car, a, bound, (bd) => this.gen(p.cdr, d, bd, then, fail), fail))),
+          bind(
+            [a],
+            b.list(car, x),
+            bind(
+              [d],
+              b.list(cdr, x),
+              this.gen(p.car, a, bound, (bd) => this.gen(p.cdr, d, bd, then, fail), fail),
+            ),
+          ),
         );
       }
       case 'seq':
@@ -387,7 +398,10 @@ class PatternCompiler {
         const temps = p.items.map(() => b.temp('elt'));
         const body = this.genAll(p.items, temps, bound, then, fail);
         const withElts = temps.reduceRight((acc, t, i) => bind([t], b.list('vector-ref', x, b.datum(i)), acc), body);
-        return test(b.list('if', b.list('vector?', x), b.list('=', b.list('vector-length', x), b.datum(p.items.length)), b.datum(false)), withElts);
+        return test(
+          b.list('if', b.list('vector?', x), b.list('=', b.list('vector-length', x), b.datum(p.items.length)), b.datum(false)),
+          withElts,
+        );
       }
       case 'vector-seq': {
         const l = b.temp('elts');
@@ -400,13 +414,23 @@ class PatternCompiler {
       case 'pred':
         return test(b.list(p.pred, x), this.gen(p.p, x, bound, then, fail));
       case 'and':
-        return this.genAll(p.ps, p.ps.map(() => x), bound, then, fail);
+        return this.genAll(
+          p.ps,
+          p.ps.map(() => x),
+          bound,
+          then,
+          fail,
+        );
       case 'or':
         return this.or(p, x, bound, then, fail);
       case 'not': {
         // Matching the inner pattern is the failure; failing it is the success.
         const ok = b.temp('not-matched');
-        return bind([ok], b.list('lambda', b.list(), then(bound)), this.gen(p.p, x, bound, () => fail, b.list(ok)));
+        return bind(
+          [ok],
+          b.list('lambda', b.list(), then(bound)),
+          this.gen(p.p, x, bound, () => fail, b.list(ok)),
+        );
       }
       case 'app': {
         const temps = p.ps.map(() => b.temp('result'));
@@ -422,7 +446,12 @@ class PatternCompiler {
       }
       case 'regexp': {
         const m = b.temp('match');
-        const run = b.list('if', b.list('if', b.list('string?', x), b.datum(true), b.list('bytes?', x)), b.list('regexp-match', p.rx, x), b.datum(false));
+        const run = b.list(
+          'if',
+          b.list('if', b.list('string?', x), b.datum(true), b.list('bytes?', x)),
+          b.list('regexp-match', p.rx, x),
+          b.datum(false),
+        );
         const inner = p.p === null ? then(bound) : this.gen(p.p, m, bound, then, fail);
         return bind([m], run, test(m, inner));
       }
@@ -472,14 +501,25 @@ class PatternCompiler {
       b.list(...repVars.map((v, k) => b.list(b.list(v), b.list('reverse', accs[k])))),
       this.gen(afterPat, l, afterBound, then, fail),
     );
-    const step = this.gen(p.rep, elt, bound, () => b.list(loop, b.list('cdr', l), b.list('-', i, b.datum(1)), ...repVars.map((v, k) => b.list('cons', v, accs[k]))), fail);
+    const step = this.gen(
+      p.rep,
+      elt,
+      bound,
+      () => b.list(loop, b.list('cdr', l), b.list('-', i, b.datum(1)), ...repVars.map((v, k) => b.list('cons', v, accs[k]))),
+      fail,
+    );
     const loopFn = b.list(
       'lambda',
       b.list(l, i, ...accs),
       b.list('if', b.list('=', i, b.datum(0)), finish, b.list('let-values', b.list(b.list(b.list(elt), b.list('car', l))), step)),
     );
     const startLoop = (rest: Syntax) =>
-      b.list(b.list('letrec-values', b.list(b.list(b.list(loop), loopFn)), loop), rest, b.list('-', n, b.datum(fixed)), ...accs.map(() => b.list('quote', b.list())));
+      b.list(
+        b.list('letrec-values', b.list(b.list(b.list(loop), loopFn)), loop),
+        rest,
+        b.list('-', n, b.datum(fixed)),
+        ...accs.map(() => b.list('quote', b.list())),
+      );
     // Match the fixed head with car/cdr, then loop from what remains.
     const headThenLoop = (rest: Syntax, k: number, bd: Set<string>): Syntax => {
       if (k === p.before.length) return startLoop(rest);
@@ -554,7 +594,15 @@ function compileClauses(clauses: Clause[], xs: Syntax[], b: Builder, noMatch: Sy
   return code;
 }
 
-function compileAll(compiler: PatternCompiler, pats: Pat[], xs: Syntax[], then: Then, fail: Syntax, i = 0, bound = new Set<string>()): Syntax {
+function compileAll(
+  compiler: PatternCompiler,
+  pats: Pat[],
+  xs: Syntax[],
+  then: Then,
+  fail: Syntax,
+  i = 0,
+  bound = new Set<string>(),
+): Syntax {
   if (i === pats.length) return then(bound);
   return compiler.gen(pats[i], xs[i], bound, (bd) => compileAll(compiler, pats, xs, then, fail, i + 1, bd), fail);
 }
@@ -567,7 +615,12 @@ function listOf(items: Value[]): Value {
 
 /** Raises exn:misc:match? for the value of `x` (an expression), naming the user's form and its location. */
 function noMatchError(b: Builder, ex: Expander, x: Syntax, name: string, form: Syntax): Syntax {
-  return b.list(b.list('quote', b.datum(ex.rtPrim('match-failure'))), b.quote(sym(name)), x, b.list('quote', b.datum(new MatchLocation(form.loc))));
+  return b.list(
+    b.list('quote', b.datum(ex.rtPrim('match-failure'))),
+    b.quote(sym(name)),
+    x,
+    b.list('quote', b.datum(new MatchLocation(form.loc))),
+  );
 }
 
 /** The location of a match form, carried opaquely to the failure (see prims/match.ts). */
@@ -641,11 +694,39 @@ const matchLet: Macro = (stx, ex, b) => {
     // Named match-let: a loop whose arguments are matched each time.
     const pairs = bindingPairs(p[2], ex, stx);
     const args = pairs.map(() => b.temp('arg'));
-    const lam = b.list('lambda', b.list(...args), matchMany(args, [clause(pairs.map(([pat]) => pat), p.slice(3))], ex, b, 'match-let', stx));
+    const lam = b.list(
+      'lambda',
+      b.list(...args),
+      matchMany(
+        args,
+        [
+          clause(
+            pairs.map(([pat]) => pat),
+            p.slice(3),
+          ),
+        ],
+        ex,
+        b,
+        'match-let',
+        stx,
+      ),
+    );
     return b.list(b.list('letrec-values', b.list(b.list(b.list(p[1]), lam)), p[1]), ...pairs.map(([, e]) => e));
   }
   const pairs = bindingPairs(p[1], ex, stx);
-  return matchMany(pairs.map(([, e]) => e), [clause(pairs.map(([pat]) => pat), p.slice(2))], ex, b, 'match-let', stx);
+  return matchMany(
+    pairs.map(([, e]) => e),
+    [
+      clause(
+        pairs.map(([pat]) => pat),
+        p.slice(2),
+      ),
+    ],
+    ex,
+    b,
+    'match-let',
+    stx,
+  );
 };
 
 const matchLetStar: Macro = (stx, ex, b) => {
@@ -695,7 +776,11 @@ const defineMatch: Macro = (stx, ex, b) => {
   const head = syntaxList(p[1]);
   if (head === null || head.length < 1 || !isIdentifier(head[0])) return ex.badSyntax(stx);
   const args = head.slice(1).map(() => b.temp('arg'));
-  return b.list('define-values', b.list(head[0]), b.list('lambda', b.list(...args), matchMany(args, p.slice(2), ex, b, 'define/match', stx)));
+  return b.list(
+    'define-values',
+    b.list(head[0]),
+    b.list('lambda', b.list(...args), matchMany(args, p.slice(2), ex, b, 'define/match', stx)),
+  );
 };
 
 export function installMatchForms(define: (name: string, m: Meaning) => void): void {

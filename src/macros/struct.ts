@@ -31,7 +31,11 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
     const fp = syntaxList(f);
     if (fp === null || fp.length < 1 || !isIdentifier(fp[0])) ex.syntaxError('struct', 'bad syntax (field specification)', stx, f);
     const opts = fp.slice(1).map((o) => syntaxE(o));
-    return { id: fp[0], mutable: opts.some((o) => o instanceof Keyword && o.name === 'mutable'), auto: opts.some((o) => o instanceof Keyword && o.name === 'auto') };
+    return {
+      id: fp[0],
+      mutable: opts.some((o) => o instanceof Keyword && o.name === 'mutable'),
+      auto: opts.some((o) => o instanceof Keyword && o.name === 'auto'),
+    };
   });
   let allMutable = false;
   let transparent = false;
@@ -96,7 +100,14 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
   const superType = superId ? datumToSyntax(superId, sym(`struct:${idSym(superId).name}`)) : b.datum(false);
   const define = b.list(
     'define-values',
-    b.list(ctx(`struct:${name}`), ctorId, ...(extraCtor ? [extraCtor] : []), ctx(`${name}?`), ...accessorNames.map(ctx), ...mutatorNames.map(ctx)),
+    b.list(
+      ctx(`struct:${name}`),
+      ctorId,
+      ...(extraCtor ? [extraCtor] : []),
+      ctx(`${name}?`),
+      ...accessorNames.map(ctx),
+      ...mutatorNames.map(ctx),
+    ),
     b.list(
       'let-values',
       b.list(
@@ -123,8 +134,12 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
         ctorTmp,
         ...(extraCtor ? [ctorTmp] : []),
         predTmp,
-        ...accessorNames.map((n, k) => b.list(b.list('quote', b.datum(ex.rtPrim('struct-accessor'))), typeTmp, b.datum(k), b.quote(sym(n)))),
-        ...mutableIdx.map((k, j) => b.list(b.list('quote', b.datum(ex.rtPrim('struct-mutator'))), typeTmp, b.datum(k), b.quote(sym(mutatorNames[j])))),
+        ...accessorNames.map((n, k) =>
+          b.list(b.list('quote', b.datum(ex.rtPrim('struct-accessor'))), typeTmp, b.datum(k), b.quote(sym(n))),
+        ),
+        ...mutableIdx.map((k, j) =>
+          b.list(b.list('quote', b.datum(ex.rtPrim('struct-mutator'))), typeTmp, b.datum(k), b.quote(sym(mutatorNames[j]))),
+        ),
       ),
     ),
   );
@@ -162,7 +177,8 @@ export function structCopyMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
     if (up === null || (up.length !== 2 && up.length !== 4) || !isIdentifier(up[0])) ex.syntaxError('struct-copy', 'bad syntax', stx, u);
     const owner = up.length === 4 ? idSym(up[2]).name : idSym(p[1]).name;
     const key = `${owner}-${idSym(up[0]).name}`;
-    if (!shape.fields.some((f) => f.accessor === key)) ex.syntaxError('struct-copy', 'accessor name not associated with the given structure type', stx, up[0]);
+    if (!shape.fields.some((f) => f.accessor === key))
+      ex.syntaxError('struct-copy', 'accessor name not associated with the given structure type', stx, up[0]);
     updates.set(key, up[up.length - 1]);
   }
   const ctx = (name: string) => datumToSyntax(p[1], sym(name));

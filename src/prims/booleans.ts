@@ -1,8 +1,8 @@
 // Booleans: not, boolean?, immutable?, and racket/bool.
 
-import { argError, } from '../errors/messages.js';
-import { Box, RBytes, RString, RVector, type Value, } from '../values/types.js';
-import { checkSymbol, } from './check.js';
+import { argError } from '../errors/messages.js';
+import { Box, RBytes, RString, RVector, type Value } from '../values/types.js';
+import { checkSymbol } from './check.js';
 import type { PrimTable } from './table.js';
 
 export function installBooleans(t: PrimTable): void {
@@ -21,5 +21,7 @@ export function installBooleans(t: PrimTable): void {
       return a === b;
     });
   });
-  t.fn('immutable?', 1, 1, (v) => (v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box ? v.immutable : false));
+  t.fn('immutable?', 1, 1, (v) =>
+    v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box ? v.immutable : false,
+  );
 }

@@ -1,8 +1,8 @@
 // Boxes.
 
-import { argError, } from '../errors/messages.js';
-import { Box, VOID, type Value, } from '../values/types.js';
-import { checkBox, } from './check.js';
+import { argError } from '../errors/messages.js';
+import { Box, VOID, type Value } from '../values/types.js';
+import { checkBox } from './check.js';
 import type { PrimTable } from './table.js';
 
 export function installBoxes(t: PrimTable): void {

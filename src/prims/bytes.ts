@@ -4,8 +4,8 @@
 
 import { argError, indexRangeError, argumentsError, errorValueString } from '../errors/messages.js';
 import { exnFailContractT, fail, exnFailUnsupportedT } from '../errors/exn.js';
-import { isEqual, } from '../values/equal.js';
-import { Char, RBytes, type Sym, VOID, listFromArray, listToArray, str, isList, type Value, } from '../values/types.js';
+import { isEqual } from '../values/equal.js';
+import { Char, RBytes, type Sym, VOID, listFromArray, listToArray, str, isList, type Value } from '../values/types.js';
 import { checkByte, checkBytes, checkIndex, checkRange, checkString, rangeText } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
@@ -57,7 +57,12 @@ function digest(m: Machine, who: string, algorithm: 'sha1' | 'sha224' | 'sha256'
 export function installBytes(t: PrimTable): void {
   t.fn('bytes?', 1, 1, (v) => v instanceof RBytes);
   t.fn('byte?', 1, 1, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255);
-  t.fn('make-bytes', 1, 2, (k: Value, b: Value = 0) => new RBytes(new Uint8Array(checkIndex('make-bytes', k)).fill(checkByte('make-bytes', b)), false));
+  t.fn(
+    'make-bytes',
+    1,
+    2,
+    (k: Value, b: Value = 0) => new RBytes(new Uint8Array(checkIndex('make-bytes', k)).fill(checkByte('make-bytes', b)), false),
+  );
   t.fn('bytes', 0, -1, (...bs: Value[]) => new RBytes(Uint8Array.from(bs.map((b) => checkByte('bytes', b))), false));
   t.fn('bytes-length', 1, 1, (b) => checkBytes('bytes-length', b).bytes.length);
   t.fn('bytes-ref', 2, 2, (b: Value, k: Value) => {
@@ -70,7 +75,8 @@ export function installBytes(t: PrimTable): void {
     if (!(b instanceof RBytes) || b.immutable) return argError('bytes-set!', '(and/c bytes? (not/c immutable?))', b);
     const i = checkIndex('bytes-set!', k);
     if (i >= b.bytes.length) indexRangeError('bytes-set!', 'byte string', k, b.bytes.length, b);
-    if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255)) genericContractFail(`bytes-set!: invalid value ${errorValueString(v)}`);
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255))
+      genericContractFail(`bytes-set!: invalid value ${errorValueString(v)}`);
     b.bytes[i] = v;
     return VOID;
   });
@@ -78,9 +84,31 @@ export function installBytes(t: PrimTable): void {
     const bs = checkBytes('subbytes', b).bytes;
     const a = checkIndex('subbytes', start);
     const e = end === undefined ? bs.length : checkIndex('subbytes', end);
-    if (a > bs.length) argumentsError('subbytes', 'starting index is out of range', ['starting index', start], ['valid range', rangeText(bs.length)], ['byte string', b]);
-    if (e > bs.length) argumentsError('subbytes', 'ending index is out of range', ['ending index', end], ['valid range', rangeText(bs.length)], ['byte string', b]);
-    if (e < a) argumentsError('subbytes', 'ending index is smaller than starting index', ['ending index', end], ['starting index', start], ['valid range', rangeText(bs.length)], ['byte string', b]);
+    if (a > bs.length)
+      argumentsError(
+        'subbytes',
+        'starting index is out of range',
+        ['starting index', start],
+        ['valid range', rangeText(bs.length)],
+        ['byte string', b],
+      );
+    if (e > bs.length)
+      argumentsError(
+        'subbytes',
+        'ending index is out of range',
+        ['ending index', end],
+        ['valid range', rangeText(bs.length)],
+        ['byte string', b],
+      );
+    if (e < a)
+      argumentsError(
+        'subbytes',
+        'ending index is smaller than starting index',
+        ['ending index', end],
+        ['starting index', start],
+        ['valid range', rangeText(bs.length)],
+        ['byte string', b],
+      );
     return new RBytes(bs.slice(a, e), false);
   });
   t.fn('bytes-copy', 1, 1, (b) => new RBytes(checkBytes('bytes-copy', b).bytes.slice(), false));
@@ -121,9 +149,14 @@ export function installBytes(t: PrimTable): void {
     const bytes = a === 0 && e === all.length ? all : all.subarray(a, e);
     const text = decodeUtf8(bytes);
     if (text !== null) return str(text);
-    if (errChar === false) return argumentsError(who, 'byte string is not a well-formed UTF-8 encoding', ['byte string', new RBytes(bytes.slice(), false)]);
+    if (errChar === false)
+      return argumentsError(who, 'byte string is not a well-formed UTF-8 encoding', ['byte string', new RBytes(bytes.slice(), false)]);
     const bad = String.fromCodePoint(errChar.code);
-    return str(decodeUtf8Chars(bytes).map((c) => (c.code < 0 ? bad : String.fromCodePoint(c.code))).join(''));
+    return str(
+      decodeUtf8Chars(bytes)
+        .map((c) => (c.code < 0 ? bad : String.fromCodePoint(c.code)))
+        .join(''),
+    );
   });
   t.fn('bytes->string/latin-1', 1, 4, (b: Value, errChar: Value = false, start: Value = 0, end?: Value) => {
     const who = 'bytes->string/latin-1';
@@ -141,7 +174,10 @@ export function installBytes(t: PrimTable): void {
     if (errByte === false && part.some((c) => c > 255)) {
       return argumentsError(who, 'string cannot be encoded in Latin-1', ['string', s]);
     }
-    return new RBytes(Uint8Array.from(part, (c) => (c > 255 ? (errByte as number) : c)), false);
+    return new RBytes(
+      Uint8Array.from(part, (c) => (c > 255 ? (errByte as number) : c)),
+      false,
+    );
   });
   t.fn('bytes-copy!', 3, 5, (dest: Value, destStart: Value, src: Value, srcStart: Value = 0, srcEnd?: Value) => {
     const who = 'bytes-copy!';
@@ -153,7 +189,12 @@ export function installBytes(t: PrimTable): void {
     const at = checkRange(who, 'byte string', dest, d.bytes.length, destStart, undefined)[0];
     const [a, e] = checkRange(who, 'byte string', src, s.bytes.length, srcStart, srcEnd);
     if (at + (e - a) > d.bytes.length) {
-      return argumentsError(who, 'not enough room in target byte string', ['target length', d.bytes.length], ['needed length', at + (e - a)]);
+      return argumentsError(
+        who,
+        'not enough room in target byte string',
+        ['target length', d.bytes.length],
+        ['needed length', at + (e - a)],
+      );
     }
     d.bytes.set(s.bytes.slice(a, e), at);
     return VOID;
@@ -164,8 +205,18 @@ export function installBytes(t: PrimTable): void {
     d.bytes.fill(b);
     return VOID;
   });
-  t.fn('bytes<?', 1, -1, bytesOrder('bytes<?', (c) => c < 0));
-  t.fn('bytes>?', 1, -1, bytesOrder('bytes>?', (c) => c > 0));
+  t.fn(
+    'bytes<?',
+    1,
+    -1,
+    bytesOrder('bytes<?', (c) => c < 0),
+  );
+  t.fn(
+    'bytes>?',
+    1,
+    -1,
+    bytesOrder('bytes>?', (c) => c > 0),
+  );
   t.fn('bytes->immutable-bytes', 1, 1, (b: Value) => {
     // The name in the message is Chez Scheme's, as in Racket CS.
     if (!(b instanceof RBytes)) return argError('bytevector->immutable-bytevector', 'bytes?', b);

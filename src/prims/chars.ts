@@ -2,9 +2,9 @@
 // Unicode classes and general categories, and comparisons (case-sensitive
 // and not).
 
-import { argError, } from '../errors/messages.js';
-import { Char, sym, type Value, } from '../values/types.js';
-import { checkChar, } from './check.js';
+import { argError } from '../errors/messages.js';
+import { Char, sym, type Value } from '../values/types.js';
+import { checkChar } from './check.js';
 import type { PrimTable } from './table.js';
 
 /** The comparisons of the char- and string- ordering procedures (`char<?`, `string-ci<=?`, ...), by name. */
@@ -26,10 +26,18 @@ function charCompare(name: string, cmp: (a: number, b: number) => boolean) {
 
 /** The characters whose titlecase differs from their uppercase (the Latin digraphs). */
 export const TITLECASE: Record<number, number> = {
-  0x1c4: 0x1c5, 0x1c5: 0x1c5, 0x1c6: 0x1c5,
-  0x1c7: 0x1c8, 0x1c8: 0x1c8, 0x1c9: 0x1c8,
-  0x1ca: 0x1cb, 0x1cb: 0x1cb, 0x1cc: 0x1cb,
-  0x1f1: 0x1f2, 0x1f2: 0x1f2, 0x1f3: 0x1f2,
+  0x1c4: 0x1c5,
+  0x1c5: 0x1c5,
+  0x1c6: 0x1c5,
+  0x1c7: 0x1c8,
+  0x1c8: 0x1c8,
+  0x1c9: 0x1c8,
+  0x1ca: 0x1cb,
+  0x1cb: 0x1cb,
+  0x1cc: 0x1cb,
+  0x1f1: 0x1f2,
+  0x1f2: 0x1f2,
+  0x1f3: 0x1f2,
 };
 
 /** Simple (one character to one character) mappings, as char-upcase and friends use. */
@@ -50,9 +58,37 @@ export function charFoldcase(code: number): number {
   return simpleMap(up[0].codePointAt(0)!, (s) => s.toLowerCase());
 }
 
-const CATEGORIES = ['Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'Mn', 'Mc', 'Me', 'Nd', 'Nl', 'No', 'Ps', 'Pe', 'Pi', 'Pf', 'Pd', 'Pc', 'Po', 'Sc', 'Sm', 'Sk', 'So', 'Zs', 'Zp', 'Zl', 'Cc', 'Cf', 'Cs', 'Co'].map(
-  (c) => [c.toLowerCase(), new RegExp(`^\\p{${c}}$`, 'u')] as const,
-);
+const CATEGORIES = [
+  'Lu',
+  'Ll',
+  'Lt',
+  'Lm',
+  'Lo',
+  'Mn',
+  'Mc',
+  'Me',
+  'Nd',
+  'Nl',
+  'No',
+  'Ps',
+  'Pe',
+  'Pi',
+  'Pf',
+  'Pd',
+  'Pc',
+  'Po',
+  'Sc',
+  'Sm',
+  'Sk',
+  'So',
+  'Zs',
+  'Zp',
+  'Zl',
+  'Cc',
+  'Cf',
+  'Cs',
+  'Co',
+].map((c) => [c.toLowerCase(), new RegExp(`^\\p{${c}}$`, 'u')] as const);
 
 function generalCategory(code: number): string {
   const c = String.fromCodePoint(code);
@@ -83,8 +119,7 @@ export function installChars(t: PrimTable): void {
   });
   t.fn('char-upcase', 1, 1, (c) => Char.of(String.fromCodePoint(checkChar('char-upcase', c).code).toUpperCase().codePointAt(0)!));
   t.fn('char-downcase', 1, 1, (c) => Char.of(String.fromCodePoint(checkChar('char-downcase', c).code).toLowerCase().codePointAt(0)!));
-  const charClass = (name: string, re: RegExp) =>
-    t.fn(name, 1, 1, (c) => re.test(String.fromCodePoint(checkChar(name, c).code)));
+  const charClass = (name: string, re: RegExp) => t.fn(name, 1, 1, (c) => re.test(String.fromCodePoint(checkChar(name, c).code)));
   charClass('char-alphabetic?', /^\p{Alphabetic}$/u);
   charClass('char-numeric?', /^\p{Nd}$/u);
   charClass('char-whitespace?', /^\s$/u);

@@ -100,7 +100,14 @@ export function checkRange(who: string, label: string, seq: Value, length: numbe
   if (a > length) argumentsError(who, 'starting index is out of range', ['starting index', start], ['valid range', range], [label, seq]);
   if (e > length) argumentsError(who, 'ending index is out of range', ['ending index', end as Value], ['valid range', range], [label, seq]);
   if (e < a) {
-    argumentsError(who, 'ending index is smaller than starting index', ['ending index', end as Value], ['starting index', start], ['valid range', range], [label, seq]);
+    argumentsError(
+      who,
+      'ending index is smaller than starting index',
+      ['ending index', end as Value],
+      ['starting index', start],
+      ['valid range', range],
+      [label, seq],
+    );
   }
   return [a, e];
 }

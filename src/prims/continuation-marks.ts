@@ -1,14 +1,13 @@
 // Continuation marks: current-continuation-marks, continuation-mark-set-first,
 // continuation-mark-set->list, mark keys.
 
-import type { MarkEntry, } from '../eval/frames.js';
+import type { MarkEntry } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
-import { ContinuationMarkSet, } from '../eval/marks.js';
-import { NULL, Pair, Sym, type Value, } from '../values/types.js';
+import { ContinuationMarkSet } from '../eval/marks.js';
+import { NULL, Pair, Sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function installContinuationMarks(t: PrimTable): void {
-
   t.fn('current-continuation-marks', 0, 1, function (this: Machine) {
     return new ContinuationMarkSet(this.marks);
   });

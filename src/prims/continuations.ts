@@ -3,10 +3,10 @@
 
 import { EscapeFrame, Frame, Winder } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
-import { ContinuationProc, } from '../eval/procedures.js';
-import { RestoreValueFrame, } from '../eval/nodes.js';
-import { argError, } from '../errors/messages.js';
-import type { Value, } from '../values/types.js';
+import { ContinuationProc } from '../eval/procedures.js';
+import { RestoreValueFrame } from '../eval/nodes.js';
+import { argError } from '../errors/messages.js';
+import type { Value } from '../values/types.js';
 import { isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import { arityIncludes } from './procedures.js';

@@ -11,7 +11,8 @@ import { RHash } from '../values/hash.js';
 export function isEqualAlways(a: Value, b: Value): boolean {
   if (isEqv(a, b)) return true;
   const mutable = (v: Value) =>
-    ((v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box) && !v.immutable) || (v instanceof RHash && v.mutable);
+    ((v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box) && !v.immutable) ||
+    (v instanceof RHash && v.mutable);
   if (mutable(a) || mutable(b)) return isEq(a, b);
   if (a instanceof Pair) return b instanceof Pair && isEqualAlways(a.car, b.car) && isEqualAlways(a.cdr, b.cdr);
   if (a instanceof RVector) {

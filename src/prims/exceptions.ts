@@ -3,20 +3,30 @@
 // (constructors, predicates, accessors).
 
 import { withHandlersPrim } from '../eval/exceptions.js';
-import { ContinuationMarkSet, EXN_HANDLER_KEY, } from '../eval/marks.js';
-import { MachinePrimitive, Primitive, } from '../eval/procedures.js';
+import { ContinuationMarkSet, EXN_HANDLER_KEY } from '../eval/marks.js';
+import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
 import { argError, arityMismatch, errorValueString, ordinal } from '../errors/messages.js';
-import { RacketThrow, exnFailContractT, exnFailT, exnFailUserT, makeExn, exnFailContractArityT, fail, ALL_EXN_TYPES, exnT } from '../errors/exn.js';
-import { displayString, printString, } from '../printer/print.js';
-import { RString, Sym, type Value, } from '../values/types.js';
-import { checkProcedure, checkSymbol, } from './check.js';
+import {
+  RacketThrow,
+  exnFailContractT,
+  exnFailT,
+  exnFailUserT,
+  makeExn,
+  exnFailContractArityT,
+  fail,
+  ALL_EXN_TYPES,
+  exnT,
+} from '../errors/exn.js';
+import { displayString, printString } from '../printer/print.js';
+import { RString, Sym, type Value } from '../values/types.js';
+import { checkProcedure, checkSymbol } from './check.js';
 import type { PrimTable } from './table.js';
 import { isExactInteger } from '../values/numbers.js';
-import { StructInstance, type StructType, } from '../values/struct.js';
+import { StructInstance, type StructType } from '../values/struct.js';
 import { formatDirectives } from './printing.js';
 import { arityAtLeastT } from './procedures.js';
-import { accessorOf, makeInstance,predicateOf,} from './structs.js';
+import { accessorOf, makeInstance, predicateOf } from './structs.js';
 
 /** The error message of `error`'s three calling conventions. */
 function errorMessage(who: string, args: Value[]): string {
@@ -68,7 +78,6 @@ function procedureName(v: Value): string | null {
 }
 
 export function installExceptions(t: PrimTable): void {
-
   t.machine('raise', 1, 2, (m, a) => {
     m.raise(a[1], a.length < 3 || a[2] !== false);
   });
@@ -110,42 +119,50 @@ export function installExceptions(t: PrimTable): void {
     const exp = checkText('raise-result-error', expected);
     if (rest.length === 1) fail(exnFailContractT, `${who}: contract violation\n  expected: ${exp}\n  result: ${errorValueString(rest[0])}`);
     const pos = rest[0];
-    if (typeof pos !== 'number' || !Number.isInteger(pos) || pos < 0) return argError('raise-result-error', 'exact-nonnegative-integer?', pos);
+    if (typeof pos !== 'number' || !Number.isInteger(pos) || pos < 0)
+      return argError('raise-result-error', 'exact-nonnegative-integer?', pos);
     const vals = rest.slice(1);
     const others = vals.filter((_, i) => i !== pos);
     fail(
       exnFailContractT,
       `${who}: contract violation\n  expected: ${exp}\n  result: ${errorValueString(vals[pos])}` +
-        (vals.length > 1 ? `\n  argument position: ${ordinal(pos + 1)}\n  other arguments...:` + others.map((v) => `\n   ${errorValueString(v)}`).join('') : ''),
+        (vals.length > 1
+          ? `\n  argument position: ${ordinal(pos + 1)}\n  other arguments...:` + others.map((v) => `\n   ${errorValueString(v)}`).join('')
+          : ''),
     );
   });
 
   // Racket's own procedure is named so (its arity errors say it).
   t.value(
     'raise-range-error',
-    new Primitive('raise-range-error/user', 7, 8, (name: Value, type: Value, prefixV: Value, index: Value, seq: Value, lowV: Value, highV: Value, altV: Value = false) => {
-      const who = checkWho('raise-range-error', name);
-      const kind = checkText('raise-range-error', type);
-      const prefix = checkText('raise-range-error', prefixV);
-      const i = BigInt(checkInteger('raise-range-error', index));
-      const low = BigInt(checkInteger('raise-range-error', lowV));
-      const high = BigInt(checkInteger('raise-range-error', highV));
-      const alt = altV === false ? null : BigInt(checkInteger('raise-range-error', altV));
-      if (high < low) {
-        fail(exnFailContractT, `${who}: ${prefix}index is out of range for empty ${kind}\n  ${prefix}index: ${errorValueString(index)}`);
-      }
-      if (alt !== null && i >= alt && i < low) {
+    new Primitive(
+      'raise-range-error/user',
+      7,
+      8,
+      (name: Value, type: Value, prefixV: Value, index: Value, seq: Value, lowV: Value, highV: Value, altV: Value = false) => {
+        const who = checkWho('raise-range-error', name);
+        const kind = checkText('raise-range-error', type);
+        const prefix = checkText('raise-range-error', prefixV);
+        const i = BigInt(checkInteger('raise-range-error', index));
+        const low = BigInt(checkInteger('raise-range-error', lowV));
+        const high = BigInt(checkInteger('raise-range-error', highV));
+        const alt = altV === false ? null : BigInt(checkInteger('raise-range-error', altV));
+        if (high < low) {
+          fail(exnFailContractT, `${who}: ${prefix}index is out of range for empty ${kind}\n  ${prefix}index: ${errorValueString(index)}`);
+        }
+        if (alt !== null && i >= alt && i < low) {
+          fail(
+            exnFailContractT,
+            `${who}: ending index is smaller than starting index\n  ending index: ${errorValueString(index)}\n  starting index: ${low}` +
+              `\n  valid range: [${alt}, ${high}]\n  ${kind}: ${errorValueString(seq)}`,
+          );
+        }
         fail(
           exnFailContractT,
-          `${who}: ending index is smaller than starting index\n  ending index: ${errorValueString(index)}\n  starting index: ${low}` +
-            `\n  valid range: [${alt}, ${high}]\n  ${kind}: ${errorValueString(seq)}`,
+          `${who}: ${prefix}index is out of range\n  ${prefix}index: ${errorValueString(index)}\n  valid range: [${alt ?? low}, ${high}]\n  ${kind}: ${errorValueString(seq)}`,
         );
-      }
-      fail(
-        exnFailContractT,
-        `${who}: ${prefix}index is out of range\n  ${prefix}index: ${errorValueString(index)}\n  valid range: [${alt ?? low}, ${high}]\n  ${kind}: ${errorValueString(seq)}`,
-      );
-    }),
+      },
+    ),
   );
 
   t.fn('raise-type-error', 3, -1, (name: Value, expected: Value, ...rest: Value[]) => {
@@ -172,7 +189,8 @@ export function installExceptions(t: PrimTable): void {
     const who = procedureName(name);
     let expected: string | null = null;
     if (typeof arity === 'number') expected = `${arity}`;
-    else if (arity instanceof StructInstance && arity.type.isSubtypeOf(arityAtLeastT)) expected = `at least ${errorValueString(arity.fields[0])}`;
+    else if (arity instanceof StructInstance && arity.type.isSubtypeOf(arityAtLeastT))
+      expected = `at least ${errorValueString(arity.fields[0])}`;
     if (args.length === 0) arityMismatch(who, expected, 0);
     fail(
       exnFailContractArityT,

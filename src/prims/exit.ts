@@ -1,7 +1,7 @@
 // Exiting: `exit` ends the run through the scheduler (see ExitSignal).
 
 import { ExitSignal } from '../errors/exn.js';
-import { VOID, } from '../values/types.js';
+import { VOID } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function installExit(t: PrimTable): void {

@@ -4,13 +4,13 @@
 // port flushes.
 
 import type { Machine } from '../eval/machine.js';
-import { argError, } from '../errors/messages.js';
+import { argError } from '../errors/messages.js';
 import { OutputPort } from '../io/output-port.js';
-import { type Value, Sym, } from '../values/types.js';
+import { type Value, Sym } from '../values/types.js';
 import type { PrimTable } from './table.js';
-import { RacketThrow, makeExn, exnFailFilesystemExistsT, } from '../errors/exn.js';
+import { RacketThrow, makeExn, exnFailFilesystemExistsT } from '../errors/exn.js';
 import { InputPort } from '../io/input-port.js';
-import { complete,pathString,files,systemError } from './filesystem.js';
+import { complete, pathString, files, systemError } from './filesystem.js';
 
 const EXISTS_MODES = ['error', 'append', 'update', 'can-update', 'replace', 'truncate', 'must-truncate', 'truncate/replace'];
 
@@ -40,7 +40,7 @@ export function installFilePorts(t: PrimTable): void {
     }
     // Every mode but append starts the file afresh ('update writes over it from the start).
     try {
-      fs.write(path, '', !!(mode === 'append' || mode === 'can-update' ));
+      fs.write(path, '', !!(mode === 'append' || mode === 'can-update'));
     } catch (e) {
       return systemError('open-output-file', 'error opening file', path, e);
     }

@@ -3,7 +3,7 @@
 // and error helpers file ports share.
 
 import type { Machine } from '../eval/machine.js';
-import { argError, } from '../errors/messages.js';
+import { argError } from '../errors/messages.js';
 import { VOID, type Value, sym, Pair, RString } from '../values/types.js';
 import type { PrimTable } from './table.js';
 import { RacketThrow, makeExn, exnFailFilesystemErrnoT, exnFailFilesystemT } from '../errors/exn.js';
@@ -28,7 +28,11 @@ export function complete(m: Machine, p: string): string {
 export function systemError(who: string, what: string, path: string, e: unknown): never {
   const err = e as HostError;
   throw new RacketThrow(
-    makeExn(exnFailFilesystemErrnoT, `${who}: ${what}\n  path: ${path}\n  system error: ${err.text}; errno=${err.errno}`, new Pair(err.errno, sym('posix'))),
+    makeExn(
+      exnFailFilesystemErrnoT,
+      `${who}: ${what}\n  path: ${path}\n  system error: ${err.text}; errno=${err.errno}`,
+      new Pair(err.errno, sym('posix')),
+    ),
   );
 }
 

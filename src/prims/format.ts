@@ -40,9 +40,10 @@ function fit(who: string, s: string, kw: Record<string, Value>): string {
   if (maxWidth !== null && chars.length > maxWidth) {
     const marker = Array.from(text(who, kw['limit-marker'], ''));
     const keep = Math.max(0, maxWidth - marker.length);
-    chars = kw['limit-prefix?'] !== UNSUPPLIED && kw['limit-prefix?'] !== false
-      ? [...marker, ...chars.slice(chars.length - keep)].slice(-maxWidth)
-      : [...chars.slice(0, keep), ...marker].slice(0, maxWidth);
+    chars =
+      kw['limit-prefix?'] !== UNSUPPLIED && kw['limit-prefix?'] !== false
+        ? [...marker, ...chars.slice(chars.length - keep)].slice(-maxWidth)
+        : [...chars.slice(0, keep), ...marker].slice(0, maxWidth);
   }
   const missing = minWidth - chars.length;
   if (missing <= 0) return chars.join('');
@@ -59,7 +60,18 @@ function fit(who: string, s: string, kw: Record<string, Value>): string {
   return body + padding(rightPad, missing, false);
 }
 
-const A_KEYWORDS = ['align', 'left-pad-string', 'limit-marker', 'limit-prefix?', 'max-width', 'min-width', 'pad-string', 'right-pad-string', 'separator', 'width'];
+const A_KEYWORDS = [
+  'align',
+  'left-pad-string',
+  'limit-marker',
+  'limit-prefix?',
+  'max-width',
+  'min-width',
+  'pad-string',
+  'right-pad-string',
+  'separator',
+  'width',
+];
 
 /** ~a and friends: `render` turns each value into text. */
 function tilde(t: PrimTable, name: string, render: (v: Value) => string, defaultSeparator: string): void {
@@ -70,7 +82,14 @@ function tilde(t: PrimTable, name: string, render: (v: Value) => string, default
     const sep = text(name, kw.separator, defaultSeparator);
     return str(fit(name, args.slice(n).map(render).join(sep), kw));
   });
-  t.value(name, new KeywordProcedure(proc, A_KEYWORDS.map((k) => keyword(k)), []));
+  t.value(
+    name,
+    new KeywordProcedure(
+      proc,
+      A_KEYWORDS.map((k) => keyword(k)),
+      [],
+    ),
+  );
 }
 
 const R_KEYWORDS = ['base', 'min-width', 'pad-string', 'precision', 'sign'];
@@ -103,7 +122,14 @@ function tildeR(t: PrimTable): void {
     // The minimum width counts the digits only; padding goes between the sign and them, as Racket does.
     return str((negative ? '-' : '') + padding(pad, missing, true) + digits);
   });
-  t.value('~r', new KeywordProcedure(proc, R_KEYWORDS.map((k) => keyword(k)), []));
+  t.value(
+    '~r',
+    new KeywordProcedure(
+      proc,
+      R_KEYWORDS.map((k) => keyword(k)),
+      [],
+    ),
+  );
 }
 
 export function installFormat(t: PrimTable): void {
@@ -115,4 +141,3 @@ export function installFormat(t: PrimTable): void {
     tildeR(t);
   });
 }
-

@@ -48,7 +48,10 @@ export const NOT_FOUND = { name: 'not-found' };
 
 function checkPairs(who: string, kvs: Value[]): void {
   if (kvs.length % 2 !== 0) {
-    argumentsError(who, 'expected an even number of association elements, but received an odd number of association elements', ['association elements', listFromArray(kvs)]);
+    argumentsError(who, 'expected an even number of association elements, but received an odd number of association elements', [
+      'association elements',
+      listFromArray(kvs),
+    ]);
   }
 }
 

@@ -6,14 +6,14 @@
 // or until the stream ends. On string ports every read completes at once.
 
 import type { Machine } from '../eval/machine.js';
-import { printString, } from '../printer/print.js';
+import { printString } from '../printer/print.js';
 import { argError, genericFail } from '../errors/messages.js';
-import { Char, EOF, RBytes, str, type Value, NULL, Sym, listFromArray, sym, } from '../values/types.js';
+import { Char, EOF, RBytes, str, type Value, NULL, Sym, listFromArray, sym } from '../values/types.js';
 import { checkIndex } from './check.js';
 import type { PrimTable } from './table.js';
 import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import { ReadError, readOne, syntaxToDatum } from '../reader/index.js';
-import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn, } from '../errors/exn.js';
+import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn } from '../errors/exn.js';
 import { InputPort } from '../io/input-port.js';
 import { currentInputPort } from './ports.js';
 
@@ -78,50 +78,82 @@ export function installInput(t: PrimTable): void {
   const charOrEof = (c: number | null): Value => (c === null ? EOF : Char.of(c));
   t.blocking('read-char', 0, 1, function (this: Machine, p?: Value) {
     const port = inputPort(this, 'read-char', p);
-    return whenReady(port, () => port.canReadChar(), () => charOrEof(port.readChar()));
+    return whenReady(
+      port,
+      () => port.canReadChar(),
+      () => charOrEof(port.readChar()),
+    );
   });
   t.blocking('peek-char', 0, 1, function (this: Machine, p?: Value) {
     const port = inputPort(this, 'peek-char', p);
-    return whenReady(port, () => port.canReadChar(), () => charOrEof(port.peekChar()));
+    return whenReady(
+      port,
+      () => port.canReadChar(),
+      () => charOrEof(port.peekChar()),
+    );
   });
   t.blocking('read-byte', 0, 1, function (this: Machine, p?: Value) {
     const port = inputPort(this, 'read-byte', p);
-    return whenReady(port, () => port.canReadBytes(1), () => port.readByte() ?? EOF);
+    return whenReady(
+      port,
+      () => port.canReadBytes(1),
+      () => port.readByte() ?? EOF,
+    );
   });
   t.blocking('peek-byte', 0, 1, function (this: Machine, p?: Value) {
     const port = inputPort(this, 'peek-byte', p);
-    return whenReady(port, () => port.canReadBytes(1), () => port.peekByte() ?? EOF);
+    return whenReady(
+      port,
+      () => port.canReadBytes(1),
+      () => port.peekByte() ?? EOF,
+    );
   });
   t.blocking('read-bytes', 1, 2, function (this: Machine, n: Value, p?: Value) {
     const count = checkIndex('read-bytes', n);
     const port = inputPort(this, 'read-bytes', p);
-    return whenReady(port, () => port.canReadBytes(count), () => {
-      const r = port.readBytes(count);
-      return r === null ? EOF : new RBytes(r, false);
-    });
+    return whenReady(
+      port,
+      () => port.canReadBytes(count),
+      () => {
+        const r = port.readBytes(count);
+        return r === null ? EOF : new RBytes(r, false);
+      },
+    );
   });
   t.blocking('read-string', 1, 2, function (this: Machine, n: Value, p?: Value) {
     const count = checkIndex('read-string', n);
     const port = inputPort(this, 'read-string', p);
     // A character is at most 4 bytes: enough bytes for `count` of them, or the end.
-    return whenReady(port, () => port.canReadBytes(count * 4), () => {
-      const r = port.readString(count);
-      return r === null ? EOF : str(r);
-    });
+    return whenReady(
+      port,
+      () => port.canReadBytes(count * 4),
+      () => {
+        const r = port.readString(count);
+        return r === null ? EOF : str(r);
+      },
+    );
   });
   t.blocking('read-line', 0, 2, function (this: Machine, p?: Value, mode: Value = sym('linefeed')) {
     const m = mode instanceof Sym ? mode.name : '';
     if (!LINE_MODES.includes(m)) return argError('read-line', "(or/c 'linefeed 'return 'return-linefeed 'any 'any-one)", mode);
     const port = inputPort(this, 'read-line', p);
-    return whenReady(port, () => port.canReadLine(m), () => {
-      const r = port.readLine(m);
-      return r === null ? EOF : str(r);
-    });
+    return whenReady(
+      port,
+      () => port.canReadLine(m),
+      () => {
+        const r = port.readLine(m);
+        return r === null ? EOF : str(r);
+      },
+    );
   });
   t.blocking('read', 0, 1, function (this: Machine, p?: Value) {
     const port = inputPort(this, 'read', p);
     let datum: Value | null = null;
-    return whenReady(port, () => (datum = readDatum(port)) !== null, () => datum!);
+    return whenReady(
+      port,
+      () => (datum = readDatum(port)) !== null,
+      () => datum!,
+    );
   });
   t.fn('char-ready?', 0, 1, function (this: Machine, p?: Value) {
     const port = inputPort(this, 'char-ready?', p);
@@ -136,15 +168,23 @@ export function installInput(t: PrimTable): void {
   t.in('racket/port', () => {
     t.blocking('port->string', 0, 1, function (this: Machine, p?: Value) {
       const port = inputPort(this, 'port->string', p);
-      return whenReady(port, () => port.complete, () => str(port.readString(Number.MAX_SAFE_INTEGER) ?? ''));
+      return whenReady(
+        port,
+        () => port.complete,
+        () => str(port.readString(Number.MAX_SAFE_INTEGER) ?? ''),
+      );
     });
     t.blocking('port->lines', 0, 1, function (this: Machine, p?: Value) {
       const port = inputPort(this, 'port->lines', p);
-      return whenReady(port, () => port.complete, () => {
-        const lines: Value[] = [];
-        for (let l = port.readLine('any'); l !== null; l = port.readLine('any')) lines.push(str(l));
-        return listFromArray(lines);
-      });
+      return whenReady(
+        port,
+        () => port.complete,
+        () => {
+          const lines: Value[] = [];
+          for (let l = port.readLine('any'); l !== null; l = port.readLine('any')) lines.push(str(l));
+          return listFromArray(lines);
+        },
+      );
     });
   });
 }

@@ -59,13 +59,17 @@ export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: 
     }
     for (const k of kws) {
       if (!f.kws.includes(k)) {
-        fail(`application: procedure does not expect an argument with given keyword\n  procedure: ${f.name ?? errorValueString(f)}\n  given keyword: #:${k.name}${argsText()}`);
+        fail(
+          `application: procedure does not expect an argument with given keyword\n  procedure: ${f.name ?? errorValueString(f)}\n  given keyword: #:${k.name}${argsText()}`,
+        );
       }
     }
     const args: Value[] = f.kws.map((k) => {
       const i = kws.indexOf(k);
       if (i < 0 && f.required.includes(k)) {
-        fail(`application: required keyword argument not supplied\n  procedure: ${f.name ?? errorValueString(f)}\n  required keyword: #:${k.name}${argsText()}`);
+        fail(
+          `application: required keyword argument not supplied\n  procedure: ${f.name ?? errorValueString(f)}\n  required keyword: #:${k.name}${argsText()}`,
+        );
       }
       return i < 0 ? UNSUPPLIED : kwVals[i];
     });
@@ -97,15 +101,22 @@ function expectedText(f: KeywordProcedure, arity: { min: number; max: number }):
   const required = f.kws.filter((k) => f.required.includes(k));
   const optional = f.kws.filter((k) => !f.required.includes(k));
   let text = count;
-  if (required.length > 0) text += ` plus ${required.length === 1 ? 'an argument with keyword' : 'arguments with keywords'} ${names(required)}`;
-  if (optional.length > 0) text += ` plus ${optional.length === 1 ? 'an optional argument with keyword' : 'optional arguments with keywords'} ${names(optional)}`;
+  if (required.length > 0)
+    text += ` plus ${required.length === 1 ? 'an argument with keyword' : 'arguments with keywords'} ${names(required)}`;
+  if (optional.length > 0)
+    text += ` plus ${optional.length === 1 ? 'an optional argument with keyword' : 'optional arguments with keywords'} ${names(optional)}`;
   return text;
 }
 
 export function installKeywordProcedures(t: PrimTable): void {
   t.internal(
     'make-keyword-procedure/sorted',
-    new Primitive('make-keyword-procedure', 3, 3, (proc, kws, req) => new KeywordProcedure(proc, listToArray(kws) as Keyword[], listToArray(req) as Keyword[])),
+    new Primitive(
+      'make-keyword-procedure',
+      3,
+      3,
+      (proc, kws, req) => new KeywordProcedure(proc, listToArray(kws) as Keyword[], listToArray(req) as Keyword[]),
+    ),
   );
   t.internal(
     'keyword-apply/sorted',

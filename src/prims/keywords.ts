@@ -1,9 +1,9 @@
 // Keywords as values: keyword?, keyword->string, string->keyword, keyword<?.
 // (Procedures that take keyword arguments are in keyword-procedures.ts.)
 
-import { argError, } from '../errors/messages.js';
-import { Keyword, keyword, str, type Value, } from '../values/types.js';
-import { checkString, } from './check.js';
+import { argError } from '../errors/messages.js';
+import { Keyword, keyword, str, type Value } from '../values/types.js';
+import { checkString } from './check.js';
 import type { PrimTable } from './table.js';
 
 export function installKeywords(t: PrimTable): void {

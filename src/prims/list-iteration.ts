@@ -196,9 +196,15 @@ function start(m: Machine, kind: Kind, f: Value, lists: Value[], init: Value): v
     // A lambda whose body is simple cannot block or call back either: evaluate its body per element.
     const lam = f.lam;
     const env = f.env;
-    startPrimitive(m, kind, new Primitive('lambda', lam.fixed, lam.fixed, function (this: Machine, a: Value, b?: Value) {
-      return this.runBody(lam, lam.fixed === 1 ? [env, a] : [env, a, b]);
-    }), lists[0], init);
+    startPrimitive(
+      m,
+      kind,
+      new Primitive('lambda', lam.fixed, lam.fixed, function (this: Machine, a: Value, b?: Value) {
+        return this.runBody(lam, lam.fixed === 1 ? [env, a] : [env, a, b]);
+      }),
+      lists[0],
+      init,
+    );
     return;
   }
   const t = lists.length === 1 ? new TraversalFrame(kind, f, null, lists[0], [], init) : new TraversalFrame(kind, f, lists, NULL, [], init);

@@ -267,9 +267,18 @@ export function installListLib(t: PrimTable): void {
     };
     t.fn('combinations', 1, 2, (l: Value, k?: Value) => listFromArray(combos(l, k)));
     t.fn('in-combinations', 1, 2, (l: Value, k?: Value) => new Sequence('list', listFromArray(combos(l, k))));
-    t.fn('permutations', 1, 1, (l: Value) => listFromArray(permutations(checkListAt('permutations', l, 0, [l]), false).map((p) => listFromArray(p as Value[]))));
-    t.fn('in-permutations', 1, 1, (l: Value) =>
-      new Sequence('list', listFromArray(permutations(checkListAt('in-permutations', l, 0, [l]), true).map((p) => listFromArray(p as Value[])))),
+    t.fn('permutations', 1, 1, (l: Value) =>
+      listFromArray(permutations(checkListAt('permutations', l, 0, [l]), false).map((p) => listFromArray(p as Value[]))),
+    );
+    t.fn(
+      'in-permutations',
+      1,
+      1,
+      (l: Value) =>
+        new Sequence(
+          'list',
+          listFromArray(permutations(checkListAt('in-permutations', l, 0, [l]), true).map((p) => listFromArray(p as Value[]))),
+        ),
     );
     t.fn('cartesian-product', 0, -1, (...ls: Value[]) => {
       ls.forEach((l, i) => {
@@ -286,7 +295,9 @@ export function installListLib(t: PrimTable): void {
   });
   // range and inclusive-range are procedures in racket/list (and sequence syntax, which `for` does not need: it iterates the list).
   t.in('racket/list', () => {
-    t.fn('range', 1, 3, (a: Value, b?: Value, step: Value = 1) => (b === undefined ? rangeList('in-range', 0, a, 1, false) : rangeList('in-range', a, b, step, false)));
+    t.fn('range', 1, 3, (a: Value, b?: Value, step: Value = 1) =>
+      b === undefined ? rangeList('in-range', 0, a, 1, false) : rangeList('in-range', a, b, step, false),
+    );
     t.fn('inclusive-range', 2, 3, (a: Value, b: Value, step: Value = 1) => rangeList('in-inclusive-range', a, b, step, true));
   });
 

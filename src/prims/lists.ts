@@ -5,8 +5,8 @@
 
 import { argError, argumentsError, errorValueString, genericFail } from '../errors/messages.js';
 import { isEqual, isEqv, isEq } from '../values/equal.js';
-import { NULL, Pair, isList, listFromArray, listToArray, type Value, } from '../values/types.js';
-import { checkIndex, checkList, } from './check.js';
+import { NULL, Pair, isList, listFromArray, listToArray, type Value } from '../values/types.js';
+import { checkIndex, checkList } from './check.js';
 import { isEqualAlways } from './equality.js';
 import type { PrimTable } from './table.js';
 

@@ -2,7 +2,7 @@
 
 import type { Machine } from '../eval/machine.js';
 import { argError } from '../errors/messages.js';
-import { Sym, VOID, type Value, } from '../values/types.js';
+import { Sym, VOID, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function installMemory(t: PrimTable): void {

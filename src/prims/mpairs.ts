@@ -1,7 +1,7 @@
 // Mutable pairs: mcons, mcar, mcdr, set-mcar!, set-mcdr!, mpair?.
 
-import { argError, } from '../errors/messages.js';
-import { MPair, VOID, } from '../values/types.js';
+import { argError } from '../errors/messages.js';
+import { MPair, VOID } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function installMpairs(t: PrimTable): void {

@@ -1,8 +1,8 @@
 // Multiple values: values, call-with-values.
 
-import { Frame, } from '../eval/frames.js';
+import { Frame } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
-import { MultipleValues, type Value, } from '../values/types.js';
+import { MultipleValues, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 class CallWithValuesFrame extends Frame {

@@ -39,7 +39,8 @@ export function guarded<T>(f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof N.NumberError) {
-      const type = e.kind === 'divide-by-zero' ? exnFailContractDivideByZeroT : e.kind === 'unsupported' ? exnFailUnsupportedT : exnFailContractT;
+      const type =
+        e.kind === 'divide-by-zero' ? exnFailContractDivideByZeroT : e.kind === 'unsupported' ? exnFailUnsupportedT : exnFailContractT;
       throw new RacketThrow(makeExn(type, e.message));
     }
     throw e;
@@ -170,7 +171,8 @@ function unary(t: PrimTable, name: string, check: (n: string, v: Value) => N.Num
 function bitField(n: Value, start: Value, end: Value): Value {
   const x = checkExactInteger('bitwise-bit-field', n);
   if (!N.isExactNonnegativeInteger(start)) fail(exnFailContractT, `bitwise-bit-field: invalid start index ${errorValueString(start)}`);
-  if (!N.isExactNonnegativeInteger(end) || N.compare(end as N.Num, start as N.Num) < 0) fail(exnFailContractT, `bitwise-bit-field: invalid end index ${errorValueString(end)}`);
+  if (!N.isExactNonnegativeInteger(end) || N.compare(end as N.Num, start as N.Num) < 0)
+    fail(exnFailContractT, `bitwise-bit-field: invalid end index ${errorValueString(end)}`);
   const width = BigInt(end as number | bigint) - BigInt(start as number | bigint);
   const bits = (BigInt(x) >> BigInt(start as number | bigint)) & ((1n << width) - 1n);
   return N.normBig(bits);
@@ -254,8 +256,12 @@ export function installNumbers(t: PrimTable): void {
   unary(t, 'tan', checkNumber, N.tan);
   unary(t, 'asin', checkNumber, N.asin);
   unary(t, 'acos', checkNumber, N.acos);
-  t.fn('log', 1, 2, (v: Value, base?: Value) => guarded(() => N.log(checkNumber('log', v), base === undefined ? undefined : checkNumber('log', base))));
-  t.fn('atan', 1, 2, (y: Value, x?: Value) => guarded(() => N.atan(checkReal('atan', y), x === undefined ? undefined : checkReal('atan', x))));
+  t.fn('log', 1, 2, (v: Value, base?: Value) =>
+    guarded(() => N.log(checkNumber('log', v), base === undefined ? undefined : checkNumber('log', base))),
+  );
+  t.fn('atan', 1, 2, (y: Value, x?: Value) =>
+    guarded(() => N.atan(checkReal('atan', y), x === undefined ? undefined : checkReal('atan', x))),
+  );
   t.fn('expt', 2, 2, (a: Value, b: Value) => guarded(() => N.expt(checkNumber('expt', a), checkNumber('expt', b))));
   t.fn('number->string', 1, 2, (v: Value, radix: Value = 10) => {
     const n = checkNumber('number->string', v);
@@ -271,8 +277,12 @@ export function installNumbers(t: PrimTable): void {
   t.fn('bitwise-ior', 0, -1, (...xs: Value[]) => N.bitwiseIor(...xs.map((x) => checkExactInteger('bitwise-ior', x))));
   t.fn('bitwise-xor', 0, -1, (...xs: Value[]) => N.bitwiseXor(...xs.map((x) => checkExactInteger('bitwise-xor', x))));
   t.fn('bitwise-not', 1, 1, (x: Value) => N.bitwiseNot(checkExactInteger('bitwise-not', x)));
-  t.fn('arithmetic-shift', 2, 2, (x: Value, n: Value) => N.arithmeticShift(checkExactInteger('arithmetic-shift', x), checkExactInteger('arithmetic-shift', n)));
-  t.fn('bitwise-bit-set?', 2, 2, (x: Value, n: Value) => N.bitwiseBitSet(checkExactInteger('bitwise-bit-set?', x), checkExactInteger('bitwise-bit-set?', n)));
+  t.fn('arithmetic-shift', 2, 2, (x: Value, n: Value) =>
+    N.arithmeticShift(checkExactInteger('arithmetic-shift', x), checkExactInteger('arithmetic-shift', n)),
+  );
+  t.fn('bitwise-bit-set?', 2, 2, (x: Value, n: Value) =>
+    N.bitwiseBitSet(checkExactInteger('bitwise-bit-set?', x), checkExactInteger('bitwise-bit-set?', n)),
+  );
   t.fn('integer-length', 1, 1, (x: Value) => N.integerLength(checkExactInteger('integer-length', x)));
   t.in('racket/math', () => {
     t.fn('exact-round', 1, 1, (v: Value) => guarded(() => N.exactRound(checkRational('exact-round', v))));
@@ -293,7 +303,12 @@ export function installNumbers(t: PrimTable): void {
     return new MultipleValues(guarded(() => N.quotientRemainder(x, y)));
   });
   t.fn('integer-sqrt', 1, 1, (v: Value) => guarded(() => N.integerSqrt(checkInteger('integer-sqrt', v))));
-  t.fn('integer-sqrt/remainder', 1, 1, (v: Value) => new MultipleValues(guarded(() => N.integerSqrtRemainder(checkInteger('integer-sqrt/remainder', v)))));
+  t.fn(
+    'integer-sqrt/remainder',
+    1,
+    1,
+    (v: Value) => new MultipleValues(guarded(() => N.integerSqrtRemainder(checkInteger('integer-sqrt/remainder', v)))),
+  );
   t.fn('bitwise-bit-field', 3, 3, bitField);
   t.fn('real->double-flonum', 1, 1, (v: Value) => N.toInexact(checkReal('real->double-flonum', v)));
   t.fn('inexact-real?', 1, 1, (v: Value) => v instanceof Flonum);

@@ -1,9 +1,9 @@
 // Byte and string output: newline, write-string, write-char, write-bytes.
 
 import type { Machine } from '../eval/machine.js';
-import { argError, } from '../errors/messages.js';
-import { Char, RBytes, VOID, type Value, } from '../values/types.js';
-import { checkString, } from './check.js';
+import { argError } from '../errors/messages.js';
+import { Char, RBytes, VOID, type Value } from '../values/types.js';
+import { checkString } from './check.js';
 import type { PrimTable } from './table.js';
 import { outArg } from './ports.js';
 

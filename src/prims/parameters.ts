@@ -4,12 +4,11 @@
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
 import { Parameter, Primitive, guardedParamValue } from '../eval/procedures.js';
-import { argError, } from '../errors/messages.js';
-import { Sym, type Value, } from '../values/types.js';
+import { argError } from '../errors/messages.js';
+import { Sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function installParameters(t: PrimTable): void {
-
   t.fn('make-parameter', 1, 4, (v: Value, guard: Value = false, name: Value = false) => {
     return new Parameter(v, guard, name instanceof Sym ? name.name : 'parameter-procedure');
   });

@@ -3,11 +3,11 @@
 
 import type { Machine } from '../eval/machine.js';
 import { Parameter } from '../eval/procedures.js';
-import { argError, } from '../errors/messages.js';
+import { argError } from '../errors/messages.js';
 import { OutputPort } from '../io/output-port.js';
-import { EOF, RBytes, VOID, str, type Value, } from '../values/types.js';
+import { EOF, RBytes, VOID, str, type Value } from '../values/types.js';
 import { encodeUtf8 } from '../values/utf8.js';
-import { checkRange, checkString, } from './check.js';
+import { checkRange, checkString } from './check.js';
 import type { PrimTable } from './table.js';
 import { InputPort } from '../io/input-port.js';
 

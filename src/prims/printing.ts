@@ -7,10 +7,10 @@ import { displayString, printString, writeString } from '../printer/print.js';
 import { genericFail } from '../errors/messages.js';
 import type { OutputPort } from '../io/output-port.js';
 import { VOID, str, type Value, RString } from '../values/types.js';
-import { checkString, } from './check.js';
+import { checkString } from './check.js';
 import type { PrimTable } from './table.js';
 import { RacketThrow, makeExn, exnFailContractT } from '../errors/exn.js';
-import { currentErrorPort,currentOutputPort, outArg } from './ports.js';
+import { currentErrorPort, currentOutputPort, outArg } from './ports.js';
 
 function printer(name: string, render: (v: Value) => string) {
   return function (this: Machine, v: Value, port?: Value): Value {
@@ -61,7 +61,9 @@ export function formatDirectives(who: string, fmt: string, args: Value[]): strin
           while (i + 1 < fmt.length && /[ \t]/.test(fmt[i + 1])) i++;
           break;
         }
-        genericFail(`${who}: ill-formed pattern string\n  explanation: tag \`~${d}\` not allowed\n  pattern string: ${printString(new RString(fmt, true))}`);
+        genericFail(
+          `${who}: ill-formed pattern string\n  explanation: tag \`~${d}\` not allowed\n  pattern string: ${printString(new RString(fmt, true))}`,
+        );
     }
   }
   if (k < args.length) formatArgumentCountError(who, k, args);
@@ -89,9 +91,24 @@ export function installPrinting(t: PrimTable): void {
   t.fn('display', 1, 2, printer('display', displayString));
   t.fn('write', 1, 2, printer('write', writeString));
   t.fn('print', 1, 3, printer('print', printString));
-  t.fn('displayln', 1, 2, printer('displayln', (v) => displayString(v) + '\n'));
-  t.fn('writeln', 1, 2, printer('writeln', (v) => writeString(v) + '\n'));
-  t.fn('println', 1, 2, printer('println', (v) => printString(v) + '\n'));
+  t.fn(
+    'displayln',
+    1,
+    2,
+    printer('displayln', (v) => displayString(v) + '\n'),
+  );
+  t.fn(
+    'writeln',
+    1,
+    2,
+    printer('writeln', (v) => writeString(v) + '\n'),
+  );
+  t.fn(
+    'println',
+    1,
+    2,
+    printer('println', (v) => printString(v) + '\n'),
+  );
   t.fn('printf', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
     outArg(this, 'printf', undefined).write(formatDirectives('printf', checkString('printf', fmt).s, args));
     return VOID;

@@ -4,14 +4,14 @@
 // keyword-procedures.ts.
 
 import { UNSUPPLIED } from '../expand/core.js';
-import { ContinuationProc, MachinePrimitive, Parameter, Primitive, } from '../eval/procedures.js';
+import { ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
-import { argError, } from '../errors/messages.js';
-import { MultipleValues, NULL, Pair, Sym, isList, listToArray, type Value, listFromArray, type Keyword, } from '../values/types.js';
+import { argError } from '../errors/messages.js';
+import { MultipleValues, NULL, Pair, Sym, isList, listToArray, type Value, listFromArray, type Keyword } from '../values/types.js';
 import { checkProcedure, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import { isExactNonnegativeInteger } from '../values/numbers.js';
-import { StructInstance, StructType, propProcedure, } from '../values/struct.js';
+import { StructInstance, StructType, propProcedure } from '../values/struct.js';
 import { KeywordProcedure } from './keyword-procedures.js';
 
 export const arityAtLeastT = new StructType('arity-at-least', null, 1, 0, false, new Map(), true, null, new Set());
@@ -28,12 +28,17 @@ export function arityRanges(f: Value): Range[] {
   if (f instanceof ContinuationProc) return [[0, Infinity]];
   if (f instanceof KeywordProcedure) {
     const k = f.kws.length;
-    return arityRanges(f.proc).map(([a, b]) => [Math.max(0, a - k), b - k] as Range).filter(([a, b]) => b >= a);
+    return arityRanges(f.proc)
+      .map(([a, b]) => [Math.max(0, a - k), b - k] as Range)
+      .filter(([a, b]) => b >= a);
   }
   if (f instanceof StructInstance) {
     const p = f.type.prop(propProcedure);
     if (typeof p === 'number') return arityRanges(f.fields[p]);
-    if (p !== undefined) return arityRanges(p).map(([a, b]) => [Math.max(0, a - 1), b - 1] as Range).filter(([a, b]) => b >= a);
+    if (p !== undefined)
+      return arityRanges(p)
+        .map(([a, b]) => [Math.max(0, a - 1), b - 1] as Range)
+        .filter(([a, b]) => b >= a);
   }
   return [[0, Infinity]];
 }
@@ -139,16 +144,20 @@ export function installProcedures(t: PrimTable): void {
   t.value('make-arity-at-least', ctor);
   t.value('struct:arity-at-least', arityAtLeastT);
   t.fn('arity-at-least?', 1, 1, isArityAtLeast);
-  t.fn('arity-at-least-value', 1, 1, (v: Value) => (isArityAtLeast(v) ? v.fields[0] : argError('arity-at-least-value', 'arity-at-least?', v)));
+  t.fn('arity-at-least-value', 1, 1, (v: Value) =>
+    isArityAtLeast(v) ? v.fields[0] : argError('arity-at-least-value', 'arity-at-least?', v),
+  );
   t.fn('procedure-arity', 1, 1, (f: Value) => arityValue(arityRanges(checkProcedure('procedure-arity', f))));
   t.fn('procedure-arity-mask', 1, 1, (f: Value) => arityMask(arityRanges(checkProcedure('procedure-arity-mask', f))));
   t.fn('procedure-arity?', 1, 1, isArity);
-  t.in('racket/function', () => t.fn('normalize-arity', 1, 1, (v: Value) => {
-    if (!isArity(v)) return argError('normalize-arity', 'procedure-arity?', v);
-    const singles = v instanceof Pair || v === NULL ? listToArray(v) : [v];
-    const ranges = singles.map((x): Range => (isArityAtLeast(x) ? [Number(x.fields[0]), Infinity] : [Number(x), Number(x)]));
-    return arityValue(ranges);
-  }));
+  t.in('racket/function', () =>
+    t.fn('normalize-arity', 1, 1, (v: Value) => {
+      if (!isArity(v)) return argError('normalize-arity', 'procedure-arity?', v);
+      const singles = v instanceof Pair || v === NULL ? listToArray(v) : [v];
+      const ranges = singles.map((x): Range => (isArityAtLeast(x) ? [Number(x.fields[0]), Infinity] : [Number(x), Number(x)]));
+      return arityValue(ranges);
+    }),
+  );
 
   t.fn('procedure-rename', 2, 2, (f: Value, name: Value) => {
     checkProcedure('procedure-rename', f);

@@ -495,7 +495,8 @@ function replaceCommon(m: Machine, who: string, a: Value[], all: boolean): void 
   };
   if (matches.length === 0 && !all) return m.returnValue(input);
   if (!isProcedure(insert)) {
-    const text = insert instanceof RString ? (stringOut ? insert.s : bytesToLatin1(encodeUtf8(insert.s))) : bytesToLatin1((insert as RBytes).bytes);
+    const text =
+      insert instanceof RString ? (stringOut ? insert.s : bytesToLatin1(encodeUtf8(insert.s))) : bytesToLatin1((insert as RBytes).bytes);
     const tpl = parseTemplate(text);
     return m.returnValue(assemble(matches.map((sp) => expandTemplate(tpl, subj, sp, rx.groups))));
   }
@@ -565,7 +566,10 @@ export function installRegexp(t: PrimTable): void {
 
   const gapSelect = keyword('gap-select?');
   const matchSelect = keyword('match-select');
-  t.value('regexp-match*', new KeywordProcedure(new MachinePrimitive('regexp-match*', 4, 7, regexpMatchStar), [gapSelect, matchSelect], []));
+  t.value(
+    'regexp-match*',
+    new KeywordProcedure(new MachinePrimitive('regexp-match*', 4, 7, regexpMatchStar), [gapSelect, matchSelect], []),
+  );
   t.value(
     'regexp-match-positions*',
     new KeywordProcedure(new MachinePrimitive('regexp-match-positions*', 3, 6, regexpMatchPositionsStar), [matchSelect], []),

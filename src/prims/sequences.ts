@@ -10,7 +10,24 @@ import { customPrint } from '../values/printable.js';
 import { RHash } from '../values/hash.js';
 import { RSet } from '../values/set.js';
 import * as N from '../values/numbers.js';
-import { Char, EOF, Flonum, MultipleValues, NULL, Pair, RBytes, RString, RVector, type Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import {
+  Char,
+  EOF,
+  Flonum,
+  MultipleValues,
+  NULL,
+  Pair,
+  RBytes,
+  RString,
+  RVector,
+  type Sym,
+  VOID,
+  isList,
+  listFromArray,
+  listToArray,
+  sym,
+  type Value,
+} from '../values/types.js';
 import { InputPort } from '../io/input-port.js';
 import { whenReady } from './input.js';
 import { Primitive } from '../eval/procedures.js';
@@ -18,7 +35,18 @@ import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 import { currentInputPort } from './ports.js';
 
-type Kind = 'range' | 'inclusive-range' | 'list' | 'vector' | 'string' | 'bytes' | 'hash' | 'hash-keys' | 'hash-values' | 'hash-pairs' | 'lines';
+type Kind =
+  | 'range'
+  | 'inclusive-range'
+  | 'list'
+  | 'vector'
+  | 'string'
+  | 'bytes'
+  | 'hash'
+  | 'hash-keys'
+  | 'hash-values'
+  | 'hash-pairs'
+  | 'lines';
 
 /** A sequence: how to walk a value. Positions are numbers (indices or range values) or list tails. */
 export class Sequence {
@@ -73,7 +101,9 @@ function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
   if (v instanceof RBytes) return new Sequence('bytes', v);
   if (v instanceof RHash) return new Sequence('hash', v, 0, 0, 1, [...v.map.values()]);
   if (v instanceof RSet) return new Sequence('list', listFromArray(v.elements()));
-  const names = listToArray(ids).map((s) => (s as Sym).name).join(' ');
+  const names = listToArray(ids)
+    .map((s) => (s as Sym).name)
+    .join(' ');
   throw new RacketThrow(makeExn(exnFailContractT, `for: expected a sequence for ${names}, got something else: ${printString(v)}`));
 }
 
@@ -149,7 +179,13 @@ function linesWait(s: Sequence): Value | null {
   if (s.kind !== 'lines') return null;
   const port = s.data as InputPort;
   const mode = (s.start as Sym).name;
-  return port.canReadLine(mode) ? null : whenReady(port, () => port.canReadLine(mode), () => nextLine(s));
+  return port.canReadLine(mode)
+    ? null
+    : whenReady(
+        port,
+        () => port.canReadLine(mode),
+        () => nextLine(s),
+      );
 }
 
 function nextOf(s: Sequence, pos: Value): Value {
@@ -170,7 +206,9 @@ export function installSequences(t: PrimTable): void {
   // four procedures per clause (Racket ones for a ProcSequence, so they may
   // call the program's procedures; start and next may block: the next line of standard input may not have arrived).
   t.internalFn('sequence-start-proc', 1, 1, (s: Value) =>
-    s instanceof ProcSequence ? s.start : new Primitive('sequence-start', 0, 0, () => linesWait(s as Sequence) ?? startOf(s as Sequence), false),
+    s instanceof ProcSequence
+      ? s.start
+      : new Primitive('sequence-start', 0, 0, () => linesWait(s as Sequence) ?? startOf(s as Sequence), false),
   );
   t.internalFn('sequence-more-proc', 1, 1, (s: Value) =>
     s instanceof ProcSequence ? s.more : new Primitive('sequence-more?', 1, 1, (pos: Value) => more(s as Sequence, pos)),
@@ -179,16 +217,25 @@ export function installSequences(t: PrimTable): void {
     s instanceof ProcSequence ? s.value : new Primitive('sequence-value', 1, 1, (pos: Value) => valueAt(s as Sequence, pos)),
   );
   t.internalFn('sequence-next-proc', 1, 1, (s: Value) =>
-    s instanceof ProcSequence ? s.next : new Primitive('sequence-next', 1, 1, (pos: Value) => linesWait(s as Sequence) ?? nextOf(s as Sequence, pos), false),
+    s instanceof ProcSequence
+      ? s.next
+      : new Primitive('sequence-next', 1, 1, (pos: Value) => linesWait(s as Sequence) ?? nextOf(s as Sequence, pos), false),
   );
-  t.internalFn('make-proc-sequence', 4, 4, (start: Value, more: Value, value: Value, next: Value) => new ProcSequence(start, more, value, next));
+  t.internalFn(
+    'make-proc-sequence',
+    4,
+    4,
+    (start: Value, more: Value, value: Value, next: Value) => new ProcSequence(start, more, value, next),
+  );
   t.internalFn('check-range', 3, 3, (a: Value, b: Value, c: Value) => {
     range('in-range', a, b, c);
     return VOID;
   });
   t.internalFn('check-in-list', 1, 1, (l: Value) => (isList(l) ? l : argError('in-list', 'list?', l)));
 
-  t.fn('in-range', 1, 3, (a: Value, b?: Value, c: Value = 1) => (b === undefined ? range('in-range', 0, a, 1) : range('in-range', a, b, c)));
+  t.fn('in-range', 1, 3, (a: Value, b?: Value, c: Value = 1) =>
+    b === undefined ? range('in-range', 0, a, 1) : range('in-range', a, b, c),
+  );
   t.fn('in-inclusive-range', 1, 3, (a: Value, b?: Value, c: Value = 1) => {
     const r = b === undefined ? range('in-inclusive-range', 0, a, 1) : range('in-inclusive-range', a, b, c);
     return new Sequence('inclusive-range', VOID, r.start, r.end, r.step);

@@ -27,13 +27,21 @@ function checkSet(who: string, v: Value, extra: [string, Value][] = []): RSet {
 
 function checkImmutable(who: string, v: Value, extra: [string, Value][] = []): RSet {
   const s = checkSet(who, v, extra);
-  if (s.mutable) fail(exnFailContractT, `${who}:\nexpected: (not/c (or/c set-mutable? set-weak?))\ngiven mutable set: ${errorValueString(s)}\nargument position: 1st`);
+  if (s.mutable)
+    fail(
+      exnFailContractT,
+      `${who}:\nexpected: (not/c (or/c set-mutable? set-weak?))\ngiven mutable set: ${errorValueString(s)}\nargument position: 1st`,
+    );
   return s;
 }
 
 function checkMutable(who: string, v: Value, extra: [string, Value][] = []): RSet {
   const s = checkSet(who, v, extra);
-  if (!s.mutable) fail(exnFailContractT, `${who}:\nexpected: (or/c set-mutable? set-weak?)\ngiven immutable set: ${errorValueString(s)}\nargument position: 1st`);
+  if (!s.mutable)
+    fail(
+      exnFailContractT,
+      `${who}:\nexpected: (or/c set-mutable? set-weak?)\ngiven immutable set: ${errorValueString(s)}\nargument position: 1st`,
+    );
   return s;
 }
 
@@ -43,7 +51,10 @@ function checkOthers(who: string, first: RSet, others: Value[]): RSet[] {
   return others.map((o, i) => {
     if (!(o instanceof RSet)) return argError(who, 'generic-set?', o, i + 1, all);
     if (o.kind !== first.kind) {
-      fail(exnFailContractT, `${who}: set arguments have incompatible equivalence predicates\n  first set: ${errorValueString(first)}\n  incompatible set: ${errorValueString(o)}`);
+      fail(
+        exnFailContractT,
+        `${who}: set arguments have incompatible equivalence predicates\n  first set: ${errorValueString(first)}\n  incompatible set: ${errorValueString(o)}`,
+      );
     }
     return o;
   });
@@ -92,7 +103,11 @@ function replaceContents(s: RSet, items: Value[]): void {
 
 export function installSets(t: PrimTable): void {
   t.in('racket/set', () => {
-    const kinds: [string, HashKind][] = [['', 'equal'], ['eqv', 'eqv'], ['eq', 'eq']];
+    const kinds: [string, HashKind][] = [
+      ['', 'equal'],
+      ['eqv', 'eqv'],
+      ['eq', 'eq'],
+    ];
     for (const [suffix, kind] of kinds) {
       t.fn(`set${suffix}`, 0, -1, (...xs: Value[]) => makeSet(kind, false, xs));
       t.fn(`mutable-set${suffix}`, 0, -1, (...xs: Value[]) => makeSet(kind, true, xs));
@@ -203,7 +218,9 @@ export function installSets(t: PrimTable): void {
   });
 
   // For src/lib/sets.rkt's set-map and set-for-each, and the for/set forms.
-  t.internalFn('set-elements', 3, 3, (who: Value, s: Value, f: Value) => listFromArray(checkSet(String(who), s, [['f argument...', f]]).elements()));
+  t.internalFn('set-elements', 3, 3, (who: Value, s: Value, f: Value) =>
+    listFromArray(checkSet(String(who), s, [['f argument...', f]]).elements()),
+  );
   // for/set and friends accumulate into a fresh mutable set (linear, where
   // repeated set-add would copy), then freeze it unless the form makes a mutable set.
   t.internalFn('set-builder', 1, 1, (kind: Value) => makeSet(String(kind) as HashKind, true));

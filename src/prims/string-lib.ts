@@ -207,7 +207,9 @@ export function installStringLib(t: PrimTable): void {
   t.internalFn('string-split', 5, 5, (who: Value, s: Value, sep: Value, trim: Value, repeat: Value) =>
     stringSplit(String(who), s, sep, trim !== false, repeat !== false),
   );
-  t.internalFn('string-trim', 5, 5, (s: Value, sep: Value, l: Value, r: Value, repeat: Value) => stringTrim(s, sep, l !== false, r !== false, repeat !== false));
+  t.internalFn('string-trim', 5, 5, (s: Value, sep: Value, l: Value, r: Value, repeat: Value) =>
+    stringTrim(s, sep, l !== false, r !== false, repeat !== false),
+  );
   t.internalFn('string-join', 5, 5, stringJoin);
   t.internalFn('string-replace', 4, 4, (s: Value, from: Value, to: Value, all: Value) => stringReplace(s, from, to, all !== false));
 }

@@ -2,8 +2,8 @@
 // not), case conversion and folding. racket/string is in string-lib.ts;
 // conversions to and from byte strings are in bytes.ts.
 
-import { argError, indexRangeError, argumentsError, } from '../errors/messages.js';
-import { Char, RString, VOID, listFromArray, listToArray, str, type Value, } from '../values/types.js';
+import { argError, indexRangeError, argumentsError } from '../errors/messages.js';
+import { Char, RString, VOID, listFromArray, listToArray, str, type Value } from '../values/types.js';
 import { ORDERS, TITLECASE } from './chars.js';
 import { checkChar, checkIndex, checkList, checkRange, checkString, rangeText } from './check.js';
 import type { PrimTable } from './table.js';
@@ -63,7 +63,14 @@ function titlecase(s: string): string {
     const word = cs.slice(i, j);
     const first = word.findIndex((c) => CASED.test(c));
     if (first < 0) out += word.join('').toLowerCase();
-    else out += word.slice(0, first).join('').toLowerCase() + titlecaseFull(word[first]) + word.slice(first + 1).join('').toLowerCase();
+    else
+      out +=
+        word.slice(0, first).join('').toLowerCase() +
+        titlecaseFull(word[first]) +
+        word
+          .slice(first + 1)
+          .join('')
+          .toLowerCase();
     i = j;
   }
   return out;
@@ -100,34 +107,77 @@ export function installStrings(t: PrimTable): void {
   });
   t.fn('substring', 2, 3, (s: Value, start: Value, end?: Value) => {
     const text = checkString('substring', s).s;
-    if (!SURROGATE.test(text) && typeof start === 'number' && start >= 0 && (end === undefined || (typeof end === 'number' && end >= start && end <= text.length)) && start <= text.length && Number.isInteger(start) && (end === undefined || Number.isInteger(end))) {
+    if (
+      !SURROGATE.test(text) &&
+      typeof start === 'number' &&
+      start >= 0 &&
+      (end === undefined || (typeof end === 'number' && end >= start && end <= text.length)) &&
+      start <= text.length &&
+      Number.isInteger(start) &&
+      (end === undefined || Number.isInteger(end))
+    ) {
       return str(text.slice(start, end as number | undefined));
     }
     const cps = codePoints(text);
     const a = checkIndex('substring', start);
     const b = end === undefined ? cps.length : checkIndex('substring', end);
-    if (a > cps.length) argumentsError('substring', 'starting index is out of range', ['starting index', start], ['valid range', rangeText(cps.length)], ['string', s]);
-    if (b > cps.length) argumentsError('substring', 'ending index is out of range', ['ending index', end], ['valid range', rangeText(cps.length)], ['string', s]);
-    if (b < a) argumentsError('substring', 'ending index is smaller than starting index', ['ending index', end], ['starting index', start], ['valid range', rangeText(cps.length)], ['string', s]);
+    if (a > cps.length)
+      argumentsError(
+        'substring',
+        'starting index is out of range',
+        ['starting index', start],
+        ['valid range', rangeText(cps.length)],
+        ['string', s],
+      );
+    if (b > cps.length)
+      argumentsError(
+        'substring',
+        'ending index is out of range',
+        ['ending index', end],
+        ['valid range', rangeText(cps.length)],
+        ['string', s],
+      );
+    if (b < a)
+      argumentsError(
+        'substring',
+        'ending index is smaller than starting index',
+        ['ending index', end],
+        ['starting index', start],
+        ['valid range', rangeText(cps.length)],
+        ['string', s],
+      );
     return str(cps.slice(a, b).join(''));
   });
   t.fn('string-append', 0, -1, (...xs: Value[]) => str(xs.map((x) => checkString('string-append', x).s).join('')));
   t.fn('string', 0, -1, (...cs: Value[]) => str(cs.map((c) => String.fromCodePoint(checkChar('string', c).code)).join('')));
-  t.fn('make-string', 1, 2, (k: Value, c: Value = Char.of(0)) => str(String.fromCodePoint(checkChar('make-string', c).code).repeat(checkIndex('make-string', k))));
+  t.fn('make-string', 1, 2, (k: Value, c: Value = Char.of(0)) =>
+    str(String.fromCodePoint(checkChar('make-string', c).code).repeat(checkIndex('make-string', k))),
+  );
   t.fn('string-copy', 1, 1, (s) => str(checkString('string-copy', s).s));
   t.fn('string->immutable-string', 1, 1, (s) => {
     const x = checkString('string->immutable-string', s);
     return x.immutable ? x : new RString(x.s, true);
   });
   t.fn('string->list', 1, 1, (s) => listFromArray(codePoints(checkString('string->list', s).s).map((c) => Char.of(c.codePointAt(0)!))));
-  t.fn('list->string', 1, 1, (l) => str(listToArray(checkList('list->string', l)).map((c) => String.fromCodePoint(checkChar('list->string', c).code)).join('')));
+  t.fn('list->string', 1, 1, (l) =>
+    str(
+      listToArray(checkList('list->string', l))
+        .map((c) => String.fromCodePoint(checkChar('list->string', c).code))
+        .join(''),
+    ),
+  );
   t.fn('string-upcase', 1, 1, (s) => str(checkString('string-upcase', s).s.toUpperCase()));
   t.fn('string-downcase', 1, 1, (s) => str(checkString('string-downcase', s).s.toLowerCase()));
   for (const [op, holds] of ORDERS) t.fn(`string${op}?`, 1, -1, stringCompare(`string${op}?`, holds));
   for (const [op, holds] of ORDERS) t.fn(`string-ci${op}?`, 1, -1, ciStringCompare(`string-ci${op}?`, holds));
   t.fn('string-titlecase', 1, 1, (s: Value) => str(titlecase(checkString('string-titlecase', s).s)));
   t.fn('string-foldcase', 1, 1, (s: Value) => str(foldcase(checkString('string-foldcase', s).s)));
-  t.fn('string-append-immutable', 0, -1, (...xs: Value[]) => new RString(xs.map((x) => checkString('string-append-immutable', x).s).join(''), true));
+  t.fn(
+    'string-append-immutable',
+    0,
+    -1,
+    (...xs: Value[]) => new RString(xs.map((x) => checkString('string-append-immutable', x).s).join(''), true),
+  );
 
   t.fn('string-fill!', 2, 2, (s: Value, c: Value) => {
     if (!(s instanceof RString) || s.immutable) return argError('string-fill!', 'mutable-string?', s);

@@ -113,8 +113,14 @@ function structDefine(...a: Value[]): Value {
 
 export function installStructs(t: PrimTable): void {
   t.internal('struct-define', new Primitive('struct-define', 10, 10, structDefine));
-  t.internal('struct-accessor', new Primitive('struct-accessor', 3, 3, (type, i, name) => accessorOf(type as StructType, i as number, (name as Sym).name)));
-  t.internal('struct-mutator', new Primitive('struct-mutator', 3, 3, (type, i, name) => mutatorOf(type as StructType, i as number, (name as Sym).name)));
+  t.internal(
+    'struct-accessor',
+    new Primitive('struct-accessor', 3, 3, (type, i, name) => accessorOf(type as StructType, i as number, (name as Sym).name)),
+  );
+  t.internal(
+    'struct-mutator',
+    new Primitive('struct-mutator', 3, 3, (type, i, name) => mutatorOf(type as StructType, i as number, (name as Sym).name)),
+  );
   t.value('prop:procedure', propProcedure);
   t.fn('struct?', 1, 1, (v) => v instanceof StructInstance && v.type.transparent);
   t.fn('struct-type?', 1, 1, (v) => v instanceof StructType);

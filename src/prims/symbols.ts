@@ -1,7 +1,7 @@
 // Symbols: interned and uninterned, symbol<?, gensym.
 
-import { RString, Sym, str, sym, uninternedSym, type Value, } from '../values/types.js';
-import { checkString, checkSymbol, } from './check.js';
+import { RString, Sym, str, sym, uninternedSym, type Value } from '../values/types.js';
+import { checkString, checkSymbol } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
 

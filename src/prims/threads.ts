@@ -24,7 +24,7 @@ export function installThreads(t: PrimTable): void {
     return VOID;
   });
   t.fn('thread', 1, 1, function (this: Machine, thunk: Value) {
-    if (!arityIncludes(checkProcedure('thread', thunk), 0) ) return argError('thread', '(procedure-arity-includes/c 0)', thunk);
+    if (!arityIncludes(checkProcedure('thread', thunk), 0)) return argError('thread', '(procedure-arity-includes/c 0)', thunk);
     const name = (thunk as { lam?: { name: string | null } }).lam?.name ?? 'thread';
     const custodian = managingCustodian(this, 'thread');
     const t = this.rt.sched.spawn(thunk, [], name, this);

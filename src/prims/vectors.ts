@@ -1,9 +1,9 @@
 // Vectors, and racket/vector's procedures that call no procedures (the
 // others are written in Racket).
 
-import { argError, indexRangeError, argumentsError, } from '../errors/messages.js';
-import { isEq, isEqual, isEqv, } from '../values/equal.js';
-import { RVector, VOID, listFromArray, listToArray, type Value, MultipleValues, } from '../values/types.js';
+import { argError, indexRangeError, argumentsError } from '../errors/messages.js';
+import { isEq, isEqual, isEqv } from '../values/equal.js';
+import { RVector, VOID, listFromArray, listToArray, type Value, MultipleValues } from '../values/types.js';
 import { checkIndex, checkList, checkRange, checkVector } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
@@ -48,7 +48,10 @@ export function installVectors(t: PrimTable): void {
   t.in('racket/vector', () => {
     t.fn('vector-copy', 1, 3, (v: Value, start: Value = 0, end?: Value) => {
       const items = checkVector('vector-copy', v).items;
-      return new RVector(items.slice(checkIndex('vector-copy', start), end === undefined ? items.length : checkIndex('vector-copy', end)), false);
+      return new RVector(
+        items.slice(checkIndex('vector-copy', start), end === undefined ? items.length : checkIndex('vector-copy', end)),
+        false,
+      );
     });
   });
   t.fn('vector->immutable-vector', 1, 1, (v) => new RVector(checkVector('vector->immutable-vector', v).items.slice(), true));

@@ -1,6 +1,6 @@
 // Void: void, void?.
 
-import { VOID, } from '../values/types.js';
+import { VOID } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function installVoid(t: PrimTable): void {

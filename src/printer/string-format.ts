@@ -50,16 +50,36 @@ export function writeStringLiteral(s: string): string {
     const width = code > 0xffff ? 2 : 1;
     let esc: string | null;
     switch (code) {
-      case 0x22: esc = '\\"'; break;
-      case 0x5c: esc = '\\\\'; break;
-      case 0x07: esc = '\\a'; break;
-      case 0x08: esc = '\\b'; break;
-      case 0x1b: esc = '\\e'; break;
-      case 0x0c: esc = '\\f'; break;
-      case 0x0a: esc = '\\n'; break;
-      case 0x0d: esc = '\\r'; break;
-      case 0x09: esc = '\\t'; break;
-      case 0x0b: esc = '\\v'; break;
+      case 0x22:
+        esc = '\\"';
+        break;
+      case 0x5c:
+        esc = '\\\\';
+        break;
+      case 0x07:
+        esc = '\\a';
+        break;
+      case 0x08:
+        esc = '\\b';
+        break;
+      case 0x1b:
+        esc = '\\e';
+        break;
+      case 0x0c:
+        esc = '\\f';
+        break;
+      case 0x0a:
+        esc = '\\n';
+        break;
+      case 0x0d:
+        esc = '\\r';
+        break;
+      case 0x09:
+        esc = '\\t';
+        break;
+      case 0x0b:
+        esc = '\\v';
+        break;
       default: {
         if (code >= 0x20 && code < 0x7f) {
           // ASCII printable: graphic, or the space (blank).
@@ -134,14 +154,30 @@ export function writeBytesLiteral(bytes: Uint8Array): string {
       continue;
     }
     switch (b) {
-      case 0x07: out += '\\a'; continue;
-      case 0x08: out += '\\b'; continue;
-      case 0x1b: out += '\\e'; continue;
-      case 0x0c: out += '\\f'; continue;
-      case 0x0a: out += '\\n'; continue;
-      case 0x0d: out += '\\r'; continue;
-      case 0x09: out += '\\t'; continue;
-      case 0x0b: out += '\\v'; continue;
+      case 0x07:
+        out += '\\a';
+        continue;
+      case 0x08:
+        out += '\\b';
+        continue;
+      case 0x1b:
+        out += '\\e';
+        continue;
+      case 0x0c:
+        out += '\\f';
+        continue;
+      case 0x0a:
+        out += '\\n';
+        continue;
+      case 0x0d:
+        out += '\\r';
+        continue;
+      case 0x09:
+        out += '\\t';
+        continue;
+      case 0x0b:
+        out += '\\v';
+        continue;
     }
     const next = i + 1 < bytes.length ? bytes[i + 1]! : 0;
     if (b >= 64 || (next >= 0x30 && next <= 0x37)) out += '\\' + b.toString(8).padStart(3, '0');
@@ -171,9 +207,19 @@ export function bytesToDisplayString(bytes: Uint8Array): string {
     let len = 0;
     let code = 0;
     let min = 0;
-    if (b >= 0xc2 && b <= 0xdf) { len = 2; code = b & 0x1f; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { len = 3; code = b & 0x0f; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { len = 4; code = b & 0x07; min = 0x10000; }
+    if (b >= 0xc2 && b <= 0xdf) {
+      len = 2;
+      code = b & 0x1f;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      code = b & 0x0f;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      code = b & 0x07;
+      min = 0x10000;
+    }
     let ok = len > 0 && i + len <= n;
     for (let k = 1; ok && k < len; k++) {
       const c = bytes[i + k]!;

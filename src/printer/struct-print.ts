@@ -46,7 +46,13 @@ export function prefabKey(type: StructType): Value {
     parts.push(sym(t.prefab ?? t.name));
     if (t !== type) parts.push(t.ownInitFields);
     if (t.ownAutoFields > 0) parts.push(new Pair(t.ownAutoFields, new Pair(t.autoValue, NULL)));
-    if (t.mutableFields.size > 0) parts.push(new RVector([...t.mutableFields].sort((a, b) => a - b), false));
+    if (t.mutableFields.size > 0)
+      parts.push(
+        new RVector(
+          [...t.mutableFields].sort((a, b) => a - b),
+          false,
+        ),
+      );
   }
   if (parts.length === 1) return parts[0];
   let key: Value = NULL;

@@ -101,10 +101,7 @@ export function readAll(text: string, source: string, opts: ReadOptions = {}): S
  * A module's source: an optional `#lang NAME` (or `#!NAME`) line, possibly
  * after comments and a `#!/...` line, then all the datums.
  */
-export function readModuleSource(
-  text: string,
-  source: string,
-): { lang: string | null; langLoc: SrcLoc | null; forms: Syntax[] } {
+export function readModuleSource(text: string, source: string): { lang: string | null; langLoc: SrcLoc | null; forms: Syntax[] } {
   const lexed = lex(text, 0);
   return run(lexed, source, {}, () => {
     parser.langAllowed = true;
@@ -138,12 +135,7 @@ export function readModuleSource(
  * from the start of `text`. Errors due to the input ending too soon have
  * `incomplete` set, so a REPL can ask for more input.
  */
-export function readOne(
-  text: string,
-  offset: number,
-  source: string,
-  opts: ReadOptions = {},
-): { datum: Syntax | null; end: number } {
+export function readOne(text: string, offset: number, source: string, opts: ReadOptions = {}): { datum: Syntax | null; end: number } {
   let lexed: Lexed | null = null;
   let startIdx = 0;
   const c = cache;

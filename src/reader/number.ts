@@ -618,7 +618,17 @@ function getDecimalN(sgn: number, n: bigint | null, exp: number, radix: number, 
   return lazyNumber(qint(BigInt(sgn) * n), radix, -exp);
 }
 
-function readApprox(sgn: number, n: bigint, exp0: number, sawDot0: boolean, s: string, start: number, end: number, radix: number, st: State): R {
+function readApprox(
+  sgn: number,
+  n: bigint,
+  exp0: number,
+  sawDot0: boolean,
+  s: string,
+  start: number,
+  end: number,
+  radix: number,
+  st: State,
+): R {
   let exp = exp0;
   let sawDot = sawDot0;
   const getN = (): N => lazyNumber(qint(BigInt(sgn) * n), radix, exp);
@@ -664,14 +674,25 @@ function readExponent(sgn: number, sgnN: N, exp: number, s: string, start: numbe
   if (c === '@') return fail(st, `empty exponent \`${s}\``);
   if (c === '+' || c === '-') return readSignedExponent(sgn, sgnN, exp, c === '+' ? 1 : -1, null, s, start + 1, end, radix, st);
   if (c === '.' || c === '#' || c === '/' || isExpMarker(c)) return badMisplaced(c, s, st);
-  if ((c === 'i' || c === 'I')) {
+  if (c === 'i' || c === 'I') {
     if (hasFirstHalf(st)) return fail(st, `empty exponent \`${s}\``);
     return badMisplaced('i', s, st);
   }
   return badDigit(c, s, st);
 }
 
-function readSignedExponent(sgn: number, sgnN: N, exp: number, sgn2: number, exp20: number | null, s: string, start: number, end: number, radix: number, st: State): R {
+function readSignedExponent(
+  sgn: number,
+  sgnN: N,
+  exp: number,
+  sgn2: number,
+  exp20: number | null,
+  s: string,
+  start: number,
+  end: number,
+  radix: number,
+  st: State,
+): R {
   let exp2 = exp20;
   const getN = (): N | string | false => {
     if (exp2 === null) return fail(st, `empty exponent \`${s}\``);
@@ -701,7 +722,7 @@ function readSignedExponent(sgn: number, sgnN: N, exp: number, sgn2: number, exp
     if (isFail(n)) return n;
     return readPolar(sgn, n, s, start + 1, end, radix, st);
   }
-  if ((c === 'i' || c === 'I')) {
+  if (c === 'i' || c === 'I') {
     const n = getN();
     if (isFail(n)) return n;
     return finishImaginary(sgn, n, s, start + 1, end, st);
@@ -783,7 +804,7 @@ function readRational(sgn: number, sgnN: N, d0: bigint | null, s: string, start:
     if (isFail(n)) return n;
     return readPolar(sgn, n, s, start + 1, end, radix, st);
   }
-  if ((c === 'i' || c === 'I')) {
+  if (c === 'i' || c === 'I') {
     const n = getN();
     if (isFail(n)) return n;
     return finishImaginary(sgn, n, s, start + 1, end, st);
@@ -791,7 +812,17 @@ function readRational(sgn: number, sgnN: N, d0: bigint | null, s: string, start:
   return badDigit(c, s, st);
 }
 
-function readDenomApprox(sgn: number, sgnN: N, d: bigint, exp0: number, s: string, start: number, end: number, radix: number, st: State): R {
+function readDenomApprox(
+  sgn: number,
+  sgnN: N,
+  d: bigint,
+  exp0: number,
+  s: string,
+  start: number,
+  end: number,
+  radix: number,
+  st: State,
+): R {
   let exp = exp0;
   const getN = (): N => lazyDivide(sgnN, lazyNumber(qint(d), radix, exp), 'approx');
   for (;;) {

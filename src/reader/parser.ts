@@ -26,19 +26,7 @@
 import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import { makeHash, type HashKind } from '../values/hash.js';
 import { Syntax, EMPTY_SCOPES, type SrcLoc } from '../values/syntax.js';
-import {
-  Box,
-  Char,
-  NULL,
-  Pair,
-  RBytes,
-  RString,
-  RVector,
-  keyword,
-  listFromArray,
-  sym,
-  type Value,
-} from '../values/types.js';
+import { Box, Char, NULL, Pair, RBytes, RString, RVector, keyword, listFromArray, sym, type Value } from '../values/types.js';
 import { ReadError } from './errors.js';
 import type { LineMap } from './location.js';
 import { mightBeNumber, parseNumber, UNSUPPORTED_COMPLEX, UNSUPPORTED_EXTFLONUM } from './number.js';

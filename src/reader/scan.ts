@@ -275,7 +275,7 @@ export interface DecodedString {
 /**
  * Decode a string literal whose content starts at `i` (just after the opening
  * `"`), as Racket's `read-string` does. `bytes` selects byte-string rules.
-*/
+ */
 export function decodeString(text: string, i: number, bytes: boolean): DecodedString | ScanError {
   const n = text.length;
   const mode = bytes ? 'byte string' : 'string';
@@ -647,9 +647,7 @@ export function scanHashOpen(text: string, i: number): ScannedHashOpen | ScanErr
 
 /** Racket's `char-lang-nonsep?`: ASCII letters and digits, `-`, `+`, `_`. */
 export function isLangNonsep(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 43 || c === 95
-  );
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 43 || c === 95;
 }
 
 export interface ScannedLang {
@@ -683,10 +681,7 @@ export function scanLang(text: string, i: number, shebang: boolean): ScannedLang
       continue;
     }
     const ch = String.fromCodePoint(c);
-    return scanError(
-      `expected only alphanumeric, \`-\`, \`+\`, \`_\`, or \`/\` characters for \`${what}\`, found \`${ch}\``,
-      j + cpLen(c),
-    );
+    return scanError(`expected only alphanumeric, \`-\`, \`+\`, \`_\`, or \`/\` characters for \`${what}\`, found \`${ch}\``, j + cpLen(c));
   }
   const name = text.slice(nameStart, j);
   if (name === '') {

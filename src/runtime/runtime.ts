@@ -44,7 +44,6 @@ import { Node as BaseNode } from '../eval/nodes.js';
 import { currentErrorPort, currentInputPort, currentOutputPort } from '../prims/ports.js';
 import { commandLineArguments } from '../prims/environment.js';
 
-
 export interface RuntimeOptions {
   host: Host;
   /** Command-line arguments for `current-command-line-arguments`. */
@@ -101,7 +100,13 @@ export class Runtime {
     this.paramBases.set(currentInputPort, new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null));
     this.paramBases.set(currentCustodian, this.rootCustodian);
     this.paramBases.set(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
-    this.paramBases.set(commandLineArguments, new RVector(this.args.map((a) => new RString(a, false)), false));
+    this.paramBases.set(
+      commandLineArguments,
+      new RVector(
+        this.args.map((a) => new RString(a, false)),
+        false,
+      ),
+    );
     this.ex.cwd = this.host.cwd();
     this.ex.transformerMakers.set('syntax-rules', makeSyntaxRules);
     this.applyHooks.push(keywordApplyHook);
@@ -148,7 +153,16 @@ export class Runtime {
     const full = new ModuleInfo('racket');
     for (const lib of this.libraries.values()) for (const [n, m] of lib.exports) full.exports.set(n, m);
     this.libraries.set('racket', full);
-    for (const name of ['racket/list', 'racket/string', 'racket/bool', 'racket/function', 'racket/math', 'racket/udp', 'racket/port', 'racket/vector']) {
+    for (const name of [
+      'racket/list',
+      'racket/string',
+      'racket/bool',
+      'racket/function',
+      'racket/math',
+      'racket/udp',
+      'racket/port',
+      'racket/vector',
+    ]) {
       if (!this.libraries.has(name)) this.libraries.set(name, new ModuleInfo(name));
     }
   }
@@ -195,7 +209,13 @@ export class Runtime {
       text = this.host.readFile(path);
     } catch {
       const where = from?.loc ? formatLoc(from.loc, this.ex.cwd) + ': ' : '';
-      throw new RacketThrow(makeExn(exnFailSyntaxT, `${where}open-input-file: cannot open module file\n  module path: ${path}\n  path: ${path}\n  system error: No such file or directory; errno=2`, VOID));
+      throw new RacketThrow(
+        makeExn(
+          exnFailSyntaxT,
+          `${where}open-input-file: cannot open module file\n  module path: ${path}\n  path: ${path}\n  system error: No such file or directory; errno=2`,
+          VOID,
+        ),
+      );
     }
     return this.loadSource(path, text);
   }
@@ -216,7 +236,13 @@ export class Runtime {
       const langName = src.lang ?? 'racket/base';
       const lang = this.library(langName);
       if (lang === null || src.lang === null) {
-        throw new RacketThrow(makeExn(exnFailSyntaxT, `${path}: ${src.lang === null ? 'missing #lang line (only #lang modules are supported)' : `unknown language ${langName}`}`, VOID));
+        throw new RacketThrow(
+          makeExn(
+            exnFailSyntaxT,
+            `${path}: ${src.lang === null ? 'missing #lang line (only #lang modules are supported)' : `unknown language ${langName}`}`,
+            VOID,
+          ),
+        );
       }
       expandModule(this.ex, this.loader(), info, lang, this.ex.langScope(langName), src.forms, path);
       this.files.set(path, info);
@@ -490,7 +516,14 @@ export class Runtime {
     this.stdout.flush();
     const err = m.paramValue(currentErrorPort) as OutputPort;
     const text = this.errorText(v);
-    err.write(this.interactive && m.thread === this.mainThread ? text.split('\n').map((l) => `; ${l}`).join('\n') + '\n; [,bt for context]\n' : text + '\n');
+    err.write(
+      this.interactive && m.thread === this.mainThread
+        ? text
+            .split('\n')
+            .map((l) => `; ${l}`)
+            .join('\n') + '\n; [,bt for context]\n'
+        : text + '\n',
+    );
     err.flush();
     m.thread.failed = true;
     m.escapeTo(m.thread.abortTag, (m2) => {
@@ -505,11 +538,13 @@ export class Runtime {
       if (v instanceof StructInstance && v.type.isSubtypeOf(exnFailSyntaxT)) {
         const exprs = v.fields[2];
         const first = exprs && typeof exprs === 'object' && 'car' in (exprs as object) ? (exprs as { car: Value }).car : null;
-        if (first instanceof Syntax && first.loc && !isLocationless(first.loc)) text += `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
+        if (first instanceof Syntax && first.loc && !isLocationless(first.loc))
+          text += `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
       }
       if (v instanceof StructInstance && v.type === exnMiscMatchT) {
         const where = v.fields[3];
-        if (where instanceof MatchLocation && where.loc && !isLocationless(where.loc)) text += `\n  location...:\n   ${formatLoc(where.loc, this.ex.cwd)}`;
+        if (where instanceof MatchLocation && where.loc && !isLocationless(where.loc))
+          text += `\n  location...:\n   ${formatLoc(where.loc, this.ex.cwd)}`;
       }
       return text;
     }
@@ -569,4 +604,3 @@ class TopLevelNextFrame extends Frame {
     m.node = this.next;
   }
 }
-

@@ -101,7 +101,6 @@ export function checkEvts(name: string, vs: Value[]): Evt[] {
   return vs.map((v) => asEvt(v) ?? argError(name, 'evt?', v));
 }
 
-
 /**
  * `guard-evt`: an event made at sync time, by calling `maker` in the
  * syncing thread. It is never polled: sync replaces it first (see

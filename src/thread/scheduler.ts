@@ -273,7 +273,6 @@ export function deliver(m: Machine, r: SyncResult): void {
   }
 }
 
-
 class SyncThenFrame extends Frame {
   constructor(readonly then: (result: Value) => SyncResult) {
     super();

@@ -1,19 +1,6 @@
 // eq?, eqv? and equal?, and the key encodings hash tables use for them.
 
-import {
-  Box,
-  Char,
-  Flonum,
-  MPair,
-  Pair,
-  RBytes,
-  Rational,
-  RString,
-  RVector,
-  Sym,
-  Keyword,
-  type Value,
-} from './types.js';
+import { Box, Char, Flonum, MPair, Pair, RBytes, Rational, RString, RVector, Sym, Keyword, type Value } from './types.js';
 
 export function isEq(a: Value, b: Value): boolean {
   if (a === b) return true;

@@ -1424,8 +1424,7 @@ export function sqrt(x: Num): Num {
     const s = Math.sqrt(x);
     return Number.isInteger(s) && s * s === x ? s : fl(s);
   }
-  const y =
-    x instanceof Rational ? makeRational(toBig(isqrtExact(normBig(x.num))), toBig(isqrtExact(normBig(x.den)))) : isqrtExact(x);
+  const y = x instanceof Rational ? makeRational(toBig(isqrtExact(normBig(x.num))), toBig(isqrtExact(normBig(x.den)))) : isqrtExact(x);
   const yy = exactMul(y, y);
   if (exactCompare(yy, x) === 0) return y;
   if (isFloatable(x)) return fl(Math.sqrt(exactToDouble(x)));
@@ -1451,8 +1450,6 @@ export function integerSqrtRemainder(x: Num): [Num, Num] {
 // ---------------------------------------------------------------------------
 // Transcendental functions. Exact arguments give exact results where Racket's
 // do ((sin 0) = 0, (exp 0) = 1, (log 1) = 0, ...).
-
-
 
 function logPositiveExact(x: Exact): number {
   if (typeof x === 'number') return accLog(x);

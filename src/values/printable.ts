@@ -53,8 +53,7 @@ export interface CustomPrintable {
 
 export function isCustomPrintable(v: Value): v is CustomPrintable {
   return (
-    ((typeof v === 'object' && v !== null) || typeof v === 'function') &&
-    typeof (v as Partial<CustomPrintable>)[customPrint] === 'function'
+    ((typeof v === 'object' && v !== null) || typeof v === 'function') && typeof (v as Partial<CustomPrintable>)[customPrint] === 'function'
   );
 }
 
@@ -94,4 +93,3 @@ export function printPrefabStruct(ctx: PrintContext, key: Value, name: string, f
   for (const f of fields) out += ' ' + ctx.recur(f);
   return out + ')';
 }
-

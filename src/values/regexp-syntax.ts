@@ -40,28 +40,90 @@ const MAX_UNIT = { chars: 0x10ffff, bytes: 0xff };
 
 /** Unicode general categories `\p{...}` accepts (`L&` and `.` are handled apart). */
 const CATEGORIES = new Set([
-  'Ll', 'Lu', 'Lt', 'Lm', 'Lo', 'L', 'Nd', 'Nl', 'No', 'N', 'Ps', 'Pe', 'Pi', 'Pf', 'Pc', 'Pd', 'Po', 'P',
-  'Mn', 'Mc', 'Me', 'M', 'Sc', 'Sk', 'Sm', 'So', 'S', 'Zl', 'Zp', 'Zs', 'Z', 'Cc', 'Cf', 'Cs', 'Cn', 'Co', 'C',
-  'L&', '.',
+  'Ll',
+  'Lu',
+  'Lt',
+  'Lm',
+  'Lo',
+  'L',
+  'Nd',
+  'Nl',
+  'No',
+  'N',
+  'Ps',
+  'Pe',
+  'Pi',
+  'Pf',
+  'Pc',
+  'Pd',
+  'Po',
+  'P',
+  'Mn',
+  'Mc',
+  'Me',
+  'M',
+  'Sc',
+  'Sk',
+  'Sm',
+  'So',
+  'S',
+  'Zl',
+  'Zp',
+  'Zs',
+  'Z',
+  'Cc',
+  'Cf',
+  'Cs',
+  'Cn',
+  'Co',
+  'C',
+  'L&',
+  '.',
 ]);
 
 const cp = (s: string): number => s.codePointAt(0)!;
 const DIGITS: Ranges = [[48, 57]];
-const WORD: Ranges = [[48, 57], [65, 90], [95, 95], [97, 122]];
-const SPACE: Ranges = [[9, 10], [12, 13], [32, 32]];
+const WORD: Ranges = [
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122],
+];
+const SPACE: Ranges = [
+  [9, 10],
+  [12, 13],
+  [32, 32],
+];
 
 const POSIX: Record<string, Ranges> = {
-  alpha: [[65, 90], [97, 122]],
+  alpha: [
+    [65, 90],
+    [97, 122],
+  ],
   upper: [[65, 90]],
   lower: [[97, 122]],
   digit: DIGITS,
-  xdigit: [[48, 57], [65, 70], [97, 102]],
-  alnum: [[48, 57], [65, 90], [97, 122]],
+  xdigit: [
+    [48, 57],
+    [65, 70],
+    [97, 102],
+  ],
+  alnum: [
+    [48, 57],
+    [65, 90],
+    [97, 122],
+  ],
   word: WORD,
-  blank: [[9, 9], [32, 32]],
+  blank: [
+    [9, 9],
+    [32, 32],
+  ],
   space: SPACE,
   graph: [[33, 126]],
-  print: [[9, 9], [32, 126]],
+  print: [
+    [9, 9],
+    [32, 126],
+  ],
   cntrl: [[0, 31]],
   ascii: [[0, 127]],
 };
@@ -156,7 +218,7 @@ class Parser {
 
   /** After `{`: `N}`, `N,}`, `,M}`, `N,M}` or `}`. */
   private parseBounds(): [number, number] {
-    const bad = (): never => fail('expected digit, `,`, or `}\' for repetition specification started with `{`');
+    const bad = (): never => fail("expected digit, `,`, or `}' for repetition specification started with `{`");
     const n = this.digits();
     if (this.at('}')) {
       this.pos++;
@@ -531,12 +593,18 @@ function validate(tree: Node, groups: number): void {
   const groupMin = new Array<number>(groups + 1).fill(1);
   for (let round = 0; round < 4; round++) {
     let changed = false;
-    lengths(tree, groupMin, groups, (n, min) => {
-      if (groupMin[n] !== min) {
-        groupMin[n] = min;
-        changed = true;
-      }
-    }, false);
+    lengths(
+      tree,
+      groupMin,
+      groups,
+      (n, min) => {
+        if (groupMin[n] !== min) {
+          groupMin[n] = min;
+          changed = true;
+        }
+      },
+      false,
+    );
     if (!changed) break;
   }
   lengths(tree, groupMin, groups, () => undefined, true);

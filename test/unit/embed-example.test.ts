@@ -16,7 +16,8 @@ describe('examples/embed (statsd-style metrics receiver)', () => {
     const server = (await startMetricsServer()) as Server;
     const client = createSocket('udp4');
     try {
-      const send = (text: string) => new Promise<void>((res, rej) => client.send(text, server.port, '127.0.0.1', (e) => (e ? rej(e) : res())));
+      const send = (text: string) =>
+        new Promise<void>((res, rej) => client.send(text, server.port, '127.0.0.1', (e) => (e ? rej(e) : res())));
       await send('hits:1|c');
       await send('hits:2|c\nload:0.5|g');
       await send('latency:10|ms\nlatency:20|ms');

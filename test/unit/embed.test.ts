@@ -54,7 +54,10 @@ describe('evaluating and running', () => {
   it('runs a module file with its main submodule and relative requires', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rkt-embed-'));
     writeFileSync(join(dir, 'util.rkt'), '#lang racket/base\n(provide double)\n(define (double x) (* 2 x))\n');
-    writeFileSync(join(dir, 'prog.rkt'), '#lang racket/base\n(require "util.rkt")\n(provide v)\n(define v (double 21))\n(module+ main (displayln "main ran"))\n');
+    writeFileSync(
+      join(dir, 'prog.rkt'),
+      '#lang racket/base\n(require "util.rkt")\n(provide v)\n(define v (double 21))\n(module+ main (displayln "main ran"))\n',
+    );
     let out = '';
     const r = racket({ stdout: (s) => (out += s) });
     const m = await r.runFile(join(dir, 'prog.rkt'));
@@ -83,9 +86,7 @@ describe('evaluating and running', () => {
 describe('values crossing the boundary', () => {
   it('converts Racket values to JS by the documented rules', async () => {
     const r = racket();
-    const v = (await r.eval(
-      `(list 1 (expt 2 70) 1.5 1/4 "str" #t (bytes 1 2) (vector 1 2) (hash "a" 1) 'sym (void))`,
-    )) as unknown[];
+    const v = (await r.eval(`(list 1 (expt 2 70) 1.5 1/4 "str" #t (bytes 1 2) (vector 1 2) (hash "a" 1) 'sym (void))`)) as unknown[];
     expect(v.slice(0, 6)).toEqual([1, 2n ** 70n, 1.5, 0.25, 'str', true]);
     expect(v[6]).toEqual(new Uint8Array([1, 2]));
     expect(v[7]).toEqual([1, 2]);
@@ -241,7 +242,9 @@ describe('network capability', () => {
     const r = racket({ network: { allow: [{ host: '127.0.0.1', port }] } });
     await r.eval(`(define s (udp-open-socket)) (udp-send-to s "127.0.0.1" ${port} #"hi")`);
     expect(await received).toBe('hi');
-    const denied = (await r.eval(`(with-handlers ([exn:fail:network? exn-message]) (udp-send-to s "127.0.0.1" ${port === 9 ? 10 : 9} #"no"))`)) as string;
+    const denied = (await r.eval(
+      `(with-handlers ([exn:fail:network? exn-message]) (udp-send-to s "127.0.0.1" ${port === 9 ? 10 : 9} #"no"))`,
+    )) as string;
     expect(denied).toMatch(/does not allow/);
     server.close();
   });

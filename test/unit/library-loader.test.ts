@@ -46,7 +46,9 @@ describe('library files', () => {
   });
 
   it('read a definition at its place in a text with CR LF line ends and characters outside the BMP', async () => {
-    const { rt, out } = withLibrary('#lang racket/base\r\n(provide f)\r\n(define s "\u{1F600}\u{1F600}")\r\n(define (f) (string-length s))\r\n');
+    const { rt, out } = withLibrary(
+      '#lang racket/base\r\n(provide f)\r\n(define s "\u{1F600}\u{1F600}")\r\n(define (f) (string-length s))\r\n',
+    );
     await rt.runTopLevel('(display (f))');
     expect(out.err).toBe('');
     expect(out.text).toBe('2');
@@ -61,7 +63,9 @@ describe('library files', () => {
   });
 
   it('compile a definition when a program first uses it', async () => {
-    const { rt, out } = withLibrary('#lang racket/base\n(provide f g)\n(define (f x) (list x (h x)))\n(define (g) (if))\n(define (h x) (* x 2))\n');
+    const { rt, out } = withLibrary(
+      '#lang racket/base\n(provide f g)\n(define (f x) (list x (h x)))\n(define (g) (if))\n(define (h x) (* x 2))\n',
+    );
     await rt.runTopLevel('(display (f 1))');
     expect(out.text).toBe('(1 2)');
     expect(out.err).toBe('');
@@ -83,7 +87,9 @@ describe('library files', () => {
   });
 
   it('report a form that is not a definition, and a provided name that is not defined', () => {
-    expect(() => withLibrary('#lang racket/base\n(provide f)\n(define (f) 1)\n(f)\n')).toThrow('src/lib/broken.rkt:4:0: expected a definition');
+    expect(() => withLibrary('#lang racket/base\n(provide f)\n(define (f) 1)\n(f)\n')).toThrow(
+      'src/lib/broken.rkt:4:0: expected a definition',
+    );
     expect(() => withLibrary('#lang racket/base\n(provide f g)\n(define (f) 1)\n')).toThrow(
       'src/lib/broken.rkt:2:11: provide: provided identifier is not defined or required',
     );

@@ -113,7 +113,9 @@ describe('pattern errors', () => {
     expect(error('a**')).toBe('nested `*` in patten');
     expect(error('[z-a]')).toBe('invalid range within square brackets in pattern');
     expect(error('[a-c-e]')).toBe('misplaced hyphen within square brackets in pattern');
-    expect(error('(?i)a')).toBe('expected `:` or another mode after `(?` and a mode sequence;\n a mode is `i`, `-i`, `m`, `-m`, `s`, or `-s`');
+    expect(error('(?i)a')).toBe(
+      'expected `:` or another mode after `(?` and a mode sequence;\n a mode is `i`, `-i`, `m`, `-m`, `s`, or `-s`',
+    );
     expect(error('(?z:a)')).toBe('expected `:`, `=`, `!`, `<=`, `<!`, `i`, `-i`, `m`, `-m`, `s`, or `-s` after `(?`');
     expect(error('a}', true)).toBe('unmatched `}` in pattern');
     expect(error('a{x}', true)).toBe("expected digit, `,`, or `}' for repetition specification started with `{`");

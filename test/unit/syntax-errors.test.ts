@@ -18,7 +18,10 @@ const cases: [string, string][] = [
   ['(quote)', 'quote: bad syntax\n  in: (quote)'],
   ['(define-values (x) 1 2)', 'define-values: bad syntax\n  in: (define-values (x) 1 2)'],
   ['(call/cc 5)', 'call-with-current-continuation: contract violation\n  expected: (procedure-arity-includes/c 1)\n  given: 5'],
-  ['(with-handlers ([5 (lambda (e) 1)]) (car 1))', 'application: not a procedure;\n expected a procedure that can be applied to arguments\n  given: 5'],
+  [
+    '(with-handlers ([5 (lambda (e) 1)]) (car 1))',
+    'application: not a procedure;\n expected a procedure that can be applied to arguments\n  given: 5',
+  ],
 ];
 
 describe('syntax and contract errors from rkt -e', () => {

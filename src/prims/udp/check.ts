@@ -73,12 +73,24 @@ export function checkBufferRange(who: string, b: RBytes, start: Value, end: Valu
   const length = b.bytes.length;
   if (!isIndex(start)) return argError(who, 'exact-nonnegative-integer?', start);
   if (start > length) {
-    argumentsError(who, 'starting index is out of range', ['starting index', start], ['valid range', rangeText(length)], ['byte string', b]);
+    argumentsError(
+      who,
+      'starting index is out of range',
+      ['starting index', start],
+      ['valid range', rangeText(length)],
+      ['byte string', b],
+    );
   }
   const e = end === undefined ? length : end;
   if (!isIndex(e)) return argError(who, 'exact-nonnegative-integer?', e);
   if (e > length || e < start) {
-    argumentsError(who, 'ending index is out of range', ['ending index', e], ['valid range', new RawText(`[${start}, ${length}]`)], ['byte string', b]);
+    argumentsError(
+      who,
+      'ending index is out of range',
+      ['ending index', e],
+      ['valid range', new RawText(`[${start}, ${length}]`)],
+      ['byte string', b],
+    );
   }
   return [start, e];
 }

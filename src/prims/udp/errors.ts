@@ -66,7 +66,13 @@ export function resolveErrorExn(who: string, host: string, port: number | undefi
  */
 export function operationErrorExn(who: string, what: string, host: string | undefined, port: number | undefined, e: HostError): unknown {
   if (e.resolving && host !== undefined) return resolveErrorExn(who, host, port, e);
-  const details: [string, string][] = what === 'send failed' ? [] : [['address', host ?? '#f'], ['port number', String(port)]];
+  const details: [string, string][] =
+    what === 'send failed'
+      ? []
+      : [
+          ['address', host ?? '#f'],
+          ['port number', String(port)],
+        ];
   return systemErrorExn(who, what, details, e);
 }
 

@@ -27,79 +27,96 @@ function familyOf(host: string | undefined, port: number | undefined): 4 | 6 {
 }
 
 export function installLifecycle(def: Definer): void {
-  def.blocking('udp-open-socket', 0, 2, (who) =>
-    function (this: Machine, hv: Value = false, pv: Value = false) {
-      const host = checkHostOrFalse(who, hv);
-      const port = checkPortOrFalse(who, pv);
-      // Owned by the current custodian (taken now: the lookup may finish in another thread's turn).
-      const custodian = managingCustodian(this, who);
-      const open = (family: 4 | 6) => {
-        const sock = new UdpSocket(family);
-        custodian.resources.add(sock);
-        return sock;
-      };
-      const lookup = this.rt.host.udp?.lookup;
-      if (host === undefined || lookup === undefined) return open(familyOf(host, port));
-      // The family is the family of the first address the name resolves to.
-      const done = new CompletionEvt();
-      lookup(host, (err, _address, family) => {
-        if (err) done.fail(resolveErrorExn(who, host, undefined, err));
-        else done.complete(open(family));
-      });
-      return new Block([done]);
-    },
+  def.blocking(
+    'udp-open-socket',
+    0,
+    2,
+    (who) =>
+      function (this: Machine, hv: Value = false, pv: Value = false) {
+        const host = checkHostOrFalse(who, hv);
+        const port = checkPortOrFalse(who, pv);
+        // Owned by the current custodian (taken now: the lookup may finish in another thread's turn).
+        const custodian = managingCustodian(this, who);
+        const open = (family: 4 | 6) => {
+          const sock = new UdpSocket(family);
+          custodian.resources.add(sock);
+          return sock;
+        };
+        const lookup = this.rt.host.udp?.lookup;
+        if (host === undefined || lookup === undefined) return open(familyOf(host, port));
+        // The family is the family of the first address the name resolves to.
+        const done = new CompletionEvt();
+        lookup(host, (err, _address, family) => {
+          if (err) done.fail(resolveErrorExn(who, host, undefined, err));
+          else done.complete(open(family));
+        });
+        return new Block([done]);
+      },
   );
 
   def.simple('udp?', 1, 1, () => (v: Value) => v instanceof UdpSocket);
   def.simple('udp-bound?', 1, 1, (who) => (sv: Value) => checkSocket(who, sv).bound);
   def.simple('udp-connected?', 1, 1, (who) => (sv: Value) => checkSocket(who, sv).connected !== null);
 
-  def.blocking('udp-bind!', 3, 4, (who) =>
-    function (this: Machine, sv: Value, hv: Value, pv: Value, reuse: Value = false) {
-      const sock = checkSocket(who, sv);
-      const host = checkHostOrFalse(who, hv);
-      const port = checkListenPort(who, pv);
-      if (sock.closed) closedError(who);
-      if (sock.bound) alreadyBound(who);
-      const done = new CompletionEvt();
-      hostSocket(this, sock, reuse !== false).bind(host, port, (err) => {
-        if (err) {
-          done.fail(operationErrorExn(who, "can't bind", host, port, err));
-        } else {
-          sock.bound = true;
-          done.complete(VOID);
-        }
-      });
-      return new Block([done]);
-    },
+  def.blocking(
+    'udp-bind!',
+    3,
+    4,
+    (who) =>
+      function (this: Machine, sv: Value, hv: Value, pv: Value, reuse: Value = false) {
+        const sock = checkSocket(who, sv);
+        const host = checkHostOrFalse(who, hv);
+        const port = checkListenPort(who, pv);
+        if (sock.closed) closedError(who);
+        if (sock.bound) alreadyBound(who);
+        const done = new CompletionEvt();
+        hostSocket(this, sock, reuse !== false).bind(host, port, (err) => {
+          if (err) {
+            done.fail(operationErrorExn(who, "can't bind", host, port, err));
+          } else {
+            sock.bound = true;
+            done.complete(VOID);
+          }
+        });
+        return new Block([done]);
+      },
   );
 
-  def.blocking('udp-connect!', 3, 3, (who) =>
-    function (this: Machine, sv: Value, hv: Value, pv: Value) {
-      const sock = checkSocket(who, sv);
-      const host = checkHostOrFalse(who, hv);
-      const port = checkPortOrFalse(who, pv);
-      if ((host === undefined) !== (port === undefined)) {
-        // Racket 8.7's wording, "last second" included.
-        return argumentsError(who, 'last second and third arguments must be both #f or both non-#f', ['second argument', hv], ['third argument', pv]);
-      }
-      if (sock.closed) closedError(who);
-      if (host === undefined || port === undefined) {
-        if (sock.connected !== null) sock.host?.disconnect();
-        sock.connected = null;
-        return VOID;
-      }
-      if (sock.connected !== null) sock.host?.disconnect();
-      const done = new CompletionEvt();
-      hostSocket(this, sock, false).connect(host, port, (err, resolved) => {
-        if (err) done.fail(operationErrorExn(who, "can't connect", host, port, err));
-        else {
-          sock.connected = { address: resolved ?? (host === 'localhost' ? '127.0.0.1' : host), port };
-          done.complete(VOID);
+  def.blocking(
+    'udp-connect!',
+    3,
+    3,
+    (who) =>
+      function (this: Machine, sv: Value, hv: Value, pv: Value) {
+        const sock = checkSocket(who, sv);
+        const host = checkHostOrFalse(who, hv);
+        const port = checkPortOrFalse(who, pv);
+        if ((host === undefined) !== (port === undefined)) {
+          // Racket 8.7's wording, "last second" included.
+          return argumentsError(
+            who,
+            'last second and third arguments must be both #f or both non-#f',
+            ['second argument', hv],
+            ['third argument', pv],
+          );
         }
-      });
-      return new Block([done]);
-    },
+        if (sock.closed) closedError(who);
+        if (host === undefined || port === undefined) {
+          if (sock.connected !== null) sock.host?.disconnect();
+          sock.connected = null;
+          return VOID;
+        }
+        if (sock.connected !== null) sock.host?.disconnect();
+        const done = new CompletionEvt();
+        hostSocket(this, sock, false).connect(host, port, (err, resolved) => {
+          if (err) done.fail(operationErrorExn(who, "can't connect", host, port, err));
+          else {
+            sock.connected = { address: resolved ?? (host === 'localhost' ? '127.0.0.1' : host), port };
+            done.complete(VOID);
+          }
+        });
+        return new Block([done]);
+      },
   );
 
   def.simple('udp-close', 1, 1, (who) => (sv: Value) => {

@@ -38,7 +38,14 @@ function sendNow(m: Machine, who: string, sock: UdpSocket, host: string | undefi
 }
 
 /** Hands the datagram to the host; the calling thread blocks until the host reports the send. */
-function sendAndWait(m: Machine, who: string, sock: UdpSocket, host: string | undefined, port: number | undefined, data: Uint8Array): Block {
+function sendAndWait(
+  m: Machine,
+  who: string,
+  sock: UdpSocket,
+  host: string | undefined,
+  port: number | undefined,
+  data: Uint8Array,
+): Block {
   checkSendable(who, sock, host);
   const done = new CompletionEvt();
   hostSocket(m, sock, false).send(data, host, port, (err) => {

@@ -65,7 +65,8 @@ export class UdpSocket {
     if (this.ttl !== 64) attempt(() => h.setTTL(this.ttl));
     if (this.multicastTtl !== 1) attempt(() => h.setMulticastTTL(this.multicastTtl));
     if (!this.multicastLoopback) attempt(() => h.setMulticastLoopback(false));
-    if (this.multicastInterface !== '0.0.0.0' && this.multicastInterface !== '::') attempt(() => h.setMulticastInterface(this.multicastInterface));
+    if (this.multicastInterface !== '0.0.0.0' && this.multicastInterface !== '::')
+      attempt(() => h.setMulticastInterface(this.multicastInterface));
     if (this.receiveBufferSet) attempt(() => h.setRecvBufferSize(this.receiveBufferSize));
     for (const m of this.memberships) {
       const [group, iface] = m.split('|');
