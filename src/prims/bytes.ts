@@ -6,7 +6,7 @@ import { argError, indexRangeError, argumentsError, errorValueString } from '../
 import { exnFailContractT, fail, exnFailUnsupportedT } from '../errors/exn.js';
 import { isEqual } from '../values/equal.js';
 import { Char, RBytes, type Sym, VOID, listFromArray, listToArray, str, isList, type Value } from '../values/types.js';
-import { checkByte, checkBytes, checkIndex, checkRange, checkString, rangeText } from './check.js';
+import { checkByte, checkBytes, checkIndex, checkRange, checkString } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
@@ -82,33 +82,7 @@ export function installBytes(t: PrimTable): void {
   });
   t.fn('subbytes', 2, 3, (b: Value, start: Value, end?: Value) => {
     const bs = checkBytes('subbytes', b).bytes;
-    const a = checkIndex('subbytes', start);
-    const e = end === undefined ? bs.length : checkIndex('subbytes', end);
-    if (a > bs.length)
-      argumentsError(
-        'subbytes',
-        'starting index is out of range',
-        ['starting index', start],
-        ['valid range', rangeText(bs.length)],
-        ['byte string', b],
-      );
-    if (e > bs.length)
-      argumentsError(
-        'subbytes',
-        'ending index is out of range',
-        ['ending index', end],
-        ['valid range', rangeText(bs.length)],
-        ['byte string', b],
-      );
-    if (e < a)
-      argumentsError(
-        'subbytes',
-        'ending index is smaller than starting index',
-        ['ending index', end],
-        ['starting index', start],
-        ['valid range', rangeText(bs.length)],
-        ['byte string', b],
-      );
+    const [a, e] = checkRange('subbytes', 'byte string', b, bs.length, start, end);
     return new RBytes(bs.slice(a, e), false);
   });
   t.fn('bytes-copy', 1, 1, (b) => new RBytes(checkBytes('bytes-copy', b).bytes.slice(), false));

@@ -7,6 +7,7 @@ import { ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eva
 import { StructInstance, propProcedure } from '../values/struct.js';
 import { isExactInteger } from '../values/numbers.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
+import { RHash } from '../values/hash.js';
 
 export function isProcedure(v: Value): boolean {
   return (
@@ -115,4 +116,9 @@ export function checkRange(who: string, label: string, seq: Value, length: numbe
 /** The `valid range: [0, n]` text of a range error. */
 export function rangeText(length: number): RawText {
   return new RawText(`[0, ${length}]`);
+}
+
+export function checkHash(who: string, v: Value, pos?: number, args?: Value[]): RHash {
+  if (v instanceof RHash) return v;
+  return argError(who, 'hash?', v, pos, args);
 }

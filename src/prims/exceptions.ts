@@ -20,9 +20,8 @@ import {
 } from '../errors/exn.js';
 import { displayString, printString } from '../printer/print.js';
 import { RString, Sym, type Value } from '../values/types.js';
-import { checkProcedure, checkSymbol } from './check.js';
+import { checkExactInteger, checkProcedure, checkSymbol } from './check.js';
 import type { PrimTable } from './table.js';
-import { isExactInteger } from '../values/numbers.js';
 import { StructInstance, type StructType } from '../values/struct.js';
 import { formatDirectives } from './printing.js';
 import { arityAtLeastT } from './procedures.js';
@@ -61,11 +60,6 @@ function checkWho(caller: string, v: Value): string {
 function checkText(caller: string, v: Value): string {
   if (v instanceof RString) return v.s;
   return argError(caller, 'string?', v);
-}
-
-function checkInteger(caller: string, v: Value): number | bigint {
-  if (isExactInteger(v)) return v as number | bigint;
-  return argError(caller, 'exact-integer?', v);
 }
 
 /** The name a procedure goes by in an arity message. */
@@ -143,10 +137,10 @@ export function installExceptions(t: PrimTable): void {
         const who = checkWho('raise-range-error', name);
         const kind = checkText('raise-range-error', type);
         const prefix = checkText('raise-range-error', prefixV);
-        const i = BigInt(checkInteger('raise-range-error', index));
-        const low = BigInt(checkInteger('raise-range-error', lowV));
-        const high = BigInt(checkInteger('raise-range-error', highV));
-        const alt = altV === false ? null : BigInt(checkInteger('raise-range-error', altV));
+        const i = BigInt(checkExactInteger('raise-range-error', index));
+        const low = BigInt(checkExactInteger('raise-range-error', lowV));
+        const high = BigInt(checkExactInteger('raise-range-error', highV));
+        const alt = altV === false ? null : BigInt(checkExactInteger('raise-range-error', altV));
         if (high < low) {
           fail(exnFailContractT, `${who}: ${prefix}index is out of range for empty ${kind}\n  ${prefix}index: ${errorValueString(index)}`);
         }

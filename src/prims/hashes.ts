@@ -5,13 +5,8 @@
 import { argError, argumentsError } from '../errors/messages.js';
 import { RHash, type HashKind } from '../values/hash.js';
 import { Pair, VOID, listFromArray, listToArray, type Value, MultipleValues } from '../values/types.js';
-import { checkList } from './check.js';
+import { checkHash, checkList } from './check.js';
 import type { PrimTable } from './table.js';
-
-function checkHash(who: string, v: Value, pos?: number, args?: Value[]): RHash {
-  if (v instanceof RHash) return v;
-  return argError(who, 'hash?', v, pos, args);
-}
 
 function checkMutableHash(name: string, v: Value, args: Value[]): RHash {
   if (v instanceof RHash && v.mutable) return v;

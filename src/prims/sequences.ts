@@ -34,6 +34,7 @@ import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 import { currentInputPort } from './ports.js';
+import { checkHash } from './check.js';
 
 type Kind =
   | 'range'
@@ -193,11 +194,6 @@ function nextOf(s: Sequence, pos: Value): Value {
   if (s.kind === 'range' || s.kind === 'inclusive-range') return N.add(pos as N.Num, s.step as N.Num);
   if (s.kind === 'list') return (pos as Pair).cdr;
   return (pos as number) + 1;
-}
-
-function checkHash(who: string, v: Value): RHash {
-  if (v instanceof RHash) return v;
-  return argError(who, 'hash?', v);
 }
 
 export function installSequences(t: PrimTable): void {

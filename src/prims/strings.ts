@@ -5,7 +5,7 @@
 import { argError, indexRangeError, argumentsError } from '../errors/messages.js';
 import { Char, RString, VOID, listFromArray, listToArray, str, type Value } from '../values/types.js';
 import { ORDERS, TITLECASE } from './chars.js';
-import { checkChar, checkIndex, checkList, checkRange, checkString, rangeText } from './check.js';
+import { checkChar, checkIndex, checkList, checkRange, checkString } from './check.js';
 import type { PrimTable } from './table.js';
 
 function checkMutableString(name: string, v: Value): RString {
@@ -119,33 +119,7 @@ export function installStrings(t: PrimTable): void {
       return str(text.slice(start, end as number | undefined));
     }
     const cps = codePoints(text);
-    const a = checkIndex('substring', start);
-    const b = end === undefined ? cps.length : checkIndex('substring', end);
-    if (a > cps.length)
-      argumentsError(
-        'substring',
-        'starting index is out of range',
-        ['starting index', start],
-        ['valid range', rangeText(cps.length)],
-        ['string', s],
-      );
-    if (b > cps.length)
-      argumentsError(
-        'substring',
-        'ending index is out of range',
-        ['ending index', end],
-        ['valid range', rangeText(cps.length)],
-        ['string', s],
-      );
-    if (b < a)
-      argumentsError(
-        'substring',
-        'ending index is smaller than starting index',
-        ['ending index', end],
-        ['starting index', start],
-        ['valid range', rangeText(cps.length)],
-        ['string', s],
-      );
+    const [a, b] = checkRange('substring', 'string', s, cps.length, start, end);
     return str(cps.slice(a, b).join(''));
   });
   t.fn('string-append', 0, -1, (...xs: Value[]) => str(xs.map((x) => checkString('string-append', x).s).join('')));
