@@ -72,6 +72,8 @@ export class Machine {
   tailF: Value = undefined;
   tailVals: Value[] = NO_VALUES;
   pending: Capture | null = null;
+  /** Set on a machine run to completion from JS (eval/nested.ts): an uncaught raise ends the run and is recorded here. */
+  nested: { failed: boolean; failure: Value } | null = null;
 
   constructor(readonly rt: MachineRuntime) {}
 

@@ -1,52 +1,68 @@
-// The binding table: it maps (symbol, scope set) to a meaning (what an
+// The binding table: it maps (symbol, scope set, phase) to a meaning (what an
 // identifier means is defined by the expander, in expander.ts).
 //
 // Resolution follows "Binding as Sets of Scopes": among the bindings of the
-// identifier's symbol whose scope sets are subsets of the identifier's, the
-// one with the largest set wins.
+// identifier's symbol at the phase being expanded whose scope sets are
+// subsets of the identifier's, the one with the largest set wins. A binding
+// made for every phase (the runtime's own racket/base, which JS macros
+// build their output from) is seen at each phase.
 
 import type { ScopeSet } from '../values/syntax.js';
 import { isSubset } from './scopes.js';
 
+/** A phase level (0: run time, 1: compile time of phase 0, ...), or ALL_PHASES. */
+export type Phase = number | null;
+export const ALL_PHASES: Phase = null;
+
 interface Entry<M> {
   scopes: ScopeSet;
+  phase: Phase;
   meaning: M;
 }
 
 export class BindingTable<M> {
   private readonly byName = new Map<string, Entry<M>[]>();
 
-  add(name: string, scopes: ScopeSet, meaning: M): void {
+  add(name: string, scopes: ScopeSet, meaning: M, phase: Phase): void {
     let list = this.byName.get(name);
     if (list === undefined) {
       list = [];
       this.byName.set(name, list);
     }
     for (const e of list) {
-      if (e.scopes.length === scopes.length && isSubset(e.scopes, scopes)) {
+      if (e.phase === phase && sameSet(e.scopes, scopes)) {
         e.meaning = meaning;
         return;
       }
     }
-    list.push({ scopes, meaning });
+    list.push({ scopes, phase, meaning });
   }
 
-  /** The meaning of `name` seen with `scopes`, or null when unbound. */
-  resolve(name: string, scopes: ScopeSet): M | null {
+  /** The meaning of `name` seen with `scopes` at `phase`, or null when unbound. */
+  resolve(name: string, scopes: ScopeSet, phase: number): M | null {
     const list = this.byName.get(name);
     if (list === undefined) return null;
     let best: Entry<M> | null = null;
     for (const e of list) {
-      if (isSubset(e.scopes, scopes) && (best === null || e.scopes.length > best.scopes.length)) best = e;
+      if (
+        (e.phase === phase || e.phase === ALL_PHASES) &&
+        isSubset(e.scopes, scopes) &&
+        (best === null || e.scopes.length > best.scopes.length)
+      )
+        best = e;
     }
     return best === null ? null : best.meaning;
   }
 
-  /** The binding made exactly at `scopes`, if any (for duplicate-definition checks). */
-  exact(name: string, scopes: ScopeSet): M | null {
+  /** The binding made exactly at `scopes` and `phase`, if any (for duplicate-definition checks). */
+  exact(name: string, scopes: ScopeSet, phase: number): M | null {
     const list = this.byName.get(name);
     if (list === undefined) return null;
-    for (const e of list) if (e.scopes.length === scopes.length && isSubset(e.scopes, scopes)) return e.meaning;
+    for (const e of list) if (e.phase === phase && sameSet(e.scopes, scopes)) return e.meaning;
     return null;
   }
+}
+
+function sameSet(a: ScopeSet, b: ScopeSet): boolean {
+  return a.length === b.length && isSubset(a, b);
 }

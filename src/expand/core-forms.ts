@@ -3,7 +3,8 @@
 // to build core lambdas directly.
 
 import type { Core, CoreBinding, CoreLambda } from './core.js';
-import { Keyword, NULL, Pair, Sym, listFromArray, type Value } from '../values/types.js';
+import { Keyword, NULL, Pair, Sym, listFromArray, sym, type Value } from '../values/types.js';
+import { RenameTransformer, SetTransformer } from './transformers.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { inferredName, type Expander, type Meaning } from './expander.js';
 import { addScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
@@ -48,6 +49,14 @@ const setForm: Handler = (stx: Syntax, ex: Expander) => {
   const id = p[1];
   if (!isIdentifier(id)) ex.syntaxError('set!', 'not an identifier', stx, id);
   const m = ex.resolve(id);
+  if (m !== null && m.kind === 'syntax') {
+    if (m.value instanceof SetTransformer) return ex.expandExpr(ex.applyTransformerProcedure(m.value.proc, stx, id));
+    if (m.value instanceof RenameTransformer) {
+      const renamed = new Syntax(listFromArray([p[0], m.value.target, p[2]]), stx.loc, stx.scopes, stx.props);
+      return setForm(renamed, ex);
+    }
+  }
+  if (m !== null && (m.kind === 'syntax' || m.kind === 'macro')) ex.syntaxError('set!', 'cannot mutate syntax identifier', stx, id);
   const e = expandNamed(ex, p[2], idSym(id).name);
   if (m === null) {
     const target = ex.ctx!.unbound(id);
@@ -99,6 +108,63 @@ function letValues(rec: boolean): Handler {
   };
 }
 
+/**
+ * `(letrec-syntaxes+values ([(id ...) transformer] ...) ([(id ...) rhs] ...) body ...+)`:
+ * the transformers are bound (and evaluated) in the new scope, then it is a letrec-values.
+ */
+const letrecSyntaxesValues: Handler = (stx: Syntax, ex: Expander) => {
+  const p = parts(stx, ex, 4, -1);
+  const sc = new Scope('letrec-syntaxes');
+  const syntaxClauses = syntaxList(p[1]);
+  if (syntaxClauses === null) ex.badSyntax(stx);
+  for (const c of syntaxClauses) {
+    const cp = syntaxList(c);
+    const ids = cp === null || cp.length !== 2 ? null : syntaxList(cp[0]);
+    if (cp === null || ids === null || !ids.every(isIdentifier)) ex.badSyntax(stx);
+    const scoped = ids.map((id) => addScope(id, sc));
+    const meanings = ex.evalForSyntax(addScope(cp[1], sc), scoped, stx);
+    scoped.forEach((id, i) => ex.bind(id, meanings[i]));
+  }
+  const head = new Syntax(sym('letrec-values'), p[0].loc, [ex.baseScope]);
+  const rest = listFromArray([head, addScope(p[2], sc), ...p.slice(3).map((b) => addScope(b, sc))]);
+  return letValues(true)(new Syntax(rest, stx.loc, stx.scopes, stx.props), ex);
+};
+
+/** `(quote-syntax datum)` and `(quote-syntax datum #:local)`: the syntax object itself, with its scopes. */
+const quoteSyntax: Handler = (stx: Syntax, ex: Expander) => {
+  const p = syntaxList(stx);
+  const local = p !== null && p.length === 3 && syntaxE(p[2]) === Keyword.intern('local');
+  if (p === null || (p.length !== 2 && !local)) ex.badSyntax(stx);
+  return { t: 'quote', v: p[1] };
+};
+
+/** `(#%app f arg ...)`: an application, written out. */
+const app: Handler = (stx: Syntax, ex: Expander) => {
+  const e = syntaxE(stx) as Pair;
+  const rest = e.cdr instanceof Syntax ? syntaxE(e.cdr) : e.cdr;
+  if (rest === NULL)
+    ex.syntaxError('#%app', 'missing procedure expression;\n probably originally (), which is an illegal empty application', stx);
+  return ex.expandExpr(new Syntax(rest, stx.loc, stx.scopes, stx.props));
+};
+
+/** `(#%datum . d)`: the literal `d`. */
+const datum: Handler = (stx: Syntax, ex: Expander) => {
+  const e = syntaxE(stx) as Pair;
+  const d = e.cdr instanceof Syntax ? e.cdr : new Syntax(e.cdr, stx.loc, stx.scopes);
+  if (syntaxE(d) instanceof Keyword) return ex.expandExpr(d);
+  return { t: 'quote', v: syntaxToDatum(d) };
+};
+
+/** `(#%top . id)`: a top-level variable reference. */
+const top: Handler = (stx: Syntax, ex: Expander) => {
+  const e = syntaxE(stx) as Pair;
+  if (!isIdentifier(e.cdr)) ex.badSyntax(stx);
+  const id = e.cdr as Syntax;
+  const m = ex.resolve(id);
+  if (m !== null && m.kind === 'top') return { t: 'gref', v: m.v, loc: id.loc };
+  return ex.ctx!.unbound(id);
+};
+
 const wcm: Handler = (stx: Syntax, ex: Expander) => {
   const p = parts(stx, ex, 4);
   return { t: 'wcm', key: ex.expandExpr(p[1]), val: ex.expandExpr(p[2]), body: ex.expandExpr(p[3]) };
@@ -111,13 +177,7 @@ const notInExpression =
 
 /** Expands `stx`, naming it `name` when it is directly a lambda form. */
 export function expandNamed(ex: Expander, stx: Syntax, name: string | null): Core {
-  if (name === null) return ex.expandExpr(stx);
-  const form = ex.partialExpand(stx);
-  const head = ex.coreHead(form);
-  if (head === 'lambda' || head === 'case-lambda' || head === '#%plain-lambda') {
-    ex.pendingName = name;
-  }
-  return ex.expandExpr(form);
+  return name === null ? ex.expandExpr(stx) : ex.expandNamedExpr(stx, name);
 }
 
 // ---------------------------------------------------------------- lambda
@@ -263,6 +323,13 @@ export function installCoreForms(ex: Expander, define: (name: string, m: Meaning
   core('let-values', letValues(false));
   core('letrec-values', letValues(true));
   core('with-continuation-mark', wcm);
+  core('letrec-syntaxes+values', letrecSyntaxesValues);
+  core('quote-syntax', quoteSyntax);
+  core('#%app', app);
+  core('#%plain-app', app);
+  core('#%datum', datum);
+  core('#%top', top);
+  core('begin-for-syntax', notInExpression('begin-for-syntax'));
   core('define-values', notInExpression('define-values'));
   core('define-syntaxes', notInExpression('define-syntaxes'));
   core('lambda', lambda);

@@ -8,12 +8,13 @@
 // first, then everything is expanded with all of the body's names bound.
 
 import { LocalVar, type TopVar, type Core, type CoreBinding, type CoreLambda } from './core.js';
-import { RacketThrow, makeExn, exnFailSyntaxT, exnFailSyntaxUnboundT } from '../errors/exn.js';
-import { writeString } from '../printer/print.js';
-import { Keyword, NULL, Pair, Sym, VOID, sym, type Value } from '../values/types.js';
+import { RacketThrow, makeExn, exnFailContractArityT, exnFailContractT, exnFailSyntaxT, exnFailSyntaxUnboundT } from '../errors/exn.js';
+import { printString, writeString } from '../printer/print.js';
+import { Keyword, MultipleValues, NULL, Pair, Sym, VOID, sym, type Value } from '../values/types.js';
 import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
 import { BindingTable } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+import { PatternVariable, RenameTransformer, SetTransformer, type TransformerFrame } from './transformers.js';
 
 export type MacroTransformer = (stx: Syntax, ex: Expander) => Syntax;
 export type CoreFormHandler = (stx: Syntax, ex: Expander) => Core;
@@ -23,7 +24,22 @@ export type Meaning =
   | { kind: 'local'; v: LocalVar }
   | { kind: 'top'; v: TopVar; imported: boolean }
   | { kind: 'core'; name: string; expand: CoreFormHandler }
-  | { kind: 'macro'; name: string; transform: MacroTransformer };
+  /** A macro written in JS (the library macros, syntax-rules). */
+  | { kind: 'macro'; name: string; transform: MacroTransformer }
+  /** A compile-time value bound by define-syntaxes: a transformer procedure, a rename or set! transformer, a pattern variable, any value. */
+  | { kind: 'syntax'; value: Value };
+
+/**
+ * Running code at compile time: the runtime implements it over a machine
+ * nested in the expanding thread (the expander sits below the evaluator).
+ */
+export interface CompileTimeEvaluator {
+  /** Compiles and runs core code expanded at a phase above 0; returns its result (MultipleValues for several). */
+  run(core: Core): Value;
+  /** Calls a compile-time procedure and returns its result. */
+  apply(proc: Value, args: Value[]): Value;
+  isProcedure(v: Value): boolean;
+}
 
 /** Where definitions go and what an unbound identifier means. */
 export interface DefinitionContext {
@@ -36,6 +52,10 @@ export interface DefinitionContext {
 
 export class Expander {
   readonly table = new BindingTable<Meaning>();
+  /** The phase being expanded: 0 for run-time code, 1 inside transformer expressions and begin-for-syntax, ... */
+  phase = 0;
+  /** Set by the runtime. */
+  compileTime: CompileTimeEvaluator | null = null;
   /** The scope all racket/base bindings are made with; macros build identifiers with it. */
   readonly baseScope = new Scope('racket/base');
   /** Names bound at `baseScope`, for the module system's export tables. */
@@ -56,9 +76,18 @@ export class Expander {
   }
 
   resolve(id: Syntax): Meaning | null {
-    const m = this.table.resolve(idSym(id).name, id.scopes);
+    return this.resolveAt(id, this.phase);
+  }
+
+  resolveAt(id: Syntax, phase: number): Meaning | null {
+    const m = this.table.resolve(idSym(id).name, id.scopes, phase);
     if (m !== null && m.kind === 'top' && m.v.lazy !== null) m.v.force();
     return m;
+  }
+
+  /** Binds identifier `id` (its symbol and scopes) to `m` at the phase being expanded. */
+  bind(id: Syntax, m: Meaning): void {
+    this.table.add(idSym(id).name, id.scopes, m, this.phase);
   }
 
   /** `free-identifier=?`: same binding, or both unbound with the same name. */
@@ -73,7 +102,7 @@ export class Expander {
   isBase(id: Value, name: string): boolean {
     if (!isIdentifier(id)) return false;
     const m = this.resolve(id);
-    const b = this.table.resolve(name, [this.baseScope]);
+    const b = this.table.resolve(name, [this.baseScope], this.phase);
     return m !== null && b !== null && sameMeaning(m, b);
   }
 
@@ -106,6 +135,12 @@ export class Expander {
 
   /** The introduction scope of the macro being applied, if any. */
   currentIntro: Scope | null = null;
+  /** The macro applications in progress, innermost last (for syntax-local-introduce and friends). */
+  readonly transformers: TransformerFrame[] = [];
+  /** The context forms are being expanded in, as `syntax-local-context` reports it. */
+  context: TransformerFrame['context'] = 'expression';
+  /** The name of the definition or binding whose right-hand side is being expanded (`syntax-local-name`). */
+  localName: string | null = null;
 
   applyMacro(transform: MacroTransformer, stx: Syntax): Syntax {
     const intro = new Scope('macro');
@@ -119,14 +154,54 @@ export class Expander {
     }
   }
 
+  /** Applies a transformer procedure (a Racket value run at compile time) to `stx`. */
+  applyTransformerProcedure(proc: Value, stx: Syntax, id: Syntax): Syntax {
+    const intro = new Scope('macro');
+    const input = flipScope(stx, intro);
+    const saved = this.currentIntro;
+    this.currentIntro = intro;
+    this.transformers.push({ intro, form: input, context: this.context, name: this.localName });
+    let out: Value;
+    try {
+      out = this.compileTime!.apply(proc, [input]);
+    } finally {
+      this.transformers.pop();
+      this.currentIntro = saved;
+    }
+    if (!(out instanceof Syntax)) {
+      const msg = `${idSym(id).name}: received value from syntax expander was not syntax\n  received: ${printString(out)}`;
+      throw new RacketThrow(makeExn(exnFailContractT, msg));
+    }
+    return flipScope(out, intro);
+  }
+
+  /**
+   * One transformation step of `stx`, a macro use whose keyword `id` means
+   * `m`: the form it stands for, or null when `m` is not a macro.
+   */
+  transformStep(m: Meaning, stx: Syntax, id: Syntax): Syntax | null {
+    if (m.kind === 'macro') return this.applyMacro(m.transform, stx);
+    if (m.kind !== 'syntax') return null;
+    const v = m.value;
+    if (v instanceof RenameTransformer) return replaceKeyword(stx, id, v.target);
+    if (v instanceof SetTransformer) return this.applyTransformerProcedure(v.proc, stx, id);
+    if (v instanceof PatternVariable) this.syntaxError(idSym(id).name, 'pattern variable cannot be used outside of a template', id);
+    if (this.compileTime?.isProcedure(v)) return this.applyTransformerProcedure(v, stx, id);
+    const msg = `${this.locPrefix(stx.loc)}${idSym(id).name}: illegal use of syntax\n  in: ${writeString(syntaxToDatum(stx))}\n  value at phase ${this.phase + 1}: ${printString(v)}`;
+    throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
+  }
+
   /** Expands macro uses at the head of `stx` until its head is a core form or not an identifier. */
   partialExpand(stx: Syntax): Syntax {
     for (;;) {
       const e = syntaxE(stx);
-      if (!(e instanceof Pair) || !isIdentifier(e.car)) return stx;
-      const m = this.resolve(e.car as Syntax);
-      if (m === null || m.kind !== 'macro') return stx;
-      stx = this.applyMacro(m.transform, stx);
+      const head = e instanceof Pair ? e.car : e instanceof Sym ? stx : null;
+      if (!isIdentifier(head)) return stx;
+      const m = this.resolve(head);
+      if (m === null) return stx;
+      const next = this.transformStep(m, stx, head);
+      if (next === null) return stx;
+      stx = next;
     }
   }
 
@@ -141,17 +216,42 @@ export class Expander {
   // ---------------------------------------------------------------- expressions
 
   expandExpr(stx: Syntax): Core {
+    const savedContext = this.context;
+    this.context = 'expression';
+    try {
+      return this.expandExpression(stx);
+    } finally {
+      this.context = savedContext;
+    }
+  }
+
+  private expandExpression(stx: Syntax): Core {
     for (;;) {
       const e = syntaxE(stx);
-      if (e instanceof Sym) return this.expandIdentifier(stx);
+      if (e instanceof Sym) {
+        const m = this.resolve(stx);
+        if (m !== null && (m.kind === 'macro' || m.kind === 'syntax')) {
+          const next = m.kind === 'syntax' ? this.transformStep(m, stx, stx) : null;
+          if (next !== null) {
+            stx = next;
+            continue;
+          }
+        }
+        return this.expandIdentifier(stx, m);
+      }
       if (e instanceof Pair) {
         const head = e.car as Syntax;
         if (isIdentifier(head)) {
           const m = this.resolve(head);
           if (m !== null && m.kind === 'core') return m.expand(stx, this);
-          if (m !== null && m.kind === 'macro') {
-            stx = this.applyMacro(m.transform, stx);
-            continue;
+          if (m !== null) {
+            const next = this.transformStep(m, stx, head);
+            if (next !== null) {
+              stx = next;
+              continue;
+            }
+          } else if (this.phase > 0 && this.resolveAt(withSymbol(head, '#%app'), this.phase) === null) {
+            this.noTransformerError(head, '#%app', stx);
           }
         }
         return this.expandApp(stx);
@@ -168,16 +268,30 @@ export class Expander {
     }
   }
 
-  private expandIdentifier(id: Syntax): Core {
-    const m = this.resolve(id);
-    if (m === null) return this.ctx!.unbound(id);
+  /** An unbound identifier in the transformer phase, where not even racket/base's `#%app` or `#%top` is bound. */
+  private noTransformerError(id: Syntax, form: string, whole: Syntax): never {
+    const name = idSym(id).name;
+    const at = whole === id ? '' : `\n  at: ${name}`;
+    const msg = `${this.locPrefix(id.loc)}${name}: unbound identifier;\n also, no ${form} syntax transformer is bound in the transformer phase${at}\n  in: ${writeString(syntaxToDatum(whole))}`;
+    throw new RacketThrow(makeExn(exnFailSyntaxUnboundT, msg, listOf([id])));
+  }
+
+  private expandIdentifier(id: Syntax, m: Meaning | null): Core {
+    if (m === null) {
+      if (this.phase > 0) {
+        if (this.resolveAt(withSymbol(id, '#%top'), this.phase) === null) this.noTransformerError(id, '#%top', id);
+        this.unboundError(id);
+      }
+      return this.ctx!.unbound(id);
+    }
     switch (m.kind) {
       case 'local':
         return { t: 'lref', v: m.v, loc: id.loc };
       case 'top':
         return { t: 'gref', v: m.v, loc: id.loc };
       case 'core':
-      case 'macro': {
+      case 'macro':
+      case 'syntax': {
         const name = idSym(id).name;
         if (
           m.kind === 'core' &&
@@ -286,7 +400,7 @@ export class Expander {
         const [ids, rhs] = this.parseDefineValues(form);
         const vars = ids.map((id) => {
           const v = new LocalVar(idSym(id).name);
-          this.table.add(idSym(id).name, id.scopes, { kind: 'local', v });
+          this.bind(id, { kind: 'local', v });
           return v;
         });
         items.push({ kind: 'def', vars, rhs });
@@ -342,29 +456,80 @@ export class Expander {
     return a.scopes.length === b.scopes.length && a.scopes.every((s, i) => s === b.scopes[i]);
   }
 
-  /** `(define-syntaxes (id) transformer)`: binds a macro in the current scope; returns the id. */
-  defineSyntaxes(form: Syntax): Syntax {
+  /** `(define-syntaxes (id ...) expr)`: evaluates `expr` at the next phase and binds each id to one of its values; returns the ids. */
+  defineSyntaxes(form: Syntax): Syntax[] {
     const parts = syntaxList(form);
     if (parts === null || parts.length !== 3) this.badSyntax(form);
     const ids = syntaxList(parts[1]);
-    if (ids === null || ids.length !== 1 || !isIdentifier(ids[0])) this.badSyntax(form);
-    const transform = this.evalTransformer(parts[2]);
-    this.table.add(idSym(ids[0]).name, ids[0].scopes, { kind: 'macro', name: idSym(ids[0]).name, transform });
-    return ids[0];
+    if (ids === null || !ids.every(isIdentifier)) this.badSyntax(form);
+    this.checkDistinct(ids, form, 'define-syntaxes');
+    const meanings = this.evalForSyntax(parts[2], ids, form);
+    ids.forEach((id, i) => this.bind(id, meanings[i]));
+    return ids;
   }
 
-  /** Compile-time evaluation of a transformer expression. Only syntax-rules forms are supported. */
-  evalTransformer(stx: Syntax): MacroTransformer {
-    const form = this.partialExpand(stx);
-    const head = syntaxList(form)?.[0];
-    if (head && isIdentifier(head)) {
+  /**
+   * The meanings a transformer expression gives `ids`. `syntax-rules` forms
+   * become JS transformers directly (racket/base allows them without
+   * requiring racket/base for syntax); any other expression is expanded at
+   * the next phase and run.
+   */
+  evalForSyntax(rhs: Syntax, ids: Syntax[], form: Syntax): Meaning[] {
+    const head = syntaxList(rhs)?.[0];
+    if (ids.length === 1 && head && isIdentifier(head)) {
       const m = this.resolve(head);
       if (m !== null && m.kind === 'core' && this.transformerMakers.has(m.name)) {
-        return this.transformerMakers.get(m.name)!(form, this);
+        return [{ kind: 'macro', name: idSym(ids[0]).name, transform: this.transformerMakers.get(m.name)!(rhs, this) }];
       }
     }
-    this.syntaxError('define-syntax', 'only syntax-rules transformers are supported (procedural macros are not implemented)', stx);
+    const value = this.runForSyntax(rhs, ids.length === 1 ? idSym(ids[0]).name : null);
+    const values = value instanceof MultipleValues ? value.vals : [value];
+    if (values.length !== ids.length) {
+      const msg = `define-syntaxes: result arity mismatch;\n expected number of values not received\n  expected: ${ids.length}\n  received: ${values.length}`;
+      throw new RacketThrow(makeExn(exnFailContractArityT, msg));
+    }
+    void form;
+    return values.map((value) => ({ kind: 'syntax', value }));
   }
+
+  /** Expands `stx` as an expression of the next phase and runs it now. */
+  runForSyntax(stx: Syntax, name: string | null): Value {
+    const core = this.atNextPhase(() => {
+      this.pendingName = null;
+      return name === null ? this.expandExpr(stx) : this.expandNamedExpr(stx, name);
+    });
+    return this.compileTime!.run(core);
+  }
+
+  /** Runs `f` with the phase one higher, in a context where unbound identifiers are errors. */
+  atNextPhase<T>(f: () => T): T {
+    const saved = { ctx: this.ctx, pending: this.pendingName };
+    this.phase++;
+    this.ctx = { name: saved.ctx?.name ?? 'top-level', defineTop: saved.ctx!.defineTop, unbound: (id) => this.unboundError(id) };
+    try {
+      return f();
+    } finally {
+      this.phase--;
+      this.ctx = saved.ctx;
+      this.pendingName = saved.pending;
+    }
+  }
+
+  /** Expands `stx`, naming it `name` when it is directly a lambda form. */
+  expandNamedExpr(stx: Syntax, name: string): Core {
+    const savedName = this.localName;
+    this.localName = name;
+    let form: Syntax;
+    try {
+      form = this.partialExpand(stx);
+    } finally {
+      this.localName = savedName;
+    }
+    const head = this.coreHead(form);
+    if (head === 'lambda' || head === 'case-lambda' || head === '#%plain-lambda') this.pendingName = name;
+    return this.expandExpr(form);
+  }
+
   /** Core forms that produce transformers at compile time (syntax-rules). */
   readonly transformerMakers = new Map<string, (stx: Syntax, ex: Expander) => MacroTransformer>();
 
@@ -373,7 +538,7 @@ export class Expander {
   /** Makes a fresh local variable for binder `id` (whose scopes already include the new scope). */
   bindLocal(id: Syntax): LocalVar {
     const v = new LocalVar(idSym(id).name);
-    this.table.add(idSym(id).name, id.scopes, { kind: 'local', v });
+    this.bind(id, { kind: 'local', v });
     return v;
   }
 
@@ -448,7 +613,9 @@ export class Expander {
       const lib = this.library(name);
       if (lib === null) throw new Error(`internal: no library ${name}`);
       sc = new Scope(name);
-      for (const [n, m] of lib.exports) this.table.add(n, [sc], m);
+      for (const [n, m] of lib.exports) this.table.add(n, [sc], m, 0);
+      // `#lang racket` also provides racket/base for syntax.
+      if (name === 'racket') for (const [n, m] of this.library('racket/base')!.exports) this.table.add(n, [sc], m, 1);
       this.langScopes.set(name, sc);
     }
     return sc;
@@ -481,6 +648,7 @@ function sameMeaning(a: Meaning, b: Meaning): boolean {
   if (a.kind === 'top' && b.kind === 'top') return a.v === b.v;
   if (a.kind === 'core' && b.kind === 'core') return a.name === b.name;
   if (a.kind === 'macro' && b.kind === 'macro') return a.transform === b.transform;
+  if (a.kind === 'syntax' && b.kind === 'syntax') return a.value === b.value;
   return false;
 }
 
@@ -497,6 +665,18 @@ export function formatLoc(loc: SrcLoc, cwd: string): string {
   const prefix = cwd.endsWith('/') ? cwd : cwd + '/';
   const src = loc.source.startsWith(prefix) ? loc.source.slice(prefix.length) : loc.source;
   return `${src}:${loc.line}:${loc.column}`;
+}
+
+/** `id`'s scopes and location on symbol `name` (to ask what `#%app` means where `id` is). */
+function withSymbol(id: Syntax, name: string): Syntax {
+  return new Syntax(sym(name), id.loc, id.scopes);
+}
+
+/** `stx` (a use of keyword `id`, alone or at the head of a form) with `target` in place of the keyword. */
+function replaceKeyword(stx: Syntax, id: Syntax, target: Syntax): Syntax {
+  if (stx === id) return target;
+  const e = syntaxE(stx) as Pair;
+  return new Syntax(new Pair(target, e.cdr), stx.loc, stx.scopes, stx.props);
 }
 
 function listOf(items: Value[]): Value {

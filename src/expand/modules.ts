@@ -7,6 +7,7 @@ import { NULL, RString, Sym, sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import type { DefinitionContext, Expander } from './expander.js';
+import { RenameTransformer } from './transformers.js';
 import { addScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 
 /** A module: its exports for expansion, and its body for instantiation. */
@@ -22,12 +23,23 @@ export class ModuleInfo {
   instantiated = false;
   /** Identifiers the module defines (variables and macros), for all-defined-out. */
   readonly defined: Syntax[] = [];
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    /** The phase this instance runs at: 0 for the program's, 1 and up for the instances transformers use. */
+    readonly phase = 0,
+  ) {}
 }
 
 export interface ModuleLoader {
-  /** Reads and expands the module in `path` (absolute), or returns the cached one. */
-  loadFile(path: string, from: Syntax): ModuleInfo;
+  /**
+   * Reads and expands the module in `path` (absolute) for its instance at
+   * `phase`, or returns the cached one. Each phase has its own instance, as
+   * in Racket: a module a transformer uses does not share state with the
+   * same module at run time.
+   */
+  loadFile(path: string, from: Syntax, phase: number): ModuleInfo;
+  /** Instantiates a compile-time instance (and what it requires) now, if not done yet. */
+  instantiateNow(info: ModuleInfo): void;
   /** A built-in library by name (racket/base, racket/list, racket/udp, ...), or null. */
   library(name: string): ModuleInfo | null;
   resolvePath(base: string, rel: string): string;
@@ -83,14 +95,14 @@ export function expandModule(
         const [ids, rhs] = ex.parseDefineValues(form);
         const vars = ids.map((id) => {
           const name = idSym(id).name;
-          const existing = ex.table.exact(name, id.scopes);
+          const existing = ex.table.exact(name, id.scopes, ex.phase);
           if (existing !== null && existing.kind === 'top' && !existing.imported && [...defined.values()].includes(existing.v)) {
             ex.syntaxError('module', 'identifier already defined', form, id);
           }
           const v = ctx.defineTop(id);
           v.constant = true;
           defined.set(`${name}@${id.scopes.map((s) => s.id).join(',')}`, v);
-          ex.table.add(name, id.scopes, { kind: 'top', v, imported: false });
+          ex.bind(id, { kind: 'top', v, imported: false });
           return v;
         });
         items.push({ kind: 'def', ids, vars, rhs });
@@ -98,7 +110,11 @@ export function expandModule(
         continue;
       }
       if (head === 'define-syntaxes') {
-        info.defined.push(ex.defineSyntaxes(form));
+        info.defined.push(...ex.defineSyntaxes(form));
+        continue;
+      }
+      if (head === 'begin-for-syntax') {
+        expandBeginForSyntax(ex, loader, info, form, source);
         continue;
       }
       if (head === '#%require') {
@@ -137,7 +153,7 @@ export function expandModule(
     }
     for (const [name, subForms] of plus) {
       if (name === 'test') continue; // Run by `raco test`, not by `racket FILE`.
-      const sub = new ModuleInfo(`${info.name} ${name}`);
+      const sub = new ModuleInfo(`${info.name} ${name}`, info.phase);
       sub.requires.push(info);
       expandModule(ex, loader, sub, lang, langScope, subForms, source, { scopes: bodyScopes });
       info.submodules.set(name, sub);
@@ -172,7 +188,7 @@ function declareSubmodule(ex: Expander, loader: ModuleLoader, info: ModuleInfo, 
   const langName = moduleName(syntaxToDatum(p[2]));
   const lang = langName === null ? null : loader.library(langName);
   if (lang === null) ex.syntaxError('module', 'unknown module language', form, p[2]);
-  const sub = new ModuleInfo(`${info.name} ${name}`);
+  const sub = new ModuleInfo(`${info.name} ${name}`, info.phase);
   const forms = p.slice(3).map((f) => enclosing.reduce((s, sc) => removeScope(s, sc), f));
   expandModule(ex, loader, sub, lang, ex.langScope(langName!), forms, source);
   info.submodules.set(name, sub);
@@ -186,11 +202,32 @@ function moduleName(d: Value): string | null {
 
 // ---------------------------------------------------------------- require
 
-export function requireSpec(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, source: string): void {
-  const imports = resolveImports(ex, loader, info, spec, source);
+/**
+ * `(require spec)` in module `info`: binds what `spec` imports, at the phase
+ * being expanded plus `shift` (for-syntax: one up).
+ */
+export function requireSpec(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, source: string, shift = 0): void {
+  const p = syntaxList(spec);
+  const kind = p !== null && p.length > 0 && isIdentifier(p[0]) ? idSym(p[0]).name : null;
+  if (kind === 'for-syntax' || kind === 'for-template' || kind === 'for-meta' || kind === 'for-label') {
+    if (kind === 'for-label') return;
+    let by = kind === 'for-syntax' ? 1 : -1;
+    let subs = p!.slice(1);
+    if (kind === 'for-meta') {
+      const n = p!.length > 1 ? syntaxE(p![1]) : null;
+      if (typeof n !== 'number' && n !== false) ex.syntaxError('for-meta', 'bad phase', spec);
+      if (n === false) return;
+      by = n as number;
+      subs = p!.slice(2);
+    }
+    for (const sub of subs) requireSpec(ex, loader, info, sub, source, shift + by);
+    return;
+  }
+  const phase = ex.phase + shift;
+  const imports = resolveImports(ex, loader, info, spec, source, phase);
   for (const [name, meaning] of imports.names) {
     const m: Meaning = meaning.kind === 'top' ? { kind: 'top', v: meaning.v, imported: true } : meaning;
-    ex.table.add(name, imports.ctx.scopes, m);
+    ex.table.add(name, imports.ctx.scopes, m, phase);
   }
 }
 
@@ -200,13 +237,22 @@ interface Imports {
   ctx: Syntax;
 }
 
-function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, source: string): Imports {
+/**
+ * What `spec` imports when required at `phase` (relative to `info`): a
+ * module needed at run time is instantiated with `info`; one needed at
+ * compile time, now.
+ */
+function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, source: string, phase: number): Imports {
   const d = syntaxE(spec);
   const target = (m: ModuleInfo): Imports => {
-    if (!info.requires.includes(m)) info.requires.push(m);
+    if (phase === 0) {
+      if (!info.requires.includes(m)) info.requires.push(m);
+    } else if (phase > 0) loader.instantiateNow(m);
     return { names: new Map(m.exports), ctx: spec };
   };
-  if (d instanceof RString) return target(loader.loadFile(loader.resolvePath(source, d.s), spec));
+  const instancePhase = Math.max(0, info.phase + phase);
+  const file = (path: string) => loader.loadFile(loader.resolvePath(source, path), spec, instancePhase);
+  if (d instanceof RString) return target(file(d.s));
   if (d instanceof Sym) {
     const lib = loader.library(d.name);
     if (lib === null) ex.syntaxError('require', `unknown module\n  module name: ${d.name}`, spec);
@@ -217,7 +263,7 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
   const kind = idSym(p[0]).name;
   switch (kind) {
     case 'only-in': {
-      const inner = resolveImports(ex, loader, info, p[1], source);
+      const inner = resolveImports(ex, loader, info, p[1], source, phase);
       const names = new Map<string, Meaning>();
       for (const item of p.slice(2)) {
         const [from, to] = renamePair(ex, item, spec);
@@ -228,17 +274,17 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
       return { names, ctx: inner.ctx };
     }
     case 'except-in': {
-      const inner = resolveImports(ex, loader, info, p[1], source);
+      const inner = resolveImports(ex, loader, info, p[1], source, phase);
       for (const item of p.slice(2)) inner.names.delete(idSym(item).name);
       return inner;
     }
     case 'prefix-in': {
-      const inner = resolveImports(ex, loader, info, p[2], source);
+      const inner = resolveImports(ex, loader, info, p[2], source, phase);
       const prefix = idSym(p[1]).name;
       return { names: new Map([...inner.names].map(([n, m]) => [prefix + n, m])), ctx: inner.ctx };
     }
     case 'rename-in': {
-      const inner = resolveImports(ex, loader, info, p[1], source);
+      const inner = resolveImports(ex, loader, info, p[1], source, phase);
       for (const item of p.slice(2)) {
         const [from, to] = renamePair(ex, item, spec);
         const m = inner.names.get(from);
@@ -248,12 +294,8 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
       }
       return inner;
     }
-    case 'for-syntax':
-    case 'for-template':
-    case 'for-label':
-      return { names: new Map(), ctx: spec };
     case 'file':
-      return target(loader.loadFile(loader.resolvePath(source, (syntaxE(p[1]) as RString).s), spec));
+      return target(file((syntaxE(p[1]) as RString).s));
     case 'lib': {
       const lib = loader.library(
         String(syntaxToDatum(p[1]) instanceof RString ? (syntaxToDatum(p[1]) as RString).s.replace(/\.rkt$/, '') : ''),
@@ -263,7 +305,7 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
     }
     case 'quote':
     case 'submod': {
-      const sub = resolveSubmodule(ex, loader, info, spec, p, source);
+      const sub = resolveSubmodule(ex, loader, info, spec, p, source, instancePhase);
       return target(sub);
     }
     default:
@@ -271,7 +313,15 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
   }
 }
 
-function resolveSubmodule(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, p: Syntax[], source: string): ModuleInfo {
+function resolveSubmodule(
+  ex: Expander,
+  loader: ModuleLoader,
+  info: ModuleInfo,
+  spec: Syntax,
+  p: Syntax[],
+  source: string,
+  instancePhase: number,
+): ModuleInfo {
   let base: ModuleInfo;
   let names: Syntax[];
   if (idSym(p[0]).name === 'quote') {
@@ -280,7 +330,7 @@ function resolveSubmodule(ex: Expander, loader: ModuleLoader, info: ModuleInfo, 
   } else {
     const root = syntaxE(p[1]);
     if (root instanceof RString && root.s === '.') base = info;
-    else if (root instanceof RString) base = loader.loadFile(loader.resolvePath(source, root.s), spec);
+    else if (root instanceof RString) base = loader.loadFile(loader.resolvePath(source, root.s), spec, instancePhase);
     else ex.syntaxError('submod', 'bad submodule path', spec);
     names = p.slice(2);
   }
@@ -300,6 +350,46 @@ function renamePair(ex: Expander, item: Syntax, spec: Syntax): [string, string] 
   return [idSym(p[0]).name, idSym(p[1]).name];
 }
 
+// ---------------------------------------------------------------- compile time
+
+/**
+ * `(begin-for-syntax form ...)` in module `info` or at the top level: the
+ * forms are a module body of the next phase, expanded (definitions first)
+ * and then run at once.
+ */
+export function expandBeginForSyntax(ex: Expander, loader: ModuleLoader, info: ModuleInfo, form: Syntax, source: string): void {
+  ex.atNextPhase(() => {
+    type CompileTimeItem = { vars: TopVar[]; ids: Syntax[]; rhs: Syntax } | { expr: Syntax };
+    const items: CompileTimeItem[] = [];
+    const queue = syntaxList(form)!.slice(1);
+    while (queue.length > 0) {
+      const f = ex.partialExpand(queue.shift()!);
+      const head = ex.coreHead(f);
+      if (head === 'begin') queue.unshift(...syntaxList(f)!.slice(1));
+      else if (head === 'define-values') {
+        const [ids, rhs] = ex.parseDefineValues(f);
+        const vars = ids.map((id) => {
+          const v = new TopVar(idSym(id).name, info.name);
+          ex.bind(id, { kind: 'top', v, imported: false });
+          return v;
+        });
+        items.push({ vars, ids, rhs });
+      } else if (head === 'define-syntaxes') ex.defineSyntaxes(f);
+      else if (head === 'begin-for-syntax') expandBeginForSyntax(ex, loader, info, f, source);
+      else if (head === '#%require') for (const spec of syntaxList(f)!.slice(1)) requireSpec(ex, loader, info, spec, source);
+      else if (head === '#%provide') continue;
+      else items.push({ expr: f });
+    }
+    for (const it of items) {
+      const core: Core =
+        'expr' in it
+          ? ex.expandExpr(it.expr)
+          : { t: 'define-values', vars: it.vars, e: expandNamed(ex, it.rhs, it.ids.length === 1 ? idSym(it.ids[0]).name : null) };
+      ex.compileTime!.run(core);
+    }
+  });
+}
+
 // ---------------------------------------------------------------- provide
 
 function provide(ex: Expander, info: ModuleInfo, form: Syntax, scopes: Scope[]): void {
@@ -310,6 +400,10 @@ function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope
   const exportId = (id: Syntax, as: string) => {
     const m = ex.resolve(id);
     if (m === null) ex.syntaxError('provide', 'provided identifier is not defined or required', form, id);
+    if (m.kind === 'syntax' && m.value instanceof RenameTransformer) {
+      info.exports.set(as, ex.resolve(m.value.target) ?? m);
+      return;
+    }
     info.exports.set(as, m.kind === 'top' ? { kind: 'top', v: m.v, imported: true } : m);
   };
   if (isIdentifier(spec)) {

@@ -6,7 +6,7 @@ import { VOID } from '../values/types.js';
 import type { Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import type { Expander } from './expander.js';
-import { requireSpec, printResults, type ModuleLoader, type TopLevel, ModuleInfo } from './modules.js';
+import { expandBeginForSyntax, requireSpec, printResults, type ModuleLoader, type TopLevel, ModuleInfo } from './modules.js';
 import { addScope, idSym, syntaxList } from './scopes.js';
 
 /** `print`: expression results are printed (as by `rkt -e`) rather than returned. */
@@ -33,7 +33,7 @@ function expandForm(ex: Expander, loader: ModuleLoader, top: TopLevel, stx: Synt
     const [ids, rhs] = ex.parseDefineValues(form);
     const vars = ids.map((id) => {
       const v = top.variable(idSym(id).name);
-      ex.table.add(idSym(id).name, id.scopes, { kind: 'top', v, imported: false });
+      ex.bind(id, { kind: 'top', v, imported: false });
       return v;
     });
     const e = expandNamed(ex, rhs, ids.length === 1 ? idSym(ids[0]).name : null);
@@ -41,6 +41,10 @@ function expandForm(ex: Expander, loader: ModuleLoader, top: TopLevel, stx: Synt
   }
   if (head === 'define-syntaxes') {
     ex.defineSyntaxes(form);
+    return { t: 'quote', v: VOID };
+  }
+  if (head === 'begin-for-syntax') {
+    expandBeginForSyntax(ex, loader, new ModuleInfo('top-level'), form, ex.cwd + '/top-level');
     return { t: 'quote', v: VOID };
   }
   if (head === '#%require') {

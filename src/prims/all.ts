@@ -40,6 +40,7 @@ import { installEvents } from './events.js';
 import { installChannels } from './channels.js';
 import { installSemaphores } from './semaphores.js';
 import { installCustodians } from './custodians.js';
+import { installSyntax } from './syntax.js';
 import { installPorts } from './ports.js';
 import { installInput } from './input.js';
 import { installOutput } from './output.js';
@@ -103,6 +104,8 @@ export function allPrimitives(): PrimTable {
     installChannels(t);
     installSemaphores(t);
     installCustodians(t);
+    // §12 macros
+    installSyntax(t);
     // §13 input and output
     installPorts(t);
     installInput(t);

@@ -2,6 +2,7 @@
 // machine's MachineRuntime, widened here; see src/eval/context.ts). The
 // runtime (src/runtime/runtime.ts) implements it.
 
+import type { Expander } from '../expand/expander.js';
 import type { Host } from '../host/host.js';
 import type { Scheduler } from '../thread/scheduler.js';
 
@@ -15,6 +16,8 @@ export interface PrimitiveContext {
   nextGensym(): number;
   /** What the run holds open (sockets), closed when the run ends. */
   readonly resources: Set<{ close(): void; closed: boolean }>;
+  /** The expander: syntax-local-value and friends, free-identifier=?. */
+  readonly ex: Expander;
 }
 
 declare module '../eval/context.js' {

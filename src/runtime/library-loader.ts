@@ -22,6 +22,7 @@ import type { LibraryFile, LibraryIndex } from '../lib/index.js';
 import { readOne } from '../reader/index.js';
 import { Scope } from '../values/syntax.js';
 import { indexLibrary } from './library-index.js';
+import { ALL_PHASES } from '../expand/bindings.js';
 
 export interface LibraryExport {
   name: string;
@@ -39,7 +40,7 @@ export function installLibraryFiles(ex: Expander, files: readonly LibraryFile[])
     const cell = new TopVar(name, '#%runtime');
     cell.value = v;
     cell.constant = true;
-    ex.table.add(`%${name}`, [internalScope], { kind: 'top', v: cell, imported: true });
+    ex.table.add(`%${name}`, [internalScope], { kind: 'top', v: cell, imported: true }, ALL_PHASES);
   }
   return files.flatMap((file) => new Library(ex, file, internalScope).exports());
 }
@@ -82,13 +83,14 @@ class Library {
     if (this.extents === null) {
       this.extents = new Map(this.index.definitions.map((d) => [d.name, d]));
       const fileScope = this.scopes[this.scopes.length - 1];
-      for (const d of this.index.definitions) ex.table.add(d.name, [fileScope], this.meaning(d.name));
+      for (const d of this.index.definitions) ex.table.add(d.name, [fileScope], this.meaning(d.name), ALL_PHASES);
     }
     const { start, end } = this.extents.get(cell.name)!;
     // Read from the file's text up to the definition's end: locations are the file's own.
     const form = readOne(this.file.text.slice(0, end), start, this.file.source).datum!;
     const scoped = this.scopes.reduce((s, sc) => addScope(s, sc), form);
-    const saved = { ctx: ex.ctx, pending: ex.pendingName, intro: ex.currentIntro };
+    const saved = { ctx: ex.ctx, pending: ex.pendingName, intro: ex.currentIntro, phase: ex.phase };
+    ex.phase = 0;
     ex.ctx = { name: this.file.source, defineTop: () => cell, unbound: (id) => ex.unboundError(id) };
     ex.pendingName = null;
     ex.currentIntro = null;
@@ -106,6 +108,7 @@ class Library {
       ex.ctx = saved.ctx;
       ex.pendingName = saved.pending;
       ex.currentIntro = saved.intro;
+      ex.phase = saved.phase;
     }
   }
 }

@@ -16,6 +16,8 @@ import { installDerivedForms } from '../macros/derived.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, TopLevel, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { installModuleForms } from '../expand/module-forms.js';
+import { installSyntaxForms } from '../expand/syntax-forms.js';
+import { installSyntaxMacros } from '../macros/syntax.js';
 import type { Host } from '../host/host.js';
 import { printString } from '../printer/print.js';
 import { allPrimitives } from '../prims/all.js';
@@ -33,6 +35,8 @@ import { Scheduler } from '../thread/scheduler.js';
 import type { RThread, Task } from '../thread/thread.js';
 import { LIBRARY_FILES } from '../lib/index.js';
 import { installLibraryFiles } from './library-loader.js';
+import { CompileTime } from './compile-time.js';
+import { ALL_PHASES } from '../expand/bindings.js';
 import { formatLoc, isLocationless } from '../expand/expander.js';
 import { scopeSetAdd } from '../expand/scopes.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
@@ -62,6 +66,7 @@ export class Runtime {
   readonly jitFailures: unknown[] = [];
   readonly sched: Scheduler;
   readonly ex = new Expander();
+  readonly compileTime: CompileTime;
   readonly stdout: OutputPort;
   readonly stderr: OutputPort;
   readonly libraries = new Map<string, ModuleInfo>();
@@ -92,6 +97,8 @@ export class Runtime {
     this.startClock = this.host.now();
     this.sched = new Scheduler(this, this.host);
     this.sched.onIdle = () => this.flushPorts();
+    this.compileTime = new CompileTime(this.sched);
+    this.ex.compileTime = this.compileTime;
     this.stdout = new OutputPort('stdout', (s) => this.host.writeStdout(s));
     this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));
     this.paramBases.set(currentOutputPort, this.stdout);
@@ -123,6 +130,8 @@ export class Runtime {
     installCoreForms(this.ex, define);
     installDerivedForms(define);
     installModuleForms(this.ex, define);
+    installSyntaxForms(this.ex, define);
+    installSyntaxMacros(define);
     const prims = allPrimitives();
     for (const [name, v] of prims.internals) this.ex.internals.set(name, v);
     const libs = new Map<string, ModuleInfo>([['racket/base', base]]);
@@ -139,8 +148,8 @@ export class Runtime {
     }
     for (const [name, lib] of libs) this.libraries.set(name, lib);
     // racket/base names are bound under the expander's base scope.
-    for (const [name, m] of base.exports) this.ex.table.add(name, [this.ex.baseScope], m);
-    this.ex.langScopes.set('racket/base', this.ex.baseScope);
+    // Every phase sees them there: JS macros build their output from them.
+    for (const [name, m] of base.exports) this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES);
     // racket/match's forms are macros; its run-time part is in the primitive table.
     const matchLib = this.libraries.get('racket/match') ?? this.addLibrary('racket/match');
     installMatchForms((name, m) => matchLib.exports.set(name, m));
@@ -176,7 +185,7 @@ export class Runtime {
     for (const e of installLibraryFiles(this.ex, LIBRARY_FILES)) {
       const target = this.libraries.get(e.library) ?? this.addLibrary(e.library);
       target.exports.set(e.name, e.meaning);
-      if (target === base) this.ex.table.add(e.name, [this.ex.baseScope], e.meaning);
+      if (target === base) this.ex.table.add(e.name, [this.ex.baseScope], e.meaning, ALL_PHASES);
     }
   }
 
@@ -190,18 +199,21 @@ export class Runtime {
 
   loader(): ModuleLoader {
     return {
-      loadFile: (path, from) => this.loadFile(path, from),
+      loadFile: (path, from, phase) => this.loadFile(path, from, phase),
+      instantiateNow: (info) => {
+        if (!info.instantiated) this.compileTime.runNodes(this.instantiationNodes(info));
+      },
       library: (name) => this.library(name),
       resolvePath: (base, rel) => this.host.resolvePath(base, rel),
       instantiation: (modules) => ({ t: 'app', f: { t: 'quote', v: this.instantiator(modules) }, args: [], loc: null }),
     };
   }
 
-  /** Reads and expands a module file (cached by path). */
-  loadFile(path: string, from: Syntax | null): ModuleInfo {
-    const cached = this.files.get(path);
+  /** Reads and expands a module file for its instance at `phase` (cached by path and phase). */
+  loadFile(path: string, from: Syntax | null, phase = 0): ModuleInfo {
+    const cached = this.files.get(fileKey(path, phase));
     if (cached) return cached;
-    if (this.loading.has(path)) {
+    if (this.loading.has(fileKey(path, phase))) {
       throw new RacketThrow(makeExn(exnFailSyntaxT, `module: cycle in loading\n  at path: ${path}`, VOID));
     }
     let text: string;
@@ -217,7 +229,7 @@ export class Runtime {
         ),
       );
     }
-    return this.loadSource(path, text);
+    return this.loadSource(path, text, phase);
   }
 
   /** Whether a module was loaded from `path` (or as `path`). */
@@ -226,13 +238,14 @@ export class Runtime {
   }
 
   /** Expands module source `text` as the module at `path` (cached by path). */
-  loadSource(path: string, text: string): ModuleInfo {
-    const cached = this.files.get(path);
+  loadSource(path: string, text: string, phase = 0): ModuleInfo {
+    const key = fileKey(path, phase);
+    const cached = this.files.get(key);
     if (cached) return cached;
-    this.loading.add(path);
+    this.loading.add(key);
     try {
       const src = this.read(text, path);
-      const info = new ModuleInfo(path);
+      const info = new ModuleInfo(path, phase);
       const langName = src.lang ?? 'racket/base';
       const lang = this.library(langName);
       if (lang === null || src.lang === null) {
@@ -245,10 +258,10 @@ export class Runtime {
         );
       }
       expandModule(this.ex, this.loader(), info, lang, this.ex.langScope(langName), src.forms, path);
-      this.files.set(path, info);
+      this.files.set(key, info);
       return info;
     } finally {
-      this.loading.delete(path);
+      this.loading.delete(key);
     }
   }
 
@@ -445,7 +458,7 @@ export class Runtime {
     const meaning: Meaning = { kind: 'top', v, imported: true };
     lib.exports.set(name, meaning);
     // Bound where top-level forms' identifiers are (the racket language scope plus the top-level scope).
-    this.ex.table.add(name, scopeSetAdd([this.ex.langScope('racket')], this.topLevel.scope), meaning);
+    this.ex.table.add(name, scopeSetAdd([this.ex.langScope('racket')], this.topLevel.scope), meaning, 0);
   }
 
   flushPorts(): void {
@@ -504,6 +517,16 @@ export class Runtime {
 
   /** No handler left: print the error and abort the thread (ending the run if it is the main thread). */
   uncaught(m: Machine, v: Value): void {
+    if (m.nested !== null) {
+      // Compile-time code: the expander raises it again where it was called.
+      m.nested.failed = true;
+      m.nested.failure = v;
+      m.stack = [];
+      m.rest = null;
+      m.node = null;
+      m.budget = 0;
+      return;
+    }
     if (m.thread.task !== null) {
       // An embedding task: the application gets the exception.
       m.thread.failed = true;
@@ -550,6 +573,11 @@ export class Runtime {
     }
     return `uncaught exception: ${printString(v)}`;
   }
+}
+
+/** The key of a module file's instance at `phase` in the module cache. */
+function fileKey(path: string, phase: number): string {
+  return phase === 0 ? path : `${phase}:${path}`;
 }
 
 /** Prepares (expands) work inside the main thread, then runs it. */

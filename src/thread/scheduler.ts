@@ -41,6 +41,8 @@ const QUANTUM = 20_000;
 const SLICE_MS = 8;
 
 export class Scheduler {
+  /** The thread whose machine is running now, if any. */
+  running: RThread | null = null;
   private queue: RThread[] = [];
   private scheduled = false;
   private nextId = 1;
@@ -138,6 +140,7 @@ export class Scheduler {
         if (!this.retry(t)) continue;
       }
       let status: RunStatus;
+      this.running = t;
       try {
         status = t.m.run(QUANTUM);
       } catch (e) {
@@ -147,6 +150,7 @@ export class Scheduler {
         }
         throw e;
       }
+      this.running = null;
       if (status === RunStatus.Done) this.finish(t);
       else if (status === RunStatus.Yielded) this.queue.push(t);
       else this.parkBlocked(t);

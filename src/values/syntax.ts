@@ -43,7 +43,7 @@ export class Syntax {
     public loc: SrcLoc | null,
     public scopes: ScopeSet = EMPTY_SCOPES,
     /** Extra properties such as `paren-shape`; null when there are none. */
-    public props: Map<string, Value> | null = null,
+    public props: Map<Value, Value> | null = null,
   ) {}
   /** Scope operations not yet pushed down to the children of `e` (see expand/scopes.ts). */
   pending: ScopeOp[] | null = null;

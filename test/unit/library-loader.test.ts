@@ -19,7 +19,7 @@ function capture() {
 function withLibrary(text: string) {
   const { rt, out } = capture();
   const exports = installLibraryFiles(rt.ex, [{ source: 'src/lib/broken.rkt', text }]);
-  for (const e of exports) rt.ex.table.add(e.name, [rt.ex.langScope('racket')], e.meaning);
+  for (const e of exports) rt.ex.table.add(e.name, [rt.ex.langScope('racket')], e.meaning, 0);
   return { rt, out, exports };
 }
 

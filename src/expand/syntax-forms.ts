@@ -1,0 +1,103 @@
+// The forms that take syntax apart and build it: `syntax-case`,
+// `syntax` (#'), `quasisyntax` (#`), `syntax/loc` and `quasisyntax/loc`.
+// They compile to calls of run-time internals (`syntax-case-match`,
+// `syntax-template`; see prims/syntax.ts) with the pattern or template
+// compiled here as a constant.
+
+import { LocalVar, type Core, type CoreLambda } from './core.js';
+import { Scope, type Syntax } from '../values/syntax.js';
+import type { Expander, Meaning } from './expander.js';
+import { addScope, isIdentifier, syntaxList } from './scopes.js';
+import { SyntaxPattern } from './syntax-pattern.js';
+import { SyntaxTemplate } from './syntax-template.js';
+import { PatternVariable } from './transformers.js';
+
+type Handler = (stx: Syntax, ex: Expander) => Core;
+
+const lref = (v: LocalVar): Core => ({ t: 'lref', v, loc: null });
+const quote = (v: unknown): Core => ({ t: 'quote', v });
+const thunk = (body: Core): CoreLambda => ({ t: 'lambda', req: [], opt: [], rest: null, body, name: null });
+
+/**
+ * `(syntax-case stx-expr (literal ...) [pattern fender? result] ...)`: the
+ * clauses are tried in order; a clause's pattern variables are bound, in a
+ * fresh scope, for its fender and result. No match is a `bad syntax` error
+ * about the input.
+ */
+const syntaxCase: Handler = (stx: Syntax, ex: Expander) => {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 3) ex.badSyntax(stx);
+  const literals = syntaxList(p[2]);
+  if (literals === null || !literals.every(isIdentifier)) ex.syntaxError('syntax-case', 'bad syntax (literals list)', stx, p[2]);
+  for (const lit of literals) {
+    const name = (lit.e as { name: string }).name;
+    if (name === '...' || name === '_') ex.syntaxError('syntax-case', 'bad syntax (literal is a pattern keyword)', stx, lit);
+  }
+  const input = new LocalVar('stx');
+  const clauses = p.slice(3);
+  // Built from the last clause back: each clause falls through to the code of the next.
+  let code: Core = { t: 'app', f: quote(ex.rtPrim('syntax-case-fail')), args: [lref(input)], loc: stx.loc };
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const cp = syntaxList(clauses[i]);
+    if (cp === null || cp.length < 2 || cp.length > 3) ex.syntaxError('syntax-case', 'bad clause', stx, clauses[i]);
+    code = clause(ex, stx, input, literals, cp, code);
+  }
+  return { t: 'let-values', binds: [{ vars: [input], e: ex.expandExpr(p[1]) }], body: code };
+};
+
+function clause(ex: Expander, whole: Syntax, input: LocalVar, literals: Syntax[], cp: Syntax[], next: Core): Core {
+  const pattern = SyntaxPattern.compile(ex, cp[0], literals, whole, 'syntax-case');
+  const sc = new Scope('syntax-case');
+  const match = new LocalVar('match');
+  const vars = pattern.vars.map((pv) => {
+    const v = new LocalVar(`${(pv.id.e as { name: string }).name}`);
+    ex.bind(addScope(pv.id, sc), { kind: 'syntax', value: new PatternVariable(v, pv.depth) });
+    return v;
+  });
+  const fender = cp.length === 3 ? ex.expandExpr(addScope(cp[1], sc)) : null;
+  const result = ex.expandExpr(addScope(cp[cp.length - 1], sc));
+  // With a fender the next clause's code is reached from two places: a thunk keeps it single.
+  const fail = new LocalVar('fail');
+  const onFail: Core = fender === null ? next : { t: 'app', f: lref(fail), args: [], loc: null };
+  const matched: Core = {
+    t: 'let-values',
+    binds: vars.map((v, i) => ({
+      vars: [v],
+      e: { t: 'app', f: quote(ex.rtPrim('syntax-match-ref')), args: [lref(match), quote(i)], loc: null },
+    })),
+    body: fender === null ? result : { t: 'if', c: fender, th: result, el: onFail },
+  };
+  const body: Core = {
+    t: 'let-values',
+    binds: [{ vars: [match], e: { t: 'app', f: quote(ex.rtPrim('syntax-case-match')), args: [quote(pattern), lref(input)], loc: null } }],
+    body: { t: 'if', c: lref(match), th: matched, el: onFail },
+  };
+  return fender === null ? body : { t: 'let-values', binds: [{ vars: [fail], e: thunk(next) }], body };
+}
+
+/** `(syntax t)`, `(quasisyntax t)` and, with `located`, their /loc forms `(syntax/loc loc-expr t)`. */
+function template(who: string, quasi: boolean, located: boolean): Handler {
+  return (stx: Syntax, ex: Expander) => {
+    const p = syntaxList(stx);
+    if (p === null || p.length !== (located ? 3 : 2)) ex.badSyntax(stx);
+    const tmpl = SyntaxTemplate.compile(ex, p[p.length - 1], stx, who, quasi);
+    const constant = tmpl.constant;
+    if (constant !== null && !located) return quote(constant);
+    const args: Core[] = tmpl.slots.map((s) => (s.kind === 'var' ? lref(s.pv.v) : ex.expandExpr(s.e)));
+    if (located) args.unshift(ex.expandExpr(p[1]));
+    const prim = ex.rtPrim(located ? 'syntax-template/loc' : 'syntax-template');
+    return { t: 'app', f: quote(prim), args: [quote(tmpl), ...args], loc: stx.loc };
+  };
+}
+
+export function installSyntaxForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
+  const core = (name: string, h: Handler) => define(name, ex.coreForm(name, h));
+  core('syntax-case', syntaxCase);
+  core('syntax', template('syntax', false, false));
+  core('quasisyntax', template('quasisyntax', true, false));
+  core('syntax/loc', template('syntax/loc', false, true));
+  core('quasisyntax/loc', template('quasisyntax/loc', true, true));
+  for (const name of ['unsyntax', 'unsyntax-splicing']) {
+    core(name, (stx, e) => e.syntaxError(name, 'illegal outside of quasisyntax', stx));
+  }
+}

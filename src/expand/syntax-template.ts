@@ -1,0 +1,272 @@
+// Syntax templates: `syntax` (#'), `quasisyntax` (#`) and their /loc forms.
+//
+// A template is compiled when the form is expanded: the parts without
+// pattern variables (or unsyntax holes) stay the very syntax objects of the
+// source, with their scopes, as `quote-syntax` would keep them; the rest is
+// rebuilt when the template runs, from the values of the pattern variables
+// and hole expressions it is given as arguments (`slots`).
+//
+// A pattern variable matched under d ellipses, used under e ≥ d ellipses
+// of a template, is iterated by the innermost d of them; the outer ones
+// repeat it.
+
+import { NULL, Pair, RVector, type Value } from '../values/types.js';
+import { type SrcLoc, Syntax } from '../values/syntax.js';
+import { RacketThrow, exnFailSyntaxT, makeExn } from '../errors/exn.js';
+import { writeString } from '../printer/print.js';
+import type { Expander } from './expander.js';
+import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+import { isEllipsis } from './syntax-pattern.js';
+import { PatternVariable } from './transformers.js';
+
+type Template =
+  | { readonly k: 'const'; readonly v: Syntax }
+  | { readonly k: 'slot'; readonly slot: number }
+  /** An unsyntax hole: the value of an expression, made syntax in `ctx`'s context. */
+  | { readonly k: 'hole'; readonly slot: number; readonly ctx: Syntax }
+  | { readonly k: 'list'; readonly shell: Syntax; readonly items: readonly Item[]; readonly tail: Template | null }
+  | { readonly k: 'vector'; readonly shell: Syntax; readonly items: readonly Item[] };
+
+interface Item {
+  readonly t: Template;
+  /** The slots each of the item's ellipses iterates, outermost first; empty for an item without one. */
+  readonly levels: readonly (readonly number[])[];
+  /** The template list an ellipsis error names, and the element it is located at. */
+  readonly at: Syntax;
+  readonly elem: Syntax;
+  /** An unsyntax-splicing hole: its list's elements are spliced in. */
+  readonly splice: boolean;
+}
+
+/** A reference to a pattern variable at some ellipsis depth of the template. */
+interface Ref {
+  readonly slot: number;
+  /** Ellipses around the reference in the template. */
+  readonly level: number;
+  /** Ellipses the variable was matched under. */
+  readonly depth: number;
+}
+
+export class SyntaxTemplate {
+  private constructor(
+    private readonly ex: Expander,
+    private readonly root: Template,
+    /** What each slot is, in argument order: a pattern variable's run-time variable, or an unsyntax expression. */
+    readonly slots: readonly ({ kind: 'var'; pv: PatternVariable } | { kind: 'expr'; e: Syntax; splice: boolean })[],
+  ) {}
+
+  /** A template that builds nothing: the syntax object itself (`quote-syntax`). */
+  get constant(): Syntax | null {
+    return this.root.k === 'const' ? this.root.v : null;
+  }
+
+  /**
+   * Compiles template `t` of form `whole` (named `who` in errors). With
+   * `quasi`, `unsyntax` and `unsyntax-splicing` at the outer quasi level are
+   * holes.
+   */
+  static compile(ex: Expander, t: Syntax, whole: Syntax, who: string, quasi: boolean): SyntaxTemplate {
+    const slots: SyntaxTemplate['slots'][number][] = [];
+    const slotOf = new Map<PatternVariable, number>();
+    const error: (message: string, at: Syntax) => never = (message, at) => ex.syntaxError(who, message, whole, at);
+
+    const patternVariable = (id: Syntax): PatternVariable | null => {
+      const m = ex.resolve(id);
+      return m !== null && m.kind === 'syntax' && m.value instanceof PatternVariable ? m.value : null;
+    };
+    const headIs = (e: Value, name: string): boolean => e instanceof Pair && isIdentifier(e.car) && idSym(e.car).name === name;
+
+    /** Compiles `t` at ellipsis `level` and quasi level `q`; `escaped` inside `(... ...)`. */
+    const walk = (t: Value, level: number, q: number, escaped: boolean, refs: Ref[]): Template => {
+      const stx = t instanceof Syntax ? t : new Syntax(t, null);
+      if (isIdentifier(stx)) {
+        const pv = patternVariable(stx);
+        if (pv === null) {
+          if (!escaped && isEllipsis(stx)) error('misplaced ellipsis in template', stx);
+          return { k: 'const', v: stx };
+        }
+        if (pv.depth > level) error('missing ellipsis with pattern variable in template', stx);
+        let slot = slotOf.get(pv);
+        if (slot === undefined) {
+          slot = slots.length;
+          slots.push({ kind: 'var', pv });
+          slotOf.set(pv, slot);
+        }
+        refs.push({ slot, level, depth: pv.depth });
+        return { k: 'slot', slot };
+      }
+      const e = syntaxE(stx);
+      if (e instanceof Pair) {
+        if (!escaped && isEllipsis(e.car)) {
+          // (... t): t with ellipses as plain identifiers.
+          const rest = syntaxList(new Syntax(e.cdr, null));
+          if (rest === null || rest.length !== 1) error('misplaced ellipsis in template', stx);
+          return walk(rest[0], level, q, true, refs);
+        }
+        if (quasi && (headIs(e, 'unsyntax') || headIs(e, 'unsyntax-splicing'))) {
+          const parts = syntaxList(stx);
+          if (parts !== null && parts.length === 2 && q === 0) {
+            if (idSym(parts[0]).name === 'unsyntax-splicing') error('unsyntax-splicing: invalid context within template', stx);
+            slots.push({ kind: 'expr', e: parts[1], splice: false });
+            return { k: 'hole', slot: slots.length - 1, ctx: stx };
+          }
+          return walkList(stx, e, level, q - 1, escaped, refs);
+        }
+        if (quasi && headIs(e, 'quasisyntax')) return walkList(stx, e, level, q + 1, escaped, refs);
+        return walkList(stx, e, level, q, escaped, refs);
+      }
+      if (e instanceof RVector) {
+        const inner = walkList(stx, listOf(e.items), level, q, escaped, refs);
+        if (inner.k === 'const') return { k: 'const', v: stx };
+        const items = inner.k === 'list' ? inner.items : [];
+        return { k: 'vector', shell: stx, items };
+      }
+      return { k: 'const', v: stx };
+    };
+
+    const walkList = (shell: Syntax, e: Value, level: number, q: number, escaped: boolean, refs: Ref[]): Template => {
+      const items: Item[] = [];
+      let v: Value = e;
+      let tail: Template | null = null;
+      for (;;) {
+        if (v instanceof Syntax && !isIdentifier(v)) v = syntaxE(v);
+        if (v === NULL) break;
+        if (!(v instanceof Pair)) {
+          tail = walk(v, level, q, escaped, refs);
+          break;
+        }
+        const elem = v.car;
+        let ellipses = 0;
+        let next: Value = v.cdr;
+        for (;;) {
+          const n = next instanceof Syntax && !isIdentifier(next) ? syntaxE(next) : next;
+          if (!escaped && n instanceof Pair && isEllipsis(n.car)) {
+            ellipses++;
+            next = n.cdr;
+          } else break;
+        }
+        const elemStx = elem instanceof Syntax ? elem : new Syntax(elem, shell.loc);
+        const ee = syntaxE(elemStx);
+        if (quasi && q === 0 && ee instanceof Pair && headIs(ee, 'unsyntax-splicing')) {
+          const parts = syntaxList(elemStx);
+          if (parts !== null && parts.length === 2) {
+            slots.push({ kind: 'expr', e: parts[1], splice: true });
+            items.push({ t: { k: 'hole', slot: slots.length - 1, ctx: elemStx }, levels: [], at: elemStx, elem: elemStx, splice: true });
+            v = next;
+            continue;
+          }
+        }
+        const inner: Ref[] = [];
+        const t = walk(elem, level + ellipses, q, escaped, inner);
+        refs.push(...inner);
+        const levels: number[][] = [];
+        for (let j = 0; j < ellipses; j++) {
+          const at = level + j;
+          // A variable iterates at the innermost `depth` ellipses around it.
+          const drivers = [...new Set(inner.filter((r) => r.level - r.depth <= at && r.depth > 0).map((r) => r.slot))];
+          if (drivers.length === 0) error('too many ellipses in template', (next instanceof Syntax ? next : elemStx) as Syntax);
+          levels.push(drivers);
+        }
+        items.push({ t, levels, at: shell, elem: elemStx, splice: false });
+        v = next;
+      }
+      if (tail === null && items.every((i) => i.t.k === 'const' && i.levels.length === 0)) return { k: 'const', v: shell };
+      if (tail !== null && tail.k === 'const' && items.every((i) => i.t.k === 'const' && i.levels.length === 0))
+        return { k: 'const', v: shell };
+      return { k: 'list', shell, items, tail };
+    };
+
+    return new SyntaxTemplate(ex, walk(t, 0, 0, false, []), slots);
+  }
+
+  /** Builds the syntax object from the slots' values; `loc`, if given, is the location of its outer layer (syntax/loc). */
+  instantiate(args: readonly Value[], loc: SrcLoc | null = null): Syntax {
+    const env = args.slice();
+    const out = this.build(this.root, env);
+    if (loc !== null && this.root.k !== 'slot' && this.root.k !== 'hole') return new Syntax(out.e, loc, out.scopes, out.props);
+    return out;
+  }
+
+  private build(t: Template, env: Value[]): Syntax {
+    switch (t.k) {
+      case 'const':
+        return t.v;
+      case 'slot':
+        return env[t.slot] as Syntax;
+      case 'hole':
+        return toSyntax(env[t.slot], t.ctx);
+      case 'list': {
+        const parts: Value[] = [];
+        for (const item of t.items) this.buildItem(item, env, parts);
+        let out: Value = t.tail === null ? NULL : tailValue(this.build(t.tail, env));
+        for (let i = parts.length - 1; i >= 0; i--) out = new Pair(parts[i], out);
+        return new Syntax(out, t.shell.loc, t.shell.scopes, t.shell.props);
+      }
+      case 'vector': {
+        const parts: Value[] = [];
+        for (const item of t.items) this.buildItem(item, env, parts);
+        return new Syntax(new RVector(parts, true), t.shell.loc, t.shell.scopes, t.shell.props);
+      }
+    }
+  }
+
+  private buildItem(item: Item, env: Value[], out: Value[]): void {
+    if (item.splice) {
+      const hole = item.t as { slot: number; ctx: Syntax };
+      const v = env[hole.slot];
+      const elems = spliceElements(v, hole.ctx);
+      out.push(...elems);
+      return;
+    }
+    if (item.levels.length === 0) {
+      out.push(this.build(item.t, env));
+      return;
+    }
+    this.repeat(item, 0, env, out);
+  }
+
+  private repeat(item: Item, level: number, env: Value[], out: Value[]): void {
+    const drivers = item.levels[level];
+    let n = -1;
+    for (const s of drivers) {
+      const len = (env[s] as Value[]).length;
+      if (n < 0) n = len;
+      else if (len !== n) {
+        const msg = `${this.ex.locPrefix(item.elem.loc)}syntax: incompatible ellipsis match counts for template\n  at: ...\n  in: ${writeString(syntaxToDatum(item.at))}`;
+        throw new RacketThrow(makeExn(exnFailSyntaxT, msg, new Pair(item.elem, NULL)));
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const sub = env.slice();
+      for (const s of drivers) sub[s] = (env[s] as Value[])[i];
+      if (level + 1 < item.levels.length) this.repeat(item, level + 1, sub, out);
+      else out.push(this.build(item.t, sub));
+    }
+  }
+}
+
+/** A template's dotted tail: a syntax list's elements continue the list. */
+function tailValue(s: Syntax): Value {
+  const e = syntaxE(s);
+  return e instanceof Pair || e === NULL ? e : s;
+}
+
+/** The value of an unsyntax expression as syntax: a datum gets the context of the template around it. */
+function toSyntax(v: Value, ctx: Syntax): Syntax {
+  return v instanceof Syntax ? v : datumToSyntax(ctx, v);
+}
+
+function spliceElements(v: Value, ctx: Syntax): Value[] {
+  const items = syntaxList(v instanceof Syntax ? v : datumToSyntax(null, v));
+  if (items === null) {
+    const msg = `unsyntax-splicing: expected a list or syntax list, but given: ${writeString(syntaxToDatum(v))}`;
+    throw new RacketThrow(makeExn(exnFailSyntaxT, msg, new Pair(ctx, NULL)));
+  }
+  return items.map((i) => (i instanceof Syntax ? i : datumToSyntax(ctx, i)));
+}
+
+function listOf(items: readonly Value[]): Value {
+  let out: Value = NULL;
+  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
+  return out;
+}

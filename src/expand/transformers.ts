@@ -1,0 +1,50 @@
+// Compile-time values with a meaning to the expander: what `define-syntax`
+// can bind besides a transformer procedure.
+
+import type { LocalVar } from './core.js';
+import { customPrint, printNamed } from '../values/printable.js';
+import type { Scope, Syntax } from '../values/syntax.js';
+import type { Value } from '../values/types.js';
+
+/** `make-rename-transformer`: a use of the bound identifier is a use of `target`. */
+export class RenameTransformer {
+  constructor(readonly target: Syntax) {}
+  [customPrint](): string {
+    return printNamed('rename-transformer');
+  }
+}
+
+/** `make-set!-transformer`: `proc` also transforms `(set! id e)`. */
+export class SetTransformer {
+  constructor(readonly proc: Value) {}
+  [customPrint](): string {
+    return printNamed('set!-transformer');
+  }
+}
+
+/**
+ * A pattern variable of `syntax-case` or `with-syntax`: `v` holds, at run
+ * time, what it matched (a syntax object at depth 0, a JS array of matches
+ * per ellipsis level above that).
+ */
+export class PatternVariable {
+  constructor(
+    readonly v: LocalVar,
+    readonly depth: number,
+  ) {}
+  [customPrint](): string {
+    return printNamed('syntax-mapping');
+  }
+}
+
+/** The macro application being expanded: what `syntax-local-introduce`, `syntax-local-name` and friends see. */
+export interface TransformerFrame {
+  /** The macro-introduction scope of this application. */
+  readonly intro: Scope;
+  /** The form being transformed, as the transformer received it. */
+  readonly form: Syntax;
+  /** The expansion context: `'expression`, `'module`, `'top-level`, or an internal-definition context. */
+  readonly context: 'expression' | 'module' | 'top-level' | 'internal-definition';
+  /** The name of the binding whose right-hand side is being expanded, if any. */
+  readonly name: string | null;
+}

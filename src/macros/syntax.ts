@@ -1,0 +1,108 @@
+// racket/base's macros for writing macros: `with-syntax`,
+// `define-for-syntax`, `let-syntax`, `letrec-syntax`, `syntax-id-rules`,
+// `define-syntaxes` shorthand forms. They expand into the core forms of
+// expand/syntax-forms.ts and expand/core-forms.ts.
+
+import { NULL, Pair, RString, sym, type Value } from '../values/types.js';
+import { Syntax } from '../values/syntax.js';
+import { type Builder, jsMacro } from '../expand/build.js';
+import type { Expander, Meaning } from '../expand/expander.js';
+import { isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
+
+type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
+
+function items(stx: Syntax, ex: Expander, min: number): Syntax[] {
+  const p = syntaxList(stx);
+  if (p === null || p.length < min) ex.badSyntax(stx);
+  return p;
+}
+
+function listOf(items: readonly Value[]): Value {
+  let out: Value = NULL;
+  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
+  return out;
+}
+
+/** `[lhs rhs]` clauses of a binding list. */
+function clauses(stx: Syntax, list: Syntax, ex: Expander): [Syntax, Syntax][] {
+  const cs = syntaxList(list);
+  if (cs === null) ex.badSyntax(stx);
+  return cs.map((c) => {
+    const cp = syntaxList(c);
+    if (cp === null || cp.length !== 2) ex.badSyntax(stx);
+    return [cp[0], cp[1]];
+  });
+}
+
+/**
+ * `(with-syntax ([pattern stx-expr] ...) body ...+)`: every expression is
+ * evaluated first, then each is matched against its pattern in turn; the
+ * body sees the pattern variables of all of them.
+ */
+const withSyntax: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const bindings = clauses(stx, p[1], ex);
+  const temps = bindings.map(() => b.temp('with-syntax'));
+  let body = b.listTail(['let', b.list()], listOf(p.slice(2)));
+  for (let i = bindings.length - 1; i >= 0; i--) {
+    const [pattern] = bindings[i];
+    const failure = b.list(
+      'raise-syntax-error',
+      b.quote(sym('with-syntax')),
+      b.datum(new RString('binding match failed', true)),
+      b.list('quote-syntax', pattern),
+    );
+    body = b.list('syntax-case', temps[i], b.list(), b.list(pattern, body), b.list(b.id('_'), failure));
+  }
+  return b.list('let-values', b.list(...bindings.map(([, e], i) => b.list(b.list(temps[i]), e))), body);
+};
+
+/** `(define-for-syntax id expr)` and `(define-for-syntax (id . formals) body ...+)`: a definition at the next phase. */
+const defineForSyntax: Macro = (stx, ex, b) => {
+  items(stx, ex, 3);
+  const e = syntaxE(stx) as Pair;
+  return b.list('begin-for-syntax', new Syntax(new Pair(b.id('define'), e.cdr), stx.loc, stx.scopes));
+};
+
+/** `(letrec-syntax ([id transformer] ...) body ...+)` and `let-syntax`. */
+const letSyntax: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const bindings = clauses(stx, p[1], ex).map(([id, e]) => {
+    if (!isIdentifier(id)) ex.badSyntax(stx);
+    return b.list(b.list(id), e);
+  });
+  return b.listTail(['letrec-syntaxes+values', b.list(...bindings), b.list()], listOf(p.slice(2)));
+};
+
+/** `(letrec-syntaxes ([(id ...) transformer] ...) body ...+)`. */
+const letrecSyntaxes: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  return b.listTail(['letrec-syntaxes+values', p[1], b.list()], listOf(p.slice(2)));
+};
+
+/**
+ * `(syntax-id-rules (literal ...) [pattern template] ...)`: a set!
+ * transformer whose patterns see the identifier alone, in an
+ * application, and as the target of `set!`.
+ */
+const syntaxIdRules: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 2);
+  const arg = b.temp('stx');
+  const rules = p.slice(2).map((r) => {
+    const rp = syntaxList(r);
+    if (rp === null || rp.length !== 2) return ex.badSyntax(stx);
+    return b.list(rp[0], b.list('syntax', rp[1]));
+  });
+  return b.list('make-set!-transformer', b.list('lambda', b.list(arg), b.list('syntax-case', arg, p[1], ...rules)));
+};
+
+export function installSyntaxMacros(define: (name: string, m: Meaning) => void): void {
+  const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
+  macro('with-syntax', withSyntax);
+  macro('define-for-syntax', defineForSyntax);
+  macro('let-syntax', letSyntax);
+  macro('letrec-syntax', letSyntax);
+  macro('let-syntaxes', letrecSyntaxes);
+  macro('letrec-syntaxes', letrecSyntaxes);
+  macro('syntax-id-rules', syntaxIdRules);
+}

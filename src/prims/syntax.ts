@@ -1,0 +1,312 @@
+// Syntax objects and the expander's run-time interface (The Racket
+// Reference §12: syntax objects, identifiers, transformers and
+// `syntax-local-*`), and the run-time half of `syntax-case` and templates.
+
+import { argError } from '../errors/messages.js';
+import { RacketThrow, exnFailContractT, exnFailSyntaxT, makeExn } from '../errors/exn.js';
+import type { Expander } from '../expand/expander.js';
+import { isLocationless } from '../expand/expander.js';
+import {
+  addScope,
+  datumToSyntax,
+  flipScope,
+  idSym,
+  isIdentifier,
+  removeScope,
+  syntaxE,
+  syntaxList,
+  syntaxToDatum,
+} from '../expand/scopes.js';
+import type { SyntaxPattern } from '../expand/syntax-pattern.js';
+import type { SyntaxTemplate } from '../expand/syntax-template.js';
+import { RenameTransformer, SetTransformer } from '../expand/transformers.js';
+import { Primitive } from '../eval/procedures.js';
+import type { Machine } from '../eval/machine.js';
+import { writeString } from '../printer/print.js';
+import { Scope, type SrcLoc, Syntax } from '../values/syntax.js';
+import { NULL, Pair, RString, RVector, Sym, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { checkProcedure, checkString, checkSymbol } from './check.js';
+import type { PrimTable } from './table.js';
+
+function checkSyntax(who: string, v: Value): Syntax {
+  if (!(v instanceof Syntax)) return argError(who, 'syntax?', v);
+  return v;
+}
+
+function checkIdentifier(who: string, v: Value, pos?: number, args?: Value[]): Syntax {
+  if (!isIdentifier(v)) return argError(who, 'identifier?', v, pos, args);
+  return v;
+}
+
+/** The expander of the runtime `m` runs in. */
+function expander(m: Machine): Expander {
+  return m.rt.ex;
+}
+
+/** The macro application being expanded, or a contract error naming `who`. */
+function transforming(m: Machine, who: string) {
+  const frames = expander(m).transformers;
+  if (frames.length === 0) throw new RacketThrow(makeExn(exnFailContractT, `${who}: not currently transforming`));
+  return frames[frames.length - 1];
+}
+
+/** A source location given to datum->syntax: a syntax object, a list or vector of five, or #f. */
+function srclocOf(v: Value): SrcLoc | null {
+  if (v instanceof Syntax) return v.loc;
+  const parts = v instanceof RVector ? v.items : v instanceof Pair ? listToArray(v) : null;
+  if (parts === null || parts.length !== 5) return null;
+  const [source, line, column, position, span] = parts;
+  const src = source instanceof RString ? source.s : source instanceof Sym ? source.name : String(source);
+  const num = (x: Value) => (typeof x === 'number' ? x : 0);
+  return { source: src, line: num(line), column: num(column), position: num(position), span: num(span) };
+}
+
+/** The name a syntax error is reported under when raise-syntax-error is given #f: the form's keyword, or `?`. */
+function formName(expr: Value): string {
+  if (isIdentifier(expr)) return idSym(expr).name;
+  const items = expr instanceof Syntax ? syntaxList(expr) : null;
+  const head = items?.[0];
+  return head && isIdentifier(head) ? idSym(head).name : '?';
+}
+
+/** `raise-syntax-error`'s message: `where: name: message`, then `at:` the sub-form and `in:` the form. */
+export function raiseSyntaxError(ex: Expander, name: string | null, message: string, expr: Value, sub: Value, suffix = ''): never {
+  const who = name ?? formName(expr);
+  const asSyntax = (v: Value) => (v instanceof Syntax ? v : datumToSyntax(null, v));
+  const exprStx = expr === false || expr === undefined ? null : asSyntax(expr);
+  const subStx = sub === false || sub === undefined ? null : asSyntax(sub);
+  const loc = subStx?.loc ?? exprStx?.loc ?? null;
+  let msg = `${ex.locPrefix(loc)}${who}: ${message}`;
+  if (subStx !== null) msg += `\n  at: ${writeString(syntaxToDatum(subStx))}`;
+  if (exprStx !== null) msg += `\n  in: ${writeString(syntaxToDatum(exprStx))}`;
+  msg += suffix;
+  const exprs = [subStx, exprStx].filter((s): s is Syntax => s !== null);
+  throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listFromArray(exprs)));
+}
+
+function sameScopes(a: Syntax, b: Syntax): boolean {
+  return a.scopes.length === b.scopes.length && a.scopes.every((s, i) => s === b.scopes[i]);
+}
+
+export function installSyntax(t: PrimTable): void {
+  // ------------------------------------------------------------ syntax objects
+  t.fn('syntax?', 1, 1, (v) => v instanceof Syntax);
+  t.fn('identifier?', 1, 1, (v) => isIdentifier(v));
+  t.fn('syntax-e', 1, 1, (s) => syntaxE(checkSyntax('syntax-e', s)));
+  t.fn('syntax->datum', 1, 1, (s) => syntaxToDatum(checkSyntax('syntax->datum', s)));
+  t.fn('syntax->list', 1, 1, (s) => {
+    const items = syntaxList(checkSyntax('syntax->list', s));
+    return items === null ? false : listFromArray(items);
+  });
+  t.fn('datum->syntax', 2, 5, (ctx: Value, v: Value, loc: Value = false, props: Value = false) => {
+    if (ctx !== false && !(ctx instanceof Syntax)) return argError('datum->syntax', '(or/c syntax? #f)', ctx, 0, [ctx, v]);
+    const out = datumToSyntax(ctx === false ? null : ctx, v, loc === false ? null : srclocOf(loc));
+    if (props instanceof Syntax && props.props !== null && out !== v) out.props = new Map(props.props);
+    return out;
+  });
+  const located = (name: string, field: keyof SrcLoc) =>
+    t.fn(name, 1, 1, (s) => {
+      const loc = checkSyntax(name, s).loc;
+      if (loc === null || (field === 'source' && isLocationless(loc))) return false;
+      const v = loc[field];
+      return typeof v === 'string' ? new RString(v, true) : v;
+    });
+  located('syntax-source', 'source');
+  located('syntax-line', 'line');
+  located('syntax-column', 'column');
+  located('syntax-position', 'position');
+  located('syntax-span', 'span');
+  t.fn('syntax-original?', 1, 1, (s) => {
+    const stx = checkSyntax('syntax-original?', s);
+    return stx.loc !== null && !stx.scopes.some((sc) => sc.kind === 'macro');
+  });
+  t.fn('syntax-property', 2, 4, (s: Value, key: Value, value?: Value) => {
+    const stx = checkSyntax('syntax-property', s);
+    if (value === undefined) {
+      const v = stx.props?.get(propKey(key));
+      return v === undefined ? false : v;
+    }
+    const out = new Syntax(stx.e, stx.loc, stx.scopes, new Map(stx.props ?? []));
+    out.pending = stx.pending;
+    out.props!.set(propKey(key), value);
+    return out;
+  });
+  t.fn('syntax-property-remove', 2, 2, (s: Value, key: Value) => {
+    const stx = checkSyntax('syntax-property-remove', s);
+    if (stx.props === null || !stx.props.has(propKey(key))) return stx;
+    const props = new Map(stx.props);
+    props.delete(propKey(key));
+    const out = new Syntax(stx.e, stx.loc, stx.scopes, props.size === 0 ? null : props);
+    out.pending = stx.pending;
+    return out;
+  });
+  t.fn('syntax-property-symbol-keys', 1, 1, (s) => {
+    const props = checkSyntax('syntax-property-symbol-keys', s).props;
+    return listFromArray(props === null ? [] : [...props.keys()].filter((k) => typeof k === 'string').map((k) => sym(k)));
+  });
+  // Certificates and taints are gone from Racket's model of hygiene here: arming is the identity.
+  for (const name of ['syntax-arm', 'syntax-disarm', 'syntax-rearm', 'syntax-taint']) {
+    t.fn(name, 1, 3, (s: Value, a?: Value) => (name === 'syntax-rearm' ? checkSyntax(name, a) : checkSyntax(name, s)));
+  }
+  t.fn('syntax-tainted?', 1, 1, (s) => {
+    checkSyntax('syntax-tainted?', s);
+    return false;
+  });
+  t.fn('syntax-track-origin', 3, 3, (s: Value) => checkSyntax('syntax-track-origin', s));
+
+  // ------------------------------------------------------------ identifiers
+  t.fn('free-identifier=?', 2, 4, function (this: Machine, a: Value, b: Value) {
+    return expander(this).freeIdentifierEq(
+      checkIdentifier('free-identifier=?', a, 0, [a, b]),
+      checkIdentifier('free-identifier=?', b, 1, [a, b]),
+    );
+  });
+  for (const name of ['free-transformer-identifier=?', 'free-template-identifier=?', 'free-label-identifier=?']) {
+    t.fn(name, 2, 2, function (this: Machine, a: Value, b: Value) {
+      return expander(this).freeIdentifierEq(checkIdentifier(name, a, 0, [a, b]), checkIdentifier(name, b, 1, [a, b]));
+    });
+  }
+  t.fn('bound-identifier=?', 2, 4, (a: Value, b: Value) => {
+    const x = checkIdentifier('bound-identifier=?', a, 0, [a, b]);
+    const y = checkIdentifier('bound-identifier=?', b, 1, [a, b]);
+    return idSym(x) === idSym(y) && sameScopes(x, y);
+  });
+  t.fn('check-duplicate-identifier', 1, 1, (l: Value) => {
+    const ids = listToArray(l);
+    ids.forEach((id, i) => checkIdentifier('check-duplicate-identifier', id, 0, [l]) && i);
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const a = ids[i] as Syntax;
+        const b = ids[j] as Syntax;
+        if (idSym(a) === idSym(b) && sameScopes(a, b)) return a;
+      }
+    }
+    return false;
+  });
+  t.fn('generate-temporaries', 1, 1, function (this: Machine, l: Value) {
+    const items = l instanceof Syntax ? syntaxList(l) : listToArray(l);
+    if (items === null) return argError('generate-temporaries', '(or/c list? syntax->list)', l);
+    const scope = new Scope('temporaries');
+    return listFromArray(
+      items.map((item) => {
+        const d = item instanceof Syntax ? syntaxE(item) : item;
+        const base = d instanceof Sym ? d.name : d instanceof RString ? d.s : 'temp';
+        return new Syntax(sym(`${base}${this.rt.nextGensym()}`), null, [scope]);
+      }),
+    );
+  });
+  t.fn('identifier-binding', 1, 4, function (this: Machine, id: Value) {
+    const m = expander(this).resolve(checkIdentifier('identifier-binding', id));
+    if (m === null) return false;
+    if (m.kind === 'local') return sym('lexical');
+    const name = idSym(id as Syntax);
+    return listFromArray([sym('#%runtime'), name, sym('#%runtime'), name, 0, 0, 0]);
+  });
+
+  // ------------------------------------------------------------ errors
+  t.fn(
+    'raise-syntax-error',
+    2,
+    6,
+    function (
+      this: Machine,
+      name: Value,
+      message: Value,
+      expr: Value = false,
+      sub: Value = false,
+      _extra: Value = NULL,
+      suffix: Value = '',
+    ) {
+      if (name !== false && !(name instanceof Sym)) return argError('raise-syntax-error', '(or/c symbol? #f)', name, 0, [name, message]);
+      const msg = checkString('raise-syntax-error', message).s;
+      const tail = suffix instanceof RString ? suffix.s : '';
+      return raiseSyntaxError(expander(this), name === false ? null : name.name, msg, expr, sub, tail);
+    },
+  );
+
+  // ------------------------------------------------------------ transformers
+  t.fn('make-rename-transformer', 1, 2, (id: Value) => new RenameTransformer(checkIdentifier('make-rename-transformer', id)));
+  t.fn('rename-transformer?', 1, 1, (v) => v instanceof RenameTransformer);
+  t.fn('rename-transformer-target', 1, 1, (v) => {
+    if (!(v instanceof RenameTransformer)) return argError('rename-transformer-target', 'rename-transformer?', v);
+    return v.target;
+  });
+  t.fn('make-set!-transformer', 1, 1, (p: Value) => new SetTransformer(checkProcedure('make-set!-transformer', p)));
+  t.fn('set!-transformer?', 1, 1, (v) => v instanceof SetTransformer);
+  t.fn('set!-transformer-procedure', 1, 1, (v) => {
+    if (!(v instanceof SetTransformer)) return argError('set!-transformer-procedure', 'set!-transformer?', v);
+    return v.proc;
+  });
+
+  // ------------------------------------------------------------ the expansion in progress
+  t.machine('syntax-local-value', 1, 3, (m, args) => {
+    const id = checkIdentifier('syntax-local-value', args[1], 0, args.slice(1));
+    const failure = args[2] ?? false;
+    if (failure !== false) checkProcedure('syntax-local-value', failure);
+    const ex = expander(m);
+    if (ex.transformers.length === 0 && ex.phase === 0 && !expanding(ex)) {
+      throw new RacketThrow(makeExn(exnFailContractT, 'syntax-local-value: not currently transforming'));
+    }
+    // A rename transformer's target stands for it.
+    let meaning = ex.resolve(id);
+    for (let hops = 0; meaning !== null && meaning.kind === 'syntax' && meaning.value instanceof RenameTransformer && hops < 100; hops++) {
+      meaning = ex.resolve(meaning.value.target);
+    }
+    if (meaning !== null && meaning.kind === 'syntax') return m.returnValue(meaning.value);
+    if (failure !== false) return m.applyArray(failure, []);
+    const msg = `syntax-local-value: unbound identifier\n  identifier: ${writeString(syntaxToDatum(id))}`;
+    throw new RacketThrow(makeExn(exnFailContractT, msg));
+  });
+  t.fn('syntax-local-introduce', 1, 1, function (this: Machine, s: Value) {
+    const stx = checkSyntax('syntax-local-introduce', s);
+    return flipScope(stx, transforming(this, 'syntax-local-introduce').intro);
+  });
+  t.fn('make-syntax-introducer', 0, 1, () => {
+    const scope = new Scope('introducer');
+    return new Primitive('syntax-introducer', 1, 2, (s: Value, mode: Value = sym('flip')) => {
+      const stx = checkSyntax('syntax-introducer', s);
+      const how = checkSymbol('syntax-introducer', mode).name;
+      if (how === 'add') return addScope(stx, scope);
+      if (how === 'remove') return removeScope(stx, scope);
+      if (how === 'flip') return flipScope(stx, scope);
+      return argError('syntax-introducer', "(or/c 'add 'remove 'flip)", mode);
+    });
+  });
+  t.fn('syntax-local-context', 0, 0, function (this: Machine) {
+    const c = transforming(this, 'syntax-local-context').context;
+    return c === 'internal-definition' ? listFromArray([new RVector([], false)]) : sym(c);
+  });
+  t.fn('syntax-local-name', 0, 0, function (this: Machine) {
+    const n = transforming(this, 'syntax-local-name').name;
+    return n === null ? false : sym(n);
+  });
+  t.fn('syntax-local-phase-level', 0, 0, function (this: Machine) {
+    return expander(this).phase;
+  });
+  t.fn('syntax-transforming?', 0, 0, function (this: Machine) {
+    return expander(this).transformers.length > 0;
+  });
+  t.fn('syntax-local-identifier-as-binding', 1, 2, (s: Value) => checkIdentifier('syntax-local-identifier-as-binding', s));
+  t.fn('syntax-shift-phase-level', 2, 2, (s: Value) => checkSyntax('syntax-shift-phase-level', s));
+
+  // ------------------------------------------------------------ syntax-case and templates at run time
+  t.internalFn('syntax-case-match', 2, 2, (p: SyntaxPattern, input: Value) => p.match(input) ?? false);
+  t.internalFn('syntax-match-ref', 2, 2, (m: Value[], i: number) => m[i]);
+  t.internalFn('syntax-case-fail', 1, 1, function (this: Machine, input: Value) {
+    return raiseSyntaxError(expander(this), null, 'bad syntax', input, false);
+  });
+  t.internalFn('syntax-template', 1, -1, (tmpl: SyntaxTemplate, ...args: Value[]) => tmpl.instantiate(args));
+  t.internalFn('syntax-template/loc', 2, -1, (tmpl: SyntaxTemplate, loc: Value, ...args: Value[]) =>
+    tmpl.instantiate(args, loc instanceof Syntax ? loc.loc : null),
+  );
+}
+
+/** Property keys: symbols by name (so that the reader's `paren-shape` is the same key), anything else by identity. */
+function propKey(key: Value): string | Value {
+  return key instanceof Sym ? key.name : key;
+}
+
+/** Whether the expander is at work (a begin-for-syntax body runs with no macro application in progress). */
+function expanding(ex: Expander): boolean {
+  return ex.phase > 0;
+}
