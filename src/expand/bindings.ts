@@ -8,11 +8,26 @@
 // build their output from) is seen at each phase.
 
 import type { ScopeSet } from '../values/syntax.js';
+import type { Sym } from '../values/types.js';
 import { isSubset } from './scopes.js';
 
 /** A phase level (0: run time, 1: compile time of phase 0, ...), or ALL_PHASES. */
 export type Phase = number | null;
 export const ALL_PHASES: Phase = null;
+
+const uninternedKeys = new WeakMap<Sym, string>();
+let uninternedCount = 0;
+
+/** The key a symbol's bindings are filed under: its name, or for an uninterned symbol a key of its own. */
+export function symbolKey(s: Sym): string {
+  if (s.interned) return s.name;
+  let k = uninternedKeys.get(s);
+  if (k === undefined) {
+    k = `\u0000${++uninternedCount}:${s.name}`;
+    uninternedKeys.set(s, k);
+  }
+  return k;
+}
 
 interface Entry<M> {
   scopes: ScopeSet;

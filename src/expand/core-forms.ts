@@ -4,7 +4,7 @@
 
 import type { Core, CoreBinding, CoreLambda } from './core.js';
 import { Keyword, NULL, Pair, Sym, listFromArray, sym, type Value } from '../values/types.js';
-import { RenameTransformer, SetTransformer } from './transformers.js';
+import { Builder } from './build.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { inferredName, type Expander, type Meaning } from './expander.js';
 import { addScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
@@ -50,9 +50,11 @@ const setForm: Handler = (stx: Syntax, ex: Expander) => {
   if (!isIdentifier(id)) ex.syntaxError('set!', 'not an identifier', stx, id);
   const m = ex.resolve(id);
   if (m !== null && m.kind === 'syntax') {
-    if (m.value instanceof SetTransformer) return ex.expandExpr(ex.applyTransformerProcedure(m.value.proc, stx, id));
-    if (m.value instanceof RenameTransformer) {
-      const renamed = new Syntax(listFromArray([p[0], m.value.target, p[2]]), stx.loc, stx.scopes, stx.props);
+    const proc = ex.setTransformerProcedure(m.value);
+    if (proc !== null) return ex.expandExpr(ex.applyTransformerProcedure(proc, stx, id));
+    const target = ex.renameTarget(m.value);
+    if (target !== null) {
+      const renamed = new Syntax(listFromArray([p[0], target, p[2]]), stx.loc, stx.scopes, stx.props);
       return setForm(renamed, ex);
     }
   }
@@ -82,6 +84,12 @@ function letValues(rec: boolean): Handler {
     const clauses = syntaxList(p[1]);
     if (clauses === null) ex.badSyntax(stx);
     const sc = new Scope('let');
+    return ex.withinLocalScope(sc, () => letValuesIn(rec, stx, ex, p, clauses, sc));
+  };
+}
+
+function letValuesIn(rec: boolean, stx: Syntax, ex: Expander, p: Syntax[], clauses: Syntax[], sc: Scope): Core {
+  {
     const parsed = clauses.map((c) => {
       const cp = syntaxList(c);
       if (cp === null || cp.length !== 2) ex.badSyntax(stx);
@@ -105,16 +113,22 @@ function letValues(rec: boolean): Handler {
       stx,
     );
     return { t: rec ? 'letrec-values' : 'let-values', binds, body };
-  };
+  }
 }
 
 /**
  * `(letrec-syntaxes+values ([(id ...) transformer] ...) ([(id ...) rhs] ...) body ...+)`:
  * the transformers are bound (and evaluated) in the new scope, then it is a letrec-values.
  */
-const letrecSyntaxesValues: Handler = (stx: Syntax, ex: Expander) => {
-  const p = parts(stx, ex, 4, -1);
-  const sc = new Scope('letrec-syntaxes');
+function letSyntaxes(rec: boolean): Handler {
+  return (stx: Syntax, ex: Expander) => {
+    const sc = new Scope('letrec-syntaxes');
+    return ex.withinLocalScope(sc, () => letSyntaxesIn(rec, stx, ex, sc));
+  };
+}
+
+function letSyntaxesIn(rec: boolean, stx: Syntax, ex: Expander, sc: Scope): Core {
+  const p = parts(stx, ex, rec ? 4 : 3, -1);
   const syntaxClauses = syntaxList(p[1]);
   if (syntaxClauses === null) ex.badSyntax(stx);
   for (const c of syntaxClauses) {
@@ -122,20 +136,22 @@ const letrecSyntaxesValues: Handler = (stx: Syntax, ex: Expander) => {
     const ids = cp === null || cp.length !== 2 ? null : syntaxList(cp[0]);
     if (cp === null || ids === null || !ids.every(isIdentifier)) ex.badSyntax(stx);
     const scoped = ids.map((id) => addScope(id, sc));
-    const meanings = ex.evalForSyntax(addScope(cp[1], sc), scoped, stx);
+    // let-syntaxes: the transformers do not see the names they are bound to.
+    const meanings = ex.evalForSyntax(rec ? addScope(cp[1], sc) : cp[1], scoped, stx);
     scoped.forEach((id, i) => ex.bind(id, meanings[i]));
   }
   const head = new Syntax(sym('letrec-values'), p[0].loc, [ex.baseScope]);
-  const rest = listFromArray([head, addScope(p[2], sc), ...p.slice(3).map((b) => addScope(b, sc))]);
+  const valueBindings = rec ? addScope(p[2], sc) : new Syntax(NULL, p[0].loc);
+  const rest = listFromArray([head, valueBindings, ...p.slice(rec ? 3 : 2).map((b) => addScope(b, sc))]);
   return letValues(true)(new Syntax(rest, stx.loc, stx.scopes, stx.props), ex);
-};
+}
 
 /** `(quote-syntax datum)` and `(quote-syntax datum #:local)`: the syntax object itself, with its scopes. */
 const quoteSyntax: Handler = (stx: Syntax, ex: Expander) => {
   const p = syntaxList(stx);
   const local = p !== null && p.length === 3 && syntaxE(p[2]) === Keyword.intern('local');
   if (p === null || (p.length !== 2 && !local)) ex.badSyntax(stx);
-  return { t: 'quote', v: p[1] };
+  return { t: 'quote', v: local ? p[1] : ex.pruneLocalScopes(p[1]) };
 };
 
 /** `(#%app f arg ...)`: an application, written out. */
@@ -309,8 +325,26 @@ const caseLambda: Handler = (stx: Syntax, ex: Expander) => {
   return { t: 'case-lambda', clauses, name };
 };
 
-const syntaxRulesAsExpression: Handler = (stx: Syntax, ex: Expander) =>
-  ex.syntaxError('syntax-rules', 'only allowed as a macro transformer', stx);
+/**
+ * `syntax-rules` as an expression (not a transformer to bind): the
+ * procedure it stands for, `(lambda (stx) (syntax-case stx (literal ...) ...))`
+ * with each pattern's keyword position matching anything.
+ */
+const syntaxRulesAsExpression: Handler = (stx: Syntax, ex: Expander) => {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 2) ex.badSyntax(stx);
+  const b = new Builder(ex, stx.loc);
+  const arg = b.temp('stx');
+  const clauses = p.slice(2).map((r) => {
+    const rp = syntaxList(r);
+    const pe = rp !== null && rp.length === 2 ? syntaxE(rp[0]) : null;
+    if (rp === null || !(pe instanceof Pair))
+      return ex.syntaxError('syntax-rules', 'bad syntax (clause is not a pattern-template pair)', stx, r);
+    const pattern = new Syntax(new Pair(b.id('_'), pe.cdr), rp[0].loc, rp[0].scopes);
+    return b.list(pattern, b.list('syntax', rp[1]));
+  });
+  return ex.expandExpr(b.list('lambda', b.list(arg), b.list('syntax-case', arg, p[1], ...clauses)));
+};
 
 export function installCoreForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
   const core = (name: string, h: Handler) => define(name, ex.coreForm(name, h));
@@ -323,7 +357,8 @@ export function installCoreForms(ex: Expander, define: (name: string, m: Meaning
   core('let-values', letValues(false));
   core('letrec-values', letValues(true));
   core('with-continuation-mark', wcm);
-  core('letrec-syntaxes+values', letrecSyntaxesValues);
+  core('letrec-syntaxes+values', letSyntaxes(true));
+  core('let-syntaxes', letSyntaxes(false));
   core('quote-syntax', quoteSyntax);
   core('#%app', app);
   core('#%plain-app', app);

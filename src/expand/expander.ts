@@ -12,9 +12,10 @@ import { RacketThrow, makeExn, exnFailContractArityT, exnFailContractT, exnFailS
 import { printString, writeString } from '../printer/print.js';
 import { Keyword, MultipleValues, NULL, Pair, Sym, VOID, sym, type Value } from '../values/types.js';
 import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
-import { BindingTable } from './bindings.js';
-import { addScope, flipScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
-import { PatternVariable, RenameTransformer, SetTransformer, type TransformerFrame } from './transformers.js';
+import { BindingTable, symbolKey } from './bindings.js';
+import { addScope, flipScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+import { PatternVariable, RenameTransformer, SetTransformer, StructInfo, type TransformerFrame } from './transformers.js';
+import { StructInstance, propRenameTransformer, propSetTransformer, propertyField } from '../values/struct.js';
 
 export type MacroTransformer = (stx: Syntax, ex: Expander) => Syntax;
 export type CoreFormHandler = (stx: Syntax, ex: Expander) => Core;
@@ -80,22 +81,55 @@ export class Expander {
   }
 
   resolveAt(id: Syntax, phase: number): Meaning | null {
-    const m = this.table.resolve(idSym(id).name, id.scopes, phase);
+    const m = this.table.resolve(symbolKey(idSym(id)), id.scopes, phase);
     if (m !== null && m.kind === 'top' && m.v.lazy !== null) m.v.force();
     return m;
   }
 
   /** Binds identifier `id` (its symbol and scopes) to `m` at the phase being expanded. */
   bind(id: Syntax, m: Meaning): void {
-    this.table.add(idSym(id).name, id.scopes, m, this.phase);
+    this.table.add(symbolKey(idSym(id)), id.scopes, m, this.phase);
   }
 
   /** `free-identifier=?`: same binding, or both unbound with the same name. */
   freeIdentifierEq(a: Syntax, b: Syntax): boolean {
-    const ma = this.resolve(a);
-    const mb = this.resolve(b);
+    const ma = this.resolveThroughRenames(a);
+    const mb = this.resolveThroughRenames(b);
     if (ma === null || mb === null) return ma === mb && idSym(a) === idSym(b);
     return sameMeaning(ma, mb);
+  }
+
+  /** What `id` means, with rename transformers followed to their targets. */
+  resolveThroughRenames(id: Syntax): Meaning | null {
+    let m = this.resolve(id);
+    for (let hops = 0; m !== null && m.kind === 'syntax' && hops < 100; hops++) {
+      const target = this.renameTarget(m.value);
+      if (target === null) break;
+      id = target;
+      m = this.resolve(id);
+    }
+    return m;
+  }
+
+  /** The target of a rename transformer: `make-rename-transformer`'s, or a `prop:rename-transformer` struct's; else null. */
+  renameTarget(v: Value): Syntax | null {
+    if (v instanceof RenameTransformer) return v.target;
+    if (!(v instanceof StructInstance)) return null;
+    const p = propertyField(v, propRenameTransformer);
+    if (p === null) return null;
+    const target = p.index ? p.value : this.compileTime!.apply(p.value, [v]);
+    return isIdentifier(target) ? target : null;
+  }
+
+  /** The procedure of a set! transformer: `make-set!-transformer`'s, or a `prop:set!-transformer` struct's; else null. */
+  setTransformerProcedure(v: Value): Value | null {
+    if (v instanceof SetTransformer) return v.proc;
+    if (!(v instanceof StructInstance)) return null;
+    const p = propertyField(v, propSetTransformer);
+    if (p === null) return null;
+    if (p.index) return p.value;
+    const proc = p.value;
+    return this.compileTime!.isProcedure(proc) && !(proc instanceof StructInstance) ? proc : null;
   }
 
   /** Whether `id` means the racket/base binding `name` (for literals like `else` and `=>`). */
@@ -141,6 +175,25 @@ export class Expander {
   context: TransformerFrame['context'] = 'expression';
   /** The name of the definition or binding whose right-hand side is being expanded (`syntax-local-name`). */
   localName: string | null = null;
+  /** The scopes of the local binding forms around the code being expanded, at this phase (quote-syntax prunes them). */
+  localScopes: Scope[] = [];
+
+  /** Runs `f` inside a local binding form whose scope is `sc`. */
+  withinLocalScope<T>(sc: Scope, f: () => T): T {
+    this.localScopes.push(sc);
+    try {
+      return f();
+    } finally {
+      this.localScopes.pop();
+    }
+  }
+
+  /** `stx` without the scopes of the local binding forms around it: what `quote-syntax` and templates keep. */
+  pruneLocalScopes(stx: Syntax): Syntax {
+    let out = stx;
+    for (const sc of this.localScopes) if (out.scopes.includes(sc)) out = removeScope(out, sc);
+    return out;
+  }
 
   applyMacro(transform: MacroTransformer, stx: Syntax): Syntax {
     const intro = new Scope('macro');
@@ -183,8 +236,11 @@ export class Expander {
     if (m.kind === 'macro') return this.applyMacro(m.transform, stx);
     if (m.kind !== 'syntax') return null;
     const v = m.value;
-    if (v instanceof RenameTransformer) return replaceKeyword(stx, id, v.target);
-    if (v instanceof SetTransformer) return this.applyTransformerProcedure(v.proc, stx, id);
+    const target = this.renameTarget(v);
+    if (target !== null) return replaceKeyword(stx, id, target);
+    const setProc = this.setTransformerProcedure(v);
+    if (setProc !== null) return this.applyTransformerProcedure(setProc, stx, id);
+    if (v instanceof StructInfo && v.nameIsConstructor) return replaceKeyword(stx, id, v.ctor);
     if (v instanceof PatternVariable) this.syntaxError(idSym(id).name, 'pattern variable cannot be used outside of a template', id);
     if (this.compileTime?.isProcedure(v)) return this.applyTransformerProcedure(v, stx, id);
     const msg = `${this.locPrefix(stx.loc)}${idSym(id).name}: illegal use of syntax\n  in: ${writeString(syntaxToDatum(stx))}\n  value at phase ${this.phase + 1}: ${printString(v)}`;
@@ -202,6 +258,17 @@ export class Expander {
       const next = this.transformStep(m, stx, head);
       if (next === null) return stx;
       stx = next;
+    }
+  }
+
+  /** partialExpand in expansion context `context` (what syntax-local-context reports to the transformers it runs). */
+  partialExpandIn(stx: Syntax, context: TransformerFrame['context']): Syntax {
+    const saved = this.context;
+    this.context = context;
+    try {
+      return this.partialExpand(stx);
+    } finally {
+      this.context = saved;
     }
   }
 
@@ -384,12 +451,16 @@ export class Expander {
   expandBody(forms: Syntax[], whole: Syntax): Core {
     if (forms.length === 0) this.syntaxError(formName(whole), 'bad syntax', whole);
     const sc = new Scope('body');
+    return this.withinLocalScope(sc, () => this.expandBodyIn(sc, forms, whole));
+  }
+
+  private expandBodyIn(sc: Scope, forms: Syntax[], whole: Syntax): Core {
     const queue = forms.map((f) => addScope(f, sc));
     type Item = { kind: 'def'; vars: LocalVar[]; rhs: Syntax } | { kind: 'expr'; stx: Syntax };
     const items: Item[] = [];
     let sawDefinition = false;
     while (queue.length > 0) {
-      const form = this.partialExpand(queue.shift()!);
+      const form = this.partialExpandIn(queue.shift()!, 'internal-definition');
       const core = this.coreHead(form);
       if (core === 'begin') {
         const sub = syntaxList(form)!.slice(1);
@@ -425,7 +496,8 @@ export class Expander {
     const binds: CoreBinding[] = [];
     for (let i = 0; i < items.length - 1; i++) {
       const it = items[i];
-      if (it.kind === 'def') binds.push({ vars: it.vars, e: this.expandExpr(it.rhs) });
+      if (it.kind === 'def')
+        binds.push({ vars: it.vars, e: it.vars.length === 1 ? this.expandNamedExpr(it.rhs, it.vars[0].name) : this.expandExpr(it.rhs) });
       else binds.push({ vars: [], e: this.expandExpr(it.stx) });
     }
     return { t: 'letrec-values', binds, body: this.expandExpr(last.stx) };
@@ -503,8 +575,9 @@ export class Expander {
 
   /** Runs `f` with the phase one higher, in a context where unbound identifiers are errors. */
   atNextPhase<T>(f: () => T): T {
-    const saved = { ctx: this.ctx, pending: this.pendingName };
+    const saved = { ctx: this.ctx, pending: this.pendingName, locals: this.localScopes };
     this.phase++;
+    this.localScopes = [];
     this.ctx = { name: saved.ctx?.name ?? 'top-level', defineTop: saved.ctx!.defineTop, unbound: (id) => this.unboundError(id) };
     try {
       return f();
@@ -512,6 +585,7 @@ export class Expander {
       this.phase--;
       this.ctx = saved.ctx;
       this.pendingName = saved.pending;
+      this.localScopes = saved.locals;
     }
   }
 
@@ -570,6 +644,19 @@ export class Expander {
     for (const id of all) if (!isIdentifier(id)) this.syntaxError(formName(whole), 'not an identifier', whole, id);
     this.checkDistinct(all, whole, formName(whole), 'duplicate argument name');
     const sc = new Scope('lambda');
+    return this.withinLocalScope(sc, () => this.expandLambdaIn(sc, whole, req, opt, rest, body, name, defaults));
+  }
+
+  private expandLambdaIn(
+    sc: Scope,
+    whole: Syntax,
+    req: Syntax[],
+    opt: Syntax[],
+    rest: Syntax | null,
+    body: Syntax[],
+    name: string | null,
+    defaults: { id: Syntax; dflt: Syntax }[],
+  ): CoreLambda {
     const vars = new Map<Syntax, LocalVar>();
     const bind = (id: Syntax) => {
       const v = this.bindLocal(addScope(id, sc));
@@ -619,19 +706,6 @@ export class Expander {
       this.langScopes.set(name, sc);
     }
     return sc;
-  }
-
-  /** Constructor and fields of each struct, for struct-copy; keyed like structInfo. */
-  readonly structShapes = new Map<string, { ctor: string; fields: { name: string; accessor: string; owner: string }[] }>();
-  /** Names a `struct` form defined, keyed by the struct name's symbol and scopes. */
-  readonly structInfo = new Map<string, string[]>();
-  structKey(id: Syntax): string {
-    // Inside a macro the input carries the macro's introduction scope, which is gone from the output.
-    const scopes = id.scopes.filter((s) => s !== this.currentIntro);
-    return `${idSym(id).name}@${scopes.map((s) => s.id).join(',')}`;
-  }
-  structNames(id: Syntax): string[] | null {
-    return this.structInfo.get(this.structKey(id)) ?? null;
   }
 
   /** Core handlers by name, registered by core-forms.ts. */

@@ -3,11 +3,12 @@
 // `rkt -e` and the REPL.
 
 import { TopVar, type Core } from './core.js';
-import { NULL, RString, Sym, sym, type Value } from '../values/types.js';
+import { NULL, RString, Sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import type { DefinitionContext, Expander } from './expander.js';
-import { RenameTransformer } from './transformers.js';
+import { StructInfo } from './transformers.js';
+import { symbolKey } from './bindings.js';
 import { addScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 
 /** A module: its exports for expansion, and its body for instantiation. */
@@ -85,7 +86,7 @@ export function expandModule(
   const items: Item[] = [];
   try {
     while (queue.length > 0) {
-      const form = ex.partialExpand(queue.shift()!);
+      const form = ex.partialExpandIn(queue.shift()!, 'module');
       const head = ex.coreHead(form);
       if (head === 'begin') {
         queue.unshift(...syntaxList(form)!.slice(1));
@@ -95,7 +96,7 @@ export function expandModule(
         const [ids, rhs] = ex.parseDefineValues(form);
         const vars = ids.map((id) => {
           const name = idSym(id).name;
-          const existing = ex.table.exact(name, id.scopes, ex.phase);
+          const existing = ex.table.exact(symbolKey(idSym(id)), id.scopes, ex.phase);
           if (existing !== null && existing.kind === 'top' && !existing.imported && [...defined.values()].includes(existing.v)) {
             ex.syntaxError('module', 'identifier already defined', form, id);
           }
@@ -400,8 +401,9 @@ function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope
   const exportId = (id: Syntax, as: string) => {
     const m = ex.resolve(id);
     if (m === null) ex.syntaxError('provide', 'provided identifier is not defined or required', form, id);
-    if (m.kind === 'syntax' && m.value instanceof RenameTransformer) {
-      info.exports.set(as, ex.resolve(m.value.target) ?? m);
+    const target = m.kind === 'syntax' ? ex.renameTarget(m.value) : null;
+    if (target !== null) {
+      info.exports.set(as, ex.resolveThroughRenames(target) ?? m);
       return;
     }
     info.exports.set(as, m.kind === 'top' ? { kind: 'top', v: m.v, imported: true } : m);
@@ -424,11 +426,14 @@ function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope
       for (const id of info.defined) exportId(id, idSym(id).name);
       return;
     case 'struct-out': {
-      const name = idSym(p[1]).name;
-      const related = ex.structNames(p[1]);
-      if (related === null) ex.syntaxError('struct-out', 'identifier is not bound to struct type information', form, p[1]);
-      for (const n of related) exportId(new Syntax(sym(n), p[1].loc, p[1].scopes), n);
-      void name;
+      const m = p.length === 2 && isIdentifier(p[1]) ? ex.resolve(p[1]) : null;
+      const info = m !== null && m.kind === 'syntax' && m.value instanceof StructInfo ? m.value : null;
+      if (info === null) ex.syntaxError('struct-out', 'identifier is not bound to struct type information', form, p[1]);
+      exportId(p[1], idSym(p[1]).name);
+      const own = info.ownFields;
+      const ids = [info.type, ...(info.nameIsConstructor ? [] : [info.ctor]), ...info.extraNames, info.pred, ...own.map((f) => f.accessor)];
+      for (const mutator of info.mutators) if (mutator !== null) ids.push(mutator);
+      for (const id of ids) exportId(id, idSym(id).name);
       return;
     }
     case 'contract-out':

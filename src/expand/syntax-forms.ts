@@ -54,8 +54,10 @@ function clause(ex: Expander, whole: Syntax, input: LocalVar, literals: Syntax[]
     ex.bind(addScope(pv.id, sc), { kind: 'syntax', value: new PatternVariable(v, pv.depth) });
     return v;
   });
-  const fender = cp.length === 3 ? ex.expandExpr(addScope(cp[1], sc)) : null;
-  const result = ex.expandExpr(addScope(cp[cp.length - 1], sc));
+  const [fender, result] = ex.withinLocalScope(sc, () => [
+    cp.length === 3 ? ex.expandExpr(addScope(cp[1], sc)) : null,
+    ex.expandExpr(addScope(cp[cp.length - 1], sc)),
+  ]);
   // With a fender the next clause's code is reached from two places: a thunk keeps it single.
   const fail = new LocalVar('fail');
   const onFail: Core = fender === null ? next : { t: 'app', f: lref(fail), args: [], loc: null };
@@ -80,7 +82,7 @@ function template(who: string, quasi: boolean, located: boolean): Handler {
   return (stx: Syntax, ex: Expander) => {
     const p = syntaxList(stx);
     if (p === null || p.length !== (located ? 3 : 2)) ex.badSyntax(stx);
-    const tmpl = SyntaxTemplate.compile(ex, p[p.length - 1], stx, who, quasi);
+    const tmpl = SyntaxTemplate.compile(ex, p[p.length - 1], stx, who, quasi, (s) => ex.pruneLocalScopes(s));
     const constant = tmpl.constant;
     if (constant !== null && !located) return quote(constant);
     const args: Core[] = tmpl.slots.map((s) => (s.kind === 'var' ? lref(s.pv.v) : ex.expandExpr(s.e)));

@@ -13,7 +13,7 @@ import { isEqual } from '../values/equal.js';
 import { NULL, Pair, RVector, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import type { Expander } from './expander.js';
-import { idSym, isIdentifier, syntaxE, syntaxToDatum } from './scopes.js';
+import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxToDatum } from './scopes.js';
 
 type Pattern =
   | { readonly k: 'any' }
@@ -96,8 +96,9 @@ export class SyntaxPattern {
   /** What each pattern variable matched, in the order of `vars`, or null when `input` does not match. */
   match(input: Value): Value[] | null {
     const out: Value[] = new Array(this.vars.length);
-    const ctx = input instanceof Syntax ? input : null;
-    return this.matchAt(this.root, input, ctx, out) ? out : null;
+    // A datum is matched as syntax (the syntax objects inside it stay as they are).
+    const stx = input instanceof Syntax ? input : datumToSyntax(null, input);
+    return this.matchAt(this.root, stx, stx, out) ? out : null;
   }
 
   private matchAt(p: Pattern, v: Value, ctx: Syntax | null, out: Value[]): boolean {

@@ -34,6 +34,8 @@ interface Item {
   /** The template list an ellipsis error names, and the element it is located at. */
   readonly at: Syntax;
   readonly elem: Syntax;
+  /** The element as written. */
+  readonly source: Value;
   /** An unsyntax-splicing hole: its list's elements are spliced in. */
   readonly splice: boolean;
 }
@@ -65,7 +67,7 @@ export class SyntaxTemplate {
    * `quasi`, `unsyntax` and `unsyntax-splicing` at the outer quasi level are
    * holes.
    */
-  static compile(ex: Expander, t: Syntax, whole: Syntax, who: string, quasi: boolean): SyntaxTemplate {
+  static compile(ex: Expander, t: Syntax, whole: Syntax, who: string, quasi: boolean, prune: (s: Syntax) => Syntax): SyntaxTemplate {
     const slots: SyntaxTemplate['slots'][number][] = [];
     const slotOf = new Map<PatternVariable, number>();
     const error: (message: string, at: Syntax) => never = (message, at) => ex.syntaxError(who, message, whole, at);
@@ -128,14 +130,26 @@ export class SyntaxTemplate {
       const items: Item[] = [];
       let v: Value = e;
       let tail: Template | null = null;
+      let tailSource: Value = null;
       for (;;) {
         if (v instanceof Syntax && !isIdentifier(v)) v = syntaxE(v);
         if (v === NULL) break;
         if (!(v instanceof Pair)) {
+          tailSource = v;
           tail = walk(v, level, q, escaped, refs);
           break;
         }
         const elem = v.car;
+        // `(a . #,e)` reads as (a unsyntax e): a hole for the tail.
+        if (quasi && q === 0 && items.length > 0 && isIdentifier(elem) && idSym(elem).name === 'unsyntax') {
+          const rest = syntaxList(new Syntax(v.cdr, null));
+          if (rest !== null && rest.length === 1) {
+            slots.push({ kind: 'expr', e: rest[0], splice: false });
+            tailSource = v;
+            tail = { k: 'hole', slot: slots.length - 1, ctx: shell };
+            break;
+          }
+        }
         let ellipses = 0;
         let next: Value = v.cdr;
         for (;;) {
@@ -151,7 +165,14 @@ export class SyntaxTemplate {
           const parts = syntaxList(elemStx);
           if (parts !== null && parts.length === 2) {
             slots.push({ kind: 'expr', e: parts[1], splice: true });
-            items.push({ t: { k: 'hole', slot: slots.length - 1, ctx: elemStx }, levels: [], at: elemStx, elem: elemStx, splice: true });
+            items.push({
+              t: { k: 'hole', slot: slots.length - 1, ctx: elemStx },
+              levels: [],
+              at: elemStx,
+              elem: elemStx,
+              source: elem,
+              splice: true,
+            });
             v = next;
             continue;
           }
@@ -167,16 +188,17 @@ export class SyntaxTemplate {
           if (drivers.length === 0) error('too many ellipses in template', (next instanceof Syntax ? next : elemStx) as Syntax);
           levels.push(drivers);
         }
-        items.push({ t, levels, at: shell, elem: elemStx, splice: false });
+        items.push({ t, levels, at: shell, elem: elemStx, source: elem, splice: false });
         v = next;
       }
-      if (tail === null && items.every((i) => i.t.k === 'const' && i.levels.length === 0)) return { k: 'const', v: shell };
-      if (tail !== null && tail.k === 'const' && items.every((i) => i.t.k === 'const' && i.levels.length === 0))
+      // Unchanged when every part is the source's own syntax (an escaped `(... ...)` is not).
+      const same = (t: Template, src: Value) => t.k === 'const' && t.v === src;
+      if (items.every((i) => i.levels.length === 0 && !i.splice && same(i.t, i.source)) && (tail === null || same(tail, tailSource)))
         return { k: 'const', v: shell };
       return { k: 'list', shell, items, tail };
     };
 
-    return new SyntaxTemplate(ex, walk(t, 0, 0, false, []), slots);
+    return new SyntaxTemplate(ex, pruned(walk(t, 0, 0, false, []), prune), slots);
   }
 
   /** Builds the syntax object from the slots' values; `loc`, if given, is the location of its outer layer (syntax/loc). */
@@ -242,6 +264,31 @@ export class SyntaxTemplate {
       if (level + 1 < item.levels.length) this.repeat(item, level + 1, sub, out);
       else out.push(this.build(item.t, sub));
     }
+  }
+}
+
+/**
+ * The template with `prune` applied to every piece of source syntax it
+ * keeps: as `quote-syntax` does, templates drop the scopes of the local
+ * binding forms around them.
+ */
+function pruned(t: Template, prune: (s: Syntax) => Syntax): Template {
+  switch (t.k) {
+    case 'const':
+      return { k: 'const', v: prune(t.v) };
+    case 'slot':
+      return t;
+    case 'hole':
+      return { k: 'hole', slot: t.slot, ctx: prune(t.ctx) };
+    case 'list':
+      return {
+        k: 'list',
+        shell: prune(t.shell),
+        items: t.items.map((i) => ({ ...i, t: pruned(i.t, prune) })),
+        tail: t.tail === null ? null : pruned(t.tail, prune),
+      };
+    case 'vector':
+      return { k: 'vector', shell: prune(t.shell), items: t.items.map((i) => ({ ...i, t: pruned(i.t, prune) })) };
   }
 }
 

@@ -22,7 +22,7 @@ export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: TopLevel
 }
 
 function expandForm(ex: Expander, loader: ModuleLoader, top: TopLevel, stx: Syntax, print: boolean): Core {
-  const form = ex.partialExpand(stx);
+  const form = ex.partialExpandIn(stx, 'top-level');
   const head = ex.coreHead(form);
   if (head === 'begin') {
     const subs = syntaxList(form)!.slice(1);

@@ -48,3 +48,45 @@ export interface TransformerFrame {
   /** The name of the binding whose right-hand side is being expanded, if any. */
   readonly name: string | null;
 }
+
+/** A field of a structure type, for `match` and `struct-copy`: its name, accessor, and the struct that declares it. */
+export interface StructField {
+  readonly name: string;
+  readonly accessor: Syntax;
+  readonly owner: string;
+}
+
+/**
+ * What `struct` binds its name to: the static information about the
+ * structure type (Racket's struct-info). Where the struct name is also the
+ * constructor, a use of it in an expression is a use of `ctor`.
+ */
+export class StructInfo {
+  constructor(
+    readonly name: string,
+    readonly type: Syntax,
+    readonly ctor: Syntax,
+    readonly pred: Syntax,
+    /** Every field, the parent's first. */
+    readonly fields: readonly StructField[],
+    /** The mutators of the struct's own fields, by own-field index (null: immutable). */
+    readonly mutators: readonly (Syntax | null)[],
+    /** The parent's struct info, if it has one. */
+    readonly parent: StructInfo | null,
+    /** The parent's type identifier (false: no parent). */
+    readonly parentType: Syntax | false,
+    /** The struct name stands for the constructor in expressions. */
+    readonly nameIsConstructor: boolean,
+    /** Other names the constructor is bound to (#:extra-constructor-name). */
+    readonly extraNames: readonly Syntax[],
+  ) {}
+
+  /** The struct's own fields. */
+  get ownFields(): readonly StructField[] {
+    return this.fields.slice(this.parent === null ? 0 : this.parent.fields.length);
+  }
+
+  [customPrint](): string {
+    return printNamed('struct-info', this.name);
+  }
+}

@@ -10,6 +10,7 @@
 // loop that matches each element and collects each of its variables into
 // a list.
 
+import { structInfoOf } from './struct.js';
 import { Keyword, NULL, Pair, RBytes, RString, RVector, Char, sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import { type Builder, jsMacro } from '../expand/build.js';
@@ -135,7 +136,7 @@ class PatternParser {
         return { t: 'regexp', rx: head === 'pregexp' ? this.pregexp(args[0]) : args[0], p: args.length === 2 ? this.parse(args[1]) : null };
       }
       default:
-        if (this.ex.structShapes.has(this.ex.structKey(items[0]))) return this.struct(items[0], args, stx);
+        if (structInfoOf(this.ex, items[0]) !== null) return this.struct(items[0], args, stx);
         return this.error('syntax error in pattern', stx);
     }
   }
@@ -165,22 +166,20 @@ class PatternParser {
   }
 
   private struct(id: Syntax, fields: Syntax[], stx: Syntax): Pat {
-    const shape = this.ex.structShapes.get(this.ex.structKey(id));
-    const info = this.ex.structInfo.get(this.ex.structKey(id));
-    if (shape === undefined || info === undefined) return this.ex.syntaxError('match', 'not a structure definition', stx, id);
-    if (fields.length !== shape.fields.length) {
+    const info = structInfoOf(this.ex, id);
+    if (info === null) return this.ex.syntaxError('match', 'not a structure definition', stx, id);
+    if (fields.length !== info.fields.length) {
       this.ex.syntaxError(
         'match',
-        `wrong number for fields for structure ${idSym(id).name}: expected ${shape.fields.length} but got ${fields.length}`,
+        `wrong number for fields for structure ${idSym(id).name}: expected ${info.fields.length} but got ${fields.length}`,
         stx,
         id,
       );
     }
-    const ctx = (name: string) => datumToSyntax(id, sym(name));
     return {
       t: 'struct',
-      pred: ctx(info[2]),
-      accessors: shape.fields.map((f) => ctx(f.accessor)),
+      pred: info.pred,
+      accessors: info.fields.map((f) => f.accessor),
       ps: fields.map((f) => this.parse(f)),
     };
   }

@@ -6,6 +6,7 @@ import type { Syntax } from '../values/syntax.js';
 import type { Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
+import { StructInfo } from '../expand/transformers.js';
 
 interface Field {
   id: Syntax;
@@ -88,7 +89,8 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
     }
   }
   const ctx = (s: string) => datumToSyntax(nameId, sym(s));
-  const ctorId = ctorName ?? nameId;
+  // The struct name is bound to its struct info; the constructor, unless renamed, to a hidden variable it stands for.
+  const ctorId = ctorName ?? b.temp(name);
   const own = fields.filter((f) => !f.auto).length;
   const auto = fields.length - own;
   const accessorNames = fields.map((f) => `${name}-${idSym(f.id).name}`);
@@ -97,7 +99,9 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
   const typeTmp = b.temp('type');
   const ctorTmp = b.temp('ctor');
   const predTmp = b.temp('pred');
-  const superType = superId ? datumToSyntax(superId, sym(`struct:${idSym(superId).name}`)) : b.datum(false);
+  const parent = superId ? structInfoOf(ex, superId) : null;
+  // Built-in structure types (exn, arity-at-least) have no struct info: their type is struct:NAME.
+  const superType = parent !== null ? parent.type : superId ? datumToSyntax(superId, sym(`struct:${idSym(superId).name}`)) : b.datum(false);
   const define = b.list(
     'define-values',
     b.list(
@@ -124,7 +128,7 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
             b.datum(transparent),
             b.datum(prefab),
             b.quote(listOfNumbers(mutableIdx)),
-            b.quote(sym(idSym(ctorId).name)),
+            b.quote(sym(ctorName === null ? name : idSym(ctorName).name)),
           ),
         ),
       ),
@@ -143,17 +147,33 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
       ),
     ),
   );
-  ex.structInfo.set(ex.structKey(nameId), [`struct:${name}`, idSym(ctorId).name, `${name}?`, ...accessorNames, ...mutatorNames]);
-  // For struct-copy: the constructor, and every field (the parent's first) with its accessor.
-  const parentShape = superId ? ex.structShapes.get(ex.structKey(superId)) : undefined;
-  ex.structShapes.set(ex.structKey(nameId), {
-    ctor: idSym(ctorId).name,
-    fields: [
-      ...(parentShape?.fields ?? []),
-      ...fields.filter((f) => !f.auto).map((f) => ({ name: idSym(f.id).name, accessor: `${name}-${idSym(f.id).name}`, owner: name })),
-    ],
-  });
-  return define;
+  const qs = (x: Syntax) => b.list('quote-syntax', x);
+  const info = b.list(
+    b.list('quote', b.datum(ex.rtPrim('make-struct-info'))),
+    b.quote(sym(name)),
+    qs(ctx(`struct:${name}`)),
+    qs(ctorId),
+    qs(ctx(`${name}?`)),
+    b.quote(listOfSymbols(fields.filter((f) => !f.auto).map((f) => idSym(f.id).name))),
+    qs(b.list(...accessorNames.filter((_, k) => !fields[k].auto).map(ctx))),
+    qs(b.list(...fields.map((_, k) => (mutableIdx.includes(k) ? ctx(mutatorNames[mutableIdx.indexOf(k)]) : b.datum(false))))),
+    b.list('quote', b.datum(parent ?? false)),
+    b.datum(ctorName === null),
+    qs(b.list(...(extraCtor ? [extraCtor] : []))),
+  );
+  return b.list('begin', define, b.list('define-syntaxes', b.list(nameId), info));
+}
+
+/** The struct info `id` is bound to, or null. */
+export function structInfoOf(ex: Expander, id: Syntax): StructInfo | null {
+  const m = ex.resolve(id);
+  return m !== null && m.kind === 'syntax' && m.value instanceof StructInfo ? m.value : null;
+}
+
+function listOfSymbols(names: string[]): Value {
+  let out: Value = NULL_;
+  for (let k = names.length - 1; k >= 0; k--) out = new PairC(sym(names[k]), out);
+  return out;
 }
 
 function listOfNumbers(ns: number[]): Value {
@@ -168,8 +188,9 @@ import { NULL as NULL_, Pair as PairC } from '../values/types.js';
 export function structCopyMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
   const p = syntaxList(stx);
   if (p === null || p.length < 3 || !isIdentifier(p[1])) return ex.badSyntax(stx);
-  const shape = ex.structShapes.get(ex.structKey(p[1]));
-  if (shape === undefined) ex.syntaxError('struct-copy', 'not an identifier for a structure type', stx, p[1]);
+  const info = structInfoOf(ex, p[1]);
+  if (info === null) return ex.syntaxError('struct-copy', 'not an identifier for a structure type', stx, p[1]);
+  const fields = info.fields.map((f) => ({ ...f, key: `${f.owner}-${f.name}` }));
   const v = b.temp('v');
   const updates = new Map<string, Syntax>();
   for (const u of p.slice(3)) {
@@ -177,14 +198,13 @@ export function structCopyMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
     if (up === null || (up.length !== 2 && up.length !== 4) || !isIdentifier(up[0])) ex.syntaxError('struct-copy', 'bad syntax', stx, u);
     const owner = up.length === 4 ? idSym(up[2]).name : idSym(p[1]).name;
     const key = `${owner}-${idSym(up[0]).name}`;
-    if (!shape.fields.some((f) => f.accessor === key))
+    if (!fields.some((f) => f.key === key))
       ex.syntaxError('struct-copy', 'accessor name not associated with the given structure type', stx, up[0]);
     updates.set(key, up[up.length - 1]);
   }
-  const ctx = (name: string) => datumToSyntax(p[1], sym(name));
   return b.list(
     'let-values',
     b.list(b.list(b.list(v), p[2])),
-    b.list(ctx(shape.ctor), ...shape.fields.map((f) => updates.get(f.accessor) ?? b.list(ctx(f.accessor), v))),
+    b.list(info.ctor, ...fields.map((f) => updates.get(f.key) ?? b.list(f.accessor, v))),
   );
 }

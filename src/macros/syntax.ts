@@ -65,14 +65,16 @@ const defineForSyntax: Macro = (stx, ex, b) => {
 };
 
 /** `(letrec-syntax ([id transformer] ...) body ...+)` and `let-syntax`. */
-const letSyntax: Macro = (stx, ex, b) => {
-  const p = items(stx, ex, 3);
-  const bindings = clauses(stx, p[1], ex).map(([id, e]) => {
-    if (!isIdentifier(id)) ex.badSyntax(stx);
-    return b.list(b.list(id), e);
-  });
-  return b.listTail(['letrec-syntaxes+values', b.list(...bindings), b.list()], listOf(p.slice(2)));
-};
+const letSyntax =
+  (core: string): Macro =>
+  (stx, ex, b) => {
+    const p = items(stx, ex, 3);
+    const bindings = clauses(stx, p[1], ex).map(([id, e]) => {
+      if (!isIdentifier(id)) ex.badSyntax(stx);
+      return b.list(b.list(id), e);
+    });
+    return b.listTail(core === 'let-syntaxes' ? [core, b.list(...bindings)] : [core, b.list(...bindings), b.list()], listOf(p.slice(2)));
+  };
 
 /** `(letrec-syntaxes ([(id ...) transformer] ...) body ...+)`. */
 const letrecSyntaxes: Macro = (stx, ex, b) => {
@@ -100,9 +102,8 @@ export function installSyntaxMacros(define: (name: string, m: Meaning) => void):
   const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
   macro('with-syntax', withSyntax);
   macro('define-for-syntax', defineForSyntax);
-  macro('let-syntax', letSyntax);
-  macro('letrec-syntax', letSyntax);
-  macro('let-syntaxes', letrecSyntaxes);
+  macro('let-syntax', letSyntax('let-syntaxes'));
+  macro('letrec-syntax', letSyntax('letrec-syntaxes+values'));
   macro('letrec-syntaxes', letrecSyntaxes);
   macro('syntax-id-rules', syntaxIdRules);
 }

@@ -3,7 +3,14 @@
 
 import { Primitive } from '../eval/procedures.js';
 import { argError } from '../errors/messages.js';
-import { StructInstance, type StructProperty, StructType, propProcedure } from '../values/struct.js';
+import {
+  StructInstance,
+  type StructProperty,
+  StructType,
+  propProcedure,
+  propRenameTransformer,
+  propSetTransformer,
+} from '../values/struct.js';
 import { registerEqualHook, registerEqualKeyHook, encode } from '../values/equal.js';
 import { customPrint, printQuotable, type PrintContext } from '../values/printable.js';
 import { printStructDefault, structQuotable } from '../printer/print.js';
@@ -122,6 +129,8 @@ export function installStructs(t: PrimTable): void {
     new Primitive('struct-mutator', 3, 3, (type, i, name) => mutatorOf(type as StructType, i as number, (name as Sym).name)),
   );
   t.value('prop:procedure', propProcedure);
+  t.value('prop:rename-transformer', propRenameTransformer);
+  t.value('prop:set!-transformer', propSetTransformer);
   t.fn('struct?', 1, 1, (v) => v instanceof StructInstance && v.type.transparent);
   t.fn('struct-type?', 1, 1, (v) => v instanceof StructType);
   t.fn('struct->vector', 1, 1, (v) => {

@@ -19,12 +19,12 @@ import {
 } from '../expand/scopes.js';
 import type { SyntaxPattern } from '../expand/syntax-pattern.js';
 import type { SyntaxTemplate } from '../expand/syntax-template.js';
-import { RenameTransformer, SetTransformer } from '../expand/transformers.js';
+import { RenameTransformer, SetTransformer, StructInfo } from '../expand/transformers.js';
 import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import { writeString } from '../printer/print.js';
 import { Scope, type SrcLoc, Syntax } from '../values/syntax.js';
-import { NULL, Pair, RString, RVector, Sym, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { MultipleValues, NULL, Pair, RString, RVector, Sym, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { checkProcedure, checkString, checkSymbol } from './check.js';
 import type { PrimTable } from './table.js';
 
@@ -80,7 +80,7 @@ export function raiseSyntaxError(ex: Expander, name: string | null, message: str
   if (subStx !== null) msg += `\n  at: ${writeString(syntaxToDatum(subStx))}`;
   if (exprStx !== null) msg += `\n  in: ${writeString(syntaxToDatum(exprStx))}`;
   msg += suffix;
-  const exprs = [subStx, exprStx].filter((s): s is Syntax => s !== null);
+  const exprs = subStx !== null ? [subStx] : exprStx !== null ? [exprStx] : [];
   throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listFromArray(exprs)));
 }
 
@@ -99,7 +99,7 @@ export function installSyntax(t: PrimTable): void {
     return items === null ? false : listFromArray(items);
   });
   t.fn('datum->syntax', 2, 5, (ctx: Value, v: Value, loc: Value = false, props: Value = false) => {
-    if (ctx !== false && !(ctx instanceof Syntax)) return argError('datum->syntax', '(or/c syntax? #f)', ctx, 0, [ctx, v]);
+    if (ctx !== false && !(ctx instanceof Syntax)) return argError('datum->syntax', '(or/c #f syntax?)', ctx);
     const out = datumToSyntax(ctx === false ? null : ctx, v, loc === false ? null : srclocOf(loc));
     if (props instanceof Syntax && props.props !== null && out !== v) out.props = new Map(props.props);
     return out;
@@ -248,14 +248,25 @@ export function installSyntax(t: PrimTable): void {
       throw new RacketThrow(makeExn(exnFailContractT, 'syntax-local-value: not currently transforming'));
     }
     // A rename transformer's target stands for it.
-    let meaning = ex.resolve(id);
-    for (let hops = 0; meaning !== null && meaning.kind === 'syntax' && meaning.value instanceof RenameTransformer && hops < 100; hops++) {
-      meaning = ex.resolve(meaning.value.target);
-    }
+    const meaning = ex.resolveThroughRenames(id);
     if (meaning !== null && meaning.kind === 'syntax') return m.returnValue(meaning.value);
     if (failure !== false) return m.applyArray(failure, []);
     const msg = `syntax-local-value: unbound identifier\n  identifier: ${writeString(syntaxToDatum(id))}`;
     throw new RacketThrow(makeExn(exnFailContractT, msg));
+  });
+  t.fn('syntax-local-value/immediate', 1, 3, function (this: Machine, s: Value, failure: Value = false) {
+    const id = checkIdentifier('syntax-local-value/immediate', s);
+    const ex = expander(this);
+    const meaning = ex.resolve(id);
+    if (meaning !== null && meaning.kind === 'syntax') {
+      const target = ex.renameTarget(meaning.value);
+      return new MultipleValues([meaning.value, target ?? false]);
+    }
+    if (failure !== false)
+      throw new RacketThrow(makeExn(exnFailContractT, 'syntax-local-value/immediate: failure thunks are not supported in rkt'));
+    throw new RacketThrow(
+      makeExn(exnFailContractT, `syntax-local-value/immediate: unbound identifier\n  identifier: ${writeString(syntaxToDatum(id))}`),
+    );
   });
   t.fn('syntax-local-introduce', 1, 1, function (this: Machine, s: Value) {
     const stx = checkSyntax('syntax-local-introduce', s);
@@ -288,6 +299,62 @@ export function installSyntax(t: PrimTable): void {
   });
   t.fn('syntax-local-identifier-as-binding', 1, 2, (s: Value) => checkIdentifier('syntax-local-identifier-as-binding', s));
   t.fn('syntax-shift-phase-level', 2, 2, (s: Value) => checkSyntax('syntax-shift-phase-level', s));
+
+  // ------------------------------------------------------------ struct info
+  t.internalFn(
+    'make-struct-info',
+    10,
+    10,
+    (
+      name: Sym,
+      type: Syntax,
+      ctor: Syntax,
+      pred: Syntax,
+      fieldNames: Value,
+      accessors: Syntax,
+      mutators: Syntax,
+      parent: StructInfo | false,
+      nameIsCtor: boolean,
+      extra: Syntax,
+    ) => {
+      const own = listToArray(fieldNames).map((f, i) => ({ name: (f as Sym).name, accessor: syntaxList(accessors)![i], owner: name.name }));
+      const muts = syntaxList(mutators)!.map((m) => (isIdentifier(m) ? m : null));
+      const inherited = parent === false ? [] : parent.fields;
+      return new StructInfo(
+        name.name,
+        type,
+        ctor,
+        pred,
+        [...inherited, ...own],
+        muts,
+        parent === false ? null : parent,
+        parent === false ? false : parent.type,
+        nameIsCtor,
+        syntaxList(extra)!,
+      );
+    },
+  );
+  t.in('racket/struct-info', () => {
+    t.fn('struct-info?', 1, 1, (v) => v instanceof StructInfo);
+    t.fn('extract-struct-info', 1, 1, (v) => {
+      if (!(v instanceof StructInfo)) return argError('extract-struct-info', 'struct-info?', v);
+      // Accessors and mutators last field first, as Racket lists them.
+      const accessors = v.fields.map((f) => f.accessor).reverse();
+      const own = v.ownFields.length;
+      const mutators = [
+        ...(v.parent === null ? [] : v.parent.fields.map(() => false)),
+        ...v.mutators.slice(0, own).map((m) => m ?? false),
+      ].reverse();
+      return listFromArray([
+        v.type,
+        v.ctor,
+        v.pred,
+        listFromArray(accessors),
+        listFromArray(mutators),
+        v.parentType === false ? true : v.parentType,
+      ]);
+    });
+  });
 
   // ------------------------------------------------------------ syntax-case and templates at run time
   t.internalFn('syntax-case-match', 2, 2, (p: SyntaxPattern, input: Value) => p.match(input) ?? false);

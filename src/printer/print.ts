@@ -616,7 +616,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 function srclocString(loc: SrcLoc): string | null {
   const src = loc.source;
   if (src === null || src === undefined || src === '') return null;
-  const shown = relativeSource(src);
+  const shown = loc.shown ?? relativeSource(src);
   if (typeof loc.line === 'number' && loc.line >= 1 && typeof loc.column === 'number' && loc.column >= 0) {
     return `${shown}:${loc.line}:${loc.column}`;
   }

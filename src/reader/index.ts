@@ -26,6 +26,8 @@ export { setRegexpChecker, setRegexpMaker } from './parser.js';
 const parser = new RacketParser();
 
 export interface ReadOptions {
+  /** The source as printed syntax objects show it (default: `source`). */
+  shownSource?: string;
   /** The name in error messages: 'read-syntax' (default) or 'read'. `read`
    * also makes strings, byte strings, vectors and boxes mutable, as Racket's
    * `read` does. */
@@ -66,6 +68,7 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
     text: lexed.text,
     map: lexed.map,
     source,
+    shown: opts.shownSource ?? source,
     who: opts.who ?? 'read-syntax',
     countLines: opts.countLines ?? true,
     base: lexed.base,
@@ -101,9 +104,13 @@ export function readAll(text: string, source: string, opts: ReadOptions = {}): S
  * A module's source: an optional `#lang NAME` (or `#!NAME`) line, possibly
  * after comments and a `#!/...` line, then all the datums.
  */
-export function readModuleSource(text: string, source: string): { lang: string | null; langLoc: SrcLoc | null; forms: Syntax[] } {
+export function readModuleSource(
+  text: string,
+  source: string,
+  opts: ReadOptions = {},
+): { lang: string | null; langLoc: SrcLoc | null; forms: Syntax[] } {
   const lexed = lex(text, 0);
-  return run(lexed, source, {}, () => {
+  return run(lexed, source, opts, () => {
     parser.langAllowed = true;
     const forms: Syntax[] = [];
     let lang: string | null = null;

@@ -142,12 +142,12 @@ export class LineMap {
   }
 
   /** The SrcLoc of the text from `start` to `end` (UTF-16 offsets). */
-  loc(source: string, start: number, end: number): SrcLoc {
+  loc(source: string, start: number, end: number, shown: string = source): SrcLoc {
     const li = this.lineIndex(start);
     const column = this.irregular ? this.column(start) : start - this.lineStarts[li];
     const position = this.extra === null ? start + 1 : this.position(start);
     const span = (this.extra === null ? end + 1 : this.position(end)) - position;
-    return { source, line: li + 1, column, position, span };
+    return { source, line: li + 1, column, position, span, shown };
   }
 }
 

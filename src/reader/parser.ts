@@ -156,6 +156,8 @@ export interface ReadSettings {
   text: string;
   map: LineMap;
   source: string;
+  /** The source as `#<syntax:...>` prints it. */
+  shown: string;
   /** 'read-syntax' (the default) or 'read', as named in error messages. */
   who: string;
   /** Line counting on (positions count characters) or off (bytes). */
@@ -170,6 +172,7 @@ export class RacketParser extends EmbeddedActionsParser {
   private text = '';
   private map!: LineMap;
   private source = '';
+  private shown = '';
   private who = 'read-syntax';
   private countLines = true;
   /** read-syntax (true) or read (false): syntax literals are immutable, and
@@ -198,6 +201,7 @@ export class RacketParser extends EmbeddedActionsParser {
     this.text = s.text;
     this.map = s.map;
     this.source = s.source;
+    this.shown = s.shown;
     this.who = s.who;
     this.countLines = s.countLines;
     this.forSyntax = s.who === 'read-syntax';
@@ -768,7 +772,7 @@ export class RacketParser extends EmbeddedActionsParser {
   }
 
   private wrap(e: Value, start: number, end: number, shape: string | null): Syntax {
-    const loc = this.map.loc(this.source, start, end);
+    const loc = this.map.loc(this.source, start, end, this.shown);
     let props: Map<string, Value> | null = null;
     if (shape === '[' || shape === '{') props = new Map([['paren-shape', Char.of(shape.charCodeAt(0))]]);
     return new Syntax(e, loc, EMPTY_SCOPES, props);
@@ -779,7 +783,7 @@ export class RacketParser extends EmbeddedActionsParser {
   }
 
   private fail(start: number, end: number, msg: string, eof = false): never {
-    const loc = this.map.loc(this.source, start, end);
+    const loc = this.map.loc(this.source, start, end, this.shown);
     throw new ReadError(`${this.where(loc, start)}: ${this.who}: ${msg}`, loc, eof);
   }
 
@@ -795,7 +799,7 @@ export class RacketParser extends EmbeddedActionsParser {
    * puts it: one character back from the end. */
   private failBackedUp(msg: string): never {
     const n = this.text.length;
-    const end = this.map.loc(this.source, n, n);
+    const end = this.map.loc(this.source, n, n, this.shown);
     const loc: SrcLoc = {
       source: this.source,
       line: end.line,

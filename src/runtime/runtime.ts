@@ -267,7 +267,9 @@ export class Runtime {
 
   private read(text: string, source: string) {
     try {
-      return readModuleSource(text, source);
+      const dir = this.ex.cwd.endsWith('/') ? this.ex.cwd : this.ex.cwd + '/';
+      const shownSource = source.startsWith(dir) && source.length > dir.length ? source.slice(dir.length) : source;
+      return readModuleSource(text, source, { shownSource });
     } catch (e) {
       if (e instanceof ReadError) throw new RacketThrow(makeExn(exnFailReadT, this.relativizeReadError(e), VOID));
       throw e;

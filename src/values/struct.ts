@@ -71,3 +71,22 @@ export class StructInstance {
 }
 
 export const propProcedure = new StructProperty('prop:procedure');
+/** A struct whose instances, bound with define-syntax, act as rename transformers (the property value: a field index or a procedure). */
+export const propRenameTransformer = new StructProperty('prop:rename-transformer');
+/** A struct whose instances act as set! transformers. */
+export const propSetTransformer = new StructProperty('prop:set!-transformer');
+
+/** The value of property `p` for instance `v`: a field when the property value is a field index of the type that has it. */
+export function propertyField(v: StructInstance, p: StructProperty): { index: true; value: Value } | { index: false; value: Value } | null {
+  let s: StructType | null = v.type;
+  while (s !== null) {
+    const pv = s.props.get(p);
+    if (pv !== undefined) {
+      if (typeof pv !== 'number') return { index: false, value: pv };
+      const before = s.parent === null ? 0 : s.parent.fieldCount;
+      return { index: true, value: v.fields[before + pv] };
+    }
+    s = s.parent;
+  }
+  return null;
+}

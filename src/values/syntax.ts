@@ -22,6 +22,8 @@ export interface SrcLoc {
   readonly position: number;
   /** Number of characters the datum covers. */
   readonly span: number;
+  /** The source as printed in `#<syntax:...>`: relative to the directory the program runs in (Racket's current-directory-for-user). */
+  readonly shown?: string;
 }
 
 /** A scope, as in "Binding as Sets of Scopes". Only identity matters. */

@@ -747,7 +747,7 @@ describe('readModuleSource', () => {
   it('reads the #lang line and the forms after it', () => {
     const r = readModuleSource('#lang racket/base\n(define x 1)\n(display x)\n', 'm.rkt');
     expect(r.lang).toBe('racket/base');
-    expect(r.langLoc).toEqual({ source: 'm.rkt', line: 1, column: 6, position: 7, span: 11 });
+    expect(r.langLoc).toEqual({ source: 'm.rkt', shown: 'm.rkt', line: 1, column: 6, position: 7, span: 11 });
     expect(r.forms.map(show)).toEqual(['(define x 1)', '(display x)']);
     expect(loc(r.forms[0])).toEqual([2, 0, 19, 12]);
   });
