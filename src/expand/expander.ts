@@ -14,7 +14,7 @@ import { Keyword, MultipleValues, NULL, Pair, Sym, VOID, sym, type Value } from 
 import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
 import { BindingTable, symbolKey } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
-import { PatternVariable, RenameTransformer, SetTransformer, StructInfo, type TransformerFrame } from './transformers.js';
+import { PatternVariable, RenameTransformer, SetTransformer, StructInfo, SyntaxParameter, type TransformerFrame } from './transformers.js';
 import { StructInstance, propRenameTransformer, propSetTransformer, propertyField } from '../values/struct.js';
 
 export type MacroTransformer = (stx: Syntax, ex: Expander) => Syntax;
@@ -109,6 +109,15 @@ export class Expander {
       m = this.resolve(id);
     }
     return m;
+  }
+
+  /** The values syntax-parameterize gives syntax parameters while it expands its body, innermost last. */
+  readonly syntaxParameterValues = new Map<SyntaxParameter, Meaning[]>();
+
+  /** What syntax parameter `p` means where expansion is now. */
+  syntaxParameterMeaning(p: SyntaxParameter): Meaning {
+    const stack = this.syntaxParameterValues.get(p);
+    return stack !== undefined && stack.length > 0 ? stack[stack.length - 1] : { kind: 'syntax', value: p.defaultValue };
   }
 
   /** The target of a rename transformer: `make-rename-transformer`'s, or a `prop:rename-transformer` struct's; else null. */
@@ -236,6 +245,7 @@ export class Expander {
     if (m.kind === 'macro') return this.applyMacro(m.transform, stx);
     if (m.kind !== 'syntax') return null;
     const v = m.value;
+    if (v instanceof SyntaxParameter) return this.transformStep(this.syntaxParameterMeaning(v), stx, id);
     const target = this.renameTarget(v);
     if (target !== null) return replaceKeyword(stx, id, target);
     const setProc = this.setTransformerProcedure(v);

@@ -14,6 +14,8 @@ import { addScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntax
 /** A module: its exports for expansion, and its body for instantiation. */
 export class ModuleInfo {
   readonly exports = new Map<string, Meaning>();
+  /** What it provides for syntax (phase 1 of the requirer), as racket/stxparam provides syntax-parameter-value. */
+  readonly syntaxExports = new Map<string, Meaning>();
   /** Core forms of the body, in order; null for built-in libraries. */
   body: Core[] | null = null;
   /** Modules that must be instantiated first. */
@@ -230,10 +232,13 @@ export function requireSpec(ex: Expander, loader: ModuleLoader, info: ModuleInfo
     const m: Meaning = meaning.kind === 'top' ? { kind: 'top', v: meaning.v, imported: true } : meaning;
     ex.table.add(name, imports.ctx.scopes, m, phase);
   }
+  for (const [name, m] of imports.syntaxNames) ex.table.add(name, imports.ctx.scopes, m, phase + 1);
 }
 
 interface Imports {
   names: Map<string, Meaning>;
+  /** Names it provides for syntax (only whole-module requires carry them). */
+  syntaxNames: Map<string, Meaning>;
   /** Syntax whose scopes the imported bindings get. */
   ctx: Syntax;
 }
@@ -249,7 +254,7 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
     if (phase === 0) {
       if (!info.requires.includes(m)) info.requires.push(m);
     } else if (phase > 0) loader.instantiateNow(m);
-    return { names: new Map(m.exports), ctx: spec };
+    return { names: new Map(m.exports), syntaxNames: m.syntaxExports, ctx: spec };
   };
   const instancePhase = Math.max(0, info.phase + phase);
   const file = (path: string) => loader.loadFile(loader.resolvePath(source, path), spec, instancePhase);
@@ -272,7 +277,7 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
         if (m === undefined) ex.syntaxError('only-in', `identifier \`${from}' not included in nested require spec`, spec, item);
         names.set(to, m);
       }
-      return { names, ctx: inner.ctx };
+      return { names, syntaxNames: new Map(), ctx: inner.ctx };
     }
     case 'except-in': {
       const inner = resolveImports(ex, loader, info, p[1], source, phase);
@@ -282,7 +287,7 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
     case 'prefix-in': {
       const inner = resolveImports(ex, loader, info, p[2], source, phase);
       const prefix = idSym(p[1]).name;
-      return { names: new Map([...inner.names].map(([n, m]) => [prefix + n, m])), ctx: inner.ctx };
+      return { names: new Map([...inner.names].map(([n, m]) => [prefix + n, m])), syntaxNames: new Map(), ctx: inner.ctx };
     }
     case 'rename-in': {
       const inner = resolveImports(ex, loader, info, p[1], source, phase);

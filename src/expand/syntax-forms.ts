@@ -5,12 +5,13 @@
 // compiled here as a constant.
 
 import { LocalVar, type Core, type CoreLambda } from './core.js';
-import { Scope, type Syntax } from '../values/syntax.js';
+import { Scope, Syntax } from '../values/syntax.js';
 import type { Expander, Meaning } from './expander.js';
 import { addScope, isIdentifier, syntaxList } from './scopes.js';
 import { SyntaxPattern } from './syntax-pattern.js';
 import { SyntaxTemplate } from './syntax-template.js';
-import { PatternVariable } from './transformers.js';
+import { PatternVariable, SyntaxParameter } from './transformers.js';
+import { NULL, Pair, type Value } from '../values/types.js';
 
 type Handler = (stx: Syntax, ex: Expander) => Core;
 
@@ -90,6 +91,54 @@ function template(who: string, quasi: boolean, located: boolean): Handler {
     const prim = ex.rtPrim(located ? 'syntax-template/loc' : 'syntax-template');
     return { t: 'app', f: quote(prim), args: [quote(tmpl), ...args], loc: stx.loc };
   };
+}
+
+/**
+ * `(syntax-parameterize ([id transformer] ...) body ...+)`: the body is
+ * expanded with each syntax parameter `id` meaning its new transformer.
+ */
+const syntaxParameterize: Handler = (stx: Syntax, ex: Expander) => {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 3) return ex.badSyntax(stx);
+  const clauses = syntaxList(p[1]);
+  if (clauses === null) return ex.badSyntax(stx);
+  const params: SyntaxParameter[] = [];
+  const meanings: Meaning[] = [];
+  for (const c of clauses) {
+    const cp = syntaxList(c);
+    if (cp === null || cp.length !== 2 || !isIdentifier(cp[0])) ex.badSyntax(stx);
+    const m = ex.resolve(cp[0]);
+    if (m === null || m.kind !== 'syntax' || !(m.value instanceof SyntaxParameter))
+      ex.syntaxError('syntax-parameterize', 'not bound as a syntax parameter', stx, cp[0]);
+    params.push(m.value);
+    meanings.push(ex.evalForSyntax(cp[1], [cp[0]], stx)[0]);
+  }
+  params.forEach((param, i) => {
+    const stack = ex.syntaxParameterValues.get(param) ?? [];
+    stack.push(meanings[i]);
+    ex.syntaxParameterValues.set(param, stack);
+  });
+  try {
+    const body = new Syntax(
+      new Pair(ex.baseId('let', stx.loc), new Pair(new Syntax(NULL, stx.loc), listTail(p.slice(2)))),
+      stx.loc,
+      stx.scopes,
+    );
+    return ex.expandExpr(body);
+  } finally {
+    for (const param of params) ex.syntaxParameterValues.get(param)!.pop();
+  }
+};
+
+function listTail(items: Syntax[]): Value {
+  let out: Value = NULL;
+  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
+  return out;
+}
+
+/** The forms of racket/stxparam. */
+export function installSyntaxParameterForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
+  define('syntax-parameterize', ex.coreForm('syntax-parameterize', syntaxParameterize));
 }
 
 export function installSyntaxForms(ex: Expander, define: (name: string, m: Meaning) => void): void {

@@ -37,6 +37,17 @@ export class PatternVariable {
   }
 }
 
+/**
+ * A syntax parameter (racket/stxparam): a keyword whose transformer
+ * `syntax-parameterize` rebinds while it expands its body.
+ */
+export class SyntaxParameter {
+  constructor(readonly defaultValue: Value) {}
+  [customPrint](): string {
+    return printNamed('syntax-parameter');
+  }
+}
+
 /** The macro application being expanded: what `syntax-local-introduce`, `syntax-local-name` and friends see. */
 export interface TransformerFrame {
   /** The macro-introduction scope of this application. */

@@ -26,6 +26,7 @@ import * as semaphores from './semaphores.rkt';
 import * as sequences from './sequences.rkt';
 import * as sets from './sets.rkt';
 import * as strings from './strings.rkt';
+import * as syntax from './syntax.rkt';
 import * as vectors from './vectors.rkt';
 
 /** What a library file provides and where its definitions are, as the reader found them. */
@@ -63,5 +64,6 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(vectors),
   file(listLib),
   file(strings),
+  file(syntax),
   file(sets),
 ];

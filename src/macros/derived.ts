@@ -4,7 +4,7 @@ import { NULL, Pair, RVector, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import { type Builder, jsMacro } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
-import { structCopyMacro, structMacro } from './struct.js';
+import { defineStructMacro, structCopyMacro, structMacro } from './struct.js';
 import { forMacro } from './for.js';
 import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 
@@ -352,6 +352,7 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
   macro('define-syntax', defineSyntax);
   macro('struct', structMacro);
   macro('struct-copy', structCopyMacro);
+  macro('define-struct', defineStructMacro);
   const variants = [
     'list',
     'lists',

@@ -184,6 +184,24 @@ function listOfNumbers(ns: number[]): Value {
 
 import { NULL as NULL_, Pair as PairC } from '../values/types.js';
 
+/**
+ * `(define-struct id (field ...) option ...)` and `(define-struct (id parent) ...)`:
+ * the old form of struct, whose constructor is `make-id`.
+ */
+export function defineStructMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 3) return ex.badSyntax(stx);
+  const head = syntaxList(p[1]);
+  const [nameId, parentId] = isIdentifier(p[1])
+    ? [p[1], null]
+    : head !== null && head.length === 2 && head.every(isIdentifier)
+      ? [head[0], head[1]]
+      : [null, null];
+  if (nameId === null) return ex.badSyntax(stx);
+  const ctor = datumToSyntax(nameId, sym(`make-${idSym(nameId).name}`));
+  return b.list('struct', nameId, ...(parentId ? [parentId] : []), ...p.slice(2), b.keyword('constructor-name'), ctor);
+}
+
 /** `(struct-copy id expr [field expr] ...)`, with `[field #:parent parent-id expr]` for inherited fields. */
 export function structCopyMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
   const p = syntaxList(stx);

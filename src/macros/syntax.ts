@@ -98,6 +98,16 @@ const syntaxIdRules: Macro = (stx, ex, b) => {
   return b.list('make-set!-transformer', b.list('lambda', b.list(arg), b.list('syntax-case', arg, p[1], ...rules)));
 };
 
+/** `(with-syntax* ([pattern stx-expr] ...) body ...+)`: like with-syntax, each binding in the scope of the ones before. */
+const withSyntaxStar: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const bindings = syntaxList(p[1]);
+  if (bindings === null) return ex.badSyntax(stx);
+  let body = b.listTail(['let', b.list()], listOf(p.slice(2)));
+  for (let i = bindings.length - 1; i >= 0; i--) body = b.list('with-syntax', b.list(bindings[i]), body);
+  return body;
+};
+
 export function installSyntaxMacros(define: (name: string, m: Meaning) => void): void {
   const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
   macro('with-syntax', withSyntax);
@@ -106,4 +116,21 @@ export function installSyntaxMacros(define: (name: string, m: Meaning) => void):
   macro('letrec-syntax', letSyntax('letrec-syntaxes+values'));
   macro('letrec-syntaxes', letrecSyntaxes);
   macro('syntax-id-rules', syntaxIdRules);
+}
+
+/** `(define-syntax-parameter id transformer)`: binds `id` to a syntax parameter whose default is the transformer. */
+const defineSyntaxParameter: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  if (p.length !== 3 || !isIdentifier(p[1])) return ex.badSyntax(stx);
+  return b.list('define-syntaxes', b.list(p[1]), b.list(b.list('quote', b.datum(ex.rtPrim('make-syntax-parameter'))), p[2]));
+};
+
+/** The macros of racket/stxparam. */
+export function installStxparamMacros(define: (name: string, m: Meaning) => void): void {
+  define('define-syntax-parameter', jsMacro('define-syntax-parameter', defineSyntaxParameter));
+}
+
+/** The macros of racket/syntax. */
+export function installRacketSyntaxMacros(define: (name: string, m: Meaning) => void): void {
+  define('with-syntax*', jsMacro('with-syntax*', withSyntaxStar));
 }

@@ -101,6 +101,7 @@ export function installLists(t: PrimTable): void {
     t.fn(name, 1, 1, cxr(name, path));
   }
   t.fn('pair?', 1, 1, (v) => v instanceof Pair);
+  t.value('null', NULL);
   t.fn('null?', 1, 1, (v) => v === NULL);
   t.fn('list?', 1, 1, (v) => isList(v));
   t.fn('list', 0, -1, (...xs: Value[]) => listFromArray(xs));

@@ -19,7 +19,7 @@ import {
 } from '../expand/scopes.js';
 import type { SyntaxPattern } from '../expand/syntax-pattern.js';
 import type { SyntaxTemplate } from '../expand/syntax-template.js';
-import { RenameTransformer, SetTransformer, StructInfo } from '../expand/transformers.js';
+import { RenameTransformer, SetTransformer, StructInfo, SyntaxParameter } from '../expand/transformers.js';
 import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import { writeString } from '../printer/print.js';
@@ -299,6 +299,30 @@ export function installSyntax(t: PrimTable): void {
   });
   t.fn('syntax-local-identifier-as-binding', 1, 2, (s: Value) => checkIdentifier('syntax-local-identifier-as-binding', s));
   t.fn('syntax-shift-phase-level', 2, 2, (s: Value) => checkSyntax('syntax-shift-phase-level', s));
+
+  // racket/syntax's syntax-local-eval: expands and runs an expression at the phase above the expansion.
+  t.internalFn('syntax-local-eval', 1, 1, function (this: Machine, s: Value) {
+    return expander(this).runForSyntax(checkSyntax('syntax-local-eval', s), null);
+  });
+
+  // ------------------------------------------------------------ syntax parameters (racket/stxparam)
+  t.internalFn('make-syntax-parameter', 1, 1, (v: Value) => new SyntaxParameter(v));
+  t.in('racket/stxparam#for-syntax', () => {
+    t.fn('syntax-parameter-value', 1, 1, function (this: Machine, id: Value) {
+      const ex = expander(this);
+      const m = ex.resolve(checkIdentifier('syntax-parameter-value', id));
+      if (m === null || m.kind !== 'syntax' || !(m.value instanceof SyntaxParameter))
+        return argError('syntax-parameter-value', 'syntax-parameter?', id);
+      const current = ex.syntaxParameterMeaning(m.value);
+      return current.kind === 'syntax' ? current.value : false;
+    });
+    t.fn(
+      'make-parameter-rename-transformer',
+      1,
+      1,
+      (id: Value) => new RenameTransformer(checkIdentifier('make-parameter-rename-transformer', id)),
+    );
+  });
 
   // ------------------------------------------------------------ struct info
   t.internalFn(

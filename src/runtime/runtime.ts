@@ -16,8 +16,8 @@ import { installDerivedForms } from '../macros/derived.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, TopLevel, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { installModuleForms } from '../expand/module-forms.js';
-import { installSyntaxForms } from '../expand/syntax-forms.js';
-import { installSyntaxMacros } from '../macros/syntax.js';
+import { installSyntaxForms, installSyntaxParameterForms } from '../expand/syntax-forms.js';
+import { installRacketSyntaxMacros, installStxparamMacros, installSyntaxMacros } from '../macros/syntax.js';
 import type { Host } from '../host/host.js';
 import { printString } from '../printer/print.js';
 import { allPrimitives } from '../prims/all.js';
@@ -136,15 +136,18 @@ export class Runtime {
     for (const [name, v] of prims.internals) this.ex.internals.set(name, v);
     const libs = new Map<string, ModuleInfo>([['racket/base', base]]);
     for (const d of prims.defs) {
-      let lib = libs.get(d.library);
+      // A library's names for syntax are tagged `LIB#for-syntax`.
+      const forSyntax = d.library.endsWith('#for-syntax');
+      const libName = forSyntax ? d.library.slice(0, -'#for-syntax'.length) : d.library;
+      let lib = libs.get(libName);
       if (lib === undefined) {
-        lib = new ModuleInfo(d.library);
-        libs.set(d.library, lib);
+        lib = new ModuleInfo(libName);
+        libs.set(libName, lib);
       }
       const v = new TopVar(d.name, d.library);
       v.value = d.value;
       v.constant = true;
-      lib.exports.set(d.name, { kind: 'top', v, imported: true });
+      (forSyntax ? lib.syntaxExports : lib.exports).set(d.name, { kind: 'top', v, imported: true });
     }
     for (const [name, lib] of libs) this.libraries.set(name, lib);
     // racket/base names are bound under the expander's base scope.
@@ -155,6 +158,10 @@ export class Runtime {
     installMatchForms((name, m) => matchLib.exports.set(name, m));
     // The libraries written in Racket (src/lib) extend racket/base, racket/list, ...
     this.loadRacketLibraries(base);
+    const stxparam = this.libraries.get('racket/stxparam') ?? this.addLibrary('racket/stxparam');
+    installStxparamMacros((name, m) => stxparam.exports.set(name, m));
+    installSyntaxParameterForms(this.ex, (name, m) => stxparam.exports.set(name, m));
+    installRacketSyntaxMacros((name, m) => (this.libraries.get('racket/syntax') ?? this.addLibrary('racket/syntax')).exports.set(name, m));
     // racket/set's `for` forms (its procedures come with the primitives).
     const sets = this.libraries.get('racket/set') ?? this.addLibrary('racket/set');
     for (const [name, m] of setForForms()) sets.exports.set(name, m);
