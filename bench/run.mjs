@@ -3,7 +3,8 @@
 // table of whole-process median wall times and the ratios.
 //
 //   npm run bench                 all programs
-//   npm run bench -- fib tak      some of them (`udp`: the UDP ping-pong and one-way burst; `channel`: the channel ping-pong)
+//   npm run bench -- fib tak      some of them (`udp`: the UDP ping-pong and one-way burst; `channel`: the channel ping-pong;
+//                                 `expand`: expanding and running a 2,000-line module of macro uses)
 //   RUNS=5 npm run bench          runs per measurement (default 3)
 
 import { spawnSync } from 'node:child_process';
@@ -88,6 +89,19 @@ for (const name of names) {
 
 const startup = time(process.execPath, [rkt, '-e', '(display 1)'], '1');
 
+// Expansion: read, expand, compile and run a generated 2,000-line module of macro uses (Racket compiles it afresh each run).
+let expandRow = null;
+if (only.length === 0 || only.includes('expand')) {
+  const file = join(scratch, 'expand.rkt');
+  spawnSync(process.execPath, [join(here, 'expand', 'generate.mjs'), file]);
+  const lines = readFileSync(file, 'utf8').split('\n').length;
+  const ours = time(process.execPath, [rkt, file]);
+  const racket = hasRacket ? time('racket', [file], ours.out) : { ms: NaN };
+  if (ours.error) notes.push(`expand (rkt): ${ours.error}`);
+  if (racket.error) notes.push(`expand (racket): ${racket.error}`);
+  expandRow = `\nexpansion, a ${lines}-line module of macro uses: rkt ${fmt(ours.ms)}  Racket 8.7 ${hasRacket ? fmt(racket.ms) : 'n/a'}  (rkt/Racket ${hasRacket ? ratio(ours.ms, racket.ms) : 'n/a'})`;
+}
+
 // UDP ping-pong: round trips per second (the program prints its own figure).
 const udpDir = join(here, 'udp');
 const trips = process.env.UDP_TRIPS ?? '20000';
@@ -140,6 +154,7 @@ if (rows.length > 0) {
   for (const r of rows) console.log(line(r));
 }
 console.log(`\nstartup: rkt -e '(display 1)': ${fmt(startup.ms)}`);
+if (expandRow !== null) console.log(expandRow);
 // Channel ping-pong between two threads: messages per second.
 const messages = process.env.CHANNEL_ROUND_TRIPS ?? '200000';
 let channelRow = null;
