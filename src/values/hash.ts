@@ -4,7 +4,7 @@
 // exactly when the table's equivalence says they are the same key
 // (see equal.ts), so lookups are one Map access. Insertion order is kept.
 
-import { eqvKey, equalKey } from './equal.js';
+import { encode, eqvKey, equalKey, registerEqualHook, registerEqualKeyHook } from './equal.js';
 import type { Value } from './types.js';
 
 export type HashKind = 'equal' | 'eqv' | 'eq';
@@ -62,3 +62,24 @@ export function makeHash(kind: HashKind, mutable: boolean, entries: Iterable<[Va
   for (const [k, v] of entries) h.setInPlace(k, v);
   return h;
 }
+
+// equal? on hash tables compares contents, as Racket does: the same kind of
+// key comparison, both mutable or both immutable, and the same keys with
+// equal? values. Their equal?-key (for equal-hash-code and for tables used
+// as keys) does not depend on insertion order.
+registerEqualHook({
+  equal(a, b, recur) {
+    if (!(a instanceof RHash)) return undefined;
+    if (!(b instanceof RHash) || a.kind !== b.kind || a.mutable !== b.mutable || a.size !== b.size) return false;
+    for (const [key, [, v]] of a.map) {
+      const other = b.map.get(key);
+      if (other === undefined || !recur(v, other[1])) return false;
+    }
+    return true;
+  },
+});
+registerEqualKeyHook((v) => {
+  if (!(v instanceof RHash)) return undefined;
+  const entries = [...v.map.values()].map(([k, val]) => encode(k) + '=' + encode(val)).sort();
+  return `H${v.kind}${v.mutable ? 'm' : 'i'}{${entries.join('')}}`;
+});
