@@ -341,6 +341,10 @@ export class Expander {
         const msg = `${this.locPrefix(stx.loc)}#%datum: keyword misused as an expression\n  at: ${writeString(e)}`;
         throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
       }
+      if (this.phase > 0 && this.resolveAt(withSymbol(stx, '#%datum'), this.phase) === null) {
+        const msg = `${this.locPrefix(stx.loc)}?: literal data is not allowed;\n no #%datum syntax transformer is bound in the transformer phase\n  at: ${writeString(syntaxToDatum(stx))}`;
+        throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
+      }
       return { t: 'quote', v: syntaxToDatum(stx) };
     }
   }

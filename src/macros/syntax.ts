@@ -125,6 +125,45 @@ const defineSyntaxParameter: Macro = (stx, ex, b) => {
   return b.list('define-syntaxes', b.list(p[1]), b.list(b.list('quote', b.datum(ex.rtPrim('make-syntax-parameter'))), p[2]));
 };
 
+/**
+ * A non-hygienic macro from a procedure on datums (mzlib/defmacro): the
+ * use's arguments as datums go to `proc`, and its result becomes syntax in
+ * the context of the use.
+ */
+function datumMacro(b: Builder, name: Syntax, proc: Syntax): Syntax {
+  const use = b.temp('stx');
+  const args = b.temp('args');
+  const body = b.list('datum->syntax', use, b.list('apply', proc, b.list('syntax->datum', b.list('syntax', args))), use);
+  return b.list(
+    'define-syntaxes',
+    b.list(name),
+    b.list('lambda', b.list(use), b.list('syntax-case', use, b.list(), b.list(b.listTail([b.id('_')], args), body))),
+  );
+}
+
+/** `(defmacro name formals body ...+)`. */
+const defmacro: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 4);
+  if (!isIdentifier(p[1])) return ex.badSyntax(stx);
+  return datumMacro(b, p[1], b.listTail(['lambda', p[2]], listOf(p.slice(3))));
+};
+
+/** `(define-macro (name . formals) body ...+)` and `(define-macro name proc-expr)`. */
+const defineMacro: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  if (isIdentifier(p[1])) return datumMacro(b, p[1], p[2]);
+  const head = syntaxE(p[1]);
+  if (!(head instanceof Pair) || !isIdentifier(head.car)) return ex.badSyntax(stx);
+  const formals = head.cdr instanceof Syntax ? head.cdr : new Syntax(head.cdr, p[1].loc, p[1].scopes);
+  return datumMacro(b, head.car as Syntax, b.listTail(['lambda', formals], listOf(p.slice(2))));
+};
+
+/** The macros of mzlib/defmacro (also compatibility/defmacro). */
+export function installDefmacroMacros(define: (name: string, m: Meaning) => void): void {
+  define('defmacro', jsMacro('defmacro', defmacro));
+  define('define-macro', jsMacro('define-macro', defineMacro));
+}
+
 /** The macros of racket/stxparam. */
 export function installStxparamMacros(define: (name: string, m: Meaning) => void): void {
   define('define-syntax-parameter', jsMacro('define-syntax-parameter', defineSyntaxParameter));

@@ -17,7 +17,7 @@ import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, TopLevel, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { installModuleForms } from '../expand/module-forms.js';
 import { installSyntaxForms, installSyntaxParameterForms } from '../expand/syntax-forms.js';
-import { installRacketSyntaxMacros, installStxparamMacros, installSyntaxMacros } from '../macros/syntax.js';
+import { installDefmacroMacros, installRacketSyntaxMacros, installStxparamMacros, installSyntaxMacros } from '../macros/syntax.js';
 import type { Host } from '../host/host.js';
 import { printString } from '../printer/print.js';
 import { allPrimitives } from '../prims/all.js';
@@ -161,6 +161,10 @@ export class Runtime {
     const stxparam = this.libraries.get('racket/stxparam') ?? this.addLibrary('racket/stxparam');
     installStxparamMacros((name, m) => stxparam.exports.set(name, m));
     installSyntaxParameterForms(this.ex, (name, m) => stxparam.exports.set(name, m));
+    for (const name of ['mzlib/defmacro', 'compatibility/defmacro']) {
+      const lib = this.libraries.get(name) ?? this.addLibrary(name);
+      installDefmacroMacros((n, m) => lib.exports.set(n, m));
+    }
     installRacketSyntaxMacros((name, m) => (this.libraries.get('racket/syntax') ?? this.addLibrary('racket/syntax')).exports.set(name, m));
     // racket/set's `for` forms (its procedures come with the primitives).
     const sets = this.libraries.get('racket/set') ?? this.addLibrary('racket/set');
