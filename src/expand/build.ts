@@ -33,9 +33,9 @@ export class Builder {
     return new Syntax(out, this.loc);
   }
 
-  /** A literal datum as syntax (for quote or self-quoting values). */
+  /** A literal datum as syntax (for quote or self-quoting values), with racket/base's context: a literal at any phase. */
   datum(v: Value): Syntax {
-    return datumToSyntax(null, v, this.loc);
+    return datumToSyntax(this.ex.baseId('quote'), v, this.loc);
   }
 
   quote(v: Value): Syntax {
