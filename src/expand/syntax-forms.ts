@@ -41,12 +41,13 @@ const syntaxCase: Handler = (stx: Syntax, ex: Expander) => {
   for (let i = clauses.length - 1; i >= 0; i--) {
     const cp = syntaxList(clauses[i]);
     if (cp === null || cp.length < 2 || cp.length > 3) ex.syntaxError('syntax-case', 'bad clause', stx, clauses[i]);
-    code = clause(ex, stx, input, literals, cp, code);
+    code = clause(ex, stx, input, literals, cp, code, ex.pruneLocalScopes(p[0]));
   }
   return { t: 'let-values', binds: [{ vars: [input], e: ex.expandExpr(p[1]) }], body: code };
 };
 
-function clause(ex: Expander, whole: Syntax, input: LocalVar, literals: Syntax[], cp: Syntax[], next: Core): Core {
+/** One clause; a datum input is made syntax in `context` (the syntax-case keyword's). */
+function clause(ex: Expander, whole: Syntax, input: LocalVar, literals: Syntax[], cp: Syntax[], next: Core, context: Syntax): Core {
   const pattern = SyntaxPattern.compile(ex, cp[0], literals, whole, 'syntax-case');
   const sc = new Scope('syntax-case');
   const match = new LocalVar('match');
@@ -72,7 +73,12 @@ function clause(ex: Expander, whole: Syntax, input: LocalVar, literals: Syntax[]
   };
   const body: Core = {
     t: 'let-values',
-    binds: [{ vars: [match], e: { t: 'app', f: quote(ex.rtPrim('syntax-case-match')), args: [quote(pattern), lref(input)], loc: null } }],
+    binds: [
+      {
+        vars: [match],
+        e: { t: 'app', f: quote(ex.rtPrim('syntax-case-match')), args: [quote(pattern), lref(input), quote(context)], loc: null },
+      },
+    ],
     body: { t: 'if', c: lref(match), th: matched, el: onFail },
   };
   return fender === null ? body : { t: 'let-values', binds: [{ vars: [fail], e: thunk(next) }], body };

@@ -94,10 +94,10 @@ export class SyntaxPattern {
   }
 
   /** What each pattern variable matched, in the order of `vars`, or null when `input` does not match. */
-  match(input: Value): Value[] | null {
+  match(input: Value, context: Syntax | null = null): Value[] | null {
     const out: Value[] = new Array(this.vars.length);
-    // A datum is matched as syntax (the syntax objects inside it stay as they are).
-    const stx = input instanceof Syntax ? input : datumToSyntax(null, input);
+    // A datum is matched as syntax in `context` (the syntax objects inside it stay as they are).
+    const stx = input instanceof Syntax ? input : datumToSyntax(context, input);
     return this.matchAt(this.root, stx, stx, out) ? out : null;
   }
 

@@ -75,6 +75,8 @@ export interface StructField {
 export class StructInfo {
   constructor(
     readonly name: string,
+    /** The struct's name as bound. */
+    readonly self: Syntax,
     readonly type: Syntax,
     readonly ctor: Syntax,
     readonly pred: Syntax,

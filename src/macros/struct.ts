@@ -43,6 +43,7 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
   let prefab = false;
   let autoValue: Syntax = b.datum(false);
   let ctorName: Syntax | null = null;
+  let ctorObjectName: string | null = null;
   let extraCtor: Syntax | null = null;
   const props: Syntax[] = [];
   const opts = p.slice(i + 1);
@@ -75,6 +76,10 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
       case 'inspector':
         transparent = transparent || syntaxE(opts[k + 1]) === false;
         k++;
+        break;
+      case '%constructor-named-as-struct':
+        // define-struct: make-NAME's object name is NAME.
+        ctorObjectName = name;
         break;
       case 'authentic':
       case 'sealed':
@@ -128,7 +133,7 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
             b.datum(transparent),
             b.datum(prefab),
             b.quote(listOfNumbers(mutableIdx)),
-            b.quote(sym(ctorName === null ? name : idSym(ctorName).name)),
+            b.quote(sym(ctorObjectName ?? (ctorName === null ? name : idSym(ctorName).name))),
           ),
         ),
       ),
@@ -151,6 +156,7 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
   const info = b.list(
     b.list('quote', b.datum(ex.rtPrim('make-struct-info'))),
     b.quote(sym(name)),
+    qs(nameId),
     qs(ctx(`struct:${name}`)),
     qs(ctorId),
     qs(ctx(`${name}?`)),
@@ -199,7 +205,15 @@ export function defineStructMacro(stx: Syntax, ex: Expander, b: Builder): Syntax
       : [null, null];
   if (nameId === null) return ex.badSyntax(stx);
   const ctor = datumToSyntax(nameId, sym(`make-${idSym(nameId).name}`));
-  return b.list('struct', nameId, ...(parentId ? [parentId] : []), ...p.slice(2), b.keyword('constructor-name'), ctor);
+  return b.list(
+    'struct',
+    nameId,
+    ...(parentId ? [parentId] : []),
+    ...p.slice(2),
+    b.keyword('constructor-name'),
+    ctor,
+    b.keyword('%constructor-named-as-struct'),
+  );
 }
 
 /** `(struct-copy id expr [field expr] ...)`, with `[field #:parent parent-id expr]` for inherited fields. */
@@ -217,7 +231,7 @@ export function structCopyMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
     const owner = up.length === 4 ? idSym(up[2]).name : idSym(p[1]).name;
     const key = `${owner}-${idSym(up[0]).name}`;
     if (!fields.some((f) => f.key === key))
-      ex.syntaxError('struct-copy', 'accessor name not associated with the given structure type', stx, up[0]);
+      ex.syntaxError('struct-copy', 'field name not associated with the given structure type', stx, up[0]);
     updates.set(key, up[up.length - 1]);
   }
   return b.list(

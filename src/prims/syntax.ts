@@ -327,10 +327,11 @@ export function installSyntax(t: PrimTable): void {
   // ------------------------------------------------------------ struct info
   t.internalFn(
     'make-struct-info',
-    10,
-    10,
+    11,
+    11,
     (
       name: Sym,
+      self: Syntax,
       type: Syntax,
       ctor: Syntax,
       pred: Syntax,
@@ -346,6 +347,7 @@ export function installSyntax(t: PrimTable): void {
       const inherited = parent === false ? [] : parent.fields;
       return new StructInfo(
         name.name,
+        self,
         type,
         ctor,
         pred,
@@ -371,17 +373,17 @@ export function installSyntax(t: PrimTable): void {
       ].reverse();
       return listFromArray([
         v.type,
-        v.ctor,
+        v.nameIsConstructor ? v.self : v.ctor,
         v.pred,
         listFromArray(accessors),
         listFromArray(mutators),
-        v.parentType === false ? true : v.parentType,
+        v.parent === null ? true : v.parent.self,
       ]);
     });
   });
 
   // ------------------------------------------------------------ syntax-case and templates at run time
-  t.internalFn('syntax-case-match', 2, 2, (p: SyntaxPattern, input: Value) => p.match(input) ?? false);
+  t.internalFn('syntax-case-match', 3, 3, (p: SyntaxPattern, input: Value, context: Syntax) => p.match(input, context) ?? false);
   t.internalFn('syntax-match-ref', 2, 2, (m: Value[], i: number) => m[i]);
   t.internalFn('syntax-case-fail', 1, 1, function (this: Machine, input: Value) {
     return raiseSyntaxError(expander(this), null, 'bad syntax', input, false);

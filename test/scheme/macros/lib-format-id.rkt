@@ -1,7 +1,7 @@
 #lang racket/base
 ;; racket/syntax: format-id, format-symbol, generate-temporary, with-syntax*
 ;; used the way record/accessor-generating macros use them.
-(require (for-syntax racket/base racket/syntax))
+(require racket/syntax (for-syntax racket/base racket/syntax))
 
 ;; (define-record point (x y)) => point, point-x, point-y, point?, make-point
 (define-syntax (define-record stx)

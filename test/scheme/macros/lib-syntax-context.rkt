@@ -13,18 +13,24 @@
 
 (printf "~a\n" (checked-add 1 2))
 
-;; compile-time errors caught at run time via eval of the form
-(define ns (make-base-namespace))
-(parameterize ([current-namespace ns])
-  (eval '(require (for-syntax racket/base racket/syntax)))
-  (eval '(define-syntax (checked stx)
-           (parameterize ([current-syntax-context stx])
-             (syntax-case stx ()
-               [(_ a) (if (number? (syntax-e #'a)) #'a (wrong-syntax #'a "bad operand ~a" 'here))]))))
-  (printf "~a\n" (eval '(checked 10)))
-  (with-handlers ([exn:fail:syntax? (lambda (e) (printf "caught: ~a\n" (exn-message e))
-                                      (printf "exprs: ~s\n" (map syntax->datum (exn:fail:syntax-exprs e))))])
-    (eval '(checked "nope"))))
+;; wrong-syntax errors caught at compile time; the message and exprs come back as data
+(define-syntax (try-checked stx)
+  (syntax-case stx ()
+    [(_ a)
+     (with-handlers ([exn:fail:syntax?
+                      (lambda (e) #`'(caught #,(exn-message e)
+                                             #,(map syntax->datum (exn:fail:syntax-exprs e))))])
+       (parameterize ([current-syntax-context #'(checked a)])
+         (if (number? (syntax-e #'a)) #'a (wrong-syntax #'a "bad operand ~a" 'here))))]))
+(printf "~s\n" (try-checked 10))
+(define caught (try-checked "nope"))
+(printf "~a\n~s\n" (cadr caught) (caddr caught))
+
+;; wrong-syntax with no current-syntax-context names no form
+(define-syntax (no-ctx stx)
+  (with-handlers ([exn:fail:syntax? (lambda (e) #`#,(exn-message e))])
+    (wrong-syntax (syntax-case stx () [(_ x) #'x]) "oops")))
+(printf "~a\n" (no-ctx 5))
 
 ;; syntax-local-eval: evaluate a compile-time expression from a macro
 (define-syntax (const-fold stx)
