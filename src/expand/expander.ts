@@ -14,7 +14,15 @@ import { Keyword, MultipleValues, NULL, Pair, Sym, VOID, sym, type Value } from 
 import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
 import { BindingTable, symbolKey } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
-import { PatternVariable, RenameTransformer, SetTransformer, StructInfo, SyntaxParameter, type TransformerFrame } from './transformers.js';
+import {
+  MatchExpander,
+  PatternVariable,
+  RenameTransformer,
+  SetTransformer,
+  StructInfo,
+  SyntaxParameter,
+  type TransformerFrame,
+} from './transformers.js';
 import { StructInstance, propRenameTransformer, propSetTransformer, propertyField } from '../values/struct.js';
 
 export type MacroTransformer = (stx: Syntax, ex: Expander) => Syntax;
@@ -246,6 +254,7 @@ export class Expander {
     if (m.kind !== 'syntax') return null;
     const v = m.value;
     if (v instanceof SyntaxParameter) return this.transformStep(this.syntaxParameterMeaning(v), stx, id);
+    if (v instanceof MatchExpander && v.expressionProc !== null) return this.applyTransformerProcedure(v.expressionProc, stx, id);
     const target = this.renameTarget(v);
     if (target !== null) return replaceKeyword(stx, id, target);
     const setProc = this.setTransformerProcedure(v);

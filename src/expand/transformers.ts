@@ -48,6 +48,20 @@ export class SyntaxParameter {
   }
 }
 
+/**
+ * `define-match-expander`: a transformer of match patterns, and optionally
+ * of expressions (a use outside a pattern).
+ */
+export class MatchExpander {
+  constructor(
+    readonly patternProc: Value,
+    readonly expressionProc: Value | null,
+  ) {}
+  [customPrint](): string {
+    return printNamed('match-expander');
+  }
+}
+
 /** The macro application being expanded: what `syntax-local-introduce`, `syntax-local-name` and friends see. */
 export interface TransformerFrame {
   /** The macro-introduction scope of this application. */

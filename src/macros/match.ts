@@ -11,6 +11,7 @@
 // a list.
 
 import { structInfoOf } from './struct.js';
+import { MatchExpander } from '../expand/transformers.js';
 import { Keyword, NULL, Pair, RBytes, RString, RVector, Char, sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import { type Builder, jsMacro } from '../expand/build.js';
@@ -66,6 +67,11 @@ class PatternParser {
       const items = syntaxList(stx);
       const head = isIdentifier(e.car) ? idSym(e.car as Syntax).name : null;
       if (items === null || head === null) return this.error('syntax error in pattern', stx);
+      // A match expander rewrites its use into another pattern.
+      const m = this.ex.resolve(e.car as Syntax);
+      if (m !== null && m.kind === 'syntax' && m.value instanceof MatchExpander) {
+        return this.parse(this.ex.applyTransformerProcedure(m.value.patternProc, stx, e.car as Syntax));
+      }
       return this.compound(head, items, stx);
     }
     if (isLiteral(e)) return { t: 'equal', e: this.b.list('quote', stx) };
@@ -782,8 +788,17 @@ const defineMatch: Macro = (stx, ex, b) => {
   );
 };
 
+/** `(define-match-expander id pattern-transformer [expression-transformer])`. */
+const defineMatchExpander: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 3 || p.length > 4 || !isIdentifier(p[1])) return ex.badSyntax(stx);
+  const make = b.list('quote', b.datum(ex.rtPrim('make-match-expander')));
+  return b.list('define-syntaxes', b.list(p[1]), b.list(make, p[2], p.length === 4 ? p[3] : b.datum(false)));
+};
+
 export function installMatchForms(define: (name: string, m: Meaning) => void): void {
   const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
+  macro('define-match-expander', defineMatchExpander);
   macro('match', match);
   macro('match*', matchStar);
   macro('match-lambda', matchLambda);

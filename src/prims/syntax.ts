@@ -19,7 +19,7 @@ import {
 } from '../expand/scopes.js';
 import type { SyntaxPattern } from '../expand/syntax-pattern.js';
 import type { SyntaxTemplate } from '../expand/syntax-template.js';
-import { RenameTransformer, SetTransformer, StructInfo, SyntaxParameter } from '../expand/transformers.js';
+import { MatchExpander, RenameTransformer, SetTransformer, StructInfo, SyntaxParameter } from '../expand/transformers.js';
 import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import { writeString } from '../printer/print.js';
@@ -322,6 +322,12 @@ export function installSyntax(t: PrimTable): void {
       1,
       (id: Value) => new RenameTransformer(checkIdentifier('make-parameter-rename-transformer', id)),
     );
+  });
+
+  // define-match-expander's compile-time value.
+  t.internalFn('make-match-expander', 2, 2, (pattern: Value, expression: Value) => {
+    checkProcedure('define-match-expander', pattern);
+    return new MatchExpander(pattern, expression === false ? null : expression);
   });
 
   // ------------------------------------------------------------ struct info
