@@ -25,9 +25,14 @@ const thunk = (body: Core): CoreLambda => ({ t: 'lambda', req: [], opt: [], rest
  * fresh scope, for its fender and result. No match is a `bad syntax` error
  * about the input.
  */
-const syntaxCase: Handler = (stx: Syntax, ex: Expander) => {
+const syntaxCase: Handler = (stx: Syntax, ex: Expander) => syntaxCaseForm(stx, ex, false);
+
+/** `(syntax-case* stx-expr (literal ...) id-compare-expr clause ...)`: literals are compared with the given procedure. */
+const syntaxCaseStar: Handler = (stx: Syntax, ex: Expander) => syntaxCaseForm(stx, ex, true);
+
+function syntaxCaseForm(stx: Syntax, ex: Expander, star: boolean): Core {
   const p = syntaxList(stx);
-  if (p === null || p.length < 3) ex.badSyntax(stx);
+  if (p === null || p.length < (star ? 4 : 3)) ex.badSyntax(stx);
   const literals = syntaxList(p[2]);
   if (literals === null || !literals.every(isIdentifier)) ex.syntaxError('syntax-case', 'bad syntax (literals list)', stx, p[2]);
   for (const lit of literals) {
@@ -35,19 +40,31 @@ const syntaxCase: Handler = (stx: Syntax, ex: Expander) => {
     if (name === '...' || name === '_') ex.syntaxError('syntax-case', 'bad syntax (literal is a pattern keyword)', stx, lit);
   }
   const input = new LocalVar('stx');
-  const clauses = p.slice(3);
+  const compare = new LocalVar('compare');
+  const clauses = p.slice(star ? 4 : 3);
   // Built from the last clause back: each clause falls through to the code of the next.
   let code: Core = { t: 'app', f: quote(ex.rtPrim('syntax-case-fail')), args: [lref(input)], loc: stx.loc };
   for (let i = clauses.length - 1; i >= 0; i--) {
     const cp = syntaxList(clauses[i]);
     if (cp === null || cp.length < 2 || cp.length > 3) ex.syntaxError('syntax-case', 'bad clause', stx, clauses[i]);
-    code = clause(ex, stx, input, literals, cp, code, ex.pruneLocalScopes(p[0]));
+    code = clause(ex, stx, input, literals, cp, code, ex.pruneLocalScopes(p[0]), star ? lref(compare) : quote(false));
   }
-  return { t: 'let-values', binds: [{ vars: [input], e: ex.expandExpr(p[1]) }], body: code };
-};
+  const binds = [{ vars: [input], e: ex.expandExpr(p[1]) }];
+  if (star) binds.push({ vars: [compare], e: ex.expandExpr(p[3]) });
+  return { t: 'let-values', binds, body: code };
+}
 
 /** One clause; a datum input is made syntax in `context` (the syntax-case keyword's). */
-function clause(ex: Expander, whole: Syntax, input: LocalVar, literals: Syntax[], cp: Syntax[], next: Core, context: Syntax): Core {
+function clause(
+  ex: Expander,
+  whole: Syntax,
+  input: LocalVar,
+  literals: Syntax[],
+  cp: Syntax[],
+  next: Core,
+  context: Syntax,
+  compare: Core,
+): Core {
   const pattern = SyntaxPattern.compile(ex, cp[0], literals, whole, 'syntax-case');
   const sc = new Scope('syntax-case');
   const match = new LocalVar('match');
@@ -76,7 +93,7 @@ function clause(ex: Expander, whole: Syntax, input: LocalVar, literals: Syntax[]
     binds: [
       {
         vars: [match],
-        e: { t: 'app', f: quote(ex.rtPrim('syntax-case-match')), args: [quote(pattern), lref(input), quote(context)], loc: null },
+        e: { t: 'app', f: quote(ex.rtPrim('syntax-case-match')), args: [quote(pattern), lref(input), quote(context), compare], loc: null },
       },
     ],
     body: { t: 'if', c: lref(match), th: matched, el: onFail },
@@ -150,6 +167,7 @@ export function installSyntaxParameterForms(ex: Expander, define: (name: string,
 export function installSyntaxForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
   const core = (name: string, h: Handler) => define(name, ex.coreForm(name, h));
   core('syntax-case', syntaxCase);
+  core('syntax-case*', syntaxCaseStar);
   core('syntax', template('syntax', false, false));
   core('quasisyntax', template('quasisyntax', true, false));
   core('syntax/loc', template('syntax/loc', false, true));

@@ -94,12 +94,16 @@ export class SyntaxPattern {
   }
 
   /** What each pattern variable matched, in the order of `vars`, or null when `input` does not match. */
-  match(input: Value, context: Syntax | null = null): Value[] | null {
+  match(input: Value, context: Syntax | null = null, compare: ((a: Syntax, b: Syntax) => boolean) | null = null): Value[] | null {
+    this.compare = compare;
     const out: Value[] = new Array(this.vars.length);
     // A datum is matched as syntax in `context` (the syntax objects inside it stay as they are).
     const stx = input instanceof Syntax ? input : datumToSyntax(context, input);
     return this.matchAt(this.root, stx, stx, out) ? out : null;
   }
+
+  /** How literals are compared in the match in progress (syntax-case*); null: free-identifier=?. */
+  private compare: ((a: Syntax, b: Syntax) => boolean) | null = null;
 
   private matchAt(p: Pattern, v: Value, ctx: Syntax | null, out: Value[]): boolean {
     switch (p.k) {
@@ -109,7 +113,7 @@ export class SyntaxPattern {
         out[p.slot] = asSyntax(v, ctx);
         return true;
       case 'literal':
-        return isIdentifier(v) && this.ex.freeIdentifierEq(v, p.id);
+        return isIdentifier(v) && (this.compare === null ? this.ex.freeIdentifierEq(v, p.id) : this.compare(v, p.id));
       case 'datum':
         return isEqual(syntaxToDatum(v), p.v);
       case 'null':

@@ -205,15 +205,13 @@ export function defineStructMacro(stx: Syntax, ex: Expander, b: Builder): Syntax
       : [null, null];
   if (nameId === null) return ex.badSyntax(stx);
   const ctor = datumToSyntax(nameId, sym(`make-${idSym(nameId).name}`));
-  return b.list(
-    'struct',
-    nameId,
-    ...(parentId ? [parentId] : []),
-    ...p.slice(2),
-    b.keyword('constructor-name'),
-    ctor,
-    b.keyword('%constructor-named-as-struct'),
-  );
+  // A constructor name of the program's own replaces make-NAME.
+  const named = p.slice(3).some((o) => {
+    const k = syntaxE(o);
+    return k instanceof Keyword && (k.name === 'constructor-name' || k.name === 'extra-constructor-name');
+  });
+  const naming = named ? [] : [b.keyword('constructor-name'), ctor, b.keyword('%constructor-named-as-struct')];
+  return b.list('struct', nameId, ...(parentId ? [parentId] : []), ...p.slice(2), ...naming);
 }
 
 /** `(struct-copy id expr [field expr] ...)`, with `[field #:parent parent-id expr]` for inherited fields. */

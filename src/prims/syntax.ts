@@ -389,7 +389,12 @@ export function installSyntax(t: PrimTable): void {
   });
 
   // ------------------------------------------------------------ syntax-case and templates at run time
-  t.internalFn('syntax-case-match', 3, 3, (p: SyntaxPattern, input: Value, context: Syntax) => p.match(input, context) ?? false);
+  t.internalFn('syntax-case-match', 4, 4, function (this: Machine, p: SyntaxPattern, input: Value, context: Syntax, compare: Value) {
+    // syntax-case*: the comparison procedure is Racket code, run to completion for each literal.
+    const ex = expander(this);
+    const cmp = compare === false ? null : (a: Syntax, b: Syntax) => ex.compileTime!.apply(compare, [a, b]) !== false;
+    return p.match(input, context, cmp) ?? false;
+  });
   t.internalFn('syntax-match-ref', 2, 2, (m: Value[], i: number) => m[i]);
   t.internalFn('syntax-case-fail', 1, 1, function (this: Machine, input: Value) {
     return raiseSyntaxError(expander(this), null, 'bad syntax', input, false);
