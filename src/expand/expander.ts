@@ -33,10 +33,28 @@ export type Meaning =
   | { kind: 'local'; v: LocalVar }
   | { kind: 'top'; v: TopVar; imported: boolean }
   | { kind: 'core'; name: string; expand: CoreFormHandler }
-  /** A macro written in JS (the library macros, syntax-rules). */
-  | { kind: 'macro'; name: string; transform: MacroTransformer }
+  /** A macro written in JS (the library macros, syntax-rules); `frame`: the definition context it was defined in. */
+  | { kind: 'macro'; name: string; transform: MacroTransformer; frame?: DefinitionFrame }
   /** A compile-time value bound by define-syntaxes: a transformer procedure, a rename or set! transformer, a pattern variable, any value. */
-  | { kind: 'syntax'; value: Value };
+  | { kind: 'syntax'; value: Value; frame?: DefinitionFrame };
+
+/**
+ * A definition context (a module body, an internal-definition body). A
+ * macro used in the context it was defined in gets a use-site scope on its
+ * input, as in Racket, so that what it introduces from its use cannot be
+ * reached by its own identifiers; definitions there drop those scopes from
+ * their binders.
+ */
+export class DefinitionFrame {
+  readonly useSiteScopes: Scope[] = [];
+
+  /** `id` without this context's use-site scopes: how a definition binds it. */
+  binder(id: Syntax): Syntax {
+    let out = id;
+    for (const sc of this.useSiteScopes) if (out.scopes.includes(sc)) out = removeScope(out, sc);
+    return out;
+  }
+}
 
 /**
  * Running code at compile time: the runtime implements it over a machine
@@ -192,6 +210,31 @@ export class Expander {
   context: TransformerFrame['context'] = 'expression';
   /** The name of the definition or binding whose right-hand side is being expanded (`syntax-local-name`). */
   localName: string | null = null;
+  /** The definition context whose forms are being expanded, if any. */
+  frame: DefinitionFrame | null = null;
+  /** Set while a form of `frame` is partially expanded: macro uses there may get use-site scopes. */
+  private useSiteFrame: DefinitionFrame | null = null;
+
+  /** Runs `f` with `frame` as the definition context. */
+  inDefinitionContext<T>(frame: DefinitionFrame, f: () => T): T {
+    const saved = this.frame;
+    this.frame = frame;
+    try {
+      return f();
+    } finally {
+      this.frame = saved;
+    }
+  }
+
+  /** `stx` with a fresh use-site scope when macro `m` is used in the definition context it was defined in. */
+  private withUseSite(m: Meaning, stx: Syntax): Syntax {
+    const frame = this.useSiteFrame;
+    if (frame === null || (m.kind !== 'macro' && m.kind !== 'syntax') || m.frame !== frame) return stx;
+    const sc = new Scope('use-site');
+    frame.useSiteScopes.push(sc);
+    return addScope(stx, sc);
+  }
+
   /** The scopes of the local binding forms around the code being expanded, at this phase (quote-syntax prunes them). */
   localScopes: Scope[] = [];
 
@@ -250,7 +293,7 @@ export class Expander {
    * `m`: the form it stands for, or null when `m` is not a macro.
    */
   transformStep(m: Meaning, stx: Syntax, id: Syntax): Syntax | null {
-    if (m.kind === 'macro') return this.applyMacro(m.transform, stx);
+    if (m.kind === 'macro') return this.applyMacro(m.transform, this.withUseSite(m, stx));
     if (m.kind !== 'syntax') return null;
     const v = m.value;
     if (v instanceof SyntaxParameter) return this.transformStep(this.syntaxParameterMeaning(v), stx, id);
@@ -258,10 +301,10 @@ export class Expander {
     const target = this.renameTarget(v);
     if (target !== null) return replaceKeyword(stx, id, target);
     const setProc = this.setTransformerProcedure(v);
-    if (setProc !== null) return this.applyTransformerProcedure(setProc, stx, id);
+    if (setProc !== null) return this.applyTransformerProcedure(setProc, this.withUseSite(m, stx), id);
     if (v instanceof StructInfo && v.nameIsConstructor) return replaceKeyword(stx, id, v.ctor);
     if (v instanceof PatternVariable) this.syntaxError(idSym(id).name, 'pattern variable cannot be used outside of a template', id);
-    if (this.compileTime?.isProcedure(v)) return this.applyTransformerProcedure(v, stx, id);
+    if (this.compileTime?.isProcedure(v)) return this.applyTransformerProcedure(v, this.withUseSite(m, stx), id);
     const msg = `${this.locPrefix(stx.loc)}${idSym(id).name}: illegal use of syntax\n  in: ${writeString(syntaxToDatum(stx))}\n  value at phase ${this.phase + 1}: ${printString(v)}`;
     throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
   }
@@ -282,12 +325,14 @@ export class Expander {
 
   /** partialExpand in expansion context `context` (what syntax-local-context reports to the transformers it runs). */
   partialExpandIn(stx: Syntax, context: TransformerFrame['context']): Syntax {
-    const saved = this.context;
+    const saved = { context: this.context, useSite: this.useSiteFrame };
     this.context = context;
+    this.useSiteFrame = context === 'module' || context === 'internal-definition' ? this.frame : null;
     try {
       return this.partialExpand(stx);
     } finally {
-      this.context = saved;
+      this.context = saved.context;
+      this.useSiteFrame = saved.useSite;
     }
   }
 
@@ -302,12 +347,14 @@ export class Expander {
   // ---------------------------------------------------------------- expressions
 
   expandExpr(stx: Syntax): Core {
-    const savedContext = this.context;
+    const saved = { context: this.context, useSite: this.useSiteFrame };
     this.context = 'expression';
+    this.useSiteFrame = null;
     try {
       return this.expandExpression(stx);
     } finally {
-      this.context = savedContext;
+      this.context = saved.context;
+      this.useSiteFrame = saved.useSite;
     }
   }
 
@@ -474,7 +521,7 @@ export class Expander {
   expandBody(forms: Syntax[], whole: Syntax): Core {
     if (forms.length === 0) this.syntaxError(formName(whole), 'bad syntax', whole);
     const sc = new Scope('body');
-    return this.withinLocalScope(sc, () => this.expandBodyIn(sc, forms, whole));
+    return this.withinLocalScope(sc, () => this.inDefinitionContext(new DefinitionFrame(), () => this.expandBodyIn(sc, forms, whole)));
   }
 
   private expandBodyIn(sc: Scope, forms: Syntax[], whole: Syntax): Core {
@@ -491,7 +538,8 @@ export class Expander {
         continue;
       }
       if (core === 'define-values') {
-        const [ids, rhs] = this.parseDefineValues(form);
+        const [written, rhs] = this.parseDefineValues(form);
+        const ids = written.map((id) => this.frame!.binder(id));
         const vars = ids.map((id) => {
           const v = new LocalVar(idSym(id).name);
           this.bind(id, { kind: 'local', v });
@@ -559,8 +607,13 @@ export class Expander {
     if (ids === null || !ids.every(isIdentifier)) this.badSyntax(form);
     this.checkDistinct(ids, form, 'define-syntaxes');
     const meanings = this.evalForSyntax(parts[2], ids, form);
-    ids.forEach((id, i) => this.bind(id, meanings[i]));
-    return ids;
+    const frame = this.frame;
+    const binders = frame === null ? ids : ids.map((id) => frame.binder(id));
+    binders.forEach((id, i) => {
+      const m = meanings[i];
+      this.bind(id, frame !== null && (m.kind === 'macro' || m.kind === 'syntax') ? { ...m, frame } : m);
+    });
+    return binders;
   }
 
   /**

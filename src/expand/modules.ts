@@ -6,7 +6,7 @@ import { TopVar, type Core } from './core.js';
 import { NULL, RString, Sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
-import type { DefinitionContext, Expander } from './expander.js';
+import { DefinitionFrame, type DefinitionContext, type Expander } from './expander.js';
 import { StructInfo } from './transformers.js';
 import { symbolKey } from './bindings.js';
 import { addScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
@@ -85,6 +85,9 @@ export function expandModule(
     unbound: (id) => ex.unboundError(id),
   };
   ex.ctx = ctx;
+  const savedFrame = ex.frame;
+  const frame = new DefinitionFrame();
+  ex.frame = frame;
   const items: Item[] = [];
   try {
     while (queue.length > 0) {
@@ -95,7 +98,8 @@ export function expandModule(
         continue;
       }
       if (head === 'define-values') {
-        const [ids, rhs] = ex.parseDefineValues(form);
+        const [written, rhs] = ex.parseDefineValues(form);
+        const ids = written.map((id) => frame.binder(id));
         const vars = ids.map((id) => {
           const name = idSym(id).name;
           const existing = ex.table.exact(symbolKey(idSym(id)), id.scopes, ex.phase);
@@ -167,6 +171,7 @@ export function expandModule(
     info.body = body;
   } finally {
     ex.ctx = saved;
+    ex.frame = savedFrame;
   }
 }
 
