@@ -720,46 +720,35 @@ export class Expander {
     for (const id of all) if (!isIdentifier(id)) this.syntaxError(formName(whole), 'not an identifier', whole, id);
     this.checkDistinct(all, whole, formName(whole), 'duplicate argument name');
     const sc = new Scope('lambda');
-    return this.withinLocalScope(sc, () => this.expandLambdaIn(sc, whole, req, opt, rest, body, name, defaults));
-  }
-
-  private expandLambdaIn(
-    sc: Scope,
-    whole: Syntax,
-    req: Syntax[],
-    opt: Syntax[],
-    rest: Syntax | null,
-    body: Syntax[],
-    name: string | null,
-    defaults: { id: Syntax; dflt: Syntax }[],
-  ): CoreLambda {
-    const vars = new Map<Syntax, LocalVar>();
-    const bind = (id: Syntax) => {
-      const v = this.bindLocal(addScope(id, sc));
-      vars.set(id, v);
-      return v;
-    };
-    const reqV = req.map(bind);
-    const optV = opt.map(bind);
-    const restV = rest ? bind(rest) : null;
-    const inits: Core[] = defaults.map(({ id, dflt }) => {
-      const v = vars.get(id)!;
-      v.mutated = true;
-      return {
-        t: 'if',
-        c: { t: 'app', f: { t: 'quote', v: this.rtPrim('unsupplied?') }, args: [{ t: 'lref', v, loc: null }], loc: null },
-        th: { t: 'lset', v, e: this.expandExpr(addScope(dflt, sc)) },
-        el: { t: 'quote', v: VOID },
+    return this.withinLocalScope(sc, () => {
+      const vars = new Map<Syntax, LocalVar>();
+      const bind = (id: Syntax) => {
+        const v = this.bindLocal(addScope(id, sc));
+        vars.set(id, v);
+        return v;
       };
+      const reqV = req.map(bind);
+      const optV = opt.map(bind);
+      const restV = rest ? bind(rest) : null;
+      const inits: Core[] = defaults.map(({ id, dflt }) => {
+        const v = vars.get(id)!;
+        v.mutated = true;
+        return {
+          t: 'if',
+          c: { t: 'app', f: { t: 'quote', v: this.rtPrim('unsupplied?') }, args: [{ t: 'lref', v, loc: null }], loc: null },
+          th: { t: 'lset', v, e: this.expandExpr(addScope(dflt, sc)) },
+          el: { t: 'quote', v: VOID },
+        };
+      });
+      // With defaults, the body gets its own definition context so its
+      // definitions are not visible to the default expressions.
+      let bodyCore = this.expandBody(
+        body.map((b) => addScope(b, sc)),
+        whole,
+      );
+      if (inits.length > 0) bodyCore = { t: 'begin', es: [...inits, bodyCore] };
+      return { t: 'lambda', req: reqV, opt: optV, rest: restV, body: bodyCore, name: name ?? inferredName(whole) };
     });
-    // With defaults, the body gets its own definition context so its
-    // definitions are not visible to the default expressions.
-    let bodyCore = this.expandBody(
-      body.map((b) => addScope(b, sc)),
-      whole,
-    );
-    if (inits.length > 0) bodyCore = { t: 'begin', es: [...inits, bodyCore] };
-    return { t: 'lambda', req: reqV, opt: optV, rest: restV, body: bodyCore, name: name ?? inferredName(whole) };
   }
 
   // ---------------------------------------------------------------- languages and modules

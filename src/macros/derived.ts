@@ -1,6 +1,7 @@
 // Derived forms of racket/base, written as JS macros over the core forms.
 
-import { NULL, Pair, RVector, type Value } from '../values/types.js';
+import { items } from './forms.js';
+import { NULL, Pair, RVector, listFromArray } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import { type Builder, jsMacro } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
@@ -9,12 +10,6 @@ import { forMacro } from './for.js';
 import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 
 type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
-
-function items(stx: Syntax, ex: Expander, min: number, max = -1): Syntax[] {
-  const p = syntaxList(stx);
-  if (p === null || p.length < min || (max >= 0 && p.length > max)) ex.badSyntax(stx);
-  return p;
-}
 
 /** `[x e]` pairs of a let-style binding list. */
 function bindingPairs(stx: Syntax, list: Syntax, ex: Expander): [Syntax, Syntax][] {
@@ -48,7 +43,7 @@ const define: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     const head = e.car as Syntax;
     const formals = e.cdr instanceof Syntax ? e.cdr : new Syntax(e.cdr, target.loc);
     if (body.length === 0) ex.syntaxError('define', 'bad syntax (no expressions for procedure body)', stx);
-    const lam = b.listTail(['lambda', formals], listOf(body));
+    const lam = b.listTail(['lambda', formals], listFromArray(body));
     lam.loc = stx.loc;
     if (isIdentifier(head)) return b.list('define-values', b.list(head), lam);
     target = head;
@@ -65,53 +60,54 @@ const let_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     // Named let: (letrec ([name (lambda (x ...) body ...)]) (name e ...))
     const name = p[1];
     const pairs = bindingPairs(stx, p[2], ex);
-    const lam = b.listTail(['lambda', b.list(...pairs.map(([x]) => x))], listOf(p.slice(3)));
+    const lam = b.listTail(['lambda', b.list(...pairs.map(([x]) => x))], listFromArray(p.slice(3)));
     lam.loc = stx.loc;
     return b.list(b.list('letrec-values', b.list(b.list(b.list(name), lam)), name), ...pairs.map(([, e]) => e));
   }
   const pairs = bindingPairs(stx, p[1], ex);
-  return b.listTail(['let-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listOf(p.slice(2)));
+  return b.listTail(['let-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listFromArray(p.slice(2)));
 };
 
 const letStar: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
   const pairs = bindingPairs(stx, p[1], ex);
-  if (pairs.length <= 1) return b.listTail(['let-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listOf(p.slice(2)));
+  if (pairs.length <= 1)
+    return b.listTail(['let-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listFromArray(p.slice(2)));
   const [x, e] = pairs[0];
-  const inner = b.listTail(['let*', b.list(...pairs.slice(1).map(([x2, e2]) => b.list(x2, e2)))], listOf(p.slice(2)));
+  const inner = b.listTail(['let*', b.list(...pairs.slice(1).map(([x2, e2]) => b.list(x2, e2)))], listFromArray(p.slice(2)));
   return b.list('let-values', b.list(b.list(b.list(x), e)), inner);
 };
 
 const letrec: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
   const pairs = bindingPairs(stx, p[1], ex);
-  return b.listTail(['letrec-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listOf(p.slice(2)));
+  return b.listTail(['letrec-values', b.list(...pairs.map(([x, e]) => b.list(b.list(x), e)))], listFromArray(p.slice(2)));
 };
 
 const letStarValues: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
   const clauses = syntaxList(p[1]);
   if (clauses === null) ex.badSyntax(stx);
-  if (clauses.length <= 1) return b.listTail(['let-values', p[1]], listOf(p.slice(2)));
-  const inner = b.listTail(['let*-values', b.list(...clauses.slice(1))], listOf(p.slice(2)));
+  if (clauses.length <= 1) return b.listTail(['let-values', p[1]], listFromArray(p.slice(2)));
+  const inner = b.listTail(['let*-values', b.list(...clauses.slice(1))], listFromArray(p.slice(2)));
   return b.list('let-values', b.list(clauses[0]), inner);
 };
 
 const when: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
-  return b.list('if', p[1], b.listTail(['let-values', b.list()], listOf(p.slice(2))), b.list('void'));
+  return b.list('if', p[1], b.listTail(['let-values', b.list()], listFromArray(p.slice(2))), b.list('void'));
 };
 
 const unless: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
-  return b.list('if', p[1], b.list('void'), b.listTail(['let-values', b.list()], listOf(p.slice(2))));
+  return b.list('if', p[1], b.list('void'), b.listTail(['let-values', b.list()], listFromArray(p.slice(2))));
 };
 
 const and: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 1);
   if (p.length === 1) return b.datum(true);
   if (p.length === 2) return p[1];
-  return b.list('if', p[1], b.listTail(['and'], listOf(p.slice(2))), b.datum(false));
+  return b.list('if', p[1], b.listTail(['and'], listFromArray(p.slice(2))), b.datum(false));
 };
 
 const or: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
@@ -119,7 +115,7 @@ const or: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   if (p.length === 1) return b.datum(false);
   if (p.length === 2) return p[1];
   const t = b.temp('or');
-  return b.list('let-values', b.list(b.list(b.list(t), p[1])), b.list('if', t, t, b.listTail(['or'], listOf(p.slice(2)))));
+  return b.list('let-values', b.list(b.list(b.list(t), p[1])), b.list('if', t, t, b.listTail(['or'], listFromArray(p.slice(2)))));
 };
 
 const cond: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
@@ -133,7 +129,7 @@ const cond: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     if (ex.isBase(test, 'else')) {
       if (i !== clauses.length - 1) ex.syntaxError('cond', 'bad syntax (`else` clause must be last)', stx, clauses[i]);
       if (body.length === 0) ex.syntaxError('cond', "missing expressions in `else' clause", stx, clauses[i]);
-      return b.listTail(['let-values', b.list()], listOf(body));
+      return b.listTail(['let-values', b.list()], listFromArray(body));
     }
     if (body.length === 0) {
       const t = b.temp('c');
@@ -144,7 +140,7 @@ const cond: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
       const t = b.temp('c');
       return b.list('let-values', b.list(b.list(b.list(t), test)), b.list('if', t, b.list(body[1], t), build(i + 1)));
     }
-    return b.list('if', test, b.listTail(['let-values', b.list()], listOf(body)), build(i + 1));
+    return b.list('if', test, b.listTail(['let-values', b.list()], listFromArray(body)), build(i + 1));
   };
   return build(0);
 };
@@ -158,7 +154,7 @@ const case_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     const c = syntaxList(clauses[i]);
     if (c === null || c.length < 2) ex.syntaxError('case', 'bad syntax (not a datum sequence)', stx, clauses[i]);
     const [data, ...body] = c;
-    const bodyStx = b.listTail(['let-values', b.list()], listOf(body));
+    const bodyStx = b.listTail(['let-values', b.list()], listFromArray(body));
     if (ex.isBase(data, 'else')) return bodyStx;
     const ds = syntaxList(data);
     if (ds === null) ex.syntaxError('case', 'bad syntax (not a datum sequence)', stx, data);
@@ -179,8 +175,8 @@ const do_: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     return { id: sp[0], init: sp[1], step: sp[2] ?? sp[0] };
   });
   const loop = b.temp('do-loop');
-  const result = exit.length > 1 ? b.listTail(['let-values', b.list()], listOf(exit.slice(1))) : b.list('void');
-  const body = b.listTail(['begin'], listOf([...p.slice(3), b.list(loop, ...vars.map((v) => v.step))]));
+  const result = exit.length > 1 ? b.listTail(['let-values', b.list()], listFromArray(exit.slice(1))) : b.list('void');
+  const body = b.listTail(['begin'], listFromArray([...p.slice(3), b.list(loop, ...vars.map((v) => v.step))]));
   return b.list(
     'let',
     loop,
@@ -234,7 +230,7 @@ function qq(s: Syntax, depth: number, ex: Expander, b: Builder): Syntax {
     return b.list('cons', qqElem(head, depth, ex, b), qq(rest, depth, ex, b));
   }
   if (e instanceof RVector) {
-    const asList = new Syntax(listOf(e.items as Syntax[]), s.loc);
+    const asList = new Syntax(listFromArray(e.items as Syntax[]), s.loc);
     return b.list('list->vector', qq(asList, depth, ex, b));
   }
   return b.list('quote', s);
@@ -260,7 +256,7 @@ const parameterize: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     'with-continuation-mark',
     b.list('quote', b.datum(ex.rtPrim('parameterization-key'))),
     b.list(b.list('quote', b.datum(ex.rtPrim('extend-parameterization'))), ...args),
-    b.listTail(['let-values', b.list()], listOf(p.slice(2))),
+    b.listTail(['let-values', b.list()], listFromArray(p.slice(2))),
   );
 };
 
@@ -276,7 +272,7 @@ const withHandlers: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     preds.push(cp[0]);
     handlers.push(cp[1]);
   }
-  const thunk = b.listTail(['lambda', b.list()], listOf(p.slice(2)));
+  const thunk = b.listTail(['lambda', b.list()], listFromArray(p.slice(2)));
   return b.list(b.list('quote', b.datum(ex.rtPrim('with-handlers'))), b.list('list', ...preds), b.list('list', ...handlers), thunk);
 };
 
@@ -286,23 +282,23 @@ const parameterizeBreak: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
     'with-continuation-mark',
     b.list('quote', b.datum(ex.rtPrim('break-enabled-key'))),
     b.list('if', p[1], b.datum(true), b.datum(false)),
-    b.listTail(['let-values', b.list()], listOf(p.slice(2))),
+    b.listTail(['let-values', b.list()], listFromArray(p.slice(2))),
   );
 };
 
 const letEc: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
-  return b.list('call/ec', b.listTail(['lambda', b.list(p[1])], listOf(p.slice(2))));
+  return b.list('call/ec', b.listTail(['lambda', b.list(p[1])], listFromArray(p.slice(2))));
 };
 
 const letCc: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
-  return b.list('call/cc', b.listTail(['lambda', b.list(p[1])], listOf(p.slice(2))));
+  return b.list('call/cc', b.listTail(['lambda', b.list(p[1])], listFromArray(p.slice(2))));
 };
 
 const time: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 2);
-  return b.list(b.list('quote', b.datum(ex.rtPrim('time-apply/print'))), b.listTail(['lambda', b.list()], listOf(p.slice(1))));
+  return b.list(b.list('quote', b.datum(ex.rtPrim('time-apply/print'))), b.listTail(['lambda', b.list()], listFromArray(p.slice(1))));
 };
 
 const defineSyntaxRule: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
@@ -323,7 +319,7 @@ const defineSyntax: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const e = syntaxE(p[1]);
   if (!(e instanceof Pair) || !isIdentifier(e.car)) ex.badSyntax(stx);
   const formals = e.cdr instanceof Syntax ? e.cdr : new Syntax(e.cdr, p[1].loc);
-  return b.list('define-syntaxes', b.list(e.car as Syntax), b.listTail(['lambda', formals], listOf(p.slice(2))));
+  return b.list('define-syntaxes', b.list(e.car as Syntax), b.listTail(['lambda', formals], listFromArray(p.slice(2))));
 };
 
 export function installDerivedForms(define: (name: string, m: Meaning) => void): void {
@@ -378,12 +374,6 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
 }
 
 const define_ = define;
-
-function listOf(items: Value[]): Value {
-  let out: Value = NULL;
-  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
-  return out;
-}
 
 import { sym } from '../values/types.js';
 import type { Meaning } from '../expand/expander.js';

@@ -8,7 +8,7 @@
 // primitives (prims/sequences.ts). #:break and #:final leave through an
 // escape continuation around the whole iteration.
 
-import { Keyword } from '../values/types.js';
+import { Keyword, listFromArray } from '../values/types.js';
 import type { Syntax } from '../values/syntax.js';
 import { jsMacro, type Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
@@ -96,7 +96,7 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
   return {
     ids,
     setup: [
-      [s, call('make-sequence', b.quote(listOf(ids.map((id) => idSym(id)))), seq)],
+      [s, call('make-sequence', b.quote(listFromArray(ids.map((id) => idSym(id)))), seq)],
       [more, call('sequence-more-proc', s)],
       [value, call('sequence-value-proc', s)],
       [next, call('sequence-next-proc', s)],
@@ -253,7 +253,7 @@ function forFoldr(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Buil
   const accs = accInits.map(([a]) => a);
   const steps = b.temp('steps');
   const loop = b.temp('loop');
-  const body = b.listTail(['let-values', b.list()], listOf(p.slice(3)));
+  const body = b.listTail(['let-values', b.list()], listFromArray(p.slice(3)));
   const done = result === null ? b.list('values', ...accs) : result;
   const unwind = (collected: Syntax) =>
     b.list(
@@ -289,7 +289,7 @@ function forLists(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Buil
   const { specs: ids, result } = splitResult(name, stx, p[1], ex);
   if (!ids.every(isIdentifier)) ex.syntaxError(name, 'bad syntax (list identifiers)', stx, p[1]);
   const vals = ids.map(() => b.temp('v'));
-  const body = b.listTail(['let-values', b.list()], listOf(p.slice(3)));
+  const body = b.listTail(['let-values', b.list()], listFromArray(p.slice(3)));
   const step = b.list(
     'let-values',
     b.list(b.list(b.list(...vals), body)),
@@ -318,7 +318,7 @@ export function forMacro(variant: Variant, star: boolean) {
     const p = syntaxList(stx);
     if (p === null) return ex.badSyntax(stx);
     const name = formName(stx);
-    const bodyOfForms = (forms: Syntax[]) => b.listTail(['let-values', b.list()], listOf(forms));
+    const bodyOfForms = (forms: Syntax[]) => b.listTail(['let-values', b.list()], listFromArray(forms));
     if (variant === 'fold') {
       if (p.length < 4) ex.syntaxError(name, 'bad syntax', stx);
       const accSpecs = syntaxList(p[1]);
@@ -402,12 +402,7 @@ export function forMacro(variant: Variant, star: boolean) {
   };
 }
 
-import { NULL as NULL_, NULL, Pair, type Value } from '../values/types.js';
-function listOf(items: Value[]): Value {
-  let out: Value = NULL;
-  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
-  return out;
-}
+import { NULL as NULL_ } from '../values/types.js';
 
 // ---------------------------------------------------------------- racket/set
 
@@ -423,7 +418,7 @@ function forSetMacro(kind: 'equal' | 'eqv' | 'eq', mutable: boolean, star: boole
     if (p.length < 3) ex.syntaxError(formName(stx), 'bad syntax', stx);
     const helper = (name: string) => b.list('quote', b.datum(ex.rtPrim(name)));
     const acc = b.temp('acc');
-    const body = b.listTail(['let-values', b.list()], listOf(p.slice(2)));
+    const body = b.listTail(['let-values', b.list()], listFromArray(p.slice(2)));
     return forFold(
       stx,
       star,

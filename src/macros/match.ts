@@ -10,9 +10,10 @@
 // loop that matches each element and collects each of its variables into
 // a list.
 
+import { items, pairClauses } from './forms.js';
 import { structInfoOf } from './struct.js';
 import { MatchExpander } from '../expand/transformers.js';
-import { Keyword, NULL, Pair, RBytes, RString, RVector, Char, sym, type Value } from '../values/types.js';
+import { Keyword, NULL, Pair, RBytes, RString, RVector, Char, sym, type Value, listFromArray } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import { type Builder, jsMacro } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
@@ -592,7 +593,7 @@ function compileClauses(clauses: Clause[], xs: Syntax[], b: Builder, noMatch: Sy
     const c = clauses[i];
     const failId = b.temp('fail');
     const fail = b.list(failId);
-    const body = b.listTail(['let-values', b.list()], listOf(c.body));
+    const body = b.listTail(['let-values', b.list()], listFromArray(c.body));
     const matched = compileAll(compiler, c.pats, xs, () => (c.guard === null ? body : b.list('if', c.guard, body, fail)), fail);
     code = b.list('let-values', b.list(b.list(b.list(failId), b.list('lambda', b.list(), code))), matched);
   }
@@ -612,12 +613,6 @@ function compileAll(
   return compiler.gen(pats[i], xs[i], bound, (bd) => compileAll(compiler, pats, xs, then, fail, i + 1, bd), fail);
 }
 
-function listOf(items: Value[]): Value {
-  let out: Value = NULL;
-  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
-  return out;
-}
-
 /** Raises exn:misc:match? for the value of `x` (an expression), naming the user's form and its location. */
 function noMatchError(b: Builder, ex: Expander, x: Syntax, name: string, form: Syntax): Syntax {
   return b.list(
@@ -631,12 +626,6 @@ function noMatchError(b: Builder, ex: Expander, x: Syntax, name: string, form: S
 /** The location of a match form, carried opaquely to the failure (see prims/match.ts). */
 export class MatchLocation {
   constructor(readonly loc: Syntax['loc']) {}
-}
-
-function items(stx: Syntax, ex: Expander, min: number): Syntax[] {
-  const p = syntaxList(stx);
-  if (p === null || p.length < min) ex.badSyntax(stx);
-  return p;
 }
 
 /** Matches the value of `e` against clauses; `name` and `form` are what a failure reports. */
@@ -694,10 +683,10 @@ const matchLambdaStarStar: Macro = (stx, ex, b) => {
 /** (match-let ([pat e] ...) body ...): all expressions first, then every pattern. */
 const matchLet: Macro = (stx, ex, b) => {
   const p = items(stx, ex, 3);
-  const clause = (pats: Syntax[], body: Syntax[]) => b.listTail([b.list(...pats)], listOf(body));
+  const clause = (pats: Syntax[], body: Syntax[]) => b.listTail([b.list(...pats)], listFromArray(body));
   if (isIdentifier(p[1])) {
     // Named match-let: a loop whose arguments are matched each time.
-    const pairs = bindingPairs(p[2], ex, stx);
+    const pairs = pairClauses(stx, p[2], ex);
     const args = pairs.map(() => b.temp('arg'));
     const lam = b.list(
       'lambda',
@@ -718,7 +707,7 @@ const matchLet: Macro = (stx, ex, b) => {
     );
     return b.list(b.list('letrec-values', b.list(b.list(b.list(p[1]), lam)), p[1]), ...pairs.map(([, e]) => e));
   }
-  const pairs = bindingPairs(p[1], ex, stx);
+  const pairs = pairClauses(stx, p[1], ex);
   return matchMany(
     pairs.map(([, e]) => e),
     [
@@ -736,24 +725,14 @@ const matchLet: Macro = (stx, ex, b) => {
 
 const matchLetStar: Macro = (stx, ex, b) => {
   const p = items(stx, ex, 3);
-  const pairs = bindingPairs(p[1], ex, stx);
+  const pairs = pairClauses(stx, p[1], ex);
   const nest = (i: number): Syntax => {
-    if (i === pairs.length) return b.listTail(['let-values', b.list()], listOf(p.slice(2)));
+    if (i === pairs.length) return b.listTail(['let-values', b.list()], listFromArray(p.slice(2)));
     const [pat, e] = pairs[i];
     return matchOne(e, [b.list(pat, nest(i + 1))], ex, b, 'match-let*', stx);
   };
   return nest(0);
 };
-
-function bindingPairs(list: Syntax, ex: Expander, stx: Syntax): [Syntax, Syntax][] {
-  const clauses = syntaxList(list);
-  if (clauses === null) return ex.badSyntax(stx);
-  return clauses.map((c) => {
-    const cp = syntaxList(c);
-    if (cp === null || cp.length !== 2) ex.badSyntax(stx);
-    return [cp[0], cp[1]];
-  });
-}
 
 /** (match-define pat e): defines the pattern's variables. */
 const matchDefine: Macro = (stx, ex, b) => {

@@ -3,36 +3,14 @@
 // `define-syntaxes` shorthand forms. They expand into the core forms of
 // expand/syntax-forms.ts and expand/core-forms.ts.
 
-import { NULL, Pair, RString, sym, type Value } from '../values/types.js';
+import { items, pairClauses } from './forms.js';
+import { Pair, RString, sym, listFromArray } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import { type Builder, jsMacro } from '../expand/build.js';
 import type { Expander, Meaning } from '../expand/expander.js';
 import { isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 
 type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
-
-function items(stx: Syntax, ex: Expander, min: number): Syntax[] {
-  const p = syntaxList(stx);
-  if (p === null || p.length < min) ex.badSyntax(stx);
-  return p;
-}
-
-function listOf(items: readonly Value[]): Value {
-  let out: Value = NULL;
-  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
-  return out;
-}
-
-/** `[lhs rhs]` clauses of a binding list. */
-function clauses(stx: Syntax, list: Syntax, ex: Expander): [Syntax, Syntax][] {
-  const cs = syntaxList(list);
-  if (cs === null) ex.badSyntax(stx);
-  return cs.map((c) => {
-    const cp = syntaxList(c);
-    if (cp === null || cp.length !== 2) ex.badSyntax(stx);
-    return [cp[0], cp[1]];
-  });
-}
 
 /**
  * `(with-syntax ([pattern stx-expr] ...) body ...+)`: every expression is
@@ -41,9 +19,9 @@ function clauses(stx: Syntax, list: Syntax, ex: Expander): [Syntax, Syntax][] {
  */
 const withSyntax: Macro = (stx, ex, b) => {
   const p = items(stx, ex, 3);
-  const bindings = clauses(stx, p[1], ex);
+  const bindings = pairClauses(stx, p[1], ex);
   const temps = bindings.map(() => b.temp('with-syntax'));
-  let body = b.listTail(['let', b.list()], listOf(p.slice(2)));
+  let body = b.listTail(['let', b.list()], listFromArray(p.slice(2)));
   for (let i = bindings.length - 1; i >= 0; i--) {
     const [pattern] = bindings[i];
     const failure = b.list(
@@ -69,17 +47,20 @@ const letSyntax =
   (core: string): Macro =>
   (stx, ex, b) => {
     const p = items(stx, ex, 3);
-    const bindings = clauses(stx, p[1], ex).map(([id, e]) => {
+    const bindings = pairClauses(stx, p[1], ex).map(([id, e]) => {
       if (!isIdentifier(id)) ex.badSyntax(stx);
       return b.list(b.list(id), e);
     });
-    return b.listTail(core === 'let-syntaxes' ? [core, b.list(...bindings)] : [core, b.list(...bindings), b.list()], listOf(p.slice(2)));
+    return b.listTail(
+      core === 'let-syntaxes' ? [core, b.list(...bindings)] : [core, b.list(...bindings), b.list()],
+      listFromArray(p.slice(2)),
+    );
   };
 
 /** `(letrec-syntaxes ([(id ...) transformer] ...) body ...+)`. */
 const letrecSyntaxes: Macro = (stx, ex, b) => {
   const p = items(stx, ex, 3);
-  return b.listTail(['letrec-syntaxes+values', p[1], b.list()], listOf(p.slice(2)));
+  return b.listTail(['letrec-syntaxes+values', p[1], b.list()], listFromArray(p.slice(2)));
 };
 
 /**
@@ -103,7 +84,7 @@ const withSyntaxStar: Macro = (stx, ex, b) => {
   const p = items(stx, ex, 3);
   const bindings = syntaxList(p[1]);
   if (bindings === null) return ex.badSyntax(stx);
-  let body = b.listTail(['let', b.list()], listOf(p.slice(2)));
+  let body = b.listTail(['let', b.list()], listFromArray(p.slice(2)));
   for (let i = bindings.length - 1; i >= 0; i--) body = b.list('with-syntax', b.list(bindings[i]), body);
   return body;
 };
@@ -145,7 +126,7 @@ function datumMacro(b: Builder, name: Syntax, proc: Syntax): Syntax {
 const defmacro: Macro = (stx, ex, b) => {
   const p = items(stx, ex, 4);
   if (!isIdentifier(p[1])) return ex.badSyntax(stx);
-  return datumMacro(b, p[1], b.listTail(['lambda', p[2]], listOf(p.slice(3))));
+  return datumMacro(b, p[1], b.listTail(['lambda', p[2]], listFromArray(p.slice(3))));
 };
 
 /** `(define-macro (name . formals) body ...+)` and `(define-macro name proc-expr)`. */
@@ -155,7 +136,7 @@ const defineMacro: Macro = (stx, ex, b) => {
   const head = syntaxE(p[1]);
   if (!(head instanceof Pair) || !isIdentifier(head.car)) return ex.badSyntax(stx);
   const formals = head.cdr instanceof Syntax ? head.cdr : new Syntax(head.cdr, p[1].loc, p[1].scopes);
-  return datumMacro(b, head.car as Syntax, b.listTail(['lambda', formals], listOf(p.slice(2))));
+  return datumMacro(b, head.car as Syntax, b.listTail(['lambda', formals], listFromArray(p.slice(2))));
 };
 
 /** The macros of mzlib/defmacro (also compatibility/defmacro). */
