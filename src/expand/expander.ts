@@ -649,8 +649,12 @@ export class Expander {
     return this.compileTime!.run(core);
   }
 
+  /** Bindings at phase 1 made only once something is expanded there (most programs never do). */
+  private readonly pendingPhaseOne: (() => void)[] = [];
+
   /** Runs `f` with the phase one higher, in a context where unbound identifiers are errors. */
   atNextPhase<T>(f: () => T): T {
+    while (this.pendingPhaseOne.length > 0) this.pendingPhaseOne.shift()!();
     const saved = { ctx: this.ctx, pending: this.pendingName, locals: this.localScopes };
     this.phase++;
     this.localScopes = [];
@@ -766,8 +770,14 @@ export class Expander {
       if (lib === null) throw new Error(`internal: no library ${name}`);
       sc = new Scope(name);
       for (const [n, m] of lib.exports) this.table.add(n, [sc], m, 0);
-      // `#lang racket` also provides racket/base for syntax.
-      if (name === 'racket') for (const [n, m] of this.library('racket/base')!.exports) this.table.add(n, [sc], m, 1);
+      // `#lang racket` also provides racket/base for syntax: bound when phase 1 is first expanded.
+      if (name === 'racket') {
+        const base = this.library('racket/base')!;
+        const langScope = sc;
+        this.pendingPhaseOne.push(() => {
+          for (const [n, m] of base.exports) this.table.add(n, [langScope], m, 1);
+        });
+      }
       this.langScopes.set(name, sc);
     }
     return sc;

@@ -254,16 +254,17 @@ export function installSyntax(t: PrimTable): void {
     const msg = `syntax-local-value: unbound identifier\n  identifier: ${writeString(syntaxToDatum(id))}`;
     throw new RacketThrow(makeExn(exnFailContractT, msg));
   });
-  t.fn('syntax-local-value/immediate', 1, 3, function (this: Machine, s: Value, failure: Value = false) {
-    const id = checkIdentifier('syntax-local-value/immediate', s);
-    const ex = expander(this);
+  t.machine('syntax-local-value/immediate', 1, 3, (m, args) => {
+    const id = checkIdentifier('syntax-local-value/immediate', args[1], 0, args.slice(1));
+    const failure = args[2] ?? false;
+    if (failure !== false) checkProcedure('syntax-local-value/immediate', failure);
+    const ex = expander(m);
     const meaning = ex.resolve(id);
     if (meaning !== null && meaning.kind === 'syntax') {
       const target = ex.renameTarget(meaning.value);
-      return new MultipleValues([meaning.value, target ?? false]);
+      return m.returnValue(new MultipleValues([meaning.value, target ?? false]));
     }
-    if (failure !== false)
-      throw new RacketThrow(makeExn(exnFailContractT, 'syntax-local-value/immediate: failure thunks are not supported in rkt'));
+    if (failure !== false) return m.applyArray(failure, []);
     throw new RacketThrow(
       makeExn(exnFailContractT, `syntax-local-value/immediate: unbound identifier\n  identifier: ${writeString(syntaxToDatum(id))}`),
     );

@@ -1,0 +1,10 @@
+#lang racket/base
+(require (for-syntax racket/base))
+(define-syntax (probe stx)
+  (syntax-case stx ()
+    [(_ id) (call-with-values (lambda () (syntax-local-value/immediate #'id (lambda () (values 'none #f))))
+                              (lambda (v t) #`'(#,(if (symbol? v) v 'bound) #,(and t (syntax-e t)))))]))
+(define-syntax k 5)
+(define-syntax r (make-rename-transformer #'k))
+(define plain 1)
+(list (probe k) (probe r) (probe plain))
