@@ -137,7 +137,7 @@ function letSyntaxesIn(rec: boolean, stx: Syntax, ex: Expander, sc: Scope): Core
     if (cp === null || ids === null || !ids.every(isIdentifier)) ex.badSyntax(stx);
     const scoped = ids.map((id) => addScope(id, sc));
     // let-syntaxes: the transformers do not see the names they are bound to.
-    const meanings = ex.evalForSyntax(rec ? addScope(cp[1], sc) : cp[1], scoped, stx);
+    const meanings = ex.evalForSyntax(rec ? addScope(cp[1], sc) : cp[1], scoped);
     scoped.forEach((id, i) => ex.bind(id, meanings[i]));
   }
   const head = new Syntax(sym('letrec-values'), p[0].loc, [ex.baseScope]);

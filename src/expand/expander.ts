@@ -606,7 +606,7 @@ export class Expander {
     const ids = syntaxList(parts[1]);
     if (ids === null || !ids.every(isIdentifier)) this.badSyntax(form);
     this.checkDistinct(ids, form, 'define-syntaxes');
-    const meanings = this.evalForSyntax(parts[2], ids, form);
+    const meanings = this.evalForSyntax(parts[2], ids);
     const frame = this.frame;
     const binders = frame === null ? ids : ids.map((id) => frame.binder(id));
     binders.forEach((id, i) => {
@@ -622,7 +622,7 @@ export class Expander {
    * requiring racket/base for syntax); any other expression is expanded at
    * the next phase and run.
    */
-  evalForSyntax(rhs: Syntax, ids: Syntax[], form: Syntax): Meaning[] {
+  evalForSyntax(rhs: Syntax, ids: Syntax[]): Meaning[] {
     const head = syntaxList(rhs)?.[0];
     if (ids.length === 1 && head && isIdentifier(head)) {
       const m = this.resolve(head);
@@ -633,10 +633,16 @@ export class Expander {
     const value = this.runForSyntax(rhs, ids.length === 1 ? idSym(ids[0]).name : null);
     const values = value instanceof MultipleValues ? value.vals : [value];
     if (values.length !== ids.length) {
-      const msg = `define-syntaxes: result arity mismatch;\n expected number of values not received\n  expected: ${ids.length}\n  received: ${values.length}`;
+      // Racket words it one way at the top level, another in a module.
+      const where =
+        this.ctx === null || this.ctx.name === 'top-level' ? 'result arity mismatch;' : 'define-syntaxes: result arity mismatch;';
+      const what =
+        this.ctx === null || this.ctx.name === 'top-level'
+          ? '\n  in: local-binding form'
+          : `\n  in: definition of ${idSym(ids[0]).name}${ids.length > 1 ? ' ...' : ''}${values.length > 0 ? `\n  arguments...:${values.map((v) => `\n   ${printString(v)}`).join('')}` : ''}`;
+      const msg = `${where}\n expected number of values not received\n  expected: ${ids.length}\n  received: ${values.length}${what}`;
       throw new RacketThrow(makeExn(exnFailContractArityT, msg));
     }
-    void form;
     return values.map((value) => ({ kind: 'syntax', value }));
   }
 

@@ -134,7 +134,7 @@ const syntaxParameterize: Handler = (stx: Syntax, ex: Expander) => {
     if (m === null || m.kind !== 'syntax' || !(m.value instanceof SyntaxParameter))
       ex.syntaxError('syntax-parameterize', 'not bound as a syntax parameter', stx, cp[0]);
     params.push(m.value);
-    meanings.push(ex.evalForSyntax(cp[1], [cp[0]], stx)[0]);
+    meanings.push(ex.evalForSyntax(cp[1], [cp[0]])[0]);
   }
   params.forEach((param, i) => {
     const stack = ex.syntaxParameterValues.get(param) ?? [];
