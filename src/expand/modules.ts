@@ -238,6 +238,16 @@ export function requireSpec(ex: Expander, loader: ModuleLoader, info: ModuleInfo
     ex.table.add(name, imports.ctx.scopes, m, phase);
   }
   for (const [name, m] of imports.syntaxNames) ex.table.add(name, imports.ctx.scopes, m, phase + 1);
+  // Identifiers carry no phase shift here: the templates of a module that a
+  // transformer uses are resolved at the phase they are used at, which is
+  // one above what for-template means to that module. So for-template
+  // names are bound there too.
+  if (shift < 0) {
+    for (const [name, meaning] of imports.names) {
+      const m: Meaning = meaning.kind === 'top' ? { kind: 'top', v: meaning.v, imported: true } : meaning;
+      if (ex.table.exact(name, imports.ctx.scopes, phase + 1) === null) ex.table.add(name, imports.ctx.scopes, m, phase + 1);
+    }
+  }
 }
 
 interface Imports {
@@ -259,6 +269,8 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
     if (phase === 0) {
       if (!info.requires.includes(m)) info.requires.push(m);
     } else if (phase > 0) loader.instantiateNow(m);
+    // for-template from a module transformers use: the run-time instance its templates refer to.
+    else if (info.phase + phase >= 0 && info.phase > 0) loader.instantiateNow(m);
     return { names: new Map(m.exports), syntaxNames: m.syntaxExports, ctx: spec };
   };
   const instancePhase = Math.max(0, info.phase + phase);
