@@ -167,6 +167,13 @@ export class Expander {
     return this.compileTime!.isProcedure(proc) && !(proc instanceof StructInstance) ? proc : null;
   }
 
+  /** `(let () form ...)` with racket/base's `let`, located at `at`. */
+  baseLet(forms: Syntax[], at: Syntax): Syntax {
+    let body: Value = NULL;
+    for (let i = forms.length - 1; i >= 0; i--) body = new Pair(forms[i], body);
+    return new Syntax(new Pair(this.baseId('let', at.loc), new Pair(new Syntax(NULL, at.loc), body)), at.loc);
+  }
+
   /** Whether `id` means the racket/base binding `name` (for literals like `else` and `=>`). */
   isBase(id: Value, name: string): boolean {
     if (!isIdentifier(id)) return false;

@@ -55,6 +55,8 @@ export class SyntaxTemplate {
     private readonly root: Template,
     /** What each slot is, in argument order: a pattern variable's run-time variable, or an unsyntax expression. */
     readonly slots: readonly ({ kind: 'var'; pv: PatternVariable } | { kind: 'expr'; e: Syntax; splice: boolean })[],
+    /** The first reference to each pattern variable slot, for errors. */
+    private readonly refs: readonly (Syntax | undefined)[],
   ) {}
 
   /** A template that builds nothing: the syntax object itself (`quote-syntax`). */
@@ -70,6 +72,7 @@ export class SyntaxTemplate {
   static compile(ex: Expander, t: Syntax, whole: Syntax, who: string, quasi: boolean, prune: (s: Syntax) => Syntax): SyntaxTemplate {
     const slots: SyntaxTemplate['slots'][number][] = [];
     const slotOf = new Map<PatternVariable, number>();
+    const firstRef: Syntax[] = [];
     const error: (message: string, at: Syntax) => never = (message, at) => ex.syntaxError(who, message, whole, at);
 
     const patternVariable = (id: Syntax): PatternVariable | null => {
@@ -95,6 +98,7 @@ export class SyntaxTemplate {
           slotOf.set(pv, slot);
         }
         refs.push({ slot, level, depth: pv.depth });
+        if (firstRef[slot] === undefined) firstRef[slot] = stx;
         return { k: 'slot', slot };
       }
       const e = syntaxE(stx);
@@ -198,7 +202,8 @@ export class SyntaxTemplate {
       return { k: 'list', shell, items, tail };
     };
 
-    return new SyntaxTemplate(ex, pruned(walk(t, 0, 0, false, []), prune), slots);
+    const root = pruned(walk(t, 0, 0, false, []), prune);
+    return new SyntaxTemplate(ex, root, slots, firstRef);
   }
 
   /** Builds the syntax object from the slots' values; `loc`, if given, is the location of its outer layer (syntax/loc). */
@@ -213,8 +218,11 @@ export class SyntaxTemplate {
     switch (t.k) {
       case 'const':
         return t.v;
-      case 'slot':
-        return env[t.slot] as Syntax;
+      case 'slot': {
+        const v = env[t.slot];
+        if (!(v instanceof Syntax)) this.nonSyntaxAttribute(t.slot, v);
+        return v;
+      }
       case 'hole':
         return toSyntax(env[t.slot], t.ctx);
       case 'list': {
@@ -230,6 +238,16 @@ export class SyntaxTemplate {
         return new Syntax(new RVector(parts, true), t.shell.loc, t.shell.scopes, t.shell.props);
       }
     }
+  }
+
+  /** A pattern variable holding something other than syntax (an absent ~optional) used in a template. */
+  private nonSyntaxAttribute(slot: number, v: Value): never {
+    const s = this.slots[slot];
+    const id = s.kind === 'var' ? s.pv : null;
+    const name = id === null ? '?' : id.v.name;
+    const ref = this.refs[slot];
+    const msg = `${this.ex.locPrefix(ref?.loc ?? null)}${name}: attribute contains non-syntax value\n  value: ${writeString(v)}\n  in: ${name}`;
+    throw new RacketThrow(makeExn(exnFailSyntaxT, msg, ref ? new Pair(ref, NULL) : NULL));
   }
 
   private buildItem(item: Item, env: Value[], out: Value[]): void {

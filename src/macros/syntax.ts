@@ -145,6 +145,32 @@ export function installDefmacroMacros(define: (name: string, m: Meaning) => void
   define('define-macro', jsMacro('define-macro', defineMacro));
 }
 
+/**
+ * `(define-syntax-parse-rule (name . pattern) directive ... template)`, also
+ * `define-simple-macro`: a syntax-parse macro of one clause whose result is
+ * a template.
+ */
+const defineSyntaxParseRule: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const head = syntaxE(p[1]);
+  if (!(head instanceof Pair) || !isIdentifier(head.car)) return ex.badSyntax(stx);
+  const use = b.temp('stx');
+  const pattern = new Syntax(new Pair(b.id('_'), head.cdr), p[1].loc, p[1].scopes);
+  const directives = p.slice(2, -1);
+  const template = p[p.length - 1];
+  return b.list(
+    'define-syntaxes',
+    b.list(head.car as Syntax),
+    b.list('lambda', b.list(use), b.list('syntax-parse', use, b.list(pattern, ...directives, b.list('syntax', template)))),
+  );
+};
+
+/** The macros of syntax/parse/define. */
+export function installSyntaxParseDefineMacros(define: (name: string, m: Meaning) => void): void {
+  define('define-syntax-parse-rule', jsMacro('define-syntax-parse-rule', defineSyntaxParseRule));
+  define('define-simple-macro', jsMacro('define-simple-macro', defineSyntaxParseRule));
+}
+
 /** The macros of racket/stxparam. */
 export function installStxparamMacros(define: (name: string, m: Meaning) => void): void {
   define('define-syntax-parameter', jsMacro('define-syntax-parameter', defineSyntaxParameter));

@@ -18,13 +18,14 @@ import {
   syntaxToDatum,
 } from '../expand/scopes.js';
 import type { SyntaxPattern } from '../expand/syntax-pattern.js';
+import { ParseFailures, type SyntaxParsePattern } from '../expand/syntax-parse-pattern.js';
 import type { SyntaxTemplate } from '../expand/syntax-template.js';
 import { MatchExpander, RenameTransformer, SetTransformer, StructInfo, SyntaxParameter } from '../expand/transformers.js';
 import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import { writeString } from '../printer/print.js';
 import { Scope, type SrcLoc, Syntax } from '../values/syntax.js';
-import { MultipleValues, NULL, Pair, RString, RVector, Sym, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { MultipleValues, NULL, VOID, Pair, RString, RVector, Sym, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { checkProcedure, checkString, checkSymbol } from './check.js';
 import type { PrimTable } from './table.js';
 
@@ -329,6 +330,36 @@ export function installSyntax(t: PrimTable): void {
   t.internalFn('make-match-expander', 2, 2, (pattern: Value, expression: Value) => {
     checkProcedure('define-match-expander', pattern);
     return new MatchExpander(pattern, expression === false ? null : expression);
+  });
+
+  // ------------------------------------------------------------ syntax-parse at run time
+  t.internalFn('make-parse-failures', 0, 0, () => new ParseFailures());
+  t.internalFn('syntax-parse-match', 4, 4, (p: SyntaxParsePattern, input: Value, failures: ParseFailures, base: number[]) => {
+    return p.match(input, failures, base) ?? false;
+  });
+  t.internalFn('syntax-parse-note', 4, 4, (failures: ParseFailures, base: number[], message: Value, value: Value) => {
+    failures.all.push({
+      progress: base,
+      message: message instanceof RString ? message.s : 'bad syntax',
+      at: message === false ? undefined : value instanceof Syntax ? value : null,
+      within: null,
+    });
+    return VOID;
+  });
+  t.internalFn('syntax-parse-fail', 2, 2, function (this: Machine, failures: ParseFailures, context: Value) {
+    const whole = context instanceof Syntax ? context : datumToSyntax(null, context);
+    const best = failures.best();
+    const who = formName(whole);
+    // syntax-parse names the source by its full path, unlike the expander's own errors.
+    const loc = whole.loc;
+    const where = loc !== null && !isLocationless(loc) ? `${loc.source}:${loc.line}:${loc.column}: ` : '';
+    let msg = `${where}${who}: ${best === null ? 'bad syntax' : best.message}`;
+    if (best !== null && best.at !== undefined) msg += `\n  at: ${writeString(syntaxToDatum(best.at === null ? whole : best.at))}`;
+    if (best !== null && best.within !== null) msg += `\n  within: ${writeString(syntaxToDatum(best.within))}`;
+    msg += `\n  in: ${writeString(syntaxToDatum(whole))}`;
+    // The location shown is the term's, where it has one.
+    const term = best?.at instanceof Syntax && best.at.loc !== null ? best.at : whole;
+    throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listFromArray([term])));
   });
 
   // ------------------------------------------------------------ struct info

@@ -17,7 +17,14 @@ import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, TopLevel, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { installModuleForms } from '../expand/module-forms.js';
 import { installSyntaxForms, installSyntaxParameterForms } from '../expand/syntax-forms.js';
-import { installDefmacroMacros, installRacketSyntaxMacros, installStxparamMacros, installSyntaxMacros } from '../macros/syntax.js';
+import { installSyntaxParseForms } from '../expand/syntax-parse.js';
+import {
+  installDefmacroMacros,
+  installRacketSyntaxMacros,
+  installStxparamMacros,
+  installSyntaxMacros,
+  installSyntaxParseDefineMacros,
+} from '../macros/syntax.js';
 import type { Host } from '../host/host.js';
 import { printString } from '../printer/print.js';
 import { allPrimitives } from '../prims/all.js';
@@ -158,6 +165,14 @@ export class Runtime {
     installMatchForms((name, m) => matchLib.exports.set(name, m));
     // The libraries written in Racket (src/lib) extend racket/base, racket/list, ...
     this.loadRacketLibraries(base);
+    const parse = this.libraries.get('syntax/parse') ?? this.addLibrary('syntax/parse');
+    // Also under the runtime's own racket/base scope, for JS macros that expand into syntax-parse (programs do not see it there).
+    installSyntaxParseForms(this.ex, (name, m) => {
+      parse.exports.set(name, m);
+      this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES);
+    });
+    const parseDefine = this.libraries.get('syntax/parse/define') ?? this.addLibrary('syntax/parse/define');
+    installSyntaxParseDefineMacros((name, m) => parseDefine.exports.set(name, m));
     const stxparam = this.libraries.get('racket/stxparam') ?? this.addLibrary('racket/stxparam');
     installStxparamMacros((name, m) => stxparam.exports.set(name, m));
     installSyntaxParameterForms(this.ex, (name, m) => stxparam.exports.set(name, m));

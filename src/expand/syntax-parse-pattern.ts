@@ -1,0 +1,406 @@
+// syntax/parse patterns (a first part of them): compiled when `syntax-parse`
+// is expanded, matched with backtracking when it runs.
+//
+// Single-term patterns: `_`, a pattern variable `x` or `x:class` with a
+// built-in syntax class, literals (#:literals, `~literal`), datum literals
+// (#:datum-literals, `~datum`), `~var`, `~and`, `~or`, `~not`, `~describe`,
+// lists and dotted lists. Head patterns, in a list: `~seq`, `~optional`,
+// and any pattern followed by `...` or `...+`.
+//
+// A failed match remembers how far it got; of all the failures of all the
+// clauses, the one that got furthest is reported, in syntax-parse's words
+// (`expected identifier`, `expected more terms starting with ...`,
+// `unexpected term`).
+
+import { isEqual } from '../values/equal.js';
+import { isExactInteger, isNumber } from '../values/numbers.js';
+import { Char, Keyword, NULL, Pair, RString, Sym, sym, type Value } from '../values/types.js';
+import { Syntax } from '../values/syntax.js';
+import type { Expander } from './expander.js';
+import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+
+/** A built-in syntax class: its description and its test. */
+interface SyntaxClass {
+  readonly description: string;
+  readonly test: (e: Value) => boolean;
+}
+
+const isExactNonnegative = (e: Value) => isExactInteger(e) && (typeof e === 'bigint' ? e >= 0n : (e as number) >= 0);
+const CLASSES = new Map<string, SyntaxClass>([
+  ['id', { description: 'identifier', test: (e) => e instanceof Sym }],
+  ['identifier', { description: 'identifier', test: (e) => e instanceof Sym }],
+  ['expr', { description: 'expression', test: (e) => !(e instanceof Keyword) }],
+  ['str', { description: 'string', test: (e) => e instanceof RString }],
+  ['number', { description: 'number', test: (e) => isNumber(e) }],
+  ['integer', { description: 'integer', test: (e) => isExactInteger(e) }],
+  ['exact-integer', { description: 'exact-integer', test: (e) => isExactInteger(e) }],
+  ['nat', { description: 'exact-nonnegative-integer', test: isExactNonnegative }],
+  ['exact-nonnegative-integer', { description: 'exact-nonnegative-integer', test: isExactNonnegative }],
+  [
+    'exact-positive-integer',
+    { description: 'exact-positive-integer', test: (e) => isExactInteger(e) && (typeof e === 'bigint' ? e > 0n : (e as number) > 0) },
+  ],
+  ['boolean', { description: 'boolean', test: (e) => typeof e === 'boolean' }],
+  ['keyword', { description: 'keyword', test: (e) => e instanceof Keyword }],
+  ['char', { description: 'char', test: (e) => e instanceof Char }],
+]);
+
+type SP =
+  | { readonly k: 'any' }
+  | { readonly k: 'var'; readonly slot: number; readonly cls: SyntaxClass | null }
+  | { readonly k: 'literal'; readonly id: Syntax }
+  | { readonly k: 'datum'; readonly v: Value }
+  | { readonly k: 'and'; readonly ps: readonly SP[] }
+  | { readonly k: 'or'; readonly ps: readonly SP[] }
+  | { readonly k: 'not'; readonly p: SP }
+  | { readonly k: 'describe'; readonly description: string; readonly p: SP }
+  | { readonly k: 'list'; readonly heads: readonly Head[]; readonly tail: SP };
+
+type Head =
+  | { readonly k: 'single'; readonly p: SP }
+  | { readonly k: 'seq'; readonly heads: readonly Head[] }
+  | { readonly k: 'optional'; readonly h: Head }
+  | { readonly k: 'repeat'; readonly h: Head; readonly min: number; readonly slots: readonly number[] };
+
+export interface ParseVar {
+  readonly id: Syntax;
+  readonly depth: number;
+}
+
+/** Why a match failed, and how far it got (deeper progress wins). */
+export interface ParseFailure {
+  readonly progress: readonly number[];
+  readonly message: string;
+  /** The term it is about (undefined: none, as for a failed #:when). */
+  readonly at: Value | undefined;
+  /** The list whose terms ran out, for `expected more terms`. */
+  readonly within: Syntax | null;
+}
+
+/** The failures of one syntax-parse run, across its clauses. */
+export class ParseFailures {
+  readonly all: ParseFailure[] = [];
+  best(): ParseFailure | null {
+    let best: ParseFailure | null = null;
+    for (const f of this.all) if (best === null || compareProgress(f.progress, best.progress) > 0) best = f;
+    return best;
+  }
+}
+
+function compareProgress(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+function unwrap(v: Value): Value {
+  return v instanceof Syntax && !isIdentifier(v) ? syntaxE(v) : v;
+}
+
+function headName(v: Value): string | null {
+  const e = unwrap(v);
+  return e instanceof Pair && isIdentifier(e.car) ? idSym(e.car).name : null;
+}
+
+export class SyntaxParsePattern {
+  private constructor(
+    private readonly root: SP,
+    readonly vars: readonly ParseVar[],
+    private readonly ex: Expander,
+  ) {}
+
+  static compile(
+    ex: Expander,
+    pattern: Syntax,
+    literals: readonly Syntax[],
+    datumLiterals: readonly Syntax[],
+    form: Syntax,
+  ): SyntaxParsePattern {
+    const vars: ParseVar[] = [];
+    const error = (message: string, at: Syntax): never => ex.syntaxError('syntax-parse', message, form, at);
+    const variable = (id: Syntax, depth: number, cls: SyntaxClass | null): SP => {
+      vars.push({ id, depth });
+      return { k: 'var', slot: vars.length - 1, cls };
+    };
+    const single = (p: Value, depth: number): SP => {
+      if (isIdentifier(p)) {
+        const name = idSym(p).name;
+        if (literals.some((l) => idSym(l) === idSym(p))) return { k: 'literal', id: p };
+        if (datumLiterals.some((l) => idSym(l) === idSym(p))) return { k: 'datum', v: idSym(p) };
+        if (name === '_') return { k: 'any' };
+        if (name === '...' || name === '...+') error('misplaced ellipsis in pattern', p);
+        const colon = name.indexOf(':');
+        if (colon > 0 && colon < name.length - 1) {
+          const cls = CLASSES.get(name.slice(colon + 1));
+          if (cls === undefined) return error(`not defined as syntax class\n  syntax class: ${name.slice(colon + 1)}`, p);
+          const varName = name.slice(0, colon);
+          return varName === '_' ? { k: 'and', ps: [{ k: 'any' }, classOnly(cls)] } : variable(datumToSyntax(p, sym(varName)), depth, cls);
+        }
+        return variable(p, depth, null);
+      }
+      const stx = p instanceof Syntax ? p : new Syntax(p, null);
+      const e = syntaxE(stx);
+      if (e instanceof Pair) {
+        const items = syntaxList(stx);
+        const kw = headName(stx);
+        if (items !== null && kw?.startsWith('~')) {
+          const args = items.slice(1);
+          switch (kw) {
+            case '~literal':
+              return { k: 'literal', id: args[0] };
+            case '~datum':
+              return { k: 'datum', v: syntaxToDatum(args[0]) };
+            case '~var': {
+              const cls = args.length > 1 ? CLASSES.get(idSym(args[1]).name) : null;
+              if (cls === undefined) return error('not defined as syntax class', args[1]);
+              return variable(args[0], depth, cls);
+            }
+            case '~and':
+              return { k: 'and', ps: args.map((a) => single(a, depth)) };
+            case '~or':
+            case '~or*':
+              return { k: 'or', ps: args.map((a) => single(a, depth)) };
+            case '~not':
+              return { k: 'not', p: single(args[0], depth) };
+            case '~describe': {
+              const d = syntaxE(args[args.length - 2]);
+              if (!(d instanceof RString)) return error('expected a string', args[0]);
+              return { k: 'describe', description: d.s, p: single(args[args.length - 1], depth) };
+            }
+            case '~rest':
+              return single(args[0], depth);
+            case '~seq':
+            case '~optional':
+              return error(`${kw} pattern allowed only in a list`, stx);
+          }
+        }
+        return list(e, depth);
+      }
+      if (e === NULL) return { k: 'list', heads: [], tail: { k: 'datum', v: NULL } };
+      return { k: 'datum', v: syntaxToDatum(stx) };
+    };
+    const head = (p: Value, depth: number): Head => {
+      const kw = headName(p);
+      if (kw === '~seq') {
+        const items = syntaxList(p as Syntax)!.slice(1);
+        return { k: 'seq', heads: heads(listValue(items), depth) };
+      }
+      if (kw === '~optional') {
+        const items = syntaxList(p as Syntax)!.slice(1);
+        return { k: 'optional', h: head(items[0], depth) };
+      }
+      return { k: 'single', p: single(p, depth) };
+    };
+    const heads = (v: Value, depth: number): Head[] => {
+      const out: Head[] = [];
+      v = unwrap(v);
+      while (v instanceof Pair) {
+        const next = unwrap(v.cdr);
+        if (next instanceof Pair && isIdentifier(next.car) && (idSym(next.car).name === '...' || idSym(next.car).name === '...+')) {
+          const first = vars.length;
+          const h = head(v.car, depth + 1);
+          const slots = vars.slice(first).map((_, i) => first + i);
+          out.push({ k: 'repeat', h, min: idSym(next.car).name === '...+' ? 1 : 0, slots });
+          v = unwrap(next.cdr);
+        } else {
+          out.push(head(v.car, depth));
+          v = next;
+        }
+      }
+      return out;
+    };
+    const list = (e: Pair, depth: number): SP => {
+      const hs = heads(e, depth);
+      let v: Value = e;
+      while (v instanceof Pair) v = unwrap(v.cdr);
+      const tail: SP = v === NULL ? { k: 'datum', v: NULL } : single(v, depth);
+      return { k: 'list', heads: hs, tail };
+    };
+    return new SyntaxParsePattern(single(pattern, 0), vars, ex);
+  }
+
+  /**
+   * What the variables matched (nested arrays under ellipses; #f for an
+   * absent ~optional), or null, recording why in `failures`. `base` is the
+   * progress this match starts from (later directives count as further).
+   */
+  match(input: Value, failures: ParseFailures, base: readonly number[] = []): Value[] | null {
+    const stx = input instanceof Syntax ? input : datumToSyntax(null, input);
+    const env: Value[] = new Array(this.vars.length).fill(false);
+    let result: Value[] | null = null;
+    this.single(this.root, stx, env, base, failures, (e) => {
+      result = e;
+      return true;
+    });
+    return result;
+  }
+
+  private fail(failures: ParseFailures, progress: readonly number[], message: string, at: Value, within: Syntax | null = null): false {
+    failures.all.push({ progress, message, at, within });
+    return false;
+  }
+
+  /** Matches single-term pattern `p` against `v`; on success calls `k` with the extended environment. */
+  private single(p: SP, v: Value, env: Value[], pr: readonly number[], f: ParseFailures, k: (env: Value[]) => boolean): boolean {
+    switch (p.k) {
+      case 'any':
+        return k(env);
+      case 'var': {
+        const d = v instanceof Syntax ? (isIdentifier(v) ? idSym(v) : syntaxE(v)) : v;
+        if (p.cls !== null && !p.cls.test(d)) return this.fail(f, pr, `expected ${p.cls.description}`, v);
+        if (p.slot < 0) return k(env);
+        const e = env.slice();
+        e[p.slot] = v instanceof Syntax ? v : datumToSyntax(null, v);
+        return k(e);
+      }
+      case 'literal':
+        if (isIdentifier(v) && this.ex.freeIdentifierEq(v, p.id)) return k(env);
+        return this.fail(f, pr, `expected the identifier \`${idSym(p.id).name}'`, v);
+      case 'datum':
+        if (isEqual(syntaxToDatum(v), p.v)) return k(env);
+        if (p.v === NULL) return this.fail(f, pr, 'unexpected term', v);
+        return this.fail(f, pr, p.v instanceof Sym ? `expected the literal symbol \`${p.v.name}'` : 'expected the literal datum', v);
+      case 'and': {
+        const step = (i: number, e: Value[]): boolean =>
+          i >= p.ps.length ? k(e) : this.single(p.ps[i], v, e, pr, f, (e2) => step(i + 1, e2));
+        return step(0, env);
+      }
+      case 'or':
+        for (const alt of p.ps) if (this.single(alt, v, env, pr, f, k)) return true;
+        return false;
+      case 'not': {
+        const scratch = new ParseFailures();
+        if (this.single(p.p, v, env, pr, scratch, () => true)) return this.fail(f, pr, 'unexpected term', v);
+        return k(env);
+      }
+      case 'describe': {
+        const inner = new ParseFailures();
+        if (this.single(p.p, v, env, pr, inner, k)) return true;
+        return this.fail(f, pr, `expected ${p.description}`, v);
+      }
+      case 'list': {
+        const elems: Value[] = [];
+        let u = unwrap(v);
+        // A compound pattern has no description of its own: syntax-parse says `bad syntax`.
+        if (!(u instanceof Pair) && u !== NULL) return this.fail(f, pr, 'bad syntax', undefined);
+        while (u instanceof Pair) {
+          elems.push(u.car);
+          u = unwrap(u.cdr);
+        }
+        const whole = v instanceof Syntax ? v : datumToSyntax(null, v);
+        return this.heads(p.heads, 0, elems, u, whole, env, pr, f, (e, i) => {
+          let rest: Value = u;
+          for (let j = elems.length - 1; j >= i; j--) rest = new Pair(elems[j], rest);
+          if (p.tail.k === 'datum' && p.tail.v === NULL) {
+            if (i < elems.length) return this.fail(f, [...pr, i], 'unexpected term', elems[i]);
+            if (rest !== NULL) return this.fail(f, [...pr, i], 'unexpected term', rest);
+            return k(e);
+          }
+          const restStx = rest instanceof Syntax ? rest : new Syntax(rest, whole.loc, whole.scopes);
+          return this.single(p.tail, restStx, e, [...pr, i], f, k);
+        });
+      }
+    }
+  }
+
+  /** Matches head patterns `hs[j..]` against `elems[i..]`; `k` gets the environment and the index reached. */
+  private heads(
+    hs: readonly Head[],
+    j: number,
+    elems: Value[],
+    tail: Value,
+    whole: Syntax,
+    env: Value[],
+    pr: readonly number[],
+    f: ParseFailures,
+    k: (env: Value[], i: number) => boolean,
+    i = 0,
+  ): boolean {
+    if (j >= hs.length) return k(env, i);
+    return this.head(hs[j], elems, i, whole, env, pr, f, (e, i2) => this.heads(hs, j + 1, elems, tail, whole, e, pr, f, k, i2));
+  }
+
+  private head(
+    h: Head,
+    elems: Value[],
+    i: number,
+    whole: Syntax,
+    env: Value[],
+    pr: readonly number[],
+    f: ParseFailures,
+    k: (env: Value[], i: number) => boolean,
+  ): boolean {
+    switch (h.k) {
+      case 'single':
+        if (i >= elems.length) {
+          const what = describeHead(h);
+          return this.fail(f, [...pr, i], what === null ? 'expected more terms' : `expected more terms starting with ${what}`, NULL, whole);
+        }
+        return this.single(h.p, elems[i], env, [...pr, i], f, (e) => k(e, i + 1));
+      case 'seq':
+        return this.heads(h.heads, 0, elems, NULL, whole, env, pr, f, k, i);
+      case 'optional':
+        return this.head(h.h, elems, i, whole, env, pr, f, k) || k(env, i);
+      case 'repeat': {
+        // Greedy, with backtracking: as many repetitions as allow the rest to match.
+        const go = (e: Value[], at: number, reps: Value[][], count: number): boolean => {
+          const finish = () => {
+            if (count < h.min) return false;
+            const out = e.slice();
+            h.slots.forEach((s, idx) => {
+              out[s] = reps[idx];
+            });
+            return k(out, at);
+          };
+          if (at < elems.length) {
+            const tryMore = this.head(h.h, elems, at, whole, e, pr, f, (e2, at2) => {
+              if (at2 === at) return false;
+              const reps2 = reps.map((r, idx) => [...r, e2[h.slots[idx]]]);
+              return go(e, at2, reps2, count + 1);
+            });
+            if (tryMore) return true;
+          } else if (count < h.min) {
+            const what = describeHead(h.h);
+            return this.fail(
+              f,
+              [...pr, at],
+              what === null ? 'expected more terms' : `expected more terms starting with ${what}`,
+              NULL,
+              whole,
+            );
+          }
+          return finish();
+        };
+        return go(
+          env,
+          i,
+          h.slots.map(() => []),
+          0,
+        );
+      }
+    }
+  }
+}
+
+function classOnly(cls: SyntaxClass): SP {
+  return { k: 'var', slot: -1, cls };
+}
+
+/** What a head pattern expects first, for `expected more terms starting with ...`. */
+function describeHead(h: Head): string | null {
+  if (h.k === 'single') {
+    const p = h.p;
+    if (p.k === 'var') return p.cls === null ? 'any term' : p.cls.description;
+    if (p.k === 'any') return 'any term';
+    if (p.k === 'describe') return p.description;
+    if (p.k === 'literal') return `the identifier \`${idSym(p.id).name}'`;
+    return null;
+  }
+  if (h.k === 'seq') return h.heads.length > 0 ? describeHead(h.heads[0]) : null;
+  return null;
+}
+
+function listValue(items: readonly Value[]): Value {
+  let out: Value = NULL;
+  for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
+  return out;
+}

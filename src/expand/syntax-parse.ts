@@ -1,0 +1,183 @@
+// `syntax-parse` (syntax/parse), a first part of it: clauses with the
+// patterns of syntax-parse-pattern.ts, the directives #:with, #:when,
+// #:fail-when and #:fail-unless, the options #:literals, #:datum-literals
+// and #:context, and `attribute`. Like syntax-case it compiles to calls of
+// run-time internals (prims/syntax.ts) with the patterns as constants.
+
+import { LocalVar, type Core, type CoreLambda } from './core.js';
+import { Scope, type Syntax } from '../values/syntax.js';
+import { Keyword } from '../values/types.js';
+import type { Expander, Meaning } from './expander.js';
+import { addScope, idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
+import { SyntaxParsePattern } from './syntax-parse-pattern.js';
+import { PatternVariable } from './transformers.js';
+
+type Handler = (stx: Syntax, ex: Expander) => Core;
+
+const lref = (v: LocalVar): Core => ({ t: 'lref', v, loc: null });
+const quote = (v: unknown): Core => ({ t: 'quote', v });
+const thunk = (body: Core): CoreLambda => ({ t: 'lambda', req: [], opt: [], rest: null, body, name: null });
+const call = (ex: Expander, prim: string, args: Core[]): Core => ({ t: 'app', f: quote(ex.rtPrim(prim)), args, loc: null });
+
+interface Clause {
+  pattern: Syntax;
+  directives: { kw: string; args: Syntax[]; at: Syntax }[];
+  body: Syntax[];
+}
+
+const DIRECTIVE_ARITY = new Map([
+  ['with', 2],
+  ['when', 1],
+  ['fail-when', 2],
+  ['fail-unless', 2],
+]);
+
+const syntaxParse: Handler = (stx: Syntax, ex: Expander) => {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 2) return ex.badSyntax(stx);
+  let literals: Syntax[] = [];
+  let datumLiterals: Syntax[] = [];
+  let context: Syntax | null = null;
+  let i = 2;
+  for (; i < p.length; i += 2) {
+    const kw = syntaxE(p[i]);
+    if (!(kw instanceof Keyword)) break;
+    const arg = p[i + 1];
+    if (arg === undefined) ex.syntaxError('syntax-parse', 'missing argument after keyword', stx, p[i]);
+    const ids = () => {
+      const l = syntaxList(arg);
+      if (l === null || !l.every(isIdentifier)) ex.syntaxError('syntax-parse', 'expected a list of identifiers', stx, arg);
+      return l;
+    };
+    if (kw.name === 'literals') literals = ids();
+    else if (kw.name === 'datum-literals') datumLiterals = ids();
+    else if (kw.name === 'context') context = arg;
+    else ex.syntaxError('syntax-parse', `unsupported option #:${kw.name} (rkt has a part of syntax/parse so far)`, stx, p[i]);
+  }
+  const clauses: Clause[] = p.slice(i).map((c) => parseClause(ex, stx, c));
+  const input = new LocalVar('stx');
+  const failures = new LocalVar('failures');
+  const ctxVar = new LocalVar('context');
+  let code: Core = call(ex, 'syntax-parse-fail', [lref(failures), lref(ctxVar)]);
+  for (let c = clauses.length - 1; c >= 0; c--) code = compileClause(ex, stx, clauses[c], input, failures, literals, datumLiterals, code);
+  return {
+    t: 'let-values',
+    binds: [
+      { vars: [input], e: ex.expandExpr(p[1]) },
+      { vars: [failures], e: call(ex, 'make-parse-failures', []) },
+    ],
+    body: {
+      t: 'let-values',
+      binds: [{ vars: [ctxVar], e: context === null ? lref(input) : ex.expandExpr(context) }],
+      body: code,
+    },
+  };
+};
+
+function parseClause(ex: Expander, whole: Syntax, c: Syntax): Clause {
+  const cp = syntaxList(c);
+  if (cp === null || cp.length < 2) return ex.syntaxError('syntax-parse', 'expected a clause', whole, c);
+  const directives: Clause['directives'] = [];
+  let j = 1;
+  while (j < cp.length) {
+    const kw = syntaxE(cp[j]);
+    if (!(kw instanceof Keyword)) break;
+    const n = DIRECTIVE_ARITY.get(kw.name);
+    if (n === undefined)
+      ex.syntaxError('syntax-parse', `unsupported directive #:${kw.name} (rkt has a part of syntax/parse so far)`, whole, cp[j]);
+    directives.push({ kw: kw.name, args: cp.slice(j + 1, j + 1 + n), at: cp[j] });
+    j += 1 + n;
+  }
+  const body = cp.slice(j);
+  if (body.length === 0) ex.syntaxError('syntax-parse', 'expected a body', whole, c);
+  return { pattern: cp[0], directives, body };
+}
+
+/**
+ * One clause: match, bind its pattern variables in a fresh scope, run its
+ * directives in order, then its body; any failure goes on to `next`.
+ * Failures of later steps count as further than those of earlier ones.
+ */
+function compileClause(
+  ex: Expander,
+  whole: Syntax,
+  clause: Clause,
+  input: LocalVar,
+  failures: LocalVar,
+  literals: Syntax[],
+  datumLiterals: Syntax[],
+  next: Core,
+): Core {
+  const sc = new Scope('syntax-parse');
+  const fail = new LocalVar('fail');
+  const onFail: Core = { t: 'app', f: lref(fail), args: [], loc: null };
+  const bindPattern = (pattern: Syntax, source: Core, step: number, rest: () => Core): Core => {
+    const compiled = SyntaxParsePattern.compile(ex, pattern, literals, datumLiterals, whole);
+    const match = new LocalVar('match');
+    const vars = compiled.vars.map((pv) => {
+      const v = new LocalVar(idSym(pv.id).name);
+      ex.bind(addScope(pv.id, sc), { kind: 'syntax', value: new PatternVariable(v, pv.depth) });
+      return v;
+    });
+    const matched: Core = {
+      t: 'let-values',
+      binds: vars.map((v, i) => ({ vars: [v], e: call(ex, 'syntax-match-ref', [lref(match), quote(i)]) })),
+      body: rest(),
+    };
+    return {
+      t: 'let-values',
+      binds: [{ vars: [match], e: call(ex, 'syntax-parse-match', [quote(compiled), source, lref(failures), quote([step])]) }],
+      body: { t: 'if', c: lref(match), th: matched, el: onFail },
+    };
+  };
+  const directive = (k: number): Core => {
+    if (k >= clause.directives.length) return ex.expandExpr(addScope(ex.baseLet(clause.body, whole), sc));
+    const d = clause.directives[k];
+    const step = k + 1;
+    const expr = (s: Syntax) => ex.expandExpr(addScope(s, sc));
+    switch (d.kw) {
+      case 'with':
+        return bindPattern(d.args[0], expr(d.args[1]), step, () => directive(k + 1));
+      case 'when':
+        return {
+          t: 'if',
+          c: expr(d.args[0]),
+          th: directive(k + 1),
+          el: { t: 'begin', es: [call(ex, 'syntax-parse-note', [lref(failures), quote([step]), quote(false), quote(false)]), onFail] },
+        };
+      default: {
+        // #:fail-when e msg: fails (saying msg about e, or the whole form) when e is true; #:fail-unless when it is false.
+        const v = new LocalVar('condition');
+        const failing = d.kw === 'fail-when';
+        const note: Core = {
+          t: 'begin',
+          es: [call(ex, 'syntax-parse-note', [lref(failures), quote([step]), expr(d.args[1]), lref(v)]), onFail],
+        };
+        return {
+          t: 'let-values',
+          binds: [{ vars: [v], e: expr(d.args[0]) }],
+          body: { t: 'if', c: lref(v), th: failing ? note : directive(k + 1), el: failing ? directive(k + 1) : note },
+        };
+      }
+    }
+  };
+  const body = ex.withinLocalScope(sc, () => bindPattern(clause.pattern, lref(input), 0, () => directive(0)));
+  return { t: 'let-values', binds: [{ vars: [fail], e: thunk(next) }], body };
+}
+
+/** `(attribute x)`: the value of pattern variable `x` (#f for an absent ~optional). */
+const attribute: Handler = (stx: Syntax, ex: Expander) => {
+  const p = syntaxList(stx);
+  if (p === null || p.length !== 2 || !isIdentifier(p[1])) return ex.badSyntax(stx);
+  const m = ex.resolve(p[1]);
+  if (m === null || m.kind !== 'syntax' || !(m.value instanceof PatternVariable)) {
+    return ex.syntaxError('attribute', 'not bound as an attribute', stx, p[1]);
+  }
+  return lref(m.value.v);
+};
+
+/** The forms of syntax/parse. */
+export function installSyntaxParseForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
+  define('syntax-parse', ex.coreForm('syntax-parse', syntaxParse));
+  define('attribute', ex.coreForm('attribute', attribute));
+}
