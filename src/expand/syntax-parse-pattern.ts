@@ -54,7 +54,15 @@ type SP =
   | { readonly k: 'or'; readonly ps: readonly SP[] }
   | { readonly k: 'not'; readonly p: SP }
   | { readonly k: 'describe'; readonly description: string; readonly p: SP }
-  | { readonly k: 'list'; readonly heads: readonly Head[]; readonly tail: SP };
+  | { readonly k: 'list'; readonly heads: readonly Head[]; readonly tail: SP }
+  /** `x:name` with a class of define-syntax-class: its parser (argument `parser` of the match) fills `x` and the `x.attr` slots. */
+  | {
+      readonly k: 'class';
+      readonly slot: number;
+      readonly attrSlots: readonly number[];
+      readonly parser: number;
+      readonly def: SyntaxClassDef;
+    };
 
 type Head =
   | { readonly k: 'single'; readonly p: SP }
@@ -67,6 +75,18 @@ export interface ParseVar {
   readonly depth: number;
 }
 
+/** What define-syntax-class binds its name to. */
+export class SyntaxClassDef {
+  constructor(
+    readonly name: string,
+    readonly description: string | null,
+    /** The attributes, in the order the parser returns their values. */
+    readonly attributes: readonly string[],
+    /** The identifier of the parser procedure: (parser term failures) gives the attribute values or #f. */
+    readonly parser: Syntax,
+  ) {}
+}
+
 /** Why a match failed, and how far it got (deeper progress wins). */
 export interface ParseFailure {
   readonly progress: readonly number[];
@@ -75,6 +95,8 @@ export interface ParseFailure {
   readonly at: Value | undefined;
   /** The list whose terms ran out, for `expected more terms`. */
   readonly within: Syntax | null;
+  /** The syntax classes being parsed where it failed, outermost first: `parsing context:`. */
+  readonly contexts?: readonly { readonly description: string; readonly term: Value }[];
 }
 
 /** The failures of one syntax-parse run, across its clauses. */
@@ -106,7 +128,13 @@ export class SyntaxParsePattern {
     private readonly root: SP,
     readonly vars: readonly ParseVar[],
     private readonly ex: Expander,
+    /** The parser procedures of the user syntax classes it uses, passed to `match` in this order. */
+    readonly parsers: readonly Syntax[],
   ) {}
+
+  /** The parser procedures of the match in progress, and how to call one. */
+  private parserValues: readonly Value[] = [];
+  private call: (proc: Value, args: Value[]) => Value = () => false;
 
   static compile(
     ex: Expander,
@@ -116,6 +144,21 @@ export class SyntaxParsePattern {
     form: Syntax,
   ): SyntaxParsePattern {
     const vars: ParseVar[] = [];
+    const parsers: Syntax[] = [];
+    const userClass = (id: Syntax, name: string): SyntaxClassDef | null => {
+      const m = ex.resolve(datumToSyntax(id, sym(name)));
+      return m !== null && m.kind === 'syntax' && m.value instanceof SyntaxClassDef ? m.value : null;
+    };
+    const classVariable = (x: Syntax, def: SyntaxClassDef, depth: number): SP => {
+      vars.push({ id: x, depth });
+      const slot = vars.length - 1;
+      const attrSlots = def.attributes.map((a) => {
+        vars.push({ id: datumToSyntax(x, sym(`${idSym(x).name}.${a}`)), depth });
+        return vars.length - 1;
+      });
+      parsers.push(def.parser);
+      return { k: 'class', slot, attrSlots, parser: parsers.length - 1, def };
+    };
     const error = (message: string, at: Syntax): never => ex.syntaxError('syntax-parse', message, form, at);
     const variable = (id: Syntax, depth: number, cls: SyntaxClass | null): SP => {
       vars.push({ id, depth });
@@ -130,6 +173,8 @@ export class SyntaxParsePattern {
         if (name === '...' || name === '...+') error('misplaced ellipsis in pattern', p);
         const colon = name.indexOf(':');
         if (colon > 0 && colon < name.length - 1) {
+          const def = userClass(p, name.slice(colon + 1));
+          if (def !== null) return classVariable(datumToSyntax(p, sym(name.slice(0, colon))), def, depth);
           const cls = CLASSES.get(name.slice(colon + 1));
           if (cls === undefined) return error(`not defined as syntax class\n  syntax class: ${name.slice(colon + 1)}`, p);
           const varName = name.slice(0, colon);
@@ -150,6 +195,8 @@ export class SyntaxParsePattern {
             case '~datum':
               return { k: 'datum', v: syntaxToDatum(args[0]) };
             case '~var': {
+              const def = args.length > 1 ? userClass(args[1], idSym(args[1]).name) : null;
+              if (def !== null) return classVariable(args[0], def, depth);
               const cls = args.length > 1 ? CLASSES.get(idSym(args[1]).name) : null;
               if (cls === undefined) return error('not defined as syntax class', args[1]);
               return variable(args[0], depth, cls);
@@ -215,7 +262,8 @@ export class SyntaxParsePattern {
       const tail: SP = v === NULL ? { k: 'datum', v: NULL } : single(v, depth);
       return { k: 'list', heads: hs, tail };
     };
-    return new SyntaxParsePattern(single(pattern, 0), vars, ex);
+    const root = single(pattern, 0);
+    return new SyntaxParsePattern(root, vars, ex, parsers);
   }
 
   /**
@@ -223,7 +271,15 @@ export class SyntaxParsePattern {
    * absent ~optional), or null, recording why in `failures`. `base` is the
    * progress this match starts from (later directives count as further).
    */
-  match(input: Value, failures: ParseFailures, base: readonly number[] = []): Value[] | null {
+  match(
+    input: Value,
+    failures: ParseFailures,
+    base: readonly number[] = [],
+    parsers: readonly Value[] = [],
+    call: (proc: Value, args: Value[]) => Value = () => false,
+  ): Value[] | null {
+    this.parserValues = parsers;
+    this.call = call;
     const stx = input instanceof Syntax ? input : datumToSyntax(null, input);
     const env: Value[] = new Array(this.vars.length).fill(false);
     let result: Value[] | null = null;
@@ -276,6 +332,25 @@ export class SyntaxParsePattern {
         const inner = new ParseFailures();
         if (this.single(p.p, v, env, pr, inner, k)) return true;
         return this.fail(f, pr, `expected ${p.description}`, v);
+      }
+      case 'class': {
+        const inner = new ParseFailures();
+        const attrs = this.call(this.parserValues[p.parser], [v, inner]);
+        if (attrs === false) {
+          const best = inner.best();
+          const description = p.def.description ?? p.def.name;
+          // Failing at the term itself says what was expected; failing inside it says where, and in what.
+          if (best === null || (best.progress.length <= 1 && best.progress[0] === 0)) return this.fail(f, pr, `expected ${description}`, v);
+          f.all.push({ ...best, progress: [...pr, ...best.progress], contexts: [{ description, term: v }, ...(best.contexts ?? [])] });
+          return false;
+        }
+        const e = env.slice();
+        e[p.slot] = v instanceof Syntax ? v : datumToSyntax(null, v);
+        const values = attrs as Value[];
+        p.attrSlots.forEach((s, i) => {
+          e[s] = values[i];
+        });
+        return k(e);
       }
       case 'list': {
         const elems: Value[] = [];

@@ -5,10 +5,11 @@
 // run-time internals (prims/syntax.ts) with the patterns as constants.
 
 import { LocalVar, type Core, type CoreLambda } from './core.js';
-import { Scope, type Syntax } from '../values/syntax.js';
-import { Keyword } from '../values/types.js';
+import { Scope, Syntax } from '../values/syntax.js';
+import { Keyword, Pair, RString, listFromArray, sym } from '../values/types.js';
+import { type JsMacro, jsMacro } from './build.js';
 import type { Expander, Meaning } from './expander.js';
-import { addScope, idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
+import { addScope, datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
 import { SyntaxParsePattern } from './syntax-parse-pattern.js';
 import { PatternVariable } from './transformers.js';
 
@@ -38,6 +39,8 @@ const syntaxParse: Handler = (stx: Syntax, ex: Expander) => {
   let literals: Syntax[] = [];
   let datumLiterals: Syntax[] = [];
   let context: Syntax | null = null;
+  /** A syntax class's parser passes its own failures, and a total failure returns #f to it. */
+  let classFailures: Syntax | null = null;
   let i = 2;
   for (; i < p.length; i += 2) {
     const kw = syntaxE(p[i]);
@@ -52,19 +55,20 @@ const syntaxParse: Handler = (stx: Syntax, ex: Expander) => {
     if (kw.name === 'literals') literals = ids();
     else if (kw.name === 'datum-literals') datumLiterals = ids();
     else if (kw.name === 'context') context = arg;
+    else if (kw.name === '%failures') classFailures = arg;
     else ex.syntaxError('syntax-parse', `unsupported option #:${kw.name} (rkt has a part of syntax/parse so far)`, stx, p[i]);
   }
   const clauses: Clause[] = p.slice(i).map((c) => parseClause(ex, stx, c));
   const input = new LocalVar('stx');
   const failures = new LocalVar('failures');
   const ctxVar = new LocalVar('context');
-  let code: Core = call(ex, 'syntax-parse-fail', [lref(failures), lref(ctxVar)]);
+  let code: Core = classFailures !== null ? quote(false) : call(ex, 'syntax-parse-fail', [lref(failures), lref(ctxVar)]);
   for (let c = clauses.length - 1; c >= 0; c--) code = compileClause(ex, stx, clauses[c], input, failures, literals, datumLiterals, code);
   return {
     t: 'let-values',
     binds: [
       { vars: [input], e: ex.expandExpr(p[1]) },
-      { vars: [failures], e: call(ex, 'make-parse-failures', []) },
+      { vars: [failures], e: classFailures !== null ? ex.expandExpr(classFailures) : call(ex, 'make-parse-failures', []) },
     ],
     body: {
       t: 'let-values',
@@ -126,7 +130,18 @@ function compileClause(
     };
     return {
       t: 'let-values',
-      binds: [{ vars: [match], e: call(ex, 'syntax-parse-match', [quote(compiled), source, lref(failures), quote([step])]) }],
+      binds: [
+        {
+          vars: [match],
+          e: call(ex, 'syntax-parse-match', [
+            quote(compiled),
+            source,
+            lref(failures),
+            quote([step]),
+            ...compiled.parsers.map((id) => ex.expandExpr(id)),
+          ]),
+        },
+      ],
       body: { t: 'if', c: lref(match), th: matched, el: onFail },
     };
   };
@@ -176,8 +191,100 @@ const attribute: Handler = (stx: Syntax, ex: Expander) => {
   return lref(m.value.v);
 };
 
+/** `(%syntax-class-result attr ...)`: a syntax class clause's result, the values of its attributes (#f where the clause has none). */
+const classResult: Handler = (stx: Syntax, ex: Expander) => {
+  const ids = syntaxList(stx)!.slice(1);
+  const values = ids.map((id) => {
+    const m = ex.resolve(id);
+    return m !== null && m.kind === 'syntax' && m.value instanceof PatternVariable ? lref(m.value.v) : quote(false);
+  });
+  return call(ex, 'syntax-class-values', values);
+};
+
+/**
+ * `(define-syntax-class name option ... (pattern p directive ...) ...)`:
+ * a parser procedure, defined beside it, made of a syntax-parse of the
+ * clauses; the class's attributes are the pattern variables of its clauses.
+ */
+const defineSyntaxClass: JsMacro = (stx, ex, b) => {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 3 || !isIdentifier(p[1])) return ex.badSyntax(stx);
+  let description: string | null = null;
+  let literals: Syntax[] = [];
+  let datumLiterals: Syntax[] = [];
+  let declared: string[] | null = null;
+  let i = 2;
+  const options: Syntax[] = [];
+  for (; i < p.length; i += 2) {
+    const kw = syntaxE(p[i]);
+    if (!(kw instanceof Keyword)) break;
+    const arg = p[i + 1];
+    const d = syntaxE(arg);
+    if (kw.name === 'description' && d instanceof RString) description = d.s;
+    else if (kw.name === 'attributes') declared = (syntaxList(arg) ?? []).map((a) => idSym(isIdentifier(a) ? a : syntaxList(a)![0]).name);
+    else if (kw.name === 'literals') {
+      literals = syntaxList(arg) ?? [];
+      options.push(p[i], arg);
+    } else if (kw.name === 'datum-literals') {
+      datumLiterals = syntaxList(arg) ?? [];
+      options.push(p[i], arg);
+    } else ex.syntaxError('define-syntax-class', `unsupported option #:${kw.name} (rkt has a part of syntax/parse so far)`, stx, p[i]);
+  }
+  const clauses = p.slice(i).map((c) => {
+    const cp = syntaxList(c);
+    if (cp === null || cp.length < 2 || !isIdentifier(cp[0]) || idSym(cp[0]).name !== 'pattern')
+      return ex.syntaxError('define-syntax-class', 'expected a pattern clause', stx, c);
+    return cp;
+  });
+  // The attributes: the pattern variables of every clause, in the order first seen.
+  const attrs: string[] = declared ?? [];
+  if (declared === null) {
+    for (const cp of clauses) {
+      const patterns = [cp[1]];
+      for (let j = 2; j < cp.length; j++)
+        if (syntaxE(cp[j]) instanceof Keyword && (syntaxE(cp[j]) as Keyword).name === 'with') patterns.push(cp[j + 1]);
+      for (const pat of patterns) {
+        for (const v of SyntaxParsePattern.compile(ex, pat, literals, datumLiterals, stx).vars) {
+          const name = idSym(v.id).name;
+          // Nested attributes (x.attr of a class variable) are not the class's own.
+          if (v.depth === 0 && !name.includes('.') && !attrs.includes(name)) attrs.push(name);
+        }
+      }
+    }
+  }
+  const x = b.temp('term');
+  const f = b.temp('failures');
+  const parser = b.temp(`parse-${idSym(p[1]).name}`);
+  const parseClauses = clauses.map((cp) => {
+    const result = b.list('%syntax-class-result', ...attrs.map((a) => datumToSyntax(cp[1], sym(a))));
+    return new Syntax(new Pair(cp[1], listFromArray([...cp.slice(2), result])), cp[0].loc, cp[0].scopes);
+  });
+  const make = b.list('quote', b.datum(ex.rtPrim('make-syntax-class')));
+  return b.list(
+    'begin',
+    b.list(
+      'define-values',
+      b.list(parser),
+      b.list('lambda', b.list(x, f), b.list('syntax-parse', x, b.keyword('%failures'), f, ...options, ...parseClauses)),
+    ),
+    b.list(
+      'define-syntaxes',
+      b.list(p[1]),
+      b.list(
+        make,
+        b.quote(sym(idSym(p[1]).name)),
+        b.datum(description === null ? false : new RString(description, true)),
+        b.quote(listFromArray(attrs.map((a) => sym(a)))),
+        b.list('quote-syntax', parser),
+      ),
+    ),
+  );
+};
+
 /** The forms of syntax/parse. */
 export function installSyntaxParseForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
   define('syntax-parse', ex.coreForm('syntax-parse', syntaxParse));
   define('attribute', ex.coreForm('attribute', attribute));
+  define('%syntax-class-result', ex.coreForm('%syntax-class-result', classResult));
+  define('define-syntax-class', jsMacro('define-syntax-class', defineSyntaxClass));
 }

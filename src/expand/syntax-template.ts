@@ -10,7 +10,7 @@
 // of a template, is iterated by the innermost d of them; the outer ones
 // repeat it.
 
-import { NULL, Pair, RVector, type Value } from '../values/types.js';
+import { NULL, Pair, RVector, sym, type Value } from '../values/types.js';
 import { type SrcLoc, Syntax } from '../values/syntax.js';
 import { RacketThrow, exnFailSyntaxT, makeExn } from '../errors/exn.js';
 import { writeString } from '../printer/print.js';
@@ -86,6 +86,12 @@ export class SyntaxTemplate {
       const stx = t instanceof Syntax ? t : new Syntax(t, null);
       if (isIdentifier(stx)) {
         const pv = patternVariable(stx);
+        const dot = idSym(stx).name.indexOf('.');
+        if (pv === null && dot > 0) {
+          // x.attr where x is a syntax-class variable without that attribute.
+          const base = patternVariable(new Syntax(sym(idSym(stx).name.slice(0, dot)), stx.loc, stx.scopes));
+          if (base !== null) error(`undefined nested attribute of attribute \`${idSym(stx).name.slice(0, dot)}'`, stx);
+        }
         if (pv === null) {
           if (!escaped && isEllipsis(stx)) error('misplaced ellipsis in template', stx);
           return { k: 'const', v: stx };

@@ -18,7 +18,7 @@ import {
   syntaxToDatum,
 } from '../expand/scopes.js';
 import type { SyntaxPattern } from '../expand/syntax-pattern.js';
-import { ParseFailures, type SyntaxParsePattern } from '../expand/syntax-parse-pattern.js';
+import { ParseFailures, SyntaxClassDef, type SyntaxParsePattern } from '../expand/syntax-parse-pattern.js';
 import type { SyntaxTemplate } from '../expand/syntax-template.js';
 import { MatchExpander, RenameTransformer, SetTransformer, StructInfo, SyntaxParameter } from '../expand/transformers.js';
 import { Primitive } from '../eval/procedures.js';
@@ -334,9 +334,29 @@ export function installSyntax(t: PrimTable): void {
 
   // ------------------------------------------------------------ syntax-parse at run time
   t.internalFn('make-parse-failures', 0, 0, () => new ParseFailures());
-  t.internalFn('syntax-parse-match', 4, 4, (p: SyntaxParsePattern, input: Value, failures: ParseFailures, base: number[]) => {
-    return p.match(input, failures, base) ?? false;
-  });
+  t.internalFn(
+    'syntax-parse-match',
+    4,
+    -1,
+    function (this: Machine, p: SyntaxParsePattern, input: Value, failures: ParseFailures, base: number[], ...parsers: Value[]) {
+      // A user syntax class's parser is Racket code, run to completion for each term it parses.
+      const ex = expander(this);
+      return p.match(input, failures, base, parsers, (proc, args) => ex.compileTime!.apply(proc, args)) ?? false;
+    },
+  );
+  t.internalFn('syntax-class-values', 0, -1, (...values: Value[]) => values);
+  t.internalFn(
+    'make-syntax-class',
+    4,
+    4,
+    (name: Sym, description: Value, attrs: Value, parser: Syntax) =>
+      new SyntaxClassDef(
+        name.name,
+        description instanceof RString ? description.s : null,
+        listToArray(attrs).map((a) => (a as Sym).name),
+        parser,
+      ),
+  );
   t.internalFn('syntax-parse-note', 4, 4, (failures: ParseFailures, base: number[], message: Value, value: Value) => {
     failures.all.push({
       progress: base,
@@ -357,6 +377,14 @@ export function installSyntax(t: PrimTable): void {
     if (best !== null && best.at !== undefined) msg += `\n  at: ${writeString(syntaxToDatum(best.at === null ? whole : best.at))}`;
     if (best !== null && best.within !== null) msg += `\n  within: ${writeString(syntaxToDatum(best.within))}`;
     msg += `\n  in: ${writeString(syntaxToDatum(whole))}`;
+    if (best?.contexts !== undefined && best.contexts.length > 0) {
+      msg += '\n  parsing context: ';
+      for (const c of best.contexts) {
+        const t = c.term instanceof Syntax ? c.term : datumToSyntax(null, c.term);
+        msg += `\n   while parsing ${c.description}\n    term: ${writeString(syntaxToDatum(t))}`;
+        if (t.loc !== null && !isLocationless(t.loc)) msg += `\n    location: ${t.loc.source}:${t.loc.line}:${t.loc.column}`;
+      }
+    }
     // The location shown is the term's, where it has one.
     const term = best?.at instanceof Syntax && best.at.loc !== null ? best.at : whole;
     throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listFromArray([term])));
