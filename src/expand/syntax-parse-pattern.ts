@@ -130,6 +130,8 @@ export class SyntaxParsePattern {
     private readonly ex: Expander,
     /** The parser procedures of the user syntax classes it uses, passed to `match` in this order. */
     readonly parsers: readonly Syntax[],
+    /** ~optional's #:defaults: for a variable slot, the expression giving its value when absent. */
+    readonly defaults: ReadonlyMap<number, Syntax>,
   ) {}
 
   /** The parser procedures of the match in progress, and how to call one. */
@@ -142,8 +144,11 @@ export class SyntaxParsePattern {
     literals: readonly Syntax[],
     datumLiterals: readonly Syntax[],
     form: Syntax,
+    /** #:declare: the classes of variables written without one. */
+    declared: ReadonlyMap<string, Syntax> = new Map(),
   ): SyntaxParsePattern {
     const vars: ParseVar[] = [];
+    const defaults = new Map<number, Syntax>();
     const parsers: Syntax[] = [];
     const userClass = (id: Syntax, name: string): SyntaxClassDef | null => {
       const m = ex.resolve(datumToSyntax(id, sym(name)));
@@ -179,6 +184,14 @@ export class SyntaxParsePattern {
           if (cls === undefined) return error(`not defined as syntax class\n  syntax class: ${name.slice(colon + 1)}`, p);
           const varName = name.slice(0, colon);
           return varName === '_' ? { k: 'and', ps: [{ k: 'any' }, classOnly(cls)] } : variable(datumToSyntax(p, sym(varName)), depth, cls);
+        }
+        const decl = declared.get(name);
+        if (decl !== undefined) {
+          const def = userClass(decl, idSym(decl).name);
+          if (def !== null) return classVariable(p, def, depth);
+          const cls = CLASSES.get(idSym(decl).name);
+          if (cls === undefined) return error('not defined as syntax class', decl);
+          return variable(p, depth, cls);
         }
         return variable(p, depth, null);
       }
@@ -233,7 +246,19 @@ export class SyntaxParsePattern {
       }
       if (kw === '~optional') {
         const items = syntaxList(p as Syntax)!.slice(1);
-        return { k: 'optional', h: head(items[0], depth) };
+        const first = vars.length;
+        const h = head(items[0], depth);
+        // #:defaults ([attr expr] ...): the values of absent attributes, computed after the match.
+        if (items.length === 3 && syntaxE(items[1]) instanceof Keyword && (syntaxE(items[1]) as Keyword).name === 'defaults') {
+          for (const d of syntaxList(items[2]) ?? []) {
+            const dp = syntaxList(d);
+            if (dp === null || dp.length !== 2 || !isIdentifier(dp[0])) return error('bad #:defaults clause', d);
+            const slot = vars.findIndex((v, i) => i >= first && idSym(v.id) === idSym(dp[0]));
+            if (slot < 0) return error('default for an attribute the pattern does not bind', dp[0]);
+            defaults.set(slot, dp[1]);
+          }
+        }
+        return { k: 'optional', h };
       }
       return { k: 'single', p: single(p, depth) };
     };
@@ -263,7 +288,7 @@ export class SyntaxParsePattern {
       return { k: 'list', heads: hs, tail };
     };
     const root = single(pattern, 0);
-    return new SyntaxParsePattern(root, vars, ex, parsers);
+    return new SyntaxParsePattern(root, vars, ex, parsers, defaults);
   }
 
   /**

@@ -28,6 +28,8 @@ interface Clause {
 
 const DIRECTIVE_ARITY = new Map([
   ['with', 2],
+  ['attr', 2],
+  ['declare', 2],
   ['when', 1],
   ['fail-when', 2],
   ['fail-unless', 2],
@@ -89,6 +91,9 @@ function parseClause(ex: Expander, whole: Syntax, c: Syntax): Clause {
     const n = DIRECTIVE_ARITY.get(kw.name);
     if (n === undefined)
       ex.syntaxError('syntax-parse', `unsupported directive #:${kw.name} (rkt has a part of syntax/parse so far)`, whole, cp[j]);
+    const previous = directives[directives.length - 1]?.kw;
+    if (kw.name === 'declare' && previous !== undefined && previous !== 'with' && previous !== 'declare')
+      ex.syntaxError('syntax-parse', '#:declare can only appear immediately after pattern or #:with clause', whole, cp[j]);
     directives.push({ kw: kw.name, args: cp.slice(j + 1, j + 1 + n), at: cp[j] });
     j += 1 + n;
   }
@@ -115,17 +120,31 @@ function compileClause(
   const sc = new Scope('syntax-parse');
   const fail = new LocalVar('fail');
   const onFail: Core = { t: 'app', f: lref(fail), args: [], loc: null };
+  const declared = new Map<string, Syntax>();
+  for (const d of clause.directives) if (d.kw === 'declare' && isIdentifier(d.args[0])) declared.set(idSym(d.args[0]).name, d.args[1]);
   const bindPattern = (pattern: Syntax, source: Core, step: number, rest: () => Core): Core => {
-    const compiled = SyntaxParsePattern.compile(ex, pattern, literals, datumLiterals, whole);
+    const compiled = SyntaxParsePattern.compile(ex, pattern, literals, datumLiterals, whole, step === 0 ? declared : new Map());
     const match = new LocalVar('match');
     const vars = compiled.vars.map((pv) => {
       const v = new LocalVar(idSym(pv.id).name);
       ex.bind(addScope(pv.id, sc), { kind: 'syntax', value: new PatternVariable(v, pv.depth) });
       return v;
     });
+    const value = (i: number): Core => {
+      const ref = call(ex, 'syntax-match-ref', [lref(match), quote(i)]);
+      const dflt = compiled.defaults.get(i);
+      if (dflt === undefined) return ref;
+      // An absent ~optional variable with a default: the default's value.
+      const r = new LocalVar('value');
+      return {
+        t: 'let-values',
+        binds: [{ vars: [r], e: ref }],
+        body: { t: 'if', c: lref(r), th: lref(r), el: ex.expandExpr(addScope(dflt, sc)) },
+      };
+    };
     const matched: Core = {
       t: 'let-values',
-      binds: vars.map((v, i) => ({ vars: [v], e: call(ex, 'syntax-match-ref', [lref(match), quote(i)]) })),
+      binds: vars.map((v, i) => ({ vars: [v], e: value(i) })),
       body: rest(),
     };
     return {
@@ -153,6 +172,19 @@ function compileClause(
     switch (d.kw) {
       case 'with':
         return bindPattern(d.args[0], expr(d.args[1]), step, () => directive(k + 1));
+      case 'declare':
+        return directive(k + 1);
+      case 'attr': {
+        // #:attr name expr, or #:attr [name depth] expr: an attribute with any value.
+        const spec = syntaxList(d.args[0]);
+        const id = isIdentifier(d.args[0]) ? d.args[0] : spec?.[0];
+        if (id === undefined || !isIdentifier(id)) return ex.syntaxError('syntax-parse', 'expected an attribute name', whole, d.args[0]);
+        const depth = spec !== null && spec.length === 2 ? Number(syntaxE(spec[1])) : 0;
+        const v = new LocalVar(idSym(id).name);
+        const e = expr(d.args[1]);
+        ex.bind(addScope(id, sc), { kind: 'syntax', value: new PatternVariable(v, depth) });
+        return { t: 'let-values', binds: [{ vars: [v], e }], body: directive(k + 1) };
+      }
       case 'when':
         return {
           t: 'if',
