@@ -13,6 +13,7 @@
 // `unexpected term`).
 
 import { isEqual } from '../values/equal.js';
+import { writeString } from '../printer/print.js';
 import { isExactInteger, isNumber } from '../values/numbers.js';
 import { Char, Keyword, NULL, Pair, RString, Sym, sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
@@ -68,7 +69,23 @@ type Head =
   | { readonly k: 'single'; readonly p: SP }
   | { readonly k: 'seq'; readonly heads: readonly Head[] }
   | { readonly k: 'optional'; readonly h: Head }
-  | { readonly k: 'repeat'; readonly h: Head; readonly min: number; readonly slots: readonly number[] };
+  | { readonly k: 'repeat'; readonly h: Head; readonly min: number; readonly slots: readonly number[] }
+  /** `(~alt alt ...) ...`: each repetition matches one of the alternatives. */
+  | { readonly k: 'alts'; readonly alts: readonly Alt[] };
+
+/**
+ * An alternative of an ~alt ellipsis: `~once` and `~optional` ones match at
+ * most once (their variables are not repeated), `~between` ones between
+ * `min` and `max` times, plain ones any number of times.
+ */
+interface Alt {
+  readonly h: Head;
+  readonly mode: 'plain' | 'once' | 'optional' | 'between';
+  readonly min: number;
+  readonly max: number;
+  readonly name: string | null;
+  readonly slots: readonly number[];
+}
 
 export interface ParseVar {
   readonly id: Syntax;
@@ -105,7 +122,18 @@ export class ParseFailures {
   best(): ParseFailure | null {
     let best: ParseFailure | null = null;
     for (const f of this.all) if (best === null || compareProgress(f.progress, best.progress) > 0) best = f;
-    return best;
+    if (best === null) return null;
+    // Several literals expected at the same place are reported together, as syntax-parse does.
+    const b = best;
+    const prefix = 'expected the literal ';
+    const same = this.all.filter((f) => compareProgress(f.progress, b.progress) === 0 && f.at === b.at);
+    const literals = [...new Set(same.filter((f) => f.message.startsWith(prefix)).map((f) => f.message.slice(prefix.length)))];
+    if (literals.length > 1) {
+      const listed =
+        literals.length === 2 ? literals.join(' or ') : `${literals.slice(0, -1).join(', ')}, or ${literals[literals.length - 1]}`;
+      return { ...b, message: `expected one of these literals: ${listed}` };
+    }
+    return b;
   }
 }
 
@@ -164,7 +192,7 @@ export class SyntaxParsePattern {
       parsers.push(def.parser);
       return { k: 'class', slot, attrSlots, parser: parsers.length - 1, def };
     };
-    const error = (message: string, at: Syntax): never => ex.syntaxError('syntax-parse', message, form, at);
+    const error: (message: string, at: Syntax) => never = (message, at) => ex.syntaxError('syntax-parse', message, form, at);
     const variable = (id: Syntax, depth: number, cls: SyntaxClass | null): SP => {
       vars.push({ id, depth });
       return { k: 'var', slot: vars.length - 1, cls };
@@ -238,6 +266,20 @@ export class SyntaxParsePattern {
       if (e === NULL) return { k: 'list', heads: [], tail: { k: 'datum', v: NULL } };
       return { k: 'datum', v: syntaxToDatum(stx) };
     };
+    /** `#:defaults ([attr expr] ...)` among an ~optional's options: the values of absent attributes, computed after the match. */
+    const optionalDefaults = (items: readonly Syntax[], first: number): void => {
+      for (let j = 1; j + 1 < items.length; j += 2) {
+        const o = syntaxE(items[j]);
+        if (!(o instanceof Keyword) || o.name !== 'defaults') continue;
+        for (const d of syntaxList(items[j + 1]) ?? []) {
+          const dp = syntaxList(d);
+          if (dp === null || dp.length !== 2 || !isIdentifier(dp[0])) error('bad #:defaults clause', d);
+          const slot = vars.findIndex((v, i) => i >= first && idSym(v.id) === idSym(dp[0]));
+          if (slot < 0) error('default for an attribute the pattern does not bind', dp[0]);
+          defaults.set(slot, dp[1]);
+        }
+      }
+    };
     const head = (p: Value, depth: number): Head => {
       const kw = headName(p);
       if (kw === '~seq') {
@@ -248,16 +290,7 @@ export class SyntaxParsePattern {
         const items = syntaxList(p as Syntax)!.slice(1);
         const first = vars.length;
         const h = head(items[0], depth);
-        // #:defaults ([attr expr] ...): the values of absent attributes, computed after the match.
-        if (items.length === 3 && syntaxE(items[1]) instanceof Keyword && (syntaxE(items[1]) as Keyword).name === 'defaults') {
-          for (const d of syntaxList(items[2]) ?? []) {
-            const dp = syntaxList(d);
-            if (dp === null || dp.length !== 2 || !isIdentifier(dp[0])) return error('bad #:defaults clause', d);
-            const slot = vars.findIndex((v, i) => i >= first && idSym(v.id) === idSym(dp[0]));
-            if (slot < 0) return error('default for an attribute the pattern does not bind', dp[0]);
-            defaults.set(slot, dp[1]);
-          }
-        }
+        optionalDefaults(items, first);
         return { k: 'optional', h };
       }
       return { k: 'single', p: single(p, depth) };
@@ -267,7 +300,15 @@ export class SyntaxParsePattern {
       v = unwrap(v);
       while (v instanceof Pair) {
         const next = unwrap(v.cdr);
-        if (next instanceof Pair && isIdentifier(next.car) && (idSym(next.car).name === '...' || idSym(next.car).name === '...+')) {
+        if (next instanceof Pair && isIdentifier(next.car) && idSym(next.car).name === '...' && headName(v.car) === '~alt') {
+          out.push({
+            k: 'alts',
+            alts: syntaxList(v.car as Syntax)!
+              .slice(1)
+              .map((a) => alternative(a, depth)),
+          });
+          v = unwrap(next.cdr);
+        } else if (next instanceof Pair && isIdentifier(next.car) && (idSym(next.car).name === '...' || idSym(next.car).name === '...+')) {
           const first = vars.length;
           const h = head(v.car, depth + 1);
           const slots = vars.slice(first).map((_, i) => first + i);
@@ -279,6 +320,38 @@ export class SyntaxParsePattern {
         }
       }
       return out;
+    };
+    const alternative = (a: Value, depth: number): Alt => {
+      const kw = headName(a);
+      const parts = kw === null ? [] : syntaxList(a as Syntax)!.slice(1);
+      const named = (from: number) => {
+        for (let j = from; j + 1 < parts.length; j += 2) {
+          const o = syntaxE(parts[j]);
+          const s = syntaxE(parts[j + 1]);
+          if (o instanceof Keyword && o.name === 'name' && s instanceof RString) return s.s;
+        }
+        return null;
+      };
+      const first = vars.length;
+      const make = (h: Head, mode: Alt['mode'], min: number, max: number, name: string | null): Alt => ({
+        h,
+        mode,
+        min,
+        max,
+        name,
+        slots: vars.slice(first).map((_, i) => first + i),
+      });
+      if (kw === '~once') return make(head(parts[0], depth), 'once', 1, 1, named(1));
+      if (kw === '~optional') {
+        const h = head(parts[0], depth);
+        optionalDefaults(parts, first);
+        return make(h, 'optional', 0, 1, named(1));
+      }
+      if (kw === '~between') {
+        const h = head(parts[0], depth + 1);
+        return make(h, 'between', Number(syntaxE(parts[1])), Number(syntaxE(parts[2])), named(3));
+      }
+      return make(head(a, depth + 1), 'plain', 0, Number.POSITIVE_INFINITY, null);
     };
     const list = (e: Pair, depth: number): SP => {
       const hs = heads(e, depth);
@@ -339,7 +412,7 @@ export class SyntaxParsePattern {
       case 'datum':
         if (isEqual(syntaxToDatum(v), p.v)) return k(env);
         if (p.v === NULL) return this.fail(f, pr, 'unexpected term', v);
-        return this.fail(f, pr, p.v instanceof Sym ? `expected the literal symbol \`${p.v.name}'` : 'expected the literal datum', v);
+        return this.fail(f, pr, `expected ${literalDescription(p.v)}`, v);
       case 'and': {
         const step = (i: number, e: Value[]): boolean =>
           i >= p.ps.length ? k(e) : this.single(p.ps[i], v, e, pr, f, (e2) => step(i + 1, e2));
@@ -419,6 +492,62 @@ export class SyntaxParsePattern {
     return this.head(hs[j], elems, i, whole, env, pr, f, (e, i2) => this.heads(hs, j + 1, elems, tail, whole, e, pr, f, k, i2));
   }
 
+  /** An ~alt ellipsis: repetitions matched greedily, with backtracking, then the occurrence counts checked. */
+  private alts(
+    alts: readonly Alt[],
+    elems: Value[],
+    i: number,
+    whole: Syntax,
+    env: Value[],
+    pr: readonly number[],
+    f: ParseFailures,
+    k: (env: Value[], i: number) => boolean,
+  ): boolean {
+    const go = (at: number, counts: number[], values: Value[][][]): boolean => {
+      if (at < elems.length) {
+        for (let a = 0; a < alts.length; a++) {
+          const alt = alts[a];
+          const matched = this.head(alt.h, elems, at, whole, env, pr, f, (e2, at2) => {
+            if (at2 === at) return false;
+            // One occurrence too many of a ~once, ~optional or ~between alternative: syntax-parse says bad syntax.
+            if (counts[a] + 1 > alt.max) return this.fail(f, [...pr, at2], 'bad syntax', undefined);
+            const c2 = counts.slice();
+            c2[a]++;
+            const v2 = values.slice();
+            v2[a] = alt.slots.map((s, idx) => [...values[a][idx], e2[s]]);
+            return go(at2, c2, v2);
+          });
+          if (matched) return true;
+        }
+      }
+      for (let a = 0; a < alts.length; a++) {
+        const alt = alts[a];
+        if (counts[a] >= alt.min) continue;
+        const what = alt.name !== null ? null : describeHead(alt.h);
+        const message =
+          alt.name !== null
+            ? `missing required occurrence of ${alt.name}`
+            : what === null
+              ? 'expected more terms'
+              : `expected more terms starting with ${what}`;
+        return this.fail(f, [...pr, at], message, NULL, whole);
+      }
+      const out = env.slice();
+      alts.forEach((alt, a) => {
+        alt.slots.forEach((s, idx) => {
+          const got = values[a][idx];
+          out[s] = alt.mode === 'once' || alt.mode === 'optional' ? (got.length > 0 ? got[0] : false) : got;
+        });
+      });
+      return k(out, at);
+    };
+    return go(
+      i,
+      alts.map(() => 0),
+      alts.map((alt) => alt.slots.map(() => [])),
+    );
+  }
+
   private head(
     h: Head,
     elems: Value[],
@@ -440,6 +569,8 @@ export class SyntaxParsePattern {
         return this.heads(h.heads, 0, elems, NULL, whole, env, pr, f, k, i);
       case 'optional':
         return this.head(h.h, elems, i, whole, env, pr, f, k) || k(env, i);
+      case 'alts':
+        return this.alts(h.alts, elems, i, whole, env, pr, f, k);
       case 'repeat': {
         // Greedy, with backtracking: as many repetitions as allow the rest to match.
         const go = (e: Value[], at: number, reps: Value[][], count: number): boolean => {
@@ -481,6 +612,11 @@ export class SyntaxParsePattern {
   }
 }
 
+/** How syntax-parse names an expected datum: `the literal symbol \`x'`, `the literal #:k`. */
+function literalDescription(v: Value): string {
+  return v instanceof Sym ? `the literal symbol \`${v.name}'` : `the literal ${writeString(v)}`;
+}
+
 function classOnly(cls: SyntaxClass): SP {
   return { k: 'var', slot: -1, cls };
 }
@@ -493,6 +629,7 @@ function describeHead(h: Head): string | null {
     if (p.k === 'any') return 'any term';
     if (p.k === 'describe') return p.description;
     if (p.k === 'literal') return `the identifier \`${idSym(p.id).name}'`;
+    if (p.k === 'datum' && p.v !== NULL) return literalDescription(p.v);
     return null;
   }
   if (h.k === 'seq') return h.heads.length > 0 ? describeHead(h.heads[0]) : null;

@@ -25,7 +25,9 @@ type Template =
   /** An unsyntax hole: the value of an expression, made syntax in `ctx`'s context. */
   | { readonly k: 'hole'; readonly slot: number; readonly ctx: Syntax }
   | { readonly k: 'list'; readonly shell: Syntax; readonly items: readonly Item[]; readonly tail: Template | null }
-  | { readonly k: 'vector'; readonly shell: Syntax; readonly items: readonly Item[] };
+  | { readonly k: 'vector'; readonly shell: Syntax; readonly items: readonly Item[] }
+  /** `(~? t1 t2)`: t1 when every pattern variable in it has a value (not an absent ~optional), else t2. */
+  | { readonly k: 'either'; readonly first: Template; readonly slots: readonly number[]; readonly second: Template };
 
 interface Item {
   readonly t: Template;
@@ -125,6 +127,22 @@ export class SyntaxTemplate {
           return walkList(stx, e, level, q - 1, escaped, refs);
         }
         if (quasi && headIs(e, 'quasisyntax')) return walkList(stx, e, level, q + 1, escaped, refs);
+        if (!escaped && headIs(e, '~?')) {
+          const parts = syntaxList(stx);
+          if (parts !== null && (parts.length === 2 || parts.length === 3)) {
+            const inner: Ref[] = [];
+            const first = walk(parts[1], level, q, escaped, inner);
+            refs.push(...inner);
+            const second: Template =
+              parts.length === 3 ? walk(parts[2], level, q, escaped, refs) : { k: 'const', v: new Syntax(NULL, stx.loc) };
+            return {
+              k: 'either',
+              first,
+              slots: [...new Set(inner.filter((r) => r.depth === 0 && r.level === level).map((r) => r.slot))],
+              second,
+            };
+          }
+        }
         return walkList(stx, e, level, q, escaped, refs);
       }
       if (e instanceof RVector) {
@@ -243,6 +261,8 @@ export class SyntaxTemplate {
         for (const item of t.items) this.buildItem(item, env, parts);
         return new Syntax(new RVector(parts, true), t.shell.loc, t.shell.scopes, t.shell.props);
       }
+      case 'either':
+        return this.build(t.slots.every((s) => env[s] !== false) ? t.first : t.second, env);
     }
   }
 
@@ -313,6 +333,8 @@ function pruned(t: Template, prune: (s: Syntax) => Syntax): Template {
       };
     case 'vector':
       return { k: 'vector', shell: prune(t.shell), items: t.items.map((i) => ({ ...i, t: pruned(i.t, prune) })) };
+    case 'either':
+      return { k: 'either', first: pruned(t.first, prune), slots: t.slots, second: pruned(t.second, prune) };
   }
 }
 
