@@ -165,10 +165,30 @@ const defineSyntaxParseRule: Macro = (stx, ex, b) => {
   );
 };
 
+/** `(syntax-parser option ... clause ...)`: `(lambda (x) (syntax-parse x option ... clause ...))`. */
+const syntaxParser: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 1);
+  const x = b.temp('x');
+  return b.list('lambda', b.list(x), b.list('syntax-parse', x, ...p.slice(1)));
+};
+
+/** `(define-syntax-parser name option ... clause ...+)`: a macro that is a syntax-parser. */
+const defineSyntaxParser: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  if (!isIdentifier(p[1])) return ex.badSyntax(stx);
+  return b.list('define-syntaxes', b.list(p[1]), b.list('syntax-parser', ...p.slice(2)));
+};
+
 /** The macros of syntax/parse/define. */
 export function installSyntaxParseDefineMacros(define: (name: string, m: Meaning) => void): void {
   define('define-syntax-parse-rule', jsMacro('define-syntax-parse-rule', defineSyntaxParseRule));
   define('define-simple-macro', jsMacro('define-simple-macro', defineSyntaxParseRule));
+  define('define-syntax-parser', jsMacro('define-syntax-parser', defineSyntaxParser));
+}
+
+/** `syntax-parser`, a macro of syntax/parse. */
+export function installSyntaxParserMacro(define: (name: string, m: Meaning) => void): void {
+  define('syntax-parser', jsMacro('syntax-parser', syntaxParser));
 }
 
 /** The macros of racket/stxparam. */

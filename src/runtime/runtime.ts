@@ -24,6 +24,7 @@ import {
   installStxparamMacros,
   installSyntaxMacros,
   installSyntaxParseDefineMacros,
+  installSyntaxParserMacro,
 } from '../macros/syntax.js';
 import type { Host } from '../host/host.js';
 import { printString } from '../printer/print.js';
@@ -167,10 +168,12 @@ export class Runtime {
     this.loadRacketLibraries(base);
     const parse = this.libraries.get('syntax/parse') ?? this.addLibrary('syntax/parse');
     // Also under the runtime's own racket/base scope, for JS macros that expand into syntax-parse (programs do not see it there).
-    installSyntaxParseForms(this.ex, (name, m) => {
+    const addParse = (name: string, m: Meaning) => {
       parse.exports.set(name, m);
       this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES);
-    });
+    };
+    installSyntaxParseForms(this.ex, addParse);
+    installSyntaxParserMacro(addParse);
     const parseDefine = this.libraries.get('syntax/parse/define') ?? this.addLibrary('syntax/parse/define');
     installSyntaxParseDefineMacros((name, m) => parseDefine.exports.set(name, m));
     const stxparam = this.libraries.get('racket/stxparam') ?? this.addLibrary('racket/stxparam');
