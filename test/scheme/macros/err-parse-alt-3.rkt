@@ -1,17 +1,4 @@
 #lang racket/base
-;; Keyword options in any order: ~alt under an ellipsis with ~once,
-;; ~optional and ~between, and ~? in templates.
-(require (for-syntax racket/base syntax/parse))
-
-(define-syntax (define-command stx)
-  (syntax-parse stx
-    [(_ name:id
-        (~alt (~once (~seq #:run body:expr) #:name "the #:run option")
-              (~optional (~seq #:help help:str))
-              (~optional (~seq #:port port:nat) #:defaults ([port #'0]))
-              (~between (~seq #:alias alias:id) 0 2)
-              (~seq #:tag tag:keyword))
-        ...)
-     #'(define (name)
-         (list 'name (~? help "no help") port '(alias ...) '(tag ...) body))]))
+;; A syntax-parse error with ~alt keyword options, from _parse-alt-macros.rkt.
+(require "_parse-alt-macros.rkt")
 (define-command go #:run 1 #:verbose)
