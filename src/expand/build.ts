@@ -2,7 +2,7 @@
 // mean in racket/base wherever the output lands, which is how a JS macro's
 // `if` stays the core `if` even where the user has bound `if`.
 
-import { Keyword, NULL, Pair, type Value } from '../values/types.js';
+import { Keyword, NULL, Pair, uninternedSym, type Value } from '../values/types.js';
 import { Syntax, type SrcLoc } from '../values/syntax.js';
 import type { Expander } from './expander.js';
 import { datumToSyntax } from './scopes.js';
@@ -44,6 +44,11 @@ export class Builder {
 
   keyword(name: string): Syntax {
     return this.datum(Keyword.intern(name));
+  }
+
+  /** An identifier of its own, named `name` (an uninterned symbol): a macro-private variable that prints as Racket's does. */
+  hidden(name: string): Syntax {
+    return new Syntax(uninternedSym(name), this.loc, this.ex.baseId(name).scopes);
   }
 
   /** A fresh identifier no user code can refer to (a macro-private temporary). */

@@ -368,8 +368,8 @@ export function installCoreForms(ex: Expander, define: (name: string, m: Meaning
   core('define-values', notInExpression('define-values'));
   core('define-syntaxes', notInExpression('define-syntaxes'));
   core('lambda', lambda);
-  define('λ', ex.coreForm('lambda', lambda));
-  define('#%plain-lambda', ex.coreForm('lambda', lambda));
+  define('λ', ex.coreForm('lambda', lambda, 'λ'));
+  define('#%plain-lambda', ex.coreForm('lambda', lambda, '#%plain-lambda'));
   core('case-lambda', caseLambda);
   core('syntax-rules', syntaxRulesAsExpression);
   for (const lit of ['else', '=>', 'unquote', 'unquote-splicing', '...', '_']) {

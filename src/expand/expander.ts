@@ -10,7 +10,7 @@
 import { LocalVar, type TopVar, type Core, type CoreBinding, type CoreLambda } from './core.js';
 import { RacketThrow, makeExn, exnFailContractArityT, exnFailContractT, exnFailSyntaxT, exnFailSyntaxUnboundT } from '../errors/exn.js';
 import { printString, writeString } from '../printer/print.js';
-import { Keyword, MultipleValues, NULL, Pair, Sym, VOID, sym, type Value } from '../values/types.js';
+import { Keyword, MultipleValues, NULL, Pair, Sym, VOID, sym, uninternedSym, type Value } from '../values/types.js';
 import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
 import { BindingTable, symbolKey } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
@@ -32,7 +32,8 @@ export type CoreFormHandler = (stx: Syntax, ex: Expander) => Core;
 export type Meaning =
   | { kind: 'local'; v: LocalVar }
   | { kind: 'top'; v: TopVar; imported: boolean }
-  | { kind: 'core'; name: string; expand: CoreFormHandler }
+  /** `identity`: what free-identifier=? compares, when it is not `name` (`#%plain-lambda` is handled as `lambda` but is another binding). */
+  | { kind: 'core'; name: string; expand: CoreFormHandler; identity?: string }
   /** A macro written in JS (the library macros, syntax-rules); `frame`: the definition context it was defined in. */
   | { kind: 'macro'; name: string; transform: MacroTransformer; frame?: DefinitionFrame }
   /** A compile-time value bound by define-syntaxes: a transformer procedure, a rename or set! transformer, a pattern variable, any value. */
@@ -69,6 +70,13 @@ export interface CompileTimeEvaluator {
 }
 
 /** Where definitions go and what an unbound identifier means. */
+/** A place `syntax-local-lift-expression` can put definitions: a module or top-level body, or a local capture. */
+export interface LiftTarget {
+  readonly phase: number;
+  /** Binds `ids` where their definition will be and records `rhs`, whose values they get. */
+  lift(ids: Syntax[], rhs: Syntax): void;
+}
+
 export interface DefinitionContext {
   /** Creates the variable for a module-level or top-level definition. */
   defineTop(id: Syntax): TopVar;
@@ -213,6 +221,53 @@ export class Expander {
   currentIntro: Scope | null = null;
   /** The macro applications in progress, innermost last (for syntax-local-introduce and friends). */
   readonly transformers: TransformerFrame[] = [];
+
+  /** Where `syntax-local-lift-expression` puts definitions, innermost last. */
+  readonly liftTargets: LiftTarget[] = [];
+  private liftCount = 0;
+
+  /**
+   * Lifts `rhs` to the innermost lift target of the current phase, which
+   * binds and returns `n` fresh identifiers for its values.
+   */
+  lift(who: string, n: number, rhs: Syntax): Syntax[] {
+    const target = [...this.liftTargets].reverse().find((t) => t.phase === this.phase);
+    if (target === undefined) throw new RacketThrow(makeExn(exnFailContractT, `${who}: no lift target`));
+    const ids = Array.from({ length: n }, () => new Syntax(uninternedSym(`lifted/${++this.liftCount}`), null, [new Scope('lifted')]));
+    target.lift(ids, rhs);
+    return ids;
+  }
+
+  /** Runs `f` with `target` receiving the lifts made at its phase. */
+  withLiftTarget<T>(target: LiftTarget, f: () => T): T {
+    this.liftTargets.push(target);
+    try {
+      return f();
+    } finally {
+      this.liftTargets.pop();
+    }
+  }
+
+  /**
+   * Expands an expression with `expand`, binding what it lifts as local
+   * variables around it (the lift target of a transformer's right-hand side).
+   */
+  expandCapturingLifts(expand: () => Core): Core {
+    const lifted: { vars: LocalVar[]; rhs: Syntax }[] = [];
+    const target: LiftTarget = { phase: this.phase, lift: (ids, rhs) => lifted.push({ vars: ids.map((id) => this.bindLocal(id)), rhs }) };
+    return this.withLiftTarget(target, () => {
+      let core = expand();
+      // Each lifted expression may lift more; those come before it.
+      const wrap = (): void => {
+        while (lifted.length > 0) {
+          const l = lifted.pop()!;
+          core = { t: 'let-values', binds: [{ vars: l.vars, e: this.expandExpr(l.rhs) }], body: core };
+        }
+      };
+      wrap();
+      return core;
+    });
+  }
   /** The context forms are being expanded in, as `syntax-local-context` reports it. */
   context: TransformerFrame['context'] = 'expression';
   /** The name of the definition or binding whose right-hand side is being expanded (`syntax-local-name`). */
@@ -223,7 +278,7 @@ export class Expander {
   private useSiteFrame: DefinitionFrame | null = null;
 
   /** Runs `f` with `frame` as the definition context. */
-  inDefinitionContext<T>(frame: DefinitionFrame, f: () => T): T {
+  inDefinitionContext<T>(frame: DefinitionFrame | null, f: () => T): T {
     const saved = this.frame;
     this.frame = frame;
     try {
@@ -332,11 +387,16 @@ export class Expander {
 
   /** partialExpand in expansion context `context` (what syntax-local-context reports to the transformers it runs). */
   partialExpandIn(stx: Syntax, context: TransformerFrame['context']): Syntax {
+    return this.withContext(context, () => this.partialExpand(stx));
+  }
+
+  /** Runs `f` (which expands something) in expansion context `context`. */
+  withContext<T>(context: TransformerFrame['context'], f: () => T): T {
     const saved = { context: this.context, useSite: this.useSiteFrame };
     this.context = context;
     this.useSiteFrame = context === 'module' || context === 'internal-definition' ? this.frame : null;
     try {
-      return this.partialExpand(stx);
+      return f();
     } finally {
       this.context = saved.context;
       this.useSiteFrame = saved.useSite;
@@ -657,7 +717,7 @@ export class Expander {
   runForSyntax(stx: Syntax, name: string | null): Value {
     const core = this.atNextPhase(() => {
       this.pendingName = null;
-      return name === null ? this.expandExpr(stx) : this.expandNamedExpr(stx, name);
+      return this.expandCapturingLifts(() => (name === null ? this.expandExpr(stx) : this.expandNamedExpr(stx, name)));
     });
     return this.compileTime!.run(core);
   }
@@ -688,7 +748,7 @@ export class Expander {
     this.localName = name;
     let form: Syntax;
     try {
-      form = this.partialExpand(stx);
+      form = this.partialExpandIn(stx, 'expression');
     } finally {
       this.localName = savedName;
     }
@@ -797,8 +857,8 @@ export class Expander {
   }
 
   /** Core handlers by name, registered by core-forms.ts. */
-  coreForm(name: string, expand: CoreFormHandler): Meaning {
-    return { kind: 'core', name, expand };
+  coreForm(name: string, expand: CoreFormHandler, identity?: string): Meaning {
+    return identity === undefined ? { kind: 'core', name, expand } : { kind: 'core', name, expand, identity };
   }
 }
 
@@ -808,7 +868,7 @@ function sameMeaning(a: Meaning, b: Meaning): boolean {
   if (a === b) return true;
   if (a.kind === 'local' && b.kind === 'local') return a.v === b.v;
   if (a.kind === 'top' && b.kind === 'top') return a.v === b.v;
-  if (a.kind === 'core' && b.kind === 'core') return a.name === b.name;
+  if (a.kind === 'core' && b.kind === 'core') return (a.identity ?? a.name) === (b.identity ?? b.name);
   if (a.kind === 'macro' && b.kind === 'macro') return a.transform === b.transform;
   if (a.kind === 'syntax' && b.kind === 'syntax') return a.value === b.value;
   return false;

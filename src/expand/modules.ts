@@ -6,7 +6,7 @@ import { TopVar, type Core } from './core.js';
 import { NULL, RString, Sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
-import { DefinitionFrame, type DefinitionContext, type Expander } from './expander.js';
+import { DefinitionFrame, type DefinitionContext, type Expander, type LiftTarget } from './expander.js';
 import { StructInfo } from './transformers.js';
 import { symbolKey } from './bindings.js';
 import { addScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
@@ -89,9 +89,35 @@ export function expandModule(
   const frame = new DefinitionFrame();
   ex.frame = frame;
   const items: Item[] = [];
+  // Definitions lifted by syntax-local-lift-expression go just before the form whose expansion lifted them.
+  const lifted: { ids: Syntax[]; vars: TopVar[]; rhs: Syntax }[] = [];
+  const liftTarget: LiftTarget = {
+    phase: ex.phase,
+    lift: (ids, rhs) => {
+      const vars = ids.map((id) => {
+        const v = ctx.defineTop(id);
+        v.constant = true;
+        ex.bind(id, { kind: 'top', v, imported: false });
+        return v;
+      });
+      lifted.push({ ids, vars, rhs });
+    },
+  };
+  ex.liftTargets.push(liftTarget);
+  /** The core of `expand()`, after the definitions it lifted (each after those its own expansion lifted). */
+  const withLifts = (expand: () => Core): Core[] => {
+    const core = expand();
+    const out: Core[] = [];
+    for (const l of lifted.splice(0)) {
+      out.push(...withLifts(() => ({ t: 'define-values', vars: l.vars, e: expandNamed(ex, l.rhs, null) })));
+    }
+    out.push(core);
+    return out;
+  };
   try {
     while (queue.length > 0) {
       const form = ex.partialExpandIn(queue.shift()!, 'module');
+      for (const l of lifted.splice(0)) items.push({ kind: 'def', ...l });
       const head = ex.coreHead(form);
       if (head === 'begin') {
         queue.unshift(...syntaxList(form)!.slice(1));
@@ -143,10 +169,10 @@ export function expandModule(
     const body: Core[] = [];
     for (const it of items) {
       if (it.kind === 'def') {
-        const e = expandNamed(ex, it.rhs, it.ids.length === 1 ? idSym(it.ids[0]).name : null);
-        body.push({ t: 'define-values', vars: it.vars, e });
+        const name = it.ids.length === 1 && idSym(it.ids[0]).interned ? idSym(it.ids[0]).name : null;
+        body.push(...withLifts(() => ({ t: 'define-values', vars: it.vars, e: expandNamed(ex, it.rhs, name) })));
       } else if (it.kind === 'expr') {
-        body.push(printResults(ex, ex.expandExpr(it.stx)));
+        body.push(...withLifts(() => printResults(ex, ex.expandExpr(it.stx))));
       }
     }
     // module+ / module* bodies see everything the enclosing module defines.
@@ -170,6 +196,7 @@ export function expandModule(
     for (const it of items) if (it.kind === 'provide') provide(ex, info, it.stx, bodyScopes);
     info.body = body;
   } finally {
+    ex.liftTargets.splice(ex.liftTargets.indexOf(liftTarget), 1);
     ex.ctx = saved;
     ex.frame = savedFrame;
   }
@@ -386,7 +413,7 @@ export function expandBeginForSyntax(ex: Expander, loader: ModuleLoader, info: M
     const items: CompileTimeItem[] = [];
     const queue = syntaxList(form)!.slice(1);
     while (queue.length > 0) {
-      const f = ex.partialExpand(queue.shift()!);
+      const f = ex.partialExpandIn(queue.shift()!, 'module');
       const head = ex.coreHead(f);
       if (head === 'begin') queue.unshift(...syntaxList(f)!.slice(1));
       else if (head === 'define-values') {

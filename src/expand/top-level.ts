@@ -1,11 +1,11 @@
 // Expanding one top-level form (`rkt -e`, the REPL) in the top-level
 // namespace, which is `racket` plus whatever earlier forms defined.
 
-import type { Core } from './core.js';
+import type { Core, TopVar } from './core.js';
 import { VOID } from '../values/types.js';
 import type { Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
-import type { Expander } from './expander.js';
+import type { Expander, LiftTarget } from './expander.js';
 import { expandBeginForSyntax, requireSpec, printResults, type ModuleLoader, type TopLevel, ModuleInfo } from './modules.js';
 import { addScope, idSym, syntaxList } from './scopes.js';
 
@@ -15,7 +15,28 @@ export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: TopLevel
   ex.ctx = top.context();
   try {
     const scoped = addScope(addScope(form, ex.langScope('racket')), top.scope);
-    return expandForm(ex, loader, top, scoped, print);
+    // Lifted definitions run before the form whose expansion lifted them.
+    const lifted: { vars: TopVar[]; rhs: Syntax }[] = [];
+    const target: LiftTarget = {
+      phase: ex.phase,
+      lift: (ids, rhs) => {
+        const vars = ids.map((id) => {
+          const v = top.variable(idSym(id).name);
+          ex.bind(id, { kind: 'top', v, imported: false });
+          return v;
+        });
+        lifted.push({ vars, rhs });
+      },
+    };
+    return ex.withLiftTarget(target, () => {
+      const withLifts = (core: Core): Core => {
+        const pending = lifted.splice(0);
+        if (pending.length === 0) return core;
+        const defs = pending.map((l) => withLifts({ t: 'define-values', vars: l.vars, e: expandNamed(ex, l.rhs, null) }));
+        return { t: 'begin', es: [...defs, core] };
+      };
+      return withLifts(expandForm(ex, loader, top, scoped, print));
+    });
   } finally {
     ex.ctx = saved;
   }

@@ -117,3 +117,10 @@ export class StructInfo {
     return printNamed('struct-info', this.name);
   }
 }
+
+/** What `syntax-local-context` reports in an internal-definition context (a body): Racket's opaque context value, in a list. */
+export class LiberalDefineContext {
+  [customPrint](): string {
+    return '#<liberal-define-context>';
+  }
+}

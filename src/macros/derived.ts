@@ -24,6 +24,7 @@ function bindingPairs(stx: Syntax, list: Syntax, ex: Expander): [Syntax, Syntax]
 }
 
 const define: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  if (ex.context === 'expression') ex.syntaxError('define', 'not allowed in an expression context', stx);
   const p = items(stx, ex, 2);
   let target = p[1];
   let body = p.slice(2);
@@ -106,15 +107,16 @@ const unless: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
 const and: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 1);
   if (p.length === 1) return b.datum(true);
-  if (p.length === 2) return p[1];
+  // `#%expression` keeps a lone operand from being spliced as a definition, as Racket's `and` does.
+  if (p.length === 2) return b.list('#%expression', p[1]);
   return b.list('if', p[1], b.listTail(['and'], listFromArray(p.slice(2))), b.datum(false));
 };
 
 const or: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 1);
   if (p.length === 1) return b.datum(false);
-  if (p.length === 2) return p[1];
-  const t = b.temp('or');
+  if (p.length === 2) return b.list('#%expression', p[1]);
+  const t = b.hidden('or-part');
   return b.list('let-values', b.list(b.list(b.list(t), p[1])), b.list('if', t, t, b.listTail(['or'], listFromArray(p.slice(2)))));
 };
 

@@ -6,6 +6,7 @@ import { argError } from '../errors/messages.js';
 import { RacketThrow, exnFailContractT, exnFailSyntaxT, makeExn } from '../errors/exn.js';
 import type { Expander } from '../expand/expander.js';
 import { isLocationless } from '../expand/expander.js';
+import { localExpand, type ExpansionContext } from '../expand/local-expand.js';
 import {
   addScope,
   datumToSyntax,
@@ -20,7 +21,14 @@ import {
 import type { SyntaxPattern } from '../expand/syntax-pattern.js';
 import { ParseFailures, SyntaxClassDef, type SyntaxParsePattern } from '../expand/syntax-parse-pattern.js';
 import type { SyntaxTemplate } from '../expand/syntax-template.js';
-import { MatchExpander, RenameTransformer, SetTransformer, StructInfo, SyntaxParameter } from '../expand/transformers.js';
+import {
+  LiberalDefineContext,
+  MatchExpander,
+  RenameTransformer,
+  SetTransformer,
+  StructInfo,
+  SyntaxParameter,
+} from '../expand/transformers.js';
 import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import { writeString } from '../printer/print.js';
@@ -287,7 +295,7 @@ export function installSyntax(t: PrimTable): void {
   });
   t.fn('syntax-local-context', 0, 0, function (this: Machine) {
     const c = transforming(this, 'syntax-local-context').context;
-    return c === 'internal-definition' ? listFromArray([new RVector([], false)]) : sym(c);
+    return c === 'internal-definition' ? listFromArray([new LiberalDefineContext()]) : sym(c);
   });
   t.fn('syntax-local-name', 0, 0, function (this: Machine) {
     const n = transforming(this, 'syntax-local-name').name;
@@ -301,6 +309,64 @@ export function installSyntax(t: PrimTable): void {
   });
   t.fn('syntax-local-identifier-as-binding', 1, 2, (s: Value) => checkIdentifier('syntax-local-identifier-as-binding', s));
   t.fn('syntax-shift-phase-level', 2, 2, (s: Value) => checkSyntax('syntax-shift-phase-level', s));
+
+  // ------------------------------------------------------------ local expansion and lifting
+  const localExpanding = (m: Machine, who: string, args: Value[]): Syntax => {
+    if (expander(m).transformers.length === 0) throw new RacketThrow(makeExn(exnFailContractT, `${who}: not currently expanding`));
+    const [s, context, stops] = args;
+    const stx = s instanceof Syntax ? s : datumToSyntax(null, s);
+    const where = expansionContext(context);
+    if (where === null) return argError(who, "(or/c 'expression 'top-level 'module 'module-begin list?)", context);
+    const stopIds = stops === false ? null : stops instanceof Pair || stops === NULL ? listToArray(stops) : null;
+    if ((stops !== false && stopIds === null) || (stopIds !== null && !stopIds.every(isIdentifier)))
+      return argError(who, '(or/c (listof identifier?) #f)', stops);
+    return stx;
+  };
+  /** Expands as the macro's own input is expanded: the introduction scope flipped in and out. */
+  const expandLocally = (m: Machine, args: Value[], stx: Syntax): Syntax => {
+    const ex = expander(m);
+    const frame = transforming(m, 'local-expand');
+    const stops = args[2] === false ? null : (listToArray(args[2]) as Syntax[]);
+    const context = expansionContext(args[1])!;
+    const out = localExpand(ex, flipScope(stx, frame.intro), context, stops === null || stops.length === 0 ? null : stops);
+    return flipScope(out, frame.intro);
+  };
+  t.fn('local-expand', 3, 4, function (this: Machine, ...args: Value[]) {
+    return expandLocally(this, args, localExpanding(this, 'local-expand', args));
+  });
+  t.fn('local-expand/capture-lifts', 3, 5, function (this: Machine, ...args: Value[]) {
+    const stx = localExpanding(this, 'local-expand/capture-lifts', args);
+    const ex = expander(this);
+    const lifted: { ids: Syntax[]; rhs: Syntax }[] = [];
+    // The lifted identifiers are bound only for this expansion; the `define-values` forms bind them for real.
+    const target = {
+      phase: ex.phase,
+      lift: (ids: Syntax[], rhs: Syntax) => {
+        for (const id of ids) ex.bindLocal(id);
+        lifted.push({ ids, rhs });
+      },
+    };
+    const out = ex.withLiftTarget(target, () => expandLocally(this, args, stx));
+    const intro = transforming(this, 'local-expand/capture-lifts').intro;
+    const base = (name: string) => ex.baseId(name, stx.loc);
+    const defs = lifted.map((l) => datumToSyntax(null, listFromArray([base('define-values'), listFromArray(l.ids), l.rhs]), stx.loc));
+    return new Syntax(listFromArray([base('begin'), ...defs.map((d) => flipScope(d, intro)), out]), stx.loc, out.scopes);
+  });
+  const lift = (m: Machine, who: string, n: number, s: Value): Syntax[] => {
+    const frame = transforming(m, who);
+    const stx = checkSyntax(who, s);
+    return expander(m)
+      .lift(who, n, flipScope(stx, frame.intro))
+      .map((id) => flipScope(id, frame.intro));
+  };
+  t.fn('syntax-local-lift-expression', 1, 1, function (this: Machine, s: Value) {
+    return lift(this, 'syntax-local-lift-expression', 1, s)[0];
+  });
+  t.fn('syntax-local-lift-values-expression', 2, 2, function (this: Machine, n: Value, s: Value) {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+      return argError('syntax-local-lift-values-expression', 'exact-nonnegative-integer?', n, 0, [n, s]);
+    return listFromArray(lift(this, 'syntax-local-lift-values-expression', n, s));
+  });
 
   // racket/syntax's syntax-local-eval: expands and runs an expression at the phase above the expansion.
   t.internalFn('syntax-local-eval', 1, 1, function (this: Machine, s: Value) {
@@ -471,6 +537,14 @@ function propKey(key: Value): string | Value {
 }
 
 /** Whether the expander is at work (a begin-for-syntax body runs with no macro application in progress). */
+/** local-expand's context argument, or null when it is not one. */
+function expansionContext(v: Value): ExpansionContext | null {
+  if (v instanceof Pair) return 'internal-definition';
+  if (!(v instanceof Sym)) return null;
+  if (v.name === 'module-begin') return 'module';
+  return v.name === 'expression' || v.name === 'top-level' || v.name === 'module' ? v.name : null;
+}
+
 function expanding(ex: Expander): boolean {
   return ex.phase > 0;
 }

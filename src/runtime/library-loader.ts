@@ -95,7 +95,8 @@ class Library {
     ex.pendingName = null;
     ex.currentIntro = null;
     try {
-      const expanded = ex.partialExpand(scoped);
+      // A definition of the library's module body, wherever the use that needs it is being expanded.
+      const expanded = ex.inDefinitionContext(null, () => ex.partialExpandIn(scoped, 'module'));
       const [ids, rhs] = ex.parseDefineValues(expanded);
       const node = compile(expandNamed(ex, rhs, idSym(ids[0]).name));
       if (!node.simple) throw new Error(`internal: library definition of ${cell.name} is not a value`);
