@@ -591,8 +591,20 @@ export class Expander {
     return this.withinLocalScope(sc, () => this.inDefinitionContext(new DefinitionFrame(), () => this.expandBodyIn(sc, forms, whole)));
   }
 
-  private expandBodyIn(sc: Scope, forms: Syntax[], whole: Syntax): Core {
-    const queue = forms.map((f) => addScope(f, sc));
+  /**
+   * Definitions and expressions `forms` (already carrying scope `sc`) in a
+   * definition context of their own, around the core code `tail` makes:
+   * syntax-parse's `#:do`.
+   */
+  expandDefinitionsAround(forms: Syntax[], sc: Scope, tail: () => Core): Core {
+    return this.withinLocalScope(sc, () =>
+      this.inDefinitionContext(new DefinitionFrame(), () => this.expandBodyIn(null, forms, forms[0] ?? this.baseId('begin'), tail)),
+    );
+  }
+
+  /** `tail`: the core code of a final expression supplied by the caller (all of `forms` then come before it). */
+  private expandBodyIn(sc: Scope | null, forms: Syntax[], whole: Syntax, tail?: () => Core): Core {
+    const queue = forms.map((f) => (sc === null ? f : addScope(f, sc)));
     type Item = { kind: 'def'; vars: LocalVar[]; rhs: Syntax } | { kind: 'expr'; stx: Syntax };
     const items: Item[] = [];
     let sawDefinition = false;
@@ -621,6 +633,14 @@ export class Expander {
         continue;
       }
       items.push({ kind: 'expr', stx: form });
+    }
+    if (tail !== undefined) {
+      const binds: CoreBinding[] = items.map((it) =>
+        it.kind === 'def'
+          ? { vars: it.vars, e: it.vars.length === 1 ? this.expandNamedExpr(it.rhs, it.vars[0].name) : this.expandExpr(it.rhs) }
+          : { vars: [], e: this.expandExpr(it.stx) },
+      );
+      return binds.length === 0 ? tail() : { t: 'letrec-values', binds, body: tail() };
     }
     const last = items[items.length - 1];
     if (last === undefined || last.kind !== 'expr') {

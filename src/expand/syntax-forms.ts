@@ -9,7 +9,7 @@ import { Scope, Syntax } from '../values/syntax.js';
 import type { Expander, Meaning } from './expander.js';
 import { addScope, isIdentifier, syntaxList } from './scopes.js';
 import { SyntaxPattern } from './syntax-pattern.js';
-import { SyntaxTemplate } from './syntax-template.js';
+import { SyntaxTemplate, patternValue } from './syntax-template.js';
 import { PatternVariable, SyntaxParameter } from './transformers.js';
 import { NULL, Pair, type Value } from '../values/types.js';
 
@@ -109,7 +109,7 @@ function template(who: string, quasi: boolean, located: boolean): Handler {
     const tmpl = SyntaxTemplate.compile(ex, p[p.length - 1], stx, who, quasi, (s) => ex.pruneLocalScopes(s));
     const constant = tmpl.constant;
     if (constant !== null && !located) return quote(constant);
-    const args: Core[] = tmpl.slots.map((s) => (s.kind === 'var' ? lref(s.pv.v) : ex.expandExpr(s.e)));
+    const args: Core[] = tmpl.slots.map((s) => (s.kind === 'var' ? patternValue(ex, s.pv) : ex.expandExpr(s.e)));
     if (located) args.unshift(ex.expandExpr(p[1]));
     const prim = ex.rtPrim(located ? 'syntax-template/loc' : 'syntax-template');
     return { t: 'app', f: quote(prim), args: [quote(tmpl), ...args], loc: stx.loc };

@@ -56,12 +56,20 @@ type SP =
   | { readonly k: 'not'; readonly p: SP }
   | { readonly k: 'describe'; readonly description: string; readonly p: SP }
   | { readonly k: 'list'; readonly heads: readonly Head[]; readonly tail: SP }
+  /** `(~fail message)`, `(~fail #:when e message)`, `(~fail #:unless e message)`; `cond` indexes the condition's procedure. */
+  | { readonly k: 'fail'; readonly message: string; readonly cond: number | null; readonly unless: boolean }
+  /** `(~parse p e)`: matches `p` against the value of `e` (a procedure of the variables so far, indexed by `expr`). */
+  | { readonly k: 'parse'; readonly p: SP; readonly expr: number }
   /** `x:name` with a class of define-syntax-class: its parser (argument `parser` of the match) fills `x` and the `x.attr` slots. */
   | {
       readonly k: 'class';
       readonly slot: number;
       readonly attrSlots: readonly number[];
       readonly parser: number;
+      /** The class's arguments, `(~var x (class arg ...))`: indexes of their values among the parsers'. */
+      readonly args: readonly number[];
+      /** The procedure giving a parameterized class's description from its arguments, when it is not a string. */
+      readonly describer: number | null;
       readonly def: SyntaxClassDef;
     };
 
@@ -71,7 +79,13 @@ type Head =
   | { readonly k: 'optional'; readonly h: Head }
   | { readonly k: 'repeat'; readonly h: Head; readonly min: number; readonly slots: readonly number[] }
   /** `(~alt alt ...) ...`: each repetition matches one of the alternatives. */
-  | { readonly k: 'alts'; readonly alts: readonly Alt[] };
+  | { readonly k: 'alts'; readonly alts: readonly Alt[] }
+  /** `(~peek h)` matches without consuming; `(~peek-not h)` succeeds where `h` does not match. */
+  | { readonly k: 'peek'; readonly h: Head; readonly not: boolean }
+  /** An action pattern (`~parse`, `~fail`) among a list's terms: it consumes none. */
+  | { readonly k: 'action'; readonly p: SP }
+  /** A variable of a splicing syntax class: its parser consumes a sequence of terms. */
+  | { readonly k: 'splice'; readonly cls: SP & { k: 'class' } };
 
 /**
  * An alternative of an ~alt ellipsis: `~once` and `~optional` ones match at
@@ -92,6 +106,19 @@ export interface ParseVar {
   readonly depth: number;
 }
 
+/**
+ * An expression in a pattern (`~parse`, `~fail #:when`): compiled by
+ * syntax-parse into a procedure of the first `nvars` pattern variables,
+ * those matched before it; `depth` is the ellipsis depth it is at.
+ */
+export class PatternExpression {
+  constructor(
+    readonly e: Syntax,
+    readonly nvars: number,
+    readonly depth: number,
+  ) {}
+}
+
 /** What define-syntax-class binds its name to. */
 export class SyntaxClassDef {
   constructor(
@@ -99,8 +126,17 @@ export class SyntaxClassDef {
     readonly description: string | null,
     /** The attributes, in the order the parser returns their values. */
     readonly attributes: readonly string[],
-    /** The identifier of the parser procedure: (parser term failures) gives the attribute values or #f. */
+    /**
+     * The identifier of the parser procedure: (parser term failures arg ...)
+     * gives the attribute values or #f. A splicing class's parser gets the
+     * remaining terms and also gives what it leaves of them, last.
+     */
     readonly parser: Syntax,
+    readonly splicing = false,
+    /** How many arguments the class takes (`(define-syntax-class (name param ...) ...)`). */
+    readonly arity = 0,
+    /** A procedure of the arguments giving the description, when it is an expression rather than a string. */
+    readonly describer: Syntax | null = null,
   ) {}
 }
 
@@ -113,7 +149,7 @@ export interface ParseFailure {
   /** The list whose terms ran out, for `expected more terms`. */
   readonly within: Syntax | null;
   /** The syntax classes being parsed where it failed, outermost first: `parsing context:`. */
-  readonly contexts?: readonly { readonly description: string; readonly term: Value }[];
+  readonly contexts?: readonly { readonly description: string; readonly term: Value | undefined }[];
 }
 
 /** The failures of one syntax-parse run, across its clauses. */
@@ -123,17 +159,29 @@ export class ParseFailures {
     let best: ParseFailure | null = null;
     for (const f of this.all) if (best === null || compareProgress(f.progress, best.progress) > 0) best = f;
     if (best === null) return null;
-    // Several literals expected at the same place are reported together, as syntax-parse does.
+    // Everything expected at the same place is reported together, as
+    // syntax-parse does: other expectations first, then the literals.
     const b = best;
     const prefix = 'expected the literal ';
-    const same = this.all.filter((f) => compareProgress(f.progress, b.progress) === 0 && f.at === b.at);
+    const same = this.all.filter(
+      (f) => compareProgress(f.progress, b.progress) === 0 && f.at === b.at && f.message.startsWith('expected '),
+    );
+    if (same.length <= 1) return b;
     const literals = [...new Set(same.filter((f) => f.message.startsWith(prefix)).map((f) => f.message.slice(prefix.length)))];
-    if (literals.length > 1) {
-      const listed =
-        literals.length === 2 ? literals.join(' or ') : `${literals.slice(0, -1).join(', ')}, or ${literals[literals.length - 1]}`;
-      return { ...b, message: `expected one of these literals: ${listed}` };
-    }
-    return b;
+    const others = [...new Set(same.filter((f) => !f.message.startsWith(prefix)).map((f) => f.message))];
+    const listed =
+      literals.length <= 2 ? literals.join(' or ') : `${literals.slice(0, -1).join(', ')}, or ${literals[literals.length - 1]}`;
+    const parts = [
+      ...others,
+      ...(literals.length === 1 ? [prefix + literals[0]] : literals.length > 1 ? [`expected one of these literals: ${listed}`] : []),
+    ];
+    if (parts.length <= 1 && literals.length <= 1) return b;
+    // Expectations from different syntax classes: syntax-parse does not name one.
+    const contextKey = (f: ParseFailure) => (f.contexts ?? []).map((c) => c.description).join('\u0000');
+    const contexts = same.every((f) => contextKey(f) === contextKey(b))
+      ? b.contexts
+      : [{ description: 'different things...', term: undefined }];
+    return { ...b, message: parts.join(' or '), contexts };
   }
 }
 
@@ -156,14 +204,17 @@ export class SyntaxParsePattern {
     private readonly root: SP,
     readonly vars: readonly ParseVar[],
     private readonly ex: Expander,
-    /** The parser procedures of the user syntax classes it uses, passed to `match` in this order. */
-    readonly parsers: readonly Syntax[],
+    /** The parser procedures of the user syntax classes it uses and its expressions' procedures, passed to `match` in this order. */
+    readonly parsers: readonly (Syntax | PatternExpression)[],
     /** ~optional's #:defaults: for a variable slot, the expression giving its value when absent. */
     readonly defaults: ReadonlyMap<number, Syntax>,
   ) {}
 
   /** The parser procedures of the match in progress, and how to call one. */
   private parserValues: readonly Value[] = [];
+  private get parsersSource(): readonly (Syntax | PatternExpression)[] {
+    return this.parsers;
+  }
   private call: (proc: Value, args: Value[]) => Value = () => false;
 
   static compile(
@@ -177,21 +228,34 @@ export class SyntaxParsePattern {
   ): SyntaxParsePattern {
     const vars: ParseVar[] = [];
     const defaults = new Map<number, Syntax>();
-    const parsers: Syntax[] = [];
+    const parsers: (Syntax | PatternExpression)[] = [];
     const userClass = (id: Syntax, name: string): SyntaxClassDef | null => {
       const m = ex.resolve(datumToSyntax(id, sym(name)));
       return m !== null && m.kind === 'syntax' && m.value instanceof SyntaxClassDef ? m.value : null;
     };
-    const classVariable = (x: Syntax, def: SyntaxClassDef, depth: number): SP => {
+    const classVariable = (x: Syntax, def: SyntaxClassDef, depth: number, at: Syntax, argExprs: readonly Syntax[] = []): SP => {
+      if (argExprs.length !== def.arity)
+        error(
+          `wrong number of arguments for syntax class\n  syntax class: ${def.name}\n  expected: ${def.arity}\n  given: ${argExprs.length}`,
+          at,
+        );
+      const wild = idSym(x).name === '_';
       vars.push({ id: x, depth });
-      const slot = vars.length - 1;
+      const slot = wild ? -1 : vars.length - 1;
+      if (wild) vars.pop();
       const attrSlots = def.attributes.map((a) => {
+        if (wild) return -1;
         vars.push({ id: datumToSyntax(x, sym(`${idSym(x).name}.${a}`)), depth });
         return vars.length - 1;
       });
-      parsers.push(def.parser);
-      return { k: 'class', slot, attrSlots, parser: parsers.length - 1, def };
+      const index = (e: Syntax) => parsers.push(e) - 1;
+      const parser = index(def.parser);
+      const args = argExprs.map(index);
+      const describer = def.describer === null ? null : index(def.describer);
+      return { k: 'class', slot, attrSlots, parser, args, describer, def };
     };
+    /** An expression inside the pattern, run during the match with the variables bound before it. */
+    const expression = (e: Syntax, depth: number): number => parsers.push(new PatternExpression(e, vars.length, depth)) - 1;
     const error: (message: string, at: Syntax) => never = (message, at) => ex.syntaxError('syntax-parse', message, form, at);
     const variable = (id: Syntax, depth: number, cls: SyntaxClass | null): SP => {
       vars.push({ id, depth });
@@ -207,7 +271,7 @@ export class SyntaxParsePattern {
         const colon = name.indexOf(':');
         if (colon > 0 && colon < name.length - 1) {
           const def = userClass(p, name.slice(colon + 1));
-          if (def !== null) return classVariable(datumToSyntax(p, sym(name.slice(0, colon))), def, depth);
+          if (def !== null) return classVariable(datumToSyntax(p, sym(name.slice(0, colon))), def, depth, p);
           const cls = CLASSES.get(name.slice(colon + 1));
           if (cls === undefined) return error(`not defined as syntax class\n  syntax class: ${name.slice(colon + 1)}`, p);
           const varName = name.slice(0, colon);
@@ -216,7 +280,7 @@ export class SyntaxParsePattern {
         const decl = declared.get(name);
         if (decl !== undefined) {
           const def = userClass(decl, idSym(decl).name);
-          if (def !== null) return classVariable(p, def, depth);
+          if (def !== null) return classVariable(p, def, depth, decl);
           const cls = CLASSES.get(idSym(decl).name);
           if (cls === undefined) return error('not defined as syntax class', decl);
           return variable(p, depth, cls);
@@ -236,8 +300,12 @@ export class SyntaxParsePattern {
             case '~datum':
               return { k: 'datum', v: syntaxToDatum(args[0]) };
             case '~var': {
-              const def = args.length > 1 ? userClass(args[1], idSym(args[1]).name) : null;
-              if (def !== null) return classVariable(args[0], def, depth);
+              // (~var x class) or (~var x (class arg ...)).
+              const use = args.length > 1 ? syntaxList(args[1]) : null;
+              const clsId = use !== null && use.length > 0 && isIdentifier(use[0]) ? use[0] : args[1];
+              const def = args.length > 1 && isIdentifier(clsId) ? userClass(clsId, idSym(clsId).name) : null;
+              if (def !== null) return classVariable(args[0], def, depth, args[1], use === null ? [] : use.slice(1));
+              if (args.length > 1 && !isIdentifier(args[1])) return error('not defined as syntax class', args[1]);
               const cls = args.length > 1 ? CLASSES.get(idSym(args[1]).name) : null;
               if (cls === undefined) return error('not defined as syntax class', args[1]);
               return variable(args[0], depth, cls);
@@ -255,7 +323,29 @@ export class SyntaxParsePattern {
               return { k: 'describe', description: d.s, p: single(args[args.length - 1], depth) };
             }
             case '~rest':
+            case '~commit':
+            case '~delimit-cut':
               return single(args[0], depth);
+            case '~fail': {
+              const cond = args.length === 3 ? syntaxE(args[0]) : null;
+              const m = syntaxE(args[args.length - 1]);
+              const conditional = cond instanceof Keyword && (cond.name === 'when' || cond.name === 'unless');
+              if (!(m instanceof RString) || (args.length !== 1 && !conditional)) return error('bad ~fail pattern', stx);
+              return {
+                k: 'fail',
+                message: m.s,
+                cond: conditional ? expression(args[1], depth) : null,
+                unless: conditional && (cond as Keyword).name === 'unless',
+              };
+            }
+            case '~parse': {
+              if (args.length !== 2) return error('bad ~parse pattern', stx);
+              const expr = expression(args[1], depth);
+              return { k: 'parse', p: single(args[0], depth), expr };
+            }
+            case '~peek':
+            case '~peek-not':
+              return error(`${kw} pattern allowed only in a list`, stx);
             case '~seq':
             case '~optional':
               return error(`${kw} pattern allowed only in a list`, stx);
@@ -293,13 +383,28 @@ export class SyntaxParsePattern {
         optionalDefaults(items, first);
         return { k: 'optional', h };
       }
-      return { k: 'single', p: single(p, depth) };
+      if (kw === '~peek' || kw === '~peek-not') {
+        const first = vars.length;
+        const h = head(syntaxList(p as Syntax)![1], depth);
+        // ~peek-not binds nothing.
+        if (kw === '~peek-not') vars.length = first;
+        return { k: 'peek', h, not: kw === '~peek-not' };
+      }
+      const sp = single(p, depth);
+      if (sp.k === 'class' && sp.def.splicing) return { k: 'splice', cls: sp };
+      if (sp.k === 'parse' || sp.k === 'fail') return { k: 'action', p: sp };
+      return { k: 'single', p: sp };
     };
     const heads = (v: Value, depth: number): Head[] => {
       const out: Head[] = [];
       v = unwrap(v);
       while (v instanceof Pair) {
         const next = unwrap(v.cdr);
+        if (isIdentifier(v.car) && idSym(v.car).name === '~!') {
+          // A cut: it commits to the choices made so far, which only changes which failure is reported.
+          v = next;
+          continue;
+        }
         if (next instanceof Pair && isIdentifier(next.car) && idSym(next.car).name === '...' && headName(v.car) === '~alt') {
           out.push({
             k: 'alts',
@@ -431,22 +536,35 @@ export class SyntaxParsePattern {
         if (this.single(p.p, v, env, pr, inner, k)) return true;
         return this.fail(f, pr, `expected ${p.description}`, v);
       }
+      case 'fail': {
+        if (p.cond !== null) {
+          const c = this.call(this.parserValues[p.cond], env.slice(0, (this.parsersSource[p.cond] as PatternExpression).nvars));
+          if ((c !== false) === p.unless) return k(env);
+        }
+        return this.fail(f, pr, p.message, v);
+      }
+      case 'parse': {
+        const value = this.call(this.parserValues[p.expr], env.slice(0, (this.parsersSource[p.expr] as PatternExpression).nvars));
+        return this.single(p.p, value instanceof Syntax ? value : datumToSyntax(null, value), env, pr, f, k);
+      }
       case 'class': {
         const inner = new ParseFailures();
-        const attrs = this.call(this.parserValues[p.parser], [v, inner]);
+        const attrs = this.call(this.parserValues[p.parser], [v, inner, ...p.args.map((a) => this.parserValues[a])]);
         if (attrs === false) {
           const best = inner.best();
-          const description = p.def.description ?? p.def.name;
+          const description = this.classDescription(p);
           // Failing at the term itself says what was expected; failing inside it says where, and in what.
           if (best === null || (best.progress.length <= 1 && best.progress[0] === 0)) return this.fail(f, pr, `expected ${description}`, v);
-          f.all.push({ ...best, progress: [...pr, ...best.progress], contexts: [{ description, term: v }, ...(best.contexts ?? [])] });
+          // A directive's failure without a term of its own is about the term the class parses.
+          const at = best.at === null ? v : best.at;
+          f.all.push({ ...best, at, progress: [...pr, ...best.progress], contexts: [{ description, term: v }, ...(best.contexts ?? [])] });
           return false;
         }
         const e = env.slice();
-        e[p.slot] = v instanceof Syntax ? v : datumToSyntax(null, v);
+        if (p.slot >= 0) e[p.slot] = v instanceof Syntax ? v : datumToSyntax(null, v);
         const values = attrs as Value[];
         p.attrSlots.forEach((s, i) => {
-          e[s] = values[i];
+          if (s >= 0) e[s] = values[i];
         });
         return k(e);
       }
@@ -490,6 +608,64 @@ export class SyntaxParsePattern {
   ): boolean {
     if (j >= hs.length) return k(env, i);
     return this.head(hs[j], elems, i, whole, env, pr, f, (e, i2) => this.heads(hs, j + 1, elems, tail, whole, e, pr, f, k, i2));
+  }
+
+  /** A class's description: its string, what its describer makes of its arguments, or its name. */
+  private classDescription(p: SP & { k: 'class' }): string {
+    if (p.describer !== null) {
+      const d = this.call(
+        this.parserValues[p.describer],
+        p.args.map((a) => this.parserValues[a]),
+      );
+      if (d instanceof RString) return d.s;
+    }
+    return p.def.description ?? p.def.name;
+  }
+
+  /** A splicing class variable: the parser takes the terms from `i` on and says what it leaves. */
+  private splice(
+    p: SP & { k: 'class' },
+    elems: Value[],
+    i: number,
+    whole: Syntax,
+    env: Value[],
+    pr: readonly number[],
+    f: ParseFailures,
+    k: (env: Value[], i: number) => boolean,
+  ): boolean {
+    const rest = new Syntax(listValue(elems.slice(i)), whole.loc, whole.scopes);
+    const inner = new ParseFailures();
+    const attrs = this.call(this.parserValues[p.parser], [rest, inner, ...p.args.map((a) => this.parserValues[a])]);
+    if (attrs === false) {
+      const description = this.classDescription(p);
+      if (inner.all.length === 0) {
+        return i >= elems.length
+          ? this.fail(f, [...pr, i], `expected more terms starting with ${description}`, NULL, whole)
+          : this.fail(f, [...pr, i], `expected ${description}`, elems[i]);
+      }
+      // The class's failures, placed among the enclosing list's terms.
+      for (const fl of inner.all) {
+        f.all.push({
+          ...fl,
+          at: fl.at === null ? rest : fl.at,
+          // Its progress starts with the parser's clause step: 0 for the pattern, whose next number counts terms.
+          progress: fl.progress[0] === 0 ? [...pr, i + (fl.progress[1] ?? 0), ...fl.progress.slice(2)] : [...pr, i, ...fl.progress],
+          contexts: [{ description, term: rest }, ...(fl.contexts ?? [])],
+        });
+      }
+      return false;
+    }
+    const values = attrs as Value[];
+    const left = values[values.length - 1];
+    let remaining = 0;
+    for (let u = unwrap(left); u instanceof Pair; u = unwrap(u.cdr)) remaining++;
+    const end = elems.length - remaining;
+    const e = env.slice();
+    if (p.slot >= 0) e[p.slot] = new Syntax(listValue(elems.slice(i, end)), whole.loc, whole.scopes);
+    p.attrSlots.forEach((s, idx) => {
+      if (s >= 0) e[s] = values[idx];
+    });
+    return k(e, end);
   }
 
   /** An ~alt ellipsis: repetitions matched greedily, with backtracking, then the occurrence counts checked. */
@@ -571,6 +747,16 @@ export class SyntaxParsePattern {
         return this.head(h.h, elems, i, whole, env, pr, f, k) || k(env, i);
       case 'alts':
         return this.alts(h.alts, elems, i, whole, env, pr, f, k);
+      case 'peek': {
+        if (!h.not) return this.head(h.h, elems, i, whole, env, pr, f, (e) => k(e, i));
+        const scratch = new ParseFailures();
+        if (this.head(h.h, elems, i, whole, env, pr, scratch, () => true)) return this.fail(f, [...pr, i], 'unexpected term', elems[i]);
+        return k(env, i);
+      }
+      case 'splice':
+        return this.splice(h.cls, elems, i, whole, env, pr, f, k);
+      case 'action':
+        return this.single(h.p, i < elems.length ? elems[i] : whole, env, [...pr, i], f, (e) => k(e, i));
       case 'repeat': {
         // Greedy, with backtracking: as many repetitions as allow the rest to match.
         const go = (e: Value[], at: number, reps: Value[][], count: number): boolean => {

@@ -6,12 +6,13 @@
 
 import { LocalVar, type Core, type CoreLambda } from './core.js';
 import { Scope, Syntax } from '../values/syntax.js';
-import { Keyword, Pair, RString, listFromArray, sym } from '../values/types.js';
-import { type JsMacro, jsMacro } from './build.js';
+import { Keyword, NULL, Pair, RString, listFromArray, sym } from '../values/types.js';
+import { type Builder, type JsMacro, jsMacro } from './build.js';
 import type { Expander, Meaning } from './expander.js';
 import { addScope, datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
-import { SyntaxParsePattern } from './syntax-parse-pattern.js';
+import { PatternExpression, SyntaxParsePattern } from './syntax-parse-pattern.js';
 import { PatternVariable } from './transformers.js';
+import { patternValue } from './syntax-template.js';
 
 type Handler = (stx: Syntax, ex: Expander) => Core;
 
@@ -33,6 +34,7 @@ const DIRECTIVE_ARITY = new Map([
   ['when', 1],
   ['fail-when', 2],
   ['fail-unless', 2],
+  ['do', 1],
 ]);
 
 const syntaxParse: Handler = (stx: Syntax, ex: Expander) => {
@@ -157,23 +159,38 @@ function compileClause(
             source,
             lref(failures),
             quote([step]),
-            ...compiled.parsers.map((id) => ex.expandExpr(id)),
+            ...compiled.parsers.map((x) => (x instanceof PatternExpression ? patternExpression(ex, compiled, x, sc) : ex.expandExpr(x))),
           ]),
         },
       ],
       body: { t: 'if', c: lref(match), th: matched, el: onFail },
     };
   };
+  /** The scopes of #:do blocks so far: what follows one sees its definitions. */
+  const extra: Scope[] = [];
+  const scoped = (s: Syntax) => extra.reduce((acc, x) => addScope(acc, x), addScope(s, sc));
   const directive = (k: number): Core => {
-    if (k >= clause.directives.length) return ex.expandExpr(addScope(ex.baseLet(clause.body, whole), sc));
+    if (k >= clause.directives.length) return ex.expandExpr(scoped(ex.baseLet(clause.body, whole)));
     const d = clause.directives[k];
     const step = k + 1;
-    const expr = (s: Syntax) => ex.expandExpr(addScope(s, sc));
+    const expr = (s: Syntax) => ex.expandExpr(scoped(s));
     switch (d.kw) {
       case 'with':
         return bindPattern(d.args[0], expr(d.args[1]), step, () => directive(k + 1));
       case 'declare':
         return directive(k + 1);
+      case 'do': {
+        // #:do [defn-or-expr ...]: definitions seen by the rest of the clause.
+        const forms = syntaxList(d.args[0]);
+        if (forms === null) return ex.syntaxError('syntax-parse', 'expected a list of definitions and expressions', whole, d.args[0]);
+        const dsc = new Scope('do');
+        extra.push(dsc);
+        return ex.expandDefinitionsAround(
+          forms.map((f) => addScope(scoped(f), dsc)),
+          dsc,
+          () => directive(k + 1),
+        );
+      }
       case 'attr': {
         // #:attr name expr, or #:attr [name depth] expr: an attribute with any value.
         const spec = syntaxList(d.args[0]);
@@ -212,6 +229,24 @@ function compileClause(
   return { t: 'let-values', binds: [{ vars: [fail], e: thunk(next) }], body };
 }
 
+/**
+ * The procedure of an expression in a pattern: its parameters are the
+ * values of the pattern variables matched before it, bound for its
+ * templates (relative to the ellipses the expression is under).
+ */
+function patternExpression(ex: Expander, compiled: SyntaxParsePattern, x: PatternExpression, clauseScope: Scope): CoreLambda {
+  const sc = new Scope('pattern-expression');
+  return ex.withinLocalScope(sc, () => {
+    const params = compiled.vars.slice(0, x.nvars).map((pv) => {
+      const v = new LocalVar(idSym(pv.id).name);
+      const depth = pv.depth >= x.depth ? pv.depth - x.depth : pv.depth;
+      ex.bind(addScope(addScope(pv.id, clauseScope), sc), { kind: 'syntax', value: new PatternVariable(v, depth) });
+      return v;
+    });
+    return { t: 'lambda', req: params, opt: [], rest: null, body: ex.expandExpr(addScope(addScope(x.e, clauseScope), sc)), name: null };
+  });
+}
+
 /** `(attribute x)`: the value of pattern variable `x` (#f for an absent ~optional). */
 const attribute: Handler = (stx: Syntax, ex: Expander) => {
   const p = syntaxList(stx);
@@ -220,7 +255,7 @@ const attribute: Handler = (stx: Syntax, ex: Expander) => {
   if (m === null || m.kind !== 'syntax' || !(m.value instanceof PatternVariable)) {
     return ex.syntaxError('attribute', 'not bound as an attribute', stx, p[1]);
   }
-  return lref(m.value.v);
+  return patternValue(ex, m.value);
 };
 
 /** `(%syntax-class-result attr ...)`: a syntax class clause's result, the values of its attributes (#f where the clause has none). */
@@ -228,7 +263,7 @@ const classResult: Handler = (stx: Syntax, ex: Expander) => {
   const ids = syntaxList(stx)!.slice(1);
   const values = ids.map((id) => {
     const m = ex.resolve(id);
-    return m !== null && m.kind === 'syntax' && m.value instanceof PatternVariable ? lref(m.value.v) : quote(false);
+    return m !== null && m.kind === 'syntax' && m.value instanceof PatternVariable ? patternValue(ex, m.value) : quote(false);
   });
   return call(ex, 'syntax-class-values', values);
 };
@@ -238,10 +273,24 @@ const classResult: Handler = (stx: Syntax, ex: Expander) => {
  * a parser procedure, defined beside it, made of a syntax-parse of the
  * clauses; the class's attributes are the pattern variables of its clauses.
  */
-const defineSyntaxClass: JsMacro = (stx, ex, b) => {
+const defineSyntaxClass =
+  (splicing: boolean): JsMacro =>
+  (stx, ex, b) =>
+    syntaxClass(stx, ex, b, splicing);
+
+/** Options of define-syntax-class written without an argument. */
+const CLASS_FLAGS = new Set(['commit', 'no-delimit-cut', 'opaque', 'auto-nested-attributes']);
+
+function syntaxClass(stx: Syntax, ex: Expander, b: Builder, splicing: boolean): Syntax {
+  const who = splicing ? 'define-splicing-syntax-class' : 'define-syntax-class';
   const p = syntaxList(stx);
-  if (p === null || p.length < 3 || !isIdentifier(p[1])) return ex.badSyntax(stx);
+  // (define-syntax-class name ...) or, with parameters, (define-syntax-class (name param ...) ...).
+  const header = p === null || p.length < 3 ? null : isIdentifier(p[1]) ? [p[1]] : syntaxList(p[1]);
+  if (p === null || header === null || header.length === 0 || !header.every(isIdentifier)) return ex.badSyntax(stx);
+  const name = header[0];
+  const params = header.slice(1);
   let description: string | null = null;
+  let describer: Syntax | null = null;
   let literals: Syntax[] = [];
   let datumLiterals: Syntax[] = [];
   let declared: string[] | null = null;
@@ -250,9 +299,14 @@ const defineSyntaxClass: JsMacro = (stx, ex, b) => {
   for (; i < p.length; i += 2) {
     const kw = syntaxE(p[i]);
     if (!(kw instanceof Keyword)) break;
+    if (CLASS_FLAGS.has(kw.name)) {
+      i--;
+      continue;
+    }
     const arg = p[i + 1];
     const d = syntaxE(arg);
     if (kw.name === 'description' && d instanceof RString) description = d.s;
+    else if (kw.name === 'description') describer = arg;
     else if (kw.name === 'attributes') declared = (syntaxList(arg) ?? []).map((a) => idSym(isIdentifier(a) ? a : syntaxList(a)![0]).name);
     else if (kw.name === 'literals') {
       literals = syntaxList(arg) ?? [];
@@ -260,19 +314,20 @@ const defineSyntaxClass: JsMacro = (stx, ex, b) => {
     } else if (kw.name === 'datum-literals') {
       datumLiterals = syntaxList(arg) ?? [];
       options.push(p[i], arg);
-    } else ex.syntaxError('define-syntax-class', `unsupported option #:${kw.name} (rkt has a part of syntax/parse so far)`, stx, p[i]);
+    } else ex.syntaxError(who, `unsupported option #:${kw.name} (rkt has a part of syntax/parse so far)`, stx, p[i]);
   }
   const clauses = p.slice(i).map((c) => {
     const cp = syntaxList(c);
     if (cp === null || cp.length < 2 || !isIdentifier(cp[0]) || idSym(cp[0]).name !== 'pattern')
-      return ex.syntaxError('define-syntax-class', 'expected a pattern clause', stx, c);
+      return ex.syntaxError(who, 'expected a pattern clause', stx, c);
     return cp;
   });
   // The attributes: the pattern variables of every clause, in the order first seen.
   const attrs: string[] = declared ?? [];
   if (declared === null) {
     for (const cp of clauses) {
-      const patterns = [cp[1]];
+      // A splicing class's pattern is a head pattern: compiled as the head of a list.
+      const patterns = [splicing ? new Syntax(new Pair(cp[1], NULL), cp[1].loc, cp[1].scopes) : cp[1]];
       for (let j = 2; j < cp.length; j++)
         if (syntaxE(cp[j]) instanceof Keyword && (syntaxE(cp[j]) as Keyword).name === 'with') patterns.push(cp[j + 1]);
       for (const pat of patterns) {
@@ -286,10 +341,14 @@ const defineSyntaxClass: JsMacro = (stx, ex, b) => {
   }
   const x = b.temp('term');
   const f = b.temp('failures');
-  const parser = b.temp(`parse-${idSym(p[1]).name}`);
+  const parser = b.temp(`parse-${idSym(name).name}`);
+  const describe = b.temp(`describe-${idSym(name).name}`);
+  // A splicing class's clause matches a head of the terms and also gives back the rest.
+  const rest = b.temp('rest');
   const parseClauses = clauses.map((cp) => {
-    const result = b.list('%syntax-class-result', ...attrs.map((a) => datumToSyntax(cp[1], sym(a))));
-    return new Syntax(new Pair(cp[1], listFromArray([...cp.slice(2), result])), cp[0].loc, cp[0].scopes);
+    const result = b.list('%syntax-class-result', ...attrs.map((a) => datumToSyntax(cp[1], sym(a))), ...(splicing ? [rest] : []));
+    const pattern = splicing ? new Syntax(new Pair(cp[1], rest), cp[1].loc, cp[1].scopes) : cp[1];
+    return new Syntax(new Pair(pattern, listFromArray([...cp.slice(2), result])), cp[0].loc, cp[0].scopes);
   });
   const make = b.list('quote', b.datum(ex.rtPrim('make-syntax-class')));
   return b.list(
@@ -297,18 +356,45 @@ const defineSyntaxClass: JsMacro = (stx, ex, b) => {
     b.list(
       'define-values',
       b.list(parser),
-      b.list('lambda', b.list(x, f), b.list('syntax-parse', x, b.keyword('%failures'), f, ...options, ...parseClauses)),
+      b.list('lambda', b.list(x, f, ...params), b.list('syntax-parse', x, b.keyword('%failures'), f, ...options, ...parseClauses)),
     ),
+    ...(describer === null ? [] : [b.list('define-values', b.list(describe), b.list('lambda', b.list(...params), describer))]),
     b.list(
       'define-syntaxes',
-      b.list(p[1]),
+      b.list(name),
       b.list(
         make,
-        b.quote(sym(idSym(p[1]).name)),
+        b.quote(sym(idSym(name).name)),
         b.datum(description === null ? false : new RString(description, true)),
         b.quote(listFromArray(attrs.map((a) => sym(a)))),
         b.list('quote-syntax', parser),
+        b.datum(splicing),
+        b.datum(params.length),
+        describer === null ? b.datum(false) : b.list('quote-syntax', describe),
       ),
+    ),
+  );
+}
+
+/**
+ * `(define/syntax-parse pattern expr)`: the pattern's variables as
+ * definitions of the enclosing context, each bound for templates to a
+ * hidden variable holding its value.
+ */
+const defineSyntaxParse: JsMacro = (stx, ex, b) => {
+  const p = syntaxList(stx);
+  if (p === null || p.length !== 3) return ex.badSyntax(stx);
+  const vars = SyntaxParsePattern.compile(ex, p[1], [], [], stx).vars;
+  const hidden = vars.map((v) => b.temp(idSym(v.id).name));
+  const result = b.list('values', ...vars.map((v) => b.list('attribute', v.id)));
+  const make = b.list('quote', b.datum(ex.rtPrim('make-pattern-variable')));
+  return b.list(
+    'begin',
+    b.list('define-values', b.list(...hidden), b.list('syntax-parse', p[2], b.list(p[1], result))),
+    b.list(
+      'define-syntaxes',
+      b.list(...vars.map((v) => v.id)),
+      b.list('values', ...vars.map((v, i) => b.list(make, b.list('quote-syntax', hidden[i], b.keyword('local')), b.datum(v.depth)))),
     ),
   );
 };
@@ -318,5 +404,7 @@ export function installSyntaxParseForms(ex: Expander, define: (name: string, m: 
   define('syntax-parse', ex.coreForm('syntax-parse', syntaxParse));
   define('attribute', ex.coreForm('attribute', attribute));
   define('%syntax-class-result', ex.coreForm('%syntax-class-result', classResult));
-  define('define-syntax-class', jsMacro('define-syntax-class', defineSyntaxClass));
+  define('define-syntax-class', jsMacro('define-syntax-class', defineSyntaxClass(false)));
+  define('define-splicing-syntax-class', jsMacro('define-splicing-syntax-class', defineSyntaxClass(true)));
+  define('define/syntax-parse', jsMacro('define/syntax-parse', defineSyntaxParse));
 }

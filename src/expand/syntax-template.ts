@@ -14,6 +14,7 @@ import { NULL, Pair, RVector, sym, type Value } from '../values/types.js';
 import { type SrcLoc, Syntax } from '../values/syntax.js';
 import { RacketThrow, exnFailSyntaxT, makeExn } from '../errors/exn.js';
 import { writeString } from '../printer/print.js';
+import type { Core } from './core.js';
 import type { Expander } from './expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 import { isEllipsis } from './syntax-pattern.js';
@@ -362,4 +363,9 @@ function listOf(items: readonly Value[]): Value {
   let out: Value = NULL;
   for (let i = items.length - 1; i >= 0; i--) out = new Pair(items[i], out);
   return out;
+}
+
+/** The core expression reading pattern variable `pv`'s value. */
+export function patternValue(ex: Expander, pv: PatternVariable): Core {
+  return pv.ref !== null ? ex.expandExpr(pv.ref) : { t: 'lref', v: pv.v, loc: null };
 }

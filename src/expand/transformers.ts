@@ -29,8 +29,11 @@ export class SetTransformer {
  */
 export class PatternVariable {
   constructor(
+    /** The variable holding the matched value (what templates read)... */
     readonly v: LocalVar,
     readonly depth: number,
+    /** ...or, for define/syntax-parse, an identifier bound to it in a definition context. */
+    readonly ref: Syntax | null = null,
   ) {}
   [customPrint](): string {
     return printNamed('syntax-mapping');

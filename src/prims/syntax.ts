@@ -6,6 +6,7 @@ import { argError } from '../errors/messages.js';
 import { RacketThrow, exnFailContractT, exnFailSyntaxT, makeExn } from '../errors/exn.js';
 import type { Expander } from '../expand/expander.js';
 import { isLocationless } from '../expand/expander.js';
+import { LocalVar } from '../expand/core.js';
 import { localExpand, type ExpansionContext } from '../expand/local-expand.js';
 import {
   addScope,
@@ -24,6 +25,7 @@ import type { SyntaxTemplate } from '../expand/syntax-template.js';
 import {
   LiberalDefineContext,
   MatchExpander,
+  PatternVariable,
   RenameTransformer,
   SetTransformer,
   StructInfo,
@@ -413,15 +415,25 @@ export function installSyntax(t: PrimTable): void {
   t.internalFn('syntax-class-values', 0, -1, (...values: Value[]) => values);
   t.internalFn(
     'make-syntax-class',
-    4,
-    4,
-    (name: Sym, description: Value, attrs: Value, parser: Syntax) =>
+    7,
+    7,
+    (name: Sym, description: Value, attrs: Value, parser: Syntax, splicing: Value, arity: Value, describer: Value) =>
       new SyntaxClassDef(
         name.name,
         description instanceof RString ? description.s : null,
         listToArray(attrs).map((a) => (a as Sym).name),
         parser,
+        splicing === true,
+        arity as number,
+        describer instanceof Syntax ? describer : null,
       ),
+  );
+  // define/syntax-parse's compile-time value: a pattern variable whose value a definition holds.
+  t.internalFn(
+    'make-pattern-variable',
+    2,
+    2,
+    (ref: Syntax, depth: Value) => new PatternVariable(new LocalVar(idSym(ref).name), depth as number, ref),
   );
   t.internalFn('syntax-parse-note', 4, 4, (failures: ParseFailures, base: number[], message: Value, value: Value) => {
     failures.all.push({
@@ -446,6 +458,10 @@ export function installSyntax(t: PrimTable): void {
     if (best?.contexts !== undefined && best.contexts.length > 0) {
       msg += '\n  parsing context: ';
       for (const c of best.contexts) {
+        if (c.term === undefined) {
+          msg += `\n   while parsing ${c.description}`;
+          continue;
+        }
         const t = c.term instanceof Syntax ? c.term : datumToSyntax(null, c.term);
         msg += `\n   while parsing ${c.description}\n    term: ${writeString(syntaxToDatum(t))}`;
         if (t.loc !== null && !isLocationless(t.loc)) msg += `\n    location: ${t.loc.source}:${t.loc.line}:${t.loc.column}`;
