@@ -81,7 +81,8 @@ if (types.status !== 0) {
 // A library build for tools that drive a Runtime in-process (bench/threads/memory.mjs).
 await build({
   stdin: {
-    contents: "export { Runtime } from './src/runtime/runtime.ts'; export { nodeHost } from './src/host/node-host.ts';",
+    contents:
+      "export { Runtime } from './src/runtime/runtime.ts'; export { nodeHost } from './src/host/node-host.ts'; export { libraryCoverage } from './src/runtime/coverage.ts';",
     resolveDir: root,
     loader: 'ts',
   },

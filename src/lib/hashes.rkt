@@ -25,11 +25,11 @@
 (define (hash-update h k f [fail %not-found])
   (hash-set h k (f (if (eq? fail %not-found) (hash-ref h k) (hash-ref h k fail)))))
 
-(define (hash-for-each h f)
-  (for-each (lambda (p) (f (car p) (cdr p))) (hash->list h)))
+(define (hash-for-each h f [try-order? #f])
+  (for-each (lambda (p) (f (car p) (cdr p))) (hash->list h try-order?)))
 
-(define (hash-map h f)
-  (map (lambda (p) (f (car p) (cdr p))) (hash->list h)))
+(define (hash-map h f [try-order? #f])
+  (map (lambda (p) (f (car p) (cdr p))) (hash->list h try-order?)))
 
 (define (hash-ref-key h k [fail %not-found])
   (let ([v (%hash-lookup-key h k)])

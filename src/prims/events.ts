@@ -16,12 +16,12 @@ import type { PrimTable } from './table.js';
 import { arityIncludes } from './procedures.js';
 
 export function installEvents(t: PrimTable): void {
-  const sync: Primitive = t.blocking('sync', 1, -1, (...vs: Value[]) => {
+  const sync: Primitive = t.blocking('sync', 0, -1, (...vs: Value[]) => {
     const evts = checkEvts('sync', vs);
     return withGuardsResolved(sync, [], evts) ?? new Block(evts);
   });
   withBreaksEnabled(t, 'sync/enable-break', sync);
-  const syncTimeout: Primitive = t.blocking('sync/timeout', 2, -1, function (this: Machine, timeout: Value, ...vs: Value[]) {
+  const syncTimeout: Primitive = t.blocking('sync/timeout', 1, -1, function (this: Machine, timeout: Value, ...vs: Value[]) {
     const evts = checkEvts('sync/timeout', vs);
     const guarded = withGuardsResolved(syncTimeout, [timeout], evts);
     if (guarded !== null) return guarded;

@@ -7,6 +7,50 @@ import { RHash, type HashKind } from '../values/hash.js';
 import { Pair, VOID, listFromArray, listToArray, type Value, MultipleValues } from '../values/types.js';
 import { checkHash, checkList } from './check.js';
 import type { PrimTable } from './table.js';
+import { Char, EOF, Keyword, NULL, RBytes, RString, Sym } from '../values/types.js';
+import { compare, isNumber, type Num } from '../values/numbers.js';
+
+/**
+ * The rank of a key's type in the order `try-order?` sorts keys by, as
+ * Racket CS does: booleans, characters, reals, symbols, keywords,
+ * strings, byte strings, then the unique values; null when keys of its type
+ * are not ordered (then the table's own order is kept).
+ */
+function orderRank(v: Value): number | null {
+  if (typeof v === 'boolean') return 0;
+  if (v instanceof Char) return 1;
+  if (isNumber(v)) return 2;
+  if (v instanceof Sym) return 3;
+  if (v instanceof Keyword) return 4;
+  if (v instanceof RString) return 5;
+  if (v instanceof RBytes) return 6;
+  if (v === NULL) return 7;
+  if (v === VOID) return 8;
+  if (v === EOF) return 9;
+  return null;
+}
+
+function compareKeys(a: Value, b: Value): number {
+  const ra = orderRank(a)!;
+  const rb = orderRank(b)!;
+  if (ra !== rb) return ra - rb;
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  if (typeof a === 'boolean') return Number(a) - Number(b as boolean);
+  if (a instanceof Char) return a.code - (b as Char).code;
+  if (ra === 2) return compare(a as Num, b as Num) || 0;
+  if (a instanceof RString) return text(a.s, (b as RString).s);
+  if (a instanceof RBytes) return Buffer.compare(a.bytes, (b as RBytes).bytes);
+  if (a instanceof Sym) return text(a.name, (b as Sym).name);
+  if (a instanceof Keyword) return text(a.name, (b as Keyword).name);
+  return 0;
+}
+
+/** A table's entries; with `tryOrder` true, sorted when every key is of an ordered type. */
+export function entries(who: string, h: Value, tryOrder: Value): [Value, Value][] {
+  const all = [...checkHash(who, h).map.values()].map((e): [Value, Value] => [e[0], e[1]]);
+  if (tryOrder === false || !all.every((e) => orderRank(e[0]) !== null)) return all;
+  return all.sort((x, y) => compareKeys(x[0], y[0]));
+}
 
 function checkMutableHash(name: string, v: Value, args: Value[]): RHash {
   if (v instanceof RHash && v.mutable) return v;
@@ -107,9 +151,11 @@ export function installHashes(t: PrimTable): void {
   t.fn('hash-has-key?', 2, 2, (h: Value, k: Value) => checkHash('hash-has-key?', h).has(k));
   t.fn('hash-count', 1, 1, (h: Value) => checkHash('hash-count', h).size);
   t.fn('hash-empty?', 1, 1, (h: Value) => checkHash('hash-empty?', h).size === 0);
-  t.fn('hash-keys', 1, 1, (h: Value) => listFromArray([...checkHash('hash-keys', h).map.values()].map((e) => e[0])));
-  t.fn('hash-values', 1, 1, (h: Value) => listFromArray([...checkHash('hash-values', h).map.values()].map((e) => e[1])));
-  t.fn('hash->list', 1, 1, (h: Value) => listFromArray([...checkHash('hash->list', h).map.values()].map((e) => new Pair(e[0], e[1]))));
+  t.fn('hash-keys', 1, 2, (h: Value, order: Value = false) => listFromArray(entries('hash-keys', h, order).map((e) => e[0])));
+  t.fn('hash-values', 1, 2, (h: Value, order: Value = false) => listFromArray(entries('hash-values', h, order).map((e) => e[1])));
+  t.fn('hash->list', 1, 2, (h: Value, order: Value = false) =>
+    listFromArray(entries('hash->list', h, order).map((e) => new Pair(e[0], e[1]))),
+  );
   t.fn('hash-clear!', 1, 1, (h: Value) => {
     checkMutableHash('hash-clear!', h, [h]).map.clear();
     return VOID;

@@ -4,7 +4,7 @@
 
 import type { Machine } from '../eval/machine.js';
 import { displayString, printString, writeString } from '../printer/print.js';
-import { genericFail } from '../errors/messages.js';
+import { argError, genericFail } from '../errors/messages.js';
 import type { OutputPort } from '../io/output-port.js';
 import { VOID, str, type Value, RString } from '../values/types.js';
 import { checkString } from './check.js';
@@ -12,9 +12,10 @@ import type { PrimTable } from './table.js';
 import { RacketThrow, makeExn, exnFailContractT } from '../errors/exn.js';
 import { currentErrorPort, currentOutputPort, outArg } from './ports.js';
 
-function printer(name: string, render: (v: Value) => string) {
-  return function (this: Machine, v: Value, port?: Value): Value {
-    outArg(this, name, port).write(render(v));
+function printer(name: string, render: (v: Value, quoteDepth: 0 | 1) => string) {
+  return function (this: Machine, v: Value, port?: Value, depth: Value = 0): Value {
+    if (depth !== 0 && depth !== 1) return argError(name, '(or/c 0 1)', depth, 2, [v, port as Value, depth]);
+    outArg(this, name, port).write(render(v, depth));
     return VOID;
   };
 }
@@ -90,7 +91,12 @@ function countDirectives(fmt: string): number {
 export function installPrinting(t: PrimTable): void {
   t.fn('display', 1, 2, printer('display', displayString));
   t.fn('write', 1, 2, printer('write', writeString));
-  t.fn('print', 1, 3, printer('print', printString));
+  t.fn(
+    'print',
+    1,
+    3,
+    printer('print', (v, depth) => printString(v, depth)),
+  );
   t.fn(
     'displayln',
     1,
@@ -106,8 +112,8 @@ export function installPrinting(t: PrimTable): void {
   t.fn(
     'println',
     1,
-    2,
-    printer('println', (v) => printString(v) + '\n'),
+    3,
+    printer('println', (v, depth) => printString(v, depth) + '\n'),
   );
   t.fn('printf', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
     outArg(this, 'printf', undefined).write(formatDirectives('printf', checkString('printf', fmt).s, args));

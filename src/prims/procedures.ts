@@ -159,7 +159,8 @@ export function installProcedures(t: PrimTable): void {
     }),
   );
 
-  t.fn('procedure-rename', 2, 2, (f: Value, name: Value) => {
+  t.fn('procedure-rename', 2, 3, (f: Value, name: Value, realm?: Value) => {
+    if (realm !== undefined && !(realm instanceof Sym)) return argError('procedure-rename', 'symbol?', realm);
     checkProcedure('procedure-rename', f);
     if (!(name instanceof Sym)) return argError('procedure-rename', 'symbol?', name);
     return renamed(f, name.name);

@@ -133,8 +133,8 @@ export function installStructs(t: PrimTable): void {
   t.value('prop:set!-transformer', propSetTransformer);
   t.fn('struct?', 1, 1, (v) => v instanceof StructInstance && v.type.transparent);
   t.fn('struct-type?', 1, 1, (v) => v instanceof StructType);
-  t.fn('struct->vector', 1, 1, (v) => {
+  t.fn('struct->vector', 1, 2, (v, opaque: Value = sym('...')) => {
     if (!(v instanceof StructInstance)) return new RVector([sym(`struct:${typeof v}`)], false);
-    return new RVector([sym(`struct:${v.type.name}`), ...(v.type.transparent ? v.fields : [sym('...')])], false);
+    return new RVector([sym(`struct:${v.type.name}`), ...(v.type.transparent ? v.fields : [opaque])], false);
   });
 }

@@ -156,8 +156,16 @@ export function installSyntax(t: PrimTable): void {
     return listFromArray(props === null ? [] : [...props.keys()].filter((k) => typeof k === 'string').map((k) => sym(k)));
   });
   // Certificates and taints are gone from Racket's model of hygiene here: arming is the identity.
-  for (const name of ['syntax-arm', 'syntax-disarm', 'syntax-rearm', 'syntax-taint']) {
-    t.fn(name, 1, 3, (s: Value, a?: Value) => (name === 'syntax-rearm' ? checkSyntax(name, a) : checkSyntax(name, s)));
+  const arming: [string, number, number][] = [
+    ['syntax-arm', 1, 3],
+    ['syntax-disarm', 2, 2],
+    ['syntax-rearm', 2, 3],
+    ['syntax-taint', 1, 1],
+  ];
+  for (const [name, min, max] of arming) {
+    t.fn(name, min, max, (s: Value, from?: Value) =>
+      name === 'syntax-rearm' ? (checkSyntax(name, from), checkSyntax(name, s)) : checkSyntax(name, s),
+    );
   }
   t.fn('syntax-tainted?', 1, 1, (s) => {
     checkSyntax('syntax-tainted?', s);
@@ -177,7 +185,7 @@ export function installSyntax(t: PrimTable): void {
       return expander(this).freeIdentifierEq(checkIdentifier(name, a, 0, [a, b]), checkIdentifier(name, b, 1, [a, b]));
     });
   }
-  t.fn('bound-identifier=?', 2, 4, (a: Value, b: Value) => {
+  t.fn('bound-identifier=?', 2, 3, (a: Value, b: Value) => {
     const x = checkIdentifier('bound-identifier=?', a, 0, [a, b]);
     const y = checkIdentifier('bound-identifier=?', b, 1, [a, b]);
     return idSym(x) === idSym(y) && sameScopes(x, y);
@@ -236,7 +244,7 @@ export function installSyntax(t: PrimTable): void {
   );
 
   // ------------------------------------------------------------ transformers
-  t.fn('make-rename-transformer', 1, 2, (id: Value) => new RenameTransformer(checkIdentifier('make-rename-transformer', id)));
+  t.fn('make-rename-transformer', 1, 1, (id: Value) => new RenameTransformer(checkIdentifier('make-rename-transformer', id)));
   t.fn('rename-transformer?', 1, 1, (v) => v instanceof RenameTransformer);
   t.fn('rename-transformer-target', 1, 1, (v) => {
     if (!(v instanceof RenameTransformer)) return argError('rename-transformer-target', 'rename-transformer?', v);

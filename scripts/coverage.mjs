@@ -1,0 +1,24 @@
+// How much of racket/base rkt binds, against Racket 8.7's export list
+// (test/data/exports.json, written by scripts/exports.rkt):  npm run coverage
+// Prints one line per library, then with --missing the names not bound and
+// the procedures whose arity differs from Racket's.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const { Runtime, nodeHost, libraryCoverage } = require('../dist/lib.cjs');
+const data = JSON.parse(readFileSync(new URL('../test/data/exports.json', import.meta.url), 'utf8'));
+const verbose = process.argv.includes('--missing');
+
+const rt = new Runtime({ host: nodeHost() });
+for (const [library, names] of Object.entries(data.libraries)) {
+  const c = libraryCoverage(rt, library, names);
+  const procedures = Object.values(names).filter((e) => e.kind === 'procedure').length;
+  console.log(
+    `${library}: ${c.bound.length} of ${c.total} bound; arities match Racket's for ${procedures - c.arityDifferences.length - c.missing.filter((n) => names[n].kind === 'procedure').length} of ${procedures} procedures`,
+  );
+  if (verbose) {
+    console.log(`  not bound: ${c.missing.join(' ')}`);
+    for (const d of c.arityDifferences) console.log(`  ${d.name}: Racket ${d.racket}, rkt ${d.rkt}`);
+  }
+}
