@@ -7,6 +7,7 @@
 // continuation can be resumed any number of times.
 
 import type { Value } from '../values/types.js';
+import { customPrint } from '../values/printable.js';
 import type { Machine } from './machine-type.js';
 
 export abstract class Frame {
@@ -85,4 +86,26 @@ export class EscapeFrame extends Frame {
  * its nearest one. Each module-level form runs under a prompt, and so does
  * each thread's body, as in Racket.
  */
-export class PromptFrame extends EscapeFrame {}
+export class PromptFrame extends EscapeFrame {
+  constructor(
+    tag: object,
+    marks: MarkEntry | null,
+    winders: Winder | null,
+    /** The prompt tag it answers to (`call-with-continuation-prompt`'s), the default one for module forms and threads. */
+    readonly promptTag: PromptTag = DEFAULT_PROMPT_TAG,
+    /** What an abort to it calls with the abort's values; null: call the thunk given, under the same prompt. */
+    readonly handler: Value | null = null,
+  ) {
+    super(tag, marks, winders);
+  }
+}
+
+/** A continuation prompt tag (`make-continuation-prompt-tag`). */
+export class PromptTag {
+  constructor(readonly name: string | null) {}
+  [customPrint](): string {
+    return this.name === null ? '#<continuation-prompt-tag>' : `#<continuation-prompt-tag:${this.name}>`;
+  }
+}
+
+export const DEFAULT_PROMPT_TAG = new PromptTag('default');

@@ -8,7 +8,7 @@ import { StructInstance, propProcedure } from '../values/struct.js';
 import { arityError, arityMismatch, notAProcedure } from '../errors/messages.js';
 import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../errors/exn.js';
 import { UNSUPPLIED } from '../expand/core.js';
-import { type EscapeFrame, Frame, MarkEntry, MarkFrame, PromptFrame, Segment, type Winder } from './frames.js';
+import { type EscapeFrame, Frame, MarkEntry, MarkFrame, PromptFrame, type PromptTag, Segment, type Winder } from './frames.js';
 import { CAPTURE, Capture, Pending, TAIL, type LambdaNode, type Node, CaseClosure, Closure } from './nodes.js';
 import { compileLambda } from './jit.js';
 import { ContinuationProc, MachinePrimitive, Parameter, Primitive, type Env } from './procedures.js';
@@ -50,6 +50,14 @@ declare module './machine-type.js' {
 }
 type MachineClass = Machine;
 
+/** The machine whose steps are running now (innermost, when one runs nested in another's step), if any. */
+let running: Machine | null = null;
+
+/** For code called from a step without its machine at hand (printing a struct with prop:custom-write). */
+export function runningMachine(): Machine | null {
+  return running;
+}
+
 export class Machine {
   // Registers. `node !== null`: run that node in `env`. Otherwise return `val`.
   node: Node | null = null;
@@ -82,13 +90,19 @@ export class Machine {
   /** Runs until the thread finishes, blocks, or uses up `budget` steps. */
   run(budget: number): RunStatus {
     this.budget = budget;
-    for (;;) {
-      try {
-        return this.steps();
-      } catch (e) {
-        this.raiseSafely(e);
-        if (this.budget <= 0) return this.blocked !== null ? RunStatus.Blocked : RunStatus.Yielded;
+    const outer = running;
+    running = this;
+    try {
+      for (;;) {
+        try {
+          return this.steps();
+        } catch (e) {
+          this.raiseSafely(e);
+          if (this.budget <= 0) return this.blocked !== null ? RunStatus.Blocked : RunStatus.Yielded;
+        }
       }
+    } finally {
+      running = outer;
     }
   }
 
@@ -501,6 +515,21 @@ export class Machine {
     this.winders = targetWinders;
     this.node = null;
     then(this);
+  }
+
+  /** The innermost prompt for prompt tag `tag` in the current continuation, if any. */
+  findPrompt(tag: PromptTag): PromptFrame | null {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const f = this.stack[i];
+      if (f instanceof PromptFrame && f.promptTag === tag) return f;
+    }
+    for (let s = this.rest; s !== null; s = s.next) {
+      for (let i = s.len - 1; i >= 0; i--) {
+        const f = s.frames[i];
+        if (f instanceof PromptFrame && f.promptTag === tag) return f;
+      }
+    }
+    return null;
   }
 
   private findFrame(tag: object): EscapeFrame | null {

@@ -19,6 +19,7 @@ import { installListLib } from './list-lib.js';
 import { installMpairs } from './mpairs.js';
 import { installVectors } from './vectors.js';
 import { installBoxes } from './boxes.js';
+import { installSrcloc } from './srcloc.js';
 import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
 import { installSets } from './sets.js';
@@ -81,6 +82,7 @@ export function allPrimitives(): PrimTable {
     installMpairs(t);
     installVectors(t);
     installBoxes(t);
+    installSrcloc(t);
     installHashes(t);
     installSequences(t);
     installSets(t);

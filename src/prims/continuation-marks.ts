@@ -1,13 +1,30 @@
 // Continuation marks: current-continuation-marks, continuation-mark-set-first,
 // continuation-mark-set->list, mark keys.
 
-import type { MarkEntry } from '../eval/frames.js';
+import { type MarkEntry, MarkFrame } from '../eval/frames.js';
+import { checkProcedure } from './check.js';
 import type { Machine } from '../eval/machine.js';
 import { ContinuationMarkSet } from '../eval/marks.js';
 import { NULL, Pair, Sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export function installContinuationMarks(t: PrimTable): void {
+  // The mark `key` has on the frame of this call itself (#f-like `default` when the call is not in a marked frame's tail).
+  t.machine('call-with-immediate-continuation-mark', 2, 3, (m, a) => {
+    const [key, proc, dflt = false] = a.slice(1);
+    checkProcedure('call-with-immediate-continuation-mark', proc);
+    const top = m.stack[m.stack.length - 1];
+    let v: Value = dflt;
+    if (top instanceof MarkFrame) {
+      for (let e = m.marks; e !== null && e !== top.prevMarks; e = e.next) {
+        if (e.key === key) {
+          v = e.value;
+          break;
+        }
+      }
+    }
+    m.applyArray(proc, [v]);
+  });
   t.fn('current-continuation-marks', 0, 1, function (this: Machine) {
     return new ContinuationMarkSet(this.marks);
   });

@@ -6,7 +6,10 @@ import type { Machine } from '../eval/machine.js';
 import { ContinuationProc } from '../eval/procedures.js';
 import { RestoreValueFrame } from '../eval/nodes.js';
 import { argError } from '../errors/messages.js';
-import type { Value } from '../values/types.js';
+import { Sym, type Value } from '../values/types.js';
+import { DEFAULT_PROMPT_TAG, PromptFrame, PromptTag } from '../eval/frames.js';
+import { printString } from '../printer/print.js';
+import { RacketThrow, exnFailContractContinuationT, makeExn } from '../errors/exn.js';
 import { isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import { arityIncludes } from './procedures.js';
@@ -68,4 +71,51 @@ export function installContinuations(t: PrimTable): void {
   });
 
   t.fn('continuation?', 1, 1, (v) => v instanceof ContinuationProc);
+
+  // ------------------------------------------------------------ prompts
+  t.fn('make-continuation-prompt-tag', 0, 1, (name?: Value) => {
+    if (name !== undefined && !(name instanceof Sym)) return argError('make-continuation-prompt-tag', 'symbol?', name);
+    return new PromptTag(name === undefined ? null : name.name);
+  });
+  t.fn('default-continuation-prompt-tag', 0, 0, () => DEFAULT_PROMPT_TAG);
+  t.fn('continuation-prompt-tag?', 1, 1, (v) => v instanceof PromptTag);
+  t.machine('call-with-continuation-prompt', 1, -1, (m, a) => {
+    const [proc, tag = DEFAULT_PROMPT_TAG, handler = false, ...args] = a.slice(1);
+    if (!isProcedure(proc)) return argError('call-with-continuation-prompt', 'procedure?', proc);
+    if (!(tag instanceof PromptTag)) return argError('call-with-continuation-prompt', 'continuation-prompt-tag?', tag);
+    if (handler !== false && !isProcedure(handler)) return argError('call-with-continuation-prompt', '(or/c procedure? #f)', handler);
+    m.stack.push(new PromptFrame({ name: 'prompt' }, m.marks, m.winders, tag, handler === false ? null : handler));
+    m.applyArray(proc, args);
+  });
+  t.machine('abort-current-continuation', 1, -1, (m, a) => {
+    const [tag, ...vals] = a.slice(1);
+    if (!(tag instanceof PromptTag)) return argError('abort-current-continuation', 'continuation-prompt-tag?', tag);
+    const prompt = m.findPrompt(tag);
+    if (prompt === null) {
+      const msg = `abort-current-continuation: no corresponding prompt in the continuation\n  tag: ${printString(tag)}`;
+      throw new RacketThrow(makeExn(exnFailContractContinuationT, msg));
+    }
+    m.escapeTo(prompt.tag!, (m2) => {
+      if (prompt.handler !== null) {
+        m2.applyArray(prompt.handler, vals);
+        return;
+      }
+      // The default handler: call the thunk given, under a prompt for the same tag.
+      const thunk = vals[0];
+      if (vals.length !== 1 || !isProcedure(thunk) || !arityIncludes(thunk, 0))
+        return argError('default-continuation-prompt-handler', '(-> any)', vals[0]);
+      m2.stack.push(new PromptFrame({ name: 'prompt' }, m2.marks, m2.winders, tag, null));
+      m2.applyArray(thunk, []);
+    });
+  });
+  t.machine('continuation-prompt-available?', 1, 2, (m, a) => {
+    const tag = a[1];
+    if (!(tag instanceof PromptTag)) return argError('continuation-prompt-available?', 'continuation-prompt-tag?', tag);
+    m.returnValue(m.findPrompt(tag) !== null);
+  });
+  // Jumps into the procedure's continuation are not checked: applying it is what the barrier leaves.
+  t.machine('call-with-continuation-barrier', 1, 1, (m, a) => {
+    checkArity('call-with-continuation-barrier', a[1], 0);
+    m.applyArray(a[1], []);
+  });
 }

@@ -7,7 +7,7 @@ import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { argError, errorValueString } from '../errors/messages.js';
 import { RacketThrow, exnFailContractArityT, exnFailContractT, makeExn } from '../errors/exn.js';
 import { customPrint, printNamed } from '../values/printable.js';
-import { type Keyword, isList, listToArray, type Value } from '../values/types.js';
+import { type Keyword, isList, listFromArray, listToArray, type Value } from '../values/types.js';
 import { registerProcedureKind } from './check.js';
 import type { PrimTable } from './table.js';
 import { Closure } from '../eval/nodes.js';
@@ -32,12 +32,40 @@ export class KeywordProcedure {
 
 registerProcedureKind((v) => v instanceof KeywordProcedure);
 
+/**
+ * `make-keyword-procedure`'s result: it accepts any keywords. With keywords
+ * it calls `kwProc` with the sorted keywords, their values and the
+ * positional arguments; without, `plainProc` with the positional ones.
+ */
+export class AnyKeywordProcedure {
+  constructor(
+    readonly kwProc: Value,
+    readonly plainProc: Value,
+    /** `plainProc` only passes empty keyword lists on to `kwProc` (whose arity, less two, is the procedure's). */
+    readonly derivedPlain: boolean,
+  ) {}
+  get name(): string | null {
+    const p = this.kwProc;
+    return p instanceof Closure ? p.lam.name : null;
+  }
+  [customPrint](): string {
+    return printNamed('procedure', this.name);
+  }
+}
+
+registerProcedureKind((v) => v instanceof AnyKeywordProcedure);
+
 function fail(message: string): never {
   throw new RacketThrow(makeExn(exnFailContractT, message));
 }
 
 /** Calls `f` with sorted keywords `kws`, their values, and positional arguments. */
 export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: Value[], positional: Value[]): void {
+  if (f instanceof AnyKeywordProcedure) {
+    if (kws.length === 0) m.applyArray(f.plainProc, positional);
+    else m.applyArray(f.kwProc, [listFromArray(kws), listFromArray(kwVals), ...positional]);
+    return;
+  }
   if (f instanceof KeywordProcedure) {
     const argsText = () =>
       '\n  arguments...:' +
@@ -143,7 +171,7 @@ export function installKeywordProcedures(t: PrimTable): void {
 
 /** Applying a keyword procedure without keywords. */
 export function keywordApplyHook(m: Machine, f: Value, vals: Value[]): boolean {
-  if (!(f instanceof KeywordProcedure)) return false;
+  if (!(f instanceof KeywordProcedure) && !(f instanceof AnyKeywordProcedure)) return false;
   applyWithKeywords(m, f, [], [], vals.slice(1));
   return true;
 }

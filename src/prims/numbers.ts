@@ -236,6 +236,26 @@ export function installNumbers(t: PrimTable): void {
   intOp('quotient', N.quotient);
   intOp('remainder', N.remainder);
   intOp('modulo', N.modulo);
+  // Complex parts of the reals (rkt's numbers are real): the number itself, and 0.
+  const checkComplex = (who: string, v: Value) => {
+    if (!N.isNumber(v)) return argError(who, 'complex-number?', v);
+    return v as N.Num;
+  };
+  t.fn('real-part', 1, 1, (v: Value) => checkComplex('real-part', v));
+  t.fn('imag-part', 1, 1, (v: Value) => {
+    checkComplex('imag-part', v);
+    return 0;
+  });
+  t.fn('magnitude', 1, 1, (v: Value) => N.abs(checkComplex('magnitude', v)));
+  t.fn('angle', 1, 1, (v: Value) => {
+    const x = checkComplex('angle', v);
+    if (x instanceof Flonum) {
+      if (Number.isNaN(x.n)) return x;
+      return x.n < 0 || Object.is(x.n, -0) ? new Flonum(Math.PI) : 0;
+    }
+    if (N.compare(x, 0) === 0) throw new RacketThrow(makeExn(exnFailContractDivideByZeroT, 'angle: division by zero'));
+    return N.compare(x, 0) < 0 ? new Flonum(Math.PI) : 0;
+  });
   t.fn('abs', 1, 1, (v: Value) => (typeof v === 'number' ? Math.abs(v) : N.abs(checkReal('abs', v))));
   t.fn('max', 1, -1, (...xs: Value[]) => N.maxN(xs.map((x) => checkReal('max', x))));
   t.fn('min', 1, -1, (...xs: Value[]) => N.minN(xs.map((x) => checkReal('min', x))));

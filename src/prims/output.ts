@@ -22,6 +22,11 @@ export function installOutput(t: PrimTable): void {
     outArg(this, 'write-char', port).write(String.fromCodePoint(c.code));
     return VOID;
   });
+  t.fn('write-byte', 1, 2, function (this: Machine, b: Value, port?: Value) {
+    if (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b > 255) return argError('write-byte', 'byte?', b);
+    outArg(this, 'write-byte', port).write(String.fromCharCode(b));
+    return VOID;
+  });
   t.fn('write-bytes', 1, 4, function (this: Machine, b: Value, port?: Value) {
     if (!(b instanceof RBytes)) return argError('write-bytes', 'bytes?', b);
     outArg(this, 'write-bytes', port).write(Array.from(b.bytes, (x) => String.fromCharCode(x)).join(''));

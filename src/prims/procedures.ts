@@ -12,7 +12,7 @@ import { checkProcedure, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import { isExactNonnegativeInteger } from '../values/numbers.js';
 import { StructInstance, StructType, propProcedure } from '../values/struct.js';
-import { KeywordProcedure } from './keyword-procedures.js';
+import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
 
 export const arityAtLeastT = new StructType('arity-at-least', null, 1, 0, false, new Map(), true, null, new Set());
 
@@ -26,6 +26,12 @@ export function arityRanges(f: Value): Range[] {
   if (f instanceof Primitive || f instanceof MachinePrimitive) return [[f.min, f.max < 0 ? Infinity : f.max]];
   if (f instanceof Parameter) return [[0, 1]];
   if (f instanceof ContinuationProc) return [[0, Infinity]];
+  if (f instanceof AnyKeywordProcedure) {
+    if (!f.derivedPlain) return arityRanges(f.plainProc);
+    return arityRanges(f.kwProc)
+      .map(([a, b]) => [Math.max(0, a - 2), b - 2] as Range)
+      .filter(([a, b]) => b >= a);
+  }
   if (f instanceof KeywordProcedure) {
     const k = f.kws.length;
     return arityRanges(f.proc)
@@ -165,8 +171,17 @@ export function installProcedures(t: PrimTable): void {
     if (!(name instanceof Sym)) return argError('procedure-rename', 'symbol?', name);
     return renamed(f, name.name);
   });
+  t.machine('make-keyword-procedure', 1, 2, (m, a) => {
+    const [kwProc, plainProc] = a.slice(1);
+    // Racket checks neither argument here; a bad one fails when the result is applied.
+    // Without a plain procedure, a call without keywords gets empty keyword lists.
+    const plain =
+      plainProc ?? new MachinePrimitive('procedure', 0, -1, (m2, args) => m2.applyArray(kwProc, [NULL, NULL, ...args.slice(1)]));
+    m.returnValue(new AnyKeywordProcedure(kwProc, plain, plainProc === undefined));
+  });
   t.fn('procedure-keywords', 1, 1, (f: Value) => {
     checkProcedure('procedure-keywords', f);
+    if (f instanceof AnyKeywordProcedure) return new MultipleValues([NULL, false]);
     if (!(f instanceof KeywordProcedure)) return new MultipleValues([NULL, NULL]);
     return new MultipleValues([sortedKeywords(f.required), sortedKeywords(f.kws)]);
   });

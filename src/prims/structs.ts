@@ -8,6 +8,8 @@ import {
   type StructProperty,
   StructType,
   propProcedure,
+  propCustomPrintQuotable,
+  propCustomWrite,
   propRenameTransformer,
   propSetTransformer,
 } from '../values/struct.js';
@@ -129,6 +131,18 @@ export function installStructs(t: PrimTable): void {
     new Primitive('struct-mutator', 3, 3, (type, i, name) => mutatorOf(type as StructType, i as number, (name as Sym).name)),
   );
   t.value('prop:procedure', propProcedure);
+  t.value('prop:custom-write', propCustomWrite);
+  t.fn('custom-write?', 1, 1, (v) => v instanceof StructInstance && v.type.prop(propCustomWrite) !== undefined);
+  t.fn('custom-write-accessor', 1, 1, (v: Value) => {
+    const w = v instanceof StructInstance ? v.type.prop(propCustomWrite) : undefined;
+    return w === undefined ? argError('custom-write-accessor', 'custom-write?', v) : w;
+  });
+  t.value('prop:custom-print-quotable', propCustomPrintQuotable);
+  t.fn('custom-print-quotable?', 1, 1, (v) => v instanceof StructInstance && v.type.prop(propCustomPrintQuotable) !== undefined);
+  t.fn('custom-print-quotable-accessor', 1, 1, (v: Value) => {
+    const q = v instanceof StructInstance ? v.type.prop(propCustomPrintQuotable) : undefined;
+    return q === undefined ? argError('custom-print-quotable-accessor', 'custom-print-quotable?', v) : q;
+  });
   t.value('prop:rename-transformer', propRenameTransformer);
   t.value('prop:set!-transformer', propSetTransformer);
   t.fn('struct?', 1, 1, (v) => v instanceof StructInstance && v.type.transparent);

@@ -5,7 +5,22 @@ import { checkString, checkSymbol } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
 
+/** Unreadable symbols: interned in a table of their own, apart from the readable ones. */
+const unreadable = new Map<string, Sym>();
+const unreadableSyms = new WeakSet<Sym>();
+
 export function installSymbols(t: PrimTable): void {
+  t.fn('string->unreadable-symbol', 1, 1, (s) => {
+    const name = checkString('string->unreadable-symbol', s).s;
+    let u = unreadable.get(name);
+    if (u === undefined) {
+      u = uninternedSym(name);
+      unreadable.set(name, u);
+      unreadableSyms.add(u);
+    }
+    return u;
+  });
+  t.fn('symbol-unreadable?', 1, 1, (s) => unreadableSyms.has(checkSymbol('symbol-unreadable?', s)));
   t.fn('symbol?', 1, 1, (v) => v instanceof Sym);
   t.fn('symbol->string', 1, 1, (s) => str(checkSymbol('symbol->string', s).name));
   t.fn('string->symbol', 1, 1, (s) => sym(checkString('string->symbol', s).s));

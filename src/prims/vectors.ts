@@ -19,6 +19,34 @@ function vectorMember(who: string, same: Same) {
 }
 
 export function installVectors(t: PrimTable): void {
+  // The starred forms refuse impersonators, which rkt does not have: plain vectors only.
+  const plain = (who: string, v: Value, mutable = false): RVector => {
+    if (!(v instanceof RVector) || (mutable && v.immutable))
+      return argError(who, mutable ? '(and/c vector? (not/c immutable?) (not impersonator?))' : '(and/c vector? (not impersonator?))', v);
+    return v;
+  };
+  t.fn('vector*-length', 1, 1, (v) => plain('vector*-length', v).items.length);
+  t.fn('vector*-ref', 2, 2, (v: Value, k: Value) => {
+    const vec = plain('vector*-ref', v);
+    const i = checkIndex('vector*-ref', k, 1, [v, k]);
+    if (i >= vec.items.length) indexRangeError('vector*-ref', 'vector', k, vec.items.length, v);
+    return vec.items[i];
+  });
+  t.fn('vector*-set!', 3, 3, (v: Value, k: Value, x: Value) => {
+    const vec = plain('vector*-set!', v, true);
+    const i = checkIndex('vector*-set!', k, 1, [v, k, x]);
+    if (i >= vec.items.length) indexRangeError('vector*-set!', 'vector', k, vec.items.length, v);
+    vec.items[i] = x;
+    return VOID;
+  });
+  t.fn('vector-cas!', 4, 4, (v: Value, k: Value, old: Value, x: Value) => {
+    if (!(v instanceof RVector) || v.immutable) return argError('vector-cas!', '(and/c vector? (not/c immutable?))', v);
+    const i = checkIndex('vector-cas!', k, 1, [v, k, old, x]);
+    if (i >= v.items.length) indexRangeError('vector-cas!', 'vector', k, v.items.length, v);
+    if (v.items[i] !== old) return false;
+    v.items[i] = x;
+    return true;
+  });
   t.fn('vector?', 1, 1, (v) => v instanceof RVector);
   t.fn('vector', 0, -1, (...xs: Value[]) => new RVector(xs, false));
   t.fn('make-vector', 1, 2, (k: Value, v: Value = 0) => {

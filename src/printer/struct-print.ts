@@ -14,8 +14,8 @@
 // the type has one and `printStructDefault` otherwise, with a matching
 // `printQuotable` getter that falls back to `structQuotable`.
 
-import type { StructInstance, StructType } from '../values/struct.js';
-import { NULL, Pair, RVector, sym, type Value } from '../values/types.js';
+import { type StructInstance, type StructType, propCustomPrintQuotable, propCustomWrite } from '../values/struct.js';
+import { NULL, Pair, RVector, Sym, sym, type Value } from '../values/types.js';
 import { type PrintContext, type Quotable, customPrint, printPrefabStruct, printTransparentStruct } from '../values/printable.js';
 
 /** Prints as `...` in every mode: the fields of opaque levels of a partly transparent struct. */
@@ -32,8 +32,22 @@ function chain(type: StructType): StructType[] {
   return levels.reverse(); // root first
 }
 
-/** 'maybe' for prefab instances, 'never' when any level is transparent, 'self' for opaque ones. */
+/**
+ * Runs a prop:custom-write procedure on `v` with Racket's mode argument
+ * (#t write, #f display, 0 or 1 the print quote depth) and gives what it
+ * wrote, or null when no Racket code can run here. Installed by the runtime.
+ */
+export type CustomWriter = (write: Value, v: StructInstance, mode: Value) => string | null;
+let customWriter: CustomWriter | null = null;
+export function setCustomWriter(w: CustomWriter): void {
+  customWriter = w;
+}
+
+/** 'maybe' for prefab instances, 'never' when any level is transparent, 'self' for opaque ones; prop:custom-print-quotable decides for custom-written ones. */
 export function structQuotable(v: StructInstance): Quotable {
+  const q = v.type.prop(propCustomPrintQuotable);
+  if (q instanceof Sym && (q.name === 'self' || q.name === 'never' || q.name === 'maybe' || q.name === 'always')) return q.name;
+  if (v.type.prop(propCustomWrite) !== undefined) return 'self';
   if (v.type.prefab !== null) return 'maybe';
   for (let t: StructType | null = v.type; t !== null; t = t.parent) if (t.transparent) return 'never';
   return 'self';
@@ -63,6 +77,12 @@ export function prefabKey(type: StructType): Value {
 /** Racket's default struct printing for `v` in the context's mode. */
 export function printStructDefault(v: StructInstance, ctx: PrintContext): string {
   const type = v.type;
+  const write = type.prop(propCustomWrite);
+  if (write !== undefined && customWriter !== null) {
+    const mode = ctx.mode === 'write' ? true : ctx.mode === 'display' ? false : ctx.quoteDepth;
+    const out = customWriter(write, v, mode);
+    if (out !== null) return out;
+  }
   if (type.prefab !== null) return printPrefabStruct(ctx, prefabKey(type), type.prefab, v.fields);
   const fields: Value[] = [];
   let anyTransparent = false;

@@ -5,7 +5,7 @@
 
 import type { Meaning } from '../expand/expander.js';
 import { arityRanges } from '../prims/procedures.js';
-import { KeywordProcedure } from '../prims/keyword-procedures.js';
+import { AnyKeywordProcedure, KeywordProcedure } from '../prims/keyword-procedures.js';
 import { isProcedure } from '../prims/check.js';
 import type { Value } from '../values/types.js';
 import type { Runtime } from './runtime.js';
@@ -65,6 +65,7 @@ function showRanges(rs: readonly (readonly [number, number])[]): string {
 }
 
 function keywordsOf(v: Value): { required: string[]; accepted: string[] | null } {
+  if (v instanceof AnyKeywordProcedure) return { required: [], accepted: null };
   if (!(v instanceof KeywordProcedure)) return { required: [], accepted: [] };
   const names = (ks: readonly { name: string }[]) => ks.map((k) => k.name).sort();
   return { required: names(v.required), accepted: names(v.kws) };

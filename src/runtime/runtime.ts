@@ -3,6 +3,7 @@
 // two runtimes except immutable things (primitive procedures, struct types
 // of the built-in exceptions).
 
+import './custom-write.js';
 import { compile } from '../eval/compile.js';
 import type { Core } from '../expand/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';

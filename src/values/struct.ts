@@ -75,6 +75,10 @@ export const propProcedure = new StructProperty('prop:procedure');
 export const propRenameTransformer = new StructProperty('prop:rename-transformer');
 /** A struct whose instances act as set! transformers. */
 export const propSetTransformer = new StructProperty('prop:set!-transformer');
+/** Printing: a procedure (v port mode) that writes the instance. */
+export const propCustomWrite = new StructProperty('prop:custom-write');
+/** Printing: how the instance quotes at quote depth 0 ('self, 'never, 'maybe or 'always). */
+export const propCustomPrintQuotable = new StructProperty('prop:custom-print-quotable');
 
 /** The value of property `p` for instance `v`: a field when the property value is a field index of the type that has it. */
 export function propertyField(v: StructInstance, p: StructProperty): { index: true; value: Value } | { index: false; value: Value } | null {
