@@ -15,7 +15,7 @@
 import { isEqual } from '../values/equal.js';
 import { writeString } from '../printer/print.js';
 import { isExactInteger, isNumber } from '../values/numbers.js';
-import { Char, Keyword, NULL, Pair, RString, Sym, sym, type Value } from '../values/types.js';
+import { Char, Keyword, NULL, Pair, RBytes, RString, Sym, sym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import type { Expander } from './expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
@@ -32,6 +32,8 @@ const CLASSES = new Map<string, SyntaxClass>([
   ['identifier', { description: 'identifier', test: (e) => e instanceof Sym }],
   ['expr', { description: 'expression', test: (e) => !(e instanceof Keyword) }],
   ['str', { description: 'string', test: (e) => e instanceof RString }],
+  ['string', { description: 'string', test: (e) => e instanceof RString }],
+  ['bytes', { description: 'bytes', test: (e) => e instanceof RBytes }],
   ['number', { description: 'number', test: (e) => isNumber(e) }],
   ['integer', { description: 'integer', test: (e) => isExactInteger(e) }],
   ['exact-integer', { description: 'exact-integer', test: (e) => isExactInteger(e) }],
@@ -58,6 +60,8 @@ type SP =
   | { readonly k: 'list'; readonly heads: readonly Head[]; readonly tail: SP }
   /** `(~fail message)`, `(~fail #:when e message)`, `(~fail #:unless e message)`; `cond` indexes the condition's procedure. */
   | { readonly k: 'fail'; readonly message: string; readonly cond: number | null; readonly unless: boolean }
+  /** `(~var x (static pred description))`: an identifier bound to a compile-time value `pred` accepts; `x.value` is the value. */
+  | { readonly k: 'static'; readonly slot: number; readonly valueSlot: number; readonly pred: number; readonly description: number }
   /** `(~parse p e)`: matches `p` against the value of `e` (a procedure of the variables so far, indexed by `expr`). */
   | { readonly k: 'parse'; readonly p: SP; readonly expr: number }
   /** `x:name` with a class of define-syntax-class: its parser (argument `parser` of the match) fills `x` and the `x.attr` slots. */
@@ -126,6 +130,8 @@ export class SyntaxClassDef {
     readonly description: string | null,
     /** The attributes, in the order the parser returns their values. */
     readonly attributes: readonly string[],
+    /** Each attribute's ellipsis depth within the class. */
+    readonly attributeDepths: readonly number[],
     /**
      * The identifier of the parser procedure: (parser term failures arg ...)
      * gives the attribute values or #f. A splicing class's parser gets the
@@ -243,9 +249,9 @@ export class SyntaxParsePattern {
       vars.push({ id: x, depth });
       const slot = wild ? -1 : vars.length - 1;
       if (wild) vars.pop();
-      const attrSlots = def.attributes.map((a) => {
+      const attrSlots = def.attributes.map((a, i) => {
         if (wild) return -1;
-        vars.push({ id: datumToSyntax(x, sym(`${idSym(x).name}.${a}`)), depth });
+        vars.push({ id: datumToSyntax(x, sym(`${idSym(x).name}.${a}`)), depth: depth + (def.attributeDepths[i] ?? 0) });
         return vars.length - 1;
       });
       const index = (e: Syntax) => parsers.push(e) - 1;
@@ -305,6 +311,14 @@ export class SyntaxParsePattern {
               const clsId = use !== null && use.length > 0 && isIdentifier(use[0]) ? use[0] : args[1];
               const def = args.length > 1 && isIdentifier(clsId) ? userClass(clsId, idSym(clsId).name) : null;
               if (def !== null) return classVariable(args[0], def, depth, args[1], use === null ? [] : use.slice(1));
+              if (use !== null && use.length === 3 && isIdentifier(use[0]) && idSym(use[0]).name === 'static') {
+                vars.push({ id: args[0], depth });
+                const slot = vars.length - 1;
+                vars.push({ id: datumToSyntax(args[0], sym(`${idSym(args[0]).name}.value`)), depth });
+                const pred = parsers.push(use[1]) - 1;
+                const description = parsers.push(use[2]) - 1;
+                return { k: 'static', slot, valueSlot: slot + 1, pred, description };
+              }
               if (args.length > 1 && !isIdentifier(args[1])) return error('not defined as syntax class', args[1]);
               const cls = args.length > 1 ? CLASSES.get(idSym(args[1]).name) : null;
               if (cls === undefined) return error('not defined as syntax class', args[1]);
@@ -542,6 +556,17 @@ export class SyntaxParsePattern {
           if ((c !== false) === p.unless) return k(env);
         }
         return this.fail(f, pr, p.message, v);
+      }
+      case 'static': {
+        const m = isIdentifier(v) ? this.ex.resolveThroughRenames(v) : null;
+        if (m !== null && m.kind === 'syntax' && this.call(this.parserValues[p.pred], [m.value]) !== false) {
+          const e = env.slice();
+          e[p.slot] = v as Syntax;
+          e[p.valueSlot] = m.value;
+          return k(e);
+        }
+        const d = this.parserValues[p.description];
+        return this.fail(f, pr, `expected ${d instanceof RString ? d.s : 'static value'}`, v);
       }
       case 'parse': {
         const value = this.call(this.parserValues[p.expr], env.slice(0, (this.parsersSource[p.expr] as PatternExpression).nvars));

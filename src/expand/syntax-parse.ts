@@ -6,12 +6,12 @@
 
 import { LocalVar, type Core, type CoreLambda } from './core.js';
 import { Scope, Syntax } from '../values/syntax.js';
-import { Keyword, NULL, Pair, RString, listFromArray, sym } from '../values/types.js';
+import { Keyword, NULL, Pair, RString, listFromArray, sym, uninternedSym } from '../values/types.js';
 import { type Builder, type JsMacro, jsMacro } from './build.js';
 import type { Expander, Meaning } from './expander.js';
 import { addScope, datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
 import { PatternExpression, SyntaxParsePattern } from './syntax-parse-pattern.js';
-import { PatternVariable } from './transformers.js';
+import { PatternVariable, SyntaxParameter } from './transformers.js';
 import { patternValue } from './syntax-template.js';
 
 type Handler = (stx: Syntax, ex: Expander) => Core;
@@ -64,10 +64,21 @@ const syntaxParse: Handler = (stx: Syntax, ex: Expander) => {
   }
   const clauses: Clause[] = p.slice(i).map((c) => parseClause(ex, stx, c));
   const input = new LocalVar('stx');
+  // In the clauses, this-syntax is the syntax being parsed.
+  const inputId = new Syntax(uninternedSym('this-syntax'), null, [new Scope('this-syntax')]);
+  ex.bind(inputId, { kind: 'local', v: input });
+  const param = thisSyntaxParameters.get(ex)!;
+  const thisSyntax = ex.syntaxParameterValues.get(param) ?? [];
+  ex.syntaxParameterValues.set(param, thisSyntax);
+  thisSyntax.push({ kind: 'macro', name: 'this-syntax', transform: () => inputId });
   const failures = new LocalVar('failures');
   const ctxVar = new LocalVar('context');
   let code: Core = classFailures !== null ? quote(false) : call(ex, 'syntax-parse-fail', [lref(failures), lref(ctxVar)]);
-  for (let c = clauses.length - 1; c >= 0; c--) code = compileClause(ex, stx, clauses[c], input, failures, literals, datumLiterals, code);
+  try {
+    for (let c = clauses.length - 1; c >= 0; c--) code = compileClause(ex, stx, clauses[c], input, failures, literals, datumLiterals, code);
+  } finally {
+    thisSyntax.pop();
+  }
   return {
     t: 'let-values',
     binds: [
@@ -198,7 +209,8 @@ function compileClause(
         if (id === undefined || !isIdentifier(id)) return ex.syntaxError('syntax-parse', 'expected an attribute name', whole, d.args[0]);
         const depth = spec !== null && spec.length === 2 ? Number(syntaxE(spec[1])) : 0;
         const v = new LocalVar(idSym(id).name);
-        const e = expr(d.args[1]);
+        // A deeper attribute's value is a list (of lists...), held as the nested arrays matches make.
+        const e = depth === 0 ? expr(d.args[1]) : call(ex, 'syntax-attribute-value', [expr(d.args[1]), quote(depth)]);
         ex.bind(addScope(id, sc), { kind: 'syntax', value: new PatternVariable(v, depth) });
         return { t: 'let-values', binds: [{ vars: [v], e }], body: directive(k + 1) };
       }
@@ -293,13 +305,16 @@ function syntaxClass(stx: Syntax, ex: Expander, b: Builder, splicing: boolean): 
   let describer: Syntax | null = null;
   let literals: Syntax[] = [];
   let datumLiterals: Syntax[] = [];
-  let declared: string[] | null = null;
+  let declared: { name: string; depth: number }[] | null = null;
+  /** Whether the attributes of class variables (x.attr) are also the class's own. */
+  let autoNested = false;
   let i = 2;
   const options: Syntax[] = [];
   for (; i < p.length; i += 2) {
     const kw = syntaxE(p[i]);
     if (!(kw instanceof Keyword)) break;
     if (CLASS_FLAGS.has(kw.name)) {
+      if (kw.name === 'auto-nested-attributes') autoNested = true;
       i--;
       continue;
     }
@@ -307,7 +322,7 @@ function syntaxClass(stx: Syntax, ex: Expander, b: Builder, splicing: boolean): 
     const d = syntaxE(arg);
     if (kw.name === 'description' && d instanceof RString) description = d.s;
     else if (kw.name === 'description') describer = arg;
-    else if (kw.name === 'attributes') declared = (syntaxList(arg) ?? []).map((a) => idSym(isIdentifier(a) ? a : syntaxList(a)![0]).name);
+    else if (kw.name === 'attributes') declared = (syntaxList(arg) ?? []).map((a) => attributeSpec(a));
     else if (kw.name === 'literals') {
       literals = syntaxList(arg) ?? [];
       options.push(p[i], arg);
@@ -322,23 +337,35 @@ function syntaxClass(stx: Syntax, ex: Expander, b: Builder, splicing: boolean): 
       return ex.syntaxError(who, 'expected a pattern clause', stx, c);
     return cp;
   });
-  // The attributes: the pattern variables of every clause, in the order first seen.
-  const attrs: string[] = declared ?? [];
+  // The attributes: the pattern variables of every clause (with
+  // #:auto-nested-attributes, x.attr of class variables too), #:with's and
+  // #:attr's, in the order first seen.
+  const found: { name: string; depth: number }[] = declared ?? [];
   if (declared === null) {
+    const add = (name: string, depth: number) => {
+      if (!found.some((a) => a.name === name)) found.push({ name, depth });
+    };
     for (const cp of clauses) {
       // A splicing class's pattern is a head pattern: compiled as the head of a list.
       const patterns = [splicing ? new Syntax(new Pair(cp[1], NULL), cp[1].loc, cp[1].scopes) : cp[1]];
-      for (let j = 2; j < cp.length; j++)
-        if (syntaxE(cp[j]) instanceof Keyword && (syntaxE(cp[j]) as Keyword).name === 'with') patterns.push(cp[j + 1]);
+      for (let j = 2; j < cp.length; j++) {
+        const k = syntaxE(cp[j]);
+        if (!(k instanceof Keyword)) continue;
+        if (k.name === 'with') patterns.push(cp[j + 1]);
+        if (k.name === 'attr' && cp[j + 1] !== undefined) {
+          const spec = attributeSpec(cp[j + 1]);
+          add(spec.name, spec.depth);
+        }
+      }
       for (const pat of patterns) {
         for (const v of SyntaxParsePattern.compile(ex, pat, literals, datumLiterals, stx).vars) {
           const name = idSym(v.id).name;
-          // Nested attributes (x.attr of a class variable) are not the class's own.
-          if (v.depth === 0 && !name.includes('.') && !attrs.includes(name)) attrs.push(name);
+          if (autoNested || !name.includes('.')) add(name, v.depth);
         }
       }
     }
   }
+  const attrs = found.map((a) => a.name);
   const x = b.temp('term');
   const f = b.temp('failures');
   const parser = b.temp(`parse-${idSym(name).name}`);
@@ -367,6 +394,7 @@ function syntaxClass(stx: Syntax, ex: Expander, b: Builder, splicing: boolean): 
         b.quote(sym(idSym(name).name)),
         b.datum(description === null ? false : new RString(description, true)),
         b.quote(listFromArray(attrs.map((a) => sym(a)))),
+        b.quote(listFromArray(found.map((a) => a.depth))),
         b.list('quote-syntax', parser),
         b.datum(splicing),
         b.datum(params.length),
@@ -374,6 +402,14 @@ function syntaxClass(stx: Syntax, ex: Expander, b: Builder, splicing: boolean): 
       ),
     ),
   );
+}
+
+/** An attribute in #:attributes or #:attr: `name` or `[name depth]`. */
+function attributeSpec(a: Syntax): { name: string; depth: number } {
+  if (isIdentifier(a)) return { name: idSym(a).name, depth: 0 };
+  const parts = syntaxList(a);
+  const depth = parts?.[1] === undefined ? 0 : syntaxE(parts[1]);
+  return { name: parts !== null && isIdentifier(parts[0]) ? idSym(parts[0]).name : '?', depth: typeof depth === 'number' ? depth : 0 };
 }
 
 /**
@@ -399,8 +435,14 @@ const defineSyntaxParse: JsMacro = (stx, ex, b) => {
   );
 };
 
+/** Each expander's `this-syntax` parameter (its default transformer, an error, is a run-time primitive). */
+const thisSyntaxParameters = new WeakMap<Expander, SyntaxParameter>();
+
 /** The forms of syntax/parse. */
 export function installSyntaxParseForms(ex: Expander, define: (name: string, m: Meaning) => void): void {
+  const thisSyntax = new SyntaxParameter(ex.rtPrim('this-syntax-out-of-context'));
+  thisSyntaxParameters.set(ex, thisSyntax);
+  define('this-syntax', { kind: 'syntax', value: thisSyntax });
   define('syntax-parse', ex.coreForm('syntax-parse', syntaxParse));
   define('attribute', ex.coreForm('attribute', attribute));
   define('%syntax-class-result', ex.coreForm('%syntax-class-result', classResult));

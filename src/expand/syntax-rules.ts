@@ -3,7 +3,7 @@
 // expander's macro-introduction scope then keeps them apart from the user's.
 
 import { isEqual } from '../values/equal.js';
-import { NULL, Pair, RVector, Sym, type Value } from '../values/types.js';
+import { NULL, Pair, RVector, Sym, sym, uninternedSym, type Value } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import type { Expander } from './expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
@@ -16,6 +16,75 @@ type Bindings = Map<string, Match>;
 interface Rule {
   pattern: Syntax;
   template: Syntax;
+}
+
+/** A property of the syntax-rules form define-syntax-rule makes (Racket's errors then name its `user-stx`). */
+export const TEMPLATE_NAME = uninternedSym('define-syntax-rule');
+
+/** The ellipsis depth of each pattern variable of `pattern` (its keyword position excluded). */
+function patternDepths(pattern: Syntax, isLiteral: (id: Syntax) => boolean): Map<string, number> {
+  const out = new Map<string, number>();
+  const walk = (v: Value, depth: number): void => {
+    if (isIdentifier(v)) {
+      if (!isEllipsis(v) && !isUnderscore(v) && !isLiteral(v)) out.set(idSym(v).name, depth);
+      return;
+    }
+    let e = unwrap(v);
+    if (e instanceof RVector) {
+      e.items.forEach((x, i) => walk(x, isEllipsis(e instanceof RVector ? e.items[i + 1] : undefined) ? depth + 1 : depth));
+      return;
+    }
+    while (e instanceof Pair) {
+      const next = unwrap(e.cdr);
+      walk(e.car, next instanceof Pair && isEllipsis(next.car) ? depth + 1 : depth);
+      e = next;
+    }
+    if (e !== NULL) walk(e, depth);
+  };
+  const e = unwrap(pattern);
+  if (e instanceof Pair) walk(e.cdr, 0);
+  return out;
+}
+
+/**
+ * Racket's checks of a template's ellipses: each `elem ...` must contain a
+ * pattern variable, and one deep enough for the ellipses around it.
+ */
+function checkTemplate(template: Syntax, depths: Map<string, number>, ex: Expander, inName: string): void {
+  const fail = (message: string, at: Value): never => {
+    const form = new Syntax(
+      new Pair(new Syntax(sym('syntax/loc'), null), new Pair(new Syntax(sym(inName), null), new Pair(template, NULL))),
+      template.loc,
+    );
+    return ex.syntaxError('syntax/loc', message, form, at instanceof Syntax ? at : new Syntax(at, template.loc));
+  };
+  const walk = (v: Value, depth: number): void => {
+    let e = unwrap(v);
+    if (!(e instanceof Pair)) {
+      if (e instanceof RVector) for (const x of e.items) walk(x, depth);
+      return;
+    }
+    // (... template): ellipses inside are literal.
+    if (isEllipsis(e.car) && unwrap(e.cdr) instanceof Pair) return;
+    while (e instanceof Pair) {
+      let next = unwrap(e.cdr);
+      let n = 0;
+      let lastEllipsis: Value;
+      while (next instanceof Pair && isEllipsis(next.car)) {
+        n++;
+        lastEllipsis = next.car;
+        next = unwrap(next.cdr);
+      }
+      if (n > 0) {
+        const vars = templateVars(e.car).filter((x) => depths.has(x));
+        if (vars.length === 0) fail('no pattern variables before ellipsis in template', e.car);
+        if (Math.max(...vars.map((x) => depths.get(x)!)) < depth + n) fail('too many ellipses in template', lastEllipsis);
+      }
+      walk(e.car, depth + n);
+      e = next;
+    }
+  };
+  walk(template, 0);
 }
 
 function isEllipsis(v: Value): boolean {
@@ -38,6 +107,9 @@ export function makeSyntaxRules(form: Syntax, ex: Expander): MacroTransformer {
   });
   const literals = lits;
   const isLiteral = (id: Syntax) => literals.some((l) => idSym(l) === idSym(id));
+  // Templates are checked when the macro is defined, as Racket's syntax/loc checks them.
+  const inName = form.props?.get(TEMPLATE_NAME) === true ? 'user-stx' : 'x';
+  for (const rule of rules) checkTemplate(rule.template, patternDepths(rule.pattern, isLiteral), ex, inName);
 
   return (stx: Syntax, e: Expander): Syntax => {
     for (const rule of rules) {

@@ -1,5 +1,6 @@
 // Derived forms of racket/base, written as JS macros over the core forms.
 
+import { TEMPLATE_NAME } from '../expand/syntax-rules.js';
 import { items } from './forms.js';
 import { NULL, Pair, RVector, listFromArray } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
@@ -309,7 +310,9 @@ const defineSyntaxRule: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   if (!(pat instanceof Pair) || !isIdentifier(pat.car)) ex.badSyntax(stx);
   const name = pat.car as Syntax;
   const patStx = new Syntax(new Pair(b.id('_'), pat.cdr), p[1].loc, p[1].scopes);
-  return b.list('define-syntaxes', b.list(name), b.list('syntax-rules', b.list(), b.list(patStx, p[2])));
+  const rules = b.list('syntax-rules', b.list(), b.list(patStx, p[2]));
+  rules.props = new Map([[TEMPLATE_NAME, true]]);
+  return b.list('define-syntaxes', b.list(name), rules);
 };
 
 const defineSyntax: Macro = (stx: Syntax, ex: Expander, b: Builder) => {

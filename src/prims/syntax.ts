@@ -423,19 +423,34 @@ export function installSyntax(t: PrimTable): void {
   t.internalFn('syntax-class-values', 0, -1, (...values: Value[]) => values);
   t.internalFn(
     'make-syntax-class',
-    7,
-    7,
-    (name: Sym, description: Value, attrs: Value, parser: Syntax, splicing: Value, arity: Value, describer: Value) =>
+    8,
+    8,
+    (name: Sym, description: Value, attrs: Value, depths: Value, parser: Syntax, splicing: Value, arity: Value, describer: Value) =>
       new SyntaxClassDef(
         name.name,
         description instanceof RString ? description.s : null,
         listToArray(attrs).map((a) => (a as Sym).name),
+        listToArray(depths) as number[],
         parser,
         splicing === true,
         arity as number,
         describer instanceof Syntax ? describer : null,
       ),
   );
+  // #:attr [name depth] expr: the list value as nested arrays, as ellipsis matches are held.
+  t.internalFn('syntax-attribute-value', 2, 2, (v: Value, depth: number) => {
+    const nest = (x: Value, d: number): Value => {
+      if (d === 0 || x === false) return x;
+      const items = x instanceof Syntax ? syntaxList(x) : x instanceof Pair || x === NULL ? listToArray(x) : null;
+      if (items === null) throw new RacketThrow(makeExn(exnFailContractT, `attribute: value is not a list of depth ${d}`));
+      return items.map((i) => nest(i, d - 1));
+    };
+    return nest(v, depth);
+  });
+  // this-syntax outside of syntax-parse: the default transformer of its syntax parameter.
+  t.internalFn('this-syntax-out-of-context', 1, 1, function (this: Machine, stx: Value) {
+    return raiseSyntaxError(expander(this), 'this-syntax', 'used out of context: not within a syntax class', stx, false);
+  });
   // define/syntax-parse's compile-time value: a pattern variable whose value a definition holds.
   t.internalFn(
     'make-pattern-variable',
