@@ -20,6 +20,7 @@ import { installMpairs } from './mpairs.js';
 import { installVectors } from './vectors.js';
 import { installBoxes } from './boxes.js';
 import { installSrcloc } from './srcloc.js';
+import { installPaths } from './paths.js';
 import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
 import { installSets } from './sets.js';
@@ -83,6 +84,7 @@ export function allPrimitives(): PrimTable {
     installVectors(t);
     installBoxes(t);
     installSrcloc(t);
+    installPaths(t);
     installHashes(t);
     installSequences(t);
     installSets(t);

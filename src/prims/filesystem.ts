@@ -6,6 +6,8 @@ import type { Machine } from '../eval/machine.js';
 import { argError } from '../errors/messages.js';
 import { VOID, type Value, sym, Pair, RString } from '../values/types.js';
 import type { PrimTable } from './table.js';
+import { RPath } from '../values/path.js';
+import { currentDirectory } from './paths.js';
 import { RacketThrow, makeExn, exnFailFilesystemErrnoT, exnFailFilesystemT } from '../errors/exn.js';
 import type { HostError, HostFiles } from '../host/host.js';
 
@@ -16,13 +18,14 @@ export function files(m: Machine, who: string): HostFiles {
 }
 
 export function pathString(who: string, v: Value): string {
+  if (v instanceof RPath) return v.path;
   if (v instanceof RString && v.s.length > 0 && !v.s.includes('\0')) return v.s;
   return argError(who, 'path-string?', v);
 }
 
 /** The complete path of `p`, relative to the current directory. */
 export function complete(m: Machine, p: string): string {
-  return m.rt.host.resolvePath(`${m.rt.host.cwd()}/.`, p);
+  return m.rt.host.resolvePath(`${(m.paramValue(currentDirectory) as RPath).path}.`, p);
 }
 
 export function systemError(who: string, what: string, path: string, e: unknown): never {

@@ -33,7 +33,8 @@ import {
 } from '../expand/transformers.js';
 import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
-import { writeString } from '../printer/print.js';
+import { printString, writeString } from '../printer/print.js';
+import { RPath } from '../values/path.js';
 import { Scope, type SrcLoc, Syntax } from '../values/syntax.js';
 import { MultipleValues, NULL, VOID, Pair, RString, RVector, Sym, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { checkProcedure, checkString, checkSymbol } from './check.js';
@@ -67,9 +68,17 @@ function srclocOf(v: Value): SrcLoc | null {
   const parts = v instanceof RVector ? v.items : v instanceof Pair ? listToArray(v) : null;
   if (parts === null || parts.length !== 5) return null;
   const [source, line, column, position, span] = parts;
-  const src = source instanceof RString ? source.s : source instanceof Sym ? source.name : String(source);
+  const src =
+    source instanceof RString
+      ? source.s
+      : source instanceof Sym
+        ? source.name
+        : source instanceof RPath
+          ? source.path
+          : printString(source);
   const num = (x: Value) => (typeof x === 'number' ? x : 0);
-  return { source: src, line: num(line), column: num(column), position: num(position), span: num(span) };
+  const loc = { source: src, line: num(line), column: num(column), position: num(position), span: num(span) };
+  return source instanceof RPath ? loc : { ...loc, sourceValue: source };
 }
 
 /** The name a syntax error is reported under when raise-syntax-error is given #f: the form's keyword, or `?`. */
@@ -119,6 +128,9 @@ export function installSyntax(t: PrimTable): void {
     t.fn(name, 1, 1, (s) => {
       const loc = checkSyntax(name, s).loc;
       if (loc === null || (field === 'source' && isLocationless(loc))) return false;
+      // A file's syntax has its path as its source; datum->syntax keeps the source it was given.
+      if (field === 'source')
+        return loc.sourceValue ?? (loc.source.startsWith('/') ? new RPath(loc.source) : new RString(loc.source, true));
       const v = loc[field];
       return typeof v === 'string' ? new RString(v, true) : v;
     });

@@ -4,6 +4,8 @@
 // of the built-in exceptions).
 
 import './custom-write.js';
+import { RPath } from '../values/path.js';
+import { currentDirectory } from '../prims/paths.js';
 import { compile } from '../eval/compile.js';
 import type { Core } from '../expand/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
@@ -111,6 +113,8 @@ export class Runtime {
     this.stdout = new OutputPort('stdout', (s) => this.host.writeStdout(s));
     this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));
     this.paramBases.set(currentOutputPort, this.stdout);
+    const cwd = this.host.cwd();
+    this.paramBases.set(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
     this.paramBases.set(currentErrorPort, this.stderr);
     const readStdin = this.host.readStdin?.bind(this.host);
     this.paramBases.set(currentInputPort, new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null));

@@ -22,6 +22,8 @@ export interface SrcLoc {
   readonly position: number;
   /** Number of characters the datum covers. */
   readonly span: number;
+  /** The source as a value, when datum->syntax was given one that is not a file path (a string, a symbol). */
+  readonly sourceValue?: Value;
   /** The source as printed in `#<syntax:...>`: relative to the directory the program runs in (Racket's current-directory-for-user). */
   readonly shown?: string;
 }
