@@ -4,7 +4,7 @@
 
 import { argError, indexRangeError, argumentsError, errorValueString } from '../errors/messages.js';
 import { exnFailContractT, fail, exnFailUnsupportedT } from '../errors/exn.js';
-import { isEqual } from '../values/equal.js';
+import { compareBytes, isEqual } from '../values/equal.js';
 import { Char, RBytes, type Sym, VOID, listFromArray, listToArray, str, isList, type Value } from '../values/types.js';
 import { checkByte, checkBytes, checkIndex, checkRange, checkString } from './check.js';
 import type { PrimTable } from './table.js';
@@ -16,13 +16,6 @@ import { codePoints } from './strings.js';
 function checkMutableBytes(who: string, v: Value): RBytes {
   if (v instanceof RBytes && !v.immutable) return v;
   return argError(who, '(and/c bytes? (not/c immutable?))', v);
-}
-
-/** Lexicographic byte order: negative, zero or positive. */
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
 }
 
 function bytesOrder(who: string, holds: (c: number) => boolean) {

@@ -9,6 +9,7 @@ import { checkHash, checkList } from './check.js';
 import type { PrimTable } from './table.js';
 import { Char, EOF, Keyword, NULL, RBytes, RString, Sym } from '../values/types.js';
 import { compare, isNumber, type Num } from '../values/numbers.js';
+import { compareBytes } from '../values/equal.js';
 
 /**
  * The rank of a key's type in the order `try-order?` sorts keys by, as
@@ -39,7 +40,7 @@ function compareKeys(a: Value, b: Value): number {
   if (a instanceof Char) return a.code - (b as Char).code;
   if (ra === 2) return compare(a as Num, b as Num) || 0;
   if (a instanceof RString) return text(a.s, (b as RString).s);
-  if (a instanceof RBytes) return Buffer.compare(a.bytes, (b as RBytes).bytes);
+  if (a instanceof RBytes) return compareBytes(a.bytes, (b as RBytes).bytes);
   if (a instanceof Sym) return text(a.name, (b as Sym).name);
   if (a instanceof Keyword) return text(a.name, (b as Keyword).name);
   return 0;

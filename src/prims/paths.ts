@@ -12,8 +12,9 @@ import { MultipleValues, RBytes, RString, Sym, listFromArray, sym, type Value } 
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
 
 /** Bytes as path text: UTF-8, with invalid sequences as U+FFFD. */
-const bytesText = (b: Uint8Array): string => decodeUtf8(b) ?? Buffer.from(b).toString('utf8');
+const bytesText = (b: Uint8Array): string => decodeUtf8(b) ?? new TextDecoder().decode(b);
 import type { PrimTable } from './table.js';
+import { compareBytes } from '../values/equal.js';
 
 /** The text of a path or path string, or null. */
 function pathText(v: Value): string | null {
@@ -204,7 +205,7 @@ export function installPaths(t: PrimTable): void {
   t.fn('system-path-convention-type', 0, 0, () => sym('unix'));
   t.fn('path<?', 1, -1, (...ps: Value[]) => {
     const texts = ps.map((p) => (p instanceof RPath ? p.path : argError('path<?', 'path?', p)));
-    for (let i = 1; i < texts.length; i++) if (!(Buffer.compare(Buffer.from(texts[i - 1]), Buffer.from(texts[i])) < 0)) return false;
+    for (let i = 1; i < texts.length; i++) if (!(compareBytes(encodeUtf8(texts[i - 1]), encodeUtf8(texts[i])) < 0)) return false;
     return true;
   });
   const withExtension = (who: string, add: boolean) => (v: Value, ext: Value) => {

@@ -175,9 +175,10 @@ export function installSyntax(t: PrimTable): void {
     ['syntax-taint', 1, 1],
   ];
   for (const [name, min, max] of arming) {
-    t.fn(name, min, max, (s: Value, from?: Value) =>
-      name === 'syntax-rearm' ? (checkSyntax(name, from), checkSyntax(name, s)) : checkSyntax(name, s),
-    );
+    t.fn(name, min, max, (s: Value, from?: Value) => {
+      if (name === 'syntax-rearm') checkSyntax(name, from);
+      return checkSyntax(name, s);
+    });
   }
   t.fn('syntax-tainted?', 1, 1, (s) => {
     checkSyntax('syntax-tainted?', s);

@@ -72,7 +72,7 @@ function keywordsOf(v: Value): { required: string[]; accepted: string[] | null }
 }
 
 /** The run-time value a library binding stands for, if it is a variable. */
-function valueOf(m: Meaning): Value | undefined {
+function variableValue(m: Meaning): Value | undefined {
   if (m.kind !== 'top') return undefined;
   m.v.force();
   return m.v.value;
@@ -94,7 +94,7 @@ export function libraryCoverage(rt: Runtime, library: string, expected: Readonly
     if (entry.kind !== 'procedure' || entry.arity === undefined) continue;
     let v: Value | undefined;
     try {
-      v = valueOf(m);
+      v = variableValue(m);
     } catch {
       v = undefined;
     }

@@ -135,3 +135,10 @@ export function encode(v: Value): string {
   if (typeof v === 'object' && v !== null) return 'o' + objectId(v) + ';';
   return 'u' + String(v) + ';';
 }
+
+/** Lexicographic byte order: negative, zero or positive. */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
