@@ -3,9 +3,9 @@
 // code, in the middle of expanding, in the thread that expands.
 
 import { RacketThrow, exnFailUnsupportedT, makeExn } from '../errors/exn.js';
-import type { Value } from '../values/types.js';
+import { VOID, type Value } from '../values/types.js';
 import { MarkEntry } from './frames.js';
-import { Machine, RunStatus } from './machine.js';
+import { Machine, RunStatus, ThenFrame } from './machine.js';
 import { PARAMZ_KEY } from './marks.js';
 
 /** Steps between checks of a nested run (it never yields to other threads). */
@@ -34,4 +34,16 @@ export function runNested(outer: Machine, start: (m: Machine) => void): Value {
       throw new RacketThrow(makeExn(exnFailUnsupportedT, 'compile-time code cannot block (sync, sleep or a thread wait) in rkt'));
     }
   }
+}
+
+/**
+ * Applies `proc` to `args` to completion on a machine nested in `outer`'s
+ * step. The call is made from the nested machine's first step, so that
+ * what it raises meets the handlers it installs.
+ */
+export function applyNested(outer: Machine, proc: Value, args: readonly Value[]): Value {
+  return runNested(outer, (m) => {
+    m.stack.push(new ThenFrame((m2) => m2.applyArray(proc, args)));
+    m.returnValue(VOID);
+  });
 }

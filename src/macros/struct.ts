@@ -41,6 +41,7 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
   let allMutable = false;
   let transparent = false;
   let prefab = false;
+  let guard: Syntax | null = null;
   let autoValue: Syntax = b.datum(false);
   let ctorName: Syntax | null = null;
   let ctorObjectName: string | null = null;
@@ -86,8 +87,11 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
       case 'omit-define-syntaxes':
         break;
       case 'guard':
+        guard = opts[k + 1];
+        k++;
+        break;
       case 'methods':
-        k += o.name === 'guard' ? 1 : 2;
+        k += 2;
         break;
       default:
         ex.syntaxError('struct', `unrecognized struct-specification keyword`, stx, opts[k]);
@@ -134,6 +138,7 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
             b.datum(prefab),
             b.quote(listOfNumbers(mutableIdx)),
             b.quote(sym(ctorObjectName ?? (ctorName === null ? name : idSym(ctorName).name))),
+            guard ?? b.datum(false),
           ),
         ),
       ),

@@ -21,6 +21,7 @@ import { installVectors } from './vectors.js';
 import { installBoxes } from './boxes.js';
 import { installSrcloc } from './srcloc.js';
 import { installPaths } from './paths.js';
+import { installStructTypes } from './struct-types.js';
 import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
 import { installSets } from './sets.js';
@@ -85,6 +86,7 @@ export function allPrimitives(): PrimTable {
     installBoxes(t);
     installSrcloc(t);
     installPaths(t);
+    installStructTypes(t);
     installHashes(t);
     installSequences(t);
     installSets(t);

@@ -1,7 +1,9 @@
 // Struct types at run time: constructors, predicates, accessors and mutators,
 // for `struct` forms and for the built-in exception types.
 
-import { Primitive } from '../eval/procedures.js';
+import { MachinePrimitive, Primitive } from '../eval/procedures.js';
+import { ThenFrame } from '../eval/machine.js';
+import { RacketThrow, exnFailContractArityT, makeExn } from '../errors/exn.js';
 import { argError } from '../errors/messages.js';
 import {
   StructInstance,
@@ -19,9 +21,34 @@ import { printStructDefault, structQuotable } from '../printer/print.js';
 import { MultipleValues, type Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
-export function constructorOf(type: StructType, name = type.name): Primitive {
+export function constructorOf(type: StructType, name = type.name): Primitive | MachinePrimitive {
   const n = type.initFieldCount;
-  return new Primitive(name, n, n, (...args: Value[]) => makeInstance(type, args));
+  const guarded: StructType[] = [];
+  for (let t: StructType | null = type; t !== null; t = t.parent) if (t.guard !== false) guarded.push(t);
+  if (guarded.length === 0) return new Primitive(name, n, n, (...args: Value[]) => makeInstance(type, args));
+  // Guards run from the type's own up to its ancestors', each on its level's share of the arguments.
+  return new MachinePrimitive(name, n, n, (m, a) => {
+    const step = (k: number, args: Value[]): void => {
+      if (k >= guarded.length) {
+        m.returnValue(makeInstance(type, args));
+        return;
+      }
+      const g = guarded[k];
+      const count = g.initFieldCount;
+      m.stack.push(
+        new ThenFrame((m2) => {
+          const got = m2.val instanceof MultipleValues ? m2.val.vals : [m2.val];
+          if (got.length !== count) {
+            const msg = `${name}: result arity mismatch;\n expected number of values not received\n  expected: ${count}\n  received: ${got.length}`;
+            throw new RacketThrow(makeExn(exnFailContractArityT, msg));
+          }
+          step(k + 1, [...got, ...args.slice(count)]);
+        }),
+      );
+      m.applyArray(g.guard, [...args.slice(0, count), sym(type.name)]);
+    };
+    step(0, a.slice(1));
+  });
 }
 
 /** Builds an instance from constructor arguments, filling automatic fields. */
@@ -94,12 +121,12 @@ registerEqualKeyHook((v) => {
 });
 
 /**
- * `(%struct-define name parent field-count auto-count auto-value props transparent? prefab? mutable-field-indices constructor-name)`
+ * `(%struct-define name parent field-count auto-count auto-value props transparent? prefab? mutable-field-indices constructor-name guard)`
  * → values: type, constructor, predicate, then one accessor per field, then
  * one mutator per field (#f where the field is immutable).
  */
 function structDefine(...a: Value[]): Value {
-  const [nameV, parent, nFields, nAuto, autoV, props, transparent, prefab, mutables, ctorName] = a;
+  const [nameV, parent, nFields, nAuto, autoV, props, transparent, prefab, mutables, ctorName, guard] = a;
   const name = (nameV as Sym).name;
   if (parent !== false && !(parent instanceof StructType)) return argError('struct', 'struct-type?', parent);
   const propMap = new Map<StructProperty, Value>();
@@ -115,13 +142,14 @@ function structDefine(...a: Value[]): Value {
     transparent !== false,
     prefab !== false ? name : null,
     mutableSet,
+    guard,
   );
   const out: Value[] = [type, constructorOf(type, ctorName instanceof Sym ? ctorName.name : name), predicateOf(type)];
   return new MultipleValues(out);
 }
 
 export function installStructs(t: PrimTable): void {
-  t.internal('struct-define', new Primitive('struct-define', 10, 10, structDefine));
+  t.internal('struct-define', new Primitive('struct-define', 11, 11, structDefine));
   t.internal(
     'struct-accessor',
     new Primitive('struct-accessor', 3, 3, (type, i, name) => accessorOf(type as StructType, i as number, (name as Sym).name)),

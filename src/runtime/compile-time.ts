@@ -3,8 +3,8 @@
 // machine nested in the thread that is expanding (eval/nested.ts).
 
 import { compile } from '../eval/compile.js';
-import { ThenFrame, type Machine } from '../eval/machine.js';
-import { runNested } from '../eval/nested.js';
+import type { Machine } from '../eval/machine.js';
+import { applyNested, runNested } from '../eval/nested.js';
 import { Prompt, Seq, type Node } from '../eval/nodes.js';
 import type { Core } from '../expand/core.js';
 import type { CompileTimeEvaluator } from '../expand/expander.js';
@@ -37,12 +37,7 @@ export class CompileTime implements CompileTimeEvaluator {
   }
 
   apply(proc: Value, args: Value[]): Value {
-    // Applied from the machine's first step, so that what the call raises
-    // meets the handlers the procedure installs (not this JS caller).
-    return runNested(this.outer(), (m) => {
-      m.stack.push(new ThenFrame((m2) => m2.applyArray(proc, args)));
-      m.returnValue(VOID);
-    });
+    return applyNested(this.outer(), proc, args);
   }
 
   isProcedure(v: Value): boolean {

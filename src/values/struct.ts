@@ -2,10 +2,20 @@
 // built-in exception hierarchy.
 
 import type { Value } from './types.js';
+import { customPrint } from './printable.js';
 
 /** A structure type property (`prop:procedure`, `prop:evt`, ...). */
 export class StructProperty {
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    /** `make-struct-type-property`'s guard: (guard value struct-info) gives the value stored; #f: none. */
+    readonly guard: Value = false,
+    /** Properties attached with this one, each with the procedure making its value from this one's. */
+    readonly supers: readonly (readonly [StructProperty, Value])[] = [],
+  ) {}
+  [customPrint](): string {
+    return `#<struct-type-property:${this.name}>`;
+  }
 }
 
 export class StructType {

@@ -1,0 +1,220 @@
+// Structure types made by procedure (The Racket Reference §5.2-5.3):
+// make-struct-type with its generic accessor and mutator,
+// make-struct-field-accessor/-mutator, structure type properties with
+// guards and super properties, and inspectors.
+
+import type { Machine } from '../eval/machine.js';
+import { applyNested } from '../eval/nested.js';
+import { Parameter, Primitive } from '../eval/procedures.js';
+import { argError } from '../errors/messages.js';
+import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
+import { printString } from '../printer/print.js';
+import { customPrint } from '../values/printable.js';
+import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
+import { MultipleValues, NULL, Pair, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { isProcedure } from './check.js';
+import { constructorOf, predicateOf } from './structs.js';
+import type { PrimTable } from './table.js';
+
+/** An inspector: rkt keeps no inspector hierarchy, so these only stand for one. */
+export class Inspector {
+  constructor(readonly superior: Inspector | null) {}
+  [customPrint](): string {
+    return '#<inspector>';
+  }
+}
+
+const rootInspector = new Inspector(null);
+export const currentInspector = new Parameter(
+  new Inspector(rootInspector),
+  new Primitive('current-inspector', 1, 1, (v: Value) => (v instanceof Inspector ? v : argError('current-inspector', 'inspector?', v))),
+  'current-inspector',
+);
+
+/** The struct type and own-field count behind each generic accessor and mutator, for make-struct-field-accessor. */
+const genericOf = new WeakMap<object, StructType>();
+
+function isNat(v: Value): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/** What a property guard gets about the type: Racket's struct-type-info list. */
+function infoList(type: StructType, accessor: Value, mutator: Value, immutables: number[]): Value {
+  return listFromArray([
+    sym(type.name),
+    type.ownInitFields,
+    type.ownAutoFields,
+    accessor,
+    mutator,
+    listFromArray(immutables),
+    type.parent ?? false,
+    false,
+  ]);
+}
+
+export function installStructTypes(t: PrimTable): void {
+  t.fn(
+    'make-struct-type-property',
+    1,
+    5,
+    function (this: Machine, name: Value, guard: Value = false, supers: Value = NULL, _impersonate: Value = false, accessorName?: Value) {
+      if (!(name instanceof Sym)) return argError('make-struct-type-property', 'symbol?', name);
+      if (guard !== false && guard !== sym('can-impersonate') && !isProcedure(guard))
+        return argError('make-struct-type-property', "(or/c procedure? #f 'can-impersonate)", guard);
+      if (!isList(supers))
+        return argError('make-struct-type-property', '(listof (cons/c struct-type-property? (procedure-arity-includes/c 1)))', supers);
+      const superList = listToArray(supers).map((p) => {
+        if (!(p instanceof Pair) || !(p.car instanceof StructProperty) || !isProcedure(p.cdr))
+          return argError('make-struct-type-property', '(listof (cons/c struct-type-property? (procedure-arity-includes/c 1)))', supers);
+        return [p.car, p.cdr] as const;
+      });
+      const prop = new StructProperty(name.name, isProcedure(guard) ? guard : false, superList);
+      const pred = new Primitive(`${name.name}?`, 1, 1, (v: Value) => propertyValue(v, prop) !== undefined);
+      const accName = accessorName instanceof Sym ? accessorName.name : `${name.name}-accessor`;
+      const accessor = new Primitive(accName, 1, 2, (v: Value, failure?: Value) => {
+        const got = propertyValue(v, prop);
+        if (got !== undefined) return got;
+        if (failure !== undefined) return failure;
+        return argError(accName, `${name.name}?`, v);
+      });
+      return new MultipleValues([prop, pred, accessor]);
+    },
+  );
+  t.fn('struct-type-property?', 1, 1, (v) => v instanceof StructProperty);
+
+  t.fn('make-struct-type', 4, 11, function (this: Machine, ...a: Value[]) {
+    const [
+      name,
+      parent,
+      nInit,
+      nAuto,
+      autoV = false,
+      props = NULL,
+      inspector,
+      procSpec = false,
+      immutables = NULL,
+      guard = false,
+      ctorName = false,
+    ] = a;
+    const who = 'make-struct-type';
+    if (!(name instanceof Sym)) return argError(who, 'symbol?', name);
+    if (parent !== false && !(parent instanceof StructType)) return argError(who, '(or/c #f struct-type?)', parent);
+    if (!isNat(nInit)) return argError(who, 'exact-nonnegative-integer?', nInit);
+    if (!isNat(nAuto)) return argError(who, 'exact-nonnegative-integer?', nAuto);
+    if (!isList(props)) return argError(who, '(listof (cons/c struct-type-property? any/c))', props);
+    if (guard !== false && !isProcedure(guard)) return argError(who, '(or/c procedure? #f)', guard);
+    const immutable = listToArray(immutables).map((i) => (isNat(i) ? i : argError(who, '(listof exact-nonnegative-integer?)', immutables)));
+    const own = nInit + nAuto;
+    const mutable = new Set<number>();
+    for (let i = 0; i < own; i++) if (!immutable.includes(i)) mutable.add(i);
+    // #f as the inspector makes the type transparent; 'prefab a prefab type.
+    const transparent = inspector === false;
+    const prefab = inspector instanceof Sym && inspector.name === 'prefab' ? name.name : null;
+    const propMap = new Map<StructProperty, Value>();
+    const type = new StructType(
+      name.name,
+      parent === false ? null : parent,
+      nInit,
+      nAuto,
+      autoV,
+      propMap,
+      transparent,
+      prefab,
+      mutable,
+      guard,
+    );
+    const accessor = new Primitive(`${name.name}-ref`, 2, 2, (v: Value, i: Value) => {
+      if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(`${name.name}-ref`, `${name.name}?`, v);
+      return v.fields[type.fieldOffset + fieldIndex(`${name.name}-ref`, type, i)];
+    });
+    const mutator = new Primitive(`${name.name}-set!`, 3, 3, (v: Value, i: Value, x: Value) => {
+      const setter = `${name.name}-set!`;
+      if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(setter, `${name.name}?`, v);
+      const k = fieldIndex(setter, type, i);
+      if (!type.mutableFields.has(k)) {
+        const msg = `${setter}: cannot modify value of immutable field in structure\n  structure: ${printString(v)}\n  field index: ${k}`;
+        throw new RacketThrow(makeExn(exnFailContractT, msg));
+      }
+      v.fields[type.fieldOffset + k] = x;
+      return VOID;
+    });
+    genericOf.set(accessor, type);
+    genericOf.set(mutator, type);
+    // Properties, with their super properties, each value passed through its property's guard.
+    const attach = (prop: StructProperty, value: Value): void => {
+      const v = prop.guard === false ? value : applyNested(this, prop.guard, [value, infoList(type, accessor, mutator, immutable)]);
+      propMap.set(prop, v);
+      for (const [sup, make] of prop.supers) attach(sup, applyNested(this, make, [v]));
+    };
+    for (const p of listToArray(props)) {
+      if (!(p instanceof Pair) || !(p.car instanceof StructProperty))
+        return argError(who, '(listof (cons/c struct-type-property? any/c))', props);
+      attach(p.car, p.cdr);
+    }
+    if (procSpec !== false) propMap.set(propProcedure, procSpec);
+    const ctor = constructorOf(type, ctorName instanceof Sym ? ctorName.name : `make-${name.name}`);
+    return new MultipleValues([type, ctor, predicateOf(type), accessor, mutator]);
+  });
+
+  t.fn('make-struct-field-accessor', 2, 4, (acc: Value, i: Value, fieldName: Value = false) => {
+    const type = acc instanceof Primitive ? genericOf.get(acc) : undefined;
+    if (type === undefined || !(acc as Primitive).name.endsWith('-ref'))
+      return argError('make-struct-field-accessor', 'struct-accessor-procedure?', acc);
+    const k = fieldIndex('make-struct-field-accessor', type, i);
+    const name = fieldName instanceof Sym ? `${type.name}-${fieldName.name}` : `${type.name}-field${k}`;
+    return new Primitive(name, 1, 1, (v: Value) => {
+      if (v instanceof StructInstance && v.type.isSubtypeOf(type)) return v.fields[type.fieldOffset + k];
+      return argError(name, `${type.name}?`, v);
+    });
+  });
+  t.fn('make-struct-field-mutator', 2, 4, (mut: Value, i: Value, fieldName: Value = false) => {
+    const type = mut instanceof Primitive ? genericOf.get(mut) : undefined;
+    if (type === undefined || !(mut as Primitive).name.endsWith('-set!'))
+      return argError('make-struct-field-mutator', 'struct-mutator-procedure?', mut);
+    const k = fieldIndex('make-struct-field-mutator', type, i);
+    const name = fieldName instanceof Sym ? `set-${type.name}-${fieldName.name}!` : `set-${type.name}-field${k}!`;
+    return new Primitive(name, 2, 2, (v: Value, x: Value) => {
+      if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(name, `${type.name}?`, v);
+      if (!type.mutableFields.has(k)) {
+        const msg = `${name}: cannot modify value of immutable field in structure\n  structure: ${printString(v)}\n  field index: ${k}`;
+        throw new RacketThrow(makeExn(exnFailContractT, msg));
+      }
+      v.fields[type.fieldOffset + k] = x;
+      return VOID;
+    });
+  });
+
+  t.value('current-inspector', currentInspector);
+  t.fn('make-inspector', 0, 1, function (this: Machine, sup?: Value) {
+    if (sup !== undefined && !(sup instanceof Inspector)) return argError('make-inspector', 'inspector?', sup);
+    return new Inspector((sup as Inspector | undefined) ?? (this.paramValue(currentInspector) as Inspector));
+  });
+  t.fn('make-sibling-inspector', 0, 1, function (this: Machine, sup?: Value) {
+    const base = sup instanceof Inspector ? sup : (this.paramValue(currentInspector) as Inspector);
+    return new Inspector(base.superior);
+  });
+  t.fn('inspector?', 1, 1, (v) => v instanceof Inspector);
+  t.fn('inspector-superior?', 2, 2, (a: Value, b: Value) => {
+    if (!(a instanceof Inspector)) return argError('inspector-superior?', 'inspector?', a);
+    if (!(b instanceof Inspector)) return argError('inspector-superior?', 'inspector?', b);
+    for (let s = b.superior; s !== null; s = s.superior) if (s === a) return true;
+    return false;
+  });
+}
+
+/** A property's value for `v` (an instance or a struct type), if it has the property. */
+function propertyValue(v: Value, prop: StructProperty): Value | undefined {
+  const type = v instanceof StructInstance ? v.type : v instanceof StructType ? v : null;
+  return type === null ? undefined : type.prop(prop);
+}
+
+/** Checks a field index of `type`'s own fields. */
+function fieldIndex(who: string, type: StructType, i: Value): number {
+  const own = type.ownInitFields + type.ownAutoFields;
+  if (!isNat(i)) return argError(who, 'exact-nonnegative-integer?', i);
+  if (i >= own) {
+    const msg = `${who}: index too large\n  index: ${i}\n  maximum allowed index: ${own - 1}\n  structure type: ${printString(type)}`;
+    throw new RacketThrow(makeExn(exnFailContractT, msg));
+  }
+  return i;
+}
