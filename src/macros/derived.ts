@@ -8,7 +8,7 @@ import { type Builder, jsMacro } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { defineStructMacro, structCopyMacro, structMacro } from './struct.js';
 import { forMacro } from './for.js';
-import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
+import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 
 type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
 
@@ -315,6 +315,58 @@ const defineSyntaxRule: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   return b.list('define-syntaxes', b.list(name), rules);
 };
 
+/**
+ * `(%log-to logger-expr level message-expr)` or `(%log-to logger-expr level
+ * format-string v ...)`: logs at `level` when the logger has a receiver for
+ * it, evaluating the message only then; the data is the continuation marks.
+ */
+const logTo: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 4);
+  const l = b.temp('logger');
+  const level = b.quote(syntaxToDatum(p[2]));
+  const message = p.length === 4 ? p[3] : b.list('format', ...p.slice(3));
+  return b.list(
+    'let-values',
+    b.list(b.list(b.list(l), p[1])),
+    b.list(
+      'if',
+      b.list('log-level?', l, level),
+      b.list('log-message', l, level, message, b.list('current-continuation-marks')),
+      b.list('void'),
+    ),
+  );
+};
+
+/** `(log-info message-expr)`, `(log-info format-string v ...)`, ... to the current logger. */
+const logAt =
+  (level: string): Macro =>
+  (stx: Syntax, ex: Expander, b: Builder) => {
+    const p = items(stx, ex, 2);
+    return b.list('%log-to', b.list('current-logger'), b.id(level), ...p.slice(1));
+  };
+
+/** `(define-logger name)`: name-logger, a child of the current logger, and log-name-debug ... log-name-fatal. */
+const defineLogger: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 2, 2);
+  if (!isIdentifier(p[1])) ex.badSyntax(stx);
+  const name = idSym(p[1]).name;
+  const id = (s: string) => datumToSyntax(p[1], sym(s));
+  const logger = id(`${name}-logger`);
+  const e = b.temp('e');
+  const levels = ['debug', 'info', 'warning', 'error', 'fatal'];
+  return b.list(
+    'begin',
+    b.list('define', logger, b.list('make-logger', b.quote(sym(name)), b.list('current-logger'))),
+    ...levels.map((level) =>
+      b.list(
+        'define-syntax-rule',
+        b.list(id(`log-${name}-${level}`), e, b.id('...')),
+        b.list('%log-to', logger, b.id(level), e, b.id('...')),
+      ),
+    ),
+  );
+};
+
 const defineSyntax: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
   if (isIdentifier(p[1])) {
@@ -350,6 +402,9 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
   macro('let/cc', letCc);
   macro('time', time);
   macro('define-syntax-rule', defineSyntaxRule);
+  macro('%log-to', logTo);
+  for (const level of ['debug', 'info', 'warning', 'error', 'fatal']) macro(`log-${level}`, logAt(level));
+  macro('define-logger', defineLogger);
   macro('define-syntax', defineSyntax);
   macro('struct', structMacro);
   macro('struct-copy', structCopyMacro);

@@ -6,6 +6,7 @@
 import './custom-write.js';
 import { RPath } from '../values/path.js';
 import { currentDirectory } from '../prims/paths.js';
+import { currentLogger, parseLogSpec, rootLogger } from '../prims/logging.js';
 import { compile } from '../eval/compile.js';
 import type { Core } from '../expand/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
@@ -115,6 +116,10 @@ export class Runtime {
     this.paramBases.set(currentOutputPort, this.stdout);
     const cwd = this.host.cwd();
     this.paramBases.set(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
+    this.paramBases.set(
+      currentLogger,
+      rootLogger(parseLogSpec(this.host.getenv?.('PLTSTDERR')), () => this.stderr),
+    );
     this.paramBases.set(currentErrorPort, this.stderr);
     const readStdin = this.host.readStdin?.bind(this.host);
     this.paramBases.set(currentInputPort, new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null));
