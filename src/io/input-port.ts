@@ -57,6 +57,23 @@ export class InputPort {
     );
   }
 
+  /** A pipe's input end: bytes come from its output end, until that is closed. */
+  static pipe(name: string): InputPort {
+    // A source that never starts anything: the port is fed by `feed` and ended by `finish`.
+    return new InputPort(new Uint8Array(0), name, () => {});
+  }
+
+  /** More bytes, written to a pipe's output end. */
+  feed(chunk: Uint8Array): void {
+    this.append(chunk);
+  }
+
+  /** No more bytes will come (a pipe's output end was closed). */
+  finish(): void {
+    this.complete = true;
+    this.wake();
+  }
+
   private append(chunk: Uint8Array): void {
     const len = this.bytes.length;
     if (len + chunk.length > this.buffer.length) {
@@ -97,6 +114,21 @@ export class InputPort {
     return this.complete || this.available >= n;
   }
 
+  /** `n` whole characters from `skip` bytes after the position (or the end) can be read now. */
+  canReadChars(n: number, skip = 0): boolean {
+    if (this.complete) return true;
+    const b = this.bytes;
+    let at = this.pos + skip;
+    for (let i = 0; i < n; i++) {
+      if (at >= b.length) return false;
+      const c = b[at];
+      const len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+      if (at + len > b.length) return false;
+      at += len;
+    }
+    return true;
+  }
+
   /** A line ending as `mode` sees it (or the end) is there. */
   canReadLine(mode: string): boolean {
     if (this.complete) return true;
@@ -132,6 +164,63 @@ export class InputPort {
   peekChar(): number | null {
     const c = this.charAt(this.pos);
     return c === null ? null : c[0];
+  }
+
+  /** The character `skip` bytes after the position, or null at the end. */
+  peekCharAt(skip: number): number | null {
+    const c = this.charAt(this.pos + skip);
+    return c === null ? null : c[0];
+  }
+
+  /** Up to `n` bytes from `skip` bytes after the position, without reading them; null when there are none. */
+  peekBytesAt(skip: number, n: number): Uint8Array | null {
+    const from = this.pos + skip;
+    if (from >= this.bytes.length && n > 0) return null;
+    return this.bytes.slice(from, from + n);
+  }
+
+  /** Up to `n` characters from `skip` bytes after the position, without reading them; null at the end. */
+  peekStringAt(skip: number, n: number): string | null {
+    let at = this.pos + skip;
+    if (at >= this.bytes.length && n > 0) return null;
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      const c = this.charAt(at);
+      if (c === null) break;
+      out += String.fromCodePoint(c[0]);
+      at += c[1];
+    }
+    return out;
+  }
+
+  /** A line's bytes without its terminator (see readLine). */
+  readBytesLine(mode: string): Uint8Array | null {
+    if (this.atEnd) return null;
+    const b = this.bytes;
+    const start = this.pos;
+    for (let i = start; i < b.length; i++) {
+      const c = b[i];
+      if (c === 10 && (mode === 'linefeed' || mode === 'any' || mode === 'any-one')) {
+        this.pos = i + 1;
+        return b.slice(start, i);
+      }
+      if (c === 13 && mode !== 'linefeed') {
+        if (mode === 'return' || mode === 'any-one') {
+          this.pos = i + 1;
+          return b.slice(start, i);
+        }
+        if (b[i + 1] === 10) {
+          this.pos = i + 2;
+          return b.slice(start, i);
+        }
+        if (mode === 'any') {
+          this.pos = i + 1;
+          return b.slice(start, i);
+        }
+      }
+    }
+    this.pos = b.length;
+    return b.slice(start);
   }
 
   readByte(): number | null {

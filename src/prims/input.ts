@@ -8,8 +8,8 @@
 import type { Machine } from '../eval/machine.js';
 import { printString } from '../printer/print.js';
 import { argError, genericFail } from '../errors/messages.js';
-import { Char, EOF, RBytes, str, type Value, NULL, Sym, listFromArray, sym } from '../values/types.js';
-import { checkIndex } from './check.js';
+import { Char, EOF, RBytes, RString, str, type Value, NULL, Sym, listFromArray, sym } from '../values/types.js';
+import { checkIndex, checkRange } from './check.js';
 import type { PrimTable } from './table.js';
 import { Block, NOT_READY, raiseOnSync, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import { ReadError, readOne, syntaxToDatum } from '../reader/index.js';
@@ -84,12 +84,13 @@ export function installInput(t: PrimTable): void {
       () => charOrEof(port.readChar()),
     );
   });
-  t.blocking('peek-char', 0, 1, function (this: Machine, p?: Value) {
+  t.blocking('peek-char', 0, 2, function (this: Machine, p?: Value, skip: Value = 0) {
     const port = inputPort(this, 'peek-char', p);
+    const k = checkIndex('peek-char', skip);
     return whenReady(
       port,
-      () => port.canReadChar(),
-      () => charOrEof(port.peekChar()),
+      () => port.canReadChars(1, k),
+      () => charOrEof(port.peekCharAt(k)),
     );
   });
   t.blocking('read-byte', 0, 1, function (this: Machine, p?: Value) {
@@ -100,12 +101,91 @@ export function installInput(t: PrimTable): void {
       () => port.readByte() ?? EOF,
     );
   });
-  t.blocking('peek-byte', 0, 1, function (this: Machine, p?: Value) {
+  t.blocking('peek-byte', 0, 2, function (this: Machine, p?: Value, skip: Value = 0) {
     const port = inputPort(this, 'peek-byte', p);
+    const k = checkIndex('peek-byte', skip);
     return whenReady(
       port,
-      () => port.canReadBytes(1),
-      () => port.peekByte() ?? EOF,
+      () => port.canReadBytes(k + 1),
+      () => port.peekBytesAt(k, 1)?.[0] ?? EOF,
+    );
+  });
+  t.blocking('peek-bytes', 2, 3, function (this: Machine, n: Value, skip: Value, p?: Value) {
+    const count = checkIndex('peek-bytes', n);
+    const k = checkIndex('peek-bytes', skip);
+    const port = inputPort(this, 'peek-bytes', p);
+    return whenReady(
+      port,
+      () => port.canReadBytes(k + count),
+      () => {
+        const r = port.peekBytesAt(k, count);
+        return r === null ? EOF : new RBytes(r, false);
+      },
+    );
+  });
+  t.blocking('peek-string', 2, 3, function (this: Machine, n: Value, skip: Value, p?: Value) {
+    const count = checkIndex('peek-string', n);
+    const k = checkIndex('peek-string', skip);
+    const port = inputPort(this, 'peek-string', p);
+    return whenReady(
+      port,
+      () => port.canReadChars(count, k),
+      () => {
+        const r = port.peekStringAt(k, count);
+        return r === null ? EOF : new RString(r, false);
+      },
+    );
+  });
+  /** Fills `dest[start, end)` from the port: all of it (or to the end) when `whole`, else what is there, at least one byte. */
+  const readInto = (who: string, whole: boolean, wait: boolean) =>
+    function (this: Machine, b: Value, p?: Value, start: Value = 0, end?: Value) {
+      if (!(b instanceof RBytes)) return argError(who, 'bytes?', b);
+      if (b.immutable) return argError(who, '(and/c bytes? (not/c immutable?))', b);
+      const port = inputPort(this, who, p);
+      const [from, to] = checkRange(who, 'byte string', b, b.bytes.length, start, end);
+      const want = to - from;
+      const take = (): Value => {
+        const got = port.readBytes(Math.min(want, whole ? want : Math.max(port.available, 0)));
+        if (got === null) return want === 0 ? 0 : EOF;
+        b.bytes.set(got, from);
+        return got.length;
+      };
+      if (!wait) return port.available > 0 || port.complete ? take() : 0;
+      return whenReady(port, () => (whole ? port.canReadBytes(want) : port.available > 0 || port.complete), take);
+    };
+  t.blocking('read-bytes!', 1, 4, readInto('read-bytes!', true, true));
+  t.blocking('read-bytes-avail!', 1, 4, readInto('read-bytes-avail!', false, true));
+  t.fn('read-bytes-avail!*', 1, 4, readInto('read-bytes-avail!*', false, false));
+  t.blocking('read-string!', 1, 4, function (this: Machine, s: Value, p?: Value, start: Value = 0, end?: Value) {
+    if (!(s instanceof RString)) return argError('read-string!', 'string?', s);
+    if (s.immutable) return argError('read-string!', '(and/c string? (not/c immutable?))', s);
+    const port = inputPort(this, 'read-string!', p);
+    const chars = Array.from(s.s);
+    const [from, to] = checkRange('read-string!', 'string', s, chars.length, start, end);
+    return whenReady(
+      port,
+      () => port.canReadChars(to - from),
+      () => {
+        const got = port.readString(to - from);
+        if (got === null) return to === from ? 0 : EOF;
+        const read = Array.from(got);
+        chars.splice(from, read.length, ...read);
+        s.s = chars.join('');
+        return read.length;
+      },
+    );
+  });
+  t.blocking('read-bytes-line', 0, 2, function (this: Machine, p?: Value, mode: Value = sym('linefeed')) {
+    const m = mode instanceof Sym ? mode.name : '';
+    if (!LINE_MODES.includes(m)) return argError('read-bytes-line', "(or/c 'linefeed 'return 'return-linefeed 'any 'any-one)", mode);
+    const port = inputPort(this, 'read-bytes-line', p);
+    return whenReady(
+      port,
+      () => port.canReadLine(m),
+      () => {
+        const line = port.readBytesLine(m);
+        return line === null ? EOF : new RBytes(line, false);
+      },
     );
   });
   t.blocking('read-bytes', 1, 2, function (this: Machine, n: Value, p?: Value) {
@@ -123,10 +203,9 @@ export function installInput(t: PrimTable): void {
   t.blocking('read-string', 1, 2, function (this: Machine, n: Value, p?: Value) {
     const count = checkIndex('read-string', n);
     const port = inputPort(this, 'read-string', p);
-    // A character is at most 4 bytes: enough bytes for `count` of them, or the end.
     return whenReady(
       port,
-      () => port.canReadBytes(count * 4),
+      () => port.canReadChars(count),
       () => {
         const r = port.readString(count);
         return r === null ? EOF : str(r);
