@@ -84,6 +84,10 @@ export interface Host {
   getenv?(name: string): string | undefined;
   /** Sets an environment variable; false when the host refuses. */
   putenv?(name: string, value: string): boolean;
+  /** Removes an environment variable; false when the host refuses. */
+  unsetenv?(name: string): boolean;
+  /** The names of the environment variables that are set. */
+  envNames?(): string[];
   /** Bytes of memory in use (optional: 0 without it). */
   memoryUse?(): number;
   /** A message digest: sha1, sha224 or sha256 (optional: the sha*-bytes functions fail without it). */

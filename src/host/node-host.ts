@@ -39,6 +39,11 @@ export function nodeHost(): Host {
       process.env[name] = value;
       return true;
     },
+    unsetenv(name) {
+      delete process.env[name];
+      return true;
+    },
+    envNames: () => Object.keys(process.env),
     memoryUse: () => process.memoryUsage().heapUsed,
     digest: (algorithm, data) => new Uint8Array(crypto().createHash(algorithm).update(data).digest()),
     udp: nodeUdp,

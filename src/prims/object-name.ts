@@ -7,7 +7,7 @@ import { OutputPort } from '../io/output-port.js';
 import { StructInstance, StructType } from '../values/struct.js';
 import { RRegexp } from '../values/regexp.js';
 import { sym, type Value } from '../values/types.js';
-import { KeywordProcedure } from './keyword-procedures.js';
+import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
 import type { PrimTable } from './table.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
 
@@ -19,7 +19,7 @@ export function objectName(v: Value): Value {
   if (v instanceof Closure) return nameOrFalse(v.lam.name);
   if (v instanceof CaseClosure) return nameOrFalse(v.name);
   if (v instanceof Primitive || v instanceof MachinePrimitive || v instanceof Parameter) return sym(v.name);
-  if (v instanceof KeywordProcedure) return nameOrFalse(v.name);
+  if (v instanceof KeywordProcedure || v instanceof AnyKeywordProcedure) return nameOrFalse(v.name);
   if (v instanceof StructType) return sym(v.name);
   if (v instanceof StructInstance) return sym(v.type.name);
   if (v instanceof RRegexp) return v.name;

@@ -6,7 +6,10 @@
 import { UNSUPPLIED } from '../expand/core.js';
 import { ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
-import { argError } from '../errors/messages.js';
+import { argError, arityExpectation, arityMismatch } from '../errors/messages.js';
+import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
+import { printString } from '../printer/print.js';
+import { objectName } from './object-name.js';
 import { MultipleValues, NULL, Pair, Sym, isList, listToArray, type Value, listFromArray, type Keyword } from '../values/types.js';
 import { checkProcedure, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
@@ -19,8 +22,15 @@ export const arityAtLeastT = new StructType('arity-at-least', null, 1, 0, false,
 /** An arity range: `max` is Infinity for "at least `min`". */
 type Range = readonly [number, number];
 
+/** The arities of procedures made by procedure-reduce-arity. */
+const reducedArities = new WeakMap<object, Range[]>();
+
 /** The argument counts `f` accepts, as ranges (unsorted, possibly overlapping). */
 export function arityRanges(f: Value): Range[] {
+  if (f instanceof MachinePrimitive) {
+    const reduced = reducedArities.get(f);
+    if (reduced !== undefined) return reduced;
+  }
   if (f instanceof Closure) return [[f.lam.nreq, f.lam.hasRest ? Infinity : f.lam.nreq + f.lam.nopt]];
   if (f instanceof CaseClosure) return f.clauses.flatMap(arityRanges);
   if (f instanceof Primitive || f instanceof MachinePrimitive) return [[f.min, f.max < 0 ? Infinity : f.max]];
@@ -179,6 +189,34 @@ export function installProcedures(t: PrimTable): void {
       plainProc ?? new MachinePrimitive('procedure', 0, -1, (m2, args) => m2.applyArray(kwProc, [NULL, NULL, ...args.slice(1)]));
     m.returnValue(new AnyKeywordProcedure(kwProc, plain, plainProc === undefined));
   });
+  // A procedure like `f` that accepts only `arity` (which `f` must accept).
+  t.fn('procedure-reduce-arity', 2, 4, (f: Value, arity: Value, name: Value = false) => {
+    checkProcedure('procedure-reduce-arity', f);
+    if (!isArity(arity)) return argError('procedure-reduce-arity', 'procedure-arity?', arity);
+    const wanted: Range[] = (arity instanceof Pair || arity === NULL ? listToArray(arity) : [arity]).map((x) =>
+      isArityAtLeast(x) ? [Number(x.fields[0]), Infinity] : [Number(x), Number(x)],
+    );
+    const have = arityRanges(f);
+    const covered = (r: Range) => have.some(([a, b]) => a <= r[0] && r[1] <= b);
+    if (!wanted.every(covered)) {
+      const msg = `procedure-reduce-arity: arity of procedure does not include requested arity\n  procedure: ${printString(f)}\n  requested arity: ${printString(arity)}`;
+      throw new RacketThrow(makeExn(exnFailContractT, msg));
+    }
+    const own = objectName(f);
+    const label = name instanceof Sym ? name.name : own instanceof Sym ? own.name : null;
+    const min = Math.min(...wanted.map((r) => r[0]));
+    const max = Math.max(...wanted.map((r) => r[1]));
+    const reduced = new MachinePrimitive(label ?? 'procedure', min, max === Infinity ? -1 : max, (m, args) => {
+      const n = args.length - 1;
+      if (!wanted.some(([a, b]) => a <= n && n <= b))
+        arityMismatch(label, wanted.length === 1 ? arityExpectation(wanted[0][0], wanted[0][1] === Infinity ? -1 : wanted[0][1]) : null, n);
+      m.applyArray(f, args.slice(1));
+    });
+    reducedArities.set(reduced, wanted);
+    return reduced;
+  });
+  // No specialization to do: the procedure itself.
+  t.fn('procedure-specialize', 1, 1, (f: Value) => checkProcedure('procedure-specialize', f));
   t.fn('procedure-keywords', 1, 1, (f: Value) => {
     checkProcedure('procedure-keywords', f);
     if (f instanceof AnyKeywordProcedure) return new MultipleValues([NULL, false]);

@@ -13,7 +13,7 @@ import { customPrint } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
 import { MultipleValues, NULL, Pair, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
-import { constructorOf, predicateOf } from './structs.js';
+import { constructorOf, predicateOf, tagStructProcedure } from './structs.js';
 import type { PrimTable } from './table.js';
 
 /** An inspector: rkt keeps no inspector hierarchy, so these only stand for one. */
@@ -138,8 +138,8 @@ export function installStructTypes(t: PrimTable): void {
       v.fields[type.fieldOffset + k] = x;
       return VOID;
     });
-    genericOf.set(accessor, type);
-    genericOf.set(mutator, type);
+    genericOf.set(tagStructProcedure(accessor, 'accessor'), type);
+    genericOf.set(tagStructProcedure(mutator, 'mutator'), type);
     // Properties, with their super properties, each value passed through its property's guard.
     const attach = (prop: StructProperty, value: Value): void => {
       const v = prop.guard === false ? value : applyNested(this, prop.guard, [value, infoList(type, accessor, mutator, immutable)]);
@@ -162,10 +162,11 @@ export function installStructTypes(t: PrimTable): void {
       return argError('make-struct-field-accessor', 'struct-accessor-procedure?', acc);
     const k = fieldIndex('make-struct-field-accessor', type, i);
     const name = fieldName instanceof Sym ? `${type.name}-${fieldName.name}` : `${type.name}-field${k}`;
-    return new Primitive(name, 1, 1, (v: Value) => {
+    const accessor = new Primitive(name, 1, 1, (v: Value) => {
       if (v instanceof StructInstance && v.type.isSubtypeOf(type)) return v.fields[type.fieldOffset + k];
       return argError(name, `${type.name}?`, v);
     });
+    return tagStructProcedure(accessor, 'accessor');
   });
   t.fn('make-struct-field-mutator', 2, 4, (mut: Value, i: Value, fieldName: Value = false) => {
     const type = mut instanceof Primitive ? genericOf.get(mut) : undefined;
@@ -173,7 +174,7 @@ export function installStructTypes(t: PrimTable): void {
       return argError('make-struct-field-mutator', 'struct-mutator-procedure?', mut);
     const k = fieldIndex('make-struct-field-mutator', type, i);
     const name = fieldName instanceof Sym ? `set-${type.name}-${fieldName.name}!` : `set-${type.name}-field${k}!`;
-    return new Primitive(name, 2, 2, (v: Value, x: Value) => {
+    const mutator = new Primitive(name, 2, 2, (v: Value, x: Value) => {
       if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(name, `${type.name}?`, v);
       if (!type.mutableFields.has(k)) {
         const msg = `${name}: cannot modify value of immutable field in structure\n  structure: ${printString(v)}\n  field index: ${k}`;
@@ -182,6 +183,7 @@ export function installStructTypes(t: PrimTable): void {
       v.fields[type.fieldOffset + k] = x;
       return VOID;
     });
+    return tagStructProcedure(mutator, 'mutator');
   });
 
   t.value('current-inspector', currentInspector);

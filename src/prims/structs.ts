@@ -21,7 +21,19 @@ import { printStructDefault, structQuotable } from '../printer/print.js';
 import { MultipleValues, type Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
+/** What each procedure a struct type made is: struct-constructor-procedure? and friends. */
+const structProcedureKinds = new WeakMap<object, 'constructor' | 'predicate' | 'accessor' | 'mutator'>();
+export function tagStructProcedure<P extends object>(p: P, kind: 'constructor' | 'predicate' | 'accessor' | 'mutator'): P {
+  structProcedureKinds.set(p, kind);
+  return p;
+}
+const isStructProcedure = (kind: string) => (v: Value) => typeof v === 'object' && v !== null && structProcedureKinds.get(v) === kind;
+
 export function constructorOf(type: StructType, name = type.name): Primitive | MachinePrimitive {
+  return tagStructProcedure(untaggedConstructor(type, name), 'constructor');
+}
+
+function untaggedConstructor(type: StructType, name: string): Primitive | MachinePrimitive {
   const n = type.initFieldCount;
   const guarded: StructType[] = [];
   for (let t: StructType | null = type; t !== null; t = t.parent) if (t.guard !== false) guarded.push(t);
@@ -66,27 +78,29 @@ export function makeInstance(type: StructType, args: Value[]): StructInstance {
 }
 
 export function predicateOf(type: StructType, name = `${type.name}?`): Primitive {
-  return new Primitive(name, 1, 1, (v) => v instanceof StructInstance && v.type.isSubtypeOf(type));
+  return tagStructProcedure(new Primitive(name, 1, 1, (v) => v instanceof StructInstance && v.type.isSubtypeOf(type)), 'predicate');
 }
 
 /** Accessor of field `i` of `type`'s own fields. */
 export function accessorOf(type: StructType, i: number, name: string): Primitive {
   const index = type.fieldOffset + i;
-  return new Primitive(name, 1, 1, (v) => {
+  const accessor = new Primitive(name, 1, 1, (v) => {
     if (v instanceof StructInstance && v.type.isSubtypeOf(type)) return v.fields[index];
     return argError(name, `${type.name}?`, v);
   });
+  return tagStructProcedure(accessor, 'accessor');
 }
 
 export function mutatorOf(type: StructType, i: number, name: string): Primitive {
   const index = type.fieldOffset + i;
-  return new Primitive(name, 2, 2, (v, x) => {
+  const mutator = new Primitive(name, 2, 2, (v, x) => {
     if (v instanceof StructInstance && v.type.isSubtypeOf(type)) {
       v.fields[index] = x;
       return VOID;
     }
     return argError(name, `${type.name}?`, v);
   });
+  return tagStructProcedure(mutator, 'mutator');
 }
 
 /** Struct instances print themselves through the printer's protocol. */
@@ -149,6 +163,10 @@ function structDefine(...a: Value[]): Value {
 }
 
 export function installStructs(t: PrimTable): void {
+  t.fn('struct-constructor-procedure?', 1, 1, isStructProcedure('constructor'));
+  t.fn('struct-predicate-procedure?', 1, 1, isStructProcedure('predicate'));
+  t.fn('struct-accessor-procedure?', 1, 1, isStructProcedure('accessor'));
+  t.fn('struct-mutator-procedure?', 1, 1, isStructProcedure('mutator'));
   t.internal('struct-define', new Primitive('struct-define', 11, 11, structDefine));
   t.internal(
     'struct-accessor',
