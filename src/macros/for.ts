@@ -36,6 +36,11 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
   const parts = syntaxList(seq);
   const head = parts && parts.length > 0 && isIdentifier(parts[0]) ? parts[0] : null;
   const is = (name: string) => head !== null && ex.isBase(head, name);
+  // A literal count is (in-range count).
+  const literal = syntaxE(seq);
+  if (ids.length === 1 && typeof literal === 'number' && Number.isInteger(literal) && literal >= 0) {
+    return iteration(ids, b.list('in-range', seq), ex, b);
+  }
   if (ids.length === 1 && head !== null && is('in-range') && parts!.length >= 2 && parts!.length <= 4) {
     const [, a, c, d] = parts!;
     const start = b.temp('start');
@@ -139,8 +144,9 @@ function formName(stx: Syntax): string {
  * the new accumulator values from the current ones, `brk` is the escape
  * identifier (#:break, #:final).
  */
-function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, brk: Syntax, b: Builder): Syntax {
-  const done = () => b.list('values', ...accs);
+function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, brk: Syntax, b: Builder, fin: Syntax | null = null): Syntax {
+  // Without accumulators (`for`), an iteration's result is not needed: no zero-value let-values per step.
+  const done = () => (accs.length === 0 ? b.list('void') : b.list('values', ...accs));
   const gen = (i: number): Syntax => {
     if (i >= clauses.length) return body;
     const c = clauses[i];
@@ -169,10 +175,13 @@ function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, b
     const more = group.length === 1 ? group[0].more : b.list('and', ...group.map((g) => g.more));
     const news = accs.map(() => b.temp('acc'));
     const bindElems = b.list(...group.map((g) => b.list(b.list(...g.ids), g.value)));
+    // A body's #:final stops the loop after this iteration, with its results.
+    const next = b.list(loop, ...news, ...group.map((g) => g.next));
+    const step = fin === null ? next : b.list('if', fin, b.list(brk, ...news), next);
     const inner = b.list(
       'let-values',
       bindElems,
-      b.list('let-values', b.list(b.list(b.list(...news), gen(j))), b.list(loop, ...news, ...group.map((g) => g.next))),
+      news.length === 0 ? b.list('begin', gen(j), step) : b.list('let-values', b.list(b.list(b.list(...news), gen(j))), step),
     );
     const loopForm = b.list(
       'let',
@@ -186,13 +195,54 @@ function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, b
   return gen(0);
 }
 
+/** What a body's #:break and #:final need: the accumulators, the escape, and the flag #:final sets. */
+interface BodyContext {
+  readonly accs: Syntax[];
+  readonly brk: Syntax;
+  readonly fin: Syntax;
+  usesFinal: boolean;
+}
+
+/** A for body: `forms` as one internal-definition context, or, split by #:break and #:final, nested ones. */
+type Body = (ctx: BodyContext) => Syntax;
+
+function bodyOfForms(forms: Syntax[], b: Builder): Body {
+  const letBody = (fs: Syntax[]) => b.listTail(['let-values', b.list()], listFromArray(fs.length === 0 ? [b.list('void')] : fs));
+  const isGuard = (f: Syntax) => {
+    const e = syntaxE(f);
+    return e instanceof Keyword && (e.name === 'break' || e.name === 'final');
+  };
+  if (!forms.some(isGuard)) return () => letBody(forms);
+  return (ctx) => {
+    const segments: Syntax[][] = [[]];
+    const guards: { final: boolean; expr: Syntax }[] = [];
+    for (let i = 0; i < forms.length; i++) {
+      if (isGuard(forms[i]) && i + 1 < forms.length) {
+        guards.push({ final: (syntaxE(forms[i]) as Keyword).name === 'final', expr: forms[++i] });
+        segments.push([]);
+      } else segments[segments.length - 1].push(forms[i]);
+    }
+    let out = letBody(segments[segments.length - 1]);
+    for (let k = guards.length - 1; k >= 0; k--) {
+      const g = guards[k];
+      if (g.final) ctx.usesFinal = true;
+      // #:break leaves with the results so far; #:final finishes this iteration first.
+      const guarded = g.final
+        ? b.list('begin', b.list('if', g.expr, b.list('set!', ctx.fin, b.datum(true)), b.list('void')), out)
+        : b.list('if', g.expr, b.list(ctx.brk, ...ctx.accs), out);
+      out = letBody([...segments[k], guarded]);
+    }
+    return out;
+  };
+}
+
 /** (for/fold ([acc init] ...) (clause ...) body ...+), the form everything else becomes. */
 function forFold(
   stx: Syntax,
   star: boolean,
   accInits: [Syntax, Syntax][],
   clausesStx: Syntax,
-  bodyOf: (accs: Syntax[], brk: Syntax) => Syntax,
+  bodyOf: (accs: Syntax[], brk: Syntax, ctx: BodyContext) => Syntax,
   finish: (result: Syntax) => Syntax,
   ex: Expander,
   b: Builder,
@@ -200,11 +250,13 @@ function forFold(
   const clauses = parseClauses(stx, clausesStx, ex, b);
   const accs = accInits.map(([a]) => a);
   const brk = b.temp('break');
-  const body = bodyOf(accs, brk);
+  const ctx: BodyContext = { accs, brk, fin: b.temp('final'), usesFinal: false };
+  const body = bodyOf(accs, brk, ctx);
+  const loop = loops(clauses, star, accs, body, brk, b, ctx.usesFinal ? ctx.fin : null);
   const run = b.list(
     'let-values',
     b.list(...accInits.map(([a, init]) => b.list(b.list(a), init))),
-    loops(clauses, star, accs, body, brk, b),
+    ctx.usesFinal ? b.list('let-values', b.list(b.list(b.list(ctx.fin), b.datum(false))), loop) : loop,
   );
   return finish(b.list('call/ec', b.list('lambda', b.list(brk), run)));
 }
@@ -253,6 +305,7 @@ function forFoldr(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Buil
   const accs = accInits.map(([a]) => a);
   const steps = b.temp('steps');
   const loop = b.temp('loop');
+  // The body runs after the loop (the steps are applied in reverse), so it takes no #:break or #:final.
   const body = b.listTail(['let-values', b.list()], listFromArray(p.slice(3)));
   const done = result === null ? b.list('values', ...accs) : result;
   const unwind = (collected: Syntax) =>
@@ -289,12 +342,9 @@ function forLists(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Buil
   const { specs: ids, result } = splitResult(name, stx, p[1], ex);
   if (!ids.every(isIdentifier)) ex.syntaxError(name, 'bad syntax (list identifiers)', stx, p[1]);
   const vals = ids.map(() => b.temp('v'));
-  const body = b.listTail(['let-values', b.list()], listFromArray(p.slice(3)));
-  const step = b.list(
-    'let-values',
-    b.list(b.list(b.list(...vals), body)),
-    b.list('values', ...ids.map((id, i) => b.list('cons', vals[i], id))),
-  );
+  const body = bodyOfForms(p.slice(3), b);
+  const step = (ctx: BodyContext) =>
+    b.list('let-values', b.list(b.list(b.list(...vals), body(ctx))), b.list('values', ...ids.map((id, i) => b.list('cons', vals[i], id))));
   const finish = (r: Syntax) =>
     b.list(
       'let-values',
@@ -306,7 +356,7 @@ function forLists(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Buil
     star,
     ids.map((id) => [id, b.quote(NULL_)] as [Syntax, Syntax]),
     p[2],
-    () => step,
+    (_accs, _brk, ctx) => step(ctx),
     finish,
     ex,
     b,
@@ -318,7 +368,6 @@ export function forMacro(variant: Variant, star: boolean) {
     const p = syntaxList(stx);
     if (p === null) return ex.badSyntax(stx);
     const name = formName(stx);
-    const bodyOfForms = (forms: Syntax[]) => b.listTail(['let-values', b.list()], listFromArray(forms));
     if (variant === 'fold') {
       if (p.length < 4) ex.syntaxError(name, 'bad syntax', stx);
       const accSpecs = syntaxList(p[1]);
@@ -339,7 +388,8 @@ export function forMacro(variant: Variant, star: boolean) {
       });
       const finish = (r: Syntax) =>
         result === null ? r : b.list('let-values', b.list(b.list(b.list(...accInits.map(([a]) => a)), r)), result);
-      return forFold(stx, star, accInits, p[2], () => bodyOfForms(p.slice(3)), finish, ex, b);
+      const body = bodyOfForms(p.slice(3), b);
+      return forFold(stx, star, accInits, p[2], (_accs, _brk, ctx) => body(ctx), finish, ex, b);
     }
     if (variant === 'foldr' || variant === 'lists') {
       if (p.length < 4) ex.syntaxError(name, 'bad syntax', stx);
@@ -347,11 +397,14 @@ export function forMacro(variant: Variant, star: boolean) {
     }
     if (p.length < 3) ex.syntaxError(name, 'bad syntax', stx);
     const clauses = p[1];
-    const body = bodyOfForms(p.slice(2));
+    const body = bodyOfForms(p.slice(2), b);
     const acc = b.temp('acc');
     const v = b.temp('v');
-    const fold = (init: Syntax, step: (accs: Syntax[], brk: Syntax) => Syntax, finish: (r: Syntax) => Syntax = (r) => r) =>
-      forFold(stx, star, [[acc, init]], clauses, step, finish, ex, b);
+    const fold = (
+      init: Syntax,
+      step: (accs: Syntax[], brk: Syntax, ctx: BodyContext) => Syntax,
+      finish: (r: Syntax) => Syntax = (r) => r,
+    ) => forFold(stx, star, [[acc, init]], clauses, step, finish, ex, b);
     switch (variant) {
       case 'for':
         return forFold(
@@ -359,7 +412,7 @@ export function forMacro(variant: Variant, star: boolean) {
           star,
           [],
           clauses,
-          () => b.list('begin', body, b.list('values')),
+          (_a, _b, ctx) => body(ctx),
           (r) => b.list('begin', r, b.list('void')),
           ex,
           b,
@@ -367,36 +420,38 @@ export function forMacro(variant: Variant, star: boolean) {
       case 'list':
         return fold(
           b.quote(NULL_),
-          () => b.list('cons', body, acc),
+          (_a, _b, ctx) => b.list('cons', body(ctx), acc),
           (r) => b.list('reverse', r),
         );
       case 'vector':
         return fold(
           b.quote(NULL_),
-          () => b.list('cons', body, acc),
+          (_a, _b, ctx) => b.list('cons', body(ctx), acc),
           (r) => b.list('list->vector', b.list('reverse', r)),
         );
       case 'sum':
-        return fold(b.datum(0), () => b.list('+', acc, body));
+        return fold(b.datum(0), (_a, _b, ctx) => b.list('+', acc, body(ctx)));
       case 'product':
-        return fold(b.datum(1), () => b.list('*', acc, body));
+        return fold(b.datum(1), (_a, _b, ctx) => b.list('*', acc, body(ctx)));
       case 'last':
-        return fold(b.datum(false), () => body);
+        return fold(b.datum(false), (_a, _b, ctx) => body(ctx));
       case 'and':
-        return fold(b.datum(true), (_a, brk) =>
-          b.list('let-values', b.list(b.list(b.list(v), body)), b.list('if', v, v, b.list(brk, b.datum(false)))),
+        return fold(b.datum(true), (_a, brk, ctx) =>
+          b.list('let-values', b.list(b.list(b.list(v), body(ctx))), b.list('if', v, v, b.list(brk, b.datum(false)))),
         );
       case 'or':
-        return fold(b.datum(false), (_a, brk) =>
-          b.list('let-values', b.list(b.list(b.list(v), body)), b.list('if', v, b.list(brk, v), b.datum(false))),
+        return fold(b.datum(false), (_a, brk, ctx) =>
+          b.list('let-values', b.list(b.list(b.list(v), body(ctx))), b.list('if', v, b.list(brk, v), b.datum(false))),
         );
       case 'first':
-        return fold(b.datum(false), (_a, brk) => b.list(brk, body));
+        return fold(b.datum(false), (_a, brk, ctx) => b.list(brk, body(ctx)));
       case 'hash':
       case 'hasheq':
       case 'hasheqv': {
         const k = b.temp('k');
-        return fold(b.list(variant), () => b.list('let-values', b.list(b.list(b.list(k, v), body)), b.list('hash-set', acc, k, v)));
+        return fold(b.list(variant), (_a, _b, ctx) =>
+          b.list('let-values', b.list(b.list(b.list(k, v), body(ctx))), b.list('hash-set', acc, k, v)),
+        );
       }
     }
   };
