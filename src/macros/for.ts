@@ -8,7 +8,7 @@
 // primitives (prims/sequences.ts). #:break and #:final leave through an
 // escape continuation around the whole iteration.
 
-import { Keyword, listFromArray } from '../values/types.js';
+import { Keyword, RString, listFromArray, sym } from '../values/types.js';
 import type { Syntax } from '../values/syntax.js';
 import { jsMacro, type Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
@@ -395,6 +395,7 @@ export function forMacro(variant: Variant, star: boolean) {
       if (p.length < 4) ex.syntaxError(name, 'bad syntax', stx);
       return variant === 'foldr' ? forFoldr(stx, star, p, ex, b) : forLists(stx, star, p, ex, b);
     }
+    if (variant === 'vector' && p.length > 2 && syntaxE(p[1]) instanceof Keyword) return forVectorOfLength(stx, star, p, ex, b);
     if (p.length < 3) ex.syntaxError(name, 'bad syntax', stx);
     const clauses = p[1];
     const body = bodyOfForms(p.slice(2), b);
@@ -458,6 +459,50 @@ export function forMacro(variant: Variant, star: boolean) {
 }
 
 import { NULL as NULL_ } from '../values/types.js';
+
+/**
+ * `(for/vector #:length n [#:fill v] (clause ...) body ...+)`: a vector of
+ * length n (filled with v, 0 by default), filled from the start; the
+ * iteration stops once it is full.
+ */
+function forVectorOfLength(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Builder): Syntax {
+  const name = formName(stx);
+  let length: Syntax | null = null;
+  let fill: Syntax = b.datum(0);
+  let i = 1;
+  for (; i + 1 < p.length && syntaxE(p[i]) instanceof Keyword; i += 2) {
+    const k = (syntaxE(p[i]) as Keyword).name;
+    if (k === 'length' && length === null) length = p[i + 1];
+    else if (k === 'fill') fill = p[i + 1];
+    else ex.syntaxError(name, 'bad syntax', stx);
+  }
+  if (length === null || p.length < i + 2) ex.syntaxError(name, 'bad syntax', stx);
+  const [len, vec, k] = [b.temp('len'), b.temp('vec'), b.temp('k')];
+  const check = b.list(
+    'unless',
+    b.list('exact-nonnegative-integer?', len),
+    b.list('raise-argument-error', b.quote(sym(name)), b.datum(new RString('exact-nonnegative-integer?', true)), len),
+  );
+  const loop = b.list(
+    star ? 'for*/fold' : 'for/fold',
+    b.list(b.list(k, b.datum(0))),
+    p[i],
+    b.list('vector-set!', vec, k, b.listTail(['let-values', b.list()], listFromArray(p.slice(i + 1)))),
+    b.keyword('final'),
+    b.list('=', b.list('add1', k), len),
+    b.list('add1', k),
+  );
+  return b.list(
+    'let-values',
+    b.list(b.list(b.list(len), length!)),
+    check,
+    b.list(
+      'let-values',
+      b.list(b.list(b.list(vec), b.list('make-vector', len, fill))),
+      b.list('if', b.list('zero?', len), vec, b.list('begin', loop, vec)),
+    ),
+  );
+}
 
 // ---------------------------------------------------------------- racket/set
 
