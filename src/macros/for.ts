@@ -92,9 +92,10 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
       next: b.list('cdr', pos),
     };
   }
+  const call = (prim: string, ...args: Syntax[]) => b.list(b.list('quote', b.datum(ex.rtPrim(prim))), ...args);
+  if (ids.length === 1) return runtimeIteration(ids, seq, pos, call, b);
   // Anything else: the generic sequence protocol.
   const s = b.temp('seq');
-  const call = (prim: string, ...args: Syntax[]) => b.list(b.list('quote', b.datum(ex.rtPrim(prim))), ...args);
   const more = b.temp('more?');
   const value = b.temp('value');
   const next = b.temp('next');
@@ -111,6 +112,56 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
     more: b.list(more, pos),
     value: b.list(value, pos),
     next: b.list(next, pos),
+  };
+}
+
+/**
+ * One identifier over a value known only at run time: counts, vectors and
+ * lists are iterated directly (the kind is found once, before the loop);
+ * anything else goes through the generic sequence protocol.
+ */
+function runtimeIteration(
+  ids: Syntax[],
+  seq: Syntax,
+  pos: Syntax,
+  call: (prim: string, ...args: Syntax[]) => Syntax,
+  b: Builder,
+): Iteration {
+  const [s, kind, gs, more, value, next] = [
+    b.temp('seq'),
+    b.temp('kind'),
+    b.temp('generic'),
+    b.temp('more?'),
+    b.temp('value'),
+    b.temp('next'),
+  ];
+  const is = (k: number) => b.list('eq?', kind, b.datum(k));
+  const generic = (prim: string) => b.list('if', is(3), call(prim, gs), b.datum(false));
+  return {
+    ids,
+    setup: [
+      [s, seq],
+      [kind, call('sequence-kind', s)],
+      [gs, b.list('if', is(3), call('make-sequence', b.quote(listFromArray(ids.map((id) => idSym(id)))), s), b.datum(false))],
+      [more, generic('sequence-more-proc')],
+      [value, generic('sequence-value-proc')],
+      [next, generic('sequence-next-proc')],
+    ],
+    pos,
+    start: b.list('if', is(3), b.list(call('sequence-start-proc', gs)), b.list('if', is(2), s, b.datum(0))),
+    more: b.list(
+      'if',
+      is(0),
+      b.list('<', pos, s),
+      b.list('if', is(1), b.list('<', pos, b.list('vector-length', s)), b.list('if', is(2), b.list('pair?', pos), b.list(more, pos))),
+    ),
+    value: b.list(
+      'if',
+      is(0),
+      pos,
+      b.list('if', is(1), b.list('vector-ref', s, pos), b.list('if', is(2), b.list('car', pos), b.list(value, pos))),
+    ),
+    next: b.list('if', is(2), b.list('cdr', pos), b.list('if', is(3), b.list(next, pos), b.list('+', pos, b.datum(1)))),
   };
 }
 

@@ -198,6 +198,14 @@ function nextOf(s: Sequence, pos: Value): Value {
 
 export function installSequences(t: PrimTable): void {
   t.internalFn('make-sequence', 2, 2, (ids: Value, v: Value) => toSequence(v, ids));
+  // How expanded `for` loops iterate a value known only at run time: 0 a count
+  // (exact nonnegative integer), 1 a vector, 2 a list, 3 anything else (through make-sequence).
+  t.internalFn('sequence-kind', 1, 1, (v: Value) => {
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return 0;
+    if (v instanceof RVector) return 1;
+    if (v === NULL || (v instanceof Pair && isList(v))) return 2;
+    return 3;
+  });
   // What the expanded `for` loops call for a value known only at run time:
   // four procedures per clause (Racket ones for a ProcSequence, so they may
   // call the program's procedures; start and next may block: the next line of standard input may not have arrived).

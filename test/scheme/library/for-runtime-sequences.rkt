@@ -1,0 +1,20 @@
+#lang racket/base
+;; for over values known only at run time: counts, vectors, lists, and
+;; everything else through the sequence protocol, with the errors.
+(define (collect seq) (for/list ([x seq]) x))
+(collect 4)
+(collect 0)
+(collect (vector 'a 'b))
+(collect '(1 2 3))
+(collect '())
+(collect "hey")
+(collect #"AB")
+(collect (in-range 2 8 3))
+(define v (vector 1 2 3))
+(for/list ([x v]) (vector-set! v 2 'changed) x)
+(for/sum ([i (string-length "abcd")]) i)
+(for/list ([x '(a b)] [i 100]) (cons x i))
+(with-handlers ([exn:fail? exn-message]) (collect 'sym))
+(with-handlers ([exn:fail? exn-message]) (collect (cons 1 2)))
+(with-handlers ([exn:fail? exn-message]) (collect -1))
+(with-handlers ([exn:fail? exn-message]) (collect 1.5))
