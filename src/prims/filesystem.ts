@@ -4,10 +4,10 @@
 
 import type { Machine } from '../eval/machine.js';
 import { argError } from '../errors/messages.js';
-import { VOID, type Value, sym, Pair, RString } from '../values/types.js';
+import { VOID, type Value, sym, Pair } from '../values/types.js';
 import type { PrimTable } from './table.js';
-import { RPath } from '../values/path.js';
-import { currentDirectory } from './paths.js';
+import type { RPath } from '../values/path.js';
+import { currentDirectory, pathText } from './paths.js';
 import { RacketThrow, makeExn, exnFailFilesystemErrnoT, exnFailFilesystemT } from '../errors/exn.js';
 import type { HostError, HostFiles } from '../host/host.js';
 
@@ -18,9 +18,7 @@ export function files(m: Machine, who: string): HostFiles {
 }
 
 export function pathString(who: string, v: Value): string {
-  if (v instanceof RPath) return v.path;
-  if (v instanceof RString && v.s.length > 0 && !v.s.includes('\0')) return v.s;
-  return argError(who, 'path-string?', v);
+  return pathText(v) ?? argError(who, 'path-string?', v);
 }
 
 /** The complete path of `p`, relative to the current directory. */

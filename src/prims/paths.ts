@@ -17,7 +17,7 @@ import type { PrimTable } from './table.js';
 import { compareBytes } from '../values/equal.js';
 
 /** The text of a path or path string, or null. */
-function pathText(v: Value): string | null {
+export function pathText(v: Value): string | null {
   if (v instanceof RPath) return v.path;
   if (v instanceof RString && v.s.length > 0 && !v.s.includes('\0')) return v.s;
   return null;

@@ -130,13 +130,7 @@ export function installStructTypes(t: PrimTable): void {
     const mutator = new Primitive(`${name.name}-set!`, 3, 3, (v: Value, i: Value, x: Value) => {
       const setter = `${name.name}-set!`;
       if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(setter, `${name.name}?`, v);
-      const k = fieldIndex(setter, type, i);
-      if (!type.mutableFields.has(k)) {
-        const msg = `${setter}: cannot modify value of immutable field in structure\n  structure: ${printString(v)}\n  field index: ${k}`;
-        throw new RacketThrow(makeExn(exnFailContractT, msg));
-      }
-      v.fields[type.fieldOffset + k] = x;
-      return VOID;
+      return setField(setter, type, v, fieldIndex(setter, type, i), x);
     });
     genericOf.set(tagStructProcedure(accessor, 'accessor'), type);
     genericOf.set(tagStructProcedure(mutator, 'mutator'), type);
@@ -176,12 +170,7 @@ export function installStructTypes(t: PrimTable): void {
     const name = fieldName instanceof Sym ? `set-${type.name}-${fieldName.name}!` : `set-${type.name}-field${k}!`;
     const mutator = new Primitive(name, 2, 2, (v: Value, x: Value) => {
       if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(name, `${type.name}?`, v);
-      if (!type.mutableFields.has(k)) {
-        const msg = `${name}: cannot modify value of immutable field in structure\n  structure: ${printString(v)}\n  field index: ${k}`;
-        throw new RacketThrow(makeExn(exnFailContractT, msg));
-      }
-      v.fields[type.fieldOffset + k] = x;
-      return VOID;
+      return setField(name, type, v, k, x);
     });
     return tagStructProcedure(mutator, 'mutator');
   });
@@ -208,6 +197,16 @@ export function installStructTypes(t: PrimTable): void {
 function propertyValue(v: Value, prop: StructProperty): Value | undefined {
   const type = v instanceof StructInstance ? v.type : v instanceof StructType ? v : null;
   return type === null ? undefined : type.prop(prop);
+}
+
+/** Sets own field `k` of `type` in `v`, unless the field is immutable. */
+function setField(who: string, type: StructType, v: StructInstance, k: number, x: Value): Value {
+  if (!type.mutableFields.has(k)) {
+    const msg = `${who}: cannot modify value of immutable field in structure\n  structure: ${printString(v)}\n  field index: ${k}`;
+    throw new RacketThrow(makeExn(exnFailContractT, msg));
+  }
+  v.fields[type.fieldOffset + k] = x;
+  return VOID;
 }
 
 /** Checks a field index of `type`'s own fields. */
