@@ -69,6 +69,15 @@ export class BindingTable<M> {
     return best === null ? null : best.meaning;
   }
 
+  /** Every name with a binding seen with `scopes` at `phase` (namespace-mapped-symbols). */
+  namesVisible(scopes: ScopeSet, phase: number): string[] {
+    const out: string[] = [];
+    for (const [name, list] of this.byName) {
+      if (list.some((e) => (e.phase === phase || e.phase === ALL_PHASES) && isSubset(e.scopes, scopes))) out.push(name);
+    }
+    return out;
+  }
+
   /** The binding made exactly at `scopes` and `phase`, if any (for duplicate-definition checks). */
   exact(name: string, scopes: ScopeSet, phase: number): M | null {
     const list = this.byName.get(name);

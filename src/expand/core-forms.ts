@@ -2,6 +2,7 @@
 // with Racket's full formals (optional and keyword arguments), which needs
 // to build core lambdas directly.
 
+import { expandVariableReference } from './variable-reference.js';
 import type { Core, CoreBinding, CoreLambda } from './core.js';
 import { Keyword, NULL, Pair, Sym, listFromArray, sym, type Value } from '../values/types.js';
 import { Builder } from './build.js';
@@ -372,6 +373,7 @@ export function installCoreForms(ex: Expander, define: (name: string, m: Meaning
   define('#%plain-lambda', ex.coreForm('lambda', lambda, '#%plain-lambda'));
   core('case-lambda', caseLambda);
   core('syntax-rules', syntaxRulesAsExpression);
+  core('#%variable-reference', expandVariableReference);
   for (const lit of ['else', '=>', 'unquote', 'unquote-splicing', '...', '_']) {
     core(lit, (stx, e) =>
       e.syntaxError(lit, lit === '_' || lit === '...' ? 'wildcard not allowed as an expression' : 'not allowed as an expression', stx),

@@ -83,6 +83,8 @@ export interface DefinitionContext {
   /** For an identifier with no binding: a variable (top level) or an error (module). */
   unbound(id: Syntax): Core;
   readonly name: string;
+  /** A namespace's top level: an implicit `#%app`, `#%top` or `#%datum` must be bound there, as in Racket. */
+  readonly checkImplicit?: boolean;
 }
 
 export class Expander {
@@ -204,7 +206,7 @@ export class Expander {
   }
 
   badSyntax(stx: Syntax): never {
-    const head = syntaxList(stx)?.[0];
+    const head = isIdentifier(stx) ? stx : syntaxList(stx)?.[0];
     const name = head && isIdentifier(head) ? idSym(head).name : '?';
     this.syntaxError(name, 'bad syntax', stx);
   }
@@ -450,7 +452,10 @@ export class Expander {
               stx = next;
               continue;
             }
-          } else if (this.phase > 0 && this.resolveAt(withSymbol(head, '#%app'), this.phase) === null) {
+          } else if (
+            (this.phase > 0 || this.ctx?.checkImplicit === true) &&
+            this.resolveAt(withSymbol(head, '#%app'), this.phase) === null
+          ) {
             this.noTransformerError(head, '#%app', stx);
           }
         }
@@ -464,8 +469,8 @@ export class Expander {
         const msg = `${this.locPrefix(stx.loc)}#%datum: keyword misused as an expression\n  at: ${writeString(e)}`;
         throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
       }
-      if (this.phase > 0 && this.resolveAt(withSymbol(stx, '#%datum'), this.phase) === null) {
-        const msg = `${this.locPrefix(stx.loc)}?: literal data is not allowed;\n no #%datum syntax transformer is bound in the transformer phase\n  at: ${writeString(syntaxToDatum(stx))}`;
+      if ((this.phase > 0 || this.ctx?.checkImplicit === true) && this.resolveAt(withSymbol(stx, '#%datum'), this.phase) === null) {
+        const msg = `${this.locPrefix(stx.loc)}?: literal data is not allowed;\n no #%datum syntax transformer is bound${this.phase > 0 ? ' in the transformer phase' : ''}\n  at: ${writeString(syntaxToDatum(stx))}`;
         throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
       }
       return { t: 'quote', v: syntaxToDatum(stx) };
@@ -476,7 +481,8 @@ export class Expander {
   private noTransformerError(id: Syntax, form: string, whole: Syntax): never {
     const name = idSym(id).name;
     const at = whole === id ? '' : `\n  at: ${name}`;
-    const msg = `${this.locPrefix(id.loc)}${name}: unbound identifier;\n also, no ${form} syntax transformer is bound in the transformer phase${at}\n  in: ${writeString(syntaxToDatum(whole))}`;
+    const phase = this.phase > 0 ? ' in the transformer phase' : '';
+    const msg = `${this.locPrefix(id.loc)}${name}: unbound identifier;\n also, no ${form} syntax transformer is bound${phase}${at}\n  in: ${writeString(syntaxToDatum(whole))}`;
     throw new RacketThrow(makeExn(exnFailSyntaxUnboundT, msg, listOf([id])));
   }
 
@@ -486,6 +492,8 @@ export class Expander {
         if (this.resolveAt(withSymbol(id, '#%top'), this.phase) === null) this.noTransformerError(id, '#%top', id);
         this.unboundError(id);
       }
+      if (this.ctx?.checkImplicit === true && this.resolveAt(withSymbol(id, '#%top'), this.phase) === null)
+        this.noTransformerError(id, '#%top', id);
       return this.ctx!.unbound(id);
     }
     switch (m.kind) {

@@ -54,7 +54,16 @@ function kernelId(ex: Expander, name: '#%app' | 'lambda', loc: SrcLoc | null): S
 }
 
 /** Forms that are left as written: they have no subexpressions to expand, or are rkt's own core extensions. */
-const OPAQUE = new Set(['quote', 'quote-syntax', '#%top', 'syntax-rules', 'syntax-parameterize', 'syntax-parse', 'attribute']);
+const OPAQUE = new Set([
+  'quote',
+  'quote-syntax',
+  '#%variable-reference',
+  '#%top',
+  'syntax-rules',
+  'syntax-parameterize',
+  'syntax-parse',
+  'attribute',
+]);
 
 class SyntaxExpansion {
   /**

@@ -1,6 +1,5 @@
-// Modules: `#lang` files, `(module ...)` forms, submodules, `require` and
-// `provide`, the built-in libraries, and the top-level namespace used by
-// `rkt -e` and the REPL.
+// Modules: `#lang` files, `(module ...)` forms, submodules, `require`,
+// `provide` and the built-in libraries.
 
 import { TopVar, type Core } from './core.js';
 import { NULL, RString, Sym, type Value } from '../values/types.js';
@@ -26,6 +25,10 @@ export class ModuleInfo {
   instantiated = false;
   /** Identifiers the module defines (variables and macros), for all-defined-out. */
   readonly defined: Syntax[] = [];
+  /** The scopes of its body's forms (module->namespace sees its bindings through them). */
+  bodyScopes: readonly Scope[] = [];
+  /** The module language (`#lang` or the module form's), for module->imports. */
+  language: ModuleInfo | null = null;
   constructor(
     readonly name: string,
     /** The phase this instance runs at: 0 for the program's, 1 and up for the instances transformers use. */
@@ -72,6 +75,8 @@ export function expandModule(
 ): void {
   const ms = new Scope('module');
   const bodyScopes = [...(enclosing?.scopes ?? [langScope]), ms];
+  info.bodyScopes = bodyScopes;
+  info.language = lang;
   const queue = forms.map((f) => bodyScopes.reduce((s, sc) => addScope(s, sc), f));
   const saved = ex.ctx;
   const defined = new Map<string, TopVar>();
@@ -275,6 +280,13 @@ export function requireSpec(ex: Expander, loader: ModuleLoader, info: ModuleInfo
       if (ex.table.exact(name, imports.ctx.scopes, phase + 1) === null) ex.table.add(name, imports.ctx.scopes, m, phase + 1);
     }
   }
+}
+
+/** The module that module path `spec` names (dynamic-require, module->exports): loaded and expanded, not instantiated. */
+export function moduleOfPath(ex: Expander, loader: ModuleLoader, spec: Syntax, source: string): ModuleInfo {
+  const scratch = new ModuleInfo('top-level');
+  resolveImports(ex, loader, scratch, spec, source, 0);
+  return scratch.requires[0];
 }
 
 interface Imports {
@@ -527,25 +539,3 @@ import type { Meaning } from './expander.js';
 // ---------------------------------------------------------------- top level
 
 /** The namespace of `rkt -e` and the REPL: definitions are variables by name; unbound names are variables not yet defined. */
-export class TopLevel {
-  readonly vars = new Map<string, TopVar>();
-  readonly scope = new Scope('top-level');
-  constructor(readonly ex: Expander) {}
-
-  variable(name: string): TopVar {
-    let v = this.vars.get(name);
-    if (v === undefined) {
-      v = new TopVar(name, 'top-level');
-      this.vars.set(name, v);
-    }
-    return v;
-  }
-
-  context(): DefinitionContext {
-    return {
-      name: 'top-level',
-      defineTop: (id) => this.variable(idSym(id).name),
-      unbound: (id) => ({ t: 'gref', v: this.variable(idSym(id).name), loc: id.loc }),
-    };
-  }
-}

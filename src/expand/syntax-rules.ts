@@ -7,6 +7,7 @@ import { NULL, Pair, RVector, Sym, sym, uninternedSym, type Value } from '../val
 import { Syntax } from '../values/syntax.js';
 import type { Expander } from './expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+import { writeString } from '../printer/print.js';
 import type { MacroTransformer } from './expander.js';
 
 /** What a pattern variable matched: a syntax object, or one entry per ellipsis repetition. */
@@ -108,7 +109,8 @@ export function makeSyntaxRules(form: Syntax, ex: Expander): MacroTransformer {
   const literals = lits;
   const isLiteral = (id: Syntax) => literals.some((l) => idSym(l) === idSym(id));
   // Templates are checked when the macro is defined, as Racket's syntax/loc checks them.
-  const inName = form.props?.get(TEMPLATE_NAME) === true ? 'user-stx' : 'x';
+  const fromDefineSyntaxRule = form.props?.get(TEMPLATE_NAME) === true;
+  const inName = fromDefineSyntaxRule ? 'user-stx' : 'x';
   for (const rule of rules) checkTemplate(rule.template, patternDepths(rule.pattern, isLiteral), ex, inName);
 
   return (stx: Syntax, e: Expander): Syntax => {
@@ -125,8 +127,14 @@ export function makeSyntaxRules(form: Syntax, ex: Expander): MacroTransformer {
         return instantiate(rule.template, binds, e);
       }
     }
-    const head = syntaxList(stx)?.[0];
-    e.syntaxError(head && isIdentifier(head) ? idSym(head).name : 'syntax-rules', 'bad syntax', stx);
+    const head = isIdentifier(stx) ? stx : syntaxList(stx)?.[0];
+    const name = head && isIdentifier(head) ? idSym(head).name : 'syntax-rules';
+    if (fromDefineSyntaxRule) {
+      // define-syntax-rule names the one pattern, with the macro's name in place of `_`.
+      const pattern = syntaxToDatum(rules[0].pattern) as Pair;
+      e.syntaxError(name, `use does not match pattern: ${writeString(new Pair(sym(name), pattern.cdr))}`, stx);
+    }
+    e.syntaxError(name, 'bad syntax', stx);
   };
 }
 

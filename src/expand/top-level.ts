@@ -6,15 +6,16 @@ import { VOID } from '../values/types.js';
 import type { Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import type { Expander, LiftTarget } from './expander.js';
-import { expandBeginForSyntax, requireSpec, printResults, type ModuleLoader, type TopLevel, ModuleInfo } from './modules.js';
-import { addScope, idSym, syntaxList } from './scopes.js';
+import { expandBeginForSyntax, requireSpec, printResults, type ModuleLoader, ModuleInfo } from './modules.js';
+import type { Namespace } from './namespace.js';
+import { idSym, syntaxList } from './scopes.js';
 
 /** `print`: expression results are printed (as by `rkt -e`) rather than returned. */
-export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: TopLevel, form: Syntax, print = true): Core {
+export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: Namespace, form: Syntax, print = true): Core {
   const saved = ex.ctx;
   ex.ctx = top.context();
   try {
-    const scoped = addScope(addScope(form, ex.langScope('racket')), top.scope);
+    const scoped = top.introduce(ex, form);
     // Lifted definitions run before the form whose expansion lifted them.
     const lifted: { vars: TopVar[]; rhs: Syntax }[] = [];
     const target: LiftTarget = {
@@ -42,7 +43,7 @@ export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: TopLevel
   }
 }
 
-function expandForm(ex: Expander, loader: ModuleLoader, top: TopLevel, stx: Syntax, print: boolean): Core {
+function expandForm(ex: Expander, loader: ModuleLoader, top: Namespace, stx: Syntax, print: boolean): Core {
   const form = ex.partialExpandIn(stx, 'top-level');
   const head = ex.coreHead(form);
   if (head === 'begin') {

@@ -15,6 +15,7 @@
 // with the project's reader (runtime/library-index.ts) when they bundle it.
 
 import * as digests from './digests.rkt';
+import * as evaluation from './eval.rkt';
 import * as files from './files.rkt';
 import * as hashes from './hashes.rkt';
 import * as listLib from './list-lib.rkt';
@@ -53,6 +54,7 @@ const file = (m: { default: string; source: string; index: LibraryIndex }): Libr
 
 export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(ports),
+  file(evaluation),
   file(files),
   file(semaphores),
   file(lists),

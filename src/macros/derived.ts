@@ -367,6 +367,19 @@ const defineLogger: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   );
 };
 
+/** `(define-namespace-anchor a)`: `a` keeps the scopes of the module it is in, for namespace-anchor->namespace. */
+const defineNamespaceAnchor: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 2, 2);
+  if (!isIdentifier(p[1])) ex.badSyntax(stx);
+  const where = ex.ctx?.name;
+  const moduleName = where === undefined || where === 'top-level' ? false : where;
+  return b.list(
+    'define',
+    p[1],
+    b.list(b.list('quote', b.datum(ex.rtPrim('make-namespace-anchor'))), b.list('quote-syntax', p[1]), b.quote(moduleName)),
+  );
+};
+
 const defineSyntax: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
   if (isIdentifier(p[1])) {
@@ -406,6 +419,7 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
   for (const level of ['debug', 'info', 'warning', 'error', 'fatal']) macro(`log-${level}`, logAt(level));
   macro('define-logger', defineLogger);
   macro('define-syntax', defineSyntax);
+  macro('define-namespace-anchor', defineNamespaceAnchor);
   macro('struct', structMacro);
   macro('struct-copy', structCopyMacro);
   macro('define-struct', defineStructMacro);

@@ -56,6 +56,9 @@ import { installUdp } from './udp/index.js';
 import { installTime } from './time.js';
 import { installEnvironment } from './environment.js';
 import { installMemory } from './memory.js';
+import { installNamespaces } from './namespaces.js';
+import { installModules } from './modules.js';
+import { installRepl } from './repl.js';
 import { PrimTable } from './table.js';
 // Widens the machine's runtime interface with what primitives use (see context.ts).
 import './context.js';
@@ -127,6 +130,9 @@ export function allPrimitives(): PrimTable {
     installTime(t);
     installEnvironment(t);
     installMemory(t);
+    installNamespaces(t);
+    installModules(t);
+    installRepl(t);
     cached = t;
   }
   return cached;

@@ -5,6 +5,31 @@
 import type { Expander } from '../expand/expander.js';
 import type { Host } from '../host/host.js';
 import type { Scheduler } from '../thread/scheduler.js';
+import type { Namespace } from '../expand/namespace.js';
+import type { ModuleInfo } from '../expand/modules.js';
+import type { Node } from '../eval/nodes.js';
+import type { Core } from '../expand/core.js';
+import type { Syntax } from '../values/syntax.js';
+
+/** What eval, namespaces and dynamic-require need of the runtime's expander and module registry. */
+export interface NamespaceServices {
+  /** The namespace of `rkt -e` and the REPL (racket). */
+  readonly topLevel: Namespace;
+  /** A node that expands `form` as a top-level form of `ns` and runs it, leaving its values. */
+  evalNode(ns: Namespace, form: Syntax): Node;
+  /** Expands `form` as a top-level form of `ns` to core code (compile), not running it. */
+  compile(ns: Namespace, form: Syntax): Core;
+  /** Expands `form` in `ns` without running it: fully, or (once) only its outermost macro use. */
+  expand(ns: Namespace, form: Syntax, once: boolean): Syntax;
+  /** A node that requires `spec` into `ns`, instantiating what it names, and returns void. */
+  requireNode(ns: Namespace, spec: Syntax): Node;
+  /** The module module path `spec` names, loaded and expanded but not instantiated. */
+  moduleOf(spec: Syntax, relativeTo: string): ModuleInfo;
+  /** Whether a module file at `path` has been declared (loaded) in this runtime. */
+  isDeclared(path: string): boolean;
+  /** The nodes that instantiate `info` and what it requires, unless already instantiated. */
+  instantiationNodes(info: ModuleInfo): Node[];
+}
 
 export interface PrimitiveContext {
   /** The host's capabilities: clock, files, network, environment. */
@@ -18,6 +43,7 @@ export interface PrimitiveContext {
   readonly resources: Set<{ close(): void; closed: boolean }>;
   /** The expander: syntax-local-value and friends, free-identifier=?. */
   readonly ex: Expander;
+  readonly namespaces: NamespaceServices;
 }
 
 declare module '../eval/context.js' {

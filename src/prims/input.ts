@@ -6,7 +6,8 @@
 // or until the stream ends. On string ports every read completes at once.
 
 import type { Machine } from '../eval/machine.js';
-import { printString } from '../printer/print.js';
+import { displayString, printString } from '../printer/print.js';
+import { RPath } from '../values/path.js';
 import { argError, genericFail } from '../errors/messages.js';
 import { Char, EOF, RBytes, RString, str, type Value, NULL, Sym, listFromArray, sym } from '../values/types.js';
 import { checkIndex, checkRange } from './check.js';
@@ -57,14 +58,18 @@ function inputPort(m: Machine, who: string, v: Value | undefined): InputPort {
 const LINE_MODES = ['linefeed', 'return', 'return-linefeed', 'any', 'any-one'];
 
 /** `read`: one datum from the text after the port's position. Null: wait, more text could change the datum. */
-function readDatum(port: InputPort): Value | null {
+function readDatum(port: InputPort, source: string | null = null, sourceValue?: Value): Value | null {
   const [text, offset] = port.textAndOffset();
   try {
-    const r = readOne(text, offset, port.name, { who: 'read', countLines: false });
+    const r =
+      source === null
+        ? readOne(text, offset, port.name, { who: 'read', countLines: false })
+        : readOne(text, offset, source, { who: 'read-syntax', countLines: false, sourceValue });
     // A datum that reaches the end of what has arrived may continue (a number, a symbol).
     if (!port.complete && r.end >= text.length) return null;
     port.seekChar(r.end);
-    return r.datum === null ? EOF : syntaxToDatum(r.datum);
+    if (r.datum === null) return EOF;
+    return source === null ? syntaxToDatum(r.datum) : r.datum;
   } catch (e) {
     if (e instanceof ReadError) {
       if (e.incomplete && !port.complete) return null;
@@ -72,6 +77,19 @@ function readDatum(port: InputPort): Value | null {
     }
     throw e;
   }
+}
+
+/** `read-syntax` (also the default `current-read-interaction`). */
+export function readSyntax(this: Machine, src?: Value, p?: Value): Value {
+  const port = inputPort(this, 'read-syntax', p);
+  const source = src === undefined ? port.name : src instanceof RPath ? src.path : src instanceof RString ? src.s : displayString(src);
+  const sourceValue = src === undefined || src instanceof RString ? undefined : src;
+  let datum: Value | null = null;
+  return whenReady(
+    port,
+    () => (datum = readDatum(port, source, sourceValue)) !== null,
+    () => datum!,
+  );
 }
 
 export function installInput(t: PrimTable): void {
@@ -234,6 +252,7 @@ export function installInput(t: PrimTable): void {
       () => datum!,
     );
   });
+  t.blocking('read-syntax', 0, 2, readSyntax);
   t.fn('char-ready?', 0, 1, function (this: Machine, p?: Value) {
     const port = inputPort(this, 'char-ready?', p);
     port.demand();

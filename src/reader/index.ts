@@ -12,6 +12,7 @@
 
 import type { IToken } from 'chevrotain';
 import type { Syntax, SrcLoc } from '../values/syntax.js';
+import type { Value } from '../values/types.js';
 import { ReadError } from './errors.js';
 import { LineMap } from './location.js';
 import { LangMarker, RacketParser } from './parser.js';
@@ -36,6 +37,8 @@ export interface ReadOptions {
    * error messages give `source::position` with the position in bytes, as
    * Racket does for a fresh string port. */
   countLines?: boolean;
+  /** What syntax-source returns when it is not the source string (read-syntax's source name). */
+  sourceValue?: Value;
 }
 
 interface Lexed {
@@ -71,6 +74,7 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
     shown: opts.shownSource ?? source,
     who: opts.who ?? 'read-syntax',
     countLines: opts.countLines ?? true,
+    sourceValue: opts.sourceValue,
     base: lexed.base,
     pendingEofError: lexed.pendingEof >= 0 ? { start: lexed.pendingEof } : null,
   });

@@ -162,6 +162,8 @@ export interface ReadSettings {
   who: string;
   /** Line counting on (positions count characters) or off (bytes). */
   countLines: boolean;
+  /** read-syntax's source-name argument when it is not a string: what syntax-source returns. */
+  sourceValue?: Value;
   /** UTF-16 offset of the tokens' offset 0 in `text`. */
   base: number;
   /** An unterminated `#|` at the end, reported when the reader reaches it. */
@@ -175,6 +177,7 @@ export class RacketParser extends EmbeddedActionsParser {
   private shown = '';
   private who = 'read-syntax';
   private countLines = true;
+  private sourceValue: Value | undefined = undefined;
   /** read-syntax (true) or read (false): syntax literals are immutable, and
    * `read-syntax` rejects prefab literals with mutable fields. */
   private forSyntax = true;
@@ -204,6 +207,7 @@ export class RacketParser extends EmbeddedActionsParser {
     this.shown = s.shown;
     this.who = s.who;
     this.countLines = s.countLines;
+    this.sourceValue = s.sourceValue;
     this.forSyntax = s.who === 'read-syntax';
     this.base = s.base;
     this.pendingEofError = s.pendingEofError;
@@ -772,7 +776,8 @@ export class RacketParser extends EmbeddedActionsParser {
   }
 
   private wrap(e: Value, start: number, end: number, shape: string | null): Syntax {
-    const loc = this.map.loc(this.source, start, end, this.shown);
+    const at = this.map.loc(this.source, start, end, this.shown);
+    const loc = this.sourceValue === undefined ? at : { ...at, sourceValue: this.sourceValue };
     let props: Map<string, Value> | null = null;
     if (shape === '[' || shape === '{') props = new Map([['paren-shape', Char.of(shape.charCodeAt(0))]]);
     return new Syntax(e, loc, EMPTY_SCOPES, props);

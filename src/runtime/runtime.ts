@@ -18,7 +18,10 @@ import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
-import { ModuleInfo, TopLevel, expandModule, type ModuleLoader } from '../expand/modules.js';
+import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
+import { Namespace } from '../expand/namespace.js';
+import { RuntimeNamespaces } from './namespaces.js';
+import { currentNamespace } from '../prims/namespaces.js';
 import { installModuleForms } from '../expand/module-forms.js';
 import { installSyntaxForms, installSyntaxParameterForms } from '../expand/syntax-forms.js';
 import { installSyntaxParseForms } from '../expand/syntax-parse.js';
@@ -84,7 +87,8 @@ export class Runtime {
   readonly libraries = new Map<string, ModuleInfo>();
   private readonly files = new Map<string, ModuleInfo>();
   private readonly loading = new Set<string>();
-  readonly topLevel: TopLevel;
+  readonly topLevel: Namespace;
+  readonly namespaces = new RuntimeNamespaces(this);
   /** Base values of parameters outside any parameterize. */
   private readonly paramBases = new Map<Parameter, Value>();
   readonly args: string[];
@@ -137,7 +141,8 @@ export class Runtime {
     this.applyHooks.push(keywordApplyHook);
     this.ex.library = (name) => this.library(name);
     this.installLibraries();
-    this.topLevel = new TopLevel(this.ex);
+    this.topLevel = new Namespace(['racket']);
+    this.paramBases.set(currentNamespace, this.topLevel);
   }
 
   // ---------------------------------------------------------------- libraries
@@ -263,7 +268,7 @@ export class Runtime {
       throw new RacketThrow(
         makeExn(
           exnFailSyntaxT,
-          `${where}open-input-file: cannot open module file\n  module path: ${path}\n  path: ${path}\n  system error: No such file or directory; errno=2`,
+          `${where}open-input-file: cannot open module file\n  module path: ${path}\n  path: ${path}\n  system error: no such file or directory; rkt_err=3`,
           VOID,
         ),
       );
@@ -343,6 +348,8 @@ export class Runtime {
 
   /** Runs a module file as `racket FILE` does; resolves to the exit code. */
   runFile(path: string): Promise<number> {
+    // As under `racket FILE`: eval in the program sees an empty namespace.
+    this.paramBases.set(currentNamespace, new Namespace([]));
     return this.runMain(() => {
       const info = this.loadFile(path, null);
       const nodes = this.instantiationNodes(info);
@@ -474,8 +481,13 @@ export class Runtime {
   }
 
   /** Expands one top-level form in the top-level namespace (`-e`, the REPL; embedding's eval, unprinted). */
-  expandTopLevelForm(form: Syntax, print = true): Core {
-    return expandTopLevel(this.ex, this.loader(), this.topLevel, form, print);
+  expandTopLevelForm(form: Syntax, print = true, ns = this.topLevel): Core {
+    return expandTopLevel(this.ex, this.loader(), ns, form, print);
+  }
+
+  /** The node that runs top-level forms in `ns` (eval), the last one's values being the result. */
+  topLevelNode(ns: Namespace, forms: Syntax[]): Node {
+    return new TopLevelNode(this, forms, 0, false, ns);
   }
 
   /** Top-level forms from `text` as nodes that return the last form's values instead of printing (embedding's eval). */
@@ -650,6 +662,7 @@ export class TopLevelNode extends BaseNode {
     private readonly index = 0,
     /** Print each result (rkt -e, the REPL); otherwise the last form's values are the result. */
     private readonly print = true,
+    private readonly ns = rt.topLevel,
   ) {
     super();
   }
@@ -659,8 +672,8 @@ export class TopLevelNode extends BaseNode {
       m.returnValue(this.print || this.index === 0 ? VOID : m.val);
       return;
     }
-    const core = this.rt.expandTopLevelForm(this.forms[this.index], this.print);
-    m.stack.push(new TopLevelNextFrame(new TopLevelNode(this.rt, this.forms, this.index + 1, this.print)));
+    const core = this.rt.expandTopLevelForm(this.forms[this.index], this.print, this.ns);
+    m.stack.push(new TopLevelNextFrame(new TopLevelNode(this.rt, this.forms, this.index + 1, this.print, this.ns)));
     m.node = compile(core);
   }
 }

@@ -1,0 +1,336 @@
+// Evaluation and namespaces (The Racket Reference §14.1–14.3): eval and
+// expand in a namespace, making and inspecting namespaces, namespace
+// anchors, and the current-eval / current-namespace parameters. The
+// expander and module registry are the runtime's (m.rt.namespaces).
+
+import type { Machine } from '../eval/machine.js';
+import { PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
+import { Parameter, Primitive, MachinePrimitive } from '../eval/procedures.js';
+import { Namespace, NamespaceAnchor } from '../expand/namespace.js';
+import { datumToSyntax } from '../expand/scopes.js';
+import { argError, argumentsError, undefinedVariable } from '../errors/messages.js';
+import { VariableReference } from '../expand/variable-reference.js';
+import { ModulePathIndex, ResolvedModulePath } from '../values/module-path.js';
+import { RPath } from '../values/path.js';
+import { currentInspector } from './struct-types.js';
+import { exnFailContractVariableT, exnFailSyntaxT, makeExn } from '../errors/exn.js';
+import { Syntax } from '../values/syntax.js';
+import { customPrint } from '../values/printable.js';
+import { Sym, VOID, listFromArray, sym, type Value } from '../values/types.js';
+import type { PrimTable } from './table.js';
+import type { Core } from '../expand/core.js';
+import { compile } from '../eval/compile.js';
+
+function namespaceGuard(who: string): Primitive {
+  return new Primitive(who, 1, 1, (v: Value) => (v instanceof Namespace ? v : argError(who, 'namespace?', v)));
+}
+
+/** `current-namespace`; each runtime sets its starting value (racket's for -e and the REPL, an empty one for a module program). */
+export const currentNamespace = new Parameter(new Namespace([]), namespaceGuard('current-namespace'), 'current-namespace');
+
+export function namespaceArg(m: Machine, who: string, v: Value | undefined): Namespace {
+  if (v === undefined) return m.paramValue(currentNamespace) as Namespace;
+  return v instanceof Namespace ? v : argError(who, 'namespace?', v);
+}
+
+/** A datum becomes syntax without lexical context; syntax is kept as it is. */
+function toSyntax(v: Value): Syntax {
+  return v instanceof Syntax ? v : datumToSyntax(null, v, null);
+}
+
+/** Runs `body` with current-namespace parameterized to `ns` (eval's optional namespace argument). */
+function withNamespace(m: Machine, ns: Namespace): void {
+  const pz = (m.firstMark(PARAMZ_KEY) as Paramz | undefined) ?? null;
+  m.setMark(PARAMZ_KEY, new Paramz(currentNamespace, new ParamCell(ns), pz));
+}
+
+/** The default eval handler: expands and runs a top-level form in the current namespace. */
+const defaultEvalHandler = new MachinePrimitive('default-eval-handler', 1, 1, (m, a) => {
+  const ns = m.paramValue(currentNamespace) as Namespace;
+  const form = a[1];
+  m.node = m.rt.namespaces.evalNode(ns, form instanceof Syntax ? form : toSyntax(form));
+});
+
+export const currentEval = new Parameter(
+  defaultEvalHandler,
+  new Primitive('current-eval', 1, 1, (v: Value) =>
+    v instanceof Primitive || v instanceof MachinePrimitive || typeof v === 'object'
+      ? v
+      : argError('current-eval', '(procedure-arity-includes/c 1)', v),
+  ),
+  'current-eval',
+);
+
+/** What compile returns: a form expanded in a namespace, ready to run. */
+export class CompiledExpression {
+  constructor(readonly core: Core) {}
+  [customPrint](): string {
+    return '#<compiled-expression>';
+  }
+}
+
+/** eval and eval-syntax: `introduce` adds the namespace's scopes (eval does, eval-syntax does not). */
+function evaluate(m: Machine, who: string, args: Value[], introduce: boolean): void {
+  const [form, nsArg] = args;
+  if (!introduce && !(form instanceof Syntax)) argError(who, 'syntax?', form);
+  const ns = namespaceArg(m, who, nsArg);
+  if (nsArg !== undefined) withNamespace(m, ns);
+  if (form instanceof CompiledExpression) {
+    m.node = compile(form.core);
+    return;
+  }
+  const stx = introduce ? ns.introduce(m.rt.ex, toSyntax(form)) : (form as Syntax);
+  const handler = m.paramValue(currentEval);
+  if (handler === defaultEvalHandler) m.node = m.rt.namespaces.evalNode(ns, stx);
+  else m.applyArray(handler, [stx]);
+}
+
+function symbolArg(who: string, v: Value): Sym {
+  return v instanceof Sym ? v : argError(who, 'symbol?', v);
+}
+
+/** Per runtime (its expander), each module's namespace as variable-reference->namespace returns it. */
+const referenceNamespaces = new WeakMap<object, Map<string, Namespace>>();
+
+export function installNamespaces(t: PrimTable): void {
+  t.value('current-namespace', currentNamespace);
+  t.value('current-eval', currentEval);
+  t.fn('namespace?', 1, 1, (v) => v instanceof Namespace);
+  t.fn('make-base-namespace', 0, 0, () => new Namespace(['racket/base']));
+  t.fn('make-base-empty-namespace', 0, 0, () => new Namespace([]));
+  t.fn('make-empty-namespace', 0, 0, () => new Namespace([]));
+
+  t.machine('eval', 1, 2, (m, a) => evaluate(m, 'eval', a.slice(1), true));
+  t.machine('eval-syntax', 1, 2, (m, a) => evaluate(m, 'eval-syntax', a.slice(1), false));
+
+  const compileHandler = new Primitive('compile', 2, 2, function (this: Machine, form: Value) {
+    const ns = this.paramValue(currentNamespace) as Namespace;
+    return new CompiledExpression(this.rt.namespaces.compile(ns, toSyntax(form)));
+  });
+  const currentCompile = new Parameter(compileHandler, false, 'current-compile');
+  t.value('current-compile', currentCompile);
+  for (const [name, introduce] of [
+    ['compile', true],
+    ['compile-syntax', false],
+  ] as const) {
+    t.fn(name, 1, 1, function (this: Machine, form: Value) {
+      if (form instanceof CompiledExpression) return form;
+      if (!introduce && !(form instanceof Syntax)) argError(name, 'syntax?', form);
+      const ns = this.paramValue(currentNamespace) as Namespace;
+      return new CompiledExpression(
+        this.rt.namespaces.compile(ns, introduce ? ns.introduce(this.rt.ex, toSyntax(form)) : (form as Syntax)),
+      );
+    });
+  }
+  t.fn('compiled-expression?', 1, 1, (v) => v instanceof CompiledExpression);
+  t.fn('compiled-module-expression?', 1, 1, () => false);
+  t.fn('compiled-expression-recompile', 1, 1, (v: Value) =>
+    v instanceof CompiledExpression ? v : argError('compiled-expression-recompile', 'compiled-expression?', v),
+  );
+
+  for (const [name, once, introduce] of [
+    ['expand', false, true],
+    ['expand-once', true, true],
+    ['expand-syntax', false, false],
+    ['expand-syntax-once', true, false],
+  ] as const) {
+    t.fn(name, 1, 2, function (this: Machine, form: Value, nsArg?: Value) {
+      if (!introduce && !(form instanceof Syntax)) argError(name, 'syntax?', form);
+      const ns = namespaceArg(this, name, nsArg);
+      return this.rt.namespaces.expand(ns, toSyntax(form), once);
+    });
+  }
+
+  t.fn('namespace-syntax-introduce', 1, 2, function (this: Machine, stx: Value, nsArg?: Value) {
+    if (!(stx instanceof Syntax)) argError('namespace-syntax-introduce', 'syntax?', stx);
+    return namespaceArg(this, 'namespace-syntax-introduce', nsArg).introduce(this.rt.ex, stx);
+  });
+  t.fn('namespace-symbol->identifier', 1, 1, function (this: Machine, s: Value) {
+    const name = symbolArg('namespace-symbol->identifier', s);
+    return namespaceArg(this, 'namespace-symbol->identifier', undefined).introduce(this.rt.ex, new Syntax(name, null));
+  });
+  t.fn('namespace-base-phase', 0, 1, function (this: Machine, nsArg?: Value) {
+    namespaceArg(this, 'namespace-base-phase', nsArg);
+    return 0;
+  });
+  t.fn('namespace-module-identifier', 0, 1, function (this: Machine, where?: Value) {
+    if (where !== undefined && !(where instanceof Namespace) && typeof where !== 'number' && where !== false)
+      argError('namespace-module-identifier', '(or/c namespace? exact-integer? #f)', where);
+    return this.rt.ex.baseId('module');
+  });
+
+  t.fn('namespace-set-variable-value!', 2, 5, function (this: Machine, s: Value, v: Value, map: Value = false, nsArg?: Value) {
+    const name = symbolArg('namespace-set-variable-value!', s);
+    const ns = namespaceArg(this, 'namespace-set-variable-value!', nsArg);
+    const cell = ns.variable(name.name);
+    cell.value = v;
+    if (map !== false)
+      this.rt.ex.table.add(
+        name.name,
+        ns.introduce(this.rt.ex, new Syntax(name, null)).scopes,
+        { kind: 'top', v: cell, imported: false },
+        0,
+      );
+    return VOID;
+  });
+  t.fn('namespace-undefine-variable!', 1, 2, function (this: Machine, s: Value, nsArg?: Value) {
+    const name = symbolArg('namespace-undefine-variable!', s);
+    const ns = namespaceArg(this, 'namespace-undefine-variable!', nsArg);
+    const cell = ns.vars.get(name.name);
+    if (cell === undefined || cell.value === undefined) undefinedVariable(name.name);
+    cell.value = undefined;
+    return VOID;
+  });
+  t.machine('namespace-variable-value', 1, 4, (m, a) => {
+    const [s, useMapping = true, failure = false, nsArg] = a.slice(1);
+    const name = symbolArg('namespace-variable-value', s);
+    const ns = namespaceArg(m, 'namespace-variable-value', nsArg);
+    const fail = (message: string, type = exnFailContractVariableT, extra: Value = name): void => {
+      if (failure !== false) m.applyArray(failure, []);
+      else m.raise(makeExn(type, message, extra), true);
+    };
+    const notDefined = `namespace-variable-value: given name is not defined\n  name: ${name.name}`;
+    if (useMapping === false) {
+      const cell = ns.vars.get(name.name);
+      if (cell === undefined || cell.value === undefined) fail(notDefined);
+      else m.returnValue(cell.value);
+      return;
+    }
+    const id = ns.introduce(m.rt.ex, new Syntax(name, null));
+    const meaning = m.rt.ex.resolve(id);
+    if (meaning === null) {
+      const cell = ns.vars.get(name.name);
+      if (cell === undefined || cell.value === undefined) fail(notDefined);
+      else m.returnValue(cell.value);
+    } else if (meaning.kind === 'top') {
+      meaning.v.force();
+      if (meaning.v.value === undefined) fail(notDefined);
+      else m.returnValue(meaning.v.value);
+    } else {
+      fail(`namespace-variable-value: bound to syntax\n  in: ${name.name}`, exnFailSyntaxT, listFromArray([id]));
+    }
+  });
+  t.fn('namespace-mapped-symbols', 0, 1, function (this: Machine, nsArg?: Value) {
+    const ns = namespaceArg(this, 'namespace-mapped-symbols', nsArg);
+    const names = new Set<string>(ns.vars.keys());
+    const scopes = ns.introduce(this.rt.ex, new Syntax(sym('x'), null)).scopes;
+    for (const n of this.rt.ex.table.namesVisible(scopes, 0)) if (!n.startsWith('\u0000')) names.add(n);
+    return listFromArray([...names].map((n) => sym(n)));
+  });
+
+  t.machine('namespace-require', 1, 2, (m, a) => {
+    const ns = namespaceArg(m, 'namespace-require', a[2]);
+    m.node = m.rt.namespaces.requireNode(ns, toSyntax(a[1]));
+  });
+  t.alias('namespace-require/copy', 'namespace-require');
+  t.alias('namespace-require/constant', 'namespace-require');
+  t.machine('namespace-require/expansion-time', 1, 2, (m, a) => {
+    const ns = namespaceArg(m, 'namespace-require/expansion-time', a[2]);
+    // Binds the names without instantiating the module's run-time part.
+    m.rt.namespaces.requireNode(ns, toSyntax(a[1]));
+    m.returnValue(VOID);
+  });
+  t.fn('namespace-attach-module', 2, 3, function (this: Machine, from: Value, modPath: Value) {
+    namespaceArg(this, 'namespace-attach-module', from);
+    if (!(arguments.length < 3 || arguments[2] instanceof Namespace)) argError('namespace-attach-module', 'namespace?', arguments[2]);
+    // One module registry per runtime: the module is already shared.
+    this.rt.namespaces.moduleOf(toSyntax(modPath), `${this.rt.ex.cwd}/top-level`);
+    return VOID;
+  });
+  t.alias('namespace-attach-module-declaration', 'namespace-attach-module');
+  t.fn('namespace-module-registry', 1, 1, (ns: Value) =>
+    ns instanceof Namespace ? REGISTRY : argError('namespace-module-registry', 'namespace?', ns),
+  );
+  t.machine('namespace-call-with-registry-lock', 2, 2, (m, a) => {
+    namespaceArg(m, 'namespace-call-with-registry-lock', a[1]);
+    m.applyArray(a[2], []);
+  });
+  t.fn('namespace-unprotect-module', 2, 3, function (this: Machine, _inspector: Value, _modPath: Value, nsArg?: Value) {
+    namespaceArg(this, 'namespace-unprotect-module', nsArg);
+    return VOID;
+  });
+
+  // Variable references.
+  const varRef = (who: string, v: Value): VariableReference =>
+    v instanceof VariableReference ? v : argError(who, 'variable-reference?', v);
+  const moduleOfRef = (r: VariableReference): ResolvedModulePath | false =>
+    r.moduleName === null
+      ? false
+      : new ResolvedModulePath(
+          r.moduleName.startsWith('/') ? new RPath(r.moduleName.split(' ')[0]) : sym(r.moduleName.split(' ')[0]),
+          r.moduleName
+            .split(' ')
+            .slice(1)
+            .map((n) => sym(n)),
+        );
+  t.fn('variable-reference?', 1, 1, (v) => v instanceof VariableReference);
+  t.fn('variable-reference-constant?', 1, 1, (v: Value) => varRef('variable-reference-constant?', v).isConstant());
+  t.fn('variable-reference-from-unsafe?', 1, 1, (v: Value) => {
+    varRef('variable-reference-from-unsafe?', v);
+    return false;
+  });
+  t.fn('variable-reference->resolved-module-path', 1, 1, (v: Value) => moduleOfRef(varRef('variable-reference->resolved-module-path', v)));
+  t.fn('variable-reference->module-source', 1, 1, (v: Value) => {
+    const r = moduleOfRef(varRef('variable-reference->module-source', v));
+    return r === false ? false : r.root;
+  });
+  t.fn('variable-reference->module-path-index', 1, 1, (v: Value) => {
+    const r = moduleOfRef(varRef('variable-reference->module-path-index', v));
+    return r === false ? false : new ModulePathIndex(false, false, null, r);
+  });
+  for (const name of ['variable-reference->phase', 'variable-reference->module-base-phase']) {
+    t.fn(name, 1, 1, (v: Value) => {
+      varRef(name, v);
+      return 0;
+    });
+  }
+  t.fn('variable-reference->module-declaration-inspector', 1, 1, function (this: Machine, v: Value) {
+    const r = varRef('variable-reference->module-declaration-inspector', v);
+    if (r.moduleName === null)
+      argumentsError(
+        'variable-reference->module-declaration-inspector',
+        'variable reference does not refer to an anonymous module variable',
+        ['variable reference', r],
+      );
+    return this.paramValue(currentInspector);
+  });
+  t.fn('variable-reference->namespace', 1, 1, function (this: Machine, v: Value) {
+    const r = varRef('variable-reference->namespace', v);
+    if (r.moduleName === null) return this.paramValue(currentNamespace) as Namespace;
+    let byModule = referenceNamespaces.get(this.rt.ex);
+    if (byModule === undefined) {
+      byModule = new Map();
+      referenceNamespaces.set(this.rt.ex, byModule);
+    }
+    let ns = byModule.get(r.moduleName);
+    if (ns === undefined) {
+      ns = new Namespace([], r.scopes, r.moduleName.startsWith('/') ? r.moduleName : null);
+      byModule.set(r.moduleName, ns);
+    }
+    return ns;
+  });
+  t.fn('variable-reference->empty-namespace', 1, 1, (v: Value) => {
+    varRef('variable-reference->empty-namespace', v);
+    return new Namespace([]);
+  });
+
+  // Anchors: `(define-namespace-anchor a)` binds `a` to the scopes of the module it appears in.
+  t.internalFn('make-namespace-anchor', 2, 2, (id: Value, moduleName: Value) => {
+    return new NamespaceAnchor([...(id as Syntax).scopes], typeof moduleName === 'string' ? moduleName : null);
+  });
+  t.fn('namespace-anchor?', 1, 1, (v) => v instanceof NamespaceAnchor);
+  t.fn('namespace-anchor->empty-namespace', 1, 1, (a: Value) =>
+    a instanceof NamespaceAnchor ? new Namespace([]) : argError('namespace-anchor->empty-namespace', 'namespace-anchor?', a),
+  );
+  t.fn('namespace-anchor->namespace', 1, 1, (a: Value) =>
+    a instanceof NamespaceAnchor ? a.namespace() : argError('anchor->namespace', 'namespace-anchor?', a),
+  );
+}
+
+/** What namespace-module-registry returns: every namespace of a runtime shares one registry. */
+class ModuleRegistry {
+  [customPrint](): string {
+    return '#<module-registry>';
+  }
+}
+const REGISTRY = new ModuleRegistry();

@@ -1,0 +1,57 @@
+#lang racket/base
+;; dynamic-require, module paths and module reflection.
+(define (try thunk)
+  (with-handlers ([(lambda (e) #t)
+                   (lambda (e) (printf "error: ~a\n" (if (exn? e) (exn-message e) e)))])
+    (call-with-values thunk (lambda vs (for-each println vs)))))
+
+(try (lambda () (dynamic-require 'racket/list 'first)))
+(try (lambda () ((dynamic-require 'racket/list 'last) '(1 2 3))))
+(try (lambda () (dynamic-require 'racket/list 'no-such-name (lambda () 'missing))))
+(try (lambda () (dynamic-require 5 'x)))
+(try (lambda () (dynamic-require 'racket/list "first")))
+;; A file module: instantiated once, on first dynamic-require.
+(try (lambda () (dynamic-require "library/_exporter.rkt" #f)))
+(try (lambda () ((dynamic-require "library/_exporter.rkt" 'double) 21)))
+(try (lambda () ((dynamic-require "library/_exporter.rkt" 'point) 1 2)))
+(try (lambda () (dynamic-require "library/_exporter.rkt" 'twice)))
+(try (lambda () (module-declared? "library/_exporter.rkt")))
+(try (lambda () (module-declared? 'racket/list)))
+(try (lambda () (module-declared? "library/_never-written.rkt")))
+(try (lambda () (module->exports "library/_exporter.rkt")))
+
+
+
+(for ([p (list 'racket/list 'racket/list.rkt "a.rkt" "a b.rkt" "../x/y.rkt" "a.b/c" '(lib "racket/list")
+               '(file "/tmp/x.rkt") '(file "") '(submod "." sub) '(submod ".." a b) ''name '(quote 5)
+               '(planet x) 5 "")])
+  (printf "module-path? ~s: ~s\n" p (module-path? p)))
+
+(try (lambda () (make-resolved-module-path 'mod)))
+(try (lambda () (resolved-module-path-name (make-resolved-module-path 'mod))))
+(try (lambda () (make-resolved-module-path (list 'mod 'sub))))
+(try (lambda () (resolved-module-path-name (make-resolved-module-path (list 'mod 'sub 'inner)))))
+(try (lambda () (make-resolved-module-path "x.rkt")))
+(try (lambda () (resolved-module-path? (make-resolved-module-path 'm))))
+(try (lambda () (equal? (make-resolved-module-path 'm) (make-resolved-module-path 'm))))
+
+(define base (module-path-index-join 'racket/list #f))
+(define rel (module-path-index-join "x.rkt" base))
+(try (lambda () base))
+(try (lambda () rel))
+(try (lambda () (module-path-index-split rel)))
+(try (lambda () (module-path-index? rel)))
+(try (lambda () (module-path-index-submodule rel)))
+(try (lambda () (module-path-index-submodule (module-path-index-join #f #f '(sub)))))
+(try (lambda () (module-path-index-join 5 #f)))
+
+(try (lambda () (module-predefined? ''#%kernel)))
+(try (lambda () (module-predefined? 'racket/list)))
+(try (lambda () (current-module-declare-name)))
+(try (lambda () (current-module-declare-name 'bad)))
+(try (lambda () (module->exports "library/_not-declared.rkt")))
+(try (lambda () (module->imports "library/_exporter.rkt")))
+(try (lambda () (module->language-info "library/_exporter.rkt")))
+(try (lambda () (namespace? (module->namespace "library/_exporter.rkt"))))
+(try (lambda () (eval '(double 4) (module->namespace "library/_exporter.rkt"))))
+(try (lambda () (module-path-index-resolve (module-path-index-join "library/_exporter.rkt" #f))))
