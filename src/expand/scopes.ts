@@ -4,6 +4,8 @@
 
 import { Box, NULL, Pair, RVector, Sym, type Value } from '../values/types.js';
 import { RHash } from '../values/hash.js';
+import { makePrefab } from '../values/prefab.js';
+import { PrefabLiteral } from '../reader/prefab-literal.js';
 import { EMPTY_SCOPES, type Scope, Syntax, type ScopeOp, type ScopeSet, type SrcLoc } from '../values/syntax.js';
 
 export function scopeSetAdd(set: ScopeSet, sc: Scope): ScopeSet {
@@ -164,6 +166,7 @@ export function syntaxToDatum(v: Value): Value {
   }
   if (v instanceof RVector) return new RVector(v.items.map(syntaxToDatum), true);
   if (v instanceof Box) return new Box(syntaxToDatum(v.value), true);
+  if (v instanceof PrefabLiteral) return makePrefab(syntaxToDatum(v.key), v.fields.map(syntaxToDatum)) ?? v;
   if (v instanceof RHash) {
     const h = new RHash(v.kind, false);
     for (const [k, val] of v.map.values()) h.setInPlace(k, syntaxToDatum(val));

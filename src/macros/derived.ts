@@ -6,7 +6,14 @@ import { NULL, Pair, RVector, listFromArray } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import { type Builder, jsMacro } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
-import { defineStructMacro, structCopyMacro, structMacro } from './struct.js';
+import {
+  defineStructDerivedMacro,
+  defineStructMacro,
+  structCopyMacro,
+  structDerivedMacro,
+  structFieldIndexMacro,
+  structMacro,
+} from './struct.js';
 import { forMacro } from './for.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 
@@ -423,6 +430,9 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
   macro('struct', structMacro);
   macro('struct-copy', structCopyMacro);
   macro('define-struct', defineStructMacro);
+  macro('struct/derived', structDerivedMacro);
+  macro('define-struct/derived', defineStructDerivedMacro);
+  macro('struct-field-index', structFieldIndexMacro);
   const variants = [
     'list',
     'lists',

@@ -1,7 +1,7 @@
 // The `struct` form: defines the type, constructor, predicate, accessors and
 // mutators, and records the names for `struct-out`.
 
-import { Keyword, sym, type Value } from '../values/types.js';
+import { Keyword, listFromArray, sym, type Value } from '../values/types.js';
 import type { Syntax } from '../values/syntax.js';
 import type { Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
@@ -14,9 +14,15 @@ interface Field {
   auto: boolean;
 }
 
-export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
+/**
+ * `struct`; with `derived` (struct/derived), errors name the original form
+ * `derived.whole` and its head `derived.who` instead.
+ */
+export function structMacro(stx: Syntax, ex: Expander, b: Builder, derived: { who: string; whole: Syntax } | null = null): Syntax {
+  const who = derived?.who ?? 'struct';
+  const whole = derived?.whole ?? stx;
   const p = syntaxList(stx);
-  if (p === null || p.length < 3 || !isIdentifier(p[1])) ex.badSyntax(stx);
+  if (p === null || p.length < 3 || !isIdentifier(p[1])) ex.badSyntax(whole);
   const nameId = p[1];
   const name = idSym(nameId).name;
   let i = 2;
@@ -26,11 +32,11 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
     i = 3;
   }
   const fieldSpecs = syntaxList(p[i]);
-  if (fieldSpecs === null) ex.syntaxError('struct', 'bad syntax (expected a sequence of field specifications)', stx, p[i]);
+  if (fieldSpecs === null) ex.syntaxError(who, 'bad syntax (expected a sequence of field specifications)', whole, p[i]);
   const fields: Field[] = fieldSpecs.map((f) => {
     if (isIdentifier(f)) return { id: f, mutable: false, auto: false };
     const fp = syntaxList(f);
-    if (fp === null || fp.length < 1 || !isIdentifier(fp[0])) ex.syntaxError('struct', 'bad syntax (field specification)', stx, f);
+    if (fp === null || fp.length < 1 || !isIdentifier(fp[0])) ex.syntaxError(who, 'bad syntax (field specification)', whole, f);
     const opts = fp.slice(1).map((o) => syntaxE(o));
     return {
       id: fp[0],
@@ -50,7 +56,7 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
   const opts = p.slice(i + 1);
   for (let k = 0; k < opts.length; k++) {
     const o = syntaxE(opts[k]);
-    if (!(o instanceof Keyword)) ex.syntaxError('struct', 'bad syntax (expected a keyword option)', stx, opts[k]);
+    if (!(o instanceof Keyword)) ex.syntaxError(who, 'bad syntax (expected a keyword option)', whole, opts[k]);
     switch (o.name) {
       case 'mutable':
         allMutable = true;
@@ -71,7 +77,7 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
         extraCtor = opts[++k];
         break;
       case 'property':
-        props.push(b.list('cons', opts[k + 1], opts[k + 2]));
+        props.push(b.list('cons', opts[k + 1], withFieldIndexes(ex, b, opts[k + 2], fields)));
         k += 2;
         break;
       case 'inspector':
@@ -87,14 +93,14 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
       case 'omit-define-syntaxes':
         break;
       case 'guard':
-        guard = opts[k + 1];
+        guard = withFieldIndexes(ex, b, opts[k + 1], fields);
         k++;
         break;
       case 'methods':
         k += 2;
         break;
       default:
-        ex.syntaxError('struct', `unrecognized struct-specification keyword`, stx, opts[k]);
+        ex.syntaxError(who, `unrecognized struct-specification keyword`, whole, opts[k]);
     }
   }
   const ctx = (s: string) => datumToSyntax(nameId, sym(s));
@@ -176,6 +182,41 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
 }
 
 /** The struct info `id` is bound to, or null. */
+/** `(struct-field-index field)` inside a property or guard expression: the field's position among the type's own fields. */
+function withFieldIndexes(ex: Expander, b: Builder, stx: Syntax, fields: Field[]): Syntax {
+  const items = syntaxList(stx);
+  if (items === null) return stx;
+  if (items.length > 0 && isIdentifier(items[0]) && ex.isBase(items[0], 'struct-field-index')) {
+    const k = items.length === 2 && isIdentifier(items[1]) ? fields.findIndex((f) => idSym(f.id) === idSym(items[1])) : -1;
+    if (k < 0) ex.syntaxError('struct-field-index', 'no such field', stx, items[1] ?? stx);
+    return b.datum(k);
+  }
+  const parts = items.map((x) => withFieldIndexes(ex, b, x, fields));
+  return parts.every((x, i) => x === items[i]) ? stx : datumToSyntax(stx, listFromArray(parts), stx.loc);
+}
+
+/** `struct-field-index` outside a struct definition. */
+export function structFieldIndexMacro(stx: Syntax, ex: Expander): Syntax {
+  return ex.syntaxError('struct-field-index', 'allowed only within a structure type definition', stx);
+}
+
+/** `(struct/derived orig-form id-maybe-super (field ...) option ...)`: struct, reporting errors in terms of orig-form. */
+export function structDerivedMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 4) return ex.badSyntax(stx);
+  const head = syntaxList(p[1])?.[0];
+  const who = head !== undefined && isIdentifier(head) ? idSym(head).name : '?';
+  return structMacro(b.list('struct', ...p.slice(2)), ex, b, { who, whole: p[1] });
+}
+
+/** `(define-struct/derived orig-form id-maybe-super (field ...) option ...)`: define-struct, errors in terms of orig-form. */
+export function defineStructDerivedMacro(stx: Syntax, ex: Expander, b: Builder): Syntax {
+  const p = syntaxList(stx);
+  if (p === null || p.length < 4) return ex.badSyntax(stx);
+  const asStruct = syntaxList(defineStructMacro(b.list('define-struct', ...p.slice(2)), ex, b))!;
+  return b.list('struct/derived', p[1], ...asStruct.slice(1));
+}
+
 export function structInfoOf(ex: Expander, id: Syntax): StructInfo | null {
   const m = ex.resolve(id);
   return m !== null && m.kind === 'syntax' && m.value instanceof StructInfo ? m.value : null;

@@ -22,6 +22,7 @@ import { installBoxes } from './boxes.js';
 import { installSrcloc } from './srcloc.js';
 import { installPaths } from './paths.js';
 import { installStructTypes } from './struct-types.js';
+import { installStructReflection } from './struct-reflection.js';
 import { installLogging } from './logging.js';
 import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
@@ -91,6 +92,7 @@ export function allPrimitives(): PrimTable {
     installSrcloc(t);
     installPaths(t);
     installStructTypes(t);
+    installStructReflection(t);
     installLogging(t);
     installHashes(t);
     installSequences(t);

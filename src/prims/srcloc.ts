@@ -3,7 +3,8 @@
 
 import { argError } from '../errors/messages.js';
 import { displayString } from '../printer/print.js';
-import { StructInstance, StructType } from '../values/struct.js';
+import { StructInstance, StructProperty, StructType } from '../values/struct.js';
+import { exnFailReadT } from '../errors/exn.js';
 import { RString, type Value } from '../values/types.js';
 import { isExactInteger } from '../values/numbers.js';
 import { Primitive } from '../eval/procedures.js';
@@ -24,7 +25,19 @@ function fieldOk(i: number, v: Value): boolean {
   return isExactInteger(v) && (typeof v === 'bigint' ? v >= BigInt(least) : (v as number) >= least);
 }
 
+/** `prop:exn:srclocs`: an exception that reports source locations (exn:fail:read has it). */
+export const propExnSrclocs = new StructProperty('prop:exn:srclocs');
+
+function exnSrclocsAccessor(v: Value): Value | undefined {
+  return v instanceof StructInstance ? v.type.prop(propExnSrclocs) : undefined;
+}
+
 export function installSrcloc(t: PrimTable): void {
+  // exn:fail:read's srclocs field is what its accessor reports.
+  exnFailReadT.props.set(propExnSrclocs, new Primitive('exn:fail:read-srclocs', 1, 1, (e: Value) => (e as StructInstance).fields[2]));
+  t.value('prop:exn:srclocs', propExnSrclocs);
+  t.fn('exn:srclocs?', 1, 1, (v) => exnSrclocsAccessor(v) !== undefined);
+  t.fn('exn:srclocs-accessor', 1, 1, (v: Value) => exnSrclocsAccessor(v) ?? argError('exn:srclocs-accessor', 'exn:srclocs?', v));
   const ctor = new Primitive('srcloc', 5, 5, (...fields: Value[]) => {
     fields.forEach((v, i) => {
       if (!fieldOk(i, v))

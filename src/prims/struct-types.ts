@@ -52,6 +52,39 @@ function infoList(type: StructType, accessor: Value, mutator: Value, immutables:
   ]);
 }
 
+/** The predicates and accessors made by make-struct-type-property. */
+const propertyProcedures = new WeakMap<object, { kind: 'predicate' | 'accessor'; prop: StructProperty }>();
+
+/** Whether `v` is a property's predicate or accessor (of `prop`, when given). */
+export function propertyProcedureKind(v: Value, prop?: Value): 'predicate' | 'accessor' | null {
+  const p = typeof v === 'object' && v !== null ? propertyProcedures.get(v) : undefined;
+  if (p === undefined || (prop !== undefined && p.prop !== prop)) return null;
+  return p.kind;
+}
+
+const generics = new WeakMap<StructType, [Primitive, Primitive]>();
+
+/** A type's generic accessor and mutator (`name-ref`, `name-set!`), made once per type. */
+export function genericProcedures(type: StructType): [Primitive, Primitive] {
+  const known = generics.get(type);
+  if (known !== undefined) return known;
+  const name = type.name;
+  const accessor = new Primitive(`${name}-ref`, 2, 2, (v: Value, i: Value) => {
+    if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(`${name}-ref`, `${name}?`, v);
+    return v.fields[type.fieldOffset + fieldIndex(`${name}-ref`, type, i)];
+  });
+  const mutator = new Primitive(`${name}-set!`, 3, 3, (v: Value, i: Value, x: Value) => {
+    const setter = `${name}-set!`;
+    if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(setter, `${name}?`, v);
+    return setField(setter, type, v, fieldIndex(setter, type, i), x);
+  });
+  genericOf.set(tagStructProcedure(accessor, 'accessor'), type);
+  genericOf.set(tagStructProcedure(mutator, 'mutator'), type);
+  const pair: [Primitive, Primitive] = [accessor, mutator];
+  generics.set(type, pair);
+  return pair;
+}
+
 export function installStructTypes(t: PrimTable): void {
   t.fn(
     'make-struct-type-property',
@@ -77,6 +110,8 @@ export function installStructTypes(t: PrimTable): void {
         if (failure !== undefined) return failure;
         return argError(accName, `${name.name}?`, v);
       });
+      propertyProcedures.set(pred, { kind: 'predicate', prop });
+      propertyProcedures.set(accessor, { kind: 'accessor', prop });
       return new MultipleValues([prop, pred, accessor]);
     },
   );
@@ -123,17 +158,7 @@ export function installStructTypes(t: PrimTable): void {
       mutable,
       guard,
     );
-    const accessor = new Primitive(`${name.name}-ref`, 2, 2, (v: Value, i: Value) => {
-      if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(`${name.name}-ref`, `${name.name}?`, v);
-      return v.fields[type.fieldOffset + fieldIndex(`${name.name}-ref`, type, i)];
-    });
-    const mutator = new Primitive(`${name.name}-set!`, 3, 3, (v: Value, i: Value, x: Value) => {
-      const setter = `${name.name}-set!`;
-      if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(setter, `${name.name}?`, v);
-      return setField(setter, type, v, fieldIndex(setter, type, i), x);
-    });
-    genericOf.set(tagStructProcedure(accessor, 'accessor'), type);
-    genericOf.set(tagStructProcedure(mutator, 'mutator'), type);
+    const [accessor, mutator] = genericProcedures(type);
     // Properties, with their super properties, each value passed through its property's guard.
     const attach = (prop: StructProperty, value: Value): void => {
       const v = prop.guard === false ? value : applyNested(this, prop.guard, [value, infoList(type, accessor, mutator, immutable)]);

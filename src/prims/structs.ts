@@ -1,6 +1,7 @@
 // Struct types at run time: constructors, predicates, accessors and mutators,
 // for `struct` forms and for the built-in exception types.
 
+import { internPrefab } from '../values/prefab.js';
 import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { ThenFrame } from '../eval/machine.js';
 import { RacketThrow, exnFailContractArityT, makeExn } from '../errors/exn.js';
@@ -146,18 +147,22 @@ function structDefine(...a: Value[]): Value {
   const propMap = new Map<StructProperty, Value>();
   for (const p of listToArray(props)) propMap.set((p as Pair).car as StructProperty, (p as Pair).cdr);
   const mutableSet = new Set(listToArray(mutables) as number[]);
-  const type = new StructType(
-    name,
-    parent === false ? null : parent,
-    nFields as number,
-    nAuto as number,
-    autoV,
-    propMap,
-    transparent !== false,
-    prefab !== false ? name : null,
-    mutableSet,
-    guard,
-  );
+  // A prefab type is known by its key: every definition of the same key shares one type.
+  const type =
+    prefab !== false && propMap.size === 0 && guard === false
+      ? internPrefab(name, parent === false ? null : parent, nFields as number, nAuto as number, autoV, mutableSet)
+      : new StructType(
+          name,
+          parent === false ? null : parent,
+          nFields as number,
+          nAuto as number,
+          autoV,
+          propMap,
+          transparent !== false,
+          prefab !== false ? name : null,
+          mutableSet,
+          guard,
+        );
   const out: Value[] = [type, constructorOf(type, ctorName instanceof Sym ? ctorName.name : name), predicateOf(type)];
   return new MultipleValues(out);
 }

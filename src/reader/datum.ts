@@ -3,12 +3,14 @@
 import { RHash, makeHash } from '../values/hash.js';
 import { Syntax } from '../values/syntax.js';
 import { Box, NULL, Pair, RVector, type Value } from '../values/types.js';
+import { makePrefab } from '../values/prefab.js';
+import { PrefabLiteral } from './prefab-literal.js';
 
 /**
  * The plain value of a syntax object: lists of plain values, vectors and boxes
  * (keeping their mutability flags) of plain values, hash tables with plain
- * values. Other values (including a PrefabLiteral, whose parts stay syntax
- * objects for the struct library to convert) are returned as they are.
+ * values, prefab literals as prefab instances. Other values are returned as
+ * they are.
  */
 export function syntaxToDatum(s: Syntax): Value {
   return strip(s.e);
@@ -55,5 +57,6 @@ function strip(v: Value): Value {
     for (const [k, val] of v.map.values()) entries.push([strip(k), strip(val)]);
     return makeHash(v.kind, v.mutable, entries);
   }
+  if (v instanceof PrefabLiteral) return makePrefab(strip(v.key), v.fields.map(strip)) ?? v;
   return v;
 }

@@ -1,0 +1,99 @@
+// Structure inspection (The Racket Reference §5.8) and prefab structures
+// (§5.7): struct-info, struct-type-info, constructors and predicates made
+// from a struct type, and prefab keys. rkt keeps no inspector hierarchy: a
+// type is inspectable when it is transparent or prefab.
+
+import { argError, argumentsError } from '../errors/messages.js';
+import { prefabKey } from '../printer/print.js';
+import { isPrefabKey } from '../reader/prefab-key.js';
+import { makePrefab, prefabKeyType } from '../values/prefab.js';
+import { StructInstance, StructType } from '../values/struct.js';
+import { MultipleValues, Pair, Sym, listFromArray, sym, type Value } from '../values/types.js';
+import { constructorOf, predicateOf } from './structs.js';
+import { genericProcedures, propertyProcedureKind } from './struct-types.js';
+import type { PrimTable } from './table.js';
+
+function inspectable(type: StructType): boolean {
+  return type.transparent || type.prefab !== null;
+}
+
+function structType(who: string, v: Value): StructType {
+  return v instanceof StructType ? v : argError(who, 'struct-type?', v);
+}
+
+function inspectableType(who: string, v: Value): StructType {
+  const type = structType(who, v);
+  if (!inspectable(type)) argumentsError(who, 'current inspector cannot extract info for structure type', ['structure type', type]);
+  return type;
+}
+
+/** The nearest inspectable type of `type` or its ancestors, and whether any was skipped. */
+function nearestInspectable(type: StructType | null): [StructType | null, boolean] {
+  let skipped = false;
+  for (let t = type; t !== null; t = t.parent) {
+    if (inspectable(t)) return [t, skipped];
+    skipped = true;
+  }
+  return [null, skipped];
+}
+
+function checkedPrefabKey(who: string, key: Value, count: number): StructType {
+  if (!isPrefabKey(key)) argError(who, 'prefab-key?', key);
+  const type = prefabKeyType(key, count);
+  if (type === null) argumentsError(who, 'mismatch between prefab key and field count', ['prefab key', key], ['field count', count]);
+  return type;
+}
+
+export function installStructReflection(t: PrimTable): void {
+  t.fn('struct-info', 1, 1, (v: Value) => {
+    if (!(v instanceof StructInstance)) return new MultipleValues([false, true]);
+    const [type, skipped] = nearestInspectable(v.type);
+    return new MultipleValues([type ?? false, type === null || skipped]);
+  });
+  t.fn('struct-type-info', 1, 1, (v: Value) => {
+    const type = inspectableType('struct-type-info', v);
+    const [accessor, mutator] = genericProcedures(type);
+    const own = type.ownInitFields + type.ownAutoFields;
+    const immutable: number[] = [];
+    for (let i = 0; i < own; i++) if (!type.mutableFields.has(i)) immutable.push(i);
+    const [parent, skipped] = nearestInspectable(type.parent);
+    return new MultipleValues([
+      sym(type.name),
+      type.ownInitFields,
+      type.ownAutoFields,
+      accessor,
+      mutator,
+      listFromArray(immutable),
+      parent ?? false,
+      type.parent !== null && (parent === null || skipped),
+    ]);
+  });
+  t.fn('struct-type-make-constructor', 1, 2, (v: Value, name?: Value) => {
+    const type = inspectableType('struct-type-make-constructor', v);
+    if (name !== undefined && !(name instanceof Sym)) argError('struct-type-make-constructor', 'symbol?', name);
+    return constructorOf(type, name instanceof Sym ? name.name : `make-${type.name}`);
+  });
+  // Racket CS names every predicate made this way `p`.
+  t.fn('struct-type-make-predicate', 1, 1, (v: Value) => predicateOf(inspectableType('struct-type-make-predicate', v), 'p'));
+  t.fn('struct-type-property-accessor-procedure?', 1, 1, (v: Value) => propertyProcedureKind(v) === 'accessor');
+  t.fn('struct-type-property-predicate-procedure?', 1, 2, (v: Value, prop?: Value) => {
+    const kind = propertyProcedureKind(v, prop === undefined || prop === false ? undefined : prop);
+    return kind === 'predicate';
+  });
+
+  t.fn('prefab-key?', 1, 1, (v) => isPrefabKey(v));
+  t.fn('make-prefab-struct', 1, -1, (key: Value, ...fields: Value[]) => {
+    checkedPrefabKey('make-prefab-struct', key, fields.length);
+    return makePrefab(key, fields)!;
+  });
+  t.fn('prefab-key->struct-type', 2, 2, (key: Value, count: Value) => {
+    if (!(typeof count === 'number' && Number.isInteger(count) && count >= 0))
+      argError('prefab-key->struct-type', '(integer-in 0 32768)', count);
+    return checkedPrefabKey('prefab-key->struct-type', key, count);
+  });
+  t.fn('prefab-struct-key', 1, 1, (v: Value) => (v instanceof StructInstance && v.type.prefab !== null ? prefabKey(v.type) : false));
+  t.fn('prefab-struct-type-key+field-count', 1, 1, (v: Value) => {
+    const type = structType('prefab-struct-type-key+field-count', v);
+    return type.prefab === null ? false : new Pair(prefabKey(type), type.fieldCount);
+  });
+}
