@@ -10,6 +10,7 @@ import { installStrings } from './strings.js';
 import { installStringLib } from './string-lib.js';
 import { installBytes } from './bytes.js';
 import { installChars } from './chars.js';
+import { installLocale } from './locale.js';
 import { installSymbols } from './symbols.js';
 import { installRegexp } from './regexp.js';
 import { installKeywords } from './keywords.js';
@@ -76,6 +77,7 @@ export function allPrimitives(): PrimTable {
     installStringLib(t);
     installBytes(t);
     installChars(t);
+    installLocale(t);
     installSymbols(t);
     installRegexp(t);
     installKeywords(t);
