@@ -11,6 +11,7 @@ import { installStringLib } from './string-lib.js';
 import { installBytes } from './bytes.js';
 import { installChars } from './chars.js';
 import { installLocale } from './locale.js';
+import { installConverters } from './converters.js';
 import { installSymbols } from './symbols.js';
 import { installRegexp } from './regexp.js';
 import { installKeywords } from './keywords.js';
@@ -78,6 +79,7 @@ export function allPrimitives(): PrimTable {
     installBytes(t);
     installChars(t);
     installLocale(t);
+    installConverters(t);
     installSymbols(t);
     installRegexp(t);
     installKeywords(t);
