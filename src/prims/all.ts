@@ -12,6 +12,7 @@ import { installBytes } from './bytes.js';
 import { installChars } from './chars.js';
 import { installLocale } from './locale.js';
 import { installConverters } from './converters.js';
+import { installGraphemes } from './graphemes.js';
 import { installSymbols } from './symbols.js';
 import { installRegexp } from './regexp.js';
 import { installKeywords } from './keywords.js';
@@ -80,6 +81,7 @@ export function allPrimitives(): PrimTable {
     installChars(t);
     installLocale(t);
     installConverters(t);
+    installGraphemes(t);
     installSymbols(t);
     installRegexp(t);
     installKeywords(t);
