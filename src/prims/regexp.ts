@@ -159,12 +159,25 @@ function execAt(rx: RRegexp, subj: Subject, pos: number, nonEmpty = false): Span
     const { input, unitOf, textOf } = subj.units(rx.bytes);
     const p = input.start;
     const from = p + unitOf[pos];
-    const caps = rx.backtracker().search(input, from, nonEmpty ? from : -1);
+    let caps: Int32Array | null;
+    try {
+      caps = rx.backtracker().search(input, from, nonEmpty ? from : -1);
+    } catch (e) {
+      // The backtracker recurses per repetition: on input too long for the JS
+      // stack, a whole string is matched by the JS RegExp after all (with its
+      // capture rules) rather than failing.
+      if (!(e instanceof RangeError) || !subj.final || (subj.prefix.length > 0 && rx.maxLookbehind > 0)) throw e;
+      return jsExecAt(rx, subj, pos, nonEmpty);
+    }
     if (caps === null) return null;
     const out = new Array<number>(caps.length);
     for (let i = 0; i < caps.length; i++) out[i] = caps[i] < 0 ? -1 : caps[i] < p ? -1 : textOf[caps[i] - p];
     return out;
   }
+  return jsExecAt(rx, subj, pos, nonEmpty);
+}
+
+function jsExecAt(rx: RRegexp, subj: Subject, pos: number, nonEmpty: boolean): Spans | null {
   if (nonEmpty) {
     const ne = rx.nonEmptyMatcher();
     ne.lastIndex = pos;
