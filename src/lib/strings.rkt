@@ -3,6 +3,8 @@
 ;; racket/string (the work is in prims/string-lib.ts).
 
 (provide build-string
+         regexp-replaces
+         regexp-match-peek-positions*
          (rename-out [string-append* racket/string:string-append*]
                      [string-join racket/string:string-join]
                      [string-split racket/string:string-split]
@@ -29,3 +31,18 @@
 
 (define (string-replace str from to #:all? [all? #t])
   (%string-replace str from to all?))
+
+;; Each replacement in turn, on the result of the one before.
+(define (regexp-replaces string replacements)
+  (let loop ([string string] [replacements replacements])
+    (if (null? replacements)
+        string
+        (loop (regexp-replace* (caar replacements) string (cadar replacements))
+              (cdr replacements)))))
+
+(define (regexp-match-peek-positions* pattern input [start 0] [end #f] [input-prefix #""]
+                                      #:match-select [match-select car])
+  (define matches (%regexp-peek-positions-all pattern input start end input-prefix))
+  (if (eq? match-select car)
+      (map car matches)
+      (map match-select matches)))

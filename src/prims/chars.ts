@@ -125,6 +125,8 @@ export function installChars(t: PrimTable): void {
   charClass('char-whitespace?', /^\s$/u);
   charClass('char-upper-case?', /^\p{Lu}$/u);
   charClass('char-lower-case?', /^\p{Ll}$/u);
+  charClass('char-title-case?', /^\p{Lt}$/u);
+  charClass('char-extended-pictographic?', /^\p{Extended_Pictographic}$/u);
   charClass('char-punctuation?', /^\p{P}$/u);
   for (const [op, holds] of ORDERS) t.fn(`char${op}?`, 1, -1, charCompare(`char${op}?`, holds));
   for (const [op, holds] of ORDERS) t.fn(`char-ci${op}?`, 1, -1, ciCharCompare(`char-ci${op}?`, holds));

@@ -12,6 +12,7 @@
 // `$` and lookbehind see the selection as the whole input, as in Racket.
 
 import { bytesToLatin1, latin1ToBytes, type RRegexp } from '../values/regexp.js';
+import { INVALID_UNIT, type UnitInput } from '../values/regexp-backtrack.js';
 import { encodeUtf8 } from '../values/utf8.js';
 import { RBytes, RString } from '../values/types.js';
 
@@ -19,6 +20,11 @@ const SURROGATE = /[\ud800-\udfff]/;
 
 export class Subject {
   private unitMap: Int32Array | null | undefined;
+  /** Units before the text that lookbehind sees (the input prefix), as the backtracker reads them. */
+  prefix: number[] = [];
+  /** No more input comes after the text (false for a port whose bytes are still arriving). */
+  final = true;
+  private unitView: { input: UnitInput; unitOf: Int32Array; textOf: Int32Array } | null = null;
 
   constructor(
     /** What the JS RegExp runs over. */
@@ -32,7 +38,7 @@ export class Subject {
     /** How text indexes map to positions relative to `base`: 'same', 'codepoints' (computed on demand) or a given map. */
     map: 'same' | 'codepoints' | Int32Array,
     /** The text holds escaped invalid bytes (a string regexp on bytes). */
-    private readonly escaped: boolean,
+    readonly escaped: boolean,
   ) {
     this.unitMap = map === 'same' ? null : map === 'codepoints' ? undefined : map;
   }
@@ -54,6 +60,35 @@ export class Subject {
   pieceOf(matched: string): RString | RBytes {
     if (!this.bytesOut) return new RString(matched, false);
     return new RBytes(this.escaped ? encodeEscaped(matched) : latin1ToBytes(matched), false);
+  }
+
+  /**
+   * The subject as backtracker units (code points, or bytes for a byte
+   * regexp), prefix first, with the maps between unit and text indexes.
+   */
+  units(bytesMode: boolean): { input: UnitInput; unitOf: Int32Array; textOf: Int32Array } {
+    if (this.unitView !== null) return this.unitView;
+    const t = this.text;
+    const units = this.prefix.slice();
+    const p = units.length;
+    const unitOf = new Int32Array(t.length + 1);
+    const textOf: number[] = [];
+    for (let i = 0; i < t.length; i++) {
+      unitOf[i] = units.length - p;
+      textOf.push(i);
+      const c = t.charCodeAt(i);
+      if (bytesMode) units.push(c);
+      else if (c >= 0xdc80 && c <= 0xdcff && this.escaped) units.push(INVALID_UNIT + c - 0xdc00);
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+        units.push(t.codePointAt(i)!);
+        unitOf[++i] = units.length - 1 - p;
+      } else units.push(c);
+    }
+    unitOf[t.length] = units.length - p;
+    textOf.push(t.length);
+    const input: UnitInput = { units, start: p, end: units.length, final: this.final };
+    this.unitView = { input, unitOf, textOf: Int32Array.from(textOf) };
+    return this.unitView;
   }
 
   /** The text index just after the character at `i` (one code point on). */

@@ -4,8 +4,11 @@
 // (values/regexp.ts) over a Subject (regexp-input.ts); this file handles
 // Racket's argument conventions, error messages and result shapes.
 //
-// Not supported: input ports and paths as inputs, output ports, and a
-// non-empty input prefix.
+// Patterns whose captures JS would report differently, input prefixes that
+// lookbehind sees, and ports run on the backtracker (values/regexp-backtrack.ts);
+// port access is in regexp-port.ts. Not supported: paths as inputs, and
+// ports as inputs of the regexp-match* family (except
+// regexp-match-peek-positions*).
 
 import { UNSUPPLIED } from '../expand/core.js';
 import { Frame } from '../eval/frames.js';
@@ -22,6 +25,9 @@ import { resultArityError } from '../errors/messages.js';
 import { isProcedure } from './check.js';
 import { KeywordProcedure } from './keyword-procedures.js';
 import { type Subject, codePointToIndex, inputLength, makeSubject } from './regexp-input.js';
+import { checkOpenInputPort, checkOutputPort, consume, isInputPort, onPort, portWindow, writeSkipped } from './regexp-port.js';
+import { INVALID_UNIT } from '../values/regexp-backtrack.js';
+import { decodeUtf8Chars } from '../values/utf8-lenient.js';
 import type { PrimTable } from './table.js';
 
 type Input = RString | RBytes;
@@ -138,12 +144,57 @@ function spansOf(m: RegExpExecArray, rx: RRegexp, shift: number): Spans {
   return out;
 }
 
-/** The first match in the subject, with positions. */
-function firstSpans(rx: RRegexp, subj: Subject): Spans | null {
+/** The backtracker, not the JS RegExp, must match `rx` on `subj`. */
+function backtracks(rx: RRegexp, subj: Subject): boolean {
+  return rx.needsBacktracker || !subj.final || (subj.prefix.length > 0 && rx.maxLookbehind > 0);
+}
+
+/**
+ * The first match starting at text index `pos` or later; with `nonEmpty`, a
+ * match starting at `pos` must not be empty. Throws NEED_MORE (from the
+ * backtracker) when a port's subject needs more bytes.
+ */
+function execAt(rx: RRegexp, subj: Subject, pos: number, nonEmpty = false): Spans | null {
+  if (backtracks(rx, subj)) {
+    const { input, unitOf, textOf } = subj.units(rx.bytes);
+    const p = input.start;
+    const from = p + unitOf[pos];
+    let caps: Int32Array | null;
+    try {
+      caps = rx.backtracker().search(input, from, nonEmpty ? from : -1);
+    } catch (e) {
+      // The backtracker recurses per repetition: on input too long for the JS
+      // stack, a whole string is matched by the JS RegExp after all (with its
+      // capture rules) rather than failing.
+      if (!(e instanceof RangeError) || !subj.final || (subj.prefix.length > 0 && rx.maxLookbehind > 0)) throw e;
+      return jsExecAt(rx, subj, pos, nonEmpty);
+    }
+    if (caps === null) return null;
+    const out = new Array<number>(caps.length);
+    for (let i = 0; i < caps.length; i++) out[i] = caps[i] < 0 ? -1 : caps[i] < p ? -1 : textOf[caps[i] - p];
+    return out;
+  }
+  return jsExecAt(rx, subj, pos, nonEmpty);
+}
+
+function jsExecAt(rx: RRegexp, subj: Subject, pos: number, nonEmpty: boolean): Spans | null {
+  if (nonEmpty) {
+    const ne = rx.nonEmptyMatcher();
+    ne.lastIndex = pos;
+    const m = ne.exec(subj.text);
+    if (m !== null) return spansOf(m, rx, 1);
+    if (pos >= subj.text.length) return null;
+    pos = subj.after(pos);
+  }
   const re = rx.finderFor(true);
-  re.lastIndex = 0;
+  re.lastIndex = pos;
   const m = re.exec(subj.text);
   return m === null ? null : spansOf(m, rx, 0);
+}
+
+/** The first match in the subject, with positions. */
+function firstSpans(rx: RRegexp, subj: Subject): Spans | null {
+  return execAt(rx, subj, 0);
 }
 
 /**
@@ -152,30 +203,11 @@ function firstSpans(rx: RRegexp, subj: Subject): Spans | null {
  */
 function allSpans(rx: RRegexp, subj: Subject): Spans[] {
   const out: Spans[] = [];
-  const text = subj.text;
-  const find = rx.finderFor(true);
   let pos = 0;
   let emptyOk = true;
   for (;;) {
-    let m: RegExpExecArray | null = null;
-    let shift = 0;
-    if (emptyOk) {
-      find.lastIndex = pos;
-      m = find.exec(text);
-    } else {
-      const ne = rx.nonEmptyMatcher();
-      ne.lastIndex = pos;
-      m = ne.exec(text);
-      shift = 1;
-      if (m === null) {
-        if (pos >= text.length) break;
-        find.lastIndex = subj.after(pos);
-        m = find.exec(text);
-        shift = 0;
-      }
-    }
-    if (m === null) break;
-    const spans = spansOf(m, rx, shift);
+    const spans = execAt(rx, subj, pos, !emptyOk);
+    if (spans === null) break;
     out.push(spans);
     emptyOk = spans[0] !== spans[1];
     pos = spans[1];
@@ -187,13 +219,10 @@ function allSpans(rx: RRegexp, subj: Subject): Spans[] {
 function replaceSpans(rx: RRegexp, subj: Subject): Spans[] {
   const out: Spans[] = [];
   const text = subj.text;
-  const find = rx.finderFor(true);
   let pos = 0;
   while (pos <= text.length) {
-    find.lastIndex = pos;
-    const m = find.exec(text);
-    if (m === null) break;
-    const spans = spansOf(m, rx, 0);
+    const spans = execAt(rx, subj, pos);
+    if (spans === null) break;
     out.push(spans);
     if (spans[0] !== spans[1]) pos = spans[1];
     else if (spans[1] >= text.length) break;
@@ -212,6 +241,12 @@ function piece(subj: Subject, spans: Spans, n: number): Value {
   return s < 0 ? false : subj.piece(s, spans[2 * n + 1]);
 }
 
+function piecesList(subj: Subject, spans: Spans, groups: number): Value {
+  const items: Value[] = [];
+  for (let n = 0; n <= groups; n++) items.push(piece(subj, spans, n));
+  return listFromArray(items);
+}
+
 function positionsList(subj: Subject, spans: Spans, groups: number): Value {
   const items: Value[] = [];
   for (let n = 0; n <= groups; n++) items.push(positionPair(subj, spans, n));
@@ -225,10 +260,58 @@ function matchArgs(who: string, a: Value[]): { rx: RRegexp; subj: Subject } {
   return { rx, subj: makeSubject(rx, input, s, e) };
 }
 
-function regexpMatch(...a: Value[]): Value {
-  const { rx, subj } = matchArgs('regexp-match', a);
+/** How a single-match procedure takes its arguments and what it returns. */
+interface MatchMode {
+  readonly result: 'pieces' | 'positions' | 'boolean';
+  /** Peek, not read (the 5th argument is a progress event). */
+  readonly peek: boolean;
+  /** Fail rather than wait for bytes not yet there. */
+  readonly immediate: boolean;
+  /** Consume only when it matches (regexp-try-match). */
+  readonly tryOnly: boolean;
+  /** Also return the last bytes before the match end (the `/end` forms). */
+  readonly withEnd: boolean;
+  /** The input must be a port. */
+  readonly portOnly: boolean;
+}
+
+const MODE_DEFAULTS = { peek: false, immediate: false, tryOnly: false, withEnd: false, portOnly: false };
+
+/** The input prefix's units as the backtracker reads them: bytes, or decoded characters. */
+function prefixUnits(prefix: Uint8Array, bytes: boolean): number[] {
+  if (bytes) return Array.from(prefix);
+  return decodeUtf8Chars(prefix).map((c) => (c.code < 0 ? INVALID_UNIT + prefix[c.start] : c.code));
+}
+
+function matchResult(rx: RRegexp, subj: Subject, spans: Spans | null, mode: MatchMode): Value {
+  if (spans === null) return false;
+  if (mode.result === 'boolean') return true;
+  return mode.result === 'pieces' ? piecesList(subj, spans, rx.groups) : positionsList(subj, spans, rx.groups);
+}
+
+function pieceBytes(p: RString | RBytes): Uint8Array {
+  return p instanceof RString ? encodeUtf8(p.s) : p.bytes;
+}
+
+/** The last `count` bytes before the match end, the input prefix included. */
+function endBytes(subj: Subject, spans: Spans, prefix: Uint8Array, count: number): Value {
+  const p = subj.piece(0, spans[1]);
+  const before = p instanceof RString ? encodeUtf8(p.s) : p.bytes;
+  const all = new Uint8Array(prefix.length + before.length);
+  all.set(prefix);
+  all.set(before, prefix.length);
+  return new RBytes(all.slice(Math.max(0, all.length - count)), false);
+}
+
+function withEndValue(mode: MatchMode, v: Value, end: Value): Value {
+  return mode.withEnd ? new MultipleValues([v, end]) : v;
+}
+
+/** regexp-match or regexp-match? by the JS RegExp alone (the common case: no indices needed). */
+function jsMatch(rx: RRegexp, subj: Subject, test: boolean): Value {
   const re = rx.finderFor(false);
   re.lastIndex = 0;
+  if (test) return re.test(subj.text);
   const m = re.exec(subj.text);
   if (m === null) return false;
   const map = rx.groupMap;
@@ -240,23 +323,88 @@ function regexpMatch(...a: Value[]): Value {
   return listFromArray(items);
 }
 
-function regexpMatchPositions(...a: Value[]): Value {
-  const { rx, subj } = matchArgs('regexp-match-positions', a);
-  const spans = firstSpans(rx, subj);
-  return spans === null ? false : positionsList(subj, spans, rx.groups);
-}
-
-function regexpMatchP(...a: Value[]): Value {
-  const { rx, subj } = matchArgs('regexp-match?', a);
-  const re = rx.finderFor(false);
-  re.lastIndex = 0;
-  return re.test(subj.text);
+/** regexp-match and its single-match relatives, on strings, byte strings and ports. */
+function matchOnce(who: string, mode: MatchMode, a: Value[]): Value {
+  const rx = toRegexp(who, a[0]);
+  const inputArg = a[1];
+  const portInput = isInputPort(inputArg);
+  if (mode.portOnly && !portInput) argError(who, 'input-port?', inputArg);
+  let out = null;
+  if (mode.peek) {
+    if (a[4] !== undefined && a[4] !== false) argError('peek-bytes-avail!', '(or/c #f progress-evt?)', a[4]);
+  } else {
+    out = checkOutputPort(who, a[4]);
+  }
+  const prefixArg = a[5];
+  if (prefixArg !== undefined && !(prefixArg instanceof RBytes)) argError(who, 'bytes?', prefixArg);
+  const prefix = prefixArg === undefined ? new Uint8Array(0) : (prefixArg as RBytes).bytes;
+  const count = a[6] === undefined ? 1 : exactNonNegative(who, a[6], 'exact-nonnegative-integer?');
+  const units = prefix.length === 0 ? [] : prefixUnits(prefix, rx.bytes);
+  if (!portInput) {
+    const input = checkInput(who, inputArg, '(or/c bytes? string? input-port? path?)');
+    const [s, e] = primRange(who, input, a[2], a[3]);
+    const subj = makeSubject(rx, input, s, e);
+    subj.prefix = units;
+    if (out === null && mode.result !== 'positions' && !mode.withEnd && !backtracks(rx, subj)) {
+      return jsMatch(rx, subj, mode.result === 'boolean');
+    }
+    const spans = firstSpans(rx, subj);
+    if (out !== null) writeSkipped(out, pieceBytes(subj.piece(0, spans === null ? subj.text.length : spans[0])));
+    return withEndValue(mode, matchResult(rx, subj, spans, mode), spans === null ? false : endBytes(subj, spans, prefix, count));
+  }
+  const port = checkOpenInputPort(who, inputArg);
+  const skip = a[2] === undefined ? 0 : exactNonNegative(who, a[2], 'exact-nonnegative-integer?');
+  const endArg = a[3] === undefined || a[3] === false ? null : exactNonNegative(who, a[3], '(or/c #f exact-nonnegative-integer?)');
+  if (endArg !== null && endArg < skip) {
+    argumentsError(who, 'ending index is smaller than starting index', ['ending index', a[3]], ['starting index', a[2]]);
+  }
+  const find = () => {
+    const w = portWindow(port, skip, endArg, !rx.bytes);
+    const subj = makeSubject(rx, new RBytes(w.bytes, false), skip, w.limit);
+    subj.final = w.final;
+    subj.prefix = units;
+    return { w, subj, spans: firstSpans(rx, subj) };
+  };
+  const commit = ({ w, subj, spans }: ReturnType<typeof find>): Value => {
+    if (!mode.peek) {
+      if (spans !== null) {
+        const matchStart = subj.position(spans[0]);
+        writeSkipped(out, w.bytes.subarray(skip, matchStart));
+        consume(port, subj.position(spans[1]));
+      } else if (!mode.tryOnly) {
+        writeSkipped(out, w.bytes.subarray(skip, w.limit));
+        consume(port, w.limit);
+      }
+    }
+    return withEndValue(mode, matchResult(rx, subj, spans, mode), spans === null ? false : endBytes(subj, spans, prefix, count));
+  };
+  return onPort(port, find, commit, mode.immediate, () => withEndValue(mode, false, false));
 }
 
 function regexpMatchExactP(p: Value, input: Value): Value {
   const { rx, subj } = matchArgs('regexp-match-positions', [p, input]);
   const spans = firstSpans(rx, subj);
   return spans !== null && spans[0] === 0 && spans[1] === subj.text.length;
+}
+
+/** regexp-match-peek-positions* (its keyword front end is in lib/strings.rkt): every match's positions, peeked. */
+function peekPositionsAll(...a: Value[]): Value {
+  const who = 'regexp-match-peek-positions*';
+  const rx = toRegexp(who, a[0], 'regexp');
+  if (!isInputPort(a[1])) return argError(who, 'input-port?', a[1]);
+  const port = checkOpenInputPort(who, a[1]);
+  const skip = exactNonNegative(who, a[2], 'exact-nonnegative-integer?');
+  const end = a[3] === false ? null : exactNonNegative(who, a[3], '(or/c exact-nonnegative-integer? #f)');
+  checkPrefix(who, a[4]);
+  const units = prefixUnits((a[4] as RBytes).bytes, rx.bytes);
+  const find = () => {
+    const w = portWindow(port, skip, end, !rx.bytes);
+    const subj = makeSubject(rx, new RBytes(w.bytes, false), skip, w.limit);
+    subj.final = w.final;
+    subj.prefix = units;
+    return allSpans(rx, subj).map((sp) => positionsList(subj, sp, rx.groups));
+  };
+  return onPort(port, find, listFromArray, false, () => false);
 }
 
 // ---------------------------------------------------------------------------
@@ -269,6 +417,7 @@ function loopArgs(who: string, a: Value[]): { rx: RRegexp; subj: Subject; matche
   const [s, e] = loopRange(who, input, a[2], a[3]);
   checkPrefix(who, a[4]);
   const subj = makeSubject(rx, input, s, e);
+  if (a[4] instanceof RBytes) subj.prefix = prefixUnits(a[4].bytes, rx.bytes);
   return { rx, subj, matches: allSpans(rx, subj) };
 }
 
@@ -469,8 +618,10 @@ function replaceCommon(m: Machine, who: string, a: Value[], all: boolean): void 
   } else {
     checkPrefix(who, a[3]);
   }
+  const prefix = all ? a[5] : a[3];
   const len = inputLength(input);
   const subj = makeSubject(rx, input, start, end ?? len);
+  if (prefix instanceof RBytes) subj.prefix = prefixUnits(prefix.bytes, rx.bytes);
   let matches = all ? replaceSpans(rx, subj) : [];
   if (!all) {
     const first = firstSpans(rx, subj);
@@ -559,9 +710,27 @@ export function installRegexp(t: PrimTable): void {
   t.fn('byte-regexp?', 1, 1, (v) => v instanceof RRegexp && v.bytes);
   t.fn('byte-pregexp?', 1, 1, (v) => v instanceof RRegexp && v.bytes && v.px);
 
-  t.fn('regexp-match', 2, 4, regexpMatch);
-  t.fn('regexp-match-positions', 2, 4, regexpMatchPositions);
-  t.fn('regexp-match?', 2, 4, regexpMatchP);
+  const single = (name: string, result: MatchMode['result'], max: number, extra: Partial<MatchMode> = {}) => {
+    const mode: MatchMode = { ...MODE_DEFAULTS, ...extra, result };
+    t.blocking(name, 2, max, (...a: Value[]) => matchOnce(name, mode, a));
+  };
+  single('regexp-match', 'pieces', 6);
+  single('regexp-match-positions', 'positions', 6);
+  single('regexp-match?', 'boolean', 6);
+  single('regexp-match/end', 'pieces', 7, { withEnd: true });
+  single('regexp-match-positions/end', 'positions', 7, { withEnd: true });
+  single('regexp-try-match', 'pieces', 6, { tryOnly: true, portOnly: true });
+  single('regexp-match-peek', 'pieces', 6, { peek: true, portOnly: true });
+  single('regexp-match-peek-positions', 'positions', 6, { peek: true, portOnly: true });
+  single('regexp-match-peek-immediate', 'pieces', 6, { peek: true, portOnly: true, immediate: true });
+  single('regexp-match-peek-positions-immediate', 'positions', 6, { peek: true, portOnly: true, immediate: true });
+  single('regexp-match-peek-positions/end', 'positions', 7, { peek: true, portOnly: true, withEnd: true });
+  single('regexp-match-peek-positions-immediate/end', 'positions', 7, { peek: true, portOnly: true, immediate: true, withEnd: true });
+  t.internal('regexp-peek-positions-all', new Primitive('regexp-match-peek-positions*', 5, 5, peekPositionsAll, false));
+  t.fn('regexp-max-lookbehind', 1, 1, (p: Value) => {
+    if (!(p instanceof RRegexp)) return argError('regexp-max-lookbehind', '(or regexp? byte-regexp?)', p);
+    return p.maxLookbehind;
+  });
   t.fn('regexp-match-exact?', 2, 2, regexpMatchExactP);
 
   const gapSelect = keyword('gap-select?');

@@ -145,6 +145,10 @@ export function installStrings(t: PrimTable): void {
   for (const [op, holds] of ORDERS) t.fn(`string${op}?`, 1, -1, stringCompare(`string${op}?`, holds));
   for (const [op, holds] of ORDERS) t.fn(`string-ci${op}?`, 1, -1, ciStringCompare(`string-ci${op}?`, holds));
   t.fn('string-titlecase', 1, 1, (s: Value) => str(titlecase(checkString('string-titlecase', s).s)));
+  for (const form of ['NFC', 'NFD', 'NFKC', 'NFKD'] as const) {
+    const name = `string-normalize-${form.toLowerCase()}`;
+    t.fn(name, 1, 1, (s: Value) => str(checkString(name, s).s.normalize(form)));
+  }
   t.fn('string-foldcase', 1, 1, (s: Value) => str(foldcase(checkString('string-foldcase', s).s)));
   t.fn(
     'string-append-immutable',

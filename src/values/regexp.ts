@@ -5,6 +5,7 @@
 
 import { customPrint, type PrintContext } from './printable.js';
 import { registerEqualHook, registerEqualKeyHook } from './equal.js';
+import { Backtracker, maxLookbehind, needsBacktracker } from './regexp-backtrack.js';
 import { translate } from './regexp-js.js';
 import { parseRegexp, type ParsedRegexp } from './regexp-syntax.js';
 import { RBytes, RString, type Value } from './types.js';
@@ -19,6 +20,8 @@ export class RRegexp {
   /** See `nonEmptyMatcher`. */
   private nonEmpty: RegExp | null = null;
   private jsGroups: readonly number[] | null = null;
+  private matcher: Backtracker | null = null;
+  private jsDiffers: boolean | null = null;
 
   constructor(
     /** The pattern; for a byte regexp, one char (0-255) per byte. */
@@ -33,6 +36,23 @@ export class RRegexp {
   /** The number of capturing groups. */
   get groups(): number {
     return this.parsed.groups;
+  }
+
+  /** The backtracking matcher (regexp-backtrack.ts), made on first use. */
+  backtracker(): Backtracker {
+    if (this.matcher === null) this.matcher = new Backtracker(this.parsed, this.bytes);
+    return this.matcher;
+  }
+
+  /** The JS RegExp would report other captures than Racket does: match with the backtracker. */
+  get needsBacktracker(): boolean {
+    if (this.jsDiffers === null) this.jsDiffers = needsBacktracker(this.parsed.tree) || (this.bytes && hasProperty(this.source));
+    return this.jsDiffers;
+  }
+
+  /** `regexp-max-lookbehind`. */
+  get maxLookbehind(): number {
+    return maxLookbehind(this.parsed.tree, this.bytes);
   }
 
   /** JS group index of each Racket group, in the finders' results. */
@@ -78,6 +98,11 @@ export class RRegexp {
   [customPrint](ctx: PrintContext): string {
     return (this.px ? '#px' : '#rx') + ctx.recur(this.name, 'write');
   }
+}
+
+/** A byte pattern that may use `\\p{..}` (matched on UTF-8 sequences only by the backtracker). */
+function hasProperty(source: string): boolean {
+  return /\\[pP]\{/.test(source);
 }
 
 export function latin1ToBytes(s: string): Uint8Array {

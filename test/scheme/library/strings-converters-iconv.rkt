@@ -1,0 +1,16 @@
+#lang racket/base
+;; Byte converters: errors and cut-off input in each encoding.
+(define u (bytes-open-converter "platform-UTF-8" "platform-UTF-16"))
+(call-with-values (lambda () (bytes-convert u #"a\377b")) list)
+(call-with-values (lambda () (bytes-convert u #"a\303")) list)
+(define u2 (bytes-open-converter "platform-UTF-16" "platform-UTF-8"))
+(call-with-values (lambda () (bytes-convert u2 #"a\0\0\330b\0")) list)
+(list (bytes-open-converter "utf-8" "utf-16") (bytes-open-converter "UTF-8" "UTF-16LE") (bytes-open-converter "latin1" "UTF-8") (bytes-open-converter "ISO8859-1" "UTF-8") (bytes-open-converter "utf-8" "UTF-8"))
+(define l (bytes-open-converter "UTF-8" "latin1"))
+(call-with-values (lambda () (bytes-convert l #"a\303\251\342\202\254b")) list)
+(define a (bytes-open-converter "UTF-16LE" "UTF-8"))
+(call-with-values (lambda () (bytes-convert a #"a\0\0\330b\0")) list)
+(define b (bytes-open-converter "UTF-8" "UTF-16BE"))
+(call-with-values (lambda () (bytes-convert b #"a\360\237\230\200")) list)
+(call-with-values (lambda () (bytes-convert (bytes-open-converter "UTF-8" "UTF-16") #"" )) list)
+(call-with-values (lambda () (bytes-convert (bytes-open-converter "UTF-8" "UTF-8") #"\355\240\200")) list)

@@ -1,0 +1,58 @@
+#lang racket/base
+;; Grapheme clusters: break properties, char-grapheme-step's state numbers,
+;; string-grapheme-span and string-grapheme-count (emoji ZWJ sequences, flags,
+;; Hangul, CR LF, combining marks), and bad arguments.
+(define-syntax-rule (try e)
+  (with-handlers ([exn:fail? (lambda (x) (displayln (exn-message x)))])
+    (call-with-values (lambda () e) (lambda vs (writeln vs)))))
+
+(writeln (for/list ([c (list #\a #\return #\newline #\u0301 #\u200D #\U1F1E6 #\ᄀ #\가 #\각 #\ᅡ #\ᆨ #\u0600 #\u0903 #\☺ #\nul #\U1F3FB #\tab #\u00AD)])
+           (char-grapheme-break-property c)))
+(define (remove-duplicates l)
+  (let loop ([l l] [acc '()])
+    (cond [(null? l) (reverse acc)] [(member (car l) acc) (loop (cdr l) acc)] [else (loop (cdr l) (cons (car l) acc))])))
+;; Every state reachable from 0 with one character of each kind, and where each goes.
+(define reps (list #\a #\return #\newline #\u0001 #\u0301 #\u200D #\U1F1E6 #\u0600 #\u0903 #\u1100 #\u1161 #\u11A8 #\uAC00 #\uAC01 #\U1F468 #\u00A9))
+(define seen (make-hash (list (cons 0 #t))))
+(let loop ([todo '(0)])
+  (unless (null? todo)
+    (define s (car todo))
+    (define steps
+      (for/list ([c reps])
+        (define-values (b s2) (char-grapheme-step c s))
+        (cons b s2)))
+    (writeln (cons s steps))
+    (loop (append (cdr todo)
+                  (for/list ([st (remove-duplicates (map cdr steps))] #:unless (hash-ref seen st #f))
+                    (hash-set! seen st #t)
+                    st)))))
+
+(define samples
+  (list "a\r\nb👨‍👩‍👧🇦🇧🇨e\u0301한" "" "abc" "\r\n\r\n" "\r\r\n\n" "🇦🇧🇨🇩🇪" "👍🏽👍" "🏳️‍🌈x" "각각각" "e\u0301\u0302\u0303" "\u0600a" "a\u0903b" "\u200Da" "a\u200D👨"))
+(for ([s samples])
+  (writeln (list (string-grapheme-count s)
+                 (let loop ([i 0] [acc '()])
+                   (if (= i (string-length s))
+                       (reverse acc)
+                       (let ([n (string-grapheme-span s i)]) (loop (+ i n) (cons n acc))))))))
+(try (string-grapheme-span "abcdef" 1 3))
+(try (string-grapheme-count "abcdef" 1 3))
+(try (string-grapheme-count "abcdef" 2))
+(try (string-grapheme-span "abc" 3))
+(try (string-grapheme-span "a\r\nb" 1 2))
+(try (char-grapheme-step #\a -1))
+
+(try (string-grapheme-span "abc" 4))
+(try (string-grapheme-span "abc" 1 5))
+(try (string-grapheme-span "abc" 2 1))
+(try (string-grapheme-span "abc" -1))
+(try (string-grapheme-span 'a 0))
+(try (string-grapheme-count "abc" 4))
+(try (string-grapheme-count "abc" 1 5))
+(try (string-grapheme-count "abc" 'x))
+(try (string-grapheme-span "abc" 'x))
+(try (string-grapheme-count 1))
+(try (char-grapheme-step #\a 'x))
+(try (char-grapheme-step #\a (expt 2 70)))
+(try (char-grapheme-step 1 0))
+(try (char-grapheme-break-property 1))
