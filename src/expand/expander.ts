@@ -33,7 +33,7 @@ export type Meaning =
   | { kind: 'local'; v: LocalVar }
   | { kind: 'top'; v: TopVar; imported: boolean }
   /** `identity`: what free-identifier=? compares, when it is not `name` (`#%plain-lambda` is handled as `lambda` but is another binding). */
-  | { kind: 'core'; name: string; expand: CoreFormHandler; identity?: string }
+  | { kind: 'core'; name: string; expand: CoreFormHandler; identity?: string; alone?: boolean }
   /** A macro written in JS (the library macros, syntax-rules); `frame`: the definition context it was defined in. */
   | { kind: 'macro'; name: string; transform: MacroTransformer; frame?: DefinitionFrame }
   /** A compile-time value bound by define-syntaxes: a transformer procedure, a rename or set! transformer, a pattern variable, any value. */
@@ -221,6 +221,15 @@ export class Expander {
   currentIntro: Scope | null = null;
   /** The macro applications in progress, innermost last (for syntax-local-introduce and friends). */
   readonly transformers: TransformerFrame[] = [];
+
+  /**
+   * Set by the module and top-level expanders: `syntax-local-lift-require`
+   * and `local-require` require a spec at the module level through it,
+   * getting the identifiers it bound.
+   */
+  requireLifter: ((spec: Syntax) => Syntax[]) | null = null;
+  /** Set by the module expander: `syntax-local-lift-provide` adds a provide spec to the module through it. */
+  provideLifter: ((spec: Syntax) => void) | null = null;
 
   /** Where `syntax-local-lift-expression` puts definitions, innermost last. */
   readonly liftTargets: LiftTarget[] = [];
@@ -496,6 +505,8 @@ export class Expander {
       case 'core':
       case 'macro':
       case 'syntax': {
+        // A form whose handler also reports its keyword used alone (require sub-forms).
+        if (m.kind === 'core' && m.alone === true) return m.expand(id, this);
         const name = idSym(id).name;
         if (
           m.kind === 'core' &&

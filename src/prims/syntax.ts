@@ -8,17 +8,7 @@ import type { Expander } from '../expand/expander.js';
 import { isLocationless } from '../expand/expander.js';
 import { LocalVar } from '../expand/core.js';
 import { localExpand, type ExpansionContext } from '../expand/local-expand.js';
-import {
-  addScope,
-  datumToSyntax,
-  flipScope,
-  idSym,
-  isIdentifier,
-  removeScope,
-  syntaxE,
-  syntaxList,
-  syntaxToDatum,
-} from '../expand/scopes.js';
+import { datumToSyntax, flipScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 import type { SyntaxPattern } from '../expand/syntax-pattern.js';
 import { ParseFailures, SyntaxClassDef, type SyntaxParsePattern } from '../expand/syntax-parse-pattern.js';
 import type { SyntaxTemplate } from '../expand/syntax-template.js';
@@ -31,14 +21,15 @@ import {
   StructInfo,
   SyntaxParameter,
 } from '../expand/transformers.js';
-import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import { printString, writeString } from '../printer/print.js';
 import { RPath } from '../values/path.js';
 import { Scope, type SrcLoc, Syntax } from '../values/syntax.js';
 import { MultipleValues, NULL, VOID, Pair, RString, RVector, Sym, listFromArray, listToArray, sym, type Value } from '../values/types.js';
-import { checkProcedure, checkString, checkSymbol } from './check.js';
+import { checkProcedure, checkString } from './check.js';
 import type { PrimTable } from './table.js';
+import { installSyntaxIntroducers, introducer } from './syntax-introducers.js';
+import { installSyntaxLifts } from './syntax-lifts.js';
 
 function checkSyntax(who: string, v: Value): Syntax {
   if (!(v instanceof Syntax)) return argError(who, 'syntax?', v);
@@ -305,17 +296,7 @@ export function installSyntax(t: PrimTable): void {
     const stx = checkSyntax('syntax-local-introduce', s);
     return flipScope(stx, transforming(this, 'syntax-local-introduce').intro);
   });
-  t.fn('make-syntax-introducer', 0, 1, () => {
-    const scope = new Scope('introducer');
-    return new Primitive('syntax-introducer', 1, 2, (s: Value, mode: Value = sym('flip')) => {
-      const stx = checkSyntax('syntax-introducer', s);
-      const how = checkSymbol('syntax-introducer', mode).name;
-      if (how === 'add') return addScope(stx, scope);
-      if (how === 'remove') return removeScope(stx, scope);
-      if (how === 'flip') return flipScope(stx, scope);
-      return argError('syntax-introducer', "(or/c 'add 'remove 'flip)", mode);
-    });
-  });
+  t.fn('make-syntax-introducer', 0, 1, () => introducer('do-make-syntax-introducer', [new Scope('introducer')], 'flip'));
   t.fn('syntax-local-context', 0, 0, function (this: Machine) {
     const c = transforming(this, 'syntax-local-context').context;
     return c === 'internal-definition' ? listFromArray([new LiberalDefineContext()]) : sym(c);
@@ -578,6 +559,8 @@ export function installSyntax(t: PrimTable): void {
     return raiseSyntaxError(expander(this), null, 'bad syntax', input, false);
   });
   t.internalFn('syntax-template', 1, -1, (tmpl: SyntaxTemplate, ...args: Value[]) => tmpl.instantiate(args));
+  installSyntaxIntroducers(t);
+  installSyntaxLifts(t);
   t.internalFn('syntax-template/loc', 2, -1, (tmpl: SyntaxTemplate, loc: Value, ...args: Value[]) =>
     tmpl.instantiate(args, loc instanceof Syntax ? loc.loc : null),
   );
