@@ -24,6 +24,7 @@ import {
   type TransformerFrame,
 } from './transformers.js';
 import { StructInstance, propRenameTransformer, propSetTransformer, propertyField } from '../values/struct.js';
+import { expansionContexts } from './expansion-contexts.js';
 
 export type MacroTransformer = (stx: Syntax, ex: Expander) => Syntax;
 export type CoreFormHandler = (stx: Syntax, ex: Expander) => Core;
@@ -367,6 +368,8 @@ export class Expander {
     if (m.kind === 'macro') return this.applyMacro(m.transform, this.withUseSite(m, stx));
     if (m.kind !== 'syntax') return null;
     const v = m.value;
+    if (v instanceof StructInstance && !this.allowedInContext(v, stx, id))
+      return new Syntax(listOf([this.baseId('#%expression', stx.loc), stx]), stx.loc, stx.scopes);
     if (v instanceof SyntaxParameter) return this.transformStep(this.syntaxParameterMeaning(v), stx, id);
     if (v instanceof MatchExpander && v.expressionProc !== null) return this.applyTransformerProcedure(v.expressionProc, stx, id);
     const target = this.renameTarget(v);
@@ -377,6 +380,25 @@ export class Expander {
     if (v instanceof PatternVariable) this.syntaxError(idSym(id).name, 'pattern variable cannot be used outside of a template', id);
     if (this.compileTime?.isProcedure(v)) return this.applyTransformerProcedure(v, this.withUseSite(m, stx), id);
     const msg = `${this.locPrefix(stx.loc)}${idSym(id).name}: illegal use of syntax\n  in: ${writeString(syntaxToDatum(stx))}\n  value at phase ${this.phase + 1}: ${printString(v)}`;
+    throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
+  }
+
+  /**
+   * Whether a transformer struct with `prop:expansion-contexts` may be used
+   * here. Where it may not but an expression is allowed in its place (a
+   * definition context), the use is to be expanded as an expression (false);
+   * anywhere else it is an error.
+   */
+  private allowedInContext(v: StructInstance, stx: Syntax, id: Syntax): boolean {
+    const prop = expansionContexts.prop;
+    const allowed = prop === null ? null : propertyField(v, prop);
+    if (allowed === null) return true;
+    const here = this.context === 'internal-definition' ? 'definition-context' : this.context;
+    const names: string[] = [];
+    for (let l = allowed.value; l instanceof Pair; l = l.cdr) if (l.car instanceof Sym) names.push(l.car.name);
+    if (names.includes(here)) return true;
+    if (here !== 'expression' && names.includes('expression')) return false;
+    const msg = `${this.locPrefix(stx.loc)}${idSym(id).name}: not allowed in context\n  expansion context: ${here}\n  in: ${writeString(syntaxToDatum(stx))}`;
     throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
   }
 
@@ -722,7 +744,7 @@ export class Expander {
    * requiring racket/base for syntax); any other expression is expanded at
    * the next phase and run.
    */
-  evalForSyntax(rhs: Syntax, ids: Syntax[]): Meaning[] {
+  evalForSyntax(rhs: Syntax, ids: Syntax[], who = 'define-syntaxes'): Meaning[] {
     const head = syntaxList(rhs)?.[0];
     if (ids.length === 1 && head && isIdentifier(head)) {
       const m = this.resolve(head);
@@ -734,12 +756,11 @@ export class Expander {
     const values = value instanceof MultipleValues ? value.vals : [value];
     if (values.length !== ids.length) {
       // Racket words it one way at the top level, another in a module.
-      const where =
-        this.ctx === null || this.ctx.name === 'top-level' ? 'result arity mismatch;' : 'define-syntaxes: result arity mismatch;';
-      const what =
-        this.ctx === null || this.ctx.name === 'top-level'
-          ? '\n  in: local-binding form'
-          : `\n  in: definition of ${idSym(ids[0]).name}${ids.length > 1 ? ' ...' : ''}${values.length > 0 ? `\n  arguments...:${values.map((v) => `\n   ${printString(v)}`).join('')}` : ''}`;
+      const atTop = (this.ctx === null || this.ctx.name === 'top-level') && who === 'define-syntaxes';
+      const where = atTop ? 'result arity mismatch;' : `${who}: result arity mismatch;`;
+      const what = atTop
+        ? '\n  in: local-binding form'
+        : `\n  in: definition of ${idSym(ids[0]).name}${ids.length > 1 ? ' ...' : ''}${values.length > 0 ? `\n  arguments...:${values.map((v) => `\n   ${printString(v)}`).join('')}` : ''}`;
       const msg = `${where}\n expected number of values not received\n  expected: ${ids.length}\n  received: ${values.length}${what}`;
       throw new RacketThrow(makeExn(exnFailContractArityT, msg));
     }

@@ -30,6 +30,8 @@ import { checkProcedure, checkString } from './check.js';
 import type { PrimTable } from './table.js';
 import { installSyntaxIntroducers, introducer } from './syntax-introducers.js';
 import { installSyntaxLifts } from './syntax-lifts.js';
+import { contextList, installDefinitionContexts } from './definition-contexts.js';
+import { InternalDefinitionContext } from '../expand/definition-contexts.js';
 
 function checkSyntax(who: string, v: Value): Syntax {
   if (!(v instanceof Syntax)) return argError(who, 'syntax?', v);
@@ -270,8 +272,8 @@ export function installSyntax(t: PrimTable): void {
     if (ex.transformers.length === 0 && ex.phase === 0 && !expanding(ex)) {
       throw new RacketThrow(makeExn(exnFailContractT, 'syntax-local-value: not currently transforming'));
     }
-    // A rename transformer's target stands for it.
-    const meaning = ex.resolveThroughRenames(id);
+    // A rename transformer's target stands for it. The identifier is seen as the expander sees it.
+    const meaning = ex.resolveThroughRenames(asExpanderSees(ex, id));
     if (meaning !== null && meaning.kind === 'syntax') return m.returnValue(meaning.value);
     if (failure !== false) return m.applyArray(failure, []);
     const msg = `syntax-local-value: unbound identifier\n  identifier: ${writeString(syntaxToDatum(id))}`;
@@ -282,7 +284,7 @@ export function installSyntax(t: PrimTable): void {
     const failure = args[2] ?? false;
     if (failure !== false) checkProcedure('syntax-local-value/immediate', failure);
     const ex = expander(m);
-    const meaning = ex.resolve(id);
+    const meaning = ex.resolve(asExpanderSees(ex, id));
     if (meaning !== null && meaning.kind === 'syntax') {
       const target = ex.renameTarget(meaning.value);
       return m.returnValue(new MultipleValues([meaning.value, target ?? false]));
@@ -311,7 +313,14 @@ export function installSyntax(t: PrimTable): void {
   t.fn('syntax-transforming?', 0, 0, function (this: Machine) {
     return expander(this).transformers.length > 0;
   });
-  t.fn('syntax-local-identifier-as-binding', 1, 2, (s: Value) => checkIdentifier('syntax-local-identifier-as-binding', s));
+  t.fn('syntax-local-identifier-as-binding', 1, 2, function (this: Machine, s: Value, ctx: Value = false) {
+    const id = checkIdentifier('syntax-local-identifier-as-binding', s);
+    if (ctx !== false && !(ctx instanceof InternalDefinitionContext))
+      return argError('syntax-local-identifier-as-binding', 'internal-definition-context?', ctx);
+    // Without the use-site scopes of the context's expansions, as a definition there binds it.
+    const frame = ctx === false ? expander(this).frame : ctx.frame;
+    return frame === null ? id : frame.binder(id);
+  });
   t.fn('syntax-shift-phase-level', 2, 2, (s: Value) => checkSyntax('syntax-shift-phase-level', s));
 
   // ------------------------------------------------------------ local expansion and lifting
@@ -324,6 +333,8 @@ export function installSyntax(t: PrimTable): void {
     const stopIds = stops === false ? null : stops instanceof Pair || stops === NULL ? listToArray(stops) : null;
     if ((stops !== false && stopIds === null) || (stopIds !== null && !stopIds.every(isIdentifier)))
       return argError(who, '(or/c (listof identifier?) #f)', stops);
+    if (args.length > 3 && args[3] !== false && contextList(args[3]) === null)
+      return argError(who, '(or/c internal-definition-context? (listof internal-definition-context?) #f)', args[3]);
     return stx;
   };
   /** Expands as the macro's own input is expanded: the introduction scope flipped in and out. */
@@ -332,8 +343,12 @@ export function installSyntax(t: PrimTable): void {
     const frame = transforming(m, 'local-expand');
     const stops = args[2] === false ? null : (listToArray(args[2]) as Syntax[]);
     const context = expansionContext(args[1])!;
-    const out = localExpand(ex, flipScope(stx, frame.intro), context, stops === null || stops.length === 0 ? null : stops);
-    return flipScope(out, frame.intro);
+    // In a definition context, what is expanded and what results get its inside-edge scope, and its use-site scopes are recorded there.
+    const contexts = args.length > 3 && args[3] !== false ? contextList(args[3])! : [];
+    const inside = (s: Syntax) => contexts.reduce((acc, c) => c.insideOf(acc), s);
+    const run = () => localExpand(ex, flipScope(inside(stx), frame.intro), context, stops === null || stops.length === 0 ? null : stops);
+    const out = args[3] instanceof InternalDefinitionContext ? ex.inDefinitionContext(args[3].frame, run) : run();
+    return inside(flipScope(out, frame.intro));
   };
   t.fn('local-expand', 3, 4, function (this: Machine, ...args: Value[]) {
     return expandLocally(this, args, localExpanding(this, 'local-expand', args));
@@ -560,6 +575,7 @@ export function installSyntax(t: PrimTable): void {
   });
   t.internalFn('syntax-template', 1, -1, (tmpl: SyntaxTemplate, ...args: Value[]) => tmpl.instantiate(args));
   installSyntaxIntroducers(t);
+  installDefinitionContexts(t);
   installSyntaxLifts(t);
   t.internalFn('syntax-template/loc', 2, -1, (tmpl: SyntaxTemplate, loc: Value, ...args: Value[]) =>
     tmpl.instantiate(args, loc instanceof Syntax ? loc.loc : null),
@@ -578,6 +594,12 @@ function expansionContext(v: Value): ExpansionContext | null {
   if (!(v instanceof Sym)) return null;
   if (v.name === 'module-begin') return 'module';
   return v.name === 'expression' || v.name === 'top-level' || v.name === 'module' ? v.name : null;
+}
+
+/** `id` from the transformer being run, as the expander sees it: with the transformer's introduction scope flipped. */
+function asExpanderSees(ex: Expander, id: Syntax): Syntax {
+  const frames = ex.transformers;
+  return frames.length === 0 ? id : flipScope(id, frames[frames.length - 1].intro);
 }
 
 function expanding(ex: Expander): boolean {
