@@ -15,6 +15,7 @@ import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
 import { BindingTable, symbolKey } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 import {
+  ExpandedSyntax,
   MatchExpander,
   PatternVariable,
   RenameTransformer,
@@ -132,6 +133,11 @@ export class Expander {
     const mb = this.resolveThroughRenames(b);
     if (ma === null || mb === null) return ma === mb && idSym(a) === idSym(b);
     return sameMeaning(ma, mb);
+  }
+
+  /** Whether two meanings are the same binding. */
+  sameBinding(a: Meaning, b: Meaning): boolean {
+    return sameMeaning(a, b);
   }
 
   /** What `id` means, with rename transformers followed to their targets. */
@@ -487,6 +493,7 @@ export class Expander {
         }
         return this.expandApp(stx);
       }
+      if (e instanceof ExpandedSyntax) return this.expandExpr(e.expanded);
       if (e === NULL) {
         this.syntaxError('#%app', 'missing procedure expression;\n probably originally (), which is an illegal empty application', stx);
       }

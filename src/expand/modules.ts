@@ -8,7 +8,7 @@ import { Scope, Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import { DefinitionFrame, type DefinitionContext, type Expander, type LiftTarget } from './expander.js';
 import { StructInfo } from './transformers.js';
-import { symbolKey } from './bindings.js';
+import { LABEL_PHASE, symbolKey } from './bindings.js';
 import { addScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 import { providePhaseSpec } from './provide-forms.js';
 import {
@@ -269,7 +269,8 @@ export function requireSpec(
   const p = syntaxList(spec);
   const kind = p !== null && p.length > 0 && isIdentifier(p[0]) ? idSym(p[0]).name : null;
   if (kind === 'for-syntax' || kind === 'for-template' || kind === 'for-meta' || kind === 'for-label') {
-    if (kind === 'for-label') return [];
+    // Label imports bind at the label phase: identifier-label-binding sees them, nothing else does.
+    if (kind === 'for-label') return p!.slice(1).flatMap((sub) => requireSpec(ex, loader, info, sub, source, LABEL_PHASE - ex.phase, only));
     let by = kind === 'for-syntax' ? 1 : -1;
     let subs = p!.slice(1);
     if (kind === 'for-meta') {

@@ -13,6 +13,7 @@ import type { SyntaxPattern } from '../expand/syntax-pattern.js';
 import { ParseFailures, SyntaxClassDef, type SyntaxParsePattern } from '../expand/syntax-parse-pattern.js';
 import type { SyntaxTemplate } from '../expand/syntax-template.js';
 import {
+  ExpandedSyntax,
   LiberalDefineContext,
   MatchExpander,
   PatternVariable,
@@ -25,11 +26,26 @@ import type { Machine } from '../eval/machine.js';
 import { printString, writeString } from '../printer/print.js';
 import { RPath } from '../values/path.js';
 import { Scope, type SrcLoc, Syntax } from '../values/syntax.js';
-import { MultipleValues, NULL, VOID, Pair, RString, RVector, Sym, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import {
+  MultipleValues,
+  NULL,
+  VOID,
+  Pair,
+  RString,
+  RVector,
+  Sym,
+  listFromArray,
+  listToArray,
+  sym,
+  uninternedSym,
+  type Value,
+} from '../values/types.js';
 import { checkProcedure, checkString } from './check.js';
 import type { PrimTable } from './table.js';
 import { installSyntaxIntroducers, introducer } from './syntax-introducers.js';
 import { installSyntaxLifts } from './syntax-lifts.js';
+import { installSyntaxExpansion } from './syntax-expansion.js';
+import { installSyntaxBindings } from './syntax-bindings.js';
 import { contextList, installDefinitionContexts } from './definition-contexts.js';
 import { InternalDefinitionContext } from '../expand/definition-contexts.js';
 
@@ -136,16 +152,32 @@ export function installSyntax(t: PrimTable): void {
     const stx = checkSyntax('syntax-original?', s);
     return stx.loc !== null && !stx.scopes.some((sc) => sc.kind === 'macro');
   });
-  t.fn('syntax-property', 2, 4, (s: Value, key: Value, value?: Value) => {
+  t.fn('syntax-property', 2, 4, (s: Value, key: Value, value?: Value, preserved: Value = false) => {
     const stx = checkSyntax('syntax-property', s);
     if (value === undefined) {
       const v = stx.props?.get(propKey(key));
       return v === undefined ? false : v;
     }
+    if (preserved !== false && !(key instanceof Sym && key.interned)) {
+      const msg = `syntax-property: key for a preserved property must be an interned symbol\n  given key: ${printString(key)}\n  given value: ${printString(value)}`;
+      throw new RacketThrow(makeExn(exnFailContractT, msg));
+    }
     const out = new Syntax(stx.e, stx.loc, stx.scopes, new Map(stx.props ?? []));
     out.pending = stx.pending;
     out.props!.set(propKey(key), value);
+    const kept = preservedKeys(stx);
+    if (preserved !== false || kept.has(propKey(key))) {
+      const next = new Set(kept);
+      if (preserved !== false) next.add(propKey(key));
+      else next.delete(propKey(key));
+      out.props!.set(PRESERVED, next as unknown as Value);
+    }
     return out;
+  });
+  t.fn('syntax-property-preserved?', 2, 2, (s: Value, key: Value) => {
+    const stx = checkSyntax('syntax-property-preserved?', s);
+    if (!(key instanceof Sym && key.interned)) return argError('syntax-property-preserved?', '(and/c symbol? symbol-interned?)', key);
+    return preservedKeys(stx).has(key.name);
   });
   t.fn('syntax-property-remove', 2, 2, (s: Value, key: Value) => {
     const stx = checkSyntax('syntax-property-remove', s);
@@ -220,14 +252,6 @@ export function installSyntax(t: PrimTable): void {
       }),
     );
   });
-  t.fn('identifier-binding', 1, 4, function (this: Machine, id: Value) {
-    const m = expander(this).resolve(checkIdentifier('identifier-binding', id));
-    if (m === null) return false;
-    if (m.kind === 'local') return sym('lexical');
-    const name = idSym(id as Syntax);
-    return listFromArray([sym('#%runtime'), name, sym('#%runtime'), name, 0, 0, 0]);
-  });
-
   // ------------------------------------------------------------ errors
   t.fn(
     'raise-syntax-error',
@@ -353,9 +377,9 @@ export function installSyntax(t: PrimTable): void {
   t.fn('local-expand', 3, 4, function (this: Machine, ...args: Value[]) {
     return expandLocally(this, args, localExpanding(this, 'local-expand', args));
   });
-  t.fn('local-expand/capture-lifts', 3, 5, function (this: Machine, ...args: Value[]) {
-    const stx = localExpanding(this, 'local-expand/capture-lifts', args);
-    const ex = expander(this);
+  /** Expands with the lifts it makes captured as definitions around the result, in a `begin`. */
+  const captureLifts = (m: Machine, args: Value[], stx: Syntax): Syntax => {
+    const ex = expander(m);
     const lifted: { ids: Syntax[]; rhs: Syntax }[] = [];
     // The lifted identifiers are bound only for this expansion; the `define-values` forms bind them for real.
     const target = {
@@ -365,11 +389,33 @@ export function installSyntax(t: PrimTable): void {
         lifted.push({ ids, rhs });
       },
     };
-    const out = ex.withLiftTarget(target, () => expandLocally(this, args, stx));
-    const intro = transforming(this, 'local-expand/capture-lifts').intro;
+    const out = ex.withLiftTarget(target, () => expandLocally(m, args, stx));
+    const intro = transforming(m, 'local-expand/capture-lifts').intro;
     const base = (name: string) => ex.baseId(name, stx.loc);
     const defs = lifted.map((l) => datumToSyntax(null, listFromArray([base('define-values'), listFromArray(l.ids), l.rhs]), stx.loc));
     return new Syntax(listFromArray([base('begin'), ...defs.map((d) => flipScope(d, intro)), out]), stx.loc, out.scopes);
+  };
+  t.fn('local-expand/capture-lifts', 3, 5, function (this: Machine, ...args: Value[]) {
+    return captureLifts(this, args, localExpanding(this, 'local-expand/capture-lifts', args));
+  });
+  // The same at the phase above: for transformer expressions a macro expands itself.
+  t.fn('local-transformer-expand', 3, 4, function (this: Machine, ...args: Value[]) {
+    const stx = localExpanding(this, 'local-transformer-expand', args);
+    return expander(this).atNextPhase(() => expandLocally(this, args, stx));
+  });
+  t.fn('local-transformer-expand/capture-lifts', 3, 5, function (this: Machine, ...args: Value[]) {
+    const stx = localExpanding(this, 'local-transformer-expand/capture-lifts', args);
+    return expander(this).atNextPhase(() => captureLifts(this, args, stx));
+  });
+  t.fn('syntax-local-expand-expression', 1, 2, function (this: Machine, s: Value, opaqueOnly: Value = false) {
+    const stx = localExpanding(this, 'syntax-local-expand-expression', [s, sym('expression'), NULL]);
+    const expanded = expandLocally(this, [stx, sym('expression'), NULL], stx);
+    const opaque = new Syntax(
+      new ExpandedSyntax(flipScope(expanded, transforming(this, 'syntax-local-expand-expression').intro)),
+      stx.loc,
+      expanded.scopes,
+    );
+    return new MultipleValues([opaqueOnly === false ? expanded : false, opaque]);
   });
   const lift = (m: Machine, who: string, n: number, s: Value): Syntax[] => {
     const frame = transforming(m, who);
@@ -575,11 +621,21 @@ export function installSyntax(t: PrimTable): void {
   });
   t.internalFn('syntax-template', 1, -1, (tmpl: SyntaxTemplate, ...args: Value[]) => tmpl.instantiate(args));
   installSyntaxIntroducers(t);
+  installSyntaxExpansion(t);
+  installSyntaxBindings(t);
   installDefinitionContexts(t);
   installSyntaxLifts(t);
   t.internalFn('syntax-template/loc', 2, -1, (tmpl: SyntaxTemplate, loc: Value, ...args: Value[]) =>
     tmpl.instantiate(args, loc instanceof Syntax ? loc.loc : null),
   );
+}
+
+/** Where a syntax object's properties record which keys are preserved (a key no program can make). */
+const PRESERVED: Value = uninternedSym('preserved');
+
+function preservedKeys(stx: Syntax): Set<string | Value> {
+  const kept = stx.props?.get(PRESERVED);
+  return kept === undefined ? new Set() : (kept as unknown as Set<string | Value>);
 }
 
 /** Property keys: symbols by name (so that the reader's `paren-shape` is the same key), anything else by identity. */
