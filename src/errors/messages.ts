@@ -108,7 +108,8 @@ export function bindingArityError(expected: number, vals: readonly Value[], cont
   fail(
     exnFailContractArityT,
     `${prefix}result arity mismatch;\n expected number of values not received\n  expected: ${expected}\n  received: ${vals.length}` +
-      `\n  in: ${context}\n  arguments...:` +
+      (context === '' ? '' : `\n  in: ${context}`) +
+      '\n  arguments...:' +
       vals.map((v) => `\n   ${errorValueString(v)}`).join(''),
   );
 }

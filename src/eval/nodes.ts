@@ -273,7 +273,8 @@ class DefineValuesFrame extends Frame {
   }
   resume(m: Machine): void {
     const cells = this.node.cells;
-    const vals = valuesOf(m.val, cells.length, `definition of ${cells[0].name} ...`, 'define-values: ');
+    // (define-values () e) names no definition in its error.
+    const vals = valuesOf(m.val, cells.length, cells.length === 0 ? '' : `definition of ${cells[0].name} ...`, 'define-values: ');
     for (const cell of cells) if (cell.value !== undefined && cell.constant) redefinedConstant(cell.name, cell.moduleDescription);
     for (let i = 0; i < cells.length; i++) cells[i].value = vals[i];
     m.val = VOID;

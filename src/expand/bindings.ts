@@ -14,6 +14,8 @@ import { isSubset } from './scopes.js';
 /** A phase level (0: run time, 1: compile time of phase 0, ...), or ALL_PHASES. */
 export type Phase = number | null;
 export const ALL_PHASES: Phase = null;
+/** The label phase (`for-label`, phase #f), kept in the table as a number no shift reaches. */
+export const LABEL_PHASE = -1_000_000;
 
 const uninternedKeys = new WeakMap<Sym, string>();
 let uninternedCount = 0;
@@ -76,6 +78,22 @@ export class BindingTable<M> {
       if (list.some((e) => (e.phase === phase || e.phase === ALL_PHASES) && isSubset(e.scopes, scopes))) out.push(name);
     }
     return out;
+  }
+
+  /** The scope set of the binding `resolve` finds, or null when unbound. */
+  resolveScopes(name: string, scopes: ScopeSet, phase: number): ScopeSet | null {
+    const list = this.byName.get(name);
+    if (list === undefined) return null;
+    let best: Entry<M> | null = null;
+    for (const e of list) {
+      if (
+        (e.phase === phase || e.phase === ALL_PHASES) &&
+        isSubset(e.scopes, scopes) &&
+        (best === null || e.scopes.length > best.scopes.length)
+      )
+        best = e;
+    }
+    return best === null ? null : best.scopes;
   }
 
   /** The binding made exactly at `scopes` and `phase`, if any (for duplicate-definition checks). */

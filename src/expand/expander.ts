@@ -15,6 +15,7 @@ import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
 import { BindingTable, symbolKey } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 import {
+  ExpandedSyntax,
   MatchExpander,
   PatternVariable,
   RenameTransformer,
@@ -24,6 +25,7 @@ import {
   type TransformerFrame,
 } from './transformers.js';
 import { StructInstance, propRenameTransformer, propSetTransformer, propertyField } from '../values/struct.js';
+import { expansionContexts } from './expansion-contexts.js';
 
 export type MacroTransformer = (stx: Syntax, ex: Expander) => Syntax;
 export type CoreFormHandler = (stx: Syntax, ex: Expander) => Core;
@@ -33,7 +35,7 @@ export type Meaning =
   | { kind: 'local'; v: LocalVar }
   | { kind: 'top'; v: TopVar; imported: boolean }
   /** `identity`: what free-identifier=? compares, when it is not `name` (`#%plain-lambda` is handled as `lambda` but is another binding). */
-  | { kind: 'core'; name: string; expand: CoreFormHandler; identity?: string }
+  | { kind: 'core'; name: string; expand: CoreFormHandler; identity?: string; alone?: boolean }
   /** A macro written in JS (the library macros, syntax-rules); `frame`: the definition context it was defined in. */
   | { kind: 'macro'; name: string; transform: MacroTransformer; frame?: DefinitionFrame }
   /** A compile-time value bound by define-syntaxes: a transformer procedure, a rename or set! transformer, a pattern variable, any value. */
@@ -135,6 +137,11 @@ export class Expander {
     return sameMeaning(ma, mb);
   }
 
+  /** Whether two meanings are the same binding. */
+  sameBinding(a: Meaning, b: Meaning): boolean {
+    return sameMeaning(a, b);
+  }
+
   /** What `id` means, with rename transformers followed to their targets. */
   resolveThroughRenames(id: Syntax): Meaning | null {
     let m = this.resolve(id);
@@ -223,6 +230,15 @@ export class Expander {
   currentIntro: Scope | null = null;
   /** The macro applications in progress, innermost last (for syntax-local-introduce and friends). */
   readonly transformers: TransformerFrame[] = [];
+
+  /**
+   * Set by the module and top-level expanders: `syntax-local-lift-require`
+   * and `local-require` require a spec at the module level through it,
+   * getting the identifiers it bound.
+   */
+  requireLifter: ((spec: Syntax) => Syntax[]) | null = null;
+  /** Set by the module expander: `syntax-local-lift-provide` adds a provide spec to the module through it. */
+  provideLifter: ((spec: Syntax) => void) | null = null;
 
   /** Where `syntax-local-lift-expression` puts definitions, innermost last. */
   readonly liftTargets: LiftTarget[] = [];
@@ -360,6 +376,8 @@ export class Expander {
     if (m.kind === 'macro') return this.applyMacro(m.transform, this.withUseSite(m, stx));
     if (m.kind !== 'syntax') return null;
     const v = m.value;
+    if (v instanceof StructInstance && !this.allowedInContext(v, stx, id))
+      return new Syntax(listOf([this.baseId('#%expression', stx.loc), stx]), stx.loc, stx.scopes);
     if (v instanceof SyntaxParameter) return this.transformStep(this.syntaxParameterMeaning(v), stx, id);
     if (v instanceof MatchExpander && v.expressionProc !== null) return this.applyTransformerProcedure(v.expressionProc, stx, id);
     const target = this.renameTarget(v);
@@ -370,6 +388,25 @@ export class Expander {
     if (v instanceof PatternVariable) this.syntaxError(idSym(id).name, 'pattern variable cannot be used outside of a template', id);
     if (this.compileTime?.isProcedure(v)) return this.applyTransformerProcedure(v, this.withUseSite(m, stx), id);
     const msg = `${this.locPrefix(stx.loc)}${idSym(id).name}: illegal use of syntax\n  in: ${writeString(syntaxToDatum(stx))}\n  value at phase ${this.phase + 1}: ${printString(v)}`;
+    throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
+  }
+
+  /**
+   * Whether a transformer struct with `prop:expansion-contexts` may be used
+   * here. Where it may not but an expression is allowed in its place (a
+   * definition context), the use is to be expanded as an expression (false);
+   * anywhere else it is an error.
+   */
+  private allowedInContext(v: StructInstance, stx: Syntax, id: Syntax): boolean {
+    const prop = expansionContexts.prop;
+    const allowed = prop === null ? null : propertyField(v, prop);
+    if (allowed === null) return true;
+    const here = this.context === 'internal-definition' ? 'definition-context' : this.context;
+    const names: string[] = [];
+    for (let l = allowed.value; l instanceof Pair; l = l.cdr) if (l.car instanceof Sym) names.push(l.car.name);
+    if (names.includes(here)) return true;
+    if (here !== 'expression' && names.includes('expression')) return false;
+    const msg = `${this.locPrefix(stx.loc)}${idSym(id).name}: not allowed in context\n  expansion context: ${here}\n  in: ${writeString(syntaxToDatum(stx))}`;
     throw new RacketThrow(makeExn(exnFailSyntaxT, msg, listOf([stx])));
   }
 
@@ -461,6 +498,7 @@ export class Expander {
         }
         return this.expandApp(stx);
       }
+      if (e instanceof ExpandedSyntax) return this.expandExpr(e.expanded);
       if (e === NULL) {
         this.syntaxError('#%app', 'missing procedure expression;\n probably originally (), which is an illegal empty application', stx);
       }
@@ -504,6 +542,8 @@ export class Expander {
       case 'core':
       case 'macro':
       case 'syntax': {
+        // A form whose handler also reports its keyword used alone (require sub-forms).
+        if (m.kind === 'core' && m.alone === true) return m.expand(id, this);
         const name = idSym(id).name;
         if (
           m.kind === 'core' &&
@@ -719,7 +759,7 @@ export class Expander {
    * requiring racket/base for syntax); any other expression is expanded at
    * the next phase and run.
    */
-  evalForSyntax(rhs: Syntax, ids: Syntax[]): Meaning[] {
+  evalForSyntax(rhs: Syntax, ids: Syntax[], who = 'define-syntaxes'): Meaning[] {
     const head = syntaxList(rhs)?.[0];
     if (ids.length === 1 && head && isIdentifier(head)) {
       const m = this.resolve(head);
@@ -731,12 +771,11 @@ export class Expander {
     const values = value instanceof MultipleValues ? value.vals : [value];
     if (values.length !== ids.length) {
       // Racket words it one way at the top level, another in a module.
-      const where =
-        this.ctx === null || this.ctx.name === 'top-level' ? 'result arity mismatch;' : 'define-syntaxes: result arity mismatch;';
-      const what =
-        this.ctx === null || this.ctx.name === 'top-level'
-          ? '\n  in: local-binding form'
-          : `\n  in: definition of ${idSym(ids[0]).name}${ids.length > 1 ? ' ...' : ''}${values.length > 0 ? `\n  arguments...:${values.map((v) => `\n   ${printString(v)}`).join('')}` : ''}`;
+      const atTop = (this.ctx === null || this.ctx.name === 'top-level') && who === 'define-syntaxes';
+      const where = atTop ? 'result arity mismatch;' : `${who}: result arity mismatch;`;
+      const what = atTop
+        ? '\n  in: local-binding form'
+        : `\n  in: definition of ${idSym(ids[0]).name}${ids.length > 1 ? ' ...' : ''}${values.length > 0 ? `\n  arguments...:${values.map((v) => `\n   ${printString(v)}`).join('')}` : ''}`;
       const msg = `${where}\n expected number of values not received\n  expected: ${ids.length}\n  received: ${values.length}${what}`;
       throw new RacketThrow(makeExn(exnFailContractArityT, msg));
     }

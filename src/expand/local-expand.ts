@@ -11,7 +11,7 @@ import { Keyword, NULL, Pair, Sym, listFromArray, sym, type Value } from '../val
 import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
 import { ALL_PHASES } from './bindings.js';
 import { DefinitionFrame, type Expander } from './expander.js';
-import type { TransformerFrame } from './transformers.js';
+import { ExpandedSyntax, type TransformerFrame } from './transformers.js';
 import { addScope, idSym, isIdentifier, syntaxE, syntaxList } from './scopes.js';
 
 /** Where the form is expanded: Racket's `syntax-local-context` values. */
@@ -108,7 +108,7 @@ class SyntaxExpansion {
         continue;
       }
       // A literal goes through `#%datum`, which is not among the implicit stops.
-      if (e === NULL || e instanceof Keyword) return stx;
+      if (e === NULL || e instanceof Keyword || e instanceof ExpandedSyntax) return stx;
       return this.quoted(stx);
     }
   }
@@ -152,6 +152,7 @@ class SyntaxExpansion {
         return stx;
       }
       if (!(e instanceof Pair)) {
+        if (e instanceof ExpandedSyntax) return e.expanded;
         if (e === NULL || e instanceof Keyword) ex.expandExpr(stx);
         return this.quoted(stx);
       }

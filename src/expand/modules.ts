@@ -2,13 +2,23 @@
 // `provide` and the built-in libraries.
 
 import { TopVar, type Core } from './core.js';
-import { NULL, RString, Sym, type Value } from '../values/types.js';
+import { NULL, RString, Sym, sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import { DefinitionFrame, type DefinitionContext, type Expander, type LiftTarget } from './expander.js';
 import { StructInfo } from './transformers.js';
-import { symbolKey } from './bindings.js';
+import { LABEL_PHASE, symbolKey } from './bindings.js';
 import { addScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
+import { providePhaseSpec } from './provide-forms.js';
+import {
+  NO_FILTER,
+  type RequireFilter,
+  importSpace,
+  keepsPhase,
+  planetUnavailable,
+  requireSubForm,
+  scopesInSpace,
+} from './require-forms.js';
 
 /** A module: its exports for expansion, and its body for instantiation. */
 export class ModuleInfo {
@@ -109,6 +119,10 @@ export function expandModule(
     },
   };
   ex.liftTargets.push(liftTarget);
+  const savedLifters = { require: ex.requireLifter, provide: ex.provideLifter };
+  ex.requireLifter = (spec) => requireSpec(ex, loader, info, spec, source);
+  ex.provideLifter = (spec) =>
+    items.push({ kind: 'provide', stx: new Syntax(new Pair(ex.baseId('#%provide'), new Pair(spec, NULL)), spec.loc) });
   /** The core of `expand()`, after the definitions it lifted (each after those its own expansion lifted). */
   const withLifts = (expand: () => Core): Core[] => {
     const core = expand();
@@ -202,6 +216,8 @@ export function expandModule(
     info.body = body;
   } finally {
     ex.liftTargets.splice(ex.liftTargets.indexOf(liftTarget), 1);
+    ex.requireLifter = savedLifters.require;
+    ex.provideLifter = savedLifters.provide;
     ex.ctx = saved;
     ex.frame = savedFrame;
   }
@@ -246,40 +262,59 @@ function moduleName(d: Value): string | null {
  * `(require spec)` in module `info`: binds what `spec` imports, at the phase
  * being expanded plus `shift` (for-syntax: one up).
  */
-export function requireSpec(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, source: string, shift = 0): void {
+export function requireSpec(
+  ex: Expander,
+  loader: ModuleLoader,
+  info: ModuleInfo,
+  spec: Syntax,
+  source: string,
+  shift = 0,
+  only: RequireFilter = NO_FILTER,
+): Syntax[] {
   const p = syntaxList(spec);
   const kind = p !== null && p.length > 0 && isIdentifier(p[0]) ? idSym(p[0]).name : null;
   if (kind === 'for-syntax' || kind === 'for-template' || kind === 'for-meta' || kind === 'for-label') {
-    if (kind === 'for-label') return;
+    // Label imports bind at the label phase: identifier-label-binding sees them, nothing else does.
+    if (kind === 'for-label') return p!.slice(1).flatMap((sub) => requireSpec(ex, loader, info, sub, source, LABEL_PHASE - ex.phase, only));
     let by = kind === 'for-syntax' ? 1 : -1;
     let subs = p!.slice(1);
     if (kind === 'for-meta') {
       const n = p!.length > 1 ? syntaxE(p![1]) : null;
       if (typeof n !== 'number' && n !== false) ex.syntaxError('for-meta', 'bad phase', spec);
-      if (n === false) return;
+      if (n === false) return [];
       by = n as number;
       subs = p!.slice(2);
     }
-    for (const sub of subs) requireSpec(ex, loader, info, sub, source, shift + by);
-    return;
+    return subs.flatMap((sub) => requireSpec(ex, loader, info, sub, source, shift + by, only));
   }
+  const nested = requireSubForm(ex, spec, p, kind, source, shift, only, loader.resolvePath);
+  if (nested !== null) return nested.subs.flatMap((sub) => requireSpec(ex, loader, info, sub, nested.source, shift, nested.only));
   const phase = ex.phase + shift;
   const imports = resolveImports(ex, loader, info, spec, source, phase);
-  for (const [name, meaning] of imports.names) {
-    const m: Meaning = meaning.kind === 'top' ? { kind: 'top', v: meaning.v, imported: true } : meaning;
-    ex.table.add(name, imports.ctx.scopes, m, phase);
+  // Modules export in the default space only; for-space moves the imports into another.
+  const space = importSpace(only);
+  if (space === undefined) return [];
+  const scopes = scopesInSpace(ex, imports.ctx.scopes, space);
+  const bound: Syntax[] = [];
+  if (keepsPhase(only, shift)) {
+    for (const [name, meaning] of imports.names) {
+      const m: Meaning = meaning.kind === 'top' ? { kind: 'top', v: meaning.v, imported: true } : meaning;
+      ex.table.add(name, scopes, m, phase);
+      bound.push(new Syntax(sym(name), imports.ctx.loc, scopes));
+    }
   }
-  for (const [name, m] of imports.syntaxNames) ex.table.add(name, imports.ctx.scopes, m, phase + 1);
+  if (keepsPhase(only, shift + 1)) for (const [name, m] of imports.syntaxNames) ex.table.add(name, scopes, m, phase + 1);
   // Identifiers carry no phase shift here: the templates of a module that a
   // transformer uses are resolved at the phase they are used at, which is
   // one above what for-template means to that module. So for-template
   // names are bound there too.
-  if (shift < 0) {
+  if (shift < 0 && keepsPhase(only, shift)) {
     for (const [name, meaning] of imports.names) {
       const m: Meaning = meaning.kind === 'top' ? { kind: 'top', v: meaning.v, imported: true } : meaning;
-      if (ex.table.exact(name, imports.ctx.scopes, phase + 1) === null) ex.table.add(name, imports.ctx.scopes, m, phase + 1);
+      if (ex.table.exact(name, scopes, phase + 1) === null) ex.table.add(name, scopes, m, phase + 1);
     }
   }
+  return bound;
 }
 
 /** The module that module path `spec` names (dynamic-require, module->exports): loaded and expanded, not instantiated. */
@@ -356,6 +391,13 @@ function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, sp
       }
       return inner;
     }
+    case 'combine-in': {
+      const names = new Map<string, Meaning>();
+      for (const sub of p.slice(1)) for (const [n, m] of resolveImports(ex, loader, info, sub, source, phase).names) names.set(n, m);
+      return { names, syntaxNames: new Map(), ctx: spec };
+    }
+    case 'planet':
+      return planetUnavailable(ex, spec);
     case 'file':
       return target(file((syntaxE(p[1]) as RString).s));
     case 'lib': {
@@ -526,7 +568,17 @@ function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope
         if (target) for (const [n, m] of target.exports) info.exports.set(n, m);
       }
       return;
+    case 'combine-out':
+    case 'protect-out':
+      // Protection guards exports from code without the module's inspector; every module here has it.
+      for (const s of p.slice(1)) provideSpec(ex, info, s, scopes, form);
+      return;
     case 'for-syntax':
+    case 'for-meta':
+    case 'for-label':
+    case 'for-template':
+    case 'for-space':
+      providePhaseSpec(ex, info, spec, p, form, (s) => provideSpec(ex, info, s, scopes, form));
       return;
     default:
       ex.syntaxError('provide', 'bad provide spec', form, spec);

@@ -175,4 +175,8 @@ export function installSyntaxForms(ex: Expander, define: (name: string, m: Meani
   for (const name of ['unsyntax', 'unsyntax-splicing']) {
     core(name, (stx, e) => e.syntaxError(name, 'illegal outside of quasisyntax', stx));
   }
+  // Template sub-forms: meaningful only inside a template.
+  for (const name of ['~@', '~?']) {
+    define(name, { kind: 'core', name, expand: (stx, e) => e.syntaxError(name, 'not allowed as an expression', stx), alone: true });
+  }
 }

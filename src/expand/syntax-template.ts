@@ -28,7 +28,11 @@ type Template =
   | { readonly k: 'list'; readonly shell: Syntax; readonly items: readonly Item[]; readonly tail: Template | null }
   | { readonly k: 'vector'; readonly shell: Syntax; readonly items: readonly Item[] }
   /** `(~? t1 t2)`: t1 when every pattern variable in it has a value (not an absent ~optional), else t2. */
-  | { readonly k: 'either'; readonly first: Template; readonly slots: readonly number[]; readonly second: Template };
+  | { readonly k: 'either'; readonly first: Template; readonly slots: readonly number[]; readonly second: Template }
+  /** `(~@ . t)` as a list element: the elements of the syntax list t builds are spliced in. */
+  | { readonly k: 'splice'; readonly t: Template }
+  /** What `(~? h)` leaves in a list when h's variables have no value: nothing. */
+  | { readonly k: 'none' };
 
 interface Item {
   readonly t: Template;
@@ -97,6 +101,7 @@ export class SyntaxTemplate {
         }
         if (pv === null) {
           if (!escaped && isEllipsis(stx)) error('misplaced ellipsis in template', stx);
+          if (!escaped && (idSym(stx).name === '~@' || idSym(stx).name === '~?')) error('illegal use', stx);
           return { k: 'const', v: stx };
         }
         if (pv.depth > level) error('missing ellipsis with pattern variable in template', stx);
@@ -130,20 +135,10 @@ export class SyntaxTemplate {
         if (quasi && headIs(e, 'quasisyntax')) return walkList(stx, e, level, q + 1, escaped, refs);
         if (!escaped && headIs(e, '~?')) {
           const parts = syntaxList(stx);
-          if (parts !== null && (parts.length === 2 || parts.length === 3)) {
-            const inner: Ref[] = [];
-            const first = walk(parts[1], level, q, escaped, inner);
-            refs.push(...inner);
-            const second: Template =
-              parts.length === 3 ? walk(parts[2], level, q, escaped, refs) : { k: 'const', v: new Syntax(NULL, stx.loc) };
-            return {
-              k: 'either',
-              first,
-              slots: [...new Set(inner.filter((r) => r.depth === 0 && r.level === level).map((r) => r.slot))],
-              second,
-            };
-          }
+          if (parts === null || parts.length !== 3) error('illegal use', e.car as Syntax);
+          return either(parts[1], parts[2], level, q, escaped, refs, walk);
         }
+        if (!escaped && headIs(e, '~@')) error('illegal use', e.car as Syntax);
         return walkList(stx, e, level, q, escaped, refs);
       }
       if (e instanceof RVector) {
@@ -153,6 +148,37 @@ export class SyntaxTemplate {
         return { k: 'vector', shell: stx, items };
       }
       return { k: 'const', v: stx };
+    };
+
+    type Walk = (t: Value, level: number, q: number, escaped: boolean, refs: Ref[]) => Template;
+    /** `(~? first second)`: `first` when every pattern variable of it at this level has a value. */
+    const either = (first: Value, second: Value | null, level: number, q: number, escaped: boolean, refs: Ref[], w: Walk): Template => {
+      const inner: Ref[] = [];
+      const t1 = w(first, level, q, escaped, inner);
+      refs.push(...inner);
+      const t2: Template = second === null ? { k: 'none' } : w(second, level, q, escaped, refs);
+      return {
+        k: 'either',
+        first: t1,
+        slots: [...new Set(inner.filter((r) => r.depth === 0 && r.level === level).map((r) => r.slot))],
+        second: t2,
+      };
+    };
+    /** A list element, where `(~@ . t)` splices and `(~? h)` may leave nothing. */
+    const walkHead: Walk = (t, level, q, escaped, refs) => {
+      const stx = t instanceof Syntax ? t : new Syntax(t, null);
+      const e = syntaxE(stx);
+      if (!escaped && e instanceof Pair && headIs(e, '~@')) {
+        const rest = e.cdr instanceof Syntax ? e.cdr : new Syntax(e.cdr, stx.loc, stx.scopes);
+        if (syntaxList(rest) === null) error('illegal use', e.car as Syntax);
+        return { k: 'splice', t: walkList(rest, syntaxE(rest), level, q, escaped, refs) };
+      }
+      if (!escaped && e instanceof Pair && headIs(e, '~?')) {
+        const parts = syntaxList(stx);
+        if (parts === null || (parts.length !== 2 && parts.length !== 3)) error('illegal use', e.car as Syntax);
+        return either(parts[1], parts.length === 3 ? parts[2] : null, level, q, escaped, refs, walkHead);
+      }
+      return walk(t, level, q, escaped, refs);
     };
 
     const walkList = (shell: Syntax, e: Value, level: number, q: number, escaped: boolean, refs: Ref[]): Template => {
@@ -207,7 +233,7 @@ export class SyntaxTemplate {
           }
         }
         const inner: Ref[] = [];
-        const t = walk(elem, level + ellipses, q, escaped, inner);
+        const t = walkHead(elem, level + ellipses, q, escaped, inner);
         refs.push(...inner);
         const levels: number[][] = [];
         for (let j = 0; j < ellipses; j++) {
@@ -264,7 +290,19 @@ export class SyntaxTemplate {
       }
       case 'either':
         return this.build(t.slots.every((s) => env[s] !== false) ? t.first : t.second, env);
+      case 'splice':
+      case 'none':
+        throw new Error('internal: a splicing template outside a list');
     }
+  }
+
+  /** Builds list element `t` into `out`: one syntax object, or a splice's elements, or nothing. */
+  private buildInto(t: Template, env: Value[], out: Value[]): void {
+    if (t.k === 'splice') {
+      const list = this.build(t.t, env);
+      out.push(...(syntaxList(list) ?? []));
+    } else if (t.k === 'either') this.buildInto(t.slots.every((s) => env[s] !== false) ? t.first : t.second, env, out);
+    else if (t.k !== 'none') out.push(this.build(t, env));
   }
 
   /** A pattern variable holding something other than syntax (an absent ~optional) used in a template. */
@@ -286,7 +324,7 @@ export class SyntaxTemplate {
       return;
     }
     if (item.levels.length === 0) {
-      out.push(this.build(item.t, env));
+      this.buildInto(item.t, env, out);
       return;
     }
     this.repeat(item, 0, env, out);
@@ -307,7 +345,7 @@ export class SyntaxTemplate {
       const sub = env.slice();
       for (const s of drivers) sub[s] = (env[s] as Value[])[i];
       if (level + 1 < item.levels.length) this.repeat(item, level + 1, sub, out);
-      else out.push(this.build(item.t, sub));
+      else this.buildInto(item.t, sub, out);
     }
   }
 }
@@ -336,6 +374,10 @@ function pruned(t: Template, prune: (s: Syntax) => Syntax): Template {
       return { k: 'vector', shell: prune(t.shell), items: t.items.map((i) => ({ ...i, t: pruned(i.t, prune) })) };
     case 'either':
       return { k: 'either', first: pruned(t.first, prune), slots: t.slots, second: pruned(t.second, prune) };
+    case 'splice':
+      return { k: 'splice', t: pruned(t.t, prune) };
+    case 'none':
+      return t;
   }
 }
 

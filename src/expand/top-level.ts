@@ -13,7 +13,11 @@ import { idSym, syntaxList } from './scopes.js';
 /** `print`: expression results are printed (as by `rkt -e`) rather than returned. */
 export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: Namespace, form: Syntax, print = true): Core {
   const saved = ex.ctx;
+  const savedLifter = ex.requireLifter;
   ex.ctx = top.context();
+  // Modules a lifted require needs are instantiated before the form runs.
+  const liftedRequires = new ModuleInfo('top-level');
+  ex.requireLifter = (spec) => requireSpec(ex, loader, liftedRequires, spec, ex.cwd + '/top-level');
   try {
     const scoped = top.introduce(ex, form);
     // Lifted definitions run before the form whose expansion lifted them.
@@ -36,10 +40,12 @@ export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: Namespac
         const defs = pending.map((l) => withLifts({ t: 'define-values', vars: l.vars, e: expandNamed(ex, l.rhs, null) }));
         return { t: 'begin', es: [...defs, core] };
       };
-      return withLifts(expandForm(ex, loader, top, scoped, print));
+      const core = withLifts(expandForm(ex, loader, top, scoped, print));
+      return liftedRequires.requires.length === 0 ? core : { t: 'begin', es: [loader.instantiation(liftedRequires.requires), core] };
     });
   } finally {
     ex.ctx = saved;
+    ex.requireLifter = savedLifter;
   }
 }
 

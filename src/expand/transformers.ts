@@ -127,3 +127,15 @@ export class LiberalDefineContext {
     return '#<liberal-define-context>';
   }
 }
+
+/**
+ * The opaque half of `syntax-local-expand-expression`'s result: a syntax
+ * object whose content stands for an expression already expanded, which the
+ * expander uses as it is.
+ */
+export class ExpandedSyntax {
+  constructor(readonly expanded: Syntax) {}
+  [customPrint](): string {
+    return '#<expanded-syntax>';
+  }
+}

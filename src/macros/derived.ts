@@ -399,6 +399,24 @@ const defineSyntax: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   return b.list('define-syntaxes', b.list(e.car as Syntax), b.listTail(['lambda', formals], listFromArray(p.slice(2))));
 };
 
+/** `(set!-values (id ...) expr)`: assigns each id one of expr's values. */
+const setValues: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3, 3);
+  const ids = syntaxList(p[1]);
+  if (ids === null) return ex.badSyntax(stx);
+  if (ids.length === 0) return b.list('let-values', b.list(b.list(b.list(), p[2])), b.list('void'));
+  if (ids.length === 1 && isIdentifier(ids[0])) return b.list('set!', ids[0], p[2]);
+  for (const id of ids) if (!isIdentifier(id)) ex.syntaxError('set!-values', 'not an identifier', stx, id);
+  ids.forEach((id, i) => {
+    const dup = ids
+      .slice(0, i)
+      .find((o) => idSym(o) === idSym(id) && o.scopes.length === id.scopes.length && o.scopes.every((sc, j) => sc === id.scopes[j]));
+    if (dup !== undefined) ex.syntaxError('set!-values', 'duplicate identifier', stx, id);
+  });
+  const temps = ids.map((id) => b.temp(idSym(id).name));
+  return b.list('let-values', b.list(b.list(b.list(...temps), p[2])), ...ids.map((id, i) => b.list('set!', id, temps[i])));
+};
+
 export function installDerivedForms(define: (name: string, m: Meaning) => void): void {
   const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
   macro('define', define_);
@@ -420,6 +438,7 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
   macro('parameterize-break', parameterizeBreak);
   macro('let/ec', letEc);
   macro('let/cc', letCc);
+  macro('set!-values', setValues);
   macro('time', time);
   macro('define-syntax-rule', defineSyntaxRule);
   macro('%log-to', logTo);

@@ -4,6 +4,7 @@
 // expand/syntax-forms.ts and expand/core-forms.ts.
 
 import { items, pairClauses } from './forms.js';
+import { localRequire } from './local-require.js';
 import { Pair, RString, sym, listFromArray } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import { type Builder, jsMacro } from '../expand/build.js';
@@ -40,6 +41,20 @@ const defineForSyntax: Macro = (stx, ex, b) => {
   items(stx, ex, 3);
   const e = syntaxE(stx) as Pair;
   return b.list('begin-for-syntax', new Syntax(new Pair(b.id('define'), e.cdr), stx.loc, stx.scopes));
+};
+
+/** `(define-values-for-syntax (id ...) expr)`: definitions at the next phase. */
+const defineValuesForSyntax: Macro = (stx, ex, b) => {
+  items(stx, ex, 3, 3);
+  const e = syntaxE(stx) as Pair;
+  return b.list('begin-for-syntax', new Syntax(new Pair(b.id('define-values'), e.cdr), stx.loc, stx.scopes));
+};
+
+/** `(quote-syntax/prune id)`: the identifier as `quote-syntax` keeps it (pruning is a no-op since Racket's sets-of-scopes expander). */
+const quoteSyntaxPrune: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 2, 2);
+  if (!isIdentifier(p[1])) return ex.syntaxError('quote-syntax/prune', 'expected an identifier', stx, p[1]);
+  return b.list('quote-syntax', p[1]);
 };
 
 /** `(letrec-syntax ([id transformer] ...) body ...+)` and `let-syntax`. */
@@ -93,6 +108,9 @@ export function installSyntaxMacros(define: (name: string, m: Meaning) => void):
   const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
   macro('with-syntax', withSyntax);
   macro('define-for-syntax', defineForSyntax);
+  macro('define-values-for-syntax', defineValuesForSyntax);
+  macro('quote-syntax/prune', quoteSyntaxPrune);
+  macro('local-require', localRequire);
   macro('let-syntax', letSyntax('let-syntaxes'));
   macro('letrec-syntax', letSyntax('letrec-syntaxes+values'));
   macro('letrec-syntaxes', letrecSyntaxes);

@@ -8,21 +8,12 @@ import type { Expander } from '../expand/expander.js';
 import { isLocationless } from '../expand/expander.js';
 import { LocalVar } from '../expand/core.js';
 import { localExpand, type ExpansionContext } from '../expand/local-expand.js';
-import {
-  addScope,
-  datumToSyntax,
-  flipScope,
-  idSym,
-  isIdentifier,
-  removeScope,
-  syntaxE,
-  syntaxList,
-  syntaxToDatum,
-} from '../expand/scopes.js';
+import { datumToSyntax, flipScope, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 import type { SyntaxPattern } from '../expand/syntax-pattern.js';
 import { ParseFailures, SyntaxClassDef, type SyntaxParsePattern } from '../expand/syntax-parse-pattern.js';
 import type { SyntaxTemplate } from '../expand/syntax-template.js';
 import {
+  ExpandedSyntax,
   LiberalDefineContext,
   MatchExpander,
   PatternVariable,
@@ -31,14 +22,32 @@ import {
   StructInfo,
   SyntaxParameter,
 } from '../expand/transformers.js';
-import { Primitive } from '../eval/procedures.js';
 import type { Machine } from '../eval/machine.js';
 import { printString, writeString } from '../printer/print.js';
 import { RPath } from '../values/path.js';
 import { Scope, type SrcLoc, Syntax } from '../values/syntax.js';
-import { MultipleValues, NULL, VOID, Pair, RString, RVector, Sym, listFromArray, listToArray, sym, type Value } from '../values/types.js';
-import { checkProcedure, checkString, checkSymbol } from './check.js';
+import {
+  MultipleValues,
+  NULL,
+  VOID,
+  Pair,
+  RString,
+  RVector,
+  Sym,
+  listFromArray,
+  listToArray,
+  sym,
+  uninternedSym,
+  type Value,
+} from '../values/types.js';
+import { checkProcedure, checkString } from './check.js';
 import type { PrimTable } from './table.js';
+import { installSyntaxIntroducers, introducer } from './syntax-introducers.js';
+import { installSyntaxLifts } from './syntax-lifts.js';
+import { installSyntaxExpansion } from './syntax-expansion.js';
+import { installSyntaxBindings } from './syntax-bindings.js';
+import { contextList, installDefinitionContexts } from './definition-contexts.js';
+import { InternalDefinitionContext } from '../expand/definition-contexts.js';
 
 function checkSyntax(who: string, v: Value): Syntax {
   if (!(v instanceof Syntax)) return argError(who, 'syntax?', v);
@@ -143,16 +152,32 @@ export function installSyntax(t: PrimTable): void {
     const stx = checkSyntax('syntax-original?', s);
     return stx.loc !== null && !stx.scopes.some((sc) => sc.kind === 'macro');
   });
-  t.fn('syntax-property', 2, 4, (s: Value, key: Value, value?: Value) => {
+  t.fn('syntax-property', 2, 4, (s: Value, key: Value, value?: Value, preserved: Value = false) => {
     const stx = checkSyntax('syntax-property', s);
     if (value === undefined) {
       const v = stx.props?.get(propKey(key));
       return v === undefined ? false : v;
     }
+    if (preserved !== false && !(key instanceof Sym && key.interned)) {
+      const msg = `syntax-property: key for a preserved property must be an interned symbol\n  given key: ${printString(key)}\n  given value: ${printString(value)}`;
+      throw new RacketThrow(makeExn(exnFailContractT, msg));
+    }
     const out = new Syntax(stx.e, stx.loc, stx.scopes, new Map(stx.props ?? []));
     out.pending = stx.pending;
     out.props!.set(propKey(key), value);
+    const kept = preservedKeys(stx);
+    if (preserved !== false || kept.has(propKey(key))) {
+      const next = new Set(kept);
+      if (preserved !== false) next.add(propKey(key));
+      else next.delete(propKey(key));
+      out.props!.set(PRESERVED, next as unknown as Value);
+    }
     return out;
+  });
+  t.fn('syntax-property-preserved?', 2, 2, (s: Value, key: Value) => {
+    const stx = checkSyntax('syntax-property-preserved?', s);
+    if (!(key instanceof Sym && key.interned)) return argError('syntax-property-preserved?', '(and/c symbol? symbol-interned?)', key);
+    return preservedKeys(stx).has(key.name);
   });
   t.fn('syntax-property-remove', 2, 2, (s: Value, key: Value) => {
     const stx = checkSyntax('syntax-property-remove', s);
@@ -227,14 +252,6 @@ export function installSyntax(t: PrimTable): void {
       }),
     );
   });
-  t.fn('identifier-binding', 1, 4, function (this: Machine, id: Value) {
-    const m = expander(this).resolve(checkIdentifier('identifier-binding', id));
-    if (m === null) return false;
-    if (m.kind === 'local') return sym('lexical');
-    const name = idSym(id as Syntax);
-    return listFromArray([sym('#%runtime'), name, sym('#%runtime'), name, 0, 0, 0]);
-  });
-
   // ------------------------------------------------------------ errors
   t.fn(
     'raise-syntax-error',
@@ -279,8 +296,8 @@ export function installSyntax(t: PrimTable): void {
     if (ex.transformers.length === 0 && ex.phase === 0 && !expanding(ex)) {
       throw new RacketThrow(makeExn(exnFailContractT, 'syntax-local-value: not currently transforming'));
     }
-    // A rename transformer's target stands for it.
-    const meaning = ex.resolveThroughRenames(id);
+    // A rename transformer's target stands for it. The identifier is seen as the expander sees it.
+    const meaning = ex.resolveThroughRenames(asExpanderSees(ex, id));
     if (meaning !== null && meaning.kind === 'syntax') return m.returnValue(meaning.value);
     if (failure !== false) return m.applyArray(failure, []);
     const msg = `syntax-local-value: unbound identifier\n  identifier: ${writeString(syntaxToDatum(id))}`;
@@ -291,7 +308,7 @@ export function installSyntax(t: PrimTable): void {
     const failure = args[2] ?? false;
     if (failure !== false) checkProcedure('syntax-local-value/immediate', failure);
     const ex = expander(m);
-    const meaning = ex.resolve(id);
+    const meaning = ex.resolve(asExpanderSees(ex, id));
     if (meaning !== null && meaning.kind === 'syntax') {
       const target = ex.renameTarget(meaning.value);
       return m.returnValue(new MultipleValues([meaning.value, target ?? false]));
@@ -305,17 +322,7 @@ export function installSyntax(t: PrimTable): void {
     const stx = checkSyntax('syntax-local-introduce', s);
     return flipScope(stx, transforming(this, 'syntax-local-introduce').intro);
   });
-  t.fn('make-syntax-introducer', 0, 1, () => {
-    const scope = new Scope('introducer');
-    return new Primitive('syntax-introducer', 1, 2, (s: Value, mode: Value = sym('flip')) => {
-      const stx = checkSyntax('syntax-introducer', s);
-      const how = checkSymbol('syntax-introducer', mode).name;
-      if (how === 'add') return addScope(stx, scope);
-      if (how === 'remove') return removeScope(stx, scope);
-      if (how === 'flip') return flipScope(stx, scope);
-      return argError('syntax-introducer', "(or/c 'add 'remove 'flip)", mode);
-    });
-  });
+  t.fn('make-syntax-introducer', 0, 1, () => introducer('do-make-syntax-introducer', [new Scope('introducer')], 'flip'));
   t.fn('syntax-local-context', 0, 0, function (this: Machine) {
     const c = transforming(this, 'syntax-local-context').context;
     return c === 'internal-definition' ? listFromArray([new LiberalDefineContext()]) : sym(c);
@@ -330,7 +337,14 @@ export function installSyntax(t: PrimTable): void {
   t.fn('syntax-transforming?', 0, 0, function (this: Machine) {
     return expander(this).transformers.length > 0;
   });
-  t.fn('syntax-local-identifier-as-binding', 1, 2, (s: Value) => checkIdentifier('syntax-local-identifier-as-binding', s));
+  t.fn('syntax-local-identifier-as-binding', 1, 2, function (this: Machine, s: Value, ctx: Value = false) {
+    const id = checkIdentifier('syntax-local-identifier-as-binding', s);
+    if (ctx !== false && !(ctx instanceof InternalDefinitionContext))
+      return argError('syntax-local-identifier-as-binding', 'internal-definition-context?', ctx);
+    // Without the use-site scopes of the context's expansions, as a definition there binds it.
+    const frame = ctx === false ? expander(this).frame : ctx.frame;
+    return frame === null ? id : frame.binder(id);
+  });
   t.fn('syntax-shift-phase-level', 2, 2, (s: Value) => checkSyntax('syntax-shift-phase-level', s));
 
   // ------------------------------------------------------------ local expansion and lifting
@@ -343,6 +357,8 @@ export function installSyntax(t: PrimTable): void {
     const stopIds = stops === false ? null : stops instanceof Pair || stops === NULL ? listToArray(stops) : null;
     if ((stops !== false && stopIds === null) || (stopIds !== null && !stopIds.every(isIdentifier)))
       return argError(who, '(or/c (listof identifier?) #f)', stops);
+    if (args.length > 3 && args[3] !== false && contextList(args[3]) === null)
+      return argError(who, '(or/c internal-definition-context? (listof internal-definition-context?) #f)', args[3]);
     return stx;
   };
   /** Expands as the macro's own input is expanded: the introduction scope flipped in and out. */
@@ -351,15 +367,19 @@ export function installSyntax(t: PrimTable): void {
     const frame = transforming(m, 'local-expand');
     const stops = args[2] === false ? null : (listToArray(args[2]) as Syntax[]);
     const context = expansionContext(args[1])!;
-    const out = localExpand(ex, flipScope(stx, frame.intro), context, stops === null || stops.length === 0 ? null : stops);
-    return flipScope(out, frame.intro);
+    // In a definition context, what is expanded and what results get its inside-edge scope, and its use-site scopes are recorded there.
+    const contexts = args.length > 3 && args[3] !== false ? contextList(args[3])! : [];
+    const inside = (s: Syntax) => contexts.reduce((acc, c) => c.insideOf(acc), s);
+    const run = () => localExpand(ex, flipScope(inside(stx), frame.intro), context, stops === null || stops.length === 0 ? null : stops);
+    const out = args[3] instanceof InternalDefinitionContext ? ex.inDefinitionContext(args[3].frame, run) : run();
+    return inside(flipScope(out, frame.intro));
   };
   t.fn('local-expand', 3, 4, function (this: Machine, ...args: Value[]) {
     return expandLocally(this, args, localExpanding(this, 'local-expand', args));
   });
-  t.fn('local-expand/capture-lifts', 3, 5, function (this: Machine, ...args: Value[]) {
-    const stx = localExpanding(this, 'local-expand/capture-lifts', args);
-    const ex = expander(this);
+  /** Expands with the lifts it makes captured as definitions around the result, in a `begin`. */
+  const captureLifts = (m: Machine, args: Value[], stx: Syntax): Syntax => {
+    const ex = expander(m);
     const lifted: { ids: Syntax[]; rhs: Syntax }[] = [];
     // The lifted identifiers are bound only for this expansion; the `define-values` forms bind them for real.
     const target = {
@@ -369,11 +389,33 @@ export function installSyntax(t: PrimTable): void {
         lifted.push({ ids, rhs });
       },
     };
-    const out = ex.withLiftTarget(target, () => expandLocally(this, args, stx));
-    const intro = transforming(this, 'local-expand/capture-lifts').intro;
+    const out = ex.withLiftTarget(target, () => expandLocally(m, args, stx));
+    const intro = transforming(m, 'local-expand/capture-lifts').intro;
     const base = (name: string) => ex.baseId(name, stx.loc);
     const defs = lifted.map((l) => datumToSyntax(null, listFromArray([base('define-values'), listFromArray(l.ids), l.rhs]), stx.loc));
     return new Syntax(listFromArray([base('begin'), ...defs.map((d) => flipScope(d, intro)), out]), stx.loc, out.scopes);
+  };
+  t.fn('local-expand/capture-lifts', 3, 5, function (this: Machine, ...args: Value[]) {
+    return captureLifts(this, args, localExpanding(this, 'local-expand/capture-lifts', args));
+  });
+  // The same at the phase above: for transformer expressions a macro expands itself.
+  t.fn('local-transformer-expand', 3, 4, function (this: Machine, ...args: Value[]) {
+    const stx = localExpanding(this, 'local-transformer-expand', args);
+    return expander(this).atNextPhase(() => expandLocally(this, args, stx));
+  });
+  t.fn('local-transformer-expand/capture-lifts', 3, 5, function (this: Machine, ...args: Value[]) {
+    const stx = localExpanding(this, 'local-transformer-expand/capture-lifts', args);
+    return expander(this).atNextPhase(() => captureLifts(this, args, stx));
+  });
+  t.fn('syntax-local-expand-expression', 1, 2, function (this: Machine, s: Value, opaqueOnly: Value = false) {
+    const stx = localExpanding(this, 'syntax-local-expand-expression', [s, sym('expression'), NULL]);
+    const expanded = expandLocally(this, [stx, sym('expression'), NULL], stx);
+    const opaque = new Syntax(
+      new ExpandedSyntax(flipScope(expanded, transforming(this, 'syntax-local-expand-expression').intro)),
+      stx.loc,
+      expanded.scopes,
+    );
+    return new MultipleValues([opaqueOnly === false ? expanded : false, opaque]);
   });
   const lift = (m: Machine, who: string, n: number, s: Value): Syntax[] => {
     const frame = transforming(m, who);
@@ -578,9 +620,22 @@ export function installSyntax(t: PrimTable): void {
     return raiseSyntaxError(expander(this), null, 'bad syntax', input, false);
   });
   t.internalFn('syntax-template', 1, -1, (tmpl: SyntaxTemplate, ...args: Value[]) => tmpl.instantiate(args));
+  installSyntaxIntroducers(t);
+  installSyntaxExpansion(t);
+  installSyntaxBindings(t);
+  installDefinitionContexts(t);
+  installSyntaxLifts(t);
   t.internalFn('syntax-template/loc', 2, -1, (tmpl: SyntaxTemplate, loc: Value, ...args: Value[]) =>
     tmpl.instantiate(args, loc instanceof Syntax ? loc.loc : null),
   );
+}
+
+/** Where a syntax object's properties record which keys are preserved (a key no program can make). */
+const PRESERVED: Value = uninternedSym('preserved');
+
+function preservedKeys(stx: Syntax): Set<string | Value> {
+  const kept = stx.props?.get(PRESERVED);
+  return kept === undefined ? new Set() : (kept as unknown as Set<string | Value>);
 }
 
 /** Property keys: symbols by name (so that the reader's `paren-shape` is the same key), anything else by identity. */
@@ -595,6 +650,12 @@ function expansionContext(v: Value): ExpansionContext | null {
   if (!(v instanceof Sym)) return null;
   if (v.name === 'module-begin') return 'module';
   return v.name === 'expression' || v.name === 'top-level' || v.name === 'module' ? v.name : null;
+}
+
+/** `id` from the transformer being run, as the expander sees it: with the transformer's introduction scope flipped. */
+function asExpanderSees(ex: Expander, id: Syntax): Syntax {
+  const frames = ex.transformers;
+  return frames.length === 0 ? id : flipScope(id, frames[frames.length - 1].intro);
 }
 
 function expanding(ex: Expander): boolean {

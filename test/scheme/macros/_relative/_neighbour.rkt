@@ -1,0 +1,3 @@
+#lang racket/base
+(provide neighbour)
+(define neighbour 'neighbour-value)
