@@ -15,7 +15,7 @@ import { currentErrorPort, currentOutputPort, outArg } from './ports.js';
 function printer(name: string, render: (v: Value, quoteDepth: 0 | 1) => string) {
   return function (this: Machine, v: Value, port?: Value, depth: Value = 0): Value {
     if (depth !== 0 && depth !== 1) return argError(name, '(or/c 0 1)', depth, 2, [v, port as Value, depth]);
-    outArg(this, name, port).write(render(v, depth));
+    outArg(this, name, port, 'write-string').write(render(v, depth));
     return VOID;
   };
 }
@@ -116,11 +116,11 @@ export function installPrinting(t: PrimTable): void {
     printer('println', (v, depth) => printString(v, depth) + '\n'),
   );
   t.fn('printf', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
-    outArg(this, 'printf', undefined).write(formatDirectives('printf', checkString('printf', fmt).s, args));
+    outArg(this, 'printf', undefined, 'write-string').write(formatDirectives('printf', checkString('printf', fmt).s, args));
     return VOID;
   });
   t.fn('fprintf', 2, -1, function (this: Machine, port: Value, fmt: Value, ...args: Value[]) {
-    outArg(this, 'fprintf', port).write(formatDirectives('fprintf', checkString('fprintf', fmt).s, args));
+    outArg(this, 'fprintf', port, 'write-string').write(formatDirectives('fprintf', checkString('fprintf', fmt).s, args));
     return VOID;
   });
   t.fn('eprintf', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
