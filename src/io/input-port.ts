@@ -61,6 +61,8 @@ export class InputPort {
   terminal = false;
   /** file-stream-buffer-mode's setting; null: the default. */
   bufferMode: string | null = null;
+  /** port-read-handler when set (null: the default). */
+  readHandler: Value | null = null;
   /** Line counting, once port-count-lines! enables it; counted lazily up to `countedTo`. */
   counter: LineCounter | null = null;
   private countedTo = 0;

@@ -9,7 +9,7 @@ import { customPrint, printNamed } from '../values/printable.js';
 import { decodeUtf8Chars } from '../values/utf8-lenient.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
 import type { LineCounter } from './location.js';
-import type { RBytes } from '../values/types.js';
+import type { RBytes, Value } from '../values/types.js';
 
 /** Where a port's flushed output goes: text, or bytes when raw bytes were written. */
 export type OutputSink = (data: string | Uint8Array) => void;
@@ -60,6 +60,10 @@ export class OutputPort {
   terminal = false;
   /** file-stream-buffer-mode's setting; null: the default. */
   bufferMode: string | null = null;
+  /** port-display-handler, port-write-handler and port-print-handler when set (null: the default). */
+  displayHandler: Value | null = null;
+  writeHandler: Value | null = null;
+  printHandler: Value | null = null;
   /** Line and column counting, once port-count-lines! enables it. */
   counter: LineCounter | null = null;
   /** Bytes handed to the sink so far (the position of a non-string port). */

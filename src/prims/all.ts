@@ -52,6 +52,7 @@ import { installCustomPorts } from './custom-ports.js';
 import { installPortStructs } from './port-structs.js';
 import { installPortProgress } from './port-progress.js';
 import { installPortMisc } from './port-misc.js';
+import { installPortHandlers } from './port-handlers.js';
 import { installPrinting } from './printing.js';
 import { installFormat } from './format.js';
 import { installFilePorts } from './file-ports.js';
@@ -126,6 +127,7 @@ export function allPrimitives(): PrimTable {
     installPortStructs(t);
     installPortProgress(t);
     installPortMisc(t);
+    installPortHandlers(t);
     installPrinting(t);
     installFormat(t);
     installFilePorts(t);

@@ -394,6 +394,7 @@ export function installInput(t: PrimTable): void {
   });
   t.blocking('read', 0, 1, function (this: Machine, p?: Value) {
     const port = inputPort(this, 'read', p, 'read-char-or-special');
+    if (port.readHandler !== null) return applyNested(this, port.readHandler, [port]);
     let datum: Value | null = null;
     return whenReady(
       port,
