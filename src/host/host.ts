@@ -48,8 +48,8 @@ export interface HostUdp {
 /** Files; each operation throws a HostError on failure. */
 export interface HostFiles {
   readBytes(path: string): Uint8Array;
-  /** Writes `text` (as UTF-8) to the file, creating it; `append` keeps what is there. */
-  write(path: string, text: string, append: boolean): void;
+  /** Writes `text` (a string as UTF-8) to the file, creating it; `append` keeps what is there. */
+  write(path: string, text: string | Uint8Array, append: boolean): void;
   /** A file (not a directory) exists at `path`. */
   exists(path: string): boolean;
   directoryExists(path: string): boolean;
@@ -75,6 +75,11 @@ export interface Host {
   readStdin?(onData: (chunk: Uint8Array) => void, onEnd: () => void): void;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
+  /** Raw bytes to standard output; false (or absent) when the host takes text only: the bytes are then decoded (U+FFFD for bad ones) and given to writeStdout. */
+  writeStdoutBytes?(data: Uint8Array): boolean;
+  writeStderrBytes?(data: Uint8Array): boolean;
+  /** Whether standard input (0), output (1) or error (2) is a terminal (optional: not one without it). */
+  isTerminal?(fd: 0 | 1 | 2): boolean;
   readFile(path: string): string;
   resolvePath(base: string, rel: string): string;
   cwd(): string;

@@ -14,6 +14,9 @@ function crypto(): typeof import('node:crypto') {
   return require('node:crypto');
 }
 
+const writeStdout = (text: string): void => void process.stdout.write(text);
+const writeStderr = (text: string): void => void process.stderr.write(text);
+
 export function nodeHost(): Host {
   return {
     now: () => performance.now(),
@@ -28,8 +31,20 @@ export function nodeHost(): Host {
       process.stdin.on('end', onEnd);
       process.stdin.on('error', onEnd);
     },
-    writeStdout: (text) => void process.stdout.write(text),
-    writeStderr: (text) => void process.stderr.write(text),
+    writeStdout,
+    writeStderr,
+    // Raw bytes only while the text writers are these: a host made by spreading this one with its own writeStdout gets text.
+    writeStdoutBytes(this: Host, data) {
+      if (this.writeStdout !== writeStdout) return false;
+      process.stdout.write(data);
+      return true;
+    },
+    writeStderrBytes(this: Host, data) {
+      if (this.writeStderr !== writeStderr) return false;
+      process.stderr.write(data);
+      return true;
+    },
+    isTerminal: (fd) => (fd === 0 ? process.stdin : fd === 1 ? process.stdout : process.stderr).isTTY === true,
     readFile: (path) => readFileSync(path, 'utf8'),
     resolvePath: (base, rel) => resolve(dirname(base), rel),
     cwd: () => process.cwd(),

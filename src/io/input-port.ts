@@ -7,12 +7,25 @@
 
 import { customPrint } from '../values/printable.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
+import type { Value } from '../values/types.js';
+import { LineCounter } from './location.js';
+import type { Evt } from '../eval/block.js';
+import type { Machine } from '../eval/machine-type.js';
 
 /** Where a streaming port's bytes come from: `start` is called once, when the bytes are first needed. */
 export type ByteSource = (onData: (chunk: Uint8Array) => void, onEnd: () => void) => void;
 
 export class InputPort {
-  pos = 0;
+  /** The read position in `bytes`; `reads` counts the moves of it (progress events watch it). */
+  get pos(): number {
+    return this.at;
+  }
+  set pos(v: number) {
+    this.at = v;
+    this.reads++;
+  }
+  private at = 0;
+  reads = 0;
   private text: string | null = null;
   /** The bytes so far (a view of `buffer`, which grows by doubling). */
   bytes: Uint8Array;
@@ -41,6 +54,71 @@ export class InputPort {
 
   close(): void {
     this.closed = true;
+  }
+
+  /** A file or standard stream (file-stream-port?), and whether it is a terminal. */
+  fileStream = false;
+  terminal = false;
+  /** file-stream-buffer-mode's setting; null: the default. */
+  bufferMode: string | null = null;
+  /** port-read-handler when set (null: the default). */
+  readHandler: Value | null = null;
+  /** Line counting, once port-count-lines! enables it; counted lazily up to `countedTo`. */
+  counter: LineCounter | null = null;
+  private countedTo = 0;
+  /** Set when a custom port's stream has an end-of-file or a special value here (after `bytes`); reading takes it. */
+  mark: { special: Value } | 'eof' | null = null;
+
+  startCounting(): void {
+    if (this.counter !== null) return;
+    this.counter = new LineCounter();
+    this.countedTo = this.pos;
+  }
+
+  /** Brings the line counter up to the position. */
+  private syncCount(): LineCounter | null {
+    const c = this.counter;
+    if (c === null) return null;
+    if (this.pos > this.countedTo) c.countBytes(this.bytes, this.countedTo, this.pos);
+    this.countedTo = this.pos;
+    return c;
+  }
+
+  /** Line, column and position (1-based) of the next byte, as port-next-location reports them. */
+  location(): [number | false, number | false, number] {
+    const c = this.syncCount();
+    return c === null ? [false, false, this.pos + 1] : [c.line, c.col, c.pos];
+  }
+
+  setLocation(line: number | false, col: number | false, pos: number | false): void {
+    this.syncCount()?.set(line, col, pos);
+  }
+
+  /** The position file-position reports. */
+  filePosition(): number {
+    return this.pos;
+  }
+
+  /** A port whose bytes come from Racket procedures (make-input-port): reads wait by `fill`. */
+  get custom(): boolean {
+    return false;
+  }
+
+  /**
+   * A custom port's next bytes (or end-of-file or special value), got by
+   * running its procedures in thread `m`. Returns an event to wait for
+   * before trying again, or null.
+   */
+  fill(_m: Machine, _want: number): Evt | null {
+    return null;
+  }
+
+  /** Takes the end-of-file or special value at the position of a custom port. */
+  takeMark(): void {
+    if (this.mark === null || !this.atEnd) return;
+    if (this.mark !== 'eof') this.syncCount()?.countSpecial();
+    this.mark = null;
+    this.complete = false;
   }
 
   /** Starts the source, if it has not started, so that more bytes come. */
@@ -74,7 +152,7 @@ export class InputPort {
     this.wake();
   }
 
-  private append(chunk: Uint8Array): void {
+  protected append(chunk: Uint8Array): void {
     const len = this.bytes.length;
     if (len + chunk.length > this.buffer.length) {
       const bigger = new Uint8Array(Math.max(len + chunk.length, this.buffer.length * 2, 256));

@@ -4,6 +4,7 @@
 
 (provide open-input-file open-output-file call-with-input-file call-with-output-file
          with-input-from-file with-output-to-file
+         in-port in-input-port-bytes in-input-port-chars in-bytes-lines
          (rename-out [call-with-output-string racket/port:call-with-output-string]
                      [with-output-to-string racket/port:with-output-to-string]))
 
@@ -43,3 +44,30 @@
   (let ([p (open-output-string)])
     (parameterize ([current-output-port p]) (thunk))
     (get-output-string p)))
+
+;; Sequences over a port: each element is what `reader` returns, until eof.
+(define (port-sequence reader in)
+  (%make-proc-sequence (lambda () (reader in))
+                       (lambda (v) (not (eof-object? v)))
+                       (lambda (v) v)
+                       (lambda (v) (reader in))))
+
+(define (in-port [reader read] [in (current-input-port)])
+  (unless (and (procedure? reader) (procedure-arity-includes? reader 1))
+    (raise-argument-error 'in-port "(procedure-arity-includes/c 1)" reader))
+  (unless (input-port? in) (raise-argument-error 'in-port "input-port?" in))
+  (port-sequence reader in))
+
+(define (in-input-port-bytes in)
+  (unless (input-port? in) (raise-argument-error 'in-input-port-bytes "input-port?" in))
+  (port-sequence read-byte in))
+
+(define (in-input-port-chars in)
+  (unless (input-port? in) (raise-argument-error 'in-input-port-chars "input-port?" in))
+  (port-sequence read-char in))
+
+(define (in-bytes-lines [in (current-input-port)] [mode 'any])
+  (unless (input-port? in) (raise-argument-error 'in-bytes-lines "input-port" in))
+  (unless (memq mode '(linefeed return return-linefeed any any-one))
+    (raise-argument-error 'in-bytes-lines "(or/c 'linefeed 'return 'return-linefeed 'any 'any-one)" mode))
+  (port-sequence (lambda (in) (read-bytes-line in mode)) in))

@@ -20,7 +20,9 @@ export function installFilePorts(t: PrimTable): void {
     const path = complete(this, pathString('open-input-file', p));
     const fs = files(this, 'open-input-file');
     try {
-      return new InputPort(fs.readBytes(path), path);
+      const port = new InputPort(fs.readBytes(path), path);
+      port.fileStream = true;
+      return port;
     } catch (e) {
       return systemError('open-input-file', 'cannot open input file', path, e);
     }
@@ -44,12 +46,14 @@ export function installFilePorts(t: PrimTable): void {
     } catch (e) {
       return systemError('open-output-file', 'error opening file', path, e);
     }
-    return new OutputPort(path, (text) => {
+    const port = new OutputPort(path, (text) => {
       try {
         fs.write(path, text, true);
       } catch (e) {
         systemError('write-string', 'error writing to file', path, e);
       }
     });
+    port.fileStream = true;
+    return port;
   });
 }

@@ -11,17 +11,49 @@ import { checkString } from './check.js';
 import type { PrimTable } from './table.js';
 import { RacketThrow, makeExn, exnFailContractT } from '../errors/exn.js';
 import { currentErrorPort, currentOutputPort, outArg } from './ports.js';
+import { defaultGlobalPrintHandler, globalPortPrintHandler, printWithHandler } from './port-handlers.js';
 
-function printer(name: string, render: (v: Value, quoteDepth: 0 | 1) => string) {
+function printer(name: string, render: (v: Value, quoteDepth: 0 | 1) => string, mode: 'display' | 'write' | 'print', newline: boolean) {
   return function (this: Machine, v: Value, port?: Value, depth: Value = 0): Value {
     if (depth !== 0 && depth !== 1) return argError(name, '(or/c 0 1)', depth, 2, [v, port as Value, depth]);
-    outArg(this, name, port).write(render(v, depth));
+    const out = outArg(this, name, port, 'write-string');
+    // A port handler (or, for print, a global print handler) takes over; the default prints directly.
+    if ((mode === 'print' || out.displayHandler !== null || out.writeHandler !== null) && printWithHandler(this, mode, v, out, depth)) {
+      if (newline) out.write('\n');
+      return VOID;
+    }
+    out.write(render(v, depth));
     return VOID;
   };
 }
 
+/** fprintf's output to `out`: the ~a, ~s and ~v values go through the port's handlers when it has any. */
+function formatTo(m: Machine, who: string, out: OutputPort, fmt: string, args: Value[]): void {
+  if (
+    out.displayHandler === null &&
+    out.writeHandler === null &&
+    out.printHandler === null &&
+    m.paramValue(globalPortPrintHandler) === defaultGlobalPrintHandler
+  ) {
+    out.write(formatDirectives(who, fmt, args));
+    return;
+  }
+  const rest = formatDirectives(who, fmt, args, (text, mode, v) => {
+    if (text !== '') out.write(text);
+    if (!printWithHandler(m, mode, v, out, 0))
+      out.write(mode === 'display' ? displayString(v) : mode === 'write' ? writeString(v) : printString(v));
+  });
+  out.write(rest);
+}
+
 /** `format`-style directives: ~a ~s ~v ~e ~n ~% ~~. */
-export function formatDirectives(who: string, fmt: string, args: Value[]): string {
+export function formatDirectives(
+  who: string,
+  fmt: string,
+  args: Value[],
+  /** Called for each ~a, ~s and ~v value, with the text before it (which is then not in the result). */
+  emit?: (text: string, mode: 'display' | 'write' | 'print', v: Value) => void,
+): string {
   let out = '';
   let k = 0;
   for (let i = 0; i < fmt.length; i++) {
@@ -38,17 +70,29 @@ export function formatDirectives(who: string, fmt: string, args: Value[]): strin
     switch (d) {
       case 'a':
       case 'A':
-        out += displayString(next());
+        if (emit === undefined) out += displayString(next());
+        else {
+          emit(out, 'display', next());
+          out = '';
+        }
         break;
       case 's':
       case 'S':
-        out += writeString(next());
+        if (emit === undefined) out += writeString(next());
+        else {
+          emit(out, 'write', next());
+          out = '';
+        }
         break;
       case 'v':
       case 'V':
       case 'e':
       case 'E':
-        out += printString(next());
+        if (emit === undefined) out += printString(next());
+        else {
+          emit(out, 'print', next());
+          out = '';
+        }
         break;
       case 'n':
       case '%':
@@ -89,38 +133,38 @@ function countDirectives(fmt: string): number {
 }
 
 export function installPrinting(t: PrimTable): void {
-  t.fn('display', 1, 2, printer('display', displayString));
-  t.fn('write', 1, 2, printer('write', writeString));
+  t.fn('display', 1, 2, printer('display', displayString, 'display', false));
+  t.fn('write', 1, 2, printer('write', writeString, 'write', false));
   t.fn(
     'print',
     1,
     3,
-    printer('print', (v, depth) => printString(v, depth)),
+    printer('print', (v, depth) => printString(v, depth), 'print', false),
   );
   t.fn(
     'displayln',
     1,
     2,
-    printer('displayln', (v) => displayString(v) + '\n'),
+    printer('displayln', (v) => displayString(v) + '\n', 'display', true),
   );
   t.fn(
     'writeln',
     1,
     2,
-    printer('writeln', (v) => writeString(v) + '\n'),
+    printer('writeln', (v) => writeString(v) + '\n', 'write', true),
   );
   t.fn(
     'println',
     1,
     3,
-    printer('println', (v, depth) => printString(v, depth) + '\n'),
+    printer('println', (v, depth) => printString(v, depth) + '\n', 'print', true),
   );
   t.fn('printf', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
-    outArg(this, 'printf', undefined).write(formatDirectives('printf', checkString('printf', fmt).s, args));
+    formatTo(this, 'printf', outArg(this, 'printf', undefined, 'write-string'), checkString('printf', fmt).s, args);
     return VOID;
   });
   t.fn('fprintf', 2, -1, function (this: Machine, port: Value, fmt: Value, ...args: Value[]) {
-    outArg(this, 'fprintf', port).write(formatDirectives('fprintf', checkString('fprintf', fmt).s, args));
+    formatTo(this, 'fprintf', outArg(this, 'fprintf', port, 'write-string'), checkString('fprintf', fmt).s, args);
     return VOID;
   });
   t.fn('eprintf', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
@@ -132,7 +176,11 @@ export function installPrinting(t: PrimTable): void {
   // Module-level expression results are printed like the REPL prints them.
   t.internalFn('print-values', 0, -1, function (this: Machine, ...vals: Value[]) {
     const out = this.paramValue(currentOutputPort) as OutputPort;
-    for (const v of vals) if (v !== VOID) out.write(printString(v) + '\n');
+    for (const v of vals) {
+      if (v === VOID) continue;
+      if (!printWithHandler(this, 'print', v, out, 0)) out.write(printString(v));
+      out.write('\n');
+    }
     return VOID;
   });
 }

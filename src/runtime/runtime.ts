@@ -45,7 +45,7 @@ import { clockSeededGenerator, currentPseudoRandomGenerator } from '../prims/ran
 import { Custodian, currentCustodian } from '../thread/custodian.js';
 import { TopVar } from '../expand/core.js';
 import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMiscMatchT, exnMessage, isExn, makeExn } from '../errors/exn.js';
-import { OutputPort } from '../io/output-port.js';
+import { OutputPort, decodeLeniently } from '../io/output-port.js';
 import { Scheduler } from '../thread/scheduler.js';
 import type { RThread, Task } from '../thread/thread.js';
 import { LIBRARY_FILES } from '../lib/index.js';
@@ -115,8 +115,17 @@ export class Runtime {
     this.sched.onIdle = () => this.flushPorts();
     this.compileTime = new CompileTime(this.sched);
     this.ex.compileTime = this.compileTime;
-    this.stdout = new OutputPort('stdout', (s) => this.host.writeStdout(s));
-    this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));
+    const host = this.host;
+    this.stdout = new OutputPort('stdout', (d) =>
+      typeof d === 'string' ? host.writeStdout(d) : host.writeStdoutBytes?.(d) || host.writeStdout(decodeLeniently(d)),
+    );
+    this.stderr = new OutputPort('stderr', (d) =>
+      typeof d === 'string' ? host.writeStderr(d) : host.writeStderrBytes?.(d) || host.writeStderr(decodeLeniently(d)),
+    );
+    this.stdout.fileStream = true;
+    this.stderr.fileStream = true;
+    this.stdout.terminal = host.isTerminal?.(1) ?? false;
+    this.stderr.terminal = host.isTerminal?.(2) ?? false;
     this.paramBases.set(currentOutputPort, this.stdout);
     const cwd = this.host.cwd();
     this.paramBases.set(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
@@ -126,7 +135,10 @@ export class Runtime {
     );
     this.paramBases.set(currentErrorPort, this.stderr);
     const readStdin = this.host.readStdin?.bind(this.host);
-    this.paramBases.set(currentInputPort, new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null));
+    const stdin = new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null);
+    stdin.fileStream = true;
+    stdin.terminal = host.isTerminal?.(0) ?? false;
+    this.paramBases.set(currentInputPort, stdin);
     this.paramBases.set(currentCustodian, this.rootCustodian);
     this.paramBases.set(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
     this.paramBases.set(

@@ -1,0 +1,18 @@
+#lang racket/base
+;; in-port, in-input-port-bytes, in-input-port-chars, in-bytes-lines.
+(define-syntax-rule (e x) (with-handlers ([void (lambda (e) (displayln (exn-message e)))]) x))
+(for/list ([v (in-port read (open-input-string "1 (2) x"))]) v)
+(for/list ([v (in-port read-char (open-input-string "ab"))]) v)
+(for/list ([v (in-input-port-bytes (open-input-bytes #"ab"))]) v)
+(for/list ([v (in-input-port-chars (open-input-string "λb"))]) v)
+(for/list ([v (in-bytes-lines (open-input-string "a\nb\r\nc"))]) v)
+(for/list ([v (in-bytes-lines (open-input-string "a\nb\r\nc") 'any)]) v)
+(parameterize ([current-input-port (open-input-string "7 8")]) (for/list ([v (in-port)]) v))
+(define s (in-port read (open-input-string "1 2")))
+(sequence? s)
+(e (in-port 5))
+(e (in-port read 5))
+(e (in-input-port-bytes 5))
+(e (in-input-port-chars 5))
+(e (in-bytes-lines 5))
+(e (in-bytes-lines (open-input-string "") 'foo))
