@@ -36,6 +36,7 @@ import { installExceptions } from './exceptions.js';
 import { installContinuations } from './continuations.js';
 import { installContinuationMarks } from './continuation-marks.js';
 import { installParameters } from './parameters.js';
+import { installThreadCells } from './thread-cells.js';
 import { installBreaks } from './breaks.js';
 import { installExit } from './exit.js';
 import { installMatch } from './match.js';
@@ -103,6 +104,7 @@ export function allPrimitives(): PrimTable {
     installContinuations(t);
     installContinuationMarks(t);
     installParameters(t);
+    installThreadCells(t);
     installBreaks(t);
     installExit(t);
     installMatch(t);

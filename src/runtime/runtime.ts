@@ -11,9 +11,10 @@ import { compile } from '../eval/compile.js';
 import type { Core } from '../expand/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
-import { PARAMZ_KEY, ParamCell, type Paramz } from '../eval/marks.js';
+import { PARAMZ_KEY, ThreadCell, type Paramz } from '../eval/marks.js';
 import { Const, Prompt, Seq, type Node } from '../eval/nodes.js';
-import { MachinePrimitive, type Parameter, guardedParamValue } from '../eval/procedures.js';
+import { MachinePrimitive, type Parameter } from '../eval/procedures.js';
+import { derivedParamValue, withGuardedValue } from '../prims/parameters.js';
 import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
@@ -43,7 +44,7 @@ import { Custodian, currentCustodian } from '../thread/custodian.js';
 import { TopVar } from '../expand/core.js';
 import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMiscMatchT, exnMessage, isExn, makeExn } from '../errors/exn.js';
 import { OutputPort } from '../io/output-port.js';
-import { Scheduler } from '../thread/scheduler.js';
+import { Scheduler, inheritPreservedCells } from '../thread/scheduler.js';
 import type { RThread, Task } from '../thread/thread.js';
 import { LIBRARY_FILES } from '../lib/index.js';
 import { installLibraryFiles } from './library-loader.js';
@@ -85,8 +86,8 @@ export class Runtime {
   private readonly files = new Map<string, ModuleInfo>();
   private readonly loading = new Set<string>();
   readonly topLevel: TopLevel;
-  /** Base values of parameters outside any parameterize. */
-  private readonly paramBases = new Map<Parameter, Value>();
+  /** The thread cells that hold parameters' values outside any parameterize (made on first use). */
+  private readonly paramBases = new Map<Parameter, ThreadCell>();
   readonly args: string[];
   private readonly startEpoch = Date.now();
   private readonly startClock: number;
@@ -113,19 +114,19 @@ export class Runtime {
     this.ex.compileTime = this.compileTime;
     this.stdout = new OutputPort('stdout', (s) => this.host.writeStdout(s));
     this.stderr = new OutputPort('stderr', (s) => this.host.writeStderr(s));
-    this.paramBases.set(currentOutputPort, this.stdout);
+    this.setParamBase(currentOutputPort, this.stdout);
     const cwd = this.host.cwd();
-    this.paramBases.set(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
-    this.paramBases.set(
+    this.setParamBase(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
+    this.setParamBase(
       currentLogger,
       rootLogger(parseLogSpec(this.host.getenv?.('PLTSTDERR')), () => this.stderr),
     );
-    this.paramBases.set(currentErrorPort, this.stderr);
+    this.setParamBase(currentErrorPort, this.stderr);
     const readStdin = this.host.readStdin?.bind(this.host);
-    this.paramBases.set(currentInputPort, new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null));
-    this.paramBases.set(currentCustodian, this.rootCustodian);
-    this.paramBases.set(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
-    this.paramBases.set(
+    this.setParamBase(currentInputPort, new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null));
+    this.setParamBase(currentCustodian, this.rootCustodian);
+    this.setParamBase(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
+    this.setParamBase(
       commandLineArguments,
       new RVector(
         this.args.map((a) => new RString(a, false)),
@@ -403,7 +404,7 @@ export class Runtime {
       const previous = this.mainThread;
       this.mainThread = this.sched.spawnNode(starter, 'main');
       // The REPL is one thread to the user: parameter values carry over between inputs.
-      if (previous !== null) this.mainThread.cells = previous.cells;
+      if (previous !== null) inheritPreservedCells(this.mainThread, previous);
     });
   }
 
@@ -461,7 +462,7 @@ export class Runtime {
     }
     this.sched.restart();
     const t = this.sched.spawnNode(new PrepareNode(prepare), name);
-    t.cells.set(currentCustodian, new ParamCell(custodian));
+    this.paramBaseCell(currentCustodian).set(t, custodian);
     custodian.threads.add(t);
     t.task = task;
     this.tasks.add(task);
@@ -519,25 +520,39 @@ export class Runtime {
 
   // ---------------------------------------------------------------- parameters
 
-  /**
-   * A parameter's value outside any parameterize: the thread's own value if
-   * it set one (or inherited one when it was created), else the runtime's.
-   */
-  paramBaseValue(m: Machine, p: Parameter): Value {
-    const own = m.thread.cells.get(p);
-    if (own !== undefined) return own.value;
-    const v = this.paramBases.get(p);
-    return v === undefined ? p.value : v;
+  /** The runtime's value of `p` for every thread that has not set it. */
+  private setParamBase(p: Parameter, v: Value): void {
+    this.paramBases.set(p, new ThreadCell(v, true));
   }
 
-  /** `(p v)`: sets the innermost parameterization's value, or else the thread's own. */
+  /** The preserved thread cell that holds `p`'s value outside any parameterize. */
+  paramBaseCell(p: Parameter): ThreadCell {
+    let cell = this.paramBases.get(p);
+    if (cell === undefined) {
+      cell = new ThreadCell(p.value, true);
+      this.paramBases.set(p, cell);
+    }
+    return cell;
+  }
+
+  /** A parameter's value outside any parameterize, in `m`'s thread. */
+  paramBaseValue(m: Machine, p: Parameter): Value {
+    return this.paramBaseCell(p).get(m.thread);
+  }
+
+  /** `(p v)`: sets the innermost parameterization's cell for `p`, or else its base cell, in this thread. */
   setParam(m: Machine, p: Parameter, value: Value): void {
-    const v = guardedParamValue(m, p, value);
-    const pz = m.firstMark(PARAMZ_KEY) as Paramz | undefined;
-    const cell = pz?.lookup(p) ?? m.thread.cells.get(p);
-    if (cell) cell.value = v;
-    else m.thread.cells.set(p, new ParamCell(v));
-    m.returnValue(VOID);
+    withGuardedValue(m, p, value, (m2, root, v) => {
+      const pz = m2.firstMark(PARAMZ_KEY) as Paramz | null | undefined;
+      const cell = pz?.lookup(root) ?? this.paramBaseCell(root);
+      cell.set(m2.thread, v);
+      m2.returnValue(VOID);
+    });
+  }
+
+  applyDerivedParam(m: Machine, p: Parameter, vals: Value[]): void {
+    if (vals.length === 2) this.setParam(m, p, vals[1]);
+    else derivedParamValue(m, p);
   }
 
   // ---------------------------------------------------------------- application hooks

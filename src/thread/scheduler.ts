@@ -11,8 +11,8 @@ import type { MachineRuntime } from '../eval/context.js';
 import { Frame, MarkEntry, PromptFrame } from '../eval/frames.js';
 import { Machine, RunStatus } from '../eval/machine.js';
 import { ApplyNode, Node as BaseNode, type Node } from '../eval/nodes.js';
-import { PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
-import { ContinuationProc, type Parameter } from '../eval/procedures.js';
+import { BREAK_ENABLED_KEY, PARAMZ_KEY } from '../eval/marks.js';
+import { ContinuationProc } from '../eval/procedures.js';
 import { ExitSignal, RacketThrow, exnBreakT, makeExn } from '../errors/exn.js';
 import type { Value } from '../values/types.js';
 import { RThread, breaksEnabled } from './thread.js';
@@ -62,17 +62,20 @@ export class Scheduler {
 
   /**
    * A new thread running `proc`. As in Racket, it starts with its creator's
-   * current parameter values: its own copies, so later changes on either
-   * side stay on that side.
+   * parameterization and its values of the preserved thread cells (which
+   * hold parameters' values), so later changes on either side stay on that side.
    */
   spawn(proc: Value, args: Value[], name: string, creator: Machine | null = null): RThread {
     const m = new Machine(this.rt);
     const t = new RThread(m, name, this.nextId++);
     m.thread = t;
     if (creator !== null) {
-      for (const [p, cell] of creator.thread.cells) t.cells.set(p, new ParamCell(cell.value));
-      const pz = creator.firstMark(PARAMZ_KEY) as Paramz | undefined;
-      if (pz !== undefined) m.marks = new MarkEntry(PARAMZ_KEY, copyParamz(pz, creator), null);
+      inheritPreservedCells(t, creator.thread);
+      // The creator's parameterization and break parameterization, whose cells the new thread reads as its own.
+      const pz = creator.firstMark(PARAMZ_KEY);
+      if (pz !== undefined) m.marks = new MarkEntry(PARAMZ_KEY, pz, null);
+      const bz = creator.firstMark(BREAK_ENABLED_KEY);
+      if (bz !== undefined) m.marks = new MarkEntry(BREAK_ENABLED_KEY, bz, m.marks);
     }
     t.start(proc, args);
     this.threads.add(t);
@@ -295,11 +298,7 @@ class RaiseBreakNode extends BaseNode {
   }
 }
 
-/** A parameterization with fresh cells holding the values `m` sees now. */
-function copyParamz(pz: Paramz, m: Machine): Paramz {
-  const bindings: Parameter[] = [];
-  for (let z: Paramz | null = pz; z !== null; z = z.next) if (!bindings.includes(z.param)) bindings.push(z.param);
-  let out: Paramz | null = null;
-  for (let i = bindings.length - 1; i >= 0; i--) out = new Paramz(bindings[i], new ParamCell(m.paramValue(bindings[i])), out);
-  return out!;
+/** `to` starts with `from`'s values of the preserved thread cells. */
+export function inheritPreservedCells(to: RThread, from: RThread): void {
+  for (const c of from.preservedCells) c.set(to, c.get(from));
 }
