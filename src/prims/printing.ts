@@ -4,7 +4,7 @@
 
 import type { Machine } from '../eval/machine.js';
 import { displayString, printString, writeString } from '../printer/print.js';
-import { argError, genericFail } from '../errors/messages.js';
+import { argError, errorValueString, genericFail } from '../errors/messages.js';
 import type { OutputPort } from '../io/output-port.js';
 import { VOID, str, type Value, RString } from '../values/types.js';
 import { checkString } from './check.js';
@@ -46,9 +46,11 @@ export function formatDirectives(who: string, fmt: string, args: Value[]): strin
         break;
       case 'v':
       case 'V':
+        out += printString(next());
+        break;
       case 'e':
       case 'E':
-        out += printString(next());
+        out += errorValueString(next());
         break;
       case 'n':
       case '%':

@@ -12,7 +12,7 @@ import type { Core } from '../expand/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, ThreadCell, type Paramz } from '../eval/marks.js';
-import { Const, Prompt, Seq, type Node } from '../eval/nodes.js';
+import { ApplyNode, Const, Prompt, Seq, type Node } from '../eval/nodes.js';
 import { MachinePrimitive, type Parameter } from '../eval/procedures.js';
 import { derivedParamValue, withGuardedValue } from '../prims/parameters.js';
 import { Expander, type Meaning } from '../expand/expander.js';
@@ -32,7 +32,8 @@ import {
   installSyntaxParserMacro,
 } from '../macros/syntax.js';
 import type { Host } from '../host/host.js';
-import { printString } from '../printer/print.js';
+import { displayString, printString } from '../printer/print.js';
+import { finishMain, handleUncaught } from '../prims/error-handlers.js';
 import { allPrimitives } from '../prims/all.js';
 import { InputPort } from '../io/input-port.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
@@ -348,6 +349,8 @@ export class Runtime {
       const info = this.loadFile(path, null);
       const nodes = this.instantiationNodes(info);
       if (info.mainSubmodule) this.instantiationNodes(info.mainSubmodule, nodes);
+      // Then the executable yield handler and the exit handler, as `racket FILE` calls them.
+      nodes.push(new ApplyNode(finishMain, []));
       return nodes;
     });
   }
@@ -592,9 +595,14 @@ export class Runtime {
       });
       return;
     }
+    handleUncaught(m, v);
+  }
+
+  /** The default error display handler: `msg`, and where a syntax error is, on the current error port. */
+  displayError(m: Machine, msg: Value, v: Value): void {
     this.stdout.flush();
     const err = m.paramValue(currentErrorPort) as OutputPort;
-    const text = this.errorText(v);
+    const text = (msg instanceof RString ? msg.s : displayString(msg)) + this.errorLocation(v);
     err.write(
       this.interactive && m.thread === this.mainThread
         ? text
@@ -604,30 +612,28 @@ export class Runtime {
         : text + '\n',
     );
     err.flush();
-    m.thread.failed = true;
-    m.escapeTo(m.thread.abortTag, (m2) => {
-      m2.val = VOID;
-    });
   }
 
   /** What Racket's default error display handler prints for a raised value. */
   errorText(v: Value): string {
-    if (isExn(v)) {
-      let text = exnMessage(v);
-      if (v instanceof StructInstance && v.type.isSubtypeOf(exnFailSyntaxT)) {
-        const exprs = v.fields[2];
-        const first = exprs && typeof exprs === 'object' && 'car' in (exprs as object) ? (exprs as { car: Value }).car : null;
-        if (first instanceof Syntax && first.loc && !isLocationless(first.loc))
-          text += `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
-      }
-      if (v instanceof StructInstance && v.type === exnMiscMatchT) {
-        const where = v.fields[3];
-        if (where instanceof MatchLocation && where.loc && !isLocationless(where.loc))
-          text += `\n  location...:\n   ${formatLoc(where.loc, this.ex.cwd)}`;
-      }
-      return text;
+    return (isExn(v) ? exnMessage(v) : `uncaught exception: ${printString(v)}`) + this.errorLocation(v);
+  }
+
+  /** The `location...:` lines the default error display handler adds for syntax and match errors. */
+  private errorLocation(v: Value): string {
+    if (!(v instanceof StructInstance)) return '';
+    if (v.type.isSubtypeOf(exnFailSyntaxT)) {
+      const exprs = v.fields[2];
+      const first = exprs && typeof exprs === 'object' && 'car' in (exprs as object) ? (exprs as { car: Value }).car : null;
+      if (first instanceof Syntax && first.loc && !isLocationless(first.loc))
+        return `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
     }
-    return `uncaught exception: ${printString(v)}`;
+    if (v.type === exnMiscMatchT) {
+      const where = v.fields[3];
+      if (where instanceof MatchLocation && where.loc && !isLocationless(where.loc))
+        return `\n  location...:\n   ${formatLoc(where.loc, this.ex.cwd)}`;
+    }
+    return '';
   }
 }
 
