@@ -34,6 +34,7 @@ import {
 import type { Host } from '../host/host.js';
 import { displayString, printString } from '../printer/print.js';
 import { finishMain, handleUncaught } from '../prims/error-handlers.js';
+import { currentEvtPseudoRandomGenerator } from '../prims/events.js';
 import { allPrimitives } from '../prims/all.js';
 import { InputPort } from '../io/input-port.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
@@ -127,6 +128,7 @@ export class Runtime {
     this.setParamBase(currentInputPort, new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null));
     this.setParamBase(currentCustodian, this.rootCustodian);
     this.setParamBase(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
+    this.setParamBase(currentEvtPseudoRandomGenerator, clockSeededGenerator(this.startEpoch + 1));
     this.setParamBase(
       commandLineArguments,
       new RVector(
