@@ -46,6 +46,7 @@ import { installEvents } from './events.js';
 import { installChannels } from './channels.js';
 import { installSemaphores } from './semaphores.js';
 import { installCustodians } from './custodians.js';
+import { installPlumbers } from './plumbers.js';
 import { installSyntax } from './syntax.js';
 import { installPorts } from './ports.js';
 import { installInput } from './input.js';
@@ -116,6 +117,7 @@ export function allPrimitives(): PrimTable {
     installChannels(t);
     installSemaphores(t);
     installCustodians(t);
+    installPlumbers(t);
     // §12 macros
     installSyntax(t);
     // §13 input and output

@@ -7,6 +7,7 @@ import type { Host } from '../host/host.js';
 import type { Scheduler } from '../thread/scheduler.js';
 import type { Machine } from '../eval/machine.js';
 import type { Value } from '../values/types.js';
+import type { Plumber } from './plumbers.js';
 
 export interface PrimitiveContext {
   /** The host's capabilities: clock, files, network, environment. */
@@ -22,6 +23,8 @@ export interface PrimitiveContext {
   displayError(m: Machine, msg: Value, v: Value): void;
   /** Writes out what the runtime's own output ports hold. */
   flushPorts(): void;
+  /** The plumber that flushes the runtime's output ports; flushed at exit. */
+  readonly originalPlumber: Plumber;
   /** The expander: syntax-local-value and friends, free-identifier=?. */
   readonly ex: Expander;
 }

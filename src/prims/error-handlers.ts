@@ -23,6 +23,7 @@ import { isProcedure } from './check.js';
 import { arityIncludes } from './procedures.js';
 import type { PrimTable } from './table.js';
 import { voidProcedure } from './void.js';
+import { flushAll } from './plumbers.js';
 
 /** A parameter guard that accepts procedures of arity `n` (as Racket's handler parameters do). */
 function procedureGuard(name: string, n: number): Primitive {
@@ -166,8 +167,9 @@ setErrorValueShower(showErrorValue);
 const defaultExitHandler = new AnonymousPrimitive('exit-handler', 1, 1, (m, a) => {
   const v = a[1];
   const code = typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255 ? v : 0;
-  m.rt.flushPorts();
-  throw new ExitSignal(code);
+  flushAll(m, m.rt.originalPlumber, () => {
+    throw new ExitSignal(code);
+  });
 });
 
 // ------------------------------------------------------------ the parameters

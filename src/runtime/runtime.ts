@@ -35,6 +35,7 @@ import type { Host } from '../host/host.js';
 import { displayString, printString } from '../printer/print.js';
 import { finishMain, handleUncaught } from '../prims/error-handlers.js';
 import { currentEvtPseudoRandomGenerator } from '../prims/events.js';
+import { currentPlumber, originalPlumber } from '../prims/plumbers.js';
 import { allPrimitives } from '../prims/all.js';
 import { InputPort } from '../io/input-port.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
@@ -127,6 +128,7 @@ export class Runtime {
     const readStdin = this.host.readStdin?.bind(this.host);
     this.setParamBase(currentInputPort, new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null));
     this.setParamBase(currentCustodian, this.rootCustodian);
+    this.setParamBase(currentPlumber, this.originalPlumber);
     this.setParamBase(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
     this.setParamBase(currentEvtPseudoRandomGenerator, clockSeededGenerator(this.startEpoch + 1));
     this.setParamBase(
@@ -451,6 +453,9 @@ export class Runtime {
 
   /** The custodian of everything that no other custodian manages. */
   readonly rootCustodian = new Custodian(null);
+
+  /** The plumber whose first callback flushes the runtime's output ports; the default exit handler flushes it. */
+  readonly originalPlumber = originalPlumber(() => this.flushPorts());
 
   /** Work started by an embedding application (see src/embed), each on its own thread. */
   private readonly tasks = new Set<Task>();
