@@ -12,10 +12,16 @@ export class RawText {
   constructor(readonly text: string) {}
 }
 
-/** How a value appears inside an error message (print style). */
+/** Shows a value in an error message; prims/error-handlers.ts installs error-value->string-handler's. */
+let showErrorValue: (v: Value) => string = (v) => printString(v);
+export function setErrorValueShower(show: (v: Value) => string): void {
+  showErrorValue = show;
+}
+
+/** How a value appears inside an error message (print style, through error-value->string-handler). */
 export function errorValueString(v: Value): string {
   if (v instanceof RawText) return v.text;
-  return printString(v);
+  return showErrorValue(v);
 }
 
 const ORDINALS = ['th', 'st', 'nd', 'rd'];

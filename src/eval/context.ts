@@ -24,6 +24,8 @@ export interface MachineRuntime {
   paramBaseValue(m: Machine, p: Parameter): Value;
   /** `(p v)`: sets a parameter; returns void through `m`. */
   setParam(m: Machine, p: Parameter, value: Value): void;
+  /** Applies a derived parameter (`vals[0]` is the parameter); returns through `m`. */
+  applyDerivedParam(m: Machine, p: Parameter, vals: Value[]): void;
   /** Applies values that are procedures by means the evaluator does not know (keyword procedures); false if none applies. */
   applyHook(m: Machine, f: Value, vals: Value[]): boolean;
 }

@@ -246,7 +246,8 @@ export class Machine {
     }
     if (f instanceof Parameter) {
       this.node = null;
-      if (n === 0) this.val = this.paramValue(f);
+      if (f.derived !== null && n < 2) this.rt.applyDerivedParam(this, f, vals);
+      else if (n === 0) this.val = this.paramValue(f);
       else if (n === 1) this.rt.setParam(this, f, vals[1]);
       else arityError(f.name, 0, 1, n);
       return;
@@ -338,7 +339,7 @@ export class Machine {
         return r;
       } else if (f instanceof CaseClosure) {
         f = caseClause(f, vals.length - 1);
-      } else if (f instanceof Parameter && vals.length === 1) {
+      } else if (f instanceof Parameter && vals.length === 1 && f.derived === null) {
         return this.paramValue(f);
       } else return this.capture(Pending.Apply, f, vals);
     }
@@ -410,10 +411,10 @@ export class Machine {
   }
 
   paramValue(p: Parameter): Value {
-    const pz = this.firstMark(PARAMZ_KEY) as Paramz | undefined;
-    if (pz !== undefined) {
+    const pz = this.firstMark(PARAMZ_KEY) as Paramz | null | undefined;
+    if (pz != null) {
       const cell = pz.lookup(p);
-      if (cell !== undefined) return cell.value;
+      if (cell !== undefined) return cell.get(this.thread);
     }
     return this.rt.paramBaseValue(this, p);
   }

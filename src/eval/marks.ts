@@ -33,20 +33,59 @@ export class ContinuationMarkSet {
   }
 }
 
-/** A mutable cell holding a parameter's value within one parameterization. */
-export class ParamCell {
-  constructor(public value: Value) {}
+/** What keeps track of the preserved thread cells a thread has set (a green thread). */
+export interface CellOwner {
+  readonly preservedCells: Set<ThreadCell>;
+}
+
+/**
+ * A thread cell (Racket's `make-thread-cell`): one value per thread, and a
+ * default for threads that never set it. Parameters keep their values in
+ * thread cells: a parameterization maps each parameter to a cell, so that
+ * `(p v)` inside `parameterize` changes the value for the setting thread only.
+ * A new thread starts with its creator's values of the preserved cells.
+ */
+export class ThreadCell {
+  /** The values of the threads that set this cell, keyed by thread. */
+  private perThread: WeakMap<object, Value> | null = null;
+  constructor(
+    /** The value of threads that have not set the cell. */
+    public value: Value,
+    readonly preserved: boolean,
+  ) {}
+
+  get(thread: object): Value {
+    if (this.perThread === null) return this.value;
+    const v = this.perThread.get(thread);
+    return v === undefined ? this.value : v;
+  }
+
+  set(thread: CellOwner, v: Value): void {
+    if (this.perThread === null) this.perThread = new WeakMap();
+    this.perThread.set(thread, v);
+    if (this.preserved) thread.preservedCells.add(this);
+  }
+
+  /** The thread's value goes back to the default. */
+  reset(thread: CellOwner): void {
+    this.perThread?.delete(thread);
+    thread.preservedCells.delete(this);
+  }
+
+  [customPrint](): string {
+    return '#<thread-cell>';
+  }
 }
 
 /** An immutable chain of parameter bindings made by `parameterize`. */
 export class Paramz {
   constructor(
     readonly param: Parameter,
-    readonly cell: ParamCell,
+    readonly cell: ThreadCell,
     readonly next: Paramz | null,
   ) {}
 
-  lookup(p: Parameter): ParamCell | undefined {
+  lookup(p: Parameter): ThreadCell | undefined {
     for (let z: Paramz | null = this; z !== null; z = z.next) if (z.param === p) return z.cell;
     return undefined;
   }

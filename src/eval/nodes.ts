@@ -940,13 +940,16 @@ class WithMarkFrame extends Frame {
 export { MarkEntry, MarkFrame };
 
 /** Runs its body under a fresh continuation prompt (each module-level form). */
+/** The escape tag of the prompts around module-level forms (the default error escape handler passes them by). */
+export const MODULE_FORM_PROMPT = { name: 'module-form-prompt' };
+
 export class Prompt extends Node {
   readonly simple = false;
   constructor(readonly body: Node) {
     super();
   }
   exec(m: Machine): void {
-    m.stack.push(new PromptFrame({ name: 'prompt' }, m.marks, m.winders));
+    m.stack.push(new PromptFrame(MODULE_FORM_PROMPT, m.marks, m.winders));
     m.node = this.body;
   }
 }

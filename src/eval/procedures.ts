@@ -62,24 +62,17 @@ export class ContinuationProc {
   }
 }
 
-/** A parameter made by `make-parameter`. */
+/** A parameter made by `make-parameter`, or by `make-derived-parameter` (then `derived` is set). */
 export class Parameter {
   constructor(
     /** Value outside any parameterize, per thread (see Machine.paramValue). */
     public value: Value,
     readonly guard: Value,
     readonly name: string,
+    /** A derived parameter: its values are `base`'s, passed through `guard` when set and `wrap` when read. */
+    readonly derived: { readonly base: Parameter; readonly wrap: Value } | null = null,
   ) {}
   [customPrint](): string {
     return printNamed('procedure', this.name);
   }
-}
-
-/**
- * A new value for `p` passed through its guard. Only guards written in JS
- * (the runtime's own parameters) are applied; a Racket guard procedure would
- * need the machine, and make-parameter's guards are not supported yet.
- */
-export function guardedParamValue(m: Machine, p: Parameter, v: Value): Value {
-  return p.guard instanceof Primitive ? p.guard.fn.call(m, v) : v;
 }

@@ -270,6 +270,16 @@ const parameterize: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   );
 };
 
+/** `parameterize*`: each binding in the scope of the ones before it. */
+const parameterizeStar: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
+  const p = items(stx, ex, 3);
+  const pairs = syntaxList(p[1]);
+  if (pairs === null) ex.badSyntax(stx);
+  const body = listFromArray(p.slice(2));
+  if (pairs.length === 0) return b.listTail(['let-values', b.list()], body);
+  return b.list('parameterize', b.list(pairs[0]), b.listTail(['parameterize*', b.list(...pairs.slice(1))], body));
+};
+
 const withHandlers: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   const p = items(stx, ex, 3);
   const clauses = syntaxList(p[1]);
@@ -291,7 +301,7 @@ const parameterizeBreak: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   return b.list(
     'with-continuation-mark',
     b.list('quote', b.datum(ex.rtPrim('break-enabled-key'))),
-    b.list('if', p[1], b.datum(true), b.datum(false)),
+    b.list(b.list('quote', b.datum(ex.rtPrim('make-break-cell'))), p[1]),
     b.listTail(['let-values', b.list()], listFromArray(p.slice(2))),
   );
 };
@@ -433,6 +443,7 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
   macro('do', do_);
   macro('quasiquote', quasiquote);
   macro('parameterize', parameterize);
+  macro('parameterize*', parameterizeStar);
   macro('with-handlers', withHandlers);
   macro('with-handlers*', withHandlers);
   macro('parameterize-break', parameterizeBreak);

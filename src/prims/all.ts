@@ -37,17 +37,20 @@ import { installStructs } from './structs.js';
 import { installObjectName } from './object-name.js';
 import { installMultipleValues } from './multiple-values.js';
 import { installExceptions } from './exceptions.js';
+import { installRaise } from './raise.js';
 import { installContinuations } from './continuations.js';
 import { installContinuationMarks } from './continuation-marks.js';
 import { installParameters } from './parameters.js';
+import { installThreadCells } from './thread-cells.js';
 import { installBreaks } from './breaks.js';
-import { installExit } from './exit.js';
+import { installErrorHandlers } from './error-handlers.js';
 import { installMatch } from './match.js';
 import { installThreads } from './threads.js';
 import { installEvents } from './events.js';
 import { installChannels } from './channels.js';
 import { installSemaphores } from './semaphores.js';
 import { installCustodians } from './custodians.js';
+import { installPlumbers } from './plumbers.js';
 import { installSyntax } from './syntax.js';
 import { installPorts } from './ports.js';
 import { installInput } from './input.js';
@@ -116,11 +119,13 @@ export function allPrimitives(): PrimTable {
     installObjectName(t);
     installMultipleValues(t);
     installExceptions(t);
+    installRaise(t);
     installContinuations(t);
     installContinuationMarks(t);
     installParameters(t);
+    installThreadCells(t);
     installBreaks(t);
-    installExit(t);
+    installErrorHandlers(t);
     installMatch(t);
     // §11 concurrency
     installThreads(t);
@@ -128,6 +133,7 @@ export function allPrimitives(): PrimTable {
     installChannels(t);
     installSemaphores(t);
     installCustodians(t);
+    installPlumbers(t);
     // §12 macros
     installSyntax(t);
     // §13 input and output

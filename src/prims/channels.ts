@@ -24,5 +24,6 @@ export function installChannels(t: PrimTable): void {
     const evt = new ChannelPutEvt(checkChannel('channel-put', c), v);
     return new Block([new VoidResultEvt(evt)]);
   });
+  t.fn('channel-put-evt?', 1, 1, (v: Value) => v instanceof ChannelPutEvt);
   t.fn('channel-put-evt', 2, 2, (c: Value, v: Value) => new ChannelPutEvt(checkChannel('channel-put-evt', c), v));
 }

@@ -5,6 +5,9 @@
 import type { Expander } from '../expand/expander.js';
 import type { Host } from '../host/host.js';
 import type { Scheduler } from '../thread/scheduler.js';
+import type { Machine } from '../eval/machine.js';
+import type { Value } from '../values/types.js';
+import type { Plumber } from './plumbers.js';
 import type { Namespace } from '../expand/namespace.js';
 import type { ModuleInfo } from '../expand/modules.js';
 import type { Node } from '../eval/nodes.js';
@@ -41,6 +44,12 @@ export interface PrimitiveContext {
   nextGensym(): number;
   /** What the run holds open (sockets), closed when the run ends. */
   readonly resources: Set<{ close(): void; closed: boolean }>;
+  /** The default error display handler: writes `msg` (and a syntax error's location) to the current error port. */
+  displayError(m: Machine, msg: Value, v: Value): void;
+  /** Writes out what the runtime's own output ports hold. */
+  flushPorts(): void;
+  /** The plumber that flushes the runtime's output ports; flushed at exit. */
+  readonly originalPlumber: Plumber;
   /** The expander: syntax-local-value and friends, free-identifier=?. */
   readonly ex: Expander;
   readonly namespaces: NamespaceServices;

@@ -58,6 +58,8 @@ interface Sink {
 
 export class Logger {
   readonly sinks: Sink[] = [];
+  /** Receivers made for this logger so far (log-level-evt watches them change). */
+  receiversMade = 0;
   constructor(
     readonly name: string | null,
     readonly parent: Logger | null,
@@ -69,6 +71,35 @@ export class Logger {
   /** Every sink that hears this logger: its own and its ancestors'. */
   *reach(): Generator<Sink> {
     for (let l: Logger | null = this; l !== null; l = l.parent) yield* l.sinks;
+  }
+}
+
+/** Threads waiting on a log-level-evt: woken whenever a receiver is made. */
+const levelWaiters = new Set<() => void>();
+
+/** Receivers made for `l` and its ancestors: what `log-level?` of `l` depends on. */
+function levelEpoch(l: Logger): number {
+  let n = 0;
+  for (let x: Logger | null = l; x !== null; x = x.parent) n += x.receiversMade;
+  return n;
+}
+
+/** `log-level-evt`: ready, for good and with itself as the result, once the levels `l` logs at may have changed. */
+class LogLevelEvt {
+  private readonly epoch: number;
+  constructor(readonly logger: Logger) {
+    this.epoch = levelEpoch(logger);
+  }
+  poll(): SyncResult | NotReady {
+    return levelEpoch(this.logger) !== this.epoch ? this : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    levelWaiters.add(wake);
+    return () => levelWaiters.delete(wake);
+  }
+  [customPrint](): string {
+    // Racket 8.7 makes it from a semaphore.
+    return '#<semaphore-peek-evt>';
   }
 }
 
@@ -159,6 +190,7 @@ export function installLogging(t: PrimTable): void {
     const n = checkLogger('logger-name', l).name;
     return n === null ? false : sym(n);
   });
+  t.fn('log-level-evt', 1, 1, (l: Value) => new LogLevelEvt(checkLogger('log-level-evt', l)));
   t.fn('make-log-receiver', 2, -1, (l: Value, ...spec: Value[]) => {
     const logger = checkLogger('make-log-receiver', l);
     const filter: { level: Level; topic: string | null }[] = [];
@@ -170,6 +202,8 @@ export function installLogging(t: PrimTable): void {
     }
     const r = new LogReceiver(filter);
     logger.sinks.push(r);
+    logger.receiversMade++;
+    for (const w of [...levelWaiters]) w();
     return r;
   });
   // (log-message logger level [topic] message data [prefix?])

@@ -4,7 +4,7 @@
 // expander and module registry are the runtime's (m.rt.namespaces).
 
 import type { Machine } from '../eval/machine.js';
-import { PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
+import { PARAMZ_KEY, Paramz, ThreadCell } from '../eval/marks.js';
 import { Parameter, Primitive, MachinePrimitive } from '../eval/procedures.js';
 import { Namespace, NamespaceAnchor } from '../expand/namespace.js';
 import { datumToSyntax } from '../expand/scopes.js';
@@ -41,7 +41,7 @@ function toSyntax(v: Value): Syntax {
 /** Runs `body` with current-namespace parameterized to `ns` (eval's optional namespace argument). */
 function withNamespace(m: Machine, ns: Namespace): void {
   const pz = (m.firstMark(PARAMZ_KEY) as Paramz | undefined) ?? null;
-  m.setMark(PARAMZ_KEY, new Paramz(currentNamespace, new ParamCell(ns), pz));
+  m.setMark(PARAMZ_KEY, new Paramz(currentNamespace, new ThreadCell(ns, true), pz));
 }
 
 /** The default eval handler: expands and runs a top-level form in the current namespace. */

@@ -4,7 +4,7 @@
 
 import type { Machine } from '../eval/machine.js';
 import { displayString, printString, writeString } from '../printer/print.js';
-import { argError, genericFail } from '../errors/messages.js';
+import { argError, errorValueString, genericFail } from '../errors/messages.js';
 import type { OutputPort } from '../io/output-port.js';
 import { VOID, str, type Value, RString } from '../values/types.js';
 import { checkString } from './check.js';
@@ -86,13 +86,11 @@ export function formatDirectives(
         break;
       case 'v':
       case 'V':
+        out += printString(next());
+        break;
       case 'e':
       case 'E':
-        if (emit === undefined) out += printString(next());
-        else {
-          emit(out, 'print', next());
-          out = '';
-        }
+        out += errorValueString(next());
         break;
       case 'n':
       case '%':

@@ -29,5 +29,6 @@ export function installSemaphores(t: PrimTable): void {
   const waitBreakable = new Primitive('semaphore-wait/enable-break', 1, 1, semaphoreWait('semaphore-wait/enable-break'), false);
   withBreaksEnabled(t, 'semaphore-wait/enable-break', waitBreakable);
   t.fn('semaphore-try-wait?', 1, 1, (s: Value) => checkSemaphore('semaphore-try-wait?', s).poll() !== NOT_READY);
+  t.fn('semaphore-peek-evt?', 1, 1, (v: Value) => v instanceof SemaphorePeekEvt);
   t.fn('semaphore-peek-evt', 1, 1, (s: Value) => new SemaphorePeekEvt(checkSemaphore('semaphore-peek-evt', s)));
 }

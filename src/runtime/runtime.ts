@@ -11,9 +11,10 @@ import { compile } from '../eval/compile.js';
 import type { Core } from '../expand/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
-import { PARAMZ_KEY, ParamCell, type Paramz } from '../eval/marks.js';
-import { Const, Prompt, Seq, type Node } from '../eval/nodes.js';
-import { MachinePrimitive, type Parameter, guardedParamValue } from '../eval/procedures.js';
+import { PARAMZ_KEY, ThreadCell, type Paramz } from '../eval/marks.js';
+import { ApplyNode, Const, Prompt, Seq, type Node } from '../eval/nodes.js';
+import { MachinePrimitive, type Parameter } from '../eval/procedures.js';
+import { derivedParamValue, withGuardedValue } from '../prims/parameters.js';
 import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
@@ -34,7 +35,10 @@ import {
   installSyntaxParserMacro,
 } from '../macros/syntax.js';
 import type { Host } from '../host/host.js';
-import { printString } from '../printer/print.js';
+import { displayString, printString } from '../printer/print.js';
+import { finishMain, handleUncaught } from '../prims/error-handlers.js';
+import { currentEvtPseudoRandomGenerator } from '../prims/events.js';
+import { currentPlumber, originalPlumber } from '../prims/plumbers.js';
 import { allPrimitives } from '../prims/all.js';
 import { InputPort } from '../io/input-port.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
@@ -46,7 +50,7 @@ import { Custodian, currentCustodian } from '../thread/custodian.js';
 import { TopVar } from '../expand/core.js';
 import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMiscMatchT, exnMessage, isExn, makeExn } from '../errors/exn.js';
 import { OutputPort, decodeLeniently } from '../io/output-port.js';
-import { Scheduler } from '../thread/scheduler.js';
+import { Scheduler, inheritPreservedCells } from '../thread/scheduler.js';
 import type { RThread, Task } from '../thread/thread.js';
 import { LIBRARY_FILES } from '../lib/index.js';
 import { installLibraryFiles } from './library-loader.js';
@@ -89,8 +93,8 @@ export class Runtime {
   private readonly loading = new Set<string>();
   readonly topLevel: Namespace;
   readonly namespaces = new RuntimeNamespaces(this);
-  /** Base values of parameters outside any parameterize. */
-  private readonly paramBases = new Map<Parameter, Value>();
+  /** The thread cells that hold parameters' values outside any parameterize (made on first use). */
+  private readonly paramBases = new Map<Parameter, ThreadCell>();
   readonly args: string[];
   private readonly startEpoch = Date.now();
   private readonly startClock: number;
@@ -126,22 +130,24 @@ export class Runtime {
     this.stderr.fileStream = true;
     this.stdout.terminal = host.isTerminal?.(1) ?? false;
     this.stderr.terminal = host.isTerminal?.(2) ?? false;
-    this.paramBases.set(currentOutputPort, this.stdout);
+    this.setParamBase(currentOutputPort, this.stdout);
     const cwd = this.host.cwd();
-    this.paramBases.set(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
-    this.paramBases.set(
+    this.setParamBase(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
+    this.setParamBase(
       currentLogger,
       rootLogger(parseLogSpec(this.host.getenv?.('PLTSTDERR')), () => this.stderr),
     );
-    this.paramBases.set(currentErrorPort, this.stderr);
+    this.setParamBase(currentErrorPort, this.stderr);
     const readStdin = this.host.readStdin?.bind(this.host);
     const stdin = new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null);
     stdin.fileStream = true;
     stdin.terminal = host.isTerminal?.(0) ?? false;
-    this.paramBases.set(currentInputPort, stdin);
-    this.paramBases.set(currentCustodian, this.rootCustodian);
-    this.paramBases.set(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
-    this.paramBases.set(
+    this.setParamBase(currentInputPort, stdin);
+    this.setParamBase(currentCustodian, this.rootCustodian);
+    this.setParamBase(currentPlumber, this.originalPlumber);
+    this.setParamBase(currentPseudoRandomGenerator, clockSeededGenerator(this.startEpoch));
+    this.setParamBase(currentEvtPseudoRandomGenerator, clockSeededGenerator(this.startEpoch + 1));
+    this.setParamBase(
       commandLineArguments,
       new RVector(
         this.args.map((a) => new RString(a, false)),
@@ -154,7 +160,7 @@ export class Runtime {
     this.ex.library = (name) => this.library(name);
     this.installLibraries();
     this.topLevel = new Namespace(['racket']);
-    this.paramBases.set(currentNamespace, this.topLevel);
+    this.setParamBase(currentNamespace, this.topLevel);
   }
 
   // ---------------------------------------------------------------- libraries
@@ -361,11 +367,13 @@ export class Runtime {
   /** Runs a module file as `racket FILE` does; resolves to the exit code. */
   runFile(path: string): Promise<number> {
     // As under `racket FILE`: eval in the program sees an empty namespace.
-    this.paramBases.set(currentNamespace, new Namespace([]));
+    this.setParamBase(currentNamespace, new Namespace([]));
     return this.runMain(() => {
       const info = this.loadFile(path, null);
       const nodes = this.instantiationNodes(info);
       if (info.mainSubmodule) this.instantiationNodes(info.mainSubmodule, nodes);
+      // Then the executable yield handler and the exit handler, as `racket FILE` calls them.
+      nodes.push(new ApplyNode(finishMain, []));
       return nodes;
     });
   }
@@ -422,7 +430,7 @@ export class Runtime {
       const previous = this.mainThread;
       this.mainThread = this.sched.spawnNode(starter, 'main');
       // The REPL is one thread to the user: parameter values carry over between inputs.
-      if (previous !== null) this.mainThread.cells = previous.cells;
+      if (previous !== null) inheritPreservedCells(this.mainThread, previous);
     });
   }
 
@@ -465,6 +473,9 @@ export class Runtime {
   /** The custodian of everything that no other custodian manages. */
   readonly rootCustodian = new Custodian(null);
 
+  /** The plumber whose first callback flushes the runtime's output ports; the default exit handler flushes it. */
+  readonly originalPlumber = originalPlumber(() => this.flushPorts());
+
   /** Work started by an embedding application (see src/embed), each on its own thread. */
   private readonly tasks = new Set<Task>();
 
@@ -480,7 +491,7 @@ export class Runtime {
     }
     this.sched.restart();
     const t = this.sched.spawnNode(new PrepareNode(prepare), name);
-    t.cells.set(currentCustodian, new ParamCell(custodian));
+    this.paramBaseCell(currentCustodian).set(t, custodian);
     custodian.threads.add(t);
     t.task = task;
     this.tasks.add(task);
@@ -543,25 +554,39 @@ export class Runtime {
 
   // ---------------------------------------------------------------- parameters
 
-  /**
-   * A parameter's value outside any parameterize: the thread's own value if
-   * it set one (or inherited one when it was created), else the runtime's.
-   */
-  paramBaseValue(m: Machine, p: Parameter): Value {
-    const own = m.thread.cells.get(p);
-    if (own !== undefined) return own.value;
-    const v = this.paramBases.get(p);
-    return v === undefined ? p.value : v;
+  /** The runtime's value of `p` for every thread that has not set it. */
+  private setParamBase(p: Parameter, v: Value): void {
+    this.paramBases.set(p, new ThreadCell(v, true));
   }
 
-  /** `(p v)`: sets the innermost parameterization's value, or else the thread's own. */
+  /** The preserved thread cell that holds `p`'s value outside any parameterize. */
+  paramBaseCell(p: Parameter): ThreadCell {
+    let cell = this.paramBases.get(p);
+    if (cell === undefined) {
+      cell = new ThreadCell(p.value, true);
+      this.paramBases.set(p, cell);
+    }
+    return cell;
+  }
+
+  /** A parameter's value outside any parameterize, in `m`'s thread. */
+  paramBaseValue(m: Machine, p: Parameter): Value {
+    return this.paramBaseCell(p).get(m.thread);
+  }
+
+  /** `(p v)`: sets the innermost parameterization's cell for `p`, or else its base cell, in this thread. */
   setParam(m: Machine, p: Parameter, value: Value): void {
-    const v = guardedParamValue(m, p, value);
-    const pz = m.firstMark(PARAMZ_KEY) as Paramz | undefined;
-    const cell = pz?.lookup(p) ?? m.thread.cells.get(p);
-    if (cell) cell.value = v;
-    else m.thread.cells.set(p, new ParamCell(v));
-    m.returnValue(VOID);
+    withGuardedValue(m, p, value, (m2, root, v) => {
+      const pz = m2.firstMark(PARAMZ_KEY) as Paramz | null | undefined;
+      const cell = pz?.lookup(root) ?? this.paramBaseCell(root);
+      cell.set(m2.thread, v);
+      m2.returnValue(VOID);
+    });
+  }
+
+  applyDerivedParam(m: Machine, p: Parameter, vals: Value[]): void {
+    if (vals.length === 2) this.setParam(m, p, vals[1]);
+    else derivedParamValue(m, p);
   }
 
   // ---------------------------------------------------------------- application hooks
@@ -601,9 +626,14 @@ export class Runtime {
       });
       return;
     }
+    handleUncaught(m, v);
+  }
+
+  /** The default error display handler: `msg`, and where a syntax error is, on the current error port. */
+  displayError(m: Machine, msg: Value, v: Value): void {
     this.stdout.flush();
     const err = m.paramValue(currentErrorPort) as OutputPort;
-    const text = this.errorText(v);
+    const text = (msg instanceof RString ? msg.s : displayString(msg)) + this.errorLocation(v);
     err.write(
       this.interactive && m.thread === this.mainThread
         ? text
@@ -613,30 +643,28 @@ export class Runtime {
         : text + '\n',
     );
     err.flush();
-    m.thread.failed = true;
-    m.escapeTo(m.thread.abortTag, (m2) => {
-      m2.val = VOID;
-    });
   }
 
   /** What Racket's default error display handler prints for a raised value. */
   errorText(v: Value): string {
-    if (isExn(v)) {
-      let text = exnMessage(v);
-      if (v instanceof StructInstance && v.type.isSubtypeOf(exnFailSyntaxT)) {
-        const exprs = v.fields[2];
-        const first = exprs && typeof exprs === 'object' && 'car' in (exprs as object) ? (exprs as { car: Value }).car : null;
-        if (first instanceof Syntax && first.loc && !isLocationless(first.loc))
-          text += `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
-      }
-      if (v instanceof StructInstance && v.type === exnMiscMatchT) {
-        const where = v.fields[3];
-        if (where instanceof MatchLocation && where.loc && !isLocationless(where.loc))
-          text += `\n  location...:\n   ${formatLoc(where.loc, this.ex.cwd)}`;
-      }
-      return text;
+    return (isExn(v) ? exnMessage(v) : `uncaught exception: ${printString(v)}`) + this.errorLocation(v);
+  }
+
+  /** The `location...:` lines the default error display handler adds for syntax and match errors. */
+  private errorLocation(v: Value): string {
+    if (!(v instanceof StructInstance)) return '';
+    if (v.type.isSubtypeOf(exnFailSyntaxT)) {
+      const exprs = v.fields[2];
+      const first = exprs && typeof exprs === 'object' && 'car' in (exprs as object) ? (exprs as { car: Value }).car : null;
+      if (first instanceof Syntax && first.loc && !isLocationless(first.loc))
+        return `\n  location...:\n   ${formatLoc(first.loc, this.ex.cwd)}`;
     }
-    return `uncaught exception: ${printString(v)}`;
+    if (v.type === exnMiscMatchT) {
+      const where = v.fields[3];
+      if (where instanceof MatchLocation && where.loc && !isLocationless(where.loc))
+        return `\n  location...:\n   ${formatLoc(where.loc, this.ex.cwd)}`;
+    }
+    return '';
   }
 }
 

@@ -2,7 +2,9 @@
 // current; shutting it down kills those threads and closes those sockets
 // (and its children's).
 
+import { NOT_READY, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import type { Machine } from '../eval/machine.js';
+import type { Value } from '../values/types.js';
 import { Parameter } from '../eval/procedures.js';
 import { RacketThrow, exnFailT, makeExn } from '../errors/exn.js';
 import { customPrint } from '../values/printable.js';
@@ -13,12 +15,33 @@ export class Custodian {
   readonly threads = new Set<RThread>();
   readonly resources = new Set<{ release(): void }>();
   readonly children = new Set<Custodian>();
+  /** The custodian boxes whose values this custodian holds. */
+  readonly boxes = new Set<CustodianBox>();
   shutDown = false;
   constructor(readonly parent: Custodian | null) {
     parent?.children.add(this);
   }
   [customPrint](): string {
     return '#<custodian>';
+  }
+}
+
+/** `make-custodian-box`: a value held until its custodian is shut down; as an event, ready from then on. */
+export class CustodianBox implements Evt {
+  readonly waiters = new Set<() => void>();
+  constructor(
+    readonly custodian: Custodian,
+    public value: Value,
+  ) {}
+  poll(): SyncResult | NotReady {
+    return this.custodian.shutDown ? this : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    this.waiters.add(wake);
+    return () => this.waiters.delete(wake);
+  }
+  [customPrint](): string {
+    return '#<custodian-box>';
   }
 }
 
@@ -35,7 +58,13 @@ export function managingCustodian(m: Machine, who: string): Custodian {
 /** Kills the custodian's threads and releases its sockets, and its children's. */
 export function shutdownCustodian(sched: Scheduler, c: Custodian): void {
   c.shutDown = true;
-  for (const child of c.children) shutdownCustodian(sched, child);
+  c.parent?.children.delete(c);
+  for (const child of [...c.children]) shutdownCustodian(sched, child);
+  for (const b of c.boxes) {
+    b.value = false;
+    for (const w of [...b.waiters]) w();
+  }
+  c.boxes.clear();
   for (const r of c.resources) r.release();
   c.resources.clear();
   for (const t of c.threads) sched.kill(t);

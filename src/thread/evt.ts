@@ -8,6 +8,7 @@ import { ThenFrame, type Machine } from '../eval/machine.js';
 import { MachinePrimitive, type Primitive } from '../eval/procedures.js';
 import { argError } from '../errors/messages.js';
 import { customPrint } from '../values/printable.js';
+import { Semaphore, SemaphorePeekEvt } from './semaphore.js';
 import { MultipleValues, VOID, type Value } from '../values/types.js';
 
 class AlwaysEvt implements Evt {
@@ -39,6 +40,8 @@ export class WrapEvt implements Evt {
   constructor(
     readonly inner: Evt,
     readonly proc: Value,
+    /** Made by handle-evt (its procedure is called in tail position of sync; handle-evt? says so). */
+    readonly handle = false,
   ) {}
   poll(m: Machine): SyncResult | NotReady {
     const r = this.inner.poll(m);
@@ -65,12 +68,23 @@ function andThen(r: SyncResult, next: (v: Value) => SyncResult): SyncResult {
   return next(r);
 }
 
+/** A number in [0, 1) from the thread's current-evt-pseudo-random-generator (prims/events.ts installs it). */
+let evtRandom: (m: Machine) => number = () => Math.random();
+export function setEvtRandom(f: (m: Machine) => number): void {
+  evtRandom = f;
+}
+
+/** Where a sync or choice over `n` events starts polling: random, for fairness. */
+export function randomStart(m: Machine, n: number): number {
+  return n > 1 ? Math.floor(evtRandom(m) * n) : 0;
+}
+
 /** `choice-evt`: ready when any of its events is; polled from a random start, as sync is. */
 export class ChoiceEvt implements Evt {
   constructor(readonly evts: Evt[]) {}
   poll(m: Machine): SyncResult | NotReady {
     const n = this.evts.length;
-    const first = n > 1 ? Math.floor(Math.random() * n) : 0;
+    const first = randomStart(m, n);
     for (let i = 0; i < n; i++) {
       const r = this.evts[(first + i) % n].poll(m);
       if (r !== NOT_READY) return r;
@@ -107,7 +121,11 @@ export function checkEvts(name: string, vs: Value[]): Evt[] {
  * `withGuardsResolved`).
  */
 export class GuardEvt implements Evt {
-  constructor(readonly maker: Value) {}
+  constructor(
+    readonly maker: Value,
+    /** `guard-evt`'s maker takes no argument; nack-guard-evt's takes a nack event; poll-guard-evt's whether sync is polling. */
+    readonly kind: 'plain' | 'nack' | 'poll' = 'plain',
+  ) {}
   poll(): NotReady {
     return NOT_READY;
   }
@@ -165,12 +183,35 @@ class SelfEvt implements Evt {
   }
 }
 
+/** An event a nack guard made: it notes whether sync chose it, so that its nack is posted when not. */
+class ChosenEvt implements Evt {
+  constructor(
+    readonly inner: Evt,
+    readonly choice: { chosen: boolean },
+  ) {}
+  committed(m: Machine): boolean {
+    return this.inner.committed?.(m) ?? false;
+  }
+  poll(m: Machine): SyncResult | NotReady {
+    const r = this.inner.poll(m);
+    if (r !== NOT_READY) this.choice.chosen = true;
+    return r;
+  }
+  subscribe(m: Machine, wake: () => void): () => void {
+    return this.inner.subscribe(m, wake);
+  }
+  [customPrint](): string {
+    return '#<evt>';
+  }
+}
+
 /** The guards in an event tree, in order. */
 function guardsIn(e: Evt, out: GuardEvt[] = []): GuardEvt[] {
   if (e instanceof GuardEvt) out.push(e);
   else if (e instanceof ChoiceEvt) for (const c of e.evts) guardsIn(c, out);
   else if (e instanceof WrapEvt) guardsIn(e.inner, out);
   else if (e instanceof ReplaceEvt) guardsIn(e.inner, out);
+  else if (e instanceof ChosenEvt) guardsIn(e.inner, out);
   return out;
 }
 
@@ -178,8 +219,9 @@ function guardsIn(e: Evt, out: GuardEvt[] = []): GuardEvt[] {
 function substitute(e: Evt, made: Map<GuardEvt, Evt>): Evt {
   if (e instanceof GuardEvt) return made.get(e)!;
   if (e instanceof ChoiceEvt) return new ChoiceEvt(e.evts.map((c) => substitute(c, made)));
-  if (e instanceof WrapEvt) return new WrapEvt(substitute(e.inner, made), e.proc);
+  if (e instanceof WrapEvt) return new WrapEvt(substitute(e.inner, made), e.proc, e.handle);
   if (e instanceof ReplaceEvt) return new ReplaceEvt(substitute(e.inner, made), e.maker, e.sync);
+  if (e instanceof ChosenEvt) return new ChosenEvt(substitute(e.inner, made), e.choice);
   return e;
 }
 
@@ -187,31 +229,54 @@ function substitute(e: Evt, made: Map<GuardEvt, Evt>): Evt {
  * For a sync primitive: null when `evts` hold no guard; otherwise a Block
  * that at once runs the makers (in the syncing thread, through the
  * machine, so they may do anything Racket code does), then applies `sync`
- * to `before` followed by the events the guards made.
+ * to `before` followed by the events the guards made. `polling`: the sync
+ * is a poll (poll-guard-evt's makers are told).
  */
-export function withGuardsResolved(sync: Primitive, before: Value[], evts: Evt[]): Block | null {
+export function withGuardsResolved(sync: Primitive, before: Value[], evts: Evt[], polling = false): Block | null {
   const guards = evts.flatMap((e) => guardsIn(e));
   if (guards.length === 0) return null;
   const run = new MachinePrimitive(sync.name, 0, 0, (m) => {
     const made = new Map<GuardEvt, Evt>();
+    const nacks: { choice: { chosen: boolean }; post: () => void }[] = [];
     let i = 0;
     const next = (m2: Machine): void => {
       if (i === guards.length) {
+        // Once sync returns, the nacks of the events it did not choose become ready.
+        if (nacks.length > 0)
+          m2.stack.push(
+            new ThenFrame(() => {
+              for (const n of nacks) if (!n.choice.chosen) n.post();
+            }),
+          );
         m2.applyArray(sync, [...before, ...evts.map((e) => substitute(e, made))]);
         return;
       }
       const g = guards[i++];
+      let nack: { evt: Evt; post: () => void } | null = null;
+      if (g.kind === 'nack') nack = makeNack();
       m2.stack.push(
         new ThenFrame((m3) => {
-          made.set(g, asEvt(m3.val) ?? new SelfEvt());
+          const e = asEvt(m3.val) ?? new SelfEvt();
+          if (nack === null) made.set(g, e);
+          else {
+            const choice = { chosen: false };
+            nacks.push({ choice, post: nack.post });
+            made.set(g, new ChosenEvt(e, choice));
+          }
           next(m3);
         }),
       );
-      m2.applyArray(g.maker, []);
+      m2.applyArray(g.maker, g.kind === 'nack' ? [nack!.evt] : g.kind === 'poll' ? [polling] : []);
     };
     next(m);
   });
   return new Block([new ReadyEvt(new SyncApply(run, []))]);
+}
+
+/** A nack guard's nack: an event that becomes ready (for good) when posted. */
+function makeNack(): { evt: Evt; post: () => void } {
+  const sem = new Semaphore(0);
+  return { evt: new SemaphorePeekEvt(sem), post: () => sem.post() };
 }
 
 /** Ready at once with a fixed sync result. */

@@ -6,16 +6,18 @@
 // spins. A blocked thread waits on events (see eval/block.ts); their wake
 // callbacks make it runnable again, and it polls its events once more.
 
-import { type Block, NOT_READY, SyncApply, type SyncResult } from '../eval/block.js';
+import { type Block, type Evt, NOT_READY, type NotReady, SyncApply, type SyncResult } from '../eval/block.js';
 import type { MachineRuntime } from '../eval/context.js';
 import { Frame, MarkEntry, PromptFrame } from '../eval/frames.js';
 import { Machine, RunStatus } from '../eval/machine.js';
 import { ApplyNode, Node as BaseNode, type Node } from '../eval/nodes.js';
-import { PARAMZ_KEY, ParamCell, Paramz } from '../eval/marks.js';
-import { ContinuationProc, type Parameter } from '../eval/procedures.js';
+import { BREAK_ENABLED_KEY, PARAMZ_KEY } from '../eval/marks.js';
+import { ContinuationProc } from '../eval/procedures.js';
 import { ExitSignal, RacketThrow, exnBreakT, makeExn } from '../errors/exn.js';
-import type { Value } from '../values/types.js';
+import { VOID, type Value } from '../values/types.js';
+import { customPrint } from '../values/printable.js';
 import { RThread, breaksEnabled } from './thread.js';
+import { randomStart } from './evt.js';
 
 /** The clock and timers threads wait by (the host's). */
 export interface Clock {
@@ -49,6 +51,10 @@ export class Scheduler {
   readonly threads = new Set<RThread>();
   /** Called when no thread is runnable; the runtime decides whether the run is over. */
   onIdle: () => void = () => {};
+  /** Threads waiting in sync on system-idle-evt. */
+  readonly idleWaiters = new Set<() => void>();
+  /** `(system-idle-evt)`: one event per scheduler. */
+  readonly idleEvt: Evt = new SystemIdleEvt(this);
   private stopped = false;
 
   constructor(
@@ -62,17 +68,20 @@ export class Scheduler {
 
   /**
    * A new thread running `proc`. As in Racket, it starts with its creator's
-   * current parameter values: its own copies, so later changes on either
-   * side stay on that side.
+   * parameterization and its values of the preserved thread cells (which
+   * hold parameters' values), so later changes on either side stay on that side.
    */
   spawn(proc: Value, args: Value[], name: string, creator: Machine | null = null): RThread {
     const m = new Machine(this.rt);
     const t = new RThread(m, name, this.nextId++);
     m.thread = t;
     if (creator !== null) {
-      for (const [p, cell] of creator.thread.cells) t.cells.set(p, new ParamCell(cell.value));
-      const pz = creator.firstMark(PARAMZ_KEY) as Paramz | undefined;
-      if (pz !== undefined) m.marks = new MarkEntry(PARAMZ_KEY, copyParamz(pz, creator), null);
+      inheritPreservedCells(t, creator.thread);
+      // The creator's parameterization and break parameterization, whose cells the new thread reads as its own.
+      const pz = creator.firstMark(PARAMZ_KEY);
+      if (pz !== undefined) m.marks = new MarkEntry(PARAMZ_KEY, pz, null);
+      const bz = creator.firstMark(BREAK_ENABLED_KEY);
+      if (bz !== undefined) m.marks = new MarkEntry(BREAK_ENABLED_KEY, bz, m.marks);
     }
     t.start(proc, args);
     this.threads.add(t);
@@ -157,7 +166,9 @@ export class Scheduler {
       if (this.now() - start > SLICE_MS) break;
     }
     if (this.queue.length > 0) this.kick();
-    else if (!this.stopped) this.onIdle();
+    else if (this.stopped) return;
+    else if (this.idleWaiters.size > 0) for (const w of [...this.idleWaiters]) w();
+    else this.onIdle();
   }
 
   /** A thread's step asked to block: poll once, else subscribe to its events. */
@@ -209,7 +220,7 @@ export class Scheduler {
       }
     }
     const n = b.evts.length;
-    const first = n > 1 ? Math.floor(Math.random() * n) : 0;
+    const first = randomStart(t.m, n);
     t.m.syncing = b;
     try {
       for (let i = 0; i < n; i++) {
@@ -247,6 +258,11 @@ export class Scheduler {
       t.wakePending = true;
       this.enqueue(t);
     }
+  }
+
+  /** No thread but the running one can run (system-idle-evt is ready). */
+  isIdle(): boolean {
+    return this.queue.every((t) => t.state !== 'runnable' || t === this.running);
   }
 
   kill(t: RThread): void {
@@ -295,11 +311,22 @@ class RaiseBreakNode extends BaseNode {
   }
 }
 
-/** A parameterization with fresh cells holding the values `m` sees now. */
-function copyParamz(pz: Paramz, m: Machine): Paramz {
-  const bindings: Parameter[] = [];
-  for (let z: Paramz | null = pz; z !== null; z = z.next) if (!bindings.includes(z.param)) bindings.push(z.param);
-  let out: Paramz | null = null;
-  for (let i = bindings.length - 1; i >= 0; i--) out = new Paramz(bindings[i], new ParamCell(m.paramValue(bindings[i])), out);
-  return out!;
+/** `to` starts with `from`'s values of the preserved thread cells. */
+export function inheritPreservedCells(to: RThread, from: RThread): void {
+  for (const c of from.preservedCells) c.set(to, c.get(from));
+}
+
+/** system-idle-evt's event: ready, with void, when no other thread can run. */
+class SystemIdleEvt implements Evt {
+  constructor(readonly sched: Scheduler) {}
+  poll(): SyncResult | NotReady {
+    return this.sched.isIdle() ? VOID : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    this.sched.idleWaiters.add(wake);
+    return () => this.sched.idleWaiters.delete(wake);
+  }
+  [customPrint](): string {
+    return '#<system-idle-evt>';
+  }
 }

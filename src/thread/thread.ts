@@ -4,9 +4,8 @@ import { NOT_READY, evtOf, type Evt, type NotReady, type SyncResult } from '../e
 import type { Block } from '../eval/block.js';
 import { PromptFrame } from '../eval/frames.js';
 import type { Machine } from '../eval/machine.js';
-import { BREAK_ENABLED_KEY, type ParamCell } from '../eval/marks.js';
+import { BREAK_ENABLED_KEY, ThreadCell } from '../eval/marks.js';
 import { ApplyNode } from '../eval/nodes.js';
-import type { Parameter } from '../eval/procedures.js';
 import { customPrint, printNamed } from '../values/printable.js';
 import type { Value } from '../values/types.js';
 
@@ -47,10 +46,8 @@ export class RThread {
   task: Task | null = null;
   /** A break-thread request not yet delivered. */
   breakPending = false;
-  /** Whether breaks are enabled where no parameterize-break says otherwise. */
-  breakEnabledDefault = true;
-  /** This thread's values of parameters set outside parameterize (Racket's thread cells). */
-  cells = new Map<Parameter, ParamCell>();
+  /** The preserved thread cells this thread has set: a new thread starts with their values. */
+  readonly preservedCells = new Set<ThreadCell>();
 
   constructor(
     readonly m: Machine,
@@ -103,8 +100,16 @@ export class ThreadDeadEvt implements Evt {
   }
 }
 
+/** Whether breaks are enabled where no parameterize-break says otherwise (one value per thread). */
+export const breakEnabledDefaultCell = new ThreadCell(true, false);
+
+/** The cell of the thread's current break parameterization. */
+export function breakCell(m: Machine): ThreadCell {
+  const v = m.firstMark(BREAK_ENABLED_KEY);
+  return v === undefined ? breakEnabledDefaultCell : (v as ThreadCell);
+}
+
 /** Whether breaks are enabled in the thread's current continuation. */
 export function breaksEnabled(m: Machine): boolean {
-  const v = m.firstMark(BREAK_ENABLED_KEY);
-  return v === undefined ? m.thread.breakEnabledDefault : v !== false;
+  return breakCell(m).get(m.thread) !== false;
 }
