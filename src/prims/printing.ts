@@ -86,7 +86,11 @@ export function formatDirectives(
         break;
       case 'v':
       case 'V':
-        out += printString(next());
+        if (emit === undefined) out += printString(next());
+        else {
+          emit(out, 'print', next());
+          out = '';
+        }
         break;
       case 'e':
       case 'E':
