@@ -35,6 +35,8 @@ export class MarkEntry {
     readonly key: Value,
     readonly value: Value,
     readonly next: MarkEntry | null,
+    /** The frame that owns the mark (marks of one frame are adjacent), for continuation-mark-set->list*; null: a frame of its own. */
+    readonly frame: object | null = null,
   ) {}
 }
 

@@ -397,11 +397,12 @@ export class Machine {
       const own: MarkEntry[] = [];
       for (let e = this.marks; e !== top.prevMarks && e !== null; e = e.next) if (e.key !== key) own.push(e);
       let chain: MarkEntry | null = top.prevMarks;
-      for (let i = own.length - 1; i >= 0; i--) chain = new MarkEntry(own[i].key, own[i].value, chain);
-      this.marks = new MarkEntry(key, val, chain);
+      for (let i = own.length - 1; i >= 0; i--) chain = new MarkEntry(own[i].key, own[i].value, chain, top);
+      this.marks = new MarkEntry(key, val, chain, top);
     } else {
-      this.stack.push(new MarkFrame(this.marks));
-      this.marks = new MarkEntry(key, val, this.marks);
+      const frame = new MarkFrame(this.marks);
+      this.stack.push(frame);
+      this.marks = new MarkEntry(key, val, this.marks, frame);
     }
   }
 
@@ -430,15 +431,18 @@ export class Machine {
     return new CapturedK(this.rest, this.marks, this.winders);
   }
 
-  /** Jumps to a captured continuation, running dynamic-wind thunks on the way. */
-  reinstate(k: CapturedK, v: Value): void {
+  /**
+   * Jumps to a captured continuation, running dynamic-wind thunks on the
+   * way, and delivers `v` to it, or (call-in-continuation) runs `then` there.
+   */
+  reinstate(k: CapturedK, v: Value, then: ((m: Machine) => void) | null = null): void {
     const common = commonWinder(this.winders, k.winders);
     if (this.winders !== common) {
       // Leave the innermost active dynamic-wind first, then try again.
       const w = this.winders!;
       this.winders = w.next;
       this.marks = w.marks;
-      this.stack.push(new ThenFrame((m) => m.reinstate(k, v)));
+      this.stack.push(new ThenFrame((m) => m.reinstate(k, v, then)));
       this.applyArray(w.post, []);
       return;
     }
@@ -449,7 +453,7 @@ export class Machine {
       this.stack.push(
         new ThenFrame((m) => {
           m.winders = w;
-          m.reinstate(k, v);
+          m.reinstate(k, v, then);
         }),
       );
       this.marks = w.marks;
@@ -469,6 +473,7 @@ export class Machine {
     this.winders = k.winders;
     this.val = v;
     this.node = null;
+    if (then !== null) then(this);
   }
 
   /** Drops the frames above the nearest prompt. */

@@ -2,15 +2,15 @@
 // full continuations subsume here), call/ec, dynamic-wind, continuation?.
 
 import { EscapeFrame, Frame, Winder } from '../eval/frames.js';
-import type { Machine } from '../eval/machine.js';
+import type { CapturedK, Machine } from '../eval/machine.js';
 import { ContinuationProc } from '../eval/procedures.js';
 import { RestoreValueFrame } from '../eval/nodes.js';
 import { argError } from '../errors/messages.js';
-import { Sym, type Value } from '../values/types.js';
+import { Sym, VOID, type Value } from '../values/types.js';
 import { DEFAULT_PROMPT_TAG, PromptFrame, PromptTag } from '../eval/frames.js';
 import { printString } from '../printer/print.js';
 import { RacketThrow, exnFailContractContinuationT, makeExn } from '../errors/exn.js';
-import { isProcedure } from './check.js';
+import { checkProcedure, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import { arityIncludes } from './procedures.js';
 
@@ -114,6 +114,16 @@ export function installContinuations(t: PrimTable): void {
     m.returnValue(m.findPrompt(tag) !== null);
   });
   // Jumps into the procedure's continuation are not checked: applying it is what the barrier leaves.
+  // Calls proc with the continuation k in place: its results go to k.
+  t.machine('call-in-continuation', 2, 2, (m, a) => {
+    const [k, proc] = a.slice(1);
+    const args: Value[] = [];
+    if (!(k instanceof ContinuationProc)) argError('call-in-continuation', 'continuation?', k);
+    checkProcedure('call-in-continuation', proc);
+    const call = (m2: Machine): void => m2.applyArray(proc, args);
+    if (k.escapeTag !== null) m.escapeTo(k.escapeTag, call);
+    else m.reinstate(k.k as CapturedK, VOID, call);
+  });
   t.machine('call-with-continuation-barrier', 1, 1, (m, a) => {
     checkArity('call-with-continuation-barrier', a[1], 0);
     m.applyArray(a[1], []);
