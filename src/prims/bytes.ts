@@ -57,6 +57,15 @@ export function installBytes(t: PrimTable): void {
     (k: Value, b: Value = 0) => new RBytes(new Uint8Array(checkIndex('make-bytes', k)).fill(checkByte('make-bytes', b)), false),
   );
   t.fn('bytes', 0, -1, (...bs: Value[]) => new RBytes(Uint8Array.from(bs.map((b) => checkByte('bytes', b))), false));
+  // Without places, shared byte strings are ordinary mutable byte strings.
+  t.fn(
+    'make-shared-bytes',
+    1,
+    2,
+    (k: Value, b: Value = 0) =>
+      new RBytes(new Uint8Array(checkIndex('make-shared-bytes', k)).fill(checkByte('make-shared-bytes', b)), false),
+  );
+  t.fn('shared-bytes', 0, -1, (...bs: Value[]) => new RBytes(Uint8Array.from(bs.map((b) => checkByte('shared-bytes', b))), false));
   t.fn('bytes-length', 1, 1, (b) => checkBytes('bytes-length', b).bytes.length);
   t.fn('bytes-ref', 2, 2, (b: Value, k: Value) => {
     const bs = checkBytes('bytes-ref', b);

@@ -49,9 +49,11 @@ export function portWindow(port: InputPort, skip: number, end: number | null, ch
   return { bytes, limit, final };
 }
 
-export function checkOpenInputPort(who: string, v: Value): InputPort {
+/** A port to match on; Racket reports a closed one from the peek it does first. */
+export function checkOpenInputPort(v: Value, immediate = false): InputPort {
   const port = v as InputPort;
-  if (port.closed) genericFail(`${who}: input port is closed\n  input port: ${printString(port)}`);
+  const peeker = immediate ? 'peek-bytes-avail!*' : 'peek-bytes-avail!';
+  if (port.closed) genericFail(`${peeker}: input port is closed\n  input port: ${printString(port)}`);
   return port;
 }
 
@@ -94,4 +96,20 @@ export function onPort<T>(port: InputPort, find: () => T, commit: (t: T) => Valu
   };
   if (immediate) return ready() ? commit(outcome as T) : onMissing();
   return whenReady(port, ready, () => commit(outcome as T));
+}
+
+/**
+ * The regexp-match* family on a port: once the port's bytes up to `end` (or
+ * its end) have arrived, reads them all and hands them to `then`, which
+ * matches them as a byte string (positions count from the port's position).
+ */
+export function readRest(port: InputPort, end: number | null, then: (bytes: Uint8Array) => Value): Value {
+  const ready = () => port.complete || (end !== null && port.bytes.length - port.pos >= end);
+  return whenReady(port, ready, () => {
+    const avail = port.bytes.length - port.pos;
+    const n = end === null ? avail : Math.min(end, avail);
+    const bytes = port.bytes.slice(port.pos, port.pos + n);
+    consume(port, n);
+    return then(bytes);
+  });
 }

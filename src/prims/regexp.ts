@@ -6,9 +6,8 @@
 //
 // Patterns whose captures JS would report differently, input prefixes that
 // lookbehind sees, and ports run on the backtracker (values/regexp-backtrack.ts);
-// port access is in regexp-port.ts. Not supported: paths as inputs, and
-// ports as inputs of the regexp-match* family (except
-// regexp-match-peek-positions*).
+// port access is in regexp-port.ts. The regexp-match* family reads a port's
+// rest and matches it as a byte string. Not supported: paths as inputs.
 
 import { UNSUPPLIED } from '../expand/core.js';
 import { Frame } from '../eval/frames.js';
@@ -25,7 +24,7 @@ import { resultArityError } from '../errors/messages.js';
 import { isProcedure } from './check.js';
 import { KeywordProcedure } from './keyword-procedures.js';
 import { type Subject, codePointToIndex, inputLength, makeSubject } from './regexp-input.js';
-import { checkOpenInputPort, checkOutputPort, consume, isInputPort, onPort, portWindow, writeSkipped } from './regexp-port.js';
+import { checkOpenInputPort, checkOutputPort, consume, isInputPort, onPort, portWindow, readRest, writeSkipped } from './regexp-port.js';
 import { INVALID_UNIT } from '../values/regexp-backtrack.js';
 import { decodeUtf8Chars } from '../values/utf8-lenient.js';
 import type { PrimTable } from './table.js';
@@ -352,7 +351,7 @@ function matchOnce(who: string, mode: MatchMode, a: Value[]): Value {
     if (out !== null) writeSkipped(out, pieceBytes(subj.piece(0, spans === null ? subj.text.length : spans[0])));
     return withEndValue(mode, matchResult(rx, subj, spans, mode), spans === null ? false : endBytes(subj, spans, prefix, count));
   }
-  const port = checkOpenInputPort(who, inputArg);
+  const port = checkOpenInputPort(inputArg, mode.immediate);
   const skip = a[2] === undefined ? 0 : exactNonNegative(who, a[2], 'exact-nonnegative-integer?');
   const endArg = a[3] === undefined || a[3] === false ? null : exactNonNegative(who, a[3], '(or/c #f exact-nonnegative-integer?)');
   if (endArg !== null && endArg < skip) {
@@ -392,7 +391,7 @@ function peekPositionsAll(...a: Value[]): Value {
   const who = 'regexp-match-peek-positions*';
   const rx = toRegexp(who, a[0], 'regexp');
   if (!isInputPort(a[1])) return argError(who, 'input-port?', a[1]);
-  const port = checkOpenInputPort(who, a[1]);
+  const port = checkOpenInputPort(a[1]);
   const skip = exactNonNegative(who, a[2], 'exact-nonnegative-integer?');
   const end = a[3] === false ? null : exactNonNegative(who, a[3], '(or/c exact-nonnegative-integer? #f)');
   checkPrefix(who, a[4]);
@@ -434,8 +433,55 @@ function gaps(subj: Subject, matches: Spans[]): Value[] {
 }
 
 function regexpSplit(...a: Value[]): Value {
+  if (isInputPort(a[1])) return onPortInput('regexp-split', a, 1, (b) => regexpSplit(...b));
   const { subj, matches } = loopArgs('regexp-split', a);
   return listFromArray(gaps(subj, matches));
+}
+
+/**
+ * A regexp-match*-family call on a port (argument `at` of `a`): reads the
+ * port's rest and runs `run` with it as a byte string in place of the port.
+ */
+function onPortInput(who: string, a: Value[], at: number, run: (args: Value[]) => Value): Value {
+  const port = checkOpenInputPort(a[at]);
+  if (a[at + 1] !== undefined) exactNonNegative(who, a[at + 1], 'exact-nonnegative-integer?');
+  const endArg = a[at + 2];
+  const end = endArg === undefined || endArg === false ? null : exactNonNegative(who, endArg, '(or/c exact-nonnegative-integer? #f)');
+  return readRest(port, end, (bytes) => run(withBytes(a, at, new RBytes(bytes, false))));
+}
+
+/** The arguments with the port replaced by the bytes read from it, and the range clipped to them. */
+function withBytes(a: Value[], at: number, bytes: RBytes): Value[] {
+  const args = a.slice();
+  const len = bytes.bytes.length;
+  args[at] = bytes;
+  if (typeof args[at + 1] === 'number' && (args[at + 1] as number) > len) args[at + 1] = len;
+  if (typeof args[at + 2] === 'number' && (args[at + 2] as number) > len) args[at + 2] = len;
+  return args;
+}
+
+/** Runs a machine primitive's body once a port argument's rest has been read (see onPortInput). */
+class PortInputFrame extends Frame {
+  constructor(
+    readonly args: Value[],
+    readonly at: number,
+    readonly run: (m: Machine, args: Value[]) => void,
+  ) {
+    super();
+  }
+  override clone(): Frame {
+    return new PortInputFrame(this.args, this.at, this.run);
+  }
+  resume(m: Machine): void {
+    this.run(m, withBytes(this.args, this.at, m.val as RBytes));
+  }
+}
+
+/** For a machine primitive: reads a port argument's rest (blocking the thread), then runs `run` on the bytes. */
+function machineOnPortInput(m: Machine, who: string, args: Value[], at: number, run: (m: Machine, args: Value[]) => void): void {
+  const reader = new Primitive(who, 0, 0, () => onPortInput(who, args, at, (b) => b[at]), false);
+  m.stack.push(new PortInputFrame(args, at, run));
+  m.applyArray(reader, []);
 }
 
 function isCar(v: Value): boolean {
@@ -444,6 +490,7 @@ function isCar(v: Value): boolean {
 
 /** `regexp-match*`: after the machine's slot 0, the keyword values come first (#:gap-select?, #:match-select), then the positional arguments. */
 function regexpMatchStar(m: Machine, args: Value[]): void {
+  if (isInputPort(args[4])) return machineOnPortInput(m, 'regexp-match*', args, 4, regexpMatchStar);
   const [, gapArg, select, ...a] = args;
   const gapSelect = gapArg !== UNSUPPLIED && gapArg !== false;
   if (select === false) {
@@ -488,6 +535,7 @@ function textIndex(subj: Subject, position: number): number {
 }
 
 function regexpMatchPositionsStar(m: Machine, args: Value[]): void {
+  if (isInputPort(args[3])) return machineOnPortInput(m, 'regexp-match-positions*', args, 3, regexpMatchPositionsStar);
   const [, select, ...a] = args;
   if (!isCar(select) && !isProcedure(select)) argError('regexp-match-positions*', 'procedure?', select);
   const { rx, subj, matches } = loopArgs('regexp-match-positions*', a);
@@ -743,7 +791,7 @@ export function installRegexp(t: PrimTable): void {
     'regexp-match-positions*',
     new KeywordProcedure(new MachinePrimitive('regexp-match-positions*', 3, 6, regexpMatchPositionsStar), [matchSelect], []),
   );
-  t.fn('regexp-split', 2, 5, regexpSplit);
+  t.blocking('regexp-split', 2, 5, regexpSplit);
   t.machine('regexp-replace', 3, 4, (m, a) => replaceCommon(m, 'regexp-replace', a.slice(1), false));
   t.machine('regexp-replace*', 3, 6, (m, a) => replaceCommon(m, 'regexp-replace*', a.slice(1), true));
   t.fn('regexp-quote', 1, 2, regexpQuote);

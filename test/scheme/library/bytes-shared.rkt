@@ -1,0 +1,15 @@
+#lang racket/base
+;; Shared byte strings (ordinary byte strings without places) and their errors.
+(define (e thunk) (with-handlers ([exn:fail? (lambda (x) (exn-message x))]) (thunk)))
+(shared-bytes 1 2 3)
+(shared-bytes)
+(make-shared-bytes 3)
+(make-shared-bytes 3 65)
+(immutable? (shared-bytes 1))
+(e (lambda () (shared-bytes 256)))
+(e (lambda () (shared-bytes 1 'a)))
+(e (lambda () (make-shared-bytes -1)))
+(e (lambda () (make-shared-bytes 2 300)))
+(e (lambda () (make-bytes 2 300)))
+(e (lambda () (bytes 1 'a)))
+(e (lambda () (make-bytes -1)))
