@@ -27,6 +27,10 @@ export const exnFailReadNonCharT = exnType('exn:fail:read:non-char', exnFailRead
 export const exnFailFilesystemT = exnType('exn:fail:filesystem', exnFailT, 0);
 export const exnFailFilesystemExistsT = exnType('exn:fail:filesystem:exists', exnFailFilesystemT, 0);
 export const exnFailFilesystemErrnoT = exnType('exn:fail:filesystem:errno', exnFailFilesystemT, 1);
+/** A module file that is not there: loaded at run time (filesystem) or required at expansion (syntax); the field is its path. */
+export const exnFailFilesystemMissingModuleT = exnType('exn:fail:filesystem:missing-module', exnFailFilesystemT, 1);
+export const exnFailFilesystemVersionT = exnType('exn:fail:filesystem:version', exnFailFilesystemT, 1);
+export const exnFailSyntaxMissingModuleT = exnType('exn:fail:syntax:missing-module', exnFailSyntaxT, 1);
 export const exnFailNetworkT = exnType('exn:fail:network', exnFailT, 0);
 export const exnFailNetworkErrnoT = exnType('exn:fail:network:errno', exnFailNetworkT, 1);
 export const exnFailOutOfMemoryT = exnType('exn:fail:out-of-memory', exnFailT, 0);
@@ -55,6 +59,9 @@ export const ALL_EXN_TYPES: readonly StructType[] = [
   exnFailFilesystemT,
   exnFailFilesystemExistsT,
   exnFailFilesystemErrnoT,
+  exnFailFilesystemMissingModuleT,
+  exnFailFilesystemVersionT,
+  exnFailSyntaxMissingModuleT,
   exnFailNetworkT,
   exnFailNetworkErrnoT,
   exnFailOutOfMemoryT,

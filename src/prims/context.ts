@@ -22,8 +22,8 @@ export interface NamespaceServices {
   evalNode(ns: Namespace, form: Syntax): Node;
   /** Expands `form` as a top-level form of `ns` to core code (compile), not running it. */
   compile(ns: Namespace, form: Syntax): Core;
-  /** Expands `form` in `ns` without running it: fully, or (once) only its outermost macro use. */
-  expand(ns: Namespace, form: Syntax, once: boolean): Syntax;
+  /** Expands `form` in `ns` without running it: fully, its outermost macro use once, or until its head is a core form. */
+  expand(ns: Namespace, form: Syntax, how: 'full' | 'once' | 'top'): Syntax;
   /** A node that requires `spec` into `ns`, instantiating what it names, and returns void. */
   requireNode(ns: Namespace, spec: Syntax): Node;
   /** The module module path `spec` names, loaded and expanded but not instantiated. */

@@ -107,4 +107,6 @@ export function installExceptions(t: PrimTable): void {
   own('exn:fail:filesystem:errno', 'errno');
   own('exn:fail:network:errno', 'errno');
   own('exn:break', 'continuation');
+  own('exn:fail:filesystem:missing-module', 'path');
+  own('exn:fail:syntax:missing-module', 'path');
 }

@@ -11,7 +11,8 @@ import type { ModuleInfo } from '../expand/modules.js';
 import { Namespace } from '../expand/namespace.js';
 import { datumToSyntax } from '../expand/scopes.js';
 import { argError, argumentsError } from '../errors/messages.js';
-import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
+import { RacketThrow, exnFailContractT, exnFailFilesystemMissingModuleT, exnFailSyntaxMissingModuleT, makeExn } from '../errors/exn.js';
+import { StructInstance, StructProperty } from '../values/struct.js';
 import { ModulePathIndex, ResolvedModulePath } from '../values/module-path.js';
 import { RPath } from '../values/path.js';
 import { Syntax } from '../values/syntax.js';
@@ -134,11 +135,30 @@ function specOf(name: ResolvedModulePath): Syntax {
   return datumToSyntax(null, d, null);
 }
 
-/** The module `v` names (declared and expanded; not instantiated). */
+/** The module `v` names (declared and expanded; not instantiated). A missing file is exn:fail:filesystem:missing-module here. */
 function moduleOf(m: Machine, who: string, v: Value): [ModuleInfo, ResolvedModulePath] {
   const name = resolveName(m, who, v, relativeDirectory(m));
-  return [m.rt.namespaces.moduleOf(specOf(name), `${relativeDirectory(m)}top-level`), name];
+  try {
+    return [m.rt.namespaces.moduleOf(specOf(name), `${relativeDirectory(m)}top-level`), name];
+  } catch (e) {
+    if (e instanceof RacketThrow && e.value instanceof StructInstance && e.value.type === exnFailSyntaxMissingModuleT) {
+      const [message, marks, , path] = e.value.fields;
+      throw new RacketThrow(new StructInstance(exnFailFilesystemMissingModuleT, [message, marks, path]));
+    }
+    throw e;
+  }
 }
+
+/** `prop:exn:missing-module`: its value gives the missing module's path. */
+const propExnMissingModule = new StructProperty('prop:exn:missing-module');
+exnFailFilesystemMissingModuleT.props.set(
+  propExnMissingModule,
+  new Primitive('exn:fail:filesystem:missing-module-path', 1, 1, (e: Value) => (e as StructInstance).fields[2]),
+);
+exnFailSyntaxMissingModuleT.props.set(
+  propExnMissingModule,
+  new Primitive('exn:fail:syntax:missing-module-path', 1, 1, (e: Value) => (e as StructInstance).fields[3]),
+);
 
 /** A module that must already be declared (module->exports and friends). */
 function declaredModule(m: Machine, who: string, v: Value): [ModuleInfo, ResolvedModulePath] {
@@ -183,6 +203,10 @@ function declared(m: Machine, who: string, v: Value, load: boolean): boolean {
 const moduleNamespaces = new WeakMap<ModuleInfo, Namespace>();
 
 export function installModules(t: PrimTable): void {
+  t.value('prop:exn:missing-module', propExnMissingModule);
+  const missingAccessor = (v: Value): Value | undefined => (v instanceof StructInstance ? v.type.prop(propExnMissingModule) : undefined);
+  t.fn('exn:missing-module?', 1, 1, (v) => missingAccessor(v) !== undefined);
+  t.fn('exn:missing-module-accessor', 1, 1, (v: Value) => missingAccessor(v) ?? argError('missing-module-accessor', 'missing-module?', v));
   t.value('current-load-relative-directory', currentLoadRelativeDirectory);
   t.fn('module-path?', 1, 1, (v) => isModulePath(v));
   t.fn('resolved-module-path?', 1, 1, (v) => v instanceof ResolvedModulePath);

@@ -12,7 +12,7 @@ import { argError, argumentsError, undefinedVariable } from '../errors/messages.
 import { VariableReference } from '../expand/variable-reference.js';
 import { ModulePathIndex, ResolvedModulePath } from '../values/module-path.js';
 import { RPath } from '../values/path.js';
-import { currentInspector } from './struct-types.js';
+import { Inspector, currentInspector } from './struct-types.js';
 import { exnFailContractVariableT, exnFailSyntaxT, makeExn } from '../errors/exn.js';
 import { Syntax } from '../values/syntax.js';
 import { customPrint } from '../values/printable.js';
@@ -128,11 +128,49 @@ export function installNamespaces(t: PrimTable): void {
     v instanceof CompiledExpression ? v : argError('compiled-expression-recompile', 'compiled-expression?', v),
   );
 
+  // Compilation settings rkt has no use for, kept with Racket's defaults and guards.
+  const setting = (name: string, value: Value, check: (v: Value) => boolean, contract: string): void => {
+    t.value(name, new Parameter(value, new Primitive(name, 1, 1, (v: Value) => (check(v) ? v : argError(name, contract, v))), name));
+  };
+  const any = (): boolean => true;
+  for (const [name, value] of [
+    ['compile-enforce-module-constants', true],
+    ['compile-allow-set!-undefined', false],
+    ['compile-context-preservation-enabled', false],
+    ['eval-jit-enabled', true],
+    ['load-on-demand-enabled', true],
+  ] as const) {
+    // Racket's boolean parameters take any value, keeping its truth.
+    t.value(name, new Parameter(value, new Primitive(name, 1, 1, (v: Value) => v !== false), name));
+  }
+  setting('current-compile-realm', sym('racket'), (v) => v instanceof Sym, 'symbol?');
+  setting('current-compile-target-machine', false, (v) => v === false || v instanceof Sym, '(or/c #f symbol?)');
+  setting(
+    'current-module-path-for-load',
+    false,
+    any,
+    '(or/c #f module-path? (and/c syntax? (lambda (stx) (module-path? (syntax->datum stx)))))',
+  );
+  t.value(
+    'current-code-inspector',
+    new Parameter(
+      new Inspector(null),
+      new Primitive('current-code-inspector', 1, 1, (v: Value) =>
+        v instanceof Inspector ? v : argError('current-code-inspector', 'inspector?', v),
+      ),
+      'current-code-inspector',
+    ),
+  );
+  // rkt compiles to no machine's code: only #f (machine-independent) is a target.
+  t.fn('compile-target-machine?', 1, 1, (v: Value) => (v instanceof Sym ? false : argError('compile-target-machine?', 'symbol?', v)));
+
   for (const [name, once, introduce] of [
-    ['expand', false, true],
-    ['expand-once', true, true],
-    ['expand-syntax', false, false],
-    ['expand-syntax-once', true, false],
+    ['expand', 'full', true],
+    ['expand-once', 'once', true],
+    ['expand-to-top-form', 'top', true],
+    ['expand-syntax', 'full', false],
+    ['expand-syntax-once', 'once', false],
+    ['expand-syntax-to-top-form', 'top', false],
   ] as const) {
     t.fn(name, 1, 2, function (this: Machine, form: Value, nsArg?: Value) {
       if (!introduce && !(form instanceof Syntax)) argError(name, 'syntax?', form);

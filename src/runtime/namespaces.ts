@@ -39,11 +39,12 @@ export class RuntimeNamespaces implements NamespaceServices {
     return this.rt.expandTopLevelForm(form, false, ns);
   }
 
-  expand(ns: Namespace, form: Syntax, once: boolean): Syntax {
+  expand(ns: Namespace, form: Syntax, how: 'full' | 'once' | 'top'): Syntax {
     const ex = this.rt.ex;
     return this.inNamespace(ns, () => {
       const scoped = ns.introduce(ex, form);
-      if (!once) return localExpand(ex, scoped, 'top-level', null);
+      if (how === 'full') return localExpand(ex, scoped, 'top-level', null);
+      if (how === 'top') return ex.partialExpandIn(scoped, 'top-level');
       const e = syntaxE(scoped);
       const head = e instanceof Pair ? e.car : isIdentifier(scoped) ? scoped : null;
       if (!isIdentifier(head)) return scoped;

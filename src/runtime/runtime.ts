@@ -44,11 +44,20 @@ import { InputPort } from '../io/input-port.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
 import { Syntax } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
-import { RString, RVector, VOID, type Value } from '../values/types.js';
+import { NULL, RString, RVector, VOID, type Value } from '../values/types.js';
 import { clockSeededGenerator, currentPseudoRandomGenerator } from '../prims/random.js';
 import { Custodian, currentCustodian } from '../thread/custodian.js';
 import { TopVar } from '../expand/core.js';
-import { RacketThrow, exnFailReadT, exnFailSyntaxT, exnMiscMatchT, exnMessage, isExn, makeExn } from '../errors/exn.js';
+import {
+  RacketThrow,
+  exnFailReadT,
+  exnFailSyntaxT,
+  exnFailSyntaxMissingModuleT,
+  exnMiscMatchT,
+  exnMessage,
+  isExn,
+  makeExn,
+} from '../errors/exn.js';
 import { OutputPort, decodeLeniently } from '../io/output-port.js';
 import { Scheduler, inheritPreservedCells } from '../thread/scheduler.js';
 import type { RThread, Task } from '../thread/thread.js';
@@ -285,9 +294,10 @@ export class Runtime {
       const where = from?.loc ? formatLoc(from.loc, this.ex.cwd) + ': ' : '';
       throw new RacketThrow(
         makeExn(
-          exnFailSyntaxT,
+          exnFailSyntaxMissingModuleT,
           `${where}open-input-file: cannot open module file\n  module path: ${path}\n  path: ${path}\n  system error: no such file or directory; rkt_err=3`,
-          VOID,
+          NULL,
+          new RPath(path),
         ),
       );
     }
