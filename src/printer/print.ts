@@ -43,6 +43,7 @@ import { type SrcLoc, Syntax } from '../values/syntax.js';
 import {
   Box,
   Char,
+  Complex,
   Eof,
   Flonum,
   Keyword,
@@ -552,7 +553,7 @@ function sortedEntries(h: RHash): [Value, Value][] {
 }
 
 function isReal(v: Value): boolean {
-  return isNumber(v);
+  return isNumber(v) && !(v instanceof Complex);
 }
 
 function realToNumber(v: Value): number {

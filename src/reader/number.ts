@@ -6,18 +6,19 @@
 //   - false when `s` is not a number (the reader then makes a symbol),
 //   - a string: an error message, when the text must be a number but is bad
 //     (after a `#e`/`#x`-style prefix, or a division by zero),
-//   - UNSUPPORTED_COMPLEX / UNSUPPORTED_EXTFLONUM for numbers Racket reads but
-//     this runtime does not have.
+//   - UNSUPPORTED_EXTFLONUM for extflonums, which Racket reads but this
+//     runtime does not have.
 //
 // Exact arithmetic uses BigInt rationals; an inexact result is the correctly
 // rounded double of the exact value (which is what Racket 8.7 produces).
 
+import { makePolar, rect, toExact as complexToExact } from '../values/complex.js';
+import type { Num } from '../values/numbers.js';
 import { Flonum, Rational, type Value } from '../values/types.js';
 
-export const UNSUPPORTED_COMPLEX = Symbol('complex');
 export const UNSUPPORTED_EXTFLONUM = Symbol('extflonum');
 
-export type NumberResult = Value | false | string | typeof UNSUPPORTED_COMPLEX | typeof UNSUPPORTED_EXTFLONUM;
+export type NumberResult = Value | false | string | typeof UNSUPPORTED_EXTFLONUM;
 
 // ---------------------------------------------------------------------------
 // Exact rationals
@@ -260,9 +261,30 @@ const badNoDigits = (after: string, s: string, st: State) => fail(st, `missing d
 /** Results of the parse before conversion to a Value. */
 class Extfl {}
 const EXTFL = new Extfl();
-class Complex {}
-const COMPLEX = new Complex();
-type R = Q | number | Extfl | Complex | string | false;
+/** A non-real complex number, already a runtime value. */
+class ComplexValue {
+  constructor(readonly v: Value) {}
+}
+type R = Q | number | Extfl | ComplexValue | string | false;
+
+/** A finished real part as a runtime value. */
+function realValue(r: Q | number): Num {
+  return typeof r === 'number' ? new Flonum(r) : (exactValue(r) as Num);
+}
+
+/** make-rectangular or make-polar of two finished parts, real or complex. */
+function combine(polar: boolean, a: Q | number, b: Q | number, exact: boolean): R {
+  let v = polar ? makePolar(realValue(a), realValue(b)) : rect(realValue(a), realValue(b));
+  if (exact) v = complexToExact(v);
+  if (v instanceof Flonum) return v.n;
+  if (typeof v === 'object' && !(v instanceof Rational)) return new ComplexValue(v);
+  return toQ(v);
+}
+
+function toQ(v: Num): Q {
+  if (v instanceof Rational) return new Q(v.num, v.den);
+  return qint(BigInt(v as number | bigint));
+}
 
 function setExactness(st: State, ne: Exactness, override = false): State {
   const ex = st.exactness;
@@ -390,7 +412,7 @@ function finish(sgnz: number, n: N, s: string, st: State): R {
     if (isFail(a)) return a;
     // make-polar with an exact zero angle is the magnitude
     if (a instanceof Q && qIsZero(a)) return st.exactness === 'exact' ? toExact(m as Q | number) : m;
-    return COMPLEX;
+    return combine(true, m as Q | number, a as Q | number, st.exactness === 'exact');
   }
   return fail(st, `missing \`i\` for complex number in \`${s}\``);
 }
@@ -399,7 +421,7 @@ function makeRectangular(r: R, i: R): R {
   if (isFail(r)) return r;
   if (isFail(i)) return i;
   if (i instanceof Q && qIsZero(i)) return r;
-  return COMPLEX;
+  return combine(false, r as Q | number, i as Q | number, false);
 }
 
 function finishImaginary(sgnz: number, n: N, s: string, start: number, end: number, st: State): R {
@@ -882,19 +904,20 @@ export function parseNumber(s: string): NumberResult {
   const r = doParse(s, 0, s.length, 10, false, 'decimal-as-inexact', 'read');
   if (r === false || typeof r === 'string') return r;
   if (r === EXTFL) return UNSUPPORTED_EXTFLONUM;
-  if (r === COMPLEX) return UNSUPPORTED_COMPLEX;
+  if (r instanceof ComplexValue) return r.v;
   if (typeof r === 'number') return new Flonum(r);
   return exactValue(r as Q);
 }
 
 /**
  * `string->number`: the number `s` denotes in `radix` (prefixes may change
- * it), or false. Complex numbers and extflonums, which this runtime does not
+ * it), or false. Extflonums, which this runtime does not
  * have, are false too.
  */
 export function stringToNumber(s: string, radix = 10): Value | false {
   const r = doParse(s, 0, s.length, radix, false, 'decimal-as-inexact', 'number-or-false');
-  if (r === false || typeof r === 'string' || r === EXTFL || r === COMPLEX) return false;
+  if (r === false || typeof r === 'string' || r === EXTFL) return false;
+  if (r instanceof ComplexValue) return r.v;
   if (typeof r === 'number') return new Flonum(r);
   return exactValue(r as Q);
 }

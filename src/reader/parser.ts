@@ -29,7 +29,7 @@ import { Syntax, EMPTY_SCOPES, type SrcLoc } from '../values/syntax.js';
 import { Box, Char, NULL, Pair, RBytes, RString, RVector, keyword, listFromArray, sym, type Value } from '../values/types.js';
 import { ReadError } from './errors.js';
 import type { LineMap } from './location.js';
-import { mightBeNumber, parseNumber, UNSUPPORTED_COMPLEX, UNSUPPORTED_EXTFLONUM } from './number.js';
+import { mightBeNumber, parseNumber, UNSUPPORTED_EXTFLONUM } from './number.js';
 import { PrefabLiteral } from './prefab-literal.js';
 import { allFieldsImmutable, isPrefabKey, prefabKeyCompatibleCount } from './prefab-key.js';
 import { RegexpLiteral } from './regexp-literal.js';
@@ -577,10 +577,9 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private numberValue(n: unknown, s: string, start: number, end: number): Value {
     if (typeof n === 'string') this.fail(start, end, n);
-    if (n === UNSUPPORTED_COMPLEX || n === UNSUPPORTED_EXTFLONUM) {
+    if (n === UNSUPPORTED_EXTFLONUM) {
       if (this.commentDepth === 0 && this.unsupported === null) {
-        const what = n === UNSUPPORTED_COMPLEX ? 'complex numbers' : 'extflonums';
-        this.unsupported = { start, end, msg: `${what} are not supported in \`${s}\`` };
+        this.unsupported = { start, end, msg: `extflonums are not supported in \`${s}\`` };
       }
       return sym(s); // a placeholder; never seen, as the read fails
     }
