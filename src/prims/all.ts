@@ -5,6 +5,8 @@ import { installEquality } from './equality.js';
 import { installBooleans } from './booleans.js';
 import { installNumbers } from './numbers.js';
 import { installIntegerBytes } from './integer-bytes.js';
+import { installFloatBytes } from './float-bytes.js';
+import { installReadParams } from './read-params.js';
 import { installRandom } from './random.js';
 import { installStrings } from './strings.js';
 import { installStringLib } from './string-lib.js';
@@ -71,6 +73,8 @@ export function allPrimitives(): PrimTable {
     installBooleans(t);
     installNumbers(t);
     installIntegerBytes(t);
+    installFloatBytes(t);
+    installReadParams(t);
     installRandom(t);
     installStrings(t);
     installStringLib(t);

@@ -5,6 +5,8 @@
 // read then blocks its Racket thread (other threads run on) until they have,
 // or until the stream ends. On string ports every read completes at once.
 
+import { guarded } from './numbers.js';
+import { numberReadOptions } from './read-params.js';
 import type { Machine } from '../eval/machine.js';
 import { printString } from '../printer/print.js';
 import { argError, genericFail } from '../errors/messages.js';
@@ -57,10 +59,10 @@ function inputPort(m: Machine, who: string, v: Value | undefined): InputPort {
 const LINE_MODES = ['linefeed', 'return', 'return-linefeed', 'any', 'any-one'];
 
 /** `read`: one datum from the text after the port's position. Null: wait, more text could change the datum. */
-function readDatum(port: InputPort): Value | null {
+function readDatum(m: Machine, port: InputPort): Value | null {
   const [text, offset] = port.textAndOffset();
   try {
-    const r = readOne(text, offset, port.name, { who: 'read', countLines: false });
+    const r = guarded(() => readOne(text, offset, port.name, { who: 'read', countLines: false, ...numberReadOptions(m) }));
     // A datum that reaches the end of what has arrived may continue (a number, a symbol).
     if (!port.complete && r.end >= text.length) return null;
     port.seekChar(r.end);
@@ -230,7 +232,7 @@ export function installInput(t: PrimTable): void {
     let datum: Value | null = null;
     return whenReady(
       port,
-      () => (datum = readDatum(port)) !== null,
+      () => (datum = readDatum(this, port)) !== null,
       () => datum!,
     );
   });

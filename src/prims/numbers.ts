@@ -11,6 +11,16 @@ import { Complex, Flonum, RString, str, type Value, MultipleValues } from '../va
 import type { PrimTable } from './table.js';
 import { checkExactInteger } from './check.js';
 import { stringToNumber } from '../reader/number.js';
+import type { Machine } from '../eval/machine.js';
+import { readDecimalAsInexact, readSingleFlonum } from './read-params.js';
+import { sym } from '../values/types.js';
+
+const NUMBER_OR_FALSE = sym('number-or-false');
+const READ = sym('read');
+const AS_INEXACT = sym('decimal-as-inexact');
+const AS_EXACT = sym('decimal-as-exact');
+const SINGLE = sym('single');
+const DOUBLE = sym('double');
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -289,10 +299,38 @@ export function installNumbers(t: PrimTable): void {
     if (radix !== 2 && radix !== 8 && radix !== 10 && radix !== 16) return argError('number->string', '(or/c 2 8 10 16)', radix);
     return str(guarded(() => N.numberToString(n, radix)));
   });
-  t.fn('string->number', 1, 2, (s: Value, radix: Value = 10) => {
-    if (!(s instanceof RString)) return argError('string->number', 'string?', s);
-    if (typeof radix !== 'number' || radix < 2 || radix > 16) return argError('string->number', '(integer-in 2 16)', radix);
-    return stringToNumber(s.s, radix);
+  t.fn(
+    'string->number',
+    1,
+    5,
+    function (this: Machine, s: Value, radix: Value = 10, mode: Value = NUMBER_OR_FALSE, decimal?: Value, single?: Value) {
+      const who = 'string->number';
+      if (!(s instanceof RString)) return argError(who, 'string?', s);
+      if (typeof radix !== 'number' || !Number.isInteger(radix) || radix < 2 || radix > 16)
+        return argError(who, '(integer-in 2 16)', radix);
+      if (mode !== NUMBER_OR_FALSE && mode !== READ) return argError(who, "(or/c 'number-or-false 'read)", mode);
+      const decimalMode = decimal ?? (this.paramValue(readDecimalAsInexact) !== false ? AS_INEXACT : AS_EXACT);
+      if (decimalMode !== AS_INEXACT && decimalMode !== AS_EXACT)
+        return argError(who, "(or/c 'decimal-as-inexact 'decimal-as-exact)", decimal);
+      const singleMode = single ?? (this.paramValue(readSingleFlonum) !== false ? SINGLE : DOUBLE);
+      if (singleMode !== SINGLE && singleMode !== DOUBLE) return argError(who, "(or/c 'single 'double)", single);
+      const r = guarded(() =>
+        stringToNumber(
+          s.s,
+          radix,
+          mode === READ ? 'read' : 'number-or-false',
+          decimalMode === AS_EXACT ? 'decimal-as-exact' : 'decimal-as-inexact',
+          singleMode === SINGLE,
+        ),
+      );
+      return typeof r === 'string' ? str(r) : r;
+    },
+  );
+  t.fn('rationalize', 2, 2, (x: Value, e: Value) => N.rationalize(checkReal('rationalize', x), checkReal('rationalize', e)));
+  t.fn('single-flonum-available?', 0, 0, () => false);
+  t.fn('real->single-flonum', 1, 1, (v: Value) => {
+    checkReal('real->single-flonum', v);
+    throw new RacketThrow(makeExn(exnFailUnsupportedT, 'real->single-flonum: unsupported'));
   });
   t.fn('bitwise-and', 0, -1, (...xs: Value[]) => N.bitwiseAnd(...xs.map((x) => checkExactInteger('bitwise-and', x))));
   t.fn('bitwise-ior', 0, -1, (...xs: Value[]) => N.bitwiseIor(...xs.map((x) => checkExactInteger('bitwise-ior', x))));

@@ -36,6 +36,10 @@ export interface ReadOptions {
    * error messages give `source::position` with the position in bytes, as
    * Racket does for a fresh string port. */
   countLines?: boolean;
+  /** `read-decimal-as-inexact` (default true). */
+  decimalAsInexact?: boolean;
+  /** `read-single-flonum` (default false). */
+  singleFlonum?: boolean;
 }
 
 interface Lexed {
@@ -73,6 +77,8 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
     countLines: opts.countLines ?? true,
     base: lexed.base,
     pendingEofError: lexed.pendingEof >= 0 ? { start: lexed.pendingEof } : null,
+    decimalAsInexact: opts.decimalAsInexact,
+    singleFlonum: opts.singleFlonum,
   });
   try {
     const r = body();

@@ -13,7 +13,7 @@
 // rounded double of the exact value (which is what Racket 8.7 produces).
 
 import { makePolar, rect, toExact as complexToExact } from '../values/complex.js';
-import type { Num } from '../values/numbers.js';
+import { type Num, NumberError, numberToString } from '../values/numbers.js';
 import { Flonum, Rational, type Value } from '../values/types.js';
 
 export const UNSUPPORTED_EXTFLONUM = Symbol('extflonum');
@@ -258,6 +258,13 @@ const badMixed = (s: string, st: State) => fail(st, `decimal points and fraction
 const badMisplaced = (what: string, s: string, st: State) => fail(st, `misplaced \`${what}\` in \`${s}\``);
 const badNoDigits = (after: string, s: string, st: State) => fail(st, `missing digits after \`${after}\` in \`${s}\``);
 
+/**
+ * Whether `f` and `s` exponent markers ask for single-flonums. Set for the
+ * length of one parse (parsing is synchronous), so that the state machine's
+ * signatures stay those of Racket's.
+ */
+let singleMode = false;
+
 /** Results of the parse before conversion to a Value. */
 class Extfl {}
 const EXTFL = new Extfl();
@@ -320,8 +327,9 @@ function setExactnessByChar(st: State, c: string, override = false): State {
     case 'F':
     case 's':
     case 'S':
-      // Racket CS has no single-flonums; `read-single-flonum` is off, so these read as doubles.
-      return setExactness(st, 'double', override);
+      // Racket CS has no single-flonums: these read as doubles unless single
+      // mode (`read-single-flonum`) asks for one, which then fails.
+      return setExactness(st, singleMode ? 'single' : 'double', override);
     default:
       return setExactness(st, 'extended', override);
   }
@@ -379,7 +387,14 @@ function finish(sgnz: number, n: N, s: string, st: State): R {
   const fst = st.fst;
   if (fst === null || fst === '+/-') {
     switch (st.exactness) {
-      case 'single':
+      case 'single': {
+        const r = forceLazyExact(n, st, s);
+        if (isFail(r)) return r;
+        throw new NumberError(
+          'unsupported',
+          `read: single-flonums are not supported on this platform\n  conversion from: ${numberToString(realValue(toExact(r)))}`,
+        );
+      }
       case 'double':
       case 'inexact':
       case 'approx': {
@@ -896,30 +911,54 @@ function readPolar(realSgn: number, real: N, s: string, start: number, end: numb
 
 // ---------------------------------------------------------------------------
 
-/**
- * Parse `s` as the reader does (`read-decimal-as-inexact` on). `mustBeNumber`
- * is for text after a `#e`/`#x`-style prefix, which `s` then includes.
- */
-export function parseNumber(s: string): NumberResult {
-  const r = doParse(s, 0, s.length, 10, false, 'decimal-as-inexact', 'read');
-  if (r === false || typeof r === 'string') return r;
+/** How decimals read when no `#e`/`#i` says: `read-decimal-as-inexact`'s choice. */
+export type DecimalMode = 'decimal-as-inexact' | 'decimal-as-exact';
+
+/** What a successful parse gives as a runtime value. */
+function resultValue(r: R): Value | false | typeof UNSUPPORTED_EXTFLONUM {
   if (r === EXTFL) return UNSUPPORTED_EXTFLONUM;
   if (r instanceof ComplexValue) return r.v;
   if (typeof r === 'number') return new Flonum(r);
   return exactValue(r as Q);
 }
 
+function parseWith(s: string, radix: number, decimal: DecimalMode, mode: ConvertMode, single: boolean): R {
+  singleMode = single;
+  try {
+    return doParse(s, 0, s.length, radix, false, decimal, mode);
+  } finally {
+    singleMode = false;
+  }
+}
+
+/**
+ * Parse `s` as the reader does. A string result is the message of a read
+ * error (text after a `#e`/`#x`-style prefix must be a number). Single
+ * mode (`read-single-flonum`) raises a NumberError for a single-flonum.
+ */
+export function parseNumber(s: string, decimal: DecimalMode = 'decimal-as-inexact', single = false): NumberResult {
+  const r = parseWith(s, 10, decimal, 'read', single);
+  if (r === false || typeof r === 'string') return r;
+  return resultValue(r);
+}
+
 /**
  * `string->number`: the number `s` denotes in `radix` (prefixes may change
- * it), or false. Extflonums, which this runtime does not
- * have, are false too.
+ * it), or false. In 'read mode, a string is the message of the read error
+ * the text would cause. Extflonums, which this runtime does not have, are
+ * false.
  */
-export function stringToNumber(s: string, radix = 10): Value | false {
-  const r = doParse(s, 0, s.length, radix, false, 'decimal-as-inexact', 'number-or-false');
-  if (r === false || typeof r === 'string' || r === EXTFL) return false;
-  if (r instanceof ComplexValue) return r.v;
-  if (typeof r === 'number') return new Flonum(r);
-  return exactValue(r as Q);
+export function stringToNumber(
+  s: string,
+  radix = 10,
+  mode: 'number-or-false' | 'read' = 'number-or-false',
+  decimal: DecimalMode = 'decimal-as-inexact',
+  single = false,
+): Value | string | false {
+  const r = parseWith(s, radix, decimal, mode, single);
+  if (r === false || typeof r === 'string') return r;
+  const v = resultValue(r);
+  return v === UNSUPPORTED_EXTFLONUM ? false : v;
 }
 
 /** Quick filter: can `s` possibly be a number? (Saves the parse for most symbols.) */

@@ -29,7 +29,7 @@ import { Syntax, EMPTY_SCOPES, type SrcLoc } from '../values/syntax.js';
 import { Box, Char, NULL, Pair, RBytes, RString, RVector, keyword, listFromArray, sym, type Value } from '../values/types.js';
 import { ReadError } from './errors.js';
 import type { LineMap } from './location.js';
-import { mightBeNumber, parseNumber, UNSUPPORTED_EXTFLONUM } from './number.js';
+import { type DecimalMode, mightBeNumber, parseNumber, UNSUPPORTED_EXTFLONUM } from './number.js';
 import { PrefabLiteral } from './prefab-literal.js';
 import { allFieldsImmutable, isPrefabKey, prefabKeyCompatibleCount } from './prefab-key.js';
 import { RegexpLiteral } from './regexp-literal.js';
@@ -166,6 +166,10 @@ export interface ReadSettings {
   base: number;
   /** An unterminated `#|` at the end, reported when the reader reaches it. */
   pendingEofError: { start: number } | null;
+  /** `read-decimal-as-inexact` (default #t). */
+  decimalAsInexact?: boolean;
+  /** `read-single-flonum` (default #f). */
+  singleFlonum?: boolean;
 }
 
 export class RacketParser extends EmbeddedActionsParser {
@@ -181,6 +185,8 @@ export class RacketParser extends EmbeddedActionsParser {
   private base = 0;
   private pendingEofError: { start: number } | null = null;
   private caseSensitive = true;
+  private decimalMode: DecimalMode = 'decimal-as-inexact';
+  private singleFlonum = false;
   /** Whether the next top-level datum may be `#lang` (readModuleSource). */
   langAllowed = false;
   /** The context of the `datum` rule being entered (read by the cached alternatives). */
@@ -207,6 +213,8 @@ export class RacketParser extends EmbeddedActionsParser {
     this.forSyntax = s.who === 'read-syntax';
     this.base = s.base;
     this.pendingEofError = s.pendingEofError;
+    this.decimalMode = s.decimalAsInexact === false ? 'decimal-as-exact' : 'decimal-as-inexact';
+    this.singleFlonum = s.singleFlonum === true;
     this.caseSensitive = true;
     this.langAllowed = false;
     this.commentDepth = 0;
@@ -569,7 +577,7 @@ export class RacketParser extends EmbeddedActionsParser {
     const d = decodeAtom(this.text, start, end, this.caseSensitive, 'symbol');
     if ('msg' in d) return this.failScan(start, d);
     if (!d.quoted && mightBeNumber(d.str)) {
-      const n = parseNumber(d.str);
+      const n = parseNumber(d.str, this.decimalMode, this.singleFlonum);
       if (n !== false) return this.wrap(this.numberValue(n, d.str, start, end), start, end, null);
     }
     return this.wrap(sym(d.str), start, end, null);
@@ -593,7 +601,7 @@ export class RacketParser extends EmbeddedActionsParser {
     if ('msg' in d) return this.failScan(start, d);
     if (d.str === '.' && !d.quoted) this.fail(start, end, 'illegal use of `.`');
     const s = t.image.slice(0, 2) + d.str;
-    const n = d.quoted ? false : parseNumber(s);
+    const n = d.quoted ? false : parseNumber(s, this.decimalMode, this.singleFlonum);
     if (n === false) this.fail(start, end, `bad number: \`${s}\``);
     return this.wrap(this.numberValue(n, s, start, end), start, end, null);
   }

@@ -1724,3 +1724,31 @@ export {
   exactToDouble,
   doubleToExact,
 };
+
+// ---------------------------------------------------------------------------
+// rationalize: the simplest rational within e of x (Alan Bawden's algorithm,
+// which Chez uses; inexact if either argument is)
+
+export function rationalize(x: Num, e: Num): Num {
+  const lo = sub(x, e);
+  const hi = add(x, e);
+  if (lt(lo, hi)) return simplestBetween(lo, hi);
+  if (lt(hi, lo)) return simplestBetween(hi, lo);
+  return lo;
+}
+
+/** The simplest rational in [x, y], x < y. */
+function simplestBetween(x: Num, y: Num): Num {
+  if (isPositive(x)) return simplestPositive(x, y);
+  if (isNegative(y)) return negate(simplestPositive(negate(y), negate(x)));
+  return x instanceof Flonum || y instanceof Flonum ? fl(0) : 0;
+}
+
+/** The simplest rational in [x, y], 0 < x < y. */
+function simplestPositive(x: Num, y: Num): Num {
+  const fx = floor(x);
+  const fy = floor(y);
+  if (numEquals(fx, x)) return fx;
+  if (numEquals(fx, fy)) return add(fx, div(1, simplestPositive(div(1, sub(y, fy)), div(1, sub(x, fx)))));
+  return add(fx, 1);
+}
