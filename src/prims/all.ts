@@ -51,6 +51,7 @@ import { installPorts } from './ports.js';
 import { installInput } from './input.js';
 import { installOutput } from './output.js';
 import { installPrinting } from './printing.js';
+import { installPrintParams } from './print-params.js';
 import { installFormat } from './format.js';
 import { installFilePorts } from './file-ports.js';
 import { installFilesystem } from './filesystem.js';
@@ -123,6 +124,7 @@ export function allPrimitives(): PrimTable {
     installInput(t);
     installOutput(t);
     installPrinting(t);
+    installPrintParams(t);
     installFormat(t);
     installFilePorts(t);
     // §15 operating system, §16 memory
