@@ -14,7 +14,7 @@ import type { IToken } from 'chevrotain';
 import type { Syntax, SrcLoc } from '../values/syntax.js';
 import { ReadError } from './errors.js';
 import { LineMap } from './location.js';
-import { LangMarker, RacketParser } from './parser.js';
+import { LangMarker, RacketParser, type ReaderSyntax } from './parser.js';
 import { tokenize, UnterminatedBlockComment } from './tokens.js';
 
 export { ReadError } from './errors.js';
@@ -22,6 +22,7 @@ export { syntaxToDatum } from './datum.js';
 export { RegexpLiteral } from './regexp-literal.js';
 export { PrefabLiteral } from './prefab-literal.js';
 export { setRegexpChecker, setRegexpMaker } from './parser.js';
+export { DEFAULT_READER_SYNTAX, type ReaderSyntax } from './parser.js';
 
 const parser = new RacketParser();
 
@@ -40,6 +41,8 @@ export interface ReadOptions {
   decimalAsInexact?: boolean;
   /** `read-single-flonum` (default false). */
   singleFlonum?: boolean;
+  /** The syntax switches of the reader parameters (default: Racket's defaults). */
+  syntax?: ReaderSyntax;
 }
 
 interface Lexed {
@@ -79,6 +82,7 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
     pendingEofError: lexed.pendingEof >= 0 ? { start: lexed.pendingEof } : null,
     decimalAsInexact: opts.decimalAsInexact,
     singleFlonum: opts.singleFlonum,
+    syntax: opts.syntax,
   });
   try {
     const r = body();

@@ -170,7 +170,34 @@ export interface ReadSettings {
   decimalAsInexact?: boolean;
   /** `read-single-flonum` (default #f). */
   singleFlonum?: boolean;
+  /** The syntax switches of `read`'s parameters (read-accept-box, ...); absent: Racket's defaults. */
+  syntax?: ReaderSyntax;
 }
+
+/** What the reader parameters that switch syntax on and off say. */
+export interface ReaderSyntax {
+  caseSensitive: boolean;
+  acceptBox: boolean;
+  acceptQuasiquote: boolean;
+  acceptDot: boolean;
+  acceptInfixDot: boolean;
+  squareBracketAsParen: boolean;
+  curlyBraceAsParen: boolean;
+  squareBracketWithTag: boolean;
+  curlyBraceWithTag: boolean;
+}
+
+export const DEFAULT_READER_SYNTAX: ReaderSyntax = {
+  caseSensitive: true,
+  acceptBox: true,
+  acceptQuasiquote: true,
+  acceptDot: true,
+  acceptInfixDot: true,
+  squareBracketAsParen: true,
+  curlyBraceAsParen: true,
+  squareBracketWithTag: false,
+  curlyBraceWithTag: false,
+};
 
 export class RacketParser extends EmbeddedActionsParser {
   private text = '';
@@ -187,6 +214,7 @@ export class RacketParser extends EmbeddedActionsParser {
   private caseSensitive = true;
   private decimalMode: DecimalMode = 'decimal-as-inexact';
   private singleFlonum = false;
+  private syntaxFlags: ReaderSyntax = DEFAULT_READER_SYNTAX;
   /** Whether the next top-level datum may be `#lang` (readModuleSource). */
   langAllowed = false;
   /** The context of the `datum` rule being entered (read by the cached alternatives). */
@@ -215,7 +243,8 @@ export class RacketParser extends EmbeddedActionsParser {
     this.pendingEofError = s.pendingEofError;
     this.decimalMode = s.decimalAsInexact === false ? 'decimal-as-exact' : 'decimal-as-inexact';
     this.singleFlonum = s.singleFlonum === true;
-    this.caseSensitive = true;
+    this.syntaxFlags = s.syntax ?? DEFAULT_READER_SYNTAX;
+    this.caseSensitive = this.syntaxFlags.caseSensitive;
     this.langAllowed = false;
     this.commentDepth = 0;
     this.unsupported = null;
@@ -391,7 +420,7 @@ export class RacketParser extends EmbeddedActionsParser {
       if (!first && tt === Dot) {
         const dot = this.off(t);
         this.track(elemCtx.indents, dot);
-        if (!dots || head !== null) this.fail(dot, dot + 1, 'illegal use of `.`');
+        if (!dots || head !== null || !this.syntaxFlags.acceptDot) this.fail(dot, dot + 1, 'illegal use of `.`');
         this.CONSUME(Dot);
         const v = this.readElement(elemCtx, seqCtx.start, opener, closer, openEnd);
         this.skipComments(seqCtx);
@@ -403,6 +432,7 @@ export class RacketParser extends EmbeddedActionsParser {
         }
         if (r.tokenType === Dot) {
           // infix: (a . f . b) reads as (f a b)
+          if (!this.syntaxFlags.acceptInfixDot) this.fail(dot, dot + 1, 'illegal use of `.`');
           head = v;
           this.CONSUME(Dot);
           this.track(elemCtx.indents, this.off(r) + 1);
@@ -430,8 +460,14 @@ export class RacketParser extends EmbeddedActionsParser {
   private list(open: IToken, ctx: Ctx): Syntax {
     const start = this.off(open);
     const opener = open.image;
+    const flags = this.syntaxFlags;
+    if (opener === '[' && !flags.squareBracketAsParen) this.fail(start, start + 1, 'illegal use of `[`');
+    if (opener === '{' && !flags.curlyBraceAsParen) this.fail(start, start + 1, 'illegal use of `{`');
     const { items, tail, head } = this.readSequence({ indents: ctx.indents, start }, opener, CLOSER_OF_OPENER[opener], start + 1, true);
     if (head !== null) items.unshift(head);
+    if ((opener === '[' && flags.squareBracketWithTag) || (opener === '{' && flags.curlyBraceWithTag)) {
+      items.unshift(this.wrap(sym(opener === '[' ? '#%brackets' : '#%braces'), start, start + 1, null));
+    }
     const e = items.length === 0 ? NULL : listFromArray(items, tail ?? NULL);
     return this.wrap(e, start, this.lastEnd(), opener);
   }
@@ -543,6 +579,11 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private quoted(q: IToken, ctx: Ctx): Syntax {
     const start = this.off(q);
+    if (!this.syntaxFlags.acceptQuasiquote) {
+      const tt = q.tokenType;
+      if (tt === Quasiquote) this.fail(start, start + 1, 'illegal use of ```');
+      if (tt === Unquote || tt === UnquoteSplicing) this.fail(start, start + 1, 'illegal use of `,`');
+    }
     const [name, desc] = QUOTE_FORMS.get(q.tokenType)!;
     const symStx = this.wrap(sym(name), start, start + q.image.length, null);
     const v = this.readOne({ indents: ctx.indents, start });
@@ -552,6 +593,7 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private box(open: IToken, ctx: Ctx): Syntax {
     const start = this.off(open);
+    if (!this.syntaxFlags.acceptBox) this.fail(start, start + 2, '`#&` forms not enabled');
     const v = this.readOne({ indents: ctx.indents, start });
     if (v === null) this.fail(start, start + 2, 'expected an element for `#&` box, found end-of-file', true);
     return this.wrap(new Box(v, this.forSyntax), start, this.lastEnd(), null);
