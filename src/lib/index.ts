@@ -23,6 +23,7 @@ import * as lists from './lists.rkt';
 import * as numbers from './numbers.rkt';
 import * as ports from './ports.rkt';
 import * as procedures from './procedures.rkt';
+import * as reading from './reading.rkt';
 import * as semaphores from './semaphores.rkt';
 import * as sequences from './sequences.rkt';
 import * as sets from './sets.rkt';
@@ -60,6 +61,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(lists),
   file(hashes),
   file(numbers),
+  file(reading),
   file(procedures),
   file(sequences),
   file(digests),

@@ -5,6 +5,8 @@ import { installEquality } from './equality.js';
 import { installBooleans } from './booleans.js';
 import { installNumbers } from './numbers.js';
 import { installIntegerBytes } from './integer-bytes.js';
+import { installFloatBytes } from './float-bytes.js';
+import { installReadParams } from './read-params.js';
 import { installRandom } from './random.js';
 import { installStrings } from './strings.js';
 import { installStringLib } from './string-lib.js';
@@ -61,6 +63,7 @@ import { installPortProgress } from './port-progress.js';
 import { installPortMisc } from './port-misc.js';
 import { installPortHandlers } from './port-handlers.js';
 import { installPrinting } from './printing.js';
+import { installPrintParams } from './print-params.js';
 import { installFormat } from './format.js';
 import { installFilePorts } from './file-ports.js';
 import { installFilesystem } from './filesystem.js';
@@ -86,6 +89,8 @@ export function allPrimitives(): PrimTable {
     installBooleans(t);
     installNumbers(t);
     installIntegerBytes(t);
+    installFloatBytes(t);
+    installReadParams(t);
     installRandom(t);
     installStrings(t);
     installStringLib(t);
@@ -146,6 +151,7 @@ export function allPrimitives(): PrimTable {
     installPortMisc(t);
     installPortHandlers(t);
     installPrinting(t);
+    installPrintParams(t);
     installFormat(t);
     installFilePorts(t);
     // §15 operating system, §16 memory

@@ -8,7 +8,7 @@ import { Pair, VOID, listFromArray, listToArray, type Value, MultipleValues } fr
 import { checkHash, checkList } from './check.js';
 import type { PrimTable } from './table.js';
 import { Char, EOF, Keyword, NULL, RBytes, RString, Sym } from '../values/types.js';
-import { compare, isNumber, type Num } from '../values/numbers.js';
+import { compare, isReal, type Num } from '../values/numbers.js';
 import { compareBytes } from '../values/equal.js';
 
 /**
@@ -20,7 +20,7 @@ import { compareBytes } from '../values/equal.js';
 function orderRank(v: Value): number | null {
   if (typeof v === 'boolean') return 0;
   if (v instanceof Char) return 1;
-  if (isNumber(v)) return 2;
+  if (isReal(v)) return 2;
   if (v instanceof Sym) return 3;
   if (v instanceof Keyword) return 4;
   if (v instanceof RString) return 5;

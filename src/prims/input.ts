@@ -5,6 +5,8 @@
 // read then blocks its Racket thread (other threads run on) until they have,
 // or until the stream ends. On string ports every read completes at once.
 
+import { guarded } from './numbers.js';
+import { numberReadOptions } from './read-params.js';
 import type { Machine } from '../eval/machine.js';
 import { displayString, printString } from '../printer/print.js';
 import { RPath } from '../values/path.js';
@@ -119,13 +121,14 @@ function inputPort(m: Machine, who: string, v: Value | undefined, closedWho = wh
 const LINE_MODES = ['linefeed', 'return', 'return-linefeed', 'any', 'any-one'];
 
 /** `read`: one datum from the text after the port's position. Null: wait, more text could change the datum. */
-function readDatum(port: InputPort, source: string | null = null, sourceValue?: Value): Value | null {
+function readDatum(m: Machine, port: InputPort, source: string | null = null, sourceValue?: Value): Value | null {
   const [text, offset] = port.textAndOffset();
   try {
-    const r =
+    const r = guarded(() =>
       source === null
-        ? readOne(text, offset, port.name, { who: 'read', countLines: false })
-        : readOne(text, offset, source, { who: 'read-syntax', countLines: false, sourceValue });
+        ? readOne(text, offset, port.name, { who: 'read', countLines: false, ...numberReadOptions(m) })
+        : readOne(text, offset, source, { who: 'read-syntax', countLines: false, sourceValue, ...numberReadOptions(m) }),
+    );
     // A datum that reaches the end of what has arrived may continue (a number, a symbol).
     if (!port.complete && r.end >= text.length) return null;
     port.seekChar(r.end);
@@ -148,7 +151,7 @@ export function readSyntax(this: Machine, src?: Value, p?: Value): Value {
   let datum: Value | null = null;
   return whenReady(
     port,
-    () => (datum = readDatum(port, source, sourceValue)) !== null,
+    () => (datum = readDatum(this, port, source, sourceValue)) !== null,
     () => datum!,
   );
 }
@@ -416,7 +419,7 @@ export function installInput(t: PrimTable): void {
     let datum: Value | null = null;
     return whenReady(
       port,
-      () => (datum = readDatum(port)) !== null,
+      () => (datum = readDatum(this, port)) !== null,
       () => datum!,
       false,
       'read',

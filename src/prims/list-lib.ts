@@ -92,7 +92,7 @@ function firstDuplicateIndex(keys: Value[], kind: HashKind): number {
 }
 
 function rangeList(who: string, start: Value, end: Value, step: Value, inclusive: boolean): Value {
-  for (const x of [start, end, step]) if (!N.isNumber(x)) argError(who, 'real?', x);
+  for (const x of [start, end, step]) if (!N.isReal(x)) argError(who, 'real?', x);
   const s = step as N.Num;
   const e = end as N.Num;
   const up = N.compare(s, 0) >= 0;

@@ -4,22 +4,33 @@
 // nan? and infinite?.
 
 import * as N from '../values/numbers.js';
+import * as C from '../values/complex.js';
 import { argError, divideByZero, errorValueString } from '../errors/messages.js';
 import { RacketThrow, exnFailContractDivideByZeroT, exnFailContractT, exnFailUnsupportedT, makeExn, fail } from '../errors/exn.js';
-import { Flonum, RString, str, type Value, MultipleValues } from '../values/types.js';
+import { Complex, Flonum, RString, str, type Value, MultipleValues } from '../values/types.js';
 import type { PrimTable } from './table.js';
 import { checkExactInteger } from './check.js';
 import { stringToNumber } from '../reader/number.js';
+import type { Machine } from '../eval/machine.js';
+import { readDecimalAsInexact, readSingleFlonum } from './read-params.js';
+import { sym } from '../values/types.js';
+
+const NUMBER_OR_FALSE = sym('number-or-false');
+const READ = sym('read');
+const AS_INEXACT = sym('decimal-as-inexact');
+const AS_EXACT = sym('decimal-as-exact');
+const SINGLE = sym('single');
+const DOUBLE = sym('double');
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-export function checkNumber(name: string, v: Value): N.Num {
+export function checkNumber(name: string, v: Value): C.Z {
   if (N.isNumber(v)) return v;
   return argError(name, 'number?', v);
 }
 
 export function checkReal(name: string, v: Value): N.Num {
-  if (N.isNumber(v)) return v;
+  if (N.isReal(v)) return v;
   return argError(name, 'real?', v);
 }
 
@@ -53,10 +64,10 @@ function add(a?: Value, b?: Value): Value {
       const r = a + b;
       if (r <= MAX && r >= -MAX) return r;
     }
-    return N.add(checkNumber('+', a), checkNumber('+', b));
+    return C.add(checkNumber('+', a), checkNumber('+', b));
   }
-  let acc: N.Num = 0;
-  for (let i = 0; i < arguments.length; i++) acc = N.add(acc, checkNumber('+', arguments[i]));
+  let acc: C.Z = 0;
+  for (let i = 0; i < arguments.length; i++) acc = C.add(acc, checkNumber('+', arguments[i]));
   return acc;
 }
 
@@ -66,11 +77,11 @@ function sub(a?: Value, b?: Value): Value {
       const r = a - b;
       if (r <= MAX && r >= -MAX) return r;
     }
-    return N.sub(checkNumber('-', a), checkNumber('-', b));
+    return C.sub(checkNumber('-', a), checkNumber('-', b));
   }
-  if (arguments.length === 1) return N.sub(0, checkNumber('-', a));
-  let acc: N.Num = checkNumber('-', a);
-  for (let i = 1; i < arguments.length; i++) acc = N.sub(acc, checkNumber('-', arguments[i]));
+  if (arguments.length === 1) return C.sub(0, checkNumber('-', a));
+  let acc: C.Z = checkNumber('-', a);
+  for (let i = 1; i < arguments.length; i++) acc = C.sub(acc, checkNumber('-', arguments[i]));
   return acc;
 }
 
@@ -80,10 +91,10 @@ function mul(a?: Value, b?: Value): Value {
       const r = a * b;
       if (r <= MAX && r >= -MAX && !Object.is(r, -0)) return r;
     }
-    return N.mul(checkNumber('*', a), checkNumber('*', b));
+    return C.mul(checkNumber('*', a), checkNumber('*', b));
   }
-  let acc: N.Num = 1;
-  for (let i = 0; i < arguments.length; i++) acc = N.mul(acc, checkNumber('*', arguments[i]));
+  let acc: C.Z = 1;
+  for (let i = 0; i < arguments.length; i++) acc = C.mul(acc, checkNumber('*', arguments[i]));
   return acc;
 }
 
@@ -91,13 +102,13 @@ function div(): Value {
   const args = (Array.prototype.slice.call(arguments) as Value[]).map((x) => checkNumber('/', x));
   return guarded(() => {
     if (args.length === 1) {
-      if (N.isExact(args[0]) && N.isZero(args[0])) divideByZero('/');
-      return N.div(1, args[0]);
+      if (args[0] === 0) divideByZero('/');
+      return C.div(1, args[0]);
     }
-    let acc: N.Num = args[0];
+    let acc: C.Z = args[0];
     for (let i = 1; i < args.length; i++) {
-      if (N.isExact(args[i]) && N.isZero(args[i])) divideByZero('/');
-      acc = N.div(acc, args[i]);
+      if (args[i] === 0) divideByZero('/');
+      acc = C.div(acc, args[i]);
     }
     return acc;
   });
@@ -111,6 +122,14 @@ function chain(name: string, args: IArguments, test: (c: number) => boolean, che
   return true;
 }
 
+/** (= z ...) over numbers that may be complex. */
+function equalChain(args: IArguments): boolean {
+  const xs: C.Z[] = [];
+  for (let i = 0; i < args.length; i++) xs.push(checkNumber('=', args[i]));
+  for (let i = 0; i + 1 < xs.length; i++) if (!C.numEquals(xs[i], xs[i + 1])) return false;
+  return true;
+}
+
 const isEq0 = (c: number) => c === 0;
 const isLt0 = (c: number) => c < 0;
 const isGt0 = (c: number) => c > 0;
@@ -121,9 +140,12 @@ const isGe0 = (c: number) => c >= 0;
 function numEq(a?: Value, b?: Value): boolean {
   if (arguments.length === 2) {
     if (typeof a === 'number' && typeof b === 'number') return a === b;
-    return cmp2(checkNumber('=', a), checkNumber('=', b), isEq0);
+    const x = checkNumber('=', a);
+    const y = checkNumber('=', b);
+    if (x instanceof Complex || y instanceof Complex) return C.numEquals(x, y);
+    return cmp2(x, y, isEq0);
   }
-  return chain('=', arguments, isEq0, checkNumber);
+  return equalChain(arguments);
 }
 function numLt(a?: Value, b?: Value): boolean {
   if (arguments.length === 2) {
@@ -163,7 +185,7 @@ function isNaNValue(v: Value): boolean {
   return v instanceof Flonum && v.n !== v.n;
 }
 
-function unary(t: PrimTable, name: string, check: (n: string, v: Value) => N.Num, f: (v: N.Num) => Value): void {
+function unary<T extends C.Z>(t: PrimTable, name: string, check: (n: string, v: Value) => T, f: (v: T) => Value): void {
   t.fn(name, 1, 1, (v: Value) => guarded(() => f(check(name, v))));
 }
 
@@ -180,7 +202,7 @@ function bitField(n: Value, start: Value, end: Value): Value {
 
 /** order-of-magnitude: the m with 10^m <= r < 10^(m+1), computed exactly. */
 function orderOfMagnitude(r: Value): Value {
-  if (!N.isNumber(r) || !N.isPositive(r) || N.isInfinite(r) || N.isNaN(r)) {
+  if (!N.isReal(r) || !N.isPositive(r) || N.isInfinite(r) || N.isNaN(r)) {
     return argError('order-of-magnitude', '(and/c (>/c 0.0) (not/c +inf.0))', r);
   }
   const exact = N.toExact(r);
@@ -207,20 +229,20 @@ export function installNumbers(t: PrimTable): void {
   t.fn('>', 1, -1, numGt);
   t.fn('<=', 1, -1, numLe);
   t.fn('>=', 1, -1, numGe);
-  t.fn('add1', 1, 1, (v: Value) => (typeof v === 'number' && v < MAX ? v + 1 : N.add(checkNumber('add1', v), 1)));
-  t.fn('sub1', 1, 1, (v: Value) => (typeof v === 'number' && v > -MAX ? v - 1 : N.sub(checkNumber('sub1', v), 1)));
+  t.fn('add1', 1, 1, (v: Value) => (typeof v === 'number' && v < MAX ? v + 1 : C.add(checkNumber('add1', v), 1)));
+  t.fn('sub1', 1, 1, (v: Value) => (typeof v === 'number' && v > -MAX ? v - 1 : C.sub(checkNumber('sub1', v), 1)));
 
   t.fn('number?', 1, 1, (v) => N.isNumber(v));
   t.fn('complex?', 1, 1, (v) => N.isNumber(v));
-  t.fn('real?', 1, 1, (v) => N.isNumber(v));
+  t.fn('real?', 1, 1, (v) => N.isReal(v));
   t.fn('rational?', 1, 1, (v) => N.isRational(v));
   t.fn('integer?', 1, 1, (v) => N.isInteger(v));
   t.fn('exact-integer?', 1, 1, (v) => N.isExactInteger(v));
-  t.fn('exact?', 1, 1, (v) => N.isExact(checkNumber('exact?', v)));
-  t.fn('inexact?', 1, 1, (v) => !N.isExact(checkNumber('inexact?', v)));
+  t.fn('exact?', 1, 1, (v) => C.isExact(checkNumber('exact?', v)));
+  t.fn('inexact?', 1, 1, (v) => !C.isExact(checkNumber('inexact?', v)));
   t.fn('flonum?', 1, 1, (v) => v instanceof Flonum);
   t.fn('fixnum?', 1, 1, (v) => typeof v === 'number' && Math.abs(v) < 2 ** 60);
-  t.fn('zero?', 1, 1, (v) => (v === 0 ? true : N.isZero(checkNumber('zero?', v))));
+  t.fn('zero?', 1, 1, (v) => (v === 0 ? true : C.isZero(checkNumber('zero?', v))));
   t.fn('positive?', 1, 1, (v) => (typeof v === 'number' ? v > 0 : N.isPositive(checkReal('positive?', v))));
   t.fn('negative?', 1, 1, (v) => (typeof v === 'number' ? v < 0 : N.isNegative(checkReal('negative?', v))));
   t.fn('even?', 1, 1, (v) => (typeof v === 'number' ? v % 2 === 0 : N.isEven(checkInteger('even?', v))));
@@ -236,26 +258,13 @@ export function installNumbers(t: PrimTable): void {
   intOp('quotient', N.quotient);
   intOp('remainder', N.remainder);
   intOp('modulo', N.modulo);
-  // Complex parts of the reals (rkt's numbers are real): the number itself, and 0.
-  const checkComplex = (who: string, v: Value) => {
-    if (!N.isNumber(v)) return argError(who, 'complex-number?', v);
-    return v as N.Num;
-  };
-  t.fn('real-part', 1, 1, (v: Value) => checkComplex('real-part', v));
-  t.fn('imag-part', 1, 1, (v: Value) => {
-    checkComplex('imag-part', v);
-    return 0;
-  });
-  t.fn('magnitude', 1, 1, (v: Value) => N.abs(checkComplex('magnitude', v)));
-  t.fn('angle', 1, 1, (v: Value) => {
-    const x = checkComplex('angle', v);
-    if (x instanceof Flonum) {
-      if (Number.isNaN(x.n)) return x;
-      return x.n < 0 || Object.is(x.n, -0) ? new Flonum(Math.PI) : 0;
-    }
-    if (N.compare(x, 0) === 0) throw new RacketThrow(makeExn(exnFailContractDivideByZeroT, 'angle: division by zero'));
-    return N.compare(x, 0) < 0 ? new Flonum(Math.PI) : 0;
-  });
+  const checkComplex = (who: string, v: Value): C.Z => (N.isNumber(v) ? v : argError(who, 'complex-number?', v));
+  t.fn('real-part', 1, 1, (v: Value) => C.realPart(checkComplex('real-part', v)));
+  t.fn('imag-part', 1, 1, (v: Value) => C.imagPart(checkComplex('imag-part', v)));
+  t.fn('magnitude', 1, 1, (v: Value) => C.magnitude(checkComplex('magnitude', v)));
+  t.fn('angle', 1, 1, (v: Value) => guarded(() => C.angle(checkComplex('angle', v))));
+  t.fn('make-rectangular', 2, 2, (a: Value, b: Value) => C.rect(checkReal('make-rectangular', a), checkReal('make-rectangular', b)));
+  t.fn('make-polar', 2, 2, (a: Value, b: Value) => C.makePolar(checkReal('make-polar', a), checkReal('make-polar', b)));
   t.fn('abs', 1, 1, (v: Value) => (typeof v === 'number' ? Math.abs(v) : N.abs(checkReal('abs', v))));
   t.fn('max', 1, -1, (...xs: Value[]) => N.maxN(xs.map((x) => checkReal('max', x))));
   t.fn('min', 1, -1, (...xs: Value[]) => N.minN(xs.map((x) => checkReal('min', x))));
@@ -265,33 +274,63 @@ export function installNumbers(t: PrimTable): void {
   unary(t, 'ceiling', checkReal, N.ceiling);
   unary(t, 'round', checkReal, N.round);
   unary(t, 'truncate', checkReal, N.truncate);
-  unary(t, 'numerator', checkReal, N.numerator);
-  unary(t, 'denominator', checkReal, N.denominator);
-  unary(t, 'exact->inexact', checkNumber, N.toInexact);
-  unary(t, 'inexact->exact', checkNumber, N.toExact);
-  unary(t, 'sqrt', checkNumber, N.sqrt);
-  unary(t, 'exp', checkNumber, N.exp);
-  unary(t, 'sin', checkNumber, N.sin);
-  unary(t, 'cos', checkNumber, N.cos);
-  unary(t, 'tan', checkNumber, N.tan);
-  unary(t, 'asin', checkNumber, N.asin);
-  unary(t, 'acos', checkNumber, N.acos);
+  const checkRationalNumber = (who: string, v: Value): N.Num => (N.isReal(v) ? v : argError(who, 'rational-number?', v));
+  unary(t, 'numerator', checkRationalNumber, N.numerator);
+  unary(t, 'denominator', checkRationalNumber, N.denominator);
+  unary(t, 'exact->inexact', checkNumber, C.toInexact);
+  unary(t, 'inexact->exact', checkNumber, C.toExact);
+  unary(t, 'sqrt', checkNumber, C.sqrt);
+  unary(t, 'exp', checkNumber, C.exp);
+  unary(t, 'sin', checkNumber, C.sin);
+  unary(t, 'cos', checkNumber, C.cos);
+  unary(t, 'tan', checkNumber, C.tan);
+  unary(t, 'asin', checkNumber, C.asin);
+  unary(t, 'acos', checkNumber, C.acos);
   t.fn('log', 1, 2, (v: Value, base?: Value) =>
-    guarded(() => N.log(checkNumber('log', v), base === undefined ? undefined : checkNumber('log', base))),
+    guarded(() => C.log(checkNumber('log', v), base === undefined ? undefined : checkNumber('log', base))),
   );
-  t.fn('atan', 1, 2, (y: Value, x?: Value) =>
-    guarded(() => N.atan(checkReal('atan', y), x === undefined ? undefined : checkReal('atan', x))),
-  );
-  t.fn('expt', 2, 2, (a: Value, b: Value) => guarded(() => N.expt(checkNumber('expt', a), checkNumber('expt', b))));
+  t.fn('atan', 1, 2, (y: Value, x?: Value) => {
+    if (x === undefined) return guarded(() => C.atan(checkNumber('atan', y)));
+    return guarded(() => N.atan(checkReal('atan', y), checkReal('atan', x)));
+  });
+  t.fn('expt', 2, 2, (a: Value, b: Value) => guarded(() => C.expt(checkNumber('expt', a), checkNumber('expt', b))));
   t.fn('number->string', 1, 2, (v: Value, radix: Value = 10) => {
     const n = checkNumber('number->string', v);
     if (radix !== 2 && radix !== 8 && radix !== 10 && radix !== 16) return argError('number->string', '(or/c 2 8 10 16)', radix);
-    return str(N.numberToString(n, radix));
+    return str(guarded(() => N.numberToString(n, radix)));
   });
-  t.fn('string->number', 1, 2, (s: Value, radix: Value = 10) => {
-    if (!(s instanceof RString)) return argError('string->number', 'string?', s);
-    if (typeof radix !== 'number' || radix < 2 || radix > 16) return argError('string->number', '(integer-in 2 16)', radix);
-    return stringToNumber(s.s, radix);
+  t.fn(
+    'string->number',
+    1,
+    5,
+    function (this: Machine, s: Value, radix: Value = 10, mode: Value = NUMBER_OR_FALSE, decimal?: Value, single?: Value) {
+      const who = 'string->number';
+      if (!(s instanceof RString)) return argError(who, 'string?', s);
+      if (typeof radix !== 'number' || !Number.isInteger(radix) || radix < 2 || radix > 16)
+        return argError(who, '(integer-in 2 16)', radix);
+      if (mode !== NUMBER_OR_FALSE && mode !== READ) return argError(who, "(or/c 'number-or-false 'read)", mode);
+      const decimalMode = decimal ?? (this.paramValue(readDecimalAsInexact) !== false ? AS_INEXACT : AS_EXACT);
+      if (decimalMode !== AS_INEXACT && decimalMode !== AS_EXACT)
+        return argError(who, "(or/c 'decimal-as-inexact 'decimal-as-exact)", decimal);
+      const singleMode = single ?? (this.paramValue(readSingleFlonum) !== false ? SINGLE : DOUBLE);
+      if (singleMode !== SINGLE && singleMode !== DOUBLE) return argError(who, "(or/c 'single 'double)", single);
+      const r = guarded(() =>
+        stringToNumber(
+          s.s,
+          radix,
+          mode === READ ? 'read' : 'number-or-false',
+          decimalMode === AS_EXACT ? 'decimal-as-exact' : 'decimal-as-inexact',
+          singleMode === SINGLE,
+        ),
+      );
+      return typeof r === 'string' ? str(r) : r;
+    },
+  );
+  t.fn('rationalize', 2, 2, (x: Value, e: Value) => N.rationalize(checkReal('rationalize', x), checkReal('rationalize', e)));
+  t.fn('single-flonum-available?', 0, 0, () => false);
+  t.fn('real->single-flonum', 1, 1, (v: Value) => {
+    checkReal('real->single-flonum', v);
+    throw new RacketThrow(makeExn(exnFailUnsupportedT, 'real->single-flonum: unsupported'));
   });
   t.fn('bitwise-and', 0, -1, (...xs: Value[]) => N.bitwiseAnd(...xs.map((x) => checkExactInteger('bitwise-and', x))));
   t.fn('bitwise-ior', 0, -1, (...xs: Value[]) => N.bitwiseIor(...xs.map((x) => checkExactInteger('bitwise-ior', x))));
@@ -336,7 +375,7 @@ export function installNumbers(t: PrimTable): void {
   t.fn('single-flonum?', 1, 1, () => false);
   t.in('racket/math', () => {
     t.fn('sgn', 1, 1, sgn);
-    t.fn('conjugate', 1, 1, (v: Value) => checkNumber('conjugate', v));
+    t.fn('conjugate', 1, 1, (v: Value) => C.conjugate(checkNumber('conjugate', v)));
     t.fn('order-of-magnitude', 1, 1, orderOfMagnitude);
   });
 }

@@ -84,7 +84,7 @@ export class ProcSequence {
 }
 
 function isReal(v: Value): boolean {
-  return N.isNumber(v);
+  return N.isReal(v);
 }
 
 function range(who: string, start: Value, end: Value, step: Value): Sequence {

@@ -3,15 +3,15 @@
 // `print` all share.
 
 import { isNumber as isNum, numberToString, type Num } from '../values/numbers.js';
-import { Flonum, type Value } from '../values/types.js';
+import { type Complex, Flonum, type Value } from '../values/types.js';
 
 /** True for every value the printer treats as a number. */
-export function isNumber(v: Value): v is Num {
+export function isNumber(v: Value): v is Num | Complex {
   return isNum(v);
 }
 
 /** The decimal text Racket 8.7 prints for a number. */
-export function formatNumber(v: Num): string {
+export function formatNumber(v: Num | Complex): string {
   return numberToString(v, 10);
 }
 

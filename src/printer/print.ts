@@ -43,6 +43,7 @@ import { type SrcLoc, Syntax } from '../values/syntax.js';
 import {
   Box,
   Char,
+  Complex,
   Eof,
   Flonum,
   Keyword,
@@ -58,7 +59,7 @@ import {
   sym,
   type Value,
 } from '../values/types.js';
-import { StructInstance } from '../values/struct.js';
+import { StructInstance, propCustomWrite } from '../values/struct.js';
 import { formatNumber, isNumber } from './number-format.js';
 import {
   type PrintContext,
@@ -86,6 +87,51 @@ export {
   printTransparentStruct,
 } from '../values/printable.js';
 export { printStructDefault, prefabKey, structQuotable } from './struct-print.js';
+
+// ---------------------------------------------------------------------------
+// The printing parameters (print-graph, print-pair-curly-braces, ...). The
+// printer reads them once per top-level print call from a source the
+// primitives install (prims/print-params.ts), so that a program that never
+// changes them pays one call.
+
+export interface PrintParams {
+  asExpression: boolean;
+  booleanLongForm: boolean;
+  box: boolean;
+  graph: boolean;
+  hashTable: boolean;
+  mpairCurlyBraces: boolean;
+  pairCurlyBraces: boolean;
+  readerAbbreviations: boolean;
+  struct: boolean;
+  vectorLength: boolean;
+  /** print-syntax-width: how many characters of a syntax object's datum show (Infinity: all). */
+  syntaxWidth: number;
+  /** null when unreadable values print; else raises `write`'s error for one (print-unreadable #f). */
+  refuseUnreadable: ((shown: string) => never) | null;
+}
+
+export const DEFAULT_PRINT_PARAMS: PrintParams = {
+  asExpression: true,
+  booleanLongForm: false,
+  box: true,
+  graph: false,
+  hashTable: true,
+  mpairCurlyBraces: true,
+  pairCurlyBraces: false,
+  readerAbbreviations: false,
+  struct: true,
+  vectorLength: false,
+  syntaxWidth: 256,
+  refuseUnreadable: null,
+};
+
+let printParamsSource: () => PrintParams = () => DEFAULT_PRINT_PARAMS;
+
+/** Installs where the printer finds the current printing parameters. */
+export function setPrintParamsSource(source: () => PrintParams): void {
+  printParamsSource = source;
+}
 
 // ---------------------------------------------------------------------------
 // Entry points
@@ -151,14 +197,68 @@ function printCustom(v: Value, ctx: PrintContext): string {
 
 class Printer {
   private out = '';
+  private readonly o = printParamsSource();
+  /** Values printed with `#n=` labels (cycles; with print-graph, all sharing), and their labels once given. */
+  private labels: Map<object, number> | null = null;
+  private nextLabel = 0;
   /** Whether a compound value needs constructor style at quote depth 0. */
   private readonly unquotedMemo = new Map<object, boolean>();
   /** Printing the datum of a syntax object: nested syntax prints as its datum. */
   private stripSyntax = false;
 
   run(v: Value, mode: Mode): string {
+    if (!this.o.asExpression && (mode === QUOTED || mode === UNQUOTED)) mode = WRITE;
+    if (typeof v === 'object' && v !== null && isContainer(v)) this.findLabels(v);
     this.p(v, mode);
     return this.out;
+  }
+
+  /** Marks the containers under `v` that must print with a label: those in a cycle, and with print-graph every shared one. */
+  private findLabels(root: object): void {
+    const state = new Map<object, number>(); // 1: being visited, 2: done
+    const labelled = new Set<object>();
+    const graph = this.o.graph;
+    const visit = (v: Value): void => {
+      // the cdr chain of a list is walked with a loop; its nodes stay "being visited" until its end
+      const spine: object[] = [];
+      let x = v;
+      for (;;) {
+        if (typeof x !== 'object' || x === null || !isContainer(x)) break;
+        const s = state.get(x);
+        if (s !== undefined) {
+          if (s === 1 || graph) labelled.add(x);
+          break;
+        }
+        state.set(x, 1);
+        spine.push(x);
+        if (x instanceof Pair || x instanceof MPair) {
+          visit(x.car);
+          x = x.cdr;
+          continue;
+        }
+        if (x instanceof RVector) {
+          for (const item of x.items) visit(item);
+        } else if (x instanceof Box) {
+          visit(x.value);
+        } else if (x instanceof RHash) {
+          for (const [k, item] of x.map.values()) {
+            visit(k);
+            visit(item);
+          }
+        }
+        break;
+      }
+      for (const n of spine) state.set(n, 2);
+    };
+    // Immutable pairs cannot form a cycle, so without print-graph a tree of them needs no walk.
+    if (!graph && root instanceof Pair && !holdsMutable(root)) return;
+    visit(root);
+    if (labelled.size > 0) this.labels = new Map([...labelled].map((x) => [x, -1]));
+  }
+
+  /** Whether `v` prints with a label. */
+  private labelled(v: Value): boolean {
+    return this.labels !== null && typeof v === 'object' && v !== null && this.labels.has(v);
   }
 
   /** Print `v` into a fresh string (for custom printers' `recur`). */
@@ -175,6 +275,18 @@ class Printer {
 
   /** Racket's `p/no-graph`: at quote depth 0, decide between `'` and constructor style. */
   private p(v: Value, mode: Mode): void {
+    if (this.labels !== null && typeof v === 'object' && v !== null) {
+      const n = this.labels.get(v);
+      if (n !== undefined) {
+        if (n >= 0) {
+          this.out += `#${n}#`;
+          return;
+        }
+        const label = this.nextLabel++;
+        this.labels.set(v, label);
+        this.out += `#${label}=`;
+      }
+    }
     if (mode === UNQUOTED) {
       if (v === Null.instance || v instanceof Sym || v instanceof Keyword) {
         this.out += "'";
@@ -201,7 +313,8 @@ class Printer {
       return;
     }
     if (typeof v === 'boolean') {
-      this.out += v ? '#t' : '#f';
+      if (this.o.booleanLongForm) this.out += v ? '#true' : '#false';
+      else this.out += v ? '#t' : '#f';
       return;
     }
     if (v instanceof Pair) return this.printList(v, mode);
@@ -229,8 +342,12 @@ class Printer {
       this.out += '#:' + (mode === DISPLAY ? v.name : symbolToPrintString(v.name, { forKeyword: true }));
       return;
     }
-    if (v instanceof RVector) return this.printSeq(v.items, mode, '#(', '(vector');
+    if (v instanceof RVector) return this.printSeq(v.items, mode, '#(', '(vector', true);
     if (v instanceof Box) {
+      if (!this.o.box) {
+        this.out += '#<box>';
+        return;
+      }
       if (mode === UNQUOTED) {
         this.out += '(box ';
         this.p(v.value, mode);
@@ -241,29 +358,40 @@ class Printer {
       }
       return;
     }
-    if (v instanceof RHash) return this.printHash(v, mode);
+    if (v instanceof RHash) {
+      if (this.o.hashTable) return this.printHash(v, mode);
+      this.out += '#<hash>';
+      return;
+    }
     if (v instanceof MPair) return this.printMList(v, mode);
     if (v instanceof RBytes) {
       this.out += mode === DISPLAY ? bytesToDisplayString(v.bytes) : writeBytesLiteral(v.bytes);
       return;
     }
-    if (v === Void.instance) {
-      this.out += '#<void>';
-      return;
-    }
-    if (v === Eof.instance) {
-      this.out += '#<eof>';
-      return;
-    }
+    if (v === Void.instance) return this.unreadable('#<void>', mode);
+    if (v === Eof.instance) return this.unreadable('#<eof>', mode);
     if (v instanceof Syntax) return this.printSyntax(v, mode);
+    if (v instanceof StructInstance && !this.o.struct && v.type.prefab === null && v.type.prop(propCustomWrite) === undefined) {
+      return this.unreadable(`#<${v.type.name}>`, mode);
+    }
     if (isCustomPrintable(v) || v instanceof StructInstance) {
-      this.out += printCustom(v, this.context(mode));
+      const shown = printCustom(v, this.context(mode));
+      if (shown.startsWith('#<')) return this.unreadable(shown, mode);
+      if (
+        this.o.vectorLength &&
+        mode === WRITE &&
+        v instanceof StructInstance &&
+        shown.startsWith('#(struct:') &&
+        !shown.includes(' ...')
+      ) {
+        // a transparent struct prints as a vector: #n(struct:name field ...)
+        this.out += `#${v.fields.length + 1}${shown.slice(1)}`;
+        return;
+      }
+      this.out += shown;
       return;
     }
-    if (typeof v === 'function') {
-      this.out += printNamed('procedure', v.name === '' ? null : v.name);
-      return;
-    }
+    if (typeof v === 'function') return this.unreadable(printNamed('procedure', v.name === '' ? null : v.name), mode);
     if (v === undefined) {
       this.out += '#<undefined>';
       return;
@@ -271,6 +399,13 @@ class Printer {
     // A value of a kind this printer does not know about.
     const ctor = typeof v === 'object' && v !== null ? (v as object).constructor : undefined;
     this.out += `#<${typeof ctor === 'function' && ctor.name ? ctor.name : typeof v}>`;
+  }
+
+  /** An unreadable value's `#<...>` form; `write` refuses it when print-unreadable is #f. */
+  private unreadable(shown: string, mode: Mode): void {
+    const refuse = this.o.refuseUnreadable;
+    if (refuse !== null && mode === WRITE) refuse(shown);
+    this.out += shown;
   }
 
   private context(mode: Mode): PrintContext {
@@ -298,6 +433,7 @@ class Printer {
     if (v instanceof MPair) return true;
     const known = this.unquotedMemo.get(v);
     if (known !== undefined) return known;
+    this.unquotedMemo.set(v, false); // a cycle back to v decides nothing
     let r = false;
     if (v instanceof Pair) {
       let x: Value = v;
@@ -354,7 +490,7 @@ class Printer {
 
   /** Reader abbreviation prefix for `(quote x)` and friends (print mode only, since print-reader-abbreviations is #f). */
   private abbreviation(v: Value, mode: Mode): string | null {
-    if (mode !== QUOTED && mode !== UNQUOTED) return null;
+    if (mode !== QUOTED && mode !== UNQUOTED && !(this.o.readerAbbreviations && mode === WRITE)) return null;
     if (!(v instanceof Pair) || !(v.cdr instanceof Pair) || v.cdr.cdr !== Null.instance) return null;
     const head = v.car;
     if (!(head instanceof Sym)) return null;
@@ -395,17 +531,18 @@ class Printer {
       unquotedPairs = x !== Null.instance;
       this.out += unquotedPairs ? (v.cdr instanceof Pair ? '(list* ' : '(cons ') : '(list ';
     } else {
-      this.out += '(';
+      this.out += this.o.pairCurlyBraces ? '{' : '(';
     }
+    const close = mode !== UNQUOTED && this.o.pairCurlyBraces ? '}' : ')';
     let x = v;
     for (;;) {
       const d = x.cdr;
       if (d === Null.instance && !unquotedPairs) {
         this.p(x.car, mode);
-        this.out += ')';
+        this.out += close;
         return;
       }
-      if (d instanceof Pair && this.abbreviation(d, mode) === null) {
+      if (d instanceof Pair && this.abbreviation(d, mode) === null && !this.labelled(d)) {
         this.p(x.car, mode);
         this.out += ' ';
         x = d;
@@ -414,13 +551,25 @@ class Printer {
       this.p(x.car, mode);
       this.out += unquotedPairs ? ' ' : ' . ';
       this.p(d, mode);
-      this.out += ')';
+      this.out += close;
       return;
     }
   }
 
   /** A flat sequence: `#(1 2)` / `(vector 1 2)`, and constructor-style hashes. */
-  private printSeq(items: readonly Value[], mode: Mode, prefix: string, constructorName: string): void {
+  private printSeq(items: readonly Value[], mode: Mode, prefix: string, constructorName: string, vector = false): void {
+    if (vector && mode !== DISPLAY && mode !== UNQUOTED && this.o.vectorLength) {
+      // #n(...) with a repeated last element written once
+      let n = items.length;
+      while (n > 1 && items[n - 2] === items[n - 1]) n--;
+      this.out += `#${items.length}(`;
+      for (let i = 0; i < n; i++) {
+        if (i > 0) this.out += ' ';
+        this.p(items[i], mode);
+      }
+      this.out += ')';
+      return;
+    }
     if (mode === UNQUOTED) {
       this.out += constructorName;
       for (const item of items) {
@@ -449,7 +598,7 @@ class Printer {
         closers++;
         this.p(x.car, mode);
         this.out += ' ';
-        if (x.cdr instanceof MPair) {
+        if (x.cdr instanceof MPair && !this.labelled(x.cdr)) {
           x = x.cdr;
           continue;
         }
@@ -459,13 +608,14 @@ class Printer {
       this.out += ')'.repeat(closers);
       return;
     }
-    this.out += '{';
+    const curly = this.o.mpairCurlyBraces;
+    this.out += curly ? '{' : '(';
     let x = v;
     for (;;) {
       const d = x.cdr;
       this.p(x.car, mode);
       if (d === Null.instance) break;
-      if (d instanceof MPair) {
+      if (d instanceof MPair && !this.labelled(d)) {
         this.out += ' ';
         x = d;
         continue;
@@ -474,7 +624,7 @@ class Printer {
       this.p(d, mode);
       break;
     }
-    this.out += '}';
+    this.out += curly ? '}' : ')';
   }
 
   /** `#hash((k . v) ...)`, `#hasheq(...)`, `#hasheqv(...)`, or `(hash k v ...)` at quote depth 0. */
@@ -504,15 +654,39 @@ class Printer {
   private printSyntax(s: Syntax, mode: Mode): void {
     if (this.stripSyntax) return this.pNoQuote(s.e, mode);
     const loc = s.loc ? srclocString(s.loc) : null;
+    const width = this.o.syntaxWidth;
+    if (width === 0) {
+      this.out += loc === null ? '#<syntax>' : `#<syntax:${loc}>`;
+      return;
+    }
     this.out += loc === null ? '#<syntax ' : `#<syntax:${loc} `;
+    const start = this.out.length;
     this.stripSyntax = true;
     try {
       this.pNoQuote(s.e, WRITE);
     } finally {
       this.stripSyntax = false;
     }
+    if (this.out.length - start > width) this.out = `${this.out.slice(0, start + width - 3)}...`;
     this.out += '>';
   }
+}
+
+/** The values whose sharing and cycles the printer shows with labels. */
+function isContainer(v: object): boolean {
+  return v instanceof Pair || v instanceof MPair || v instanceof RVector || v instanceof Box || v instanceof RHash;
+}
+
+/** Whether an immutable list tree holds any mutable container (which could lead back into it). */
+function holdsMutable(root: Pair): boolean {
+  const stack: Value[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v instanceof Pair) {
+      stack.push(v.car, v.cdr);
+    } else if (typeof v === 'object' && v !== null && isContainer(v)) return true;
+  }
+  return false;
 }
 
 function startsWithAt(v: Value): boolean {
@@ -552,7 +726,7 @@ function sortedEntries(h: RHash): [Value, Value][] {
 }
 
 function isReal(v: Value): boolean {
-  return isNumber(v);
+  return isNumber(v) && !(v instanceof Complex);
 }
 
 function realToNumber(v: Value): number {

@@ -15,7 +15,7 @@ import type { Syntax, SrcLoc } from '../values/syntax.js';
 import type { Value } from '../values/types.js';
 import { ReadError } from './errors.js';
 import { LineMap } from './location.js';
-import { LangMarker, RacketParser } from './parser.js';
+import { LangMarker, RacketParser, type ReaderSyntax } from './parser.js';
 import { tokenize, UnterminatedBlockComment } from './tokens.js';
 
 export { ReadError } from './errors.js';
@@ -23,6 +23,7 @@ export { syntaxToDatum } from './datum.js';
 export { RegexpLiteral } from './regexp-literal.js';
 export { PrefabLiteral } from './prefab-literal.js';
 export { setRegexpChecker, setRegexpMaker } from './parser.js';
+export { DEFAULT_READER_SYNTAX, type ReaderSyntax } from './parser.js';
 
 const parser = new RacketParser();
 
@@ -39,6 +40,12 @@ export interface ReadOptions {
   countLines?: boolean;
   /** What syntax-source returns when it is not the source string (read-syntax's source name). */
   sourceValue?: Value;
+  /** `read-decimal-as-inexact` (default true). */
+  decimalAsInexact?: boolean;
+  /** `read-single-flonum` (default false). */
+  singleFlonum?: boolean;
+  /** The syntax switches of the reader parameters (default: Racket's defaults). */
+  syntax?: ReaderSyntax;
 }
 
 interface Lexed {
@@ -77,6 +84,9 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
     sourceValue: opts.sourceValue,
     base: lexed.base,
     pendingEofError: lexed.pendingEof >= 0 ? { start: lexed.pendingEof } : null,
+    decimalAsInexact: opts.decimalAsInexact,
+    singleFlonum: opts.singleFlonum,
+    syntax: opts.syntax,
   });
   try {
     const r = body();

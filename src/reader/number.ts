@@ -6,18 +6,19 @@
 //   - false when `s` is not a number (the reader then makes a symbol),
 //   - a string: an error message, when the text must be a number but is bad
 //     (after a `#e`/`#x`-style prefix, or a division by zero),
-//   - UNSUPPORTED_COMPLEX / UNSUPPORTED_EXTFLONUM for numbers Racket reads but
-//     this runtime does not have.
+//   - UNSUPPORTED_EXTFLONUM for extflonums, which Racket reads but this
+//     runtime does not have.
 //
 // Exact arithmetic uses BigInt rationals; an inexact result is the correctly
 // rounded double of the exact value (which is what Racket 8.7 produces).
 
+import { makePolar, rect, toExact as complexToExact } from '../values/complex.js';
+import { type Num, NumberError, numberToString } from '../values/numbers.js';
 import { Flonum, Rational, type Value } from '../values/types.js';
 
-export const UNSUPPORTED_COMPLEX = Symbol('complex');
 export const UNSUPPORTED_EXTFLONUM = Symbol('extflonum');
 
-export type NumberResult = Value | false | string | typeof UNSUPPORTED_COMPLEX | typeof UNSUPPORTED_EXTFLONUM;
+export type NumberResult = Value | false | string | typeof UNSUPPORTED_EXTFLONUM;
 
 // ---------------------------------------------------------------------------
 // Exact rationals
@@ -257,12 +258,40 @@ const badMixed = (s: string, st: State) => fail(st, `decimal points and fraction
 const badMisplaced = (what: string, s: string, st: State) => fail(st, `misplaced \`${what}\` in \`${s}\``);
 const badNoDigits = (after: string, s: string, st: State) => fail(st, `missing digits after \`${after}\` in \`${s}\``);
 
+/**
+ * Whether `f` and `s` exponent markers ask for single-flonums. Set for the
+ * length of one parse (parsing is synchronous), so that the state machine's
+ * signatures stay those of Racket's.
+ */
+let singleMode = false;
+
 /** Results of the parse before conversion to a Value. */
 class Extfl {}
 const EXTFL = new Extfl();
-class Complex {}
-const COMPLEX = new Complex();
-type R = Q | number | Extfl | Complex | string | false;
+/** A non-real complex number, already a runtime value. */
+class ComplexValue {
+  constructor(readonly v: Value) {}
+}
+type R = Q | number | Extfl | ComplexValue | string | false;
+
+/** A finished real part as a runtime value. */
+function realValue(r: Q | number): Num {
+  return typeof r === 'number' ? new Flonum(r) : (exactValue(r) as Num);
+}
+
+/** make-rectangular or make-polar of two finished parts, real or complex. */
+function combine(polar: boolean, a: Q | number, b: Q | number, exact: boolean): R {
+  let v = polar ? makePolar(realValue(a), realValue(b)) : rect(realValue(a), realValue(b));
+  if (exact) v = complexToExact(v);
+  if (v instanceof Flonum) return v.n;
+  if (typeof v === 'object' && !(v instanceof Rational)) return new ComplexValue(v);
+  return toQ(v);
+}
+
+function toQ(v: Num): Q {
+  if (v instanceof Rational) return new Q(v.num, v.den);
+  return qint(BigInt(v as number | bigint));
+}
 
 function setExactness(st: State, ne: Exactness, override = false): State {
   const ex = st.exactness;
@@ -298,8 +327,9 @@ function setExactnessByChar(st: State, c: string, override = false): State {
     case 'F':
     case 's':
     case 'S':
-      // Racket CS has no single-flonums; `read-single-flonum` is off, so these read as doubles.
-      return setExactness(st, 'double', override);
+      // Racket CS has no single-flonums: these read as doubles unless single
+      // mode (`read-single-flonum`) asks for one, which then fails.
+      return setExactness(st, singleMode ? 'single' : 'double', override);
     default:
       return setExactness(st, 'extended', override);
   }
@@ -357,7 +387,14 @@ function finish(sgnz: number, n: N, s: string, st: State): R {
   const fst = st.fst;
   if (fst === null || fst === '+/-') {
     switch (st.exactness) {
-      case 'single':
+      case 'single': {
+        const r = forceLazyExact(n, st, s);
+        if (isFail(r)) return r;
+        throw new NumberError(
+          'unsupported',
+          `read: single-flonums are not supported on this platform\n  conversion from: ${numberToString(realValue(toExact(r)))}`,
+        );
+      }
       case 'double':
       case 'inexact':
       case 'approx': {
@@ -390,7 +427,7 @@ function finish(sgnz: number, n: N, s: string, st: State): R {
     if (isFail(a)) return a;
     // make-polar with an exact zero angle is the magnitude
     if (a instanceof Q && qIsZero(a)) return st.exactness === 'exact' ? toExact(m as Q | number) : m;
-    return COMPLEX;
+    return combine(true, m as Q | number, a as Q | number, st.exactness === 'exact');
   }
   return fail(st, `missing \`i\` for complex number in \`${s}\``);
 }
@@ -399,7 +436,7 @@ function makeRectangular(r: R, i: R): R {
   if (isFail(r)) return r;
   if (isFail(i)) return i;
   if (i instanceof Q && qIsZero(i)) return r;
-  return COMPLEX;
+  return combine(false, r as Q | number, i as Q | number, false);
 }
 
 function finishImaginary(sgnz: number, n: N, s: string, start: number, end: number, st: State): R {
@@ -874,29 +911,54 @@ function readPolar(realSgn: number, real: N, s: string, start: number, end: numb
 
 // ---------------------------------------------------------------------------
 
-/**
- * Parse `s` as the reader does (`read-decimal-as-inexact` on). `mustBeNumber`
- * is for text after a `#e`/`#x`-style prefix, which `s` then includes.
- */
-export function parseNumber(s: string): NumberResult {
-  const r = doParse(s, 0, s.length, 10, false, 'decimal-as-inexact', 'read');
-  if (r === false || typeof r === 'string') return r;
+/** How decimals read when no `#e`/`#i` says: `read-decimal-as-inexact`'s choice. */
+export type DecimalMode = 'decimal-as-inexact' | 'decimal-as-exact';
+
+/** What a successful parse gives as a runtime value. */
+function resultValue(r: R): Value | false | typeof UNSUPPORTED_EXTFLONUM {
   if (r === EXTFL) return UNSUPPORTED_EXTFLONUM;
-  if (r === COMPLEX) return UNSUPPORTED_COMPLEX;
+  if (r instanceof ComplexValue) return r.v;
   if (typeof r === 'number') return new Flonum(r);
   return exactValue(r as Q);
 }
 
+function parseWith(s: string, radix: number, decimal: DecimalMode, mode: ConvertMode, single: boolean): R {
+  singleMode = single;
+  try {
+    return doParse(s, 0, s.length, radix, false, decimal, mode);
+  } finally {
+    singleMode = false;
+  }
+}
+
+/**
+ * Parse `s` as the reader does. A string result is the message of a read
+ * error (text after a `#e`/`#x`-style prefix must be a number). Single
+ * mode (`read-single-flonum`) raises a NumberError for a single-flonum.
+ */
+export function parseNumber(s: string, decimal: DecimalMode = 'decimal-as-inexact', single = false): NumberResult {
+  const r = parseWith(s, 10, decimal, 'read', single);
+  if (r === false || typeof r === 'string') return r;
+  return resultValue(r);
+}
+
 /**
  * `string->number`: the number `s` denotes in `radix` (prefixes may change
- * it), or false. Complex numbers and extflonums, which this runtime does not
- * have, are false too.
+ * it), or false. In 'read mode, a string is the message of the read error
+ * the text would cause. Extflonums, which this runtime does not have, are
+ * false.
  */
-export function stringToNumber(s: string, radix = 10): Value | false {
-  const r = doParse(s, 0, s.length, radix, false, 'decimal-as-inexact', 'number-or-false');
-  if (r === false || typeof r === 'string' || r === EXTFL || r === COMPLEX) return false;
-  if (typeof r === 'number') return new Flonum(r);
-  return exactValue(r as Q);
+export function stringToNumber(
+  s: string,
+  radix = 10,
+  mode: 'number-or-false' | 'read' = 'number-or-false',
+  decimal: DecimalMode = 'decimal-as-inexact',
+  single = false,
+): Value | string | false {
+  const r = parseWith(s, radix, decimal, mode, single);
+  if (r === false || typeof r === 'string') return r;
+  const v = resultValue(r);
+  return v === UNSUPPORTED_EXTFLONUM ? false : v;
 }
 
 /** Quick filter: can `s` possibly be a number? (Saves the parse for most symbols.) */

@@ -29,7 +29,7 @@ import { Syntax, EMPTY_SCOPES, type SrcLoc } from '../values/syntax.js';
 import { Box, Char, NULL, Pair, RBytes, RString, RVector, keyword, listFromArray, sym, type Value } from '../values/types.js';
 import { ReadError } from './errors.js';
 import type { LineMap } from './location.js';
-import { mightBeNumber, parseNumber, UNSUPPORTED_COMPLEX, UNSUPPORTED_EXTFLONUM } from './number.js';
+import { type DecimalMode, mightBeNumber, parseNumber, UNSUPPORTED_EXTFLONUM } from './number.js';
 import { PrefabLiteral } from './prefab-literal.js';
 import { allFieldsImmutable, isPrefabKey, prefabKeyCompatibleCount } from './prefab-key.js';
 import { RegexpLiteral } from './regexp-literal.js';
@@ -168,7 +168,38 @@ export interface ReadSettings {
   base: number;
   /** An unterminated `#|` at the end, reported when the reader reaches it. */
   pendingEofError: { start: number } | null;
+  /** `read-decimal-as-inexact` (default #t). */
+  decimalAsInexact?: boolean;
+  /** `read-single-flonum` (default #f). */
+  singleFlonum?: boolean;
+  /** The syntax switches of `read`'s parameters (read-accept-box, ...); absent: Racket's defaults. */
+  syntax?: ReaderSyntax;
 }
+
+/** What the reader parameters that switch syntax on and off say. */
+export interface ReaderSyntax {
+  caseSensitive: boolean;
+  acceptBox: boolean;
+  acceptQuasiquote: boolean;
+  acceptDot: boolean;
+  acceptInfixDot: boolean;
+  squareBracketAsParen: boolean;
+  curlyBraceAsParen: boolean;
+  squareBracketWithTag: boolean;
+  curlyBraceWithTag: boolean;
+}
+
+export const DEFAULT_READER_SYNTAX: ReaderSyntax = {
+  caseSensitive: true,
+  acceptBox: true,
+  acceptQuasiquote: true,
+  acceptDot: true,
+  acceptInfixDot: true,
+  squareBracketAsParen: true,
+  curlyBraceAsParen: true,
+  squareBracketWithTag: false,
+  curlyBraceWithTag: false,
+};
 
 export class RacketParser extends EmbeddedActionsParser {
   private text = '';
@@ -184,6 +215,9 @@ export class RacketParser extends EmbeddedActionsParser {
   private base = 0;
   private pendingEofError: { start: number } | null = null;
   private caseSensitive = true;
+  private decimalMode: DecimalMode = 'decimal-as-inexact';
+  private singleFlonum = false;
+  private syntaxFlags: ReaderSyntax = DEFAULT_READER_SYNTAX;
   /** Whether the next top-level datum may be `#lang` (readModuleSource). */
   langAllowed = false;
   /** The context of the `datum` rule being entered (read by the cached alternatives). */
@@ -211,7 +245,10 @@ export class RacketParser extends EmbeddedActionsParser {
     this.forSyntax = s.who === 'read-syntax';
     this.base = s.base;
     this.pendingEofError = s.pendingEofError;
-    this.caseSensitive = true;
+    this.decimalMode = s.decimalAsInexact === false ? 'decimal-as-exact' : 'decimal-as-inexact';
+    this.singleFlonum = s.singleFlonum === true;
+    this.syntaxFlags = s.syntax ?? DEFAULT_READER_SYNTAX;
+    this.caseSensitive = this.syntaxFlags.caseSensitive;
     this.langAllowed = false;
     this.commentDepth = 0;
     this.unsupported = null;
@@ -387,7 +424,7 @@ export class RacketParser extends EmbeddedActionsParser {
       if (!first && tt === Dot) {
         const dot = this.off(t);
         this.track(elemCtx.indents, dot);
-        if (!dots || head !== null) this.fail(dot, dot + 1, 'illegal use of `.`');
+        if (!dots || head !== null || !this.syntaxFlags.acceptDot) this.fail(dot, dot + 1, 'illegal use of `.`');
         this.CONSUME(Dot);
         const v = this.readElement(elemCtx, seqCtx.start, opener, closer, openEnd);
         this.skipComments(seqCtx);
@@ -399,6 +436,7 @@ export class RacketParser extends EmbeddedActionsParser {
         }
         if (r.tokenType === Dot) {
           // infix: (a . f . b) reads as (f a b)
+          if (!this.syntaxFlags.acceptInfixDot) this.fail(dot, dot + 1, 'illegal use of `.`');
           head = v;
           this.CONSUME(Dot);
           this.track(elemCtx.indents, this.off(r) + 1);
@@ -426,8 +464,14 @@ export class RacketParser extends EmbeddedActionsParser {
   private list(open: IToken, ctx: Ctx): Syntax {
     const start = this.off(open);
     const opener = open.image;
+    const flags = this.syntaxFlags;
+    if (opener === '[' && !flags.squareBracketAsParen) this.fail(start, start + 1, 'illegal use of `[`');
+    if (opener === '{' && !flags.curlyBraceAsParen) this.fail(start, start + 1, 'illegal use of `{`');
     const { items, tail, head } = this.readSequence({ indents: ctx.indents, start }, opener, CLOSER_OF_OPENER[opener], start + 1, true);
     if (head !== null) items.unshift(head);
+    if ((opener === '[' && flags.squareBracketWithTag) || (opener === '{' && flags.curlyBraceWithTag)) {
+      items.unshift(this.wrap(sym(opener === '[' ? '#%brackets' : '#%braces'), start, start + 1, null));
+    }
     const e = items.length === 0 ? NULL : listFromArray(items, tail ?? NULL);
     return this.wrap(e, start, this.lastEnd(), opener);
   }
@@ -539,6 +583,11 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private quoted(q: IToken, ctx: Ctx): Syntax {
     const start = this.off(q);
+    if (!this.syntaxFlags.acceptQuasiquote) {
+      const tt = q.tokenType;
+      if (tt === Quasiquote) this.fail(start, start + 1, 'illegal use of ```');
+      if (tt === Unquote || tt === UnquoteSplicing) this.fail(start, start + 1, 'illegal use of `,`');
+    }
     const [name, desc] = QUOTE_FORMS.get(q.tokenType)!;
     const symStx = this.wrap(sym(name), start, start + q.image.length, null);
     const v = this.readOne({ indents: ctx.indents, start });
@@ -548,6 +597,7 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private box(open: IToken, ctx: Ctx): Syntax {
     const start = this.off(open);
+    if (!this.syntaxFlags.acceptBox) this.fail(start, start + 2, '`#&` forms not enabled');
     const v = this.readOne({ indents: ctx.indents, start });
     if (v === null) this.fail(start, start + 2, 'expected an element for `#&` box, found end-of-file', true);
     return this.wrap(new Box(v, this.forSyntax), start, this.lastEnd(), null);
@@ -573,7 +623,7 @@ export class RacketParser extends EmbeddedActionsParser {
     const d = decodeAtom(this.text, start, end, this.caseSensitive, 'symbol');
     if ('msg' in d) return this.failScan(start, d);
     if (!d.quoted && mightBeNumber(d.str)) {
-      const n = parseNumber(d.str);
+      const n = parseNumber(d.str, this.decimalMode, this.singleFlonum);
       if (n !== false) return this.wrap(this.numberValue(n, d.str, start, end), start, end, null);
     }
     return this.wrap(sym(d.str), start, end, null);
@@ -581,10 +631,9 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private numberValue(n: unknown, s: string, start: number, end: number): Value {
     if (typeof n === 'string') this.fail(start, end, n);
-    if (n === UNSUPPORTED_COMPLEX || n === UNSUPPORTED_EXTFLONUM) {
+    if (n === UNSUPPORTED_EXTFLONUM) {
       if (this.commentDepth === 0 && this.unsupported === null) {
-        const what = n === UNSUPPORTED_COMPLEX ? 'complex numbers' : 'extflonums';
-        this.unsupported = { start, end, msg: `${what} are not supported in \`${s}\`` };
+        this.unsupported = { start, end, msg: `extflonums are not supported in \`${s}\`` };
       }
       return sym(s); // a placeholder; never seen, as the read fails
     }
@@ -598,7 +647,7 @@ export class RacketParser extends EmbeddedActionsParser {
     if ('msg' in d) return this.failScan(start, d);
     if (d.str === '.' && !d.quoted) this.fail(start, end, 'illegal use of `.`');
     const s = t.image.slice(0, 2) + d.str;
-    const n = d.quoted ? false : parseNumber(s);
+    const n = d.quoted ? false : parseNumber(s, this.decimalMode, this.singleFlonum);
     if (n === false) this.fail(start, end, `bad number: \`${s}\``);
     return this.wrap(this.numberValue(n, s, start, end), start, end, null);
   }

@@ -1,6 +1,6 @@
 // eq?, eqv? and equal?, and the key encodings hash tables use for them.
 
-import { Box, Char, Flonum, MPair, Pair, RBytes, Rational, RString, RVector, Sym, Keyword, type Value } from './types.js';
+import { Box, Char, Complex, Flonum, MPair, Pair, RBytes, Rational, RString, RVector, Sym, Keyword, type Value } from './types.js';
 
 export function isEq(a: Value, b: Value): boolean {
   if (a === b) return true;
@@ -14,6 +14,7 @@ export function isEqv(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a instanceof Flonum) return b instanceof Flonum && (Object.is(a.n, b.n) || (a.n !== a.n && b.n !== b.n));
   if (a instanceof Rational) return b instanceof Rational && a.num === b.num && a.den === b.den;
+  if (a instanceof Complex) return b instanceof Complex && isEqv(a.re, b.re) && isEqv(a.im, b.im);
   return false;
 }
 
@@ -84,6 +85,7 @@ function objectId(o: object): number {
 export function eqvKey(v: Value): unknown {
   if (v instanceof Flonum) return v.n !== v.n ? '\u0000f:nan' : Object.is(v.n, -0) ? '\u0000f:-0' : '\u0000f:' + v.n;
   if (v instanceof Rational) return `\u0000q:${v.num}/${v.den}`;
+  if (v instanceof Complex) return `\u0000z:${String(eqvKey(v.re))}|${String(eqvKey(v.im))}`;
   return v;
 }
 
@@ -124,7 +126,7 @@ export function encode(v: Value): string {
   if (v instanceof RVector) return '#' + v.items.length + '(' + v.items.map(encode).join('') + ')';
   if (v instanceof Box) return '&' + encode(v.value);
   if (v instanceof MPair) return 'm(' + encode(v.car) + encode(v.cdr) + ')';
-  if (v instanceof Flonum || v instanceof Rational) return String(eqvKey(v)) + ';';
+  if (v instanceof Flonum || v instanceof Rational || v instanceof Complex) return String(eqvKey(v)) + ';';
   if (v instanceof Sym && v.interned) return 'y' + v.name.length + ':' + v.name;
   if (v instanceof Keyword) return 'k' + v.name.length + ':' + v.name;
   if (v instanceof Char) return 'c' + v.code + ';';

@@ -1,5 +1,5 @@
-// The numeric tower: exact integers, exact rationals and flonums (no complex
-// numbers), following Racket CS 8.7 (which is Chez Scheme underneath) result
+// The real numbers of the numeric tower: exact integers, exact rationals and
+// flonums (complex numbers are built on them in complex.ts), following Racket CS 8.7 (which is Chez Scheme underneath) result
 // for result, including printed forms and error messages.
 //
 // Representation (see types.ts):
@@ -12,7 +12,7 @@
 // only raise errors that depend on values, always as a NumberError whose
 // message is Racket's exn-message.
 
-import { Flonum, Rational } from './types.js';
+import { Complex, Flonum, Rational } from './types.js';
 
 export type ExactInteger = number | bigint;
 export type Exact = number | bigint | Rational;
@@ -264,13 +264,17 @@ export function toExact(x: Num): Exact {
 // ---------------------------------------------------------------------------
 // Predicates
 
-export function isNumber(v: unknown): v is Num {
+/** number? (and complex?): a real or a non-real complex number. */
+export function isNumber(v: unknown): v is Num | Complex {
+  const t = typeof v;
+  return t === 'number' || t === 'bigint' || v instanceof Flonum || v instanceof Rational || v instanceof Complex;
+}
+
+/** real? */
+export function isReal(v: unknown): v is Num {
   const t = typeof v;
   return t === 'number' || t === 'bigint' || v instanceof Flonum || v instanceof Rational;
 }
-
-/** real? — every number here is real. */
-export const isReal = isNumber;
 
 export function isExactInteger(v: unknown): v is ExactInteger {
   const t = typeof v;
@@ -311,7 +315,7 @@ export function isInexact(v: Num): v is Flonum {
 /** rational? — any number except infinities and NaN. */
 export function isRational(v: unknown): v is Num {
   if (v instanceof Flonum) return Number.isFinite(v.n);
-  return isNumber(v);
+  return isReal(v);
 }
 
 /** integer? — exact integers and integral flonums (2.0). */
@@ -1689,15 +1693,62 @@ function roundTieUp(digits: string, e: number, v: number): string {
 }
 
 /** number->string; radix 2, 8, 10 or 16 (inexact numbers only in radix 10). */
-export function numberToString(v: Num, radix = 10): string {
+export function numberToString(v: Num | Complex, radix = 10): string {
   if (typeof v === 'number') return radix === 10 ? String(v) : v.toString(radix);
   if (typeof v === 'bigint') return v.toString(radix);
   if (v instanceof Rational) return `${v.num.toString(radix)}/${v.den.toString(radix)}`;
-  if (radix !== 10) {
-    fail(
-      'contract',
-      `number->string: inexact numbers can only be printed in base 10\n  number: ${flonumToString(v.n)}\n  requested base: ${radix}`,
-    );
+  if (radix !== 10 && (v instanceof Flonum || v.re instanceof Flonum)) {
+    const shown = v instanceof Flonum ? flonumToString(v.n) : numberToString(v);
+    fail('contract', `number->string: inexact numbers can only be printed in base 10\n  number: ${shown}\n  requested base: ${radix}`);
   }
-  return flonumToString(v.n);
+  if (v instanceof Flonum) return flonumToString(v.n);
+  // a complex number: the imaginary part always carries its sign (+inf.0 and +nan.0 have one)
+  const im = numberToString(v.im, radix);
+  const c = im.charCodeAt(0);
+  return `${numberToString(v.re, radix)}${c === 43 || c === 45 ? '' : '+'}${im}i`;
+}
+
+// The real functions complex.ts builds on.
+export {
+  accSin as flSin,
+  accCos as flCos,
+  accTan as flTan,
+  accExp as flExp,
+  accLog as flLog,
+  accAtan as flAtan,
+  accAtan2 as flAtan2,
+  accAsin as flAsin,
+  accAcos as flAcos,
+  isFloatable,
+  isqrtExact,
+  exactToDouble,
+  doubleToExact,
+};
+
+// ---------------------------------------------------------------------------
+// rationalize: the simplest rational within e of x (Alan Bawden's algorithm,
+// which Chez uses; inexact if either argument is)
+
+export function rationalize(x: Num, e: Num): Num {
+  const lo = sub(x, e);
+  const hi = add(x, e);
+  if (lt(lo, hi)) return simplestBetween(lo, hi);
+  if (lt(hi, lo)) return simplestBetween(hi, lo);
+  return lo;
+}
+
+/** The simplest rational in [x, y], x < y. */
+function simplestBetween(x: Num, y: Num): Num {
+  if (isPositive(x)) return simplestPositive(x, y);
+  if (isNegative(y)) return negate(simplestPositive(negate(y), negate(x)));
+  return x instanceof Flonum || y instanceof Flonum ? fl(0) : 0;
+}
+
+/** The simplest rational in [x, y], 0 < x < y. */
+function simplestPositive(x: Num, y: Num): Num {
+  const fx = floor(x);
+  const fy = floor(y);
+  if (numEquals(fx, x)) return fx;
+  if (numEquals(fx, fy)) return add(fx, div(1, simplestPositive(div(1, sub(y, fy)), div(1, sub(x, fx)))));
+  return add(fx, 1);
 }

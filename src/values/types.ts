@@ -20,6 +20,18 @@ export class Rational {
   ) {}
 }
 
+/**
+ * A non-real complex number, as Racket CS has them: either both parts exact
+ * and the imaginary part nonzero, or both parts flonums (an inexact complex
+ * keeps a 0.0 imaginary part). values/complex.ts makes them.
+ */
+export class Complex {
+  constructor(
+    readonly re: number | bigint | Rational | Flonum,
+    readonly im: number | bigint | Rational | Flonum,
+  ) {}
+}
+
 export class Null {
   private constructor() {}
   static readonly instance = new Null();

@@ -1,0 +1,22 @@
+#lang racket/base
+;; The reader parameters and their effect on read, and
+;; call-with-default-reading-parameterization.
+(define-syntax-rule (t p v s ...) (begin (with-handlers ([exn:fail? (lambda (e) (printf "~a ~s ~s: ERR ~a\n" 'p v s (exn-message e)))]) (printf "~a ~s ~s: ~s\n" 'p v s (parameterize ([p v]) (read (open-input-string s))))) ...))
+(t read-accept-box #f "#&1" "(1 #&2)")
+(t read-case-sensitive #f "Hello" "(A b |C|)" "#\\A" "#:Key" "#T")
+(t read-square-bracket-as-paren #f "[1 2]" "(a [b])")
+(t read-curly-brace-as-paren #f "{1 2}")
+(t read-square-bracket-with-tag #t "[1 2]" "(a [b])")
+(t read-curly-brace-with-tag #t "{1 2}")
+(t read-accept-quasiquote #f "`a" ",a" ",@a" "(a `b)" "'a")
+(t read-accept-dot #f "(1 . 2)" "(1 . 2 . 3)" "(1 2)")
+(t read-accept-infix-dot #f "(1 . 2 . 3)" "(1 . 2)")
+(t read-accept-infix-dot #t "(1 . 2 . 3)")
+(t read-decimal-as-inexact #f "(1.5 2e3 #i1.5)")
+(t read-single-flonum #t "1.5" "1.5f0")
+(list (read-accept-box) (read-case-sensitive) (read-square-bracket-as-paren) (read-curly-brace-as-paren) (read-square-bracket-with-tag) (read-curly-brace-with-tag) (read-accept-quasiquote) (read-accept-dot) (read-accept-infix-dot) (read-decimal-as-inexact) (read-single-flonum))
+(parameterize ([read-accept-box 'yes]) (read-accept-box))
+(call-with-default-reading-parameterization (lambda () (list (read-accept-box) (read-case-sensitive) (read-decimal-as-inexact))))
+(parameterize ([read-case-sensitive #f] [read-accept-box #f]) (call-with-default-reading-parameterization (lambda () (list (read-case-sensitive) (read-accept-box) (read (open-input-string "AbC"))))))
+(with-handlers ([exn:fail? (lambda (e) (displayln (exn-message e)))]) (call-with-default-reading-parameterization 5))
+(with-handlers ([exn:fail? (lambda (e) (displayln (exn-message e)))]) (call-with-default-reading-parameterization (lambda (x) x)))
