@@ -29,6 +29,7 @@ import * as sequences from './sequences.rkt';
 import * as sets from './sets.rkt';
 import * as strings from './strings.rkt';
 import * as syntax from './syntax.rkt';
+import * as threads from './threads.rkt';
 import * as vectors from './vectors.rkt';
 
 /** What a library file provides and where its definitions are, as the reader found them. */
@@ -70,4 +71,5 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(strings),
   file(syntax),
   file(sets),
+  file(threads),
 ];

@@ -7,7 +7,7 @@ import { argError } from '../errors/messages.js';
 import { Custodian, CustodianBox, currentCustodian, shutdownCustodian } from '../thread/custodian.js';
 import { argumentsError } from '../errors/messages.js';
 import { NULL, Pair } from '../values/types.js';
-import { neverEvt } from '../thread/evt.js';
+import { alwaysEvt, neverEvt } from '../thread/evt.js';
 import { VOID, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
@@ -25,6 +25,7 @@ export function installCustodians(t: PrimTable): void {
     shutdownCustodian(this.rt.sched, c);
     // If this thread was among the killed, it stops here.
     if (!self && this.thread.state === 'done') this.park(new Block([neverEvt]));
+    else if (this.thread.suspended) this.park(new Block([alwaysEvt]));
     return VOID;
   });
   t.fn('custodian-shut-down?', 1, 1, (c: Value) =>

@@ -46,7 +46,7 @@ import { Syntax } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
 import { NULL, RString, RVector, VOID, type Value } from '../values/types.js';
 import { clockSeededGenerator, currentPseudoRandomGenerator } from '../prims/random.js';
-import { Custodian, currentCustodian } from '../thread/custodian.js';
+import { Custodian, currentCustodian, manageThread } from '../thread/custodian.js';
 import { TopVar } from '../expand/core.js';
 import {
   RacketThrow,
@@ -502,7 +502,7 @@ export class Runtime {
     this.sched.restart();
     const t = this.sched.spawnNode(new PrepareNode(prepare), name);
     this.paramBaseCell(currentCustodian).set(t, custodian);
-    custodian.threads.add(t);
+    manageThread(custodian, t);
     t.task = task;
     this.tasks.add(task);
     return t;

@@ -45,6 +45,24 @@ export class CustodianBox implements Evt {
   }
 }
 
+/** The custodians that manage each thread. */
+const managersOf = new WeakMap<RThread, Set<Custodian>>();
+export function custodiansOf(t: RThread): Set<Custodian> {
+  let set = managersOf.get(t);
+  if (set === undefined) {
+    set = new Set();
+    managersOf.set(t, set);
+  }
+  return set;
+}
+
+/** `c` manages `t` (as well as any custodians that already do). */
+export function manageThread(c: Custodian, t: RThread): void {
+  if (c.shutDown) return;
+  c.threads.add(t);
+  custodiansOf(t).add(c);
+}
+
 /** The parameter; each runtime gives it its own root custodian as base value. */
 export const currentCustodian = new Parameter(null, false, 'current-custodian');
 
@@ -67,6 +85,11 @@ export function shutdownCustodian(sched: Scheduler, c: Custodian): void {
   c.boxes.clear();
   for (const r of c.resources) r.release();
   c.resources.clear();
-  for (const t of c.threads) sched.kill(t);
+  // A thread dies (or, from thread/suspend-to-kill, is suspended) when no live custodian manages it.
+  for (const t of c.threads) {
+    const managers = custodiansOf(t);
+    managers.delete(c);
+    if (managers.size === 0) sched.kill(t);
+  }
   c.threads.clear();
 }

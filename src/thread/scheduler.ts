@@ -51,6 +51,8 @@ export class Scheduler {
   readonly threads = new Set<RThread>();
   /** Called when no thread is runnable; the runtime decides whether the run is over. */
   onIdle: () => void = () => {};
+  /** How many times a thread was given the machine (vector-set-performance-stats!'s context switches). */
+  switches = 0;
   /** Threads waiting in sync on system-idle-evt. */
   readonly idleWaiters = new Set<() => void>();
   /** `(system-idle-evt)`: one event per scheduler. */
@@ -137,6 +139,10 @@ export class Scheduler {
     while (this.queue.length > 0 && !this.stopped) {
       const t = this.queue.shift()!;
       if (t.state === 'done') continue;
+      if (t.suspended) {
+        t.skippedWhileSuspended = true;
+        continue;
+      }
       if (t.breakPending && breaksEnabled(t.m)) {
         // A break: raise exn:break where the thread is, blocked or not.
         t.breakPending = false;
@@ -150,6 +156,7 @@ export class Scheduler {
       }
       let status: RunStatus;
       this.running = t;
+      this.switches++;
       try {
         status = t.m.run(QUANTUM);
       } catch (e) {
@@ -175,6 +182,8 @@ export class Scheduler {
   private parkBlocked(t: RThread): void {
     const b = t.m.blocked!;
     t.m.blocked = null;
+    // The thread killed itself (kill-thread, custodian-shutdown-all) in the step that parked it.
+    if (t.state === 'done') return;
     if (this.tryComplete(t, b)) {
       this.queue.push(t);
       return;
@@ -265,8 +274,40 @@ export class Scheduler {
     return this.queue.every((t) => t.state !== 'runnable' || t === this.running);
   }
 
+  /** `thread-suspend`: the thread stops running (at once if it is the running one) until resumed. */
+  suspend(t: RThread): void {
+    if (t.state === 'done' || t.suspended) return;
+    t.suspended = true;
+    t.suspends++;
+    if (t.state === 'blocked' && t.block !== null) {
+      // A suspended thread offers nothing (a channel put must not reach it): it subscribes again when resumed.
+      const b = t.block;
+      t.clearBlock();
+      t.setBlock(b, []);
+      t.skippedWhileSuspended = true;
+    }
+    for (const w of [...t.suspendWaiters]) w();
+  }
+
+  /** `thread-resume`: a suspended thread runs again. */
+  resume(t: RThread): void {
+    if (t.state === 'done' || !t.suspended) return;
+    t.suspended = false;
+    t.resumes++;
+    for (const w of [...t.suspendWaiters]) w();
+    if (t.skippedWhileSuspended) {
+      t.skippedWhileSuspended = false;
+      this.enqueue(t);
+    }
+  }
+
+  /** Kills the thread, or suspends it if it was made by thread/suspend-to-kill. */
   kill(t: RThread): void {
     if (t.state === 'done') return;
+    if (t.suspendToKill) {
+      this.suspend(t);
+      return;
+    }
     t.killed = true;
     t.m.stack = [];
     t.m.rest = null;

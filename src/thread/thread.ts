@@ -46,6 +46,17 @@ export class RThread {
   task: Task | null = null;
   /** A break-thread request not yet delivered. */
   breakPending = false;
+  /** Suspended by thread-suspend (or, for thread/suspend-to-kill, by a kill): not run until resumed. */
+  suspended = false;
+  /** Skipped by the scheduler while suspended: resuming queues it again. */
+  skippedWhileSuspended = false;
+  /** Made by thread/suspend-to-kill: killing it suspends it instead. */
+  suspendToKill = false;
+  /** How many times it has been suspended and resumed (thread-suspend-evt and thread-resume-evt watch them). */
+  suspends = 0;
+  resumes = 0;
+  /** Called when the thread is suspended or resumed. */
+  readonly suspendWaiters = new Set<() => void>();
   /** The preserved thread cells this thread has set: a new thread starts with their values. */
   readonly preservedCells = new Set<ThreadCell>();
 
@@ -112,4 +123,28 @@ export function breakCell(m: Machine): ThreadCell {
 /** Whether breaks are enabled in the thread's current continuation. */
 export function breaksEnabled(m: Machine): boolean {
   return breakCell(m).get(m.thread) !== false;
+}
+
+/** `thread-suspend-evt` / `thread-resume-evt`: ready once the thread is suspended (resumed) after the event was made, or is now. */
+export class ThreadSuspendEvt implements Evt {
+  private readonly seen: number;
+  constructor(
+    readonly t: RThread,
+    readonly resume: boolean,
+  ) {
+    this.seen = resume ? t.resumes : t.suspends;
+  }
+  poll(): SyncResult | NotReady {
+    const t = this.t;
+    const now = this.resume ? !t.suspended : t.suspended;
+    const changed = (this.resume ? t.resumes : t.suspends) !== this.seen;
+    return t.state !== 'done' && (now || changed) ? t : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    this.t.suspendWaiters.add(wake);
+    return () => this.t.suspendWaiters.delete(wake);
+  }
+  [customPrint](): string {
+    return this.resume ? '#<thread-resume-evt>' : '#<thread-suspend-evt>';
+  }
 }
