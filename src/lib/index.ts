@@ -16,10 +16,12 @@
 
 import * as digests from './digests.rkt';
 import * as files from './files.rkt';
+import * as filesystem from './filesystem.rkt';
 import * as hashes from './hashes.rkt';
 import * as listLib from './list-lib.rkt';
 import * as lists from './lists.rkt';
 import * as numbers from './numbers.rkt';
+import * as paths from './paths.rkt';
 import * as ports from './ports.rkt';
 import * as procedures from './procedures.rkt';
 import * as semaphores from './semaphores.rkt';
@@ -54,10 +56,12 @@ const file = (m: { default: string; source: string; index: LibraryIndex }): Libr
 export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(ports),
   file(files),
+  file(filesystem),
   file(semaphores),
   file(lists),
   file(hashes),
   file(numbers),
+  file(paths),
   file(procedures),
   file(sequences),
   file(digests),

@@ -52,6 +52,9 @@ import { installPrinting } from './printing.js';
 import { installFormat } from './format.js';
 import { installFilePorts } from './file-ports.js';
 import { installFilesystem } from './filesystem.js';
+import { installDirectories } from './directories.js';
+import { installFileAttributes } from './file-attributes.js';
+import { installFileLinks } from './file-links.js';
 import { installUdp } from './udp/index.js';
 import { installTime } from './time.js';
 import { installEnvironment } from './environment.js';
@@ -123,6 +126,9 @@ export function allPrimitives(): PrimTable {
     installFilePorts(t);
     // §15 operating system, §16 memory
     installFilesystem(t);
+    installDirectories(t);
+    installFileAttributes(t);
+    installFileLinks(t);
     installUdp(t);
     installTime(t);
     installEnvironment(t);
