@@ -1,10 +1,11 @@
 #lang racket/base
 ;; The file system's procedures that take keywords or call procedures:
 ;; directory-list, file-or-directory-modify-seconds with its failure thunk,
-;; in-directory, and the call-with-*-file* forms.
+;; in-directory, the call-with-*-file* forms and filesystem-change-evt's
+;; failure thunk.
 
 (provide directory-list file-or-directory-modify-seconds in-directory
-         call-with-input-file* call-with-output-file*)
+         call-with-input-file* call-with-output-file* filesystem-change-evt)
 
 (define (directory-list [dir #f] #:build? [build? #f])
   (let ([names (%directory-list dir)])
@@ -48,3 +49,9 @@
   (let ([p (open-output-file path #:exists exists #:mode mode
                              #:permissions perms #:replace-permissions? replace?)])
     (dynamic-wind void (lambda () (proc p)) (lambda () (close-output-port p)))))
+
+(define (filesystem-change-evt path [fail #f])
+  (unless (path-string? path) (raise-argument-error 'filesystem-change-evt "path-string?" path))
+  (when (and fail (not (and (procedure? fail) (procedure-arity-includes? fail 0))))
+    (raise-argument-error 'filesystem-change-evt "(or/c (procedure-arity-includes/c 0) #f)" fail))
+  (or (%filesystem-change-evt path (and fail #t)) (fail)))

@@ -55,6 +55,7 @@ import { installFilesystem } from './filesystem.js';
 import { installDirectories } from './directories.js';
 import { installFileAttributes } from './file-attributes.js';
 import { installFileLinks } from './file-links.js';
+import { installFilesystemChange } from './filesystem-change.js';
 import { installUdp } from './udp/index.js';
 import { installTime } from './time.js';
 import { installEnvironment } from './environment.js';
@@ -129,6 +130,7 @@ export function allPrimitives(): PrimTable {
     installDirectories(t);
     installFileAttributes(t);
     installFileLinks(t);
+    installFilesystemChange(t);
     installUdp(t);
     installTime(t);
     installEnvironment(t);
