@@ -56,6 +56,7 @@ import { installDirectories } from './directories.js';
 import { installFileAttributes } from './file-attributes.js';
 import { installFileLinks } from './file-links.js';
 import { installFilesystemChange } from './filesystem-change.js';
+import { installCompiledPaths } from './compiled-paths.js';
 import { installUdp } from './udp/index.js';
 import { installTime } from './time.js';
 import { installEnvironment } from './environment.js';
@@ -131,6 +132,7 @@ export function allPrimitives(): PrimTable {
     installFileAttributes(t);
     installFileLinks(t);
     installFilesystemChange(t);
+    installCompiledPaths(t);
     installUdp(t);
     installTime(t);
     installEnvironment(t);
