@@ -31,7 +31,7 @@ function checkPathString(who: string, v: Value, expected = 'path-string?'): stri
 /** Path predicates take any string or path (a string that is not a path string is simply not absolute). */
 function anyPathText(who: string, v: Value): string {
   if (v instanceof RPath) return v.path;
-  if (v instanceof RString) return v.s;
+  if (v instanceof RString) return v.s.includes('\0') ? '' : v.s;
   return argError(who, '(or/c path? string? path-for-some-system?)', v);
 }
 
@@ -195,9 +195,11 @@ export function installPaths(t: PrimTable): void {
     }
     return path(joinPaths(b, p));
   });
-  t.fn('simplify-path', 1, 2, (v: Value) =>
-    path(simplifyText(checkPathString('simplify-path', v, '(or/c path-string? path-for-some-system?)'))),
-  );
+  // With the file system (the default), a relative path is made complete first.
+  t.fn('simplify-path', 1, 2, function (this: Machine, v: Value, useFilesystem: Value = true) {
+    const p = checkPathString('simplify-path', v, '(or/c path-string? path-for-some-system?)');
+    return path(simplifyText(useFilesystem === false ? p : completeText(this, p)));
+  });
   t.fn('cleanse-path', 1, 1, (v: Value) =>
     path(checkPathString('cleanse-path', v, '(or/c path-string? path-for-some-system?)').replace(/\/{2,}/g, '/')),
   );
@@ -212,7 +214,12 @@ export function installPaths(t: PrimTable): void {
     return true;
   });
   const withExtension = (who: string, add: boolean) => (v: Value, ext: Value, sep?: Value) => {
-    const p = checkPathString(who, v, '(or/c path-string? path-for-some-system?)');
+    const args = sep === undefined ? [v, ext] : [v, ext, sep];
+    const given = pathText(v);
+    if (given === null) return argError(who, '(or/c path-for-some-system? path-string?)', v, 0, args);
+    if (!(ext instanceof RString || ext instanceof RBytes)) return argError(who, '(or/c string? bytes?)', ext, 1, args);
+    // A directory path's name is its last element (the result drops the slash).
+    const p = /^\/+$/.test(given) ? given : given.replace(/\/+$/, '');
     const e = extensionText(who, ext);
     let between = '_';
     if (sep !== undefined) {

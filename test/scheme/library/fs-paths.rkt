@@ -77,3 +77,14 @@
 (try (expand-user-path "a/~b"))
 (try (equal? (expand-user-path "~/x") (build-path (find-system-path 'home-dir) "x")))
 (try (find-system-path 'nope))
+
+;; simplify-path with the file system completes a relative path
+(try (equal? (simplify-path "a/./b/../") (build-path (current-directory) "a/")))
+(try (simplify-path "/a/b/.."))
+(try (path-replace-extension "a." ".x"))
+(try (path-add-extension "a." ".x"))
+(try (path-replace-extension "a/" ".x"))
+(try (path-replace-extension "a.b" 5))
+(try (path-add-extension 5 ".x"))
+(try (map relative-path? (list "a\0b" "")))
+(try (map absolute-path? (list "/a\0b" "/")))
