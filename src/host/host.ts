@@ -54,6 +54,44 @@ export interface HostFiles {
   exists(path: string): boolean;
   directoryExists(path: string): boolean;
   delete(path: string): void;
+  /** The names in a directory (no `.` or `..`), in the order the OS gives them. */
+  list(path: string): string[];
+  makeDirectory(path: string, mode: number): void;
+  deleteDirectory(path: string): void;
+  /** The file's status; `follow` false describes a link itself. */
+  stat(path: string, follow: boolean): HostStat;
+  /** Sets the access and modification times, in seconds. */
+  setTimes(path: string, accessSeconds: number, modifySeconds: number): void;
+  chmod(path: string, mode: number): void;
+  /** Copies a file's content and permissions; `exclusive` fails when `to` exists. */
+  copy(from: string, to: string, exclusive: boolean): void;
+  rename(from: string, to: string): void;
+  /** Makes `path` a symbolic link to `target`. */
+  symlink(target: string, path: string): void;
+  /** The target of a symbolic link. */
+  readLink(path: string): string;
+  /** Whether the running process may read, write and execute the file (access(2)). */
+  access(path: string): { read: boolean; write: boolean; execute: boolean };
+  /** Calls `onChange` (at most once) when the file or directory changes; returns a canceller. */
+  watch(path: string, onChange: () => void): () => void;
+}
+
+/** What stat(2) reports; times in nanoseconds since the epoch. */
+export interface HostStat {
+  kind: 'file' | 'directory' | 'link' | 'other';
+  dev: bigint;
+  ino: bigint;
+  mode: number;
+  nlink: number;
+  uid: number;
+  gid: number;
+  rdev: bigint;
+  size: bigint;
+  blksize: number;
+  blocks: bigint;
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
 }
 
 export interface Host {

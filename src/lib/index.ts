@@ -17,10 +17,12 @@
 import * as digests from './digests.rkt';
 import * as evaluation from './eval.rkt';
 import * as files from './files.rkt';
+import * as filesystem from './filesystem.rkt';
 import * as hashes from './hashes.rkt';
 import * as listLib from './list-lib.rkt';
 import * as lists from './lists.rkt';
 import * as numbers from './numbers.rkt';
+import * as paths from './paths.rkt';
 import * as ports from './ports.rkt';
 import * as procedures from './procedures.rkt';
 import * as reading from './reading.rkt';
@@ -58,11 +60,13 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(ports),
   file(evaluation),
   file(files),
+  file(filesystem),
   file(semaphores),
   file(lists),
   file(hashes),
   file(numbers),
   file(reading),
+  file(paths),
   file(procedures),
   file(sequences),
   file(digests),

@@ -67,6 +67,11 @@ import { installPrintParams } from './print-params.js';
 import { installFormat } from './format.js';
 import { installFilePorts } from './file-ports.js';
 import { installFilesystem } from './filesystem.js';
+import { installDirectories } from './directories.js';
+import { installFileAttributes } from './file-attributes.js';
+import { installFileLinks } from './file-links.js';
+import { installFilesystemChange } from './filesystem-change.js';
+import { installCompiledPaths } from './compiled-paths.js';
 import { installUdp } from './udp/index.js';
 import { installTime } from './time.js';
 import { installEnvironment } from './environment.js';
@@ -156,6 +161,11 @@ export function allPrimitives(): PrimTable {
     installFilePorts(t);
     // §15 operating system, §16 memory
     installFilesystem(t);
+    installDirectories(t);
+    installFileAttributes(t);
+    installFileLinks(t);
+    installFilesystemChange(t);
+    installCompiledPaths(t);
     installUdp(t);
     installTime(t);
     installEnvironment(t);

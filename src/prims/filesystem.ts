@@ -7,8 +7,8 @@ import { argError } from '../errors/messages.js';
 import { VOID, type Value, sym, Pair } from '../values/types.js';
 import type { PrimTable } from './table.js';
 import type { RPath } from '../values/path.js';
-import { currentDirectory, pathText } from './paths.js';
-import { RacketThrow, makeExn, exnFailFilesystemErrnoT, exnFailFilesystemT } from '../errors/exn.js';
+import { completeText, currentDirectory, pathText } from './paths.js';
+import { RacketThrow, makeExn, exnFailFilesystemErrnoT, exnFailFilesystemExistsT, exnFailFilesystemT } from '../errors/exn.js';
 import type { HostError, HostFiles } from '../host/host.js';
 
 export function files(m: Machine, who: string): HostFiles {
@@ -35,6 +35,43 @@ export function systemError(who: string, what: string, path: string, e: unknown)
       new Pair(err.errno, sym('posix')),
     ),
   );
+}
+
+/** The path of an operation, complete against the current directory, as Racket shows it in messages. */
+export function operand(m: Machine, who: string, v: Value): string {
+  return completeText(m, pathString(who, v));
+}
+
+/** A failure reported with rktio's own code (no errno): `path refers to a directory; rkt_err=9`. */
+export function directoryError(who: string, what: string, fields: string): never {
+  throw new RacketThrow(makeExn(exnFailFilesystemT, `${who}: ${what}\n${fields}\n  system error: path refers to a directory; rkt_err=9`));
+}
+
+/** An error that `path` (or the named paths) already exists. */
+export function existsError(who: string, what: string, fields: string): never {
+  throw new RacketThrow(makeExn(exnFailFilesystemExistsT, `${who}: ${what}\n${fields}`));
+}
+
+/** Raises a host failure as exn:fail:filesystem:errno with the given fields (`  path: ...` lines). */
+export function errnoError(who: string, what: string, fields: string, e: unknown): never {
+  if (e instanceof RacketThrow) throw e;
+  const err = e as HostError;
+  throw new RacketThrow(
+    makeExn(
+      exnFailFilesystemErrnoT,
+      `${who}: ${what}\n${fields}\n  system error: ${err.text}; errno=${err.errno}`,
+      new Pair(err.errno, sym('posix')),
+    ),
+  );
+}
+
+/** Runs a host file operation on `path`, raising its failure as Racket does. */
+export function onPath<T>(who: string, what: string, path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    return errnoError(who, what, `  path: ${path}`, e);
+  }
 }
 
 export function installFilesystem(t: PrimTable): void {

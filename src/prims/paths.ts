@@ -31,7 +31,7 @@ function checkPathString(who: string, v: Value, expected = 'path-string?'): stri
 /** Path predicates take any string or path (a string that is not a path string is simply not absolute). */
 function anyPathText(who: string, v: Value): string {
   if (v instanceof RPath) return v.path;
-  if (v instanceof RString) return v.s;
+  if (v instanceof RString) return v.s.includes('\0') ? '' : v.s;
   return argError(who, '(or/c path? string? path-for-some-system?)', v);
 }
 
@@ -55,7 +55,7 @@ export function splitPath(p: string): [Value, Value, boolean] {
   const trimmed = p.replace(/\/+$/, '');
   const cut = trimmed.lastIndexOf('/');
   const name = trimmed.slice(cut + 1);
-  const base = cut < 0 ? sym('relative') : path(trimmed.slice(0, cut + 1));
+  const base = cut < 0 ? sym('relative') : path(trimmed.slice(0, cut + 1).replace(/\/+$/, '/'));
   return [base, element(name), dir];
 }
 
@@ -189,12 +189,17 @@ export function installPaths(t: PrimTable): void {
     const p = checkPathString('path->complete-path', v, '(or/c path-string? path-for-some-system?)');
     if (p.startsWith('/')) return v instanceof RPath ? v : path(p);
     if (base === undefined) return path(completeText(this, p));
-    const b = checkPathString('path->complete-path', base, '(and/c (or/c path-string? path-for-some-system?) complete-path?)');
+    const b = pathText(base);
+    if (b === null || !b.startsWith('/')) {
+      return argError('path->complete-path', '(and/c (or/c path-string? path-for-some-system?) complete-path?)', base);
+    }
     return path(joinPaths(b, p));
   });
-  t.fn('simplify-path', 1, 2, (v: Value) =>
-    path(simplifyText(checkPathString('simplify-path', v, '(or/c path-string? path-for-some-system?)'))),
-  );
+  // With the file system (the default), a relative path is made complete first.
+  t.fn('simplify-path', 1, 2, function (this: Machine, v: Value, useFilesystem: Value = true) {
+    const p = checkPathString('simplify-path', v, '(or/c path-string? path-for-some-system?)');
+    return path(simplifyText(useFilesystem === false ? p : completeText(this, p)));
+  });
   t.fn('cleanse-path', 1, 1, (v: Value) =>
     path(checkPathString('cleanse-path', v, '(or/c path-string? path-for-some-system?)').replace(/\/{2,}/g, '/')),
   );
@@ -208,15 +213,26 @@ export function installPaths(t: PrimTable): void {
     for (let i = 1; i < texts.length; i++) if (!(compareBytes(encodeUtf8(texts[i - 1]), encodeUtf8(texts[i])) < 0)) return false;
     return true;
   });
-  const withExtension = (who: string, add: boolean) => (v: Value, ext: Value) => {
-    const p = checkPathString(who, v, '(or/c path-string? path-for-some-system?)');
+  const withExtension = (who: string, add: boolean) => (v: Value, ext: Value, sep?: Value) => {
+    const args = sep === undefined ? [v, ext] : [v, ext, sep];
+    const given = pathText(v);
+    if (given === null) return argError(who, '(or/c path-for-some-system? path-string?)', v, 0, args);
+    if (!(ext instanceof RString || ext instanceof RBytes)) return argError(who, '(or/c string? bytes?)', ext, 1, args);
+    // A directory path's name is its last element (the result drops the slash).
+    const p = /^\/+$/.test(given) ? given : given.replace(/\/+$/, '');
     const e = extensionText(who, ext);
+    let between = '_';
+    if (sep !== undefined) {
+      if (sep instanceof RString) between = sep.s;
+      else if (sep instanceof RBytes) between = bytesText(sep.bytes);
+      else argError(who, '(or/c string? bytes?)', sep, 2, [v, ext, sep]);
+    }
     const [dir, name] = lastElement(p);
     const dot = name.lastIndexOf('.');
     if (dot <= 0) return path(dir + name + e);
-    return path(dir + (add ? `${name.slice(0, dot)}_${name.slice(dot + 1)}` : name.slice(0, dot)) + e);
+    return path(dir + (add ? `${name.slice(0, dot)}${between}${name.slice(dot + 1)}` : name.slice(0, dot)) + e);
   };
-  t.fn('path-add-extension', 2, 2, withExtension('path-add-extension', true));
+  t.fn('path-add-extension', 2, 3, withExtension('path-add-extension', true));
   t.fn('path-replace-extension', 2, 2, withExtension('path-replace-extension', false));
   t.fn('path-add-suffix', 2, 2, withExtension('path-add-suffix', true));
   t.fn('path-replace-suffix', 2, 2, withExtension('path-replace-suffix', false));
@@ -268,5 +284,49 @@ export function installPaths(t: PrimTable): void {
       );
     }
     return path(p);
+  });
+
+  installSystemPaths(t);
+}
+
+/** The roots, the drive, the library subpath and the path conventions of a Unix system. */
+function installSystemPaths(t: PrimTable): void {
+  t.fn('filesystem-root-list', 0, 0, () => listFromArray([path('/')]));
+  t.fn('current-drive', 0, 0, () => path('/'));
+  t.fn('system-library-subpath', 0, 1, (mode: Value = sym('cs')) => {
+    const name = mode instanceof Sym ? mode.name : null;
+    if (mode !== false && name !== '3m' && name !== 'cgc' && name !== 'cs') {
+      return argError('system-library-subpath', "(or/c '3m 'cgc 'cs #f)", mode);
+    }
+    return path(mode === false || name === 'cgc' ? 'x86_64-linux' : `x86_64-linux/${name}`);
+  });
+  t.value(
+    'current-force-delete-permissions',
+    new Parameter(
+      true,
+      new Primitive('current-force-delete-permissions', 1, 1, (v: Value) => v !== false),
+      'current-force-delete-permissions',
+    ),
+  );
+  const buildPath = t.defs.find((d) => d.name === 'build-path')?.value as Primitive;
+  t.fn('build-path/convention-type', 2, -1, function (this: Machine, kind: Value, ...parts: Value[]) {
+    const who = 'build-path/convention-type';
+    for (const p of parts) {
+      if (!(p instanceof Sym && (p.name === 'up' || p.name === 'same')) && pathText(p) === null && !(p instanceof RPath)) {
+        return argError(who, "(or/c path-string? path-for-some-system? 'up 'same)", p);
+      }
+    }
+    if (kind !== sym('unix')) {
+      // Only Unix paths exist here: a string element is incompatible with any other convention.
+      const first = parts.find((p) => p instanceof RString || p instanceof RPath) ?? parts[0];
+      const what = first instanceof RPath ? 'given path element' : 'string path element';
+      throw new RacketThrow(
+        makeExn(
+          exnFailContractT,
+          `${who}: specified convention incompatible with ${what}\n  path element: ${printString(first)}\n  convention: ${printString(kind)}`,
+        ),
+      );
+    }
+    return buildPath.fn.call(this, ...parts);
   });
 }

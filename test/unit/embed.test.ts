@@ -225,6 +225,23 @@ describe('file capability', () => {
       'file-exists?: file access is not available in this runtime',
     );
   });
+
+  it('denied: directories, attributes and links raise exn:fail:filesystem', async () => {
+    const r = racket({ files: 'deny' });
+    const cases: [string, string][] = [
+      ['(directory-list)', 'directory-list'],
+      ['(make-directory "d")', 'make-directory'],
+      ['(file-size "f")', 'file-size'],
+      ['(file-or-directory-stat "f")', 'file-or-directory-stat'],
+      ['(copy-file "a" "b")', 'copy-file'],
+      ['(for/list ([p (in-directory)]) p)', 'directory-list'],
+    ];
+    for (const [expr, who] of cases) {
+      expect(await r.eval(`(with-handlers ([exn:fail:filesystem? exn-message]) ${expr})`)).toBe(
+        `${who}: file access is not available in this runtime`,
+      );
+    }
+  });
 });
 
 describe('network capability', () => {
