@@ -56,6 +56,7 @@ import { installUdp } from './udp/index.js';
 import { installTime } from './time.js';
 import { installEnvironment } from './environment.js';
 import { installMemory } from './memory.js';
+import { installStencilVectors } from './stencil-vectors.js';
 import { PrimTable } from './table.js';
 // Widens the machine's runtime interface with what primitives use (see context.ts).
 import './context.js';
@@ -85,6 +86,7 @@ export function allPrimitives(): PrimTable {
     installMpairs(t);
     installVectors(t);
     installBoxes(t);
+    installStencilVectors(t);
     installSrcloc(t);
     installPaths(t);
     installStructTypes(t);

@@ -2,6 +2,7 @@
 
 import { argError } from '../errors/messages.js';
 import { Box, RBytes, RString, RVector, type Value } from '../values/types.js';
+import { RHash } from '../values/hash.js';
 import { checkSymbol } from './check.js';
 import type { PrimTable } from './table.js';
 
@@ -22,6 +23,8 @@ export function installBooleans(t: PrimTable): void {
     });
   });
   t.fn('immutable?', 1, 1, (v) =>
-    v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box ? v.immutable : false,
+    v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box
+      ? v.immutable
+      : v instanceof RHash && !v.mutable,
   );
 }
