@@ -57,6 +57,7 @@ import { installTime } from './time.js';
 import { installEnvironment } from './environment.js';
 import { installMemory } from './memory.js';
 import { installStencilVectors } from './stencil-vectors.js';
+import { installPlaceholders } from './placeholders.js';
 import { PrimTable } from './table.js';
 // Widens the machine's runtime interface with what primitives use (see context.ts).
 import './context.js';
@@ -87,6 +88,7 @@ export function allPrimitives(): PrimTable {
     installVectors(t);
     installBoxes(t);
     installStencilVectors(t);
+    installPlaceholders(t);
     installSrcloc(t);
     installPaths(t);
     installStructTypes(t);
