@@ -4,7 +4,8 @@
 ;; the start/more/value/next procedures of the sequences they combine.
 
 (provide in-indexed in-parallel in-sequences in-cycle in-producer
-         make-do-sequence in-mlist in-values-sequence in-values*-sequence)
+         make-do-sequence in-mlist in-values-sequence in-values*-sequence
+         sequence-generate sequence-generate*)
 
 (define (sequence-procedures who s)
   (unless (sequence? s) (raise-argument-error who "sequence?" s))
@@ -111,3 +112,27 @@
 
 (define (in-values-sequence s) (values-sequence 'in-values-sequence s #f))
 (define (in-values*-sequence s) (values-sequence 'in-values*-sequence s #t))
+
+(define (no-more-values)
+  (raise (make-exn:fail:contract "sequence has no more values" (current-continuation-marks))))
+
+;; sequence-generate: a more? thunk and a thunk for the next element(s).
+(define (sequence-generate s)
+  (let* ([p (sequence-procedures 'sequence-generate s)]
+         [pos ((vector-ref p 0))])
+    (values (lambda () (and ((vector-ref p 1) pos) #t))
+            (lambda ()
+              (unless ((vector-ref p 1) pos) (no-more-values))
+              (let ([here pos])
+                (set! pos ((vector-ref p 3) here))
+                ((vector-ref p 2) here))))))
+
+;; sequence-generate*: the first element's values as a list (#f at the end)
+;; and a thunk that answers the same pair for the rest.
+(define (sequence-generate* s)
+  (let ([p (sequence-procedures 'sequence-generate* s)])
+    (let gen ([pos ((vector-ref p 0))])
+      (if ((vector-ref p 1) pos)
+          (values (call-with-values (lambda () ((vector-ref p 2) pos)) list)
+                  (lambda () (gen ((vector-ref p 3) pos))))
+          (values #f no-more-values)))))
