@@ -3,7 +3,8 @@
 ;; the primitive lookups %hash-lookup and %hash-lookup-key (which answer
 ;; %not-found for a missing key).
 
-(provide hash-ref hash-ref! hash-update! hash-update hash-for-each hash-map hash-ref-key)
+(provide hash-ref hash-ref! hash-update! hash-update hash-for-each hash-map hash-ref-key
+         hash-copy-clear hash-map/copy)
 
 (define (hash-ref h k [fail %not-found])
   (let ([v (%hash-lookup h k)])
@@ -38,3 +39,25 @@
            (raise-arguments-error 'hash-ref-key "hash does not contain key" "key" k)]
           [(procedure? fail) (fail)]
           [else fail])))
+
+;; %hash-like checks the table and #:kind and makes the empty table.
+(define (hash-copy-clear table #:kind [kind #f])
+  (%hash-like table kind 'hash-copy-clear))
+
+(define (hash-map/copy table f #:kind [kind #f])
+  (unless (hash? table) (raise-argument-error 'hash-map/copy "hash?" table))
+  (unless (and (procedure? f) (procedure-arity-includes? f 2))
+    (raise-argument-error 'hash-map/copy "(procedure-arity-includes/c 2)" f))
+  (let ([acc (%hash-like table kind 'hash-map/copy)])
+    (if (immutable? acc)
+        (let loop ([acc acc] [entries (hash->list table)])
+          (if (null? entries)
+              acc
+              (let-values ([(k v) (f (caar entries) (cdar entries))])
+                (loop (hash-set acc k v) (cdr entries)))))
+        (begin
+          (for-each (lambda (p)
+                      (let-values ([(k v) (f (car p) (cdr p))])
+                        (hash-set! acc k v)))
+                    (hash->list table))
+          acc))))

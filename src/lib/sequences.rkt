@@ -3,7 +3,9 @@
 ;; in-indexed, in-parallel, in-sequences, in-cycle and in-producer, built on
 ;; the start/more/value/next procedures of the sequences they combine.
 
-(provide in-indexed in-parallel in-sequences in-cycle in-producer)
+(provide in-indexed in-parallel in-sequences in-cycle in-producer
+         make-do-sequence in-mlist in-values-sequence in-values*-sequence
+         sequence-generate sequence-generate*)
 
 (define (sequence-procedures who s)
   (unless (sequence? s) (raise-argument-error who "sequence?" s))
@@ -57,3 +59,80 @@
              [produce (lambda () (apply producer args))]
              [stop? (if (procedure? stop) stop (lambda (v) (eq? v stop)))])
         (%make-proc-sequence produce (lambda (v) (not (stop? v))) (lambda (v) v) (lambda (v) (produce))))))
+
+;; make-do-sequence: the thunk gives pos->element, an optional early-next-pos
+;; (7 values), next-pos, the initial position, and three guards, each #f for
+;; "always". A position here is a mutable vector: the user's position, then,
+;; once the more? step has run, the element values and the position
+;; early-next-pos made of it, and whether the loop stops after this element.
+(define (make-do-sequence thunk)
+  (%make-proc-sequence
+   (lambda ()
+     (let-values ([(parts) (call-with-values thunk list)])
+       (let-values ([(pos->element early-next next initial pos-ok? val-ok? after-ok?)
+                     (if (= (length parts) 7)
+                         (apply values parts)
+                         (let-values ([(e n i p v a) (apply values parts)])
+                           (values e #f n i p v a)))])
+         (vector initial #f #f #f
+                 (vector pos->element early-next next pos-ok? val-ok? after-ok?)))))
+   (lambda (st)
+     (let ([procs (vector-ref st 4)] [pos (vector-ref st 0)])
+       (and (not (vector-ref st 3))
+            (or (not (vector-ref procs 3)) ((vector-ref procs 3) pos))
+            (let ([vals (call-with-values (lambda () ((vector-ref procs 0) pos)) list)])
+              (and (or (not (vector-ref procs 4)) (apply (vector-ref procs 4) vals))
+                   (begin
+                     (vector-set! st 1 vals)
+                     (vector-set! st 2 (if (vector-ref procs 1) ((vector-ref procs 1) pos) pos))
+                     #t))))))
+   (lambda (st) (apply values (vector-ref st 1)))
+   (lambda (st)
+     (let* ([procs (vector-ref st 4)]
+            [stop? (and (vector-ref procs 5)
+                        (not (apply (vector-ref procs 5) (vector-ref st 0) (vector-ref st 1))))])
+       (vector (if stop? (vector-ref st 2) ((vector-ref procs 2) (vector-ref st 2))) #f #f stop? procs)))))
+
+(define (in-mlist l)
+  (unless (or (mpair? l) (null? l)) (raise-argument-error 'in-mlist "(or/c mpair? null)" l))
+  (%make-proc-sequence (lambda () l) mpair? mcar mcdr))
+
+;; The element values of a sequence as one list (in-values-sequence), or as
+;; the value itself when there is exactly one (in-values*-sequence).
+(define (values-sequence who s one)
+  (%make-proc-sequence
+   (lambda ()
+     (let ([p (sequence-procedures who s)])
+       (cons p ((vector-ref p 0)))))
+   (lambda (pos) ((vector-ref (car pos) 1) (cdr pos)))
+   (lambda (pos)
+     (let ([vals (call-with-values (lambda () ((vector-ref (car pos) 2) (cdr pos))) list)])
+       (if (and one (= (length vals) 1)) (car vals) vals)))
+   (lambda (pos) (cons (car pos) ((vector-ref (car pos) 3) (cdr pos))))))
+
+(define (in-values-sequence s) (values-sequence 'in-values-sequence s #f))
+(define (in-values*-sequence s) (values-sequence 'in-values*-sequence s #t))
+
+(define (no-more-values)
+  (raise (make-exn:fail:contract "sequence has no more values" (current-continuation-marks))))
+
+;; sequence-generate: a more? thunk and a thunk for the next element(s).
+(define (sequence-generate s)
+  (let* ([p (sequence-procedures 'sequence-generate s)]
+         [pos ((vector-ref p 0))])
+    (values (lambda () (and ((vector-ref p 1) pos) #t))
+            (lambda ()
+              (unless ((vector-ref p 1) pos) (no-more-values))
+              (let ([here pos])
+                (set! pos ((vector-ref p 3) here))
+                ((vector-ref p 2) here))))))
+
+;; sequence-generate*: the first element's values as a list (#f at the end)
+;; and a thunk that answers the same pair for the rest.
+(define (sequence-generate* s)
+  (let ([p (sequence-procedures 'sequence-generate* s)])
+    (let gen ([pos ((vector-ref p 0))])
+      (if ((vector-ref p 1) pos)
+          (values (call-with-values (lambda () ((vector-ref p 2) pos)) list)
+                  (lambda () (gen ((vector-ref p 3) pos))))
+          (values #f no-more-values)))))

@@ -478,6 +478,7 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
     'hash',
     'hasheq',
     'hasheqv',
+    'hashalw',
   ] as const;
   macro('for', forMacro('for', false));
   macro('for*', forMacro('for', true));

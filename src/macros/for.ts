@@ -327,7 +327,8 @@ type Variant =
   | 'vector'
   | 'hash'
   | 'hasheq'
-  | 'hasheqv';
+  | 'hasheqv'
+  | 'hashalw';
 
 /** Splits `#:result expr` off the end of an accumulator list. */
 function splitResult(name: string, stx: Syntax, specsStx: Syntax, ex: Expander): { specs: Syntax[]; result: Syntax | null } {
@@ -499,7 +500,8 @@ export function forMacro(variant: Variant, star: boolean) {
         return fold(b.datum(false), (_a, brk, ctx) => b.list(brk, body(ctx)));
       case 'hash':
       case 'hasheq':
-      case 'hasheqv': {
+      case 'hasheqv':
+      case 'hashalw': {
         const k = b.temp('k');
         return fold(b.list(variant), (_a, _b, ctx) =>
           b.list('let-values', b.list(b.list(b.list(k, v), body(ctx))), b.list('hash-set', acc, k, v)),

@@ -79,6 +79,8 @@ import { installMemory } from './memory.js';
 import { installNamespaces } from './namespaces.js';
 import { installModules } from './modules.js';
 import { installRepl } from './repl.js';
+import { installStencilVectors } from './stencil-vectors.js';
+import { installPlaceholders } from './placeholders.js';
 import { PrimTable } from './table.js';
 // Widens the machine's runtime interface with what primitives use (see context.ts).
 import './context.js';
@@ -113,6 +115,8 @@ export function allPrimitives(): PrimTable {
     installMpairs(t);
     installVectors(t);
     installBoxes(t);
+    installStencilVectors(t);
+    installPlaceholders(t);
     installSrcloc(t);
     installPaths(t);
     installStructTypes(t);

@@ -2,7 +2,7 @@
 // with them (equal-hash-code, eq-hash-code, ...).
 
 import * as N from '../values/numbers.js';
-import { isEq, isEqual, isEqv, encode } from '../values/equal.js';
+import { isEq, isEqual, isEqv, encode, equalAlwaysKey } from '../values/equal.js';
 import { Box, RBytes, RString, RVector, type Value, Pair } from '../values/types.js';
 import type { PrimTable } from './table.js';
 import { RHash } from '../values/hash.js';
@@ -51,6 +51,15 @@ function eqvHashCode(v: Value): number {
   return eqHashCode(v);
 }
 
+/** Agrees with equal-always?: identity for mutable data, content otherwise. */
+function equalAlwaysHashCode(v: Value, salt: string): number {
+  const key = equalAlwaysKey(v);
+  if (typeof key === 'string') return stringHash(salt + key);
+  if (key === v && typeof v === 'object' && v !== null && !(v instanceof Pair))
+    return salt === '' ? eqHashCode(v) : stringHash(salt + eqHashCode(v));
+  return stringHash(salt + encode(v));
+}
+
 export function installEquality(t: PrimTable): void {
   t.fn('eq?', 2, 2, isEq);
   t.fn('eqv?', 2, 2, isEqv);
@@ -59,5 +68,7 @@ export function installEquality(t: PrimTable): void {
   t.fn('equal-hash-code', 1, 1, (v: Value) => stringHash(encode(v)));
   t.fn('equal-secondary-hash-code', 1, 1, (v: Value) => stringHash('2' + encode(v)));
   t.fn('eq-hash-code', 1, 1, eqHashCode);
+  t.fn('equal-always-hash-code', 1, 1, (v: Value) => equalAlwaysHashCode(v, ''));
+  t.fn('equal-always-secondary-hash-code', 1, 1, (v: Value) => equalAlwaysHashCode(v, '2'));
   t.fn('eqv-hash-code', 1, 1, eqvHashCode);
 }

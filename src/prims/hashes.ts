@@ -3,9 +3,9 @@
 // called in the library's Racket part), and the hash-iterate-* index protocol.
 
 import { argError, argumentsError } from '../errors/messages.js';
-import { RHash, type HashKind } from '../values/hash.js';
-import { Pair, VOID, listFromArray, listToArray, type Value, MultipleValues } from '../values/types.js';
-import { checkHash, checkList } from './check.js';
+import { RHash, type HashKind, type HashStrength } from '../values/hash.js';
+import { Pair, VOID, isList, listFromArray, listToArray, type Value, MultipleValues } from '../values/types.js';
+import { checkHash } from './check.js';
 import type { PrimTable } from './table.js';
 import { Char, EOF, Keyword, NULL, RBytes, RString, Sym } from '../values/types.js';
 import { compare, isReal, type Num } from '../values/numbers.js';
@@ -63,10 +63,11 @@ function checkImmutableHash(name: string, v: Value): RHash {
   return argError(name, '(and/c hash? immutable?)', v);
 }
 
-function fromAssocs(name: string, kind: HashKind, mutable: boolean, l: Value | undefined): RHash {
-  const h = new RHash(kind, mutable);
+function fromAssocs(name: string, kind: HashKind, mutable: boolean, l: Value | undefined, strength: HashStrength = 'strong'): RHash {
+  const h = new RHash(kind, mutable, new Map(), strength);
   if (l !== undefined) {
-    for (const p of listToArray(checkList(name, l))) {
+    if (!isList(l)) return argError(name, '(listof pair?)', l);
+    for (const p of listToArray(l)) {
       if (!(p instanceof Pair)) return argError(name, '(listof pair?)', l);
       h.setInPlace(p.car, p.cdr);
     }
@@ -81,6 +82,21 @@ function fromArgs(name: string, kind: HashKind, args: Value[]): RHash {
   const h = new RHash(kind, false);
   for (let i = 0; i < args.length; i += 2) h.setInPlace(args[i], args[i + 1]);
   return h;
+}
+
+/**
+ * An empty table with `h`'s key comparison, of the kind `#:kind` names
+ * (#f: the same mutability and strength as `h`), for hash-copy-clear and
+ * hash-map/copy.
+ */
+function emptyLike(who: string, h: Value, kind: Value): RHash {
+  const src = checkHash(who, h);
+  if (kind === false) return new RHash(src.kind, src.mutable, new Map(), src.strength);
+  const name = kind instanceof Sym ? kind.name : '';
+  if (name === 'immutable') return new RHash(src.kind, false);
+  if (name === 'mutable') return new RHash(src.kind, true);
+  if (name === 'weak' || name === 'ephemeron') return new RHash(src.kind, true, new Map(), name);
+  return argError(who, "(or/c #f 'immutable 'mutable 'weak 'ephemeron)", kind);
 }
 
 /** Not found marker for the internal lookup src/lib/hashes.rkt builds `hash-ref` on. */
@@ -126,6 +142,20 @@ export function installHashes(t: PrimTable): void {
   t.fn('make-immutable-hash', 0, 1, (l?: Value) => fromAssocs('make-immutable-hash', 'equal', false, l));
   t.fn('make-immutable-hasheqv', 0, 1, (l?: Value) => fromAssocs('make-immutable-hasheqv', 'eqv', false, l));
   t.fn('make-immutable-hasheq', 0, 1, (l?: Value) => fromAssocs('make-immutable-hasheq', 'eq', false, l));
+  t.fn('make-hashalw', 0, 1, (l?: Value) => fromAssocs('make-hashalw', 'equal-always', true, l));
+  t.fn('make-immutable-hashalw', 0, 1, (l?: Value) => fromAssocs('make-immutable-hashalw', 'equal-always', false, l));
+  for (const strength of ['weak', 'ephemeron'] as const) {
+    for (const [suffix, kind] of [
+      ['', 'equal'],
+      ['eqv', 'eqv'],
+      ['eq', 'eq'],
+      ['alw', 'equal-always'],
+    ] as const) {
+      const name = `make-${strength}-hash${suffix}`;
+      t.fn(name, 0, 1, (l?: Value) => fromAssocs(name, kind, true, l, strength));
+    }
+  }
+  t.fn('hashalw', 0, -1, (...a: Value[]) => fromArgs('hashalw', 'equal-always', a));
   t.fn('hash', 0, -1, (...a: Value[]) => fromArgs('hash', 'equal', a));
   t.fn('hasheqv', 0, -1, (...a: Value[]) => fromArgs('hasheqv', 'eqv', a));
   t.fn('hasheq', 0, -1, (...a: Value[]) => fromArgs('hasheq', 'eq', a));
@@ -133,6 +163,11 @@ export function installHashes(t: PrimTable): void {
   t.fn('hash-equal?', 1, 1, (v) => checkHash('hash-equal?', v).kind === 'equal');
   t.fn('hash-eqv?', 1, 1, (v) => checkHash('hash-eqv?', v).kind === 'eqv');
   t.fn('hash-eq?', 1, 1, (v) => checkHash('hash-eq?', v).kind === 'eq');
+  t.fn('hash-equal-always?', 1, 1, (v) => checkHash('hash-equal-always?', v).kind === 'equal-always');
+  t.fn('hash-strong?', 1, 1, (v) => checkHash('hash-strong?', v).strength === 'strong');
+  t.fn('hash-weak?', 1, 1, (v) => checkHash('hash-weak?', v).strength === 'weak');
+  t.fn('hash-ephemeron?', 1, 1, (v) => checkHash('hash-ephemeron?', v).strength === 'ephemeron');
+  t.internalFn('hash-like', 3, 3, (h: Value, kind: Value, who: Value) => emptyLike(String(who), h, kind));
   t.internalFn('hash-lookup', 2, 2, (h: Value, k: Value) => {
     if (!(h instanceof RHash)) return argError('hash-ref', 'hash?', h, 0, [h, k]);
     const v = h.get(k);
@@ -163,7 +198,7 @@ export function installHashes(t: PrimTable): void {
   });
   t.fn('hash-copy', 1, 1, (h: Value) => {
     const src = checkHash('hash-copy', h);
-    return new RHash(src.kind, true, new Map(src.map));
+    return new RHash(src.kind, true, new Map(src.map), src.strength);
   });
 
   t.fn('hash-set*', 1, -1, (h: Value, ...kvs: Value[]) => {

@@ -62,7 +62,10 @@ export class Sequence {
     readonly entries: [Value, Value][] = [],
   ) {}
   [customPrint](): string {
-    return '#<stream>';
+    // As Racket: ranges and lists are streams; the other in-* results are not.
+    return this.kind === 'range' || this.kind === 'inclusive-range' || (this.kind === 'list' && this.step !== 'value')
+      ? '#<stream>'
+      : '#<sequence>';
   }
 }
 
@@ -244,8 +247,8 @@ export function installSequences(t: PrimTable): void {
     const r = b === undefined ? range('in-inclusive-range', 0, a, 1) : range('in-inclusive-range', a, b, c);
     return new Sequence('inclusive-range', VOID, r.start, r.end, r.step);
   });
-  t.fn('in-value', 1, 1, (v: Value) => new Sequence('list', new Pair(v, NULL)));
-  t.fn('in-hash-pairs', 1, 1, (h: Value) => new Sequence('hash-pairs', h, 0, 0, 1, [...checkHash('in-hash-pairs', h).map.values()]));
+  t.fn('in-value', 1, 1, (v: Value) => new Sequence('list', new Pair(v, NULL), 0, 0, 'value'));
+  t.fn('in-hash-pairs', 1, 2, (h: Value) => new Sequence('hash-pairs', h, 0, 0, 1, [...checkHash('in-hash-pairs', h).map.values()]));
   t.fn('in-naturals', 0, 1, (start: Value = 0) => {
     if (!N.isExactInteger(start) || N.compare(start as N.Num, 0) < 0) argError('in-naturals', 'exact-nonnegative-integer?', start);
     return new Sequence('range', VOID, start, new Flonum(Infinity), 1);
@@ -254,9 +257,33 @@ export function installSequences(t: PrimTable): void {
   t.fn('in-vector', 1, 1, (v: Value) => (v instanceof RVector ? new Sequence('vector', v) : argError('in-vector', 'vector?', v)));
   t.fn('in-string', 1, 1, (v: Value) => (v instanceof RString ? new Sequence('string', v) : argError('in-string', 'string?', v)));
   t.fn('in-bytes', 1, 1, (v: Value) => (v instanceof RBytes ? new Sequence('bytes', v) : argError('in-bytes', 'bytes?', v)));
-  t.fn('in-hash', 1, 1, (h: Value) => new Sequence('hash', h, 0, 0, 1, [...checkHash('in-hash', h).map.values()]));
-  t.fn('in-hash-keys', 1, 1, (h: Value) => new Sequence('hash-keys', h, 0, 0, 1, [...checkHash('in-hash-keys', h).map.values()]));
-  t.fn('in-hash-values', 1, 1, (h: Value) => new Sequence('hash-values', h, 0, 0, 1, [...checkHash('in-hash-values', h).map.values()]));
+  t.fn('in-hash', 1, 2, (h: Value) => new Sequence('hash', h, 0, 0, 1, [...checkHash('in-hash', h).map.values()]));
+  t.fn('in-hash-keys', 1, 2, (h: Value) => new Sequence('hash-keys', h, 0, 0, 1, [...checkHash('in-hash-keys', h).map.values()]));
+  t.fn('in-hash-values', 1, 2, (h: Value) => new Sequence('hash-values', h, 0, 0, 1, [...checkHash('in-hash-values', h).map.values()]));
+  // in-immutable-hash, in-mutable-hash, in-weak-hash, in-ephemeron-hash and
+  // their -keys, -values and -pairs forms: in-hash for one kind of table. The
+  // optional bad-index-v is for a table changed while it is walked; the walk
+  // here is over a snapshot of the entries, so it is never needed.
+  const hashKinds: [string, string, (h: RHash) => boolean][] = [
+    ['immutable', '(and/c hash? immutable?)', (h) => !h.mutable],
+    ['mutable', '(and/c hash? mutable? hash-strong?)', (h) => h.mutable && h.strength === 'strong'],
+    ['weak', '(and/c hash? hash-weak?)', (h) => h.strength === 'weak'],
+    ['ephemeron', '(and/c hash? hash-ephemeron?)', (h) => h.strength === 'ephemeron'],
+  ];
+  for (const [kind, expected, fits] of hashKinds) {
+    for (const [suffix, seqKind] of [
+      ['', 'hash'],
+      ['-keys', 'hash-keys'],
+      ['-values', 'hash-values'],
+      ['-pairs', 'hash-pairs'],
+    ] as const) {
+      const who = `in-${kind}-hash${suffix}`;
+      t.fn(who, 1, 2, (h: Value) => {
+        if (!(h instanceof RHash) || !fits(h)) return argError(who, expected, h);
+        return new Sequence(seqKind, h, 0, 0, 1, [...h.map.values()]);
+      });
+    }
+  }
   t.fn('in-lines', 0, 2, function (this: Machine, p?: Value, mode: Value = sym('any')) {
     if (p === undefined) p = this.paramValue(currentInputPort);
     if (!(p instanceof InputPort)) return argError('in-lines', 'input-port?', p);

@@ -451,7 +451,7 @@ class Printer {
     } else if (v instanceof Box) {
       r = this.isUnquoted(v.value);
     } else if (v instanceof RHash) {
-      for (const [k, val] of v.map.values()) {
+      for (const [k, val] of v.strength === 'weak' ? [] : v.map.values()) {
         if (this.isUnquoted(k) || this.isUnquoted(val)) {
           r = true;
           break;
@@ -629,8 +629,13 @@ class Printer {
 
   /** `#hash((k . v) ...)`, `#hasheq(...)`, `#hasheqv(...)`, or `(hash k v ...)` at quote depth 0. */
   private printHash(h: RHash, mode: Mode): void {
+    // Racket CS prints a weak table opaquely, whatever it holds.
+    if (h.strength === 'weak') {
+      this.out += '#<hash>';
+      return;
+    }
     const entries = sortedEntries(h);
-    const kind = h.kind === 'eq' ? 'hasheq' : h.kind === 'eqv' ? 'hasheqv' : 'hash';
+    const kind = h.kind === 'eq' ? 'hasheq' : h.kind === 'eqv' ? 'hasheqv' : h.kind === 'equal-always' ? 'hashalw' : 'hash';
     if (mode === UNQUOTED) {
       const flat: Value[] = [];
       for (const [k, val] of entries) flat.push(k, val);

@@ -526,7 +526,7 @@ export class RacketParser extends EmbeddedActionsParser {
       entries.push(this.readHashPair(elemCtx, start, opener, closer, openEnd));
       first = false;
     }
-    const kind: HashKind = info.kind === 'equal-always' ? 'equal' : info.kind;
+    const kind: HashKind = info.kind;
     return this.wrap(makeHash(kind, false, entries), start, this.lastEnd(), opener);
   }
 

@@ -101,6 +101,30 @@ export function equalKey(v: Value): unknown {
   return eqvKey(v);
 }
 
+/**
+ * A JS Map key that is the same for two values exactly when they are
+ * equal-always?: mutable strings, byte strings, vectors, boxes and mutable
+ * pairs by identity, immutable data by content.
+ */
+export function equalAlwaysKey(v: Value): unknown {
+  if (v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box) {
+    return v.immutable ? equalKey(v) : eqvKey(v);
+  }
+  if (v instanceof MPair) return v;
+  if (v instanceof Pair) return '\u0000a:' + encodeAlways(v);
+  return equalKey(v);
+}
+
+function encodeAlways(v: Value): string {
+  if (v instanceof Pair) return '(' + encodeAlways(v.car) + '.' + encodeAlways(v.cdr) + ')';
+  if (v instanceof RVector && v.immutable) return '#' + v.items.length + '(' + v.items.map(encodeAlways).join('') + ')';
+  if (v instanceof Box && v.immutable) return '&' + encodeAlways(v.value);
+  if ((v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box) && !v.immutable)
+    return 'o' + objectId(v) + ';';
+  if (v instanceof MPair) return 'o' + objectId(v) + ';';
+  return encode(v);
+}
+
 const keyHooks: ((v: Value) => string | undefined)[] = [];
 /** Lets later value kinds (transparent structs, hash tables) supply an equal?-key. */
 export function registerEqualKeyHook(h: (v: Value) => string | undefined): void {

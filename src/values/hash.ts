@@ -1,13 +1,22 @@
-// Hash tables: `equal?`-, `eqv?`- and `eq?`-based, mutable and immutable.
+// Hash tables: `equal?`-, `equal-always?`-, `eqv?`- and `eq?`-based,
+// mutable and immutable; mutable ones strong, weak or ephemeron.
 //
 // Entries live in a JS Map keyed by an encoding that is equal for two keys
 // exactly when the table's equivalence says they are the same key
 // (see equal.ts), so lookups are one Map access. Insertion order is kept.
 
-import { encode, eqvKey, equalKey, registerEqualHook, registerEqualKeyHook } from './equal.js';
+import { encode, equalAlwaysKey, eqvKey, equalKey, registerEqualHook, registerEqualKeyHook } from './equal.js';
 import type { Value } from './types.js';
 
-export type HashKind = 'equal' | 'eqv' | 'eq';
+export type HashKind = 'equal' | 'eqv' | 'eq' | 'equal-always';
+
+/**
+ * How a mutable table holds its keys. Weak and ephemeron tables hold them
+ * strongly here: the difference shows only through garbage collection, and
+ * every other behaviour (printing, equal?, iteration, hash-count) follows
+ * the table's strength as Racket's does.
+ */
+export type HashStrength = 'strong' | 'weak' | 'ephemeron';
 
 export class RHash {
   constructor(
@@ -15,10 +24,13 @@ export class RHash {
     readonly mutable: boolean,
     /** encoded key -> [original key, value] */
     readonly map: Map<unknown, [Value, Value]> = new Map(),
+    readonly strength: HashStrength = 'strong',
   ) {}
 
   keyOf(k: Value): unknown {
-    return this.kind === 'equal' ? equalKey(k) : eqvKey(k);
+    const kind = this.kind;
+    if (kind === 'equal') return equalKey(k);
+    return kind === 'equal-always' ? equalAlwaysKey(k) : eqvKey(k);
   }
 
   get(k: Value): Value | undefined {
@@ -70,7 +82,9 @@ export function makeHash(kind: HashKind, mutable: boolean, entries: Iterable<[Va
 registerEqualHook({
   equal(a, b, recur) {
     if (!(a instanceof RHash)) return undefined;
-    if (!(b instanceof RHash) || a.kind !== b.kind || a.mutable !== b.mutable || a.size !== b.size) return false;
+    if (!(b instanceof RHash) || a.kind !== b.kind || a.mutable !== b.mutable || a.strength !== b.strength || a.size !== b.size) {
+      return false;
+    }
     for (const [key, [, v]] of a.map) {
       const other = b.map.get(key);
       if (other === undefined || !recur(v, other[1])) return false;
@@ -81,5 +95,5 @@ registerEqualHook({
 registerEqualKeyHook((v) => {
   if (!(v instanceof RHash)) return undefined;
   const entries = [...v.map.values()].map(([k, val]) => encode(k) + '=' + encode(val)).sort();
-  return `H${v.kind}${v.mutable ? 'm' : 'i'}{${entries.join('')}}`;
+  return `H${v.kind}${v.mutable ? 'm' : 'i'}${v.strength}{${entries.join('')}}`;
 });
