@@ -15,7 +15,7 @@ for (const [library, names] of Object.entries(data.libraries)) {
   const c = libraryCoverage(rt, library, names);
   const procedures = Object.values(names).filter((e) => e.kind === 'procedure').length;
   console.log(
-    `${library}: ${c.bound.length} of ${c.total} bound; arities match Racket's for ${procedures - c.arityDifferences.length - c.missing.filter((n) => names[n].kind === 'procedure').length} of ${procedures} procedures`,
+    `${library}: ${c.bound.length} of ${c.total} bound, ${c.impossible.length} impossible on Node (src/prims/unsupported.ts); arities match Racket's for ${procedures - c.arityDifferences.length - c.missing.filter((n) => names[n].kind === 'procedure').length - c.impossible.filter((n) => names[n].kind === 'procedure').length} of ${procedures} procedures`,
   );
   if (verbose) {
     console.log(`  not bound: ${c.missing.join(' ')}`);

@@ -79,6 +79,7 @@ import { installMemory } from './memory.js';
 import { installNamespaces } from './namespaces.js';
 import { installModules } from './modules.js';
 import { installRepl } from './repl.js';
+import { installUnsupported } from './unsupported.js';
 import { installStencilVectors } from './stencil-vectors.js';
 import { installPlaceholders } from './placeholders.js';
 import { PrimTable } from './table.js';
@@ -177,6 +178,7 @@ export function allPrimitives(): PrimTable {
     installNamespaces(t);
     installModules(t);
     installRepl(t);
+    installUnsupported(t);
     cached = t;
   }
   return cached;

@@ -3,6 +3,7 @@
 // test/data/exports.json), and its procedures' arities and keywords. Used by
 // the coverage test and `npm run coverage`.
 
+import { UNSUPPORTED_NAMES } from '../prims/unsupported.js';
 import type { Meaning } from '../expand/expander.js';
 import { arityRanges } from '../prims/procedures.js';
 import { AnyKeywordProcedure, KeywordProcedure } from '../prims/keyword-procedures.js';
@@ -32,6 +33,8 @@ export interface Coverage {
   readonly total: number;
   readonly bound: readonly string[];
   readonly missing: readonly string[];
+  /** Bound only to raise exn:fail:unsupported: the names Node cannot provide (prims/unsupported.ts). */
+  readonly impossible: readonly string[];
   /** Procedures whose arity or keywords differ from Racket's: what rkt has, as Racket would print it. */
   readonly arityDifferences: readonly { readonly name: string; readonly racket: string; readonly rkt: string }[];
 }
@@ -83,11 +86,16 @@ export function libraryCoverage(rt: Runtime, library: string, expected: Readonly
   const exports = rt.libraries.get(library)?.exports ?? new Map<string, Meaning>();
   const bound: string[] = [];
   const missing: string[] = [];
+  const impossible: string[] = [];
   const arityDifferences: { name: string; racket: string; rkt: string }[] = [];
   for (const [name, entry] of Object.entries(expected)) {
     const m = exports.get(name);
     if (m === undefined) {
       missing.push(name);
+      continue;
+    }
+    if (UNSUPPORTED_NAMES.includes(name)) {
+      impossible.push(name);
       continue;
     }
     bound.push(name);
@@ -111,5 +119,5 @@ export function libraryCoverage(rt: Runtime, library: string, expected: Readonly
     const rkt = `${showRanges(ranges)}${rktKw === ' / ' ? '' : ` keywords ${rktKw}`}`;
     if (rkt !== racket) arityDifferences.push({ name, racket, rkt });
   }
-  return { library, total: Object.keys(expected).length, bound, missing, arityDifferences };
+  return { library, total: Object.keys(expected).length, bound, missing, impossible, arityDifferences };
 }

@@ -9,10 +9,28 @@ import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/host/node-host.js';
 import { type ExportsFile, libraryCoverage } from '../../src/runtime/coverage.js';
 import { Runtime } from '../../src/runtime/runtime.js';
+import { UNSUPPORTED, UNSUPPORTED_NAMES } from '../../src/prims/unsupported.js';
+import { evalCaptured } from '../support/run.js';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8'));
 const exportsFile: ExportsFile = read('exports.json');
 const pending: Record<string, { unbound: string[]; arity: string[] }> = read('coverage-pending.json');
+
+describe('the names Node cannot provide', () => {
+  it('are few, each with a reason, and raise exn:fail:unsupported when used', async () => {
+    expect(UNSUPPORTED_NAMES.length).toBeLessThan(40);
+    for (const [, , , reason] of UNSUPPORTED) expect(reason.length).toBeGreaterThan(20);
+    const calls = UNSUPPORTED.map(([name, min]) => `(${name}${' 0'.repeat(min)})`);
+    calls.push('((current-load-extension) "x.so" #f)');
+    const program = calls.map(
+      (c) => `(with-handlers ([exn:fail:unsupported? (lambda (e) (displayln (exn-message e)))]) ${c} (displayln "no error"))`,
+    );
+    const r = await evalCaptured(program.join('\n'));
+    const lines = r.stdout.split('\n').filter((l) => /: unsupported$/.test(l));
+    expect(lines.map((l) => l.replace(/: unsupported$/, ''))).toEqual(UNSUPPORTED_NAMES);
+    expect(r.stdout).not.toContain('no error');
+  });
+});
 
 describe('coverage of Racket 8.7 libraries', () => {
   const rt = new Runtime({ host: nodeHost() });
