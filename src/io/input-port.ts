@@ -9,13 +9,38 @@ import { customPrint } from '../values/printable.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
 import type { Value } from '../values/types.js';
 import { LineCounter } from './location.js';
-import type { Evt } from '../eval/block.js';
+import { NOT_READY, evtOf, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import type { Machine } from '../eval/machine-type.js';
 
 /** Where a streaming port's bytes come from: `start` is called once, when the bytes are first needed. */
 export type ByteSource = (onData: (chunk: Uint8Array) => void, onEnd: () => void) => void;
 
+/** An input port as an event: ready when a byte (or the end) can be read; its result is the port. */
+class PortReadyEvt implements Evt {
+  constructor(readonly port: InputPort) {}
+  poll(m: Machine): SyncResult | NotReady {
+    const p = this.port;
+    if (p.custom && p.available === 0 && !p.complete) p.fill(m, 1);
+    return p.available > 0 || p.complete || p.closed ? p : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    const p = this.port;
+    p.demand();
+    if (p.custom) {
+      // A custom port's procedures must run again to know: look now and then.
+      const t = setInterval(wake, 5);
+      return () => clearInterval(t);
+    }
+    p.waiters.add(wake);
+    return () => p.waiters.delete(wake);
+  }
+}
+
 export class InputPort {
+  [evtOf](): Evt {
+    return new PortReadyEvt(this);
+  }
+
   /** The read position in `bytes`; `reads` counts the moves of it (progress events watch it). */
   get pos(): number {
     return this.at;

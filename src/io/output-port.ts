@@ -10,6 +10,18 @@ import { decodeUtf8Chars } from '../values/utf8-lenient.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
 import type { LineCounter } from './location.js';
 import type { RBytes, Value } from '../values/types.js';
+import { evtOf, type Evt, type SyncResult } from '../eval/block.js';
+
+/** An output port as an event: ready at once (writes never wait); its result is the port. */
+class PortWritableEvt implements Evt {
+  constructor(readonly port: OutputPort) {}
+  poll(): SyncResult {
+    return this.port;
+  }
+  subscribe(): () => void {
+    return () => {};
+  }
+}
 
 /** Where a port's flushed output goes: text, or bytes when raw bytes were written. */
 export type OutputSink = (data: string | Uint8Array) => void;
@@ -48,6 +60,10 @@ export function decodeLeniently(b: Uint8Array): string {
 }
 
 export class OutputPort {
+  [evtOf](): Evt {
+    return new PortWritableEvt(this);
+  }
+
   private parts: (string | Uint8Array)[] = [];
   private size = 0;
   /** Only strings in `parts`. */

@@ -277,7 +277,7 @@ export function installInput(t: PrimTable): void {
       const [from, to] = checkRange(who, 'byte string', b, b.bytes.length, start, end);
       const want = to - from;
       const take = (): Value => {
-        const got = port.readBytes(Math.min(want, whole ? want : Math.max(port.available, 0)));
+        const got = port.readBytes(whole || port.available === 0 ? want : Math.min(want, port.available));
         if (got === null) return want === 0 ? 0 : EOF;
         b.bytes.set(got, from);
         return got.length;

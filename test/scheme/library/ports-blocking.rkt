@@ -1,0 +1,25 @@
+#lang racket/base
+;; Custom input ports that wait: read-in returning an event or 0; ports as events; read-bytes-avail!* at eof.
+(define-values (pi po) (make-pipe))
+(define wrapped
+  (make-input-port 'wrapped
+    (lambda (bs) (let ([n (read-bytes-avail!* bs pi)]) (if (eqv? n 0) (wrap-evt pi (lambda (_) 0)) n)))
+    #f void))
+(define t (thread (lambda () (sleep 0.05) (write-string "hello\nworld\n" po) (sleep 0.05) (close-output-port po))))
+(read-line wrapped)
+(read-line wrapped)
+(read-line wrapped)
+(define zero-port (let ([k 0]) (make-input-port 'z (lambda (bs) (set! k (add1 k)) (cond [(< k 5) 0] [(= k 5) (bytes-set! bs 0 65) 1] [else eof])) #f void)))
+(read-char zero-port)
+(read-char zero-port)
+(list (evt? (open-input-string "")) (evt? (open-output-string)))
+(define o (open-output-string))
+(eq? (sync o) o)
+(define i (open-input-string "x"))
+(eq? (sync i) i)
+(define b (make-bytes 3))
+(define-values (pi2 po2) (make-pipe))
+(read-bytes-avail!* b pi2)
+(close-output-port po2)
+(read-bytes-avail!* b pi2)
+(read-bytes-avail! b pi2)
