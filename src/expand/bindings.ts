@@ -96,6 +96,19 @@ export class BindingTable<M> {
     return best === null ? null : best.scopes;
   }
 
+  /** The interned names bound for `scopes` at `phase` (with `exact`, only bindings made at exactly those scopes). */
+  boundNames(scopes: ScopeSet, phase: number, exact: boolean): string[] {
+    const out: string[] = [];
+    for (const [name, list] of this.byName) {
+      if (name.startsWith('\u0000')) continue;
+      const seen = list.some(
+        (e) => (e.phase === phase || e.phase === ALL_PHASES) && (exact ? sameSet(e.scopes, scopes) : isSubset(e.scopes, scopes)),
+      );
+      if (seen) out.push(name);
+    }
+    return out;
+  }
+
   /** The binding made exactly at `scopes` and `phase`, if any (for duplicate-definition checks). */
   exact(name: string, scopes: ScopeSet, phase: number): M | null {
     const list = this.byName.get(name);

@@ -16,6 +16,7 @@ import {
   importSpace,
   keepsPhase,
   planetUnavailable,
+  requirePortal,
   requireSubForm,
   scopesInSpace,
 } from './require-forms.js';
@@ -287,6 +288,7 @@ export function requireSpec(
     }
     return subs.flatMap((sub) => requireSpec(ex, loader, info, sub, source, shift + by, only));
   }
+  if (kind === 'portal') return requirePortal(ex, spec, p!, ex.phase + shift);
   const nested = requireSubForm(ex, spec, p, kind, source, shift, only, loader.resolvePath);
   if (nested !== null) return nested.subs.flatMap((sub) => requireSpec(ex, loader, info, sub, nested.source, shift, nested.only));
   const phase = ex.phase + shift;

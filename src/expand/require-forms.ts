@@ -6,7 +6,9 @@
 import { RString, Sym, type Value } from '../values/types.js';
 import type { Scope, Syntax } from '../values/syntax.js';
 import type { Expander } from './expander.js';
-import { scopeSetAdd, syntaxE, syntaxToDatum } from './scopes.js';
+import { idSym, isIdentifier, scopeSetAdd, syntaxE, syntaxToDatum } from './scopes.js';
+import { symbolKey } from './bindings.js';
+import { PortalSyntax } from './transformers.js';
 import { internedScope } from './spaces.js';
 import { writeString } from '../printer/print.js';
 import { RacketThrow, exnFailSyntaxT, makeExn } from '../errors/exn.js';
@@ -107,4 +109,11 @@ export function planetUnavailable(ex: Expander, spec: Syntax): never {
     '  hostname: planet.racket-lang.org\n  port number: 80\n  system error: Name or service not known; gai_err=-2\n' +
     `  in: ${writeString(d)}`;
   throw new RacketThrow(makeExn(exnFailSyntaxT, msg, new Pair(spec, NULL)));
+}
+
+/** `(portal id content)` in a require: binds `id` to portal syntax holding `content`. */
+export function requirePortal(ex: Expander, spec: Syntax, p: Syntax[], phase: number): Syntax[] {
+  if (p.length !== 3 || !isIdentifier(p[1])) return ex.syntaxError('#%require', 'bad syntax', spec);
+  ex.table.add(symbolKey(idSym(p[1])), p[1].scopes, { kind: 'syntax', value: new PortalSyntax(p[2]) }, phase);
+  return [];
 }

@@ -139,3 +139,11 @@ export class ExpandedSyntax {
     return '#<expanded-syntax>';
   }
 }
+
+/** `make-portal-syntax`: a compile-time value that only carries syntax, for identifier-binding-portal-syntax to find. */
+export class PortalSyntax {
+  constructor(readonly content: Syntax) {}
+  [customPrint](): string {
+    return '#<portal-syntax>';
+  }
+}

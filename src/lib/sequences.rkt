@@ -5,7 +5,7 @@
 
 (provide in-indexed in-parallel in-sequences in-cycle in-producer
          make-do-sequence in-mlist in-values-sequence in-values*-sequence
-         sequence-generate sequence-generate*)
+         sequence-generate sequence-generate* stop-before stop-after)
 
 (define (sequence-procedures who s)
   (unless (sequence? s) (raise-argument-error who "sequence?" s))
@@ -136,3 +136,35 @@
           (values (call-with-values (lambda () ((vector-ref p 2) pos)) list)
                   (lambda () (gen ((vector-ref p 3) pos))))
           (values #f no-more-values)))))
+
+;; stop-before and stop-after test each element with pred. A position is a
+;; mutable pair of the inner position and that element's values (#f until
+;; computed), so that each element is produced once.
+(define (checked-stopping who s pred)
+  (let ([p (sequence-procedures who s)])
+    (unless (and (procedure? pred) (procedure-arity-includes? pred 1))
+      (raise-argument-error who "(procedure-arity-includes/c 1)" pred))
+    p))
+
+(define (element-values p pos)
+  (or (mcdr pos)
+      (let ([vals (call-with-values (lambda () ((vector-ref p 2) (mcar pos))) list)])
+        (set-mcdr! pos vals)
+        vals)))
+
+(define (stop-before s pred)
+  (let ([p (checked-stopping 'stop-before s pred)])
+    (%make-proc-sequence
+     (lambda () (mcons ((vector-ref p 0)) #f))
+     (lambda (pos) (and ((vector-ref p 1) (mcar pos)) (not (apply pred (element-values p pos)))))
+     (lambda (pos) (apply values (element-values p pos)))
+     (lambda (pos) (mcons ((vector-ref p 3) (mcar pos)) #f)))))
+
+;; After an element pred accepts, the position is 'done.
+(define (stop-after s pred)
+  (let ([p (checked-stopping 'stop-after s pred)])
+    (%make-proc-sequence
+     (lambda () (mcons ((vector-ref p 0)) #f))
+     (lambda (pos) (and (mpair? pos) ((vector-ref p 1) (mcar pos))))
+     (lambda (pos) (apply values (element-values p pos)))
+     (lambda (pos) (if (apply pred (element-values p pos)) 'done (mcons ((vector-ref p 3) (mcar pos)) #f))))))

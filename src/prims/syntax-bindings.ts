@@ -7,6 +7,7 @@ import type { Expander, Meaning } from '../expand/expander.js';
 import { LABEL_PHASE, symbolKey } from '../expand/bindings.js';
 import { idSym, isIdentifier, isSubset } from '../expand/scopes.js';
 import type { Machine } from '../eval/machine.js';
+import { PortalSyntax } from '../expand/transformers.js';
 import { Primitive } from '../eval/procedures.js';
 import { Syntax } from '../values/syntax.js';
 import { NULL, Pair, Sym, listFromArray, sym, type Value } from '../values/types.js';
@@ -138,6 +139,26 @@ export function installSyntaxBindings(t: PrimTable): void {
     const p = phaseArg(ex, 'identifier-binding-symbol', phase);
     const m = ex.resolveAt(i, p);
     return m === null ? idSym(i) : sym(definitionName(ex, i, m, p));
+  });
+  t.fn('make-portal-syntax', 1, 1, (s: Value) =>
+    s instanceof Syntax ? new PortalSyntax(s) : argError('make-portal-syntax', 'syntax?', s),
+  );
+  t.fn('portal-syntax?', 1, 1, (v: Value) => v instanceof PortalSyntax);
+  t.fn('portal-syntax-content', 1, 1, (v: Value) =>
+    v instanceof PortalSyntax ? v.content : argError('portal-syntax-content', 'portal-syntax?', v),
+  );
+  t.fn('identifier-binding-portal-syntax', 1, 2, function (this: Machine, id: Value, phase?: Value) {
+    const i = checkId('identifier-binding-portal-syntax', id);
+    const m = this.rt.ex.resolveAt(i, phaseArg(this.rt.ex, 'identifier-binding-portal-syntax', phase));
+    return m !== null && m.kind === 'syntax' && m.value instanceof PortalSyntax ? m.value.content : false;
+  });
+  t.fn('syntax-bound-symbols', 1, 3, function (this: Machine, s: Value, phase?: Value, exact: Value = false) {
+    if (!(s instanceof Syntax)) return argError('syntax-bound-symbols', 'syntax?', s);
+    // Racket subtracts from the phase before checking it.
+    if (phase !== undefined && phase !== false && (typeof phase !== 'number' || !Number.isInteger(phase)))
+      return argError('-', 'number?', phase);
+    const p = phaseArg(this.rt.ex, 'syntax-bound-symbols', phase);
+    return listFromArray(this.rt.ex.table.boundNames(s.scopes, p, exact !== false).map((n) => sym(n)));
   });
   // Pruning and recertifying belong to the model of hygiene before sets of scopes; Racket keeps them as identities.
   t.fn('identifier-prune-lexical-context', 1, 2, (id: Value, syms: Value = NULL) => {
