@@ -28,6 +28,9 @@ import { installSequences } from './sequences.js';
 import { installSets } from './sets.js';
 import { installProcedures } from './procedures.js';
 import { installKeywordProcedures } from './keyword-procedures.js';
+import { installImpersonators } from './impersonators.js';
+import { installProcedureImpersonators } from './procedure-impersonators.js';
+import { installStructImpersonators } from './struct-impersonators.js';
 import { installVoid } from './void.js';
 import { installStructs } from './structs.js';
 import { installObjectName } from './object-name.js';
@@ -94,6 +97,9 @@ export function allPrimitives(): PrimTable {
     installSets(t);
     installProcedures(t);
     installKeywordProcedures(t);
+    installImpersonators(t);
+    installProcedureImpersonators(t);
+    installStructImpersonators(t);
     installVoid(t);
     // §5 structures, §6–§10 control
     installStructs(t);

@@ -11,6 +11,7 @@ import { type Keyword, isList, listFromArray, listToArray, type Value } from '..
 import { registerProcedureKind } from './check.js';
 import type { PrimTable } from './table.js';
 import { Closure } from '../eval/nodes.js';
+import { ProcedureImpersonator } from '../values/impersonator.js';
 
 export class KeywordProcedure {
   constructor(
@@ -59,8 +60,21 @@ function fail(message: string): never {
   throw new RacketThrow(makeExn(exnFailContractT, message));
 }
 
+type ImpersonatedApply = (m: Machine, f: ProcedureImpersonator, kws: Keyword[], kwVals: Value[], positional: Value[]) => void;
+let applyImpersonated: ImpersonatedApply = () => {
+  throw new Error('internal: procedure impersonators are not installed');
+};
+/** How a procedure chaperone is applied (procedure-impersonators.ts). */
+export function setImpersonatedApply(f: ImpersonatedApply): void {
+  applyImpersonated = f;
+}
+
 /** Calls `f` with sorted keywords `kws`, their values, and positional arguments. */
 export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: Value[], positional: Value[]): void {
+  if (f instanceof ProcedureImpersonator) {
+    applyImpersonated(m, f, kws, kwVals, positional);
+    return;
+  }
   if (f instanceof AnyKeywordProcedure) {
     if (kws.length === 0) m.applyArray(f.plainProc, positional);
     else m.applyArray(f.kwProc, [listFromArray(kws), listFromArray(kwVals), ...positional]);
@@ -171,7 +185,7 @@ export function installKeywordProcedures(t: PrimTable): void {
 
 /** Applying a keyword procedure without keywords. */
 export function keywordApplyHook(m: Machine, f: Value, vals: Value[]): boolean {
-  if (!(f instanceof KeywordProcedure) && !(f instanceof AnyKeywordProcedure)) return false;
+  if (!(f instanceof KeywordProcedure) && !(f instanceof AnyKeywordProcedure) && !(f instanceof ProcedureImpersonator)) return false;
   applyWithKeywords(m, f, [], [], vals.slice(1));
   return true;
 }

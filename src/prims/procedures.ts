@@ -16,6 +16,7 @@ import type { PrimTable } from './table.js';
 import { isExactNonnegativeInteger } from '../values/numbers.js';
 import { StructInstance, StructType, propProcedure } from '../values/struct.js';
 import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
+import { ProcedureImpersonator } from '../values/impersonator.js';
 
 export const arityAtLeastT = new StructType('arity-at-least', null, 1, 0, false, new Map(), true, null, new Set());
 
@@ -48,6 +49,7 @@ export function arityRanges(f: Value): Range[] {
       .map(([a, b]) => [Math.max(0, a - k), b - k] as Range)
       .filter(([a, b]) => b >= a);
   }
+  if (f instanceof ProcedureImpersonator) return arityRanges(f.target);
   if (f instanceof StructInstance) {
     const p = f.type.prop(propProcedure);
     if (typeof p === 'number') return arityRanges(f.fields[p]);
@@ -69,6 +71,17 @@ function normalizeRanges(ranges: readonly Range[]): Range[] {
     else out.push([a, b]);
   }
   return out;
+}
+
+/** Racket's normalized arity of `f` as data: a count, `{ atLeast }`, or a list of those. */
+export type ArityShape = number | { atLeast: number } | (number | { atLeast: number })[];
+export function arityShape(f: Value): ArityShape {
+  const items: (number | { atLeast: number })[] = [];
+  for (const [a, b] of normalizeRanges(arityRanges(f))) {
+    if (b === Infinity) items.push({ atLeast: a });
+    else for (let n = a; n <= b; n++) items.push(n);
+  }
+  return items.length === 1 ? items[0] : items;
 }
 
 function arityAtLeast(n: Value): StructInstance {
@@ -128,7 +141,15 @@ export function arityIncludes(f: Value, n: number): boolean {
   if (f instanceof CaseClosure) return f.clauses.some((c) => arityIncludes(c, n));
   if (f instanceof Primitive || f instanceof MachinePrimitive) return n >= f.min && (f.max < 0 || n <= f.max);
   if (f instanceof Parameter) return n <= 1;
-  return true;
+  return arityRanges(f).some(([a, b]) => a <= n && n <= b);
+}
+
+/** The keywords `f` requires, and those it allows (null: any). */
+export function keywordsOf(f: Value): { required: Keyword[]; allowed: Keyword[] | null } {
+  if (f instanceof ProcedureImpersonator) return keywordsOf(f.target);
+  if (f instanceof AnyKeywordProcedure) return { required: [], allowed: null };
+  if (f instanceof KeywordProcedure) return { required: f.required, allowed: f.kws };
+  return { required: [], allowed: [] };
 }
 
 export function installProcedures(t: PrimTable): void {
@@ -219,9 +240,8 @@ export function installProcedures(t: PrimTable): void {
   t.fn('procedure-specialize', 1, 1, (f: Value) => checkProcedure('procedure-specialize', f));
   t.fn('procedure-keywords', 1, 1, (f: Value) => {
     checkProcedure('procedure-keywords', f);
-    if (f instanceof AnyKeywordProcedure) return new MultipleValues([NULL, false]);
-    if (!(f instanceof KeywordProcedure)) return new MultipleValues([NULL, NULL]);
-    return new MultipleValues([sortedKeywords(f.required), sortedKeywords(f.kws)]);
+    const { required, allowed } = keywordsOf(f);
+    return new MultipleValues([sortedKeywords(required), allowed === null ? false : sortedKeywords(allowed)]);
   });
   t.fn('primitive?', 1, 1, (v: Value) => v instanceof Primitive || v instanceof MachinePrimitive);
 }
