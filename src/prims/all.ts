@@ -31,6 +31,7 @@ import { installKeywordProcedures } from './keyword-procedures.js';
 import { installImpersonators } from './impersonators.js';
 import { installProcedureImpersonators } from './procedure-impersonators.js';
 import { installStructImpersonators } from './struct-impersonators.js';
+import { installProcedureExtras } from './procedure-extras.js';
 import { installVoid } from './void.js';
 import { installStructs } from './structs.js';
 import { installObjectName } from './object-name.js';
@@ -100,6 +101,7 @@ export function allPrimitives(): PrimTable {
     installImpersonators(t);
     installProcedureImpersonators(t);
     installStructImpersonators(t);
+    installProcedureExtras(t);
     installVoid(t);
     // §5 structures, §6–§10 control
     installStructs(t);

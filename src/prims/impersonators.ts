@@ -119,7 +119,8 @@ export function vectorItems(m: Machine | null, who: string, v: RVector | VectorI
   if (v instanceof RVector) return v.items;
   const n = vectorBase(v).items.length;
   const out = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = vectorRefThrough(m, who, v, i);
+  // Racket reads a chaperoned vector's elements from the last one down.
+  for (let i = n - 1; i >= 0; i--) out[i] = vectorRefThrough(m, who, v, i);
   return out;
 }
 
@@ -225,11 +226,12 @@ export function hashKeyThrough(m: Machine | null, who: string, h: Value, k: Valu
 }
 
 /** The table's entries as seen through the wrappers (keys through `key`, values through `ref`). */
-export function hashEntriesThrough(m: Machine | null, who: string, h: HashImpersonator): [Value, Value][] {
+export function hashEntriesThrough(m: Machine | null, _who: string, h: HashImpersonator): [Value, Value][] {
   const out: [Value, Value][] = [];
+  // Racket reports a bad key as hash-iterate-key's and a bad value as hash-ref's, whatever iterated.
   for (const [k] of hashBase(h).map.values()) {
-    const key = hashKeyThrough(m, who, h, k);
-    const v = hashRefThrough(m, who, h, key);
+    const key = hashKeyThrough(m, 'hash-iterate-key', h, k);
+    const v = hashRefThrough(m, 'hash-ref', h, key);
     if (v !== undefined) out.push([key, v]);
   }
   return out;
@@ -299,7 +301,9 @@ function structSnapshot(m: Machine | null, v: StructImpersonator): StructInstanc
 setSeeThrough((v) => {
   if (v instanceof VectorImpersonator) {
     const base = vectorBase(v);
-    return new RVector(vectorItems(null, 'vector-ref', v), base.immutable);
+    // The printer and equal? read from the first element up.
+    const items = base.items.map((_, i) => vectorRefThrough(null, 'vector-ref', v, i));
+    return new RVector(items, base.immutable);
   }
   if (v instanceof BoxImpersonator) return new Box(unboxThrough(null, 'unbox', v), boxBase(v).immutable);
   if (v instanceof HashImpersonator) {
@@ -360,7 +364,6 @@ function makeVectorImpersonator(who: string, chaperone: boolean, star: boolean, 
       ['mutator wrapper', set],
     );
   }
-  if (ref === false && props.size === 0) return v;
   return new VectorImpersonator(v, chaperone, props, ref, set, star);
 }
 
@@ -420,11 +423,12 @@ export function installImpersonators(t: PrimTable): void {
   t.fn('impersonator-of?', 2, 2, (a: Value, b: Value) => isChaperoneOf(a, b, true));
   t.fn('chaperone-of?', 2, 2, (a: Value, b: Value) => isChaperoneOf(a, b, false));
 
-  t.fn('make-impersonator-property', 1, 1, (name: Value) => {
+  t.fn('make-impersonator-property', 1, 4, (name: Value, ...names: Value[]) => {
     if (!(name instanceof Sym)) return argError('make-impersonator-property', 'symbol?', name);
+    for (const n of names) if (n !== false && !(n instanceof Sym)) return argError('make-impersonator-property', '(or/c symbol? #f)', n);
     const p = new ImpersonatorProperty(name.name);
     const pred = new Primitive(`${name.name}?`, 1, 1, (v: Value) => propertyOf(v, p) !== undefined);
-    const accName = `${name.name}-accessor`;
+    const accName = names[0] instanceof Sym ? names[0].name : `${name.name}-accessor`;
     const accessor = new Primitive(accName, 1, 2, function (this: Machine, v: Value, failure?: Value) {
       const got = propertyOf(v, p);
       if (got !== undefined) return got;

@@ -23,14 +23,22 @@ export const arityAtLeastT = new StructType('arity-at-least', null, 1, 0, false,
 /** An arity range: `max` is Infinity for "at least `min`". */
 type Range = readonly [number, number];
 
-/** The arities of procedures made by procedure-reduce-arity. */
-const reducedArities = new WeakMap<object, Range[]>();
+/** The arities of procedures made by procedure-reduce-arity and its relatives. */
+const reducedArities = new WeakMap<object, readonly Range[]>();
+/** Records the counts a procedure made by reducing another's arity accepts. */
+export function setReducedArity(p: MachinePrimitive, ranges: readonly Range[]): void {
+  reducedArities.set(p, ranges);
+}
+/** Whether `p` was made by reducing another procedure's arity. */
+export function isReducedArity(p: Value): boolean {
+  return typeof p === 'object' && p !== null && reducedArities.has(p);
+}
 
 /** The argument counts `f` accepts, as ranges (unsorted, possibly overlapping). */
 export function arityRanges(f: Value): Range[] {
   if (f instanceof MachinePrimitive) {
     const reduced = reducedArities.get(f);
-    if (reduced !== undefined) return reduced;
+    if (reduced !== undefined) return [...reduced];
   }
   if (f instanceof Closure) return [[f.lam.nreq, f.lam.hasRest ? Infinity : f.lam.nreq + f.lam.nopt]];
   if (f instanceof CaseClosure) return f.clauses.flatMap(arityRanges);
@@ -82,6 +90,10 @@ export function arityShape(f: Value): ArityShape {
     else for (let n = a; n <= b; n++) items.push(n);
   }
   return items.length === 1 ? items[0] : items;
+}
+
+export function arityAtLeastValue(n: number): StructInstance {
+  return arityAtLeast(n);
 }
 
 function arityAtLeast(n: Value): StructInstance {
@@ -166,9 +178,12 @@ export function installProcedures(t: PrimTable): void {
   });
 
   t.fn('procedure?', 1, 1, (v) => isProcedure(v));
-  t.fn('procedure-arity-includes?', 2, 3, (f: Value, n: Value) => {
+  t.fn('procedure-arity-includes?', 2, 3, (f: Value, n: Value, kwsOk: Value = false) => {
     checkProcedure('procedure-arity-includes?', f);
-    const k = typeof n === 'number' ? n : -1;
+    if (!isExactNonnegativeInteger(n)) return argError('procedure-arity-includes?', 'exact-nonnegative-integer?', n);
+    // A procedure that requires keywords accepts no plain call, unless keywords are allowed for.
+    if (kwsOk === false && keywordsOf(f).required.length > 0) return false;
+    const k = typeof n === 'number' ? n : Number.MAX_SAFE_INTEGER;
     return arityIncludes(f, k);
   });
   t.internal('unsupplied?', new Primitive('unsupplied?', 1, 1, (v) => v === UNSUPPLIED));

@@ -3,7 +3,7 @@
 
 import { isEqv } from './equal.js';
 import { RHash } from './hash.js';
-import { Impersonator } from './impersonator.js';
+import { Impersonator, ProcedureImpersonator, VectorImpersonator } from './impersonator.js';
 import { StructInstance, type StructType } from './struct.js';
 import { Box, MPair, Pair, RBytes, RString, RVector, type Value } from './types.js';
 
@@ -20,6 +20,7 @@ export function setImpersonatorOfTarget(f: (v: Value) => Value | undefined): voi
  * for impersonator-of? (which is equal? that lets `a` have impersonators).
  */
 export function isChaperoneOf(a: Value, b: Value, impersonators: boolean): boolean {
+  b = withoutPassiveLayers(b);
   for (;;) {
     if (a === b || isEqv(a, b)) return true;
     if (a instanceof Impersonator) {
@@ -76,4 +77,10 @@ export function isChaperoneOf(a: Value, b: Value, impersonators: boolean): boole
 function allFieldsImmutable(t: StructType | null): boolean {
   for (; t !== null; t = t.parent) if (t.mutableFields.size > 0) return false;
   return true;
+}
+
+/** `v` without its outer wrappers that redirect nothing (only carry properties), which chaperone-of? sees through on the right too. */
+function withoutPassiveLayers(v: Value): Value {
+  while ((v instanceof VectorImpersonator && v.ref === false) || (v instanceof ProcedureImpersonator && v.wrapper === false)) v = v.target;
+  return v;
 }
