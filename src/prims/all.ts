@@ -34,6 +34,10 @@ import { installSequences } from './sequences.js';
 import { installSets } from './sets.js';
 import { installProcedures } from './procedures.js';
 import { installKeywordProcedures } from './keyword-procedures.js';
+import { installImpersonators } from './impersonators.js';
+import { installProcedureImpersonators } from './procedure-impersonators.js';
+import { installStructImpersonators } from './struct-impersonators.js';
+import { installProcedureExtras } from './procedure-extras.js';
 import { installVoid } from './void.js';
 import { installStructs } from './structs.js';
 import { installObjectName } from './object-name.js';
@@ -128,6 +132,10 @@ export function allPrimitives(): PrimTable {
     installSets(t);
     installProcedures(t);
     installKeywordProcedures(t);
+    installImpersonators(t);
+    installProcedureImpersonators(t);
+    installStructImpersonators(t);
+    installProcedureExtras(t);
     installVoid(t);
     // §5 structures, §6–§10 control
     installStructs(t);

@@ -4,6 +4,7 @@ import { argError } from '../errors/messages.js';
 import { Box, RBytes, RString, RVector, type Value } from '../values/types.js';
 import { RHash } from '../values/hash.js';
 import { checkSymbol } from './check.js';
+import { Impersonator, unwrapAll } from '../values/impersonator.js';
 import type { PrimTable } from './table.js';
 
 export function installBooleans(t: PrimTable): void {
@@ -22,9 +23,10 @@ export function installBooleans(t: PrimTable): void {
       return a === b;
     });
   });
-  t.fn('immutable?', 1, 1, (v) =>
-    v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box
-      ? v.immutable
-      : v instanceof RHash && !v.mutable,
-  );
+  t.fn('immutable?', 1, 1, (v) => {
+    // A chaperone is immutable when what it wraps is.
+    if (v instanceof Impersonator) v = unwrapAll(v);
+    if (v instanceof RHash) return !v.mutable;
+    return v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box ? v.immutable : false;
+  });
 }

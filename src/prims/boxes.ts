@@ -2,7 +2,9 @@
 
 import { argError } from '../errors/messages.js';
 import { Box, VOID, type Value } from '../values/types.js';
-import { checkBox } from './check.js';
+import type { Machine } from '../eval/machine.js';
+import { BoxImpersonator, unwrapAll } from '../values/impersonator.js';
+import { boxBase, setBoxThrough, unboxThrough } from './impersonators.js';
 import { customPrint } from '../values/printable.js';
 import type { PrimTable } from './table.js';
 
@@ -56,18 +58,28 @@ export function installBoxes(t: PrimTable): void {
     return b.held.get() ?? gone;
   });
   t.fn('make-ephemeron', 2, 2, (k: Value, v: Value) => new Ephemeron(k, v));
+  // Keyed by the value under any impersonators, so it lives as long as that value.
+  t.fn('impersonator-ephemeron', 1, 1, (v: Value) => new Ephemeron(unwrapAll(v), v));
   t.fn('ephemeron?', 1, 1, (v) => v instanceof Ephemeron);
   t.fn('ephemeron-value', 1, 3, (e: Value, gone: Value = false) => {
     if (!(e instanceof Ephemeron)) return argError('ephemeron-value', 'ephemeron?', e);
     return e.value() ?? gone;
   });
-  t.fn('box?', 1, 1, (v) => v instanceof Box);
+  t.fn('box?', 1, 1, (v) => v instanceof Box || v instanceof BoxImpersonator);
   t.fn('box', 1, 1, (v) => new Box(v, false));
   t.fn('box-immutable', 1, 1, (v) => new Box(v, true));
-  t.fn('unbox', 1, 1, (b) => checkBox('unbox', b).value);
-  t.fn('set-box!', 2, 2, (b: Value, v: Value) => {
-    if (!(b instanceof Box) || b.immutable) return argError('set-box!', '(and/c box? (not/c immutable?))', b);
-    b.value = v;
+  t.fn('unbox', 1, 1, function (this: Machine, b: Value) {
+    if (b instanceof Box) return b.value;
+    if (b instanceof BoxImpersonator) return unboxThrough(this, 'unbox', b);
+    return argError('unbox', 'box?', b);
+  });
+  t.fn('set-box!', 2, 2, function (this: Machine, b: Value, v: Value) {
+    if (b instanceof Box && !b.immutable) {
+      b.value = v;
+      return VOID;
+    }
+    if (!(b instanceof BoxImpersonator) || boxBase(b).immutable) return argError('set-box!', '(and/c box? (not/c immutable?))', b);
+    setBoxThrough(this, 'set-box!', b, v);
     return VOID;
   });
   // The starred forms refuse impersonators, which rkt does not have: plain boxes only.

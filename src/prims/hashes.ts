@@ -10,6 +10,18 @@ import type { PrimTable } from './table.js';
 import { Char, EOF, Keyword, NULL, RBytes, RString, Sym } from '../values/types.js';
 import { compare, isReal, type Num } from '../values/numbers.js';
 import { compareBytes } from '../values/equal.js';
+import type { Machine } from '../eval/machine.js';
+import { HashImpersonator } from '../values/impersonator.js';
+import {
+  hashBase,
+  hashClearThrough,
+  hashEntriesThrough,
+  hashFunctionalThrough,
+  hashKeyThrough,
+  hashRefThrough,
+  hashRemoveThrough,
+  hashSetThrough,
+} from './impersonators.js';
 
 /**
  * The rank of a key's type in the order `try-order?` sorts keys by, as
@@ -47,8 +59,11 @@ function compareKeys(a: Value, b: Value): number {
 }
 
 /** A table's entries; with `tryOrder` true, sorted when every key is of an ordered type. */
-export function entries(who: string, h: Value, tryOrder: Value): [Value, Value][] {
-  const all = [...checkHash(who, h).map.values()].map((e): [Value, Value] => [e[0], e[1]]);
+export function entries(who: string, h: Value, tryOrder: Value, m: Machine | null = null): [Value, Value][] {
+  const all =
+    h instanceof HashImpersonator
+      ? hashEntriesThrough(m, who, h)
+      : [...checkHash(who, h).map.values()].map((e): [Value, Value] => [e[0], e[1]]);
   if (tryOrder === false || !all.every((e) => orderRank(e[0]) !== null)) return all;
   return all.sort((x, y) => compareKeys(x[0], y[0]));
 }
@@ -61,6 +76,17 @@ function checkMutableHash(name: string, v: Value, args: Value[]): RHash {
 function checkImmutableHash(name: string, v: Value): RHash {
   if (v instanceof RHash && !v.mutable) return v;
   return argError(name, '(and/c hash? immutable?)', v);
+}
+
+/** A hash chaperone whose table is mutable (or, with `mutable` false, immutable), else null. */
+function wrappedHash(v: Value, mutable: boolean): HashImpersonator | null {
+  return v instanceof HashImpersonator && hashBase(v).mutable === mutable ? v : null;
+}
+
+/** The table of a hash table or hash chaperone (for what interposition procedures do not see). */
+function tableOf(who: string, v: Value, pos?: number, args?: Value[]): RHash {
+  if (v instanceof HashImpersonator) return hashBase(v);
+  return checkHash(who, v, pos, args);
 }
 
 function fromAssocs(name: string, kind: HashKind, mutable: boolean, l: Value | undefined, strength: HashStrength = 'strong'): RHash {
@@ -125,10 +151,16 @@ function checkIterationIndex(who: string, v: Value): void {
 
 /** hash-iterate-key and friends: the entry's part, or `bad` (when given) for an index with no entry. */
 function iterateAccess(t: PrimTable, who: string, part: (e: [Value, Value]) => Value): void {
-  t.fn(who, 2, 3, (h: Value, i: Value, ...bad: Value[]) => {
-    const table = checkHash(who, h);
+  t.fn(who, 2, 3, function (this: Machine, h: Value, i: Value, ...bad: Value[]) {
+    const table = tableOf(who, h);
     checkIterationIndex(who, i);
     const e = entryAt(table, i);
+    if (e !== undefined && h instanceof HashImpersonator) {
+      // Through the chaperone: the key through its key procedure, the value looked up with that key.
+      const key = hashKeyThrough(this, who, h, e[0]);
+      const v = who === 'hash-iterate-key' ? undefined : hashRefThrough(this, who, h, key);
+      return part([key, v]);
+    }
     if (e !== undefined) return part(e);
     if (bad.length > 0) return bad[0];
     return argumentsError(who, 'no element at index', ['index', i]);
@@ -159,44 +191,73 @@ export function installHashes(t: PrimTable): void {
   t.fn('hash', 0, -1, (...a: Value[]) => fromArgs('hash', 'equal', a));
   t.fn('hasheqv', 0, -1, (...a: Value[]) => fromArgs('hasheqv', 'eqv', a));
   t.fn('hasheq', 0, -1, (...a: Value[]) => fromArgs('hasheq', 'eq', a));
-  t.fn('hash?', 1, 1, (v) => v instanceof RHash);
-  t.fn('hash-equal?', 1, 1, (v) => checkHash('hash-equal?', v).kind === 'equal');
-  t.fn('hash-eqv?', 1, 1, (v) => checkHash('hash-eqv?', v).kind === 'eqv');
-  t.fn('hash-eq?', 1, 1, (v) => checkHash('hash-eq?', v).kind === 'eq');
-  t.fn('hash-equal-always?', 1, 1, (v) => checkHash('hash-equal-always?', v).kind === 'equal-always');
-  t.fn('hash-strong?', 1, 1, (v) => checkHash('hash-strong?', v).strength === 'strong');
-  t.fn('hash-weak?', 1, 1, (v) => checkHash('hash-weak?', v).strength === 'weak');
-  t.fn('hash-ephemeron?', 1, 1, (v) => checkHash('hash-ephemeron?', v).strength === 'ephemeron');
+  t.fn('hash?', 1, 1, (v) => v instanceof RHash || v instanceof HashImpersonator);
+  t.fn('hash-equal?', 1, 1, (v) => tableOf('hash-equal?', v).kind === 'equal');
+  t.fn('hash-eqv?', 1, 1, (v) => tableOf('hash-eqv?', v).kind === 'eqv');
+  t.fn('hash-eq?', 1, 1, (v) => tableOf('hash-eq?', v).kind === 'eq');
+  t.fn('hash-equal-always?', 1, 1, (v) => tableOf('hash-equal-always?', v).kind === 'equal-always');
+  t.fn('hash-strong?', 1, 1, (v) => tableOf('hash-strong?', v).strength === 'strong');
+  t.fn('hash-weak?', 1, 1, (v) => tableOf('hash-weak?', v).strength === 'weak');
+  t.fn('hash-ephemeron?', 1, 1, (v) => tableOf('hash-ephemeron?', v).strength === 'ephemeron');
   t.internalFn('hash-like', 3, 3, (h: Value, kind: Value, who: Value) => emptyLike(String(who), h, kind));
-  t.internalFn('hash-lookup', 2, 2, (h: Value, k: Value) => {
-    if (!(h instanceof RHash)) return argError('hash-ref', 'hash?', h, 0, [h, k]);
+  t.internalFn('hash-lookup', 2, 2, function (this: Machine, h: Value, k: Value) {
+    if (!(h instanceof RHash)) {
+      if (!(h instanceof HashImpersonator)) return argError('hash-ref', 'hash?', h, 0, [h, k]);
+      return hashRefThrough(this, 'hash-ref', h, k) ?? NOT_FOUND;
+    }
     const v = h.get(k);
     return v === undefined ? NOT_FOUND : v;
   });
   t.internal('not-found', NOT_FOUND);
-  t.fn('hash-set!', 3, 3, (h: Value, k: Value, v: Value) => {
-    checkMutableHash('hash-set!', h, [h, k, v]).setInPlace(k, v);
+  t.fn('hash-set!', 3, 3, function (this: Machine, h: Value, k: Value, v: Value) {
+    const w = wrappedHash(h, true);
+    if (w !== null) hashSetThrough(this, 'hash-set!', w, k, v);
+    else checkMutableHash('hash-set!', h, [h, k, v]).setInPlace(k, v);
     return VOID;
   });
-  t.fn('hash-set', 3, 3, (h: Value, k: Value, v: Value) => checkImmutableHash('hash-set', h).withSet(k, v));
-  t.fn('hash-remove!', 2, 2, (h: Value, k: Value) => {
-    checkMutableHash('hash-remove!', h, [h, k]).deleteInPlace(k);
+  t.fn('hash-set', 3, 3, function (this: Machine, h: Value, k: Value, v: Value) {
+    const w = wrappedHash(h, false);
+    if (w !== null) return hashFunctionalThrough(this, 'hash-set', w, k, v);
+    return checkImmutableHash('hash-set', h).withSet(k, v);
+  });
+  t.fn('hash-remove!', 2, 2, function (this: Machine, h: Value, k: Value) {
+    const w = wrappedHash(h, true);
+    if (w !== null) hashRemoveThrough(this, 'hash-remove!', w, k);
+    else checkMutableHash('hash-remove!', h, [h, k]).deleteInPlace(k);
     return VOID;
   });
-  t.fn('hash-remove', 2, 2, (h: Value, k: Value) => checkImmutableHash('hash-remove', h).withRemoved(k));
-  t.fn('hash-has-key?', 2, 2, (h: Value, k: Value) => checkHash('hash-has-key?', h).has(k));
-  t.fn('hash-count', 1, 1, (h: Value) => checkHash('hash-count', h).size);
-  t.fn('hash-empty?', 1, 1, (h: Value) => checkHash('hash-empty?', h).size === 0);
-  t.fn('hash-keys', 1, 2, (h: Value, order: Value = false) => listFromArray(entries('hash-keys', h, order).map((e) => e[0])));
-  t.fn('hash-values', 1, 2, (h: Value, order: Value = false) => listFromArray(entries('hash-values', h, order).map((e) => e[1])));
-  t.fn('hash->list', 1, 2, (h: Value, order: Value = false) =>
-    listFromArray(entries('hash->list', h, order).map((e) => new Pair(e[0], e[1]))),
-  );
-  t.fn('hash-clear!', 1, 1, (h: Value) => {
-    checkMutableHash('hash-clear!', h, [h]).map.clear();
+  t.fn('hash-remove', 2, 2, function (this: Machine, h: Value, k: Value) {
+    const w = wrappedHash(h, false);
+    if (w !== null) return hashFunctionalThrough(this, 'hash-remove', w, k, undefined);
+    return checkImmutableHash('hash-remove', h).withRemoved(k);
+  });
+  t.fn('hash-has-key?', 2, 2, function (this: Machine, h: Value, k: Value) {
+    if (h instanceof HashImpersonator) return hashRefThrough(this, 'hash-has-key?', h, k) !== undefined;
+    return checkHash('hash-has-key?', h).has(k);
+  });
+  t.fn('hash-count', 1, 1, (h: Value) => tableOf('hash-count', h).size);
+  t.fn('hash-empty?', 1, 1, (h: Value) => tableOf('hash-empty?', h).size === 0);
+  t.fn('hash-keys', 1, 2, function (this: Machine, h: Value, order: Value = false) {
+    return listFromArray(entries('hash-keys', h, order, this).map((e) => e[0]));
+  });
+  t.fn('hash-values', 1, 2, function (this: Machine, h: Value, order: Value = false) {
+    return listFromArray(entries('hash-values', h, order, this).map((e) => e[1]));
+  });
+  t.fn('hash->list', 1, 2, function (this: Machine, h: Value, order: Value = false) {
+    return listFromArray(entries('hash->list', h, order, this).map((e) => new Pair(e[0], e[1])));
+  });
+  t.fn('hash-clear!', 1, 1, function (this: Machine, h: Value) {
+    const w = wrappedHash(h, true);
+    if (w !== null) hashClearThrough(this, 'hash-clear!', w);
+    else checkMutableHash('hash-clear!', h, [h]).map.clear();
     return VOID;
   });
-  t.fn('hash-copy', 1, 1, (h: Value) => {
+  t.fn('hash-copy', 1, 1, function (this: Machine, h: Value) {
+    if (h instanceof HashImpersonator) {
+      const copy = new RHash(hashBase(h).kind, true);
+      for (const [k, v] of hashEntriesThrough(this, 'hash-copy', h)) copy.setInPlace(k, v);
+      return copy;
+    }
     const src = checkHash('hash-copy', h);
     return new RHash(src.kind, true, new Map(src.map), src.strength);
   });
@@ -219,8 +280,8 @@ export function installHashes(t: PrimTable): void {
     return new RHash(h.kind, false);
   });
   t.fn('hash-keys-subset?', 2, 2, (a: Value, b: Value) => {
-    const h1 = checkHash('hash-keys-subset?', a);
-    const h2 = checkHash('hash-keys-subset?', b);
+    const h1 = tableOf('hash-keys-subset?', a);
+    const h2 = tableOf('hash-keys-subset?', b);
     if (h1.kind !== h2.kind) {
       argumentsError('hash-keys-subset?', 'given hash tables do not use the same key comparison', ['first table', a], ['second table', b]);
     }
@@ -229,14 +290,14 @@ export function installHashes(t: PrimTable): void {
     return true;
   });
   t.internalFn('hash-lookup-key', 2, 2, (h: Value, k: Value) => {
-    const table = checkHash('hash-ref-key', h, 0, [h, k]);
+    const table = tableOf('hash-ref-key', h, 0, [h, k]);
     const e = table.map.get(table.keyOf(k));
     return e === undefined ? NOT_FOUND : e[0];
   });
 
-  t.fn('hash-iterate-first', 1, 1, (h: Value) => (checkHash('hash-iterate-first', h).size === 0 ? false : 0));
+  t.fn('hash-iterate-first', 1, 1, (h: Value) => (tableOf('hash-iterate-first', h).size === 0 ? false : 0));
   t.fn('hash-iterate-next', 2, 2, (h: Value, i: Value) => {
-    const table = checkHash('hash-iterate-next', h);
+    const table = tableOf('hash-iterate-next', h);
     checkIterationIndex('hash-iterate-next', i);
     if (entryAt(table, i) === undefined) return argumentsError('hash-iterate-next', 'no element at index', ['index', i]);
     return (i as number) + 1 < table.size ? (i as number) + 1 : false;

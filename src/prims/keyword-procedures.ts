@@ -10,7 +10,8 @@ import { customPrint, printNamed } from '../values/printable.js';
 import { type Keyword, isList, listFromArray, listToArray, type Value } from '../values/types.js';
 import { registerProcedureKind } from './check.js';
 import type { PrimTable } from './table.js';
-import { Closure } from '../eval/nodes.js';
+import { CaseClosure, Closure } from '../eval/nodes.js';
+import { ProcedureImpersonator } from '../values/impersonator.js';
 
 export class KeywordProcedure {
   constructor(
@@ -46,7 +47,7 @@ export class AnyKeywordProcedure {
   ) {}
   get name(): string | null {
     const p = this.kwProc;
-    return p instanceof Closure ? p.lam.name : null;
+    return p instanceof Closure ? p.lam.name : p instanceof MachinePrimitive ? p.name : null;
   }
   [customPrint](): string {
     return printNamed('procedure', this.name);
@@ -59,8 +60,21 @@ function fail(message: string): never {
   throw new RacketThrow(makeExn(exnFailContractT, message));
 }
 
+type ImpersonatedApply = (m: Machine, f: ProcedureImpersonator, kws: Keyword[], kwVals: Value[], positional: Value[]) => void;
+let applyImpersonated: ImpersonatedApply = () => {
+  throw new Error('internal: procedure impersonators are not installed');
+};
+/** How a procedure chaperone is applied (procedure-impersonators.ts). */
+export function setImpersonatedApply(f: ImpersonatedApply): void {
+  applyImpersonated = f;
+}
+
 /** Calls `f` with sorted keywords `kws`, their values, and positional arguments. */
 export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: Value[], positional: Value[]): void {
+  if (f instanceof ProcedureImpersonator) {
+    applyImpersonated(m, f, kws, kwVals, positional);
+    return;
+  }
   if (f instanceof AnyKeywordProcedure) {
     if (kws.length === 0) m.applyArray(f.plainProc, positional);
     else m.applyArray(f.kwProc, [listFromArray(kws), listFromArray(kwVals), ...positional]);
@@ -108,7 +122,20 @@ export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: 
     m.applyArray(f, positional);
     return;
   }
-  fail(`application: procedure does not accept keyword arguments\n  procedure: ${errorValueString(f)}`);
+  const args =
+    positional.map((v) => `\n   ${errorValueString(v)}`).join('') +
+    kws.map((k, i) => `\n   #:${k.name} ${errorValueString(kwVals[i])}`).join('');
+  fail(
+    `application: procedure does not accept keyword arguments\n  procedure: ${plainName(f) ?? errorValueString(f)}\n  arguments...:${args}`,
+  );
+}
+
+/** The name a procedure without keywords goes by in an application error. */
+function plainName(f: Value): string | null {
+  if (f instanceof Closure) return f.lam.name;
+  if (f instanceof CaseClosure) return f.name;
+  if (f instanceof Primitive || f instanceof MachinePrimitive) return f.name;
+  return null;
 }
 
 /** How many positional arguments a keyword procedure takes (its keyword parameters come first). */
@@ -154,7 +181,8 @@ export function installKeywordProcedures(t: PrimTable): void {
       applyWithKeywords(m, a[1], kws, a.slice(4, 4 + n), a.slice(4 + n));
     }),
   );
-  t.machine('keyword-apply', 4, -1, (m, a) => {
+  // keyword-apply also takes keyword arguments of its own, passed on with those in its lists.
+  const keywordApply = (m: Machine, a: Value[], extraKws: Keyword[], extraVals: Value[]): void => {
     const f = a[1];
     const kwList = a[2];
     const valList = a[3];
@@ -162,16 +190,27 @@ export function installKeywordProcedures(t: PrimTable): void {
     if (!isList(kwList)) argError('keyword-apply', '(listof keyword?)', kwList);
     if (!isList(valList)) argError('keyword-apply', 'list?', valList);
     if (!isList(last)) argError('keyword-apply', 'list?', last);
-    const kws = listToArray(kwList) as Keyword[];
-    const vals = listToArray(valList);
+    let kws = listToArray(kwList) as Keyword[];
+    let vals = listToArray(valList);
+    if (extraKws.length > 0) {
+      const pairs = [...kws.map((k, i) => [k, vals[i]] as const), ...extraKws.map((k, i) => [k, extraVals[i]] as const)];
+      pairs.sort((x, y) => (x[0].name < y[0].name ? -1 : x[0].name > y[0].name ? 1 : 0));
+      kws = pairs.map((p) => p[0]);
+      vals = pairs.map((p) => p[1]);
+    }
     const positional = [...a.slice(4, a.length - 1), ...listToArray(last)];
     applyWithKeywords(m, f, kws, vals, positional);
-  });
+  };
+  const plain = new MachinePrimitive('keyword-apply', 4, -1, (m, a) => keywordApply(m, a, [], []));
+  const withKeywords = new MachinePrimitive('keyword-apply', 6, -1, (m, a) =>
+    keywordApply(m, [a[0], ...a.slice(3)], listToArray(a[1]) as Keyword[], listToArray(a[2])),
+  );
+  t.value('keyword-apply', new AnyKeywordProcedure(withKeywords, plain, false));
 }
 
 /** Applying a keyword procedure without keywords. */
 export function keywordApplyHook(m: Machine, f: Value, vals: Value[]): boolean {
-  if (!(f instanceof KeywordProcedure) && !(f instanceof AnyKeywordProcedure)) return false;
+  if (!(f instanceof KeywordProcedure) && !(f instanceof AnyKeywordProcedure) && !(f instanceof ProcedureImpersonator)) return false;
   applyWithKeywords(m, f, [], [], vals.slice(1));
   return true;
 }

@@ -9,6 +9,7 @@ import { RRegexp } from '../values/regexp.js';
 import { sym, type Value } from '../values/types.js';
 import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
 import type { PrimTable } from './table.js';
+import { ProcedureImpersonator } from '../values/impersonator.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
 
 function nameOrFalse(name: string | null): Value {
@@ -20,6 +21,7 @@ export function objectName(v: Value): Value {
   if (v instanceof CaseClosure) return nameOrFalse(v.name);
   if (v instanceof Primitive || v instanceof MachinePrimitive || v instanceof Parameter) return sym(v.name);
   if (v instanceof KeywordProcedure || v instanceof AnyKeywordProcedure) return nameOrFalse(v.name);
+  if (v instanceof ProcedureImpersonator) return objectName(v.target);
   if (v instanceof StructType) return sym(v.name);
   if (v instanceof StructInstance) return sym(v.type.name);
   if (v instanceof RRegexp) return v.name;

@@ -16,20 +16,29 @@ import type { PrimTable } from './table.js';
 import { isExactNonnegativeInteger } from '../values/numbers.js';
 import { StructInstance, StructType, propProcedure } from '../values/struct.js';
 import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
+import { ProcedureImpersonator } from '../values/impersonator.js';
 
 export const arityAtLeastT = new StructType('arity-at-least', null, 1, 0, false, new Map(), true, null, new Set());
 
 /** An arity range: `max` is Infinity for "at least `min`". */
 type Range = readonly [number, number];
 
-/** The arities of procedures made by procedure-reduce-arity. */
-const reducedArities = new WeakMap<object, Range[]>();
+/** The arities of procedures made by procedure-reduce-arity and its relatives. */
+const reducedArities = new WeakMap<object, readonly Range[]>();
+/** Records the counts a procedure made by reducing another's arity accepts. */
+export function setReducedArity(p: MachinePrimitive, ranges: readonly Range[]): void {
+  reducedArities.set(p, ranges);
+}
+/** Whether `p` was made by reducing another procedure's arity. */
+export function isReducedArity(p: Value): boolean {
+  return typeof p === 'object' && p !== null && reducedArities.has(p);
+}
 
 /** The argument counts `f` accepts, as ranges (unsorted, possibly overlapping). */
 export function arityRanges(f: Value): Range[] {
   if (f instanceof MachinePrimitive) {
     const reduced = reducedArities.get(f);
-    if (reduced !== undefined) return reduced;
+    if (reduced !== undefined) return [...reduced];
   }
   if (f instanceof Closure) return [[f.lam.nreq, f.lam.hasRest ? Infinity : f.lam.nreq + f.lam.nopt]];
   if (f instanceof CaseClosure) return f.clauses.flatMap(arityRanges);
@@ -48,6 +57,7 @@ export function arityRanges(f: Value): Range[] {
       .map(([a, b]) => [Math.max(0, a - k), b - k] as Range)
       .filter(([a, b]) => b >= a);
   }
+  if (f instanceof ProcedureImpersonator) return arityRanges(f.target);
   if (f instanceof StructInstance) {
     const p = f.type.prop(propProcedure);
     if (typeof p === 'number') return arityRanges(f.fields[p]);
@@ -69,6 +79,21 @@ function normalizeRanges(ranges: readonly Range[]): Range[] {
     else out.push([a, b]);
   }
   return out;
+}
+
+/** Racket's normalized arity of `f` as data: a count, `{ atLeast }`, or a list of those. */
+export type ArityShape = number | { atLeast: number } | (number | { atLeast: number })[];
+export function arityShape(f: Value): ArityShape {
+  const items: (number | { atLeast: number })[] = [];
+  for (const [a, b] of normalizeRanges(arityRanges(f))) {
+    if (b === Infinity) items.push({ atLeast: a });
+    else for (let n = a; n <= b; n++) items.push(n);
+  }
+  return items.length === 1 ? items[0] : items;
+}
+
+export function arityAtLeastValue(n: number): StructInstance {
+  return arityAtLeast(n);
 }
 
 function arityAtLeast(n: Value): StructInstance {
@@ -128,7 +153,15 @@ export function arityIncludes(f: Value, n: number): boolean {
   if (f instanceof CaseClosure) return f.clauses.some((c) => arityIncludes(c, n));
   if (f instanceof Primitive || f instanceof MachinePrimitive) return n >= f.min && (f.max < 0 || n <= f.max);
   if (f instanceof Parameter) return n <= 1;
-  return true;
+  return arityRanges(f).some(([a, b]) => a <= n && n <= b);
+}
+
+/** The keywords `f` requires, and those it allows (null: any). */
+export function keywordsOf(f: Value): { required: Keyword[]; allowed: Keyword[] | null } {
+  if (f instanceof ProcedureImpersonator) return keywordsOf(f.target);
+  if (f instanceof AnyKeywordProcedure) return { required: [], allowed: null };
+  if (f instanceof KeywordProcedure) return { required: f.required, allowed: f.kws };
+  return { required: [], allowed: [] };
 }
 
 export function installProcedures(t: PrimTable): void {
@@ -145,9 +178,12 @@ export function installProcedures(t: PrimTable): void {
   });
 
   t.fn('procedure?', 1, 1, (v) => isProcedure(v));
-  t.fn('procedure-arity-includes?', 2, 3, (f: Value, n: Value) => {
+  t.fn('procedure-arity-includes?', 2, 3, (f: Value, n: Value, kwsOk: Value = false) => {
     checkProcedure('procedure-arity-includes?', f);
-    const k = typeof n === 'number' ? n : -1;
+    if (!isExactNonnegativeInteger(n)) return argError('procedure-arity-includes?', 'exact-nonnegative-integer?', n);
+    // A procedure that requires keywords accepts no plain call, unless keywords are allowed for.
+    if (kwsOk === false && keywordsOf(f).required.length > 0) return false;
+    const k = typeof n === 'number' ? n : Number.MAX_SAFE_INTEGER;
     return arityIncludes(f, k);
   });
   t.internal('unsupplied?', new Primitive('unsupplied?', 1, 1, (v) => v === UNSUPPLIED));
@@ -219,9 +255,8 @@ export function installProcedures(t: PrimTable): void {
   t.fn('procedure-specialize', 1, 1, (f: Value) => checkProcedure('procedure-specialize', f));
   t.fn('procedure-keywords', 1, 1, (f: Value) => {
     checkProcedure('procedure-keywords', f);
-    if (f instanceof AnyKeywordProcedure) return new MultipleValues([NULL, false]);
-    if (!(f instanceof KeywordProcedure)) return new MultipleValues([NULL, NULL]);
-    return new MultipleValues([sortedKeywords(f.required), sortedKeywords(f.kws)]);
+    const { required, allowed } = keywordsOf(f);
+    return new MultipleValues([sortedKeywords(required), allowed === null ? false : sortedKeywords(allowed)]);
   });
   t.fn('primitive?', 1, 1, (v: Value) => v instanceof Primitive || v instanceof MachinePrimitive);
 }

@@ -8,6 +8,7 @@ import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { printString } from '../printer/print.js';
 import { customPrint } from '../values/printable.js';
 import { RHash } from '../values/hash.js';
+import { HashImpersonator, VectorImpersonator, seeThrough } from '../values/impersonator.js';
 import { RSet } from '../values/set.js';
 import * as N from '../values/numbers.js';
 import {
@@ -95,6 +96,12 @@ function range(who: string, start: Value, end: Value, step: Value): Sequence {
   return new Sequence('range', VOID, start, end, step);
 }
 
+/** The entries an in-hash sequence walks (a chaperoned table's read through its chaperone). */
+function hashSeqEntries(who: string, h: Value): [Value, Value][] {
+  const table = h instanceof HashImpersonator ? (seeThrough(h) as RHash) : checkHash(who, h);
+  return [...table.map.values()];
+}
+
 /** The sequence a value stands for in a `for` clause (`ids` name the clause's variables, for the error). */
 function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
   if (v instanceof Sequence || v instanceof ProcSequence) return v;
@@ -105,6 +112,11 @@ function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
   if (v instanceof RBytes) return new Sequence('bytes', v);
   if (v instanceof RHash) return new Sequence('hash', v, 0, 0, 1, [...v.map.values()]);
   if (v instanceof RSet) return new Sequence('list', listFromArray(v.elements()));
+  if (v instanceof VectorImpersonator) return new Sequence('vector', seeThrough(v));
+  if (v instanceof HashImpersonator) {
+    const table = seeThrough(v) as RHash;
+    return new Sequence('hash', table, 0, 0, 1, [...table.map.values()]);
+  }
   const names = listToArray(ids)
     .map((s) => (s as Sym).name)
     .join(' ');
@@ -248,18 +260,23 @@ export function installSequences(t: PrimTable): void {
     return new Sequence('inclusive-range', VOID, r.start, r.end, r.step);
   });
   t.fn('in-value', 1, 1, (v: Value) => new Sequence('list', new Pair(v, NULL), 0, 0, 'value'));
-  t.fn('in-hash-pairs', 1, 2, (h: Value) => new Sequence('hash-pairs', h, 0, 0, 1, [...checkHash('in-hash-pairs', h).map.values()]));
+  t.fn('in-hash-pairs', 1, 2, (h: Value) => new Sequence('hash-pairs', h, 0, 0, 1, hashSeqEntries('in-hash-pairs', h)));
   t.fn('in-naturals', 0, 1, (start: Value = 0) => {
     if (!N.isExactInteger(start) || N.compare(start as N.Num, 0) < 0) argError('in-naturals', 'exact-nonnegative-integer?', start);
     return new Sequence('range', VOID, start, new Flonum(Infinity), 1);
   });
   t.fn('in-list', 1, 1, (l: Value) => (isList(l) ? new Sequence('list', l) : argError('in-list', 'list?', l)));
-  t.fn('in-vector', 1, 1, (v: Value) => (v instanceof RVector ? new Sequence('vector', v) : argError('in-vector', 'vector?', v)));
+  t.fn('in-vector', 1, 1, (v: Value) => {
+    if (v instanceof RVector) return new Sequence('vector', v);
+    // A chaperoned vector: its elements read through the chaperone.
+    if (v instanceof VectorImpersonator) return new Sequence('vector', seeThrough(v));
+    return argError('in-vector', 'vector?', v);
+  });
   t.fn('in-string', 1, 1, (v: Value) => (v instanceof RString ? new Sequence('string', v) : argError('in-string', 'string?', v)));
   t.fn('in-bytes', 1, 1, (v: Value) => (v instanceof RBytes ? new Sequence('bytes', v) : argError('in-bytes', 'bytes?', v)));
-  t.fn('in-hash', 1, 2, (h: Value) => new Sequence('hash', h, 0, 0, 1, [...checkHash('in-hash', h).map.values()]));
-  t.fn('in-hash-keys', 1, 2, (h: Value) => new Sequence('hash-keys', h, 0, 0, 1, [...checkHash('in-hash-keys', h).map.values()]));
-  t.fn('in-hash-values', 1, 2, (h: Value) => new Sequence('hash-values', h, 0, 0, 1, [...checkHash('in-hash-values', h).map.values()]));
+  t.fn('in-hash', 1, 2, (h: Value) => new Sequence('hash', h, 0, 0, 1, hashSeqEntries('in-hash', h)));
+  t.fn('in-hash-keys', 1, 2, (h: Value) => new Sequence('hash-keys', h, 0, 0, 1, hashSeqEntries('in-hash-keys', h)));
+  t.fn('in-hash-values', 1, 2, (h: Value) => new Sequence('hash-values', h, 0, 0, 1, hashSeqEntries('in-hash-values', h)));
   // in-immutable-hash, in-mutable-hash, in-weak-hash, in-ephemeron-hash and
   // their -keys, -values and -pairs forms: in-hash for one kind of table. The
   // optional bad-index-v is for a table changed while it is walked; the walk

@@ -13,7 +13,8 @@ import { customPrint } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
 import { MultipleValues, NULL, Pair, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
-import { constructorOf, predicateOf, tagStructProcedure } from './structs.js';
+import { constructorOf, predicateOf, tagFieldOperation, tagStructProcedure, wrappedInstance } from './structs.js';
+import { structBase, structRefThrough, structSetThrough } from './impersonators.js';
 import type { PrimTable } from './table.js';
 
 /** An inspector: rkt keeps no inspector hierarchy, so these only stand for one. */
@@ -69,12 +70,19 @@ export function genericProcedures(type: StructType): [Primitive, Primitive] {
   const known = generics.get(type);
   if (known !== undefined) return known;
   const name = type.name;
-  const accessor = new Primitive(`${name}-ref`, 2, 2, (v: Value, i: Value) => {
+  const accessor = new Primitive(`${name}-ref`, 2, 2, function (this: Machine, v: Value, i: Value) {
+    const w = wrappedInstance(v, type);
+    if (w !== null) return structRefThrough(this, w, type.fieldOffset + fieldIndex(`${name}-ref`, type, i));
     if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(`${name}-ref`, `${name}?`, v);
     return v.fields[type.fieldOffset + fieldIndex(`${name}-ref`, type, i)];
   });
-  const mutator = new Primitive(`${name}-set!`, 3, 3, (v: Value, i: Value, x: Value) => {
+  const mutator = new Primitive(`${name}-set!`, 3, 3, function (this: Machine, v: Value, i: Value, x: Value) {
     const setter = `${name}-set!`;
+    const w = wrappedInstance(v, type);
+    if (w !== null) {
+      const k = fieldIndex(setter, type, i);
+      return setField(setter, type, structBase(w), k, x, () => structSetThrough(this, w, type.fieldOffset + k, x));
+    }
     if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(setter, `${name}?`, v);
     return setField(setter, type, v, fieldIndex(setter, type, i), x);
   });
@@ -181,11 +189,14 @@ export function installStructTypes(t: PrimTable): void {
       return argError('make-struct-field-accessor', 'struct-accessor-procedure?', acc);
     const k = fieldIndex('make-struct-field-accessor', type, i);
     const name = fieldName instanceof Sym ? `${type.name}-${fieldName.name}` : `${type.name}-field${k}`;
-    const accessor = new Primitive(name, 1, 1, (v: Value) => {
-      if (v instanceof StructInstance && v.type.isSubtypeOf(type)) return v.fields[type.fieldOffset + k];
+    const index = type.fieldOffset + k;
+    const accessor = new Primitive(name, 1, 1, function (this: Machine, v: Value) {
+      if (v instanceof StructInstance && v.type.isSubtypeOf(type)) return v.fields[index];
+      const w = wrappedInstance(v, type);
+      if (w !== null) return structRefThrough(this, w, index);
       return argError(name, `${type.name}?`, v);
     });
-    return tagStructProcedure(accessor, 'accessor');
+    return tagFieldOperation(accessor, type, index, 'accessor');
   });
   t.fn('make-struct-field-mutator', 2, 4, (mut: Value, i: Value, fieldName: Value = false) => {
     const type = mut instanceof Primitive ? genericOf.get(mut) : undefined;
@@ -193,11 +204,16 @@ export function installStructTypes(t: PrimTable): void {
       return argError('make-struct-field-mutator', 'struct-mutator-procedure?', mut);
     const k = fieldIndex('make-struct-field-mutator', type, i);
     const name = fieldName instanceof Sym ? `set-${type.name}-${fieldName.name}!` : `set-${type.name}-field${k}!`;
-    const mutator = new Primitive(name, 2, 2, (v: Value, x: Value) => {
+    const mutator = new Primitive(name, 2, 2, function (this: Machine, v: Value, x: Value) {
+      const w = wrappedInstance(v, type);
+      if (w !== null) {
+        setField(name, type, structBase(w), k, x, () => structSetThrough(this, w, type.fieldOffset + k, x));
+        return VOID;
+      }
       if (!(v instanceof StructInstance) || !v.type.isSubtypeOf(type)) return argError(name, `${type.name}?`, v);
       return setField(name, type, v, k, x);
     });
-    return tagStructProcedure(mutator, 'mutator');
+    return tagFieldOperation(mutator, type, type.fieldOffset + k, 'mutator');
   });
 
   t.value('current-inspector', currentInspector);
@@ -225,12 +241,13 @@ function propertyValue(v: Value, prop: StructProperty): Value | undefined {
 }
 
 /** Sets own field `k` of `type` in `v`, unless the field is immutable. */
-function setField(who: string, type: StructType, v: StructInstance, k: number, x: Value): Value {
+function setField(who: string, type: StructType, v: StructInstance, k: number, x: Value, set?: () => void): Value {
   if (!type.mutableFields.has(k)) {
     const msg = `${who}: cannot modify value of immutable field in structure\n  structure: ${printString(v)}\n  field index: ${k}`;
     throw new RacketThrow(makeExn(exnFailContractT, msg));
   }
-  v.fields[type.fieldOffset + k] = x;
+  if (set !== undefined) set();
+  else v.fields[type.fieldOffset + k] = x;
   return VOID;
 }
 

@@ -21,6 +21,9 @@ import { customPrint, printQuotable, type PrintContext } from '../values/printab
 import { printStructDefault, structQuotable } from '../printer/print.js';
 import { MultipleValues, type Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
+import type { Machine } from '../eval/machine.js';
+import { StructImpersonator, seeThrough } from '../values/impersonator.js';
+import { structBase, structRefThrough, structSetThrough } from './impersonators.js';
 
 /** What each procedure a struct type made is: struct-constructor-procedure? and friends. */
 const structProcedureKinds = new WeakMap<object, 'constructor' | 'predicate' | 'accessor' | 'mutator'>();
@@ -79,29 +82,62 @@ export function makeInstance(type: StructType, args: Value[]): StructInstance {
 }
 
 export function predicateOf(type: StructType, name = `${type.name}?`): Primitive {
-  return tagStructProcedure(new Primitive(name, 1, 1, (v) => v instanceof StructInstance && v.type.isSubtypeOf(type)), 'predicate');
+  return tagStructProcedure(
+    new Primitive(name, 1, 1, (v) =>
+      v instanceof StructInstance ? v.type.isSubtypeOf(type) : v instanceof StructImpersonator && structBase(v).type.isSubtypeOf(type),
+    ),
+    'predicate',
+  );
+}
+
+/** What field an accessor or mutator made for one field works on (for chaperone-struct). */
+export interface FieldOperation {
+  readonly type: StructType;
+  /** The field's index among all the instance's fields. */
+  readonly index: number;
+  readonly kind: 'accessor' | 'mutator';
+}
+const fieldOperations = new WeakMap<object, FieldOperation>();
+export function fieldOperation(v: Value): FieldOperation | undefined {
+  return typeof v === 'object' && v !== null ? fieldOperations.get(v) : undefined;
+}
+export function tagFieldOperation<P extends object>(p: P, type: StructType, index: number, kind: 'accessor' | 'mutator'): P {
+  fieldOperations.set(p, { type, index, kind });
+  return tagStructProcedure(p, kind);
+}
+
+/** A chaperoned instance of `type` (or a subtype), else null. */
+export function wrappedInstance(v: Value, type: StructType): StructImpersonator | null {
+  return v instanceof StructImpersonator && structBase(v).type.isSubtypeOf(type) ? v : null;
 }
 
 /** Accessor of field `i` of `type`'s own fields. */
 export function accessorOf(type: StructType, i: number, name: string): Primitive {
   const index = type.fieldOffset + i;
-  const accessor = new Primitive(name, 1, 1, (v) => {
+  const accessor = new Primitive(name, 1, 1, function (this: Machine, v: Value) {
     if (v instanceof StructInstance && v.type.isSubtypeOf(type)) return v.fields[index];
+    const w = wrappedInstance(v, type);
+    if (w !== null) return structRefThrough(this, w, index);
     return argError(name, `${type.name}?`, v);
   });
-  return tagStructProcedure(accessor, 'accessor');
+  return tagFieldOperation(accessor, type, index, 'accessor');
 }
 
 export function mutatorOf(type: StructType, i: number, name: string): Primitive {
   const index = type.fieldOffset + i;
-  const mutator = new Primitive(name, 2, 2, (v, x) => {
+  const mutator = new Primitive(name, 2, 2, function (this: Machine, v: Value, x: Value) {
     if (v instanceof StructInstance && v.type.isSubtypeOf(type)) {
       v.fields[index] = x;
       return VOID;
     }
+    const w = wrappedInstance(v, type);
+    if (w !== null) {
+      structSetThrough(this, w, index, x);
+      return VOID;
+    }
     return argError(name, `${type.name}?`, v);
   });
-  return tagStructProcedure(mutator, 'mutator');
+  return tagFieldOperation(mutator, type, index, 'mutator');
 }
 
 /** Struct instances print themselves through the printer's protocol. */
@@ -196,9 +232,13 @@ export function installStructs(t: PrimTable): void {
   });
   t.value('prop:rename-transformer', propRenameTransformer);
   t.value('prop:set!-transformer', propSetTransformer);
-  t.fn('struct?', 1, 1, (v) => v instanceof StructInstance && v.type.transparent);
+  t.fn('struct?', 1, 1, (v) => {
+    const s = v instanceof StructImpersonator ? structBase(v) : v;
+    return s instanceof StructInstance && s.type.transparent;
+  });
   t.fn('struct-type?', 1, 1, (v) => v instanceof StructType);
   t.fn('struct->vector', 1, 2, (v, opaque: Value = sym('...')) => {
+    if (v instanceof StructImpersonator) v = seeThrough(v);
     if (!(v instanceof StructInstance)) return new RVector([sym(`struct:${typeof v}`)], false);
     return new RVector([sym(`struct:${v.type.name}`), ...(v.type.transparent ? v.fields : [opaque])], false);
   });

@@ -39,6 +39,7 @@
 // struct-print.ts; plain JS functions print as `#<procedure:name>`.
 
 import { RHash } from '../values/hash.js';
+import { Impersonator, seeThrough } from '../values/impersonator.js';
 import { type SrcLoc, Syntax } from '../values/syntax.js';
 import {
   Box,
@@ -206,6 +207,18 @@ class Printer {
   /** Printing the datum of a syntax object: nested syntax prints as its datum. */
   private stripSyntax = false;
 
+  /** A chaperoned value, read through its interposition procedures once per printing. */
+  private seeThrough(v: Impersonator): Value {
+    if (this.seen === null) this.seen = new Map();
+    let plain = this.seen.get(v);
+    if (plain === undefined) {
+      plain = seeThrough(v);
+      this.seen.set(v, plain);
+    }
+    return plain;
+  }
+  private seen: Map<Impersonator, Value> | null = null;
+
   run(v: Value, mode: Mode): string {
     if (!this.o.asExpression && (mode === QUOTED || mode === UNQUOTED)) mode = WRITE;
     if (typeof v === 'object' && v !== null && isContainer(v)) this.findLabels(v);
@@ -275,6 +288,7 @@ class Printer {
 
   /** Racket's `p/no-graph`: at quote depth 0, decide between `'` and constructor style. */
   private p(v: Value, mode: Mode): void {
+    if (v instanceof Impersonator) v = this.seeThrough(v);
     if (this.labels !== null && typeof v === 'object' && v !== null) {
       const n = this.labels.get(v);
       if (n !== undefined) {
@@ -427,6 +441,7 @@ class Printer {
    * a value. List spines are walked with a loop.
    */
   private isUnquoted(v: Value): boolean {
+    if (v instanceof Impersonator) v = this.seeThrough(v);
     if (typeof v !== 'object' || v === null) {
       return typeof v === 'function' && this.customUnquoted(v);
     }

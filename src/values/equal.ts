@@ -1,5 +1,6 @@
 // eq?, eqv? and equal?, and the key encodings hash tables use for them.
 
+import { Impersonator } from './impersonator.js';
 import { Box, Char, Complex, Flonum, MPair, Pair, RBytes, Rational, RString, RVector, Sym, Keyword, type Value } from './types.js';
 
 export function isEq(a: Value, b: Value): boolean {
@@ -32,6 +33,12 @@ export function registerEqualHook(h: EqualHooks): void {
 export function isEqual(a: Value, b: Value): boolean {
   for (;;) {
     if (isEqv(a, b)) return true;
+    // A wrapper on the right is compared from the left, where the hooks see it.
+    if (b instanceof Impersonator) {
+      const t = a;
+      a = b;
+      b = t;
+    }
     if (a instanceof Pair) {
       if (!(b instanceof Pair)) return false;
       if (!isEqual(a.car, b.car)) return false;

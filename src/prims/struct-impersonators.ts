@@ -1,0 +1,106 @@
+// chaperone-struct and impersonate-struct: a struct instance whose field
+// accessors and mutators are redirected. Each redirected operation (a field
+// accessor or mutator made for the instance's type or an ancestor) is
+// followed by its redirection procedure or #f; a struct type only witnesses
+// that the value may be wrapped; impersonator properties come last.
+
+import { RawText, argError, argumentsError, errorValueString } from '../errors/messages.js';
+import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
+import { ImpersonatorProperty, StructImpersonator, unwrapAll } from '../values/impersonator.js';
+import { StructInstance, StructType } from '../values/struct.js';
+import { RString, type Value } from '../values/types.js';
+import { isProcedure } from './check.js';
+import { parseProps } from './impersonators.js';
+import { arityIncludes } from './procedures.js';
+import { fieldOperation } from './structs.js';
+import type { PrimTable } from './table.js';
+
+const OPERATION_CONTRACT = `(or/c struct-type?
+                  struct-accessor-procedure?
+                  struct-mutator-procedure?
+                  struct-type-property-accessor-procedure?
+                  struct-info)`;
+
+function fail(message: string): never {
+  throw new RacketThrow(makeExn(exnFailContractT, message));
+}
+
+function makeStructImpersonator(who: string, chaperone: boolean, a: Value[]): Value {
+  const [v, ...rest] = a;
+  const base = unwrapAll(v);
+  const refs = new Map<number, Value>();
+  const sets = new Map<number, Value>();
+  let witnessed = false;
+  let i = 0;
+  for (; i < rest.length; i++) {
+    const op = rest[i];
+    if (op instanceof ImpersonatorProperty) break;
+    if (op instanceof StructType) {
+      if (!(base instanceof StructInstance) || !base.type.isSubtypeOf(op)) {
+        argumentsError(who, 'operation does not apply to given value', ['operation kind', new RawText('struct type')], ['value', v]);
+      }
+      witnessed = true;
+      continue;
+    }
+    const field = fieldOperation(op);
+    if (field === undefined) return argError(who, OPERATION_CONTRACT, op);
+    const kind = new RawText(field.kind);
+    if (!(base instanceof StructInstance) || !base.type.isSubtypeOf(field.type)) {
+      argumentsError(who, 'operation does not apply to given value', ['operation kind', kind], ['operation procedure', op], ['value', v]);
+    }
+    if (i + 1 >= rest.length) {
+      argumentsError(who, 'missing redirection procedure after operation', ['operation kind', kind], ['operation procedure', op]);
+    }
+    const redirect = rest[++i];
+    if (redirect !== false && !(isProcedure(redirect) && arityIncludes(redirect, 2))) {
+      argumentsError(
+        who,
+        "operation's redirection procedure does not match the expected arity",
+        ['given', redirect],
+        ['expected', new RawText('(or/c #f (procedure-arity-includes/c 2))')],
+        ['operation kind', kind],
+        ['operation procedure', op],
+      );
+    }
+    const table = field.kind === 'accessor' ? refs : sets;
+    if (table.has(field.index)) {
+      argumentsError(
+        who,
+        'given operation accesses the same value as a previous operation argument',
+        ['operation kind', kind],
+        ['operation procedure', op],
+      );
+    }
+    if (!chaperone && field.kind === 'accessor' && !fieldIsMutable(field.type, field.index)) {
+      argumentsError(
+        who,
+        'cannot replace operation for an immutable field',
+        ['operation kind', new RawText('property accessor')],
+        ['operation procedure', op],
+      );
+    }
+    table.set(field.index, redirect);
+    witnessed = true;
+  }
+  const props = parseProps(who, rest.slice(i));
+  if (!witnessed) {
+    if (props.size === 0) return v;
+    fail(
+      `${who}: cannot chaperone value as a structure without a witness\n  explanation: ${errorValueString(new RString("a structure type, accessor, or mutator acts as a witness\n   that the given value's representation can be chaperoned or impersonated", true))}\n  given value: ${errorValueString(v)}`,
+    );
+  }
+  return new StructImpersonator(v, chaperone, props, refs, sets, new Map());
+}
+
+/** Is field `index` (absolute) mutable in the type that declares it? */
+function fieldIsMutable(type: StructType, index: number): boolean {
+  for (let t: StructType | null = type; t !== null; t = t.parent) {
+    if (index >= t.fieldOffset) return t.mutableFields.has(index - t.fieldOffset);
+  }
+  return false;
+}
+
+export function installStructImpersonators(t: PrimTable): void {
+  t.fn('chaperone-struct', 1, -1, (...a: Value[]) => makeStructImpersonator('chaperone-struct', true, a));
+  t.fn('impersonate-struct', 1, -1, (...a: Value[]) => makeStructImpersonator('impersonate-struct', false, a));
+}

@@ -1,0 +1,157 @@
+// Impersonators and chaperones (The Racket Reference §14.5): wrappers that
+// redirect some operations of a value (procedure application, vector and box
+// access, hash table operations, struct field access) to interposition
+// procedures. A chaperone may only add checks or return chaperones of what
+// the operation would produce; an impersonator may return anything.
+//
+// This module holds the representation and the chaperone-of relation. The
+// operations that go through the interposition procedures run Racket code,
+// so they live above (prims/impersonators.ts); equality and the printer,
+// which sit below, see a wrapped value through `seeThrough`, which that
+// module installs. The chaperone-of relation is in chaperone-of.ts.
+
+import { customPrint } from './printable.js';
+import type { Value } from './types.js';
+
+/** A key made by `make-impersonator-property`. */
+export class ImpersonatorProperty {
+  constructor(readonly name: string) {}
+  [customPrint](): string {
+    return '#<impersonator-property>';
+  }
+}
+
+/** The impersonator properties a wrapper carries. */
+export type Props = ReadonlyMap<ImpersonatorProperty, Value>;
+export const NO_PROPS: Props = new Map();
+
+/** A wrapper around `target` (a plain value or another wrapper). */
+export abstract class Impersonator {
+  constructor(
+    readonly target: Value,
+    /** A chaperone (true) or an impersonator (false). */
+    readonly chaperone: boolean,
+    readonly props: Props,
+  ) {}
+}
+
+/** `chaperone-vector`, `impersonate-vector` and their `*` forms. */
+export class VectorImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    /** (vec i v) → v, or #f. With `star`, the outermost wrapper comes first. */
+    readonly ref: Value,
+    readonly set: Value,
+    readonly star: boolean,
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
+/** `chaperone-box`, `impersonate-box`. */
+export class BoxImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    readonly unbox: Value,
+    readonly set: Value,
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
+/** `chaperone-hash`, `impersonate-hash`. */
+export class HashImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    readonly ref: Value,
+    readonly set: Value,
+    readonly remove: Value,
+    readonly key: Value,
+    /** #f: hash-clear! removes the keys one by one through `remove`. */
+    readonly clear: Value,
+    readonly equalKey: Value,
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
+/** `chaperone-struct`, `impersonate-struct`: redirections by absolute field index. */
+export class StructImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    readonly refs: ReadonlyMap<number, Value>,
+    readonly sets: ReadonlyMap<number, Value>,
+    /** Struct-type-property accessors redirected, by the property accessor procedure. */
+    readonly propRefs: ReadonlyMap<Value, Value>,
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
+/** `chaperone-procedure`, `impersonate-procedure` and their `*` forms. */
+export class ProcedureImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    /** The wrapper procedure, or #f (only properties are added). */
+    readonly wrapper: Value,
+    /** The wrapper also receives the procedure that was applied. */
+    readonly star: boolean,
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
+/**
+ * The wrappers of the other kinds (channels, events, prompt tags,
+ * continuation mark keys, struct types): what each redirects is the
+ * business of the operations on that kind.
+ */
+export class OtherImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    readonly procs: readonly Value[],
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
+/** The value under every wrapper. */
+export function unwrapAll(v: Value): Value {
+  while (v instanceof Impersonator) v = v.target;
+  return v;
+}
+
+/** The value of an impersonator property on `v` or the wrappers under it. */
+export function propertyOf(v: Value, p: ImpersonatorProperty): Value | undefined {
+  while (v instanceof Impersonator) {
+    const got = v.props.get(p);
+    if (got !== undefined) return got;
+    v = v.target;
+  }
+  return undefined;
+}
+
+/**
+ * What the layers below (equal?, the printer) see of a wrapper: a plain
+ * value read through the interposition procedures. Installed by
+ * prims/impersonators.ts.
+ */
+let seeThroughImpl: (v: Impersonator) => Value = unwrapAll;
+export function setSeeThrough(f: (v: Impersonator) => Value): void {
+  seeThroughImpl = f;
+}
+export function seeThrough(v: Impersonator): Value {
+  return seeThroughImpl(v);
+}
