@@ -57,6 +57,11 @@ export class BindingTable<M> {
 
   /** The meaning of `name` seen with `scopes` at `phase`, or null when unbound. */
   resolve(name: string, scopes: ScopeSet, phase: number): M | null {
+    return this.best(name, scopes, phase)?.meaning ?? null;
+  }
+
+  /** The binding resolution picks: among those whose scopes are a subset of `scopes`, the one with the most. */
+  private best(name: string, scopes: ScopeSet, phase: number): Entry<M> | null {
     const list = this.byName.get(name);
     if (list === undefined) return null;
     let best: Entry<M> | null = null;
@@ -68,7 +73,7 @@ export class BindingTable<M> {
       )
         best = e;
     }
-    return best === null ? null : best.meaning;
+    return best;
   }
 
   /** Every name with a binding seen with `scopes` at `phase` (namespace-mapped-symbols). */
@@ -82,18 +87,7 @@ export class BindingTable<M> {
 
   /** The scope set of the binding `resolve` finds, or null when unbound. */
   resolveScopes(name: string, scopes: ScopeSet, phase: number): ScopeSet | null {
-    const list = this.byName.get(name);
-    if (list === undefined) return null;
-    let best: Entry<M> | null = null;
-    for (const e of list) {
-      if (
-        (e.phase === phase || e.phase === ALL_PHASES) &&
-        isSubset(e.scopes, scopes) &&
-        (best === null || e.scopes.length > best.scopes.length)
-      )
-        best = e;
-    }
-    return best === null ? null : best.scopes;
+    return this.best(name, scopes, phase)?.scopes ?? null;
   }
 
   /** The interned names bound for `scopes` at `phase` (with `exact`, only bindings made at exactly those scopes). */
