@@ -29,7 +29,7 @@ export const exnFailFilesystemExistsT = exnType('exn:fail:filesystem:exists', ex
 export const exnFailFilesystemErrnoT = exnType('exn:fail:filesystem:errno', exnFailFilesystemT, 1);
 /** A module file that is not there: loaded at run time (filesystem) or required at expansion (syntax); the field is its path. */
 export const exnFailFilesystemMissingModuleT = exnType('exn:fail:filesystem:missing-module', exnFailFilesystemT, 1);
-export const exnFailFilesystemVersionT = exnType('exn:fail:filesystem:version', exnFailFilesystemT, 1);
+export const exnFailFilesystemVersionT = exnType('exn:fail:filesystem:version', exnFailFilesystemT, 0);
 export const exnFailSyntaxMissingModuleT = exnType('exn:fail:syntax:missing-module', exnFailSyntaxT, 1);
 export const exnFailNetworkT = exnType('exn:fail:network', exnFailT, 0);
 export const exnFailNetworkErrnoT = exnType('exn:fail:network:errno', exnFailNetworkT, 1);

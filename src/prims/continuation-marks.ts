@@ -108,7 +108,7 @@ export function installContinuationMarks(t: PrimTable): void {
     return argError('continuation-marks', '(or/c continuation? thread? #f)', k);
   });
   // rkt keeps no record of the procedures on the continuation; Racket allows the context to be empty.
-  t.fn('continuation-mark-set->context', 1, 1, (set: Value) =>
+  t.fn('continuation-mark-set->context', 1, 2, (set: Value) =>
     set instanceof ContinuationMarkSet ? NULL : argError('continuation-mark-set->context', 'continuation-mark-set?', set),
   );
 }

@@ -21,6 +21,7 @@ import {
 } from '../thread/evt.js';
 import { PseudoRandomGenerator } from './random.js';
 import type { Value } from '../values/types.js';
+import { propEvt } from '../values/struct.js';
 import { withBreaksEnabled } from './breaks.js';
 import { checkProcedure, isProcedure } from './check.js';
 import { seconds } from './time.js';
@@ -104,4 +105,5 @@ export function installEvents(t: PrimTable): void {
   t.value('always-evt', alwaysEvt);
   t.value('never-evt', neverEvt);
   t.fn('evt?', 1, 1, (v) => asEvt(v) !== null);
+  t.value('prop:evt', propEvt);
 }

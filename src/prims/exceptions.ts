@@ -86,6 +86,8 @@ export function installExceptions(t: PrimTable): void {
     fail(exnFailContractT, `${who}: ${text}${vals.map(errorValueString).join('')}`);
   });
 
+  t.fn('assert-unreachable', 0, 0, () => fail(exnFailContractT, 'assert-unreachable: unreachable code reached'));
+
   // The exception hierarchy: constructors, predicates, accessors.
   for (const type of ALL_EXN_TYPES) {
     t.value(`struct:${type.name}`, type);

@@ -206,7 +206,11 @@ export function installModules(t: PrimTable): void {
   t.value('prop:exn:missing-module', propExnMissingModule);
   const missingAccessor = (v: Value): Value | undefined => (v instanceof StructInstance ? v.type.prop(propExnMissingModule) : undefined);
   t.fn('exn:missing-module?', 1, 1, (v) => missingAccessor(v) !== undefined);
-  t.fn('exn:missing-module-accessor', 1, 1, (v: Value) => missingAccessor(v) ?? argError('missing-module-accessor', 'missing-module?', v));
+  t.fn('exn:missing-module-accessor', 1, 2, (v: Value, failure?: Value) => {
+    const accessor = missingAccessor(v);
+    if (accessor !== undefined) return accessor;
+    return failure !== undefined ? failure : argError('missing-module-accessor', 'missing-module?', v);
+  });
   t.value('current-load-relative-directory', currentLoadRelativeDirectory);
   t.fn('module-path?', 1, 1, (v) => isModulePath(v));
   t.fn('resolved-module-path?', 1, 1, (v) => v instanceof ResolvedModulePath);
@@ -250,7 +254,7 @@ export function installModules(t: PrimTable): void {
     if (!(i instanceof ModulePathIndex)) argError('module-path-index-submodule', 'module-path-index?', i);
     return i.submodule === null ? false : listFromArray([...i.submodule]);
   });
-  t.fn('module-path-index-resolve', 1, 2, function (this: Machine, i: Value) {
+  t.fn('module-path-index-resolve', 1, 3, function (this: Machine, i: Value) {
     if (!(i instanceof ModulePathIndex)) argError('module-path-index-resolve', 'module-path-index?', i);
     return resolveIndex(this, 'module-path-index-resolve', i);
   });
@@ -343,7 +347,7 @@ export function installModules(t: PrimTable): void {
     const q = mod instanceof Pair && mod.car instanceof Sym && mod.car.name === 'quote' ? (mod.cdr as Pair).car : null;
     return q instanceof Sym && q.name.startsWith('#%');
   });
-  t.fn('module->exports', 1, 1, function (this: Machine, mod: Value) {
+  t.fn('module->exports', 1, 2, function (this: Machine, mod: Value) {
     const [info] = declaredModule(this, 'module->exports', mod);
     const vars: string[] = [];
     const stx: string[] = [];

@@ -97,7 +97,7 @@ export function installStructTypes(t: PrimTable): void {
   t.fn(
     'make-struct-type-property',
     1,
-    5,
+    7,
     function (this: Machine, name: Value, guard: Value = false, supers: Value = NULL, _impersonate: Value = false, accessorName?: Value) {
       if (!(name instanceof Sym)) return argError('make-struct-type-property', 'symbol?', name);
       if (guard !== false && guard !== sym('can-impersonate') && !isProcedure(guard))
@@ -183,7 +183,7 @@ export function installStructTypes(t: PrimTable): void {
     return new MultipleValues([type, ctor, predicateOf(type), accessor, mutator]);
   });
 
-  t.fn('make-struct-field-accessor', 2, 4, (acc: Value, i: Value, fieldName: Value = false) => {
+  t.fn('make-struct-field-accessor', 2, 5, (acc: Value, i: Value, fieldName: Value = false) => {
     const type = acc instanceof Primitive ? genericOf.get(acc) : undefined;
     if (type === undefined || !(acc as Primitive).name.endsWith('-ref'))
       return argError('make-struct-field-accessor', 'struct-accessor-procedure?', acc);
@@ -198,7 +198,7 @@ export function installStructTypes(t: PrimTable): void {
     });
     return tagFieldOperation(accessor, type, index, 'accessor');
   });
-  t.fn('make-struct-field-mutator', 2, 4, (mut: Value, i: Value, fieldName: Value = false) => {
+  t.fn('make-struct-field-mutator', 2, 5, (mut: Value, i: Value, fieldName: Value = false) => {
     const type = mut instanceof Primitive ? genericOf.get(mut) : undefined;
     if (type === undefined || !(mut as Primitive).name.endsWith('-set!'))
       return argError('make-struct-field-mutator', 'struct-mutator-procedure?', mut);

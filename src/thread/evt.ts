@@ -10,6 +10,7 @@ import { argError } from '../errors/messages.js';
 import { customPrint } from '../values/printable.js';
 import { Semaphore, SemaphorePeekEvt } from './semaphore.js';
 import { MultipleValues, VOID, type Value } from '../values/types.js';
+import { StructInstance, type StructType, propEvt } from '../values/struct.js';
 
 class AlwaysEvt implements Evt {
   poll(): SyncResult {
@@ -106,9 +107,24 @@ export const neverEvt = new NeverEvt();
 /** Anything `sync` accepts: event objects, and values that stand for one (threads, channels). */
 export function asEvt(v: Value): Evt | null {
   if (typeof v !== 'object' || v === null) return null;
+  if (v instanceof StructInstance) return structEvt(v);
   if (typeof (v as Partial<HasEvt>)[evtOf] === 'function') return (v as HasEvt)[evtOf]();
   if (typeof (v as Evt).poll === 'function' && typeof (v as Evt).subscribe === 'function') return v as Evt;
   return null;
+}
+
+/** The event a struct with prop:evt stands for; null without the property. */
+function structEvt(v: StructInstance): Evt | null {
+  let owner: StructType | null = v.type;
+  while (owner !== null && !owner.props.has(propEvt)) owner = owner.parent;
+  if (owner === null) return null;
+  const p = owner.props.get(propEvt)!;
+  // A field index: the event in that field; a field that holds no event is never ready.
+  if (typeof p === 'number') return asEvt(v.fields[owner.fieldOffset + p]) ?? neverEvt;
+  const direct = asEvt(p);
+  if (direct !== null) return direct;
+  // A procedure: called with the instance when a sync starts, as guard-evt's maker is.
+  return new GuardEvt(new MachinePrimitive('prop:evt', 0, 0, (m) => m.applyArray(p, [v])));
 }
 
 export function checkEvts(name: string, vs: Value[]): Evt[] {

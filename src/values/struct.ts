@@ -81,6 +81,8 @@ export class StructInstance {
 }
 
 export const propProcedure = new StructProperty('prop:procedure');
+/** `prop:evt`: instances are events (the value: an event, a field index, or a procedure of the instance giving one). */
+export const propEvt = new StructProperty('prop:evt');
 /** A struct whose instances, bound with define-syntax, act as rename transformers (the property value: a field index or a procedure). */
 export const propRenameTransformer = new StructProperty('prop:rename-transformer');
 /** A struct whose instances act as set! transformers. */
