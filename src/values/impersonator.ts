@@ -111,22 +111,6 @@ export class ProcedureImpersonator extends Impersonator {
   }
 }
 
-/**
- * The wrappers of the other kinds (channels, events, prompt tags,
- * continuation mark keys, struct types): what each redirects is the
- * business of the operations on that kind.
- */
-export class OtherImpersonator extends Impersonator {
-  constructor(
-    target: Value,
-    chaperone: boolean,
-    props: Props,
-    readonly procs: readonly Value[],
-  ) {
-    super(target, chaperone, props);
-  }
-}
-
 /** The value under every wrapper. */
 export function unwrapAll(v: Value): Value {
   while (v instanceof Impersonator) v = v.target;

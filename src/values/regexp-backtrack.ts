@@ -12,7 +12,7 @@
 // for a byte regexp. A unit at or above INVALID_UNIT stands for a byte that is
 // not part of a UTF-8 encoding; no set, `.` or property matches it.
 
-import type { Node, ParsedRegexp, Ranges } from './regexp-syntax.js';
+import { matchLengths, type Node, type ParsedRegexp, type Ranges } from './regexp-syntax.js';
 
 export const INVALID_UNIT = 0x110000;
 
@@ -205,34 +205,41 @@ export class Backtracker {
     const body = this.compile(n.body);
     return (i, k) => {
       const saved = this.state.caps.slice();
-      const matched = body(i, () => true);
-      if (matched === n.negated) {
-        this.state.caps.set(saved);
-        return false;
-      }
-      if (n.negated) this.state.caps.set(saved);
-      if (k(i)) return true;
-      this.state.caps.set(saved);
-      return false;
+      return this.afterLook(
+        body(i, () => true),
+        n.negated,
+        saved,
+        i,
+        k,
+      );
     };
   }
 
   private lookbehind(n: Extract<Node, { k: 'look' }>): Matcher {
     const body = this.compile(n.body);
-    const [min, max] = unitLengths(n.body);
+    const [min, max] = matchLengths(n.body);
     return (i, k) => {
       const saved = this.state.caps.slice();
       let matched = false;
       for (let len = min; len <= Math.min(max, i) && !matched; len++) matched = body(i - len, (j) => j === i);
-      if (matched === n.negated) {
-        this.state.caps.set(saved);
-        return false;
-      }
-      if (n.negated) this.state.caps.set(saved);
-      if (k(i)) return true;
+      return this.afterLook(matched, n.negated, saved, i, k);
+    };
+  }
+
+  /**
+   * A look-around's outcome: fails when the body's match contradicts the
+   * assertion; otherwise continues at `i`, keeping the body's captures only
+   * for a positive assertion, and restores them if the rest fails.
+   */
+  private afterLook(matched: boolean, negated: boolean, saved: Int32Array, i: number, k: (i: number) => boolean): boolean {
+    if (matched === negated) {
       this.state.caps.set(saved);
       return false;
-    };
+    }
+    if (negated) this.state.caps.set(saved);
+    if (k(i)) return true;
+    this.state.caps.set(saved);
+    return false;
   }
 
   private repeat(n: Extract<Node, { k: 'repeat' }>): Matcher {
@@ -340,56 +347,6 @@ function propertyRegExp(name: string): RegExp {
     propertyCache.set(name, re);
   }
   return re;
-}
-
-/** [min, max] units that `n` matches (lookbehind bodies are bounded). */
-export function unitLengths(n: Node): [number, number] {
-  switch (n.k) {
-    case 'empty':
-    case 'bol':
-    case 'eol':
-    case 'wordb':
-    case 'look':
-      return [0, 0];
-    case 'set':
-    case 'any':
-    case 'prop':
-      return [1, 1];
-    case 'seq': {
-      let min = 0;
-      let max = 0;
-      for (const x of n.items) {
-        const [a, b] = unitLengths(x);
-        min += a;
-        max += b;
-      }
-      return [min, max];
-    }
-    case 'alt': {
-      let min = Infinity;
-      let max = 0;
-      for (const x of n.items) {
-        const [a, b] = unitLengths(x);
-        min = Math.min(min, a);
-        max = Math.max(max, b);
-      }
-      return [min === Infinity ? 0 : min, max];
-    }
-    case 'group':
-    case 'atomic':
-      return unitLengths(n.body);
-    case 'cond': {
-      const [a, b] = unitLengths(n.yes);
-      const [c, d] = unitLengths(n.no);
-      return [Math.min(a, c), Math.max(b, d)];
-    }
-    case 'repeat': {
-      const [a, b] = unitLengths(n.body);
-      return [a * n.min, n.max === 0 || b === 0 ? 0 : b * n.max];
-    }
-    case 'backref':
-      return [0, Infinity];
-  }
 }
 
 /**

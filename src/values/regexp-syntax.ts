@@ -610,6 +610,11 @@ function validate(tree: Node, groups: number): void {
   lengths(tree, groupMin, groups, () => undefined, true);
 }
 
+/** [min, max] units that `node` matches (the backtracker's lookbehind tries each length in that range). */
+export function matchLengths(node: Node): [number, number] {
+  return lengths(node, [], 0, () => undefined, false);
+}
+
 /** [min, max] lengths of what `node` matches; with `check`, raises Racket's errors. */
 function lengths(
   node: Node,
