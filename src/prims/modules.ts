@@ -19,6 +19,8 @@ import { Syntax } from '../values/syntax.js';
 import { MultipleValues, NULL, Pair, RString, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { currentDirectory } from './paths.js';
 import type { PrimTable } from './table.js';
+import { isProcedure } from './check.js';
+import { arityIncludes } from './procedures.js';
 
 const MODULE_PATH_CONTRACT = '(or/c module-path? module-path-index? resolved-module-path?)';
 
@@ -268,7 +270,7 @@ export function installModules(t: PrimTable): void {
     new Parameter(
       standardResolver,
       new Primitive('current-module-name-resolver', 1, 1, (v: Value) =>
-        typeof v === 'object' && v !== null
+        isProcedure(v) && arityIncludes(v, 2) && arityIncludes(v, 4)
           ? v
           : argError('current-module-name-resolver', '(and/c (procedure-arity-includes/c 2) (procedure-arity-includes/c 4))', v),
       ),

@@ -18,6 +18,8 @@ import { Syntax } from '../values/syntax.js';
 import { customPrint } from '../values/printable.js';
 import { Sym, VOID, listFromArray, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
+import { isProcedure } from './check.js';
+import { arityIncludes } from './procedures.js';
 import type { Core } from '../expand/core.js';
 import { compile } from '../eval/compile.js';
 
@@ -54,9 +56,7 @@ const defaultEvalHandler = new MachinePrimitive('default-eval-handler', 1, 1, (m
 export const currentEval = new Parameter(
   defaultEvalHandler,
   new Primitive('current-eval', 1, 1, (v: Value) =>
-    v instanceof Primitive || v instanceof MachinePrimitive || typeof v === 'object'
-      ? v
-      : argError('current-eval', '(procedure-arity-includes/c 1)', v),
+    isProcedure(v) && arityIncludes(v, 1) ? v : argError('current-eval', '(procedure-arity-includes/c 1)', v),
   ),
   'current-eval',
 );
@@ -79,10 +79,10 @@ function evaluate(m: Machine, who: string, args: Value[], introduce: boolean): v
     m.node = compile(form.core);
     return;
   }
-  const stx = introduce ? ns.introduce(m.rt.ex, toSyntax(form)) : (form as Syntax);
   const handler = m.paramValue(currentEval);
-  if (handler === defaultEvalHandler) m.node = m.rt.namespaces.evalNode(ns, stx);
-  else m.applyArray(handler, [stx]);
+  // The default handler expands in `ns`, which adds the namespace's scopes itself.
+  if (handler === defaultEvalHandler) m.node = m.rt.namespaces.evalNode(ns, toSyntax(form));
+  else m.applyArray(handler, [introduce ? ns.introduce(m.rt.ex, toSyntax(form)) : form]);
 }
 
 function symbolArg(who: string, v: Value): Sym {
@@ -118,7 +118,8 @@ export function installNamespaces(t: PrimTable): void {
       if (!introduce && !(form instanceof Syntax)) argError(name, 'syntax?', form);
       const ns = this.paramValue(currentNamespace) as Namespace;
       return new CompiledExpression(
-        this.rt.namespaces.compile(ns, introduce ? ns.introduce(this.rt.ex, toSyntax(form)) : (form as Syntax)),
+        // Expanding in `ns` adds the namespace's scopes.
+        this.rt.namespaces.compile(ns, toSyntax(form)),
       );
     });
   }
@@ -268,9 +269,9 @@ export function installNamespaces(t: PrimTable): void {
     m.rt.namespaces.requireNode(ns, toSyntax(a[1]));
     m.returnValue(VOID);
   });
-  t.fn('namespace-attach-module', 2, 3, function (this: Machine, from: Value, modPath: Value) {
+  t.fn('namespace-attach-module', 2, 3, function (this: Machine, from: Value, modPath: Value, to?: Value) {
     namespaceArg(this, 'namespace-attach-module', from);
-    if (!(arguments.length < 3 || arguments[2] instanceof Namespace)) argError('namespace-attach-module', 'namespace?', arguments[2]);
+    if (to !== undefined) namespaceArg(this, 'namespace-attach-module', to);
     // One module registry per runtime: the module is already shared.
     this.rt.namespaces.moduleOf(toSyntax(modPath), `${this.rt.ex.cwd}/top-level`);
     return VOID;
@@ -291,16 +292,15 @@ export function installNamespaces(t: PrimTable): void {
   // Variable references.
   const varRef = (who: string, v: Value): VariableReference =>
     v instanceof VariableReference ? v : argError(who, 'variable-reference?', v);
-  const moduleOfRef = (r: VariableReference): ResolvedModulePath | false =>
-    r.moduleName === null
-      ? false
-      : new ResolvedModulePath(
-          r.moduleName.startsWith('/') ? new RPath(r.moduleName.split(' ')[0]) : sym(r.moduleName.split(' ')[0]),
-          r.moduleName
-            .split(' ')
-            .slice(1)
-            .map((n) => sym(n)),
-        );
+  // A module's name is its path or library name, then its submodule names, separated by spaces.
+  const moduleOfRef = (r: VariableReference): ResolvedModulePath | false => {
+    if (r.moduleName === null) return false;
+    const [root, ...submodules] = r.moduleName.split(' ');
+    return new ResolvedModulePath(
+      root.startsWith('/') ? new RPath(root) : sym(root),
+      submodules.map((n) => sym(n)),
+    );
+  };
   t.fn('variable-reference?', 1, 1, (v) => v instanceof VariableReference);
   t.fn('variable-reference-constant?', 1, 1, (v: Value) => varRef('variable-reference-constant?', v).isConstant());
   t.fn('variable-reference-from-unsafe?', 1, 1, (v: Value) => {

@@ -11,7 +11,8 @@ import { argError } from '../errors/messages.js';
 import type { OutputPort } from '../io/output-port.js';
 import { printString } from '../printer/print.js';
 import { neverEvt } from '../thread/evt.js';
-import { VOID, type Value } from '../values/types.js';
+import { VOID, sym, type Value } from '../values/types.js';
+import { InputPort } from '../io/input-port.js';
 import { readSyntax } from './input.js';
 import { isProcedure } from './check.js';
 import { arityIncludes } from './procedures.js';
@@ -67,9 +68,9 @@ const currentPromptRead = handlerParameter(
   0,
 );
 
+/** The source name read-syntax is given for the interaction port (its object name). */
 function portName(port: Value): Value {
-  const name = (port as { name?: unknown }).name;
-  return typeof name === 'string' ? name : VOID;
+  return port instanceof InputPort ? sym(port.name) : VOID;
 }
 
 /** `current-load`: by default the load handler of src/lib/eval.rkt, found when first called. */

@@ -19,10 +19,11 @@ interface KeyLevel {
 const registry = new Map<string, StructType>();
 const registryKey = new WeakMap<StructType, string>();
 
-function valueKey(v: Value): string {
+/** A key part for an auto value, or null when the value cannot be compared by text (its type is then not shared). */
+function valueKey(v: Value): string | null {
   if (v instanceof Sym) return `'${v.name}`;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v === NULL) return String(v);
-  return '?';
+  return null;
 }
 
 /**
@@ -38,13 +39,17 @@ export function internPrefab(
   autoValue: Value,
   mutable: ReadonlySet<number>,
 ): StructType {
-  const own = `${name}/${init}/${auto}/${valueKey(autoValue)}/${[...mutable].sort((a, b) => a - b).join(',')}`;
-  const key = parent === null ? own : `${own}|${registryKey.get(parent) ?? '?'}`;
-  let type = registry.get(key);
-  if (type === undefined || key.includes('?')) {
+  const autoKey = valueKey(autoValue);
+  const parentKey = parent === null ? '' : registryKey.get(parent);
+  const shared = autoKey !== null && parentKey !== undefined;
+  const key = `${name}/${init}/${auto}/${autoKey}/${[...mutable].sort((a, b) => a - b).join(',')}|${parentKey}`;
+  let type = shared ? registry.get(key) : undefined;
+  if (type === undefined) {
     type = new StructType(name, parent, init, auto, autoValue, new Map(), false, name, new Set(mutable));
-    if (!key.includes('?')) registry.set(key, type);
-    registryKey.set(type, key);
+    if (shared) {
+      registry.set(key, type);
+      registryKey.set(type, key);
+    }
   }
   return type;
 }
