@@ -61,3 +61,5 @@
 (try (lambda () ((callable (lambda (x) (* x 2)) 'double) 21)))
 (try (lambda () (exn:srclocs? 5)))
 (try (lambda () (exn:srclocs-accessor 5)))
+(struct ok? (a) #:prefab)
+(try (lambda () (equal? (ok? 1) (quote #s(ok? 1)))))
