@@ -65,7 +65,7 @@ export function toJs(v: Value, call: Caller): unknown {
   if (v instanceof RVector) return v.items.map((x) => toJs(x, call));
   if (v instanceof RHash) {
     const out = new Map<unknown, unknown>();
-    for (const [k, x] of v.map.values()) out.set(toJs(k, call), toJs(x, call));
+    for (const [k, x] of v.entries()) out.set(toJs(k, call), toJs(x, call));
     return out;
   }
   if (v instanceof MultipleValues) return v.vals.map((x) => toJs(x, call));

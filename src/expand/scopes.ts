@@ -105,7 +105,7 @@ function pushOps(v: Value, ops: ScopeOp[]): Value {
   if (v instanceof Box) return new Box(pushOps(v.value, ops), v.immutable);
   if (v instanceof RHash) {
     const h = new RHash(v.kind, v.mutable);
-    for (const [k, val] of v.map.values()) h.setInPlace(k, pushOps(val, ops));
+    for (const [k, val] of v.entries()) h.setInPlace(k, pushOps(val, ops));
     return h;
   }
   return v;
@@ -169,7 +169,7 @@ export function syntaxToDatum(v: Value): Value {
   if (v instanceof PrefabLiteral) return makePrefab(syntaxToDatum(v.key), v.fields.map(syntaxToDatum)) ?? v;
   if (v instanceof RHash) {
     const h = new RHash(v.kind, false);
-    for (const [k, val] of v.map.values()) h.setInPlace(k, syntaxToDatum(val));
+    for (const [k, val] of v.entries()) h.setInPlace(k, syntaxToDatum(val));
     return h;
   }
   return v;

@@ -63,7 +63,9 @@ export function entries(who: string, h: Value, tryOrder: Value, m: Machine | nul
   const all =
     h instanceof HashImpersonator
       ? hashEntriesThrough(m, who, h)
-      : [...checkHash(who, h).map.values()].map((e): [Value, Value] => [e[0], e[1]]);
+      : checkHash(who, h)
+          .entries()
+          .map((e): [Value, Value] => [e[0], e[1]]);
   if (tryOrder === false || !all.every((e) => orderRank(e[0]) !== null)) return all;
   return all.sort((x, y) => compareKeys(x[0], y[0]));
 }
@@ -90,7 +92,7 @@ function tableOf(who: string, v: Value, pos?: number, args?: Value[]): RHash {
 }
 
 function fromAssocs(name: string, kind: HashKind, mutable: boolean, l: Value | undefined, strength: HashStrength = 'strong'): RHash {
-  const h = new RHash(kind, mutable, new Map(), strength);
+  const h = new RHash(kind, mutable, [], strength);
   if (l !== undefined) {
     if (!isList(l)) return argError(name, '(listof pair?)', l);
     for (const p of listToArray(l)) {
@@ -117,11 +119,11 @@ function fromArgs(name: string, kind: HashKind, args: Value[]): RHash {
  */
 function emptyLike(who: string, h: Value, kind: Value): RHash {
   const src = checkHash(who, h);
-  if (kind === false) return new RHash(src.kind, src.mutable, new Map(), src.strength);
+  if (kind === false) return new RHash(src.kind, src.mutable, [], src.strength);
   const name = kind instanceof Sym ? kind.name : '';
   if (name === 'immutable') return new RHash(src.kind, false);
   if (name === 'mutable') return new RHash(src.kind, true);
-  if (name === 'weak' || name === 'ephemeron') return new RHash(src.kind, true, new Map(), name);
+  if (name === 'weak' || name === 'ephemeron') return new RHash(src.kind, true, [], name);
   return argError(who, "(or/c #f 'immutable 'mutable 'weak 'ephemeron)", kind);
 }
 
@@ -139,10 +141,8 @@ function checkPairs(who: string, kvs: Value[]): void {
 
 /** The entry at iteration index `i`, or undefined when there is none. Indices are positions in the table's entry order. */
 function entryAt(h: RHash, i: Value): [Value, Value] | undefined {
-  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= h.map.size) return undefined;
-  let n = 0;
-  for (const e of h.map.values()) if (n++ === i) return e;
-  return undefined;
+  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= h.size) return undefined;
+  return h.entryAt(i);
 }
 
 function checkIterationIndex(who: string, v: Value): void {
@@ -249,7 +249,7 @@ export function installHashes(t: PrimTable): void {
   t.fn('hash-clear!', 1, 1, function (this: Machine, h: Value) {
     const w = wrappedHash(h, true);
     if (w !== null) hashClearThrough(this, 'hash-clear!', w);
-    else checkMutableHash('hash-clear!', h, [h]).map.clear();
+    else checkMutableHash('hash-clear!', h, [h]).clearInPlace();
     return VOID;
   });
   t.fn('hash-copy', 1, 1, function (this: Machine, h: Value) {
@@ -259,7 +259,7 @@ export function installHashes(t: PrimTable): void {
       return copy;
     }
     const src = checkHash('hash-copy', h);
-    return new RHash(src.kind, true, new Map(src.map), src.strength);
+    return new RHash(src.kind, true, src.entries(), src.strength);
   });
 
   t.fn('hash-set*', 1, -1, (h: Value, ...kvs: Value[]) => {
@@ -286,12 +286,12 @@ export function installHashes(t: PrimTable): void {
       argumentsError('hash-keys-subset?', 'given hash tables do not use the same key comparison', ['first table', a], ['second table', b]);
     }
     if (h1.size > h2.size) return false;
-    for (const [k] of h1.map.values()) if (!h2.has(k)) return false;
+    for (const [k] of h1.entries()) if (!h2.has(k)) return false;
     return true;
   });
   t.internalFn('hash-lookup-key', 2, 2, (h: Value, k: Value) => {
     const table = tableOf('hash-ref-key', h, 0, [h, k]);
-    const e = table.map.get(table.keyOf(k));
+    const e = table.entry(k);
     return e === undefined ? NOT_FOUND : e[0];
   });
 

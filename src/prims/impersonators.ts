@@ -229,7 +229,7 @@ export function hashKeyThrough(m: Machine | null, who: string, h: Value, k: Valu
 export function hashEntriesThrough(m: Machine | null, _who: string, h: HashImpersonator): [Value, Value][] {
   const out: [Value, Value][] = [];
   // Racket reports a bad key as hash-iterate-key's and a bad value as hash-ref's, whatever iterated.
-  for (const [k] of hashBase(h).map.values()) {
+  for (const [k] of hashBase(h).entries()) {
     const key = hashKeyThrough(m, 'hash-iterate-key', h, k);
     const v = hashRefThrough(m, 'hash-ref', h, key);
     if (v !== undefined) out.push([key, v]);
@@ -241,13 +241,13 @@ export function hashClearThrough(m: Machine | null, who: string, h: HashImperson
   let w: Value = h;
   while (w instanceof HashImpersonator) {
     if (w.clear === false) {
-      for (const [k] of [...hashBase(h).map.values()]) hashRemoveThrough(m, who, h, hashKeyThrough(m, who, h, k));
+      for (const [k] of hashBase(h).entries()) hashRemoveThrough(m, who, h, hashKeyThrough(m, who, h, k));
       return;
     }
     callInterposition(m, w.clear, [w.target]);
     w = w.target;
   }
-  (w as RHash).map.clear();
+  (w as RHash).clearInPlace();
 }
 
 // ---------------------------------------------------------------------------

@@ -71,9 +71,9 @@ function readerGraph(root: Value): Value {
     }
     if (v instanceof HashPlaceholder || v instanceof RHash) {
       const mutable = v instanceof RHash && v.mutable;
-      const shell = new RHash(v.kind, mutable, new Map(), v instanceof RHash ? v.strength : 'strong');
+      const shell = new RHash(v.kind, mutable, [], v instanceof RHash ? v.strength : 'strong');
       done.set(key, shell);
-      const entries = v instanceof RHash ? [...v.map.values()] : v.entries;
+      const entries = v instanceof RHash ? v.entries() : v.entries;
       for (const [k, val] of entries) shell.setInPlace(walk(k), walk(val));
       return shell;
     }

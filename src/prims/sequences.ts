@@ -60,7 +60,7 @@ export class Sequence {
     readonly end: Value = 0,
     readonly step: Value = 1,
     /** hash kinds: a snapshot of the entries. */
-    readonly entries: [Value, Value][] = [],
+    readonly entries: readonly [Value, Value][] = [],
   ) {}
   [customPrint](): string {
     // As Racket: ranges and lists are streams; the other in-* results are not.
@@ -97,9 +97,9 @@ function range(who: string, start: Value, end: Value, step: Value): Sequence {
 }
 
 /** The entries an in-hash sequence walks (a chaperoned table's read through its chaperone). */
-function hashSeqEntries(who: string, h: Value): [Value, Value][] {
+function hashSeqEntries(who: string, h: Value): readonly [Value, Value][] {
   const table = h instanceof HashImpersonator ? (seeThrough(h) as RHash) : checkHash(who, h);
-  return [...table.map.values()];
+  return table.entries();
 }
 
 /** The sequence a value stands for in a `for` clause (`ids` name the clause's variables, for the error). */
@@ -110,12 +110,12 @@ function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
   if (v instanceof RVector) return new Sequence('vector', v);
   if (v instanceof RString) return new Sequence('string', v);
   if (v instanceof RBytes) return new Sequence('bytes', v);
-  if (v instanceof RHash) return new Sequence('hash', v, 0, 0, 1, [...v.map.values()]);
+  if (v instanceof RHash) return new Sequence('hash', v, 0, 0, 1, v.entries());
   if (v instanceof RSet) return new Sequence('list', listFromArray(v.elements()));
   if (v instanceof VectorImpersonator) return new Sequence('vector', seeThrough(v));
   if (v instanceof HashImpersonator) {
     const table = seeThrough(v) as RHash;
-    return new Sequence('hash', table, 0, 0, 1, [...table.map.values()]);
+    return new Sequence('hash', table, 0, 0, 1, table.entries());
   }
   const names = listToArray(ids)
     .map((s) => (s as Sym).name)
@@ -297,7 +297,7 @@ export function installSequences(t: PrimTable): void {
       const who = `in-${kind}-hash${suffix}`;
       t.fn(who, 1, 2, (h: Value) => {
         if (!(h instanceof RHash) || !fits(h)) return argError(who, expected, h);
-        return new Sequence(seqKind, h, 0, 0, 1, [...h.map.values()]);
+        return new Sequence(seqKind, h, 0, 0, 1, h.entries());
       });
     }
   }

@@ -97,7 +97,7 @@ function isSubset(a: RSet, b: RSet): boolean {
 
 /** Replaces a mutable set's contents. */
 function replaceContents(s: RSet, items: Value[]): void {
-  s.table.map.clear();
+  s.table.clearInPlace();
   for (const x of items) s.table.setInPlace(x, true);
 }
 
@@ -144,7 +144,7 @@ export function installSets(t: PrimTable): void {
       return VOID;
     });
     t.fn('set-clear!', 1, 1, (s: Value) => {
-      checkMutable('set-clear!', s).table.map.clear();
+      checkMutable('set-clear!', s).table.clearInPlace();
       return VOID;
     });
     t.fn('set-clear', 1, 1, (s: Value) => setLike(checkImmutable('set-clear', s), []));
@@ -230,6 +230,6 @@ export function installSets(t: PrimTable): void {
   });
   t.internalFn('set-builder-finish', 2, 2, (b: Value, mutable: Value) => {
     const set = b as RSet;
-    return mutable !== false ? set : new RSet(new RHash(set.kind, false, set.table.map));
+    return mutable !== false ? set : new RSet(new RHash(set.kind, false, set.table.entries()));
   });
 }

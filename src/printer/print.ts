@@ -254,7 +254,7 @@ class Printer {
         } else if (x instanceof Box) {
           visit(x.value);
         } else if (x instanceof RHash) {
-          for (const [k, item] of x.map.values()) {
+          for (const [k, item] of x.entries()) {
             visit(k);
             visit(item);
           }
@@ -466,7 +466,7 @@ class Printer {
     } else if (v instanceof Box) {
       r = this.isUnquoted(v.value);
     } else if (v instanceof RHash) {
-      for (const [k, val] of v.strength === 'weak' ? [] : v.map.values()) {
+      for (const [k, val] of v.strength === 'weak' ? [] : v.entries()) {
         if (this.isUnquoted(k) || this.isUnquoted(val)) {
           r = true;
           break;
@@ -719,7 +719,7 @@ function startsWithAt(v: Value): boolean {
 // the table's order (here: insertion order).
 
 function sortedEntries(h: RHash): [Value, Value][] {
-  const entries = [...h.map.values()].map(([k, v]) => [k, v] as [Value, Value]);
+  const entries = h.entries().map(([k, v]) => [k, v] as [Value, Value]);
   if (entries.length < 2) return entries;
   const first = entries[0]![0];
   let cmp: ((a: Value, b: Value) => number) | null = null;

@@ -46,7 +46,7 @@ function strip(v: Value): Value {
   if (v instanceof Box) return new Box(strip(v.value), v.immutable);
   if (v instanceof RHash) {
     let plain = true;
-    for (const [, val] of v.map.values()) {
+    for (const [, val] of v.entries()) {
       if (val instanceof Syntax) {
         plain = false;
         break;
@@ -54,7 +54,7 @@ function strip(v: Value): Value {
     }
     if (plain) return v;
     const entries: [Value, Value][] = [];
-    for (const [k, val] of v.map.values()) entries.push([strip(k), strip(val)]);
+    for (const [k, val] of v.entries()) entries.push([strip(k), strip(val)]);
     return makeHash(v.kind, v.mutable, entries);
   }
   if (v instanceof PrefabLiteral) return makePrefab(strip(v.key), v.fields.map(strip)) ?? v;

@@ -58,8 +58,8 @@ export function isChaperoneOf(a: Value, b: Value, impersonators: boolean): boole
   if (a instanceof RHash) {
     if (!(b instanceof RHash) || a.mutable !== b.mutable || (!impersonators && a.mutable) || a.kind !== b.kind || a.size !== b.size)
       return false;
-    for (const [key, [, v]] of a.map) {
-      const other = b.map.get(key);
+    for (const [k, v] of a.entries()) {
+      const other = b.entry(k);
       if (other === undefined || !isChaperoneOf(v, other[1], impersonators)) return false;
     }
     return true;

@@ -75,7 +75,7 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 // Identity numbers for objects used as keys where no structural key exists.
 const objectIds = new WeakMap<object, number>();
 let nextObjectId = 1;
-function objectId(o: object): number {
+export function objectId(o: object): number {
   let id = objectIds.get(o);
   if (id === undefined) {
     id = nextObjectId++;

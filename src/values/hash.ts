@@ -5,7 +5,8 @@
 // exactly when the table's equivalence says they are the same key
 // (see equal.ts), so lookups are one Map access. Insertion order is kept.
 
-import { encode, equalAlwaysKey, eqvKey, equalKey, registerEqualHook, registerEqualKeyHook } from './equal.js';
+import { encode, equalAlwaysKey, eqvKey, equalKey, objectId, registerEqualHook, registerEqualKeyHook } from './equal.js';
+import { encodedKeyHash, HashTrie } from './hash-trie.js';
 import type { Value } from './types.js';
 
 export type HashKind = 'equal' | 'eqv' | 'eq' | 'equal-always';
@@ -18,14 +19,26 @@ export type HashKind = 'equal' | 'eqv' | 'eq' | 'equal-always';
  */
 export type HashStrength = 'strong' | 'weak' | 'ephemeron';
 
+type Entry = [Value, Value];
+
 export class RHash {
+  /** A mutable table's entries: encoded key -> [original key, value]. */
+  private table: Map<unknown, Entry> | null;
+  /** An immutable table's entries, persistent so that updates share structure. */
+  private trie: HashTrie<Entry>;
+  /** The entries in iteration order, kept until the table changes. */
+  private ordered: Entry[] | null = null;
+
   constructor(
     readonly kind: HashKind,
     readonly mutable: boolean,
-    /** encoded key -> [original key, value] */
-    readonly map: Map<unknown, [Value, Value]> = new Map(),
+    entries: Iterable<Entry> = [],
     readonly strength: HashStrength = 'strong',
-  ) {}
+  ) {
+    this.table = mutable ? new Map() : null;
+    this.trie = EMPTY_TRIE;
+    for (const [k, v] of entries) this.setInPlace(k, v);
+  }
 
   keyOf(k: Value): unknown {
     const kind = this.kind;
@@ -33,46 +46,77 @@ export class RHash {
     return kind === 'equal-always' ? equalAlwaysKey(k) : eqvKey(k);
   }
 
+  /** The entry whose key is the same as `k` under the table's equivalence. */
+  entry(k: Value): Entry | undefined {
+    const key = this.keyOf(k);
+    return this.table !== null ? this.table.get(key) : this.trie.get(encodedKeyHash(key, objectId), key);
+  }
+
   get(k: Value): Value | undefined {
-    const e = this.map.get(this.keyOf(k));
+    const e = this.entry(k);
     return e === undefined ? undefined : e[1];
   }
 
   has(k: Value): boolean {
-    return this.map.has(this.keyOf(k));
+    return this.entry(k) !== undefined;
   }
 
   /** Mutating set, for mutable tables and for building fresh immutable ones. */
   setInPlace(k: Value, v: Value): void {
-    this.map.set(this.keyOf(k), [k, v]);
+    const key = this.keyOf(k);
+    this.ordered = null;
+    if (this.table !== null) this.table.set(key, [k, v]);
+    else this.trie = this.trie.set(encodedKeyHash(key, objectId), key, [k, v]);
   }
 
   deleteInPlace(k: Value): void {
-    this.map.delete(this.keyOf(k));
+    const key = this.keyOf(k);
+    this.ordered = null;
+    if (this.table !== null) this.table.delete(key);
+    else this.trie = this.trie.delete(encodedKeyHash(key, objectId), key);
+  }
+
+  clearInPlace(): void {
+    this.ordered = null;
+    if (this.table !== null) this.table.clear();
+    else this.trie = EMPTY_TRIE;
   }
 
   /** Functional update for immutable tables. */
   withSet(k: Value, v: Value): RHash {
-    const copy = new RHash(this.kind, false, new Map(this.map));
+    const copy = new RHash(this.kind, false);
+    copy.trie = this.trie;
     copy.setInPlace(k, v);
     return copy;
   }
 
   withRemoved(k: Value): RHash {
-    const copy = new RHash(this.kind, false, new Map(this.map));
+    const copy = new RHash(this.kind, false);
+    copy.trie = this.trie;
     copy.deleteInPlace(k);
     return copy;
   }
 
+  /** The entries in iteration order (insertion order). The array must not be changed. */
+  entries(): readonly Entry[] {
+    if (this.ordered === null) this.ordered = this.table !== null ? [...this.table.values()] : this.trie.valuesInOrder();
+    return this.ordered;
+  }
+
+  /** The entry at iteration position `i`. */
+  entryAt(i: number): Entry | undefined {
+    return this.entries()[i];
+  }
+
   get size(): number {
-    return this.map.size;
+    return this.table !== null ? this.table.size : this.trie.size;
   }
 }
 
+const EMPTY_TRIE = HashTrie.empty<Entry>();
+
 export function makeHash(kind: HashKind, mutable: boolean, entries: Iterable<[Value, Value]> = []): RHash {
-  const h = new RHash(kind, mutable);
-  for (const [k, v] of entries) h.setInPlace(k, v);
-  return h;
+  return new RHash(kind, mutable, entries);
 }
 
 // equal? on hash tables compares contents, as Racket does: the same kind of
@@ -85,8 +129,8 @@ registerEqualHook({
     if (!(b instanceof RHash) || a.kind !== b.kind || a.mutable !== b.mutable || a.strength !== b.strength || a.size !== b.size) {
       return false;
     }
-    for (const [key, [, v]] of a.map) {
-      const other = b.map.get(key);
+    for (const [k, v] of a.entries()) {
+      const other = b.entry(k);
       if (other === undefined || !recur(v, other[1])) return false;
     }
     return true;
@@ -94,6 +138,9 @@ registerEqualHook({
 });
 registerEqualKeyHook((v) => {
   if (!(v instanceof RHash)) return undefined;
-  const entries = [...v.map.values()].map(([k, val]) => encode(k) + '=' + encode(val)).sort();
+  const entries = v
+    .entries()
+    .map(([k, val]) => encode(k) + '=' + encode(val))
+    .sort();
   return `H${v.kind}${v.mutable ? 'm' : 'i'}${v.strength}{${entries.join('')}}`;
 });

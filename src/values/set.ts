@@ -28,7 +28,7 @@ export class RSet {
   /** The elements in iteration order. */
   elements(): Value[] {
     const out: Value[] = [];
-    for (const e of this.table.map.values()) out.push(e[0]);
+    for (const e of this.table.entries()) out.push(e[0]);
     return out;
   }
   /** Racket's constructor name for this kind: set, seteq, mutable-seteqv, ... */

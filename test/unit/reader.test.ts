@@ -88,7 +88,7 @@ function show(v: Value): string {
   if (v instanceof Box) return `#&${show(v.value)}`;
   if (v instanceof RHash) {
     const prefix = v.kind === 'equal' ? '#hash' : v.kind === 'eq' ? '#hasheq' : '#hasheqv';
-    const entries = Array.from(v.map.values()).map(([k, x]) => `(${show(k)} . ${show(x)})`);
+    const entries = v.entries().map(([k, x]) => `(${show(k)} . ${show(x)})`);
     return `${prefix}(${entries.join(' ')})`;
   }
   if (v instanceof PrefabLiteral) return `#s(${[v.key, ...v.fields].map(show).join(' ')})`;
