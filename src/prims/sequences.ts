@@ -153,7 +153,7 @@ function more(s: Sequence, pos: Value): boolean {
     case 'vector':
       return (pos as number) < (s.data as RVector).items.length;
     case 'string':
-      return (pos as number) < Array.from((s.data as RString).s).length;
+      return (pos as number) < (s.data as RString).length;
     case 'bytes':
       return (pos as number) < (s.data as RBytes).bytes.length;
     default:
@@ -172,7 +172,7 @@ function valueAt(s: Sequence, pos: Value): Value {
     case 'vector':
       return (s.data as RVector).items[pos as number];
     case 'string':
-      return Char.of(Array.from((s.data as RString).s)[pos as number].codePointAt(0)!);
+      return Char.of((s.data as RString).codeAt(pos as number));
     case 'bytes':
       return (s.data as RBytes).bytes[pos as number];
     case 'hash': {

@@ -8,11 +8,6 @@ import { ORDERS, TITLECASE } from './chars.js';
 import { checkChar, checkIndex, checkList, checkRange, checkString } from './check.js';
 import type { PrimTable } from './table.js';
 
-function checkMutableString(name: string, v: Value): RString {
-  if (v instanceof RString && !v.immutable) return v;
-  return argError(name, '(and/c string? (not/c immutable?))', v);
-}
-
 function stringCompare(name: string, cmp: (a: string, b: string) => boolean) {
   return (...xs: Value[]): boolean => {
     const ss = xs.map((x) => checkString(name, x).s);
@@ -25,8 +20,6 @@ function stringCompare(name: string, cmp: (a: string, b: string) => boolean) {
 export function codePoints(s: string): string[] {
   return Array.from(s);
 }
-
-const SURROGATE = /[\ud800-\udfff]/;
 
 /** Full case folding of a string, one character at a time (no final-sigma context: Σ folds to σ). */
 export function foldcase(s: string): string {
@@ -86,41 +79,32 @@ function ciStringCompare(name: string, holds: (a: string, b: string) => boolean)
 
 export function installStrings(t: PrimTable): void {
   t.fn('string?', 1, 1, (v) => v instanceof RString);
-  t.fn('string-length', 1, 1, (s) => {
-    const x = checkString('string-length', s).s;
-    return SURROGATE.test(x) ? codePoints(x).length : x.length;
-  });
+  t.fn('string-length', 1, 1, (s) => checkString('string-length', s).length);
   t.fn('string-ref', 2, 2, (s: Value, k: Value) => {
-    const cps = codePoints(checkString('string-ref', s).s);
+    const str = checkString('string-ref', s);
     const i = checkIndex('string-ref', k, 1, [s, k]);
-    if (i >= cps.length) indexRangeError('string-ref', 'string', k, cps.length, s);
-    return Char.of(cps[i].codePointAt(0)!);
+    const n = str.length;
+    if (i >= n) indexRangeError('string-ref', 'string', k, n, s);
+    return Char.of(str.codeAt(i));
   });
   t.fn('string-set!', 3, 3, (s: Value, k: Value, c: Value) => {
-    const ms = checkMutableString('string-set!', s);
-    const cps = codePoints(ms.s);
+    if (!(s instanceof RString) || s.immutable) return argError('string-set!', 'mutable-string?', s);
+    const ms = s;
     const i = checkIndex('string-set!', k);
-    if (i >= cps.length) indexRangeError('string-set!', 'string', k, cps.length, s);
-    cps[i] = String.fromCodePoint(checkChar('string-set!', c).code);
-    ms.s = cps.join('');
+    const n = ms.length;
+    if (i >= n) indexRangeError('string-set!', 'string', k, n, s);
+    ms.setChar(i, String.fromCodePoint(checkChar('string-set!', c).code));
     return VOID;
   });
   t.fn('substring', 2, 3, (s: Value, start: Value, end?: Value) => {
-    const text = checkString('substring', s).s;
-    if (
-      !SURROGATE.test(text) &&
-      typeof start === 'number' &&
-      start >= 0 &&
-      (end === undefined || (typeof end === 'number' && end >= start && end <= text.length)) &&
-      start <= text.length &&
-      Number.isInteger(start) &&
-      (end === undefined || Number.isInteger(end))
-    ) {
-      return str(text.slice(start, end as number | undefined));
+    const text = checkString('substring', s);
+    const n = text.length;
+    if (typeof start === 'number' && typeof (end ?? n) === 'number') {
+      const e = (end ?? n) as number;
+      if (Number.isInteger(start) && Number.isInteger(e) && start >= 0 && start <= e && e <= n) return str(text.slice(start, e));
     }
-    const cps = codePoints(text);
-    const [a, b] = checkRange('substring', 'string', s, cps.length, start, end);
-    return str(cps.slice(a, b).join(''));
+    const [a, b] = checkRange('substring', 'string', s, n, start, end);
+    return str(text.slice(a, b));
   });
   t.fn('string-append', 0, -1, (...xs: Value[]) => str(xs.map((x) => checkString('string-append', x).s).join('')));
   t.fn('string', 0, -1, (...cs: Value[]) => str(cs.map((c) => String.fromCodePoint(checkChar('string', c).code)).join('')));
@@ -160,7 +144,7 @@ export function installStrings(t: PrimTable): void {
   t.fn('string-fill!', 2, 2, (s: Value, c: Value) => {
     if (!(s instanceof RString) || s.immutable) return argError('string-fill!', 'mutable-string?', s);
     const fill = String.fromCodePoint(checkChar('string-fill!', c).code);
-    s.s = fill.repeat(Array.from(s.s).length);
+    s.s = fill.repeat(s.length);
     return VOID;
   });
 

@@ -143,15 +143,77 @@ export function char(code: number): Char {
  * code points only when mutated or when it holds characters outside the BMP;
  * otherwise as a JS string, which is what almost every string is.
  */
+/**
+ * A string: its text as a JS string, and, once a character has been set or
+ * the text holds characters outside the BMP (two UTF-16 units each), one
+ * array entry per character, so `string-ref` and `string-set!` take
+ * constant time whatever the string holds.
+ */
 export class RString {
+  private text: string | null;
+  private chars: string[] | null = null;
+  /** Whether `text` is free of surrogate pairs (undefined: not checked yet). */
+  private bmp: boolean | undefined = undefined;
+
   constructor(
-    public s: string,
+    text: string,
     public immutable: boolean,
-  ) {}
+  ) {
+    this.text = text;
+  }
+
+  get s(): string {
+    if (this.text === null) this.text = (this.chars as string[]).join('');
+    return this.text;
+  }
+
+  set s(text: string) {
+    this.text = text;
+    this.chars = null;
+    this.bmp = undefined;
+  }
+
+  /** The number of characters (code points). */
+  get length(): number {
+    if (this.chars !== null) return this.chars.length;
+    return this.isBmp() ? (this.text as string).length : this.characters().length;
+  }
+
+  /** The code point of character `i` (0 <= i < length). */
+  codeAt(i: number): number {
+    if (this.chars === null && this.isBmp()) return (this.text as string).charCodeAt(i);
+    return this.characters()[i].codePointAt(0) as number;
+  }
+
+  /** The text of characters `start` to `end` (0 <= start <= end <= length). */
+  slice(start: number, end: number): string {
+    if (this.chars === null && this.isBmp()) return (this.text as string).slice(start, end);
+    return this.characters().slice(start, end).join('');
+  }
+
+  /** Replaces character `i` (0 <= i < length) by the character `ch`. */
+  setChar(i: number, ch: string): void {
+    this.characters()[i] = ch;
+    this.text = null;
+  }
+
+  /** The characters, one string each; the caller may change them through setChar only. */
+  characters(): string[] {
+    if (this.chars === null) this.chars = Array.from(this.text as string);
+    return this.chars;
+  }
+
+  private isBmp(): boolean {
+    if (this.bmp === undefined) this.bmp = !SURROGATE_PAIR_UNIT.test(this.text as string);
+    return this.bmp;
+  }
+
   toString(): string {
     return this.s;
   }
 }
+
+const SURROGATE_PAIR_UNIT = /[\ud800-\udfff]/;
 
 export function str(s: string, immutable = false): RString {
   return new RString(s, immutable);
