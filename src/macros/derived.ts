@@ -463,6 +463,7 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
   macro('struct/derived', structDerivedMacro);
   macro('define-struct/derived', defineStructDerivedMacro);
   macro('struct-field-index', structFieldIndexMacro);
+  installGenericInterfaces(define);
   const variants = [
     'list',
     'lists',
@@ -489,6 +490,8 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
 }
 
 const define_ = define;
+
+import { installGenericInterfaces } from './generic-interfaces.js';
 
 import { sym } from '../values/types.js';
 import type { Meaning } from '../expand/expander.js';

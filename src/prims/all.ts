@@ -2,6 +2,7 @@
 // Racket Reference's sections.
 
 import { installEquality } from './equality.js';
+import { installEqualHash } from './equal-hash.js';
 import { installBooleans } from './booleans.js';
 import { installNumbers } from './numbers.js';
 import { installIntegerBytes } from './integer-bytes.js';
@@ -98,6 +99,7 @@ export function allPrimitives(): PrimTable {
     const t = new PrimTable();
     // Racket Reference §4, datatypes
     installEquality(t);
+    installEqualHash(t);
     installBooleans(t);
     installNumbers(t);
     installIntegerBytes(t);
