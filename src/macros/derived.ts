@@ -14,7 +14,7 @@ import {
   structFieldIndexMacro,
   structMacro,
 } from './struct.js';
-import { forMacro } from './for.js';
+import { forDerivedMacro, forMacro } from './for.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 
 type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
@@ -481,6 +481,10 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
     'hasheqv',
     'hashalw',
   ] as const;
+  macro('for/fold/derived', forDerivedMacro('fold', false));
+  macro('for*/fold/derived', forDerivedMacro('fold', true));
+  macro('for/foldr/derived', forDerivedMacro('foldr', false));
+  macro('for*/foldr/derived', forDerivedMacro('foldr', true));
   macro('for', forMacro('for', false));
   macro('for*', forMacro('for', true));
   for (const v of variants) {

@@ -172,7 +172,7 @@ function parseClauses(stx: Syntax, clausesStx: Syntax, ex: Expander, b: Builder)
   for (let i = 0; i < items.length; i++) {
     const d = syntaxE(items[i]);
     if (d instanceof Keyword && KEYWORDS.has(d.name)) {
-      if (i + 1 >= items.length) ex.syntaxError(formName(stx), `missing expression after #:${d.name}`, stx, items[i]);
+      if (i + 1 >= items.length) ex.syntaxError(formName(stx), 'bad sequence binding clause', stx, items[i]);
       out.push({ kind: d.name as 'when', expr: items[++i] });
       continue;
     }
@@ -187,7 +187,7 @@ function parseClauses(stx: Syntax, clausesStx: Syntax, ex: Expander, b: Builder)
 
 function formName(stx: Syntax): string {
   const h = syntaxList(stx)?.[0];
-  return h && isIdentifier(h) ? idSym(h).name : 'for';
+  return h && isIdentifier(h) ? idSym(h).name : '?';
 }
 
 /**
@@ -330,6 +330,16 @@ type Variant =
   | 'hasheqv'
   | 'hashalw';
 
+/** `[id init]` accumulator clauses; Racket names the clauses from the first bad one on. */
+function accumulators(name: string, stx: Syntax, specs: Syntax[], ex: Expander, b: Builder): [Syntax, Syntax][] {
+  return specs.map((s, i) => {
+    const sp = syntaxList(s);
+    if (sp === null || sp.length !== 2 || !isIdentifier(sp[0]))
+      ex.syntaxError(name, 'invalid accumulator binding clause(s)', stx, b.list(...specs.slice(i)));
+    return [sp[0], sp[1]];
+  });
+}
+
 /** Splits `#:result expr` off the end of an accumulator list. */
 function splitResult(name: string, stx: Syntax, specsStx: Syntax, ex: Expander): { specs: Syntax[]; result: Syntax | null } {
   const specs = syntaxList(specsStx);
@@ -349,11 +359,7 @@ function splitResult(name: string, stx: Syntax, specsStx: Syntax, ex: Expander):
 function forFoldr(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Builder): Syntax {
   const name = formName(stx);
   const { specs, result } = splitResult(name, stx, p[1], ex);
-  const accInits: [Syntax, Syntax][] = specs.map((s) => {
-    const sp = syntaxList(s);
-    if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError(name, 'bad accumulator', stx, s);
-    return [sp[0], sp[1]];
-  });
+  const accInits = accumulators(name, stx, specs, ex, b);
   const accs = accInits.map(([a]) => a);
   const steps = b.temp('steps');
   const loop = b.temp('loop');
@@ -419,6 +425,24 @@ export function forMacro(variant: Variant, star: boolean) {
   return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
     const p = syntaxList(stx);
     if (p === null) return ex.badSyntax(stx);
+    return expandFor(variant, star, stx, p, ex, b);
+  };
+}
+
+// for/fold/derived, for*/fold/derived, for/foldr/derived and
+// for*/foldr/derived: `(for/fold/derived orig-datum accumulators clauses
+// body ...)` is the for/fold form, with errors reported as orig-datum's.
+export function forDerivedMacro(variant: 'fold' | 'foldr', star: boolean) {
+  return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = syntaxList(stx);
+    if (p === null || p.length < 2) return ex.badSyntax(stx);
+    return expandFor(variant, star, p[1], [p[0], ...p.slice(2)], ex, b);
+  };
+}
+
+/** A for form: `p` its parts (the head first), `stx` the form errors name. */
+function expandFor(variant: Variant, star: boolean, stx: Syntax, p: Syntax[], ex: Expander, b: Builder): Syntax {
+  {
     const name = formName(stx);
     if (variant === 'fold') {
       if (p.length < 4) ex.syntaxError(name, 'bad syntax', stx);
@@ -433,11 +457,7 @@ export function forMacro(variant: Variant, star: boolean) {
         result = specs[at + 1];
         specs.length = at;
       }
-      const accInits: [Syntax, Syntax][] = specs.map((s) => {
-        const sp = syntaxList(s);
-        if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError(name, 'bad accumulator', stx, s);
-        return [sp[0], sp[1]];
-      });
+      const accInits = accumulators(name, stx, specs, ex, b);
       const finish = (r: Syntax) =>
         result === null ? r : b.list('let-values', b.list(b.list(b.list(...accInits.map(([a]) => a)), r)), result);
       const body = bodyOfForms(p.slice(3), b);
@@ -508,7 +528,7 @@ export function forMacro(variant: Variant, star: boolean) {
         );
       }
     }
-  };
+  }
 }
 
 import { NULL as NULL_ } from '../values/types.js';

@@ -31,7 +31,11 @@ import {
 } from '../values/types.js';
 import { InputPort } from '../io/input-port.js';
 import { whenReady } from './input.js';
-import { Primitive } from '../eval/procedures.js';
+import { MachinePrimitive, Primitive } from '../eval/procedures.js';
+import { ThenFrame } from '../eval/machine.js';
+import { StructInstance, StructProperty } from '../values/struct.js';
+import { isProcedure } from './check.js';
+import { arityIncludes } from './procedures.js';
 import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 import { currentInputPort } from './ports.js';
@@ -81,9 +85,61 @@ export class ProcSequence {
     readonly more: Value,
     readonly value: Value,
     readonly next: Value,
+    /** A stream (sequence->stream's result) prints as one. */
+    readonly stream = false,
   ) {}
   [customPrint](): string {
-    return '#<sequence>';
+    return this.stream ? '#<stream>' : '#<sequence>';
+  }
+}
+
+/** Whether `v` is a stream already: a list, or a range, list or stream sequence (what sequence->stream returns as it is). */
+function isStream(v: Value): boolean {
+  if (v === NULL || (v instanceof Pair && isList(v))) return true;
+  if (v instanceof ProcSequence) return v.stream;
+  return v instanceof Sequence && v[customPrint]() === '#<stream>';
+}
+
+/** prop:sequence: a procedure from an instance to the sequence it stands for. */
+export const propSequence = new StructProperty(
+  'sequence',
+  new Primitive('sequence-property-guard', 2, 2, (v: Value) =>
+    isProcedure(v) && arityIncludes(v, 1) ? v : argError('sequence-property-guard', '(procedure-arity-includes/c 1)', v),
+  ),
+);
+
+/** The prop:sequence procedure of `v`, if it is an instance that has one. */
+function sequenceProcedure(v: Value): Value | undefined {
+  return v instanceof StructInstance ? v.type.prop(propSequence) : undefined;
+}
+
+/** make-sequence: the sequence `v` stands for, running prop:sequence procedures (which may be Racket code) on the way. */
+function makeSequence(m: Machine, ids: Value, v: Value): void {
+  const proc = sequenceProcedure(v);
+  if (proc === undefined) {
+    m.returnValue(toSequence(v, ids));
+    return;
+  }
+  m.stack.push(
+    new ThenFrame((m2) => {
+      const got = m2.val;
+      if (!isSequence(got)) {
+        const msg = `sequence-generate: procedure (value of prop:sequence) produced a non-sequence: ${printString(got)}`;
+        throw new RacketThrow(makeExn(exnFailContractT, msg));
+      }
+      makeSequence(m2, ids, got);
+    }),
+  );
+  m.applyArray(proc, [v]);
+}
+
+function isSequence(v: Value): boolean {
+  if (sequenceProcedure(v) !== undefined) return true;
+  try {
+    toSequence(v, NULL);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -212,7 +268,15 @@ function nextOf(s: Sequence, pos: Value): Value {
 }
 
 export function installSequences(t: PrimTable): void {
-  t.internalFn('make-sequence', 2, 2, (ids: Value, v: Value) => toSequence(v, ids));
+  t.internal('make-sequence', new MachinePrimitive('make-sequence', 2, 2, (m, a) => makeSequence(m, a[1], a[2])));
+  t.value('prop:sequence', propSequence);
+  t.internalFn('stream?', 1, 1, isStream);
+  t.internalFn(
+    'make-proc-stream',
+    4,
+    4,
+    (start: Value, more: Value, value: Value, next: Value) => new ProcSequence(start, more, value, next, true),
+  );
   // How expanded `for` loops iterate a value known only at run time: 0 a count
   // (exact nonnegative integer), 1 a vector, 2 a list, 3 anything else (through make-sequence).
   t.internalFn('sequence-kind', 1, 1, (v: Value) => {
@@ -306,12 +370,5 @@ export function installSequences(t: PrimTable): void {
     if (!(p instanceof InputPort)) return argError('in-lines', 'input-port?', p);
     return new Sequence('lines', p, mode);
   });
-  t.fn('sequence?', 1, 1, (v: Value) => {
-    try {
-      toSequence(v, NULL);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  t.fn('sequence?', 1, 1, isSequence);
 }
