@@ -14,7 +14,7 @@ import {
   structFieldIndexMacro,
   structMacro,
 } from './struct.js';
-import { forDerivedMacro, forMacro } from './for.js';
+import { forClauseForms, forDerivedMacro, forMacro } from './for.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 
 type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
@@ -481,6 +481,7 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
     'hasheqv',
     'hashalw',
   ] as const;
+  for (const [name, m] of forClauseForms()) define(name, m);
   macro('for/fold/derived', forDerivedMacro('fold', false));
   macro('for*/fold/derived', forDerivedMacro('fold', true));
   macro('for/foldr/derived', forDerivedMacro('foldr', false));

@@ -32,6 +32,7 @@ import { installStructReflection } from './struct-reflection.js';
 import { installLogging } from './logging.js';
 import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
+import { installForClauseTransformers } from './for-clause-transformers.js';
 import { installSets } from './sets.js';
 import { installProcedures } from './procedures.js';
 import { installKeywordProcedures } from './keyword-procedures.js';
@@ -131,6 +132,7 @@ export function allPrimitives(): PrimTable {
     installLogging(t);
     installHashes(t);
     installSequences(t);
+    installForClauseTransformers(t);
     installSets(t);
     installProcedures(t);
     installKeywordProcedures(t);
