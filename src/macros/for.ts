@@ -56,7 +56,10 @@ function simpleIteration(it: {
   };
 }
 
-type Clause = { kind: 'bind'; it: Iteration } | { kind: 'when' | 'unless' | 'break' | 'final'; expr: Syntax };
+type Clause =
+  | { kind: 'bind'; it: Iteration }
+  | { kind: 'when' | 'unless' | 'break' | 'final'; expr: Syntax }
+  | { kind: 'do'; forms: Syntax[] };
 
 const KEYWORDS = new Set(['when', 'unless', 'break', 'final']);
 
@@ -277,6 +280,14 @@ function parseClauses(stx: Syntax, clausesStx: Syntax, ex: Expander, b: Builder)
       i--;
       continue;
     }
+    if (d instanceof Keyword && d.name === 'do' && i + 1 < items.length) {
+      // #:do [form ...]: definitions and expressions in scope for the clauses and body after them.
+      const forms = syntaxList(items[i + 1]);
+      if (forms === null) ex.syntaxError(formName(stx), 'expected parenthesized sequence after `#:do`', stx, items[i + 1]);
+      out.push({ kind: 'do', forms });
+      i++;
+      continue;
+    }
     if (d instanceof Keyword && KEYWORDS.has(d.name)) {
       if (i + 1 >= items.length) ex.syntaxError(formName(stx), 'bad sequence binding clause', stx, items[i]);
       out.push({ kind: d.name as 'when', expr: items[++i] });
@@ -309,6 +320,7 @@ function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, b
     const c = clauses[i];
     if (c.kind === 'when') return b.list('if', c.expr, gen(i + 1), done());
     if (c.kind === 'unless') return b.list('if', c.expr, done(), gen(i + 1));
+    if (c.kind === 'do') return b.list('let', b.list(), ...c.forms, gen(i + 1));
     if (c.kind === 'break') return b.list('if', c.expr, b.list(brk, ...accs), gen(i + 1));
     if (c.kind === 'final') {
       // Run the rest of this iteration, then stop with its results.

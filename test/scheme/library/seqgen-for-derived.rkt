@@ -61,3 +61,11 @@
   (ev '(for x 1))
   (ev '(for/list ([1 2]) 1))
   (ev '(for/foldr (a) ([x 3]) x)))
+;; #:do clauses
+(for ([i 3] #:do [(define j (* 2 i)) (display j)] [k 1]) (display k))
+(newline)
+(for/list ([i 3] #:do [] [j 2]) (list i j))
+(for/fold ([acc '()]) ([i 4] #:do [(define sq (* i i))] #:when (odd? sq)) (cons sq acc))
+(for*/list ([i 2] #:do [(define k (+ i 10))] [j (in-range i k 5)]) j)
+(parameterize ([current-namespace (namespace-anchor->namespace a)])
+  (ev '(for ([i 3] #:do 5) 1)))
