@@ -16,6 +16,7 @@ import { applyNested } from '../eval/nested.js';
 import { Primitive } from '../eval/procedures.js';
 import { isEqual, isEqv, equalByHooks, encode, stringHash } from '../values/equal.js';
 import { RHash } from '../values/hash.js';
+import { StructImpersonator, seeThrough } from '../values/impersonator.js';
 import { StructInstance, StructProperty, type StructType, propCustomWrite } from '../values/struct.js';
 import { Box, MPair, Pair, RBytes, RString, RVector, isList, listFromArray, listToArray, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
@@ -117,6 +118,8 @@ export function customEqualResult(
 ): Value | undefined {
   const own = owner(a.type);
   if (own === null) return undefined;
+  // A chaperone or impersonator of an instance compares as the instance.
+  if (b instanceof StructImpersonator) b = seeThrough(b);
   if (a === b) return true;
   if (!(b instanceof StructInstance) || owner(b.type)?.type !== own.type) return false;
   const rec = recurProcedure(equalMode ? 'equal?' : 'equal-always?', recur);
@@ -212,6 +215,15 @@ function equalOneLevel(a: Value, b: Value, recur: (x: Value, y: Value) => boolea
     if (!equalMode && hasMutableField(a.type)) return false;
   }
   if (a instanceof RString || a instanceof RBytes) return isEqual(a, b);
+  if (a instanceof RHash && b instanceof RHash) {
+    // As Racket's: each key with the key it finds in the other table, then their values.
+    if (a.kind !== b.kind || a.mutable !== b.mutable || a.strength !== b.strength || a.size !== b.size) return false;
+    for (const [key, [k, v]] of a.map) {
+      const other = b.map.get(key);
+      if (other === undefined || !recur(k, other[0]) || !recur(v, other[1])) return false;
+    }
+    return true;
+  }
   return equalByHooks(a, b, recur) ?? false;
 }
 

@@ -138,3 +138,21 @@
 (try (equal?/recur 1 2 (lambda (a) 1)))
 (try (equal-always?/recur 1 2 car))
 (try equal?/recur)
+
+;; keys inside other keys, chaperones, nesting
+(define h2 (make-hash))
+(hash-set! h2 (list (p 1) 'k) 'v)
+(try (hash-ref h2 (list (p 1) 'k) #f))
+(try (hash-ref (hash (vector (p 2)) 'w) (vector (p 2)) #f))
+(define ch (chaperone-struct (p 1) p-x (lambda (s v) v)))
+(try (equal? ch (p 1)))
+(try (equal? (p 1) ch))
+(try (equal? (p (p 1)) (p (p 1))))
+(try (equal? (p (list 1 (p 2))) (p (list 1 (p 3)))))
+(try (equal?/recur (hash 'a 2) (hash 'a 2) noisy))
+(try (equal?/recur (hash 'a 2) (hash 'a 3) (lambda (a b) (eqv? a b))))
+(try (equal?/recur (hash 'a 2) (hasheq 'a 2) noisy))
+(struct helper (x) #:methods gen:custom-write
+  [(define (write-proc v port mode) (write-proc-helper v port))
+   (define (write-proc-helper v port) (fprintf port "helper:~a" (helper-x v)))])
+(try (helper 1))
