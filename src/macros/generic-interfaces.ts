@@ -11,7 +11,8 @@ import type { Expander, Meaning } from '../expand/expander.js';
 import { datumToSyntax, isIdentifier, syntaxList } from '../expand/scopes.js';
 import { customPrint } from '../values/printable.js';
 import type { Syntax } from '../values/syntax.js';
-import { listFromArray, sym } from '../values/types.js';
+import { RString, listFromArray, sym } from '../values/types.js';
+import { SetTransformer } from '../expand/transformers.js';
 
 /** What a gen:NAME identifier is bound to: the property (a runtime internal) and the method names. */
 export class GenericInfo {
@@ -24,14 +25,6 @@ export class GenericInfo {
     return '#<generic-info>';
   }
 }
-
-/** What a method name means inside `#:methods` until the methods define it. */
-class UnimplementedMethod {
-  [customPrint](): string {
-    return '#<unimplemented-method>';
-  }
-}
-const UNIMPLEMENTED = new UnimplementedMethod();
 
 /** The generic interface `id` names, or null. */
 export function genericInfoOf(ex: Expander, id: Syntax): GenericInfo | null {
@@ -51,9 +44,22 @@ export function methodTable(info: GenericInfo, genId: Syntax, defs: Syntax, b: B
   const forms = syntaxList(defs) ?? [];
   return b.list(
     'letrec-syntaxes+values',
-    b.list(...names.map((n) => b.list(b.list(n), b.quote(UNIMPLEMENTED)))),
+    b.list(...names.map((n, i) => b.list(b.list(n), unimplemented(info.methods[i], b)))),
     b.list(),
     b.listTail(['let', b.list()], listFromArray([...forms, b.list('vector', ...names.map((n) => b.list('%generic-implementation', n)))])),
+  );
+}
+
+/** What a method name means until the methods define it: a set! transformer whose every use is an error, as Racket's. */
+function unimplemented(method: string, b: Builder): Syntax {
+  const stx = b.temp('stx');
+  return b.list(
+    'make-set!-transformer',
+    b.list(
+      'lambda',
+      b.list(stx),
+      b.list('raise-syntax-error', b.quote(sym(method)), b.datum(new RString('method not implemented', true)), stx),
+    ),
   );
 }
 
@@ -61,7 +67,7 @@ export function methodTable(info: GenericInfo, genId: Syntax, defs: Syntax, b: B
 function genericImplementation(stx: Syntax, ex: Expander, b: Builder): Syntax {
   const id = syntaxList(stx)![1];
   const m = ex.resolve(id);
-  return m !== null && m.kind === 'syntax' && m.value === UNIMPLEMENTED ? b.datum(false) : id;
+  return m !== null && m.kind === 'syntax' && m.value instanceof SetTransformer ? b.datum(false) : id;
 }
 
 export function installGenericInterfaces(define: (name: string, m: Meaning) => void): void {

@@ -156,3 +156,7 @@
   [(define (write-proc v port mode) (write-proc-helper v port))
    (define (write-proc-helper v port) (fprintf port "helper:~a" (helper-x v)))])
 (try (helper 1))
+;; a method the definitions leave out
+(eval-error '(struct s (x) #:methods gen:equal+hash [(define (equal-proc a b r) (hash2-proc a r)) (define (hash-proc a r) 1)]))
+(eval-error '(struct s (x) #:methods gen:equal+hash [(define (equal-proc a b r) hash2-proc) (define (hash-proc a r) 1)]))
+(eval-error '(let ([write-proc 1]) (struct s (x) #:methods gen:custom-write []) 1))
