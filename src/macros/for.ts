@@ -109,7 +109,7 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder, whole: 
     const start = b.temp('start');
     return simpleIteration({
       ids,
-      setup: [[start, parts!.length === 2 ? parts![1] : b.datum(0)]],
+      setup: [[start, b.list(b.list('quote', b.datum(ex.rtPrim('check-in-naturals'))), parts!.length === 2 ? parts![1] : b.datum(0))]],
       pos,
       start,
       more: b.datum(true),
@@ -127,6 +127,18 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder, whole: 
       more: b.list('pair?', pos),
       value: b.list('car', pos),
       next: b.list('cdr', pos),
+    });
+  }
+  if (ids.length === 1 && is('in-vector') && parts!.length === 2) {
+    const vec = b.temp('vec');
+    return simpleIteration({
+      ids,
+      setup: [[vec, b.list(b.list('quote', b.datum(ex.rtPrim('check-in-vector'))), parts![1])]],
+      pos,
+      start: b.datum(0),
+      more: b.list('<', pos, b.list('vector-length', vec)),
+      value: b.list('vector-ref', vec, pos),
+      next: b.list('+', pos, b.datum(1)),
     });
   }
   const call = (prim: string, ...args: Syntax[]) => b.list(b.list('quote', b.datum(ex.rtPrim(prim))), ...args);
