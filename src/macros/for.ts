@@ -378,6 +378,9 @@ function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, b
     const setups = group.flatMap((g) => g.outer);
     const checks = group.flatMap((g) => (g.outerCheck === null ? [] : [g.outerCheck]));
     if (setups.length === 0 && checks.length === 0) return loopForm;
+    // One variable each (every built-in clause): let*, the shape these loops have always had.
+    if (setups.every(([ids]) => ids.length === 1))
+      return b.list('let*', b.list(...setups.map(([[id], e]) => b.list(id, e))), ...checks, loopForm);
     return b.list('let*-values', b.list(...setups.map(([ids, e]) => b.list(b.list(...ids), e))), ...checks, loopForm);
   };
   return gen(0);
