@@ -349,6 +349,20 @@ export class Expander {
 
   /** Applies a transformer procedure (a Racket value run at compile time) to `stx`. */
   applyTransformerProcedure(proc: Value, stx: Syntax, id: Syntax): Syntax {
+    const out = this.applyTransformerValue(proc, stx);
+    if (!(out instanceof Syntax)) {
+      const msg = `${idSym(id).name}: received value from syntax expander was not syntax\n  received: ${printString(out)}`;
+      throw new RacketThrow(makeExn(exnFailContractT, msg));
+    }
+    return out;
+  }
+
+  /**
+   * Applies a transformer procedure to `stx` as a macro application: a
+   * syntax result comes back with the introduction scope flipped, any other
+   * value as it is (a for-clause transformer may answer #f).
+   */
+  applyTransformerValue(proc: Value, stx: Syntax): Value {
     const intro = new Scope('macro');
     const input = flipScope(stx, intro);
     const saved = this.currentIntro;
@@ -361,11 +375,7 @@ export class Expander {
       this.transformers.pop();
       this.currentIntro = saved;
     }
-    if (!(out instanceof Syntax)) {
-      const msg = `${idSym(id).name}: received value from syntax expander was not syntax\n  received: ${printString(out)}`;
-      throw new RacketThrow(makeExn(exnFailContractT, msg));
-    }
-    return flipScope(out, intro);
+    return out instanceof Syntax ? flipScope(out, intro) : out;
   }
 
   /**

@@ -5,6 +5,7 @@ import type { LocalVar } from './core.js';
 import { customPrint, printNamed } from '../values/printable.js';
 import type { Scope, Syntax } from '../values/syntax.js';
 import type { Value } from '../values/types.js';
+import { StructInstance, StructType, propProcedure } from '../values/struct.js';
 
 /** `make-rename-transformer`: a use of the bound identifier is a use of `target`. */
 export class RenameTransformer {
@@ -146,4 +147,44 @@ export class PortalSyntax {
   [customPrint](): string {
     return '#<portal-syntax>';
   }
+}
+
+/**
+ * `define-sequence-syntax`'s compile-time value, as Racket's: an applicable
+ * struct whose procedure (field 0) transforms uses of the name as an
+ * expression and whose field 1 transforms a `for` clause that uses it.
+ */
+export const sequenceTransformerType = new StructType(
+  'sequence-transformer',
+  null,
+  2,
+  0,
+  false,
+  new Map([[propProcedure, 0]]),
+  false,
+  null,
+  new Set(),
+);
+
+/** `define-splicing-for-clause-syntax`'s compile-time value: field 0 transforms a `#:splice` clause into clauses. */
+export const splicingForClauseTransformerType = new StructType(
+  'splicing-for-clause-transformer',
+  null,
+  1,
+  0,
+  false,
+  new Map(),
+  false,
+  null,
+  new Set(),
+);
+
+/** The clause transformer of a sequence syntax, or null when `v` is none. */
+export function sequenceClauseTransformer(v: Value): Value | null {
+  return v instanceof StructInstance && v.type === sequenceTransformerType ? v.fields[1] : null;
+}
+
+/** The transformer of a splicing for-clause syntax, or null when `v` is none. */
+export function splicingForClauseTransformer(v: Value): Value | null {
+  return v instanceof StructInstance && v.type === splicingForClauseTransformerType ? v.fields[0] : null;
 }

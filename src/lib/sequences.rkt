@@ -5,7 +5,8 @@
 
 (provide in-indexed in-parallel in-sequences in-cycle in-producer
          make-do-sequence in-mlist in-values-sequence in-values*-sequence
-         sequence-generate sequence-generate* stop-before stop-after)
+         sequence-generate sequence-generate* stop-before stop-after
+         sequence->stream)
 
 (define (sequence-procedures who s)
   (unless (sequence? s) (raise-argument-error who "sequence?" s))
@@ -168,3 +169,25 @@
      (lambda (pos) (and (mpair? pos) ((vector-ref p 1) (mcar pos))))
      (lambda (pos) (apply values (element-values p pos)))
      (lambda (pos) (if (apply pred (element-values p pos)) 'done (mcons ((vector-ref p 3) (mcar pos)) #f))))))
+;; sequence->stream: a list or stream as it is; any other sequence as a
+;; stream whose elements are each produced once, when first reached. A
+;; position is a cell, #(forced? more? element-values next-cell).
+(define (sequence->stream s)
+  (if (%stream? s)
+      s
+      (let-values ([(more? next) (sequence-generate s)])
+        (define (new-cell) (vector #f #f '() #f))
+        (define (force! c)
+          (unless (vector-ref c 0)
+            (vector-set! c 0 #t)
+            (when (more?)
+              (vector-set! c 1 #t)
+              (vector-set! c 2 (call-with-values next list))
+              (vector-set! c 3 (new-cell))))
+          c)
+        (let ([first (new-cell)])
+          (%make-proc-stream
+           (lambda () first)
+           (lambda (c) (vector-ref (force! c) 1))
+           (lambda (c) (apply values (vector-ref (force! c) 2)))
+           (lambda (c) (vector-ref (force! c) 3)))))))

@@ -14,7 +14,7 @@ import {
   structFieldIndexMacro,
   structMacro,
 } from './struct.js';
-import { forMacro } from './for.js';
+import { forClauseForms, forDerivedMacro, forMacro } from './for.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 
 type Macro = (stx: Syntax, ex: Expander, b: Builder) => Syntax;
@@ -463,6 +463,7 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
   macro('struct/derived', structDerivedMacro);
   macro('define-struct/derived', defineStructDerivedMacro);
   macro('struct-field-index', structFieldIndexMacro);
+  installGenericInterfaces(define);
   const variants = [
     'list',
     'lists',
@@ -480,6 +481,11 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
     'hasheqv',
     'hashalw',
   ] as const;
+  for (const [name, m] of forClauseForms()) define(name, m);
+  macro('for/fold/derived', forDerivedMacro('fold', false));
+  macro('for*/fold/derived', forDerivedMacro('fold', true));
+  macro('for/foldr/derived', forDerivedMacro('foldr', false));
+  macro('for*/foldr/derived', forDerivedMacro('foldr', true));
   macro('for', forMacro('for', false));
   macro('for*', forMacro('for', true));
   for (const v of variants) {
@@ -489,6 +495,8 @@ export function installDerivedForms(define: (name: string, m: Meaning) => void):
 }
 
 const define_ = define;
+
+import { installGenericInterfaces } from './generic-interfaces.js';
 
 import { sym } from '../values/types.js';
 import type { Meaning } from '../expand/expander.js';

@@ -9,37 +9,74 @@
 // escape continuation around the whole iteration.
 
 import { Keyword, RString, listFromArray, sym } from '../values/types.js';
-import type { Syntax } from '../values/syntax.js';
 import { jsMacro, type Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
+import { sequenceClauseTransformer, splicingForClauseTransformer } from '../expand/transformers.js';
+import { Syntax } from '../values/syntax.js';
 
-/** One `[ids seq]` clause, compiled to loop pieces. */
+/**
+ * One `[ids seq]` clause, compiled to the pieces of Racket's `:do-in`
+ * clause shape: bindings made once before the loop and a check run after
+ * them, the loop variables with their first values, the guard on a
+ * position, the bindings of an element (they bind the clause's ids), the
+ * guards before and after the body, and the loop variables' next values.
+ * A guard of null is always true.
+ */
 interface Iteration {
+  outer: [Syntax[], Syntax][];
+  outerCheck: Syntax | null;
+  loopVars: [Syntax, Syntax][];
+  posGuard: Syntax;
+  inner: [Syntax[], Syntax][];
+  preGuard: Syntax | null;
+  postGuard: Syntax | null;
+  loopArgs: Syntax[];
+}
+
+/** A clause walked by one position variable: setup bindings, the start, more?, the element(s) and the next position. */
+function simpleIteration(it: {
   ids: Syntax[];
-  /** Bindings made once before the loop: [temp, expr]. */
   setup: [Syntax, Syntax][];
-  /** Loop variable, its start, whether more remains, the element(s), and the next position. */
   pos: Syntax;
   start: Syntax;
   more: Syntax;
   value: Syntax;
   next: Syntax;
+}): Iteration {
+  return {
+    outer: it.setup.map(([t, e]) => [[t], e]),
+    outerCheck: null,
+    loopVars: [[it.pos, it.start]],
+    posGuard: it.more,
+    inner: [[it.ids, it.value]],
+    preGuard: null,
+    postGuard: null,
+    loopArgs: [it.next],
+  };
 }
 
-type Clause = { kind: 'bind'; it: Iteration } | { kind: 'when' | 'unless' | 'break' | 'final'; expr: Syntax };
+type Clause =
+  | { kind: 'bind'; it: Iteration }
+  | { kind: 'when' | 'unless' | 'break' | 'final'; expr: Syntax }
+  | { kind: 'do'; forms: Syntax[] };
 
 const KEYWORDS = new Set(['when', 'unless', 'break', 'final']);
 
-function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iteration {
+function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder, whole: Syntax): Iteration {
   const pos = b.temp('pos');
   const parts = syntaxList(seq);
   const head = parts && parts.length > 0 && isIdentifier(parts[0]) ? parts[0] : null;
   const is = (name: string) => head !== null && ex.isBase(head, name);
+  if (head !== null) {
+    const expanded = sequenceSyntaxClause(ids, seq, head, ex, b);
+    if (expanded !== null) return iteration(expanded.ids, expanded.seq, ex, b, whole);
+    if (is(':do-in')) return doIn(whole, b.list(b.list(...ids), seq), parts!, ex);
+  }
   // A literal count is (in-range count).
   const literal = syntaxE(seq);
   if (ids.length === 1 && typeof literal === 'number' && Number.isInteger(literal) && literal >= 0) {
-    return iteration(ids, b.list('in-range', seq), ex, b);
+    return iteration(ids, b.list('in-range', seq), ex, b, whole);
   }
   if (ids.length === 1 && head !== null && is('in-range') && parts!.length >= 2 && parts!.length <= 4) {
     const [, a, c, d] = parts!;
@@ -58,7 +95,7 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
             [end, c],
             [step, d ?? b.datum(1)],
           ];
-    return {
+    return simpleIteration({
       ids,
       setup: [...setup, [b.temp('check'), b.list(b.list('quote', b.datum(ex.rtPrim('check-range'))), start, end, step)]],
       pos,
@@ -66,23 +103,23 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
       more: b.list('if', b.list('>=', step, b.datum(0)), b.list('<', pos, end), b.list('>', pos, end)),
       value: pos,
       next: b.list('+', pos, step),
-    };
+    });
   }
   if (ids.length === 1 && is('in-naturals') && parts!.length <= 2) {
     const start = b.temp('start');
-    return {
+    return simpleIteration({
       ids,
-      setup: [[start, parts!.length === 2 ? parts![1] : b.datum(0)]],
+      setup: [[start, b.list(b.list('quote', b.datum(ex.rtPrim('check-in-naturals'))), parts!.length === 2 ? parts![1] : b.datum(0))]],
       pos,
       start,
       more: b.datum(true),
       value: pos,
       next: b.list('add1', pos),
-    };
+    });
   }
   if (ids.length === 1 && is('in-list') && parts!.length === 2) {
     const lst = b.temp('lst');
-    return {
+    return simpleIteration({
       ids,
       setup: [[lst, b.list(b.list('quote', b.datum(ex.rtPrim('check-in-list'))), parts![1])]],
       pos,
@@ -90,7 +127,19 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
       more: b.list('pair?', pos),
       value: b.list('car', pos),
       next: b.list('cdr', pos),
-    };
+    });
+  }
+  if (ids.length === 1 && is('in-vector') && parts!.length === 2) {
+    const vec = b.temp('vec');
+    return simpleIteration({
+      ids,
+      setup: [[vec, b.list(b.list('quote', b.datum(ex.rtPrim('check-in-vector'))), parts![1])]],
+      pos,
+      start: b.datum(0),
+      more: b.list('<', pos, b.list('vector-length', vec)),
+      value: b.list('vector-ref', vec, pos),
+      next: b.list('+', pos, b.datum(1)),
+    });
   }
   const call = (prim: string, ...args: Syntax[]) => b.list(b.list('quote', b.datum(ex.rtPrim(prim))), ...args);
   if (ids.length === 1) return runtimeIteration(ids, seq, pos, call, b);
@@ -99,7 +148,7 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
   const more = b.temp('more?');
   const value = b.temp('value');
   const next = b.temp('next');
-  return {
+  return simpleIteration({
     ids,
     setup: [
       [s, call('make-sequence', b.quote(listFromArray(ids.map((id) => idSym(id)))), seq)],
@@ -112,7 +161,7 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder): Iterat
     more: b.list(more, pos),
     value: b.list(value, pos),
     next: b.list(next, pos),
-  };
+  });
 }
 
 /**
@@ -137,7 +186,7 @@ function runtimeIteration(
   ];
   const is = (k: number) => b.list('eq?', kind, b.datum(k));
   const generic = (prim: string) => b.list('if', is(3), call(prim, gs), b.datum(false));
-  return {
+  return simpleIteration({
     ids,
     setup: [
       [s, seq],
@@ -162,17 +211,97 @@ function runtimeIteration(
       b.list('if', is(1), b.list('vector-ref', s, pos), b.list('if', is(2), b.list('car', pos), b.list(value, pos))),
     ),
     next: b.list('if', is(2), b.list('cdr', pos), b.list('if', is(3), b.list(next, pos), b.list('+', pos, b.datum(1)))),
+  });
+}
+
+/**
+ * A clause whose sequence is a use of a `define-sequence-syntax` name: the
+ * clause its clause transformer makes of `[(id ...) (name . rest)]`, or
+ * null when there is no such name or the transformer answers #f (then the
+ * use is an expression, for the name's expression transformer).
+ */
+function sequenceSyntaxClause(ids: Syntax[], seq: Syntax, head: Syntax, ex: Expander, b: Builder): { ids: Syntax[]; seq: Syntax } | null {
+  const m = ex.resolve(head);
+  const xformer = m !== null && m.kind === 'syntax' ? sequenceClauseTransformer(m.value) : null;
+  if (xformer === null) return null;
+  const clause = b.list(b.list(...ids), seq);
+  const out = ex.applyTransformerValue(xformer, clause);
+  if (out === false) return null;
+  const parts = out instanceof Syntax ? syntaxList(out) : null;
+  const newIds = parts !== null && parts.length === 2 ? syntaxList(parts[0]) : null;
+  if (parts === null || newIds === null || !newIds.every(isIdentifier))
+    ex.syntaxError(idSym(head).name, 'bad sequence binding clause', clause, out instanceof Syntax ? out : undefined);
+  return { ids: newIds, seq: parts[1] };
+}
+
+/**
+ * `[(id ...) (:do-in ([(outer-id ...) outer-expr] ...) outer-check
+ * ([loop-id loop-expr] ...) pos-guard ([(inner-id ...) inner-expr] ...)
+ * pre-guard post-guard (loop-arg ...))]`: the loop pieces as written.
+ */
+function doIn(whole: Syntax, clause: Syntax, parts: Syntax[], ex: Expander): Iteration {
+  const bad = (): never => ex.syntaxError(formName(whole), 'bad :do-in clause', whole, clause);
+  if (parts.length !== 9) bad();
+  const [, outerStx, outerCheck, loopStx, posGuard, innerStx, preGuard, postGuard, argsStx] = parts;
+  const valuesBindings = (stx: Syntax): [Syntax[], Syntax][] =>
+    (syntaxList(stx) ?? bad()).map((bind) => {
+      const bp = syntaxList(bind);
+      const vars = bp !== null && bp.length === 2 ? syntaxList(bp[0]) : null;
+      if (bp === null || vars === null || !vars.every(isIdentifier)) return bad();
+      return [vars, bp[1]];
+    });
+  const loopVars = (syntaxList(loopStx) ?? bad()).map((bind): [Syntax, Syntax] => {
+    const bp = syntaxList(bind);
+    if (bp === null || bp.length !== 2 || !isIdentifier(bp[0])) return bad();
+    return [bp[0], bp[1]];
+  });
+  return {
+    outer: valuesBindings(outerStx),
+    outerCheck,
+    loopVars,
+    posGuard,
+    inner: valuesBindings(innerStx),
+    preGuard,
+    postGuard,
+    loopArgs: syntaxList(argsStx) ?? bad(),
   };
 }
 
+/** `#:splice (id . rest)`: the clauses a define-splicing-for-clause-syntax transformer makes of the form. */
+function splicedClauses(stx: Syntax, form: Syntax, ex: Expander): Syntax[] {
+  const head = syntaxList(form)?.[0];
+  const m = head !== undefined && isIdentifier(head) ? ex.resolve(head) : null;
+  const xformer = m !== null && m.kind === 'syntax' ? splicingForClauseTransformer(m.value) : null;
+  if (xformer === null) return ex.syntaxError(formName(stx), 'not a splicing for-clause form', stx, form);
+  const out = ex.applyTransformerValue(xformer, form);
+  const clauses = out instanceof Syntax ? syntaxList(out) : null;
+  if (clauses === null) return ex.syntaxError(formName(stx), 'expansion is not a sequence', stx, form);
+  return clauses;
+}
+
 function parseClauses(stx: Syntax, clausesStx: Syntax, ex: Expander, b: Builder): Clause[] {
-  const items = syntaxList(clausesStx);
-  if (items === null) ex.syntaxError(formName(stx), 'bad sequence binding clauses', stx, clausesStx);
+  const given = syntaxList(clausesStx);
+  if (given === null) ex.syntaxError(formName(stx), 'bad sequence binding clauses', stx, clausesStx);
+  const items = [...given];
   const out: Clause[] = [];
   for (let i = 0; i < items.length; i++) {
     const d = syntaxE(items[i]);
+    if (d instanceof Keyword && d.name === 'splice' && i + 1 < items.length) {
+      // The spliced clauses, then a nesting boundary, as Racket's `#:when #t`.
+      items.splice(i, 2, ...splicedClauses(stx, items[i + 1], ex), b.keyword('when'), b.datum(true));
+      i--;
+      continue;
+    }
+    if (d instanceof Keyword && d.name === 'do' && i + 1 < items.length) {
+      // #:do [form ...]: definitions and expressions in scope for the clauses and body after them.
+      const forms = syntaxList(items[i + 1]);
+      if (forms === null) ex.syntaxError(formName(stx), 'expected parenthesized sequence after `#:do`', stx, items[i + 1]);
+      out.push({ kind: 'do', forms });
+      i++;
+      continue;
+    }
     if (d instanceof Keyword && KEYWORDS.has(d.name)) {
-      if (i + 1 >= items.length) ex.syntaxError(formName(stx), `missing expression after #:${d.name}`, stx, items[i]);
+      if (i + 1 >= items.length) ex.syntaxError(formName(stx), 'bad sequence binding clause', stx, items[i]);
       out.push({ kind: d.name as 'when', expr: items[++i] });
       continue;
     }
@@ -180,14 +309,14 @@ function parseClauses(stx: Syntax, clausesStx: Syntax, ex: Expander, b: Builder)
     if (cp === null || cp.length !== 2) ex.syntaxError(formName(stx), 'bad sequence binding clause', stx, items[i]);
     const ids = isIdentifier(cp[0]) ? [cp[0]] : syntaxList(cp[0]);
     if (ids === null || !ids.every(isIdentifier)) ex.syntaxError(formName(stx), 'bad sequence binding clause', stx, items[i]);
-    out.push({ kind: 'bind', it: iteration(ids, cp[1], ex, b) });
+    out.push({ kind: 'bind', it: iteration(ids, cp[1], ex, b, stx) });
   }
   return out;
 }
 
 function formName(stx: Syntax): string {
   const h = syntaxList(stx)?.[0];
-  return h && isIdentifier(h) ? idSym(h).name : 'for';
+  return h && isIdentifier(h) ? idSym(h).name : '?';
 }
 
 /**
@@ -203,6 +332,7 @@ function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, b
     const c = clauses[i];
     if (c.kind === 'when') return b.list('if', c.expr, gen(i + 1), done());
     if (c.kind === 'unless') return b.list('if', c.expr, done(), gen(i + 1));
+    if (c.kind === 'do') return b.list('let', b.list(), ...c.forms, gen(i + 1));
     if (c.kind === 'break') return b.list('if', c.expr, b.list(brk, ...accs), gen(i + 1));
     if (c.kind === 'final') {
       // Run the rest of this iteration, then stop with its results.
@@ -223,25 +353,35 @@ function loops(clauses: Clause[], star: boolean, accs: Syntax[], body: Syntax, b
     let j = i + 1;
     while (!star && j < clauses.length && clauses[j].kind === 'bind') group.push((clauses[j++] as { it: Iteration }).it);
     const loop = b.temp('loop');
-    const more = group.length === 1 ? group[0].more : b.list('and', ...group.map((g) => g.more));
+    const all = (guards: (Syntax | null)[]): Syntax | null => {
+      const gs = guards.filter((g): g is Syntax => g !== null);
+      return gs.length === 0 ? null : gs.length === 1 ? gs[0] : b.list('and', ...gs);
+    };
+    const more = all(group.map((g) => g.posGuard)) ?? b.datum(true);
+    const pre = all(group.map((g) => g.preGuard));
+    const post = all(group.map((g) => g.postGuard));
     const news = accs.map(() => b.temp('acc'));
-    const bindElems = b.list(...group.map((g) => b.list(b.list(...g.ids), g.value)));
-    // A body's #:final stops the loop after this iteration, with its results.
-    const next = b.list(loop, ...news, ...group.map((g) => g.next));
+    const bindElems = b.list(...group.flatMap((g) => g.inner.map(([ids, e]) => b.list(b.list(...ids), e))));
+    // A post-guard that fails ends this loop after the iteration; a body's #:final stops the whole iteration.
+    const again = b.list(loop, ...news, ...group.flatMap((g) => g.loopArgs));
+    const next = post === null ? again : b.list('if', post, again, news.length === 0 ? b.list('void') : b.list('values', ...news));
     const step = fin === null ? next : b.list('if', fin, b.list(brk, ...news), next);
-    const inner = b.list(
-      'let-values',
-      bindElems,
-      news.length === 0 ? b.list('begin', gen(j), step) : b.list('let-values', b.list(b.list(b.list(...news), gen(j))), step),
-    );
+    const bodyStep =
+      news.length === 0 ? b.list('begin', gen(j), step) : b.list('let-values', b.list(b.list(b.list(...news), gen(j))), step);
+    const inner = b.list('let-values', bindElems, pre === null ? bodyStep : b.list('if', pre, bodyStep, done()));
     const loopForm = b.list(
       'let',
       loop,
-      b.list(...accs.map((a) => b.list(a, a)), ...group.map((g) => b.list(g.pos, g.start))),
+      b.list(...accs.map((a) => b.list(a, a)), ...group.flatMap((g) => g.loopVars.map(([v, init]) => b.list(v, init)))),
       b.list('if', more, inner, done()),
     );
-    const setups = group.flatMap((g) => g.setup);
-    return setups.length === 0 ? loopForm : b.list('let*', b.list(...setups.map(([t, e]) => b.list(t, e))), loopForm);
+    const setups = group.flatMap((g) => g.outer);
+    const checks = group.flatMap((g) => (g.outerCheck === null ? [] : [g.outerCheck]));
+    if (setups.length === 0 && checks.length === 0) return loopForm;
+    // One variable each (every built-in clause): let*, the shape these loops have always had.
+    if (setups.every(([ids]) => ids.length === 1))
+      return b.list('let*', b.list(...setups.map(([[id], e]) => b.list(id, e))), ...checks, loopForm);
+    return b.list('let*-values', b.list(...setups.map(([ids, e]) => b.list(b.list(...ids), e))), ...checks, loopForm);
   };
   return gen(0);
 }
@@ -330,6 +470,16 @@ type Variant =
   | 'hasheqv'
   | 'hashalw';
 
+/** `[id init]` accumulator clauses; Racket names the clauses from the first bad one on. */
+function accumulators(name: string, stx: Syntax, specs: Syntax[], ex: Expander, b: Builder): [Syntax, Syntax][] {
+  return specs.map((s, i) => {
+    const sp = syntaxList(s);
+    if (sp === null || sp.length !== 2 || !isIdentifier(sp[0]))
+      ex.syntaxError(name, 'invalid accumulator binding clause(s)', stx, b.list(...specs.slice(i)));
+    return [sp[0], sp[1]];
+  });
+}
+
 /** Splits `#:result expr` off the end of an accumulator list. */
 function splitResult(name: string, stx: Syntax, specsStx: Syntax, ex: Expander): { specs: Syntax[]; result: Syntax | null } {
   const specs = syntaxList(specsStx);
@@ -349,11 +499,7 @@ function splitResult(name: string, stx: Syntax, specsStx: Syntax, ex: Expander):
 function forFoldr(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Builder): Syntax {
   const name = formName(stx);
   const { specs, result } = splitResult(name, stx, p[1], ex);
-  const accInits: [Syntax, Syntax][] = specs.map((s) => {
-    const sp = syntaxList(s);
-    if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError(name, 'bad accumulator', stx, s);
-    return [sp[0], sp[1]];
-  });
+  const accInits = accumulators(name, stx, specs, ex, b);
   const accs = accInits.map(([a]) => a);
   const steps = b.temp('steps');
   const loop = b.temp('loop');
@@ -419,6 +565,24 @@ export function forMacro(variant: Variant, star: boolean) {
   return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
     const p = syntaxList(stx);
     if (p === null) return ex.badSyntax(stx);
+    return expandFor(variant, star, stx, p, ex, b);
+  };
+}
+
+// for/fold/derived, for*/fold/derived, for/foldr/derived and
+// for*/foldr/derived: `(for/fold/derived orig-datum accumulators clauses
+// body ...)` is the for/fold form, with errors reported as orig-datum's.
+export function forDerivedMacro(variant: 'fold' | 'foldr', star: boolean) {
+  return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = syntaxList(stx);
+    if (p === null || p.length < 2) return ex.badSyntax(stx);
+    return expandFor(variant, star, p[1], [p[0], ...p.slice(2)], ex, b);
+  };
+}
+
+/** A for form: `p` its parts (the head first), `stx` the form errors name. */
+function expandFor(variant: Variant, star: boolean, stx: Syntax, p: Syntax[], ex: Expander, b: Builder): Syntax {
+  {
     const name = formName(stx);
     if (variant === 'fold') {
       if (p.length < 4) ex.syntaxError(name, 'bad syntax', stx);
@@ -433,11 +597,7 @@ export function forMacro(variant: Variant, star: boolean) {
         result = specs[at + 1];
         specs.length = at;
       }
-      const accInits: [Syntax, Syntax][] = specs.map((s) => {
-        const sp = syntaxList(s);
-        if (sp === null || sp.length !== 2 || !isIdentifier(sp[0])) ex.syntaxError(name, 'bad accumulator', stx, s);
-        return [sp[0], sp[1]];
-      });
+      const accInits = accumulators(name, stx, specs, ex, b);
       const finish = (r: Syntax) =>
         result === null ? r : b.list('let-values', b.list(b.list(b.list(...accInits.map(([a]) => a)), r)), result);
       const body = bodyOfForms(p.slice(3), b);
@@ -508,7 +668,7 @@ export function forMacro(variant: Variant, star: boolean) {
         );
       }
     }
-  };
+  }
 }
 
 import { NULL as NULL_ } from '../values/types.js';
@@ -606,3 +766,33 @@ export function setForForms(): [string, Meaning][] {
 
 import { sym as symbol } from '../values/types.js';
 import type { Meaning } from '../expand/expander.js';
+
+// ---------------------------------------------------------------- for-clause extensions
+
+/** `(define-sequence-syntax id expr-transformer clause-transformer)`. */
+function defineSequenceSyntax(stx: Syntax, ex: Expander, b: Builder): Syntax {
+  const p = syntaxList(stx);
+  if (p === null || p.length !== 4 || !isIdentifier(p[1])) return ex.badSyntax(stx);
+  return b.list('define-syntaxes', b.list(p[1]), b.list(b.quote(ex.rtPrim('make-sequence-transformer')), p[2], p[3]));
+}
+
+/** `(define-splicing-for-clause-syntax id transformer)`: a form used as `#:splice (id . rest)` among for clauses. */
+function defineSplicingForClauseSyntax(stx: Syntax, ex: Expander, b: Builder): Syntax {
+  const p = syntaxList(stx);
+  if (p === null || p.length !== 3 || !isIdentifier(p[1])) return ex.badSyntax(stx);
+  return b.list('define-syntaxes', b.list(p[1]), b.list(b.quote(ex.rtPrim('make-splicing-for-clause-transformer')), p[2]));
+}
+
+/** `:do-in` is only a for clause's sequence. */
+function doInMacro(stx: Syntax, ex: Expander): Syntax {
+  return ex.syntaxError(':do-in', 'illegal outside of a loop or comprehension binding', stx);
+}
+
+/** The for-clause extension forms, as [name, meaning]. */
+export function forClauseForms(): [string, Meaning][] {
+  return [
+    ['define-sequence-syntax', jsMacro('define-sequence-syntax', defineSequenceSyntax)],
+    ['define-splicing-for-clause-syntax', jsMacro('define-splicing-for-clause-syntax', defineSplicingForClauseSyntax)],
+    [':do-in', jsMacro(':do-in', doInMacro)],
+  ];
+}

@@ -7,6 +7,7 @@ import type { Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 import { StructInfo } from '../expand/transformers.js';
+import { genericInfoOf, methodTable } from './generic-interfaces.js';
 
 interface Field {
   id: Syntax;
@@ -96,9 +97,21 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder, derived: { wh
         guard = withFieldIndexes(ex, b, opts[k + 1], fields);
         k++;
         break;
-      case 'methods':
+      case 'methods': {
+        // #:methods gen:name [definition ...]: the interface's property, valued the vector of methods.
+        if (k + 2 >= opts.length) ex.syntaxError(who, 'bad syntax;\n expected 2 arguments after keyword', whole, opts[k]);
+        const info = genericInfoOf(ex, opts[k + 1]);
+        if (info === null)
+          ex.syntaxError(
+            who,
+            'the first argument to the #:methods specification is not a name for a generic interface',
+            whole,
+            opts[k + 1],
+          );
+        props.push(b.list('cons', b.list('quote', b.datum(ex.rtPrim(info.property))), methodTable(info, opts[k + 1], opts[k + 2], b)));
         k += 2;
         break;
+      }
       default:
         ex.syntaxError(who, `unrecognized struct-specification keyword`, whole, opts[k]);
     }

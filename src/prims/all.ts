@@ -2,6 +2,7 @@
 // Racket Reference's sections.
 
 import { installEquality } from './equality.js';
+import { installEqualHash } from './equal-hash.js';
 import { installBooleans } from './booleans.js';
 import { installNumbers } from './numbers.js';
 import { installIntegerBytes } from './integer-bytes.js';
@@ -31,6 +32,7 @@ import { installStructReflection } from './struct-reflection.js';
 import { installLogging } from './logging.js';
 import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
+import { installForClauseTransformers } from './for-clause-transformers.js';
 import { installSets } from './sets.js';
 import { installProcedures } from './procedures.js';
 import { installKeywordProcedures } from './keyword-procedures.js';
@@ -98,6 +100,7 @@ export function allPrimitives(): PrimTable {
     const t = new PrimTable();
     // Racket Reference §4, datatypes
     installEquality(t);
+    installEqualHash(t);
     installBooleans(t);
     installNumbers(t);
     installIntegerBytes(t);
@@ -129,6 +132,7 @@ export function allPrimitives(): PrimTable {
     installLogging(t);
     installHashes(t);
     installSequences(t);
+    installForClauseTransformers(t);
     installSets(t);
     installProcedures(t);
     installKeywordProcedures(t);

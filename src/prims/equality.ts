@@ -2,14 +2,20 @@
 // with them (equal-hash-code, eq-hash-code, ...).
 
 import * as N from '../values/numbers.js';
-import { isEq, isEqual, isEqv, encode, equalAlwaysKey } from '../values/equal.js';
+import { isEq, isEqual, isEqv, encode, equalAlwaysKey, stringHash } from '../values/equal.js';
 import { Box, RBytes, RString, RVector, type Value, Pair } from '../values/types.js';
 import type { PrimTable } from './table.js';
 import { RHash } from '../values/hash.js';
+import { StructInstance } from '../values/struct.js';
+import { customEqual, customEqualResult, customHashCode, equalHashCode, hasCustomEqual } from './equal-hash.js';
 
 /** equal-always?: equal? on immutable data, eq? on anything mutable. */
 export function isEqualAlways(a: Value, b: Value): boolean {
   if (isEqv(a, b)) return true;
+  if (a instanceof StructInstance) {
+    const custom = customEqual(a, b, false, isEqualAlways);
+    if (custom !== undefined) return custom;
+  }
   const mutable = (v: Value) =>
     ((v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box) && !v.immutable) ||
     (v instanceof RHash && v.mutable);
@@ -21,13 +27,6 @@ export function isEqualAlways(a: Value, b: Value): boolean {
   }
   if (a instanceof Box) return b instanceof Box && isEqualAlways(a.value, b.value);
   return isEqual(a, b);
-}
-
-/** A 53-bit string hash (FNV-1a folded), stable across runs. */
-function stringHash(s: string): number {
-  let h = 0xcbf29ce484222325n;
-  for (let i = 0; i < s.length; i++) h = ((h ^ BigInt(s.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
-  return Number(h & 0x1fffffffffffffn);
 }
 
 const identities = new WeakMap<object, number>();
@@ -53,6 +52,7 @@ function eqvHashCode(v: Value): number {
 
 /** Agrees with equal-always?: identity for mutable data, content otherwise. */
 function equalAlwaysHashCode(v: Value, salt: string): number {
+  if (salt === '' && typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
   const key = equalAlwaysKey(v);
   if (typeof key === 'string') return stringHash(salt + key);
   if (key === v && typeof v === 'object' && v !== null && !(v instanceof Pair))
@@ -60,15 +60,32 @@ function equalAlwaysHashCode(v: Value, salt: string): number {
   return stringHash(salt + encode(v));
 }
 
+/** equal-always-hash-code of an instance with its own equality (an equal?-only one that is mutable hashes by identity). */
+function customAlwaysHashCode(v: Value, secondary: boolean): Value | undefined {
+  if (!hasCustomEqual(v)) return undefined;
+  const always = (x: Value) => customAlwaysHashCode(x, false) ?? equalAlwaysHashCode(x, '');
+  return customHashCode(v, secondary, false, always) ?? eqHashCode(v);
+}
+
 export function installEquality(t: PrimTable): void {
   t.fn('eq?', 2, 2, isEq);
   t.fn('eqv?', 2, 2, isEqv);
-  t.fn('equal?', 2, 2, isEqual);
-  t.fn('equal-always?', 2, 2, isEqualAlways);
-  t.fn('equal-hash-code', 1, 1, (v: Value) => stringHash(encode(v)));
-  t.fn('equal-secondary-hash-code', 1, 1, (v: Value) => stringHash('2' + encode(v)));
+  // An instance with its own equality answers what its procedure returns.
+  t.fn('equal?', 2, 2, (a: Value, b: Value) =>
+    a instanceof StructInstance ? (customEqualResult(a, b, true, isEqual) ?? isEqual(a, b)) : isEqual(a, b),
+  );
+  t.fn('equal-always?', 2, 2, (a: Value, b: Value) =>
+    a instanceof StructInstance ? (customEqualResult(a, b, false, isEqualAlways) ?? isEqualAlways(a, b)) : isEqualAlways(a, b),
+  );
+  t.fn('equal-hash-code', 1, 1, equalHashCode);
+  t.fn(
+    'equal-secondary-hash-code',
+    1,
+    1,
+    (v: Value) => (hasCustomEqual(v) ? customHashCode(v, true, true, equalHashCode) : undefined) ?? stringHash('2' + encode(v)),
+  );
   t.fn('eq-hash-code', 1, 1, eqHashCode);
-  t.fn('equal-always-hash-code', 1, 1, (v: Value) => equalAlwaysHashCode(v, ''));
-  t.fn('equal-always-secondary-hash-code', 1, 1, (v: Value) => equalAlwaysHashCode(v, '2'));
+  t.fn('equal-always-hash-code', 1, 1, (v: Value) => customAlwaysHashCode(v, false) ?? equalAlwaysHashCode(v, ''));
+  t.fn('equal-always-secondary-hash-code', 1, 1, (v: Value) => customAlwaysHashCode(v, true) ?? equalAlwaysHashCode(v, '2'));
   t.fn('eqv-hash-code', 1, 1, eqvHashCode);
 }

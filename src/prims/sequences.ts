@@ -3,7 +3,7 @@
 // vector, string, byte string, hash table, or what in-range, in-list, ...
 // return), and the in-* procedures themselves.
 
-import { argError } from '../errors/messages.js';
+import { RawText, argError, argumentsError } from '../errors/messages.js';
 import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { printString } from '../printer/print.js';
 import { customPrint } from '../values/printable.js';
@@ -31,7 +31,11 @@ import {
 } from '../values/types.js';
 import { InputPort } from '../io/input-port.js';
 import { whenReady } from './input.js';
-import { Primitive } from '../eval/procedures.js';
+import { MachinePrimitive, Primitive } from '../eval/procedures.js';
+import { ThenFrame } from '../eval/machine.js';
+import { StructInstance, StructProperty } from '../values/struct.js';
+import { isProcedure } from './check.js';
+import { arityIncludes } from './procedures.js';
 import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 import { currentInputPort } from './ports.js';
@@ -81,9 +85,61 @@ export class ProcSequence {
     readonly more: Value,
     readonly value: Value,
     readonly next: Value,
+    /** A stream (sequence->stream's result) prints as one. */
+    readonly stream = false,
   ) {}
   [customPrint](): string {
-    return '#<sequence>';
+    return this.stream ? '#<stream>' : '#<sequence>';
+  }
+}
+
+/** Whether `v` is a stream already: a list, or a range, list or stream sequence (what sequence->stream returns as it is). */
+function isStream(v: Value): boolean {
+  if (v === NULL || (v instanceof Pair && isList(v))) return true;
+  if (v instanceof ProcSequence) return v.stream;
+  return v instanceof Sequence && v[customPrint]() === '#<stream>';
+}
+
+/** prop:sequence: a procedure from an instance to the sequence it stands for. */
+export const propSequence = new StructProperty(
+  'sequence',
+  new Primitive('sequence-property-guard', 2, 2, (v: Value) =>
+    isProcedure(v) && arityIncludes(v, 1) ? v : argError('sequence-property-guard', '(procedure-arity-includes/c 1)', v),
+  ),
+);
+
+/** The prop:sequence procedure of `v`, if it is an instance that has one. */
+function sequenceProcedure(v: Value): Value | undefined {
+  return v instanceof StructInstance ? v.type.prop(propSequence) : undefined;
+}
+
+/** make-sequence: the sequence `v` stands for, running prop:sequence procedures (which may be Racket code) on the way. */
+function makeSequence(m: Machine, ids: Value, v: Value): void {
+  const proc = sequenceProcedure(v);
+  if (proc === undefined) {
+    m.returnValue(toSequence(v, ids));
+    return;
+  }
+  m.stack.push(
+    new ThenFrame((m2) => {
+      const got = m2.val;
+      if (!isSequence(got)) {
+        const msg = `sequence-generate: procedure (value of prop:sequence) produced a non-sequence: ${printString(got)}`;
+        throw new RacketThrow(makeExn(exnFailContractT, msg));
+      }
+      makeSequence(m2, ids, got);
+    }),
+  );
+  m.applyArray(proc, [v]);
+}
+
+function isSequence(v: Value): boolean {
+  if (sequenceProcedure(v) !== undefined) return true;
+  try {
+    toSequence(v, NULL);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -107,12 +163,10 @@ function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
   if (v instanceof Sequence || v instanceof ProcSequence) return v;
   if (N.isExactInteger(v) && N.compare(v as N.Num, 0) >= 0) return new Sequence('range', VOID, 0, v, 1);
   if (v === NULL || (v instanceof Pair && isList(v))) return new Sequence('list', v);
-  if (v instanceof RVector) return new Sequence('vector', v);
-  if (v instanceof RString) return new Sequence('string', v);
-  if (v instanceof RBytes) return new Sequence('bytes', v);
+  if (v instanceof RVector || v instanceof RString || v instanceof RBytes) return vectorLike('', '', v);
   if (v instanceof RHash) return new Sequence('hash', v, 0, 0, 1, v.entries());
   if (v instanceof RSet) return new Sequence('list', listFromArray(v.elements()));
-  if (v instanceof VectorImpersonator) return new Sequence('vector', seeThrough(v));
+  if (v instanceof VectorImpersonator) return vectorLike('', '', seeThrough(v) as RVector);
   if (v instanceof HashImpersonator) {
     const table = seeThrough(v) as RHash;
     return new Sequence('hash', table, 0, 0, 1, table.entries());
@@ -123,6 +177,52 @@ function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
   throw new RacketThrow(makeExn(exnFailContractT, `for: expected a sequence for ${names}, got something else: ${printString(v)}`));
 }
 
+function isVectorLike(s: Sequence): boolean {
+  return s.kind === 'vector' || s.kind === 'string' || s.kind === 'bytes';
+}
+
+/**
+ * A vector, string or byte string walked from `start` (default 0) towards
+ * `stop` (default, or #f: the length) by `step` (default 1), checked as
+ * Racket's in-vector, in-string and in-bytes check them.
+ */
+function vectorLike(
+  who: string,
+  typeName: string,
+  v: RVector | RString | RBytes,
+  start: Value = 0,
+  stop: Value = false,
+  step: Value = 1,
+): Sequence {
+  const kind = v instanceof RVector ? 'vector' : v instanceof RString ? 'string' : 'bytes';
+  const len = v instanceof RVector ? v.items.length : v instanceof RString ? v.length : v.bytes.length;
+  const end = stop === false ? len : stop;
+  const isInt = (x: Value): x is number => typeof x === 'number' && Number.isInteger(x);
+  if (!isInt(start) || start < 0) return argError(who, 'exact-nonnegative-integer?', start);
+  const outOfRange = (which: string, i: number, lo: number, hi: number): never =>
+    len === 0
+      ? argumentsError(who, `${which} index is out of range for empty ${typeName}`, ['index', i])
+      : argumentsError(
+          who,
+          `${which} index is out of range`,
+          [`${which} index`, i],
+          ['valid range', new RawText(`[${lo}, ${hi}]`)],
+          [typeName, v],
+        );
+  if (!(start < len || (len === start && start === end))) outOfRange('starting', start, 0, len - 1);
+  if (!isInt(end)) return argError(who, 'exact-integer?', end);
+  if (end < -1 || end > len) outOfRange('stopping', end, -1, len);
+  if (!isInt(step) || step === 0) return argError(who, '(and/c exact-integer? (not/c zero?))', step);
+  const fields: [string, Value][] = [
+    ['starting index', start],
+    ['stopping index', end],
+    ['step', step],
+  ];
+  if (start < end && step < 0) argumentsError(who, 'starting index less than stopping index, but given a negative step', ...fields);
+  if (end < start && step > 0) argumentsError(who, 'starting index more than stopping index, but given a positive step', ...fields);
+  return new Sequence(kind, v, start, end, step);
+}
+
 /** in-lines: the position is the line just read (or eof). */
 function nextLine(s: Sequence): Value {
   const line = (s.data as InputPort).readLine((s.start as Sym).name);
@@ -131,7 +231,7 @@ function nextLine(s: Sequence): Value {
 
 function startOf(s: Sequence): Value {
   if (s.kind === 'lines') return nextLine(s);
-  return s.kind === 'range' || s.kind === 'inclusive-range' ? s.start : s.kind === 'list' ? s.data : 0;
+  return s.kind === 'range' || s.kind === 'inclusive-range' || isVectorLike(s) ? s.start : s.kind === 'list' ? s.data : 0;
 }
 
 function more(s: Sequence, pos: Value): boolean {
@@ -151,11 +251,9 @@ function more(s: Sequence, pos: Value): boolean {
     case 'lines':
       return pos !== EOF;
     case 'vector':
-      return (pos as number) < (s.data as RVector).items.length;
     case 'string':
-      return (pos as number) < (s.data as RString).length;
     case 'bytes':
-      return (pos as number) < (s.data as RBytes).bytes.length;
+      return (s.step as number) > 0 ? (pos as number) < (s.end as number) : (pos as number) > (s.end as number);
     default:
       return (pos as number) < s.entries.length;
   }
@@ -208,11 +306,20 @@ function nextOf(s: Sequence, pos: Value): Value {
   if (s.kind === 'lines') return nextLine(s);
   if (s.kind === 'range' || s.kind === 'inclusive-range') return N.add(pos as N.Num, s.step as N.Num);
   if (s.kind === 'list') return (pos as Pair).cdr;
+  if (isVectorLike(s)) return (pos as number) + (s.step as number);
   return (pos as number) + 1;
 }
 
 export function installSequences(t: PrimTable): void {
-  t.internalFn('make-sequence', 2, 2, (ids: Value, v: Value) => toSequence(v, ids));
+  t.internal('make-sequence', new MachinePrimitive('make-sequence', 2, 2, (m, a) => makeSequence(m, a[1], a[2])));
+  t.value('prop:sequence', propSequence);
+  t.internalFn('stream?', 1, 1, isStream);
+  t.internalFn(
+    'make-proc-stream',
+    4,
+    4,
+    (start: Value, more: Value, value: Value, next: Value) => new ProcSequence(start, more, value, next, true),
+  );
   // How expanded `for` loops iterate a value known only at run time: 0 a count
   // (exact nonnegative integer), 1 a vector, 2 a list, 3 anything else (through make-sequence).
   t.internalFn('sequence-kind', 1, 1, (v: Value) => {
@@ -251,6 +358,13 @@ export function installSequences(t: PrimTable): void {
     return VOID;
   });
   t.internalFn('check-in-list', 1, 1, (l: Value) => (isList(l) ? l : argError('in-list', 'list?', l)));
+  t.internalFn('check-in-naturals', 1, 1, (start: Value) =>
+    N.isExactInteger(start) && N.compare(start as N.Num, 0) >= 0 ? start : argError('in-naturals', 'exact-nonnegative-integer?', start),
+  );
+  // The vector an in-vector clause walks (a chaperoned one's, as the in-vector procedure's sequence does).
+  t.internalFn('check-in-vector', 1, 1, (v: Value) =>
+    v instanceof RVector ? v : v instanceof VectorImpersonator ? seeThrough(v) : argError('in-vector', 'vector', v),
+  );
 
   t.fn('in-range', 1, 3, (a: Value, b?: Value, c: Value = 1) =>
     b === undefined ? range('in-range', 0, a, 1) : range('in-range', a, b, c),
@@ -266,14 +380,18 @@ export function installSequences(t: PrimTable): void {
     return new Sequence('range', VOID, start, new Flonum(Infinity), 1);
   });
   t.fn('in-list', 1, 1, (l: Value) => (isList(l) ? new Sequence('list', l) : argError('in-list', 'list?', l)));
-  t.fn('in-vector', 1, 1, (v: Value) => {
-    if (v instanceof RVector) return new Sequence('vector', v);
+  t.fn('in-vector', 1, 4, (v: Value, start?: Value, stop?: Value, step?: Value) => {
     // A chaperoned vector: its elements read through the chaperone.
-    if (v instanceof VectorImpersonator) return new Sequence('vector', seeThrough(v));
-    return argError('in-vector', 'vector?', v);
+    const vec = v instanceof VectorImpersonator ? seeThrough(v) : v;
+    if (!(vec instanceof RVector)) return argError('in-vector', 'vector', v);
+    return vectorLike('in-vector', 'vector', vec, start, stop, step);
   });
-  t.fn('in-string', 1, 1, (v: Value) => (v instanceof RString ? new Sequence('string', v) : argError('in-string', 'string?', v)));
-  t.fn('in-bytes', 1, 1, (v: Value) => (v instanceof RBytes ? new Sequence('bytes', v) : argError('in-bytes', 'bytes?', v)));
+  t.fn('in-string', 1, 4, (v: Value, start?: Value, stop?: Value, step?: Value) =>
+    v instanceof RString ? vectorLike('in-string', 'string', v, start, stop, step) : argError('in-string', 'string', v),
+  );
+  t.fn('in-bytes', 1, 4, (v: Value, start?: Value, stop?: Value, step?: Value) =>
+    v instanceof RBytes ? vectorLike('in-bytes', 'bytes', v, start, stop, step) : argError('in-bytes', 'bytes', v),
+  );
   t.fn('in-hash', 1, 2, (h: Value) => new Sequence('hash', h, 0, 0, 1, hashSeqEntries('in-hash', h)));
   t.fn('in-hash-keys', 1, 2, (h: Value) => new Sequence('hash-keys', h, 0, 0, 1, hashSeqEntries('in-hash-keys', h)));
   t.fn('in-hash-values', 1, 2, (h: Value) => new Sequence('hash-values', h, 0, 0, 1, hashSeqEntries('in-hash-values', h)));
@@ -306,12 +424,5 @@ export function installSequences(t: PrimTable): void {
     if (!(p instanceof InputPort)) return argError('in-lines', 'input-port?', p);
     return new Sequence('lines', p, mode);
   });
-  t.fn('sequence?', 1, 1, (v: Value) => {
-    try {
-      toSequence(v, NULL);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  t.fn('sequence?', 1, 1, isSequence);
 }

@@ -13,7 +13,7 @@ import { customPrint } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
 import { MultipleValues, NULL, Pair, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
-import { constructorOf, predicateOf, tagFieldOperation, tagStructProcedure, wrappedInstance } from './structs.js';
+import { constructorOf, predicateOf, setPropertyAttacher, tagFieldOperation, tagStructProcedure, wrappedInstance } from './structs.js';
 import { structBase, structRefThrough, structSetThrough } from './impersonators.js';
 import type { PrimTable } from './table.js';
 
@@ -93,6 +93,30 @@ export function genericProcedures(type: StructType): [Primitive, Primitive] {
   return pair;
 }
 
+/** Attaches properties to `type`, with their super properties, each value passed through its property's guard. */
+function attachProperties(
+  m: Machine,
+  type: StructType,
+  props: readonly (readonly [StructProperty, Value])[],
+  immutable: readonly number[],
+): void {
+  const [accessor, mutator] = genericProcedures(type);
+  const attach = (prop: StructProperty, value: Value): void => {
+    const v = prop.guard === false ? value : applyNested(m, prop.guard, [value, infoList(type, accessor, mutator, [...immutable])]);
+    type.props.set(prop, v);
+    for (const [sup, make] of prop.supers) attach(sup, applyNested(m, make, [v]));
+  };
+  for (const [p, v] of props) attach(p, v);
+}
+
+// The struct form's types: immutable fields are those not declared mutable.
+setPropertyAttacher((m, type, props) => {
+  const own = type.ownInitFields + type.ownAutoFields;
+  const immutable: number[] = [];
+  for (let i = 0; i < own; i++) if (!type.mutableFields.has(i)) immutable.push(i);
+  attachProperties(m, type, props, immutable);
+});
+
 export function installStructTypes(t: PrimTable): void {
   t.fn(
     'make-struct-type-property',
@@ -166,18 +190,13 @@ export function installStructTypes(t: PrimTable): void {
       mutable,
       guard,
     );
-    const [accessor, mutator] = genericProcedures(type);
-    // Properties, with their super properties, each value passed through its property's guard.
-    const attach = (prop: StructProperty, value: Value): void => {
-      const v = prop.guard === false ? value : applyNested(this, prop.guard, [value, infoList(type, accessor, mutator, immutable)]);
-      propMap.set(prop, v);
-      for (const [sup, make] of prop.supers) attach(sup, applyNested(this, make, [v]));
-    };
-    for (const p of listToArray(props)) {
+    const pairs = listToArray(props).map((p) => {
       if (!(p instanceof Pair) || !(p.car instanceof StructProperty))
         return argError(who, '(listof (cons/c struct-type-property? any/c))', props);
-      attach(p.car, p.cdr);
-    }
+      return [p.car, p.cdr] as const;
+    });
+    attachProperties(this, type, pairs, immutable);
+    const [accessor, mutator] = genericProcedures(type);
     if (procSpec !== false) propMap.set(propProcedure, procSpec);
     const ctor = constructorOf(type, ctorName instanceof Sym ? ctorName.name : `make-${name.name}`);
     return new MultipleValues([type, ctor, predicateOf(type), accessor, mutator]);

@@ -24,6 +24,7 @@ import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
 import { StructImpersonator, seeThrough } from '../values/impersonator.js';
 import { structBase, structRefThrough, structSetThrough } from './impersonators.js';
+import { customEqual, customEqualKey } from './equal-hash.js';
 
 /** What each procedure a struct type made is: struct-constructor-procedure? and friends. */
 const structProcedureKinds = new WeakMap<object, 'constructor' | 'predicate' | 'accessor' | 'mutator'>();
@@ -160,6 +161,11 @@ Object.defineProperty(StructType.prototype, customPrint, {
 /** Transparent and prefab structs join equal? field by field. */
 registerEqualHook({
   equal(a, b, recur) {
+    // A type with prop:equal+hash compares its instances itself.
+    if (a instanceof StructInstance) {
+      const custom = customEqual(a, b, true, recur);
+      if (custom !== undefined) return custom;
+    }
     if (!(a instanceof StructInstance) || !(b instanceof StructInstance)) return undefined;
     if (a.type !== b.type || !(a.type.transparent || a.type.prefab !== null)) return a === b;
     for (let i = 0; i < a.fields.length; i++) if (!recur(a.fields[i], b.fields[i])) return false;
@@ -167,21 +173,32 @@ registerEqualHook({
   },
 });
 registerEqualKeyHook((v) => {
+  const custom = customEqualKey(v);
+  if (custom !== undefined) return custom;
   if (!(v instanceof StructInstance) || !(v.type.transparent || v.type.prefab !== null)) return undefined;
   return 'S' + v.type.name + '(' + v.fields.map(encode).join('') + ')';
 });
+
+/** How struct-types.ts attaches properties through their guards and super properties (set there: it imports this file). */
+type PropertyAttacher = (m: Machine, type: StructType, props: readonly (readonly [StructProperty, Value])[]) => void;
+let propertyAttacher: PropertyAttacher | null = null;
+export function setPropertyAttacher(f: PropertyAttacher): void {
+  propertyAttacher = f;
+}
 
 /**
  * `(%struct-define name parent field-count auto-count auto-value props transparent? prefab? mutable-field-indices constructor-name guard)`
  * → values: type, constructor, predicate, then one accessor per field, then
  * one mutator per field (#f where the field is immutable).
  */
-function structDefine(...a: Value[]): Value {
+function structDefine(this: Machine, ...a: Value[]): Value {
   const [nameV, parent, nFields, nAuto, autoV, props, transparent, prefab, mutables, ctorName, guard] = a;
   const name = (nameV as Sym).name;
   if (parent !== false && !(parent instanceof StructType)) return argError('struct', 'struct-type?', parent);
   const propMap = new Map<StructProperty, Value>();
-  for (const p of listToArray(props)) propMap.set((p as Pair).car as StructProperty, (p as Pair).cdr);
+  const propPairs = listToArray(props).map((p) => [(p as Pair).car as StructProperty, (p as Pair).cdr] as const);
+  const guarded = propPairs.some(([p]) => p.guard !== false || p.supers.length > 0);
+  if (!guarded) for (const [p, v] of propPairs) propMap.set(p, v);
   const mutableSet = new Set(listToArray(mutables) as number[]);
   // A prefab type is known by its key: every definition of the same key shares one type.
   const type =
@@ -199,6 +216,8 @@ function structDefine(...a: Value[]): Value {
           mutableSet,
           guard,
         );
+  // Properties with guards or super properties are attached as make-struct-type attaches them.
+  if (guarded && propertyAttacher !== null) propertyAttacher(this, type, propPairs);
   const out: Value[] = [type, constructorOf(type, ctorName instanceof Sym ? ctorName.name : name), predicateOf(type)];
   return new MultipleValues(out);
 }

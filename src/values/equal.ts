@@ -169,6 +169,22 @@ export function encode(v: Value): string {
   return 'u' + String(v) + ';';
 }
 
+/** A 53-bit string hash (FNV-1a folded), stable across runs. */
+export function stringHash(s: string): number {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < s.length; i++) h = ((h ^ BigInt(s.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return Number(h & 0x1fffffffffffffn);
+}
+
+/** equal? one level down: the hooks' answer for `a` and `b` with `recur` comparing their parts (undefined: no hook knows `a`). */
+export function equalByHooks(a: Value, b: Value, recur: (x: Value, y: Value) => boolean): boolean | undefined {
+  for (const h of hooks) {
+    const r = h.equal(a, b, recur);
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}
+
 /** Lexicographic byte order: negative, zero or positive. */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
