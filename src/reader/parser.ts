@@ -31,6 +31,7 @@ import { ReadError } from './errors.js';
 import type { LineMap } from './location.js';
 import { type DecimalMode, mightBeNumber, parseNumber, UNSUPPORTED_EXTFLONUM } from './number.js';
 import { PrefabLiteral } from './prefab-literal.js';
+import { internLiteral } from '../values/intern-literal.js';
 import { allFieldsImmutable, isPrefabKey, prefabKeyCompatibleCount } from './prefab-key.js';
 import { RegexpLiteral } from './regexp-literal.js';
 import {
@@ -187,6 +188,18 @@ export interface ReaderSyntax {
   curlyBraceAsParen: boolean;
   squareBracketWithTag: boolean;
   curlyBraceWithTag: boolean;
+  /** `|` quotes in symbols (read-accept-bar-quote); off, it is a symbol character. */
+  acceptBarQuote: boolean;
+  /** `#0=` / `#0#` in `read` (read-accept-graph) and `read-syntax` (read-syntax-accept-graph). */
+  acceptGraph: boolean;
+  syntaxAcceptGraph: boolean;
+  /** `#~` (read-accept-compiled). */
+  acceptCompiled: boolean;
+  /** `#reader` and `#lang` in `read` (read-accept-reader, read-accept-lang). */
+  acceptReader: boolean;
+  acceptLang: boolean;
+  /** `a.b` as `(#%dot a b)` (read-cdot). */
+  cdot: boolean;
 }
 
 export const DEFAULT_READER_SYNTAX: ReaderSyntax = {
@@ -199,6 +212,13 @@ export const DEFAULT_READER_SYNTAX: ReaderSyntax = {
   curlyBraceAsParen: true,
   squareBracketWithTag: false,
   curlyBraceWithTag: false,
+  acceptBarQuote: true,
+  acceptGraph: true,
+  syntaxAcceptGraph: false,
+  acceptCompiled: false,
+  acceptReader: false,
+  acceptLang: true,
+  cdot: false,
 };
 
 export class RacketParser extends EmbeddedActionsParser {
@@ -637,7 +657,7 @@ export class RacketParser extends EmbeddedActionsParser {
       }
       return sym(s); // a placeholder; never seen, as the read fails
     }
-    return n;
+    return typeof n === 'number' ? n : this.literal(n);
   }
 
   private prefixedNumber(t: IToken): Syntax {
@@ -673,14 +693,14 @@ export class RacketParser extends EmbeddedActionsParser {
     const start = this.off(t);
     const d = decodeString(this.text, start + 1, false);
     if ('msg' in d) return this.failScan(start, d);
-    return this.wrap(new RString(d.value, this.forSyntax), start, d.end, null);
+    return this.wrap(this.literal(new RString(d.value, this.forSyntax)), start, d.end, null);
   }
 
   private bytes(t: IToken): Syntax {
     const start = this.off(t);
     const d = decodeString(this.text, start + 2, true);
     if ('msg' in d) return this.failScan(start, d);
-    return this.wrap(new RBytes(latin1Bytes(d.value), this.forSyntax), start, d.end, null);
+    return this.wrap(this.literal(new RBytes(latin1Bytes(d.value), this.forSyntax)), start, d.end, null);
   }
 
   private regexp(t: IToken): Syntax {
@@ -692,14 +712,14 @@ export class RacketParser extends EmbeddedActionsParser {
     const lit = new RegexpLiteral(d.value, img[1] === 'p', isBytes);
     const problem = regexpChecker === null ? null : regexpChecker(lit);
     if (problem !== null) this.fail(start, d.end, problem);
-    return this.wrap(regexpMaker === null ? lit : regexpMaker(lit), start, d.end, null);
+    return this.wrap(regexpMaker === null ? lit : this.literal(regexpMaker(lit)), start, d.end, null);
   }
 
   private hereString(t: IToken): Syntax {
     const start = this.off(t);
     const r = t.payload as DecodedString | ScanError;
     if ('msg' in r) return this.failScan(start, { ...r, end: r.end + this.base });
-    return this.wrap(new RString(r.value, this.forSyntax), start, start + t.image.length, null);
+    return this.wrap(this.literal(new RString(r.value, this.forSyntax)), start, start + t.image.length, null);
   }
 
   private character(t: IToken): Syntax {
@@ -737,7 +757,7 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private badDispatch(t: IToken): Syntax {
     const start = this.off(t);
-    return this.failScan(start, dispatchError(this.text, start));
+    return this.failScan(start, dispatchError(this.text, start, this.who));
   }
 
   private unexpectedCloser(t: IToken, ctx: Ctx): Syntax {
@@ -807,6 +827,11 @@ export class RacketParser extends EmbeddedActionsParser {
 
   // -------------------------------------------------------------------------
   // Helpers
+
+  /** read-syntax interns its literals (datum-intern-literal), as Racket's does. */
+  private literal(v: Value): Value {
+    return this.forSyntax ? internLiteral(v) : v;
+  }
 
   private off(t: IToken): number {
     return t.startOffset + this.base;
