@@ -16,7 +16,7 @@ import type { Value } from '../values/types.js';
 import { ReadError } from './errors.js';
 import { LineMap } from './location.js';
 import { DEFAULT_READER_SYNTAX, LangMarker, RacketParser, type ReaderSyntax } from './parser.js';
-import { setBarQuote } from './scan.js';
+import { setBarQuote, setCdot } from './scan.js';
 import { tokenize, UnterminatedBlockComment } from './tokens.js';
 
 export { ReadError } from './errors.js';
@@ -58,19 +58,23 @@ interface Lexed {
   map: LineMap;
   /** read-accept-bar-quote when it was tokenized (it changes where symbols end). */
   barQuote: boolean;
+  /** read-cdot when it was tokenized (`.` ends symbols). */
+  cdot: boolean;
 }
 
 // One-entry cache, so that repeated readOne calls over the same text (a
 // string port, a REPL buffer) tokenize it once.
 let cache: Lexed | null = null;
 
-function lex(text: string, base: number, barQuote: boolean, map?: LineMap): Lexed {
+function lex(text: string, base: number, barQuote: boolean, cdot: boolean, map?: LineMap): Lexed {
   setBarQuote(barQuote);
+  setCdot(cdot);
   let tokens: IToken[];
   try {
     tokens = tokenize(base === 0 ? text : text.slice(base));
   } finally {
     setBarQuote(true);
+    setCdot(false);
   }
   let pendingEof = -1;
   const last = tokens[tokens.length - 1];
@@ -78,11 +82,15 @@ function lex(text: string, base: number, barQuote: boolean, map?: LineMap): Lexe
     tokens.pop();
     pendingEof = last.startOffset + base;
   }
-  return { text, base, tokens, pendingEof, map: map ?? new LineMap(text), barQuote };
+  return { text, base, tokens, pendingEof, map: map ?? new LineMap(text), barQuote, cdot };
 }
 
 function barQuoteOf(opts: ReadOptions): boolean {
   return (opts.syntax ?? DEFAULT_READER_SYNTAX).acceptBarQuote;
+}
+
+function cdotOf(opts: ReadOptions): boolean {
+  return (opts.syntax ?? DEFAULT_READER_SYNTAX).cdot;
 }
 
 function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T): T {
@@ -119,7 +127,7 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
 
 /** All datums of `text`, without `#lang` handling. */
 export function readAll(text: string, source: string, opts: ReadOptions = {}): Syntax[] {
-  const lexed = lex(text, 0, barQuoteOf(opts));
+  const lexed = lex(text, 0, barQuoteOf(opts), cdotOf(opts));
   return run(lexed, source, opts, () => {
     const out: Syntax[] = [];
     for (;;) {
@@ -139,7 +147,7 @@ export function readModuleSource(
   source: string,
   opts: ReadOptions = {},
 ): { lang: string | null; langLoc: SrcLoc | null; forms: Syntax[] } {
-  const lexed = lex(text, 0, barQuoteOf(opts));
+  const lexed = lex(text, 0, barQuoteOf(opts), cdotOf(opts));
   return run(lexed, source, opts, () => {
     parser.langAllowed = true;
     const forms: Syntax[] = [];
@@ -177,7 +185,8 @@ export function readOne(text: string, offset: number, source: string, opts: Read
   let startIdx = 0;
   const c = cache;
   const barQuote = barQuoteOf(opts);
-  if (c !== null && c.text === text && offset >= c.base && c.barQuote === barQuote) {
+  const cdot = cdotOf(opts);
+  if (c !== null && c.text === text && offset >= c.base && c.barQuote === barQuote && c.cdot === cdot) {
     // Reuse the tokens if `offset` is a token boundary of the cached lexing.
     const toks = c.tokens;
     const rel = offset - c.base;
@@ -197,7 +206,7 @@ export function readOne(text: string, offset: number, source: string, opts: Read
     }
   }
   if (lexed === null) {
-    lexed = lex(text, offset, barQuote, c !== null && c.text === text ? c.map : undefined);
+    lexed = lex(text, offset, barQuote, cdot, c !== null && c.text === text ? c.map : undefined);
     cache = lexed;
     startIdx = 0;
   }

@@ -380,7 +380,24 @@ export class RacketParser extends EmbeddedActionsParser {
     const t = this.LA(1);
     if (t.tokenType === EOF) return null;
     if (closerChar(t.tokenType) === null) this.track(ctx.indents, this.off(t));
-    return this.SUBRULE(this.datum, { ARGS: [ctx] });
+    const d = this.SUBRULE(this.datum, { ARGS: [ctx] });
+    return this.syntaxFlags.cdot && d !== null ? this.cdotTail(d, this.off(t), ctx) : d;
+  }
+
+  /** read-cdot: `a.b.c` after `a` reads as `(#%dot (#%dot a b) c)`. */
+  private cdotTail(left: Syntax, start: number, ctx: Ctx): Syntax {
+    while (this.LA(1).tokenType === Dot) {
+      const dotTok = this.CONSUME(Dot);
+      const dot = this.off(dotTok);
+      this.skipComments(ctx);
+      const t = this.LA(1);
+      if (t.tokenType === EOF) this.fail(dot, dot + 1, 'expected a datum after cdot, found end-of-file', true);
+      const right = this.SUBRULE2(this.datum, { ARGS: [ctx] });
+      if (right === null) this.fail(dot, dot + 1, 'expected a datum after cdot, found end-of-file', true);
+      const dotSym = this.wrap(sym('#%dot'), dot, dot + 1, null);
+      left = this.wrap(listFromArray([dotSym, left, right], NULL), start, this.lastEnd(), null);
+    }
+    return left;
   }
 
   /** Skip `#;` datum comments (other comments are skipped by the lexer).
@@ -441,7 +458,7 @@ export class RacketParser extends EmbeddedActionsParser {
         this.CONSUME(tt);
         break;
       }
-      if (!first && tt === Dot) {
+      if (!first && tt === Dot && !this.syntaxFlags.cdot) {
         const dot = this.off(t);
         this.track(elemCtx.indents, dot);
         if (!dots || head !== null || !this.syntaxFlags.acceptDot) this.fail(dot, dot + 1, 'illegal use of `.`');
@@ -752,6 +769,8 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private illegalDot(t: IToken): Syntax {
     const start = this.off(t);
+    // With read-cdot, a `.` where a datum starts reads as the empty symbol.
+    if (this.syntaxFlags.cdot) return this.wrap(sym(''), start, start + 1, null);
     return this.fail(start, start + 1, 'illegal use of `.`');
   }
 

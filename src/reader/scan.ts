@@ -123,8 +123,22 @@ export function barQuoteOn(): boolean {
   return barQuote;
 }
 
+/** Whether `.` ends a symbol or number, for `a.b` as `(#%dot a b)` (read-cdot). */
+let cdot = false;
+
+export function setCdot(on: boolean): void {
+  cdot = on;
+}
+
+export function cdotOn(): boolean {
+  return cdot;
+}
+
 /** A run of characters that are neither delimiters nor `|` or `\\`. */
 const ATOM_RUN = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff()[\]{}",'`;|\\]*/y;
+
+/** The same without `.` (read-cdot). */
+const ATOM_RUN_CDOT = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff()[\]{}",'`;|\\.]*/y;
 
 /** The end of a symbol-or-number starting at `i`: up to a delimiter outside
  * `|...|`, with `\` quoting one character. Runs to the end of the text when a
@@ -132,11 +146,13 @@ const ATOM_RUN = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f
 export function scanAtomEnd(text: string, i: number): number {
   const n = text.length;
   // Fast path (a native regexp scan): plain characters up to a delimiter.
-  ATOM_RUN.lastIndex = i;
-  ATOM_RUN.test(text);
-  i = ATOM_RUN.lastIndex;
+  const run = cdot ? ATOM_RUN_CDOT : ATOM_RUN;
+  run.lastIndex = i;
+  run.test(text);
+  i = run.lastIndex;
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (c === 46 && cdot) return i;
     if (c === 124 && barQuote) {
       const j = text.indexOf('|', i + 1);
       if (j < 0) return n;

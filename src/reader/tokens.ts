@@ -10,6 +10,7 @@
 
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
 import {
+  cdotOn,
   isDelimiter,
   isLangNonsep,
   scanAtomEnd,
@@ -219,6 +220,7 @@ export const BadDispatch = createToken({ name: 'BadDispatch', pattern: '#' });
 /** A `.` on its own (followed by a delimiter): improper lists and infix. */
 export const Dot = custom('Dot', ['.'], (text, i) => {
   if (text.charCodeAt(i) !== 46) return null;
+  if (cdotOn()) return match(text, i, i + 1);
   const c = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
   return isDelimiter(c) ? match(text, i, i + 1) : null;
 });
