@@ -180,7 +180,12 @@ export function readModuleSource(
  * from the start of `text`. Errors due to the input ending too soon have
  * `incomplete` set, so a REPL can ask for more input.
  */
-export function readOne(text: string, offset: number, source: string, opts: ReadOptions = {}): { datum: Syntax | null; end: number } {
+export function readOne(
+  text: string,
+  offset: number,
+  source: string,
+  opts: ReadOptions = {},
+): { datum: Syntax | null; end: number; graph?: boolean } {
   let lexed: Lexed | null = null;
   let startIdx = 0;
   const c = cache;
@@ -214,6 +219,7 @@ export function readOne(text: string, offset: number, source: string, opts: Read
   return run(lx, source, opts, () => {
     if (startIdx > 0) parser.skipTo(startIdx);
     const datum = parser.readTop();
-    return { datum, end: datum === null ? text.length : parser.lastEnd() };
+    const end = datum === null ? text.length : parser.lastEnd();
+    return parser.usedGraph() ? { datum, end, graph: true } : { datum, end };
   });
 }

@@ -32,6 +32,7 @@ import type { LineMap } from './location.js';
 import { type DecimalMode, mightBeNumber, parseNumber, UNSUPPORTED_EXTFLONUM } from './number.js';
 import { PrefabLiteral } from './prefab-literal.js';
 import { internLiteral } from '../values/intern-literal.js';
+import { Placeholder } from '../values/placeholder.js';
 import { allFieldsImmutable, isPrefabKey, prefabKeyCompatibleCount } from './prefab-key.js';
 import { RegexpLiteral } from './regexp-literal.js';
 import {
@@ -59,6 +60,7 @@ import {
   CharTok,
   DatumComment,
   Dot,
+  GraphTok,
   HashOpen,
   HashSymbolTok,
   HereStringTok,
@@ -242,6 +244,8 @@ export class RacketParser extends EmbeddedActionsParser {
   langAllowed = false;
   /** The context of the `datum` rule being entered (read by the cached alternatives). */
   private cx: Ctx = TOP;
+  /** The `#N=` placeholders of the top-level datum being read; null until one is seen. */
+  private graphTags: Map<string, Placeholder> | null = null;
   /** Depth of `#;` comments being read: what they hold is discarded. */
   private commentDepth = 0;
   /** The first number this runtime cannot represent (complex, extflonum) in
@@ -270,12 +274,14 @@ export class RacketParser extends EmbeddedActionsParser {
     this.syntaxFlags = s.syntax ?? DEFAULT_READER_SYNTAX;
     this.caseSensitive = this.syntaxFlags.caseSensitive;
     this.langAllowed = false;
+    this.graphTags = null;
     this.commentDepth = 0;
     this.unsupported = null;
   }
 
   /** Read one top-level datum (null at end of input). */
   readTop(): Syntax | null {
+    this.graphTags = null;
     const d = this.readOne(TOP);
     const u = this.unsupported;
     if (u !== null) this.fail(u.start, u.end, u.msg);
@@ -361,6 +367,7 @@ export class RacketParser extends EmbeddedActionsParser {
     this.alt(() => this.CONSUME(LangTok), this.lang),
     this.alt(() => this.CONSUME(ShebangLangTok), this.lang),
     this.alt(() => this.CONSUME(Dot), this.illegalDot),
+    this.alt(() => this.CONSUME(GraphTok), this.graph),
     this.alt(() => this.CONSUME(BadDispatch), this.badDispatch),
     this.alt(() => this.OR3(this.closerAlts), this.unexpectedCloser),
   ];
@@ -772,6 +779,38 @@ export class RacketParser extends EmbeddedActionsParser {
     // With read-cdot, a `.` where a datum starts reads as the empty symbol.
     if (this.syntaxFlags.cdot) return this.wrap(sym(''), start, start + 1, null);
     return this.fail(start, start + 1, 'illegal use of `.`');
+  }
+
+  /** Whether the datum just read by readTop used `#N=` (its datum holds placeholders). */
+  usedGraph(): boolean {
+    return this.graphTags !== null;
+  }
+
+  /** `#N=datum` and `#N#` (racket/src/expander/read/graph.rkt): a tag
+   * stands for a placeholder, which `read` resolves into shared and cyclic
+   * data once the top-level datum is complete. */
+  private graph(t: IToken, ctx: Ctx): Syntax {
+    const start = this.off(t);
+    const end = start + t.image.length;
+    const on = this.forSyntax ? this.syntaxFlags.syntaxAcceptGraph : this.syntaxFlags.acceptGraph;
+    if (!on || this.forSyntax) return this.failScan(start, dispatchError(this.text, start, this.who));
+    const id = t.image.slice(1, -1);
+    const defining = t.image.endsWith('=');
+    if (id.length > 8) this.fail(start, end, `graph ID too long in \`${t.image}\``);
+    const tags = this.graphTags ?? new Map<string, Placeholder>();
+    this.graphTags = tags;
+    if (!defining) {
+      const p = tags.get(id);
+      if (p === undefined) this.fail(start, end, `no preceding \`#${id}=\` for \`${t.image}\``);
+      return this.wrap(p, start, end, null);
+    }
+    if (tags.has(id)) this.fail(start, end, `multiple \`${t.image}\` tags`);
+    const p = new Placeholder(false);
+    tags.set(id, p);
+    const v = this.readOne({ indents: ctx.indents, start });
+    if (v === null) this.fail(start, end, `expected an element for graph after \`${t.image}\`, found end-of-file`, true);
+    p.value = syntaxToDatum(v);
+    return this.wrap(p, start, this.lastEnd(), null);
   }
 
   private badDispatch(t: IToken): Syntax {

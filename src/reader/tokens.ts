@@ -212,6 +212,16 @@ export const ShebangLangTok = custom('ShebangLang', ['#'], (text, i) => {
   return match(text, i, i + 3);
 });
 
+/** `#N=` and `#N#`: graph notation; the parser checks that it is enabled. */
+export const GraphTok = custom('Graph', ['#'], (text, i) => {
+  if (text.charCodeAt(i) !== HASH) return null;
+  let j = i + 1;
+  for (let d = text.charCodeAt(j); d >= 48 && d <= 57; d = text.charCodeAt(j)) j++;
+  if (j === i + 1) return null;
+  const c = text.charCodeAt(j);
+  return c === 61 || c === HASH ? match(text, i, j + 1) : null;
+});
+
 /** Any other `#`: always an error, which the parser words as Racket does. */
 export const BadDispatch = createToken({ name: 'BadDispatch', pattern: '#' });
 
@@ -278,6 +288,7 @@ export const allTokens: TokenType[] = [
   CaseModeTok,
   LangTok,
   ShebangLangTok,
+  GraphTok,
   BadDispatch,
   Dot,
   Atom,
