@@ -16,5 +16,12 @@
                  [read-accept-infix-dot #t]
                  [read-accept-quasiquote #t]
                  [read-decimal-as-inexact #t]
-                 [read-single-flonum #f])
+                 [read-single-flonum #f]
+                 [read-accept-bar-quote #t]
+                 [read-accept-graph #t]
+                 [read-syntax-accept-graph #f]
+                 [read-accept-compiled #f]
+                 [read-accept-reader #f]
+                 [read-accept-lang #t]
+                 [read-cdot #f])
     (thunk)))

@@ -22,6 +22,7 @@ import type { InputPort } from '../io/input-port.js';
 import { inArg } from './ports.js';
 import { ProgressEvt } from './port-progress.js';
 import { applyNested } from '../eval/nested.js';
+import { readerGraph } from '../values/placeholder.js';
 
 /** A special value's result: its procedure applied to the source and location, then given to `wrap` when that is a procedure. */
 function specialCall(m: Machine, proc: Value, args: Value[], wrap: Value): Value {
@@ -133,7 +134,8 @@ function readDatum(m: Machine, port: InputPort, source: string | null = null, so
     if (!port.complete && r.end >= text.length) return null;
     port.seekChar(r.end);
     if (r.datum === null) return EOF;
-    return source === null ? syntaxToDatum(r.datum) : r.datum;
+    if (source !== null) return r.datum;
+    return r.graph === true ? readerGraph(syntaxToDatum(r.datum)) : syntaxToDatum(r.datum);
   } catch (e) {
     if (e instanceof ReadError) {
       if (e.incomplete && !port.complete) return null;

@@ -15,7 +15,8 @@ import type { Syntax, SrcLoc } from '../values/syntax.js';
 import type { Value } from '../values/types.js';
 import { ReadError } from './errors.js';
 import { LineMap } from './location.js';
-import { LangMarker, RacketParser, type ReaderSyntax } from './parser.js';
+import { DEFAULT_READER_SYNTAX, LangMarker, RacketParser, type ReaderSyntax } from './parser.js';
+import { setBarQuote, setCdot } from './scan.js';
 import { tokenize, UnterminatedBlockComment } from './tokens.js';
 
 export { ReadError } from './errors.js';
@@ -55,25 +56,46 @@ interface Lexed {
   /** Start offset of an unterminated `#|` at the end, or -1. */
   pendingEof: number;
   map: LineMap;
+  /** read-accept-bar-quote when it was tokenized (it changes where symbols end). */
+  barQuote: boolean;
+  /** read-cdot when it was tokenized (`.` ends symbols). */
+  cdot: boolean;
 }
 
 // One-entry cache, so that repeated readOne calls over the same text (a
 // string port, a REPL buffer) tokenize it once.
 let cache: Lexed | null = null;
 
-function lex(text: string, base: number, map?: LineMap): Lexed {
-  const tokens = tokenize(base === 0 ? text : text.slice(base));
+function lex(text: string, base: number, barQuote: boolean, cdot: boolean, map?: LineMap): Lexed {
+  setBarQuote(barQuote);
+  setCdot(cdot);
+  let tokens: IToken[];
+  try {
+    tokens = tokenize(base === 0 ? text : text.slice(base));
+  } finally {
+    setBarQuote(true);
+    setCdot(false);
+  }
   let pendingEof = -1;
   const last = tokens[tokens.length - 1];
   if (last !== undefined && last.tokenType === UnterminatedBlockComment) {
     tokens.pop();
     pendingEof = last.startOffset + base;
   }
-  return { text, base, tokens, pendingEof, map: map ?? new LineMap(text) };
+  return { text, base, tokens, pendingEof, map: map ?? new LineMap(text), barQuote, cdot };
+}
+
+function barQuoteOf(opts: ReadOptions): boolean {
+  return (opts.syntax ?? DEFAULT_READER_SYNTAX).acceptBarQuote;
+}
+
+function cdotOf(opts: ReadOptions): boolean {
+  return (opts.syntax ?? DEFAULT_READER_SYNTAX).cdot;
 }
 
 function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T): T {
   parser.input = lexed.tokens;
+  setBarQuote(lexed.barQuote);
   parser.setup({
     text: lexed.text,
     map: lexed.map,
@@ -98,12 +120,14 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
       throw new ReadError(`${source}: ${opts.who ?? 'read-syntax'}: nesting too deep`, null, false);
     }
     throw e;
+  } finally {
+    setBarQuote(true);
   }
 }
 
 /** All datums of `text`, without `#lang` handling. */
 export function readAll(text: string, source: string, opts: ReadOptions = {}): Syntax[] {
-  const lexed = lex(text, 0);
+  const lexed = lex(text, 0, barQuoteOf(opts), cdotOf(opts));
   return run(lexed, source, opts, () => {
     const out: Syntax[] = [];
     for (;;) {
@@ -123,7 +147,7 @@ export function readModuleSource(
   source: string,
   opts: ReadOptions = {},
 ): { lang: string | null; langLoc: SrcLoc | null; forms: Syntax[] } {
-  const lexed = lex(text, 0);
+  const lexed = lex(text, 0, barQuoteOf(opts), cdotOf(opts));
   return run(lexed, source, opts, () => {
     parser.langAllowed = true;
     const forms: Syntax[] = [];
@@ -156,11 +180,18 @@ export function readModuleSource(
  * from the start of `text`. Errors due to the input ending too soon have
  * `incomplete` set, so a REPL can ask for more input.
  */
-export function readOne(text: string, offset: number, source: string, opts: ReadOptions = {}): { datum: Syntax | null; end: number } {
+export function readOne(
+  text: string,
+  offset: number,
+  source: string,
+  opts: ReadOptions = {},
+): { datum: Syntax | null; end: number; graph?: boolean } {
   let lexed: Lexed | null = null;
   let startIdx = 0;
   const c = cache;
-  if (c !== null && c.text === text && offset >= c.base) {
+  const barQuote = barQuoteOf(opts);
+  const cdot = cdotOf(opts);
+  if (c !== null && c.text === text && offset >= c.base && c.barQuote === barQuote && c.cdot === cdot) {
     // Reuse the tokens if `offset` is a token boundary of the cached lexing.
     const toks = c.tokens;
     const rel = offset - c.base;
@@ -180,7 +211,7 @@ export function readOne(text: string, offset: number, source: string, opts: Read
     }
   }
   if (lexed === null) {
-    lexed = lex(text, offset, c !== null && c.text === text ? c.map : undefined);
+    lexed = lex(text, offset, barQuote, cdot, c !== null && c.text === text ? c.map : undefined);
     cache = lexed;
     startIdx = 0;
   }
@@ -188,6 +219,7 @@ export function readOne(text: string, offset: number, source: string, opts: Read
   return run(lx, source, opts, () => {
     if (startIdx > 0) parser.skipTo(startIdx);
     const datum = parser.readTop();
-    return { datum, end: datum === null ? text.length : parser.lastEnd() };
+    const end = datum === null ? text.length : parser.lastEnd();
+    return parser.usedGraph() ? { datum, end, graph: true } : { datum, end };
   });
 }

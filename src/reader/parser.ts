@@ -31,6 +31,8 @@ import { ReadError } from './errors.js';
 import type { LineMap } from './location.js';
 import { type DecimalMode, mightBeNumber, parseNumber, UNSUPPORTED_EXTFLONUM } from './number.js';
 import { PrefabLiteral } from './prefab-literal.js';
+import { internLiteral } from '../values/intern-literal.js';
+import { Placeholder } from '../values/placeholder.js';
 import { allFieldsImmutable, isPrefabKey, prefabKeyCompatibleCount } from './prefab-key.js';
 import { RegexpLiteral } from './regexp-literal.js';
 import {
@@ -58,6 +60,7 @@ import {
   CharTok,
   DatumComment,
   Dot,
+  GraphTok,
   HashOpen,
   HashSymbolTok,
   HereStringTok,
@@ -187,6 +190,18 @@ export interface ReaderSyntax {
   curlyBraceAsParen: boolean;
   squareBracketWithTag: boolean;
   curlyBraceWithTag: boolean;
+  /** `|` quotes in symbols (read-accept-bar-quote); off, it is a symbol character. */
+  acceptBarQuote: boolean;
+  /** `#0=` / `#0#` in `read` (read-accept-graph) and `read-syntax` (read-syntax-accept-graph). */
+  acceptGraph: boolean;
+  syntaxAcceptGraph: boolean;
+  /** `#~` (read-accept-compiled). */
+  acceptCompiled: boolean;
+  /** `#reader` and `#lang` in `read` (read-accept-reader, read-accept-lang). */
+  acceptReader: boolean;
+  acceptLang: boolean;
+  /** `a.b` as `(#%dot a b)` (read-cdot). */
+  cdot: boolean;
 }
 
 export const DEFAULT_READER_SYNTAX: ReaderSyntax = {
@@ -199,6 +214,13 @@ export const DEFAULT_READER_SYNTAX: ReaderSyntax = {
   curlyBraceAsParen: true,
   squareBracketWithTag: false,
   curlyBraceWithTag: false,
+  acceptBarQuote: true,
+  acceptGraph: true,
+  syntaxAcceptGraph: false,
+  acceptCompiled: false,
+  acceptReader: false,
+  acceptLang: true,
+  cdot: false,
 };
 
 export class RacketParser extends EmbeddedActionsParser {
@@ -222,6 +244,8 @@ export class RacketParser extends EmbeddedActionsParser {
   langAllowed = false;
   /** The context of the `datum` rule being entered (read by the cached alternatives). */
   private cx: Ctx = TOP;
+  /** The `#N=` placeholders of the top-level datum being read; null until one is seen. */
+  private graphTags: Map<string, Placeholder> | null = null;
   /** Depth of `#;` comments being read: what they hold is discarded. */
   private commentDepth = 0;
   /** The first number this runtime cannot represent (complex, extflonum) in
@@ -250,12 +274,14 @@ export class RacketParser extends EmbeddedActionsParser {
     this.syntaxFlags = s.syntax ?? DEFAULT_READER_SYNTAX;
     this.caseSensitive = this.syntaxFlags.caseSensitive;
     this.langAllowed = false;
+    this.graphTags = null;
     this.commentDepth = 0;
     this.unsupported = null;
   }
 
   /** Read one top-level datum (null at end of input). */
   readTop(): Syntax | null {
+    this.graphTags = null;
     const d = this.readOne(TOP);
     const u = this.unsupported;
     if (u !== null) this.fail(u.start, u.end, u.msg);
@@ -341,6 +367,7 @@ export class RacketParser extends EmbeddedActionsParser {
     this.alt(() => this.CONSUME(LangTok), this.lang),
     this.alt(() => this.CONSUME(ShebangLangTok), this.lang),
     this.alt(() => this.CONSUME(Dot), this.illegalDot),
+    this.alt(() => this.CONSUME(GraphTok), this.graph),
     this.alt(() => this.CONSUME(BadDispatch), this.badDispatch),
     this.alt(() => this.OR3(this.closerAlts), this.unexpectedCloser),
   ];
@@ -360,7 +387,24 @@ export class RacketParser extends EmbeddedActionsParser {
     const t = this.LA(1);
     if (t.tokenType === EOF) return null;
     if (closerChar(t.tokenType) === null) this.track(ctx.indents, this.off(t));
-    return this.SUBRULE(this.datum, { ARGS: [ctx] });
+    const d = this.SUBRULE(this.datum, { ARGS: [ctx] });
+    return this.syntaxFlags.cdot && d !== null ? this.cdotTail(d, this.off(t), ctx) : d;
+  }
+
+  /** read-cdot: `a.b.c` after `a` reads as `(#%dot (#%dot a b) c)`. */
+  private cdotTail(left: Syntax, start: number, ctx: Ctx): Syntax {
+    while (this.LA(1).tokenType === Dot) {
+      const dotTok = this.CONSUME(Dot);
+      const dot = this.off(dotTok);
+      this.skipComments(ctx);
+      const t = this.LA(1);
+      if (t.tokenType === EOF) this.fail(dot, dot + 1, 'expected a datum after cdot, found end-of-file', true);
+      const right = this.SUBRULE2(this.datum, { ARGS: [ctx] });
+      if (right === null) this.fail(dot, dot + 1, 'expected a datum after cdot, found end-of-file', true);
+      const dotSym = this.wrap(sym('#%dot'), dot, dot + 1, null);
+      left = this.wrap(listFromArray([dotSym, left, right], NULL), start, this.lastEnd(), null);
+    }
+    return left;
   }
 
   /** Skip `#;` datum comments (other comments are skipped by the lexer).
@@ -421,7 +465,7 @@ export class RacketParser extends EmbeddedActionsParser {
         this.CONSUME(tt);
         break;
       }
-      if (!first && tt === Dot) {
+      if (!first && tt === Dot && !this.syntaxFlags.cdot) {
         const dot = this.off(t);
         this.track(elemCtx.indents, dot);
         if (!dots || head !== null || !this.syntaxFlags.acceptDot) this.fail(dot, dot + 1, 'illegal use of `.`');
@@ -637,7 +681,7 @@ export class RacketParser extends EmbeddedActionsParser {
       }
       return sym(s); // a placeholder; never seen, as the read fails
     }
-    return n;
+    return typeof n === 'number' ? n : this.literal(n);
   }
 
   private prefixedNumber(t: IToken): Syntax {
@@ -673,14 +717,14 @@ export class RacketParser extends EmbeddedActionsParser {
     const start = this.off(t);
     const d = decodeString(this.text, start + 1, false);
     if ('msg' in d) return this.failScan(start, d);
-    return this.wrap(new RString(d.value, this.forSyntax), start, d.end, null);
+    return this.wrap(this.literal(new RString(d.value, this.forSyntax)), start, d.end, null);
   }
 
   private bytes(t: IToken): Syntax {
     const start = this.off(t);
     const d = decodeString(this.text, start + 2, true);
     if ('msg' in d) return this.failScan(start, d);
-    return this.wrap(new RBytes(latin1Bytes(d.value), this.forSyntax), start, d.end, null);
+    return this.wrap(this.literal(new RBytes(latin1Bytes(d.value), this.forSyntax)), start, d.end, null);
   }
 
   private regexp(t: IToken): Syntax {
@@ -692,14 +736,14 @@ export class RacketParser extends EmbeddedActionsParser {
     const lit = new RegexpLiteral(d.value, img[1] === 'p', isBytes);
     const problem = regexpChecker === null ? null : regexpChecker(lit);
     if (problem !== null) this.fail(start, d.end, problem);
-    return this.wrap(regexpMaker === null ? lit : regexpMaker(lit), start, d.end, null);
+    return this.wrap(regexpMaker === null ? lit : this.literal(regexpMaker(lit)), start, d.end, null);
   }
 
   private hereString(t: IToken): Syntax {
     const start = this.off(t);
     const r = t.payload as DecodedString | ScanError;
     if ('msg' in r) return this.failScan(start, { ...r, end: r.end + this.base });
-    return this.wrap(new RString(r.value, this.forSyntax), start, start + t.image.length, null);
+    return this.wrap(this.literal(new RString(r.value, this.forSyntax)), start, start + t.image.length, null);
   }
 
   private character(t: IToken): Syntax {
@@ -732,12 +776,46 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private illegalDot(t: IToken): Syntax {
     const start = this.off(t);
+    // With read-cdot, a `.` where a datum starts reads as the empty symbol.
+    if (this.syntaxFlags.cdot) return this.wrap(sym(''), start, start + 1, null);
     return this.fail(start, start + 1, 'illegal use of `.`');
+  }
+
+  /** Whether the datum just read by readTop used `#N=` (its datum holds placeholders). */
+  usedGraph(): boolean {
+    return this.graphTags !== null;
+  }
+
+  /** `#N=datum` and `#N#` (racket/src/expander/read/graph.rkt): a tag
+   * stands for a placeholder, which `read` resolves into shared and cyclic
+   * data once the top-level datum is complete. */
+  private graph(t: IToken, ctx: Ctx): Syntax {
+    const start = this.off(t);
+    const end = start + t.image.length;
+    const on = this.forSyntax ? this.syntaxFlags.syntaxAcceptGraph : this.syntaxFlags.acceptGraph;
+    if (!on || this.forSyntax) return this.failScan(start, dispatchError(this.text, start, this.who));
+    const id = t.image.slice(1, -1);
+    const defining = t.image.endsWith('=');
+    if (id.length > 8) this.fail(start, end, `graph ID too long in \`${t.image}\``);
+    const tags = this.graphTags ?? new Map<string, Placeholder>();
+    this.graphTags = tags;
+    if (!defining) {
+      const p = tags.get(id);
+      if (p === undefined) this.fail(start, end, `no preceding \`#${id}=\` for \`${t.image}\``);
+      return this.wrap(p, start, end, null);
+    }
+    if (tags.has(id)) this.fail(start, end, `multiple \`${t.image}\` tags`);
+    const p = new Placeholder(false);
+    tags.set(id, p);
+    const v = this.readOne({ indents: ctx.indents, start });
+    if (v === null) this.fail(start, end, `expected an element for graph after \`${t.image}\`, found end-of-file`, true);
+    p.value = syntaxToDatum(v);
+    return this.wrap(p, start, this.lastEnd(), null);
   }
 
   private badDispatch(t: IToken): Syntax {
     const start = this.off(t);
-    return this.failScan(start, dispatchError(this.text, start));
+    return this.failScan(start, dispatchError(this.text, start, this.who));
   }
 
   private unexpectedCloser(t: IToken, ctx: Ctx): Syntax {
@@ -807,6 +885,11 @@ export class RacketParser extends EmbeddedActionsParser {
 
   // -------------------------------------------------------------------------
   // Helpers
+
+  /** read-syntax interns its literals (datum-intern-literal), as Racket's does. */
+  private literal(v: Value): Value {
+    return this.forSyntax ? internLiteral(v) : v;
+  }
 
   private off(t: IToken): number {
     return t.startOffset + this.base;

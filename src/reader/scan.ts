@@ -112,8 +112,33 @@ export function foldcase(s: string): string {
 // ---------------------------------------------------------------------------
 // Symbols, numbers and keywords
 
+/** Whether `|` quotes in symbols (read-accept-bar-quote); set around each tokenizing. */
+let barQuote = true;
+
+export function setBarQuote(on: boolean): void {
+  barQuote = on;
+}
+
+export function barQuoteOn(): boolean {
+  return barQuote;
+}
+
+/** Whether `.` ends a symbol or number, for `a.b` as `(#%dot a b)` (read-cdot). */
+let cdot = false;
+
+export function setCdot(on: boolean): void {
+  cdot = on;
+}
+
+export function cdotOn(): boolean {
+  return cdot;
+}
+
 /** A run of characters that are neither delimiters nor `|` or `\\`. */
 const ATOM_RUN = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff()[\]{}",'`;|\\]*/y;
+
+/** The same without `.` (read-cdot). */
+const ATOM_RUN_CDOT = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff()[\]{}",'`;|\\.]*/y;
 
 /** The end of a symbol-or-number starting at `i`: up to a delimiter outside
  * `|...|`, with `\` quoting one character. Runs to the end of the text when a
@@ -121,12 +146,14 @@ const ATOM_RUN = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f
 export function scanAtomEnd(text: string, i: number): number {
   const n = text.length;
   // Fast path (a native regexp scan): plain characters up to a delimiter.
-  ATOM_RUN.lastIndex = i;
-  ATOM_RUN.test(text);
-  i = ATOM_RUN.lastIndex;
+  const run = cdot ? ATOM_RUN_CDOT : ATOM_RUN;
+  run.lastIndex = i;
+  run.test(text);
+  i = run.lastIndex;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 124) {
+    if (c === 46 && cdot) return i;
+    if (c === 124 && barQuote) {
       const j = text.indexOf('|', i + 1);
       if (j < 0) return n;
       i = j + 1;
@@ -160,14 +187,14 @@ export function decodeAtom(
 ): DecodedAtom | ScanError {
   // Fast path: no quoting at all
   const whole = text.slice(start, end);
-  const bar = whole.indexOf('|');
+  const bar = barQuote ? whole.indexOf('|') : -1;
   const backslash = whole.indexOf('\\');
   if (bar < 0 && backslash < 0) return { str: caseSensitive ? whole : foldcase(whole), quoted: false };
   let i = start + (bar < 0 ? backslash : backslash < 0 ? bar : Math.min(bar, backslash));
   let str = caseSensitive ? text.slice(start, i) : foldcase(text.slice(start, i));
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (c === 124) {
+    if (c === 124 && barQuote) {
       const j = text.indexOf('|', i + 1);
       if (j < 0 || j >= end) return scanError(`end-of-file following \`|\` in ${what}`, text.length, true);
       str += text.slice(i + 1, j);
@@ -181,7 +208,7 @@ export function decodeAtom(
       let j = i + 1;
       while (j < end) {
         const d = text.charCodeAt(j);
-        if (d === 124 || d === 92) break;
+        if ((d === 124 && barQuote) || d === 92) break;
         j++;
       }
       str += caseSensitive ? text.slice(i, j) : foldcase(text.slice(i, j));
@@ -707,7 +734,7 @@ const NOT_ENABLED_REASON =
  * The error Racket reports for the `#` at `i`, when no valid `#` form starts
  * there (the lexer's catch-all token). Follows `read-dispatch`.
  */
-export function dispatchError(text: string, i: number): ScanError {
+export function dispatchError(text: string, i: number, mode = 'read-syntax'): ScanError {
   const c = pointAt(text, i + 1);
   if (c < 0) return scanError('bad syntax `#`', i + 1, true);
   const j = i + 1 + cpLen(c);
@@ -718,7 +745,7 @@ export function dispatchError(text: string, i: number): ScanError {
     const d = pointAt(text, k);
     if (d < 0) return scanError(`bad syntax \`${text.slice(i, k)}#<eof>\``, k, true);
     if (d === 61 || d === 35) {
-      return scanError(`\`#...${String.fromCharCode(d)}\` forms not enabled for \`read-syntax\` mode`, k + 1);
+      return scanError(`\`#...${String.fromCharCode(d)}\` forms not enabled for \`${mode}\` mode`, k + 1);
     }
     return scanError(`bad syntax \`${text.slice(i, k + cpLen(d))}\``, k + cpLen(d));
   }

@@ -10,6 +10,7 @@
 
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
 import {
+  cdotOn,
   isDelimiter,
   isLangNonsep,
   scanAtomEnd,
@@ -211,6 +212,16 @@ export const ShebangLangTok = custom('ShebangLang', ['#'], (text, i) => {
   return match(text, i, i + 3);
 });
 
+/** `#N=` and `#N#`: graph notation; the parser checks that it is enabled. */
+export const GraphTok = custom('Graph', ['#'], (text, i) => {
+  if (text.charCodeAt(i) !== HASH) return null;
+  let j = i + 1;
+  for (let d = text.charCodeAt(j); d >= 48 && d <= 57; d = text.charCodeAt(j)) j++;
+  if (j === i + 1) return null;
+  const c = text.charCodeAt(j);
+  return c === 61 || c === HASH ? match(text, i, j + 1) : null;
+});
+
 /** Any other `#`: always an error, which the parser words as Racket does. */
 export const BadDispatch = createToken({ name: 'BadDispatch', pattern: '#' });
 
@@ -219,6 +230,7 @@ export const BadDispatch = createToken({ name: 'BadDispatch', pattern: '#' });
 /** A `.` on its own (followed by a delimiter): improper lists and infix. */
 export const Dot = custom('Dot', ['.'], (text, i) => {
   if (text.charCodeAt(i) !== 46) return null;
+  if (cdotOn()) return match(text, i, i + 1);
   const c = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
   return isDelimiter(c) ? match(text, i, i + 1) : null;
 });
@@ -276,6 +288,7 @@ export const allTokens: TokenType[] = [
   CaseModeTok,
   LangTok,
   ShebangLangTok,
+  GraphTok,
   BadDispatch,
   Dot,
   Atom,
