@@ -35,6 +35,8 @@ function patternDepths(pattern: Syntax, isLiteral: (id: Syntax) => boolean): Map
       e.items.forEach((x, i) => walk(x, isEllipsis(e instanceof RVector ? e.items[i + 1] : undefined) ? depth + 1 : depth));
       return;
     }
+    // A datum (a keyword, a number, a string) binds nothing.
+    if (!(e instanceof Pair)) return;
     while (e instanceof Pair) {
       const next = unwrap(e.cdr);
       walk(e.car, next instanceof Pair && isEllipsis(next.car) ? depth + 1 : depth);

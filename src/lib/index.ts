@@ -23,6 +23,7 @@ import * as listLib from './list-lib.rkt';
 import * as lists from './lists.rkt';
 import * as numbers from './numbers.rkt';
 import * as paths from './paths.rkt';
+import * as portLib from './port-lib.rkt';
 import * as ports from './ports.rkt';
 import * as procedures from './procedures.rkt';
 import * as reading from './reading.rkt';
@@ -58,6 +59,7 @@ const file = (m: { default: string; source: string; index: LibraryIndex }): Libr
 
 export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(ports),
+  file(portLib),
   file(evaluation),
   file(files),
   file(filesystem),

@@ -1,12 +1,11 @@
 #lang racket/base
 ;; Ports: the keyword front ends of the file ports over %open-input-file and
-;; %open-output-file, and racket/port's string-port helpers.
+;; %open-output-file, and the port sequences (racket/port's own procedures
+;; are in port-lib.rkt).
 
 (provide open-input-file open-output-file call-with-input-file call-with-output-file
          with-input-from-file with-output-to-file
-         in-port in-input-port-bytes in-input-port-chars in-bytes-lines
-         (rename-out [call-with-output-string racket/port:call-with-output-string]
-                     [with-output-to-string racket/port:with-output-to-string]))
+         in-port in-input-port-bytes in-input-port-chars in-bytes-lines)
 
 (define (open-input-file path #:mode [mode 'binary] #:for-module? [for-module? #f])
   (%open-input-file path))
@@ -36,14 +35,6 @@
     (dynamic-wind void
                   (lambda () (parameterize ([current-output-port p]) (thunk)))
                   (lambda () (close-output-port p)))))
-
-(define (call-with-output-string f)
-  (let ([p (open-output-string)]) (f p) (get-output-string p)))
-
-(define (with-output-to-string thunk)
-  (let ([p (open-output-string)])
-    (parameterize ([current-output-port p]) (thunk))
-    (get-output-string p)))
 
 ;; Sequences over a port: each element is what `reader` returns, until eof.
 (define (port-sequence reader in)

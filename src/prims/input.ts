@@ -1,5 +1,5 @@
 // Byte and string input: reading characters, bytes, strings and lines, and
-// `read` (data); racket/port's port->string and port->lines.
+// `read` (data).
 //
 // On a streaming port the bytes a read needs may not have arrived yet: the
 // read then blocks its Racket thread (other threads run on) until they have,
@@ -11,7 +11,7 @@ import type { Machine } from '../eval/machine.js';
 import { displayString, printString } from '../printer/print.js';
 import { RPath } from '../values/path.js';
 import { argError, genericFail } from '../errors/messages.js';
-import { Char, EOF, RBytes, RString, str, type Value, NULL, Sym, listFromArray, sym } from '../values/types.js';
+import { Char, EOF, RBytes, RString, str, type Value, NULL, Sym, sym } from '../values/types.js';
 import { checkIndex, checkRange, isProcedure } from './check.js';
 import { arityIncludes } from './procedures.js';
 import type { PrimTable } from './table.js';
@@ -437,27 +437,5 @@ export function installInput(t: PrimTable): void {
     const port = inputPort(this, 'byte-ready?', p);
     port.demand();
     return port.complete || port.available > 0;
-  });
-  t.in('racket/port', () => {
-    t.blocking('port->string', 0, 1, function (this: Machine, p?: Value) {
-      const port = inputPort(this, 'port->string', p);
-      return whenReady(
-        port,
-        () => port.complete,
-        () => str(port.readString(Number.MAX_SAFE_INTEGER) ?? ''),
-      );
-    });
-    t.blocking('port->lines', 0, 1, function (this: Machine, p?: Value) {
-      const port = inputPort(this, 'port->lines', p);
-      return whenReady(
-        port,
-        () => port.complete,
-        () => {
-          const lines: Value[] = [];
-          for (let l = port.readLine('any'); l !== null; l = port.readLine('any')) lines.push(str(l));
-          return listFromArray(lines);
-        },
-      );
-    });
   });
 }

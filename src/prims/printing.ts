@@ -4,9 +4,10 @@
 
 import type { Machine } from '../eval/machine.js';
 import { displayString, printString, writeString } from '../printer/print.js';
-import { argError, errorValueString, genericFail } from '../errors/messages.js';
+import { argError, errorValueString } from '../errors/messages.js';
 import type { OutputPort } from '../io/output-port.js';
-import { VOID, str, type Value, RString } from '../values/types.js';
+import { VOID, str, type Value, Char, Complex, Flonum } from '../values/types.js';
+import { isReal, numberToString, type Num } from '../values/numbers.js';
 import { checkString } from './check.js';
 import type { PrimTable } from './table.js';
 import { RacketThrow, makeExn, exnFailContractT } from '../errors/exn.js';
@@ -46,7 +47,124 @@ function formatTo(m: Machine, who: string, out: OutputPort, fmt: string, args: V
   out.write(rest);
 }
 
-/** `format`-style directives: ~a ~s ~v ~e ~n ~% ~~. */
+/** A directive of a format string that takes an argument: ~a ~s ~v ~e ~c ~b ~o ~x (lower case). */
+type ValueTag = 'a' | 's' | 'v' | 'e' | 'c' | 'b' | 'o' | 'x';
+
+/** A format string taken apart: literal text and the directives that consume arguments, in order. */
+interface FormatPlan {
+  pieces: (string | { tag: ValueTag })[];
+  valueCount: number;
+}
+
+const VALUE_TAGS: Record<string, ValueTag> = {
+  a: 'a',
+  A: 'a',
+  s: 's',
+  S: 's',
+  v: 'v',
+  V: 'v',
+  e: 'e',
+  E: 'e',
+  c: 'c',
+  C: 'c',
+  b: 'b',
+  B: 'b',
+  o: 'o',
+  O: 'o',
+  x: 'x',
+  X: 'x',
+};
+
+const isWhitespace = (c: string): boolean => /^\s$/u.test(c);
+
+/**
+ * Parses a format string as Racket's printf does. `~` followed by
+ * whitespace skips that whitespace up to (not including) a second end of
+ * line (`\n`, `\r` or `\r\n`). Raises "ill-formed pattern string" for an
+ * unknown tag or a trailing `~`.
+ */
+function planFormat(who: string, fmt: string, args: Value[]): FormatPlan {
+  const pieces: (string | { tag: ValueTag })[] = [];
+  let text = '';
+  let valueCount = 0;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c !== '~') {
+      text += c;
+      continue;
+    }
+    if (i + 1 >= fmt.length) illFormed(who, 'cannot end in `~`', args);
+    const d = fmt[++i];
+    const tag = VALUE_TAGS[d];
+    if (tag !== undefined) {
+      if (text !== '') pieces.push(text);
+      text = '';
+      pieces.push({ tag });
+      valueCount++;
+    } else if (d === 'n' || d === '%') text += '\n';
+    else if (d === '~') text += '~';
+    else if (isWhitespace(d)) {
+      let sawEndOfLine = false;
+      let j = i;
+      for (; j < fmt.length && isWhitespace(fmt[j]); j++) {
+        if (fmt[j] === '\n' || fmt[j] === '\r') {
+          if (sawEndOfLine) break;
+          sawEndOfLine = true;
+          if (fmt[j] === '\r' && fmt[j + 1] === '\n') j++;
+        }
+      }
+      i = j - 1;
+    } else illFormed(who, `tag \`~${d}\` not allowed`, args);
+  }
+  if (text !== '') pieces.push(text);
+  return { pieces, valueCount };
+}
+
+/** `; arguments were: ...`, or nothing when there are none. */
+function argumentsWere(args: Value[]): string {
+  return args.length === 0 ? '' : `; arguments were: ${args.map((x) => printString(x)).join(' ')}`;
+}
+
+function illFormed(who: string, explanation: string, args: Value[]): never {
+  throw new RacketThrow(
+    makeExn(exnFailContractT, `${who}: ill-formed pattern string\n  explanation: ${explanation}${argumentsWere(args)}`),
+  );
+}
+
+/** ~c needs a character; ~b ~o ~x need an exact number (Racket's message says "exact integer"). */
+function checkFormatArguments(who: string, plan: FormatPlan, args: Value[]): void {
+  let k = 0;
+  for (const piece of plan.pieces) {
+    if (typeof piece === 'string') continue;
+    const { tag } = piece;
+    const v = args[k];
+    let needs: string | null = null;
+    if (tag === 'c') needs = v instanceof Char ? null : 'a character';
+    else if (tag === 'b' || tag === 'o' || tag === 'x') needs = isExactNumber(v) ? null : 'a exact integer';
+    if (needs !== null) {
+      throw new RacketThrow(
+        makeExn(
+          exnFailContractT,
+          `${who}: format string requires ${needs}, given something else\n  bad argument: ${printString(v)}${argumentsWere(args.slice(k))}`,
+        ),
+      );
+    }
+    k++;
+  }
+}
+
+function isExactNumber(v: Value): boolean {
+  if (v instanceof Complex) return !(v.re instanceof Flonum);
+  return isReal(v) && !(v instanceof Flonum);
+}
+
+const RADIX: Record<string, number> = { b: 2, o: 8, x: 16 };
+
+/**
+ * `format`-style directives: ~a ~s ~v ~e ~c ~b ~o ~x ~n ~% ~~ and ~ before
+ * whitespace. The whole string and every argument are checked before
+ * anything is produced, as Racket does.
+ */
 export function formatDirectives(
   who: string,
   fmt: string,
@@ -54,84 +172,54 @@ export function formatDirectives(
   /** Called for each ~a, ~s and ~v value, with the text before it (which is then not in the result). */
   emit?: (text: string, mode: 'display' | 'write' | 'print', v: Value) => void,
 ): string {
+  const plan = planFormat(who, fmt, args);
+  if (plan.valueCount !== args.length) formatArgumentCountError(who, plan.valueCount, args);
+  checkFormatArguments(who, plan, args);
   let out = '';
   let k = 0;
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i];
-    if (c !== '~' || i + 1 >= fmt.length) {
-      out += c;
+  const value = (mode: 'display' | 'write' | 'print', v: Value, render: (v: Value) => string) => {
+    if (emit === undefined) out += render(v);
+    else {
+      emit(out, mode, v);
+      out = '';
+    }
+  };
+  for (const piece of plan.pieces) {
+    if (typeof piece === 'string') {
+      out += piece;
       continue;
     }
-    const d = fmt[++i];
-    const next = (): Value => {
-      if (k >= args.length) formatArgumentCountError(who, countDirectives(fmt), args);
-      return args[k++];
-    };
-    switch (d) {
+    switch (piece.tag) {
       case 'a':
-      case 'A':
-        if (emit === undefined) out += displayString(next());
-        else {
-          emit(out, 'display', next());
-          out = '';
-        }
+        value('display', args[k++], displayString);
         break;
       case 's':
-      case 'S':
-        if (emit === undefined) out += writeString(next());
-        else {
-          emit(out, 'write', next());
-          out = '';
-        }
+        value('write', args[k++], writeString);
         break;
       case 'v':
-      case 'V':
-        if (emit === undefined) out += printString(next());
-        else {
-          emit(out, 'print', next());
-          out = '';
-        }
+        value('print', args[k++], (v) => printString(v));
         break;
       case 'e':
-      case 'E':
-        out += errorValueString(next());
+        out += errorValueString(args[k++]);
         break;
-      case 'n':
-      case '%':
-        out += '\n';
+      case 'c':
+        out += String.fromCodePoint((args[k++] as Char).code);
         break;
-      case '~':
-        out += '~';
+      case 'b':
+      case 'o':
+      case 'x':
+        out += numberToString(args[k++] as Num | Complex, RADIX[piece.tag]);
         break;
-      default:
-        if (/\s/.test(d)) {
-          while (i + 1 < fmt.length && /[ \t]/.test(fmt[i + 1])) i++;
-          break;
-        }
-        genericFail(
-          `${who}: ill-formed pattern string\n  explanation: tag \`~${d}\` not allowed\n  pattern string: ${printString(new RString(fmt, true))}`,
-        );
     }
   }
-  if (k < args.length) formatArgumentCountError(who, k, args);
   return out;
 }
 
 /** Racket's message when a format string and its arguments disagree in number. */
 function formatArgumentCountError(who: string, required: number, args: Value[]): never {
-  const were = args.length === 0 ? '' : `; arguments were: ${args.map((x) => printString(x)).join(' ')}`;
-  throw new RacketThrow(makeExn(exnFailContractT, `${who}: format string requires ${required} arguments, given ${args.length}${were}`));
-}
-
-function countDirectives(fmt: string): number {
-  let n = 0;
-  for (let i = 0; i < fmt.length - 1; i++) {
-    if (fmt[i] === '~') {
-      if ('aAsSvVeE'.includes(fmt[i + 1])) n++;
-      i++;
-    }
-  }
-  return n;
+  throw new RacketThrow(
+    makeExn(exnFailContractT, `${who}: format string requires ${required} arguments, given ${args.length}${argumentsWere(args)}`),
+  );
 }
 
 export function installPrinting(t: PrimTable): void {
