@@ -113,7 +113,7 @@ function comp(c: Core, sc: Scope | null): Node {
       const f = comp(c.f, sc);
       const args = c.args.map((a) => comp(a, sc));
       const prim = knownPrimitive(f);
-      if (prim?.simple && args.every((a) => a.simple) && arityOk(prim, args.length)) {
+      if (prim?.simple && !prim.multiValued && args.every((a) => a.simple) && arityOk(prim, args.length)) {
         return PrimApp.make(prim, args);
       }
       return new App(f, args, c.loc);

@@ -407,7 +407,7 @@ export function installSyntax(t: PrimTable): void {
     const stx = localExpanding(this, 'local-transformer-expand/capture-lifts', args);
     return expander(this).atNextPhase(() => captureLifts(this, args, stx));
   });
-  t.fn('syntax-local-expand-expression', 1, 2, function (this: Machine, s: Value, opaqueOnly: Value = false) {
+  t.valuesFn('syntax-local-expand-expression', 1, 2, function (this: Machine, s: Value, opaqueOnly: Value = false) {
     const stx = localExpanding(this, 'syntax-local-expand-expression', [s, sym('expression'), NULL]);
     const expanded = expandLocally(this, [stx, sym('expression'), NULL], stx);
     const opaque = new Syntax(
