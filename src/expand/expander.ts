@@ -561,8 +561,6 @@ export class Expander {
     if (items === null) this.syntaxError('#%app', 'bad syntax', stx);
     const hasKeyword = items.slice(1).some((a) => syntaxE(a) instanceof Keyword);
     if (hasKeyword) return this.expandKeywordApp(stx, items);
-    // (values e) is e: one value either way, and the plain expression keeps loops (for's exits) compilable to JS.
-    if (items.length === 2 && isIdentifier(items[0]) && this.isBase(items[0], 'values')) return this.expandExpr(items[1]);
     return {
       t: 'app',
       f: this.expandExpr(items[0]),
