@@ -11,7 +11,7 @@ import { LocalVar, type TopVar, type Core, type CoreBinding, type CoreLambda } f
 import { RacketThrow, makeExn, exnFailContractArityT, exnFailContractT, exnFailSyntaxT, exnFailSyntaxUnboundT } from '../errors/exn.js';
 import { printString, writeString } from '../printer/print.js';
 import { Keyword, MultipleValues, NULL, Pair, Sym, VOID, sym, uninternedSym, type Value } from '../values/types.js';
-import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
+import { Scope, Syntax, lineColumnString, type SrcLoc } from '../values/syntax.js';
 import { BindingTable, symbolKey } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 import {
@@ -953,7 +953,7 @@ export function isLocationless(loc: SrcLoc): boolean {
 export function formatLoc(loc: SrcLoc, cwd: string): string {
   const prefix = cwd.endsWith('/') ? cwd : cwd + '/';
   const src = loc.source.startsWith(prefix) ? loc.source.slice(prefix.length) : loc.source;
-  return `${src}:${loc.line}:${loc.column}`;
+  return lineColumnString(src, loc);
 }
 
 /** `id`'s scopes and location on symbol `name` (to ask what `#%app` means where `id` is). */
@@ -990,5 +990,5 @@ export function inferredName(stx: Syntax, viaMacro = false): string | null {
   if (loc === null) return null;
   const keep = viaMacro ? 20 : 19;
   const src = loc.source.length > 20 ? '...' + loc.source.slice(loc.source.length - keep) : loc.source;
-  return `${src}:${loc.line}:${loc.column}`;
+  return lineColumnString(src, loc);
 }
