@@ -65,13 +65,25 @@ async function main(argv: string[]): Promise<number> {
   return rt.runFile(file);
 }
 
+// Node ends the process when nothing can wake it any more (no timer, socket,
+// subprocess or input pending). If the program has not ended by then, every
+// Racket thread is blocked for good (a deadlock, `(sync never-evt)`): Racket
+// blocks forever then, and so does rkt, until it is killed.
+let mainSettled = false;
+let keepAlive: ReturnType<typeof setInterval> | undefined;
+process.on('beforeExit', () => {
+  if (!mainSettled && keepAlive === undefined) keepAlive = setInterval(() => {}, 0x7fffffff);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
+    mainSettled = true;
     process.exitCode = code;
     // Threads or sockets still open when the main thread ends do not keep the process alive.
     setImmediate(() => process.exit(code));
   },
   (err: unknown) => {
+    mainSettled = true;
     process.stderr.write(`rkt: internal error: ${describe(err)}\n`);
     process.exit(70);
   },

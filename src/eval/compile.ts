@@ -24,10 +24,11 @@ import {
   SeqSimple,
   SetGlobal,
   SetLocal,
+  SingleValue,
   WithMark,
   type Node,
 } from './nodes.js';
-import { Primitive } from './procedures.js';
+import { MachinePrimitive, Primitive } from './procedures.js';
 
 /** The compile-time picture of one environment frame. */
 class Scope {
@@ -112,8 +113,9 @@ function comp(c: Core, sc: Scope | null): Node {
     case 'app': {
       const f = comp(c.f, sc);
       const args = c.args.map((a) => comp(a, sc));
+      if (args.length === 1 && isValuesPrimitive(f)) return args[0].simple ? args[0] : new SingleValue(args[0]);
       const prim = knownPrimitive(f);
-      if (prim?.simple && args.every((a) => a.simple) && arityOk(prim, args.length)) {
+      if (prim?.simple && !prim.multiValued && args.every((a) => a.simple) && arityOk(prim, args.length)) {
         return PrimApp.make(prim, args);
       }
       return new App(f, args, c.loc);
@@ -147,6 +149,12 @@ function knownPrimitive(f: Node): Primitive | null {
   }
   if (f instanceof Const && f.v instanceof Primitive) return f.v;
   return null;
+}
+
+/** Whether a node always denotes racket/base's `values` (the machine primitive of that name). */
+function isValuesPrimitive(f: Node): boolean {
+  const v: Value = f instanceof GlobalRef && f.cell.constant ? f.cell.value : f instanceof Const ? f.v : undefined;
+  return v instanceof MachinePrimitive && v.name === 'values' && v.min === 0 && v.max === -1;
 }
 
 /** A call of racket/base's `not` on one argument. */

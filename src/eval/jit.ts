@@ -32,6 +32,8 @@ import {
   LocalRef0,
   LocalRef1,
   PrimApp,
+  SINGLE_VALUE_FRAME,
+  SingleValue,
   Seq,
   SeqFrame,
   SeqSimple,
@@ -60,6 +62,7 @@ const RUNTIME = {
   SeqFrame,
   LetFrame,
   AssignFrame,
+  SINGLE_VALUE_FRAME,
   MAX: Number.MAX_SAFE_INTEGER,
   single(v: Value): Value {
     if (v instanceof MultipleValues) resultArityError(1, v.vals.length);
@@ -245,6 +248,11 @@ class Generator {
         else out.push(this.stmt(e, envs, this.temp(), [`new SeqFrame(${this.k(n)}, ${env}, ${i + 1})`, ...pending]));
       });
       return out.join('\n');
+    }
+    if (n instanceof SingleValue) {
+      // Not in tail position: a Capture inside leaves the check's frame under it.
+      const t = this.temp();
+      return `${this.stmt(n.e, envs, t, ['SINGLE_VALUE_FRAME', ...pending])}\n${done(`single(${t})`)}`;
     }
     if (n instanceof Let) return this.letStmt(n, envs, target, pending);
     if (n instanceof App) return this.appStmt(n, envs, target, pending);

@@ -558,6 +558,40 @@ export class RestoreValueFrame extends Frame {
   }
 }
 
+// ---------------------------------------------------------------- (values e)
+
+/**
+ * `(values e)` with a complex `e`: e's value, which must be one, and e is not
+ * in tail position (a mark e sets belongs to a frame of its own, as in Racket).
+ * A simple `e` needs no node: its value is always one and it sets no marks.
+ */
+export class SingleValue extends Node {
+  readonly simple = false;
+  constructor(readonly e: Node) {
+    super();
+  }
+  override get direct(): boolean {
+    return this.e.direct;
+  }
+  override dev(m: Machine, env: Env): Value {
+    const v = this.e.dev(m, env);
+    if (v === CAPTURE) return m.captured(SINGLE_VALUE_FRAME);
+    return single(v);
+  }
+  exec(m: Machine): void {
+    m.stack.push(SINGLE_VALUE_FRAME);
+    this.e.exec(m);
+  }
+}
+
+/** Checks that the value coming back is one (it holds no state, so one frame serves all). */
+export class SingleValueFrame extends Frame {
+  resume(m: Machine): void {
+    m.val = single(m.val);
+  }
+}
+export const SINGLE_VALUE_FRAME = new SingleValueFrame();
+
 // ---------------------------------------------------------------- let, letrec
 
 /**

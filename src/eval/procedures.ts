@@ -17,6 +17,9 @@ export type Env = Value[];
  * thread's machine and the arguments spread; arity has been checked.
  * A primitive that may block or call back into Racket code is not `simple`:
  * the compiler never evaluates a call to it inside another expression.
+ * Nor does it one that is `multiValued` (it may return several values): its
+ * caller must see them, to raise Racket's result-arity error where one value
+ * is expected.
  */
 export class Primitive {
   constructor(
@@ -26,6 +29,7 @@ export class Primitive {
     readonly max: number,
     readonly fn: (this: Machine, ...args: any[]) => Value,
     readonly simple: boolean = true,
+    readonly multiValued: boolean = false,
   ) {}
   [customPrint](): string {
     return printNamed('procedure', this.name);

@@ -11,7 +11,7 @@ import { LocalVar, type TopVar, type Core, type CoreBinding, type CoreLambda } f
 import { RacketThrow, makeExn, exnFailContractArityT, exnFailContractT, exnFailSyntaxT, exnFailSyntaxUnboundT } from '../errors/exn.js';
 import { printString, writeString } from '../printer/print.js';
 import { Keyword, MultipleValues, NULL, Pair, Sym, VOID, sym, uninternedSym, type Value } from '../values/types.js';
-import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
+import { Scope, Syntax, lineColumnString, type SrcLoc } from '../values/syntax.js';
 import { BindingTable, symbolKey } from './bindings.js';
 import { addScope, flipScope, idSym, isIdentifier, removeScope, syntaxE, syntaxList, syntaxToDatum } from './scopes.js';
 import {
@@ -571,8 +571,6 @@ export class Expander {
     if (items === null) this.syntaxError('#%app', 'bad syntax', stx);
     const hasKeyword = items.slice(1).some((a) => syntaxE(a) instanceof Keyword);
     if (hasKeyword) return this.expandKeywordApp(stx, items);
-    // (values e) is e: one value either way, and the plain expression keeps loops (for's exits) compilable to JS.
-    if (items.length === 2 && isIdentifier(items[0]) && this.isBase(items[0], 'values')) return this.expandExpr(items[1]);
     return {
       t: 'app',
       f: this.expandExpr(items[0]),
@@ -965,7 +963,7 @@ export function isLocationless(loc: SrcLoc): boolean {
 export function formatLoc(loc: SrcLoc, cwd: string): string {
   const prefix = cwd.endsWith('/') ? cwd : cwd + '/';
   const src = loc.source.startsWith(prefix) ? loc.source.slice(prefix.length) : loc.source;
-  return `${src}:${loc.line}:${loc.column}`;
+  return lineColumnString(src, loc);
 }
 
 /** `id`'s scopes and location on symbol `name` (to ask what `#%app` means where `id` is). */
@@ -1002,5 +1000,5 @@ export function inferredName(stx: Syntax, viaMacro = false): string | null {
   if (loc === null) return null;
   const keep = viaMacro ? 20 : 19;
   const src = loc.source.length > 20 ? '...' + loc.source.slice(loc.source.length - keep) : loc.source;
-  return `${src}:${loc.line}:${loc.column}`;
+  return lineColumnString(src, loc);
 }

@@ -18,7 +18,7 @@
       (if (let ([start (peek-string 4096 0 in)])
             (and (string? start) (regexp-match? #rx"^(?:[ \t\r\n]|;[^\n]*\n)*#(?:lang |!)" start)))
           (begin (%declare-module-file (path->complete-path path)) (void))
-          (let loop ([results (list (void))])
+          (let loop ([results (begin (port-count-lines! in) (list (void)))])
             (define form (read-syntax (object-name in) in))
             (if (eof-object? form)
                 (apply values results)

@@ -96,8 +96,13 @@ export function installContinuationMarks(t: PrimTable): void {
     const ms = markSet(this, 'continuation-mark-set->iterator', set);
     const vectors = frameValues(ms.marks, markKeys('continuation-mark-set->iterator', keys), none);
     const iterator = (i: number): Primitive =>
-      new Primitive('continuation-mark-set->iterator', 0, 0, () =>
-        i < vectors.length ? new MultipleValues([vectors[i], iterator(i + 1)]) : new MultipleValues([false, iterator(i)]),
+      new Primitive(
+        'continuation-mark-set->iterator',
+        0,
+        0,
+        () => (i < vectors.length ? new MultipleValues([vectors[i], iterator(i + 1)]) : new MultipleValues([false, iterator(i)])),
+        true,
+        true,
       );
     return iterator(0);
   });

@@ -216,7 +216,7 @@ export function installConverters(t: PrimTable): void {
     c.closed = true;
     return VOID;
   });
-  t.fn('bytes-convert', 2, 7, bytesConvert);
-  t.fn('bytes-convert-end', 1, 4, bytesConvertEnd);
+  t.valuesFn('bytes-convert', 2, 7, bytesConvert);
+  t.valuesFn('bytes-convert-end', 1, 4, bytesConvertEnd);
   t.fn('bytes-converter?', 1, 1, (v: Value) => v instanceof BytesConverter);
 }

@@ -169,7 +169,7 @@ function graphemeRange(who: string, s: Value, start: Value, end: Value | undefin
 
 export function installGraphemes(t: PrimTable): void {
   t.fn('char-grapheme-break-property', 1, 1, (c: Value) => sym(PROPS[breakProperty(checkChar('char-grapheme-break-property', c).code)]));
-  t.fn('char-grapheme-step', 2, 2, (c: Value, state: Value) => {
+  t.valuesFn('char-grapheme-step', 2, 2, (c: Value, state: Value) => {
     const ch = checkChar('char-grapheme-step', c);
     if (typeof state !== 'number' || !Number.isInteger(state)) return argError('char-grapheme-step', 'grapheme-cluster-state?', state);
     const [ended, next] = graphemeStep(ch.code, state);

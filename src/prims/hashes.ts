@@ -151,7 +151,8 @@ function checkIterationIndex(who: string, v: Value): void {
 
 /** hash-iterate-key and friends: the entry's part, or `bad` (when given) for an index with no entry. */
 function iterateAccess(t: PrimTable, who: string, part: (e: [Value, Value]) => Value): void {
-  t.fn(who, 2, 3, function (this: Machine, h: Value, i: Value, ...bad: Value[]) {
+  const define = who === 'hash-iterate-key+value' ? t.valuesFn : t.fn;
+  define.call(t, who, 2, 3, function (this: Machine, h: Value, i: Value, ...bad: Value[]) {
     const table = tableOf(who, h);
     checkIterationIndex(who, i);
     const e = entryAt(table, i);

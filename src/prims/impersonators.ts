@@ -423,7 +423,7 @@ export function installImpersonators(t: PrimTable): void {
   t.fn('impersonator-of?', 2, 2, (a: Value, b: Value) => isChaperoneOf(a, b, true));
   t.fn('chaperone-of?', 2, 2, (a: Value, b: Value) => isChaperoneOf(a, b, false));
 
-  t.fn('make-impersonator-property', 1, 4, (name: Value, ...names: Value[]) => {
+  t.valuesFn('make-impersonator-property', 1, 4, (name: Value, ...names: Value[]) => {
     if (!(name instanceof Sym)) return argError('make-impersonator-property', 'symbol?', name);
     for (const n of names) if (n !== false && !(n instanceof Sym)) return argError('make-impersonator-property', '(or/c symbol? #f)', n);
     const p = new ImpersonatorProperty(name.name);

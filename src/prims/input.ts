@@ -128,7 +128,13 @@ function readDatum(m: Machine, port: InputPort, source: string | null = null, so
     const r = guarded(() =>
       source === null
         ? readOne(text, offset, port.name, { who: 'read', countLines: false, ...numberReadOptions(m) })
-        : readOne(text, offset, source, { who: 'read-syntax', countLines: false, sourceValue, ...numberReadOptions(m) }),
+        : readOne(text, offset, source, {
+            who: 'read-syntax',
+            countLines: false,
+            lineColumns: port.counter !== null,
+            sourceValue,
+            ...numberReadOptions(m),
+          }),
     );
     // A datum that reaches the end of what has arrived may continue (a number, a symbol).
     if (!port.complete && r.end >= text.length) return null;

@@ -188,7 +188,7 @@ function startPrimitive(m: Machine, kind: Kind, f: Primitive, l: Value, init: Va
 }
 
 function start(m: Machine, kind: Kind, f: Value, lists: Value[], init: Value): void {
-  if (f instanceof Primitive && f.simple && lists.length === 1) {
+  if (f instanceof Primitive && f.simple && !f.multiValued && lists.length === 1) {
     startPrimitive(m, kind, f, lists[0], init);
     return;
   }

@@ -217,7 +217,7 @@ export function installListLib(t: PrimTable): void {
       }
       return x;
     });
-    const splitAtPrim = t.fn('split-at', 2, 2, (l: Value, k: Value) => {
+    const splitAtPrim = t.valuesFn('split-at', 2, 2, (l: Value, k: Value) => {
       const [prefix, tail] = splitAt('split-at', l, k);
       return new MultipleValues([listFromArray(prefix), tail]);
     });
@@ -230,7 +230,7 @@ export function installListLib(t: PrimTable): void {
       const n = rightSplitCount('drop-right', l, k);
       return listFromArray(splitAt('drop-right', l, n)[0]);
     });
-    t.fn('split-at-right', 2, 2, (l: Value, k: Value) => {
+    t.valuesFn('split-at-right', 2, 2, (l: Value, k: Value) => {
       const n = rightSplitCount('split-at-right', l, k);
       const [prefix, tail] = splitAt('split-at-right', l, n);
       return new MultipleValues([listFromArray(prefix), tail]);

@@ -248,7 +248,7 @@ export function installModules(t: PrimTable): void {
       submod === false ? null : (listToArray(submod) as Sym[]),
     );
   });
-  t.fn('module-path-index-split', 1, 1, (i: Value) => {
+  t.valuesFn('module-path-index-split', 1, 1, (i: Value) => {
     if (!(i instanceof ModulePathIndex)) argError('module-path-index-split', 'module-path-index?', i);
     return new MultipleValues([i.path, i.base]);
   });
@@ -349,14 +349,14 @@ export function installModules(t: PrimTable): void {
     const q = mod instanceof Pair && mod.car instanceof Sym && mod.car.name === 'quote' ? (mod.cdr as Pair).car : null;
     return q instanceof Sym && q.name.startsWith('#%');
   });
-  t.fn('module->exports', 1, 2, function (this: Machine, mod: Value) {
+  t.valuesFn('module->exports', 1, 2, function (this: Machine, mod: Value) {
     const [info] = declaredModule(this, 'module->exports', mod);
     const vars: string[] = [];
     const stx: string[] = [];
     for (const [n, meaning] of info.exports) (meaning.kind === 'top' ? vars : stx).push(n);
     return new MultipleValues([exportList(vars, 0), exportList(stx, 0)]);
   });
-  t.fn('module->indirect-exports', 1, 1, function (this: Machine, mod: Value) {
+  t.valuesFn('module->indirect-exports', 1, 1, function (this: Machine, mod: Value) {
     declaredModule(this, 'module->indirect-exports', mod);
     return new MultipleValues([NULL, NULL]);
   });

@@ -354,7 +354,7 @@ export function installNumbers(t: PrimTable): void {
     t.fn('infinite?', 1, 1, (v) => checkReal('infinite?', v) instanceof Flonum && Math.abs((v as Flonum).n) === Infinity);
   });
 
-  t.fn('quotient/remainder', 2, 2, (a: Value, b: Value) => {
+  t.valuesFn('quotient/remainder', 2, 2, (a: Value, b: Value) => {
     const x = checkInteger('quotient/remainder', a);
     const y = checkInteger('quotient/remainder', b);
     // Racket CS names its internal procedure in this message.
@@ -362,7 +362,7 @@ export function installNumbers(t: PrimTable): void {
     return new MultipleValues(guarded(() => N.quotientRemainder(x, y)));
   });
   t.fn('integer-sqrt', 1, 1, (v: Value) => guarded(() => N.integerSqrt(checkInteger('integer-sqrt', v))));
-  t.fn(
+  t.valuesFn(
     'integer-sqrt/remainder',
     1,
     1,

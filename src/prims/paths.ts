@@ -166,7 +166,7 @@ export function installPaths(t: PrimTable): void {
     });
     return path(texts.reduce(joinPaths));
   });
-  t.fn('split-path', 1, 1, (v: Value) => {
+  t.valuesFn('split-path', 1, 1, (v: Value) => {
     const p = checkPathString('split-path', v, '(or/c path-string? path-for-some-system?)');
     return new MultipleValues(splitPath(p));
   });

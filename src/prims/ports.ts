@@ -150,7 +150,7 @@ export function installPorts(t: PrimTable): void {
     return VOID;
   });
   // A pipe: the bytes written to the output end are read from the input end.
-  t.fn('make-pipe', 0, 3, function (this: Machine, limit: Value = false, inName?: Value, outName?: Value) {
+  t.valuesFn('make-pipe', 0, 3, function (this: Machine, limit: Value = false, inName?: Value, outName?: Value) {
     if (limit !== false && !(typeof limit === 'number' && Number.isInteger(limit) && limit > 0))
       return argError('make-pipe', '(or/c exact-positive-integer? #f)', limit);
     const name = (v: Value | undefined) => (v === undefined || v === false ? 'pipe' : displayString(v));
@@ -194,7 +194,7 @@ export function installPorts(t: PrimTable): void {
     return VOID;
   });
   t.fn('port-counts-lines?', 1, 1, (p: Value) => portArg('port-counts-lines?', p).counter !== null);
-  t.fn('port-next-location', 1, 1, function (this: Machine, p: Value) {
+  t.valuesFn('port-next-location', 1, 1, function (this: Machine, p: Value) {
     const port = portArg('port-next-location', p);
     if (port instanceof InputPort) inArg(this, 'port-next-location', port);
     else outArg(this, 'port-next-location', port);

@@ -137,7 +137,7 @@ function renamed(f: Value, name: string): Value {
     return new Closure(lam, f.env);
   }
   if (f instanceof CaseClosure) return new CaseClosure(f.clauses, name);
-  if (f instanceof Primitive) return new Primitive(name, f.min, f.max, f.fn, f.simple);
+  if (f instanceof Primitive) return new Primitive(name, f.min, f.max, f.fn, f.simple, f.multiValued);
   if (f instanceof MachinePrimitive) return new MachinePrimitive(name, f.min, f.max, f.run);
   if (f instanceof KeywordProcedure) return new KeywordProcedure(renamed(f.proc, name), f.kws, f.required);
   // Parameters, continuations and applicable structs keep their own names.
@@ -253,7 +253,7 @@ export function installProcedures(t: PrimTable): void {
   });
   // No specialization to do: the procedure itself.
   t.fn('procedure-specialize', 1, 1, (f: Value) => checkProcedure('procedure-specialize', f));
-  t.fn('procedure-keywords', 1, 1, (f: Value) => {
+  t.valuesFn('procedure-keywords', 1, 1, (f: Value) => {
     checkProcedure('procedure-keywords', f);
     const { required, allowed } = keywordsOf(f);
     return new MultipleValues([sortedKeywords(required), allowed === null ? false : sortedKeywords(allowed)]);

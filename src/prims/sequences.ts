@@ -340,7 +340,7 @@ export function installSequences(t: PrimTable): void {
     s instanceof ProcSequence ? s.more : new Primitive('sequence-more?', 1, 1, (pos: Value) => more(s as Sequence, pos)),
   );
   t.internalFn('sequence-value-proc', 1, 1, (s: Value) =>
-    s instanceof ProcSequence ? s.value : new Primitive('sequence-value', 1, 1, (pos: Value) => valueAt(s as Sequence, pos)),
+    s instanceof ProcSequence ? s.value : new Primitive('sequence-value', 1, 1, (pos: Value) => valueAt(s as Sequence, pos), true, true),
   );
   t.internalFn('sequence-next-proc', 1, 1, (s: Value) =>
     s instanceof ProcSequence

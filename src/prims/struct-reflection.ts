@@ -45,12 +45,12 @@ function checkedPrefabKey(who: string, key: Value, count: number): StructType {
 }
 
 export function installStructReflection(t: PrimTable): void {
-  t.fn('struct-info', 1, 1, (v: Value) => {
+  t.valuesFn('struct-info', 1, 1, (v: Value) => {
     if (!(v instanceof StructInstance)) return new MultipleValues([false, true]);
     const [type, skipped] = nearestInspectable(v.type);
     return new MultipleValues([type ?? false, type === null || skipped]);
   });
-  t.fn('struct-type-info', 1, 1, (v: Value) => {
+  t.valuesFn('struct-type-info', 1, 1, (v: Value) => {
     const type = inspectableType('struct-type-info', v);
     const [accessor, mutator] = genericProcedures(type);
     const own = type.ownInitFields + type.ownAutoFields;

@@ -118,7 +118,7 @@ setPropertyAttacher((m, type, props) => {
 });
 
 export function installStructTypes(t: PrimTable): void {
-  t.fn(
+  t.valuesFn(
     'make-struct-type-property',
     1,
     7,
@@ -149,7 +149,7 @@ export function installStructTypes(t: PrimTable): void {
   );
   t.fn('struct-type-property?', 1, 1, (v) => v instanceof StructProperty);
 
-  t.fn('make-struct-type', 4, 11, function (this: Machine, ...a: Value[]) {
+  t.valuesFn('make-struct-type', 4, 11, function (this: Machine, ...a: Value[]) {
     const [
       name,
       parent,

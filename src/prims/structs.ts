@@ -227,7 +227,7 @@ export function installStructs(t: PrimTable): void {
   t.fn('struct-predicate-procedure?', 1, 1, isStructProcedure('predicate'));
   t.fn('struct-accessor-procedure?', 1, 1, isStructProcedure('accessor'));
   t.fn('struct-mutator-procedure?', 1, 1, isStructProcedure('mutator'));
-  t.internal('struct-define', new Primitive('struct-define', 11, 11, structDefine));
+  t.internal('struct-define', new Primitive('struct-define', 11, 11, structDefine, true, true));
   t.internal(
     'struct-accessor',
     new Primitive('struct-accessor', 3, 3, (type, i, name) => accessorOf(type as StructType, i as number, (name as Sym).name)),

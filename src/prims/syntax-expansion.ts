@@ -60,7 +60,7 @@ export function installSyntaxExpansion(t: PrimTable): void {
     }
     return key;
   });
-  t.fn(
+  t.valuesFn(
     'syntax-local-apply-transformer',
     4,
     -1,

@@ -25,7 +25,7 @@ import {
 import type { Machine } from '../eval/machine.js';
 import { printString, writeString } from '../printer/print.js';
 import { RPath } from '../values/path.js';
-import { Scope, type SrcLoc, Syntax } from '../values/syntax.js';
+import { Scope, type SrcLoc, Syntax, lineColumnString } from '../values/syntax.js';
 import {
   MultipleValues,
   NULL,
@@ -86,7 +86,8 @@ function srclocOf(v: Value): SrcLoc | null {
           ? source.path
           : printString(source);
   const num = (x: Value) => (typeof x === 'number' ? x : 0);
-  const loc = { source: src, line: num(line), column: num(column), position: num(position), span: num(span) };
+  const orNull = (x: Value) => (typeof x === 'number' ? x : null);
+  const loc = { source: src, line: orNull(line), column: orNull(column), position: num(position), span: num(span) };
   return source instanceof RPath ? loc : { ...loc, sourceValue: source };
 }
 
@@ -141,6 +142,7 @@ export function installSyntax(t: PrimTable): void {
       if (field === 'source')
         return loc.sourceValue ?? (loc.source.startsWith('/') ? new RPath(loc.source) : new RString(loc.source, true));
       const v = loc[field];
+      if (v === null) return false;
       return typeof v === 'string' ? new RString(v, true) : v;
     });
   located('syntax-source', 'source');
@@ -407,7 +409,7 @@ export function installSyntax(t: PrimTable): void {
     const stx = localExpanding(this, 'local-transformer-expand/capture-lifts', args);
     return expander(this).atNextPhase(() => captureLifts(this, args, stx));
   });
-  t.fn('syntax-local-expand-expression', 1, 2, function (this: Machine, s: Value, opaqueOnly: Value = false) {
+  t.valuesFn('syntax-local-expand-expression', 1, 2, function (this: Machine, s: Value, opaqueOnly: Value = false) {
     const stx = localExpanding(this, 'syntax-local-expand-expression', [s, sym('expression'), NULL]);
     const expanded = expandLocally(this, [stx, sym('expression'), NULL], stx);
     const opaque = new Syntax(
@@ -528,7 +530,7 @@ export function installSyntax(t: PrimTable): void {
     const who = formName(whole);
     // syntax-parse names the source by its full path, unlike the expander's own errors.
     const loc = whole.loc;
-    const where = loc !== null && !isLocationless(loc) ? `${loc.source}:${loc.line}:${loc.column}: ` : '';
+    const where = loc !== null && !isLocationless(loc) ? `${lineColumnString(loc.source, loc)}: ` : '';
     let msg = `${where}${who}: ${best === null ? 'bad syntax' : best.message}`;
     if (best !== null && best.at !== undefined) msg += `\n  at: ${writeString(syntaxToDatum(best.at === null ? whole : best.at))}`;
     if (best !== null && best.within !== null) msg += `\n  within: ${writeString(syntaxToDatum(best.within))}`;
@@ -542,7 +544,7 @@ export function installSyntax(t: PrimTable): void {
         }
         const t = c.term instanceof Syntax ? c.term : datumToSyntax(null, c.term);
         msg += `\n   while parsing ${c.description}\n    term: ${writeString(syntaxToDatum(t))}`;
-        if (t.loc !== null && !isLocationless(t.loc)) msg += `\n    location: ${t.loc.source}:${t.loc.line}:${t.loc.column}`;
+        if (t.loc !== null && !isLocationless(t.loc)) msg += `\n    location: ${lineColumnString(t.loc.source, t.loc)}`;
       }
     }
     // The location shown is the term's, where it has one.

@@ -24,6 +24,16 @@ export class PrimTable {
     return p;
   }
 
+  /**
+   * A simple primitive that may return several values (a MultipleValues):
+   * compiled as a call whose result is checked where one value is expected.
+   */
+  valuesFn(name: string, min: number, max: number, fn: (this: Machine, ...args: any[]) => Value): Primitive {
+    const p = new Primitive(name, min, max, fn, true, true);
+    this.defs.push({ name, value: p, library: this.library });
+    return p;
+  }
+
   /** A primitive that may block (returns a Block): never evaluated inside another expression. */
   blocking(name: string, min: number, max: number, fn: (this: Machine, ...args: any[]) => Value): Primitive {
     const p = new Primitive(name, min, max, fn, false);

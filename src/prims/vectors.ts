@@ -124,7 +124,7 @@ export function installVectors(t: PrimTable): void {
     return new RVector(readVector(this, 'vector->immutable-vector', v).slice(), true);
   });
   t.fn('vector-immutable', 0, -1, (...xs: Value[]) => new RVector(xs, true));
-  t.fn('vector->values', 1, 3, function (this: Machine, v: Value, start: Value = 0, end?: Value) {
+  t.valuesFn('vector->values', 1, 3, function (this: Machine, v: Value, start: Value = 0, end?: Value) {
     const items = readVector(this, 'vector->values', v);
     const [a, e] = checkRange('vector->values', 'vector', v, items.length, start, end);
     return e - a === 1 ? items[a] : new MultipleValues(items.slice(a, e));

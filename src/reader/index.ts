@@ -39,6 +39,9 @@ export interface ReadOptions {
    * error messages give `source::position` with the position in bytes, as
    * Racket does for a fresh string port. */
   countLines?: boolean;
+  /** Whether syntax objects get lines and columns (default true); a port
+   * that does not count lines gives them positions only, as in Racket. */
+  lineColumns?: boolean;
   /** What syntax-source returns when it is not the source string (read-syntax's source name). */
   sourceValue?: Value;
   /** `read-decimal-as-inexact` (default true). */
@@ -103,6 +106,7 @@ function run<T>(lexed: Lexed, source: string, opts: ReadOptions, body: () => T):
     shown: opts.shownSource ?? source,
     who: opts.who ?? 'read-syntax',
     countLines: opts.countLines ?? true,
+    lineColumns: opts.lineColumns ?? true,
     sourceValue: opts.sourceValue,
     base: lexed.base,
     pendingEofError: lexed.pendingEof >= 0 ? { start: lexed.pendingEof } : null,

@@ -165,6 +165,8 @@ export interface ReadSettings {
   who: string;
   /** Line counting on (positions count characters) or off (bytes). */
   countLines: boolean;
+  /** Syntax objects get lines and columns (else positions only). */
+  lineColumns: boolean;
   /** read-syntax's source-name argument when it is not a string: what syntax-source returns. */
   sourceValue?: Value;
   /** UTF-16 offset of the tokens' offset 0 in `text`. */
@@ -230,6 +232,7 @@ export class RacketParser extends EmbeddedActionsParser {
   private shown = '';
   private who = 'read-syntax';
   private countLines = true;
+  private lineColumns = true;
   private sourceValue: Value | undefined = undefined;
   /** read-syntax (true) or read (false): syntax literals are immutable, and
    * `read-syntax` rejects prefab literals with mutable fields. */
@@ -265,6 +268,7 @@ export class RacketParser extends EmbeddedActionsParser {
     this.shown = s.shown;
     this.who = s.who;
     this.countLines = s.countLines;
+    this.lineColumns = s.lineColumns;
     this.sourceValue = s.sourceValue;
     this.forSyntax = s.who === 'read-syntax';
     this.base = s.base;
@@ -909,7 +913,11 @@ export class RacketParser extends EmbeddedActionsParser {
 
   private wrap(e: Value, start: number, end: number, shape: string | null): Syntax {
     const at = this.map.loc(this.source, start, end, this.shown);
-    const loc = this.sourceValue === undefined ? at : { ...at, sourceValue: this.sourceValue };
+    const loc: SrcLoc = this.lineColumns
+      ? this.sourceValue === undefined
+        ? at
+        : { ...at, sourceValue: this.sourceValue }
+      : { ...at, line: null, column: null, sourceValue: this.sourceValue };
     let props: Map<string, Value> | null = null;
     if (shape === '[' || shape === '{') props = new Map([['paren-shape', Char.of(shape.charCodeAt(0))]]);
     return new Syntax(e, loc, EMPTY_SCOPES, props);
@@ -940,7 +948,7 @@ export class RacketParser extends EmbeddedActionsParser {
     const loc: SrcLoc = {
       source: this.source,
       line: end.line,
-      column: Math.max(0, end.column - 1),
+      column: Math.max(0, end.column! - 1),
       position: Math.max(1, end.position - 1),
       span: end.position - Math.max(1, end.position - 1),
     };

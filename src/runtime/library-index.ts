@@ -10,11 +10,11 @@ import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 import type { LibraryIndex } from '../lib/index.js';
 import { readModuleSource } from '../reader/index.js';
 import { Pair } from '../values/types.js';
-import type { SrcLoc, Syntax } from '../values/syntax.js';
+import { lineColumnString, type SrcLoc, type Syntax } from '../values/syntax.js';
 
 export function indexLibrary(source: string, text: string): LibraryIndex {
   const { lang, langLoc, forms } = readModuleSource(text, source);
-  const where = (loc: SrcLoc | null) => (loc === null ? source : `${loc.source}:${loc.line}:${loc.column}`);
+  const where = (loc: SrcLoc | null) => (loc === null ? source : lineColumnString(loc.source, loc));
   if (lang !== 'racket/base') throw new Error(`${where(langLoc)}: a library file starts with #lang racket/base`);
   const [head, ...rest] = forms;
   if (head === undefined || headName(head) !== 'provide') {

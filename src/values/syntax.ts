@@ -14,10 +14,10 @@ import type { Value } from './types.js';
 export interface SrcLoc {
   /** The source name, usually a file path. */
   readonly source: string;
-  /** 1-based line. */
-  readonly line: number;
-  /** 0-based column. */
-  readonly column: number;
+  /** 1-based line; null when read from a port that does not count lines. */
+  readonly line: number | null;
+  /** 0-based column; null with the line. */
+  readonly column: number | null;
   /** 1-based character position, as Racket counts it. */
   readonly position: number;
   /** Number of characters the datum covers. */
@@ -26,6 +26,11 @@ export interface SrcLoc {
   readonly sourceValue?: Value;
   /** The source as printed in `#<syntax:...>`: relative to the directory the program runs in (Racket's current-directory-for-user). */
   readonly shown?: string;
+}
+
+/** `where:line:col`, or `where::pos` for a location without a line, as Racket shows one. */
+export function lineColumnString(where: string, loc: SrcLoc): string {
+  return loc.line === null || loc.column === null ? `${where}::${loc.position}` : `${where}:${loc.line}:${loc.column}`;
 }
 
 /** A scope, as in "Binding as Sets of Scopes". Only identity matters. */

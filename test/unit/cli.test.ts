@@ -149,3 +149,37 @@ describe('examples', () => {
     });
   }
 });
+
+describe('a run whose threads are all blocked', () => {
+  it('keeps blocking, as racket does, when nothing can wake it', async () => {
+    // The main thread waits on a channel no thread will ever use: Racket
+    // blocks forever; rkt must not end the run (with exit code 0) instead.
+    const f = file(
+      'deadlock.rkt',
+      '#lang racket/base\n(define c (make-channel))\n(void (thread (lambda () (sync (make-semaphore)))))\n(displayln "blocked")\n(flush-output)\n(sync c)\n(displayln "woke")\n',
+    );
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [rkt, f], { cwd: dir });
+    let out = '';
+    const closed = new Promise<void>((res) => child.on('close', () => res()));
+    const printed = new Promise<void>((res) => {
+      const giveUp = setTimeout(res, 20_000);
+      child.on('close', () => res());
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('blocked\n')) {
+          clearTimeout(giveUp);
+          res();
+        }
+      });
+    });
+    await printed;
+    // Once blocked, an ended run would exit at once; after a while it must still be running.
+    await new Promise((res) => setTimeout(res, 1500));
+    const stillRunning = child.exitCode === null && child.signalCode === null;
+    child.kill();
+    await closed;
+    expect(out).toBe('blocked\n');
+    expect(stillRunning).toBe(true);
+  });
+});

@@ -111,7 +111,7 @@ function stx(text: string): Syntax {
 
 function loc(s: Syntax | SrcLoc | null): [number, number, number, number] {
   const l = s instanceof Syntax ? s.loc! : s!;
-  return [l.line, l.column, l.position, l.span];
+  return [l.line!, l.column!, l.position, l.span];
 }
 
 function readError(text: string, read: () => unknown = () => readAll(text, 'f')): ReadError {

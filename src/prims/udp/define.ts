@@ -14,6 +14,8 @@ export type Body = (who: string) => (this: Machine, ...args: any[]) => Value;
 export interface Definer {
   /** A procedure that returns at once. */
   simple(name: string, min: number, max: number, body: Body): void;
+  /** A procedure that returns at once, possibly several values. */
+  values(name: string, min: number, max: number, body: Body): void;
   /** A procedure that may block (returns a Block). */
   blocking(name: string, min: number, max: number, body: Body): void;
   /** An /enable-break variant: a blocking procedure that runs and waits with breaks enabled. */
@@ -24,6 +26,9 @@ export function definer(t: PrimTable): Definer {
   return {
     simple(name, min, max, body) {
       t.fn(name, min, max, body(name));
+    },
+    values(name, min, max, body) {
+      t.valuesFn(name, min, max, body(name));
     },
     blocking(name, min, max, body) {
       t.blocking(name, min, max, body(name));

@@ -126,7 +126,7 @@ export function installLifecycle(def: Definer): void {
     return VOID;
   });
 
-  def.simple('udp-addresses', 1, 2, (who) => (sv: Value, portNumbers: Value = false) => {
+  def.values('udp-addresses', 1, 2, (who) => (sv: Value, portNumbers: Value = false) => {
     const sock = checkSocket(who, sv);
     // Racket 8.7 shares this check with tcp-addresses and names that procedure.
     if (sock.closed) closedError('tcp-addresses');

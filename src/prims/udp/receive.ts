@@ -74,7 +74,7 @@ const receiving =
 export function installReceive(def: Definer): void {
   def.blocking('udp-receive!', 2, 4, receiving('wait'));
   def.enableBreak('udp-receive!/enable-break', 2, 4, receiving('wait'));
-  def.simple('udp-receive!*', 2, 4, receiving('poll'));
+  def.values('udp-receive!*', 2, 4, receiving('poll'));
   def.simple('udp-receive!-evt', 2, 4, receiving('evt'));
   def.simple('udp-receive-ready-evt', 1, 1, (who) => (sv: Value) => new ReceiveReadyEvt(checkSocket(who, sv)));
 }

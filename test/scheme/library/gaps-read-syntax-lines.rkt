@@ -1,0 +1,28 @@
+#lang racket/base
+(define (show s) (list (syntax-line s) (syntax-column s) (syntax-position s) (syntax-span s)))
+(define s1 (read-syntax 'x (open-input-string "  (a\n b)")))
+(println (show s1))
+(println (map show (syntax->list s1)))
+(define p (open-input-string "  (a\n b)"))
+(port-count-lines! p)
+(define s2 (read-syntax 'x p))
+(println (show s2))
+(println (map show (syntax->list s2)))
+(define p3 (open-input-string "x\n  y"))
+(read-syntax 'x p3)
+(println (show (read-syntax 'x p3)))
+(println (call-with-values (lambda () (port-next-location p3)) list))
+;; datum->syntax with #f line and column
+(define s4 (datum->syntax #f 'x (list 'src #f #f 5 1)))
+(println (show s4))
+(println s4)
+(define s5 (datum->syntax #f 'x (vector "f.rkt" 3 4 5 1)))
+(println (show s5))
+;; load counts lines: syntax read from a loaded file has lines and columns
+(define stx-file
+  (build-path (find-system-path 'temp-dir) (format "gaps-rsl-~a-~a.rktl" (current-milliseconds) (random 100000))))
+(with-output-to-file stx-file #:exists 'truncate (lambda () (display "(quote-syntax\n  (a b))\n")))
+(parameterize ([current-namespace (make-base-namespace)])
+  (define v (load stx-file))
+  (println (show v)))
+(delete-file stx-file)
