@@ -44,7 +44,7 @@ const ERRORS: Record<string, [number, string]> = {
   ENXIO: [6, 'No such device or address'],
 };
 
-function hostError(e: unknown): HostError {
+export function hostError(e: unknown): HostError {
   const code = (e as { code?: string }).code ?? 'EIO';
   const [errno, text] = ERRORS[code] ?? [5, 'Input/output error'];
   return { code, errno, text };

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Host } from './host.js';
 import { nodeUdp } from './node-udp.js';
 import { nodeFiles } from './node-files.js';
+import { nodeProcesses } from './node-processes.js';
 
 /** node:crypto, loaded on first use: importing it up front costs several milliseconds of every start. */
 function crypto(): typeof import('node:crypto') {
@@ -63,5 +64,6 @@ export function nodeHost(): Host {
     digest: (algorithm, data) => new Uint8Array(crypto().createHash(algorithm).update(data).digest()),
     udp: nodeUdp,
     files: nodeFiles,
+    processes: nodeProcesses,
   };
 }

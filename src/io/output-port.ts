@@ -122,6 +122,13 @@ export class OutputPort {
     if (end > start) this.writeBytes(b.bytes.slice(start, end));
   }
 
+  /** Hands bytes straight to the sink, past what is buffered: another writer of the same file (a subprocess) wrote them. */
+  writeThrough(b: Uint8Array): void {
+    if (this.sink === null || b.length === 0) return;
+    this.flushedBytes += b.length;
+    this.sink(b);
+  }
+
   close(): void {
     this.flush();
     this.closed = true;

@@ -77,6 +77,8 @@ import { installFileLinks } from './file-links.js';
 import { installFilesystemChange } from './filesystem-change.js';
 import { installCompiledPaths } from './compiled-paths.js';
 import { installUdp } from './udp/index.js';
+import { installSubprocess } from './subprocess.js';
+import { installSecurityGuards } from './security-guards.js';
 import { installTime } from './time.js';
 import { installEnvironment } from './environment.js';
 import { installMemory } from './memory.js';
@@ -180,6 +182,8 @@ export function allPrimitives(): PrimTable {
     installFilesystemChange(t);
     installCompiledPaths(t);
     installUdp(t);
+    installSubprocess(t);
+    installSecurityGuards(t);
     installTime(t);
     installEnvironment(t);
     installMemory(t);

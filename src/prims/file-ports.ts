@@ -11,14 +11,27 @@ import type { PrimTable } from './table.js';
 import { RacketThrow, makeExn, exnFailFilesystemExistsT } from '../errors/exn.js';
 import { InputPort } from '../io/input-port.js';
 import { complete, pathString, files, systemError } from './filesystem.js';
+import type { FileMode } from './security-guards.js';
 
 const EXISTS_MODES = ['error', 'append', 'update', 'can-update', 'replace', 'truncate', 'must-truncate', 'truncate/replace'];
+
+/** The access each exists mode asks the security guard for, as Racket asks it. */
+const GUARD_MODES: Record<string, FileMode[]> = {
+  error: ['write'],
+  append: ['write', 'read'],
+  update: ['write', 'read'],
+  'can-update': ['write'],
+  replace: ['write', 'delete'],
+  truncate: ['write'],
+  'must-truncate': ['write'],
+  'truncate/replace': ['write', 'delete'],
+};
 
 export function installFilePorts(t: PrimTable): void {
   // (open-input-file path): the whole file, read now.
   t.internalFn('open-input-file', 1, 1, function (this: Machine, p: Value) {
     const path = complete(this, pathString('open-input-file', p));
-    const fs = files(this, 'open-input-file');
+    const fs = files(this, 'open-input-file', path, ['read']);
     try {
       const port = new InputPort(fs.readBytes(path), path);
       port.fileStream = true;
@@ -32,7 +45,7 @@ export function installFilePorts(t: PrimTable): void {
     const path = complete(this, pathString('open-output-file', p));
     const mode = exists instanceof Sym ? exists.name : '';
     if (!EXISTS_MODES.includes(mode)) return argError('open-output-file', `(or/c ${EXISTS_MODES.map((x) => `'${x}`).join(' ')})`, exists);
-    const fs = files(this, 'open-output-file');
+    const fs = files(this, 'open-output-file', path, GUARD_MODES[mode]);
     const there = fs.exists(path);
     if (there && mode === 'error') {
       throw new RacketThrow(makeExn(exnFailFilesystemExistsT, `open-output-file: file exists\n  path: ${path}`));
