@@ -79,6 +79,7 @@ import { installCompiledPaths } from './compiled-paths.js';
 import { installUdp } from './udp/index.js';
 import { installSubprocess } from './subprocess.js';
 import { installSecurityGuards } from './security-guards.js';
+import { installCollections } from './collections.js';
 import { installTime } from './time.js';
 import { installEnvironment } from './environment.js';
 import { installMemory } from './memory.js';
@@ -184,6 +185,7 @@ export function allPrimitives(): PrimTable {
     installUdp(t);
     installSubprocess(t);
     installSecurityGuards(t);
+    installCollections(t);
     installTime(t);
     installEnvironment(t);
     installMemory(t);

@@ -3,6 +3,12 @@
 // two runtimes except immutable things (primitive procedures, struct types
 // of the built-in exceptions).
 
+import {
+  currentLibraryCollectionLinks,
+  currentLibraryCollectionPaths,
+  defaultCollectionLinks,
+  defaultCollectionPaths,
+} from '../prims/collections.js';
 import './custom-write.js';
 import { RPath } from '../values/path.js';
 import { currentDirectory } from '../prims/paths.js';
@@ -142,6 +148,8 @@ export class Runtime {
     this.setParamBase(currentOutputPort, this.stdout);
     const cwd = this.host.cwd();
     this.setParamBase(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
+    this.setParamBase(currentLibraryCollectionPaths, defaultCollectionPaths(this.host));
+    this.setParamBase(currentLibraryCollectionLinks, defaultCollectionLinks(this.host));
     this.setParamBase(
       currentLogger,
       rootLogger(parseLogSpec(this.host.getenv?.('PLTSTDERR')), () => this.stderr),
