@@ -154,6 +154,8 @@ export interface Host {
   /** Raw bytes to standard output; false (or absent) when the host takes text only: the bytes are then decoded (U+FFFD for bad ones) and given to writeStdout. */
   writeStdoutBytes?(data: Uint8Array): boolean;
   writeStderrBytes?(data: Uint8Array): boolean;
+  /** The status of standard input (0), output (1) or error (2), as fstat(2) reports it (optional); throws a HostError on failure. */
+  statStdio?(fd: 0 | 1 | 2): HostStat;
   /** Whether standard input (0), output (1) or error (2) is a terminal (optional: not one without it). */
   isTerminal?(fd: 0 | 1 | 2): boolean;
   readFile(path: string): string;
