@@ -201,6 +201,13 @@ function subprocess(m: Machine, args: Value[]): Value {
     else given?.writeThrough(chunk);
   };
   let proc: Subprocess | null = null;
+  // Output forwarded to a port of the program is all there once the child is done, as a shared
+  // descriptor's would be: the exit counts when those pipes have ended too.
+  let pending = 1 + (a.stdout !== null ? 1 : 0) + (a.stderr instanceof OutputPort ? 1 : 0);
+  let exitStatus = 0;
+  const settle = () => {
+    if (--pending === 0) proc?.exited(exitStatus);
+  };
   let child: HostChildProcess;
   try {
     child = host.spawn({
@@ -211,10 +218,19 @@ function subprocess(m: Machine, args: Value[]): Value {
       stderrToStdout: a.stderr === 'stdout',
       newGroup,
       onStdout: target(stdoutIn, a.stdout),
-      onStdoutEnd: () => stdoutIn?.finish(),
+      onStdoutEnd: () => {
+        stdoutIn?.finish();
+        if (a.stdout !== null) settle();
+      },
       onStderr: target(stderrIn, a.stderr === 'stdout' ? null : a.stderr),
-      onStderrEnd: () => stderrIn?.finish(),
-      onExit: (status) => proc?.exited(status),
+      onStderrEnd: () => {
+        stderrIn?.finish();
+        if (a.stderr instanceof OutputPort) settle();
+      },
+      onExit: (status) => {
+        exitStatus = status;
+        settle();
+      },
     });
   } catch (e) {
     const err = e as { text?: string; errno?: number };
