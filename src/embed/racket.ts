@@ -33,6 +33,8 @@ export interface RacketOptions {
   network?: NetworkPolicy;
   /** File access (file ports, racket/file, file-exists? ...): 'allow' (the default) or 'deny'. */
   files?: 'allow' | 'deny';
+  /** Running programs (subprocess): 'allow' (the default) or 'deny'. */
+  subprocesses?: 'allow' | 'deny';
   /** Host procedures, by name (see `define`). */
   procedures?: Record<string, HostProcedure>;
   /** What `current-input-port` reads: this text or these bytes, then eof. Empty by default (never the process's stdin). */
@@ -106,6 +108,7 @@ export class Racket {
         onEnd();
       },
       files: options.files === 'deny' ? undefined : base.files,
+      processes: options.subprocesses === 'deny' ? undefined : base.processes,
       udp: policy === 'allow' ? base.udp : policy === 'deny' || base.udp === undefined ? undefined : allowListUdp(base.udp, policy.allow),
     };
     this.rt = new Runtime({ host, args: options.args });

@@ -94,11 +94,49 @@ export interface HostStat {
   ctimeNs: bigint;
 }
 
+/** How a child process's standard streams are connected: every stream is a pipe to the runtime. */
+export interface HostSpawnOptions {
+  /** The program's path (absolute, or relative to `cwd`), run without searching PATH. */
+  command: string;
+  args: string[];
+  cwd: string;
+  /** The whole environment of the child. */
+  env: Record<string, string>;
+  /** The child's standard error goes down its standard output's pipe (Racket's 'stdout). */
+  stderrToStdout: boolean;
+  /** The child leads a new process group. */
+  newGroup: boolean;
+  onStdout(chunk: Uint8Array): void;
+  onStdoutEnd(): void;
+  onStderr(chunk: Uint8Array): void;
+  onStderrEnd(): void;
+  /** The exit status: the code, or 128 plus the signal's number when a signal ended it. */
+  onExit(status: number): void;
+}
+
+/** A running child process. When the program cannot be executed, the child is one that reports it as Racket's does (`exec failed (...)` on standard error, status 1). */
+export interface HostChildProcess {
+  readonly pid: number;
+  writeStdin(data: Uint8Array): void;
+  endStdin(): void;
+  /** SIGKILL when `force`, else SIGINT; to the whole group when `group`. */
+  kill(force: boolean, group: boolean): void;
+  /** Stops waiting for the child's pipes and exit, so they do not keep the host running. */
+  detach(): void;
+}
+
+/** Child processes (subprocess); spawning throws a HostError when no process can be made. */
+export interface HostProcesses {
+  spawn(options: HostSpawnOptions): HostChildProcess;
+}
+
 export interface Host {
   /** Files; absent when the embedder withholds the filesystem. */
   files?: HostFiles;
   /** UDP sockets; absent when the embedder withholds the network. */
   udp?: HostUdp;
+  /** Child processes; absent when the embedder withholds them. */
+  processes?: HostProcesses;
   /** Milliseconds, monotonic. */
   now(): number;
   /** Calls `f` after `ms` milliseconds; returns a canceller. */
@@ -116,6 +154,8 @@ export interface Host {
   /** Raw bytes to standard output; false (or absent) when the host takes text only: the bytes are then decoded (U+FFFD for bad ones) and given to writeStdout. */
   writeStdoutBytes?(data: Uint8Array): boolean;
   writeStderrBytes?(data: Uint8Array): boolean;
+  /** The status of standard input (0), output (1) or error (2), as fstat(2) reports it (optional); throws a HostError on failure. */
+  statStdio?(fd: 0 | 1 | 2): HostStat;
   /** Whether standard input (0), output (1) or error (2) is a terminal (optional: not one without it). */
   isTerminal?(fd: 0 | 1 | 2): boolean;
   readFile(path: string): string;

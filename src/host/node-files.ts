@@ -8,6 +8,8 @@ import {
   constants,
   copyFileSync,
   existsSync,
+  fstatSync,
+  type BigIntStats,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -44,7 +46,7 @@ const ERRORS: Record<string, [number, string]> = {
   ENXIO: [6, 'No such device or address'],
 };
 
-function hostError(e: unknown): HostError {
+export function hostError(e: unknown): HostError {
   const code = (e as { code?: string }).code ?? 'EIO';
   const [errno, text] = ERRORS[code] ?? [5, 'Input/output error'];
   return { code, errno, text };
@@ -67,7 +69,15 @@ const basicFiles = {
 };
 
 function statOf(path: string, follow: boolean): HostStat {
-  const s = follow ? statSync(path, { bigint: true }) : lstatSync(path, { bigint: true });
+  return hostStat(follow ? statSync(path, { bigint: true }) : lstatSync(path, { bigint: true }));
+}
+
+/** fstat(2) of a descriptor the process has open. */
+export function statDescriptor(fd: number): HostStat {
+  return attempt(() => hostStat(fstatSync(fd, { bigint: true })));
+}
+
+function hostStat(s: BigIntStats): HostStat {
   const kind = s.isSymbolicLink() ? 'link' : s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other';
   return {
     kind,

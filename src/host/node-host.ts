@@ -5,7 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Host } from './host.js';
 import { nodeUdp } from './node-udp.js';
-import { nodeFiles } from './node-files.js';
+import { nodeFiles, statDescriptor } from './node-files.js';
+import { nodeProcesses } from './node-processes.js';
 
 /** node:crypto, loaded on first use: importing it up front costs several milliseconds of every start. */
 function crypto(): typeof import('node:crypto') {
@@ -44,6 +45,7 @@ export function nodeHost(): Host {
       process.stderr.write(data);
       return true;
     },
+    statStdio: (fd) => statDescriptor(fd),
     isTerminal: (fd) => (fd === 0 ? process.stdin : fd === 1 ? process.stdout : process.stderr).isTTY === true,
     readFile: (path) => readFileSync(path, 'utf8'),
     resolvePath: (base, rel) => resolve(dirname(base), rel),
@@ -63,5 +65,6 @@ export function nodeHost(): Host {
     digest: (algorithm, data) => new Uint8Array(crypto().createHash(algorithm).update(data).digest()),
     udp: nodeUdp,
     files: nodeFiles,
+    processes: nodeProcesses,
   };
 }

@@ -83,6 +83,8 @@ export class InputPort {
 
   /** A file or standard stream (file-stream-port?), and whether it is a terminal. */
   fileStream = false;
+  /** port-file-identity's number (the file's device and inode), when the port knows its file. */
+  fileIdentity: (() => bigint) | null = null;
   terminal = false;
   /** file-stream-buffer-mode's setting; null: the default. */
   bufferMode: string | null = null;

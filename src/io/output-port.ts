@@ -73,6 +73,8 @@ export class OutputPort {
   onClose: (() => void) | null = null;
   /** A file or standard stream (file-stream-port?), and whether it is a terminal. */
   fileStream = false;
+  /** port-file-identity's number (the file's device and inode), when the port knows its file. */
+  fileIdentity: (() => bigint) | null = null;
   terminal = false;
   /** file-stream-buffer-mode's setting; null: the default. */
   bufferMode: string | null = null;
@@ -120,6 +122,13 @@ export class OutputPort {
   /** Writes bytes[start, end) of a byte string (a custom port hands the byte string itself to its procedure). */
   writeRBytes(b: RBytes, start: number, end: number): void {
     if (end > start) this.writeBytes(b.bytes.slice(start, end));
+  }
+
+  /** Hands bytes straight to the sink, past what is buffered: another writer of the same file (a subprocess) wrote them. */
+  writeThrough(b: Uint8Array): void {
+    if (this.sink === null || b.length === 0) return;
+    this.flushedBytes += b.length;
+    this.sink(b);
   }
 
   close(): void {

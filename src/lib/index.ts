@@ -28,6 +28,7 @@ import * as ports from './ports.rkt';
 import * as procedures from './procedures.rkt';
 import * as reading from './reading.rkt';
 import * as semaphores from './semaphores.rkt';
+import * as collections from './collections.rkt';
 import * as sequences from './sequences.rkt';
 import * as sets from './sets.rkt';
 import * as strings from './strings.rkt';
@@ -64,6 +65,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(files),
   file(filesystem),
   file(semaphores),
+  file(collections),
   file(lists),
   file(hashes),
   file(numbers),

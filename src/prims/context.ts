@@ -53,6 +53,8 @@ export interface PrimitiveContext {
   /** The expander: syntax-local-value and friends, free-identifier=?. */
   readonly ex: Expander;
   readonly namespaces: NamespaceServices;
+  /** The built-in libraries, by module path (racket/list, ...): the collections rkt has. */
+  readonly libraries: ReadonlyMap<string, unknown>;
 }
 
 declare module '../eval/context.js' {

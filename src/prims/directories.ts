@@ -24,7 +24,7 @@ export function installDirectories(t: PrimTable): void {
   // (%directory-list dir): the names in dir (the current directory when #f), sorted.
   t.internalFn('directory-list', 1, 1, function (this: Machine, dir: Value) {
     const path = dir === false ? (this.paramValue(currentDirectory) as RPath).path : operand(this, 'directory-list', dir);
-    const fs = files(this, 'directory-list');
+    const fs = files(this, 'directory-list', path, ['read']);
     const names = onPath('directory-list', 'could not open directory', path, () => fs.list(path));
     return listFromArray(sortedNames(names).map((n) => new RPath(n)));
   });
@@ -33,7 +33,7 @@ export function installDirectories(t: PrimTable): void {
     if (typeof perms !== 'number' || !Number.isInteger(perms) || perms < 0 || perms > 65535) {
       return argError('make-directory', '(integer-in 0 65535)', perms);
     }
-    const fs = files(this, 'make-directory');
+    const fs = files(this, 'make-directory', path, ['write']);
     try {
       fs.makeDirectory(path, perms);
     } catch (e) {
@@ -45,7 +45,7 @@ export function installDirectories(t: PrimTable): void {
   });
   t.fn('delete-directory', 1, 1, function (this: Machine, p: Value) {
     const path = operand(this, 'delete-directory', p);
-    const fs = files(this, 'delete-directory');
+    const fs = files(this, 'delete-directory', path, ['delete']);
     onPath('delete-directory', 'cannot delete directory', path, () => fs.deleteDirectory(path));
     return VOID;
   });

@@ -27,7 +27,7 @@ function isMissing(e: unknown): boolean {
 export function installFileAttributes(t: PrimTable): void {
   t.fn('file-size', 1, 1, function (this: Machine, p: Value) {
     const path = operand(this, 'file-size', p);
-    const s = stat(files(this, 'file-size'), 'file-size', 'cannot get size', path, true);
+    const s = stat(files(this, 'file-size', path, ['read']), 'file-size', 'cannot get size', path, true);
     if (s.kind === 'directory') directoryError('file-size', 'cannot get size', `  path: ${path}`);
     return normBig(s.size);
   });
@@ -42,7 +42,7 @@ export function installFileAttributes(t: PrimTable): void {
       if (typeof secs === 'number') return argError(who, 'exact-integer?', secs);
       throw new RacketThrow(makeExn(exnFailContractT, `${who}: integer value is out-of-range\n  value: ${secs}`));
     }
-    const fs = files(this, who);
+    const fs = files(this, who, path, [secs === false ? 'read' : 'write']);
     const what = secs === false ? 'error getting file/directory time' : 'error setting file/directory time';
     try {
       if (secs === false) return normBig(fs.stat(path, true).mtimeNs / NS_PER_S);
@@ -61,7 +61,7 @@ export function installFileAttributes(t: PrimTable): void {
     if (mode !== false && !bits && (typeof mode !== 'number' || !Number.isInteger(mode) || mode < 0 || mode > 65535)) {
       return argError(who, PERMISSION_MODES, mode);
     }
-    const fs = files(this, who);
+    const fs = files(this, who, path, [typeof mode === 'number' ? 'write' : 'read']);
     if (typeof mode === 'number') {
       onPath(who, 'update failed', path, () => fs.chmod(path, mode));
       return VOID;
@@ -78,7 +78,7 @@ export function installFileAttributes(t: PrimTable): void {
   t.fn('file-or-directory-type', 1, 2, function (this: Machine, p: Value, mustExist: Value = false) {
     const who = 'file-or-directory-type';
     const path = operand(this, who, p);
-    const fs = files(this, who);
+    const fs = files(this, who, path, ['exists']);
     try {
       const kind = fs.stat(path, false).kind;
       return sym(kind === 'other' ? 'file' : kind);
@@ -92,7 +92,7 @@ export function installFileAttributes(t: PrimTable): void {
   t.fn('file-or-directory-stat', 1, 2, function (this: Machine, p: Value, asLink: Value = false) {
     const who = 'file-or-directory-stat';
     const path = operand(this, who, p);
-    const s = stat(files(this, who), who, 'cannot get stat result', path, asLink === false);
+    const s = stat(files(this, who, path, ['exists']), who, 'cannot get stat result', path, asLink === false);
     const entries: [string, Value][] = [
       ['device-id', normBig(s.dev)],
       ['inode', normBig(s.ino)],
@@ -124,7 +124,7 @@ export function installFileAttributes(t: PrimTable): void {
   t.fn('file-or-directory-identity', 1, 2, function (this: Machine, p: Value, asLink: Value = false) {
     const who = 'file-or-directory-identity';
     const path = operand(this, who, p);
-    const s = stat(files(this, who), who, 'error obtaining identity for path', path, asLink === false);
+    const s = stat(files(this, who, path, ['exists']), who, 'error obtaining identity for path', path, asLink === false);
     return normBig((s.ino << 64n) | s.dev);
   });
 }

@@ -1,6 +1,7 @@
 // Copying, renaming and linking files (The Racket Reference §15.2.2), and
 // resolving links, through the host's file capability.
 
+import { checkLinkAccess } from './security-guards.js';
 import type { Machine } from '../eval/machine.js';
 import { RPath } from '../values/path.js';
 import { VOID, type Value } from '../values/types.js';
@@ -25,7 +26,8 @@ export function installFileLinks(t: PrimTable): void {
     const from = operand(this, who, s);
     const to = operand(this, who, d);
     const fields = `  source path: ${from}\n  destination path: ${to}`;
-    const fs = files(this, who);
+    files(this, who, from, ['read']);
+    const fs = files(this, who, to, ['write', 'delete']);
     let kind: string;
     try {
       kind = fs.stat(from, true).kind;
@@ -48,7 +50,8 @@ export function installFileLinks(t: PrimTable): void {
     const from = operand(this, who, s);
     const to = operand(this, who, d);
     const fields = `  source path: ${from}\n  dest path: ${to}`;
-    const fs = files(this, who);
+    files(this, who, from, ['read']);
+    const fs = files(this, who, to, ['write']);
     if (existsOk === false && present(fs, to)) {
       existsError(who, 'cannot rename file or directory;\n the destination path already exists', fields);
     }
@@ -63,7 +66,7 @@ export function installFileLinks(t: PrimTable): void {
   t.fn('link-exists?', 1, 1, function (this: Machine, p: Value) {
     const path = operand(this, 'link-exists?', p);
     try {
-      return files(this, 'link-exists?').stat(path, false).kind === 'link';
+      return files(this, 'link-exists?', path, ['exists']).stat(path, false).kind === 'link';
     } catch (e) {
       if (e instanceof RacketThrow) throw e;
       return false;
@@ -75,7 +78,8 @@ export function installFileLinks(t: PrimTable): void {
     // The link holds the target as written, relative or not.
     const text = pathString(who, target);
     const path = operand(this, who, p);
-    const fs = files(this, who);
+    const fs = files(this, who, path, ['write']);
+    checkLinkAccess(this, who, path, text);
     try {
       fs.symlink(text, path);
     } catch (e) {
@@ -87,7 +91,7 @@ export function installFileLinks(t: PrimTable): void {
 
   t.fn('resolve-path', 1, 1, function (this: Machine, p: Value) {
     const path = operand(this, 'resolve-path', p);
-    const fs = files(this, 'resolve-path');
+    const fs = files(this, 'resolve-path', path, ['exists']);
     const given = p instanceof RPath ? p : new RPath(pathString('resolve-path', p));
     try {
       if (fs.stat(path, false).kind !== 'link') return given;

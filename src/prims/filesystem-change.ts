@@ -53,7 +53,7 @@ export function installFilesystemChange(t: PrimTable): void {
   t.internalFn('filesystem-change-evt', 2, 2, function (this: Machine, p: Value, fail: Value) {
     const who = 'filesystem-change-evt';
     const path = operand(this, who, p);
-    const fs = files(this, who);
+    const fs = files(this, who, path, ['exists']);
     const evt = new FilesystemChangeEvt();
     try {
       evt.watchWith(fs.watch(path, () => evt.fire()));

@@ -2,6 +2,7 @@
 // may withhold): file-exists?, directory-exists?, delete-file, and the path
 // and error helpers file ports share.
 
+import { checkFileAccess, type FileMode } from './security-guards.js';
 import type { Machine } from '../eval/machine.js';
 import { argError } from '../errors/messages.js';
 import { VOID, type Value, sym, Pair } from '../values/types.js';
@@ -11,9 +12,15 @@ import { completeText, currentDirectory, pathText } from './paths.js';
 import { RacketThrow, makeExn, exnFailFilesystemErrnoT, exnFailFilesystemExistsT, exnFailFilesystemT } from '../errors/exn.js';
 import type { HostError, HostFiles } from '../host/host.js';
 
-export function files(m: Machine, who: string): HostFiles {
+/**
+ * The host's files, for `who` to use on the complete path `path` (null: none
+ * in particular) for `modes`: the one point where file access passes the
+ * current security guard, which is asked first.
+ */
+export function files(m: Machine, who: string, path: string | null = null, modes: readonly FileMode[] = []): HostFiles {
   const f = m.rt.host.files;
   if (f === undefined) throw new RacketThrow(makeExn(exnFailFilesystemT, `${who}: file access is not available in this runtime`));
+  if (modes.length > 0) checkFileAccess(m, who, path, modes);
   return f;
 }
 
@@ -76,15 +83,17 @@ export function onPath<T>(who: string, what: string, path: string, f: () => T): 
 
 export function installFilesystem(t: PrimTable): void {
   t.fn('file-exists?', 1, 1, function (this: Machine, p: Value) {
-    return files(this, 'file-exists?').exists(complete(this, pathString('file-exists?', p)));
+    const path = complete(this, pathString('file-exists?', p));
+    return files(this, 'file-exists?', path, ['exists']).exists(path);
   });
   t.fn('directory-exists?', 1, 1, function (this: Machine, p: Value) {
-    return files(this, 'directory-exists?').directoryExists(complete(this, pathString('directory-exists?', p)));
+    const path = complete(this, pathString('directory-exists?', p));
+    return files(this, 'directory-exists?', path, ['exists']).directoryExists(path);
   });
   t.fn('delete-file', 1, 1, function (this: Machine, p: Value) {
     const path = complete(this, pathString('delete-file', p));
     try {
-      files(this, 'delete-file').delete(path);
+      files(this, 'delete-file', path, ['delete']).delete(path);
     } catch (e) {
       if (e instanceof RacketThrow) throw e;
       systemError('delete-file', 'cannot delete file', path, e);

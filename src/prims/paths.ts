@@ -14,6 +14,7 @@ import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
 /** Bytes as path text: UTF-8, with invalid sequences as U+FFFD. */
 const bytesText = (b: Uint8Array): string => decodeUtf8(b) ?? new TextDecoder().decode(b);
 import type { PrimTable } from './table.js';
+import { checkFileAccess } from './security-guards.js';
 import { compareBytes } from '../values/equal.js';
 
 /** The text of a path or path string, or null. */
@@ -96,8 +97,9 @@ function extensionText(who: string, v: Value): string {
 /** `current-directory`: a complete directory path (per runtime: the runtime sets its starting value). */
 export const currentDirectory = new Parameter(
   new RPath('/'),
-  new Primitive('current-directory', 1, 1, (v: Value) => {
+  new Primitive('current-directory', 1, 1, function (this: Machine | undefined, v: Value) {
     const p = checkPathString('current-directory', v);
+    if (this !== undefined) checkFileAccess(this, 'current-directory', completeText(this, p), ['exists']);
     return path(p.endsWith('/') ? p : `${p}/`);
   }),
   'current-directory',
@@ -138,9 +140,21 @@ export function installPaths(t: PrimTable): void {
     if (!(v instanceof RString)) return argError('string->path-element', 'string?', v);
     return path(checkElement('string->path-element', v.s, v));
   });
-  t.fn('bytes->path-element', 1, 2, (v: Value) => {
-    if (!(v instanceof RBytes)) return argError('bytes->path-element', 'bytes?', v);
-    return path(checkElement('bytes->path-element', bytesText(v.bytes), v));
+  // (bytes->path-element bytes [type false-on-non-element?]): #f instead of an error for `.`, `..` or a splittable path when asked.
+  t.fn('bytes->path-element', 1, 3, (v: Value, type?: Value, falseOnNonElement?: Value) => {
+    const who = 'bytes->path-element';
+    if (!(v instanceof RBytes)) return argError(who, 'bytes?', v);
+    if (type !== undefined && !(type instanceof Sym && (type.name === 'unix' || type.name === 'windows'))) {
+      return argError(who, "(or/c 'windows 'unix)", type);
+    }
+    if (v.bytes.length === 0) throw new RacketThrow(makeExn(exnFailContractT, `${who}: byte string is empty`));
+    if (v.bytes.includes(0)) {
+      throw new RacketThrow(makeExn(exnFailContractT, `${who}: byte string contains a nul character\n  byte string: ${printString(v)}`));
+    }
+    const text = bytesText(v.bytes);
+    if (falseOnNonElement !== undefined && falseOnNonElement !== false && (text.includes('/') || text === '.' || text === '..'))
+      return false;
+    return path(checkElement(who, text, v));
   });
   t.fn('path-element->string', 1, 1, (v: Value) => {
     if (!(v instanceof RPath)) return argError('path-element->string', 'path-element?', v);

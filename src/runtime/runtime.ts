@@ -3,6 +3,13 @@
 // two runtimes except immutable things (primitive procedures, struct types
 // of the built-in exceptions).
 
+import {
+  currentLibraryCollectionLinks,
+  currentLibraryCollectionPaths,
+  defaultCollectionLinks,
+  defaultCollectionPaths,
+} from '../prims/collections.js';
+import { stdioIdentity } from '../prims/file-ports.js';
 import './custom-write.js';
 import { RPath } from '../values/path.js';
 import { currentDirectory } from '../prims/paths.js';
@@ -138,10 +145,14 @@ export class Runtime {
     this.stdout.fileStream = true;
     this.stderr.fileStream = true;
     this.stdout.terminal = host.isTerminal?.(1) ?? false;
+    this.stdout.fileIdentity = stdioIdentity(host, 1);
+    this.stderr.fileIdentity = stdioIdentity(host, 2);
     this.stderr.terminal = host.isTerminal?.(2) ?? false;
     this.setParamBase(currentOutputPort, this.stdout);
     const cwd = this.host.cwd();
     this.setParamBase(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
+    this.setParamBase(currentLibraryCollectionPaths, defaultCollectionPaths(this.host));
+    this.setParamBase(currentLibraryCollectionLinks, defaultCollectionLinks(this.host));
     this.setParamBase(
       currentLogger,
       rootLogger(parseLogSpec(this.host.getenv?.('PLTSTDERR')), () => this.stderr),
@@ -151,6 +162,7 @@ export class Runtime {
     const stdin = new InputPort(new Uint8Array(0), 'stdin', readStdin ?? null);
     stdin.fileStream = true;
     stdin.terminal = host.isTerminal?.(0) ?? false;
+    stdin.fileIdentity = stdioIdentity(host, 0);
     this.setParamBase(currentInputPort, stdin);
     this.setParamBase(currentCustodian, this.rootCustodian);
     this.setParamBase(currentPlumber, this.originalPlumber);

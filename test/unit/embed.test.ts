@@ -266,3 +266,19 @@ describe('network capability', () => {
     server.close();
   });
 });
+
+describe('subprocess capability', () => {
+  it('allowed by default: a program runs and its output is read', async () => {
+    const r = racket({});
+    expect(await r.eval('(let-values ([(p o i e) (subprocess #f #f #f "/bin/echo" "hi")]) (subprocess-wait p) (read-line o))')).toBe('hi');
+    await r.close();
+  });
+
+  it('denied: subprocess raises exn:fail', async () => {
+    const r = racket({ subprocesses: 'deny' });
+    expect(await r.eval('(with-handlers ([exn:fail? exn-message]) (subprocess #f #f #f "/bin/echo" "hi"))')).toBe(
+      'subprocess: process creation is not available in this runtime',
+    );
+    await r.close();
+  });
+});

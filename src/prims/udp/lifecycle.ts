@@ -3,6 +3,7 @@
 // Binding and connecting finish in the host's callback, so they block only
 // the calling thread, on a CompletionEvt.
 
+import { checkNetworkAccess } from '../security-guards.js';
 import { Block } from '../../eval/block.js';
 import type { Machine } from '../../eval/machine.js';
 import { argumentsError } from '../../errors/messages.js';
@@ -35,6 +36,7 @@ export function installLifecycle(def: Definer): void {
       function (this: Machine, hv: Value = false, pv: Value = false) {
         const host = checkHostOrFalse(who, hv);
         const port = checkPortOrFalse(who, pv);
+        checkNetworkAccess(this, who, host ?? null, port ?? null, 'server');
         // Owned by the current custodian (taken now: the lookup may finish in another thread's turn).
         const custodian = managingCustodian(this, who);
         const open = (family: 4 | 6) => {
@@ -67,6 +69,7 @@ export function installLifecycle(def: Definer): void {
         const sock = checkSocket(who, sv);
         const host = checkHostOrFalse(who, hv);
         const port = checkListenPort(who, pv);
+        checkNetworkAccess(this, who, host ?? null, port, 'server');
         if (sock.closed) closedError(who);
         if (sock.bound) alreadyBound(who);
         const done = new CompletionEvt();
@@ -106,6 +109,7 @@ export function installLifecycle(def: Definer): void {
           sock.connected = null;
           return VOID;
         }
+        checkNetworkAccess(this, who, host, port, 'client');
         if (sock.connected !== null) sock.host?.disconnect();
         const done = new CompletionEvt();
         hostSocket(this, sock, false).connect(host, port, (err, resolved) => {

@@ -3,6 +3,7 @@
 // queues every datagram at once, so a send never waits for room: the
 // blocking sends wait only to hear that the host sent it.
 
+import { checkNetworkAccess } from '../security-guards.js';
 import { Block } from '../../eval/block.js';
 import type { Machine } from '../../eval/machine.js';
 import { VOID, type Value } from '../../values/types.js';
@@ -97,6 +98,7 @@ const sendingTo =
       const sock = checkSocket(who, sv);
       const host = checkHost(who, hv);
       const port = checkPort(who, pv);
+      checkNetworkAccess(this, who, host, port, 'client');
       return send(this, who, mode, sock, host, port, bv, start, end);
     };
 
