@@ -53,7 +53,7 @@ export const currentLibraryCollectionPaths = new Parameter(
 function isLinkEntry(v: Value): boolean {
   if (v === false || completePath(v)) return true;
   if (!(v instanceof RHash)) return false;
-  for (const [k, dirs] of v.map.values()) {
+  for (const [k, dirs] of v.entries()) {
     if (k !== false && !(k instanceof Sym)) return false;
     if (!isList(dirs) || !listToArray(dirs).every(completePath)) return false;
   }
@@ -113,7 +113,7 @@ function findCollection(m: Machine, coll: string): string | null {
         if (found !== null) return found;
       }
     } else if (entry instanceof RHash) {
-      for (const [k, dirs] of entry.map.values()) {
+      for (const [k, dirs] of entry.entries()) {
         const prefix = k === false ? null : (k as Sym).name;
         for (const d of listToArray(dirs)) {
           const dir = pathText(d) as string;
