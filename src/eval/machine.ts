@@ -4,7 +4,7 @@
 // recursion is as deep as memory allows.
 
 import { Pair, MultipleValues, NULL, type Value } from '../values/types.js';
-import { StructInstance, propProcedure } from '../values/struct.js';
+import { StructInstance, propArityString, propProcedure } from '../values/struct.js';
 import { arityError, arityMismatch, notAProcedure } from '../errors/messages.js';
 import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../errors/exn.js';
 import { UNSUPPLIED } from '../expand/core.js';
@@ -52,6 +52,16 @@ type MachineClass = Machine;
 
 /** The machine whose steps are running now (innermost, when one runs nested in another's step), if any. */
 let running: Machine | null = null;
+
+/**
+ * Applying a struct with prop:arity-string to vals[1..]: raises the
+ * arity error, with the property's arity text, when the struct does not
+ * accept that many. Installed by prims/struct-properties.ts.
+ */
+let arityStringCheck: ((m: Machine, f: StructInstance, vals: readonly Value[]) => void) | null = null;
+export function setArityStringCheck(check: (m: Machine, f: StructInstance, vals: readonly Value[]) => void): void {
+  arityStringCheck = check;
+}
 
 /** For code called from a step without its machine at hand (printing a struct with prop:custom-write). */
 export function runningMachine(): Machine | null {
@@ -255,6 +265,7 @@ export class Machine {
     if (f instanceof StructInstance) {
       const p = f.type.prop(propProcedure);
       if (p !== undefined) {
+        if (arityStringCheck !== null && f.type.prop(propArityString) !== undefined) arityStringCheck(this, f, vals);
         if (typeof p === 'number') {
           this.applyVals(f.fields[p], vals);
         } else {

@@ -8,6 +8,7 @@ import type { Expander } from '../expand/expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 import { StructInfo } from '../expand/transformers.js';
 import { genericInfoOf, methodTable } from './generic-interfaces.js';
+import { propAuthentic, propSealed } from '../values/struct.js';
 
 interface Field {
   id: Syntax;
@@ -90,7 +91,11 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder, derived: { wh
         ctorObjectName = name;
         break;
       case 'authentic':
+        props.push(b.list('cons', b.list('quote', b.datum(propAuthentic)), b.datum(true)));
+        break;
       case 'sealed':
+        props.push(b.list('cons', b.list('quote', b.datum(propSealed)), b.datum(true)));
+        break;
       case 'omit-define-syntaxes':
         break;
       case 'guard':

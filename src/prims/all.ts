@@ -30,6 +30,7 @@ import { installBoxes } from './boxes.js';
 import { installSrcloc } from './srcloc.js';
 import { installPaths } from './paths.js';
 import { installStructTypes } from './struct-types.js';
+import { installStructProperties } from './struct-properties.js';
 import { installStructReflection } from './struct-reflection.js';
 import { installLogging } from './logging.js';
 import { installHashes } from './hashes.js';
@@ -135,6 +136,7 @@ export function allPrimitives(): PrimTable {
     installSrcloc(t);
     installPaths(t);
     installStructTypes(t);
+    installStructProperties(t);
     installStructReflection(t);
     installLogging(t);
     installHashes(t);

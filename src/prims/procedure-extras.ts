@@ -170,7 +170,7 @@ export function installProcedureExtras(t: PrimTable): void {
     }
     return reduced(f, maskRanges(m), name instanceof Sym ? name.name : nameOf(f));
   });
-  t.fn('procedure-reduce-keyword-arity', 4, 5, (...a: Value[]) => {
+  t.fn('procedure-reduce-keyword-arity', 4, 6, (...a: Value[]) => {
     // Racket checks the procedure as procedure-reduce-arity does, under that name.
     checkProcedure('procedure-reduce-arity', a[0]);
     const arity = a[1];
@@ -178,7 +178,7 @@ export function installProcedureExtras(t: PrimTable): void {
     if (ranges === null) return argError('procedure-reduce-keyword-arity', 'procedure-arity?', arity, 1, a);
     return reduceKeywordArity('procedure-reduce-keyword-arity', a, ranges);
   });
-  t.fn('procedure-reduce-keyword-arity-mask', 4, 5, (...a: Value[]) => {
+  t.fn('procedure-reduce-keyword-arity-mask', 4, 6, (...a: Value[]) => {
     checkProcedure('procedure-reduce-arity-mask', a[0]);
     if (!isExactInteger(a[1])) return argError('procedure-reduce-keyword-arity-mask', 'exact-integer?', a[1], 1, a);
     return reduceKeywordArity('procedure-reduce-keyword-arity-mask', a, maskRanges(BigInt(a[1] as number | bigint)));

@@ -13,6 +13,7 @@ import { isProcedure } from './check.js';
 import { parseProps } from './impersonators.js';
 import { arityIncludes } from './procedures.js';
 import { fieldOperation } from './structs.js';
+import { isAuthentic } from './struct-properties.js';
 import type { PrimTable } from './table.js';
 
 const OPERATION_CONTRACT = `(or/c struct-type?
@@ -82,6 +83,8 @@ function makeStructImpersonator(who: string, chaperone: boolean, a: Value[]): Va
     table.set(field.index, redirect);
     witnessed = true;
   }
+  if (base instanceof StructInstance && isAuthentic(base.type))
+    argumentsError(who, `cannot ${chaperone ? 'chaperone' : 'impersonate'} instance of an authentic structure type`, ['given value', v]);
   const props = parseProps(who, rest.slice(i));
   if (!witnessed) {
     if (props.size === 0) return v;

@@ -4,18 +4,19 @@
 // guards and super properties, and inspectors.
 
 import type { Machine } from '../eval/machine.js';
-import { applyNested } from '../eval/nested.js';
 import { Parameter, Primitive } from '../eval/procedures.js';
 import { argError } from '../errors/messages.js';
 import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { printString } from '../printer/print.js';
 import { customPrint } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
-import { MultipleValues, NULL, Pair, Sym, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { MultipleValues, NULL, Pair, Sym, VOID, isList, listToArray, sym, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
-import { constructorOf, predicateOf, setPropertyAttacher, tagFieldOperation, tagStructProcedure, wrappedInstance } from './structs.js';
+import { constructorOf, failureResult, predicateOf, tagFieldOperation, tagStructProcedure, wrappedInstance } from './structs.js';
 import { structBase, structRefThrough, structSetThrough } from './impersonators.js';
+import { attachProperties, checkSubtyping } from './struct-properties.js';
 import type { PrimTable } from './table.js';
+import { internPrefab } from '../values/prefab.js';
 
 /** An inspector: rkt keeps no inspector hierarchy, so these only stand for one. */
 export class Inspector {
@@ -37,20 +38,6 @@ const genericOf = new WeakMap<object, StructType>();
 
 function isNat(v: Value): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
-}
-
-/** What a property guard gets about the type: Racket's struct-type-info list. */
-function infoList(type: StructType, accessor: Value, mutator: Value, immutables: number[]): Value {
-  return listFromArray([
-    sym(type.name),
-    type.ownInitFields,
-    type.ownAutoFields,
-    accessor,
-    mutator,
-    listFromArray(immutables),
-    type.parent ?? false,
-    false,
-  ]);
 }
 
 /** The predicates and accessors made by make-struct-type-property. */
@@ -93,31 +80,49 @@ export function genericProcedures(type: StructType): [Primitive, Primitive] {
   return pair;
 }
 
-/** Attaches properties to `type`, with their super properties, each value passed through its property's guard. */
-function attachProperties(
-  m: Machine,
-  type: StructType,
-  props: readonly (readonly [StructProperty, Value])[],
-  immutable: readonly number[],
-): void {
-  const [accessor, mutator] = genericProcedures(type);
-  const attach = (prop: StructProperty, value: Value): void => {
-    const v = prop.guard === false ? value : applyNested(m, prop.guard, [value, infoList(type, accessor, mutator, [...immutable])]);
-    type.props.set(prop, v);
-    for (const [sup, make] of prop.supers) attach(sup, applyNested(m, make, [v]));
-  };
-  for (const [p, v] of props) attach(p, v);
+/**
+ * `(%struct-define name parent field-count auto-count auto-value props transparent? prefab? mutable-field-indices constructor-name guard)`
+ * → values: type, constructor, predicate. The `struct` form's accessors and
+ * mutators are made apart (structs.ts).
+ */
+function structDefine(this: Machine, ...a: Value[]): Value {
+  const [nameV, parent, nFields, nAuto, autoV, props, transparent, prefab, mutables, ctorName, guard] = a;
+  const name = (nameV as Sym).name;
+  const who = 'make-struct-type';
+  if (parent !== false && !(parent instanceof StructType)) return argError('struct', 'struct-type?', parent);
+  const given = listToArray(props).map((p) => [(p as Pair).car as StructProperty, (p as Pair).cdr] as const);
+  const mutableSet = new Set(listToArray(mutables) as number[]);
+  const parentType = parent === false ? null : parent;
+  // A prefab type is known by its key: every definition of the same key shares one type.
+  if (prefab !== false && given.length === 0 && guard === false) {
+    const type = internPrefab(name, parentType, nFields as number, nAuto as number, autoV, mutableSet);
+    return new MultipleValues([type, constructorOf(type, ctorName instanceof Sym ? ctorName.name : name), predicateOf(type)]);
+  }
+  const propMap = new Map<StructProperty, Value>();
+  const type = new StructType(
+    name,
+    parentType,
+    nFields as number,
+    nAuto as number,
+    autoV,
+    propMap,
+    transparent !== false,
+    prefab !== false ? name : null,
+    mutableSet,
+    guard,
+  );
+  if (given.length > 0) {
+    const immutables: number[] = [];
+    for (let i = 0; i < (nFields as number); i++) if (!mutableSet.has(i)) immutables.push(i);
+    const [accessor, mutator] = genericProcedures(type);
+    attachProperties(this, who, type, propMap, given, accessor, mutator, immutables);
+  }
+  checkSubtyping(who, name, parentType, propMap);
+  return new MultipleValues([type, constructorOf(type, ctorName instanceof Sym ? ctorName.name : name), predicateOf(type)]);
 }
 
-// The struct form's types: immutable fields are those not declared mutable.
-setPropertyAttacher((m, type, props) => {
-  const own = type.ownInitFields + type.ownAutoFields;
-  const immutable: number[] = [];
-  for (let i = 0; i < own; i++) if (!type.mutableFields.has(i)) immutable.push(i);
-  attachProperties(m, type, props, immutable);
-});
-
 export function installStructTypes(t: PrimTable): void {
+  t.internal('struct-define', new Primitive('struct-define', 11, 11, structDefine, true, true));
   t.valuesFn(
     'make-struct-type-property',
     1,
@@ -136,10 +141,10 @@ export function installStructTypes(t: PrimTable): void {
       const prop = new StructProperty(name.name, isProcedure(guard) ? guard : false, superList);
       const pred = new Primitive(`${name.name}?`, 1, 1, (v: Value) => propertyValue(v, prop) !== undefined);
       const accName = accessorName instanceof Sym ? accessorName.name : `${name.name}-accessor`;
-      const accessor = new Primitive(accName, 1, 2, (v: Value, failure?: Value) => {
+      const accessor = new Primitive(accName, 1, 2, function (this: Machine, v: Value, failure?: Value) {
         const got = propertyValue(v, prop);
         if (got !== undefined) return got;
-        if (failure !== undefined) return failure;
+        if (failure !== undefined) return failureResult(this, failure);
         return argError(accName, `${name.name}?`, v);
       });
       propertyProcedures.set(pred, { kind: 'predicate', prop });
@@ -190,13 +195,15 @@ export function installStructTypes(t: PrimTable): void {
       mutable,
       guard,
     );
-    const pairs = listToArray(props).map((p) => {
+    const [accessor, mutator] = genericProcedures(type);
+    const given: [StructProperty, Value][] = [];
+    for (const p of listToArray(props)) {
       if (!(p instanceof Pair) || !(p.car instanceof StructProperty))
         return argError(who, '(listof (cons/c struct-type-property? any/c))', props);
-      return [p.car, p.cdr] as const;
-    });
-    attachProperties(this, type, pairs, immutable);
-    const [accessor, mutator] = genericProcedures(type);
+      given.push([p.car, p.cdr]);
+    }
+    attachProperties(this, who, type, propMap, given, accessor, mutator, immutable);
+    checkSubtyping(who, name.name, type.parent, propMap);
     if (procSpec !== false) propMap.set(propProcedure, procSpec);
     const ctor = constructorOf(type, ctorName instanceof Sym ? ctorName.name : `make-${name.name}`);
     return new MultipleValues([type, ctor, predicateOf(type), accessor, mutator]);

@@ -1,14 +1,12 @@
 // Struct types at run time: constructors, predicates, accessors and mutators,
 // for `struct` forms and for the built-in exception types.
 
-import { internPrefab } from '../values/prefab.js';
 import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { ThenFrame } from '../eval/machine.js';
 import { RacketThrow, exnFailContractArityT, makeExn } from '../errors/exn.js';
 import { argError } from '../errors/messages.js';
 import {
   StructInstance,
-  type StructProperty,
   StructType,
   propProcedure,
   propCustomPrintQuotable,
@@ -19,8 +17,10 @@ import {
 import { registerEqualHook, registerEqualKeyHook, encode } from '../values/equal.js';
 import { customPrint, printQuotable, type PrintContext } from '../values/printable.js';
 import { printStructDefault, structQuotable } from '../printer/print.js';
-import { MultipleValues, type Pair, RVector, Sym, VOID, listToArray, sym, type Value } from '../values/types.js';
+import { MultipleValues, RVector, type Sym, VOID, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
+import { applyNested } from '../eval/nested.js';
+import { isProcedure } from './check.js';
 import type { Machine } from '../eval/machine.js';
 import { StructImpersonator, seeThrough } from '../values/impersonator.js';
 import { structBase, structRefThrough, structSetThrough } from './impersonators.js';
@@ -179,47 +179,9 @@ registerEqualKeyHook((v) => {
   return 'S' + v.type.name + '(' + v.fields.map(encode).join('') + ')';
 });
 
-/** How struct-types.ts attaches properties through their guards and super properties (set there: it imports this file). */
-type PropertyAttacher = (m: Machine, type: StructType, props: readonly (readonly [StructProperty, Value])[]) => void;
-let propertyAttacher: PropertyAttacher | null = null;
-export function setPropertyAttacher(f: PropertyAttacher): void {
-  propertyAttacher = f;
-}
-
-/**
- * `(%struct-define name parent field-count auto-count auto-value props transparent? prefab? mutable-field-indices constructor-name guard)`
- * → values: type, constructor, predicate, then one accessor per field, then
- * one mutator per field (#f where the field is immutable).
- */
-function structDefine(this: Machine, ...a: Value[]): Value {
-  const [nameV, parent, nFields, nAuto, autoV, props, transparent, prefab, mutables, ctorName, guard] = a;
-  const name = (nameV as Sym).name;
-  if (parent !== false && !(parent instanceof StructType)) return argError('struct', 'struct-type?', parent);
-  const propMap = new Map<StructProperty, Value>();
-  const propPairs = listToArray(props).map((p) => [(p as Pair).car as StructProperty, (p as Pair).cdr] as const);
-  const guarded = propPairs.some(([p]) => p.guard !== false || p.supers.length > 0);
-  if (!guarded) for (const [p, v] of propPairs) propMap.set(p, v);
-  const mutableSet = new Set(listToArray(mutables) as number[]);
-  // A prefab type is known by its key: every definition of the same key shares one type.
-  const type =
-    prefab !== false && propMap.size === 0 && guard === false
-      ? internPrefab(name, parent === false ? null : parent, nFields as number, nAuto as number, autoV, mutableSet)
-      : new StructType(
-          name,
-          parent === false ? null : parent,
-          nFields as number,
-          nAuto as number,
-          autoV,
-          propMap,
-          transparent !== false,
-          prefab !== false ? name : null,
-          mutableSet,
-          guard,
-        );
-  // Properties with guards or super properties are attached as make-struct-type attaches them.
-  if (guarded && propertyAttacher !== null) propertyAttacher(this, type, propPairs);
-  const out: Value[] = [type, constructorOf(type, ctorName instanceof Sym ? ctorName.name : name), predicateOf(type)];
-  return new MultipleValues(out);
+/** A property accessor's failure result: called when a procedure, as Racket's accessors do. */
+export function failureResult(m: Machine, failure: Value): Value {
+  return isProcedure(failure) ? applyNested(m, failure, []) : failure;
 }
 
 export function installStructs(t: PrimTable): void {
@@ -227,7 +189,6 @@ export function installStructs(t: PrimTable): void {
   t.fn('struct-predicate-procedure?', 1, 1, isStructProcedure('predicate'));
   t.fn('struct-accessor-procedure?', 1, 1, isStructProcedure('accessor'));
   t.fn('struct-mutator-procedure?', 1, 1, isStructProcedure('mutator'));
-  t.internal('struct-define', new Primitive('struct-define', 11, 11, structDefine, true, true));
   t.internal(
     'struct-accessor',
     new Primitive('struct-accessor', 3, 3, (type, i, name) => accessorOf(type as StructType, i as number, (name as Sym).name)),
@@ -239,15 +200,17 @@ export function installStructs(t: PrimTable): void {
   t.value('prop:procedure', propProcedure);
   t.value('prop:custom-write', propCustomWrite);
   t.fn('custom-write?', 1, 1, (v) => v instanceof StructInstance && v.type.prop(propCustomWrite) !== undefined);
-  t.fn('custom-write-accessor', 1, 1, (v: Value) => {
+  t.fn('custom-write-accessor', 1, 2, function (this: Machine, v: Value, failure?: Value) {
     const w = v instanceof StructInstance ? v.type.prop(propCustomWrite) : undefined;
-    return w === undefined ? argError('custom-write-accessor', 'custom-write?', v) : w;
+    if (w !== undefined) return w;
+    return failure === undefined ? argError('custom-write-accessor', 'custom-write?', v) : failureResult(this, failure);
   });
   t.value('prop:custom-print-quotable', propCustomPrintQuotable);
   t.fn('custom-print-quotable?', 1, 1, (v) => v instanceof StructInstance && v.type.prop(propCustomPrintQuotable) !== undefined);
-  t.fn('custom-print-quotable-accessor', 1, 1, (v: Value) => {
+  t.fn('custom-print-quotable-accessor', 1, 2, function (this: Machine, v: Value, failure?: Value) {
     const q = v instanceof StructInstance ? v.type.prop(propCustomPrintQuotable) : undefined;
-    return q === undefined ? argError('custom-print-quotable-accessor', 'custom-print-quotable?', v) : q;
+    if (q !== undefined) return q;
+    return failure === undefined ? argError('custom-print-quotable-accessor', 'custom-print-quotable?', v) : failureResult(this, failure);
   });
   t.value('prop:rename-transformer', propRenameTransformer);
   t.value('prop:set!-transformer', propSetTransformer);

@@ -16,7 +16,14 @@
 
 import { type StructInstance, type StructType, propCustomPrintQuotable, propCustomWrite } from '../values/struct.js';
 import { NULL, Pair, RVector, Sym, sym, type Value } from '../values/types.js';
-import { type PrintContext, type Quotable, customPrint, printPrefabStruct, printTransparentStruct } from '../values/printable.js';
+import {
+  type PrintContext,
+  type Quotable,
+  customPrint,
+  printNamed,
+  printPrefabStruct,
+  printTransparentStruct,
+} from '../values/printable.js';
 
 /** Prints as `...` in every mode: the fields of opaque levels of a partly transparent struct. */
 class OpaqueFields {
@@ -41,6 +48,17 @@ export type CustomWriter = (write: Value, v: StructInstance, mode: Value) => str
 let customWriter: CustomWriter | null = null;
 export function setCustomWriter(w: CustomWriter): void {
   customWriter = w;
+}
+
+/**
+ * The name an opaque struct with prop:procedure prints with
+ * (`#<procedure:name>`): its object-name when a symbol or string, else
+ * null. Installed by prims/object-name.ts; undefined: not a procedure.
+ */
+export type ProcedureStructName = (v: StructInstance) => string | null | undefined;
+let procedureStructName: ProcedureStructName = () => undefined;
+export function setProcedureStructName(f: ProcedureStructName): void {
+  procedureStructName = f;
 }
 
 /** 'maybe' for prefab instances, 'never' when any level is transparent, 'self' for opaque ones; prop:custom-print-quotable decides for custom-written ones. */
@@ -96,6 +114,9 @@ export function printStructDefault(v: StructInstance, ctx: PrintContext): string
       fields.push(OPAQUE_FIELDS);
     }
   }
-  if (!anyTransparent) return `#<${type.name}>`;
+  if (!anyTransparent) {
+    const procName = procedureStructName(v);
+    return procName === undefined ? `#<${type.name}>` : printNamed('procedure', procName);
+  }
   return printTransparentStruct(ctx, type.name, fields);
 }

@@ -106,3 +106,14 @@ export function propertyField(v: StructInstance, p: StructProperty): { index: tr
   }
   return null;
 }
+
+/** `prop:authentic`: instances cannot be chaperoned or impersonated (any value; its presence counts). */
+export const propAuthentic = new StructProperty('authentic');
+/** `prop:sealed`: the type can have no subtypes (any value; its presence counts). */
+export const propSealed = new StructProperty('sealed');
+/** `prop:object-name`: an immutable field index or a procedure of the instance giving its object-name. */
+export const propObjectName = new StructProperty('object-name');
+/** `prop:checked-procedure`: field 0 checks two arguments, field 1 is the value extracted. */
+export const propCheckedProcedure = new StructProperty('checked-procedure');
+/** `prop:arity-string`: a procedure of the instance giving the arity shown in arity errors. */
+export const propArityString = new StructProperty('arity-string');
