@@ -9,6 +9,8 @@ import type { PrimTable } from './table.js';
 
 const NATIVE = 'native extensions (shared libraries of compiled C) cannot be loaded into a JavaScript runtime';
 const WILLS = 'a will receives its value after the value has become unreachable, which JavaScript finalizers cannot give';
+const LOCKS =
+  'Node has no advisory file locks (flock or fcntl), so a file port cannot be locked; Racket raises this on platforms without locking too';
 const MEMORY = 'Node cannot account memory use per custodian, so a limit cannot be enforced';
 
 /** Name, arity (min, max) and why Node cannot provide it. */
@@ -22,6 +24,8 @@ export const UNSUPPORTED: readonly (readonly [string, number, number, string])[]
   ['will-try-execute', 1, 2, WILLS],
   ['custodian-limit-memory', 2, 3, MEMORY],
   ['custodian-require-memory', 3, 3, MEMORY],
+  ['port-try-file-lock?', 2, 2, LOCKS],
+  ['port-file-unlock', 1, 1, LOCKS],
 ];
 
 /** Parameters on the list: their default handler raises. */
