@@ -121,10 +121,12 @@ export function installChars(t: PrimTable): void {
   t.fn('char-downcase', 1, 1, (c) => Char.of(String.fromCodePoint(checkChar('char-downcase', c).code).toLowerCase().codePointAt(0)!));
   const charClass = (name: string, re: RegExp) => t.fn(name, 1, 1, (c) => re.test(String.fromCodePoint(checkChar(name, c).code)));
   charClass('char-alphabetic?', /^\p{Alphabetic}$/u);
-  charClass('char-numeric?', /^\p{Nd}$/u);
-  charClass('char-whitespace?', /^\s$/u);
-  charClass('char-upper-case?', /^\p{Lu}$/u);
-  charClass('char-lower-case?', /^\p{Ll}$/u);
+  // Racket's: a Numeric_Type other than None (digits, letter numbers, other numbers, and the compatibility ideographs with a numeric value).
+  charClass('char-numeric?', /^[\p{Nd}\p{Nl}\p{No}\u{F96B}\u{F973}\u{F978}\u{F9B2}\u{F9D1}\u{F9D3}\u{F9FD}\u{2F890}]$/u);
+  charClass('char-whitespace?', /^\p{White_Space}$/u);
+  // The Uppercase and Lowercase properties, as Racket's: Lu or Ll plus Other_Uppercase/Other_Lowercase (Ⅰ, Ⓐ, ª, ʰ).
+  charClass('char-upper-case?', /^\p{Uppercase}$/u);
+  charClass('char-lower-case?', /^\p{Lowercase}$/u);
   charClass('char-title-case?', /^\p{Lt}$/u);
   charClass('char-extended-pictographic?', /^\p{Extended_Pictographic}$/u);
   charClass('char-punctuation?', /^\p{P}$/u);
