@@ -40,6 +40,7 @@
 
 import { RHash } from '../values/hash.js';
 import { Impersonator, seeThrough } from '../values/impersonator.js';
+import { pairGraphs } from '../values/placeholder.js';
 import { type SrcLoc, Syntax } from '../values/syntax.js';
 import {
   Box,
@@ -229,7 +230,9 @@ class Printer {
   /** Marks the containers under `v` that must print with a label: those in a cycle, and with print-graph every shared one. */
   private findLabels(root: object): void {
     const state = new Map<object, number>(); // 1: being visited, 2: done
-    const labelled = new Set<object>();
+    // Racket labels sharing too once a value has a cycle, even without print-graph.
+    const cyclic = new Set<object>();
+    const shared = new Set<object>();
     const graph = this.o.graph;
     const visit = (v: Value): void => {
       // the cdr chain of a list is walked with a loop; its nodes stay "being visited" until its end
@@ -239,7 +242,7 @@ class Printer {
         if (typeof x !== 'object' || x === null || !isContainer(x)) break;
         const s = state.get(x);
         if (s !== undefined) {
-          if (s === 1 || graph) labelled.add(x);
+          (s === 1 ? cyclic : shared).add(x);
           break;
         }
         state.set(x, 1);
@@ -263,10 +266,13 @@ class Printer {
       }
       for (const n of spine) state.set(n, 2);
     };
-    // Immutable pairs cannot form a cycle, so without print-graph a tree of them needs no walk.
-    if (!graph && root instanceof Pair && !holdsMutable(root)) return;
+    // Immutable pairs form a cycle only through a reader graph, so without
+    // print-graph (and before any reader graph) a tree of them needs no walk.
+    if (!graph && !pairGraphs.built && root instanceof Pair && !holdsMutable(root)) return;
     visit(root);
-    if (labelled.size > 0) this.labels = new Map([...labelled].map((x) => [x, -1]));
+    if (cyclic.size === 0 && !graph) return;
+    const labelled = [...cyclic, ...shared];
+    if (labelled.length > 0) this.labels = new Map(labelled.map((x) => [x, -1]));
   }
 
   /** Whether `v` prints with a label. */
@@ -451,6 +457,7 @@ class Printer {
     this.unquotedMemo.set(v, false); // a cycle back to v decides nothing
     let r = false;
     if (v instanceof Pair) {
+      const spine = pairGraphs.built ? new Set<Pair>([v]) : null;
       let x: Value = v;
       while (x instanceof Pair) {
         const a: Value = x.car;
@@ -459,6 +466,11 @@ class Printer {
           break;
         }
         x = x.cdr;
+        // A spine that cycles (only a reader graph makes one) ends where it comes back.
+        if (spine !== null && x instanceof Pair) {
+          if (spine.has(x)) break;
+          spine.add(x);
+        }
       }
       if (!r && !(x instanceof Pair)) r = this.isUnquoted(x);
     } else if (v instanceof RVector) {
@@ -542,7 +554,7 @@ class Printer {
     let unquotedPairs = false;
     if (mode === UNQUOTED) {
       let x: Value = v;
-      while (x instanceof Pair) x = x.cdr;
+      while (x instanceof Pair && (x === v || !this.labelled(x))) x = x.cdr;
       unquotedPairs = x !== Null.instance;
       this.out += unquotedPairs ? (v.cdr instanceof Pair ? '(list* ' : '(cons ') : '(list ';
     } else {

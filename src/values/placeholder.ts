@@ -23,6 +23,12 @@ export class HashPlaceholder implements CustomPrintable {
   }
 }
 
+/**
+ * Whether any reader graph has been built: only then can immutable pairs form
+ * a cycle, so walks that skip immutable pair trees (the printer's) must not.
+ */
+export const pairGraphs = { built: false };
+
 /** Copies `v`, replacing each placeholder by its value; a placeholder reached again stands for the copy being made. */
 export function readerGraph(root: Value): Value {
   const done = new Map<object, Value>();
@@ -38,7 +44,11 @@ export function readerGraph(root: Value): Value {
         done.set(v, r);
         return r;
       }
-      return build(inner, v);
+      // The copy of the value stands for the placeholder; a cycle back through
+      // the placeholder finds that copy under the value itself.
+      const r = walk(inner);
+      done.set(v, r);
+      return r;
     }
     if (v instanceof Pair || v instanceof RVector || v instanceof Box || v instanceof RHash || v instanceof HashPlaceholder) {
       return build(v, v);
@@ -49,6 +59,7 @@ export function readerGraph(root: Value): Value {
   const build = (v: Value, key: object): Value => {
     if (v instanceof Pair) {
       const shell = new Pair(VOID, VOID);
+      pairGraphs.built = true;
       done.set(key, shell);
       const car = walk(v.car);
       const cdr = walk(v.cdr);
