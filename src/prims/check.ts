@@ -97,20 +97,18 @@ export function checkExactInteger(name: string, v: Value): number | bigint {
 export function checkRange(who: string, label: string, seq: Value, length: number, start: Value, end: Value | undefined): [number, number] {
   const a = checkIndex(who, start);
   const e = end === undefined ? length : checkIndex(who, end);
+  if (a <= length && e <= length && a <= e) return [a, e];
   const range = rangeText(length);
   if (a > length) argumentsError(who, 'starting index is out of range', ['starting index', start], ['valid range', range], [label, seq]);
   if (e > length) argumentsError(who, 'ending index is out of range', ['ending index', end as Value], ['valid range', range], [label, seq]);
-  if (e < a) {
-    argumentsError(
-      who,
-      'ending index is smaller than starting index',
-      ['ending index', end as Value],
-      ['starting index', start],
-      ['valid range', range],
-      [label, seq],
-    );
-  }
-  return [a, e];
+  return argumentsError(
+    who,
+    'ending index is smaller than starting index',
+    ['ending index', end as Value],
+    ['starting index', start],
+    ['valid range', range],
+    [label, seq],
+  );
 }
 
 /** The `valid range: [0, n]` text of a range error. */

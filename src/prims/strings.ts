@@ -89,21 +89,15 @@ export function installStrings(t: PrimTable): void {
   });
   t.fn('string-set!', 3, 3, (s: Value, k: Value, c: Value) => {
     if (!(s instanceof RString) || s.immutable) return argError('string-set!', 'mutable-string?', s);
-    const ms = s;
     const i = checkIndex('string-set!', k);
-    const n = ms.length;
+    const n = s.length;
     if (i >= n) indexRangeError('string-set!', 'string', k, n, s);
-    ms.setChar(i, String.fromCodePoint(checkChar('string-set!', c).code));
+    s.setChar(i, String.fromCodePoint(checkChar('string-set!', c).code));
     return VOID;
   });
   t.fn('substring', 2, 3, (s: Value, start: Value, end?: Value) => {
     const text = checkString('substring', s);
-    const n = text.length;
-    if (typeof start === 'number' && typeof (end ?? n) === 'number') {
-      const e = (end ?? n) as number;
-      if (Number.isInteger(start) && Number.isInteger(e) && start >= 0 && start <= e && e <= n) return str(text.slice(start, e));
-    }
-    const [a, b] = checkRange('substring', 'string', s, n, start, end);
+    const [a, b] = checkRange('substring', 'string', s, text.length, start, end);
     return str(text.slice(a, b));
   });
   t.fn('string-append', 0, -1, (...xs: Value[]) => str(xs.map((x) => checkString('string-append', x).s).join('')));

@@ -139,11 +139,6 @@ export function char(code: number): Char {
 }
 
 /**
- * A Racket string: a sequence of Unicode scalar values. Stored as an array of
- * code points only when mutated or when it holds characters outside the BMP;
- * otherwise as a JS string, which is what almost every string is.
- */
-/**
  * A string: its text as a JS string, and, once a character has been set or
  * the text holds characters outside the BMP (two UTF-16 units each), one
  * array entry per character, so `string-ref` and `string-set!` take
