@@ -66,11 +66,12 @@ export class Sequence {
     /** hash kinds: a snapshot of the entries. */
     readonly entries: readonly [Value, Value][] = [],
   ) {}
+  /** As Racket: ranges and lists are streams; the other in-* results are not. */
+  get isStream(): boolean {
+    return this.kind === 'range' || this.kind === 'inclusive-range' || (this.kind === 'list' && this.step !== 'value');
+  }
   [customPrint](): string {
-    // As Racket: ranges and lists are streams; the other in-* results are not.
-    return this.kind === 'range' || this.kind === 'inclusive-range' || (this.kind === 'list' && this.step !== 'value')
-      ? '#<stream>'
-      : '#<sequence>';
+    return this.isStream ? '#<stream>' : '#<sequence>';
   }
 }
 
@@ -97,7 +98,7 @@ export class ProcSequence {
 function isStream(v: Value): boolean {
   if (v === NULL || (v instanceof Pair && isList(v))) return true;
   if (v instanceof ProcSequence) return v.stream;
-  return v instanceof Sequence && v[customPrint]() === '#<stream>';
+  return v instanceof Sequence && v.isStream;
 }
 
 /** prop:sequence: a procedure from an instance to the sequence it stands for. */

@@ -1,9 +1,11 @@
 // Hash tables: `equal?`-, `equal-always?`-, `eqv?`- and `eq?`-based,
 // mutable and immutable; mutable ones strong, weak or ephemeron.
 //
-// Entries live in a JS Map keyed by an encoding that is equal for two keys
-// exactly when the table's equivalence says they are the same key
-// (see equal.ts), so lookups are one Map access. Insertion order is kept.
+// Entries are keyed by an encoding that is equal for two keys exactly when
+// the table's equivalence says they are the same key (see equal.ts). A
+// mutable table keeps them in a JS Map; an immutable one in a persistent
+// hash trie (hash-trie.ts), so an update shares the rest of the table. Both
+// iterate in insertion order.
 
 import { encode, equalAlwaysKey, eqvKey, equalKey, objectId, registerEqualHook, registerEqualKeyHook } from './equal.js';
 import { encodedKeyHash, HashTrie } from './hash-trie.js';
