@@ -12,7 +12,7 @@ import { MultipleValues, RBytes, RString, Sym, listFromArray, sym, type Value } 
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
 
 /** Bytes as path text: UTF-8, with invalid sequences as U+FFFD. */
-const bytesText = (b: Uint8Array): string => decodeUtf8(b) ?? new TextDecoder().decode(b);
+const bytesText = (b: Uint8Array): string => decodeUtf8(b) ?? new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
 import type { PrimTable } from './table.js';
 import { checkFileAccess } from './security-guards.js';
 import { compareBytes } from '../values/equal.js';

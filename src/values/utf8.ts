@@ -3,7 +3,7 @@
 // per-call cost dominates below a few hundred bytes.
 
 const encoder = new TextEncoder();
-const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const SHORT = 256;
 
 export function encodeUtf8(s: string): Uint8Array {
