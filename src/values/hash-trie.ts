@@ -58,24 +58,41 @@ function join<E>(a: Leaf<E> | Collision<E>, b: Leaf<E>, shift: number): Branch<E
   return new Branch(sa | sb, sa >>> 0 < sb >>> 0 ? [a, b] : [b, a]);
 }
 
-function insert<E>(node: TrieNode<E>, leaf: Leaf<E>, shift: number): TrieNode<E> {
+/**
+ * `node` with `key` set to `value`. A key already there keeps its insertion
+ * time and sets `out.found`; a new one gets `added`.
+ */
+function insert<E>(
+  node: TrieNode<E>,
+  hash: number,
+  key: unknown,
+  value: E,
+  added: number,
+  shift: number,
+  out: { found: boolean },
+): TrieNode<E> {
   if (node instanceof Branch) {
-    const bit = slot(leaf.hash, shift);
+    const bit = slot(hash, shift);
     const i = popcount(node.bitmap & (bit - 1));
     if ((node.bitmap & bit) === 0) {
       const children = node.children.slice();
-      children.splice(i, 0, leaf);
+      children.splice(i, 0, new Leaf(hash, key, value, added));
       return new Branch(node.bitmap | bit, children);
     }
-    return new Branch(node.bitmap, withChild(node.children, i, insert(node.children[i], leaf, shift + 5)));
+    return new Branch(node.bitmap, withChild(node.children, i, insert(node.children[i], hash, key, value, added, shift + 5, out)));
   }
-  if (node.hash !== leaf.hash) return join(node, leaf, shift);
-  if (node instanceof Leaf) return node.key === leaf.key ? leaf : new Collision(leaf.hash, [node, leaf]);
-  const i = node.leaves.findIndex((l) => l.key === leaf.key);
-  if (i < 0) return new Collision(leaf.hash, [...node.leaves, leaf]);
+  if (node.hash !== hash) return join(node, new Leaf(hash, key, value, added), shift);
+  if (node instanceof Leaf) {
+    if (node.key !== key) return new Collision(hash, [node, new Leaf(hash, key, value, added)]);
+    out.found = true;
+    return new Leaf(hash, key, value, node.added);
+  }
+  const i = node.leaves.findIndex((l) => l.key === key);
+  if (i < 0) return new Collision(hash, [...node.leaves, new Leaf(hash, key, value, added)]);
+  out.found = true;
   const leaves = node.leaves.slice();
-  leaves[i] = leaf;
-  return new Collision(leaf.hash, leaves);
+  leaves[i] = new Leaf(hash, key, value, node.leaves[i].added);
+  return new Collision(hash, leaves);
 }
 
 /** `node` without `key`: the same node when the key is absent, undefined when nothing is left. */
@@ -133,10 +150,10 @@ export class HashTrie<E> {
   }
 
   set(hash: number, key: unknown, value: E): HashTrie<E> {
-    const old = find(this.root, hash, key);
-    const leaf = new Leaf(hash, key, value, old === undefined ? this.clock : old.added);
-    const root = this.root === undefined ? leaf : insert(this.root, leaf, 0);
-    return old === undefined ? new HashTrie(root, this.size + 1, this.clock + 1) : new HashTrie(root, this.size, this.clock);
+    if (this.root === undefined) return new HashTrie(new Leaf(hash, key, value, this.clock), 1, this.clock + 1);
+    const out = { found: false };
+    const root = insert(this.root, hash, key, value, this.clock, 0, out);
+    return out.found ? new HashTrie(root, this.size, this.clock) : new HashTrie(root, this.size + 1, this.clock + 1);
   }
 
   delete(hash: number, key: unknown): HashTrie<E> {
