@@ -103,6 +103,14 @@ export class BindingTable<M> {
     return out;
   }
 
+  /** The phases of the bindings seen with `scopes`, of any name (syntax-bound-phases); ALL_PHASES for those made for every phase. */
+  boundPhases(scopes: ScopeSet): Set<Phase> {
+    const out = new Set<Phase>();
+    if (scopes.length === 0) return out;
+    for (const list of this.byName.values()) for (const e of list) if (isSubset(e.scopes, scopes)) out.add(e.phase);
+    return out;
+  }
+
   /** The binding made exactly at `scopes` and `phase`, if any (for duplicate-definition checks). */
   exact(name: string, scopes: ScopeSet, phase: number): M | null {
     const list = this.byName.get(name);

@@ -89,6 +89,18 @@ export interface DefinitionContext {
   readonly checkImplicit?: boolean;
 }
 
+/** What transformers may ask of, and add to, the module body being expanded. */
+export interface ModuleBody {
+  /** Adds a `module` or `module*` form to the body after the form being expanded (syntax-local-lift-module). */
+  liftModule(form: Syntax): void;
+  /** Adds a form to the end of the body (syntax-local-lift-module-end-declaration). */
+  liftEnd(form: Syntax): void;
+  /** The names of the `module` (not `module*`) submodules declared so far. */
+  submodules(): string[];
+  /** What `spec` names relative to this module: its exports by phase (syntax-local-module-exports). */
+  moduleExports(spec: Syntax): [number, string[]][];
+}
+
 export class Expander {
   readonly table = new BindingTable<Meaning>();
   /** The phase being expanded: 0 for run-time code, 1 inside transformer expressions and begin-for-syntax, ... */
@@ -239,6 +251,8 @@ export class Expander {
   requireLifter: ((spec: Syntax) => Syntax[]) | null = null;
   /** Set by the module expander: `syntax-local-lift-provide` adds a provide spec to the module through it. */
   provideLifter: ((spec: Syntax) => void) | null = null;
+  /** Set by the module expander: the module body being expanded, for syntax-local-lift-module and friends. */
+  moduleBody: ModuleBody | null = null;
 
   /** Where `syntax-local-lift-expression` puts definitions, innermost last. */
   readonly liftTargets: LiftTarget[] = [];

@@ -19,6 +19,10 @@ export function installModuleForms(ex: Expander, define: (name: string, m: Meani
   onlyAtModuleLevel('#%require', '#%require');
   onlyAtModuleLevel('provide', '#%provide');
   onlyAtModuleLevel('#%provide', '#%provide');
+  define(
+    '#%declare',
+    ex.coreForm('#%declare', (stx, e) => e.syntaxError('#%declare', 'not allowed outside of a module top-level', stx)),
+  );
   for (const name of ['module', 'module*', 'module+']) {
     define(
       name,

@@ -2,7 +2,7 @@
 // `provide` and the built-in libraries.
 
 import { TopVar, type Core } from './core.js';
-import { NULL, RString, Sym, sym, type Value } from '../values/types.js';
+import { Keyword, NULL, RString, Sym, sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import { DefinitionFrame, type DefinitionContext, type Expander, type LiftTarget } from './expander.js';
@@ -40,11 +40,41 @@ export class ModuleInfo {
   bodyScopes: readonly Scope[] = [];
   /** The module language (`#lang` or the module form's), for module->imports. */
   language: ModuleInfo | null = null;
+  /** Declared by module* or module+ (instantiated after the enclosing module), not by module. */
+  star = false;
+  /** What it imports, by phase relative to its body, language first (module-compiled-imports). */
+  readonly imports = new Map<number, ModuleInfo[]>();
+  /** The variables it defines at phase 0, by defined name (module-compiled-indirect-exports). */
+  readonly definedVariables: string[] = [];
+  /** `(#%declare #:cross-phase-persistent)`. */
+  crossPhasePersistent = false;
+  /** `(#%declare #:realm name)`; Racket's default realm otherwise. */
+  realm = 'racket';
+  /** The expander's phase when its body was expanded (imports are recorded relative to it). */
+  bodyPhase = 0;
   constructor(
     readonly name: string,
     /** The phase this instance runs at: 0 for the program's, 1 and up for the instances transformers use. */
     readonly phase = 0,
   ) {}
+}
+
+const scopeModules = new WeakMap<Scope, ModuleInfo>();
+
+/** The module whose body `scopes` come from (the innermost one), or null (syntax-source-module). */
+export function moduleOfScopes(scopes: readonly Scope[]): ModuleInfo | null {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const m = scopeModules.get(scopes[i]);
+    if (m !== undefined) return m;
+  }
+  return null;
+}
+
+/** A copy of `info` with other submodules (module-compiled-submodules); it has instances of its own. */
+export function moduleWithSubmodules(info: ModuleInfo, subs: readonly [string, ModuleInfo][]): ModuleInfo {
+  const copy: ModuleInfo = Object.assign(new ModuleInfo(info.name, info.phase), info, { submodules: new Map(subs), instantiated: false });
+  copy.mainSubmodule = copy.submodules.get('main') ?? null;
+  return copy;
 }
 
 export interface ModuleLoader {
@@ -60,6 +90,10 @@ export interface ModuleLoader {
   /** A built-in library by name (racket/base, racket/list, racket/udp, ...), or null. */
   library(name: string): ModuleInfo | null;
   resolvePath(base: string, rel: string): string;
+  /** A module declared by name at the top level (`(module m ...)`, eval of a compiled module), or null. */
+  declared(name: string): ModuleInfo | null;
+  /** Code that declares `info` at the top level under its name when it runs. */
+  declaration(info: ModuleInfo): Core;
   /** Code that instantiates `modules` (and what they require) if not done yet: a top-level `require` runs them. */
   instantiation(modules: ModuleInfo[]): Core;
 }
@@ -85,9 +119,13 @@ export function expandModule(
   enclosing: { scopes: Scope[] } | null = null,
 ): void {
   const ms = new Scope('module');
+  scopeModules.set(ms, info);
   const bodyScopes = [...(enclosing?.scopes ?? [langScope]), ms];
   info.bodyScopes = bodyScopes;
   info.language = lang;
+  info.bodyPhase = ex.phase;
+  recordImport(info, 0, lang);
+  if (enclosing === null && RUNTIME_CONFIGURED.has(lang.name) && !forms.some(declaresConfigureRuntime)) addConfigureRuntime(info);
   const queue = forms.map((f) => bodyScopes.reduce((s, sc) => addScope(s, sc), f));
   const saved = ex.ctx;
   const defined = new Map<string, TopVar>();
@@ -105,6 +143,7 @@ export function expandModule(
   const frame = new DefinitionFrame();
   ex.frame = frame;
   const items: Item[] = [];
+  const declared = new Set<string>();
   // Definitions lifted by syntax-local-lift-expression go just before the form whose expansion lifted them.
   const lifted: { ids: Syntax[]; vars: TopVar[]; rhs: Syntax }[] = [];
   const liftTarget: LiftTarget = {
@@ -134,67 +173,89 @@ export function expandModule(
     out.push(core);
     return out;
   };
+  const savedBody = ex.moduleBody;
+  ex.moduleBody = {
+    liftModule: (form) => queue.unshift(form),
+    liftEnd: (form) => queue.push(form),
+    submodules: () => [...info.submodules].filter(([, sub]) => !sub.star).map(([name]) => name),
+    moduleExports: (spec) => {
+      const m = moduleNamed(ex, loader, info, spec, source);
+      const out: [number, string[]][] = [[0, [...m.exports.keys()]]];
+      if (m.syntaxExports.size > 0) out.push([1, [...m.syntaxExports.keys()]]);
+      return out;
+    },
+  };
   try {
-    while (queue.length > 0) {
-      const form = ex.partialExpandIn(queue.shift()!, 'module');
-      for (const l of lifted.splice(0)) items.push({ kind: 'def', ...l });
-      const head = ex.coreHead(form);
-      if (head === 'begin') {
-        queue.unshift(...syntaxList(form)!.slice(1));
-        continue;
-      }
-      if (head === 'define-values') {
-        const [written, rhs] = ex.parseDefineValues(form);
-        const ids = written.map((id) => frame.binder(id));
-        const vars = ids.map((id) => {
-          const name = idSym(id).name;
-          const existing = ex.table.exact(symbolKey(idSym(id)), id.scopes, ex.phase);
-          if (existing !== null && existing.kind === 'top' && !existing.imported && [...defined.values()].includes(existing.v)) {
-            ex.syntaxError('module', 'identifier already defined', form, id);
-          }
-          const v = ctx.defineTop(id);
-          v.constant = true;
-          defined.set(`${name}@${id.scopes.map((s) => s.id).join(',')}`, v);
-          ex.bind(id, { kind: 'top', v, imported: false });
-          return v;
-        });
-        items.push({ kind: 'def', ids, vars, rhs });
-        info.defined.push(...ids);
-        continue;
-      }
-      if (head === 'define-syntaxes') {
-        info.defined.push(...ex.defineSyntaxes(form));
-        continue;
-      }
-      if (head === 'begin-for-syntax') {
-        expandBeginForSyntax(ex, loader, info, form, source);
-        continue;
-      }
-      if (head === '#%require') {
-        for (const spec of syntaxList(form)!.slice(1)) requireSpec(ex, loader, info, spec, source);
-        continue;
-      }
-      if (head === '#%provide') {
-        items.push({ kind: 'provide', stx: form });
-        continue;
-      }
-      if (head === 'module' || head === 'module*' || head === 'module+') {
-        items.push({ kind: 'submodule', stx: form, star: head !== 'module' });
-        if (head === 'module') declareSubmodule(ex, loader, info, form, source, bodyScopes);
-        continue;
-      }
-      items.push({ kind: 'expr', stx: form });
-    }
-    // Pass 2: expand right-hand sides and expressions with every definition bound.
     const body: Core[] = [];
-    for (const it of items) {
-      if (it.kind === 'def') {
-        const name = it.ids.length === 1 && idSym(it.ids[0]).interned ? idSym(it.ids[0]).name : null;
-        body.push(...withLifts(() => ({ t: 'define-values', vars: it.vars, e: expandNamed(ex, it.rhs, name) })));
-      } else if (it.kind === 'expr') {
-        body.push(...withLifts(() => printResults(ex, ex.expandExpr(it.stx))));
+    let expanded = 0;
+    // Forms lifted to the end of the body (during either pass) are expanded in another round.
+    do {
+      while (queue.length > 0) {
+        const form = ex.partialExpandIn(queue.shift()!, 'module');
+        for (const l of lifted.splice(0)) items.push({ kind: 'def', ...l });
+        const head = ex.coreHead(form);
+        if (head === 'begin') {
+          queue.unshift(...syntaxList(form)!.slice(1));
+          continue;
+        }
+        if (head === 'define-values') {
+          const [written, rhs] = ex.parseDefineValues(form);
+          const ids = written.map((id) => frame.binder(id));
+          const vars = ids.map((id) => {
+            const name = idSym(id).name;
+            const existing = ex.table.exact(symbolKey(idSym(id)), id.scopes, ex.phase);
+            if (existing !== null && existing.kind === 'top' && !existing.imported && [...defined.values()].includes(existing.v)) {
+              ex.syntaxError('module', 'identifier already defined', form, id);
+            }
+            const v = ctx.defineTop(id);
+            v.constant = true;
+            defined.set(`${name}@${id.scopes.map((s) => s.id).join(',')}`, v);
+            ex.bind(id, { kind: 'top', v, imported: false });
+            return v;
+          });
+          items.push({ kind: 'def', ids, vars, rhs });
+          info.defined.push(...ids);
+          info.definedVariables.push(...ids.map((id) => idSym(id).name));
+          continue;
+        }
+        if (head === 'define-syntaxes') {
+          info.defined.push(...ex.defineSyntaxes(form));
+          continue;
+        }
+        if (head === 'begin-for-syntax') {
+          expandBeginForSyntax(ex, loader, info, form, source);
+          continue;
+        }
+        if (head === '#%require') {
+          for (const spec of syntaxList(form)!.slice(1)) requireSpec(ex, loader, info, spec, source);
+          continue;
+        }
+        if (head === '#%provide') {
+          items.push({ kind: 'provide', stx: form });
+          continue;
+        }
+        if (head === '#%declare') {
+          declare(ex, info, form, declared);
+          continue;
+        }
+        if (head === 'module' || head === 'module*' || head === 'module+') {
+          items.push({ kind: 'submodule', stx: form, star: head !== 'module' });
+          if (head === 'module') declareSubmodule(ex, loader, info, form, source, bodyScopes);
+          continue;
+        }
+        items.push({ kind: 'expr', stx: form });
       }
-    }
+      // Pass 2: expand right-hand sides and expressions with every definition bound.
+      for (; expanded < items.length; expanded++) {
+        const it = items[expanded];
+        if (it.kind === 'def') {
+          const name = it.ids.length === 1 && idSym(it.ids[0]).interned ? idSym(it.ids[0]).name : null;
+          body.push(...withLifts(() => ({ t: 'define-values', vars: it.vars, e: expandNamed(ex, it.rhs, name) })));
+        } else if (it.kind === 'expr') {
+          body.push(...withLifts(() => printResults(ex, ex.expandExpr(it.stx))));
+        }
+      }
+    } while (queue.length > 0);
     // module+ / module* bodies see everything the enclosing module defines.
     const plus = new Map<string, Syntax[]>();
     for (const it of items) {
@@ -207,6 +268,7 @@ export function expandModule(
     for (const [name, subForms] of plus) {
       if (name === 'test') continue; // Run by `raco test`, not by `racket FILE`.
       const sub = new ModuleInfo(`${info.name} ${name}`, info.phase);
+      sub.star = true;
       sub.requires.push(info);
       expandModule(ex, loader, sub, lang, langScope, subForms, source, { scopes: bodyScopes });
       info.submodules.set(name, sub);
@@ -219,9 +281,60 @@ export function expandModule(
     ex.liftTargets.splice(ex.liftTargets.indexOf(liftTarget), 1);
     ex.requireLifter = savedLifters.require;
     ex.provideLifter = savedLifters.provide;
+    ex.moduleBody = savedBody;
     ex.ctx = saved;
     ex.frame = savedFrame;
   }
+}
+
+/** Notes that `info` imports `m` at `phase` (relative to its body), once. */
+function recordImport(info: ModuleInfo, phase: number, m: ModuleInfo): void {
+  const at = info.imports.get(phase);
+  if (at === undefined) info.imports.set(phase, [m]);
+  else if (!at.includes(m)) at.push(m);
+}
+
+const DECLARE_KEYWORDS = ['cross-phase-persistent', 'empty-namespace', 'unsafe', 'realm', 'require=define'];
+
+/** `(#%declare keyword ...)` in a module body. */
+function declare(ex: Expander, info: ModuleInfo, form: Syntax, seen: Set<string>): void {
+  const parts = syntaxList(form)!;
+  for (let i = 1; i < parts.length; i++) {
+    const k = syntaxE(parts[i]);
+    if (!(k instanceof Keyword) || !DECLARE_KEYWORDS.includes(k.name))
+      ex.syntaxError('#%declare', 'not an allowed declaration keyword', form, parts[i]);
+    if (seen.has(k.name)) ex.syntaxError('#%declare', 'keyword declared multiple times', form, parts[i]);
+    seen.add(k.name);
+    if (k.name === 'cross-phase-persistent') info.crossPhasePersistent = true;
+    if (k.name === 'realm') {
+      const id = parts[i + 1];
+      if (id === undefined || !isIdentifier(id)) ex.syntaxError('#%declare', 'expected an identifier after keyword', form, parts[i]);
+      info.realm = idSym(id).name;
+      i++;
+    }
+  }
+}
+
+/** Languages whose `#%module-begin` adds a `configure-runtime` submodule, as racket/base's does. */
+const RUNTIME_CONFIGURED = new Set(['racket/base', 'racket']);
+
+/**
+ * The `configure-runtime` submodule racket/base's `#%module-begin` declares
+ * first, unless the body declares one: `racket FILE` runs it before the
+ * module. The runtime configures printing and errors itself, so its body is empty.
+ */
+function addConfigureRuntime(info: ModuleInfo): void {
+  const config = new ModuleInfo(`${info.name} configure-runtime`, info.phase);
+  config.body = [];
+  info.submodules.set('configure-runtime', config);
+}
+
+/** Whether `form` is written `(module configure-runtime ...)` or `(module* configure-runtime ...)`. */
+function declaresConfigureRuntime(form: Syntax): boolean {
+  const p = syntaxList(form);
+  if (p === null || p.length < 2 || !isIdentifier(p[0]) || !isIdentifier(p[1])) return false;
+  const head = idSym(p[0]).name;
+  return (head === 'module' || head === 'module*') && idSym(p[1]).name === 'configure-runtime';
 }
 
 /** Wraps a module-level expression so its non-void results are printed, as `racket FILE` does. */
@@ -239,16 +352,35 @@ export function printResults(ex: Expander, e: Core): Core {
 
 /** A nested `(module name lang body ...)`: expanded on its own, without the enclosing module's bindings. */
 function declareSubmodule(ex: Expander, loader: ModuleLoader, info: ModuleInfo, form: Syntax, source: string, enclosing: Scope[]): void {
-  const p = syntaxList(form)!;
-  if (p.length < 3 || !isIdentifier(p[1])) ex.badSyntax(form);
+  const sub = expandModuleForm(ex, loader, form, (name) => `${info.name} ${name}`, info.phase, source, enclosing);
+  info.submodules.set(idSym(syntaxList(form)![1]).name, sub);
+}
+
+/**
+ * `(module name lang body ...)` as a module of its own: a submodule, or a
+ * module declared at the top level. `removing`: scopes of the enclosing
+ * context that its body must not see.
+ */
+export function expandModuleForm(
+  ex: Expander,
+  loader: ModuleLoader,
+  form: Syntax,
+  fullName: (name: string) => string,
+  phase: number,
+  source: string,
+  removing: readonly Scope[],
+): ModuleInfo {
+  const p = syntaxList(form);
+  if (p === null || p.length < 3) ex.badSyntax(form);
+  if (!isIdentifier(p[1])) ex.syntaxError('module', 'not an identifier', form, p[1]);
   const name = idSym(p[1]).name;
   const langName = moduleName(syntaxToDatum(p[2]));
   const lang = langName === null ? null : loader.library(langName);
   if (lang === null) ex.syntaxError('module', 'unknown module language', form, p[2]);
-  const sub = new ModuleInfo(`${info.name} ${name}`, info.phase);
-  const forms = p.slice(3).map((f) => enclosing.reduce((s, sc) => removeScope(s, sc), f));
+  const sub = new ModuleInfo(fullName(name), phase);
+  const forms = p.slice(3).map((f) => removing.reduce((s, sc) => removeScope(s, sc), f));
   expandModule(ex, loader, sub, lang, ex.langScope(langName!), forms, source);
-  info.submodules.set(name, sub);
+  return sub;
 }
 
 function moduleName(d: Value): string | null {
@@ -319,6 +451,14 @@ export function requireSpec(
   return bound;
 }
 
+/** The module `spec` names from inside module `info` (whose submodules `'name` may name). */
+function moduleNamed(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, source: string): ModuleInfo {
+  const p = syntaxList(spec);
+  const kind = p !== null && p.length > 0 && isIdentifier(p[0]) ? idSym(p[0]).name : null;
+  if (kind === 'quote' || kind === 'submod') return resolveSubmodule(ex, loader, info, spec, p!, source, info.phase);
+  return moduleOfPath(ex, loader, spec, source);
+}
+
 /** The module that module path `spec` names (dynamic-require, module->exports): loaded and expanded, not instantiated. */
 export function moduleOfPath(ex: Expander, loader: ModuleLoader, spec: Syntax, source: string): ModuleInfo {
   const scratch = new ModuleInfo('top-level');
@@ -342,6 +482,7 @@ interface Imports {
 function resolveImports(ex: Expander, loader: ModuleLoader, info: ModuleInfo, spec: Syntax, source: string, phase: number): Imports {
   const d = syntaxE(spec);
   const target = (m: ModuleInfo): Imports => {
+    recordImport(info, phase - info.bodyPhase, m);
     if (phase === 0) {
       if (!info.requires.includes(m)) info.requires.push(m);
     } else if (phase > 0) loader.instantiateNow(m);
@@ -431,13 +572,24 @@ function resolveSubmodule(
   let base: ModuleInfo;
   let names: Syntax[];
   if (idSym(p[0]).name === 'quote') {
+    // `'name` that is no submodule here names a module declared at the top level.
+    const top = isIdentifier(p[1]) && !info.submodules.has(idSym(p[1]).name) ? loader.declared(idSym(p[1]).name) : null;
+    if (top !== null) return top;
     base = info;
     names = [p[1]];
   } else {
     const root = syntaxE(p[1]);
     if (root instanceof RString && root.s === '.') base = info;
     else if (root instanceof RString) base = loader.loadFile(loader.resolvePath(source, root.s), spec, instancePhase);
-    else ex.syntaxError('submod', 'bad submodule path', spec);
+    else {
+      const quoted = syntaxList(p[1]);
+      if (quoted === null || quoted.length !== 2 || !isIdentifier(quoted[0]) || idSym(quoted[0]).name !== 'quote')
+        ex.syntaxError('submod', 'bad submodule path', spec);
+      // A submodule declared on its own at the top level (eval of a compiled submodule).
+      const alone = loader.declared([quoted[1], ...p.slice(2)].map((n) => idSym(n).name).join(' '));
+      if (alone !== null) return alone;
+      base = resolveSubmodule(ex, loader, info, p[1], quoted, source, instancePhase);
+    }
     names = p.slice(2);
   }
   let m = base;

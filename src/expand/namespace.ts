@@ -41,6 +41,11 @@ export class Namespace {
     };
   }
 
+  /** The scopes `introduce` adds. */
+  scopes(ex: Expander): Scope[] {
+    return [...this.langs.map((lang) => ex.langScope(lang)), ...this.moduleScopes, this.scope];
+  }
+
   /** `form` with the scopes that make this namespace's bindings visible (namespace-syntax-introduce). */
   introduce(ex: Expander, form: Syntax): Syntax {
     let s = form;

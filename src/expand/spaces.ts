@@ -21,3 +21,8 @@ export function internedScope(ex: Expander, key: string): Scope {
   }
   return sc;
 }
+
+/** The keys of the scopes interned so far in `ex` (syntax-local-module-interned-scope-symbols). */
+export function internedScopeKeys(ex: Expander): string[] {
+  return [...(interned.get(ex)?.keys() ?? [])];
+}

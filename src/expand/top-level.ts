@@ -6,7 +6,7 @@ import { VOID } from '../values/types.js';
 import type { Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import type { Expander, LiftTarget } from './expander.js';
-import { expandBeginForSyntax, requireSpec, printResults, type ModuleLoader, ModuleInfo } from './modules.js';
+import { expandBeginForSyntax, expandModuleForm, requireSpec, printResults, type ModuleLoader, ModuleInfo } from './modules.js';
 import type { Namespace } from './namespace.js';
 import { idSym, syntaxList } from './scopes.js';
 
@@ -75,6 +75,13 @@ function expandForm(ex: Expander, loader: ModuleLoader, top: Namespace, stx: Syn
     expandBeginForSyntax(ex, loader, new ModuleInfo('top-level'), form, ex.cwd + '/top-level');
     return { t: 'quote', v: VOID };
   }
+  if (head === 'module') {
+    // Declared when the form runs (eval of a compiled module declares it again).
+    const info = expandModuleForm(ex, loader, form, (name) => name, 0, `${ex.cwd}/top-level`, top.scopes(ex));
+    return loader.declaration(info);
+  }
+  if (head === 'module*' || head === 'module+') ex.syntaxError(head, 'illegal use (not in a module top-level)', form);
+  if (head === '#%declare') ex.syntaxError(head, 'not allowed outside of a module top-level', form);
   if (head === '#%require') {
     const info = new ModuleInfo('top-level');
     for (const spec of syntaxList(form)!.slice(1)) requireSpec(ex, loader, info, spec, ex.cwd + '/top-level');

@@ -33,6 +33,7 @@ import * as sequences from './sequences.rkt';
 import * as sets from './sets.rkt';
 import * as strings from './strings.rkt';
 import * as syntax from './syntax.rkt';
+import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
 import * as vectors from './vectors.rkt';
 
@@ -78,6 +79,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(listLib),
   file(strings),
   file(syntax),
+  file(syntaxObjects),
   file(sets),
   file(threads),
 ];

@@ -32,6 +32,12 @@ export interface NamespaceServices {
   isDeclared(path: string): boolean;
   /** The nodes that instantiate `info` and what it requires, unless already instantiated. */
   instantiationNodes(info: ModuleInfo): Node[];
+  /** The module that `core` (from `compile`) declares, or null when it is no module declaration. */
+  compiledModule(core: Core): ModuleInfo | null;
+  /** Declares `info` at the top level as `name` (eval of a compiled module). */
+  declareModule(info: ModuleInfo, name: string): void;
+  /** A module declared at the top level as `name`, or null. */
+  declaredModule(name: string): ModuleInfo | null;
 }
 
 export interface PrimitiveContext {

@@ -43,6 +43,15 @@ export function relativeDirectory(m: Machine): string {
   return dir.endsWith('/') ? dir : `${dir}/`;
 }
 
+/** `current-module-declare-name`: the name eval declares a compiled module under, or #f for its own. */
+export const currentModuleDeclareName = new Parameter(
+  false,
+  new Primitive('current-module-declare-name', 1, 1, (v: Value) =>
+    v === false || v instanceof ResolvedModulePath ? v : argError('current-module-declare-name', '(or/c #f resolved-module-path?)', v),
+  ),
+  'current-module-declare-name',
+);
+
 // ---------------------------------------------------------------- module-path?
 
 const PLAIN_ELEMENT = /^[a-zA-Z0-9\-+_]+$/;
@@ -131,17 +140,27 @@ function resolveIndex(m: Machine, who: string, i: ModulePathIndex): ResolvedModu
 }
 
 /** The module path (as syntax) that names the module `name`, for the module registry. */
-function specOf(name: ResolvedModulePath): Syntax {
-  const root: Value = name.root instanceof RPath ? new RString(name.root.path, true) : name.root;
+function specOf(m: Machine, name: ResolvedModulePath): Syntax {
+  const root: Value =
+    name.root instanceof RPath
+      ? new RString(name.root.path, true)
+      : isTopLevelModule(m, name.root)
+        ? listFromArray([sym('quote'), name.root])
+        : name.root;
   const d = name.submodules.length === 0 ? root : listFromArray([sym('submod'), root, ...name.submodules]);
   return datumToSyntax(null, d, null);
 }
 
+/** Whether `name` is a module declared at the top level (`'name`) rather than a library. */
+function isTopLevelModule(m: Machine, name: Sym): boolean {
+  return m.rt.ex.library(name.name) === null && m.rt.namespaces.declaredModule(name.name) !== null;
+}
+
 /** The module `v` names (declared and expanded; not instantiated). A missing file is exn:fail:filesystem:missing-module here. */
-function moduleOf(m: Machine, who: string, v: Value): [ModuleInfo, ResolvedModulePath] {
+export function moduleOf(m: Machine, who: string, v: Value): [ModuleInfo, ResolvedModulePath] {
   const name = resolveName(m, who, v, relativeDirectory(m));
   try {
-    return [m.rt.namespaces.moduleOf(specOf(name), `${relativeDirectory(m)}top-level`), name];
+    return [m.rt.namespaces.moduleOf(specOf(m, name), `${relativeDirectory(m)}top-level`), name];
   } catch (e) {
     if (e instanceof RacketThrow && e.value instanceof StructInstance && e.value.type === exnFailSyntaxMissingModuleT) {
       const [message, marks, , path] = e.value.fields;
@@ -190,8 +209,11 @@ function exportList(names: string[], phase: number): Value {
 
 function declared(m: Machine, who: string, v: Value, load: boolean): boolean {
   const name = resolveName(m, who, v, relativeDirectory(m));
-  if (name.root instanceof Sym) return m.rt.ex.library(name.root.name) !== null && name.submodules.length === 0;
-  if (!load && !m.rt.namespaces.isDeclared(name.root.path)) return false;
+  if (name.root instanceof Sym && !isTopLevelModule(m, name.root)) {
+    const declaredAlone = m.rt.namespaces.declaredModule([name.root.name, ...name.submodules.map((s) => s.name)].join(' ')) !== null;
+    return declaredAlone || (m.rt.ex.library(name.root.name) !== null && name.submodules.length === 0);
+  }
+  if (name.root instanceof RPath && !load && !m.rt.namespaces.isDeclared(name.root.path)) return false;
   try {
     moduleOf(m, who, name);
     return true;
@@ -277,16 +299,7 @@ export function installModules(t: PrimTable): void {
       'current-module-name-resolver',
     ),
   );
-  t.value(
-    'current-module-declare-name',
-    new Parameter(
-      false,
-      new Primitive('current-module-declare-name', 1, 1, (v: Value) =>
-        v === false || v instanceof ResolvedModulePath ? v : argError('current-module-declare-name', '(or/c #f resolved-module-path?)', v),
-      ),
-      'current-module-declare-name',
-    ),
-  );
+  t.value('current-module-declare-name', currentModuleDeclareName);
   t.value(
     'current-module-declare-source',
     new Parameter(
@@ -335,7 +348,7 @@ export function installModules(t: PrimTable): void {
       }
       // Syntax: expanded as an expression in a fresh namespace that requires the module.
       const ns = new Namespace([]);
-      m.node = new Seq([m.rt.namespaces.requireNode(ns, specOf(name)), m.rt.namespaces.evalNode(ns, new Syntax(provided, null))]);
+      m.node = new Seq([m.rt.namespaces.requireNode(ns, specOf(m, name)), m.rt.namespaces.evalNode(ns, new Syntax(provided, null))]);
     });
   });
   t.alias('dynamic-require-for-syntax', 'dynamic-require');

@@ -20,8 +20,8 @@ import { Sym, VOID, listFromArray, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 import { isProcedure } from './check.js';
 import { arityIncludes } from './procedures.js';
-import type { Core } from '../expand/core.js';
 import { compile } from '../eval/compile.js';
+import { CompiledExpression, CompiledModule, declareCompiledModule } from './compiled-modules.js';
 
 function namespaceGuard(who: string): Primitive {
   return new Primitive(who, 1, 1, (v: Value) => (v instanceof Namespace ? v : argError(who, 'namespace?', v)));
@@ -61,20 +61,17 @@ export const currentEval = new Parameter(
   'current-eval',
 );
 
-/** What compile returns: a form expanded in a namespace, ready to run. */
-export class CompiledExpression {
-  constructor(readonly core: Core) {}
-  [customPrint](): string {
-    return '#<compiled-expression>';
-  }
-}
-
 /** eval and eval-syntax: `introduce` adds the namespace's scopes (eval does, eval-syntax does not). */
 function evaluate(m: Machine, who: string, args: Value[], introduce: boolean): void {
   const [form, nsArg] = args;
   if (!introduce && !(form instanceof Syntax)) argError(who, 'syntax?', form);
   const ns = namespaceArg(m, who, nsArg);
   if (nsArg !== undefined) withNamespace(m, ns);
+  if (form instanceof CompiledModule) {
+    declareCompiledModule(m, form);
+    m.returnValue(VOID);
+    return;
+  }
   if (form instanceof CompiledExpression) {
     m.node = compile(form.core);
     return;
@@ -83,6 +80,13 @@ function evaluate(m: Machine, who: string, args: Value[], introduce: boolean): v
   // The default handler expands in `ns`, which adds the namespace's scopes itself.
   if (handler === defaultEvalHandler) m.node = m.rt.namespaces.evalNode(ns, toSyntax(form));
   else m.applyArray(handler, [introduce ? ns.introduce(m.rt.ex, toSyntax(form)) : form]);
+}
+
+/** `form` compiled in `ns`: a compiled module when it is a `(module ...)` form. */
+function compileIn(m: Machine, ns: Namespace, form: Syntax): CompiledExpression {
+  const core = m.rt.namespaces.compile(ns, form);
+  const info = m.rt.namespaces.compiledModule(core);
+  return info === null ? new CompiledExpression(core) : new CompiledModule(info, [info.name]);
 }
 
 function symbolArg(who: string, v: Value): Sym {
@@ -104,8 +108,7 @@ export function installNamespaces(t: PrimTable): void {
   t.machine('eval-syntax', 1, 2, (m, a) => evaluate(m, 'eval-syntax', a.slice(1), false));
 
   const compileHandler = new Primitive('compile', 2, 2, function (this: Machine, form: Value) {
-    const ns = this.paramValue(currentNamespace) as Namespace;
-    return new CompiledExpression(this.rt.namespaces.compile(ns, toSyntax(form)));
+    return compileIn(this, this.paramValue(currentNamespace) as Namespace, toSyntax(form));
   });
   const currentCompile = new Parameter(compileHandler, false, 'current-compile');
   t.value('current-compile', currentCompile);
@@ -116,15 +119,11 @@ export function installNamespaces(t: PrimTable): void {
     t.fn(name, 1, 1, function (this: Machine, form: Value) {
       if (form instanceof CompiledExpression) return form;
       if (!introduce && !(form instanceof Syntax)) argError(name, 'syntax?', form);
-      const ns = this.paramValue(currentNamespace) as Namespace;
-      return new CompiledExpression(
-        // Expanding in `ns` adds the namespace's scopes.
-        this.rt.namespaces.compile(ns, toSyntax(form)),
-      );
+      // Expanding in the namespace adds its scopes.
+      return compileIn(this, this.paramValue(currentNamespace) as Namespace, toSyntax(form));
     });
   }
   t.fn('compiled-expression?', 1, 1, (v) => v instanceof CompiledExpression);
-  t.fn('compiled-module-expression?', 1, 1, () => false);
   t.fn('compiled-expression-recompile', 1, 1, (v: Value) =>
     v instanceof CompiledExpression ? v : argError('compiled-expression-recompile', 'compiled-expression?', v),
   );

@@ -19,6 +19,10 @@ export interface NamespaceHost {
   loader(): ModuleLoader;
   instantiationNodes(info: ModuleInfo): Node[];
   isLoaded(path: string): boolean;
+  /** Modules declared at the top level, by name. */
+  readonly topModules: Map<string, ModuleInfo>;
+  /** The modules that declaration cores (from `loader().declaration`) declare. */
+  readonly declarations: WeakMap<Core, ModuleInfo>;
   expandTopLevelForm(form: Syntax, print: boolean, ns: Namespace): Core;
   /** The node that runs top-level forms in `ns`, the last one's values being the result. */
   topLevelNode(ns: Namespace, forms: Syntax[]): Node;
@@ -72,6 +76,20 @@ export class RuntimeNamespaces implements NamespaceServices {
 
   isDeclared(path: string): boolean {
     return this.rt.isLoaded(path);
+  }
+
+  compiledModule(core: Core): ModuleInfo | null {
+    return this.rt.declarations.get(core) ?? null;
+  }
+
+  declareModule(info: ModuleInfo, name: string): void {
+    // Declaring a module again makes a new instance of it.
+    if (this.rt.topModules.get(name) === info) info.instantiated = false;
+    this.rt.topModules.set(name, info);
+  }
+
+  declaredModule(name: string): ModuleInfo | null {
+    return this.rt.topModules.get(name) ?? null;
   }
 
   private inNamespace<T>(ns: Namespace, f: () => T): T {

@@ -20,7 +20,7 @@ import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, ThreadCell, type Paramz } from '../eval/marks.js';
 import { ApplyNode, Const, Prompt, Seq, type Node } from '../eval/nodes.js';
-import { MachinePrimitive, type Parameter } from '../eval/procedures.js';
+import { MachinePrimitive, Primitive, type Parameter } from '../eval/procedures.js';
 import { derivedParamValue, withGuardedValue } from '../prims/parameters.js';
 import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
@@ -106,6 +106,9 @@ export class Runtime {
   readonly stderr: OutputPort;
   readonly libraries = new Map<string, ModuleInfo>();
   private readonly files = new Map<string, ModuleInfo>();
+  /** Modules declared at the top level (`(module m ...)` in the REPL or eval), by name. */
+  readonly topModules = new Map<string, ModuleInfo>();
+  readonly declarations = new WeakMap<Core, ModuleInfo>();
   private readonly loading = new Set<string>();
   readonly topLevel: Namespace;
   readonly namespaces = new RuntimeNamespaces(this);
@@ -287,6 +290,24 @@ export class Runtime {
         if (!info.instantiated) this.compileTime.runNodes(this.instantiationNodes(info));
       },
       library: (name) => this.library(name),
+      declared: (name) => this.topModules.get(name) ?? null,
+      declaration: (info) => {
+        const name = info.name;
+        const core: Core = {
+          t: 'app',
+          f: {
+            t: 'quote',
+            v: new Primitive('module', 0, 0, () => {
+              this.namespaces.declareModule(info, name);
+              return VOID;
+            }),
+          },
+          args: [],
+          loc: null,
+        };
+        this.declarations.set(core, info);
+        return core;
+      },
       resolvePath: (base, rel) => this.host.resolvePath(base, rel),
       instantiation: (modules) => ({ t: 'app', f: { t: 'quote', v: this.instantiator(modules) }, args: [], loc: null }),
     };

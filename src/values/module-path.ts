@@ -5,7 +5,7 @@
 import { customPrint, type PrintContext } from './printable.js';
 import { registerEqualHook, registerEqualKeyHook } from './equal.js';
 import { RPath } from './path.js';
-import { type Value, Sym } from './types.js';
+import { NULL, Pair, type Value, Sym } from './types.js';
 
 export class ResolvedModulePath {
   constructor(
@@ -56,7 +56,7 @@ export class ModulePathIndex {
         if (i.resolved === null || parts.length === 0) parts.push(i.resolved === null ? 'top-level' : i.resolved.text());
         break;
       }
-      parts.push(i.path instanceof Sym ? i.path.name : ctx.recur(i.path, 'write'));
+      parts.push(i.path instanceof Sym ? i.path.name : (quotedName(i.path) ?? ctx.recur(i.path, 'write')));
       i = i.base;
     }
     return `#<module-path-index:${parts.join(' ')}>`;
@@ -70,3 +70,10 @@ registerEqualHook({
   },
 });
 registerEqualKeyHook((v: Value) => (v instanceof ResolvedModulePath ? `R${v.key()}` : undefined));
+
+/** `'name` for a module path `(quote name)`, as Racket prints it in a module path index. */
+function quotedName(path: Value): string | null {
+  if (!(path instanceof Pair) || !(path.car instanceof Sym) || path.car.name !== 'quote') return null;
+  const rest = path.cdr;
+  return rest instanceof Pair && rest.car instanceof Sym && rest.cdr === NULL ? `'${rest.car.name}` : null;
+}
