@@ -167,8 +167,8 @@ function topicOf(v: Value): string | null | undefined {
 }
 
 /** Sends a message to every receiver that hears `logger` and wants it. */
-export function logMessage(logger: Logger, level: Level, topic: string | null, message: string, data: Value): void {
-  const text = topic === null ? message : `${topic}: ${message}`;
+export function logMessage(logger: Logger, level: Level, topic: string | null, message: string, data: Value, prefix = true): void {
+  const text = topic === null || !prefix ? message : `${topic}: ${message}`;
   for (const s of logger.reach()) if (wants(s.filter, level, topic)) s.deliver(level, text, data, topic);
 }
 
@@ -207,15 +207,18 @@ export function installLogging(t: PrimTable): void {
     return r;
   });
   // (log-message logger level [topic] message data [prefix?])
-  t.fn('log-message', 4, 6, (l: Value, lv: Value, ...rest: Value[]) => {
+  // (log-message logger level [topic] message [data prefix-message?]): a first argument that is no string is the topic.
+  t.fn('log-message', 3, 6, (l: Value, lv: Value, ...rest: Value[]) => {
     const logger = checkLogger('log-message', l);
     const level = checkLevel('log-message', lv);
-    const explicitTopic = rest.length >= 3 && !(rest[0] instanceof RString);
-    const [topicV, msg, data] = explicitTopic ? rest : [logger.name === null ? false : sym(logger.name), rest[0], rest[1]];
+    const topicGiven = rest.length === 4 || (rest.length >= 2 && !(rest[0] instanceof RString));
+    const defaultTopic = logger.name === null ? false : sym(logger.name);
+    const [topicV, msg, data = false, prefix = true] = topicGiven ? rest : [defaultTopic, ...rest];
+    if (topicGiven && topicV !== false && !(topicV instanceof Sym)) return argError('log-message', '(or/c string? symbol?)', topicV);
     if (!(msg instanceof RString)) return argError('log-message', 'string?', msg);
     const topic = topicOf(topicV);
     if (topic === undefined) return argError('log-message', '(or/c symbol? #f)', topicV);
-    logMessage(logger, level, topic, msg.s, data);
+    logMessage(logger, level, topic, msg.s, data, prefix !== false);
     return VOID;
   });
   t.fn('log-level?', 2, 3, (l: Value, lv: Value, topic?: Value) => {

@@ -27,10 +27,15 @@ function liftedSpec(v: Value): Syntax {
 }
 
 export function installSyntaxLifts(t: PrimTable): void {
-  t.fn('syntax-local-lift-require', 2, 2, function (this: Machine, spec: Value, stx: Value) {
+  t.fn('syntax-local-lift-require', 2, 3, function (this: Machine, spec: Value, stx: Value, wrap: Value = true) {
     const ex = this.rt.ex;
     if (!(stx instanceof Syntax)) return argError('syntax-local-lift-require', 'syntax?', stx);
     if (ex.transformers.length === 0 || ex.requireLifter === null) return notExpanding('syntax-local-lift-require');
+    // Unwrapped, the spec binds with the scopes it has, and `stx` is returned as it is.
+    if (wrap === false) {
+      ex.requireLifter(liftedSpec(spec));
+      return stx;
+    }
     // The spec's bindings and the returned syntax share a fresh scope, so only the latter sees them.
     const sc = new Scope('lifted-require');
     ex.requireLifter(addScope(liftedSpec(spec), sc));

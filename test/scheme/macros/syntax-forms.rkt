@@ -63,3 +63,9 @@ zz
 (define-syntax (prov-bad stx) (syntax-local-lift-provide 5) #'1)
 (expansion-error (prov-bad))
 (try (syntax-local-lift-provide #'zz))
+
+;; syntax-local-lift-require without wrapping: the spec binds with its own scopes.
+(define-syntax (lift-unwrapped stx)
+  (syntax-local-lift-require (datum->syntax #'here 'racket/list) #'here #f)
+  (datum->syntax #'here '(last '(1 2 3))))
+(lift-unwrapped)
