@@ -61,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const file = isAbsolute(argv[0]) ? argv[0] : resolve(process.cwd(), argv[0]);
-  const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(1) });
+  // Racket's run-file is the program as the command line names it.
+  const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(1), runFile: argv[0] });
   return rt.runFile(file);
 }
 

@@ -32,6 +32,7 @@ import * as collections from './collections.rkt';
 import * as sequences from './sequences.rkt';
 import * as sets from './sets.rkt';
 import * as strings from './strings.rkt';
+import * as cmdline from './cmdline.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
@@ -78,6 +79,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(vectors),
   file(listLib),
   file(strings),
+  file(cmdline),
   file(syntax),
   file(syntaxObjects),
   file(sets),

@@ -59,6 +59,8 @@ export interface PrimitiveContext {
   /** The expander: syntax-local-value and friends, free-identifier=?. */
   readonly ex: Expander;
   readonly namespaces: NamespaceServices;
+  /** The program as the command line named it: `(find-system-path 'run-file)`. */
+  readonly runFilePath: string;
   /** The built-in libraries, by module path (racket/list, ...): the collections rkt has. */
   readonly libraries: ReadonlyMap<string, unknown>;
 }

@@ -281,7 +281,7 @@ export function installPaths(t: PrimTable): void {
       'desk-dir': home,
       'sys-dir': '/',
       'exec-file': 'rkt',
-      'run-file': 'rkt',
+      'run-file': this.rt.runFilePath,
       'orig-dir': (this.paramValue(currentDirectory) as RPath).path,
       // Where a Unix installation of Racket keeps them (rkt has no collections of its own there).
       'collects-dir': '/usr/share/racket/collects/',

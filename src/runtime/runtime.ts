@@ -25,6 +25,7 @@ import { derivedParamValue, withGuardedValue } from '../prims/parameters.js';
 import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
+import { installCommandLineForm } from '../macros/cmdline.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { Namespace } from '../expand/namespace.js';
@@ -87,6 +88,8 @@ export interface RuntimeOptions {
   host: Host;
   /** Command-line arguments for `current-command-line-arguments`. */
   args?: string[];
+  /** The program as the command line named it (`(find-system-path 'run-file)`); default `rkt`. */
+  runFile?: string;
   /** Calls of a lambda (run directly on the JS stack) before its body is compiled to JS; default 8. */
   jitAfter?: number;
   /** Shown the source of each function the JIT generates (debugging). */
@@ -115,6 +118,7 @@ export class Runtime {
   /** The thread cells that hold parameters' values outside any parameterize (made on first use). */
   private readonly paramBases = new Map<Parameter, ThreadCell>();
   readonly args: string[];
+  readonly runFilePath: string;
   private readonly startEpoch = Date.now();
   private readonly startClock: number;
   /** The thread whose end ends the run. */
@@ -133,6 +137,7 @@ export class Runtime {
     this.jitAfter = opts.jitAfter ?? 8;
     this.jitDump = opts.jitDump ?? null;
     this.args = opts.args ?? [];
+    this.runFilePath = opts.runFile ?? 'rkt';
     this.startClock = this.host.now();
     this.sched = new Scheduler(this, this.host);
     this.sched.onIdle = () => this.flushPorts();
@@ -223,6 +228,10 @@ export class Runtime {
     installMatchForms((name, m) => matchLib.exports.set(name, m));
     // The libraries written in Racket (src/lib) extend racket/base, racket/list, ...
     this.loadRacketLibraries(base);
+    // racket/cmdline: command-line expands into a call of the library's parse-command-line.
+    const cmdline = this.libraries.get('racket/cmdline') ?? this.addLibrary('racket/cmdline');
+    installCommandLineForm((name, m) => cmdline.exports.set(name, m));
+    this.ex.table.add('%parse-command-line', [this.ex.baseScope], cmdline.exports.get('parse-command-line')!, ALL_PHASES);
     const parse = this.libraries.get('syntax/parse') ?? this.addLibrary('syntax/parse');
     // Also under the runtime's own racket/base scope, for JS macros that expand into syntax-parse (programs do not see it there).
     const addParse = (name: string, m: Meaning) => {

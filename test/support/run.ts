@@ -15,6 +15,8 @@ export interface RunResult {
 export interface RunOptions {
   /** Calls before a lambda is compiled to JS (see RuntimeOptions.jitAfter). */
   jitAfter?: number;
+  /** The program as the command line names it (`(find-system-path 'run-file)`). */
+  runFile?: string;
 }
 
 /** Runs `start` on a fresh runtime whose output is captured; `cwd` is where error locations are relative to. */
@@ -32,14 +34,15 @@ async function captured(
     writeStdout: (s: string) => void (stdout += s),
     writeStderr: (s: string) => void (stderr += s),
   };
-  const rt = new Runtime({ host, args, jitAfter: options.jitAfter });
+  const rt = new Runtime({ host, args, jitAfter: options.jitAfter, runFile: options.runFile });
   const code = await start(rt);
   return { stdout, stderr, code, jitFailures: rt.jitFailures };
 }
 
 /** Runs FILE (relative to `cwd`) as `rkt FILE` would. */
 export function runCaptured(file: string, cwd: string, args: string[] = [], options: RunOptions = {}): Promise<RunResult> {
-  return captured(cwd, args, (rt) => rt.runFile(resolve(cwd, file)), options);
+  // As `racket FILE` run from `cwd`: the run file is FILE as given.
+  return captured(cwd, args, (rt) => rt.runFile(resolve(cwd, file)), { runFile: file, ...options });
 }
 
 /** Evaluates top-level forms as `rkt -e` would. */

@@ -40,6 +40,18 @@ describe('rkt FILE', () => {
     expect(r.code).toBe(1);
   });
 
+  it('gives command-line the program as named, its flags and their errors', () => {
+    const f = file(
+      'tool.rkt',
+      '#lang racket\n(define n (make-parameter 1))\n(command-line #:once-each [("-n") k "Count" (n (string->number k))] #:args (host) (printf "~a ~a\\n" host (n)))\n',
+    );
+    expect(run([f, '-n', '3', 'example'])).toEqual({ stdout: 'example 3\n', stderr: '', code: 0 });
+    const help = run([f, '--help']);
+    expect(help.stdout.split('\n').slice(0, 4)).toEqual(['usage: tool.rkt [ <option> ... ] <host>', '', '<option> is one of', '']);
+    expect(help.code).toBe(0);
+    expect(run([f, '--nope'])).toEqual({ stdout: '', stderr: 'tool.rkt: unknown switch: --nope\n', code: 1 });
+  });
+
   it('exits with the code given to exit', () => {
     const f = file('exit.rkt', '#lang racket/base\n(displayln "x")\n(exit 3)\n(displayln "never")\n');
     expect(run([f])).toEqual({ stdout: 'x\n', stderr: '', code: 3 });
