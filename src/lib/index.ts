@@ -33,6 +33,7 @@ import * as sequences from './sequences.rkt';
 import * as sets from './sets.rkt';
 import * as strings from './strings.rkt';
 import * as cmdline from './cmdline.rkt';
+import * as json from './json.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
@@ -80,6 +81,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(listLib),
   file(strings),
   file(cmdline),
+  file(json),
   file(syntax),
   file(syntaxObjects),
   file(sets),

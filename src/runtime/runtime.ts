@@ -96,6 +96,40 @@ export interface RuntimeOptions {
   jitDump?: (source: string) => void;
 }
 
+/** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
+const RACKET_PARTS = [
+  'racket/contract',
+  'racket/class',
+  'racket/unit',
+  'racket/dict',
+  'racket/include',
+  'racket/pretty',
+  'racket/math',
+  'racket/match',
+  'racket/shared',
+  'racket/set',
+  'racket/tcp',
+  'racket/udp',
+  'racket/list',
+  'racket/vector',
+  'racket/string',
+  'racket/bytes',
+  'racket/function',
+  'racket/path',
+  'racket/file',
+  'racket/place',
+  'racket/future',
+  'racket/port',
+  'racket/cmdline',
+  'racket/promise',
+  'racket/bool',
+  'racket/stream',
+  'racket/sequence',
+  'racket/local',
+  'racket/system',
+  'racket/format',
+];
+
 export class Runtime {
   readonly host: Host;
   readonly jitAfter: number;
@@ -253,9 +287,12 @@ export class Runtime {
     // racket/set's `for` forms (its procedures come with the primitives).
     const sets = this.libraries.get('racket/set') ?? this.addLibrary('racket/set');
     for (const [name, m] of setForForms()) sets.exports.set(name, m);
-    // `racket` is racket/base plus the libraries a full `#lang racket` provides.
+    // `racket` is racket/base plus the libraries Racket's racket/main.rkt provides (not json, syntax/parse, ...).
     const full = new ModuleInfo('racket');
-    for (const lib of this.libraries.values()) for (const [n, m] of lib.exports) full.exports.set(n, m);
+    for (const name of ['racket/base', ...RACKET_PARTS]) {
+      const lib = this.libraries.get(name);
+      if (lib !== undefined) for (const [n, m] of lib.exports) full.exports.set(n, m);
+    }
     this.libraries.set('racket', full);
     for (const name of [
       'racket/list',
