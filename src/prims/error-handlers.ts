@@ -130,7 +130,7 @@ export function handleUncaught(m: Machine, v: Value): void {
 // ------------------------------------------------------------ showing values
 
 /** `printed` cut to `width` characters, ending in "..." when cut (Racket's default). */
-function truncated(printed: string, width: number): string {
+export function truncated(printed: string, width: number): string {
   return printed.length <= width ? printed : `${printed.slice(0, Math.max(0, width - 3))}...`;
 }
 

@@ -8,6 +8,8 @@ import { argError } from '../errors/messages.js';
 import * as N from '../values/numbers.js';
 import { Pair, RString, type Sym, keyword, str, type Value } from '../values/types.js';
 import { KeywordProcedure } from './keyword-procedures.js';
+import { errorPrintWidth, truncated } from './error-handlers.js';
+import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 
 const given = (v: Value) => v !== UNSUPPLIED;
@@ -74,13 +76,22 @@ const A_KEYWORDS = [
 ];
 
 /** ~a and friends: `render` turns each value into text. */
-function tilde(t: PrimTable, name: string, render: (v: Value) => string, defaultSeparator: string): void {
+function tilde(t: PrimTable, name: string, render: (v: Value, m: Machine) => string, defaultSeparator: string): void {
   const n = A_KEYWORDS.length;
-  const proc = new Primitive(name, n, -1, (...args: Value[]) => {
+  const proc = new Primitive(name, n, -1, function (this: Machine, ...args: Value[]) {
     const kw: Record<string, Value> = {};
     A_KEYWORDS.forEach((k, i) => (kw[k] = args[i]));
     const sep = text(name, kw.separator, defaultSeparator);
-    return str(fit(name, args.slice(n).map(render).join(sep), kw));
+    return str(
+      fit(
+        name,
+        args
+          .slice(n)
+          .map((v) => render(v, this))
+          .join(sep),
+        kw,
+      ),
+    );
   });
   t.value(
     name,
@@ -138,6 +149,11 @@ export function installFormat(t: PrimTable): void {
     tilde(t, '~s', writeString, ' ');
     tilde(t, '~v', (v) => printString(v), ' ');
     tilde(t, '~e', (v) => printString(v), ' ');
+    // ~.a, ~.s and ~.v cut each value to error-print-width, as format's ~.a does.
+    const cut = (m: Machine, text: string): string => truncated(text, m.paramValue(errorPrintWidth) as number);
+    tilde(t, '~.a', (v, m) => cut(m, displayString(v)), '');
+    tilde(t, '~.s', (v, m) => cut(m, writeString(v)), ' ');
+    tilde(t, '~.v', (v, m) => cut(m, printString(v)), ' ');
     tildeR(t);
   });
 }

@@ -29,3 +29,11 @@
 (~r 1e10)
 (with-handlers ([exn:fail? exn-message]) (~a 1 #:bogus 2))
 (~a "ab" #:min-width 6 #:align 'center #:left-pad-string "<" #:right-pad-string ">")
+
+;; ~.a, ~.s and ~.v cut each value to error-print-width.
+(string-length (~.a (make-string 1000 #\a)))
+(~.s "abc")
+(~.v (list 1 2))
+(~.a 1 2 #:separator "-")
+(parameterize ([error-print-width 10])
+  (list (~.a "abcdefghijklmnop") (~.s "abcdefghijklmnop") (~.v 'abcdefghijklmnop) (~.a "abcdefghijklmnop" #:min-width 12)))
