@@ -1,0 +1,165 @@
+// File ports over an open descriptor. The OS file offset is what Racket's
+// file-position reports, adjusted by what a port buffers; Node cannot seek a
+// descriptor, so the offset is kept here and every read and write names it.
+// The two ports of open-input-output-file share one descriptor, and so one
+// offset, as they share one in Racket. An input port reads everything from
+// the offset to the end of the file when it opens or moves; an output port
+// writes its buffer at the offset when it flushes.
+
+import type { HostError, HostFiles } from '../host/host.js';
+import { RacketThrow, exnFailFilesystemErrnoT, makeExn } from '../errors/exn.js';
+import { Pair, sym } from '../values/types.js';
+import { encodeUtf8 } from '../values/utf8.js';
+import { InputPort } from './input-port.js';
+import { OutputPort } from './output-port.js';
+
+/** Racket's error for a failed system call on an open port: `who: what` (just `what` without a who), then the OS's error. */
+export function portSystemError(who: string | null, what: string, e: unknown): never {
+  const err = e as HostError;
+  if (typeof err?.errno !== 'number') throw e;
+  const head = who === null ? what : `${who}: ${what}`;
+  throw new RacketThrow(
+    makeExn(exnFailFilesystemErrnoT, `${head}\n  system error: ${err.text}; errno=${err.errno}`, new Pair(err.errno, sym('posix'))),
+  );
+}
+
+/** An open file, shared by the ports on it; closed when the last of them closes. */
+export class FileDescriptor {
+  /** The file offset the OS would keep for the descriptor. */
+  offset = 0;
+  constructor(
+    readonly files: HostFiles,
+    readonly fd: number,
+    /** Opened to append: every write goes to the end of the file. */
+    readonly append: boolean,
+    /** How many ports use it. */
+    private users: number,
+  ) {}
+
+  /** The file's size now. */
+  size(): number {
+    return Number(this.files.statDescriptor(this.fd).size);
+  }
+
+  /** Everything from the offset to the end of the file; the offset moves to the end. */
+  readRest(): Uint8Array {
+    let buf = new Uint8Array(Math.max(4096, this.size() - this.offset + 1));
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        const bigger = new Uint8Array(buf.length * 2);
+        bigger.set(buf);
+        buf = bigger;
+      }
+      const got = this.files.readDescriptor(this.fd, buf, n, buf.length - n, this.offset + n);
+      if (got === 0) break;
+      n += got;
+    }
+    this.offset += n;
+    return buf.subarray(0, n);
+  }
+
+  write(data: Uint8Array): void {
+    if (this.append) {
+      this.files.writeDescriptor(this.fd, data, null);
+      this.offset = this.size();
+    } else {
+      this.files.writeDescriptor(this.fd, data, this.offset);
+      this.offset += data.length;
+    }
+  }
+
+  /** One port is done with the descriptor. */
+  release(): void {
+    if (--this.users > 0) return;
+    try {
+      this.files.closeDescriptor(this.fd);
+    } catch {
+      // close(2) failing leaves nothing to do: the descriptor is gone either way.
+    }
+  }
+}
+
+/** A file input port: its bytes are what the descriptor held from the offset when the port opened or last moved. */
+export class FileInputPort extends InputPort {
+  /** Called once, when the port is closed or its custodian shuts down. */
+  onClose: (() => void) | null = null;
+  constructor(
+    readonly descriptor: FileDescriptor,
+    name: string,
+  ) {
+    super(descriptor.readRest(), name);
+    this.fileStream = true;
+  }
+
+  /** Racket's position: the descriptor's offset less what is read ahead and not yet taken. */
+  override filePosition(): number {
+    return this.descriptor.offset - this.available;
+  }
+
+  override setFilePosition(to: number | 'eof'): void {
+    const d = this.descriptor;
+    d.offset = to === 'eof' ? d.size() : to;
+    this.refill(d.readRest());
+  }
+
+  override close(): void {
+    if (this.closed) return;
+    super.close();
+    this.descriptor.release();
+    this.onClose?.();
+  }
+
+  /** A custodian shutdown: closes the port. */
+  release(): void {
+    this.close();
+  }
+}
+
+/** A file output port: flushing writes the buffer at the descriptor's offset. */
+export class FileOutputPort extends OutputPort {
+  constructor(
+    readonly descriptor: FileDescriptor,
+    name: string,
+  ) {
+    super(name, (data) => {
+      try {
+        descriptor.write(typeof data === 'string' ? encodeUtf8(data) : data);
+      } catch (e) {
+        portSystemError(null, 'error writing to stream port', e);
+      }
+    });
+    this.fileStream = true;
+  }
+
+  /** Racket's position: the descriptor's offset plus what is buffered. */
+  override position(): number {
+    return this.descriptor.offset + this.buffered();
+  }
+
+  /** Flushes, then moves the descriptor's offset (past the end of the file is allowed: a later write fills the gap with zeros). */
+  setFilePosition(to: number | 'eof'): void {
+    this.flush();
+    const d = this.descriptor;
+    d.offset = to === 'eof' ? d.size() : to;
+  }
+
+  /** Flushes, then sets the file's size. */
+  truncate(size: number): void {
+    this.flush();
+    this.descriptor.files.truncateDescriptor(this.descriptor.fd, size);
+  }
+
+  override close(): void {
+    if (this.closed) return;
+    super.close();
+    this.descriptor.release();
+  }
+
+  /** A custodian shutdown: closes the port without flushing it, as Racket's does. */
+  release(): void {
+    if (this.closed) return;
+    this.reset();
+    this.close();
+  }
+}
