@@ -3,8 +3,10 @@
 // descriptor, so the offset is kept here and every read and write names it.
 // The two ports of open-input-output-file share one descriptor, and so one
 // offset, as they share one in Racket. An input port reads everything from
-// the offset to the end of the file when it opens or moves; an output port
-// writes its buffer at the offset when it flushes.
+// the offset to the end of the file when it opens or moves (its read-ahead
+// moves the offset once it is read from, as Racket's buffer fills on the
+// first read); an output port writes its buffer at the offset when it
+// flushes.
 
 import type { HostError, HostFiles } from '../host/host.js';
 import { RacketThrow, exnFailFilesystemErrnoT, makeExn } from '../errors/exn.js';
@@ -27,6 +29,12 @@ export function portSystemError(who: string | null, what: string, e: unknown): n
 export class FileDescriptor {
   /** The file offset the OS would keep for the descriptor. */
   offset = 0;
+  /**
+   * An input port on the descriptor that has read ahead from `offset` where
+   * Racket's would not have yet: nothing has been read from it since. Its
+   * read-ahead does not count in `offset` until something is.
+   */
+  reader: FileInputPort | null = null;
   constructor(
     readonly files: HostFiles,
     readonly fd: number,
@@ -36,14 +44,27 @@ export class FileDescriptor {
     private users: number,
   ) {}
 
+  /** Brings `offset` up to date: once the reader has been read from, its read-ahead was taken from the file. */
+  settle(): void {
+    const r = this.reader;
+    if (r === null || !r.readFrom) return;
+    this.offset = r.filledAt + r.bytes.length;
+    this.reader = null;
+  }
+
+  /** The offset moved (a write, a new position): a reader that was not read from reads afresh from there. */
+  moved(): void {
+    this.reader?.readAhead();
+  }
+
   /** The file's size now. */
   size(): number {
     return Number(this.files.statDescriptor(this.fd).size);
   }
 
-  /** Everything from the offset to the end of the file; the offset moves to the end. */
-  readRest(): Uint8Array {
-    let buf = new Uint8Array(Math.max(4096, this.size() - this.offset + 1));
+  /** Everything from `from` to the end of the file. */
+  readFrom(from: number): Uint8Array {
+    let buf = new Uint8Array(Math.max(4096, this.size() - from + 1));
     let n = 0;
     for (;;) {
       if (n === buf.length) {
@@ -51,15 +72,15 @@ export class FileDescriptor {
         bigger.set(buf);
         buf = bigger;
       }
-      const got = this.files.readDescriptor(this.fd, buf, n, buf.length - n, this.offset + n);
+      const got = this.files.readDescriptor(this.fd, buf, n, buf.length - n, from + n);
       if (got === 0) break;
       n += got;
     }
-    this.offset += n;
     return buf.subarray(0, n);
   }
 
   write(data: Uint8Array): void {
+    this.settle();
     if (this.append) {
       this.files.writeDescriptor(this.fd, data, null);
       this.offset = this.size();
@@ -67,6 +88,14 @@ export class FileDescriptor {
       this.files.writeDescriptor(this.fd, data, this.offset);
       this.offset += data.length;
     }
+    this.moved();
+  }
+
+  /** Sets the offset (past the end of the file is allowed: a later write fills the gap with zeros). */
+  seek(to: number | 'eof'): void {
+    this.settle();
+    this.offset = to === 'eof' ? this.size() : to;
+    this.moved();
   }
 
   /** One port is done with the descriptor. */
@@ -80,33 +109,86 @@ export class FileDescriptor {
   }
 }
 
-/** A file input port: its bytes are what the descriptor held from the offset when the port opened or last moved. */
+/**
+ * A file input port: its bytes are what the file held from the descriptor's
+ * offset to its end when the port opened or last moved (or, while nothing has
+ * been read from it, when another port on the descriptor last wrote).
+ */
 export class FileInputPort extends InputPort {
   /** Called once, when the port is closed or its custodian shuts down. */
   onClose: (() => void) | null = null;
+  /** The file offset of the port's first byte. */
+  filledAt = 0;
+  private readsAtFill = 0;
   constructor(
     readonly descriptor: FileDescriptor,
     name: string,
   ) {
-    super(descriptor.readRest(), name);
+    super(new Uint8Array(0), name);
     this.fileStream = true;
+    this.readAhead();
+  }
+
+  /** Set by a peek: Racket's buffer fills on a peek too. */
+  private peeked = false;
+
+  /** Something was read or peeked at since the port last filled. */
+  get readFrom(): boolean {
+    return this.peeked || this.reads > this.readsAtFill;
+  }
+
+  override peekByte(): number | null {
+    this.peeked = true;
+    return super.peekByte();
+  }
+  override peekChar(): number | null {
+    this.peeked = true;
+    return super.peekChar();
+  }
+  override peekCharAt(skip: number): number | null {
+    this.peeked = true;
+    return super.peekCharAt(skip);
+  }
+  override peekBytesAt(skip: number, n: number): Uint8Array | null {
+    this.peeked = true;
+    return super.peekBytesAt(skip, n);
+  }
+  override peekStringAt(skip: number, n: number): string | null {
+    this.peeked = true;
+    return super.peekStringAt(skip, n);
+  }
+
+  /** Reads from the descriptor's offset to the end of the file. */
+  readAhead(): void {
+    const d = this.descriptor;
+    this.filledAt = d.offset;
+    this.refill(d.readFrom(d.offset));
+    this.readsAtFill = this.reads;
+    this.peeked = false;
+    d.reader = this;
   }
 
   /** Racket's position: the descriptor's offset less what is read ahead and not yet taken. */
   override filePosition(): number {
-    return this.descriptor.offset - this.available;
+    const d = this.descriptor;
+    d.settle();
+    return d.reader === this ? d.offset : d.offset - this.available;
   }
 
   override setFilePosition(to: number | 'eof'): void {
     const d = this.descriptor;
-    d.offset = to === 'eof' ? d.size() : to;
-    this.refill(d.readRest());
+    d.reader = null;
+    d.seek(to);
+    this.readAhead();
   }
 
   override close(): void {
     if (this.closed) return;
     super.close();
-    this.descriptor.release();
+    const d = this.descriptor;
+    d.settle();
+    if (d.reader === this) d.reader = null;
+    d.release();
     this.onClose?.();
   }
 
@@ -134,14 +216,14 @@ export class FileOutputPort extends OutputPort {
 
   /** Racket's position: the descriptor's offset plus what is buffered. */
   override position(): number {
+    this.descriptor.settle();
     return this.descriptor.offset + this.buffered();
   }
 
-  /** Flushes, then moves the descriptor's offset (past the end of the file is allowed: a later write fills the gap with zeros). */
+  /** Flushes, then moves the descriptor's offset. */
   setFilePosition(to: number | 'eof'): void {
     this.flush();
-    const d = this.descriptor;
-    d.offset = to === 'eof' ? d.size() : to;
+    this.descriptor.seek(to);
   }
 
   /** Flushes, then sets the file's size. */
