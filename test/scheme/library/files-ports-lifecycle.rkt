@@ -74,6 +74,24 @@
 (with-input-from-file f (lambda () (for/list ([l (in-lines)]) l)))
 (call-with-input-file f (lambda (in) (list (file-position in) (read-bytes 3 in) (file-position in))))
 
+;; file-stream-buffer-mode: 'none writes each write out, 'line each with a newline.
+(define ob (open-output-file g #:exists 'truncate))
+(file-stream-buffer-mode ob 'none)
+(list (write-string "ab" ob) (size g) (write-bytes #"cd" ob) (size g))
+(write 'sym ob)
+(size g)
+(file-stream-buffer-mode ob 'line)
+(file-stream-buffer-mode ob)
+(list (write-string "no newline" ob) (size g) (write-string "x\ny" ob) (size g))
+(displayln "z" ob)
+(size g)
+(file-stream-buffer-mode ob 'block)
+(write-string "a\n" ob)
+(size g)
+(close-output-port ob)
+(size g)
+(try (lambda () (file-stream-buffer-mode ob 'bad)))
+
 ;; A custodian shutdown closes its file ports without flushing them.
 (define c (make-custodian))
 (define oc (parameterize ([current-custodian c]) (open-output-file g #:exists 'truncate)))
