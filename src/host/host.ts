@@ -76,8 +76,8 @@ export interface HostFiles {
   watch(path: string, onChange: () => void): () => void;
   /** Opens a file as open(2) does and returns its descriptor; `permissions` are those of a file it creates. */
   openDescriptor(path: string, how: HostOpenMode, permissions: number): number;
-  /** Reads up to `length` bytes at file offset `position` into `into` from `start`; returns how many (0 at the end). */
-  readDescriptor(fd: number, into: Uint8Array, start: number, length: number, position: number): number;
+  /** Reads up to `length` bytes at file offset `position` (null: where the descriptor is, for a device or pipe) into `into` from `start`; returns how many (0 at the end). */
+  readDescriptor(fd: number, into: Uint8Array, start: number, length: number, position: number | null): number;
   /** Writes all of `data` at file offset `position`, or at the end when null (a descriptor opened to append). */
   writeDescriptor(fd: number, data: Uint8Array, position: number | null): void;
   /** Sets the size of the open file (ftruncate(2)). */

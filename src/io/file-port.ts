@@ -123,10 +123,29 @@ export class FileInputPort extends InputPort {
   constructor(
     readonly descriptor: FileDescriptor,
     name: string,
+    /** A device or pipe (not a regular file): its bytes are read a chunk at a time as reads need them, and it has no position to set. */
+    readonly device = false,
   ) {
     super(new Uint8Array(0), name);
     this.fileStream = true;
-    this.readAhead();
+    if (device) this.complete = false;
+    else this.readAhead();
+  }
+
+  /** A device's next chunk, read now (the whole runtime waits for it, as for a regular file's bytes). */
+  override pull(): boolean {
+    if (!this.device || this.complete || this.closed) return false;
+    const d = this.descriptor;
+    const chunk = new Uint8Array(65536);
+    let n = 0;
+    try {
+      n = d.files.readDescriptor(d.fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      portSystemError(null, 'error reading from stream port', e);
+    }
+    if (n === 0) this.finish();
+    else this.feed(chunk.subarray(0, n));
+    return true;
   }
 
   /** Set by a peek: Racket's buffer fills on a peek too. */
@@ -170,12 +189,14 @@ export class FileInputPort extends InputPort {
 
   /** Racket's position: the descriptor's offset less what is read ahead and not yet taken. */
   override filePosition(): number {
+    if (this.device) return this.pos;
     const d = this.descriptor;
     d.settle();
     return d.reader === this ? d.offset : d.offset - this.available;
   }
 
   override setFilePosition(to: number | 'eof'): void {
+    if (this.device) portSystemError('file-position', 'error setting stream position', { code: 'ESPIPE', errno: 29, text: 'Illegal seek' });
     const d = this.descriptor;
     d.reader = null;
     d.seek(to);

@@ -162,6 +162,11 @@ export class InputPort {
     this.complete = false;
   }
 
+  /** Reads more bytes now, when the port can (a file port on a device); false when it cannot. */
+  pull(): boolean {
+    return false;
+  }
+
   /** Starts the source, if it has not started, so that more bytes come. */
   demand(): void {
     const start = this.source;

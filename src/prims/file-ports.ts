@@ -178,8 +178,9 @@ export function installFilePorts(t: PrimTable): void {
     const desc = new FileDescriptor(fs, fd, false, 1);
     let port: FileInputPort;
     try {
-      if (fs.statDescriptor(fd).kind === 'directory') return directoryError(who, 'cannot open input file', `  path: ${shown}`);
-      port = new FileInputPort(desc, shown);
+      const kind = fs.statDescriptor(fd).kind;
+      if (kind === 'directory') return directoryError(who, 'cannot open input file', `  path: ${shown}`);
+      port = new FileInputPort(desc, shown, kind !== 'file');
     } catch (e) {
       desc.release();
       if (e instanceof RacketThrow) throw e;
@@ -210,7 +211,7 @@ export function installFilePorts(t: PrimTable): void {
     const desc = new FileDescriptor(fs, openForOutput(who, fs, path, shown, mode, permissionsArg(who, perms), true), mode === 'append', 2);
     let input: FileInputPort;
     try {
-      input = new FileInputPort(desc, shown);
+      input = new FileInputPort(desc, shown, fs.statDescriptor(desc.fd).kind !== 'file');
     } catch (e) {
       desc.release();
       desc.release();

@@ -92,12 +92,18 @@
 (size g)
 (try (lambda () (file-stream-buffer-mode ob 'bad)))
 
+;; Devices are read as reads need their bytes (/dev/zero never ends).
+(call-with-input-file "/dev/zero"
+  (lambda (in) (list (read-bytes 5 in) (peek-byte in) (read-bytes-avail!* (make-bytes 3 1) in) (read-char in))))
+(call-with-input-file "/dev/null" (lambda (in) (list (read-char in) (read-line in) (read in) (file-stream-port? in))))
+(call-with-output-file "/dev/null" #:exists 'append (lambda (o) (write-string "discarded" o)))
+
 ;; A custodian shutdown closes its file ports without flushing them.
 (define c (make-custodian))
 (define oc (parameterize ([current-custodian c]) (open-output-file g #:exists 'truncate)))
 (define ic (parameterize ([current-custodian c]) (open-input-file f)))
 (write-string "never written" oc)
-(map show (custodian-managed-list c (current-custodian)))
+(sort (map show (custodian-managed-list c (current-custodian))) string<?)
 (custodian-shutdown-all c)
 (list (port-closed? oc) (port-closed? ic) (size g))
 
