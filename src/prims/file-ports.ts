@@ -84,6 +84,11 @@ function openForOutput(who: string, fs: HostFiles, path: string, shown: string, 
   }
 }
 
+/** Racket refuses to open a file under a custodian that has been shut down (after asking the security guard). */
+function checkCustodian(m: Machine, who: string): void {
+  if ((m.paramValue(currentCustodian) as Custodian).shutDown) genericFail(`${who}: the current custodian has been shut down`);
+}
+
 /** Makes a file port the current custodian's and the current plumber's, and has its output written when the run ends. */
 function manage(m: Machine, port: FileInputPort | FileOutputPort): void {
   const custodian = m.paramValue(currentCustodian) as Custodian;
@@ -169,6 +174,7 @@ export function installFilePorts(t: PrimTable): void {
     const path = complete(this, pathString(who, p));
     const shown = operand(this, who, p);
     const fs = files(this, who, shown, ['read']);
+    checkCustodian(this, who);
     let fd: number;
     try {
       fd = fs.openDescriptor(path, { read: true, write: false, create: false, exclusive: false, truncate: false, append: false }, 0);
@@ -196,6 +202,7 @@ export function installFilePorts(t: PrimTable): void {
     const shown = operand(this, who, p);
     const mode = existsArg(who, exists);
     const fs = files(this, who, shown, GUARD_MODES[mode]);
+    checkCustodian(this, who);
     const desc = new FileDescriptor(fs, openForOutput(who, fs, path, shown, mode, permissionsArg(who, perms), false), mode === 'append', 1);
     const port = new FileOutputPort(desc, shown);
     manage(this, port);
@@ -208,6 +215,7 @@ export function installFilePorts(t: PrimTable): void {
     const shown = operand(this, who, p);
     const mode = existsArg(who, exists);
     const fs = files(this, who, shown, GUARD_MODES[mode]);
+    checkCustodian(this, who);
     const desc = new FileDescriptor(fs, openForOutput(who, fs, path, shown, mode, permissionsArg(who, perms), true), mode === 'append', 2);
     let input: FileInputPort;
     try {

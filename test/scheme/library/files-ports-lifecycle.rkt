@@ -107,6 +107,12 @@
 (custodian-shutdown-all c)
 (list (port-closed? oc) (port-closed? ic) (size g))
 
+;; A custodian that has been shut down opens no files.
+(parameterize ([current-custodian c])
+  (list (try (lambda () (open-output-file g #:exists 'truncate)))
+        (try (lambda () (open-input-file f)))
+        (try (lambda () (open-input-output-file g #:exists 'update)))))
+
 ;; A plumber flushes the file ports made while it was current.
 (define p (make-plumber))
 (define op (parameterize ([current-plumber p]) (open-output-file g #:exists 'truncate)))
