@@ -187,10 +187,15 @@ export function installPorts(t: PrimTable): void {
     else outArg(this, 'file-position', port);
     if (pos === undefined) return port instanceof InputPort ? port.filePosition() : port.position();
     const to = filePositionArg(port, pos);
-    if (port instanceof InputPort) port.setFilePosition(to);
-    else if (port instanceof FileOutputPort) port.setFilePosition(to);
-    else
+    if (!(port instanceof InputPort || port instanceof FileOutputPort))
       throw new RacketThrow(makeExn(exnFailUnsupportedT, 'file-position: setting the position of an output port is not supported in rkt'));
+    try {
+      port.setFilePosition(to);
+    } catch (e) {
+      // A file port's system calls fail with the OS's error.
+      if (e instanceof RacketThrow) throw e;
+      portSystemError('file-position', 'error setting stream position', e);
+    }
     return VOID;
   });
   t.fn('file-position*', 1, 1, function (this: Machine, p: Value) {
