@@ -66,7 +66,6 @@ export function stdioIdentity(host: Host, fd: 0 | 1 | 2): (() => bigint) | null 
 
 /** Opens `path` for an output port (and an input port when `read`) as exists mode `mode` says; returns the descriptor. */
 function openForOutput(who: string, fs: HostFiles, path: string, shown: string, mode: string, permissions: number, read: boolean): number {
-  if (fs.directoryExists(path)) return directoryError(who, 'path is a directory', `  path: ${shown}`);
   const how: HostOpenMode = { read, ...OPEN_MODES[mode] };
   try {
     if (mode === 'replace' && fs.exists(path)) fs.delete(path);
@@ -79,6 +78,8 @@ function openForOutput(who: string, fs: HostFiles, path: string, shown: string, 
       return fs.openDescriptor(path, how, permissions);
     }
   } catch (e) {
+    // A directory is refused by open(2) (EISDIR, or EEXIST for 'error); Racket reports it as itself.
+    if (fs.directoryExists(path)) return directoryError(who, 'path is a directory', `  path: ${shown}`);
     if ((e as { code?: string }).code === 'EEXIST' && mode === 'error') return existsError(who, 'file exists', `  path: ${shown}`);
     return systemError(who, 'error opening file', shown, e);
   }
