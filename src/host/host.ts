@@ -74,6 +74,31 @@ export interface HostFiles {
   access(path: string): { read: boolean; write: boolean; execute: boolean };
   /** Calls `onChange` (at most once) when the file or directory changes; returns a canceller. */
   watch(path: string, onChange: () => void): () => void;
+  /** Opens a file as open(2) does and returns its descriptor; `permissions` are those of a file it creates. */
+  openDescriptor(path: string, how: HostOpenMode, permissions: number): number;
+  /** Reads up to `length` bytes at file offset `position` (null: where the descriptor is, for a device or pipe) into `into` from `start`; returns how many (0 at the end). */
+  readDescriptor(fd: number, into: Uint8Array, start: number, length: number, position: number | null): number;
+  /** Writes all of `data` at file offset `position`, or at the end when null (a descriptor opened to append). */
+  writeDescriptor(fd: number, data: Uint8Array, position: number | null): void;
+  /** Sets the size of the open file (ftruncate(2)). */
+  truncateDescriptor(fd: number, size: number): void;
+  /** fstat(2) of the open file. */
+  statDescriptor(fd: number): HostStat;
+  closeDescriptor(fd: number): void;
+}
+
+/** How openDescriptor opens a file: its access, and what it does when the file is there or not. */
+export interface HostOpenMode {
+  read: boolean;
+  write: boolean;
+  /** O_CREAT: a missing file is made. */
+  create: boolean;
+  /** O_EXCL: an existing file is an error (EEXIST). */
+  exclusive: boolean;
+  /** O_TRUNC: an existing file is emptied. */
+  truncate: boolean;
+  /** O_APPEND: every write goes to the end. */
+  append: boolean;
 }
 
 /** What stat(2) reports; times in nanoseconds since the epoch. */

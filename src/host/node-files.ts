@@ -1,18 +1,23 @@
-// Files for the Node host: synchronous reads and writes (a Racket file port
-// reads a whole file when it opens, and writes when it flushes).
+// Files for the Node host: synchronous operations on paths, and on the
+// descriptors that file ports hold (Node has no lseek, so reads and writes
+// on a descriptor name their offset).
 
 import {
   accessSync,
   appendFileSync,
   chmodSync,
+  closeSync,
   constants,
   copyFileSync,
   existsSync,
   fstatSync,
+  ftruncateSync,
   type BigIntStats,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
+  readSync,
   readFileSync,
   readlinkSync,
   renameSync,
@@ -23,8 +28,9 @@ import {
   utimesSync,
   watch,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
-import type { HostError, HostFiles, HostStat } from './host.js';
+import type { HostError, HostFiles, HostOpenMode, HostStat } from './host.js';
 
 /** errno numbers and texts (Linux values, as Racket shows them) of the errors file operations meet. */
 const ERRORS: Record<string, [number, string]> = {
@@ -97,6 +103,41 @@ function hostStat(s: BigIntStats): HostStat {
   };
 }
 
+/** open(2)'s flags for `how`. */
+function openFlags(how: HostOpenMode): number {
+  const c = constants;
+  let flags = how.read && how.write ? c.O_RDWR : how.write ? c.O_WRONLY : c.O_RDONLY;
+  if (how.create) flags |= c.O_CREAT;
+  if (how.exclusive) flags |= c.O_EXCL;
+  if (how.truncate) flags |= c.O_TRUNC;
+  if (how.append) flags |= c.O_APPEND;
+  return flags;
+}
+
+/** Writes all of `data`, looping over short writes; `position` null writes at the descriptor's own offset. */
+function writeAll(fd: number, data: Uint8Array, position: number | null): void {
+  let done = 0;
+  while (done < data.length) {
+    const n = writeSync(fd, data, done, data.length - done, position === null ? null : position + done);
+    if (n <= 0) throw hostError({ code: 'EIO' });
+    done += n;
+  }
+}
+
+/**
+ * open(2) as `how` says. A truncating open is closed at once and the file
+ * opened again: ext4 (auto_da_alloc) forces out the data of a file that was
+ * truncated and then written when it is closed, which makes rewriting a small
+ * file a hundred times slower; a close between the truncation and the writes
+ * leaves them to be written back as usual.
+ */
+function openDescriptor(path: string, how: HostOpenMode, permissions: number): number {
+  const fd = openSync(path, openFlags(how), permissions);
+  if (!how.truncate) return fd;
+  closeSync(fd);
+  return openSync(path, openFlags({ ...how, create: false, exclusive: false, truncate: false }));
+}
+
 export const nodeFiles: HostFiles = {
   ...basicFiles,
   list: (path) => attempt(() => readdirSync(path)),
@@ -139,4 +180,10 @@ export const nodeFiles: HostFiles = {
     });
     return stop;
   },
+  openDescriptor: (path, how, permissions) => attempt(() => openDescriptor(path, how, permissions)),
+  readDescriptor: (fd, into, start, length, position) => attempt(() => readSync(fd, into, start, length, position)),
+  writeDescriptor: (fd, data, position) => attempt(() => writeAll(fd, data, position)),
+  truncateDescriptor: (fd, size) => attempt(() => ftruncateSync(fd, size)),
+  statDescriptor: (fd) => statDescriptor(fd),
+  closeDescriptor: (fd) => attempt(() => closeSync(fd)),
 };

@@ -126,6 +126,20 @@ export class InputPort {
     return this.pos;
   }
 
+  /** file-position's setting: a string port moves within its bytes (no further than their end). */
+  setFilePosition(to: number | 'eof'): void {
+    this.pos = to === 'eof' ? this.bytes.length : Math.min(to, this.bytes.length);
+  }
+
+  /** Replaces the bytes, to be read from their start (a file port that moved reads afresh). */
+  protected refill(bytes: Uint8Array): void {
+    this.buffer = bytes;
+    this.bytes = bytes;
+    this.text = null;
+    this.pos = 0;
+    this.countedTo = 0;
+  }
+
   /** A port whose bytes come from Racket procedures (make-input-port): reads wait by `fill`. */
   get custom(): boolean {
     return false;
@@ -146,6 +160,11 @@ export class InputPort {
     if (this.mark !== 'eof') this.syncCount()?.countSpecial();
     this.mark = null;
     this.complete = false;
+  }
+
+  /** Reads more bytes now, when the port can (a file port on a device); false when it cannot. */
+  pull(): boolean {
+    return false;
   }
 
   /** Starts the source, if it has not started, so that more bytes come. */

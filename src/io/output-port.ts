@@ -174,9 +174,14 @@ export class OutputPort {
 
   /** Bytes written so far: flushed and buffered (file-position). */
   position(): number {
-    if (this.parts.length === 0) return this.flushedBytes;
+    return this.flushedBytes + this.buffered();
+  }
+
+  /** The number of bytes written but not yet flushed. */
+  buffered(): number {
+    if (this.parts.length === 0) return 0;
     const data = this.joined();
-    return this.flushedBytes + (typeof data === 'string' ? utf8Length(data) : data.length);
+    return typeof data === 'string' ? utf8Length(data) : data.length;
   }
 
   /** Discards what a string port holds. */

@@ -41,13 +41,25 @@
              (cdr l)))))))
 
 (define (call-with-input-file* path proc #:mode [mode 'binary])
+  (unless (path-string? path) (raise-argument-error 'call-with-input-file* "path-string?" path))
+  (unless (and (procedure? proc) (procedure-arity-includes? proc 1))
+    (raise-argument-error 'call-with-input-file* "(input-port? . -> . any)" proc))
+  (unless (memq mode '(binary text)) (raise-argument-error 'call-with-input-file* "(or/c 'binary 'text)" mode))
   (let ([p (open-input-file path #:mode mode)])
     (dynamic-wind void (lambda () (proc p)) (lambda () (close-input-port p)))))
 
-(define (call-with-output-file* path proc #:exists [exists 'error] #:mode [mode 'binary]
-                                #:permissions [perms #o666] #:replace-permissions? [replace? #f])
-  (let ([p (open-output-file path #:exists exists #:mode mode
-                             #:permissions perms #:replace-permissions? replace?)])
+(define (call-with-output-file* path proc #:exists [exists 'error] #:mode [mode 'binary] #:permissions [perms #o666])
+  (unless (path-string? path) (raise-argument-error 'call-with-output-file* "path-string?" path))
+  (unless (and (procedure? proc) (procedure-arity-includes? proc 1))
+    (raise-argument-error 'call-with-output-file* "(output-port? . -> . any)" proc))
+  (unless (memq mode '(binary text)) (raise-argument-error 'call-with-output-file* "(or/c 'binary 'text)" mode))
+  (unless (memq exists '(error append update can-update replace truncate must-truncate truncate/replace))
+    (raise-argument-error
+     'call-with-output-file*
+     "(or/c 'error 'append 'update 'can-update 'replace 'truncate 'must-truncate 'truncate/replace)" exists))
+  (unless (and (exact-integer? perms) (<= 0 perms 65535))
+    (raise-argument-error 'call-with-output-file* "(integer-in 0 65535)" perms))
+  (let ([p (open-output-file path #:exists exists #:mode mode #:permissions perms)])
     (dynamic-wind void (lambda () (proc p)) (lambda () (close-output-port p)))))
 
 (define (filesystem-change-evt path [fail #f])

@@ -39,7 +39,7 @@ class PortDataEvt implements Evt {
     readonly read: () => Value,
   ) {}
   poll(): SyncResult | NotReady {
-    if (!this.ready()) return NOT_READY;
+    while (!this.ready()) if (!this.port.pull()) return NOT_READY;
     try {
       return this.read();
     } catch (e) {

@@ -4,6 +4,8 @@
 import { MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { InputPort } from '../io/input-port.js';
 import { OutputPort } from '../io/output-port.js';
+import { FileInputPort, FileOutputPort } from '../io/file-port.js';
+import { RPath } from '../values/path.js';
 import { StructInstance, StructType, propObjectName, propProcedure } from '../values/struct.js';
 import { RString } from '../values/types.js';
 import { isProcedure } from './check.js';
@@ -50,6 +52,7 @@ export function objectName(v: Value): Value {
     return sym(v.type.name);
   }
   if (v instanceof RRegexp) return v.name;
+  if (v instanceof FileInputPort || v instanceof FileOutputPort) return new RPath(v.name);
   if (v instanceof InputPort || v instanceof OutputPort) return sym(v.name);
   return false;
 }

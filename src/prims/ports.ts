@@ -6,7 +6,7 @@ import { argError, genericFail } from '../errors/messages.js';
 import { Parameter, Primitive } from '../eval/procedures.js';
 import { asInputPort, asOutputPort } from './port-structs.js';
 import { OutputPort } from '../io/output-port.js';
-import { EOF, MultipleValues, RBytes, Sym, VOID, str, type Value } from '../values/types.js';
+import { EOF, MultipleValues, RBytes, VOID, str, type Value } from '../values/types.js';
 import { displayString, printString } from '../printer/print.js';
 import { RacketThrow, exnFailUnsupportedT, makeExn } from '../errors/exn.js';
 import { encodeUtf8 } from '../values/utf8.js';
@@ -14,6 +14,7 @@ import { checkRange, checkString } from './check.js';
 import type { PrimTable } from './table.js';
 import { InputPort } from '../io/input-port.js';
 import { LineCounter } from '../io/location.js';
+import { FileInputPort, FileOutputPort, portSystemError } from '../io/file-port.js';
 import { NOT_READY, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import { customPrint } from '../values/printable.js';
 import { CustomOutputPort } from './custom-ports.js';
@@ -59,6 +60,16 @@ export function inArg(m: Machine, who: string, v: Value | undefined, closedWho: 
 /** Either kind of port (or a struct standing for one). */
 export function anyPort(v: Value): InputPort | OutputPort | null {
   return asInputPort(v) ?? asOutputPort(v);
+}
+
+/** file-position's new position: a byte offset or the end (a file port cannot seek to a bignum offset: the OS's EINVAL). */
+function filePositionArg(port: InputPort | OutputPort, pos: Value): number | 'eof' {
+  if (pos === EOF) return 'eof';
+  if (typeof pos === 'number' && Number.isInteger(pos) && pos >= 0) return pos;
+  if (typeof pos === 'bigint' && pos > 0n && (port instanceof FileOutputPort || port instanceof FileInputPort)) {
+    portSystemError('file-position', 'error setting stream position', { code: 'EINVAL', errno: 22, text: 'Invalid argument' });
+  }
+  return argError('file-position', '(or/c exact-nonnegative-integer? eof-object?)', pos);
 }
 
 function portArg(who: string, v: Value): InputPort | OutputPort {
@@ -172,17 +183,20 @@ export function installPorts(t: PrimTable): void {
   // The position in bytes: settable on string input ports; an output port's is what was written to it.
   t.fn('file-position', 1, 2, function (this: Machine, p: Value, pos?: Value) {
     const port = portArg('file-position', p);
-    if (port instanceof InputPort) {
-      inArg(this, 'file-position', port);
-      if (pos === undefined) return port.filePosition();
-      if (pos instanceof Sym && pos.name === 'eof') port.pos = port.bytes.length;
-      else if (typeof pos === 'number' && Number.isInteger(pos) && pos >= 0) port.pos = Math.min(pos, port.bytes.length);
-      else return argError('file-position', "(or/c exact-nonnegative-integer? 'eof)", pos);
-      return VOID;
+    if (port instanceof InputPort) inArg(this, 'file-position', port);
+    else outArg(this, 'file-position', port);
+    if (pos === undefined) return port instanceof InputPort ? port.filePosition() : port.position();
+    const to = filePositionArg(port, pos);
+    if (!(port instanceof InputPort || port instanceof FileOutputPort))
+      throw new RacketThrow(makeExn(exnFailUnsupportedT, 'file-position: setting the position of an output port is not supported in rkt'));
+    try {
+      port.setFilePosition(to);
+    } catch (e) {
+      // A file port's system calls fail with the OS's error.
+      if (e instanceof RacketThrow) throw e;
+      portSystemError('file-position', 'error setting stream position', e);
     }
-    outArg(this, 'file-position', port);
-    if (pos === undefined) return port.position();
-    throw new RacketThrow(makeExn(exnFailUnsupportedT, 'file-position: setting the position of an output port is not supported in rkt'));
+    return VOID;
   });
   t.fn('file-position*', 1, 1, function (this: Machine, p: Value) {
     const port = portArg('file-position*', p);

@@ -235,6 +235,10 @@ describe('file capability', () => {
       ['(file-or-directory-stat "f")', 'file-or-directory-stat'],
       ['(copy-file "a" "b")', 'copy-file'],
       ['(for/list ([p (in-directory)]) p)', 'directory-list'],
+      ['(open-input-file "f")', 'open-input-file'],
+      ['(open-output-file "f" #:exists \'truncate)', 'open-output-file'],
+      ['(call-with-output-file "f" void)', 'open-output-file'],
+      ['(open-input-output-file "f")', 'open-input-output-file'],
     ];
     for (const [expr, who] of cases) {
       expect(await r.eval(`(with-handlers ([exn:fail:filesystem? exn-message]) ${expr})`)).toBe(
