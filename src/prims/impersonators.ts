@@ -48,7 +48,7 @@ export function callInterposition(m: Machine | null, proc: Value, args: readonly
 }
 
 /** One result of an interposition procedure (Racket's result arity error otherwise). */
-function callForOne(m: Machine | null, proc: Value, args: readonly Value[]): Value {
+export function callForOne(m: Machine | null, proc: Value, args: readonly Value[]): Value {
   const r = callInterposition(m, proc, args);
   if (r.length !== 1) resultArityError(1, r.length);
   return r[0];

@@ -111,6 +111,40 @@ export class ProcedureImpersonator extends Impersonator {
   }
 }
 
+/** `chaperone-continuation-mark-key`, `impersonate-continuation-mark-key`: marks are kept under the key underneath. */
+export class MarkKeyImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    /** (value) → value, for a mark read through this key. */
+    readonly get: Value,
+    /** (value) → value, for a mark set through this key. */
+    readonly set: Value,
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
+/** `chaperone-prompt-tag`, `impersonate-prompt-tag`: prompts and aborts use the tag underneath. */
+export class PromptTagImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    /** The values a prompt's handler receives → the values it gets instead. */
+    readonly handle: Value,
+    /** The values of an abort → the values aborted instead. */
+    readonly abort: Value,
+    /** The results of a prompt whose continuation a continuation application replaced; #f: unchanged. */
+    readonly ccGuard: Value,
+    /** (guard) → guard, when a continuation captured with this tag is applied; #f: unchanged. */
+    readonly callccImpersonate: Value,
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
 /** The value under every wrapper. */
 export function unwrapAll(v: Value): Value {
   while (v instanceof Impersonator) v = v.target;
