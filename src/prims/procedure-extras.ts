@@ -11,7 +11,8 @@ import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { argError, arityMismatch } from '../errors/messages.js';
 import { printString } from '../printer/print.js';
 import { isExactInteger } from '../values/numbers.js';
-import { StructInstance, StructType, propProcedure } from '../values/struct.js';
+import { StructInstance, propProcedure } from '../values/struct.js';
+import { structTypeOf } from '../values/impersonator.js';
 import { Keyword, NULL, Sym, type Value, isList, listFromArray, listToArray, sym } from '../values/types.js';
 import { checkProcedure, isProcedure } from './check.js';
 import { KeywordProcedure, applyWithKeywords } from './keyword-procedures.js';
@@ -203,8 +204,9 @@ export function installProcedureExtras(t: PrimTable): void {
     return isProcedure(target) ? target : false;
   });
   t.fn('procedure-struct-type?', 1, 1, (v: Value) => {
-    if (!(v instanceof StructType)) return argError('procedure-struct-type?', 'struct-type?', v);
-    return v.prop(propProcedure) !== undefined;
+    const type = structTypeOf(v);
+    if (type === null) return argError('procedure-struct-type?', 'struct-type?', v);
+    return type.prop(propProcedure) !== undefined;
   });
 }
 

@@ -12,6 +12,7 @@
 
 import { customPrint } from './printable.js';
 import type { Value } from './types.js';
+import { StructType } from './struct.js';
 
 /** A key made by `make-impersonator-property`. */
 export class ImpersonatorProperty {
@@ -143,6 +144,28 @@ export class PromptTagImpersonator extends Impersonator {
   ) {
     super(target, chaperone, props);
   }
+}
+
+/** `chaperone-struct-type`. */
+export class StructTypeImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    props: Props,
+    /** The 8 results of struct-type-info → the 8 given instead. */
+    readonly info: Value,
+    /** (constructor) → constructor, for struct-type-make-constructor. */
+    readonly makeConstructor: Value,
+    /** Like a guard: the parent's share of a subtype's constructor arguments and the name → those fields. */
+    readonly guard: Value,
+  ) {
+    super(target, true, props);
+  }
+}
+
+/** The struct type `v` is or wraps (chaperone-struct-type), or null. */
+export function structTypeOf(v: Value): StructType | null {
+  if (v instanceof StructType) return v;
+  return v instanceof StructTypeImpersonator ? (unwrapAll(v) as StructType) : null;
 }
 
 /** The value under every wrapper. */
