@@ -42,6 +42,7 @@ import { installKeywordProcedures } from './keyword-procedures.js';
 import { installImpersonators } from './impersonators.js';
 import { installProcedureImpersonators } from './procedure-impersonators.js';
 import { installStructImpersonators } from './struct-impersonators.js';
+import { installResultArity } from './result-arity.js';
 import { installProcedureExtras } from './procedure-extras.js';
 import { installVoid } from './void.js';
 import { installStructs } from './structs.js';
@@ -150,6 +151,7 @@ export function allPrimitives(): PrimTable {
     installImpersonators(t);
     installProcedureImpersonators(t);
     installStructImpersonators(t);
+    installResultArity(t);
     installProcedureExtras(t);
     installVoid(t);
     // §5 structures, §6–§10 control

@@ -19,6 +19,7 @@ import { KeywordProcedure, applyWithKeywords } from './keyword-procedures.js';
 import { objectName } from './object-name.js';
 import { arityAtLeastValue, arityRanges, isReducedArity, keywordsOf, setReducedArity } from './procedures.js';
 import type { PrimTable } from './table.js';
+import { noteSameResults } from './result-arity-sources.js';
 
 type Range = readonly [number, number];
 
@@ -77,6 +78,7 @@ function reduced(f: Value, wanted: readonly Range[], name: string | null): Machi
     m.applyArray(f, args.slice(1));
   });
   setReducedArity(p, wanted);
+  noteSameResults(p, f);
   return p;
 }
 

@@ -32,6 +32,10 @@ export function tagStructProcedure<P extends object>(p: P, kind: 'constructor' |
   structProcedureKinds.set(p, kind);
   return p;
 }
+/** What a struct procedure (made by make-struct-type, struct, make-struct-field-accessor, ...) is, if it is one. */
+export function structProcedureKind(v: Value): 'constructor' | 'predicate' | 'accessor' | 'mutator' | undefined {
+  return typeof v === 'object' && v !== null ? structProcedureKinds.get(v) : undefined;
+}
 const isStructProcedure = (kind: string) => (v: Value) => typeof v === 'object' && v !== null && structProcedureKinds.get(v) === kind;
 
 export function constructorOf(type: StructType, name = type.name): Primitive | MachinePrimitive {
@@ -155,7 +159,14 @@ export function mutatorOf(type: StructType, i: number, name: string): Primitive 
     }
     return argError(name, `${type.name}?`, v);
   });
+  fieldMutators.add(mutator);
   return tagFieldOperation(mutator, type, index, 'mutator');
+}
+
+/** The mutators `struct` defines (not those of make-struct-field-mutator), which Racket's compiler knows return one value. */
+const fieldMutators = new WeakSet<object>();
+export function isStructFormMutator(v: Value): boolean {
+  return typeof v === 'object' && v !== null && fieldMutators.has(v);
 }
 
 /** Struct instances print themselves through the printer's protocol. */
