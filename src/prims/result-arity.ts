@@ -147,7 +147,8 @@ class Inference {
     if (n instanceof IfSimple || n instanceof If) return join(this.of(n.th, scopes), this.of(n.el, scopes));
     if (n instanceof SeqSimple || n instanceof Seq) return this.of(n.es[n.es.length - 1], scopes);
     if (n instanceof Begin0) return this.of(n.first, scopes);
-    if (n instanceof WithMark) return this.of(n.body, scopes);
+    // A key that may be a wrapped mark key runs its set procedure: Racket knows nothing then.
+    if (n instanceof WithMark) return n.key instanceof Const ? this.of(n.body, scopes) : false;
     if (n instanceof Let) return this.of(n.body, [this.letScope(n, scopes), ...scopes]);
     if (n instanceof PrimApp) return this.ofCallee(n.prim);
     if (n instanceof App) return this.ofCall(n.fn, scopes);

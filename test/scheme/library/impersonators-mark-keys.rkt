@@ -48,3 +48,7 @@
 (try (chaperone-continuation-mark-key key values values p))
 (try (impersonate-continuation-mark-key 'sym values values))
 (try (impersonate-continuation-mark-key key values))
+;; A wrapped key is equal? to its key, and finds it in tables.
+(define h (make-hash))
+(hash-set! h ik 1)
+(println (list (hash-ref h key #f) (= (equal-hash-code ik) (equal-hash-code key)) (equal-always? ik key)))

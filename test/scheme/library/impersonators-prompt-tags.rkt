@@ -74,3 +74,7 @@
 (try (impersonate-prompt-tag tag values))
 (try (call-with-continuation-prompt (lambda () 1) 5))
 (try (abort-current-continuation 5))
+;; A wrapped tag is equal? to its tag, and finds it in tables.
+(define h (make-hash))
+(hash-set! h ct 1)
+(println (list (hash-ref h tag #f) (= (equal-hash-code it) (equal-hash-code tag)) (equal-always? ct tag)))

@@ -74,3 +74,7 @@
 (try (chaperone-struct-type st values values))
 (try (struct-type-info 5))
 (try (checked-procedure-check-and-extract cst 1 values 1 2))
+;; A chaperoned struct type is equal? to its type, and finds it in tables.
+(define h (make-hash))
+(hash-set! h cst 1)
+(println (list (hash-ref h st #f) (= (equal-hash-code cst) (equal-hash-code st)) (equal-always? cst st)))

@@ -53,3 +53,6 @@
 (try (procedure-result-arity 'car))
 (try (procedure-result-arity))
 (try (procedure-result-arity car car))
+(define mark-key (make-continuation-mark-key))
+(show (lambda (x) (with-continuation-mark mark-key 1 x)) (lambda (x) (with-continuation-mark 'key 1 x))
+      (lambda (x) (with-continuation-mark x 1 x)))
