@@ -97,6 +97,8 @@ export class PromptFrame extends EscapeFrame {
     readonly promptTag: PromptTag = DEFAULT_PROMPT_TAG,
     /** What an abort to it calls with the abort's values; null: call the thunk given, under the same prompt. */
     readonly handler: Value | null = null,
+    /** The wrapped prompt tag (an impersonator) it was installed with, whose procedures see its values; #f: none. */
+    readonly wrappedTag: Value = false,
   ) {
     super(tag, marks, winders);
   }

@@ -58,6 +58,22 @@ let running: Machine | null = null;
  * arity error, with the property's arity text, when the struct does not
  * accept that many. Installed by prims/struct-properties.ts.
  */
+/**
+ * A frame to put under the frames a continuation application reinstates,
+ * to guard the results that reach `prompt` (the nearest prompt): the
+ * guards of wrapped prompt tags. Installed by prims/prompt-tag-impersonators.ts.
+ */
+interface ContinuationGuards {
+  /** The guard the capture tag's procedures make (they run now), or null when they make none. */
+  refine(m: Machine, captureTag: Value): Value | null;
+  /** The frame that runs `guard` and the prompt's guards on the results, or null when there are none. */
+  frame(m: Machine, prompt: PromptFrame | null, guard: Value | null): Frame | null;
+}
+let continuationGuards: ContinuationGuards = { refine: () => null, frame: () => null };
+export function setContinuationGuards(g: ContinuationGuards): void {
+  continuationGuards = g;
+}
+
 let arityStringCheck: ((m: Machine, f: StructInstance, vals: readonly Value[]) => void) | null = null;
 export function setArityStringCheck(check: (m: Machine, f: StructInstance, vals: readonly Value[]) => void): void {
   arityStringCheck = check;
@@ -251,7 +267,7 @@ export class Machine {
       this.node = null;
       const v = n === 1 ? vals[1] : new MultipleValues(vals.slice(1));
       if (f.escapeTag !== null) this.escapeTo(f.escapeTag, (m) => (m.val = v));
-      else this.reinstate(f.k as CapturedK, v);
+      else this.reinstate(f.k as CapturedK, v, null, f.captureTag);
       return;
     }
     if (f instanceof Parameter) {
@@ -446,14 +462,14 @@ export class Machine {
    * Jumps to a captured continuation, running dynamic-wind thunks on the
    * way, and delivers `v` to it, or (call-in-continuation) runs `then` there.
    */
-  reinstate(k: CapturedK, v: Value, then: ((m: Machine) => void) | null = null): void {
+  reinstate(k: CapturedK, v: Value, then: ((m: Machine) => void) | null = null, captureTag: Value = false): void {
     const common = commonWinder(this.winders, k.winders);
     if (this.winders !== common) {
       // Leave the innermost active dynamic-wind first, then try again.
       const w = this.winders!;
       this.winders = w.next;
       this.marks = w.marks;
-      this.stack.push(new ThenFrame((m) => m.reinstate(k, v, then)));
+      this.stack.push(new ThenFrame((m) => m.reinstate(k, v, then, captureTag)));
       this.applyArray(w.post, []);
       return;
     }
@@ -464,7 +480,7 @@ export class Machine {
       this.stack.push(
         new ThenFrame((m) => {
           m.winders = w;
-          m.reinstate(k, v, then);
+          m.reinstate(k, v, then, captureTag);
         }),
       );
       this.marks = w.marks;
@@ -473,8 +489,15 @@ export class Machine {
     }
     // Replace the current continuation up to its nearest prompt with the
     // captured frames above their nearest prompt.
+    // Wrapped prompt tags: the capture tag's procedures run before the jump, the guards after.
+    const guard = captureTag === false ? null : continuationGuards.refine(this, captureTag);
     const captured = framesAbovePrompt(k.rest);
     this.truncateToPrompt();
+    const prompt = this.topFrame();
+    if (guard !== null || (prompt instanceof PromptFrame && prompt.wrappedTag !== false)) {
+      const frame = continuationGuards.frame(this, prompt instanceof PromptFrame ? prompt : null, guard);
+      if (frame !== null) this.stack.push(frame);
+    }
     if (this.stack.length > 0) {
       this.rest = new Segment(this.stack, this.stack.length, this.rest);
     }
@@ -485,6 +508,12 @@ export class Machine {
     this.val = v;
     this.node = null;
     if (then !== null) then(this);
+  }
+
+  /** The innermost frame of the continuation, if any. */
+  private topFrame(): Frame | null {
+    if (this.stack.length > 0) return this.stack[this.stack.length - 1];
+    return this.rest === null || this.rest.len === 0 ? null : this.rest.frames[this.rest.len - 1];
   }
 
   /** Drops the frames above the nearest prompt. */

@@ -5,6 +5,8 @@ import type { Value } from '../values/types.js';
 import { customPrint } from '../values/printable.js';
 import type { MarkEntry } from './frames.js';
 import type { Parameter } from './procedures.js';
+import type { Impersonator } from '../values/impersonator.js';
+import type { Machine } from './machine-type.js';
 
 /** The mark key under which exception handlers are installed. */
 export const EXN_HANDLER_KEY = { name: 'exception-handler-key' };
@@ -12,6 +14,28 @@ export const EXN_HANDLER_KEY = { name: 'exception-handler-key' };
 export const PARAMZ_KEY = { name: 'parameterization-key' };
 /** The mark key for break enabling (parameterize-break). */
 export const BREAK_ENABLED_KEY = { name: 'break-enabled-key' };
+
+/**
+ * What `with-continuation-mark` stores for a mark set through a wrapped
+ * mark key (an impersonator): the key underneath and the value its set
+ * procedures give. Installed by prims/mark-key-impersonators.ts.
+ */
+type MarkKeyRedirect = (m: Machine, key: Impersonator, v: Value) => [Value, Value];
+let markKeyRedirect: MarkKeyRedirect = (_m, key, v) => [key, v];
+export function setMarkKeyRedirect(f: MarkKeyRedirect): void {
+  markKeyRedirect = f;
+}
+export function redirectMarkSet(m: Machine, key: Impersonator, v: Value): [Value, Value] {
+  return markKeyRedirect(m, key, v);
+}
+
+/** A key made by make-continuation-mark-key. */
+export class ContinuationMarkKey {
+  constructor(readonly name: string) {}
+  [customPrint](): string {
+    return '#<continuation-mark-key>';
+  }
+}
 
 /** The value of `(current-continuation-marks)`. */
 export class ContinuationMarkSet {

@@ -24,6 +24,8 @@ import { Frame, MarkEntry, MarkFrame, PromptFrame } from './frames.js';
 import type { Machine } from './machine-type.js';
 import { MachinePrimitive, Primitive, type Env } from './procedures.js';
 import { customPrint, printNamed } from '../values/printable.js';
+import { Impersonator } from '../values/impersonator.js';
+import { redirectMarkSet } from './marks.js';
 
 export abstract class Node {
   abstract readonly simple: boolean;
@@ -945,6 +947,12 @@ export class WithMark extends Node {
     m.node = this.body;
   }
   install(m: Machine, key: Value, val: Value): void {
+    if (key instanceof Impersonator) {
+      // A wrapped continuation mark key: its set procedures give the value, kept under the key underneath.
+      const [base, v] = redirectMarkSet(m, key, val);
+      m.setMark(base, v);
+      return;
+    }
     m.setMark(key, val);
   }
 }

@@ -60,6 +60,8 @@ export class ContinuationProc {
     readonly k: unknown,
     /** Escape-only continuations (call/ec) jump to a frame with this tag. */
     readonly escapeTag: object | null,
+    /** The wrapped prompt tag (an impersonator) given when it was captured, whose procedures guard its results; #f: none. */
+    readonly captureTag: Value = false,
   ) {}
   [customPrint](): string {
     return '#<procedure>';

@@ -42,6 +42,7 @@ import { installKeywordProcedures } from './keyword-procedures.js';
 import { installImpersonators } from './impersonators.js';
 import { installProcedureImpersonators } from './procedure-impersonators.js';
 import { installStructImpersonators } from './struct-impersonators.js';
+import { installResultArity } from './result-arity.js';
 import { installProcedureExtras } from './procedure-extras.js';
 import { installVoid } from './void.js';
 import { installStructs } from './structs.js';
@@ -50,7 +51,9 @@ import { installMultipleValues } from './multiple-values.js';
 import { installExceptions } from './exceptions.js';
 import { installRaise } from './raise.js';
 import { installContinuations } from './continuations.js';
+import { installPromptTagImpersonators } from './prompt-tag-impersonators.js';
 import { installContinuationMarks } from './continuation-marks.js';
+import { installMarkKeyImpersonators } from './mark-key-impersonators.js';
 import { installParameters } from './parameters.js';
 import { installThreadCells } from './thread-cells.js';
 import { installBreaks } from './breaks.js';
@@ -152,6 +155,7 @@ export function allPrimitives(): PrimTable {
     installImpersonators(t);
     installProcedureImpersonators(t);
     installStructImpersonators(t);
+    installResultArity(t);
     installProcedureExtras(t);
     installVoid(t);
     // §5 structures, §6–§10 control
@@ -161,7 +165,9 @@ export function allPrimitives(): PrimTable {
     installExceptions(t);
     installRaise(t);
     installContinuations(t);
+    installPromptTagImpersonators(t);
     installContinuationMarks(t);
+    installMarkKeyImpersonators(t);
     installParameters(t);
     installThreadCells(t);
     installBreaks(t);

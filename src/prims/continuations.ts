@@ -13,6 +13,8 @@ import { RacketThrow, exnFailContractContinuationT, makeExn } from '../errors/ex
 import { checkProcedure, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import { arityIncludes } from './procedures.js';
+import { abortValuesThrough, handlerValuesThrough, isPromptTagLike, promptTagBase } from './prompt-tag-impersonators.js';
+import { PromptTagImpersonator } from '../values/impersonator.js';
 
 class DynamicWindPreFrame extends Frame {
   constructor(
@@ -52,7 +54,9 @@ export function installContinuations(t: PrimTable): void {
   t.machine('call-with-current-continuation', 1, 2, (m, a) => {
     checkArity('call-with-current-continuation', a[1], 1);
     const k = m.captureK();
-    m.applyArray(a[1], [new ContinuationProc(k, null)]);
+    // A wrapped prompt tag's procedures guard what reaches the prompt when the continuation is applied.
+    const tag = a[2] instanceof PromptTagImpersonator ? a[2] : false;
+    m.applyArray(a[1], [new ContinuationProc(k, null, tag)]);
   });
   t.alias('call/cc', 'call-with-current-continuation');
   t.alias('call-with-composable-continuation', 'call-with-current-continuation');
@@ -78,24 +82,32 @@ export function installContinuations(t: PrimTable): void {
     return new PromptTag(name === undefined ? null : name.name);
   });
   t.fn('default-continuation-prompt-tag', 0, 0, () => DEFAULT_PROMPT_TAG);
-  t.fn('continuation-prompt-tag?', 1, 1, (v) => v instanceof PromptTag);
+  t.fn('continuation-prompt-tag?', 1, 1, (v) => isPromptTagLike(v));
   t.machine('call-with-continuation-prompt', 1, -1, (m, a) => {
-    const [proc, tag = DEFAULT_PROMPT_TAG, handler = false, ...args] = a.slice(1);
+    const [proc, given = DEFAULT_PROMPT_TAG, handler = false, ...args] = a.slice(1);
     if (!isProcedure(proc)) return argError('call-with-continuation-prompt', 'procedure?', proc);
-    if (!(tag instanceof PromptTag)) return argError('call-with-continuation-prompt', 'continuation-prompt-tag?', tag);
+    const tag = promptTagBase(given);
+    if (tag === null) return argError('call-with-continuation-prompt', 'continuation-prompt-tag?', given);
     if (handler !== false && !isProcedure(handler)) return argError('call-with-continuation-prompt', '(or/c procedure? #f)', handler);
-    m.stack.push(new PromptFrame({ name: 'prompt' }, m.marks, m.winders, tag, handler === false ? null : handler));
+    const wrapped = given === tag ? false : given;
+    m.stack.push(new PromptFrame({ name: 'prompt' }, m.marks, m.winders, tag, handler === false ? null : handler, wrapped));
     m.applyArray(proc, args);
   });
   t.machine('abort-current-continuation', 1, -1, (m, a) => {
-    const [tag, ...vals] = a.slice(1);
-    if (!(tag instanceof PromptTag)) return argError('abort-current-continuation', 'continuation-prompt-tag?', tag);
+    const [given, ...aborted] = a.slice(1);
+    const tag = promptTagBase(given);
+    if (tag === null) return argError('abort-current-continuation', 'continuation-prompt-tag?', given);
     const prompt = m.findPrompt(tag);
     if (prompt === null) {
       const msg = `abort-current-continuation: no corresponding prompt in the continuation\n  tag: ${printString(tag)}`;
       throw new RacketThrow(makeExn(exnFailContractContinuationT, msg));
     }
+    const vals = given === tag ? aborted : abortValuesThrough(m, given, aborted);
     m.escapeTo(prompt.tag!, (m2) => {
+      if (prompt.wrappedTag !== false) {
+        const handed = handlerValuesThrough(m2, prompt.wrappedTag, vals);
+        for (let i = 0; i < handed.length; i++) vals[i] = handed[i];
+      }
       if (prompt.handler !== null) {
         m2.applyArray(prompt.handler, vals);
         return;
@@ -104,13 +116,13 @@ export function installContinuations(t: PrimTable): void {
       const thunk = vals[0];
       if (vals.length !== 1 || !isProcedure(thunk) || !arityIncludes(thunk, 0))
         return argError('default-continuation-prompt-handler', '(-> any)', vals[0]);
-      m2.stack.push(new PromptFrame({ name: 'prompt' }, m2.marks, m2.winders, tag, null));
+      m2.stack.push(new PromptFrame({ name: 'prompt' }, m2.marks, m2.winders, tag, null, prompt.wrappedTag));
       m2.applyArray(thunk, []);
     });
   });
   t.machine('continuation-prompt-available?', 1, 2, (m, a) => {
-    const tag = a[1];
-    if (!(tag instanceof PromptTag)) return argError('continuation-prompt-available?', 'continuation-prompt-tag?', tag);
+    const tag = promptTagBase(a[1]);
+    if (tag === null) return argError('continuation-prompt-available?', 'continuation-prompt-tag?', a[1]);
     m.returnValue(m.findPrompt(tag) !== null);
   });
   // Jumps into the procedure's continuation are not checked: applying it is what the barrier leaves.
@@ -122,7 +134,7 @@ export function installContinuations(t: PrimTable): void {
     checkProcedure('call-in-continuation', proc);
     const call = (m2: Machine): void => m2.applyArray(proc, args);
     if (k.escapeTag !== null) m.escapeTo(k.escapeTag, call);
-    else m.reinstate(k.k as CapturedK, VOID, call);
+    else m.reinstate(k.k as CapturedK, VOID, call, k.captureTag);
   });
   t.machine('call-with-continuation-barrier', 1, 1, (m, a) => {
     checkArity('call-with-continuation-barrier', a[1], 0);

@@ -215,15 +215,7 @@ function equalOneLevel(a: Value, b: Value, recur: (x: Value, y: Value) => boolea
     if (!equalMode && hasMutableField(a.type)) return false;
   }
   if (a instanceof RString || a instanceof RBytes) return isEqual(a, b);
-  if (a instanceof RHash && b instanceof RHash) {
-    // As Racket's: each key with the key it finds in the other table, then their values.
-    if (a.kind !== b.kind || a.mutable !== b.mutable || a.strength !== b.strength || a.size !== b.size) return false;
-    for (const [k, v] of a.entries()) {
-      const other = b.entry(k);
-      if (other === undefined || !recur(k, other[0]) || !recur(v, other[1])) return false;
-    }
-    return true;
-  }
+  // Hash tables (values/hash.ts) and the other kinds with their own equality.
   return equalByHooks(a, b, recur) ?? false;
 }
 

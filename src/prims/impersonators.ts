@@ -48,7 +48,7 @@ export function callInterposition(m: Machine | null, proc: Value, args: readonly
 }
 
 /** One result of an interposition procedure (Racket's result arity error otherwise). */
-function callForOne(m: Machine | null, proc: Value, args: readonly Value[]): Value {
+export function callForOne(m: Machine | null, proc: Value, args: readonly Value[]): Value {
   const r = callInterposition(m, proc, args);
   if (r.length !== 1) resultArityError(1, r.length);
   return r[0];
@@ -428,6 +428,7 @@ export function installImpersonators(t: PrimTable): void {
     for (const n of names) if (n !== false && !(n instanceof Sym)) return argError('make-impersonator-property', '(or/c symbol? #f)', n);
     const p = new ImpersonatorProperty(name.name);
     const pred = new Primitive(`${name.name}?`, 1, 1, (v: Value) => propertyOf(v, p) !== undefined);
+    propertyPredicates.add(pred);
     const accName = names[0] instanceof Sym ? names[0].name : `${name.name}-accessor`;
     const accessor = new Primitive(accName, 1, 2, function (this: Machine, v: Value, failure?: Value) {
       const got = propertyOf(v, p);
@@ -445,6 +446,13 @@ export function installImpersonators(t: PrimTable): void {
 }
 
 const propertyAccessors = new WeakSet<object>();
+const propertyPredicates = new WeakSet<object>();
+
+/** A predicate or accessor made by make-impersonator-property. */
+export function impersonatorPropertyProcedureKind(v: Value): 'predicate' | 'accessor' | null {
+  if (typeof v !== 'object' || v === null) return null;
+  return propertyAccessors.has(v) ? 'accessor' : propertyPredicates.has(v) ? 'predicate' : null;
+}
 
 /** A chaperone, not an impersonator, at the outermost layer (Racket's chaperone? looks at that layer). */
 function isChaperoneChain(v: Impersonator): boolean {

@@ -14,7 +14,7 @@ import { RRegexp } from '../values/regexp.js';
 import { Sym, sym, type Value } from '../values/types.js';
 import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
 import type { PrimTable } from './table.js';
-import { ProcedureImpersonator } from '../values/impersonator.js';
+import { ProcedureImpersonator, StructTypeImpersonator } from '../values/impersonator.js';
 import { Closure, CaseClosure } from '../eval/nodes.js';
 import { runningMachine } from '../eval/machine.js';
 import { applyNested } from '../eval/nested.js';
@@ -42,6 +42,7 @@ export function objectName(v: Value): Value {
   if (v instanceof KeywordProcedure || v instanceof AnyKeywordProcedure) return nameOrFalse(v.name);
   if (v instanceof ProcedureImpersonator) return objectName(v.target);
   if (v instanceof StructType) return sym(v.name);
+  if (v instanceof StructTypeImpersonator) return objectName(v.target);
   if (v instanceof StructInstance) {
     const m = runningMachine();
     const named = m === null ? undefined : structObjectName(m, v);

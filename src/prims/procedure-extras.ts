@@ -11,13 +11,15 @@ import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { argError, arityMismatch } from '../errors/messages.js';
 import { printString } from '../printer/print.js';
 import { isExactInteger } from '../values/numbers.js';
-import { StructInstance, StructType, propProcedure } from '../values/struct.js';
+import { StructInstance, propProcedure } from '../values/struct.js';
+import { structTypeOf } from '../values/impersonator.js';
 import { Keyword, NULL, Sym, type Value, isList, listFromArray, listToArray, sym } from '../values/types.js';
 import { checkProcedure, isProcedure } from './check.js';
 import { KeywordProcedure, applyWithKeywords } from './keyword-procedures.js';
 import { objectName } from './object-name.js';
 import { arityAtLeastValue, arityRanges, isReducedArity, keywordsOf, setReducedArity } from './procedures.js';
 import type { PrimTable } from './table.js';
+import { noteSameResults } from './result-arity-sources.js';
 
 type Range = readonly [number, number];
 
@@ -76,6 +78,7 @@ function reduced(f: Value, wanted: readonly Range[], name: string | null): Machi
     m.applyArray(f, args.slice(1));
   });
   setReducedArity(p, wanted);
+  noteSameResults(p, f);
   return p;
 }
 
@@ -203,8 +206,9 @@ export function installProcedureExtras(t: PrimTable): void {
     return isProcedure(target) ? target : false;
   });
   t.fn('procedure-struct-type?', 1, 1, (v: Value) => {
-    if (!(v instanceof StructType)) return argError('procedure-struct-type?', 'struct-type?', v);
-    return v.prop(propProcedure) !== undefined;
+    const type = structTypeOf(v);
+    if (type === null) return argError('procedure-struct-type?', 'struct-type?', v);
+    return type.prop(propProcedure) !== undefined;
   });
 }
 

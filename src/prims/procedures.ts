@@ -13,6 +13,7 @@ import { objectName } from './object-name.js';
 import { MultipleValues, NULL, Pair, Sym, isList, listToArray, type Value, listFromArray, type Keyword } from '../values/types.js';
 import { checkProcedure, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
+import { noteSameResults } from './result-arity-sources.js';
 import { isExactNonnegativeInteger } from '../values/numbers.js';
 import { StructInstance, StructType, propProcedure } from '../values/struct.js';
 import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
@@ -131,6 +132,12 @@ function arityMask(ranges: readonly Range[]): Value {
 
 /** A copy of `f` that reports itself (in printing, object-name and arity errors) as `name`. */
 function renamed(f: Value, name: string): Value {
+  const r = renamedCopy(f, name);
+  noteSameResults(r, f);
+  return r;
+}
+
+function renamedCopy(f: Value, name: string): Value {
   if (f instanceof Closure) {
     // A second lambda node over the same body: the name lives in the node.
     const lam = Object.assign(Object.create(Object.getPrototypeOf(f.lam)), f.lam, { name, code: null, calls: 0 });
@@ -249,6 +256,7 @@ export function installProcedures(t: PrimTable): void {
       m.applyArray(f, args.slice(1));
     });
     reducedArities.set(reduced, wanted);
+    noteSameResults(reduced, f);
     return reduced;
   });
   // No specialization to do: the procedure itself.

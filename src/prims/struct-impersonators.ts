@@ -6,8 +6,8 @@
 
 import { RawText, argError, argumentsError, errorValueString } from '../errors/messages.js';
 import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
-import { ImpersonatorProperty, StructImpersonator, unwrapAll } from '../values/impersonator.js';
-import { StructInstance, StructType } from '../values/struct.js';
+import { ImpersonatorProperty, StructImpersonator, StructTypeImpersonator, structTypeOf, unwrapAll } from '../values/impersonator.js';
+import { StructInstance, type StructType } from '../values/struct.js';
 import { RString, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
 import { parseProps } from './impersonators.js';
@@ -36,8 +36,9 @@ function makeStructImpersonator(who: string, chaperone: boolean, a: Value[]): Va
   for (; i < rest.length; i++) {
     const op = rest[i];
     if (op instanceof ImpersonatorProperty) break;
-    if (op instanceof StructType) {
-      if (!(base instanceof StructInstance) || !base.type.isSubtypeOf(op)) {
+    const opType = structTypeOf(op);
+    if (opType !== null) {
+      if (!(base instanceof StructInstance) || !base.type.isSubtypeOf(opType)) {
         argumentsError(who, 'operation does not apply to given value', ['operation kind', new RawText('struct type')], ['value', v]);
       }
       witnessed = true;
@@ -103,7 +104,19 @@ function fieldIsMutable(type: StructType, index: number): boolean {
   return false;
 }
 
+function makeStructTypeImpersonator(a: Value[]): Value {
+  const who = 'chaperone-struct-type';
+  const [type, info, makeConstructor, guard, ...rest] = a;
+  if (structTypeOf(type) === null) return argError(who, 'struct-type?', type);
+  if (!isProcedure(info) || !arityIncludes(info, 8)) return argError(who, '(procedure-arity-includes/c 8)', info);
+  if (!isProcedure(makeConstructor) || !arityIncludes(makeConstructor, 1))
+    return argError(who, '(procedure-arity-includes/c 1)', makeConstructor);
+  if (!isProcedure(guard)) return argError(who, 'procedure?', guard);
+  return new StructTypeImpersonator(type, parseProps(who, rest), info, makeConstructor, guard);
+}
+
 export function installStructImpersonators(t: PrimTable): void {
+  t.fn('chaperone-struct-type', 4, -1, (...a: Value[]) => makeStructTypeImpersonator(a));
   t.fn('chaperone-struct', 1, -1, (...a: Value[]) => makeStructImpersonator('chaperone-struct', true, a));
   t.fn('impersonate-struct', 1, -1, (...a: Value[]) => makeStructImpersonator('impersonate-struct', false, a));
 }

@@ -10,7 +10,7 @@ import { type Machine, ThenFrame, setArityStringCheck } from '../eval/machine.js
 import { applyNested } from '../eval/nested.js';
 import { argError, argumentsError, errorValueString, genericFail, resultArityError } from '../errors/messages.js';
 import { exnFailContractArityT, fail } from '../errors/exn.js';
-import { Impersonator } from '../values/impersonator.js';
+import { structTypeOf } from '../values/impersonator.js';
 import {
   StructInstance,
   type StructProperty,
@@ -188,17 +188,19 @@ export function installStructProperties(t: PrimTable): void {
   t.value('prop:object-name', propObjectName);
   t.value('prop:checked-procedure', propCheckedProcedure);
   t.value('prop:arity-string', propArityString);
-  t.fn('struct-type-authentic?', 1, 1, (v: Value) =>
-    v instanceof StructType ? isAuthentic(v) : argError('struct-type-authentic?', 'struct-type?', v),
-  );
-  t.fn('struct-type-sealed?', 1, 1, (v: Value) =>
-    v instanceof StructType ? isSealed(v) : argError('struct-type-sealed?', 'struct-type?', v),
-  );
+  t.fn('struct-type-authentic?', 1, 1, (v: Value) => {
+    const type = structTypeOf(v);
+    return type !== null ? isAuthentic(type) : argError('struct-type-authentic?', 'struct-type?', v);
+  });
+  t.fn('struct-type-sealed?', 1, 1, (v: Value) => {
+    const type = structTypeOf(v);
+    return type !== null ? isSealed(type) : argError('struct-type-sealed?', 'struct-type?', v);
+  });
   // (checked-procedure-check-and-extract type v proc v1 v2): field 1 of `v` when its field 0 accepts v1 and v2,
   // else (proc v v1 v2).
   t.machine('checked-procedure-check-and-extract', 5, 5, (m, a) => {
     const [, type, v, proc, v1, v2] = a;
-    if (!(type instanceof StructType) || type instanceof Impersonator)
+    if (!(type instanceof StructType))
       return argError('checked-procedure-check-and-extract', '(and/c struct-type? (not/c impersonator?))', type);
     if (v instanceof StructInstance && v.type.isSubtypeOf(type) && type.prop(propCheckedProcedure) !== undefined) {
       const check = v.fields[0];

@@ -7,7 +7,11 @@ import { argError, argumentsError } from '../errors/messages.js';
 import { prefabKey } from '../printer/print.js';
 import { isPrefabKey } from '../reader/prefab-key.js';
 import { makePrefab, prefabKeyType } from '../values/prefab.js';
-import { StructInstance, StructType } from '../values/struct.js';
+import { StructInstance, type StructType } from '../values/struct.js';
+import { StructTypeImpersonator, structTypeOf } from '../values/impersonator.js';
+import { RacketThrow, exnFailContractArityT, makeExn } from '../errors/exn.js';
+import type { Machine } from '../eval/machine.js';
+import { callForOne, callInterposition, checkNonChaperone } from './impersonators.js';
 import { MultipleValues, Pair, Sym, listFromArray, sym, type Value } from '../values/types.js';
 import { constructorOf, predicateOf } from './structs.js';
 import { genericProcedures, propertyProcedureKind } from './struct-types.js';
@@ -18,7 +22,34 @@ function inspectable(type: StructType): boolean {
 }
 
 function structType(who: string, v: Value): StructType {
-  return v instanceof StructType ? v : argError(who, 'struct-type?', v);
+  return structTypeOf(v) ?? argError(who, 'struct-type?', v);
+}
+
+/** Racket 8.7 reports a struct-info procedure of chaperone-struct-type that gives other than 8 values so. */
+function infoCountFail(): never {
+  throw new RacketThrow(
+    makeExn(
+      exnFailContractArityT,
+      'exn:fail:contract:arity: arity mismatch;\n the expected number of arguments does not match the given number\n  expected: 2\n  given: 1',
+    ),
+  );
+}
+
+/** struct-type-info's results through chaperone-struct-type's struct-info procedures, innermost first. */
+function infoThrough(m: Machine, v: Value, info: Value[]): Value[] {
+  if (!(v instanceof StructTypeImpersonator)) return info;
+  const inner = infoThrough(m, v.target, info);
+  const got = callInterposition(m, v.info, inner);
+  if (got.length !== inner.length) infoCountFail();
+  for (let i = 0; i < got.length; i++) checkNonChaperone('struct-type-info', 'value', v, got[i], inner[i]);
+  return got;
+}
+
+/** A constructor through chaperone-struct-type's make-constructor procedures, innermost first. */
+function constructorThrough(m: Machine, v: Value, ctor: Value): Value {
+  if (!(v instanceof StructTypeImpersonator)) return ctor;
+  const inner = constructorThrough(m, v.target, ctor);
+  return checkNonChaperone('struct-type-make-constructor', 'value', v, callForOne(m, v.makeConstructor, [inner]), inner);
 }
 
 function inspectableType(who: string, v: Value): StructType {
@@ -50,14 +81,14 @@ export function installStructReflection(t: PrimTable): void {
     const [type, skipped] = nearestInspectable(v.type);
     return new MultipleValues([type ?? false, type === null || skipped]);
   });
-  t.valuesFn('struct-type-info', 1, 1, (v: Value) => {
+  t.valuesFn('struct-type-info', 1, 1, function (this: Machine, v: Value) {
     const type = inspectableType('struct-type-info', v);
     const [accessor, mutator] = genericProcedures(type);
     const own = type.ownInitFields + type.ownAutoFields;
     const immutable: number[] = [];
     for (let i = 0; i < own; i++) if (!type.mutableFields.has(i)) immutable.push(i);
     const [parent, skipped] = nearestInspectable(type.parent);
-    return new MultipleValues([
+    const info = [
       sym(type.name),
       type.ownInitFields,
       type.ownAutoFields,
@@ -66,12 +97,13 @@ export function installStructReflection(t: PrimTable): void {
       listFromArray(immutable),
       parent ?? false,
       type.parent !== null && (parent === null || skipped),
-    ]);
+    ];
+    return new MultipleValues(infoThrough(this, v, info));
   });
-  t.fn('struct-type-make-constructor', 1, 2, (v: Value, name?: Value) => {
+  t.fn('struct-type-make-constructor', 1, 2, function (this: Machine, v: Value, name?: Value) {
     const type = inspectableType('struct-type-make-constructor', v);
     if (name !== undefined && !(name instanceof Sym)) argError('struct-type-make-constructor', 'symbol?', name);
-    return constructorOf(type, name instanceof Sym ? name.name : `make-${type.name}`);
+    return constructorThrough(this, v, constructorOf(type, name instanceof Sym ? name.name : `make-${type.name}`));
   });
   // Racket CS names every predicate made this way `p`.
   t.fn('struct-type-make-predicate', 1, 1, (v: Value) => predicateOf(inspectableType('struct-type-make-predicate', v), 'p'));

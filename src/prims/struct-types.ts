@@ -10,9 +10,18 @@ import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { printString } from '../printer/print.js';
 import { customPrint } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
+import { structTypeOf } from '../values/impersonator.js';
 import { MultipleValues, NULL, Pair, Sym, VOID, isList, listToArray, sym, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
-import { constructorOf, failureResult, predicateOf, tagFieldOperation, tagStructProcedure, wrappedInstance } from './structs.js';
+import {
+  constructorOf,
+  failureResult,
+  noteChaperonedParent,
+  predicateOf,
+  tagFieldOperation,
+  tagStructProcedure,
+  wrappedInstance,
+} from './structs.js';
 import { structBase, structRefThrough, structSetThrough } from './impersonators.js';
 import { attachProperties, checkSubtyping } from './struct-properties.js';
 import type { PrimTable } from './table.js';
@@ -89,10 +98,10 @@ function structDefine(this: Machine, ...a: Value[]): Value {
   const [nameV, parent, nFields, nAuto, autoV, props, transparent, prefab, mutables, ctorName, guard] = a;
   const name = (nameV as Sym).name;
   const who = 'make-struct-type';
-  if (parent !== false && !(parent instanceof StructType)) return argError('struct', 'struct-type?', parent);
+  const parentType = parent === false ? null : structTypeOf(parent);
+  if (parentType === null && parent !== false) return argError('struct', 'struct-type?', parent);
   const given = listToArray(props).map((p) => [(p as Pair).car as StructProperty, (p as Pair).cdr] as const);
   const mutableSet = new Set(listToArray(mutables) as number[]);
-  const parentType = parent === false ? null : parent;
   // A prefab type is known by its key: every definition of the same key shares one type.
   if (prefab !== false && given.length === 0 && guard === false) {
     const type = internPrefab(name, parentType, nFields as number, nAuto as number, autoV, mutableSet);
@@ -111,6 +120,7 @@ function structDefine(this: Machine, ...a: Value[]): Value {
     mutableSet,
     guard,
   );
+  noteChaperonedParent(type, parent);
   if (given.length > 0) {
     const immutables: number[] = [];
     for (let i = 0; i < (nFields as number); i++) if (!mutableSet.has(i)) immutables.push(i);
@@ -170,7 +180,8 @@ export function installStructTypes(t: PrimTable): void {
     ] = a;
     const who = 'make-struct-type';
     if (!(name instanceof Sym)) return argError(who, 'symbol?', name);
-    if (parent !== false && !(parent instanceof StructType)) return argError(who, '(or/c #f struct-type?)', parent);
+    const parentType = parent === false ? null : structTypeOf(parent);
+    if (parentType === null && parent !== false) return argError(who, '(or/c #f struct-type?)', parent);
     if (!isNat(nInit)) return argError(who, 'exact-nonnegative-integer?', nInit);
     if (!isNat(nAuto)) return argError(who, 'exact-nonnegative-integer?', nAuto);
     if (!isList(props)) return argError(who, '(listof (cons/c struct-type-property? any/c))', props);
@@ -183,18 +194,8 @@ export function installStructTypes(t: PrimTable): void {
     const transparent = inspector === false;
     const prefab = inspector instanceof Sym && inspector.name === 'prefab' ? name.name : null;
     const propMap = new Map<StructProperty, Value>();
-    const type = new StructType(
-      name.name,
-      parent === false ? null : parent,
-      nInit,
-      nAuto,
-      autoV,
-      propMap,
-      transparent,
-      prefab,
-      mutable,
-      guard,
-    );
+    const type = new StructType(name.name, parentType, nInit, nAuto, autoV, propMap, transparent, prefab, mutable, guard);
+    noteChaperonedParent(type, parent);
     const [accessor, mutator] = genericProcedures(type);
     const given: [StructProperty, Value][] = [];
     for (const p of listToArray(props)) {
@@ -262,7 +263,7 @@ export function installStructTypes(t: PrimTable): void {
 
 /** A property's value for `v` (an instance or a struct type), if it has the property. */
 function propertyValue(v: Value, prop: StructProperty): Value | undefined {
-  const type = v instanceof StructInstance ? v.type : v instanceof StructType ? v : null;
+  const type = v instanceof StructInstance ? v.type : structTypeOf(v);
   return type === null ? undefined : type.prop(prop);
 }
 

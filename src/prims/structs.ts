@@ -4,7 +4,7 @@
 import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { ThenFrame } from '../eval/machine.js';
 import { RacketThrow, exnFailContractArityT, makeExn } from '../errors/exn.js';
-import { argError } from '../errors/messages.js';
+import { argError, errorValueString } from '../errors/messages.js';
 import {
   StructInstance,
   StructType,
@@ -22,7 +22,7 @@ import type { PrimTable } from './table.js';
 import { applyNested } from '../eval/nested.js';
 import { isProcedure } from './check.js';
 import type { Machine } from '../eval/machine.js';
-import { StructImpersonator, seeThrough } from '../values/impersonator.js';
+import { StructImpersonator, StructTypeImpersonator, seeThrough } from '../values/impersonator.js';
 import { structBase, structRefThrough, structSetThrough } from './impersonators.js';
 import { customEqual, customEqualKey } from './equal-hash.js';
 
@@ -32,16 +32,36 @@ export function tagStructProcedure<P extends object>(p: P, kind: 'constructor' |
   structProcedureKinds.set(p, kind);
   return p;
 }
+/** What a struct procedure (made by make-struct-type, struct, make-struct-field-accessor, ...) is, if it is one. */
+export function structProcedureKind(v: Value): 'constructor' | 'predicate' | 'accessor' | 'mutator' | undefined {
+  return typeof v === 'object' && v !== null ? structProcedureKinds.get(v) : undefined;
+}
 const isStructProcedure = (kind: string) => (v: Value) => typeof v === 'object' && v !== null && structProcedureKinds.get(v) === kind;
 
 export function constructorOf(type: StructType, name = type.name): Primitive | MachinePrimitive {
   return tagStructProcedure(untaggedConstructor(type, name), 'constructor');
 }
 
+/**
+ * The guard procedure of the chaperoned struct type (chaperone-struct-type)
+ * a type was made with as its parent: it runs on the parent's share of the
+ * arguments after the type's own guard. Racket 8.7 runs the outermost
+ * chaperone's only.
+ */
+const chaperonedParentGuards = new WeakMap<StructType, Value>();
+export function noteChaperonedParent(type: StructType, parent: Value): void {
+  if (parent instanceof StructTypeImpersonator) chaperonedParentGuards.set(type, parent.guard);
+}
+
 function untaggedConstructor(type: StructType, name: string): Primitive | MachinePrimitive {
   const n = type.initFieldCount;
-  const guarded: StructType[] = [];
-  for (let t: StructType | null = type; t !== null; t = t.parent) if (t.guard !== false) guarded.push(t);
+  // Each guard with the number of arguments it takes (its level's share).
+  const guarded: { guard: Value; count: number }[] = [];
+  for (let t: StructType | null = type; t !== null; t = t.parent) {
+    if (t.guard !== false) guarded.push({ guard: t.guard, count: t.initFieldCount });
+    const chaperoned = chaperonedParentGuards.get(t);
+    if (chaperoned !== undefined) guarded.push({ guard: chaperoned, count: (t.parent as StructType).initFieldCount });
+  }
   if (guarded.length === 0) return new Primitive(name, n, n, (...args: Value[]) => makeInstance(type, args));
   // Guards run from the type's own up to its ancestors', each on its level's share of the arguments.
   return new MachinePrimitive(name, n, n, (m, a) => {
@@ -51,12 +71,13 @@ function untaggedConstructor(type: StructType, name: string): Primitive | Machin
         return;
       }
       const g = guarded[k];
-      const count = g.initFieldCount;
+      const count = g.count;
       m.stack.push(
         new ThenFrame((m2) => {
           const got = m2.val instanceof MultipleValues ? m2.val.vals : [m2.val];
           if (got.length !== count) {
-            const msg = `${name}: result arity mismatch;\n expected number of values not received\n  expected: ${count}\n  received: ${got.length}`;
+            const listed = got.length === 0 ? '' : `\n  arguments...:${got.map((v) => `\n   ${errorValueString(v)}`).join('')}`;
+            const msg = `calling guard procedure: result arity mismatch;\n expected number of values not received\n  expected: ${count}\n  received: ${got.length}${listed}`;
             throw new RacketThrow(makeExn(exnFailContractArityT, msg));
           }
           step(k + 1, [...got, ...args.slice(count)]);
@@ -138,7 +159,14 @@ export function mutatorOf(type: StructType, i: number, name: string): Primitive 
     }
     return argError(name, `${type.name}?`, v);
   });
+  fieldMutators.add(mutator);
   return tagFieldOperation(mutator, type, index, 'mutator');
+}
+
+/** The mutators `struct` defines (not those of make-struct-field-mutator), which Racket's compiler knows return one value. */
+const fieldMutators = new WeakSet<object>();
+export function isStructFormMutator(v: Value): boolean {
+  return typeof v === 'object' && v !== null && fieldMutators.has(v);
 }
 
 /** Struct instances print themselves through the printer's protocol. */
@@ -218,7 +246,7 @@ export function installStructs(t: PrimTable): void {
     const s = v instanceof StructImpersonator ? structBase(v) : v;
     return s instanceof StructInstance && s.type.transparent;
   });
-  t.fn('struct-type?', 1, 1, (v) => v instanceof StructType);
+  t.fn('struct-type?', 1, 1, (v) => v instanceof StructType || v instanceof StructTypeImpersonator);
   t.fn('struct->vector', 1, 2, (v, opaque: Value = sym('...')) => {
     if (v instanceof StructImpersonator) v = seeThrough(v);
     if (!(v instanceof StructInstance)) return new RVector([sym(`struct:${typeof v}`)], false);

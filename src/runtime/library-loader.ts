@@ -13,6 +13,7 @@
 // it), the runtime's internal primitives as `%name`, and its own definitions.
 
 import { compile } from '../eval/compile.js';
+import { noteLibraryProcedure } from '../prims/result-arity-sources.js';
 import { TopVar } from '../expand/core.js';
 import type { Machine } from '../eval/machine.js';
 import { expandNamed } from '../expand/core-forms.js';
@@ -101,6 +102,8 @@ class Library {
       const node = compile(expandNamed(ex, rhs, idSym(ids[0]).name));
       if (!node.simple) throw new Error(`internal: library definition of ${cell.name} is not a value`);
       cell.value = node.ev(null as unknown as Machine, []);
+      for (const p of this.index.provides)
+        if (p.local === cell.name && p.library === 'racket/base') noteLibraryProcedure(cell.value, p.name);
     } catch (e) {
       // Still undefined: the next use reports the same error.
       cell.lazy = () => this.define(cell);

@@ -1,6 +1,6 @@
 // eq?, eqv? and equal?, and the key encodings hash tables use for them.
 
-import { Impersonator } from './impersonator.js';
+import { Impersonator, seeThrough } from './impersonator.js';
 import { Box, Char, Complex, Flonum, MPair, Pair, RBytes, Rational, RString, RVector, Sym, Keyword, type Value } from './types.js';
 
 export function isEq(a: Value, b: Value): boolean {
@@ -98,6 +98,8 @@ export function eqvKey(v: Value): unknown {
 
 /** A JS Map key that is the same for two values exactly when they are equal?. */
 export function equalKey(v: Value): unknown {
+  // A wrapper is keyed as what it wraps is seen through it (an opaque value: that value itself).
+  if (v instanceof Impersonator) return equalKey(seeThrough(v));
   if (v instanceof Pair || v instanceof RString || v instanceof RBytes || v instanceof RVector || v instanceof Box || v instanceof MPair) {
     return '\u0000e:' + encode(v);
   }

@@ -123,8 +123,12 @@ export function makeHash(kind: HashKind, mutable: boolean, entries: Iterable<[Va
 
 // equal? on hash tables compares contents, as Racket does: the same kind of
 // key comparison, both mutable or both immutable, and the same keys with
-// equal? values. Their equal?-key (for equal-hash-code and for tables used
-// as keys) does not depend on insertion order.
+// equal? values: each key is compared (by `recur`) with the key it finds in
+// the other table (for immutable tables only, as Racket's), then its value
+// with that key's. This is the one
+// comparison of tables: equal?, equal-always? and the `recur` procedures of
+// prop:equal+hash all come here. Their equal?-key (for equal-hash-code and
+// for tables used as keys) does not depend on insertion order.
 registerEqualHook({
   equal(a, b, recur) {
     if (!(a instanceof RHash)) return undefined;
@@ -133,7 +137,7 @@ registerEqualHook({
     }
     for (const [k, v] of a.entries()) {
       const other = b.entry(k);
-      if (other === undefined || !recur(v, other[1])) return false;
+      if (other === undefined || (!a.mutable && !recur(k, other[0])) || !recur(v, other[1])) return false;
     }
     return true;
   },

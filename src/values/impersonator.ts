@@ -12,6 +12,7 @@
 
 import { customPrint } from './printable.js';
 import type { Value } from './types.js';
+import { StructType } from './struct.js';
 
 /** A key made by `make-impersonator-property`. */
 export class ImpersonatorProperty {
@@ -109,6 +110,62 @@ export class ProcedureImpersonator extends Impersonator {
   ) {
     super(target, chaperone, props);
   }
+}
+
+/** `chaperone-continuation-mark-key`, `impersonate-continuation-mark-key`: marks are kept under the key underneath. */
+export class MarkKeyImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    /** (value) → value, for a mark read through this key. */
+    readonly get: Value,
+    /** (value) → value, for a mark set through this key. */
+    readonly set: Value,
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
+/** `chaperone-prompt-tag`, `impersonate-prompt-tag`: prompts and aborts use the tag underneath. */
+export class PromptTagImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    chaperone: boolean,
+    props: Props,
+    /** The values a prompt's handler receives → the values it gets instead. */
+    readonly handle: Value,
+    /** The values of an abort → the values aborted instead. */
+    readonly abort: Value,
+    /** The results of a prompt whose continuation a continuation application replaced; #f: unchanged. */
+    readonly ccGuard: Value,
+    /** (guard) → guard, when a continuation captured with this tag is applied; #f: unchanged. */
+    readonly callccImpersonate: Value,
+  ) {
+    super(target, chaperone, props);
+  }
+}
+
+/** `chaperone-struct-type`. */
+export class StructTypeImpersonator extends Impersonator {
+  constructor(
+    target: Value,
+    props: Props,
+    /** The 8 results of struct-type-info → the 8 given instead. */
+    readonly info: Value,
+    /** (constructor) → constructor, for struct-type-make-constructor. */
+    readonly makeConstructor: Value,
+    /** Like a guard: the parent's share of a subtype's constructor arguments and the name → those fields. */
+    readonly guard: Value,
+  ) {
+    super(target, true, props);
+  }
+}
+
+/** The struct type `v` is or wraps (chaperone-struct-type), or null. */
+export function structTypeOf(v: Value): StructType | null {
+  if (v instanceof StructType) return v;
+  return v instanceof StructTypeImpersonator ? (unwrapAll(v) as StructType) : null;
 }
 
 /** The value under every wrapper. */

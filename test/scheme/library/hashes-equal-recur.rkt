@@ -1,0 +1,26 @@
+#lang racket/base
+;; equal? on hash tables: the keys of immutable tables are compared with the keys they find, then the values.
+(define (tracing a b) (printf "recur ~s ~s\n" a b) (equal? a b))
+(println (equal?/recur (hash 'a 1) (hash 'a 1) tracing))
+(println (equal?/recur (hash "k" 1) (hash "k" 2) tracing))
+(println (equal?/recur (make-hash '((1 . x))) (make-hash '((1 . x))) tracing))
+(println (equal?/recur (hasheq 'a "v") (hasheq 'a "v") tracing))
+(println (equal?/recur (hash 'a 1) (hash 'a 1) (lambda (a b) (printf "no ~s ~s\n" a b) #f)))
+(println (equal?/recur (hash 'a 1) (hash 'b 1) tracing))
+(println (equal-always?/recur (hash 'a 1) (hash 'a 1) tracing))
+(println (equal?/recur (make-hasheq '((a . "v"))) (make-hasheq '((a . "v"))) tracing))
+(println (equal?/recur (make-weak-hash '((1 . x))) (make-weak-hash '((1 . x))) tracing))
+(println (equal?/recur (list (hash 'a 1)) (list (hash 'a 1)) tracing))
+(println (equal-always?/recur (make-hash '((1 . x))) (make-hash '((1 . x))) tracing))
+(define m (make-hash '((1 . x))))
+(println (equal-always?/recur m m tracing))
+(println (equal?/recur (hasheqv 1.0 'x) (hasheqv 1.0 'x) tracing))
+(println (equal?/recur (hash 'a 1) (make-hash '((a . 1))) tracing))
+(println (equal?/recur (hash) (hash) tracing))
+;; A struct's equal procedure gets the same comparison through its recur argument.
+(struct w (h) #:property prop:equal+hash
+  (list (lambda (x y recur) (recur (w-h x) (w-h y))) (lambda (x recur) 1) (lambda (x recur) 1)))
+(println (equal?/recur (w (hash 'k 'v)) (w (hash 'k 'v)) tracing))
+(println (equal? (w (hash 'k (list 1))) (w (hash 'k (list 1)))))
+(println (equal? (w (hash 'k (list 1))) (w (hash 'k (list 2)))))
+(println (list (equal? (hash 1 2) (hash 1 3)) (equal? (hash "a" 1) (hash "a" 1)) (equal? (make-hash) (make-hash))))
