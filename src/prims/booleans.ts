@@ -1,9 +1,8 @@
 // Booleans: not, boolean?, immutable?, and racket/bool.
 
 import { argError } from '../errors/messages.js';
-import { Box, RBytes, RString, RVector, type Value } from '../values/types.js';
+import { Box, RBytes, RString, RVector, Sym, type Value } from '../values/types.js';
 import { RHash } from '../values/hash.js';
-import { checkSymbol } from './check.js';
 import { Impersonator, unwrapAll } from '../values/impersonator.js';
 import type { PrimTable } from './table.js';
 
@@ -16,7 +15,11 @@ export function installBooleans(t: PrimTable): void {
     t.fn('false?', 1, 1, (v) => v === false);
     t.fn('xor', 2, 2, (a, b) => (a === false ? b : b === false ? a : false));
     t.fn('implies', 2, 2, (a, b) => (a === false ? true : b));
-    t.fn('symbol=?', 1, -1, (...xs: Value[]) => xs.every((x) => checkSymbol('symbol=?', x) === xs[0]));
+    t.fn('symbol=?', 2, 2, (a: Value, b: Value) => {
+      if (!(a instanceof Sym)) argError('symbol=?', 'symbol?', a, 0, [a, b]);
+      if (!(b instanceof Sym)) argError('symbol=?', 'symbol?', b, 1, [a, b]);
+      return a === b;
+    });
     t.fn('boolean=?', 2, 2, (a, b) => {
       if (typeof a !== 'boolean') argError('boolean=?', 'boolean?', a);
       if (typeof b !== 'boolean') argError('boolean=?', 'boolean?', b);

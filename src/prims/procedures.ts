@@ -147,6 +147,8 @@ function renamedCopy(f: Value, name: string): Value {
   if (f instanceof Primitive) return new Primitive(name, f.min, f.max, f.fn, f.simple, f.multiValued);
   if (f instanceof MachinePrimitive) return new MachinePrimitive(name, f.min, f.max, f.run);
   if (f instanceof KeywordProcedure) return new KeywordProcedure(renamed(f.proc, name), f.kws, f.required);
+  // make-keyword-procedure's result is named by its keyword procedure.
+  if (f instanceof AnyKeywordProcedure) return new AnyKeywordProcedure(renamed(f.kwProc, name), renamed(f.plainProc, name), f.derivedPlain);
   // Parameters, continuations and applicable structs keep their own names.
   return f;
 }
@@ -209,14 +211,25 @@ export function installProcedures(t: PrimTable): void {
   t.fn('procedure-arity', 1, 1, (f: Value) => arityValue(arityRanges(checkProcedure('procedure-arity', f))));
   t.fn('procedure-arity-mask', 1, 1, (f: Value) => arityMask(arityRanges(checkProcedure('procedure-arity-mask', f))));
   t.fn('procedure-arity?', 1, 1, isArity);
-  t.in('racket/function', () =>
-    t.fn('normalize-arity', 1, 1, (v: Value) => {
-      if (!isArity(v)) return argError('normalize-arity', 'procedure-arity?', v);
-      const singles = v instanceof Pair || v === NULL ? listToArray(v) : [v];
-      const ranges = singles.map((x): Range => (isArityAtLeast(x) ? [Number(x.fields[0]), Infinity] : [Number(x), Number(x)]));
-      return arityValue(ranges);
-    }),
-  );
+  const normalized = (v: Value): Value => {
+    const singles = v instanceof Pair || v === NULL ? listToArray(v) : [v];
+    const ranges = singles.map((x): Range => (isArityAtLeast(x) ? [Number(x.fields[0]), Infinity] : [Number(x), Number(x)]));
+    return arityValue(ranges);
+  };
+  /** Two arity values written the same way (normalized ones are unique). */
+  const sameArity = (a: Value, b: Value): boolean => {
+    if (isArityAtLeast(a)) return isArityAtLeast(b) && a.fields[0] === b.fields[0];
+    if (a instanceof Pair || a === NULL) {
+      if (!(b instanceof Pair || b === NULL)) return false;
+      const [xs, ys] = [listToArray(a), listToArray(b)];
+      return xs.length === ys.length && xs.every((x, i) => sameArity(x, ys[i]));
+    }
+    return a === b;
+  };
+  t.in('racket/function', () => {
+    t.fn('normalize-arity', 1, 1, (v: Value) => (isArity(v) ? normalized(v) : argError('normalize-arity', 'procedure-arity?', v)));
+    t.fn('normalized-arity?', 1, 1, (v: Value) => isArity(v) && sameArity(v, normalized(v)));
+  });
 
   t.fn('procedure-rename', 2, 3, (f: Value, name: Value, realm?: Value) => {
     if (realm !== undefined && !(realm instanceof Sym)) return argError('procedure-rename', 'symbol?', realm);

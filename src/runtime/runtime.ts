@@ -26,6 +26,7 @@ import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
+import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { Namespace } from '../expand/namespace.js';
@@ -262,6 +263,8 @@ export class Runtime {
     installMatchForms((name, m) => matchLib.exports.set(name, m));
     // The libraries written in Racket (src/lib) extend racket/base, racket/list, ...
     this.loadRacketLibraries(base);
+    installFunctionForms((name, m) => (this.libraries.get('racket/function') ?? this.addLibrary('racket/function')).exports.set(name, m));
+    installBooleanForms((name, m) => (this.libraries.get('racket/bool') ?? this.addLibrary('racket/bool')).exports.set(name, m));
     // racket/cmdline: command-line expands into a call of the library's parse-command-line.
     const cmdline = this.libraries.get('racket/cmdline') ?? this.addLibrary('racket/cmdline');
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
