@@ -253,7 +253,10 @@ class ReadtableReader {
     activeReads.push(this);
     let v: Value;
     try {
-      v = applyNested(this.m, proc, args);
+      // A macro that waits for more of the port's text: abort, and read again once it has come.
+      v = applyNested(this.m, proc, args, () => {
+        if (!this.port.complete) throw NEED_MORE;
+      });
     } finally {
       activeReads.pop();
     }
