@@ -18,10 +18,10 @@ import type { InputPort } from '../io/input-port.js';
 import { ReadError, readOne as fastReadOne, syntaxToDatum, type ReadOptions } from '../reader/index.js';
 import { DEFAULT_READER_SYNTAX, type ReaderSyntax } from '../reader/parser.js';
 import { mightBeNumber, parseNumber, UNSUPPORTED_EXTFLONUM } from '../reader/number.js';
-import { decodeString, foldcase, isDelimiter, isWhitespace, scanChar, scanHashOpen } from '../reader/scan.js';
+import { decodeString, foldcase, isDelimiter, isWhitespace, scanChar } from '../reader/scan.js';
 import { allFieldsImmutable, isPrefabKey, prefabKeyCompatibleCount } from '../reader/prefab-key.js';
 import { PrefabLiteral } from '../reader/prefab-literal.js';
-import { makeHash } from '../values/hash.js';
+import { makeHash, type HashKind } from '../values/hash.js';
 import { internLiteral } from '../values/intern-literal.js';
 import { Placeholder, readerGraph } from '../values/placeholder.js';
 import { makePrefab } from '../values/prefab.js';
@@ -182,11 +182,12 @@ class ReadtableReader {
 
   // ---------------------------------------------------------------- errors
 
-  private where(at: Loc): string {
+  private where(at: Loc | null): string {
+    if (at === null) return this.req.source;
     return at.line === false ? `${this.req.source}::${at.pos}` : `${this.req.source}:${at.line}:${at.col}`;
   }
 
-  private fail(at: Loc, msg: string, eof = false): never {
+  private fail(at: Loc | null, msg: string, eof = false): never {
     if (eof && !this.port.complete) throw NEED_MORE;
     throw new ReadError(`${this.where(at)}: ${this.who}: ${msg}`, null, eof);
   }
@@ -336,7 +337,8 @@ class ReadtableReader {
         if (d === 59) {
           this.next();
           const v = this.readOne(null, { ...cfg, keep: false });
-          if (v === EOF) this.fail(at, 'expected a commented-out element for `#;`, but found end-of-file', true);
+          // Reported where the enclosing datum starts (nowhere at the top).
+          if (v === EOF) this.fail(cfg.at, 'expected a commented-out element for `#;`, but found end-of-file', true);
           if (cfg.keep) return new SpecialComment(false);
           continue;
         }
@@ -605,7 +607,7 @@ class ReadtableReader {
       }
       case 104:
       case 72:
-        return this.hashTable(hashPos, at, cfg);
+        return this.hashTable(hashChar, c, at, cfg);
       default:
         if (c >= 48 && c <= 57) return this.digits(c, hashPos, at, cfg);
     }
@@ -620,9 +622,10 @@ class ReadtableReader {
       digits += String.fromCharCode(this.next());
       d = this.peek();
     }
-    if (d === 40 || d === 91 || d === 123) {
+    const ed = this.eff(cfg.rt, d);
+    if (ed === 40 || ed === 91 || ed === 123) {
       this.next();
-      return this.vector(d, digits, at, cfg);
+      return this.vector(ed, digits, at, cfg);
     }
     const graphOn = this.req.forSyntax ? false : this.flags.acceptGraph;
     if ((d === 61 || d === HASH) && graphOn) {
@@ -693,15 +696,43 @@ class ReadtableReader {
     return this.compound(new Box(v, this.req.forSyntax), at);
   }
 
-  private hashTable(hashPos: number, at: Loc, cfg: Cfg): Value {
-    const [text, offset] = this.textAt(hashPos);
-    const open = scanHashOpen(text, offset);
-    if ('msg' in open) {
-      if (open.end >= text.length && !this.port.complete) throw NEED_MORE;
-      this.port.seekChar(open.end);
-      return this.fail(at, open.msg, open.eof);
+  /** `#hash(`, `#hasheq(`, `#hasheqv(`, `#hashalw(` (any letter case), read from the `h` on as Racket's read-hash reads it. */
+  private hashOpen(hashChar: number, hc: number, at: Loc, rt: Readtable | null): { kind: HashKind; opener: number } {
+    let image = String.fromCodePoint(hashChar) + String.fromCharCode(hc);
+    const expect = (lower: number) => {
+      const c = this.next();
+      if (c !== lower && c !== lower - 32) {
+        this.fail(at, `expected \`${String.fromCharCode(lower)}\` after \`${image}\``, c === -1);
+      }
+      image += String.fromCharCode(c);
+    };
+    expect(97);
+    expect(115);
+    expect(104);
+    let kind: HashKind = 'equal';
+    for (;;) {
+      const c = this.next();
+      const ec = this.eff(rt, c);
+      if (ec === 40 || ec === 91 || ec === 123) return { kind, opener: ec };
+      if (c === -1) this.fail(at, `bad syntax \`${image}\``, true);
+      image += String.fromCodePoint(c);
+      if ((c === 101 || c === 69) && kind === 'equal') {
+        expect(113);
+        kind = 'eq';
+      } else if ((c === 118 || c === 86) && kind === 'eq') {
+        kind = 'eqv';
+      } else if ((c === 97 || c === 65) && kind === 'equal') {
+        expect(108);
+        expect(119);
+        kind = 'equal-always';
+      } else {
+        this.fail(at, `bad syntax \`${image}\``);
+      }
     }
-    this.port.seekChar(open.end);
+  }
+
+  private hashTable(hashChar: number, hc: number, at: Loc, cfg: Cfg): Value {
+    const open = this.hashOpen(hashChar, hc, at, cfg.rt);
     const opener = open.opener;
     const closer = CLOSER_OF[opener];
     const pairs: [Value, Value][] = [];

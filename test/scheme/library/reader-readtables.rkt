@@ -168,3 +168,44 @@
 (try (lambda () (readtable-mapping 1 #\a)))
 (try (lambda () (readtable-mapping rt-dollar 1)))
 (try (lambda () (readtable-mapping rt-dollar)))
+
+;; Ports that count lines: errors give line and column, with indentation hints
+(define (read-counted rt s)
+  (parameterize ([current-readtable rt])
+    (define p (open-input-string s))
+    (port-count-lines! p)
+    (read p)))
+(try (lambda () (read-counted rt-dollar "\n  (a\n  b")))
+(try (lambda () (read-counted rt-dollar "(a\n  (b\n c")))
+(try (lambda () (read-counted rt-dollar "(a\n  (b\n c]")))
+(try (lambda () (read-counted #f "(a\n  (b\n c")))
+(try (lambda () (read-counted #f "(a\n  (b\n c]")))
+(try (lambda () (read-all rt-dollar "(a\n  (b\n c")))
+(try (lambda () (read-all rt-dollar "#;")))
+(try (lambda () (read-all rt-dollar "(a #;)")))
+
+;; Every delimiter and quote character read as a plain letter
+(for ([ch (in-string "()[]{}|\\ \t\n',\"#;`")])
+  (define plain (make-readtable #f ch #\a #f))
+  (try (lambda () (read-all plain (string #\x ch #\y))))
+  (try (lambda () (read-all plain (string ch #\q ch)))))
+
+;; Other characters as parentheses and dots
+(define rt-angle (make-readtable #f #\< #\( #f #\> #\) #f #\! #\. #f))
+(try (lambda () (read-all rt-angle "<1 ! 2> <1 ! f ! 3> #3<a> <a <b>>")))
+(try (lambda () (read-all rt-angle "#<x>")))
+(try (lambda () (read-all rt-angle "<1 2]")))
+(try (lambda () (read-all rt-angle "#hash<<a ! 1>>")))
+(try (lambda () (read-all rt-angle "#hash<<a 1>>")))
+(try (lambda () (read-all rt-angle "#hax")))
+(try (lambda () (read-all rt-angle "#hasheqv[(1 . 2)] #hashalw{}")))
+
+;; A symbol parser with character macros still in charge of their characters
+(define rt-three
+  (make-readtable #f #f 'non-terminating-macro
+                  (lambda (c p . _)
+                    (if (char=? c #\!)
+                        (make-special-comment #f)
+                        (string->symbol (string c (read-char p) (read-char p)))))))
+(try (lambda () (read-all rt-three "abcdef !!! ghi")))
+(try (lambda () (read-all (make-readtable rt-three #\a 'terminating-macro (lambda (c p . _) 'A)) "abc bac")))
