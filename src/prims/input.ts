@@ -145,10 +145,10 @@ function readDatum(m: Machine, port: InputPort, source: string | null = null, so
   try {
     const r = guarded(() =>
       source === null
-        ? readOne(text, offset, port.name, { who: 'read', countLines: false, ...numberReadOptions(m) })
+        ? readOne(text, offset, port.name, { who: 'read', countLines: port.counter !== null, ...numberReadOptions(m) })
         : readOne(text, offset, source, {
             who: 'read-syntax',
-            countLines: false,
+            countLines: port.counter !== null,
             lineColumns: port.counter !== null,
             sourceValue,
             ...numberReadOptions(m),

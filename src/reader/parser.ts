@@ -845,7 +845,8 @@ export class RacketParser extends EmbeddedActionsParser {
   }
 
   private track(indents: Indents | null, offset: number): void {
-    if (indents === null) return;
+    // Racket tracks indentation only where the port counts lines.
+    if (indents === null || !this.countLines) return;
     const indt = indents.head;
     const line = this.map.line(offset);
     if (line > indt.lastLine) {
