@@ -322,7 +322,7 @@ class ReadtableReader {
       if (ec === HASH) {
         const d = this.hashEffective(rt, this.peek());
         if (d === 124) {
-          this.blockComment(at);
+          this.blockComment();
           if (cfg.keep) return new SpecialComment(false);
           continue;
         }
@@ -352,13 +352,15 @@ class ReadtableReader {
     return rt !== null && c >= 0 && rt.dispatch.has(c) ? -3 : c;
   }
 
-  private blockComment(start: Loc): void {
-    this.next(); // the `|`
+  private blockComment(): void {
+    // Reported at the `|` (where the port is after the `#`).
+    const start = this.here();
+    this.next();
     let prev = -1;
     let depth = 0;
     for (;;) {
       const c = this.next();
-      if (c === -1) this.fail({ ...start, pos: start.pos + 1 }, 'end of file in `#|` comment', true);
+      if (c === -1) this.fail(start, 'end of file in `#|` comment', true);
       if (c === 124 && prev === HASH) {
         depth++;
         prev = -1;
@@ -646,6 +648,10 @@ class ReadtableReader {
       const v = this.readOne(null, { ...cfg, keep: false });
       if (v === EOF) this.fail(at, `expected an element for graph after \`${image}\`, found end-of-file`, true);
       p.value = v;
+      // `#0=#0#` (or a chain of tags back to this one) has no value at all.
+      for (let q = v; q instanceof Placeholder; q = q.value) {
+        if (q === p) throw new ReadError(`${this.who}: illegal placeholder cycle in value\n  value: #<placeholder>`, null, false);
+      }
       return p;
     }
     return this.delegate(hashPos, at);
@@ -802,24 +808,44 @@ class ReadtableReader {
 
   /** Any other `#` form (regexps, here strings, `#t`/`#true`..., `#lang`, bad syntax): read by the fast reader from the `#`. */
   private delegate(hashPos: number, at: Loc): Value {
-    const [text, offset] = this.textAt(hashPos);
+    const [whole, hashOffset] = this.textAt(hashPos);
+    // When the `#` is not in the port as `#` (read/recursive's start character,
+    // or a character the readtable maps to `#`), the fast reader reads a copy
+    // of the rest of the text with a `#` in front.
+    let text = whole;
+    let offset = hashOffset;
+    let shift = 0;
+    const virtual = this.virtualStart !== null && this.virtualStart === hashPos;
+    if (virtual || whole.charCodeAt(hashOffset) !== HASH) {
+      const rest = virtual ? hashOffset : hashOffset + (whole.codePointAt(hashOffset)! > 0xffff ? 2 : 1);
+      text = `#${whole.slice(rest)}`;
+      offset = 0;
+      shift = rest - 1;
+    }
     let r: { datum: Syntax | null; end: number };
     try {
       r = fastReadOne(text, offset, this.req.source, {
         who: this.req.forSyntax ? 'read-syntax' : 'read',
-        countLines: false,
+        countLines: this.port.counter !== null,
         sourceValue: this.req.sourceValue,
         ...this.req.options,
       });
     } catch (e) {
-      if (e instanceof ReadError && e.incomplete && !this.port.complete) throw NEED_MORE;
-      throw e;
+      if (!(e instanceof ReadError)) throw e;
+      if (e.incomplete && !this.port.complete) throw NEED_MORE;
+      const actual = virtual ? '#' : String.fromCodePoint(whole.codePointAt(hashOffset)!);
+      if (actual === '#' || !e.message.includes('bad syntax `#')) throw e;
+      // The message names the character that was read, not the `#` it stands for.
+      throw new ReadError(e.message.replace('bad syntax `#', `bad syntax \`${actual}`), e.loc, e.incomplete);
     }
     if (!this.port.complete && r.end >= text.length) throw NEED_MORE;
-    this.port.seekChar(r.end);
+    this.port.seekChar(r.end + shift);
     const d = r.datum as Syntax;
     return this.req.forSyntax ? new Syntax(d.e, this.srcloc(at), EMPTY_SCOPES, d.props) : syntaxToDatum(d);
   }
+
+  /** The byte position where read/recursive's start character stands in for a character of the port. */
+  private virtualStart: number | null = null;
 
   // ---------------------------------------------------------------- symbols, numbers, keywords
 
@@ -899,6 +925,7 @@ class ReadtableReader {
     let init: { c: number; at: Loc } | null = null;
     if (req.initial !== null) {
       const h = this.here();
+      this.virtualStart = h.byte;
       const col = h.col === false ? false : Math.max(0, h.col - 1);
       init = { c: req.initial, at: { line: h.line, col, pos: Math.max(1, h.pos - 1), byte: h.byte } };
     }

@@ -52,3 +52,15 @@
 (try (lambda () (read-syntax/recursive 'x (open-input-string "") 'a)))
 (try (lambda () (read-syntax/recursive 'x (open-input-string "") #f 7)))
 (try (lambda () (read/recursive (open-input-string "") #f #f #f 1)))
+
+;; `#` as the start character: the rest is read as a `#` form
+(for ([s '("t" "true" "\\a" "\"ab\"" "rx\"a\"" "<<E\nhi\nE\n" ":kw" "%x" "x1f" "(1 2)" "&b"
+           "hash((a . 1))" "'x" "q" "" "s(p 1)" "3(a)" "cs A" "|#" ";c\n 5")])
+  (try (lambda () (let ([p (open-input-string s)]) (list (read/recursive p #\#) (read-char p))))))
+;; A character mapped to `#`
+(define rt-tilde (make-readtable #f #\~ #\# #f))
+(for ([s '("~t" "~\\a" "~rx\"a\"" "~\"b\"" "~(1)" "~q" "(~t ~f)")])
+  (try (lambda () (parameterize ([current-readtable rt-tilde]) (read (open-input-string s))))))
+;; A tag that stands only for itself
+(try (lambda () (read (open-input-string "#0=#0#"))))
+(try (lambda () (parameterize ([current-readtable rt-tilde]) (read (open-input-string "#0=#0#")))))
