@@ -85,6 +85,9 @@ export interface ReadtableRead {
   options: Pick<ReadOptions, 'decimalAsInexact' | 'singleFlonum' | 'syntax'>;
 }
 
+/** The last character offset worked out for a byte position of each port, so that finding the next is not quadratic. */
+const knownOffsets = new WeakMap<InputPort, { byte: number; char: number }>();
+
 /** The reads whose reader macros are running (innermost last): read/recursive joins the innermost. */
 const activeReads: ReadtableReader[] = [];
 
@@ -772,24 +775,55 @@ class ReadtableReader {
 
   // ---------------------------------------------------------------- tokens decoded by the fast reader's scanners
 
-  /** The port's text and the offset of byte position `pos` in it. */
+  /** The port's text and the offset in it of byte position `pos` (counted on from the last offset asked of this port). */
   private textAt(pos: number): [string, number] {
-    const saved = this.port.pos;
-    this.port.pos = pos;
-    const r = this.port.textAndOffset();
-    this.port.pos = saved;
-    return r;
+    const port = this.port;
+    const text = port.fullText();
+    const bytes = port.bytes;
+    const known = knownOffsets.get(port) ?? { byte: 0, char: 0 };
+    let char = known.char;
+    for (let i = known.byte; i < pos; i++) {
+      const b = bytes[i];
+      if ((b & 0xc0) !== 0x80) char += b >= 0xf0 ? 2 : 1;
+    }
+    for (let i = pos; i < known.byte; i++) {
+      const b = bytes[i];
+      if ((b & 0xc0) !== 0x80) char -= b >= 0xf0 ? 2 : 1;
+    }
+    knownOffsets.set(port, { byte: pos, char });
+    return [text, char];
+  }
+
+  private textHere(): [string, number] {
+    return this.textAt(this.port.pos);
+  }
+
+  /** Moves the port to offset `to` of `text`, from offset `from`, where it is now. */
+  private seekText(text: string, from: number, to: number): void {
+    let bytes = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) bytes += 1;
+      else if (c < 0x800) bytes += 2;
+      else if (c >= 0xd800 && c <= 0xdbff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    }
+    const port = this.port;
+    port.pos += bytes;
+    knownOffsets.set(port, { byte: port.pos, char: to });
   }
 
   private string(at: Loc, bytes: boolean): Value {
-    const [text, offset] = this.port.textAndOffset();
+    const [text, offset] = this.textHere();
     const d = decodeString(text, offset, bytes);
     if ('msg' in d) {
       if (d.eof && !this.port.complete) throw NEED_MORE;
-      this.port.seekChar(d.end);
+      this.seekText(text, offset, d.end);
       return this.fail(at, d.msg, d.eof);
     }
-    this.port.seekChar(d.end);
+    this.seekText(text, offset, d.end);
     if (!bytes) return this.atom(new RString(d.value, this.req.forSyntax), at);
     const b = new Uint8Array(d.value.length);
     for (let i = 0; i < b.length; i++) b[i] = d.value.charCodeAt(i);
@@ -797,11 +831,11 @@ class ReadtableReader {
   }
 
   private character(at: Loc): Value {
-    const [text, offset] = this.port.textAndOffset();
+    const [text, offset] = this.textHere();
     // scanChar starts at the `#` of `#\`.
     const r = scanChar(text, offset - 2);
     if (!this.port.complete && r.end >= text.length) throw NEED_MORE;
-    this.port.seekChar(r.end);
+    this.seekText(text, offset, r.end);
     if ('msg' in r) return this.fail(at, r.msg, r.eof);
     return this.atom(Char.of(r.code), at);
   }
@@ -839,7 +873,8 @@ class ReadtableReader {
       throw new ReadError(e.message.replace('bad syntax `#', `bad syntax \`${actual}`), e.loc, e.incomplete);
     }
     if (!this.port.complete && r.end >= text.length) throw NEED_MORE;
-    this.port.seekChar(r.end + shift);
+    this.port.pos = hashPos;
+    this.seekText(whole, hashOffset, r.end + shift);
     const d = r.datum as Syntax;
     return this.req.forSyntax ? new Syntax(d.e, this.srcloc(at), EMPTY_SCOPES, d.props) : syntaxToDatum(d);
   }
