@@ -90,3 +90,18 @@
 (try (lambda () (read (open-input-string "{a 1}"))))
 (try (lambda () (read (open-input-string "$x"))))
 (try (lambda () (read (open-input-string "#Z\"00\""))))
+
+;; Text that arrives in pieces (a pipe written by another thread): the read
+;; and the macros' own reads wait for it
+(define-values (pipe-in pipe-out) (make-pipe))
+(define reader-thread
+  (thread (lambda ()
+            (parameterize ([current-readtable rt])
+              (let loop ([acc '()])
+                (define v (read pipe-in))
+                (if (eof-object? v) (show (reverse acc)) (loop (cons v acc))))))))
+(for ([piece (in-list '("(a $" "b) {x " "1} #Z\"0" "a\" $" "c"))])
+  (write-string piece pipe-out)
+  (sleep 0.02))
+(close-output-port pipe-out)
+(thread-wait reader-thread)
