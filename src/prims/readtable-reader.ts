@@ -393,8 +393,32 @@ class ReadtableReader {
 
   // ---------------------------------------------------------------- datums
 
-  /** One datum (Racket's read-undotted); EOF at the end; a special comment only when `cfg.keep`. */
-  readOne(init: { c: number; at: Loc } | null, cfgIn: Cfg): Value {
+  /** One datum; EOF at the end; a special comment only when `cfg.keep`. With read-cdot, `a.b` after it reads as `(#%dot a b)`. */
+  readOne(init: { c: number; at: Loc } | null, cfg: Cfg): Value {
+    if (!this.flags.cdot) return this.readUndotted(init, cfg);
+    const start = init?.at ?? this.here();
+    let v = this.readUndotted(init, cfg);
+    if (v instanceof SpecialComment || v === EOF) return v;
+    for (;;) {
+      const c = this.peek();
+      const ec = this.eff(cfg.rt, c);
+      if (ec >= 0 && isWhitespace(ec)) {
+        this.next();
+      } else if (ec === 46) {
+        const dotAt = this.here();
+        this.next();
+        const dot = this.atom(sym('#%dot'), dotAt);
+        const post = this.readUndotted(null, { ...cfg, keep: false });
+        if (post === EOF) this.fail(dotAt, 'expected a datum after cdot, found end-of-file', true);
+        v = this.compound(listFromArray([dot, v, post], NULL), start);
+      } else {
+        return v;
+      }
+    }
+  }
+
+  /** One datum without read-cdot's combining (Racket's read-undotted). */
+  private readUndotted(init: { c: number; at: Loc } | null, cfgIn: Cfg): Value {
     let cfg = cfgIn;
     const r = this.skip(init, cfg);
     if (r instanceof SpecialComment) return r;
@@ -911,7 +935,8 @@ class ReadtableReader {
       if (pipe >= 0 && c === -1) {
         this.fail(at, `end-of-file following \`${String.fromCodePoint(pipe)}\` in ${what}`, true);
       }
-      if (pipe < 0 && !fromInit && this.delimits(rt, c)) {
+      // (The first character is a delimiter only when it is a `.` under read-cdot: it reads as ||.)
+      if (pipe < 0 && this.delimits(rt, c)) {
         fold();
         break;
       }

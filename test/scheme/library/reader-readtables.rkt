@@ -227,3 +227,12 @@
     (unless (eof-object? v)
       (show (where v))
       (loop))))
+
+;; read-cdot through a readtable
+(define (read-cdot-all rt s)
+  (parameterize ([read-cdot #t] [current-readtable rt])
+    (define p (open-input-string s))
+    (list (read p) (read-char p))))
+(for ([s '("a.b" "a.b.c" "(x.y z)" "a .b" "a. b" "1.5" "a.1" ".a" "a." "a.b c" "(a . b)" "#(a.b)" "'a.b" "a.(b c)" "a.$b")])
+  (try (lambda () (read-cdot-all rt-dollar s))))
+(try (lambda () (parameterize ([read-cdot #t] [current-readtable rt-dollar]) (where (read-syntax 's (open-input-string "a.b"))))))
