@@ -12,7 +12,7 @@
 // and tries again when more text has come.
 
 import type { Machine } from '../eval/machine.js';
-import { RacketThrow, exnFailReadEofT, exnFailReadT, makeExn } from '../errors/exn.js';
+import { RacketThrow, exnFailContractArityT, exnFailReadEofT, exnFailReadT, makeExn } from '../errors/exn.js';
 import { applyNested } from '../eval/nested.js';
 import type { InputPort } from '../io/input-port.js';
 import { ReadError, readOne as fastReadOne, syntaxToDatum, type ReadOptions } from '../reader/index.js';
@@ -26,7 +26,21 @@ import { internLiteral } from '../values/intern-literal.js';
 import { Placeholder, readerGraph } from '../values/placeholder.js';
 import { makePrefab } from '../values/prefab.js';
 import { EMPTY_SCOPES, Syntax, type SrcLoc } from '../values/syntax.js';
-import { Box, Char, EOF, NULL, Pair, RBytes, RString, RVector, keyword, listFromArray, sym, type Value } from '../values/types.js';
+import {
+  Box,
+  Char,
+  EOF,
+  MultipleValues,
+  NULL,
+  Pair,
+  RBytes,
+  RString,
+  RVector,
+  keyword,
+  listFromArray,
+  sym,
+  type Value,
+} from '../values/types.js';
 import { SpecialComment } from './port-misc.js';
 import { arityIncludes } from './procedures.js';
 import type { Readtable } from './readtables.js';
@@ -265,6 +279,10 @@ class ReadtableReader {
       activeReads.pop();
     }
     if (v instanceof SpecialComment) return v;
+    if (v instanceof MultipleValues) {
+      const msg = `result arity mismatch;\n expected number of values not received\n  expected: 1\n  received: ${v.vals.length}`;
+      throw new RacketThrow(makeExn(exnFailContractArityT, msg, NULL));
+    }
     return this.req.forSyntax ? this.toSyntax(v, resultAt === null ? this.nowhere() : this.srcloc(resultAt)) : this.plain(v);
   }
 

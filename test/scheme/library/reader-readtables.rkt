@@ -236,3 +236,13 @@
 (for ([s '("a.b" "a.b.c" "(x.y z)" "a .b" "a. b" "1.5" "a.1" ".a" "a." "a.b c" "(a . b)" "#(a.b)" "'a.b" "a.(b c)" "a.$b")])
   (try (lambda () (read-cdot-all rt-dollar s))))
 (try (lambda () (parameterize ([read-cdot #t] [current-readtable rt-dollar]) (where (read-syntax 's (open-input-string "a.b"))))))
+
+;; What a macro returns or raises
+(define (macro-rt proc) (make-readtable #f #\$ 'terminating-macro proc))
+(try (lambda () (read-all (macro-rt (lambda (c p . _) (values 1 2))) "(a $)")))
+(try (lambda () (read-all (macro-rt (lambda (c p . _) (raise 'boom))) "(a $)")))
+(try (lambda () (read-all (macro-rt (lambda (c p . _) (let/ec k (k 'escaped)))) "(a $)")))
+(try (lambda () (read-all (macro-rt (lambda (c p . _) (void))) "(a $) $")))
+(try (lambda () (read-stx (macro-rt (lambda (c p . _) (void))) "(a $)")))
+(try (lambda () (read-all (macro-rt (lambda (c p . _) (read-syntax 'inner p))) "(a $b)")))
+(try (lambda () (read-stx (macro-rt (lambda (c p . _) (list 1 (vector 2) (box 3)))) "$")))
