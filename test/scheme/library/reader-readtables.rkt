@@ -246,3 +246,20 @@
 (try (lambda () (read-stx (macro-rt (lambda (c p . _) (void))) "(a $)")))
 (try (lambda () (read-all (macro-rt (lambda (c p . _) (read-syntax 'inner p))) "(a $b)")))
 (try (lambda () (read-stx (macro-rt (lambda (c p . _) (list 1 (vector 2) (box 3)))) "$")))
+
+;; Escaping from a macro to a continuation outside the read
+(define wind-log '())
+(try (lambda ()
+       (let/ec out
+         (read-all (macro-rt (lambda (c p . _)
+                               (dynamic-wind (lambda () (set! wind-log (cons 'in wind-log)))
+                                             (lambda () (out 'jumped))
+                                             (lambda () (set! wind-log (cons 'out wind-log))))))
+                   "(a $)"))))
+(try (lambda () wind-log))
+(try (lambda () (with-handlers ([symbol? (lambda (s) (list 'caught s))]) (read-all (macro-rt (lambda (c p . _) (raise 'boom))) "(a $)"))))
+(try (lambda () (call-with-values (lambda () (let/ec out (read-all (macro-rt (lambda (c p . _) (out 1 2))) "(a $)"))) list)))
+(try (lambda ()
+       (define p (open-input-string "x y"))
+       (list (let/ec out (parameterize ([current-readtable (make-readtable #f #\x 'terminating-macro (lambda (c p . _) (out 'early)))]) (read p)))
+             (read p))))
