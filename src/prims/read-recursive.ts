@@ -13,7 +13,7 @@ import { displayString } from '../printer/print.js';
 import { whenReady } from './input.js';
 import { inArg } from './ports.js';
 import { numberReadOptions } from './read-params.js';
-import { readWithReadtable } from './readtable-reader.js';
+import { enclosingSource, readWithReadtable } from './readtable-reader.js';
 import { currentReadtable, Readtable } from './readtables.js';
 import type { PrimTable } from './table.js';
 
@@ -24,14 +24,18 @@ function recursiveRead(m: Machine, who: string, forSyntax: boolean, src: Value |
   const current = m.paramValue(currentReadtable) as Readtable | false;
   const rt = rtArg === undefined ? current : rtArg;
   if (rt !== false && !(rt instanceof Readtable)) return argError(who, '(or/c readtable? #f)', rt);
-  const sourceArg = src ?? sym(port.name);
-  const source = !forSyntax
-    ? port.name
-    : sourceArg instanceof RPath
-      ? sourceArg.path
-      : sourceArg instanceof RString
-        ? sourceArg.s
-        : displayString(sourceArg);
+  const enclosing = forSyntax ? enclosingSource() : null;
+  const sourceArg = enclosing?.sourceArg ?? src ?? sym(port.name);
+  const source =
+    enclosing?.source ??
+    (!forSyntax
+      ? port.name
+      : sourceArg instanceof RPath
+        ? sourceArg.path
+        : sourceArg instanceof RString
+          ? sourceArg.s
+          : displayString(sourceArg));
+  const sourceValue = enclosing !== null ? enclosing.sourceValue : !forSyntax || sourceArg instanceof RString ? undefined : sourceArg;
   let datum: Value | null = null;
   return whenReady(
     port,
@@ -42,7 +46,7 @@ function recursiveRead(m: Machine, who: string, forSyntax: boolean, src: Value |
         forSyntax,
         source,
         sourceArg,
-        sourceValue: !forSyntax || sourceArg instanceof RString ? undefined : sourceArg,
+        sourceValue,
         recursive: true,
         localGraph: graph === false,
         initial: start === false ? null : (start as Char).code,

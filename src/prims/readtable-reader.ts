@@ -1019,6 +1019,20 @@ const CLOSER_OF: Record<number, number> = { 40: 41, 91: 93, 123: 125 };
 const OPENER_OF: Record<number, number> = { 41: 40, 93: 91, 125: 123 };
 
 /**
+ * The source of the read whose reader macro is running, if any: a
+ * read-syntax/recursive within it keeps that source, as in Racket (a plain
+ * read's source is its port's name, as a symbol).
+ */
+export function enclosingSource(): { source: string; sourceArg: Value; sourceValue: Value } | null {
+  const outer = activeReads[activeReads.length - 1];
+  if (outer === undefined) return null;
+  const r = outer.req;
+  if (r.forSyntax) return { source: r.source, sourceArg: r.sourceArg, sourceValue: r.sourceValue ?? new RString(r.source, true) };
+  const name = sym(outer.port.name);
+  return { source: outer.port.name, sourceArg: name, sourceValue: name };
+}
+
+/**
  * Reads one datum from `port` as `req` says, starting at its position.
  * Returns null, with the port back where it was, when the port's text has
  * not all arrived and the datum may need more of it.

@@ -64,3 +64,15 @@
 ;; A tag that stands only for itself
 (try (lambda () (read (open-input-string "#0=#0#"))))
 (try (lambda () (parameterize ([current-readtable rt-tilde]) (read (open-input-string "#0=#0#")))))
+
+;; Inside a reader macro, read-syntax/recursive keeps the enclosing read's source
+(define rt-src
+  (make-readtable #f #\$ 'terminating-macro
+                  (lambda (c p . _)
+                    (define s (read-syntax/recursive 'other p))
+                    (show 'inner (syntax-source s) (syntax-position s))
+                    s)))
+(try (lambda () (parameterize ([current-readtable rt-src]) (syntax->datum (read-syntax 'outer (open-input-string "(a $b)"))))))
+(try (lambda () (parameterize ([current-readtable rt-src]) (read (open-input-string "(a $b)")))))
+(try (lambda () (syntax-source (read-syntax/recursive 'solo (open-input-string "x")))))
+(try (lambda () (syntax-source (read-syntax 'string (open-input-string "x")))))
