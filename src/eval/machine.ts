@@ -50,6 +50,14 @@ declare module './machine-type.js' {
 }
 type MachineClass = Machine;
 
+/** An escape continuation applied on a nested machine whose frame is in the machine it is nested in. */
+export class EscapeSignal {
+  constructor(
+    readonly tag: object,
+    readonly then: (m: Machine) => void,
+  ) {}
+}
+
 /** The machine whose steps are running now (innermost, when one runs nested in another's step), if any. */
 let running: Machine | null = null;
 
@@ -143,7 +151,7 @@ export class Machine {
         else this.rt.uncaught(this, makeExn(exnFailT, 'internal error: exception handling keeps failing'));
         return;
       } catch (again) {
-        if (again instanceof ExitSignal) throw again;
+        if (again instanceof ExitSignal || (again instanceof EscapeSignal && this.nested !== null)) throw again;
         e = again;
       }
     }
@@ -544,6 +552,19 @@ export class Machine {
   escapeTo(tag: object, then: (m: Machine) => void): void {
     const target = this.findFrame(tag);
     if (target === null) {
+      // From a machine nested in another's step (a reader macro, a custom writer), the frame
+      // may be the outer machine's: the outer one makes the jump (see raiseThrown).
+      // The nested machine's dynamic-wind post thunks run first, one by one.
+      if (this.nested !== null) {
+        const w = this.winders;
+        if (w === null) throw new EscapeSignal(tag, then);
+        this.truncateTo(w, false);
+        this.winders = w.next;
+        this.marks = w.marks;
+        this.stack.push(new ThenFrame((m) => m.escapeTo(tag, then)));
+        this.applyArray(w.post, []);
+        return;
+      }
       throw new RacketThrow(makeExn(exnFailContractContinuationT, 'continuation application: attempt to jump into an escape continuation'));
     }
     const targetWinders = target.winders;
@@ -615,6 +636,11 @@ export class Machine {
   /** Turns anything thrown by a step into a Racket raise in this thread. */
   private raiseThrown(e: unknown): void {
     if (e instanceof ExitSignal) throw e;
+    if (e instanceof EscapeSignal) {
+      if (this.nested !== null) throw e;
+      this.escapeTo(e.tag, e.then);
+      return;
+    }
     if (e instanceof RacketThrow) {
       this.raise(e.value, e.barrier);
       return;

@@ -17,7 +17,7 @@ const NESTED_BUDGET = 1 << 20;
  * raise no handler of the nested code catches is thrown as a RacketThrow,
  * to be raised again where the expander was called.
  */
-export function runNested(outer: Machine, start: (m: Machine) => void): Value {
+export function runNested(outer: Machine, start: (m: Machine) => void, onBlocked?: () => void): Value {
   const m = new Machine(outer.rt);
   m.thread = outer.thread;
   const run = { failed: false, failure: undefined as Value };
@@ -31,6 +31,8 @@ export function runNested(outer: Machine, start: (m: Machine) => void): Value {
     if (status === RunStatus.Done) return m.val;
     if (status === RunStatus.Blocked) {
       m.blocked = null;
+      // The caller may have a way to wait and run it again (it throws to say so).
+      onBlocked?.();
       throw new RacketThrow(makeExn(exnFailUnsupportedT, 'compile-time code cannot block (sync, sleep or a thread wait) in rkt'));
     }
   }
@@ -41,9 +43,13 @@ export function runNested(outer: Machine, start: (m: Machine) => void): Value {
  * step. The call is made from the nested machine's first step, so that
  * what it raises meets the handlers it installs.
  */
-export function applyNested(outer: Machine, proc: Value, args: readonly Value[]): Value {
-  return runNested(outer, (m) => {
-    m.stack.push(new ThenFrame((m2) => m2.applyArray(proc, args)));
-    m.returnValue(VOID);
-  });
+export function applyNested(outer: Machine, proc: Value, args: readonly Value[], onBlocked?: () => void): Value {
+  return runNested(
+    outer,
+    (m) => {
+      m.stack.push(new ThenFrame((m2) => m2.applyArray(proc, args)));
+      m.returnValue(VOID);
+    },
+    onBlocked,
+  );
 }

@@ -375,8 +375,15 @@ export function installCoreForms(ex: Expander, define: (name: string, m: Meaning
   core('syntax-rules', syntaxRulesAsExpression);
   core('#%variable-reference', expandVariableReference);
   for (const lit of ['else', '=>', 'unquote', 'unquote-splicing', '...', '_']) {
-    core(lit, (stx, e) =>
-      e.syntaxError(lit, lit === '_' || lit === '...' ? 'wildcard not allowed as an expression' : 'not allowed as an expression', stx),
-    );
+    core(lit, (stx, e) => e.syntaxError(lit, LITERAL_MISUSE[lit] ?? 'not allowed as an expression', stx));
   }
 }
+
+/** What Racket says when a form's literal is used as an expression. */
+const LITERAL_MISUSE: Record<string, string> = {
+  _: 'wildcard not allowed as an expression',
+  '...': 'wildcard not allowed as an expression',
+  '=>': 'arrow not allowed as an expression',
+  unquote: 'not in quasiquote',
+  'unquote-splicing': 'not in quasiquote',
+};

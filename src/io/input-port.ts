@@ -393,6 +393,12 @@ export class InputPort {
     }
   }
 
+  /** The text of all the bytes so far (decoded once until more arrive). */
+  fullText(): string {
+    if (this.text === null) this.text = decodeUtf8(this.bytes) ?? Array.from(this.bytes, (b) => String.fromCharCode(b)).join('');
+    return this.text;
+  }
+
   /** The whole text and the current position in characters (for the reader). */
   textAndOffset(): [string, number] {
     if (this.text === null) this.text = decodeUtf8(this.bytes) ?? Array.from(this.bytes, (b) => String.fromCharCode(b)).join('');

@@ -68,6 +68,9 @@ import { installPlumbers } from './plumbers.js';
 import { installSyntax } from './syntax.js';
 import { installPorts } from './ports.js';
 import { installInput } from './input.js';
+import { installReadtables } from './readtables.js';
+import { installReadRecursive } from './read-recursive.js';
+import { installReadLanguage } from './read-language.js';
 import { installOutput } from './output.js';
 import { installCustomPorts } from './custom-ports.js';
 import { installPortStructs } from './port-structs.js';
@@ -185,6 +188,9 @@ export function allPrimitives(): PrimTable {
     // §13 input and output
     installPorts(t);
     installInput(t);
+    installReadtables(t);
+    installReadRecursive(t);
+    installReadLanguage(t);
     installOutput(t);
     installCustomPorts(t);
     installPortStructs(t);

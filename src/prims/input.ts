@@ -23,6 +23,8 @@ import { inArg } from './ports.js';
 import { ProgressEvt } from './port-progress.js';
 import { applyNested } from '../eval/nested.js';
 import { readerGraph } from '../values/placeholder.js';
+import { currentReadtable, type Readtable } from './readtables.js';
+import { readWithReadtable } from './readtable-reader.js';
 
 /** A special value's result: its procedure applied to the source and location, then given to `wrap` when that is a procedure. */
 function specialCall(m: Machine, proc: Value, args: Value[], wrap: Value): Value {
@@ -122,15 +124,31 @@ function inputPort(m: Machine, who: string, v: Value | undefined, closedWho = wh
 const LINE_MODES = ['linefeed', 'return', 'return-linefeed', 'any', 'any-one'];
 
 /** `read`: one datum from the text after the port's position. Null: wait, more text could change the datum. */
-function readDatum(m: Machine, port: InputPort, source: string | null = null, sourceValue?: Value): Value | null {
+function readDatum(m: Machine, port: InputPort, source: string | null = null, sourceValue?: Value, sourceArg?: Value): Value | null {
+  const readtable = m.paramValue(currentReadtable);
+  if (readtable !== false) {
+    const rt = readtable as Readtable;
+    return readWithReadtable(m, port, {
+      readtable: rt,
+      next: rt,
+      forSyntax: source !== null,
+      source: source ?? port.name,
+      sourceArg: sourceArg ?? false,
+      sourceValue,
+      recursive: false,
+      localGraph: false,
+      initial: null,
+      options: numberReadOptions(m),
+    });
+  }
   const [text, offset] = port.textAndOffset();
   try {
     const r = guarded(() =>
       source === null
-        ? readOne(text, offset, port.name, { who: 'read', countLines: false, ...numberReadOptions(m) })
+        ? readOne(text, offset, port.name, { who: 'read', countLines: port.counter !== null, ...numberReadOptions(m) })
         : readOne(text, offset, source, {
             who: 'read-syntax',
-            countLines: false,
+            countLines: port.counter !== null,
             lineColumns: port.counter !== null,
             sourceValue,
             ...numberReadOptions(m),
@@ -159,7 +177,7 @@ export function readSyntax(this: Machine, src?: Value, p?: Value): Value {
   let datum: Value | null = null;
   return whenReady(
     port,
-    () => (datum = readDatum(this, port, source, sourceValue)) !== null,
+    () => (datum = readDatum(this, port, source, sourceValue, src ?? sym(port.name))) !== null,
     () => datum!,
   );
 }

@@ -137,6 +137,8 @@ export function installSyntax(t: PrimTable): void {
   const located = (name: string, field: keyof SrcLoc) =>
     t.fn(name, 1, 1, (s) => {
       const loc = checkSyntax(name, s).loc;
+      // A source given as a value (read-syntax's or datum->syntax's) is the source, whatever its name.
+      if (loc !== null && field === 'source' && loc.sourceValue !== undefined) return loc.sourceValue;
       if (loc === null || (field === 'source' && isLocationless(loc))) return false;
       // A file's syntax has its path as its source; datum->syntax keeps the source it was given.
       if (field === 'source')

@@ -814,6 +814,10 @@ export class RacketParser extends EmbeddedActionsParser {
     const v = this.readOne({ indents: ctx.indents, start });
     if (v === null) this.fail(start, end, `expected an element for graph after \`${t.image}\`, found end-of-file`, true);
     p.value = syntaxToDatum(v);
+    // `#0=#0#` (or a chain of tags back to this one) has no value at all.
+    for (let q = p.value; q instanceof Placeholder; q = q.value) {
+      if (q === p) throw new ReadError(`${this.who}: illegal placeholder cycle in value\n  value: #<placeholder>`, null, false);
+    }
     return this.wrap(p, start, this.lastEnd(), null);
   }
 
@@ -845,7 +849,8 @@ export class RacketParser extends EmbeddedActionsParser {
   }
 
   private track(indents: Indents | null, offset: number): void {
-    if (indents === null) return;
+    // Racket tracks indentation only where the port counts lines.
+    if (indents === null || !this.countLines) return;
     const indt = indents.head;
     const line = this.map.line(offset);
     if (line > indt.lastLine) {
