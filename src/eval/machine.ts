@@ -549,6 +549,15 @@ export class Machine {
    * continuation), running the post thunks of dynamic-winds left on the way,
    * then pops the frame and calls `then`.
    */
+  /** Leaves dynamic-wind `w` (its post thunk runs), then escapes to `tag` again: one winder at a time. */
+  private unwindThenEscape(w: NonNullable<Machine['winders']>, tag: object, then: (m: Machine) => void): void {
+    this.truncateTo(w, false);
+    this.winders = w.next;
+    this.marks = w.marks;
+    this.stack.push(new ThenFrame((m) => m.escapeTo(tag, then)));
+    this.applyArray(w.post, []);
+  }
+
   escapeTo(tag: object, then: (m: Machine) => void): void {
     const target = this.findFrame(tag);
     if (target === null) {
@@ -558,23 +567,14 @@ export class Machine {
       if (this.nested !== null) {
         const w = this.winders;
         if (w === null) throw new EscapeSignal(tag, then);
-        this.truncateTo(w, false);
-        this.winders = w.next;
-        this.marks = w.marks;
-        this.stack.push(new ThenFrame((m) => m.escapeTo(tag, then)));
-        this.applyArray(w.post, []);
+        this.unwindThenEscape(w, tag, then);
         return;
       }
       throw new RacketThrow(makeExn(exnFailContractContinuationT, 'continuation application: attempt to jump into an escape continuation'));
     }
     const targetWinders = target.winders;
     if (this.winders !== targetWinders && this.winders !== null && (targetWinders === null || this.winders.depth > targetWinders.depth)) {
-      const w = this.winders;
-      this.truncateTo(w, false);
-      this.winders = w.next;
-      this.marks = w.marks;
-      this.stack.push(new ThenFrame((m) => m.escapeTo(tag, then)));
-      this.applyArray(w.post, []);
+      this.unwindThenEscape(this.winders, tag, then);
       return;
     }
     this.truncateTo(tag, true);
