@@ -1,0 +1,45 @@
+#lang racket
+;; racket/vector's slicing, filtering, counting and mutating procedures, and
+;; racket/math's hyperbolic functions, angle conversions and integer predicates.
+(define (try thunk) (with-handlers ([exn:fail? (lambda (e) (displayln (exn-message e)))]) (thunk)))
+(vector-append #(1 2) #(3) #())
+(vector-append)
+(try (lambda () (vector-append #(1) 5)))
+(vector-take #(1 2 3) 2) (vector-take-right #(1 2 3) 2) (vector-drop #(1 2 3) 1) (vector-drop-right #(1 2 3) 1)
+(try (lambda () (vector-take #(1 2 3) 4)))
+(try (lambda () (vector-take 5 1)))
+(try (lambda () (vector-drop #(1 2) -1)))
+(try (lambda () (vector-take-right #(1 2 3) 4)))
+(try (lambda () (vector-drop-right #(1 2 3) 4)))
+(call-with-values (lambda () (vector-split-at #(1 2 3) 1)) list)
+(call-with-values (lambda () (vector-split-at-right #(1 2 3) 1)) list)
+(try (lambda () (vector-split-at #(1 2 3) 5)))
+(vector-filter even? #(1 2 3 4)) (vector-filter-not even? #(1 2 3 4))
+(try (lambda () (vector-filter 5 #(1))))
+(try (lambda () (vector-filter even? 5)))
+(vector-count even? #(1 2 3 4)) (vector-count < #(1 2 3) #(2 2 4))
+(try (lambda () (vector-count < #(1 2) #(1))))
+(define v (vector 1 2 3)) (vector-map! add1 v) v
+(vector-map! + v #(10 10 10)) v
+(try (lambda () (vector-map! add1 #(1 2))))
+(define w (vector 0 0 0)) (vector-set*! w 0 'a 2 'c) w
+(try (lambda () (vector-set*! w 0)))
+(try (lambda () (vector-set*! #(1 2) 0 1)))
+(vector-empty? #()) (vector-empty? #(1))
+(try (lambda () (vector-empty? 5)))
+(immutable? (vector-append #(1) #(2))) (immutable? (vector-take #(1 2) 1)) (immutable? (vector-filter even? #(2)))
+(vector-take #(1 2 3) 0)
+(sinh 0) (sinh 1.0) (cosh 0) (cosh 1.0) (tanh 0) (tanh 1.0) (tanh 1) (sinh 1) (cosh 1/2)
+(degrees->radians 180) (radians->degrees pi) (degrees->radians 90.0)
+
+pi.f
+(natural? 0) (natural? -1) (natural? 1.0) (positive-integer? 1) (positive-integer? 1.0) (negative-integer? -2) (nonnegative-integer? 0) (nonpositive-integer? 0) (nonpositive-integer? 1.5)
+(try (lambda () (sinh 'x)))
+(try (lambda () (degrees->radians 'x)))
+(try (lambda () (natural? 'x)))
+(tanh +inf.0) (sinh -0.0) (tanh 0.0) (cosh 0.0) (sinh 1+2i)
+(for/list ([x (list 1e-9 0.05 0.1 0.2 0.5 0.6 1.0 2.5 10.0 20.0 -0.3 100.0 1/3 -2)]) (list (sinh x) (cosh x) (tanh x)))
+(tanh 0+1i) (tanh 1+1i) (cosh 1+1i) (tanh 200+1i) (tanh -1-2i) (tanh 0.5+0.25i) (tanh 400+1i) (tanh -400-1i)
+(try (lambda () (cosh "x")))
+(try (lambda () (tanh #f)))
+(try (lambda () (radians->degrees 'x)))
