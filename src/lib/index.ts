@@ -34,6 +34,7 @@ import * as sets from './sets.rkt';
 import * as strings from './strings.rkt';
 import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
+import * as promises from './promises.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
@@ -82,6 +83,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(strings),
   file(cmdline),
   file(json),
+  file(promises),
   file(syntax),
   file(syntaxObjects),
   file(sets),

@@ -97,6 +97,7 @@ import { installMemory } from './memory.js';
 import { installNamespaces } from './namespaces.js';
 import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
+import { installPromises } from './promises.js';
 import { installSyntaxBindingSets } from './syntax-binding-sets.js';
 import { installSyntaxSerialize } from './syntax-serialize.js';
 import { installModules } from './modules.js';
@@ -218,6 +219,7 @@ export function allPrimitives(): PrimTable {
     installNamespaces(t);
     installCompiledModules(t);
     installSyntaxModules(t);
+    installPromises(t);
     installSyntaxBindingSets(t);
     installSyntaxSerialize(t);
     installModules(t);

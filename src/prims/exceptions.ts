@@ -11,16 +11,17 @@ import { RString, Sym, type Value } from '../values/types.js';
 import { checkProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import type { StructType } from '../values/struct.js';
-import { formatDirectives } from './printing.js';
+import { cutWidth, formatDirectives } from './printing.js';
+import type { Machine } from '../eval/machine.js';
 import { accessorOf, makeInstance, predicateOf } from './structs.js';
 
 /** The error message of `error`'s three calling conventions. */
-function errorMessage(who: string, args: Value[]): string {
+function errorMessage(who: string, args: Value[], width: number): string {
   const [first, ...rest] = args;
   if (first instanceof Sym) {
     if (rest.length === 0) return `error: ${first.name}`;
     const fmt = rest[0];
-    if (fmt instanceof RString) return `${first.name}: ${formatDirectives(who, fmt.s, rest.slice(1))}`;
+    if (fmt instanceof RString) return `${first.name}: ${formatDirectives(who, fmt.s, rest.slice(1), undefined, width)}`;
     return argError(who, 'string?', fmt);
   }
   if (first instanceof RString) {
@@ -60,11 +61,11 @@ export function installExceptions(t: PrimTable): void {
   });
   t.internal('with-handlers', withHandlersPrim);
 
-  t.fn('error', 1, -1, (...args: Value[]) => {
-    throw new RacketThrow(makeExn(exnFailT, errorMessage('error', args)));
+  t.fn('error', 1, -1, function (this: Machine, ...args: Value[]) {
+    throw new RacketThrow(makeExn(exnFailT, errorMessage('error', args, cutWidth(this))));
   });
-  t.fn('raise-user-error', 1, -1, (...args: Value[]) => {
-    throw new RacketThrow(makeExn(exnFailUserT, errorMessage('raise-user-error', args)));
+  t.fn('raise-user-error', 1, -1, function (this: Machine, ...args: Value[]) {
+    throw new RacketThrow(makeExn(exnFailUserT, errorMessage('raise-user-error', args, cutWidth(this))));
   });
   t.fn('raise-type-error', 3, -1, (name: Value, expected: Value, ...rest: Value[]) => {
     const who = checkWho('raise-type-error', name);

@@ -9,10 +9,16 @@ import type { OutputPort } from '../io/output-port.js';
 import { VOID, str, type Value, Char, Complex, Flonum } from '../values/types.js';
 import { isReal, numberToString, type Num } from '../values/numbers.js';
 import { checkString } from './check.js';
+import { errorPrintWidth, truncated } from './error-handlers.js';
 import type { PrimTable } from './table.js';
 import { RacketThrow, makeExn, exnFailContractT } from '../errors/exn.js';
 import { currentErrorPort, currentOutputPort, outArg } from './ports.js';
 import { defaultGlobalPrintHandler, globalPortPrintHandler, printWithHandler } from './port-handlers.js';
+
+/** The current error-print-width, where ~.a and its kin cut a value. */
+export function cutWidth(m: Machine): number {
+  return m.paramValue(errorPrintWidth) as number;
+}
 
 function printer(name: string, render: (v: Value, quoteDepth: 0 | 1) => string, mode: 'display' | 'write' | 'print', newline: boolean) {
   return function (this: Machine, v: Value, port?: Value, depth: Value = 0): Value {
@@ -36,14 +42,20 @@ function formatTo(m: Machine, who: string, out: OutputPort, fmt: string, args: V
     out.printHandler === null &&
     m.paramValue(globalPortPrintHandler) === defaultGlobalPrintHandler
   ) {
-    out.write(formatDirectives(who, fmt, args));
+    out.write(formatDirectives(who, fmt, args, undefined, cutWidth(m)));
     return;
   }
-  const rest = formatDirectives(who, fmt, args, (text, mode, v) => {
-    if (text !== '') out.write(text);
-    if (!printWithHandler(m, mode, v, out, 0))
-      out.write(mode === 'display' ? displayString(v) : mode === 'write' ? writeString(v) : printString(v));
-  });
+  const rest = formatDirectives(
+    who,
+    fmt,
+    args,
+    (text, mode, v) => {
+      if (text !== '') out.write(text);
+      if (!printWithHandler(m, mode, v, out, 0))
+        out.write(mode === 'display' ? displayString(v) : mode === 'write' ? writeString(v) : printString(v));
+    },
+    cutWidth(m),
+  );
   out.write(rest);
 }
 
@@ -52,7 +64,8 @@ type ValueTag = 'a' | 's' | 'v' | 'e' | 'c' | 'b' | 'o' | 'x';
 
 /** A format string taken apart: literal text and the directives that consume arguments, in order. */
 interface FormatPlan {
-  pieces: (string | { tag: ValueTag })[];
+  /** `cut`: ~.a, ~.s, ~.v, whose value is cut to error-print-width. */
+  pieces: (string | { tag: ValueTag; cut?: boolean })[];
   valueCount: number;
 }
 
@@ -84,7 +97,7 @@ const isWhitespace = (c: string): boolean => /^\s$/u.test(c);
  * unknown tag or a trailing `~`.
  */
 function planFormat(who: string, fmt: string, args: Value[]): FormatPlan {
-  const pieces: (string | { tag: ValueTag })[] = [];
+  const pieces: FormatPlan['pieces'] = [];
   let text = '';
   let valueCount = 0;
   for (let i = 0; i < fmt.length; i++) {
@@ -96,7 +109,14 @@ function planFormat(who: string, fmt: string, args: Value[]): FormatPlan {
     if (i + 1 >= fmt.length) illFormed(who, 'cannot end in `~`', args);
     const d = fmt[++i];
     const tag = VALUE_TAGS[d];
-    if (tag !== undefined) {
+    const cutTag = d === '.' ? VALUE_TAGS[fmt[i + 1]] : undefined;
+    if (cutTag === 'a' || cutTag === 's' || cutTag === 'v') {
+      if (text !== '') pieces.push(text);
+      text = '';
+      pieces.push({ tag: cutTag, cut: true });
+      valueCount++;
+      i++;
+    } else if (tag !== undefined) {
       if (text !== '') pieces.push(text);
       text = '';
       pieces.push({ tag });
@@ -171,6 +191,8 @@ export function formatDirectives(
   args: Value[],
   /** Called for each ~a, ~s and ~v value, with the text before it (which is then not in the result). */
   emit?: (text: string, mode: 'display' | 'write' | 'print', v: Value) => void,
+  /** error-print-width, where ~.a, ~.s and ~.v cut their values. */
+  cutWidth = 256,
 ): string {
   const plan = planFormat(who, fmt, args);
   if (plan.valueCount !== args.length) formatArgumentCountError(who, plan.valueCount, args);
@@ -187,6 +209,12 @@ export function formatDirectives(
   for (const piece of plan.pieces) {
     if (typeof piece === 'string') {
       out += piece;
+      continue;
+    }
+    if (piece.cut === true) {
+      const v = args[k++];
+      const text = piece.tag === 'a' ? displayString(v) : piece.tag === 's' ? writeString(v) : printString(v);
+      out += truncated(text, cutWidth);
       continue;
     }
     switch (piece.tag) {
@@ -258,10 +286,14 @@ export function installPrinting(t: PrimTable): void {
     return VOID;
   });
   t.fn('eprintf', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
-    (this.paramValue(currentErrorPort) as OutputPort).write(formatDirectives('eprintf', checkString('eprintf', fmt).s, args));
+    (this.paramValue(currentErrorPort) as OutputPort).write(
+      formatDirectives('eprintf', checkString('eprintf', fmt).s, args, undefined, cutWidth(this)),
+    );
     return VOID;
   });
-  t.fn('format', 1, -1, (fmt: Value, ...args: Value[]) => str(formatDirectives('format', checkString('format', fmt).s, args)));
+  t.fn('format', 1, -1, function (this: Machine, fmt: Value, ...args: Value[]) {
+    return str(formatDirectives('format', checkString('format', fmt).s, args, undefined, cutWidth(this)));
+  });
 
   // Module-level expression results are printed like the REPL prints them.
   t.internalFn('print-values', 0, -1, function (this: Machine, ...vals: Value[]) {

@@ -26,6 +26,7 @@ import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
+import { installPromiseForms } from '../macros/promise-forms.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -96,6 +97,13 @@ export interface RuntimeOptions {
   /** Shown the source of each function the JIT generates (debugging). */
   jitDump?: (source: string) => void;
 }
+
+/** [name under the runtime's racket/base scope, library, name there]: what JS macros call. */
+const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
+  ['%parse-command-line', 'racket/cmdline', 'parse-command-line'],
+  ['%thread-promise', '#%rkt-internal', 'thread-promise'],
+  ['%force', 'racket/promise', 'force'],
+];
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
 const RACKET_PARTS = [
@@ -268,7 +276,11 @@ export class Runtime {
     // racket/cmdline: command-line expands into a call of the library's parse-command-line.
     const cmdline = this.libraries.get('racket/cmdline') ?? this.addLibrary('racket/cmdline');
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
-    this.ex.table.add('%parse-command-line', [this.ex.baseScope], cmdline.exports.get('parse-command-line')!, ALL_PHASES);
+    installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
+    // Library procedures that JS macros expand into calls of, under names programs cannot see.
+    for (const [hidden, lib, name] of MACRO_HELPERS) {
+      this.ex.table.add(hidden, [this.ex.baseScope], this.libraries.get(lib)!.exports.get(name)!, ALL_PHASES);
+    }
     const parse = this.libraries.get('syntax/parse') ?? this.addLibrary('syntax/parse');
     // Also under the runtime's own racket/base scope, for JS macros that expand into syntax-parse (programs do not see it there).
     const addParse = (name: string, m: Meaning) => {
