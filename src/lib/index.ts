@@ -35,6 +35,7 @@ import * as strings from './strings.rkt';
 import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
+import * as queues from './queues.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
@@ -84,6 +85,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(cmdline),
   file(json),
   file(promises),
+  file(queues),
   file(syntax),
   file(syntaxObjects),
   file(sets),

@@ -98,6 +98,7 @@ import { installNamespaces } from './namespaces.js';
 import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
+import { installQueues } from './queues.js';
 import { installSyntaxBindingSets } from './syntax-binding-sets.js';
 import { installSyntaxSerialize } from './syntax-serialize.js';
 import { installModules } from './modules.js';
@@ -220,6 +221,7 @@ export function allPrimitives(): PrimTable {
     installCompiledModules(t);
     installSyntaxModules(t);
     installPromises(t);
+    installQueues(t);
     installSyntaxBindingSets(t);
     installSyntaxSerialize(t);
     installModules(t);

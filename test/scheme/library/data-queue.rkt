@@ -1,0 +1,32 @@
+#lang racket/base
+;; data/queue: enqueue at either end, dequeue, length, lists, filtering,
+;; iteration, the contracts as predicates, and the errors.
+(require data/queue)
+(define (try thunk) (with-handlers ([exn:fail? (lambda (e) (displayln (car (regexp-split #rx"\n  in:" (exn-message e)))))]) (thunk)))
+(define q (make-queue))
+q
+(list (queue? q) (queue-empty? q) (non-empty-queue? q) (queue-length q) (queue->list q))
+(enqueue! q 1) (enqueue! q 2) (enqueue-front! q 0)
+(list (queue-empty? q) (non-empty-queue? q) (queue-length q) (queue->list q))
+(dequeue! q)
+(queue->list q)
+(for/list ([x (in-queue q)]) x)
+(for ([i 100]) (enqueue! q i))
+(for ([i 90]) (dequeue! q))
+(list (queue-length q) (queue->list q))
+(enqueue-front! q 'front)
+(dequeue! q)
+(queue-filter! q even?)
+(queue->list q)
+(list (queue/c q) (queue/c 5) (nonempty-queue/c q) (nonempty-queue/c (make-queue)))
+queue/c
+(queue? 5) (non-empty-queue? 5)
+(try (lambda () (dequeue! (make-queue))))
+(try (lambda () (dequeue! 5)))
+(try (lambda () (enqueue! 5 1)))
+(try (lambda () (enqueue-front! 5 1)))
+(try (lambda () (queue->list 5)))
+(try (lambda () (queue-length 5)))
+(try (lambda () (queue-empty? 5)))
+(try (lambda () (queue-filter! q 5)))
+(let ([q2 (make-queue)]) (for ([i 5]) (enqueue-front! q2 i)) (queue->list q2))
