@@ -96,8 +96,13 @@ class PatternParser {
         if (args.length !== 1 || !isIdentifier(args[0])) this.error('syntax error in pattern', stx);
         return { t: 'var', id: args[0] };
       case '==':
-        if (args.length !== 1) this.error('syntax error in pattern', stx);
-        return { t: 'equal', e: args[0] };
+        if (args.length !== 1 && args.length !== 2) this.error('syntax error in pattern', stx);
+        // (== e) compares with equal?, (== e same?) with same?.
+        if (args.length === 1) return { t: 'equal', e: args[0] };
+        {
+          const v = this.b.temp('v');
+          return { t: 'pred', pred: this.b.list('lambda', this.b.list(v), this.b.list(args[1], args[0], v)), p: ANY };
+        }
       case 'list':
         return this.list(args, null);
       case 'list-rest':
@@ -137,6 +142,12 @@ class PatternParser {
         if (fields === null) this.error('syntax error in pattern', stx);
         return this.struct(args[0], fields, stx);
       }
+      case 'struct*': {
+        if (args.length !== 2 || !isIdentifier(args[0])) this.error('syntax error in pattern', stx);
+        const fields = syntaxList(args[1]);
+        if (fields === null) this.error('syntax error in pattern', stx);
+        return this.structByName(args[0], fields, stx);
+      }
       case 'regexp':
       case 'pregexp': {
         if (args.length < 1 || args.length > 2) this.error('syntax error in pattern', stx);
@@ -170,6 +181,23 @@ class PatternParser {
       for (const [k, v] of vars) if (!first.has(k)) this.ex.syntaxError('match', 'variable not bound in all or patterns', stx, v);
     }
     return { t: 'or', ps: alts };
+  }
+
+  /** `(struct* id ([field pat] ...))`: the named fields only, by their names. */
+  private structByName(id: Syntax, clauses: Syntax[], stx: Syntax): Pat {
+    const info = structInfoOf(this.ex, id);
+    if (info === null) return this.ex.syntaxError('struct*', 'not a structure definition', stx, id);
+    const accessors: Syntax[] = [];
+    const ps: Pat[] = [];
+    for (const c of clauses) {
+      const parts = syntaxList(c);
+      if (parts === null || parts.length !== 2 || !isIdentifier(parts[0])) return this.error('syntax error in pattern', stx);
+      const field = info.fields.find((f) => f.name === idSym(parts[0]).name);
+      if (field === undefined) return this.ex.syntaxError('struct*', 'field name not associated with given structure type', stx, parts[0]);
+      accessors.push(field.accessor);
+      ps.push(this.parse(parts[1]));
+    }
+    return { t: 'struct', pred: info.pred, accessors, ps };
   }
 
   private struct(id: Syntax, fields: Syntax[], stx: Syntax): Pat {
@@ -775,6 +803,94 @@ const defineMatchExpander: Macro = (stx: Syntax, ex: Expander, b: Builder) => {
   return b.list('define-syntaxes', b.list(p[1]), b.list(make, p[2], p.length === 4 ? p[3] : b.datum(false)));
 };
 
+/** `(match/values expr [(pat ...) body ...] ...)`: the patterns match expr's values. */
+const matchValues: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const first = syntaxList(syntaxList(p[2])?.[0] ?? p[2]);
+  if (first === null) return ex.badSyntax(stx);
+  const xs = first.map(() => b.temp('v'));
+  return b.list('let-values', b.list(b.list(b.list(...xs), p[1])), matchMany(xs, p.slice(2), ex, b, 'match/values', stx));
+};
+
+/** The `[(pat ...) expr]` clauses of match-let-values and its kin, each with temporaries for the values. */
+function valuesClauses(stx: Syntax, list: Syntax, ex: Expander, b: Builder): { pats: Syntax[]; e: Syntax; xs: Syntax[] }[] {
+  return pairClauses(stx, list, ex).map(([pats, e]) => {
+    const ps = syntaxList(pats);
+    if (ps === null) return ex.badSyntax(stx);
+    return { pats: ps, e, xs: ps.map(() => b.temp('v')) };
+  });
+}
+
+/** `(match-let-values ([(pat ...) expr] ...) body ...+)`: every expr first, then every pattern. */
+const matchLetValues: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const cs = valuesClauses(stx, p[1], ex, b);
+  const xs = cs.flatMap((c) => c.xs);
+  const clause = b.listTail([b.list(...cs.flatMap((c) => c.pats))], listFromArray(p.slice(2)));
+  return b.list(
+    'let-values',
+    b.list(...cs.map((c) => b.list(b.list(...c.xs), c.e))),
+    matchMany(xs, [clause], ex, b, 'match-let-values', stx),
+  );
+};
+
+/** `(match-let*-values ...)`: each clause's patterns bind before the next expr. */
+const matchLetStarValues: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const cs = valuesClauses(stx, p[1], ex, b);
+  const nest = (i: number): Syntax => {
+    if (i === cs.length) return b.listTail(['let-values', b.list()], listFromArray(p.slice(2)));
+    const c = cs[i];
+    return b.list(
+      'let-values',
+      b.list(b.list(b.list(...c.xs), c.e)),
+      matchMany(c.xs, [b.list(b.list(...c.pats), nest(i + 1))], ex, b, 'match-let*-values', stx),
+    );
+  };
+  return nest(0);
+};
+
+/** `(match-letrec ([pat expr] ...) body ...+)`: the patterns' variables are bound around every expr. */
+const matchLetrec: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const parser = new PatternParser(ex, b, stx);
+  const binds = pairClauses(stx, p[1], ex).map(([pat, e]) => {
+    const vars = patternVars(parser.parse(pat));
+    return b.list(b.list(...vars), matchOne(e, [b.list(pat, b.list('values', ...vars))], ex, b, 'match-letrec', stx));
+  });
+  return b.listTail(['letrec-values', b.list(...binds)], listFromArray(p.slice(2)));
+};
+
+/** `(match-letrec-values ([(pat ...) expr] ...) body ...+)`. */
+const matchLetrecValues: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const parser = new PatternParser(ex, b, stx);
+  const binds = valuesClauses(stx, p[1], ex, b).map((c) => {
+    const vars = c.pats.flatMap((q) => patternVars(parser.parse(q)));
+    const body = matchMany(c.xs, [b.list(b.list(...c.pats), b.list('values', ...vars))], ex, b, 'match-letrec-values', stx);
+    return b.list(b.list(...vars), b.list('let-values', b.list(b.list(b.list(...c.xs), c.e)), body));
+  });
+  return b.listTail(['letrec-values', b.list(...binds)], listFromArray(p.slice(2)));
+};
+
+// match/derived and match*/derived: match and match* (the original form is for error locations).
+const matchDerived: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  return matchOne(p[1], p.slice(3), ex, b, 'match', stx);
+};
+const matchStarDerived: Macro = (stx, ex, b) => {
+  const p = items(stx, ex, 3);
+  const es = syntaxList(p[1]);
+  if (es === null) return ex.badSyntax(stx);
+  return matchMany(es, p.slice(3), ex, b, 'match*', stx);
+};
+
+/** Match expanders that mean something only inside a pattern. */
+const onlyInPatterns =
+  (name: string): Macro =>
+  (stx, ex) =>
+    ex.syntaxError(name, 'this match expander must be used inside match', stx);
+
 export function installMatchForms(define: (name: string, m: Meaning) => void): void {
   const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
   macro('define-match-expander', defineMatchExpander);
@@ -788,4 +904,13 @@ export function installMatchForms(define: (name: string, m: Meaning) => void): v
   macro('match-define', matchDefine);
   macro('match-define-values', matchDefineValues);
   macro('define/match', defineMatch);
+  macro('match/values', matchValues);
+  macro('match-let-values', matchLetValues);
+  macro('match-let*-values', matchLetStarValues);
+  macro('match-letrec', matchLetrec);
+  macro('match-letrec-values', matchLetrecValues);
+  macro('match/derived', matchDerived);
+  macro('match*/derived', matchStarDerived);
+  macro('==', onlyInPatterns('=='));
+  macro('struct*', onlyInPatterns('struct*'));
 }
