@@ -138,6 +138,11 @@ export function indexRangeError(name: string, kind: string, index: Value, length
   );
 }
 
+/** `who: not currently expanding`: a procedure for transformers, called outside any expansion. */
+export function notExpanding(who: string): never {
+  fail(exnFailContractT, `${who}: not currently expanding`);
+}
+
 export function genericFail(message: string): never {
   fail(exnFailT, message);
 }

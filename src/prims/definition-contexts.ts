@@ -2,8 +2,7 @@
 // Reference §12.4): syntax-local-make-definition-context and the
 // procedures on what it makes (expand/definition-contexts.ts).
 
-import { argError } from '../errors/messages.js';
-import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
+import { argError, notExpanding } from '../errors/messages.js';
 import { InternalDefinitionContext } from '../expand/definition-contexts.js';
 import { EXPANSION_CONTEXT_NAMES, expansionContexts, propLiberalDefineContext } from '../expand/expansion-contexts.js';
 import { Primitive } from '../eval/procedures.js';
@@ -37,10 +36,6 @@ export function contextList(v: Value): InternalDefinitionContext[] | null {
     items.push(x.car);
   }
   return items.every((c) => c instanceof InternalDefinitionContext) ? (items as InternalDefinitionContext[]) : null;
-}
-
-function notExpanding(who: string): never {
-  throw new RacketThrow(makeExn(exnFailContractT, `${who}: not currently expanding`));
 }
 
 export function installDefinitionContexts(t: PrimTable): void {

@@ -1,7 +1,7 @@
 // Queries about the expansion in progress, and applying a transformer
 // procedure as the expander applies macros (The Racket Reference §12.4).
 
-import { argError } from '../errors/messages.js';
+import { argError, notExpanding } from '../errors/messages.js';
 import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { InternalDefinitionContext } from '../expand/definition-contexts.js';
 import type { Expander, LiftTarget } from '../expand/expander.js';
@@ -11,10 +11,6 @@ import { Scope, Syntax } from '../values/syntax.js';
 import { MultipleValues, Pair, Sym, uninternedSym, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
-
-function notExpanding(who: string): never {
-  throw new RacketThrow(makeExn(exnFailContractT, `${who}: not currently expanding`));
-}
 
 function currentLiftTarget(ex: Expander): LiftTarget | undefined {
   for (let i = ex.liftTargets.length - 1; i >= 0; i--) if (ex.liftTargets[i].phase === ex.phase) return ex.liftTargets[i];

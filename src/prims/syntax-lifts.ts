@@ -2,7 +2,7 @@
 // (The Racket Reference §12.4): requires and provides lifted to the
 // enclosing module or top level.
 
-import { argError } from '../errors/messages.js';
+import { argError, notExpanding } from '../errors/messages.js';
 import { RacketThrow, exnFailContractT, exnFailSyntaxT, makeExn } from '../errors/exn.js';
 import { addScope, datumToSyntax, syntaxToDatum } from '../expand/scopes.js';
 import type { Machine } from '../eval/machine.js';
@@ -10,10 +10,6 @@ import { printString, writeString } from '../printer/print.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { NULL, Pair, RString, Sym, VOID, sym, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
-
-function notExpanding(who: string): never {
-  throw new RacketThrow(makeExn(exnFailContractT, `${who}: not currently expanding`));
-}
 
 /** A require spec given to syntax-local-lift-require: any datum becomes syntax; one that is no spec at all is `#%require`'s error. */
 function liftedSpec(v: Value): Syntax {

@@ -3,8 +3,7 @@
 // modules it can name, lifted submodules and end-of-module declarations,
 // the interned scopes made so far, and the module a piece of syntax came from.
 
-import { argError, argumentsError } from '../errors/messages.js';
-import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
+import { argError, argumentsError, notExpanding } from '../errors/messages.js';
 import type { Machine } from '../eval/machine.js';
 import type { Expander, ModuleBody } from '../expand/expander.js';
 import { moduleOfScopes } from '../expand/modules.js';
@@ -16,10 +15,6 @@ import { Syntax } from '../values/syntax.js';
 import { NULL, Pair, VOID, listFromArray, sym, type Value } from '../values/types.js';
 import { isModulePath } from './modules.js';
 import type { PrimTable } from './table.js';
-
-function notExpanding(who: string): never {
-  throw new RacketThrow(makeExn(exnFailContractT, `${who}: not currently expanding`));
-}
 
 function expanding(m: Machine, who: string): Expander {
   const ex = m.rt.ex;

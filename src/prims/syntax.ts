@@ -2,7 +2,7 @@
 // Reference §12: syntax objects, identifiers, transformers and
 // `syntax-local-*`), and the run-time half of `syntax-case` and templates.
 
-import { argError } from '../errors/messages.js';
+import { argError, notExpanding } from '../errors/messages.js';
 import { RacketThrow, exnFailContractT, exnFailSyntaxT, makeExn } from '../errors/exn.js';
 import type { Expander } from '../expand/expander.js';
 import { isLocationless } from '../expand/expander.js';
@@ -353,7 +353,7 @@ export function installSyntax(t: PrimTable): void {
 
   // ------------------------------------------------------------ local expansion and lifting
   const localExpanding = (m: Machine, who: string, args: Value[]): Syntax => {
-    if (expander(m).transformers.length === 0) throw new RacketThrow(makeExn(exnFailContractT, `${who}: not currently expanding`));
+    if (expander(m).transformers.length === 0) notExpanding(who);
     const [s, context, stops] = args;
     const stx = s instanceof Syntax ? s : datumToSyntax(null, s);
     const where = expansionContext(context);
