@@ -8,7 +8,8 @@ import { argError } from '../errors/messages.js';
 import * as N from '../values/numbers.js';
 import { Pair, RString, type Sym, keyword, str, type Value } from '../values/types.js';
 import { KeywordProcedure } from './keyword-procedures.js';
-import { errorPrintWidth, truncated } from './error-handlers.js';
+import { truncated } from './error-handlers.js';
+import { cutWidth } from './printing.js';
 import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 
@@ -150,7 +151,7 @@ export function installFormat(t: PrimTable): void {
     tilde(t, '~v', (v) => printString(v), ' ');
     tilde(t, '~e', (v) => printString(v), ' ');
     // ~.a, ~.s and ~.v cut each value to error-print-width, as format's ~.a does.
-    const cut = (m: Machine, text: string): string => truncated(text, m.paramValue(errorPrintWidth) as number);
+    const cut = (m: Machine, text: string): string => truncated(text, cutWidth(m));
     tilde(t, '~.a', (v, m) => cut(m, displayString(v)), '');
     tilde(t, '~.s', (v, m) => cut(m, writeString(v)), ' ');
     tilde(t, '~.v', (v, m) => cut(m, printString(v)), ' ');
