@@ -637,7 +637,8 @@ export class Machine {
   private raiseThrown(e: unknown): void {
     if (e instanceof ExitSignal) throw e;
     if (e instanceof EscapeSignal) {
-      if (this.nested !== null) throw e;
+      // A machine nested deeper (a port procedure run from a primitive of this one) may jump to a frame of this one.
+      if (this.nested !== null && this.findFrame(e.tag) === null) throw e;
       this.escapeTo(e.tag, e.then);
       return;
     }
