@@ -78,6 +78,7 @@ import { installPortProgress } from './port-progress.js';
 import { installPortMisc } from './port-misc.js';
 import { installPortHandlers } from './port-handlers.js';
 import { installPrinting } from './printing.js';
+import { installPretty } from './pretty.js';
 import { installPrintParams } from './print-params.js';
 import { installFormat } from './format.js';
 import { installFilePorts } from './file-ports.js';
@@ -202,6 +203,7 @@ export function allPrimitives(): PrimTable {
     installPrinting(t);
     installPrintParams(t);
     installFormat(t);
+    installPretty(t);
     installFilePorts(t);
     // §15 operating system, §16 memory
     installFilesystem(t);

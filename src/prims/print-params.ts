@@ -60,7 +60,7 @@ function refuseUnreadable(shown: string): never {
   throw new RacketThrow(makeExn(exnFailT, `write: printing disabled for unreadable value\n  value: ${shown}`));
 }
 
-function currentPrintParams(): PrintParams {
+export function currentPrintParams(): PrintParams {
   if (!touched) return DEFAULT_PRINT_PARAMS;
   const m = runningMachine();
   if (m === null) return DEFAULT_PRINT_PARAMS;

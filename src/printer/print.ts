@@ -730,7 +730,7 @@ function startsWithAt(v: Value): boolean {
 // symbols, all keywords, all strings or all byte strings; otherwise it keeps
 // the table's order (here: insertion order).
 
-function sortedEntries(h: RHash): [Value, Value][] {
+export function sortedEntries(h: RHash): [Value, Value][] {
   const entries = h.entries().map(([k, v]) => [k, v] as [Value, Value]);
   if (entries.length < 2) return entries;
   const first = entries[0]![0];
