@@ -14,6 +14,8 @@ import type { PrimTable } from './table.js';
 import { RacketThrow, makeExn, exnFailContractT } from '../errors/exn.js';
 import { currentErrorPort, currentOutputPort, outArg } from './ports.js';
 import { defaultGlobalPrintHandler, globalPortPrintHandler, printWithHandler } from './port-handlers.js';
+import { currentPrint, defaultCurrentPrint } from './repl.js';
+import { applyNested } from '../eval/nested.js';
 
 /** The current error-print-width, where ~.a and its kin cut a value. */
 export function cutWidth(m: Machine): number {
@@ -297,6 +299,12 @@ export function installPrinting(t: PrimTable): void {
 
   // Module-level expression results are printed like the REPL prints them.
   t.internalFn('print-values', 0, -1, function (this: Machine, ...vals: Value[]) {
+    const print = this.paramValue(currentPrint);
+    if (print !== defaultCurrentPrint) {
+      // A current-print of the program's (or the REPL's pretty printer) sees every result, void included.
+      for (const v of vals) applyNested(this, print, [v]);
+      return VOID;
+    }
     const out = this.paramValue(currentOutputPort) as OutputPort;
     for (const v of vals) {
       if (v === VOID) continue;

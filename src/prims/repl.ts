@@ -27,14 +27,13 @@ function handlerParameter(name: string, value: Value, arity: number): Parameter 
   return new Parameter(value, guard, name);
 }
 
-export const currentPrint = handlerParameter(
-  'current-print',
-  new Primitive('current-print', 1, 1, function (this: Machine, v: Value) {
-    if (v !== VOID) (this.paramValue(currentOutputPort) as OutputPort).write(`${printString(v)}\n`);
-    return VOID;
-  }),
-  1,
-);
+/** current-print's default: `print` and a newline, for results other than void. */
+export const defaultCurrentPrint = new Primitive('current-print', 1, 1, function (this: Machine, v: Value) {
+  if (v !== VOID) (this.paramValue(currentOutputPort) as OutputPort).write(`${printString(v)}\n`);
+  return VOID;
+});
+
+export const currentPrint = handlerParameter('current-print', defaultCurrentPrint, 1);
 
 const currentGetInteractionInputPort = handlerParameter(
   'current-get-interaction-input-port',

@@ -85,6 +85,8 @@ import { Frame } from '../eval/frames.js';
 import { Node as BaseNode } from '../eval/nodes.js';
 import { currentErrorPort, currentInputPort, currentOutputPort } from '../prims/ports.js';
 import { commandLineArguments } from '../prims/environment.js';
+import { currentPrint } from '../prims/repl.js';
+import { prettyPrinter } from '../prims/pretty.js';
 
 export interface RuntimeOptions {
   host: Host;
@@ -484,6 +486,7 @@ export class Runtime {
 
   /** Evaluates top-level forms from a string (as `racket -e`), printing results. */
   runTopLevel(text: string, source = 'string'): Promise<number> {
+    this.printResultsPretty();
     return this.runMain(() => {
       const forms = (() => {
         try {
@@ -518,6 +521,7 @@ export class Runtime {
    * threads running. Resolves to null, or to the exit code if `exit` was called.
    */
   evalInteractive(text: string): Promise<number | null> {
+    if (!this.interactive) this.printResultsPretty();
     this.interactive = true;
     return new Promise<number | null>((resolve) => {
       this.finish = resolve;
@@ -657,6 +661,11 @@ export class Runtime {
   }
 
   // ---------------------------------------------------------------- parameters
+
+  /** As racket/init does for `racket -e` and the REPL: results print through pretty-print. */
+  private printResultsPretty(): void {
+    this.setParamBase(currentPrint, prettyPrinter);
+  }
 
   /** The runtime's value of `p` for every thread that has not set it. */
   private setParamBase(p: Parameter, v: Value): void {

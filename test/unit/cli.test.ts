@@ -132,6 +132,21 @@ describe('rkt -e', () => {
     expect(run(['-e', '(define x 5) (first (list x 2)) (values 1 2)'])).toEqual({ stdout: '5\n1\n2\n', stderr: '', code: 0 });
   });
 
+  it('prints results with pretty-print, as racket/init sets current-print', () => {
+    // Recorded from racket -e with Racket 8.7: a long list wraps at 79 columns; a program's current-print sees every result.
+    const numbers = Array.from({ length: 12 }, (_, i) => String(i * 1000000));
+    const r = run([
+      '-e',
+      '(build-list 12 (lambda (i) (* i 1000000)))',
+      '-e',
+      '(current-print (lambda (v) (printf "<~a>~n" v)))',
+      '-e',
+      "'(1 2)",
+    ]);
+    expect(r.stdout).toBe(`'(${numbers.join('\n  ')})\n<#<void>>\n<(1 2)>\n`);
+    expect(r.code).toBe(0);
+  });
+
   it('reports a reference to an undefined top-level variable as racket does', () => {
     const r = run(['-e', 'y']);
     expect(r.stderr).toBe('y: undefined;\n cannot reference an identifier before its definition\n  in module: top-level\n');
