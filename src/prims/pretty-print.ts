@@ -32,7 +32,6 @@ import {
   prefabKey,
   printQuotable,
   printString,
-  sortedEntries,
   structQuotable,
   writeString,
   type PrintParams,
@@ -57,6 +56,7 @@ import {
   sym,
   type Value,
 } from '../values/types.js';
+import { prettyHashEntries } from './pretty-hash-order.js';
 import { PrettyPort, makeTentativePort, transferTentative } from './pretty-ports.js';
 
 type QuoteDepth = 0 | 1 | null;
@@ -163,7 +163,7 @@ function kindOf(v: Value, params: PrintParams): 'pair' | 'mpair' | 'vector' | 'b
     if (customWriteOf(v) !== undefined) return 'custom';
     return isInspectable(v.type) && params.struct ? 'struct' : null;
   }
-  if (v instanceof RHash) return params.hashTable && v.strength !== 'weak' ? 'hash' : null;
+  if (v instanceof RHash) return params.hashTable ? 'hash' : null;
   return null;
 }
 
@@ -430,7 +430,6 @@ export class PrettySession {
         return begin(structToArray(v), (e) => (e || !prefab) && escapes(v));
       }
       if (v instanceof RHash) {
-        if (v.strength === 'weak') return false;
         if (!v.mutable && v.size === 0) return false;
         const children: Value[] = [];
         for (const [k, val] of v.entries()) children.push(val, k);
@@ -549,7 +548,7 @@ export class PrettySession {
   }
 
   private convertHash(h: RHash, expr: boolean): Value {
-    const entries = sortedEntries(h);
+    const entries = prettyHashEntries(h);
     if (expr) {
       const kind = h.kind === 'eq' ? 'hasheq' : h.kind === 'eqv' ? 'hasheqv' : h.kind === 'equal-always' ? 'hashalw' : 'hash';
       const flat: Value[] = [new Unquoted(kind)];
@@ -665,7 +664,7 @@ export class PrettySession {
       this.out(obj.name);
       return;
     }
-    if (obj instanceof RHash && obj.strength !== 'weak') {
+    if (obj instanceof RHash) {
       if (this.s.params.hashTable && depth !== 0) {
         this.checkFound(obj, true, null, null, () => {
           const q = this.toQuoted(qd, obj);

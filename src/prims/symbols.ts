@@ -9,6 +9,11 @@ import type { Machine } from '../eval/machine.js';
 const unreadable = new Map<string, Sym>();
 const unreadableSyms = new WeakSet<Sym>();
 
+/** Whether `s` was made by string->unreadable-symbol. */
+export function isUnreadableSymbol(s: Sym): boolean {
+  return unreadableSyms.has(s);
+}
+
 export function installSymbols(t: PrimTable): void {
   t.fn('string->unreadable-symbol', 1, 1, (s) => {
     const name = checkString('string->unreadable-symbol', s).s;

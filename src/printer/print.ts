@@ -730,7 +730,7 @@ function startsWithAt(v: Value): boolean {
 // symbols, all keywords, all strings or all byte strings; otherwise it keeps
 // the table's order (here: insertion order).
 
-export function sortedEntries(h: RHash): [Value, Value][] {
+function sortedEntries(h: RHash): [Value, Value][] {
   const entries = h.entries().map(([k, v]) => [k, v] as [Value, Value]);
   if (entries.length < 2) return entries;
   const first = entries[0]![0];
@@ -769,7 +769,7 @@ function realToNumber(v: Value): number {
   return Number(r.num) / Number(r.den);
 }
 
-function compareReals(a: Value, b: Value): number {
+export function compareReals(a: Value, b: Value): number {
   // Exactly when both are exact; as doubles otherwise.
   const ea = exactParts(a);
   const eb = exactParts(b);
@@ -791,7 +791,7 @@ function exactParts(v: Value): [bigint, bigint] | null {
 }
 
 /** Order by Unicode code point (= UTF-8 byte order), as `symbol<?` and `string<?`. */
-function compareCodePoints(a: string, b: string): number {
+export function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
@@ -808,7 +808,7 @@ function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
