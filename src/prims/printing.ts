@@ -16,6 +16,7 @@ import { currentErrorPort, currentOutputPort, outArg } from './ports.js';
 import { defaultGlobalPrintHandler, globalPortPrintHandler, printWithHandler } from './port-handlers.js';
 import { currentPrint, defaultCurrentPrint } from './repl.js';
 import { applyNested } from '../eval/nested.js';
+import { Primitive } from '../eval/procedures.js';
 
 /** The current error-print-width, where ~.a and its kin cut a value. */
 export function cutWidth(m: Machine): number {
@@ -302,7 +303,10 @@ export function installPrinting(t: PrimTable): void {
     const print = this.paramValue(currentPrint);
     if (print !== defaultCurrentPrint) {
       // A current-print of the program's (or the REPL's pretty printer) sees every result, void included.
-      for (const v of vals) applyNested(this, print, [v]);
+      for (const v of vals) {
+        if (print instanceof Primitive) print.fn.call(this, v);
+        else applyNested(this, print, [v]);
+      }
       return VOID;
     }
     const out = this.paramValue(currentOutputPort) as OutputPort;

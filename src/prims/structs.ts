@@ -244,12 +244,33 @@ export function installStructs(t: PrimTable): void {
   t.value('prop:set!-transformer', propSetTransformer);
   t.fn('struct?', 1, 1, (v) => {
     const s = v instanceof StructImpersonator ? structBase(v) : v;
-    return s instanceof StructInstance && s.type.transparent;
+    if (!(s instanceof StructInstance)) return false;
+    for (let l: StructType | null = s.type; l !== null; l = l.parent) if (inspectableLevel(l)) return true;
+    return false;
   });
   t.fn('struct-type?', 1, 1, (v) => v instanceof StructType || v instanceof StructTypeImpersonator);
   t.fn('struct->vector', 1, 2, (v, opaque: Value = sym('...')) => {
     if (v instanceof StructImpersonator) v = seeThrough(v);
     if (!(v instanceof StructInstance)) return new RVector([sym(`struct:${typeof v}`)], false);
-    return new RVector([sym(`struct:${v.type.name}`), ...(v.type.transparent ? v.fields : [opaque])], false);
+    // The fields of inspectable levels, root first; one `opaque` for each run of opaque levels.
+    const levels: StructType[] = [];
+    for (let l: StructType | null = v.type; l !== null; l = l.parent) levels.unshift(l);
+    const out: Value[] = [sym(`struct:${v.type.name}`)];
+    let inOpaqueRun = false;
+    for (const l of levels) {
+      if (inspectableLevel(l)) {
+        inOpaqueRun = false;
+        out.push(...v.fields.slice(l.fieldOffset, l.fieldOffset + l.ownInitFields + l.ownAutoFields));
+      } else if (!inOpaqueRun) {
+        inOpaqueRun = true;
+        out.push(opaque);
+      }
+    }
+    return new RVector(out, false);
   });
+}
+
+/** A struct level the current inspector can see: transparent or prefab. */
+function inspectableLevel(t: StructType): boolean {
+  return t.transparent || t.prefab !== null;
 }
