@@ -28,6 +28,8 @@ export class TcpInputPort extends InputPort {
   }
   /** A connection may carry any amount: what has been read is dropped when more arrives. */
   protected override append(chunk: Uint8Array): void {
+    // A closed port reads nothing more: what arrives is dropped.
+    if (this.closed) return;
     if (this.available === 0 && this.pos > 0) {
       this.location(); // brings a line counter up to the position before it moves
       this.dropped += this.pos;
