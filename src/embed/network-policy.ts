@@ -1,10 +1,10 @@
-// The network capability an embedding application grants: all of UDP, none
-// (the host has no `udp`, so every udp- call that would touch the network
-// raises exn:fail:network), or an allow-list of the addresses and ports
+// The network capability an embedding application grants: all of UDP and
+// TCP, none (the host has no `udp` or `tcp`, so every udp- and tcp- call that
+// would touch the network raises exn:fail:network), or an allow-list of the addresses and ports
 // Racket code may send to, connect to, or join as a multicast group.
 // Binding reaches no one, so it is always allowed.
 
-import type { HostError, HostUdp, HostUdpSocket } from '../host/host.js';
+import type { HostError, HostTcp, HostUdp, HostUdpSocket } from '../host/host.js';
 
 /** One allowed destination: an address (or `localhost`), and a port (any port when omitted). */
 export interface AddressRule {
@@ -66,5 +66,17 @@ export function allowListUdp(udp: HostUdp, rules: AddressRule[]): HostUdp {
       };
       return socket;
     },
+  };
+}
+
+/** `tcp` restricted to connecting to the destinations in `rules`; listening, like binding, is always allowed. */
+export function allowListTcp(tcp: HostTcp, rules: AddressRule[]): HostTcp {
+  return {
+    listen: (address, port, backlog, onConnection, done) => tcp.listen(address, port, backlog, onConnection, done),
+    connect(address, port, local, done) {
+      if (!rules.some((r) => sameHost(r.host, address) && (r.port === undefined || r.port === port))) return done(denied(address, port));
+      tcp.connect(address, port, local, done);
+    },
+    lookup: (name, done) => tcp.lookup(name, done),
   };
 }

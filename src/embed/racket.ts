@@ -19,7 +19,7 @@ import { StructInstance } from '../values/struct.js';
 import type { Value } from '../values/types.js';
 import { RacketValue, toJs, toRacket, type Caller, type FunctionWrapper } from './convert.js';
 import { hostProcedure, type HostProcedure } from './host-procedures.js';
-import { allowListUdp, type NetworkPolicy } from './network-policy.js';
+import { allowListTcp, allowListUdp, type NetworkPolicy } from './network-policy.js';
 
 /** Where Racket's output goes: a function receiving text, or anything with `write(text)` (a stream). */
 export type OutputSink = ((text: string) => void) | { write(text: string): unknown };
@@ -29,7 +29,7 @@ export interface RacketOptions {
   stdout?: OutputSink;
   /** `current-error-port`'s destination; the process's stderr when omitted. */
   stderr?: OutputSink;
-  /** UDP access: 'allow' (the default), 'deny', or `{ allow: [{ host, port? }, ...] }`. */
+  /** UDP and TCP access: 'allow' (the default), 'deny', or `{ allow: [{ host, port? }, ...] }`. */
   network?: NetworkPolicy;
   /** File access (file ports, racket/file, file-exists? ...): 'allow' (the default) or 'deny'. */
   files?: 'allow' | 'deny';
@@ -110,6 +110,7 @@ export class Racket {
       files: options.files === 'deny' ? undefined : base.files,
       processes: options.subprocesses === 'deny' ? undefined : base.processes,
       udp: policy === 'allow' ? base.udp : policy === 'deny' || base.udp === undefined ? undefined : allowListUdp(base.udp, policy.allow),
+      tcp: policy === 'allow' ? base.tcp : policy === 'deny' || base.tcp === undefined ? undefined : allowListTcp(base.tcp, policy.allow),
     };
     this.rt = new Runtime({ host, args: options.args });
     this.defaultTimeout = options.timeoutMs;

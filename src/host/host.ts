@@ -45,6 +45,60 @@ export interface HostUdp {
   lookup?(name: string, done: (err: HostError | null, address: string, family: 4 | 6) => void): void;
 }
 
+/** An address and port, as the host reports a socket's end. */
+export interface HostEndpoint {
+  address: string;
+  port: number;
+}
+
+/** A TCP connection as the host provides it. Writes are queued; nothing here waits. */
+export interface HostTcpConnection {
+  /** Starts delivering what arrives (once): chunks, then `onEnd` when the peer has closed its side or the connection failed. */
+  read(onData: (chunk: Uint8Array) => void, onEnd: () => void): void;
+  /** Queues bytes to send; throws a HostError (EPIPE) once the connection has failed or its sending side is shut. */
+  write(data: Uint8Array): void;
+  /** Shuts down the sending side after what is queued (the peer reads an end-of-file). */
+  end(): void;
+  /** Closes the connection after what is queued is sent. */
+  close(): void;
+  /** Closes the connection at once, discarding what is queued. */
+  destroy(): void;
+  local(): HostEndpoint;
+  remote(): HostEndpoint;
+}
+
+/** A listening TCP socket; connections it accepts go to the `onConnection` given to `listen`. */
+export interface HostTcpListener {
+  local(): HostEndpoint;
+  /** Stops listening (accepted connections stay open). */
+  close(): void;
+}
+
+/** Where tcp-connect binds its end: a local address and port, when given. */
+export interface HostTcpLocal {
+  address?: string;
+  port?: number;
+}
+
+export interface HostTcp {
+  /** Listens on `address` (undefined: every address) and `port` (0: a free one); a name that does not resolve fails with `resolving` set. */
+  listen(
+    address: string | undefined,
+    port: number,
+    backlog: number,
+    onConnection: (c: HostTcpConnection) => void,
+    done: (err: HostError | null, listener?: HostTcpListener) => void,
+  ): void;
+  /**
+   * Connects to `address`:`port`, trying each address the name resolves to
+   * in turn, from the local address and port when given (a literal address).
+   * A name that does not resolve fails with `resolving` set.
+   */
+  connect(address: string, port: number, local: HostTcpLocal, done: (err: HostError | null, c?: HostTcpConnection) => void): void;
+  /** Resolves a host name to its first address (the local address of a connection). */
+  lookup(name: string, done: (err: HostError | null, address: string, family: 4 | 6) => void): void;
+}
+
 /** Files; each operation throws a HostError on failure. */
 export interface HostFiles {
   readBytes(path: string): Uint8Array;
@@ -160,6 +214,8 @@ export interface Host {
   files?: HostFiles;
   /** UDP sockets; absent when the embedder withholds the network. */
   udp?: HostUdp;
+  /** TCP listeners and connections; absent when the embedder withholds the network. */
+  tcp?: HostTcp;
   /** Child processes; absent when the embedder withholds them. */
   processes?: HostProcesses;
   /** Milliseconds, monotonic. */

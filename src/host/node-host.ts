@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Host } from './host.js';
 import { nodeUdp } from './node-udp.js';
+import { nodeTcp } from './node-tcp.js';
 import { nodeFiles, statDescriptor } from './node-files.js';
 import { nodeProcesses } from './node-processes.js';
 
@@ -64,6 +65,7 @@ export function nodeHost(): Host {
     memoryUse: () => process.memoryUsage().heapUsed,
     digest: (algorithm, data) => new Uint8Array(crypto().createHash(algorithm).update(data).digest()),
     udp: nodeUdp,
+    tcp: nodeTcp,
     files: nodeFiles,
     processes: nodeProcesses,
   };

@@ -30,7 +30,7 @@ const RESOLVE_ERRORS: Record<string, [number, string]> = {
   EAI_NODATA: [-5, 'No address associated with hostname'],
 };
 
-function resolveError(code: string): HostError {
+export function resolveError(code: string): HostError {
   const [errno, text] = RESOLVE_ERRORS[code] ?? RESOLVE_ERRORS.ENOTFOUND;
   return { code, errno, text, resolving: true };
 }

@@ -89,6 +89,7 @@ import { installFileLinks } from './file-links.js';
 import { installFilesystemChange } from './filesystem-change.js';
 import { installCompiledPaths } from './compiled-paths.js';
 import { installUdp } from './udp/index.js';
+import { installTcp } from './tcp/index.js';
 import { installSubprocess } from './subprocess.js';
 import { installSecurityGuards } from './security-guards.js';
 import { installCollections } from './collections.js';
@@ -213,6 +214,7 @@ export function allPrimitives(): PrimTable {
     installFilesystemChange(t);
     installCompiledPaths(t);
     installUdp(t);
+    installTcp(t);
     installSubprocess(t);
     installSecurityGuards(t);
     installCollections(t);

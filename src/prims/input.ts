@@ -123,6 +123,13 @@ function inputPort(m: Machine, who: string, v: Value | undefined, closedWho = wh
 
 const LINE_MODES = ['linefeed', 'return', 'return-linefeed', 'any', 'any-one'];
 
+/** The datum read up to `end` ends with a closing parenthesis or string quote, so no more text can change it. */
+function endsWithCloser(text: string, end: number): boolean {
+  const last = text[end - 1];
+  if (last === '"') return true;
+  return (last === ')' || last === ']' || last === '}') && text[end - 2] !== '\\';
+}
+
 /** `read`: one datum from the text after the port's position. Null: wait, more text could change the datum. */
 function readDatum(m: Machine, port: InputPort, source: string | null = null, sourceValue?: Value, sourceArg?: Value): Value | null {
   const readtable = m.paramValue(currentReadtable);
@@ -154,8 +161,8 @@ function readDatum(m: Machine, port: InputPort, source: string | null = null, so
             ...numberReadOptions(m),
           }),
     );
-    // A datum that reaches the end of what has arrived may continue (a number, a symbol).
-    if (!port.complete && r.end >= text.length) return null;
+    // A datum that reaches the end of what has arrived may continue (a number, a symbol), unless it ends with its closer.
+    if (!port.complete && r.end >= text.length && !endsWithCloser(text, r.end)) return null;
     port.seekChar(r.end);
     if (r.datum === null) return EOF;
     if (source !== null) return r.datum;

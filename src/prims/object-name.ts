@@ -11,7 +11,8 @@ import { RString } from '../values/types.js';
 import { isProcedure } from './check.js';
 import { setProcedureStructName } from '../printer/struct-print.js';
 import { RRegexp } from '../values/regexp.js';
-import { Sym, sym, type Value } from '../values/types.js';
+import { Sym, str, sym, type Value } from '../values/types.js';
+import { isTcpPort } from './tcp/connection.js';
 import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
 import type { PrimTable } from './table.js';
 import { ProcedureImpersonator, StructTypeImpersonator } from '../values/impersonator.js';
@@ -54,6 +55,8 @@ export function objectName(v: Value): Value {
   }
   if (v instanceof RRegexp) return v.name;
   if (v instanceof FileInputPort || v instanceof FileOutputPort) return new RPath(v.name);
+  // A TCP port's name is a string, as Racket 8.7 makes it.
+  if (isTcpPort(v)) return str(v.name);
   if (v instanceof InputPort || v instanceof OutputPort) return sym(v.name);
   return false;
 }

@@ -8,6 +8,7 @@ import { customPrint } from '../values/printable.js';
 import { Sym, VOID, sym, type Value } from '../values/types.js';
 import { CustomInputPort, CustomOutputPort } from './custom-ports.js';
 import { anyPort } from './ports.js';
+import { isTcpPort } from './tcp/connection.js';
 import type { PrimTable } from './table.js';
 
 /** make-special-comment's value: what a reader special that stands for a comment carries. */
@@ -31,7 +32,7 @@ export function installPortMisc(t: PrimTable): void {
     if (mode === undefined) {
       if (custom !== false)
         return port instanceof CustomInputPort ? port.callProc(custom, []) : (port as CustomOutputPort).callProc(custom, []);
-      if (!port.fileStream) return false;
+      if (!port.fileStream && !isTcpPort(port)) return false;
       return sym(port.bufferMode ?? (port.terminal && !(port instanceof InputPort) ? 'line' : 'block'));
     }
     if (!(mode instanceof Sym && BUFFER_MODES.includes(mode.name))) return argError(who, "(or/c 'none 'line 'block)", mode);
@@ -41,7 +42,8 @@ export function installPortMisc(t: PrimTable): void {
       else (port as CustomOutputPort).callProc(custom, [mode]);
       return VOID;
     }
-    if (!port.fileStream || (input && mode.name === 'line'))
+    if (input && mode.name === 'line') return argumentsError(who, "'line buffering not supported for an input port", ['port', port]);
+    if (!port.fileStream && !isTcpPort(port))
       return argumentsError(
         who,
         `buffering not supported for ${input ? 'input' : 'output'} port`,

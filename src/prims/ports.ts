@@ -18,6 +18,7 @@ import { FileInputPort, FileOutputPort, portSystemError } from '../io/file-port.
 import { NOT_READY, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import { customPrint } from '../values/printable.js';
 import { CustomOutputPort } from './custom-ports.js';
+import { isTcpPort } from './tcp/connection.js';
 
 /** Each pipe's output end by its input end, and the other way round. */
 const pipes = new WeakMap<InputPort, OutputPort>();
@@ -187,7 +188,7 @@ export function installPorts(t: PrimTable): void {
     else outArg(this, 'file-position', port);
     if (pos === undefined) return port instanceof InputPort ? port.filePosition() : port.position();
     const to = filePositionArg(port, pos);
-    if (!(port instanceof InputPort || port instanceof FileOutputPort))
+    if (!(port instanceof InputPort || port instanceof FileOutputPort || isTcpPort(port)))
       throw new RacketThrow(makeExn(exnFailUnsupportedT, 'file-position: setting the position of an output port is not supported in rkt'));
     try {
       port.setFilePosition(to);

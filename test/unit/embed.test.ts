@@ -1,6 +1,7 @@
 // The embedding API (src/embed): runtimes inside a Node application.
 
 import { createSocket } from 'node:dgram';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -268,6 +269,51 @@ describe('network capability', () => {
     )) as string;
     expect(denied).toMatch(/does not allow/);
     server.close();
+  });
+});
+
+describe('network capability over TCP', () => {
+  it('denied: tcp operations raise exn:fail:network', async () => {
+    const r = racket({ network: 'deny' });
+    expect(await r.eval('(with-handlers ([exn:fail:network? exn-message]) (tcp-listen 0 4 #t "127.0.0.1"))')).toBe(
+      'tcp-listen: network access is not available in this runtime',
+    );
+    expect(await r.eval('(with-handlers ([exn:fail:network? exn-message]) (tcp-connect "127.0.0.1" 9))')).toBe(
+      'tcp-connect: network access is not available in this runtime',
+    );
+  });
+
+  it('allow-listed: listening is allowed, connecting only to the listed destinations', async () => {
+    const server = createServer((sock) => sock.end('hello\n'));
+    await new Promise<void>((res) => server.listen(0, '127.0.0.1', () => res()));
+    const port = (server.address() as AddressInfo).port;
+    const r = racket({ network: { allow: [{ host: '127.0.0.1', port }] } });
+    expect(await r.eval(`(let-values ([(i o) (tcp-connect "127.0.0.1" ${port})]) (read-line i))`)).toBe('hello');
+    const denied = (await r.eval(
+      `(with-handlers ([exn:fail:network? exn-message]) (tcp-connect "127.0.0.1" ${port === 9 ? 10 : 9}))`,
+    )) as string;
+    expect(denied).toMatch(
+      /^tcp-connect: connection failed\n.*\n.*\n  system error: Permission denied; the embedding application does not allow/,
+    );
+    expect(await r.eval('(let ([l (tcp-listen 0 4 #t "127.0.0.1")]) (begin0 (tcp-listener? l) (tcp-close l)))')).toBe(true);
+    await r.close();
+    server.close();
+  });
+
+  it('a close ends the connections and listeners Racket code holds', async () => {
+    const r = racket({});
+    const port = (await r.eval('(define l (tcp-listen 0 4 #t "127.0.0.1")) (let-values ([(h p a b) (tcp-addresses l #t)]) p)')) as number;
+    const closed = new Promise<string>((res) => {
+      const sock = connect(port, '127.0.0.1');
+      let text = '';
+      sock.on('data', (d) => {
+        text += d.toString();
+      });
+      sock.on('close', () => res(text));
+    });
+    await r.eval('(define-values (i o) (tcp-accept l)) (write-string "bye" o) (flush-output o)');
+    await r.close();
+    expect(await closed).toBe('bye');
   });
 });
 
