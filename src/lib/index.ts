@@ -36,6 +36,7 @@ import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
 import * as queues from './queues.rkt';
+import * as rackunit from './rackunit.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
@@ -86,6 +87,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(json),
   file(promises),
   file(queues),
+  file(rackunit),
   file(syntax),
   file(syntaxObjects),
   file(sets),

@@ -27,6 +27,7 @@ import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
+import { installRackunitForms, makeCheckTransformer } from '../macros/rackunit-forms.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -103,6 +104,24 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%parse-command-line', 'racket/cmdline', 'parse-command-line'],
   ['%thread-promise', '#%rkt-internal', 'thread-promise'],
   ['%force', 'racket/promise', 'force'],
+  ['%rackunit-check-apply', '#%rkt-internal', 'check-apply'],
+  ['%rackunit-check-procedure', '#%rkt-internal', 'check-procedure'],
+  ['%rackunit-check-body', '#%rkt-internal', 'check-body'],
+  ['%rackunit-with-check-info*', '#%rkt-internal', 'with-check-info*'],
+  ['%rackunit-with-default-check-info*', '#%rkt-internal', 'with-default-check-info*'],
+  ['%rackunit-make-check-info', 'rackunit', 'make-check-info'],
+  ['%rackunit-make-check-name', '#%rkt-internal', 'make-check-name'],
+  ['%rackunit-make-check-location', '#%rkt-internal', 'make-check-location'],
+  ['%rackunit-make-check-expression', '#%rkt-internal', 'make-check-expression'],
+  ['%rackunit-make-check-actual', '#%rkt-internal', 'make-check-actual'],
+  ['%rackunit-make-check-expected', '#%rkt-internal', 'make-check-expected'],
+  ['%rackunit-fail-check', '#%rkt-internal', 'fail-check'],
+  ['%rackunit-test-begin', '#%rkt-internal', 'test-begin'],
+  ['%rackunit-test-case', '#%rkt-internal', 'test-case'],
+  ['%rackunit-test-suite', '#%rkt-internal', 'test-suite'],
+  ['%rackunit-delay-test', '#%rkt-internal', 'delay-test'],
+  ['%rackunit-void-thunk', '#%rkt-internal', 'void-thunk'],
+  ['%rackunit-match', 'racket/match', 'match'],
 ];
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
@@ -277,6 +296,15 @@ export class Runtime {
     const cmdline = this.libraries.get('racket/cmdline') ?? this.addLibrary('racket/cmdline');
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
+    installRackunitForms((name, m) => (this.libraries.get('rackunit') ?? this.addLibrary('rackunit')).exports.set(name, m));
+    // define-check binds its name to a check transformer made from `(%rackunit-check-transformer name body)`.
+    this.ex.transformerMakers.set('%rackunit-check-transformer', makeCheckTransformer);
+    this.ex.table.add(
+      '%rackunit-check-transformer',
+      [this.ex.baseScope],
+      this.ex.coreForm('%rackunit-check-transformer', (stx, ex) => ex.badSyntax(stx)),
+      ALL_PHASES,
+    );
     // Library procedures that JS macros expand into calls of, under names programs cannot see.
     for (const [hidden, lib, name] of MACRO_HELPERS) {
       this.ex.table.add(hidden, [this.ex.baseScope], this.libraries.get(lib)!.exports.get(name)!, ALL_PHASES);
