@@ -510,6 +510,41 @@ export class Runtime {
     });
   }
 
+  /**
+   * Runs a module file's tests as `raco test FILE` does: its `test`
+   * submodule if it has one, otherwise the module itself (not `main`).
+   * `announce` is told which one, before it runs (also when loading fails:
+   * then raco tries the submodule to show the error). Resolves to the exit code.
+   */
+  runTestFile(path: string, announce: (submodule: boolean) => void): Promise<number> {
+    this.setParamBase(currentNamespace, new Namespace([]));
+    this.ex.expandTestSubmodules = true;
+    return this.runMain(() => {
+      let info: ModuleInfo;
+      try {
+        info = this.loadFile(path, null);
+      } catch (e) {
+        announce(true);
+        throw e;
+      }
+      const test = info.submodules.get('test');
+      announce(test !== undefined);
+      const nodes = this.instantiationNodes(test ?? info);
+      nodes.push(new ApplyNode(finishMain, []));
+      return nodes;
+    });
+  }
+
+  /** rackunit/log's counts in this runtime: checks and test cases that failed, and all that ran. */
+  testLogCounts(): { failed: number; total: number } {
+    const m = this.libraries.get('#%rkt-internal')?.exports.get('test-log-counts');
+    if (m === undefined || m.kind !== 'top') return { failed: 0, total: 0 };
+    m.v.force();
+    const counts = m.v.value;
+    if (!(counts instanceof RVector)) return { failed: 0, total: 0 };
+    return { failed: Number(counts.items[1]), total: Number(counts.items[0]) };
+  }
+
   /** Evaluates top-level forms from a string (as `racket -e`), printing results. */
   runTopLevel(text: string, source = 'string'): Promise<number> {
     return this.runMain(() => {
