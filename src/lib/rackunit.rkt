@@ -378,7 +378,9 @@
            (display-raised-summary "ERROR" e)
            (print-check-info-stack (current-check-info) verbose? 9 0)])
     (display-raised-message e)
-    (displayln "--------------------")))
+    (displayln "--------------------")
+    ;; Racket's error port is unbuffered: the report comes out before later output.
+    (flush-output)))
 
 (define current-check-handler
   (make-parameter display-test-failure/error
