@@ -55,7 +55,8 @@
                      [test-case-now #%rkt-internal:test-case]
                      [test-suite-now #%rkt-internal:test-suite]
                      [delay-test-now #%rkt-internal:delay-test]
-                     [void-thunk #%rkt-internal:void-thunk]))
+                     [void-thunk #%rkt-internal:void-thunk]
+                     [expose #%rkt-internal:rackunit-expose]))
 
 ;; ---------------------------------------------------------------- rackunit/log
 
@@ -580,3 +581,13 @@
   (dynamic-require mod #f)
   (parameterize ([current-namespace (module->namespace mod)])
     (eval name)))
+;; require/expose: the names, defined or not provided, of module `mod`
+;; (a relative path is the requiring module's neighbour).
+(define (expose vr mod names)
+  (let ([mod (if (string? mod)
+                 (let-values ([(dir name dir?) (split-path (variable-reference->module-source vr))])
+                   (if (path? dir) (build-path dir mod) mod))
+                 mod)])
+    (dynamic-require mod #f)
+    (parameterize ([current-namespace (module->namespace mod)])
+      (apply values (map eval names)))))

@@ -9,7 +9,8 @@ import type { Expander, MacroTransformer, Meaning } from '../expand/expander.js'
 import { isLocationless } from '../expand/expander.js';
 import { type Builder, Builder as SyntaxBuilder, jsMacro } from '../expand/build.js';
 import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
-import type { Syntax } from '../values/syntax.js';
+import { Syntax } from '../values/syntax.js';
+import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { Keyword, RString, listFromArray, sym, type Value } from '../values/types.js';
 import { RPath } from '../values/path.js';
 import { items } from './forms.js';
@@ -242,30 +243,102 @@ const wound =
     );
   };
 
+/** A shortcut's use with other than its parameters: `Correct form is (name test-desc param ...)`. */
+function shortcutArgs(stx: Syntax, ex: Expander, params: readonly string[]): Syntax[] {
+  const p = syntaxList(stx);
+  const head = p?.[0];
+  const name = head !== undefined && isIdentifier(head) ? idSym(head).name : '?';
+  if (p === null || p.length !== params.length + 2)
+    ex.syntaxError(name, `Correct form is (${[name, 'test-desc', ...params].join(' ')})`, stx);
+  return p;
+}
+
 /** test-equal? and the other shortcuts: `(test-equal? name a b)` is a test case of one check. */
 const shortcut =
-  (check: string, arity: number) =>
+  (check: string, params: string[]) =>
   (stx: Syntax, ex: Expander, b: Builder): Syntax => {
-    const p = items(stx, ex, 2 + arity, 2 + arity);
+    const p = shortcutArgs(stx, ex, params);
     const written = b.list(b.datum(sym(check)), ...p.slice(2));
     const use = checkCall(b, check, builtinBody(b, check), stx, b.list('quote', written), p.slice(2));
     return b.list('%rackunit-test-case', p[1], b.list('lambda', b.list(), use));
   };
 
-const SHORTCUTS: [string, string, number][] = [
-  ['test-check', 'check', 3],
-  ['test-pred', 'check-pred', 2],
-  ['test-equal?', 'check-equal?', 2],
-  ['test-eq?', 'check-eq?', 2],
-  ['test-eqv?', 'check-eqv?', 2],
-  ['test-=', 'check-=', 3],
-  ['test-within', 'check-within', 3],
-  ['test-true', 'check-true', 1],
-  ['test-false', 'check-false', 1],
-  ['test-not-false', 'check-not-false', 1],
-  ['test-exn', 'check-exn', 2],
-  ['test-not-exn', 'check-not-exn', 1],
+const SHORTCUTS: [string, string, string[]][] = [
+  ['test-check', 'check', ['operator', 'expr1', 'expr2']],
+  ['test-pred', 'check-pred', ['pred', 'expr']],
+  ['test-equal?', 'check-equal?', ['expr1', 'expr2']],
+  ['test-eq?', 'check-eq?', ['expr1', 'expr2']],
+  ['test-eqv?', 'check-eqv?', ['expr1', 'expr2']],
+  ['test-=', 'check-=', ['expr1', 'expr2', 'epsilon']],
+  ['test-within', 'check-within', ['expr1', 'expr2', 'epsilon']],
+  ['test-true', 'check-true', ['expr']],
+  ['test-false', 'check-false', ['expr']],
+  ['test-not-false', 'check-not-false', ['expr']],
+  ['test-exn', 'check-exn', ['pred', 'thunk']],
+  ['test-not-exn', 'check-not-exn', ['thunk']],
 ];
+
+/**
+ * `(define-shortcut (name param ...) expr)`: `(name test-desc arg ...)` is
+ * a test case of `expr` with the arguments for the parameters, located
+ * at the use (checks in it report the use's location).
+ */
+const defineShortcut = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = syntaxList(stx);
+  const header = p !== null && p.length === 3 ? syntaxList(p[1]) : null;
+  if (p === null || header === null || header.length === 0 || !header.every(isIdentifier))
+    return ex.syntaxError('define-shortcut', 'Correct form is (define-shortcut (name param ...) expr)', stx);
+  return b.list('define-syntaxes', b.list(header[0]), b.list('%rackunit-shortcut-transformer', p[1], p[2]));
+};
+
+/** The transformer a define-shortcut'ed name is bound to: `(%rackunit-shortcut-transformer (name param ...) expr)`. */
+export function makeShortcutTransformer(rhs: Syntax, ex: Expander): MacroTransformer {
+  const p = items(rhs, ex, 3, 3);
+  const header = syntaxList(p[1])!;
+  const params = header.slice(1);
+  const b = new SyntaxBuilder(ex, rhs.loc);
+  const desc = b.temp('test-desc');
+  const rules = makeSyntaxRules(
+    b.list(
+      'syntax-rules',
+      b.list(),
+      b.list(b.list(b.id('_'), desc, ...params), b.list('%rackunit-test-case', desc, b.list('lambda', b.list(), p[2]))),
+    ),
+    ex,
+  );
+  const names = params.map((id) => idSym(id).name);
+  return (stx, ex2) => {
+    shortcutArgs(stx, ex2, names);
+    const out = rules(stx, ex2);
+    // (%rackunit-test-case desc (lambda () expr)): expr is located at the use, as Racket's syntax/loc puts it.
+    const parts = syntaxList(out)!;
+    const lambda = syntaxList(parts[2])!;
+    const body = lambda[2];
+    const located = new Syntax(body.e, stx.loc, body.scopes, body.props);
+    located.pending = body.pending === null ? null : [...body.pending];
+    return new Syntax(
+      listFromArray([parts[0], parts[1], new Syntax(listFromArray([lambda[0], lambda[1], located]), parts[2].loc, parts[2].scopes)]),
+      out.loc,
+      out.scopes,
+    );
+  };
+}
+
+/** `(require/expose mod (id ...))`: defines each id as `mod`'s variable of that name, provided or not. */
+const requireExpose = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3, 3);
+  const ids = syntaxList(p[2]);
+  if (ids === null || !ids.every(isIdentifier)) return ex.badSyntax(stx);
+  return b.list(
+    'begin',
+    b.list('require', b.list('only-in', p[1])),
+    b.list(
+      'define-values',
+      b.list(...ids),
+      b.list('%rackunit-expose', b.list('#%variable-reference'), b.list('quote', p[1]), b.list('quote', p[2])),
+    ),
+  );
+};
 
 export function installRackunitForms(define: (name: string, m: Meaning) => void): void {
   for (const name of BUILTIN_CHECKS) define(name, builtinCheck(name));
@@ -284,5 +357,7 @@ export function installRackunitForms(define: (name: string, m: Meaning) => void)
   define('before', jsMacro('before', wound(true, false)));
   define('after', jsMacro('after', wound(false, true)));
   define('around', jsMacro('around', wound(true, true)));
-  for (const [name, check, arity] of SHORTCUTS) define(name, jsMacro(name, shortcut(check, arity)));
+  for (const [name, check, params] of SHORTCUTS) define(name, jsMacro(name, shortcut(check, params)));
+  define('define-shortcut', jsMacro('define-shortcut', defineShortcut));
+  define('require/expose', jsMacro('require/expose', requireExpose));
 }

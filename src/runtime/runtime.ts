@@ -27,7 +27,7 @@ import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
-import { installRackunitForms, makeCheckTransformer } from '../macros/rackunit-forms.js';
+import { installRackunitForms, makeCheckTransformer, makeShortcutTransformer } from '../macros/rackunit-forms.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -122,6 +122,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%rackunit-delay-test', '#%rkt-internal', 'delay-test'],
   ['%rackunit-void-thunk', '#%rkt-internal', 'void-thunk'],
   ['%rackunit-match', 'racket/match', 'match'],
+  ['%rackunit-expose', '#%rkt-internal', 'rackunit-expose'],
 ];
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
@@ -297,14 +298,19 @@ export class Runtime {
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
     installRackunitForms((name, m) => (this.libraries.get('rackunit') ?? this.addLibrary('rackunit')).exports.set(name, m));
-    // define-check binds its name to a check transformer made from `(%rackunit-check-transformer name body)`.
-    this.ex.transformerMakers.set('%rackunit-check-transformer', makeCheckTransformer);
-    this.ex.table.add(
-      '%rackunit-check-transformer',
-      [this.ex.baseScope],
-      this.ex.coreForm('%rackunit-check-transformer', (stx, ex) => ex.badSyntax(stx)),
-      ALL_PHASES,
-    );
+    // define-check and define-shortcut bind names to transformers made from `(%rackunit-...-transformer ...)`.
+    for (const [form, maker] of [
+      ['%rackunit-check-transformer', makeCheckTransformer],
+      ['%rackunit-shortcut-transformer', makeShortcutTransformer],
+    ] as const) {
+      this.ex.transformerMakers.set(form, maker);
+      this.ex.table.add(
+        form,
+        [this.ex.baseScope],
+        this.ex.coreForm(form, (stx, ex) => ex.badSyntax(stx)),
+        ALL_PHASES,
+      );
+    }
     // Library procedures that JS macros expand into calls of, under names programs cannot see.
     for (const [hidden, lib, name] of MACRO_HELPERS) {
       this.ex.table.add(hidden, [this.ex.baseScope], this.libraries.get(lib)!.exports.get(name)!, ALL_PHASES);
