@@ -280,12 +280,65 @@
 (define (trim-current-directory s)
   (regexp-replace (regexp-quote (path->string (current-directory))) s ""))
 
-(define (print-info-value v)
+;; `multi-line?`: the value does not fit on its line, and a pretty-info is laid out over several.
+(define (print-info-value v [multi-line? #f])
   (cond [(%string-info? v) (display (%string-info-value v))]
         [(%location-info? v) (display (trim-current-directory (location->string (%location-info-value v))))]
-        [(%pretty-info? v) (print (%pretty-info-value v))]
-        [(%verbose-info? v) (print-info-value (%verbose-info-value v))]
+        [(%pretty-info? v) (if multi-line? (display (pretty-text (%pretty-info-value v))) (print (%pretty-info-value v)))]
+        [(%verbose-info? v) (print-info-value (%verbose-info-value v) multi-line?)]
         [else (write v)]))
+
+;; How racket/pretty's pretty-print lays out a quoted list or vector that
+;; does not fit in 79 columns: the first element after the opening
+;; parenthesis, each other one on a line of its own under it. Other values
+;; (hash tables, structures printed as constructor calls) stay on one line.
+(define pretty-width 79)
+
+(define (pretty-text v)
+  (let ([printed (format "~v" v)])
+    (if (and (or (pair? v) (vector? v) (hash? v)) (equal? printed (string-append "'" (format "~s" v))))
+        (string-append "'" (pretty-layout v 1 0))
+        printed)))
+
+;; A hash table's entries one under the other, when its written form is
+;; the entries in hash-map's sorted order (otherwise #f).
+(define (pretty-hash h flat col)
+  (let* ([m (regexp-match #rx"^#hash[a-z]*[(]" flat)]
+         [entries (map (lambda (e) (format "(~s . ~s)" (car e) (cdr e))) (hash-map h cons #t))])
+    (and m
+         (pair? entries)
+         (equal? flat (string-append (car m) (apply string-append (car entries) (map (lambda (e) (string-append " " e)) (cdr entries))) ")"))
+         (let ([newline-indent (string-append "\n" (make-string (+ col (string-length (car m))) #\space))])
+           (string-append (car m) (car entries) (apply string-append (map (lambda (e) (string-append newline-indent e)) (cdr entries))) ")")))))
+
+(define (quote-form? v)
+  (and (pair? v) (memq (car v) '(quote quasiquote unquote unquote-splicing syntax quasisyntax unsyntax unsyntax-splicing))
+       (pair? (cdr v)) (null? (cddr v))))
+
+;; Datum `v` written from column `col`, `closers` parentheses following it on its last line.
+(define (pretty-layout v col closers)
+  (let ([flat (format "~s" v)])
+    (cond
+      [(<= (+ col (string-length flat) closers) pretty-width) flat]
+      [(hash? v) (or (pretty-hash v flat col) flat)]
+      [(or (not (or (pair? v) (vector? v))) (quote-form? v)) flat]
+      [else
+        (let*-values ([(open) (if (pair? v) "(" "#(")]
+                      [(indent) (+ col (string-length open))]
+                      [(elements tail) (if (pair? v)
+                                           (let loop ([l v] [acc '()])
+                                             (if (pair? l) (loop (cdr l) (cons (car l) acc)) (values (reverse acc) l)))
+                                           (values (vector->list v) '()))]
+                      [(newline-indent) (string-append "\n" (make-string indent #\space))])
+          (let loop ([es elements] [out open] [first? #t])
+            (if (null? es)
+                (string-append out
+                               (if (null? tail)
+                                   ""
+                                   (string-append newline-indent "." newline-indent (pretty-layout tail indent (add1 closers))))
+                               ")")
+                (let ([text (pretty-layout (car es) indent (if (and (null? (cdr es)) (null? tail)) (add1 closers) 0))])
+                  (loop (cdr es) (string-append out (if first? "" newline-indent) text) #f)))))])))
 
 (define (string-padding s width) (make-string (max 0 (- width (string-length s))) #\space))
 
@@ -333,7 +386,7 @@
              (begin (print-name level name #f)
                     (newline)
                     (display "  ")
-                    (print-info-value value)
+                    (print-info-value value #t)
                     (newline))))])))
 
 ;; Without 'verbose, expressions are left out, and params where there is an actual value.
