@@ -14,6 +14,7 @@ import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { Keyword, RString, listFromArray, sym, type Value } from '../values/types.js';
 import { RPath } from '../values/path.js';
 import { items } from './forms.js';
+import { StructInfo } from '../expand/transformers.js';
 
 /** The checks rackunit defines, by name (their bodies are lib/rackunit.rkt's check-body). */
 const BUILTIN_CHECKS = [
@@ -360,4 +361,58 @@ export function installRackunitForms(define: (name: string, m: Meaning) => void)
   for (const [name, check, params] of SHORTCUTS) define(name, jsMacro(name, shortcut(check, params)));
   define('define-shortcut', jsMacro('define-shortcut', defineShortcut));
   define('require/expose', jsMacro('require/expose', requireExpose));
+}
+
+/** rackunit's structures that programs match on and copy: name, own fields, parent. */
+const STRUCTS: [string, string[], string | null][] = [
+  ['rackunit-test-case', ['name', 'action'], null],
+  ['rackunit-test-suite', ['name', 'tests', 'before', 'after'], null],
+  ['test-result', ['test-case-name'], null],
+  ['test-failure', ['result'], 'test-result'],
+  ['test-error', ['result'], 'test-result'],
+  ['test-success', ['result'], 'test-result'],
+  ['check-info', ['name', 'value'], null],
+  ['string-info', ['value'], null],
+  ['nested-info', ['values'], null],
+  ['dynamic-info', ['proc'], null],
+];
+
+/**
+ * Rebinds each structure's name in rackunit (`lib`) to its struct info, as
+ * Racket's struct-out does, so that match patterns, struct-copy and
+ * sub-structs see its fields; the name still constructs in expressions.
+ * The info's identifiers are hidden names for the procedures, bound with
+ * `bindHidden`.
+ */
+export function installRackunitStructInfo(
+  ex: Expander,
+  exports: Map<string, Meaning>,
+  bindHidden: (name: string, m: Meaning) => void,
+): void {
+  const infos = new Map<string, StructInfo>();
+  const hidden = (name: string): Syntax => {
+    const m = exports.get(name);
+    if (m === undefined) throw new Error(`internal: rackunit has no ${name}`);
+    bindHidden(`%rackunit:${name}`, m);
+    return ex.baseId(`%rackunit:${name}`, null);
+  };
+  for (const [name, fields, parentName] of STRUCTS) {
+    const parent = parentName === null ? null : infos.get(parentName)!;
+    const own = fields.map((f) => ({ name: f, accessor: hidden(`${name}-${f}`), owner: name }));
+    const info = new StructInfo(
+      name,
+      ex.baseId(name, null),
+      hidden(`struct:${name}`),
+      hidden(name),
+      hidden(`${name}?`),
+      [...(parent?.fields ?? []), ...own],
+      own.map(() => null),
+      parent,
+      parent === null ? false : parent.type,
+      true,
+      [],
+    );
+    infos.set(name, info);
+    exports.set(name, { kind: 'syntax', value: info });
+  }
 }

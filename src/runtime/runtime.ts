@@ -27,7 +27,12 @@ import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
-import { installRackunitForms, makeCheckTransformer, makeShortcutTransformer } from '../macros/rackunit-forms.js';
+import {
+  installRackunitForms,
+  installRackunitStructInfo,
+  makeCheckTransformer,
+  makeShortcutTransformer,
+} from '../macros/rackunit-forms.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -297,7 +302,9 @@ export class Runtime {
     const cmdline = this.libraries.get('racket/cmdline') ?? this.addLibrary('racket/cmdline');
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
-    installRackunitForms((name, m) => (this.libraries.get('rackunit') ?? this.addLibrary('rackunit')).exports.set(name, m));
+    const rackunit = this.libraries.get('rackunit') ?? this.addLibrary('rackunit');
+    installRackunitForms((name, m) => rackunit.exports.set(name, m));
+    installRackunitStructInfo(this.ex, rackunit.exports, (name, m) => this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES));
     // define-check and define-shortcut bind names to transformers made from `(%rackunit-...-transformer ...)`.
     for (const [form, maker] of [
       ['%rackunit-check-transformer', makeCheckTransformer],

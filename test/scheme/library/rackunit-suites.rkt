@@ -67,3 +67,17 @@
                        (test-pred "p" string? 1)))
 (with-handlers ([exn:fail? (lambda (e) (displayln (exn-message e)))])
   (test-suite 'not-a-string))
+
+;; The structures' names are struct info: match patterns, struct-copy, sub-structs.
+(require racket/match)
+(println (for/list ([r (in-list results)])
+           (match r
+             [(test-success name v) (list 'success name v)]
+             [(test-failure name e) (list 'failure name (exn-message e))]
+             [(test-error name e) (list 'error name (exn-message e))])))
+(println (match (make-check-info 'a 1) [(check-info n v) (list n v)]))
+(println (struct-copy check-info (make-check-info 'a 1) [value 2]))
+(struct my-info check-info (extra) #:transparent)
+(println (my-info 'a 1 2))
+(println (check-info? (my-info 'a 1 2)))
+(println (map check-info '(x y) '(1 2)))
