@@ -16,6 +16,10 @@ import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
 
 const TEST_SUFFIX = /\.(rkt|ss|scm)$/;
 
+class MissingPath {
+  constructor(readonly path: string) {}
+}
+
 interface Counts {
   failed: number;
   total: number;
@@ -64,10 +68,8 @@ export async function runTestCommand(args: string[], options: () => RuntimeOptio
     try {
       isDir = statSync(resolve(process.cwd(), shown)).isDirectory();
     } catch {
-      if (top) {
-        // raco tries to run a file that is not there, and reports the module error.
-        await testFile(shown);
-      }
+      // raco stops at a path that is not there.
+      if (top) throw new MissingPath(shown);
       return;
     }
     if (isDir) {
@@ -80,7 +82,13 @@ export async function runTestCommand(args: string[], options: () => RuntimeOptio
     await testFile(shown);
   };
 
-  for (const a of args) await visit(a, true);
+  try {
+    for (const a of args) await visit(a, true);
+  } catch (e) {
+    if (!(e instanceof MissingPath)) throw e;
+    err(`raco test: no such file or directory\n  path: ${e.path}\n`);
+    return 1;
+  }
   if (logged.total > 0) {
     if (logged.failed === 0) out(`${logged.total} test${logged.total === 1 ? '' : 's'} passed\n`);
     else err(`${logged.failed}/${logged.total} test failures\n`);

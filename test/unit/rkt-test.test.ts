@@ -95,4 +95,11 @@ describe('rkt test', () => {
     expect(r.stderr).toBe(`${checkFailure}1/3 test failures\n`);
     expect(r.code).toBe(1);
   });
+
+  it('stops at a path that is not there', () => {
+    const r = rktTest('passing/plain.rkt', 'no-such-file.rkt', 'failing');
+    expect(r.stdout).toBe('raco test: "passing/plain.rkt"\n');
+    expect(r.stderr).toBe('raco test: no such file or directory\n  path: no-such-file.rkt\n');
+    expect(r.code).toBe(1);
+  });
 });
