@@ -205,8 +205,16 @@
         (<= (magnitude (- a b)) delta)
         (equal?/recur a b loop))))
 
-;; The procedure that checks what the built-in check `name` checks.
+;; The procedure that checks what the built-in check `name` checks (made once per runtime).
+(define check-bodies (make-hasheq))
+
 (define (check-body name)
+  (or (hash-ref check-bodies name #f)
+      (let ([body (make-check-body name)])
+        (hash-set! check-bodies name body)
+        body)))
+
+(define (make-check-body name)
   (case name
     [(check) (simple (lambda (op a b) (op a b)))]
     [(check-pred) (simple (lambda (pred v) (pred v)))]
@@ -234,26 +242,27 @@
   (let ([a (procedure-arity body)])
     (if (exact-integer? a) a (arity-at-least-value (if (arity-at-least? a) a (car a))))))
 
-;; The check `name` as a procedure: its arguments and an optional message,
-;; checked by `body` inside `around`'s result (current-check-around's when #f).
+;; Check `name` of `args` (its body's arguments and perhaps a message), by
+;; `body` inside `around`'s result (current-check-around's when #f).
+(define (run-check name body n location expression around args)
+  (let* ([formals (if (= (length args) n) args (reverse (cdr (reverse args))))]
+         [message (if (= (length args) n) #f (car (reverse args)))])
+    (when (and message (not (string? message)))
+      (raise-argument-error name "(or/c #f string?)" message))
+    (with-default-check-info*
+     (filter values
+             (list (make-check-name name)
+                   (make-check-location location)
+                   (make-check-expression expression)
+                   (make-check-params formals)
+                   (and message (make-check-message message))))
+     (lambda () ((if around (around) (current-check-around)) (lambda () (apply body formals) (void)))))))
+
+;; The check `name` as a procedure: its arguments and an optional message.
 (define (check-procedure name body location expression [around #f])
   (let ([n (arity-of body)])
     (procedure-rename
-     (procedure-reduce-arity
-      (lambda args
-        (let* ([formals (if (= (length args) n) args (reverse (cdr (reverse args))))]
-               [message (if (= (length args) n) #f (car (reverse args)))])
-          (when (and message (not (string? message)))
-            (raise-argument-error name "(or/c #f string?)" message))
-          (with-default-check-info*
-           (filter values
-                   (list (make-check-name name)
-                         (make-check-location location)
-                         (make-check-expression expression)
-                         (make-check-params formals)
-                         (and message (make-check-message message))))
-           (lambda () ((if around (around) (current-check-around)) (lambda () (apply body formals) (void)))))))
-      (list n (add1 n)))
+     (procedure-reduce-arity (lambda args (run-check name body n location expression around args)) (list n (add1 n)))
      name)))
 
 (define (no-around) plain-check-around)
@@ -264,7 +273,12 @@
    (list (make-check-name name) (make-check-location location) (make-check-expression expression))
    (lambda ()
      ((current-check-around)
-      (lambda () (apply (check-procedure name body location expression no-around) (args-thunk)))))))
+      (lambda ()
+        (let ([args (args-thunk)] [n (arity-of body)])
+          (if (or (= (length args) n) (= (length args) (add1 n)))
+              (run-check name body n location expression no-around args)
+              ;; The check procedure raises the arity error, named as the check.
+              (apply (check-procedure name body location expression no-around) args))))))))
 
 ;; ---------------------------------------------------------------- reporting failures
 
