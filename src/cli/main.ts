@@ -6,10 +6,12 @@ import { isAbsolute, resolve } from 'node:path';
 import { nodeHost } from '../host/node-host.js';
 import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
 import { runRepl } from './repl.js';
+import { runTestCommand } from './test-command.js';
 import { RacketThrow } from '../errors/exn.js';
 
-const USAGE = `usage: rkt [FILE [ARG ...] | -e EXPR ... | -h]
+const USAGE = `usage: rkt [FILE [ARG ...] | -e EXPR ... | test FILE|DIR ... | -h]
   FILE        run the module in FILE (#lang racket/base or #lang racket)
+  test PATH   run the tests of each file (its test submodule, else the module), as raco test
   -e EXPR     evaluate EXPR in the racket namespace and print its results
   (none)      start a read-eval-print loop
 `;
@@ -51,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(i) });
     return rt.runTopLevel(exprs.join('\n'));
   }
+  if (argv[0] === 'test') return runTestCommand(argv.slice(1), runtimeOptions);
   if (argv.length === 0) {
     // The REPL reads standard input itself: programs it runs see an empty one.
     const options = runtimeOptions();

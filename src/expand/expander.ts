@@ -27,7 +27,8 @@ import {
 import { StructInstance, propRenameTransformer, propSetTransformer, propertyField } from '../values/struct.js';
 import { expansionContexts } from './expansion-contexts.js';
 
-export type MacroTransformer = (stx: Syntax, ex: Expander) => Syntax;
+/** `alone`: the macro also transforms its identifier used alone as an expression (rackunit's checks). */
+export type MacroTransformer = ((stx: Syntax, ex: Expander) => Syntax) & { alone?: boolean };
 export type CoreFormHandler = (stx: Syntax, ex: Expander) => Core;
 
 /** What an identifier means: resolved through the binding table (bindings.ts). */
@@ -114,6 +115,8 @@ export class Expander {
   private gensymCounter = 0;
   /** The directory error locations are shown relative to. */
   cwd = '/';
+  /** Expand `module+ test` / `module* test` submodules too (`rkt test`); `racket FILE` leaves them out. */
+  expandTestSubmodules = false;
 
   locPrefix(loc: SrcLoc | null): string {
     return loc && !isLocationless(loc) ? formatLoc(loc, this.cwd) + ': ' : '';
@@ -494,7 +497,7 @@ export class Expander {
       if (e instanceof Sym) {
         const m = this.resolve(stx);
         if (m !== null && (m.kind === 'macro' || m.kind === 'syntax')) {
-          const next = m.kind === 'syntax' ? this.transformStep(m, stx, stx) : null;
+          const next = m.kind === 'syntax' || m.transform.alone === true ? this.transformStep(m, stx, stx) : null;
           if (next !== null) {
             stx = next;
             continue;

@@ -266,7 +266,7 @@ export function expandModule(
       plus.set(name, [...(plus.get(name) ?? []), ...rest]);
     }
     for (const [name, subForms] of plus) {
-      if (name === 'test') continue; // Run by `raco test`, not by `racket FILE`.
+      if (name === 'test' && !ex.expandTestSubmodules) continue; // Run by `raco test` (`rkt test`), not by `racket FILE`.
       const sub = new ModuleInfo(`${info.name} ${name}`, info.phase);
       sub.star = true;
       sub.requires.push(info);

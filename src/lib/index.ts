@@ -37,6 +37,7 @@ import * as json from './json.rkt';
 import * as promises from './promises.rkt';
 import * as queues from './queues.rkt';
 import * as pretty from './pretty.rkt';
+import * as rackunit from './rackunit.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
@@ -88,6 +89,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(promises),
   file(queues),
   file(pretty),
+  file(rackunit),
   file(syntax),
   file(syntaxObjects),
   file(sets),

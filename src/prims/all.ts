@@ -101,6 +101,7 @@ import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
 import { installQueues } from './queues.js';
+import { installRackunit } from './rackunit.js';
 import { installSyntaxBindingSets } from './syntax-binding-sets.js';
 import { installSyntaxSerialize } from './syntax-serialize.js';
 import { installModules } from './modules.js';
@@ -226,6 +227,7 @@ export function allPrimitives(): PrimTable {
     installSyntaxModules(t);
     installPromises(t);
     installQueues(t);
+    installRackunit(t);
     installSyntaxBindingSets(t);
     installSyntaxSerialize(t);
     installModules(t);

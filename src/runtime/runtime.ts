@@ -27,6 +27,12 @@ import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
+import {
+  installRackunitForms,
+  installRackunitStructInfo,
+  makeCheckTransformer,
+  makeShortcutTransformer,
+} from '../macros/rackunit-forms.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -105,6 +111,25 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%parse-command-line', 'racket/cmdline', 'parse-command-line'],
   ['%thread-promise', '#%rkt-internal', 'thread-promise'],
   ['%force', 'racket/promise', 'force'],
+  ['%rackunit-check-apply', '#%rkt-internal', 'check-apply'],
+  ['%rackunit-check-procedure', '#%rkt-internal', 'check-procedure'],
+  ['%rackunit-check-body', '#%rkt-internal', 'check-body'],
+  ['%rackunit-with-check-info*', '#%rkt-internal', 'with-check-info*'],
+  ['%rackunit-with-default-check-info*', '#%rkt-internal', 'with-default-check-info*'],
+  ['%rackunit-make-check-info', 'rackunit', 'make-check-info'],
+  ['%rackunit-make-check-name', '#%rkt-internal', 'make-check-name'],
+  ['%rackunit-make-check-location', '#%rkt-internal', 'make-check-location'],
+  ['%rackunit-make-check-expression', '#%rkt-internal', 'make-check-expression'],
+  ['%rackunit-make-check-actual', '#%rkt-internal', 'make-check-actual'],
+  ['%rackunit-make-check-expected', '#%rkt-internal', 'make-check-expected'],
+  ['%rackunit-fail-check', '#%rkt-internal', 'fail-check'],
+  ['%rackunit-test-begin', '#%rkt-internal', 'test-begin'],
+  ['%rackunit-test-case', '#%rkt-internal', 'test-case'],
+  ['%rackunit-test-suite', '#%rkt-internal', 'test-suite'],
+  ['%rackunit-delay-test', '#%rkt-internal', 'delay-test'],
+  ['%rackunit-void-thunk', '#%rkt-internal', 'void-thunk'],
+  ['%rackunit-match', 'racket/match', 'match'],
+  ['%rackunit-expose', '#%rkt-internal', 'rackunit-expose'],
 ];
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
@@ -279,6 +304,22 @@ export class Runtime {
     const cmdline = this.libraries.get('racket/cmdline') ?? this.addLibrary('racket/cmdline');
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
+    const rackunit = this.libraries.get('rackunit') ?? this.addLibrary('rackunit');
+    installRackunitForms((name, m) => rackunit.exports.set(name, m));
+    installRackunitStructInfo(this.ex, rackunit.exports, (name, m) => this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES));
+    // define-check and define-shortcut bind names to transformers made from `(%rackunit-...-transformer ...)`.
+    for (const [form, maker] of [
+      ['%rackunit-check-transformer', makeCheckTransformer],
+      ['%rackunit-shortcut-transformer', makeShortcutTransformer],
+    ] as const) {
+      this.ex.transformerMakers.set(form, maker);
+      this.ex.table.add(
+        form,
+        [this.ex.baseScope],
+        this.ex.coreForm(form, (stx, ex) => ex.badSyntax(stx)),
+        ALL_PHASES,
+      );
+    }
     // Library procedures that JS macros expand into calls of, under names programs cannot see.
     for (const [hidden, lib, name] of MACRO_HELPERS) {
       this.ex.table.add(hidden, [this.ex.baseScope], this.libraries.get(lib)!.exports.get(name)!, ALL_PHASES);
@@ -482,6 +523,41 @@ export class Runtime {
       nodes.push(new ApplyNode(finishMain, []));
       return nodes;
     });
+  }
+
+  /**
+   * Runs a module file's tests as `raco test FILE` does: its `test`
+   * submodule if it has one, otherwise the module itself (not `main`).
+   * `announce` is told which one, before it runs (also when loading fails:
+   * then raco tries the submodule to show the error). Resolves to the exit code.
+   */
+  runTestFile(path: string, announce: (submodule: boolean) => void): Promise<number> {
+    this.setParamBase(currentNamespace, new Namespace([]));
+    this.ex.expandTestSubmodules = true;
+    return this.runMain(() => {
+      let info: ModuleInfo;
+      try {
+        info = this.loadFile(path, null);
+      } catch (e) {
+        announce(true);
+        throw e;
+      }
+      const test = info.submodules.get('test');
+      announce(test !== undefined);
+      const nodes = this.instantiationNodes(test ?? info);
+      nodes.push(new ApplyNode(finishMain, []));
+      return nodes;
+    });
+  }
+
+  /** rackunit/log's counts in this runtime: checks and test cases that failed, and all that ran. */
+  testLogCounts(): { failed: number; total: number } {
+    const m = this.libraries.get('#%rkt-internal')?.exports.get('test-log-counts');
+    if (m === undefined || m.kind !== 'top') return { failed: 0, total: 0 };
+    m.v.force();
+    const counts = m.v.value;
+    if (!(counts instanceof RVector)) return { failed: 0, total: 0 };
+    return { failed: Number(counts.items[1]), total: Number(counts.items[0]) };
   }
 
   /** Evaluates top-level forms from a string (as `racket -e`), printing results. */

@@ -1,0 +1,23 @@
+#lang racket/base
+;; Check-info kinds in reports (dynamic, nested, exceptions), default infos,
+;; handlers, non-exception raises and an empty define-check.
+(require rackunit)
+(with-check-info* (list (make-check-info 'dyn (dynamic-info (lambda () 'computed)))
+                        (make-check-info 'exception 5)
+                        (make-check-info 'exception (make-exn:fail "inner msg" (current-continuation-marks))))
+  (lambda () (check-equal? 1 2)))
+(with-check-info (['nest (nested-info (list (make-check-info 'a 1) (make-check-info 'a-much-longer-name 2)))])
+  (check-eq? 'x 'y))
+(with-default-check-info* (list (make-check-name 'renamed)) (lambda () (check-true #f)))
+(parameterize ([current-check-handler (lambda (e) (displayln (exn-message e)))])
+  (check-equal? 1 2 "custom"))
+(check-exn symbol? (lambda () (raise 'x)))
+(check-exn exn:fail? (lambda () (raise 'x)))
+(test-case "x" (check-exn exn:fail? (lambda () (check-equal? 1 2))))
+(define-check (check-nothing))
+(check-nothing)
+(println (current-test-name))
+(test-case "named" (println (current-test-name)))
+(with-handlers ([void (lambda (e) (displayln (exn-message e)))]) (check-equal? 1 2 5))
+(check-equal? (string->path "/tmp/x") 1)
+(check-= 1 2 0.5 "msg")

@@ -1,0 +1,67 @@
+#lang racket/base
+;; test-case, test-begin, with-check-info, define-check and its kin,
+;; check-info structures and the check handler.
+(require rackunit)
+
+(test-case "passes" (check-equal? 1 1) (displayln "in passing test"))
+(test-case "fails" (check-equal? 1 2) (displayln "not reached"))
+(println (test-case "a value" 5))
+(test-begin (check-true #t) (displayln "test-begin ran"))
+(test-begin (check-eq? 'a 'b))
+(test-case "nested name" (test-begin (check-false #t)))
+(test-case "definitions"
+  (define x 3)
+  (check-equal? (* x x) 10))
+
+(with-check-info (['foo 1] ['bar "s"]) (check-equal? 1 2))
+(with-check-info (['name 'overridden]) (check-equal? 1 2))
+
+(define-check (check-one a) (unless (= a 1) (fail-check "not one")))
+(check-one 1)
+(check-one 2)
+(check-one 2 "with message")
+(define-simple-check (check-small n) (< n 10))
+(check-small 3)
+(check-small 30)
+(define-binary-check (check-same-length a b) (= (length a) (length b)))
+(check-same-length '(1 2) '(3 4))
+(check-same-length '(1 2) '(3))
+(define-binary-check (check-string=? string=? actual expected))
+(check-string=? "a" "b")
+
+(define c check-equal?)
+(c 1 2)
+(println (procedure? check-equal?))
+(println (object-name check-pred))
+(println (procedure-arity check-equal?))
+(println (procedure-arity check-one))
+(check-one 1 2 3)
+
+;; A handler that raises: the failure is an exn:test:check.
+(define e
+  (parameterize ([current-check-handler (lambda (e) e)])
+    (check-equal? 1 2)))
+(println (exn:test:check? e))
+(println (exn:test? e))
+(println (exn:fail? e))
+(println (exn-message e))
+(for ([i (exn:test:check-stack e)])
+  (unless (check-location? i)
+    (println i)))
+(println (map check-info-name (exn:test:check-stack e)))
+(println (make-check-info 'a 1))
+(println (check-info-value (make-check-message "m")))
+(println (check-name? (make-check-name 'x)))
+(println (check-actual? (make-check-expected 1)))
+(println (string-info "x"))
+(println (nested-info (list)))
+(println (list (check-params? (make-check-params '(1)))
+               (check-expression? (make-check-expression '(f)))
+               (check-expected? (make-check-expected 2))
+               (check-message? (make-check-message "m"))))
+(with-check-info (['detail (string-info "displayed, not written")]
+                  ['more (nested-info (list (make-check-info 'inner 1) (make-check-info 'inner2 "two")))])
+  (check-true #f))
+(parameterize ([current-check-around (lambda (thunk) (displayln "around") (thunk))])
+  (check-equal? 2 2))
+(displayln "done")
