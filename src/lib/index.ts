@@ -32,6 +32,7 @@ import * as collections from './collections.rkt';
 import * as sequences from './sequences.rkt';
 import * as sets from './sets.rkt';
 import * as strings from './strings.rkt';
+import * as streams from './streams.rkt';
 import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
@@ -78,6 +79,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(paths),
   file(procedures),
   file(sequences),
+  file(streams),
   file(digests),
   file(vectors),
   file(listLib),

@@ -170,24 +170,23 @@
      (lambda (pos) (apply values (element-values p pos)))
      (lambda (pos) (if (apply pred (element-values p pos)) 'done (mcons ((vector-ref p 3) (mcar pos)) #f))))))
 ;; sequence->stream: a list or stream as it is; any other sequence as a
-;; stream whose elements are each produced once, when first reached. A
-;; position is a cell, #(forced? more? element-values next-cell).
+;; stream whose elements are each produced once, when first reached (the
+;; sequence itself is started at once).
 (define (sequence->stream s)
   (if (%stream? s)
       s
-      (let-values ([(more? next) (sequence-generate s)])
-        (define (new-cell) (vector #f #f '() #f))
-        (define (force! c)
-          (unless (vector-ref c 0)
-            (vector-set! c 0 #t)
-            (when (more?)
-              (vector-set! c 1 #t)
-              (vector-set! c 2 (call-with-values next list))
-              (vector-set! c 3 (new-cell))))
-          c)
-        (let ([first (new-cell)])
-          (%make-proc-stream
-           (lambda () first)
-           (lambda (c) (vector-ref (force! c) 1))
-           (lambda (c) (apply values (vector-ref (force! c) 2)))
-           (lambda (c) (vector-ref (force! c) 3)))))))
+      (let ([p (sequence-procedures 'sequence-generate s)])
+        (define (from pos)
+          (let ([forced? #f] [vals #f] [rest #f])
+            (define (force!)
+              (unless forced?
+                (when ((vector-ref p 1) pos)
+                  (set! vals (call-with-values (lambda () ((vector-ref p 2) pos)) list)))
+                (set! forced? #t)))
+            (%make-do-stream (lambda () (force!) (not vals))
+                             (lambda () (force!) (apply values vals))
+                             (lambda ()
+                               (force!)
+                               (unless rest (set! rest (from ((vector-ref p 3) pos))))
+                               rest))))
+        (from ((vector-ref p 0))))))

@@ -35,6 +35,7 @@ import { installStructReflection } from './struct-reflection.js';
 import { installLogging } from './logging.js';
 import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
+import { installStreamProtocol } from './stream-protocol.js';
 import { installForClauseTransformers } from './for-clause-transformers.js';
 import { installSets } from './sets.js';
 import { installProcedures } from './procedures.js';
@@ -153,6 +154,7 @@ export function allPrimitives(): PrimTable {
     installLogging(t);
     installHashes(t);
     installSequences(t);
+    installStreamProtocol(t);
     installForClauseTransformers(t);
     installSets(t);
     installProcedures(t);
