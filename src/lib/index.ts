@@ -14,6 +14,7 @@
 // the bundlers' .rkt loaders (scripts/build.mjs, vitest.config.ts) read it
 // with the project's reader (runtime/library-index.ts) when they bundle it.
 
+import * as dicts from './dicts.rkt';
 import * as digests from './digests.rkt';
 import * as evaluation from './eval.rkt';
 import * as files from './files.rkt';
@@ -80,6 +81,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(procedures),
   file(sequences),
   file(streams),
+  file(dicts),
   file(digests),
   file(vectors),
   file(listLib),

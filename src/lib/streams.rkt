@@ -23,6 +23,16 @@
                      [sequence-for-each racket/sequence:sequence-for-each]
                      [sequence-fold racket/sequence:sequence-fold]
                      [sequence-count racket/sequence:sequence-count]
+                     [sequence->list racket/sequence:sequence->list]
+                     [sequence-length racket/sequence:sequence-length]
+                     [sequence-ref racket/sequence:sequence-ref]
+                     [sequence-tail racket/sequence:sequence-tail]
+                     [sequence-append racket/sequence:sequence-append]
+                     [sequence-map racket/sequence:sequence-map]
+                     [sequence-filter racket/sequence:sequence-filter]
+                     [sequence-add-between racket/sequence:sequence-add-between]
+                     [in-syntax racket/sequence:in-syntax]
+                     [in-slice racket/sequence:in-slice]
                      [for-stream-bind #%rkt-internal:for-stream-bind]))
 
 (define (check-stream who s)
@@ -187,6 +197,140 @@
   (check-sequence 'sequence-count f s)
   (for/fold ([n 0]) ([vs (in-values*-sequence s)])
     (if (if (list? vs) (apply f vs) (f vs)) (add1 n) n)))
+
+;; racket/sequence: the sequence operations, which give a stream for a
+;; stream and otherwise a sequence walked through sequence-generate*, whose
+;; position is (element-values . next-thunk), element-values #f at the end.
+
+(define (sequence->list s)
+  (for/list ([v s]) v))
+
+(define (sequence-length s)
+  (unless (sequence? s) (raise-argument-error 'sequence-length "sequence?" s))
+  (cond [(exact-nonnegative-integer? s) s]
+        [(list? s) (length s)]
+        [(vector? s) (vector-length s)]
+        [(string? s) (string-length s)]
+        [(bytes? s) (bytes-length s)]
+        [(hash? s) (hash-count s)]
+        [else (for/fold ([n 0]) ([v (in-values*-sequence s)]) (add1 n))]))
+
+(define (sequence-ref s i)
+  (unless (sequence? s) (raise-argument-error 'sequence-ref "sequence?" s))
+  (check-index 'sequence-ref i)
+  (let ([found (for/fold ([found #f]) ([vs (in-values*-sequence s)] [j (in-range (add1 i))] #:unless (< j i))
+                 (or vs '(#f)))])
+    (cond [(not found)
+           (raise-arguments-error 'sequence-ref "sequence ended before index" "index" i "sequence" s)]
+          [(list? found) (apply values found)]
+          [else found])))
+
+(define (generated-sequence first-position next-position)
+  (make-do-sequence
+   (lambda ()
+     (values (lambda (pos) (apply values (car pos)))
+             next-position
+             (first-position)
+             car
+             #f
+             #f))))
+
+(define (generated-next pos)
+  (let-values ([(vals next) ((cdr pos))]) (cons vals next)))
+
+(define (sequence-tail s i)
+  (unless (sequence? s) (raise-argument-error 'sequence-tail "sequence?" s))
+  (check-index 'sequence-tail i)
+  (cond [(zero? i) s]
+        [(%stream? s) (stream-tail s i)]
+        [(exact-nonnegative-integer? s) (stream-tail (in-range s) i)]
+        [else
+         (generated-sequence
+          (lambda ()
+            (let skip ([next (lambda () (sequence-generate* s))] [n i])
+              (let-values ([(vals next) (next)])
+                (cond [(zero? n) (cons vals next)]
+                      [vals (skip next (sub1 n))]
+                      [else (raise-arguments-error 'sequence-ref "sequence ended before index"
+                                                   "index" i "sequence" s)]))))
+          generated-next)]))
+
+(define (sequence-append . ss)
+  (cond [(null? ss) %empty-stream]
+        [(andmap %stream? ss) (apply stream-append ss)]
+        [else (apply in-sequences ss)]))
+
+(define (sequence-map f s)
+  (check-sequence 'sequence-map f s)
+  (if (%stream? s)
+      (stream-map f s)
+      (make-do-sequence
+       (lambda ()
+         (let-values ([(vals next) (sequence-generate* s)])
+           (values (lambda (pos) (apply f (car pos))) generated-next (cons vals next) car #f #f))))))
+
+(define (sequence-filter f s)
+  (check-sequence 'sequence-filter f s)
+  (if (%stream? s)
+      (stream-filter f s)
+      (let ([keep (lambda (next)
+                    (let loop ([next next])
+                      (let-values ([(vals next) (next)])
+                        (if (or (not vals) (apply f vals)) (cons vals next) (loop next)))))])
+        (generated-sequence (lambda () (keep (lambda () (sequence-generate* s))))
+                            (lambda (pos) (keep (cdr pos)))))))
+
+;; A position is (#t . position) where `e` comes next, else (vals . next) or (#f . next) at the end.
+(define (sequence-add-between s e)
+  (unless (sequence? s) (raise-argument-error 'sequence-add-between "sequence?" s))
+  (if (%stream? s)
+      (stream-add-between s e)
+      (make-do-sequence
+       (lambda ()
+         (let-values ([(vals next) (sequence-generate* s)])
+           (values (lambda (pos) (if (eq? (car pos) #t) e (apply values (car pos))))
+                   (lambda (pos)
+                     (if (eq? (car pos) #t)
+                         (cdr pos)
+                         (let-values ([(vals next) ((cdr pos))])
+                           (if vals (cons #t (cons vals next)) (cons #f next)))))
+                   (cons vals next)
+                   car
+                   #f
+                   #f))))))
+
+;; As syntax/stx's stx->list: the elements of a syntax list (or a list), or #f.
+(define (stx->list stx)
+  (let loop ([v stx] [acc '()])
+    (cond [(syntax? v) (loop (syntax-e v) acc)]
+          [(null? v) (reverse acc)]
+          [(pair? v) (loop (cdr v) (cons (car v) acc))]
+          [else #f])))
+
+(define (in-syntax stx)
+  (if (or (syntax? stx) (list? stx) (pair? stx))
+      (or (stx->list stx) (raise-type-error 'in-syntax "stx-list" stx))
+      (raise-type-error 'in-syntax "stx-list" stx)))
+
+;; in-slice's arguments are checked by a contract in Racket; this is its message.
+(define (slice-contract-error v pos expected)
+  (raise (make-exn:fail:contract
+          (format "in-slice: contract violation\n  expected: ~a\n  given: ~e\n  in: the ~a argument of\n      (-> exact-positive-integer? sequence? any)\n  contract from: \n      <collects>/racket/sequence.rkt\n  blaming: top-level\n   (assuming the contract is correct)\n  at: <collects>/racket/sequence.rkt:32:24"
+                  expected v pos)
+          (current-continuation-marks))))
+
+(define (in-slice k s)
+  (unless (exact-positive-integer? k) (slice-contract-error k "1st" "exact-positive-integer?"))
+  (unless (sequence? s) (slice-contract-error s "2nd" "sequence?"))
+  (make-do-sequence
+   (lambda ()
+     (let-values ([(more? get) (sequence-generate s)])
+       (values (lambda (_) (for/list ([i (in-range k)] #:when (more?)) (get)))
+               values
+               #f
+               #f
+               pair?
+               #f)))))
 
 ;; for/stream's clauses, one group at a time (macros/stream-forms.ts): the
 ;; elements of the group's sequences (`seqs` makes them, once the stream is

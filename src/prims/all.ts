@@ -36,6 +36,7 @@ import { installLogging } from './logging.js';
 import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
 import { installStreamProtocol } from './stream-protocol.js';
+import { installDicts } from './dicts.js';
 import { installForClauseTransformers } from './for-clause-transformers.js';
 import { installSets } from './sets.js';
 import { installProcedures } from './procedures.js';
@@ -155,6 +156,7 @@ export function allPrimitives(): PrimTable {
     installHashes(t);
     installSequences(t);
     installStreamProtocol(t);
+    installDicts(t);
     installForClauseTransformers(t);
     installSets(t);
     installProcedures(t);

@@ -333,6 +333,18 @@ export function installSequences(t: PrimTable): void {
   t.internal('make-sequence', new MachinePrimitive('make-sequence', 2, 2, (m, a) => makeSequence(m, a[1], a[2])));
   t.value('prop:sequence', propSequence);
   t.internalFn('stream?', 1, 1, isStreamValue);
+  t.in('racket/sequence', () => {
+    const nothing = (name: string, v: Value) => new Primitive(name, 0, 1, () => v);
+    t.value(
+      'empty-sequence',
+      new ProcSequence(
+        nothing('empty-sequence', false),
+        nothing('empty-sequence', false),
+        nothing('empty-sequence', VOID),
+        nothing('empty-sequence', VOID),
+      ),
+    );
+  });
   t.in('racket/stream', () =>
     t.fn('in-stream', 1, 1, (v: Value) => {
       if (!isStreamValue(v)) return argError('in-stream', 'stream?', v);

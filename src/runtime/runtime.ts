@@ -27,6 +27,8 @@ import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
 import { installStreamForms } from '../macros/stream-forms.js';
+import { GenericInfo } from '../macros/generic-interfaces.js';
+import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
@@ -280,6 +282,10 @@ export class Runtime {
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
     installStreamForms((name, m) => (this.libraries.get('racket/stream') ?? this.addLibrary('racket/stream')).exports.set(name, m));
+    (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set('gen:dict', {
+      kind: 'syntax',
+      value: new GenericInfo('gen:dict', 'prop:gen:dict', DICT_METHODS),
+    });
     // Library procedures that JS macros expand into calls of, under names programs cannot see.
     for (const [hidden, lib, name] of MACRO_HELPERS) {
       this.ex.table.add(hidden, [this.ex.baseScope], this.libraries.get(lib)!.exports.get(name)!, ALL_PHASES);
