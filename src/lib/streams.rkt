@@ -134,23 +134,25 @@
   (sequence-count f s))
 
 ;; The filtered stream looks for its first element once, when first asked
-;; anything, and remembers it.
+;; anything, and remembers it and the filtered rest.
 (define (stream-filter f s)
   (check-procedure 'stream-filter f)
   (check-stream 'stream-filter s)
   (if (%stream-empty? s)
       %empty-stream
-      (let ([found #f] [done? #f])
+      (let ([found #f] [rest #f] [done? #f])
         (define (force!)
           (unless done?
             (let loop ([s s])
-              (cond [(%stream-empty? s) (set! found #f)]
-                    [(call-with-values (lambda () (%stream-first s)) f) (set! found s)]
+              (cond [(%stream-empty? s) (void)]
+                    [(call-with-values (lambda () (%stream-first s)) f)
+                     (set! found s)
+                     (set! rest (stream-filter f (%stream-rest s)))]
                     [else (loop (%stream-rest s))]))
             (set! done? #t)))
         (%make-do-stream (lambda () (force!) (not found))
                          (lambda () (force!) (%stream-first found))
-                         (lambda () (force!) (stream-filter f (%stream-rest found)))))))
+                         (lambda () (force!) rest)))))
 
 (define (stream-add-between s e)
   (check-stream 'stream-add-between s)
@@ -299,18 +301,22 @@
                    #f
                    #f))))))
 
-;; As syntax/stx's stx->list: the elements of a syntax list (or a list), or #f.
-(define (stx->list stx)
-  (let loop ([v stx] [acc '()])
-    (cond [(syntax? v) (loop (syntax-e v) acc)]
-          [(null? v) (reverse acc)]
-          [(pair? v) (loop (cdr v) (cons (car v) acc))]
-          [else #f])))
+;; As syntax/stx's stx->list: a syntax list's elements (#f for syntax that
+;; is not a list); a list ending in a syntax list, flattened; anything else
+;; as it is.
+(define (stx->list e)
+  (if (syntax? e)
+      (syntax->list e)
+      (let ([end (let loop ([l e])
+                   (cond [(pair? l) (loop (cdr l))]
+                         [(syntax? l) (syntax->list l)]
+                         [else #f]))])
+        (if end
+            (let loop ([l e]) (if (pair? l) (cons (car l) (loop (cdr l))) end))
+            e))))
 
 (define (in-syntax stx)
-  (if (or (syntax? stx) (list? stx) (pair? stx))
-      (or (stx->list stx) (raise-type-error 'in-syntax "stx-list" stx))
-      (raise-type-error 'in-syntax "stx-list" stx)))
+  (or (stx->list stx) (raise-type-error 'in-syntax "stx-list" stx)))
 
 ;; in-slice's arguments are checked by a contract in Racket; this is its message.
 (define (slice-contract-error v pos expected)
@@ -350,9 +356,10 @@
             (lambda () (loop (map %stream-rest ss)))))))))
 
 ;; The stream `s`, then the stream `more` makes once `s` is used up.
+;; Each part is made once (as stream-cons cells), so a body runs once.
 (define (streams-append-lazily s more)
   (if (%stream-empty? s)
       (more)
-      (%make-do-stream (lambda () #f)
-                       (lambda () (%stream-first s))
-                       (lambda () (streams-append-lazily (%stream-rest s) more)))))
+      (%make-eager-stream #f
+                          (lambda () (%stream-first s))
+                          (%make-lazy-stream #t (lambda () (streams-append-lazily (%stream-rest s) more))))))
