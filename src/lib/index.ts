@@ -19,6 +19,7 @@ import * as digests from './digests.rkt';
 import * as evaluation from './eval.rkt';
 import * as files from './files.rkt';
 import * as filesystem from './filesystem.rkt';
+import * as generators from './generators.rkt';
 import * as hashes from './hashes.rkt';
 import * as listLib from './list-lib.rkt';
 import * as lists from './lists.rkt';
@@ -82,6 +83,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(sequences),
   file(streams),
   file(dicts),
+  file(generators),
   file(digests),
   file(vectors),
   file(listLib),

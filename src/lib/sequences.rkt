@@ -51,15 +51,19 @@
 
 (define (in-cycle . ss) (concatenated-sequence 'in-cycle ss #t))
 
-;; The position is the value the producer just returned.
+;; The position is the list of the values the producer just returned (a
+;; producer may return several, and a stop procedure then takes them all).
 (define (in-producer producer . stop+args)
   (if (null? stop+args)
-      (%make-proc-sequence producer (lambda (v) #t) (lambda (v) v) (lambda (v) (producer)))
+      (let ([produce (lambda () (call-with-values producer list))])
+        (%make-proc-sequence produce (lambda (vs) #t) (lambda (vs) (apply values vs)) (lambda (vs) (produce))))
       (let* ([stop (car stop+args)]
              [args (cdr stop+args)]
-             [produce (lambda () (apply producer args))]
-             [stop? (if (procedure? stop) stop (lambda (v) (eq? v stop)))])
-        (%make-proc-sequence produce (lambda (v) (not (stop? v))) (lambda (v) v) (lambda (v) (produce))))))
+             [produce (lambda () (call-with-values (lambda () (apply producer args)) list))]
+             [stop? (if (procedure? stop)
+                        (lambda (vs) (apply stop vs))
+                        (lambda (vs) (and (pair? vs) (null? (cdr vs)) (eq? (car vs) stop))))])
+        (%make-proc-sequence produce (lambda (vs) (not (stop? vs))) (lambda (vs) (apply values vs)) (lambda (vs) (produce))))))
 
 ;; make-do-sequence: the thunk gives pos->element, an optional early-next-pos
 ;; (7 values), next-pos, the initial position, and three guards, each #f for

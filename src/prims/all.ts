@@ -37,6 +37,7 @@ import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
 import { installStreamProtocol } from './stream-protocol.js';
 import { installDicts } from './dicts.js';
+import { installGenerators } from './generators.js';
 import { installForClauseTransformers } from './for-clause-transformers.js';
 import { installSets } from './sets.js';
 import { installProcedures } from './procedures.js';
@@ -157,6 +158,7 @@ export function allPrimitives(): PrimTable {
     installSequences(t);
     installStreamProtocol(t);
     installDicts(t);
+    installGenerators(t);
     installForClauseTransformers(t);
     installSets(t);
     installProcedures(t);

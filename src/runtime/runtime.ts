@@ -27,6 +27,7 @@ import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
 import { installStreamForms } from '../macros/stream-forms.js';
+import { installGeneratorForms } from '../macros/generator-forms.js';
 import { GenericInfo } from '../macros/generic-interfaces.js';
 import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
@@ -107,6 +108,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%thread-promise', '#%rkt-internal', 'thread-promise'],
   ['%force', 'racket/promise', 'force'],
   ['%for-stream-bind', '#%rkt-internal', 'for-stream-bind'],
+  ['%create-generator', '#%rkt-internal', 'create-generator'],
 ];
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
@@ -282,6 +284,9 @@ export class Runtime {
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
     installStreamForms((name, m) => (this.libraries.get('racket/stream') ?? this.addLibrary('racket/stream')).exports.set(name, m));
+    installGeneratorForms((name, m) =>
+      (this.libraries.get('racket/generator') ?? this.addLibrary('racket/generator')).exports.set(name, m),
+    );
     (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set('gen:dict', {
       kind: 'syntax',
       value: new GenericInfo('gen:dict', 'prop:gen:dict', DICT_METHODS),
