@@ -20,11 +20,15 @@
         (let ([nv (if (procedure? v) (v) v)]) (hash-set! h k nv) nv)
         r)))
 
+;; A missing key without a failure result is reported as Racket's hash-update does.
 (define (hash-update! h k f [fail %not-found])
-  (hash-set! h k (f (if (eq? fail %not-found) (hash-ref h k) (hash-ref h k fail)))))
+  (hash-set! h k (f (hash-ref h k (if (eq? fail %not-found) (lambda () (update-missing 'hash-update! k)) fail)))))
 
 (define (hash-update h k f [fail %not-found])
-  (hash-set h k (f (if (eq? fail %not-found) (hash-ref h k) (hash-ref h k fail)))))
+  (hash-set h k (f (hash-ref h k (if (eq? fail %not-found) (lambda () (update-missing 'hash-update k)) fail)))))
+
+(define (update-missing who k)
+  (raise-mismatch-error who "no value found for key: " k))
 
 (define (hash-for-each h f [try-order? #f])
   (for-each (lambda (p) (f (car p) (cdr p))) (hash->list h try-order?)))

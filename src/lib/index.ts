@@ -14,10 +14,12 @@
 // the bundlers' .rkt loaders (scripts/build.mjs, vitest.config.ts) read it
 // with the project's reader (runtime/library-index.ts) when they bundle it.
 
+import * as dicts from './dicts.rkt';
 import * as digests from './digests.rkt';
 import * as evaluation from './eval.rkt';
 import * as files from './files.rkt';
 import * as filesystem from './filesystem.rkt';
+import * as generators from './generators.rkt';
 import * as hashes from './hashes.rkt';
 import * as listLib from './list-lib.rkt';
 import * as lists from './lists.rkt';
@@ -32,6 +34,7 @@ import * as collections from './collections.rkt';
 import * as sequences from './sequences.rkt';
 import * as sets from './sets.rkt';
 import * as strings from './strings.rkt';
+import * as streams from './streams.rkt';
 import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
@@ -80,6 +83,9 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(paths),
   file(procedures),
   file(sequences),
+  file(streams),
+  file(dicts),
+  file(generators),
   file(digests),
   file(vectors),
   file(listLib),

@@ -51,15 +51,19 @@
 
 (define (in-cycle . ss) (concatenated-sequence 'in-cycle ss #t))
 
-;; The position is the value the producer just returned.
+;; The position is the list of the values the producer just returned (a
+;; producer may return several, and a stop procedure then takes them all).
 (define (in-producer producer . stop+args)
   (if (null? stop+args)
-      (%make-proc-sequence producer (lambda (v) #t) (lambda (v) v) (lambda (v) (producer)))
+      (let ([produce (lambda () (call-with-values producer list))])
+        (%make-proc-sequence produce (lambda (vs) #t) (lambda (vs) (apply values vs)) (lambda (vs) (produce))))
       (let* ([stop (car stop+args)]
              [args (cdr stop+args)]
-             [produce (lambda () (apply producer args))]
-             [stop? (if (procedure? stop) stop (lambda (v) (eq? v stop)))])
-        (%make-proc-sequence produce (lambda (v) (not (stop? v))) (lambda (v) v) (lambda (v) (produce))))))
+             [produce (lambda () (call-with-values (lambda () (apply producer args)) list))]
+             [stop? (if (procedure? stop)
+                        (lambda (vs) (apply stop vs))
+                        (lambda (vs) (and (pair? vs) (null? (cdr vs)) (eq? (car vs) stop))))])
+        (%make-proc-sequence produce (lambda (vs) (not (stop? vs))) (lambda (vs) (apply values vs)) (lambda (vs) (produce))))))
 
 ;; make-do-sequence: the thunk gives pos->element, an optional early-next-pos
 ;; (7 values), next-pos, the initial position, and three guards, each #f for
@@ -170,24 +174,23 @@
      (lambda (pos) (apply values (element-values p pos)))
      (lambda (pos) (if (apply pred (element-values p pos)) 'done (mcons ((vector-ref p 3) (mcar pos)) #f))))))
 ;; sequence->stream: a list or stream as it is; any other sequence as a
-;; stream whose elements are each produced once, when first reached. A
-;; position is a cell, #(forced? more? element-values next-cell).
+;; stream whose elements are each produced once, when first reached (the
+;; sequence itself is started at once).
 (define (sequence->stream s)
   (if (%stream? s)
       s
-      (let-values ([(more? next) (sequence-generate s)])
-        (define (new-cell) (vector #f #f '() #f))
-        (define (force! c)
-          (unless (vector-ref c 0)
-            (vector-set! c 0 #t)
-            (when (more?)
-              (vector-set! c 1 #t)
-              (vector-set! c 2 (call-with-values next list))
-              (vector-set! c 3 (new-cell))))
-          c)
-        (let ([first (new-cell)])
-          (%make-proc-stream
-           (lambda () first)
-           (lambda (c) (vector-ref (force! c) 1))
-           (lambda (c) (apply values (vector-ref (force! c) 2)))
-           (lambda (c) (vector-ref (force! c) 3)))))))
+      (let ([p (sequence-procedures 'sequence-generate s)])
+        (define (from pos)
+          (let ([forced? #f] [vals #f] [rest #f])
+            (define (force!)
+              (unless forced?
+                (when ((vector-ref p 1) pos)
+                  (set! vals (call-with-values (lambda () ((vector-ref p 2) pos)) list)))
+                (set! forced? #t)))
+            (%make-do-stream (lambda () (force!) (not vals))
+                             (lambda () (force!) (apply values vals))
+                             (lambda ()
+                               (force!)
+                               (unless rest (set! rest (from ((vector-ref p 3) pos))))
+                               rest))))
+        (from ((vector-ref p 0))))))

@@ -83,7 +83,8 @@ class TraversalFrame extends Frame {
   }
   resume(m: Machine): void {
     const v = m.val;
-    if (v instanceof MultipleValues) resultArityError(1, v.vals.length);
+    // for-each discards what the procedure returns, any number of values, as Racket's does.
+    if (v instanceof MultipleValues && this.kind !== 'for-each') resultArityError(1, v.vals.length);
     switch (this.kind) {
       case 'map':
         this.acc.push(v);

@@ -40,6 +40,15 @@ import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 import { currentInputPort } from './ports.js';
 import { checkHash } from './check.js';
+import {
+  type BuiltinStreamSteps,
+  builtinStream,
+  isStreamValue,
+  isStructStream,
+  streamFirstStep,
+  streamNotEmptyStep,
+  streamRestStep,
+} from './stream-protocol.js';
 
 type Kind =
   | 'range'
@@ -73,6 +82,18 @@ export class Sequence {
   [customPrint](): string {
     return this.isStream ? '#<stream>' : '#<sequence>';
   }
+  [builtinStream](): BuiltinStreamSteps | null {
+    if (!this.isStream) return null;
+    const start = startOf(this);
+    return {
+      empty: () => !more(this, start),
+      first: () => valueAt(this, start),
+      rest: () =>
+        this.kind === 'list'
+          ? new Sequence('list', (start as Pair).cdr)
+          : new Sequence(this.kind, VOID, nextOf(this, start), this.end, this.step),
+    };
+  }
 }
 
 /**
@@ -86,19 +107,15 @@ export class ProcSequence {
     readonly more: Value,
     readonly value: Value,
     readonly next: Value,
-    /** A stream (sequence->stream's result) prints as one. */
-    readonly stream = false,
   ) {}
   [customPrint](): string {
-    return this.stream ? '#<stream>' : '#<sequence>';
+    return '#<sequence>';
   }
 }
 
-/** Whether `v` is a stream already: a list, or a range, list or stream sequence (what sequence->stream returns as it is). */
-function isStream(v: Value): boolean {
-  if (v === NULL || (v instanceof Pair && isList(v))) return true;
-  if (v instanceof ProcSequence) return v.stream;
-  return v instanceof Sequence && v.isStream;
+/** A stream as a sequence whose position is the stream itself: what in-stream gives, and how a `for` walks an instance with prop:stream. */
+function streamSequence(v: Value): ProcSequence {
+  return new ProcSequence(new Primitive('in-stream', 0, 0, () => v), streamNotEmptyStep, streamFirstStep, streamRestStep);
 }
 
 /** prop:sequence: a procedure from an instance to the sequence it stands for. */
@@ -172,6 +189,7 @@ function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
     const table = seeThrough(v) as RHash;
     return new Sequence('hash', table, 0, 0, 1, table.entries());
   }
+  if (isStructStream(v)) return streamSequence(v);
   const names = listToArray(ids)
     .map((s) => (s as Sym).name)
     .join(' ');
@@ -314,12 +332,24 @@ function nextOf(s: Sequence, pos: Value): Value {
 export function installSequences(t: PrimTable): void {
   t.internal('make-sequence', new MachinePrimitive('make-sequence', 2, 2, (m, a) => makeSequence(m, a[1], a[2])));
   t.value('prop:sequence', propSequence);
-  t.internalFn('stream?', 1, 1, isStream);
-  t.internalFn(
-    'make-proc-stream',
-    4,
-    4,
-    (start: Value, more: Value, value: Value, next: Value) => new ProcSequence(start, more, value, next, true),
+  t.internalFn('stream?', 1, 1, isStreamValue);
+  t.in('racket/sequence', () => {
+    const nothing = (name: string, v: Value) => new Primitive(name, 0, 1, () => v);
+    t.value(
+      'empty-sequence',
+      new ProcSequence(
+        nothing('empty-sequence', false),
+        nothing('empty-sequence', false),
+        nothing('empty-sequence', VOID),
+        nothing('empty-sequence', VOID),
+      ),
+    );
+  });
+  t.in('racket/stream', () =>
+    t.fn('in-stream', 1, 1, (v: Value) => {
+      if (!isStreamValue(v)) return argError('in-stream', 'stream?', v);
+      return streamSequence(v);
+    }),
   );
   // How expanded `for` loops iterate a value known only at run time: 0 a count
   // (exact nonnegative integer), 1 a vector, 2 a list, 3 anything else (through make-sequence).

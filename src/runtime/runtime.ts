@@ -26,6 +26,10 @@ import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
+import { installStreamForms } from '../macros/stream-forms.js';
+import { installGeneratorForms } from '../macros/generator-forms.js';
+import { GenericInfo } from '../macros/generic-interfaces.js';
+import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
 import {
   installRackunitForms,
@@ -130,6 +134,8 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%rackunit-void-thunk', '#%rkt-internal', 'void-thunk'],
   ['%rackunit-match', 'racket/match', 'match'],
   ['%rackunit-expose', '#%rkt-internal', 'rackunit-expose'],
+  ['%for-stream-bind', '#%rkt-internal', 'for-stream-bind'],
+  ['%create-generator', '#%rkt-internal', 'create-generator'],
 ];
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
@@ -320,6 +326,14 @@ export class Runtime {
         ALL_PHASES,
       );
     }
+    installStreamForms((name, m) => (this.libraries.get('racket/stream') ?? this.addLibrary('racket/stream')).exports.set(name, m));
+    installGeneratorForms((name, m) =>
+      (this.libraries.get('racket/generator') ?? this.addLibrary('racket/generator')).exports.set(name, m),
+    );
+    (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set('gen:dict', {
+      kind: 'syntax',
+      value: new GenericInfo('gen:dict', 'prop:gen:dict', DICT_METHODS),
+    });
     // Library procedures that JS macros expand into calls of, under names programs cannot see.
     for (const [hidden, lib, name] of MACRO_HELPERS) {
       this.ex.table.add(hidden, [this.ex.baseScope], this.libraries.get(lib)!.exports.get(name)!, ALL_PHASES);
