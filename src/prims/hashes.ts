@@ -2,14 +2,13 @@
 // friends, the key lookup behind hash-ref-key (its failure procedure is
 // called in the library's Racket part), and the hash-iterate-* index protocol.
 
+import { inTryOrder } from './hash-order.js';
 import { argError, argumentsError } from '../errors/messages.js';
 import { RHash, type HashKind, type HashStrength } from '../values/hash.js';
 import { Pair, VOID, isList, listFromArray, listToArray, type Value, MultipleValues } from '../values/types.js';
+import { Sym } from '../values/types.js';
 import { checkHash } from './check.js';
 import type { PrimTable } from './table.js';
-import { Char, EOF, Keyword, NULL, RBytes, RString, Sym } from '../values/types.js';
-import { compare, isReal, type Num } from '../values/numbers.js';
-import { compareBytes } from '../values/equal.js';
 import type { Machine } from '../eval/machine.js';
 import { HashImpersonator } from '../values/impersonator.js';
 import {
@@ -23,41 +22,6 @@ import {
   hashSetThrough,
 } from './impersonators.js';
 
-/**
- * The rank of a key's type in the order `try-order?` sorts keys by, as
- * Racket CS does: booleans, characters, reals, symbols, keywords,
- * strings, byte strings, then the unique values; null when keys of its type
- * are not ordered (then the table's own order is kept).
- */
-function orderRank(v: Value): number | null {
-  if (typeof v === 'boolean') return 0;
-  if (v instanceof Char) return 1;
-  if (isReal(v)) return 2;
-  if (v instanceof Sym) return 3;
-  if (v instanceof Keyword) return 4;
-  if (v instanceof RString) return 5;
-  if (v instanceof RBytes) return 6;
-  if (v === NULL) return 7;
-  if (v === VOID) return 8;
-  if (v === EOF) return 9;
-  return null;
-}
-
-function compareKeys(a: Value, b: Value): number {
-  const ra = orderRank(a)!;
-  const rb = orderRank(b)!;
-  if (ra !== rb) return ra - rb;
-  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  if (typeof a === 'boolean') return Number(a) - Number(b as boolean);
-  if (a instanceof Char) return a.code - (b as Char).code;
-  if (ra === 2) return compare(a as Num, b as Num) || 0;
-  if (a instanceof RString) return text(a.s, (b as RString).s);
-  if (a instanceof RBytes) return compareBytes(a.bytes, (b as RBytes).bytes);
-  if (a instanceof Sym) return text(a.name, (b as Sym).name);
-  if (a instanceof Keyword) return text(a.name, (b as Keyword).name);
-  return 0;
-}
-
 /** A table's entries; with `tryOrder` true, sorted when every key is of an ordered type. */
 export function entries(who: string, h: Value, tryOrder: Value, m: Machine | null = null): [Value, Value][] {
   const all =
@@ -66,8 +30,7 @@ export function entries(who: string, h: Value, tryOrder: Value, m: Machine | nul
       : checkHash(who, h)
           .entries()
           .map((e): [Value, Value] => [e[0], e[1]]);
-  if (tryOrder === false || !all.every((e) => orderRank(e[0]) !== null)) return all;
-  return all.sort((x, y) => compareKeys(x[0], y[0]));
+  return tryOrder === false ? all : inTryOrder(all);
 }
 
 function checkMutableHash(name: string, v: Value, args: Value[]): RHash {

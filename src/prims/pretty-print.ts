@@ -56,7 +56,7 @@ import {
   sym,
   type Value,
 } from '../values/types.js';
-import { prettyHashEntries } from './pretty-hash-order.js';
+import { prettyHashEntries } from './hash-order.js';
 import { PrettyPort, makeTentativePort, transferTentative } from './pretty-ports.js';
 
 type QuoteDepth = 0 | 1 | null;

@@ -38,6 +38,7 @@
 // protocol themselves get Racket's default struct printing from
 // struct-print.ts; plain JS functions print as `#<procedure:name>`.
 
+import { compareBytes } from '../values/equal.js';
 import { RHash } from '../values/hash.js';
 import { Impersonator, seeThrough } from '../values/impersonator.js';
 import { pairGraphs } from '../values/placeholder.js';
@@ -805,12 +806,6 @@ export function compareCodePoints(a: string, b: string): number {
       return kx < ky ? -1 : kx > ky ? 1 : 0;
     }
   }
-  return a.length - b.length;
-}
-
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
 }
 

@@ -1,10 +1,11 @@
-// The order racket/pretty prints a hash table's entries in: Racket CS's
-// `hash-map` with try-order?, which sorts the keys when every one is
-// "orderable" (booleans, characters, reals, symbols, keywords, strings,
-// byte strings, null, void, eof, in that order of kinds) and otherwise
-// keeps the table's order.
+// The order of a hash table's entries under `try-order?` (hash-map,
+// hash-for-each, and racket/pretty, which prints in that order), as Racket
+// CS sorts them: by key when every key is "orderable" (booleans,
+// characters, reals, symbols, keywords, strings, byte strings, null, void,
+// eof, in that order of kinds), otherwise in the table's order.
 
-import { compareBytes, compareCodePoints, compareReals } from '../printer/print.js';
+import { compareCodePoints, compareReals } from '../printer/print.js';
+import { compareBytes } from '../values/equal.js';
 import type { RHash } from '../values/hash.js';
 import { isReal } from '../values/numbers.js';
 import { Char, EOF, Keyword, NULL, RBytes, RString, Sym, VOID, type Value } from '../values/types.js';
@@ -45,11 +46,16 @@ function compareSameKind(a: Value, b: Value): number {
   return 0;
 }
 
-export function prettyHashEntries(h: RHash): [Value, Value][] {
-  const entries = h.entries().map(([k, v]) => [k, v] as [Value, Value]);
+/** `entries` sorted by key when every key is orderable; otherwise `entries` as they are. */
+export function inTryOrder(entries: [Value, Value][]): [Value, Value][] {
   const majors = entries.map(([k]) => major(k));
   if (majors.some((m) => m === null)) return entries;
   const keyed = entries.map((e, i) => ({ e, m: majors[i]! }));
   keyed.sort((x, y) => (x.m !== y.m ? x.m - y.m : compareSameKind(x.e[0], y.e[0])));
   return keyed.map((x) => x.e);
+}
+
+/** A table's entries in the order racket/pretty prints them. */
+export function prettyHashEntries(h: RHash): [Value, Value][] {
+  return inTryOrder(h.entries().map(([k, v]) => [k, v] as [Value, Value]));
 }
