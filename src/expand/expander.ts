@@ -254,6 +254,13 @@ export class Expander {
   requireLifter: ((spec: Syntax) => Syntax[]) | null = null;
   /** Set by the module expander: `syntax-local-lift-provide` adds a provide spec to the module through it. */
   provideLifter: ((spec: Syntax) => void) | null = null;
+  /**
+   * Set by racket/contract (macros/contracts.ts): rewrites a
+   * `(contract-out clause ...)` provide spec of a module body into plain
+   * provide specs, adding through `define` the definitions it needs at the
+   * end of the body.
+   */
+  contractOut: ((spec: Syntax, define: (form: Syntax) => void) => Syntax[]) | null = null;
   /** Set by the module expander: the module body being expanded, for syntax-local-lift-module and friends. */
   moduleBody: ModuleBody | null = null;
 

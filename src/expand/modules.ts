@@ -2,7 +2,7 @@
 // `provide` and the built-in libraries.
 
 import { TopVar, type Core } from './core.js';
-import { Keyword, NULL, RString, Sym, sym, type Value } from '../values/types.js';
+import { Keyword, NULL, RString, Sym, listFromArray, sym, type Value } from '../values/types.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import { DefinitionFrame, type DefinitionContext, type Expander, type LiftTarget } from './expander.js';
@@ -231,7 +231,7 @@ export function expandModule(
           continue;
         }
         if (head === '#%provide') {
-          items.push({ kind: 'provide', stx: form });
+          items.push({ kind: 'provide', stx: withContractsOut(ex, form, (def) => queue.push(def)) });
           continue;
         }
         if (head === '#%declare') {
@@ -650,6 +650,22 @@ export function expandBeginForSyntax(ex: Expander, loader: ModuleLoader, info: M
 
 // ---------------------------------------------------------------- provide
 
+/**
+ * `form` (a `#%provide`) with its `contract-out` specs rewritten by
+ * racket/contract into specs that export contracted values; the
+ * definitions they need go to the end of the module body.
+ */
+function withContractsOut(ex: Expander, form: Syntax, define: (def: Syntax) => void): Syntax {
+  const specs = syntaxList(form)!;
+  const isContractOut = (s: Syntax) => {
+    const p = syntaxList(s);
+    return p !== null && p.length > 0 && isIdentifier(p[0]) && idSym(p[0]).name === 'contract-out';
+  };
+  if (ex.contractOut === null || !specs.slice(1).some(isContractOut)) return form;
+  const out = specs.slice(1).flatMap((s) => (isContractOut(s) ? ex.contractOut!(s, define) : [s]));
+  return new Syntax(listFromArray([specs[0], ...out]), form.loc, form.scopes, form.props);
+}
+
 function provide(ex: Expander, info: ModuleInfo, form: Syntax, scopes: Scope[]): void {
   for (const spec of syntaxList(form)!.slice(1)) provideSpec(ex, info, spec, scopes, form);
 }
@@ -693,17 +709,6 @@ function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope
       for (const id of ids) exportId(id, idSym(id).name);
       return;
     }
-    case 'contract-out':
-      for (const item of p.slice(1)) {
-        const cp = syntaxList(item);
-        if (cp === null || cp.length === 0) continue;
-        if (isIdentifier(cp[0]) && idSym(cp[0]).name === 'struct') {
-          provideSpec(ex, info, new Syntax(new Pair(ex.baseId('struct-out'), new Pair(cp[1], NULL)), item.loc), scopes, form);
-        } else if (isIdentifier(cp[0]) && idSym(cp[0]).name === 'rename') {
-          exportId(cp[1], idSym(cp[2]).name);
-        } else exportId(cp[0], idSym(cp[0]).name);
-      }
-      return;
     case 'except-out': {
       for (const s of p.slice(1, 2)) provideSpec(ex, info, s, scopes, form);
       for (const s of p.slice(2)) info.exports.delete(idSym(s).name);

@@ -41,6 +41,7 @@ import * as promises from './promises.rkt';
 import * as queues from './queues.rkt';
 import * as pretty from './pretty.rkt';
 import * as rackunit from './rackunit.rkt';
+import * as contracts from './contracts.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
@@ -96,6 +97,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(queues),
   file(pretty),
   file(rackunit),
+  file(contracts),
   file(syntax),
   file(syntaxObjects),
   file(sets),

@@ -104,6 +104,7 @@ import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
 import { installQueues } from './queues.js';
+import { installContracts } from './contracts.js';
 import { installRackunit } from './rackunit.js';
 import { installSyntaxBindingSets } from './syntax-binding-sets.js';
 import { installSyntaxSerialize } from './syntax-serialize.js';
@@ -234,6 +235,7 @@ export function allPrimitives(): PrimTable {
     installPromises(t);
     installQueues(t);
     installRackunit(t);
+    installContracts(t);
     installSyntaxBindingSets(t);
     installSyntaxSerialize(t);
     installModules(t);

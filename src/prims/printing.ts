@@ -45,8 +45,18 @@ function formatTo(m: Machine, who: string, out: OutputPort, fmt: string, args: V
     out.printHandler === null &&
     m.paramValue(globalPortPrintHandler) === defaultGlobalPrintHandler
   ) {
-    out.write(formatDirectives(who, fmt, args, undefined, cutWidth(m)));
-    return;
+    let text: string | null = null;
+    try {
+      text = formatDirectives(who, fmt, args, undefined, cutWidth(m));
+    } catch (e) {
+      // A value that raises while it prints (a contracted vector's element): print again piece by
+      // piece, so that what comes before it is written first, as Racket's printf does.
+      if (!(e instanceof RacketThrow)) throw e;
+    }
+    if (text !== null) {
+      out.write(text);
+      return;
+    }
   }
   const rest = formatDirectives(
     who,

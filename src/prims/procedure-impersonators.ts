@@ -14,7 +14,8 @@ import { argError, errorValueString } from '../errors/messages.js';
 import { RacketThrow, exnFailContractArityT, exnFailContractT, makeExn } from '../errors/exn.js';
 import { ProcedureImpersonator } from '../values/impersonator.js';
 import { isChaperoneOf } from '../values/chaperone-of.js';
-import { type Keyword, MultipleValues, Pair, isList, listToArray, sym, type Value } from '../values/types.js';
+import { type Keyword, MultipleValues, Pair, Sym, isList, listToArray, sym, type Value } from '../values/types.js';
+import { objectName } from './object-name.js';
 import { isProcedure, registerProcedureKind } from './check.js';
 import { applicationMark, parseProps } from './impersonators.js';
 import { applyWithKeywords, setImpersonatedApply } from './keyword-procedures.js';
@@ -50,13 +51,29 @@ function callFits(f: Value, kws: Keyword[], n: number): boolean {
   return required.every((k) => kws.includes(k)) && (allowed === null || kws.every((k) => allowed.includes(k)));
 }
 
+function arityMismatchWithArguments(target: Value, args: Value[]): never {
+  const name = objectName(target);
+  const ranges = arityRanges(target);
+  const [min, max] = ranges.length === 1 ? ranges[0] : [0, -1];
+  const expected = ranges.length !== 1 ? null : min === max ? `${min}` : max === Infinity ? `at least ${min}` : null;
+  fail(
+    `${name instanceof Sym ? `${name.name}: ` : ''}arity mismatch;\n the expected number of arguments does not match the given number` +
+      (expected === null ? '' : `\n  expected: ${expected}`) +
+      `\n  given: ${args.length}` +
+      (args.length === 0 ? '' : `\n  arguments...:${args.map((a) => `\n   ${errorValueString(a)}`).join('')}`),
+    true,
+  );
+}
+
 function applyImpersonated(m: Machine, f: ProcedureImpersonator, self: Value, kws: Keyword[], kwVals: Value[], positional: Value[]): void {
   const mark = f.props.get(applicationMark);
   if (f.wrapper === false) {
     applyTo(m, f.target, self, kws, kwVals, positional);
     return;
   }
-  // A call the original procedure cannot take fails as that call, before the wrapper runs.
+  // A call the original procedure cannot take fails as that call, before the wrapper runs
+  // (without keywords, Racket's message then lists the arguments).
+  if (kws.length === 0 && !arityIncludes(f.target, positional.length)) arityMismatchWithArguments(f.target, positional);
   if (!callFits(f.target, kws, positional.length)) {
     applyTo(m, f.target, self, kws, kwVals, positional);
     return;

@@ -227,7 +227,10 @@ export function installProcedures(t: PrimTable): void {
     return a === b;
   };
   t.in('racket/function', () => {
-    t.fn('normalize-arity', 1, 1, (v: Value) => (isArity(v) ? normalized(v) : argError('normalize-arity', 'procedure-arity?', v)));
+    t.internal(
+      'normalize-arity',
+      t.fn('normalize-arity', 1, 1, (v: Value) => (isArity(v) ? normalized(v) : argError('normalize-arity', 'procedure-arity?', v))),
+    );
     t.fn('normalized-arity?', 1, 1, (v: Value) => isArity(v) && sameArity(v, normalized(v)));
   });
 

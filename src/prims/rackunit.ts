@@ -4,7 +4,6 @@
 // (src/lib/rackunit.rkt); the forms that must capture a call site's
 // location are macros/rackunit-forms.ts.
 
-import { argError } from '../errors/messages.js';
 import { exnFailT } from '../errors/exn.js';
 import { Primitive } from '../eval/procedures.js';
 import { StructInstance, StructType } from '../values/struct.js';
@@ -13,6 +12,7 @@ import { propExnSrclocs, srclocT } from './srcloc.js';
 import { Parameterization } from './parameters.js';
 import type { Paramz } from '../eval/marks.js';
 import type { PrimTable } from './table.js';
+import { bindStructFamily as family } from './struct-family.js';
 
 function structType(name: string, parent: StructType | null, fields: number, transparent: boolean): StructType {
   return new StructType(name, parent, fields, 0, false, new Map(), transparent, null, new Set());
@@ -42,41 +42,6 @@ function checkSrclocs(e: Value): Value {
   return listFromArray([]);
 }
 exnTestCheckT.props.set(propExnSrclocs, new Primitive('exn:test:check-srclocs', 1, 1, checkSrclocs));
-
-interface Family {
-  type: StructType;
-  /** Field names (own fields only). */
-  fields: string[];
-  /** Names the constructor is exported under. */
-  ctors: string[];
-  /** Other names for the predicate. */
-  predicates?: string[];
-}
-
-/**
- * Binds a structure's constructor, predicate, accessors and `struct:` value
- * in rackunit, and each of them as `%name` for src/lib/rackunit.rkt.
- */
-function family(t: PrimTable, f: Family, exported = true): void {
-  const { type } = f;
-  const name = type.name;
-  const bind = (n: string, v: Value) => {
-    if (exported) t.value(n, v);
-    t.internal(n, v);
-  };
-  const ctor = new Primitive(name, type.initFieldCount, type.initFieldCount, (...vals: Value[]) => new StructInstance(type, vals));
-  for (const c of f.ctors) bind(c, ctor);
-  const isIt = (v: Value): v is StructInstance => v instanceof StructInstance && v.type.isSubtypeOf(type);
-  const pred = new Primitive(`${name}?`, 1, 1, isIt);
-  bind(`${name}?`, pred);
-  for (const p of f.predicates ?? []) bind(p, pred);
-  f.fields.forEach((field, i) => {
-    const who = `${name}-${field}`;
-    const index = type.fieldOffset + i;
-    bind(who, new Primitive(who, 1, 1, (v: Value) => (isIt(v) ? v.fields[index] : argError(who, `${name}?`, v))));
-  });
-  bind(`struct:${name}`, type);
-}
 
 export function installRackunit(t: PrimTable): void {
   // The parameterization a mark of parameterization-key stands for (#f: none, the parameters' own values).

@@ -37,6 +37,7 @@ import {
   makeCheckTransformer,
   makeShortcutTransformer,
 } from '../macros/rackunit-forms.js';
+import { expandContractOut, installContractForms } from '../macros/contracts.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -136,6 +137,13 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%rackunit-expose', '#%rkt-internal', 'rackunit-expose'],
   ['%for-stream-bind', '#%rkt-internal', 'for-stream-bind'],
   ['%create-generator', '#%rkt-internal', 'create-generator'],
+  ['%c:apply-contract', '#%rkt-internal', 'contract-apply-contract'],
+  ['%c:make-arrow-contract', '#%rkt-internal', 'contract-make-arrow-contract'],
+  ['%c:make-struct/c', '#%rkt-internal', 'contract-make-struct/c'],
+  ['%c:make-recursive-contract', '#%rkt-internal', 'contract-make-recursive-contract'],
+  ['%c:make-case-arrow', '#%rkt-internal', 'contract-make-case-arrow'],
+  ['%c:make-dependent-arrow', '#%rkt-internal', 'contract-make-dependent-arrow'],
+  ['%c:contract-out-value', '#%rkt-internal', 'contract-contract-out-value'],
 ];
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
@@ -310,6 +318,9 @@ export class Runtime {
     const cmdline = this.libraries.get('racket/cmdline') ?? this.addLibrary('racket/cmdline');
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
+    const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
+    installContractForms((name, m) => contract.exports.set(name, m));
+    this.ex.contractOut = (spec, define) => expandContractOut(spec, this.ex, define);
     const rackunit = this.libraries.get('rackunit') ?? this.addLibrary('rackunit');
     installRackunitForms((name, m) => rackunit.exports.set(name, m));
     installRackunitStructInfo(this.ex, rackunit.exports, (name, m) => this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES));

@@ -1,0 +1,1254 @@
+#lang racket/base
+;; racket/contract: contracts as values, the combinators, the function
+;; contracts' run-time half, blame and its message. The records are
+;; prims/contracts.ts; the forms (`->`, `contract`, `contract-out`, ...)
+;; are macros/contracts.ts, which expand into calls of the definitions
+;; here. A contract's projection is `(lambda (blame) (lambda (v) ...))`.
+
+(provide (rename-out [contract? racket/contract:contract?]
+                     [flat-contract? racket/contract:flat-contract?]
+                     [chaperone-contract? racket/contract:chaperone-contract?]
+                     [impersonator-contract? racket/contract:impersonator-contract?]
+                     [contract-name racket/contract:contract-name]
+                     [coerce-contract racket/contract:coerce-contract]
+                     [coerce-contracts racket/contract:coerce-contracts]
+                     [coerce-flat-contract racket/contract:coerce-flat-contract]
+                     [coerce-flat-contracts racket/contract:coerce-flat-contracts]
+                     [coerce-chaperone-contract racket/contract:coerce-chaperone-contract]
+                     [coerce-chaperone-contracts racket/contract:coerce-chaperone-contracts]
+                     [coerce-contract/f racket/contract:coerce-contract/f]
+                     [flat-contract-predicate racket/contract:flat-contract-predicate]
+                     [flat-contract racket/contract:flat-contract]
+                     [flat-named-contract racket/contract:flat-named-contract]
+                     [contract-first-order racket/contract:contract-first-order]
+                     [contract-first-order-passes? racket/contract:contract-first-order-passes?]
+                     [contract-projection racket/contract:contract-projection]
+                     [contract-late-neg-projection racket/contract:contract-late-neg-projection]
+                     [contract-val-first-projection racket/contract:contract-val-first-projection]
+                     [get/build-late-neg-projection racket/contract:get/build-late-neg-projection]
+                     [get/build-val-first-projection racket/contract:get/build-val-first-projection]
+                     [make-contract racket/contract:make-contract]
+                     [make-chaperone-contract racket/contract:make-chaperone-contract]
+                     [make-flat-contract racket/contract:make-flat-contract]
+                     [rename-contract racket/contract:rename-contract]
+                     [any/c racket/contract:any/c]
+                     [none/c racket/contract:none/c]
+                     [make-none/c racket/contract:make-none/c]
+                     [natural-number/c racket/contract:natural-number/c]
+                     [false/c racket/contract:false/c]
+                     [printable/c racket/contract:printable/c]
+                     [or/c racket/contract:or/c]
+                     [first-or/c racket/contract:first-or/c]
+                     [and/c racket/contract:and/c]
+                     [not/c racket/contract:not/c]
+                     [one-of/c racket/contract:one-of/c]
+                     [symbols racket/contract:symbols]
+                     [=/c racket/contract:=/c]
+                     [</c racket/contract:</c]
+                     [>/c racket/contract:>/c]
+                     [<=/c racket/contract:<=/c]
+                     [>=/c racket/contract:>=/c]
+                     [between/c racket/contract:between/c]
+                     [integer-in racket/contract:integer-in]
+                     [real-in racket/contract:real-in]
+                     [char-in racket/contract:char-in]
+                     [string-len/c racket/contract:string-len/c]
+                     [listof racket/contract:listof]
+                     [non-empty-listof racket/contract:non-empty-listof]
+                     [list*of racket/contract:list*of]
+                     [cons/c racket/contract:cons/c]
+                     [list/c racket/contract:list/c]
+                     [*list/c racket/contract:*list/c]
+                     [vectorof racket/contract:vectorof]
+                     [vector-immutableof racket/contract:vector-immutableof]
+                     [vector/c racket/contract:vector/c]
+                     [vector-immutable/c racket/contract:vector-immutable/c]
+                     [box/c racket/contract:box/c]
+                     [box-immutable/c racket/contract:box-immutable/c]
+                     [hash/c racket/contract:hash/c]
+                     [parameter/c racket/contract:parameter/c]
+                     [procedure-arity-includes/c racket/contract:procedure-arity-includes/c]
+                     [predicate/c racket/contract:predicate/c]
+                     [if/c racket/contract:if/c]
+                     [failure-result/c racket/contract:failure-result/c]
+                     [promise/c racket/contract:promise/c]
+                     [syntax/c racket/contract:syntax/c]
+                     [n->th racket/contract:n->th]
+                     [blame? racket/contract:blame?]
+                     [blame-positive racket/contract:blame-positive]
+                     [blame-negative racket/contract:blame-negative]
+                     [blame-contract racket/contract:blame-contract]
+                     [blame-value racket/contract:blame-value]
+                     [blame-source racket/contract:blame-source]
+                     [blame-context racket/contract:blame-context]
+                     [blame-original? racket/contract:blame-original?]
+                     [blame-swapped? racket/contract:blame-swapped?]
+                     [blame-swap racket/contract:blame-swap]
+                     [blame-replace-negative racket/contract:blame-replace-negative]
+                     [blame-replaced-negative? racket/contract:blame-replaced-negative?]
+                     [blame-update racket/contract:blame-update]
+                     [blame-add-context racket/contract:blame-add-context]
+                     [blame-add-car-context racket/contract:blame-add-car-context]
+                     [blame-add-cdr-context racket/contract:blame-add-cdr-context]
+                     [blame-add-nth-arg-context racket/contract:blame-add-nth-arg-context]
+                     [blame-add-range-context racket/contract:blame-add-range-context]
+                     [blame-add-unknown-context racket/contract:blame-add-unknown-context]
+                     [blame-missing-party? racket/contract:blame-missing-party?]
+                     [blame-add-missing-party racket/contract:blame-add-missing-party]
+                     [blame-fmt->-string racket/contract:blame-fmt->-string]
+                     [raise-blame-error racket/contract:raise-blame-error]
+                     [raise-contract-error racket/contract:raise-contract-error]
+                     [current-blame-format racket/contract:current-blame-format]
+                     [value-contract racket/contract:value-contract]
+                     [has-contract? racket/contract:has-contract?]
+                     [value-blame racket/contract:value-blame]
+                     [has-blame? racket/contract:has-blame?]
+                     [contract-equivalent? racket/contract:contract-equivalent?]
+                     [contract-stronger? racket/contract:contract-stronger?]
+                     [eq-contract? racket/contract:eq-contract?]
+                     [equal-contract? racket/contract:equal-contract?]
+                     [eq-contract-val racket/contract:eq-contract-val]
+                     [equal-contract-val racket/contract:equal-contract-val]
+                     [list-contract? racket/contract:list-contract?]
+                     [matches-arity-exactly? racket/contract:matches-arity-exactly?]
+                     [keywords-match racket/contract:keywords-match]
+                     [build-compound-type-name racket/contract:build-compound-type-name]
+                     [apply-contract #%rkt-internal:contract-apply-contract]
+                     [make-arrow-contract #%rkt-internal:contract-make-arrow-contract]
+                     [make-struct/c #%rkt-internal:contract-make-struct/c]
+                     [make-recursive-contract #%rkt-internal:contract-make-recursive-contract]
+                     [make-case-arrow #%rkt-internal:contract-make-case-arrow]
+                     [make-dependent-arrow #%rkt-internal:contract-make-dependent-arrow]
+                     [contract-out-value #%rkt-internal:contract-contract-out-value]))
+
+;; ---------------------------------------------------------------- records
+
+(define (contract-record? v) (%contract-record? v))
+
+;; The projection of a flat contract: the value when it passes, else blame.
+(define (flat-projection name pred)
+  (lambda (blame)
+    (lambda (v)
+      (if (pred v)
+          v
+          (raise-blame-error blame v '(expected: "~a" given: "~e") (%name-text name) v)))))
+
+;; How a contract's name appears after `expected:` (as `display` shows it).
+(define (%name-text name) (format "~a" name))
+
+(define (make-flat name pred) (%make-contract-record 'flat name pred (flat-projection name pred) #f))
+
+(define (make-flat/projection name pred projection)
+  (%make-contract-record 'flat name pred projection #f))
+
+;; Any value that works as a contract, as a record, or #f.
+(define (coerce-contract/f v [name #f])
+  (cond
+    [(%contract-record? v) v]
+    [(procedure? v)
+     (and (procedure-arity-includes? v 1)
+          (make-flat (or name (if (eq? v null?) ''() (object-name v)) '???) v))]
+    [(or (symbol? v) (boolean? v) (char? v) (null? v) (keyword? v) (void? v))
+     (let ([shown (if (or (symbol? v) (null? v)) (list 'quote v) v)])
+       (%make-contract-record 'flat (or name shown) (lambda (x) (eq? x v))
+                              (flat-projection (or name shown) (lambda (x) (eq? x v)))
+                              (list 'eq v)))]
+    [(or (string? v) (bytes? v))
+     (%make-contract-record 'flat (or name v) (lambda (x) (equal? x v))
+                            (flat-projection (or name (format "~s" v)) (lambda (x) (equal? x v)))
+                            (list 'equal v))]
+    [(number? v)
+     (let ([pred (lambda (x) (and (number? x) (= x v)))])
+       (%make-contract-record 'flat (or name v) pred (flat-projection (or name v) pred) (list 'equal v)))]
+    [(or (regexp? v) (byte-regexp? v))
+     (let ([pred (lambda (x) (and (or (string? x) (bytes? x)) (regexp-match? v x)))])
+       (make-flat/projection (or name v) pred (flat-projection (or name (format "~s" v)) pred)))]
+    [else #f]))
+
+(define (coerce-contract who v)
+  (or (coerce-contract/f v)
+      (raise-argument-error who "contract?" v)))
+
+;; Coerces each of `vs`, as the arguments of `who`: a bad one is reported
+;; with its position and the other arguments.
+(define (coerce-contracts who vs)
+  (let loop ([l vs] [i 0] [acc '()])
+    (cond
+      [(null? l) (reverse acc)]
+      [else
+       (let ([c (coerce-contract/f (car l))])
+         (unless c (apply raise-argument-error who "contract?" i vs))
+         (loop (cdr l) (add1 i) (cons c acc)))])))
+
+(define (coerce-flat-contract who v)
+  (let ([c (coerce-contract/f v)])
+    (unless (and c (eq? (%contract-record-kind c) 'flat)) (raise-argument-error who "flat-contract?" v))
+    c))
+
+(define (coerce-flat-contracts who vs)
+  (let loop ([l vs] [i 0] [acc '()])
+    (cond
+      [(null? l) (reverse acc)]
+      [else
+       (let ([c (coerce-contract/f (car l))])
+         (unless (and c (eq? (%contract-record-kind c) 'flat)) (apply raise-argument-error who "flat-contract?" i vs))
+         (loop (cdr l) (add1 i) (cons c acc)))])))
+
+(define (coerce-chaperone-contract who v)
+  (let ([c (coerce-contract/f v)])
+    (unless (and c (not (eq? (%contract-record-kind c) 'impersonator))) (raise-argument-error who "chaperone-contract?" v))
+    c))
+
+(define (coerce-chaperone-contracts who vs)
+  (map (lambda (v) (coerce-chaperone-contract who v)) vs))
+
+(define (contract? v) (and (coerce-contract/f v) #t))
+
+(define (flat-contract? v)
+  (let ([c (coerce-contract/f v)]) (and c (eq? (%contract-record-kind c) 'flat))))
+
+(define (chaperone-contract? v)
+  (let ([c (coerce-contract/f v)]) (and c (not (eq? (%contract-record-kind c) 'impersonator)))))
+
+(define (impersonator-contract? v)
+  (let ([c (coerce-contract/f v)]) (and c (eq? (%contract-record-kind c) 'impersonator))))
+
+(define (contract-name c) (%contract-record-name (coerce-contract 'contract-name c)))
+
+(define (flat-contract-predicate c)
+  (%contract-record-first-order (coerce-flat-contract 'flat-contract-predicate c)))
+
+(define (flat-contract pred)
+  (unless (and (procedure? pred) (procedure-arity-includes? pred 1))
+    (raise-argument-error 'flat-contract "(procedure-arity-includes/c 1)" pred))
+  (make-flat (or (object-name pred) '???) pred))
+
+(define (flat-named-contract name c [generate #f])
+  (let ([c (coerce-flat-contract 'flat-named-contract c)])
+    (make-flat name (%contract-record-first-order c))))
+
+(define (rename-contract c name)
+  (let ([c (coerce-contract 'rename-contract c)])
+    (%make-contract-record (%contract-record-kind c) name (%contract-record-first-order c)
+                           (%contract-record-projection c) (%contract-record-data c))))
+
+(define (contract-first-order c) (%contract-record-first-order (coerce-contract 'contract-first-order c)))
+
+(define (contract-first-order-passes? c v)
+  ((%contract-record-first-order (coerce-contract 'contract-first-order-passes? c)) v))
+
+(define (contract-projection c) (%contract-record-projection (coerce-contract 'contract-projection c)))
+
+(define (contract-late-neg-projection c)
+  (let ([proj (%contract-record-projection (coerce-contract 'contract-late-neg-projection c))])
+    (lambda (blame)
+      (lambda (v neg-party)
+        ((proj (if (%blame-missing blame) (blame-add-missing-party blame neg-party) blame)) v)))))
+
+(define (get/build-late-neg-projection c) (contract-late-neg-projection c))
+
+(define (contract-val-first-projection c)
+  (let ([proj (%contract-record-projection (coerce-contract 'contract-val-first-projection c))])
+    (lambda (blame)
+      (lambda (v)
+        (lambda (neg-party)
+          ((proj (if (%blame-missing blame) (blame-add-missing-party blame neg-party) blame)) v))))))
+
+(define (get/build-val-first-projection c) (contract-val-first-projection c))
+
+;; make-contract and its relatives: a contract from its parts, as a library
+;; writes one. A late-neg projection wins over a val-first one, which wins
+;; over a plain projection; a flat contract without one blames with its name.
+(define (build-contract who kind name first-order projection val-first late-neg)
+  (let* ([first-order (or first-order (lambda (x) #t))]
+         [proj (cond
+                 [late-neg (lambda (blame) (let ([p (late-neg blame)]) (lambda (v) (p v (blame-negative blame)))))]
+                 [val-first (lambda (blame) (let ([p (val-first blame)]) (lambda (v) ((p v) (blame-negative blame)))))]
+                 [projection projection]
+                 [(eq? kind 'flat) (flat-projection name first-order)]
+                 [else (lambda (blame)
+                         (lambda (v)
+                           (if (first-order v)
+                               v
+                               (raise-blame-error blame v '(expected: "~a" given: "~e") (%name-text name) v))))])])
+    (%make-contract-record kind name first-order proj #f)))
+
+(define (make-contract #:name [name 'anonymous-contract] #:first-order [first-order #f]
+                       #:projection [projection #f] #:val-first-projection [val-first #f]
+                       #:late-neg-projection [late-neg #f] #:collapsible-late-neg-projection [collapsible #f]
+                       #:stronger [stronger #f] #:equivalent [equivalent #f]
+                       #:generate [generate #f] #:exercise [exercise #f] #:list-contract? [list? #f])
+  (build-contract 'make-contract 'impersonator name first-order projection val-first late-neg))
+
+(define (make-chaperone-contract #:name [name 'anonymous-chaperone-contract] #:first-order [first-order #f]
+                                 #:projection [projection #f] #:val-first-projection [val-first #f]
+                                 #:late-neg-projection [late-neg #f] #:collapsible-late-neg-projection [collapsible #f]
+                                 #:stronger [stronger #f] #:equivalent [equivalent #f] #:list-contract? [list? #f])
+  (build-contract 'make-chaperone-contract 'chaperone name first-order projection val-first late-neg))
+
+(define (make-flat-contract #:name [name 'anonymous-flat-contract] #:first-order [first-order #f]
+                            #:projection [projection #f] #:val-first-projection [val-first #f]
+                            #:late-neg-projection [late-neg #f] #:collapsible-late-neg-projection [collapsible #f]
+                            #:stronger [stronger #f] #:equivalent [equivalent #f] #:list-contract? [list? #f])
+  (build-contract 'make-flat-contract 'flat name first-order projection val-first late-neg))
+
+(define (build-compound-type-name . parts)
+  (map (lambda (p) (if (%contract-record? p) (%contract-record-name p) p)) parts))
+
+(define (contract-equivalent? a b) (equal? (contract-name a) (contract-name b)))
+
+;; Only what is plainly so: the same contract, or anything stronger than any/c.
+(define (contract-stronger? a b)
+  (or (eq? a b)
+      (equal? (contract-name b) 'any/c)
+      (equal? (contract-name a) 'none/c)
+      (contract-equivalent? a b)))
+
+(define (eq-contract? c) (let ([d (and (%contract-record? c) (%contract-record-data c))]) (and (pair? d) (eq? (car d) 'eq))))
+(define (equal-contract? c) (let ([d (and (%contract-record? c) (%contract-record-data c))]) (and (pair? d) (eq? (car d) 'equal))))
+(define (eq-contract-val c) (cadr (%contract-record-data c)))
+(define (equal-contract-val c) (cadr (%contract-record-data c)))
+(define (list-contract? c)
+  (let ([c (coerce-contract/f c)])
+    (and c (let ([d (%contract-record-data c)]) (and (pair? d) (eq? (car d) 'list))))))
+
+;; Does `proc` take exactly the arguments a function contract describes:
+;; `min`..`max` positional ones (max #f: any number more), these
+;; required keywords, and no keywords but these optional ones?
+(define (matches-arity-exactly? proc min max required-kws optional-kws)
+  (let-values ([(ar) (procedure-arity proc)]
+               [(req all) (procedure-keywords proc)])
+    (and all
+         (equal? req required-kws)
+         (equal? all (sort (append required-kws optional-kws) keyword<?))
+         (equal? (%normalize-arity ar)
+                 (%normalize-arity (if max (build-list (add1 (- max min)) (lambda (i) (+ min i))) (arity-at-least min)))))))
+
+;; Does `proc` fit a contract's keywords: it accepts all of them, and
+;; requires only the contract's mandatory ones?
+(define (keywords-match mandatory optional proc)
+  (let-values ([(req all) (procedure-keywords proc)])
+    (and (or (not all) (andmap (lambda (k) (memq k all)) (append mandatory optional)))
+         (andmap (lambda (k) (memq k mandatory)) req)
+         #t)))
+
+;; ---------------------------------------------------------------- blame
+
+(define (blame? v) (%blame? v))
+
+(define (check-blame who b) (unless (%blame? b) (raise-argument-error who "blame?" b)))
+
+(define (blame-positive b) (check-blame 'blame-positive b) (%blame-positive b))
+(define (blame-negative b) (check-blame 'blame-negative b) (%blame-negative b))
+(define (blame-contract b) (check-blame 'blame-contract b) (%blame-contract b))
+(define (blame-value b) (check-blame 'blame-value b) (%blame-value b))
+(define (blame-source b) (check-blame 'blame-source b) (%blame-source b))
+(define (blame-context b) (check-blame 'blame-context b) (%blame-context b))
+(define (blame-original? b) (check-blame 'blame-original? b) (%blame-original b))
+(define (blame-swapped? b) (check-blame 'blame-swapped? b) (not (%blame-original b)))
+(define (blame-missing-party? b) (check-blame 'blame-missing-party? b) (%blame-missing b))
+(define (blame-replaced-negative? b) (check-blame 'blame-replaced-negative? b) #f)
+
+(define (blame-with b #:positive [pos (%blame-positive b)] #:negative [neg (%blame-negative b)]
+                    #:context [context (%blame-context b)] #:original [original (%blame-original b)]
+                    #:missing [missing (%blame-missing b)] #:value [value (%blame-value b)])
+  (%make-blame-record pos neg (%blame-contract b) value (%blame-source b) context original missing))
+
+(define (blame-swap b)
+  (check-blame 'blame-swap b)
+  (blame-with b #:positive (%blame-negative b) #:negative (%blame-positive b) #:original (not (%blame-original b))))
+
+(define (blame-add-context b s #:important [important #f] #:swap? [swap? #f])
+  (check-blame 'blame-add-context b)
+  (unless (or (string? s) (not s)) (raise-argument-error 'blame-add-context "(or/c string? #f)" s))
+  (let ([b (if swap? (blame-swap b) b)])
+    (if s (blame-with b #:context (cons s (%blame-context b))) b)))
+
+(define (blame-add-car-context b) (blame-add-context b "the car of"))
+(define (blame-add-cdr-context b) (blame-add-context b "the cdr of"))
+(define (blame-add-nth-arg-context b n) (blame-add-context b (format "the ~a argument of" (n->th n)) #:swap? #t))
+(define (blame-add-range-context b) (blame-add-context b "the range of"))
+(define (blame-add-unknown-context b) (blame-add-context b #f))
+
+(define (blame-replace-negative b party)
+  (check-blame 'blame-replace-negative b)
+  (blame-with b #:negative party #:missing #f))
+
+(define (blame-update b pos neg)
+  (check-blame 'blame-update b)
+  (blame-with b #:positive pos #:negative neg))
+
+(define (blame-add-missing-party b party)
+  (check-blame 'blame-add-missing-party b)
+  (cond
+    [(not (%blame-missing b)) b]
+    [(%blame-original b) (blame-with b #:negative party #:missing #f)]
+    [else (blame-with b #:positive party #:missing #f)]))
+
+(define (n->th n)
+  (string-append
+   (number->string n)
+   (let ([last-two (modulo n 100)])
+     (if (and (>= last-two 11) (<= last-two 13))
+         "th"
+         (case (modulo n 10) [(1) "st"] [(2) "nd"] [(3) "rd"] [else "th"])))))
+
+;; Is this the party that made the promise, being blamed for breaking it?
+(define (promise-broken? b)
+  (and (%blame-original b) (not (equal? (%blame-positive b) (%blame-negative b)))))
+
+;; A raise-blame-error format: a string, or a list of strings and the
+;; symbols that become field names ("expected:" or, when the party that
+;; promised broke it, "promised:").
+(define (blame-fmt->-string b fmt)
+  (if (string? fmt)
+      fmt
+      (let loop ([l fmt] [out '()] [after-space? #t])
+        (if (null? l)
+            (apply string-append (reverse out))
+            (let* ([x (car l)]
+                   [broken? (promise-broken? b)]
+                   [field (lambda (s) (if (null? out) s (string-append "\n  " s)))]
+                   [text (case x
+                           [(given:) (field (if broken? "produced:" "given:"))]
+                           [(given) (if broken? "produced" "given")]
+                           [(expected:) (field (if broken? "promised:" "expected:"))]
+                           [(expected) (if broken? "promised" "expected")]
+                           [(received:) (field (if broken? "supplied:" "received:"))]
+                           [else x])])
+              (loop (cdr l)
+                    (if (or after-space? (regexp-match? #rx"^[\n ]" text)) (cons text out) (list* text " " out))
+                    (regexp-match? #rx" $" text)))))))
+
+(define (raise-blame-error b v #:missing-party [missing-party #f] fmt . args)
+  (unless (%blame? b) (apply raise-argument-error 'raise-blame-error "blame?" 0 b v fmt args))
+  (unless (or (string? fmt) (and (list? fmt) (andmap (lambda (x) (or (symbol? x) (string? x))) fmt)))
+    (apply raise-argument-error 'raise-blame-error "(or/c string? (listof (or/c string? symbol?)))" 2 b v fmt args))
+  (let ([b (if missing-party (blame-add-missing-party b missing-party) b)])
+    (raise (%make-exn:fail:contract:blame
+            ((current-blame-format) b v (apply format (blame-fmt->-string b fmt) args))
+            (current-continuation-marks)
+            b))))
+
+(define (raise-contract-error v src pos name fmt . args)
+  (raise (make-exn:fail:contract
+          (format "~a: contract violation ~a\n  blaming: ~a" name (apply format fmt args) pos)
+          (current-continuation-marks))))
+
+;; A value laid out as the blame message shows parts: on one line when
+;; short, else pretty-printed 50 wide with every line under the spacer.
+(define (contract-show write? v alone?)
+  (let* ([render (lambda ()
+                   (let ([out (open-output-string)])
+                     (%pretty-print (if write? 'pretty-write 'pretty-display) v out 0 #t (if write? 'write 'display))
+                     (get-output-string out)))]
+         [line (parameterize ([%pretty-print-columns 'infinity]) (render))])
+    (if (< (string-length line) 30)
+        (if alone? (string-append "      " line) line)
+        (parameterize ([%pretty-print-print-line
+                        (lambda (n port len cols)
+                          (if alone? (unless (equal? n 0) (newline port)) (newline port))
+                          (if n (begin (display "      " port) 6) 0))]
+                       [%pretty-print-columns 50])
+          (render)))))
+
+(define (party-text p) (if (path? p) (path->string p) p))
+
+(define (srcloc-text loc)
+  (cond
+    [(srcloc? loc) (or (srcloc->string loc) "")]
+    [else ""]))
+
+;; Racket's message: what happened, the fields, where in the contract, the
+;; contract, the parties and where the contract was made.
+(define (default-blame-format b v message)
+  (let* ([context (%blame-context b)]
+         [context-lines
+          (and (pair? context)
+               (let loop ([l context] [first? #t])
+                 (if (null? l)
+                     ""
+                     (string-append (format (if first? "  in: ~a\n" "      ~a\n") (car l)) (loop (cdr l) #f)))))]
+         [contract-line (contract-show #t (%blame-contract b) #t)]
+         [at (srcloc-text (%blame-source b))]
+         [what (if (promise-broken? b) "broke its own contract" "contract violation")]
+         [start (if (%blame-value b) (format "~a: ~a" (%blame-value b) what) what)]
+         [fields? (regexp-match? #rx"^[^\n]*:" message)]
+         [from (party-text (if (%blame-original b) (%blame-positive b) (%blame-negative b)))])
+    (combine-lines
+     (if fields? start (string-append start ";"))
+     (format (if fields? "  ~a" " ~a") message)
+     context-lines
+     (if context-lines contract-line (string-append "  in:" (substring contract-line 5)))
+     (format "  contract from: ~a" (contract-show #f from #f))
+     (format "  blaming: ~a" (party-text (%blame-positive b)))
+     "   (assuming the contract is correct)"
+     (and (not (string=? at "")) (format "  at: ~a" at)))))
+
+(define (combine-lines . lines)
+  (let ([text (apply string-append
+                     (map (lambda (l) (if (regexp-match? #rx"\n$" l) l (string-append l "\n")))
+                          (filter string? lines)))])
+    (regexp-replace #rx"\n$" text "")))
+
+(define current-blame-format
+  (make-parameter default-blame-format
+                  (lambda (f)
+                    (unless (and (procedure? f) (procedure-arity-includes? f 3))
+                      (raise-argument-error 'current-blame-format "(-> blame? any/c string? string?)" f))
+                    f)))
+
+(define (value-contract v) (%value-contract v))
+(define (has-contract? v) (and (%value-contract v) #t))
+(define (value-blame v) (%value-blame v))
+(define (has-blame? v) (and (%value-blame v) #t))
+
+;; `(contract c v pos neg name source)`: `v` checked against `c`.
+(define (apply-contract c v pos neg name source)
+  (let* ([c (coerce-contract 'contract c)]
+         [b (%make-blame-record pos neg (%contract-record-name c) name source '() #t #f)])
+    (((%contract-record-projection c) b) v)))
+
+;; An export of contract-out, for the module `neg` that uses it: the value
+;; with its contract, made once per using module.
+(define (contract-out-value cache raw c name pos neg source)
+  (or (hash-ref cache neg #f)
+      (let ([v (apply-contract c raw pos neg name source)])
+        (hash-set! cache neg v)
+        v)))
+
+;; ---------------------------------------------------------------- flat combinators
+
+(define any/c (%make-contract-record 'flat 'any/c (lambda (x) #t) (lambda (b) (lambda (v) v)) #f))
+
+(define none/c
+  (%make-contract-record
+   'flat 'none/c (lambda (x) #f)
+   (lambda (b) (lambda (v) (raise-blame-error b v '("~a allows no values" given: "~e") 'none/c v)))
+   #f))
+
+(define (make-none/c name)
+  (%make-contract-record
+   'flat name (lambda (x) #f)
+   (lambda (b) (lambda (v) (raise-blame-error b v '("~a allows no values" given: "~e") name v)))
+   #f))
+
+;; Plain predicates in Racket too (flat contracts that are procedures).
+(define (natural-number/c x) (and (exact-integer? x) (>= x 0)))
+
+(define false/c
+  (%make-contract-record 'flat #f not (lambda (b) ((flat-projection #f not) b)) (list 'eq #f)))
+
+(define (printable/c x) #t)
+
+(define (all-flat? cs) (andmap (lambda (c) (eq? (%contract-record-kind c) 'flat)) cs))
+
+(define (kind-of cs)
+  (cond
+    [(all-flat? cs) 'flat]
+    [(ormap (lambda (c) (eq? (%contract-record-kind c) 'impersonator)) cs) 'impersonator]
+    [else 'chaperone]))
+
+(define (names-of cs) (map %contract-record-name cs))
+
+(define (or/c . args)
+  (let* ([cs (coerce-contracts 'or/c args)]
+         [name (cons 'or/c (names-of cs))])
+    (cond
+      [(null? cs) (make-none/c '(or/c))]
+      [(null? (cdr cs)) (car cs)]
+      [(all-flat? cs)
+       (let ([preds (map %contract-record-first-order cs)])
+         (make-flat name (lambda (x) (ormap (lambda (p) (p x)) preds))))]
+      [else (higher-order-or name cs)])))
+
+(define (first-or/c . args) (apply or/c args))
+
+;; An or/c with higher-order parts: a value a flat part accepts passes as
+;; is; otherwise the first higher-order part whose first-order test the
+;; value passes checks it.
+(define (higher-order-or name cs)
+  (let* ([flats (filter (lambda (c) (eq? (%contract-record-kind c) 'flat)) cs)]
+         [others (filter (lambda (c) (not (eq? (%contract-record-kind c) 'flat))) cs)]
+         [flat-preds (map %contract-record-first-order flats)])
+    (%make-contract-record
+     (kind-of cs) name
+     (lambda (x) (ormap (lambda (c) ((%contract-record-first-order c) x)) cs))
+     (lambda (b)
+       (let ([projs (map (lambda (c) ((%contract-record-projection c) (blame-add-context b "a part of the or/c of"))) others)])
+         (lambda (v)
+           (cond
+             [(ormap (lambda (p) (p v)) flat-preds) v]
+             [else
+              (let loop ([os others] [ps projs])
+                (cond
+                  [(null? os)
+                   (if (null? (cdr others))
+                       ((car projs) v)
+                       (raise-blame-error b v '(expected: "~a" given: "~e") (%name-text name) v))]
+                  [((%contract-record-first-order (car os)) v) ((car ps) v)]
+                  [else (loop (cdr os) (cdr ps))]))]))))
+     #f)))
+
+(define (and/c . args)
+  (let* ([cs (coerce-contracts 'and/c args)]
+         [name (cons 'and/c (names-of cs))])
+    (cond
+      [(null? cs) any/c]
+      [(null? (cdr cs)) (car cs)]
+      [(all-flat? cs)
+       (let ([preds (map %contract-record-first-order cs)])
+         (make-flat/projection
+          name
+          (lambda (x) (andmap (lambda (p) (p x)) preds))
+          (lambda (b)
+            (let ([inner (blame-add-context b "an and/c case of")])
+              (lambda (v)
+                (let loop ([cs cs])
+                  (cond
+                    [(null? cs) v]
+                    [((%contract-record-first-order (car cs)) v) (loop (cdr cs))]
+                    [else (raise-blame-error inner v '(expected: "~a" given: "~e")
+                                             (%name-text (%contract-record-name (car cs))) v)])))))))]
+      [else
+       (%make-contract-record
+        (kind-of cs) name
+        (lambda (x) (andmap (lambda (c) ((%contract-record-first-order c) x)) cs))
+        (lambda (b)
+          (let ([projs (map (lambda (c) ((%contract-record-projection c) (blame-add-context b "an and/c case of"))) cs)])
+            (lambda (v) (for/fold ([v v]) ([p (in-list projs)]) (p v)))))
+        #f)])))
+
+(define (not/c c)
+  (let* ([c (coerce-flat-contract 'not/c c)]
+         [pred (%contract-record-first-order c)])
+    (make-flat (list 'not/c (%contract-record-name c)) (lambda (x) (not (pred x))))))
+
+(define (one-of/c . vs)
+  (for ([v (in-list vs)] [i (in-naturals)])
+    (unless (or (symbol? v) (boolean? v) (char? v) (null? v) (keyword? v) (number? v) (void? v))
+      (apply raise-argument-error 'one-of/c "(or/c symbol? boolean? char? null? keyword? number?)" i vs)))
+  (make-flat (cons 'or/c (map (lambda (v) (if (or (symbol? v) (null? v)) (list 'quote v) v)) vs))
+             (lambda (x) (and (memv x vs) #t))))
+
+(define (symbols . ss)
+  (for ([s (in-list ss)] [i (in-naturals)])
+    (unless (symbol? s) (apply raise-argument-error 'symbols "symbol?" i ss)))
+  (apply one-of/c ss))
+
+(define (check-real who v) (unless (real? v) (raise-argument-error who "real?" v)))
+
+(define (comparison-contract who n pred described)
+  (check-real who n)
+  (let ([name (list who n)]
+        [test (lambda (x) (and (real? x) (pred x n)))])
+    (if described
+        (make-flat/projection
+         name test
+         (lambda (b)
+           (lambda (v)
+             (if (test v) v (raise-blame-error b v '(expected: "a number ~a ~a" given: "~e") described n v)))))
+        (make-flat name test))))
+
+(define (=/c n) (comparison-contract '=/c n = #f))
+(define (</c n) (comparison-contract '</c n < "strictly less than"))
+(define (>/c n) (comparison-contract '>/c n > "strictly greater than"))
+(define (<=/c n) (comparison-contract '<=/c n <= #f))
+(define (>=/c n) (comparison-contract '>=/c n >= #f))
+
+(define (between/c lo hi)
+  (check-real 'between/c lo)
+  (check-real 'between/c hi)
+  (make-flat (list 'between/c lo hi) (lambda (x) (and (real? x) (<= lo x hi)))))
+
+(define (real-in lo hi)
+  (check-real 'real-in lo)
+  (check-real 'real-in hi)
+  (make-flat (list 'real-in lo hi) (lambda (x) (and (real? x) (<= lo x hi)))))
+
+(define (integer-in lo hi)
+  (unless (or (not lo) (exact-integer? lo)) (raise-argument-error 'integer-in "(or/c exact-integer? #f)" lo))
+  (unless (or (not hi) (exact-integer? hi)) (raise-argument-error 'integer-in "(or/c exact-integer? #f)" hi))
+  (make-flat (list 'integer-in lo hi)
+             (lambda (x) (and (exact-integer? x) (or (not lo) (<= lo x)) (or (not hi) (<= x hi))))))
+
+(define (char-in lo hi)
+  (unless (char? lo) (raise-argument-error 'char-in "char?" lo))
+  (unless (char? hi) (raise-argument-error 'char-in "char?" hi))
+  (make-flat/projection
+   (list 'char-in lo hi)
+   (lambda (x) (and (char? x) (char<=? lo x hi)))
+   (flat-projection (format "~s" (list 'char-in lo hi)) (lambda (x) (and (char? x) (char<=? lo x hi))))))
+
+(define (string-len/c n)
+  (check-real 'string-len/c n)
+  (make-flat (list 'string-len/c n) (lambda (x) (and (string? x) (< (string-length x) n)))))
+
+(define (procedure-arity-includes/c n)
+  (unless (exact-nonnegative-integer? n) (raise-argument-error 'procedure-arity-includes/c "exact-nonnegative-integer?" n))
+  (make-flat (list 'procedure-arity-includes/c n) (lambda (x) (and (procedure? x) (procedure-arity-includes? x n)))))
+
+(define (if/c test then else)
+  (let ([then (coerce-contract 'if/c then)]
+        [else (coerce-contract 'if/c else)])
+    (%make-contract-record
+     (kind-of (list then else))
+     (list 'if/c (or (object-name test) '???) (%contract-record-name then) (%contract-record-name else))
+     (lambda (x) (if (test x) ((%contract-record-first-order then) x) ((%contract-record-first-order else) x)))
+     (lambda (b)
+       (let ([pt ((%contract-record-projection then) b)]
+             [pe ((%contract-record-projection else) b)])
+         (lambda (v) (if (test v) (pt v) (pe v)))))
+     #f)))
+
+(define failure-result/c
+  (%make-contract-record 'flat '(if/c procedure? (-> any) any/c) (lambda (x) #t) (lambda (b) (lambda (v) v)) #f))
+
+(define (syntax/c c)
+  (let* ([c (coerce-flat-contract 'syntax/c c)]
+         [pred (%contract-record-first-order c)])
+    (make-flat (list 'syntax/c (%contract-record-name c))
+               (lambda (x) (and (syntax? x) (pred (syntax-e x)))))))
+
+;; ---------------------------------------------------------------- data structures
+
+;; Checks each element of `l` with `proj`, keeping the list when every
+;; element comes back unchanged.
+(define (map/same proj l)
+  (let ([out (map proj l)])
+    (if (andmap eq? out l) l out)))
+
+(define (listof c)
+  (let* ([c (coerce-contract 'listof c)]
+         [name (list 'listof (%contract-record-name c))])
+    (sequence-contract name c list? "list?" (lambda (x) (list? x)))))
+
+(define (non-empty-listof c)
+  (let* ([c (coerce-contract 'non-empty-listof c)]
+         [name (list 'non-empty-listof (%contract-record-name c))])
+    (sequence-contract name c (lambda (x) (and (pair? x) (list? x))) "(and/c list? pair?)" #f)))
+
+;; listof and non-empty-listof: the shape first, then each element.
+(define (sequence-contract name c shape? shape-text _)
+  (let ([pred (%contract-record-first-order c)])
+    (%make-contract-record
+     (if (eq? (%contract-record-kind c) 'flat) 'flat (%contract-record-kind c))
+     name
+     (if (eq? (%contract-record-kind c) 'flat)
+         (lambda (x) (and (shape? x) (andmap pred x)))
+         shape?)
+     (lambda (b)
+       (let ([elem ((%contract-record-projection c) (blame-add-context b "an element of"))])
+         (lambda (v)
+           (unless (shape? v) (raise-blame-error b v '(expected: "~a" given: "~e") shape-text v))
+           (map/same elem v))))
+     (list 'list))))
+
+(define (list*of c)
+  (let* ([c (coerce-contract 'list*of c)]
+         [pred (%contract-record-first-order c)])
+    (%make-contract-record
+     (%contract-record-kind c) (list 'list*of (%contract-record-name c))
+     (lambda (x) (let loop ([x x]) (if (pair? x) (and (pred (car x)) (loop (cdr x))) (pred x))))
+     (lambda (b)
+       (let ([elem ((%contract-record-projection c) (blame-add-context b "an element of"))])
+         (lambda (v)
+           (let loop ([x v])
+             (if (pair? x) (cons (elem (car x)) (loop (cdr x))) (elem x))))))
+     #f)))
+
+(define (cons/c a d)
+  (let* ([a (coerce-contract 'cons/c a)]
+         [d (coerce-contract 'cons/c d)]
+         [pa (%contract-record-first-order a)]
+         [pd (%contract-record-first-order d)])
+    (%make-contract-record
+     (kind-of (list a d)) (list 'cons/c (%contract-record-name a) (%contract-record-name d))
+     (lambda (x) (and (pair? x) (pa (car x)) (pd (cdr x))))
+     (lambda (b)
+       (let ([ja ((%contract-record-projection a) (blame-add-car-context b))]
+             [jd ((%contract-record-projection d) (blame-add-cdr-context b))])
+         (lambda (v)
+           (unless (pair? v) (raise-blame-error b v '(expected: "pair?" given: "~e") v))
+           (let ([x (ja (car v))] [y (jd (cdr v))])
+             (if (and (eq? x (car v)) (eq? y (cdr v))) v (cons x y))))))
+     #f)))
+
+(define (list/c . args)
+  (let* ([cs (coerce-contracts 'list/c args)]
+         [n (length cs)]
+         [preds (map %contract-record-first-order cs)])
+    (%make-contract-record
+     (kind-of cs) (cons 'list/c (names-of cs))
+     (lambda (x) (and (list? x) (= (length x) n) (andmap (lambda (p e) (p e)) preds x)))
+     (lambda (b)
+       (let ([projs (for/list ([c (in-list cs)] [i (in-naturals 1)])
+                      ((%contract-record-projection c) (blame-add-context b (format "the ~a element of" (n->th i)))))])
+         (lambda (v)
+           (unless (list? v) (raise-blame-error b v '(expected: "a list" given: "~e") v))
+           (unless (= (length v) n)
+             (raise-blame-error b v '(expected: "a list of ~a element~a" given: "~a element~a\n  complete list: ~e")
+                                n (if (= n 1) "" "s") (length v) (if (= (length v) 1) "" "s") v))
+           (let ([out (map (lambda (p e) (p e)) projs v)])
+             (if (andmap eq? out v) v out)))))
+     (list 'list))))
+
+(define (*list/c prefix . suffix)
+  (let* ([p (coerce-contract '*list/c prefix)]
+         [cs (coerce-contracts '*list/c suffix)]
+         [n (length cs)])
+    (%make-contract-record
+     (kind-of (cons p cs)) (list* '*list/c (%contract-record-name p) (names-of cs))
+     (lambda (x) (and (list? x) (>= (length x) n)))
+     (lambda (b)
+       (let ([pp ((%contract-record-projection p) (blame-add-context b "an element of"))]
+             [projs (map (lambda (c) ((%contract-record-projection c) (blame-add-context b "an element of"))) cs)])
+         (lambda (v)
+           (unless (and (list? v) (>= (length v) n))
+             (raise-blame-error b v '(expected: "a list of at least ~a elements" given: "~e") n v))
+           (let-values ([(front back) (split-at* v (- (length v) n))])
+             (append (map pp front) (map (lambda (pr e) (pr e)) projs back))))))
+     (list 'list))))
+
+(define (split-at* l k)
+  (let loop ([l l] [k k] [acc '()])
+    (if (zero? k) (values (reverse acc) l) (loop (cdr l) (sub1 k) (cons (car l) acc)))))
+
+;; vectorof and vector/c: an immutable vector is checked at once; a mutable
+;; one is chaperoned, its elements checked as they are read and written.
+(define (vectorof c #:immutable [immutable 'dont-care] #:flat? [flat? #f] #:eager [eager #t])
+  (let* ([c (coerce-contract 'vectorof c)]
+         [pred (%contract-record-first-order c)]
+         [name (list 'vectorof (%contract-record-name c))])
+    (%make-contract-record
+     (if flat? 'flat 'chaperone) name
+     (lambda (x) (and (vector? x) (vector-shape-ok? x immutable)))
+     (lambda (b)
+       (let* ([inner (blame-add-context b "an element of")]
+              [elem ((%contract-record-projection c) inner)]
+              [swapped ((%contract-record-projection c) (blame-swap inner))])
+         (lambda (v)
+           (unless (vector? v) (raise-blame-error b v '("promised a vector" given: "~e") v))
+           (check-vector-mutability b v immutable)
+           (if (or flat? (immutable? v))
+               (begin (for ([e (in-vector v)]) (elem e)) v)
+               (chaperone-vector v (lambda (vec i e) (elem e)) (lambda (vec i e) (swapped e))
+                                 %impersonator-prop:contracted (vectorof-record name)
+                                 %impersonator-prop:blame b)))))
+     #f)))
+
+(define (vectorof-record name) (%make-contract-record 'chaperone name vector? #f #f))
+
+(define (vector-shape-ok? v immutable)
+  (case immutable [(#t) (immutable? v)] [(#f) (not (immutable? v))] [else #t]))
+
+(define (check-vector-mutability b v immutable)
+  (case immutable
+    [(#t) (unless (immutable? v) (raise-blame-error b v '(expected: "an immutable vector" given: "~e") v))]
+    [(#f) (when (immutable? v) (raise-blame-error b v '(expected: "a mutable vector" given: "~e") v))]
+    [else (void)]))
+
+(define (vector-immutableof c) (vectorof c #:immutable #t))
+
+(define (vector/c #:immutable [immutable 'dont-care] #:flat? [flat? #f] . args)
+  (let* ([cs (coerce-contracts 'vector/c args)]
+         [n (length cs)]
+         [name (cons 'vector/c (names-of cs))])
+    (%make-contract-record
+     (if flat? 'flat 'chaperone) name
+     (lambda (x) (and (vector? x) (= (vector-length x) n)))
+     (lambda (b)
+       (let* ([blames (for/list ([i (in-range n)]) (blame-add-context b (format "the ~a element of" (n->th i))))]
+              [projs (map (lambda (c bl) ((%contract-record-projection c) bl)) cs blames)]
+              [swapped (map (lambda (c bl) ((%contract-record-projection c) (blame-swap bl))) cs blames)])
+         (lambda (v)
+           (unless (vector? v) (raise-blame-error b v '("promised a vector" given: "~e") v))
+           (unless (= (vector-length v) n)
+             (raise-blame-error b v '(expected: "a vector of ~a element~a" given: "~e") n (if (= n 1) "" "s") v))
+           (check-vector-mutability b v immutable)
+           (if (or flat? (immutable? v))
+               (begin (for ([e (in-vector v)] [p (in-list projs)]) (p e)) v)
+               (chaperone-vector v (lambda (vec i e) ((list-ref projs i) e)) (lambda (vec i e) ((list-ref swapped i) e))
+                                 %impersonator-prop:contracted (vectorof-record name)
+                                 %impersonator-prop:blame b)))))
+     #f)))
+
+(define (vector-immutable/c . args) (apply vector/c #:immutable #t args))
+
+(define (box/c c #:immutable [immutable 'dont-care] #:flat? [flat? #f])
+  (let* ([c (coerce-contract 'box/c c)]
+         [name (list 'box/c (%contract-record-name c))])
+    (%make-contract-record
+     (if flat? 'flat 'chaperone) name
+     box?
+     (lambda (b)
+       (let* ([inner (blame-add-context b "the content of")]
+              [proj ((%contract-record-projection c) inner)]
+              [swapped ((%contract-record-projection c) (blame-swap inner))])
+         (lambda (v)
+           (unless (box? v) (raise-blame-error b v '("promised a box" given: "~e") v))
+           (if (or flat? (immutable? v))
+               (begin (proj (unbox v)) v)
+               (chaperone-box v (lambda (bx e) (proj e)) (lambda (bx e) (swapped e))
+                              %impersonator-prop:contracted (vectorof-record name)
+                              %impersonator-prop:blame b)))))
+     #f)))
+
+(define (box-immutable/c c) (box/c c #:immutable #t))
+
+;; hash/c checks every key and value when the table is checked.
+(define (hash/c k v #:immutable [immutable 'dont-care] #:flat? [flat? #f])
+  (let* ([k (coerce-contract 'hash/c k)]
+         [v (coerce-contract 'hash/c v)]
+         [name (list 'hash/c (%contract-record-name k) (%contract-record-name v))])
+    (%make-contract-record
+     (if flat? 'flat 'chaperone) name
+     hash?
+     (lambda (b)
+       (let ([pk ((%contract-record-projection k) (blame-add-context b "the keys of"))]
+             [pv ((%contract-record-projection v) (blame-add-context b "the values of"))])
+         (lambda (h)
+           (unless (hash? h) (raise-blame-error b h '("promised a hash" given: "~e") h))
+           (for ([(key val) (in-hash h)]) (pk key) (pv val))
+           h)))
+     #f)))
+
+(define (parameter/c in [out #f])
+  (let* ([same? (not out)]
+         [in (coerce-contract 'parameter/c in)]
+         [out (if out (coerce-contract 'parameter/c out) in)])
+    (%make-contract-record
+     'impersonator
+     (if same? (list 'parameter/c (%contract-record-name in)) (list 'parameter/c (%contract-record-name in) (%contract-record-name out)))
+     parameter?
+     (lambda (b)
+       (let ([pin ((%contract-record-projection in) (blame-swap (blame-add-context b "the parameter of")))]
+             [pout ((%contract-record-projection out) (blame-add-context b "the parameter of"))])
+         (lambda (p)
+           (unless (parameter? p) (raise-blame-error b p '("promised a parameter")))
+           (make-derived-parameter p pin pout))))
+     #f)))
+
+(define (promise/c c)
+  (let ([c (coerce-contract 'promise/c c)])
+    (%make-contract-record
+     'chaperone (list 'promise/c (%contract-record-name c)) promise?
+     (lambda (b)
+       (let ([proj ((%contract-record-projection c) (blame-add-context b "the promised value of"))])
+         (lambda (p)
+           (unless (promise? p) (raise-blame-error b p '(expected: "a promise" given: "~e") p))
+           (delay (proj (force p))))))
+     #f)))
+
+(define (predicate/c)
+  (make-arrow-contract '-> (list any/c) '() '() '() '() '() #f (list boolean?)))
+
+;; ---------------------------------------------------------------- struct/c
+
+(define (make-struct/c name pred accessors args)
+  (let* ([cs (coerce-contracts 'struct/c args)]
+         [field-preds (map %contract-record-first-order cs)])
+    (%make-contract-record
+     (kind-of cs) (cons 'struct/c (cons name (names-of cs)))
+     (lambda (x) (and (pred x) (andmap (lambda (p a) (p (a x))) field-preds accessors)))
+     (lambda (b)
+       (let ([projs (for/list ([c (in-list cs)] [i (in-naturals 1)])
+                      ((%contract-record-projection c) (blame-add-context b (format "the ~a field of" (n->th i)))))])
+         (lambda (v)
+           (unless (pred v) (raise-blame-error b v '(expected: "~a?" given: "~e") name v))
+           (for ([p (in-list projs)] [a (in-list accessors)]) (p (a v)))
+           v)))
+     #f)))
+
+;; ---------------------------------------------------------------- recursive-contract
+
+(define (make-recursive-contract thunk name kind)
+  (let ([forced #f])
+    (define (get)
+      (unless forced (set! forced (coerce-contract 'recursive-contract (thunk))))
+      forced)
+    (%make-contract-record
+     (or kind 'impersonator) (list 'recursive-contract name)
+     (lambda (x) ((%contract-record-first-order (get)) x))
+     (lambda (b) (lambda (v) (((%contract-record-projection (get)) b) v)))
+     #f)))
+
+;; ---------------------------------------------------------------- function contracts
+
+(define (plural n) (if (= n 1) "" "s"))
+
+(define (keyword-list-text kws)
+  (cond
+    [(null? (cdr kws)) (format "~a" (car kws))]
+    [(null? (cddr kws)) (format "~a and ~a" (car kws) (cadr kws))]
+    [else (let loop ([l kws])
+            (if (null? (cdr l)) (format "and ~a" (car l)) (string-append (format "~a, " (car l)) (loop (cdr l)))))]))
+
+;; What a procedure accepts, as the first-order failures describe it.
+(define (arity-text f)
+  (let*-values ([(ar) (procedure-arity f)]
+                [(required all) (procedure-keywords f)]
+                [(optional) (and all (filter (lambda (k) (not (memq k required))) all))]
+                [(normal) (if (null? all) "" "normal ")]
+                [(args)
+                 (cond
+                   [(null? ar) "no arguments"]
+                   [(number? ar) (format "~a ~aargument~a" ar normal (plural ar))]
+                   [(arity-at-least? ar) (format "~a or arbitrarily many more ~aarguments" (arity-at-least-value ar) normal)]
+                   [else
+                    (let ([comma (if (and (= (length ar) 2) (not (arity-at-least? (cadr ar)))) "" ",")])
+                      (let loop ([l ar])
+                        (cond
+                          [(null? (cdr l))
+                           (if (arity-at-least? (car l))
+                               (format "~a, or arbitrarily many more ~aarguments" (arity-at-least-value (car l)) normal)
+                               (format "or ~a ~aarguments" (car l) normal))]
+                          [else (string-append (format "~a~a " (car l) comma) (loop (cdr l)))])))])])
+    (string-append
+     (if (object-name f) (format "~a accepts: " (object-name f)) "accepts: ")
+     (cond
+       [(and (null? required) (null? optional)) args]
+       [(and (null? required) (not optional)) (string-append args " and optionally any keyword")]
+       [(null? required) (format "~a and the optional keyword~a ~a" args (plural (length optional)) (keyword-list-text optional))]
+       [(not optional)
+        (format "~a, the mandatory keyword~a ~a, and optionally any keyword" args (plural (length required)) (keyword-list-text required))]
+       [(null? optional) (format "~a and the mandatory keyword~a ~a" args (plural (length required)) (keyword-list-text required))]
+       [else (format "~a, the mandatory keyword~a ~a, and the optional keyword~a ~a"
+                     args (plural (length required)) (keyword-list-text required)
+                     (plural (length optional)) (keyword-list-text optional))]))))
+
+(define (arity-accepts? ar n)
+  (cond
+    [(number? ar) (= ar n)]
+    [(arity-at-least? ar) (>= n (arity-at-least-value ar))]
+    [else (ormap (lambda (a) (arity-accepts? a n)) ar)]))
+
+(define (accepts-rest? ar)
+  (cond
+    [(arity-at-least? ar) #t]
+    [(pair? ar) (arity-at-least? (car (reverse ar)))]
+    [else #f]))
+
+;; The first-order checks of a function contract, raising for the first
+;; that fails: a procedure, the non-keyword arities, then the keywords.
+(define (check-procedure-shape b f min-args max-args rest? mand-kws opt-kws)
+  (unless (procedure? f) (raise-blame-error b f '(expected: "a procedure" given: "~e") f))
+  (let ([ar (procedure-arity f)])
+    (for ([n (in-range min-args (add1 max-args))])
+      (unless (and (arity-accepts? ar n) (or (not rest?) (accepts-rest? ar)))
+        (raise-blame-error b f '(expected: "a procedure that accepts ~a non-keyword argument~a~a" given: "~e" "\n  ~a")
+                           n (plural n) (if rest? " and arbitrarily many more" "") f (arity-text f)))))
+  (let-values ([(required all) (procedure-keywords f)])
+    (when all
+      (for ([k (in-list (sort (append mand-kws opt-kws) keyword<?))])
+        (unless (memq k all)
+          (raise-blame-error b f '(expected: "a procedure that accepts the ~a keyword argument" given: "~e" "\n  ~a")
+                             k f (arity-text f)))))
+    (for ([k (in-list required)])
+      (unless (memq k mand-kws)
+        (raise-blame-error b f '(expected: "a procedure that does not require the ~a keyword argument" given: "~e" "\n  ~a")
+                           k f (arity-text f))))))
+
+(define (arrow-first-order min-args max-args rest? mand-kws opt-kws)
+  (lambda (f)
+    (and (procedure? f)
+         (let ([ar (procedure-arity f)])
+           (for/and ([n (in-range min-args (add1 max-args))]) (arity-accepts? ar n)))
+         (let-values ([(required all) (procedure-keywords f)])
+           (and (or (not all) (andmap (lambda (k) (memq k all)) (append mand-kws opt-kws)))
+                (andmap (lambda (k) (memq k mand-kws)) required))))))
+
+;; The name of a function contract, as `->` or `->*` shows it.
+(define (arrow-name head mand opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng)
+  (let* ([kw-part (lambda (kws cs)
+                    (apply append (map (lambda (k c) (list k (%contract-record-name c)))
+                                       kws cs)))]
+         [sorted (lambda (kws cs)
+                   (let ([pairs (sort (map cons kws cs) keyword<? #:key car)])
+                     (values (map car pairs) (map cdr pairs))))]
+         [rng-name (cond
+                     [(not rng) 'any]
+                     [(and (pair? rng) (null? (cdr rng))) (%contract-record-name (car rng))]
+                     [else (cons 'values (names-of rng))])])
+    (let-values ([(mk mc) (sorted mand-kws mand-kw-cs)]
+                 [(ok oc) (sorted opt-kws opt-kw-cs)])
+      (if (and (eq? head '->) (null? opt) (null? opt-kws) (not rest))
+          (append (list '->) (names-of mand) (kw-part mk mc) (list rng-name))
+          (append (list '->* (append (names-of mand) (kw-part mk mc)))
+                  (if (and (null? opt) (null? opt-kws)) (if rest '() '(())) (list (append (names-of opt) (kw-part ok oc))))
+                  (if rest (list '#:rest (%contract-record-name rest)) '())
+                  (list rng-name))))))
+
+;; A function contract (`->`, `->*`): checks the arguments on the way in
+;; (blaming the caller) and the results on the way out (blaming the
+;; function). `rng` is #f for `any`, else a list of result contracts.
+(define (make-arrow-contract head mand opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng)
+  (let* ([mand (coerce-contracts head mand)]
+         [opt (coerce-contracts head opt)]
+         [mand-kw-cs (coerce-contracts head mand-kw-cs)]
+         [opt-kw-cs (coerce-contracts head opt-kw-cs)]
+         [rest (and rest (let ([r (coerce-contract head rest)])
+                           (if (eq? (%contract-record-first-order r) list?) (listof any/c) r)))]
+         [rng (and rng (coerce-contracts head rng))]
+         [name (arrow-name head mand opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng)]
+         [min-args (length mand)]
+         [max-args (+ (length mand) (length opt))]
+         [all-kws (append mand-kws opt-kws)]
+         [all-kw-cs (append mand-kw-cs opt-kw-cs)]
+         [self #f])
+    (set! self
+          (%make-contract-record
+           'chaperone name
+           (arrow-first-order min-args max-args (and rest #t) mand-kws opt-kws)
+           (lambda (b)
+             (let* ([arg-projs (for/list ([c (in-list (append mand opt))] [i (in-naturals 1)])
+                                 ((%contract-record-projection c) (blame-add-nth-arg-context b i)))]
+                    [kw-projs (map (lambda (k c) ((%contract-record-projection c)
+                                                  (blame-add-context b (format "the ~a argument of" k) #:swap? #t)))
+                                   all-kws all-kw-cs)]
+                    [rest-proj (and rest ((%contract-record-projection rest) (blame-add-context b "the rest argument of" #:swap? #t)))]
+                    [rng-projs (and rng (map (lambda (c) ((%contract-record-projection c) (blame-add-range-context b))) rng))]
+                    [rng-blame (blame-add-range-context b)]
+                    [n-results (and rng (length rng))]
+                    [check-results
+                     (and rng
+                          (if (= n-results 1)
+                              (let ([p (car rng-projs)])
+                                (case-lambda
+                                  [(r) (p r)]
+                                  [rs (result-count-error rng-blame 1 (length rs))]))
+                              (lambda rs
+                                (unless (= (length rs) n-results) (result-count-error rng-blame n-results (length rs)))
+                                (apply values (map (lambda (p r) (p r)) rng-projs rs)))))]
+                    [check-args
+                     (lambda (args)
+                       (let loop ([args args] [projs arg-projs])
+                         (cond
+                           [(null? args) '()]
+                           [(null? projs) (if rest-proj (rest-proj args) args)]
+                           [else (cons ((car projs) (car args)) (loop (cdr args) (cdr projs)))])))]
+                    [count-ok? (lambda (n) (and (>= n min-args) (or rest (<= n max-args))))])
+               (lambda (f)
+                 (check-procedure-shape b f min-args max-args (and rest #t) mand-kws opt-kws)
+                 (let-values ([(required accepted) (procedure-keywords f)])
+                   (if (and (null? all-kws) (null? accepted))
+                       (chaperone-procedure
+                        f
+                        (if check-results
+                            (lambda args
+                              (if (count-ok? (length args))
+                                  (apply values check-results (check-args args))
+                                  (apply values args)))
+                            (lambda args
+                              (if (count-ok? (length args)) (apply values (check-args args)) (apply values args))))
+                        %impersonator-prop:contracted self
+                        %impersonator-prop:blame b)
+                       (chaperone-procedure
+                        f
+                        (make-keyword-procedure
+                         (lambda (kws kw-vals . args)
+                           (let ([checked-kws (map (lambda (k v)
+                                                     (let ([i (index-of-keyword all-kws k)])
+                                                       (if i ((list-ref kw-projs i) v) v)))
+                                                   kws kw-vals)]
+                                 [checked (if (count-ok? (length args)) (check-args args) args)])
+                             (if check-results
+                                 (apply values check-results checked-kws checked)
+                                 (apply values checked-kws checked)))))
+                        %impersonator-prop:contracted self
+                        %impersonator-prop:blame b))))))
+           #f))
+    self))
+
+(define (index-of-keyword kws k)
+  (let loop ([l kws] [i 0])
+    (cond [(null? l) #f] [(eq? (car l) k) i] [else (loop (cdr l) (add1 i))])))
+
+(define (result-count-error b expected got)
+  (raise-blame-error b #f "expected ~a value~a, returned ~a value~a" expected (plural expected) got (plural got)))
+
+;; case->: the first arrow whose arity takes the call checks it.
+(define (make-case-arrow arrows)
+  (let* ([cs (coerce-contracts 'case-> arrows)]
+         [name (cons 'case-> (names-of cs))])
+    (%make-contract-record
+     'chaperone name procedure?
+     (lambda (b)
+       (let ([projs (map (lambda (c) ((%contract-record-projection c) b)) cs)])
+         (lambda (f)
+           (unless (procedure? f) (raise-blame-error b f '(expected: "a procedure" given: "~e") f))
+           (let ([wrapped (map (lambda (p) (p (procedure-reduce-arity f (procedure-arity f)))) projs)])
+             (procedure-rename
+              (procedure-reduce-arity
+               (lambda args
+                 (let loop ([ws wrapped])
+                   (cond
+                     [(null? ws) (apply f args)]
+                     [(procedure-arity-includes? (car ws) (length args)) (apply (car ws) args)]
+                     [else (loop (cdr ws))])))
+               (normalize-arity* (map procedure-arity wrapped)))
+              (or (object-name f) 'case->))))))
+     #f)))
+
+(define (normalize-arity* ars)
+  (let ([flat (apply append (map (lambda (a) (if (list? a) a (list a))) ars))])
+    (if (and (pair? flat) (null? (cdr flat))) (car flat) flat)))
+
+;; ->i: each argument and result contract may depend on other arguments
+;; (and the results, for the post-condition). `arg-makers` are procedures
+;; of the values named by their dependencies, in order.
+(define (make-dependent-arrow name arg-names arg-deps arg-makers opt-count rest-maker pre rng-deps rng-makers post)
+  (let ([n (length arg-names)]
+        [min-args (- (length arg-names) opt-count)]
+        [self #f])
+    (set! self
+          (%make-contract-record
+           'chaperone name
+           (lambda (f) (and (procedure? f) (for/and ([k (in-range min-args (add1 n))]) (procedure-arity-includes? f k))))
+           (lambda (b)
+             (lambda (f)
+               (check-procedure-shape b f min-args n (and rest-maker #t) '() '())
+               (chaperone-procedure
+                f
+                (lambda args
+                  (let* ([given (length args)]
+                         [env (make-hasheq)])
+                    (for ([id (in-list arg-names)] [a (in-list args)]) (hash-set! env id a))
+                    (let ([checked
+                           (for/list ([a (in-list args)] [i (in-naturals 0)])
+                             (if (< i n)
+                                 (let* ([deps (list-ref arg-deps i)]
+                                        [c (coerce-contract '->i (apply (list-ref arg-makers i) (map (lambda (d) (hash-ref env d #f)) deps)))])
+                                   (((%contract-record-projection c) (blame-add-nth-arg-context b (add1 i))) a))
+                                 a))])
+                      (let ([checked (if (and rest-maker (> given n))
+                                         (append (take* checked n)
+                                                 (((%contract-record-projection (coerce-contract '->i (rest-maker)))
+                                                   (blame-add-context b "the rest argument of" #:swap? #t))
+                                                  (drop* checked n)))
+                                         checked)])
+                        (when pre
+                          (unless (apply (car pre) (map (lambda (d) (hash-ref env d #f)) (cdr pre)))
+                            (raise-blame-error (blame-swap b) f "#:pre condition violation")))
+                        (if rng-makers
+                            (apply values
+                                   (lambda results
+                                     (unless (= (length results) (length rng-makers))
+                                       (result-count-error (blame-add-range-context b) (length rng-makers) (length results)))
+                                     (let ([out (for/list ([r (in-list results)] [mk (in-list rng-makers)] [deps (in-list rng-deps)])
+                                                  (let ([c (coerce-contract '->i (apply mk (map (lambda (d) (hash-ref env d #f)) deps)))])
+                                                    (((%contract-record-projection c) (blame-add-range-context b)) r)))])
+                                       (when post
+                                         (for ([r (in-list results)] [id (in-list (car post))]) (hash-set! env id r))
+                                         (unless (apply (cadr post) (map (lambda (d) (hash-ref env d #f)) (cddr post)))
+                                           (raise-blame-error b f "#:post condition violation")))
+                                       (apply values out)))
+                                   checked)
+                            (apply values checked))))))
+                %impersonator-prop:contracted self
+                %impersonator-prop:blame b)))
+           #f))
+    self))
+
+(define (take* l k) (if (zero? k) '() (cons (car l) (take* (cdr l) (sub1 k)))))
+(define (drop* l k) (if (zero? k) l (drop* (cdr l) (sub1 k))))

@@ -1,0 +1,86 @@
+// racket/contract's values: contracts, blame, and the exception a broken
+// contract raises. The combinators, the arrow contracts and the blame
+// message are Racket code (src/lib/contracts.rkt); the forms (`->`,
+// `contract-out`, `define/contract`, ...) are macros/contracts.ts.
+//
+// A contract is a record of its kind (flat, chaperone or impersonator), its
+// name (a datum, shown in messages), its first-order test and its
+// projection: `(lambda (blame) (lambda (value) checked-value))`.
+
+import { argError } from '../errors/messages.js';
+import { exnFailContractT } from '../errors/exn.js';
+import { ImpersonatorProperty, propertyOf } from '../values/impersonator.js';
+import { customPrint, type PrintContext } from '../values/printable.js';
+import { StructType } from '../values/struct.js';
+import { Sym, sym, type Value } from '../values/types.js';
+import { bindStructFamily } from './struct-family.js';
+import type { PrimTable } from './table.js';
+
+export type ContractKind = 'flat' | 'chaperone' | 'impersonator';
+
+export class ContractRecord {
+  constructor(
+    readonly kind: ContractKind,
+    readonly name: Value,
+    /** A predicate: does the value pass the contract's first-order checks? */
+    readonly firstOrder: Value,
+    /** blame -> value -> value */
+    readonly projection: Value,
+    /** What the combinator that made it keeps (its parts), or #f. */
+    readonly data: Value,
+  ) {}
+  [customPrint](ctx: PrintContext): string {
+    const what = this.kind === 'impersonator' ? 'contract' : `${this.kind}-contract`;
+    return `#<${what}: ${ctx.recur(this.name, 'write')}>`;
+  }
+}
+
+/**
+ * Blame: who is responsible when a value breaks its contract. `positive` is
+ * the party blamed now; `original` is false once the parties are swapped
+ * (a function's arguments). `context` is newest first ("the 1st argument of").
+ */
+const blameT = new StructType('blame', null, 8, 0, false, new Map(), false, null, new Set());
+const exnBlameT = new StructType('exn:fail:contract:blame', exnFailContractT, 1, 0, false, new Map(), true, null, new Set());
+
+/** Wrappers made by a higher-order contract carry their contract and blame. */
+const contractedProp = new ImpersonatorProperty('impersonator-prop:contracted');
+const blameProp = new ImpersonatorProperty('impersonator-prop:blame');
+
+const KINDS: readonly ContractKind[] = ['flat', 'chaperone', 'impersonator'];
+
+function record(who: string, v: Value): ContractRecord {
+  return v instanceof ContractRecord ? v : argError(who, 'contract?', v);
+}
+
+export function installContracts(t: PrimTable): void {
+  t.internalFn('make-contract-record', 5, 5, (kind: Value, name: Value, firstOrder: Value, projection: Value, data: Value) => {
+    const k = kind instanceof Sym ? (kind.name as ContractKind) : 'flat';
+    if (!KINDS.includes(k)) return argError('make-contract-record', "(or/c 'flat 'chaperone 'impersonator)", kind);
+    return new ContractRecord(k, name, firstOrder, projection, data);
+  });
+  t.internalFn('contract-record?', 1, 1, (v: Value) => v instanceof ContractRecord);
+  t.internalFn('contract-record-kind', 1, 1, (v: Value) => sym(record('contract-record-kind', v).kind));
+  t.internalFn('contract-record-name', 1, 1, (v: Value) => record('contract-record-name', v).name);
+  t.internalFn('contract-record-first-order', 1, 1, (v: Value) => record('contract-record-first-order', v).firstOrder);
+  t.internalFn('contract-record-projection', 1, 1, (v: Value) => record('contract-record-projection', v).projection);
+  t.internalFn('contract-record-data', 1, 1, (v: Value) => record('contract-record-data', v).data);
+  t.internal('impersonator-prop:contracted', contractedProp);
+  t.internal('impersonator-prop:blame', blameProp);
+  t.internalFn('value-contract', 1, 1, (v: Value) => propertyOf(v, contractedProp) ?? false);
+  t.internalFn('value-blame', 1, 1, (v: Value) => propertyOf(v, blameProp) ?? false);
+  bindStructFamily(
+    t,
+    {
+      type: blameT,
+      fields: ['positive', 'negative', 'contract', 'value', 'source', 'context', 'original', 'missing'],
+      ctors: ['make-blame-record'],
+    },
+    false,
+  );
+  t.in('racket/contract', () => {
+    t.value('impersonator-prop:contracted', contractedProp);
+    t.value('impersonator-prop:blame', blameProp);
+    bindStructFamily(t, { type: exnBlameT, fields: ['object'], ctors: ['exn:fail:contract:blame', 'make-exn:fail:contract:blame'] });
+  });
+}
