@@ -119,7 +119,10 @@
                      [make-recursive-contract #%rkt-internal:contract-make-recursive-contract]
                      [make-case-arrow #%rkt-internal:contract-make-case-arrow]
                      [make-dependent-arrow #%rkt-internal:contract-make-dependent-arrow]
-                     [contract-out-value #%rkt-internal:contract-contract-out-value]))
+                     [contract-out-value #%rkt-internal:contract-contract-out-value]
+                     [invariant-assertion #%rkt-internal:contract-invariant-assertion]
+                     [make-unconstrained-domain #%rkt-internal:contract-make-unconstrained-domain]
+                     [flat-contract-with-explanation racket/contract:flat-contract-with-explanation]))
 
 ;; ---------------------------------------------------------------- records
 
@@ -471,7 +474,10 @@
                      (string-append (format (if first? "  in: ~a\n" "      ~a\n") (car l)) (loop (cdr l) #f)))))]
          [contract-line (contract-show #t (%blame-contract b) #t)]
          [at (srcloc-text (%blame-source b))]
-         [what (if (promise-broken? b) "broke its own contract" "contract violation")]
+         [assertion? (eq? (%blame-positive b) %invariant-assertion-party)]
+         [what (cond [assertion? "assertion violation"]
+                     [(promise-broken? b) "broke its own contract"]
+                     [else "contract violation"])]
          [start (if (%blame-value b) (format "~a: ~a" (%blame-value b) what) what)]
          [fields? (regexp-match? #rx"^[^\n]*:" message)]
          [from (party-text (if (%blame-original b) (%blame-positive b) (%blame-negative b)))])
@@ -481,8 +487,8 @@
      context-lines
      (if context-lines contract-line (string-append "  in:" (substring contract-line 5)))
      (format "  contract from: ~a" (contract-show #f from #f))
-     (format "  blaming: ~a" (party-text (%blame-positive b)))
-     "   (assuming the contract is correct)"
+     (and (not assertion?) (format "  blaming: ~a" (party-text (%blame-positive b))))
+     (and (not assertion?) "   (assuming the contract is correct)")
      (and (not (string=? at "")) (format "  at: ~a" at)))))
 
 (define (combine-lines . lines)
@@ -508,6 +514,10 @@
   (let* ([c (coerce-contract 'contract c)]
          [b (%make-blame-record pos neg (%contract-record-name c) name source '() #t #f)])
     (((%contract-record-projection c) b) v)))
+
+;; `(invariant-assertion c v)`: `v` checked, blaming the assertion itself.
+(define (invariant-assertion c v name source)
+  (apply-contract c v %invariant-assertion-party %invariant-assertion-party name source))
 
 ;; An export of contract-out, for the module `neg` that uses it: the value
 ;; with its contract, made once per using module.
@@ -940,6 +950,51 @@
            (delay (proj (force p))))))
      #f)))
 
+;; `(unconstrained-domain-> range ...)`: any arguments, these results.
+(define (make-unconstrained-domain rngs)
+  (let* ([cs (coerce-contracts 'unconstrained-domain-> rngs)]
+         [self #f])
+    (set! self
+          (%make-contract-record
+           'chaperone (cons 'unconstrained-domain-> (names-of cs)) procedure?
+           (lambda (b)
+             (let* ([rb (blame-add-range-context b)]
+                    [projs (map (lambda (c) ((%contract-record-projection c) rb)) cs)]
+                    [n (length cs)]
+                    [check-results
+                     (lambda rs
+                       (unless (= (length rs) n) (result-count-error rb n (length rs)))
+                       (apply values (map (lambda (p r) (p r)) projs rs)))])
+               (lambda (f)
+                 (unless (procedure? f) (raise-blame-error b f '(expected: "a procedure" given: "~e") f))
+                 (let-values ([(required accepted) (procedure-keywords f)])
+                   (chaperone-procedure
+                    f
+                    (if (null? accepted)
+                        (lambda args (apply values check-results args))
+                        (make-keyword-procedure
+                         (lambda (kws kw-vals . args) (apply values check-results kw-vals args))))
+                    %impersonator-prop:contracted self
+                    %impersonator-prop:blame b)))))
+           #f))
+    self))
+
+;; A flat contract whose predicate returns #t, #f, or a procedure that
+;; takes the blame and raises the error it explains.
+(define (flat-contract-with-explanation pred #:name [name (object-name pred)])
+  (unless (and (procedure? pred) (procedure-arity-includes? pred 1))
+    (raise-argument-error 'flat-contract-with-explanation "(procedure-arity-includes/c 1)" pred))
+  (make-flat/projection
+   (or name '???)
+   (lambda (x) (eq? (pred x) #t))
+   (lambda (b)
+     (lambda (v)
+       (let ([r (pred v)])
+         (cond
+           [(eq? r #t) v]
+           [(procedure? r) (r b) (raise-blame-error b v '(expected: "~a" given: "~e") (%name-text name) v)]
+           [else (raise-blame-error b v '(expected: "~a" given: "~e") (%name-text name) v)]))))))
+
 (define (predicate/c)
   (make-arrow-contract '-> (list any/c) '() '() '() '() '() #f (list boolean?)))
 
@@ -953,7 +1008,7 @@
      (lambda (x) (and (pred x) (andmap (lambda (p a) (p (a x))) field-preds accessors)))
      (lambda (b)
        (let ([projs (for/list ([c (in-list cs)] [i (in-naturals 1)])
-                      ((%contract-record-projection c) (blame-add-context b (format "the ~a field of" (n->th i)))))])
+                      ((%contract-record-projection c) (blame-add-context b (format "the ~a field of" (list '#:selector (object-name (list-ref accessors (sub1 i))))))))])
          (lambda (v)
            (unless (pred v) (raise-blame-error b v '(expected: "~a?" given: "~e") name v))
            (for ([p (in-list projs)] [a (in-list accessors)]) (p (a v)))
@@ -962,15 +1017,20 @@
 
 ;; ---------------------------------------------------------------- recursive-contract
 
+;; `name` is the contract's whole name: `(recursive-contract e)`, or the
+;; identifier of flat-rec-contract. A flat one is checked as a whole.
 (define (make-recursive-contract thunk name kind)
   (let ([forced #f])
     (define (get)
       (unless forced (set! forced (coerce-contract 'recursive-contract (thunk))))
       forced)
+    (define (first-order x) ((%contract-record-first-order (get)) x))
     (%make-contract-record
-     (or kind 'impersonator) (list 'recursive-contract name)
-     (lambda (x) ((%contract-record-first-order (get)) x))
-     (lambda (b) (lambda (v) (((%contract-record-projection (get)) b) v)))
+     (or kind 'impersonator) name
+     first-order
+     (if (eq? kind 'flat)
+         (flat-projection name first-order)
+         (lambda (b) (lambda (v) (((%contract-record-projection (get)) b) v))))
      #f)))
 
 ;; ---------------------------------------------------------------- function contracts
@@ -1157,8 +1217,20 @@
                                  (apply values checked-kws checked)))))
                         %impersonator-prop:contracted self
                         %impersonator-prop:blame b))))))
-           #f))
+           (list 'arrow (if rest (arity-at-least min-args) (if (= min-args max-args) min-args
+                                                                (build-list (add1 (- max-args min-args)) (lambda (i) (+ min-args i))))))))
     self))
+
+;; The argument counts a function contract takes, or #f when it is no arrow.
+(define (arrow-arity c)
+  (let ([d (%contract-record-data c)])
+    (and (pair? d) (eq? (car d) 'arrow) (cadr d))))
+
+(define (arity-includes? ar n)
+  (cond
+    [(number? ar) (= ar n)]
+    [(arity-at-least? ar) (>= n (arity-at-least-value ar))]
+    [else (ormap (lambda (a) (arity-includes? a n)) ar)]))
 
 (define (index-of-keyword kws k)
   (let loop ([l kws] [i 0])
@@ -1167,43 +1239,48 @@
 (define (result-count-error b expected got)
   (raise-blame-error b #f "expected ~a value~a, returned ~a value~a" expected (plural expected) got (plural got)))
 
-;; case->: the first arrow whose arity takes the call checks it.
+;; case->: the first case whose arity takes the call checks it (each
+;; case is `f` wrapped by that case's arrow).
 (define (make-case-arrow arrows)
   (let* ([cs (coerce-contracts 'case-> arrows)]
          [name (cons 'case-> (names-of cs))])
     (%make-contract-record
      'chaperone name procedure?
      (lambda (b)
-       (let ([projs (map (lambda (c) ((%contract-record-projection c) b)) cs)])
+       (let ([projs (for/list ([c (in-list cs)] [i (in-naturals 1)])
+                      ((%contract-record-projection c) (blame-add-context b (format "the ~a case of" (n->th i)))))])
          (lambda (f)
            (unless (procedure? f) (raise-blame-error b f '(expected: "a procedure" given: "~e") f))
-           (let ([wrapped (map (lambda (p) (p (procedure-reduce-arity f (procedure-arity f)))) projs)])
+           (let ([cases (map (lambda (p) (p f)) projs)]
+                 [arities (map (lambda (c) (or (arrow-arity c) (arity-at-least 0))) cs)])
              (procedure-rename
               (procedure-reduce-arity
                (lambda args
-                 (let loop ([ws wrapped])
-                   (cond
-                     [(null? ws) (apply f args)]
-                     [(procedure-arity-includes? (car ws) (length args)) (apply (car ws) args)]
-                     [else (loop (cdr ws))])))
-               (normalize-arity* (map procedure-arity wrapped)))
+                 (let ([n (length args)])
+                   (let loop ([ws cases] [ars arities])
+                     (cond
+                       [(null? ws) (apply f args)]
+                       [(arity-includes? (car ars) n) (apply (car ws) args)]
+                       [else (loop (cdr ws) (cdr ars))]))))
+               (%normalize-arity (apply append (map (lambda (a) (if (list? a) a (list a))) arities))))
               (or (object-name f) 'case->))))))
      #f)))
 
-(define (normalize-arity* ars)
-  (let ([flat (apply append (map (lambda (a) (if (list? a) a (list a))) ars))])
-    (if (and (pair? flat) (null? (cdr flat))) (car flat) flat)))
-
 ;; ->i: each argument and result contract may depend on other arguments
 ;; (and the results, for the post-condition). `arg-makers` are procedures
-;; of the values named by their dependencies, in order.
-(define (make-dependent-arrow name arg-names arg-deps arg-makers opt-count rest-maker pre rng-deps rng-makers post)
-  (let ([n (length arg-names)]
-        [min-args (- (length arg-names) opt-count)]
-        [self #f])
+;; of the values named by their dependencies, in order. `pre` is #f or
+;; (check . names); `post` is #f or (result-names check . names).
+(define (make-dependent-arrow name arg-names arg-deps arg-makers opt-count rest-maker pre rng-names rng-deps rng-makers post)
+  (let* ([n (length arg-names)]
+         [min-args (- n opt-count)]
+         [self #f]
+         [lookup (lambda (env ids) (map (lambda (d) (hash-ref env d #f)) ids))]
+         [variables (lambda (env ids)
+                      (apply string-append
+                             (map (lambda (d) (format "\n      ~a: ~e" d (hash-ref env d #f))) ids)))])
     (set! self
           (%make-contract-record
-           'chaperone name
+           'impersonator name
            (lambda (f) (and (procedure? f) (for/and ([k (in-range min-args (add1 n))]) (procedure-arity-includes? f k))))
            (lambda (b)
              (lambda (f)
@@ -1211,40 +1288,41 @@
                (chaperone-procedure
                 f
                 (lambda args
-                  (let* ([given (length args)]
-                         [env (make-hasheq)])
+                  (let ([env (make-hasheq)])
                     (for ([id (in-list arg-names)] [a (in-list args)]) (hash-set! env id a))
-                    (let ([checked
-                           (for/list ([a (in-list args)] [i (in-naturals 0)])
-                             (if (< i n)
-                                 (let* ([deps (list-ref arg-deps i)]
-                                        [c (coerce-contract '->i (apply (list-ref arg-makers i) (map (lambda (d) (hash-ref env d #f)) deps)))])
-                                   (((%contract-record-projection c) (blame-add-nth-arg-context b (add1 i))) a))
-                                 a))])
-                      (let ([checked (if (and rest-maker (> given n))
-                                         (append (take* checked n)
-                                                 (((%contract-record-projection (coerce-contract '->i (rest-maker)))
-                                                   (blame-add-context b "the rest argument of" #:swap? #t))
-                                                  (drop* checked n)))
-                                         checked)])
-                        (when pre
-                          (unless (apply (car pre) (map (lambda (d) (hash-ref env d #f)) (cdr pre)))
-                            (raise-blame-error (blame-swap b) f "#:pre condition violation")))
-                        (if rng-makers
-                            (apply values
-                                   (lambda results
-                                     (unless (= (length results) (length rng-makers))
-                                       (result-count-error (blame-add-range-context b) (length rng-makers) (length results)))
-                                     (let ([out (for/list ([r (in-list results)] [mk (in-list rng-makers)] [deps (in-list rng-deps)])
-                                                  (let ([c (coerce-contract '->i (apply mk (map (lambda (d) (hash-ref env d #f)) deps)))])
-                                                    (((%contract-record-projection c) (blame-add-range-context b)) r)))])
-                                       (when post
-                                         (for ([r (in-list results)] [id (in-list (car post))]) (hash-set! env id r))
-                                         (unless (apply (cadr post) (map (lambda (d) (hash-ref env d #f)) (cddr post)))
-                                           (raise-blame-error b f "#:post condition violation")))
-                                       (apply values out)))
-                                   checked)
-                            (apply values checked))))))
+                    (let* ([checked
+                            (for/list ([a (in-list args)] [i (in-naturals 0)])
+                              (if (< i n)
+                                  (let ([c (coerce-contract '->i (apply (list-ref arg-makers i) (lookup env (list-ref arg-deps i))))])
+                                    (((%contract-record-projection c)
+                                      (blame-add-context b (format "the ~a argument of" (list-ref arg-names i)) #:swap? #t))
+                                     a))
+                                  a))]
+                           [checked (if (and rest-maker (> (length args) n))
+                                        (append (take* checked n)
+                                                (((%contract-record-projection (coerce-contract '->i (rest-maker)))
+                                                  (blame-add-context b "the rest argument of" #:swap? #t))
+                                                 (drop* checked n)))
+                                        checked)])
+                      (when pre
+                        (unless (apply (car pre) (lookup env (cdr pre)))
+                          (raise-blame-error (blame-swap b) f "#:pre condition violation; variables are:~a" (variables env (cdr pre)))))
+                      (if rng-makers
+                          (apply values
+                                 (lambda results
+                                   (unless (= (length results) (length rng-makers))
+                                     (result-count-error (blame-add-range-context b) (length rng-makers) (length results)))
+                                   (for ([id (in-list rng-names)] [r (in-list results)]) (hash-set! env id r))
+                                   (let ([out (for/list ([r (in-list results)] [id (in-list rng-names)]
+                                                         [mk (in-list rng-makers)] [deps (in-list rng-deps)])
+                                                (let ([c (coerce-contract '->i (apply mk (lookup env deps)))])
+                                                  (((%contract-record-projection c) (blame-add-context b (format "the ~a result of" id))) r)))])
+                                     (when post
+                                       (unless (apply (cadr post) (lookup env (cddr post)))
+                                         (raise-blame-error b f "#:post condition violation; variables are:~a" (variables env (cddr post)))))
+                                     (apply values out)))
+                                 checked)
+                          (apply values checked)))))
                 %impersonator-prop:contracted self
                 %impersonator-prop:blame b)))
            #f))

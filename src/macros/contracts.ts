@@ -200,6 +200,7 @@ const arrowI = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   if (rng === null) ex.badSyntax(stx);
   const all = [...args, ...opts];
   let rngIds: Syntax[] = [];
+  let rngNames: Syntax = b.datum(false);
   let rngDeps: Syntax = b.datum(false);
   let rngMakers: Syntax = b.datum(false);
   if (!named(rng, 'any')) {
@@ -207,6 +208,7 @@ const arrowI = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
     const clauses = rp !== null && rp.length > 0 && named(rp[0], 'values') ? rp.slice(1) : [rng];
     const parsed = clauses.map((c) => dependentClause(stx, ex, c));
     rngIds = parsed.map((c) => c.id);
+    rngNames = b.quote(listFromArray(rngIds.map((d) => idSym(d))));
     rngDeps = b.quote(listFromArray(parsed.map((c) => listFromArray(c.deps.map((d) => idSym(d))))));
     rngMakers = b.list('list', ...parsed.map((c) => lambdaOf(c.deps, c.ctc)));
   }
@@ -223,6 +225,7 @@ const arrowI = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
     b.datum(opts.length),
     rest,
     pre,
+    rngNames,
     rngDeps,
     rngMakers,
     post,
@@ -322,7 +325,8 @@ const recursiveContract = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 2);
   const kind = p.slice(2).find(isKeyword);
   const kindName = kind === undefined ? false : sym(keywordOf(kind).name);
-  return b.list('%c:make-recursive-contract', b.list('lambda', b.list(), p[1]), b.quote(syntaxToDatum(p[1])), b.quote(kindName));
+  const name = listFromArray([sym('recursive-contract'), syntaxToDatum(p[1])]);
+  return b.list('%c:make-recursive-contract', b.list('lambda', b.list(), p[1]), b.quote(name), b.quote(kindName));
 };
 
 /** `(flat-rec-contract id c ...)`: `id` is the contract, usable inside the `c`s. */
@@ -336,7 +340,7 @@ const flatRecContract = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
         p[1],
         b.list(
           '%c:make-recursive-contract',
-          b.list('lambda', b.list(), b.list('or/c', ...p.slice(2))),
+          b.list('lambda', b.list(), b.list('%c:or/c', ...p.slice(2))),
           b.quote(idSym(p[1])),
           b.quote(sym('flat')),
         ),
@@ -486,6 +490,17 @@ const provideContract = (stx: Syntax, ex: Expander, b: Builder): Syntax =>
 const anyAlone: MacroTransformer = (stx, ex) => ex.syntaxError('any', "use of 'any' outside the range of an arrow contract", stx);
 anyAlone.alone = true;
 
+/** `(invariant-assertion c e)`: `e`'s value checked against `c`, blaming the assertion. */
+const invariantAssertion = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3, 3);
+  const where = inferredName(stx, true);
+  return b.list('%c:invariant-assertion', p[1], p[2], b.datum(where === null ? false : new RString(where, true)), srclocOf(b, p[1]));
+};
+
+/** `(unconstrained-domain-> range ...)`. */
+const unconstrainedDomain = (stx: Syntax, ex: Expander, b: Builder): Syntax =>
+  b.list('%c:make-unconstrained-domain', b.list('list', ...items(stx, ex, 1).slice(1)));
+
 /** `(opt/c c)` is `c`; `(define-opt/c (name arg ...) body ...)` a function making a contract. */
 const optC = (stx: Syntax, ex: Expander): Syntax => items(stx, ex, 2, 2)[1];
 const defineOptC = (stx: Syntax, ex: Expander, b: Builder): Syntax => b.list('define', ...items(stx, ex, 3).slice(1));
@@ -507,6 +522,8 @@ export function installContractForms(define: (name: string, m: Meaning) => void)
   define('provide/contract', jsMacro('provide/contract', provideContract));
   define('any', { kind: 'macro', name: 'any', transform: anyAlone });
   define('opt/c', jsMacro('opt/c', optC));
+  define('invariant-assertion', jsMacro('invariant-assertion', invariantAssertion));
+  define('unconstrained-domain->', jsMacro('unconstrained-domain->', unconstrainedDomain));
   define('define-opt/c', jsMacro('define-opt/c', defineOptC));
   define('current-contract-region', jsMacro('current-contract-region', currentContractRegion));
   define(

@@ -12,7 +12,7 @@ import { exnFailContractT } from '../errors/exn.js';
 import { ImpersonatorProperty, propertyOf } from '../values/impersonator.js';
 import { customPrint, type PrintContext } from '../values/printable.js';
 import { StructType } from '../values/struct.js';
-import { Sym, sym, type Value } from '../values/types.js';
+import { Sym, sym, uninternedSym, type Value } from '../values/types.js';
 import { bindStructFamily } from './struct-family.js';
 import type { PrimTable } from './table.js';
 
@@ -65,6 +65,8 @@ export function installContracts(t: PrimTable): void {
   t.internalFn('contract-record-first-order', 1, 1, (v: Value) => record('contract-record-first-order', v).firstOrder);
   t.internalFn('contract-record-projection', 1, 1, (v: Value) => record('contract-record-projection', v).projection);
   t.internalFn('contract-record-data', 1, 1, (v: Value) => record('contract-record-data', v).data);
+  // The party of invariant-assertion's contracts, which no program can name.
+  t.internal('invariant-assertion-party', uninternedSym('invariant-assertion'));
   t.internal('impersonator-prop:contracted', contractedProp);
   t.internal('impersonator-prop:blame', blameProp);
   t.internalFn('value-contract', 1, 1, (v: Value) => propertyOf(v, contractedProp) ?? false);

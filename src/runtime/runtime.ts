@@ -144,6 +144,9 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:make-case-arrow', '#%rkt-internal', 'contract-make-case-arrow'],
   ['%c:make-dependent-arrow', '#%rkt-internal', 'contract-make-dependent-arrow'],
   ['%c:contract-out-value', '#%rkt-internal', 'contract-contract-out-value'],
+  ['%c:invariant-assertion', '#%rkt-internal', 'contract-invariant-assertion'],
+  ['%c:or/c', 'racket/contract', 'or/c'],
+  ['%c:make-unconstrained-domain', '#%rkt-internal', 'contract-make-unconstrained-domain'],
 ];
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
