@@ -102,6 +102,22 @@ export interface ModuleBody {
   moduleExports(spec: Syntax): [number, string[]][];
 }
 
+/** The languages that also bind racket/base at phase 1, as `#lang racket` does. */
+const FOR_SYNTAX_BASE = new Set([
+  'racket',
+  'scheme',
+  'typed/racket',
+  'typed/racket/no-check',
+  'typed/racket/optional',
+  'typed/racket/shallow',
+  'typed/racket/deep',
+  'typed/racket/base',
+  'typed/racket/base/no-check',
+  'typed/racket/base/optional',
+  'typed/racket/base/shallow',
+  'typed/racket/base/deep',
+]);
+
 export class Expander {
   readonly table = new BindingTable<Meaning>();
   /** The phase being expanded: 0 for run-time code, 1 inside transformer expressions and begin-for-syntax, ... */
@@ -944,8 +960,9 @@ export class Expander {
       if (lib === null) throw new Error(`internal: no library ${name}`);
       sc = new Scope(name);
       for (const [n, m] of lib.exports) this.table.add(n, [sc], m, 0);
-      // `#lang racket` also provides racket/base for syntax: bound when phase 1 is first expanded.
-      if (name === 'racket') {
+      // `#lang racket` (and the languages made from it) also provides racket/base for syntax:
+      // bound when phase 1 is first expanded.
+      if (FOR_SYNTAX_BASE.has(name)) {
         const base = this.library('racket/base')!;
         const langScope = sc;
         this.pendingPhaseOne.push(() => {

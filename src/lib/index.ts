@@ -42,6 +42,7 @@ import * as queues from './queues.rkt';
 import * as pretty from './pretty.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as contracts from './contracts.rkt';
+import * as typed from './typed.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
@@ -98,6 +99,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(pretty),
   file(rackunit),
   file(contracts),
+  file(typed),
   file(syntax),
   file(syntaxObjects),
   file(sets),

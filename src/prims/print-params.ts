@@ -29,6 +29,12 @@ function flag(name: string, initial: boolean): Parameter {
 }
 
 const asExpression = flag('print-as-expression', true);
+
+/** The legacy languages' runtime configuration: results print as `write` prints (`set` gives a parameter its base value). */
+export function printResultsAsWritten(set: (p: Parameter, v: Value) => void): void {
+  touched = true;
+  set(asExpression, false);
+}
 const booleanLongForm = flag('print-boolean-long-form', false);
 const box = flag('print-box', true);
 const graph = flag('print-graph', false);

@@ -38,6 +38,9 @@ import {
   makeShortcutTransformer,
 } from '../macros/rackunit-forms.js';
 import { expandContractOut, installContractForms } from '../macros/contracts.js';
+import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
+import { printResultsAsWritten } from '../prims/print-params.js';
+import { legacyForms } from '../macros/legacy-forms.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -146,8 +149,22 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:contract-out-value', '#%rkt-internal', 'contract-contract-out-value'],
   ['%c:invariant-assertion', '#%rkt-internal', 'contract-invariant-assertion'],
   ['%c:or/c', 'racket/contract', 'or/c'],
+  ['%c:and/c', 'racket/contract', 'and/c'],
+  ['%c:listof', 'racket/contract', 'listof'],
+  ['%c:list/c', 'racket/contract', 'list/c'],
+  ['%c:cons/c', 'racket/contract', 'cons/c'],
+  ['%c:vectorof', 'racket/contract', 'vectorof'],
+  ['%c:box/c', 'racket/contract', 'box/c'],
+  ['%c:hash/c', 'racket/contract', 'hash/c'],
+  ['%c:any/c', 'racket/contract', 'any/c'],
+  ['%c:contract-first-order-passes?', 'racket/contract', 'contract-first-order-passes?'],
+  ['%for/set', 'racket/set', 'for/set'],
+  ['%for*/set', 'racket/set', 'for*/set'],
   ['%c:make-unconstrained-domain', '#%rkt-internal', 'contract-make-unconstrained-domain'],
 ];
+
+/** Languages whose configure-runtime sets print-as-expression to #f. */
+const LEGACY_LANGUAGES = new Set(['scheme', 'scheme/base', 'mzscheme']);
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
 const RACKET_PARTS = [
@@ -380,6 +397,7 @@ export class Runtime {
       if (lib !== undefined) for (const [n, m] of lib.exports) full.exports.set(n, m);
     }
     this.libraries.set('racket', full);
+    this.installLegacyAndTypedLanguages(full);
     for (const name of [
       'racket/list',
       'racket/string',
@@ -394,8 +412,47 @@ export class Runtime {
     }
   }
 
+  /**
+   * `#lang scheme` and `scheme/base` (racket and racket/base under their old
+   * names), and typed/racket by erasure (macros/typed-erasure.ts): racket
+   * without racket/contract, with the annotation forms in place of the
+   * forms they extend.
+   */
+  private installLegacyAndTypedLanguages(full: ModuleInfo): void {
+    const base = this.libraries.get('racket/base')!;
+    const contract = this.libraries.get('racket/contract')!;
+    // What the typed languages add beyond their forms (lib/typed.rkt: index?, defined?).
+    const typedProcedures = [...(this.libraries.get('typed/racket')?.exports ?? [])];
+    const language = (name: string, from: ModuleInfo, without: ModuleInfo | null, extra: Iterable<[string, Meaning]>) => {
+      const lib = new ModuleInfo(name);
+      for (const [n, m] of from.exports) if (without === null || !without.exports.has(n)) lib.exports.set(n, m);
+      for (const [n, m] of extra) lib.exports.set(n, m);
+      this.libraries.set(name, lib);
+    };
+    for (const [name, from, checks] of [
+      ['typed/racket/base', base, true],
+      ['typed/racket/base/no-check', base, false],
+      ['typed/racket/base/optional', base, false],
+      ['typed/racket/base/shallow', base, true],
+      ['typed/racket/base/deep', base, true],
+      ['typed/racket/no-check', full, false],
+      ['typed/racket/optional', full, false],
+      ['typed/racket/shallow', full, true],
+      ['typed/racket/deep', full, true],
+      ['typed/racket', full, true],
+    ] as const) {
+      language(name, from, from === full ? contract : null, [...typedProcedures, ...typedForms(checks)]);
+    }
+    language('scheme', full, null, legacyForms());
+    language('scheme/base', base, null, []);
+  }
+
   library(name: string): ModuleInfo | null {
-    return this.libraries.get(name) ?? null;
+    const lib = this.libraries.get(name);
+    if (lib !== undefined) return lib;
+    // typed/racket's typed wrappers of untyped libraries (typed/rackunit, typed/net/url, ...) are
+    // the libraries themselves once types are erased.
+    return name.startsWith('typed/') ? (this.libraries.get(name.slice('typed/'.length)) ?? null) : null;
   }
 
   /** Binds the Racket-written part of the libraries (read and compiled on first use). */
@@ -494,7 +551,8 @@ export class Runtime {
           ),
         );
       }
-      expandModule(this.ex, this.loader(), info, lang, this.ex.langScope(langName), src.forms, path);
+      const forms = langName.startsWith('typed/') ? src.forms.map(eraseAnnotatedNames) : src.forms;
+      expandModule(this.ex, this.loader(), info, lang, this.ex.langScope(langName), forms, path);
       this.files.set(key, info);
       return info;
     } finally {
@@ -545,6 +603,8 @@ export class Runtime {
     this.setParamBase(currentNamespace, new Namespace([]));
     return this.runMain(() => {
       const info = this.loadFile(path, null);
+      // The legacy languages' runtime configuration prints results as `write` does.
+      if (LEGACY_LANGUAGES.has(info.language?.name ?? '')) printResultsAsWritten((p, v) => this.setParamBase(p, v));
       const nodes = this.instantiationNodes(info);
       if (info.mainSubmodule) this.instantiationNodes(info.mainSubmodule, nodes);
       // Then the executable yield handler and the exit handler, as `racket FILE` calls them.

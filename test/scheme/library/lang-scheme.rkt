@@ -1,0 +1,10 @@
+#lang scheme
+(define (f x) (* x 2))
+(map f '(1 2 3))
+(nest ([let ([x 1])] [let ([y 2])]) (list x y))
+(define-struct point (x y) #:transparent)
+(make-point 1 2)
+(printf "~a\n" (string-append "a" "b"))
+(let loop ([i 0]) (when (< i 3) (display i) (loop (add1 i))))
+(newline)
+(filter even? (build-list 6 values))

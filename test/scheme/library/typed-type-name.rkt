@@ -1,0 +1,3 @@
+#lang typed/racket/no-check
+(displayln 1)
+Integer
