@@ -98,7 +98,7 @@ function defineForm(base: string) {
     let p = dropAnnotationAt(items(stx, ex, 2), 1);
     // define:'s type variables before the name: `(define: (A) x : T e)`.
     const params = syntaxList(p[1]);
-    if (params !== null && params.every(isIdentifier) && p.length > 3 && (isIdentifier(p[2]) || syntaxList(p[2]) !== null) && isColon(p[3]))
+    if (params?.every(isIdentifier) && p.length > 3 && (isIdentifier(p[2]) || syntaxList(p[2]) !== null) && isColon(p[3]))
       p = [p[0], ...p.slice(2)];
     p[1] = eraseName(p[1]);
     if (isIdentifier(p[1])) p = dropAnnotationAt(p, 2);
@@ -211,7 +211,7 @@ function structForm(base: string) {
     let p = items(stx, ex, 3);
     // Type parameters come before the name.
     const params = syntaxList(p[1]);
-    if (params !== null && params.every(isIdentifier) && (isIdentifier(p[2]) || syntaxList(p[2]) !== null) && p.length > 3) {
+    if (params?.every(isIdentifier) && (isIdentifier(p[2]) || syntaxList(p[2]) !== null) && p.length > 3) {
       const next = syntaxList(p[2]);
       if (isIdentifier(p[2]) || (next !== null && next.length === 2 && next.every(isIdentifier))) p = [p[0], ...p.slice(2)];
     }
@@ -252,7 +252,7 @@ const structExec = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
 
 // ---------------------------------------------------------------- type-level forms
 
-const nothing = (stx: Syntax, _ex: Expander, b: Builder): Syntax => b.list('begin');
+const nothing = (_stx: Syntax, _ex: Expander, b: Builder): Syntax => b.list('begin');
 
 /** `(ann e T)`, `(inst e T ...)`: the expression. */
 const firstArgument = (stx: Syntax, ex: Expander): Syntax => items(stx, ex, 2)[1];
@@ -502,7 +502,7 @@ const withAsserts = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
 };
 
 /** `(typecheck-fail stx [message])`: a type error, reported when the program runs. */
-const typecheckFail = (stx: Syntax, _ex: Expander, b: Builder): Syntax =>
+const typecheckFail = (_stx: Syntax, _ex: Expander, b: Builder): Syntax =>
   b.list('error', b.quote(sym('typecheck-fail')), b.datum(new RString('type checking failed', true)));
 
 /** The REPL's type queries cannot answer without a type checker. */
