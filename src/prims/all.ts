@@ -112,6 +112,8 @@ import { installRepl } from './repl.js';
 import { installUnsupported } from './unsupported.js';
 import { installStencilVectors } from './stencil-vectors.js';
 import { installPlaceholders } from './placeholders.js';
+import { installFlonums } from './flonums.js';
+import { installFixnums } from './fixnums.js';
 import { PrimTable } from './table.js';
 // Widens the machine's runtime interface with what primitives use (see context.ts).
 import './context.js';
@@ -127,6 +129,8 @@ export function allPrimitives(): PrimTable {
     installEqualHash(t);
     installBooleans(t);
     installNumbers(t);
+    installFlonums(t);
+    installFixnums(t);
     installIntegerBytes(t);
     installFloatBytes(t);
     installReadParams(t);
