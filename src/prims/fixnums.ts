@@ -10,7 +10,7 @@ import { argError } from '../errors/messages.js';
 import { errorValueString } from '../errors/messages.js';
 import { exnFailContractNonFixnumResultT, exnFailContractT, fail } from '../errors/exn.js';
 import * as N from '../values/numbers.js';
-import { FxVector } from '../values/flvectors.js';
+import { FxVector, fxvectorOf } from '../values/flvectors.js';
 import { Flonum, NULL, Pair, VOID, type Value } from '../values/types.js';
 import { checkVectorIndex, checkVectorLength, copyRange } from './flonums.js';
 import type { PrimTable } from './table.js';
@@ -185,7 +185,7 @@ function checkFxVector(who: string, v: Value): FxVector {
 }
 
 function fxvectorFrom(who: string, args: readonly Value[]): FxVector {
-  return new FxVector(args.map((a) => checkFx(who, a)));
+  return fxvectorOf(args.map((a) => checkFx(who, a)));
 }
 
 export function installFixnums(t: PrimTable): void {
@@ -330,7 +330,7 @@ export function installFixnums(t: PrimTable): void {
     const make = (who: string) =>
       t.fn(who, 1, 2, (n: Value, x: Value = 0) => {
         const len = checkVectorLength(who, 'valid-fxvector-length?', n);
-        return new FxVector(new Array<Fx>(len).fill(checkFx(who, x)));
+        return fxvectorOf(new Array<Fx>(len).fill(checkFx(who, x)));
       });
     make('make-fxvector');
     make('make-shared-fxvector');
@@ -348,7 +348,7 @@ export function installFixnums(t: PrimTable): void {
     t.fn('fxvector-copy', 1, 3, (v: Value, start: Value = 0, end?: Value) => {
       const vec = checkFxVector('fxvector-copy', v);
       const [s, e] = copyRange('fxvector-copy', 'fxvector', v, vec.items.length, start, end ?? vec.items.length);
-      return new FxVector(vec.items.slice(s, e));
+      return fxvectorOf(vec.items.slice(s, e));
     });
   });
 
@@ -360,12 +360,12 @@ export function installFixnums(t: PrimTable): void {
   t.internalFn('fxvector-collected', 1, 1, (acc: Value) => {
     const xs: Fx[] = [];
     for (let p = acc; p !== NULL; p = (p as Pair).cdr) xs.push((p as Pair).car as Fx);
-    return new FxVector(xs.reverse());
+    return fxvectorOf(xs.reverse());
   });
   t.internalFn('fxvector-make', 3, 3, (n: Value, fill: Value, who: Value) => {
     const name = String((who as { name: string }).name);
     if (!N.isExactNonnegativeInteger(n)) argError(name, 'exact-nonnegative-integer?', n);
-    return new FxVector(new Array<Fx>(Number(n)).fill(checkFx('make-fxvector', fill)));
+    return fxvectorOf(new Array<Fx>(Number(n)).fill(checkFx('make-fxvector', fill)));
   });
   t.internalFn('fxvector-fill!', 3, 3, (v: Value, k: Value, x: Value) => {
     (v as FxVector).items[k as number] = checkFx('for*/vector', x);

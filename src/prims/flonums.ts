@@ -4,7 +4,7 @@
 import { RawText, argError, argumentsError, errorValueString, indexRangeError } from '../errors/messages.js';
 import { exnFailContractT, fail } from '../errors/exn.js';
 import * as N from '../values/numbers.js';
-import { FlVector } from '../values/flvectors.js';
+import { FlVector, flvectorOf } from '../values/flvectors.js';
 import { Complex, Flonum, NULL, Pair, VOID, type Value } from '../values/types.js';
 import { PseudoRandomGenerator } from './random.js';
 import type { PrimTable } from './table.js';
@@ -75,11 +75,11 @@ function flFold(who: string, unit: number, op: (a: number, b: number) => number)
 }
 
 /** fl- and fl/: one argument is the negation (reciprocal), more fold from the first. */
-function flInverseFold(who: string, unit: number, op: (a: number, b: number) => number) {
+function flInverseFold(who: string, inverse: (a: number) => number, op: (a: number, b: number) => number) {
   return function (a: Value, b?: Value): Value {
     if (arguments.length === 2 && a instanceof Flonum && b instanceof Flonum) return new Flonum(op(a.n, b.n));
     const first = checkFlonum(who, a);
-    if (arguments.length === 1) return new Flonum(op(unit, first));
+    if (arguments.length === 1) return new Flonum(inverse(first));
     let acc = first;
     for (let i = 1; i < arguments.length; i++) acc = op(acc, checkFlonum(who, arguments[i]));
     return new Flonum(acc);
@@ -121,7 +121,7 @@ function checkFlComplex(who: string, v: Value): Complex {
 export function flvectorFrom(who: string, args: readonly Value[]): FlVector {
   const items = new Float64Array(args.length);
   for (let i = 0; i < args.length; i++) items[i] = checkFlonum(who, args[i]);
-  return new FlVector(items);
+  return flvectorOf(items);
 }
 
 export function installFlonums(t: PrimTable): void {
@@ -142,13 +142,21 @@ export function installFlonums(t: PrimTable): void {
       'fl-',
       1,
       -1,
-      flInverseFold('fl-', 0, (a, b) => a - b),
+      flInverseFold(
+        'fl-',
+        (a) => -a,
+        (a, b) => a - b,
+      ),
     );
     t.fn(
       'fl/',
       1,
       -1,
-      flInverseFold('fl/', 1, (a, b) => a / b),
+      flInverseFold(
+        'fl/',
+        (a) => 1 / a,
+        (a, b) => a / b,
+      ),
     );
     t.fn(
       'fl=',
@@ -228,7 +236,7 @@ export function installFlonums(t: PrimTable): void {
     const make = (who: string) =>
       t.fn(who, 1, 2, (n: Value, x: Value = new Flonum(0)) => {
         const len = checkVectorLength(who, 'valid-flvector-length?', n);
-        return new FlVector(new Float64Array(len).fill(checkFlonum(who, x)));
+        return flvectorOf(new Float64Array(len).fill(checkFlonum(who, x)));
       });
     make('make-flvector');
     make('make-shared-flvector');
@@ -246,7 +254,7 @@ export function installFlonums(t: PrimTable): void {
     t.fn('flvector-copy', 1, 3, (v: Value, start: Value = 0, end?: Value) => {
       const vec = checkFlVector('flvector-copy', v);
       const [s, e] = copyRange('flvector-copy', 'flvector', v, vec.items.length, start, end ?? vec.items.length);
-      return new FlVector(vec.items.slice(s, e));
+      return flvectorOf(vec.items.slice(s, e));
     });
   });
 
@@ -258,13 +266,13 @@ export function installFlonums(t: PrimTable): void {
   t.internalFn('flvector-collected', 1, 1, (acc: Value) => {
     const xs: number[] = [];
     for (let p = acc; p !== NULL; p = (p as Pair).cdr) xs.push(((p as Pair).car as Flonum).n);
-    return new FlVector(Float64Array.from(xs.reverse()));
+    return flvectorOf(Float64Array.from(xs.reverse()));
   });
   // for/flvector #:length n: a vector made at the start and filled in place.
   t.internalFn('flvector-make', 3, 3, (n: Value, fill: Value, who: Value) => {
     const name = String((who as { name: string }).name);
     if (!N.isExactNonnegativeInteger(n)) argError(name, 'exact-nonnegative-integer?', n);
-    return new FlVector(new Float64Array(Number(n)).fill(checkFlonum('make-flvector', fill)));
+    return flvectorOf(new Float64Array(Number(n)).fill(checkFlonum('make-flvector', fill)));
   });
   // Racket 8.7 names for*/vector in this message, whichever form made the vector.
   t.internalFn('flvector-fill!', 3, 3, (v: Value, k: Value, x: Value) => {

@@ -249,14 +249,14 @@ export function installProcedureImpersonators(t: PrimTable): void {
   t.fn('impersonate-procedure', 2, -1, (...a: Value[]) => makeProcedureImpersonator('impersonate-procedure', false, false, a));
   t.fn('chaperone-procedure*', 2, -1, (...a: Value[]) => makeProcedureImpersonator('chaperone-procedure*', true, true, a));
   t.fn('impersonate-procedure*', 2, -1, (...a: Value[]) => makeProcedureImpersonator('impersonate-procedure*', false, true, a));
-  // The replacement is trusted to do what the procedure does; Racket checks only that it is a procedure.
+  // The replacement is trusted to do what the procedure does; Racket only takes both procedures' arity masks.
   t.in('racket/unsafe/ops', () => {
     for (const [who, chaperone] of [
       ['unsafe-chaperone-procedure', true],
       ['unsafe-impersonate-procedure', false],
     ] as const) {
       t.fn(who, 2, -1, (proc: Value, replacement: Value, ...rest: Value[]) => {
-        if (!isProcedure(proc)) return argError(who, 'procedure?', proc);
+        if (!isProcedure(proc)) return argError('procedure-arity-mask', 'procedure?', proc);
         if (!isProcedure(replacement)) return argError('procedure-arity-mask', 'procedure?', replacement);
         return new ProcedureImpersonator(proc, chaperone, parseProps(who, rest), replacement, false, true);
       });

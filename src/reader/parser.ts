@@ -27,7 +27,7 @@ import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } 
 import { makeHash, type HashKind } from '../values/hash.js';
 import { Syntax, EMPTY_SCOPES, type SrcLoc } from '../values/syntax.js';
 import { Box, Char, Flonum, NULL, Pair, RBytes, RString, RVector, keyword, listFromArray, sym, type Value } from '../values/types.js';
-import { FlVector, FxVector } from '../values/flvectors.js';
+import { flvectorOf, fxvectorOf } from '../values/flvectors.js';
 import { isFixnum, isReal, type Num, numberToString, toDouble } from '../values/numbers.js';
 import { ReadError } from './errors.js';
 import type { LineMap } from './location.js';
@@ -881,7 +881,7 @@ export class RacketParser extends EmbeddedActionsParser {
       const fill = values.length > 0 ? values[values.length - 1] : 0;
       while (values.length < Number(want)) values.push(fill);
     }
-    const vec = kind === 'fl' ? new FlVector(Float64Array.from(values as number[])) : new FxVector(values as (number | bigint)[]);
+    const vec = kind === 'fl' ? flvectorOf(Float64Array.from(values as number[])) : fxvectorOf(values as (number | bigint)[]);
     return this.wrap(vec, start, end, null);
   }
 

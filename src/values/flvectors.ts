@@ -27,6 +27,20 @@ export class FxVector implements CustomPrintable {
   }
 }
 
+// As in Racket CS, there is one empty flvector and one empty fxvector.
+const EMPTY_FL = new FlVector(new Float64Array(0));
+const EMPTY_FX = new FxVector([]);
+
+/** An flvector of `items` (the shared one when empty). */
+export function flvectorOf(items: Float64Array): FlVector {
+  return items.length === 0 ? EMPTY_FL : new FlVector(items);
+}
+
+/** An fxvector of `items` (the shared one when empty). */
+export function fxvectorOf(items: (number | bigint)[]): FxVector {
+  return items.length === 0 ? EMPTY_FX : new FxVector(items);
+}
+
 /** eqv? on two doubles: the same bits, except that all NaNs are alike. */
 function sameFlonum(a: number, b: number): boolean {
   return Object.is(a, b) || (a !== a && b !== b);
