@@ -142,7 +142,30 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder, whole: 
     });
   }
   const call = (prim: string, ...args: Syntax[]) => b.list(b.list('quote', b.datum(ex.rtPrim(prim))), ...args);
-  if (ids.length === 1) return runtimeIteration(ids, seq, pos, call, b);
+  if (ids.length === 1) {
+    const kind =
+      head === null || parts!.length !== 2
+        ? null
+        : ex.isLibraryBinding(head, 'racket/flonum', 'in-flvector')
+          ? 'flvector'
+          : ex.isLibraryBinding(head, 'racket/fixnum', 'in-fxvector')
+            ? 'fxvector'
+            : null;
+    if (kind !== null) {
+      // (in-flvector v), (in-fxvector v): walked by index, as in-vector is.
+      const vec = b.temp('vec');
+      return simpleIteration({
+        ids,
+        setup: [[vec, call(`check-in-${kind}`, parts![1])]],
+        pos,
+        start: b.datum(0),
+        more: b.list('<', pos, call(`${kind}-length-of`, vec)),
+        value: call(`${kind}-ref-at`, vec, pos),
+        next: b.list('+', pos, b.datum(1)),
+      });
+    }
+    return runtimeIteration(ids, seq, pos, call, b);
+  }
   // Anything else: the generic sequence protocol.
   const s = b.temp('seq');
   const more = b.temp('more?');

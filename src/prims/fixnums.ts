@@ -352,6 +352,10 @@ export function installFixnums(t: PrimTable): void {
     });
   });
 
+  // An (in-fxvector v) clause: its check, and the loop's length and element.
+  t.internalFn('check-in-fxvector', 1, 1, (v: Value) => (v instanceof FxVector ? v : argError('in-fxvector*', 'fxvector', v)));
+  t.internalFn('fxvector-length-of', 1, 1, (v: Value) => (v as FxVector).items.length);
+  t.internalFn('fxvector-ref-at', 2, 2, (v: Value, i: Value) => (v as FxVector).items[i as number]);
   // for/fxvector's helpers (see flvector-collect in flonums.ts).
   t.internalFn('fxvector-collect', 3, 3, (acc: Value, x: Value, who: Value) => {
     if (!isFx(x)) argError(String((who as { name: string }).name), 'fixnum?', x);

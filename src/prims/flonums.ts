@@ -258,6 +258,10 @@ export function installFlonums(t: PrimTable): void {
     });
   });
 
+  // An (in-flvector v) clause: its check, and the loop's length and element.
+  t.internalFn('check-in-flvector', 1, 1, (v: Value) => (v instanceof FlVector ? v : argError('in-flvector*', 'flvector', v)));
+  t.internalFn('flvector-length-of', 1, 1, (v: Value) => (v as FlVector).items.length);
+  t.internalFn('flvector-ref-at', 2, 2, (v: Value, i: Value) => new Flonum((v as FlVector).items[i as number]));
   // for/flvector: the body's values, checked one by one, collected in reverse.
   t.internalFn('flvector-collect', 3, 3, (acc: Value, x: Value, who: Value) => {
     if (!(x instanceof Flonum)) argError(String((who as { name: string }).name), 'flonum?', x);

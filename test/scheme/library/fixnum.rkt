@@ -129,3 +129,6 @@
 (try (for/fxvector #:length -1 ([i 2]) 'x))
 (try (for*/fxvector #:length 2 ([i 2] [j 2]) (+ i j)))
 (try (list (eq? (fxvector) (make-fxvector 0)) (eq? (fxvector) (fxvector-copy (fxvector 1) 1)) (eq? (flvector) (flvector-copy (flvector 1.0) 1)) (eq? (fxvector 1) (fxvector 1))))
+(try (for/list ([x (in-fxvector 'a)]) x))
+(try (for/list ([x (in-fxvector (fxvector 1 2 big))]) x))
+(try (for/sum ([x (in-fxvector (fxvector 1 2 3))]) x))

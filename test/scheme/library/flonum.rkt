@@ -1,7 +1,7 @@
 #lang racket/base
 ;; racket/flonum: arithmetic, comparisons, conversions, flvectors and their
 ;; for forms, printing, equality, reading #fl(...), and the error messages.
-(require racket/flonum)
+(require racket/flonum (only-in racket/sequence sequence->list))
 (define-syntax-rule (try e)
   (with-handlers ([(lambda (x) #t) (lambda (x) (printf "~s raises: ~a\n" 'e (if (exn? x) (exn-message x) x)))])
     (printf "~s => ~s\n" 'e e)))
@@ -128,3 +128,9 @@
 (try (for/flvector #:length 2 ([i 2]) 'x))
 (try (for/flvector #:length -1 ([i 2]) 1.0))
 (try (for/flvector ([i 5]) #:break (= i 3) (exact->inexact i)))
+;; in-flvector as a clause (walked by index) and as a value
+(try (for/list ([x (in-flvector 1)]) x))
+(try (let ([v (flvector 1.0 2.0 3.0)]) (for/list ([x (in-flvector v)]) (flvector-set! v 2 9.0) x)))
+(try (for*/list ([x (in-flvector (flvector 1.0 2.0))] [y (in-flvector (flvector 0.5))]) (fl+ x y)))
+(try (let ([in in-flvector]) (for/list ([x (in (flvector 4.0 5.0))]) x)))
+(try (sequence->list (in-flvector (flvector 1.0 2.0))))
