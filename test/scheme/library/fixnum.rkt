@@ -132,3 +132,7 @@
 (try (for/list ([x (in-fxvector 'a)]) x))
 (try (for/list ([x (in-fxvector (fxvector 1 2 big))]) x))
 (try (for/sum ([x (in-fxvector (fxvector 1 2 3))]) x))
+;; results back below 2^53 are the same fixnums as ones written directly
+(define m 9007199254740991)
+(try (list (eq? (fx- (fx+ m 1) 1) m) (eq? (fxquotient (fx* m 4) 4) m) (eq? (fxrshift (fxlshift m 2) 2) m) (eq? (fxand (fx+ m 1) m) 0)
+           (eq? (fxnot (fxnot m)) m) (eq? (fx+/wraparound big (fx- m big)) m) (eq? (fxmodulo (fx+ m 7) (fx+ m 1)) 6) (eqv? (fl->fx 9007199254740992.0) (fx+ m 1))))
