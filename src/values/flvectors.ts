@@ -1,30 +1,34 @@
 // flvectors and fxvectors (racket/flonum, racket/fixnum): vectors that hold
-// only flonums or only fixnums. They print as `#fl(1.0 2.0)` and `#fx(1 2)`
-// (as constructor calls, `(flvector 1.0 2.0)`, in print mode outside a
-// quote) and are equal? when their elements are (eqv?, element by element).
+// only flonums or only fixnums. The printers show them as `#fl(1.0 2.0)` and
+// `#fx(1 2)` (as constructor calls, `(flvector 1.0 2.0)`, in print mode
+// outside a quote); they are equal? when their elements are eqv?, element by
+// element.
 
 import { registerEqualHook, registerEqualKeyHook } from './equal.js';
-import { type CustomPrintable, customPrint, type PrintContext } from './printable.js';
 import { Flonum, type Value } from './types.js';
 
-export class FlVector implements CustomPrintable {
+export class FlVector {
   constructor(readonly items: Float64Array) {}
-
-  [customPrint](ctx: PrintContext): string {
-    const parts: string[] = [];
-    for (const x of this.items) parts.push(ctx.recur(new Flonum(x)));
-    return ctx.mode === 'print' && ctx.quoteDepth === 0 ? `(flvector${parts.map((p) => ' ' + p).join('')})` : `#fl(${parts.join(' ')})`;
-  }
 }
 
 /** The elements are fixnums: JS numbers, or bigints between 2^53 and 2^60 in magnitude. */
-export class FxVector implements CustomPrintable {
+export class FxVector {
   constructor(readonly items: (number | bigint)[]) {}
+}
 
-  [customPrint](ctx: PrintContext): string {
-    const parts = this.items.map((x) => ctx.recur(x));
-    return ctx.mode === 'print' && ctx.quoteDepth === 0 ? `(fxvector${parts.map((p) => ' ' + p).join('')})` : `#fx(${parts.join(' ')})`;
+/**
+ * How a printer shows an flvector or fxvector: `fl` or `fx`, and the
+ * elements; with `vectorLength` (print-vector-length) a repeated last
+ * element is given once, as the count shows it.
+ */
+export function numericVectorParts(v: FlVector | FxVector, vectorLength: boolean): { tag: 'fl' | 'fx'; items: Value[] } {
+  let n = v.items.length;
+  if (v instanceof FlVector) {
+    if (vectorLength) while (n > 1 && sameFlonum(v.items[n - 2], v.items[n - 1])) n--;
+    return { tag: 'fl', items: Array.from(v.items.subarray(0, n), (x) => new Flonum(x)) };
   }
+  if (vectorLength) while (n > 1 && v.items[n - 2] === v.items[n - 1]) n--;
+  return { tag: 'fx', items: v.items.slice(0, n) };
 }
 
 // As in Racket CS, there is one empty flvector and one empty fxvector.
