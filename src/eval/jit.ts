@@ -11,7 +11,7 @@
 // code stopped. Nodes the generator does not know run through their own
 // `ev`/`dev`.
 
-import { MultipleValues, NULL, Pair, VOID, type Value } from '../values/types.js';
+import { Flonum, MultipleValues, NULL, Pair, VOID, type Value } from '../values/types.js';
 import { resultArityError, undefinedVariable, useBeforeInit } from '../errors/messages.js';
 import type { TopVar } from '../expand/core.js';
 import {
@@ -56,6 +56,7 @@ const RUNTIME = {
   VOID,
   NULL,
   Pair,
+  Flonum,
   Closure,
   AppFrame,
   IfFrame,
@@ -129,6 +130,41 @@ const INLINE: Record<string, { arity: number; code: Inline }> = {
   car: { arity: 1, code: ([a], call) => `(${a} instanceof Pair ? ${a}.car : ${call})` },
   cdr: { arity: 1, code: ([a], call) => `(${a} instanceof Pair ? ${a}.cdr : ${call})` },
   cons: { arity: 2, code: ([a, b]) => `new Pair(${a}, ${b})` },
+  // racket/fixnum on two numbers (fixnums past 2^53 are bigints, which take the call) and racket/flonum on two flonums.
+  'fx+': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} && Math.abs(${a} + ${b}) <= MAX ? ${a} + ${b} : ${call})` },
+  'fx-': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} && Math.abs(${a} - ${b}) <= MAX ? ${a} - ${b} : ${call})` },
+  'fx<': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} ? ${a} < ${b} : ${call})` },
+  'fx>': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} ? ${a} > ${b} : ${call})` },
+  'fx<=': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} ? ${a} <= ${b} : ${call})` },
+  'fx>=': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} ? ${a} >= ${b} : ${call})` },
+  'fx=': { arity: 2, code: ([a, b], call) => `(${isNum(a)} && ${isNum(b)} ? ${a} === ${b} : ${call})` },
+  ...Object.fromEntries(
+    (['+', '-', '*', '/'] as const).map((op) => [
+      `fl${op}`,
+      {
+        arity: 2,
+        code: ([a, b]: string[], call: string) =>
+          `(${a} instanceof Flonum && ${b} instanceof Flonum ? new Flonum(${a}.n ${op} ${b}.n) : ${call})`,
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
+    (
+      [
+        ['<', '<'],
+        ['>', '>'],
+        ['<=', '<='],
+        ['>=', '>='],
+        ['=', '==='],
+      ] as const
+    ).map(([name, op]) => [
+      `fl${name}`,
+      {
+        arity: 2,
+        code: ([a, b]: string[], call: string) => `(${a} instanceof Flonum && ${b} instanceof Flonum ? ${a}.n ${op} ${b}.n : ${call})`,
+      },
+    ]),
+  ),
 };
 
 class Generator {

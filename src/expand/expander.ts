@@ -230,6 +230,14 @@ export class Expander {
     return m !== null && b !== null && sameMeaning(m, b);
   }
 
+  /** Whether `id` means `name` of library `lib` (racket/flonum's in-flvector ...). */
+  isLibraryBinding(id: Value, lib: string, name: string): boolean {
+    if (!isIdentifier(id)) return false;
+    const m = this.resolve(id);
+    const b = this.library(lib)?.exports.get(name);
+    return m !== null && b !== undefined && sameMeaning(m, b);
+  }
+
   fresh(name: string): string {
     return `${name}${++this.gensymCounter}`;
   }

@@ -8,7 +8,7 @@
 // primitives (prims/sequences.ts). #:break and #:final leave through an
 // escape continuation around the whole iteration.
 
-import { Keyword, RString, listFromArray, sym } from '../values/types.js';
+import { Flonum, Keyword, RString, listFromArray, sym } from '../values/types.js';
 import { jsMacro, type Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
@@ -142,7 +142,30 @@ function iteration(ids: Syntax[], seq: Syntax, ex: Expander, b: Builder, whole: 
     });
   }
   const call = (prim: string, ...args: Syntax[]) => b.list(b.list('quote', b.datum(ex.rtPrim(prim))), ...args);
-  if (ids.length === 1) return runtimeIteration(ids, seq, pos, call, b);
+  if (ids.length === 1) {
+    const kind =
+      head === null || parts!.length !== 2
+        ? null
+        : ex.isLibraryBinding(head, 'racket/flonum', 'in-flvector')
+          ? 'flvector'
+          : ex.isLibraryBinding(head, 'racket/fixnum', 'in-fxvector')
+            ? 'fxvector'
+            : null;
+    if (kind !== null) {
+      // (in-flvector v), (in-fxvector v): walked by index, as in-vector is.
+      const vec = b.temp('vec');
+      return simpleIteration({
+        ids,
+        setup: [[vec, call(`check-in-${kind}`, parts![1])]],
+        pos,
+        start: b.datum(0),
+        more: b.list('<', pos, call(`${kind}-length-of`, vec)),
+        value: call(`${kind}-ref-at`, vec, pos),
+        next: b.list('+', pos, b.datum(1)),
+      });
+    }
+    return runtimeIteration(ids, seq, pos, call, b);
+  }
   // Anything else: the generic sequence protocol.
   const s = b.temp('seq');
   const more = b.temp('more?');
@@ -673,15 +696,28 @@ function expandFor(variant: Variant, star: boolean, stx: Syntax, p: Syntax[], ex
 
 import { NULL as NULL_ } from '../values/types.js';
 
+/** How a `for/vector #:length` form makes its vector and fills one slot. */
+interface VectorKind {
+  fill(b: Builder): Syntax;
+  make(b: Builder, ex: Expander, len: Syntax, fill: Syntax, name: string): Syntax;
+  set(b: Builder, ex: Expander, vec: Syntax, k: Syntax, x: Syntax): Syntax;
+}
+
+const PLAIN_VECTOR: VectorKind = {
+  fill: (b) => b.datum(0),
+  make: (b, _ex, len, fill) => b.list('make-vector', len, fill),
+  set: (b, _ex, vec, k, x) => b.list('vector-set!', vec, k, x),
+};
+
 /**
  * `(for/vector #:length n [#:fill v] (clause ...) body ...+)`: a vector of
  * length n (filled with v, 0 by default), filled from the start; the
  * iteration stops once it is full.
  */
-function forVectorOfLength(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Builder): Syntax {
+function forVectorOfLength(stx: Syntax, star: boolean, p: Syntax[], ex: Expander, b: Builder, kind: VectorKind = PLAIN_VECTOR): Syntax {
   const name = formName(stx);
   let length: Syntax | null = null;
-  let fill: Syntax = b.datum(0);
+  let fill: Syntax = kind.fill(b);
   let i = 1;
   for (; i + 1 < p.length && syntaxE(p[i]) instanceof Keyword; i += 2) {
     const k = (syntaxE(p[i]) as Keyword).name;
@@ -700,7 +736,7 @@ function forVectorOfLength(stx: Syntax, star: boolean, p: Syntax[], ex: Expander
     star ? 'for*/fold' : 'for/fold',
     b.list(b.list(k, b.datum(0))),
     p[i],
-    b.list('vector-set!', vec, k, b.listTail(['let-values', b.list()], listFromArray(p.slice(i + 1)))),
+    kind.set(b, ex, vec, k, b.listTail(['let-values', b.list()], listFromArray(p.slice(i + 1)))),
     b.keyword('final'),
     b.list('=', b.list('add1', k), len),
     b.list('add1', k),
@@ -711,7 +747,7 @@ function forVectorOfLength(stx: Syntax, star: boolean, p: Syntax[], ex: Expander
     check,
     b.list(
       'let-values',
-      b.list(b.list(b.list(vec), b.list('make-vector', len, fill))),
+      b.list(b.list(b.list(vec), kind.make(b, ex, len, fill, name))),
       b.list('if', b.list('zero?', len), vec, b.list('begin', loop, vec)),
     ),
   );
@@ -795,4 +831,55 @@ export function forClauseForms(): [string, Meaning][] {
     ['define-splicing-for-clause-syntax', jsMacro('define-splicing-for-clause-syntax', defineSplicingForClauseSyntax)],
     [':do-in', jsMacro(':do-in', doInMacro)],
   ];
+}
+
+// ---------------------------------------------------------------- racket/flonum, racket/fixnum
+
+/**
+ * for/flvector, for/fxvector and their for* forms. Without #:length the
+ * body's values are checked and collected as they come, then made into the
+ * vector; with it, the vector is made first and filled in place (runtime
+ * helpers in prims/flonums.ts and prims/fixnums.ts).
+ */
+function forNumericVectorMacro(prefix: 'fl' | 'fx', star: boolean) {
+  const helper = (b: Builder, ex: Expander, name: string) => b.list('quote', b.datum(ex.rtPrim(`${prefix}vector-${name}`)));
+  const kind: VectorKind = {
+    fill: (b) => b.datum(prefix === 'fl' ? new Flonum(0) : 0),
+    make: (b, ex, len, fill, name) => b.list(helper(b, ex, 'make'), len, fill, b.quote(symbol(name))),
+    set: (b, ex, vec, k, x) => b.list(helper(b, ex, 'fill!'), vec, k, x),
+  };
+  return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = syntaxList(stx);
+    if (p === null) return ex.badSyntax(stx);
+    if (p.length > 2 && syntaxE(p[1]) instanceof Keyword) return forVectorOfLength(stx, star, p, ex, b, kind);
+    if (p.length < 3) ex.syntaxError(formName(stx), 'bad syntax', stx);
+    const acc = b.temp('acc');
+    const body = bodyOfForms(p.slice(2), b);
+    const who = b.quote(symbol(formName(stx)));
+    return forFold(
+      stx,
+      star,
+      [[acc, b.quote(NULL_)]],
+      p[1],
+      (_a, _b, ctx) => b.list(helper(b, ex, 'collect'), acc, body(ctx), who),
+      (r) => b.list(helper(b, ex, 'collected'), r),
+      ex,
+      b,
+    );
+  };
+}
+
+/** The for forms of racket/flonum and racket/fixnum, as [library, name, meaning]. */
+export function numericVectorForForms(): [string, string, Meaning][] {
+  const out: [string, string, Meaning][] = [];
+  for (const [prefix, lib] of [
+    ['fl', 'racket/flonum'],
+    ['fx', 'racket/fixnum'],
+  ] as const) {
+    for (const star of [false, true]) {
+      const name = `for${star ? '*' : ''}/${prefix}vector`;
+      out.push([lib, name, jsMacro(name, forNumericVectorMacro(prefix, star))]);
+    }
+  }
+  return out;
 }

@@ -113,6 +113,9 @@ import { installRepl } from './repl.js';
 import { installUnsupported } from './unsupported.js';
 import { installStencilVectors } from './stencil-vectors.js';
 import { installPlaceholders } from './placeholders.js';
+import { installFlonums } from './flonums.js';
+import { installFixnums } from './fixnums.js';
+import { installUnsafeOps } from './unsafe-ops.js';
 import { PrimTable } from './table.js';
 // Widens the machine's runtime interface with what primitives use (see context.ts).
 import './context.js';
@@ -128,6 +131,8 @@ export function allPrimitives(): PrimTable {
     installEqualHash(t);
     installBooleans(t);
     installNumbers(t);
+    installFlonums(t);
+    installFixnums(t);
     installIntegerBytes(t);
     installFloatBytes(t);
     installReadParams(t);
@@ -241,6 +246,8 @@ export function allPrimitives(): PrimTable {
     installModules(t);
     installRepl(t);
     installUnsupported(t);
+    // Last: it binds the unsafe names to the safe procedures above.
+    installUnsafeOps(t);
     cached = t;
   }
   return cached;

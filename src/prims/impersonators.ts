@@ -95,6 +95,7 @@ export function vectorRefThrough(m: Machine | null, who: string, v: VectorImpers
   const outer = v;
   const read = (w: Value): Value => {
     if (!(w instanceof VectorImpersonator)) return (w as RVector).items[i];
+    if (w.replacement !== null) return read(w.replacement);
     const x = read(w.target);
     if (w.ref === false) return x;
     const got = callForOne(m, w.ref, w.star ? [outer, w.target, i, x] : [w.target, i, x]);
@@ -108,6 +109,10 @@ export function vectorSetThrough(m: Machine | null, who: string, v: VectorImpers
   const outer = v;
   let w: Value = v;
   while (w instanceof VectorImpersonator) {
+    if (w.replacement !== null) {
+      w = w.replacement;
+      continue;
+    }
     if (w.set !== false) x = checkResult(who, w, callForOne(m, w.set, w.star ? [outer, w.target, i, x] : [w.target, i, x]), x);
     w = w.target;
   }
@@ -409,6 +414,19 @@ function makeHashImpersonator(who: string, chaperone: boolean, a: Value[]): Valu
 // Installing
 
 export function installImpersonators(t: PrimTable): void {
+  // The replacement vector is trusted to stand for the vector; only the vectors themselves are checked.
+  t.in('racket/unsafe/ops', () => {
+    for (const [who, chaperone] of [
+      ['unsafe-chaperone-vector', true],
+      ['unsafe-impersonate-vector', false],
+    ] as const) {
+      t.fn(who, 2, -1, (v: Value, replacement: Value, ...rest: Value[]) => {
+        if (!isVectorLike(v)) return argError(who, 'vector?', v);
+        if (!isVectorLike(replacement)) return argError(who, 'vector?', replacement);
+        return new VectorImpersonator(v, chaperone, parseProps(who, rest), false, false, false, replacement);
+      });
+    }
+  });
   t.fn('chaperone-vector', 3, -1, (...a: Value[]) => makeVectorImpersonator('chaperone-vector', true, false, a));
   t.fn('impersonate-vector', 3, -1, (...a: Value[]) => makeVectorImpersonator('impersonate-vector', false, false, a));
   t.fn('chaperone-vector*', 3, -1, (...a: Value[]) => makeVectorImpersonator('chaperone-vector*', true, true, a));

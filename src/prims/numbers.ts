@@ -241,7 +241,7 @@ export function installNumbers(t: PrimTable): void {
   t.fn('exact?', 1, 1, (v) => C.isExact(checkNumber('exact?', v)));
   t.fn('inexact?', 1, 1, (v) => !C.isExact(checkNumber('inexact?', v)));
   t.fn('flonum?', 1, 1, (v) => v instanceof Flonum);
-  t.fn('fixnum?', 1, 1, (v) => typeof v === 'number' && Math.abs(v) < 2 ** 60);
+  t.fn('fixnum?', 1, 1, (v) => N.isFixnum(v));
   t.fn('zero?', 1, 1, (v) => (v === 0 ? true : C.isZero(checkNumber('zero?', v))));
   t.fn('positive?', 1, 1, (v) => (typeof v === 'number' ? v > 0 : N.isPositive(checkReal('positive?', v))));
   t.fn('negative?', 1, 1, (v) => (typeof v === 'number' ? v < 0 : N.isNegative(checkReal('negative?', v))));

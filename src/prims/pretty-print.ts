@@ -37,6 +37,7 @@ import {
   type PrintParams,
 } from '../printer/print.js';
 import { symbolToPrintString } from '../printer/symbol-format.js';
+import { FlVector, FxVector, numericVectorParts } from '../values/flvectors.js';
 import { RHash } from '../values/hash.js';
 import { Impersonator, seeThrough } from '../values/impersonator.js';
 import { StructInstance, type StructType, propCustomWrite } from '../values/struct.js';
@@ -96,6 +97,8 @@ const UNQ_LIST_STAR = new Unquoted('list*');
 const UNQ_CONS = new Unquoted('cons');
 const UNQ_MCONS = new Unquoted('mcons');
 const UNQ_VECTOR = new Unquoted('vector');
+const UNQ_FLVECTOR = new Unquoted('flvector');
+const UNQ_FXVECTOR = new Unquoted('fxvector');
 const UNQ_BOX = new Unquoted('box');
 
 const QUOTE = sym('quote');
@@ -154,8 +157,12 @@ export interface PrettySettings {
 }
 
 /** The values that may print across several lines. */
-function kindOf(v: Value, params: PrintParams): 'pair' | 'mpair' | 'vector' | 'box' | 'custom' | 'struct' | 'hash' | null {
+function kindOf(
+  v: Value,
+  params: PrintParams,
+): 'pair' | 'mpair' | 'vector' | 'numeric-vector' | 'box' | 'custom' | 'struct' | 'hash' | null {
   if (v instanceof Pair) return 'pair';
+  if (v instanceof FlVector || v instanceof FxVector) return 'numeric-vector';
   if (v instanceof MPair) return 'mpair';
   if (v instanceof RVector) return 'vector';
   if (v instanceof Box) return params.box ? 'box' : null;
@@ -416,6 +423,8 @@ export class PrettySession {
         return null;
       };
       if (v instanceof RVector) return begin(v.items.slice(), (e) => e && escapes(v));
+      // As Racket's pretty printer has it, always in constructor style at quote depth 0.
+      if (v instanceof FlVector || v instanceof FxVector) return true;
       if (v instanceof Pair) return begin([v.car, v.cdr], (e) => e && escapes(v));
       if (v instanceof MPair) return begin([v.car, v.cdr], () => true);
       if (v instanceof Box) return this.s.params.box ? begin([v.value], (e) => e && escapes(v)) : false;
@@ -624,6 +633,20 @@ export class PrettySession {
           this.out('#');
           if (this.s.params.vectorLength && !this.display) this.out(String(obj.items.length));
           this.wrList(list(repeatless(obj.items, this.s.params.vectorLength && !this.display)), false, depth, PAIRS, '(', ')', q);
+        }
+      });
+      return;
+    }
+    if (obj instanceof FlVector || obj instanceof FxVector) {
+      this.checkFound(obj, true, null, null, () => {
+        const counted = this.s.params.vectorLength && !this.display;
+        if (qd === 0) {
+          const { tag, items } = numericVectorParts(obj, false);
+          this.wrList(list([tag === 'fl' ? UNQ_FLVECTOR : UNQ_FXVECTOR, ...items]), false, depth, PAIRS, '(', ')', qd);
+        } else {
+          const { tag, items } = numericVectorParts(obj, counted);
+          this.out(`#${tag}${counted ? String(obj.items.length) : ''}`);
+          this.wrList(list(items), false, depth, PAIRS, '(', ')', qd);
         }
       });
       return;
@@ -933,6 +956,29 @@ export class PrettySession {
           this.out('#');
           if (vectorLength) this.out(String(v.items.length));
           this.ppList(list(repeatless(v.items, vectorLength)), extra, this.ppExpr, false, depth, PAIRS, this.pairOpen, this.pairClose, q);
+        }
+        return;
+      }
+      case 'numeric-vector': {
+        const v = obj as FlVector | FxVector;
+        if (qd === 0) {
+          const { tag, items } = numericVectorParts(v, false);
+          this.ppList(
+            list([tag === 'fl' ? UNQ_FLVECTOR : UNQ_FXVECTOR, ...items]),
+            extra,
+            this.ppExpr,
+            false,
+            depth,
+            PAIRS,
+            this.pairOpen,
+            this.pairClose,
+            qd,
+          );
+        } else {
+          const counted = this.s.params.vectorLength && !this.display;
+          const { tag, items } = numericVectorParts(v, counted);
+          this.out(`#${tag}${counted ? String(v.items.length) : ''}`);
+          this.ppList(list(items), extra, this.ppExpr, false, depth, PAIRS, this.pairOpen, this.pairClose, qd);
         }
         return;
       }

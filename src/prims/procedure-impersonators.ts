@@ -67,6 +67,10 @@ function arityMismatchWithArguments(target: Value, args: Value[]): never {
 
 function applyImpersonated(m: Machine, f: ProcedureImpersonator, self: Value, kws: Keyword[], kwVals: Value[], positional: Value[]): void {
   const mark = f.props.get(applicationMark);
+  if (f.replaces) {
+    applyTo(m, f.wrapper, f.wrapper, kws, kwVals, positional);
+    return;
+  }
   if (f.wrapper === false) {
     applyTo(m, f.target, self, kws, kwVals, positional);
     return;
@@ -262,6 +266,19 @@ export function installProcedureImpersonators(t: PrimTable): void {
   t.fn('impersonate-procedure', 2, -1, (...a: Value[]) => makeProcedureImpersonator('impersonate-procedure', false, false, a));
   t.fn('chaperone-procedure*', 2, -1, (...a: Value[]) => makeProcedureImpersonator('chaperone-procedure*', true, true, a));
   t.fn('impersonate-procedure*', 2, -1, (...a: Value[]) => makeProcedureImpersonator('impersonate-procedure*', false, true, a));
+  // The replacement is trusted to do what the procedure does; Racket only takes both procedures' arity masks.
+  t.in('racket/unsafe/ops', () => {
+    for (const [who, chaperone] of [
+      ['unsafe-chaperone-procedure', true],
+      ['unsafe-impersonate-procedure', false],
+    ] as const) {
+      t.fn(who, 2, -1, (proc: Value, replacement: Value, ...rest: Value[]) => {
+        if (!isProcedure(proc)) return argError('procedure-arity-mask', 'procedure?', proc);
+        if (!isProcedure(replacement)) return argError('procedure-arity-mask', 'procedure?', replacement);
+        return new ProcedureImpersonator(proc, chaperone, parseProps(who, rest), replacement, false, true);
+      });
+    }
+  });
   t.fn('procedure-impersonator*?', 1, 1, (v: Value) => {
     for (let f = v; f instanceof ProcedureImpersonator; f = f.target) if (f.star && f.wrapper !== false) return true;
     return false;

@@ -10,6 +10,7 @@ import { customPrint } from '../values/printable.js';
 import { RHash } from '../values/hash.js';
 import { HashImpersonator, VectorImpersonator, seeThrough } from '../values/impersonator.js';
 import { RSet } from '../values/set.js';
+import { FlVector, FxVector } from '../values/flvectors.js';
 import * as N from '../values/numbers.js';
 import {
   Char,
@@ -57,6 +58,8 @@ type Kind =
   | 'vector'
   | 'string'
   | 'bytes'
+  | 'flvector'
+  | 'fxvector'
   | 'hash'
   | 'hash-keys'
   | 'hash-values'
@@ -181,7 +184,8 @@ function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
   if (v instanceof Sequence || v instanceof ProcSequence) return v;
   if (N.isExactInteger(v) && N.compare(v as N.Num, 0) >= 0) return new Sequence('range', VOID, 0, v, 1);
   if (v === NULL || (v instanceof Pair && isList(v))) return new Sequence('list', v);
-  if (v instanceof RVector || v instanceof RString || v instanceof RBytes) return vectorLike('', '', v);
+  if (v instanceof RVector || v instanceof RString || v instanceof RBytes || v instanceof FlVector || v instanceof FxVector)
+    return vectorLike('', '', v);
   if (v instanceof RHash) return new Sequence('hash', v, 0, 0, 1, v.entries());
   if (v instanceof RSet) return new Sequence('list', listFromArray(v.elements()));
   if (v instanceof VectorImpersonator) return vectorLike('', '', seeThrough(v) as RVector);
@@ -197,7 +201,7 @@ function toSequence(v: Value, ids: Value): Sequence | ProcSequence {
 }
 
 function isVectorLike(s: Sequence): boolean {
-  return s.kind === 'vector' || s.kind === 'string' || s.kind === 'bytes';
+  return s.kind === 'vector' || s.kind === 'string' || s.kind === 'bytes' || s.kind === 'flvector' || s.kind === 'fxvector';
 }
 
 /**
@@ -208,13 +212,22 @@ function isVectorLike(s: Sequence): boolean {
 function vectorLike(
   who: string,
   typeName: string,
-  v: RVector | RString | RBytes,
+  v: RVector | RString | RBytes | FlVector | FxVector,
   start: Value = 0,
   stop: Value = false,
   step: Value = 1,
 ): Sequence {
-  const kind = v instanceof RVector ? 'vector' : v instanceof RString ? 'string' : 'bytes';
-  const len = v instanceof RVector ? v.items.length : v instanceof RString ? v.length : v.bytes.length;
+  const kind =
+    v instanceof RVector
+      ? 'vector'
+      : v instanceof RString
+        ? 'string'
+        : v instanceof RBytes
+          ? 'bytes'
+          : v instanceof FlVector
+            ? 'flvector'
+            : 'fxvector';
+  const len = v instanceof RString ? v.length : v instanceof RBytes ? v.bytes.length : v.items.length;
   const end = stop === false ? len : stop;
   const isInt = (x: Value): x is number => typeof x === 'number' && Number.isInteger(x);
   if (!isInt(start) || start < 0) return argError(who, 'exact-nonnegative-integer?', start);
@@ -272,6 +285,8 @@ function more(s: Sequence, pos: Value): boolean {
     case 'vector':
     case 'string':
     case 'bytes':
+    case 'flvector':
+    case 'fxvector':
       return (s.step as number) > 0 ? (pos as number) < (s.end as number) : (pos as number) > (s.end as number);
     default:
       return (pos as number) < s.entries.length;
@@ -292,6 +307,10 @@ function valueAt(s: Sequence, pos: Value): Value {
       return Char.of((s.data as RString).codeAt(pos as number));
     case 'bytes':
       return (s.data as RBytes).bytes[pos as number];
+    case 'flvector':
+      return new Flonum((s.data as FlVector).items[pos as number]);
+    case 'fxvector':
+      return (s.data as FxVector).items[pos as number];
     case 'hash': {
       const [k, v] = s.entries[pos as number];
       return new MultipleValues([k, v]);
@@ -417,6 +436,16 @@ export function installSequences(t: PrimTable): void {
     if (!(vec instanceof RVector)) return argError('in-vector', 'vector', v);
     return vectorLike('in-vector', 'vector', vec, start, stop, step);
   });
+  t.in('racket/flonum', () =>
+    t.fn('in-flvector', 1, 4, (v: Value, start?: Value, stop?: Value, step?: Value) =>
+      v instanceof FlVector ? vectorLike('in-flvector*', 'flvector', v, start, stop, step) : argError('in-flvector*', 'flvector', v),
+    ),
+  );
+  t.in('racket/fixnum', () =>
+    t.fn('in-fxvector', 1, 4, (v: Value, start?: Value, stop?: Value, step?: Value) =>
+      v instanceof FxVector ? vectorLike('in-fxvector*', 'fxvector', v, start, stop, step) : argError('in-fxvector*', 'fxvector', v),
+    ),
+  );
   t.fn('in-string', 1, 4, (v: Value, start?: Value, stop?: Value, step?: Value) =>
     v instanceof RString ? vectorLike('in-string', 'string', v, start, stop, step) : argError('in-string', 'string', v),
   );

@@ -39,6 +39,7 @@
 // struct-print.ts; plain JS functions print as `#<procedure:name>`.
 
 import { compareBytes } from '../values/equal.js';
+import { FlVector, FxVector, numericVectorParts } from '../values/flvectors.js';
 import { RHash } from '../values/hash.js';
 import { Impersonator, seeThrough } from '../values/impersonator.js';
 import { pairGraphs } from '../values/placeholder.js';
@@ -364,6 +365,11 @@ class Printer {
       return;
     }
     if (v instanceof RVector) return this.printSeq(v.items, mode, '#(', '(vector', true);
+    if (v instanceof FlVector || v instanceof FxVector) {
+      const counted = this.o.vectorLength && mode !== DISPLAY && mode !== UNQUOTED;
+      const { tag, items } = numericVectorParts(v, counted);
+      return this.printSeq(items, mode, counted ? `#${tag}${v.items.length}(` : `#${tag}(`, `(${tag}vector`);
+    }
     if (v instanceof Box) {
       if (!this.o.box) {
         this.out += '#<box>';

@@ -7,7 +7,8 @@
 //
 // Not supported: complex numbers and extflonums (a ReadError saying so),
 // `#reader` and graph notation `#0=`/`#0#` (errors, worded as when Racket has
-// them disabled), fxvector/flvector literals (as in `read-syntax`), and
+// them disabled), fxvector/flvector literals in `read-syntax` (as in Racket;
+// `read` reads them), and
 // `#hashalw` reads as an `equal?`-based table.
 
 import type { IToken } from 'chevrotain';

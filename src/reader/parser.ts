@@ -26,7 +26,9 @@
 import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import { makeHash, type HashKind } from '../values/hash.js';
 import { Syntax, EMPTY_SCOPES, type SrcLoc } from '../values/syntax.js';
-import { Box, Char, NULL, Pair, RBytes, RString, RVector, keyword, listFromArray, sym, type Value } from '../values/types.js';
+import { Box, Char, Flonum, NULL, Pair, RBytes, RString, RVector, keyword, listFromArray, sym, type Value } from '../values/types.js';
+import { flvectorOf, fxvectorOf } from '../values/flvectors.js';
+import { isFixnum, isReal, type Num, numberToString, toDouble } from '../values/numbers.js';
 import { ReadError } from './errors.js';
 import type { LineMap } from './location.js';
 import { type DecimalMode, mightBeNumber, parseNumber, UNSUPPORTED_EXTFLONUM } from './number.js';
@@ -821,9 +823,66 @@ export class RacketParser extends EmbeddedActionsParser {
     return this.wrap(p, start, this.lastEnd(), null);
   }
 
-  private badDispatch(t: IToken): Syntax {
+  private badDispatch(t: IToken, ctx: Ctx): Syntax {
     const start = this.off(t);
+    if (!this.forSyntax) {
+      const m = /^#(f[lx])([0-9]*)/.exec(this.text.slice(start, start + 40));
+      if (m !== null) return this.numericVector(start, m[1] as 'fl' | 'fx', m[2], ctx);
+    }
     return this.failScan(start, dispatchError(this.text, start, this.who));
+  }
+
+  /**
+   * `#fl(...)` and `#fx(...)` in `read` (read-syntax refuses them): elements
+   * read as numbers, decimals as exact in an fxvector, exact reals made
+   * flonums in an flvector; an optional length as for vectors.
+   */
+  private numericVector(start: number, kind: 'fl' | 'fx', digits: string, ctx: Ctx): Syntax {
+    const name = `${kind}vector`;
+    const at = (t: IToken) => t.tokenType !== EOF && this.off(t);
+    // The lexer read `fl3` (or `fx`) as an atom after the `#`; an opener must follow it at once.
+    const atom = this.LA(1);
+    const openTok = this.LA(2);
+    const openAt = start + 1 + kind.length + digits.length;
+    const opener = openTok.image;
+    if (atom.image !== kind + digits || at(atom) !== start + 1 || at(openTok) !== openAt || !(opener in CLOSER_OF_OPENER)) {
+      return this.fail(start, start + 1, `expected \`(\`, \`[\`, or \`{\` after \`#${kind}\``);
+    }
+    this.SKIP_TOKEN();
+    this.SKIP_TOKEN();
+    const savedMode = this.decimalMode;
+    if (kind === 'fx') this.decimalMode = 'decimal-as-exact';
+    let items: Syntax[];
+    try {
+      items = this.readSequence({ indents: ctx.indents, start }, opener, CLOSER_OF_OPENER[opener], openAt + 1, false).items;
+    } finally {
+      this.decimalMode = savedMode;
+    }
+    const end = this.lastEnd();
+    const values = items.map((item) => {
+      const v = item.e;
+      const bad = (found: string) => {
+        const loc = item.loc as SrcLoc;
+        const where = loc.line !== null && this.countLines ? `${loc.source}:${loc.line}:${loc.column}` : `${loc.source}::${loc.position}`;
+        throw new ReadError(`${where}: ${this.who}: expected a ${kind === 'fl' ? 'flonum' : 'fixnum'}${found}`, loc, false);
+      };
+      if (kind === 'fl') {
+        if (v instanceof Flonum) return v.n;
+        if (isReal(v)) return toDouble(v as Num);
+        return bad('');
+      }
+      if (isFixnum(v)) return v as number | bigint;
+      return isReal(v) ? bad(`, found ${numberToString(v as Num)}`) : bad('');
+    });
+    if (digits !== '') {
+      const want = BigInt(digits);
+      if (want < BigInt(values.length)) this.fail(start, end, `${name} length ${want} is too small, ${values.length} values provided`);
+      if (want > 1n << 28n) this.fail(start, end, 'out of memory');
+      const fill = values.length > 0 ? values[values.length - 1] : 0;
+      while (values.length < Number(want)) values.push(fill);
+    }
+    const vec = kind === 'fl' ? flvectorOf(Float64Array.from(values as number[])) : fxvectorOf(values as (number | bigint)[]);
+    return this.wrap(vec, start, end, null);
   }
 
   private unexpectedCloser(t: IToken, ctx: Ctx): Syntax {

@@ -94,7 +94,7 @@ import { scopeSetAdd } from '../expand/scopes.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { keywordApplyHook } from '../prims/keyword-procedures.js';
 import { expandTopLevel } from '../expand/top-level.js';
-import { setForForms } from '../macros/for.js';
+import { numericVectorForForms, setForForms } from '../macros/for.js';
 import { Frame } from '../eval/frames.js';
 import { Node as BaseNode } from '../eval/nodes.js';
 import { currentErrorPort, currentInputPort, currentOutputPort } from '../prims/ports.js';
@@ -390,6 +390,7 @@ export class Runtime {
     // racket/set's `for` forms (its procedures come with the primitives).
     const sets = this.libraries.get('racket/set') ?? this.addLibrary('racket/set');
     for (const [name, m] of setForForms()) sets.exports.set(name, m);
+    for (const [lib, name, m] of numericVectorForForms()) (this.libraries.get(lib) ?? this.addLibrary(lib)).exports.set(name, m);
     // `racket` is racket/base plus the libraries Racket's racket/main.rkt provides (not json, syntax/parse, ...).
     const full = new ModuleInfo('racket');
     for (const name of ['racket/base', ...RACKET_PARTS]) {

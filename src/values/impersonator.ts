@@ -46,6 +46,8 @@ export class VectorImpersonator extends Impersonator {
     readonly ref: Value,
     readonly set: Value,
     readonly star: boolean,
+    /** unsafe-impersonate-vector: the vector that references and assignments go to instead (null: none). */
+    readonly replacement: Value = null,
   ) {
     super(target, chaperone, props);
   }
@@ -107,6 +109,8 @@ export class ProcedureImpersonator extends Impersonator {
     readonly wrapper: Value,
     /** The wrapper also receives the procedure that was applied. */
     readonly star: boolean,
+    /** unsafe-impersonate-procedure: the wrapper is called instead of the target, with the arguments as given. */
+    readonly replaces = false,
   ) {
     super(target, chaperone, props);
   }

@@ -1752,3 +1752,20 @@ function simplestPositive(x: Num, y: Num): Num {
   if (numEquals(fx, fy)) return add(fx, div(1, simplestPositive(div(1, sub(y, fy)), div(1, sub(x, fx)))));
   return add(fx, 1);
 }
+
+/**
+ * The C library's functions on doubles, as Racket's flsin, flexp, flexpt ...
+ * call them (racket/flonum): NaN where the real result does not exist.
+ */
+export const flonumMath = {
+  sin: accSin,
+  cos: accCos,
+  tan: accTan,
+  exp: accExp,
+  log: accLog,
+  atan: accAtan,
+  asin: accAsin,
+  acos: accAcos,
+  pow: cpow,
+  round: flRound,
+};

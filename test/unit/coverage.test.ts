@@ -26,7 +26,7 @@ describe('the names Node cannot provide', () => {
     const program = calls.map(
       (c) => `(with-handlers ([exn:fail:unsupported? (lambda (e) (displayln (exn-message e)))]) ${c} (displayln "no error"))`,
     );
-    const r = await evalCaptured(program.join('\n'));
+    const r = await evalCaptured(['(require racket/unsafe/ops)', ...program].join('\n'));
     const lines = r.stdout.split('\n').filter((l) => /: unsupported$/.test(l));
     expect(lines.map((l) => l.replace(/: unsupported$/, ''))).toEqual(UNSUPPORTED_NAMES);
     expect(r.stdout).not.toContain('no error');

@@ -1,0 +1,27 @@
+#lang racket/base
+;; How flvectors and fxvectors print: write, display, print (constructor
+;; style outside a quote), print-vector-length, and racket/pretty, which
+;; always prints them in constructor style at quote depth 0 and wraps them.
+(require racket/flonum racket/fixnum racket/pretty)
+(pretty-print (flvector 1.0 2.0))
+(pretty-print (list (fxvector 1 2) 'a))
+(pretty-write (list (fxvector 1 2) 'a))
+(pretty-display (list (flvector 1.5)))
+(pretty-print (for/list ([i 12]) (make-flvector 3 (exact->inexact i))))
+(writeln (list (flvector) (fxvector -1)))
+(print (vector (flvector 1.0) 'x)) (newline)
+(print (cons (fxvector 1) (box (flvector)))) (newline)
+(print (hash 'a (flvector 1.0))) (newline)
+(struct s (a) #:transparent)
+(print (s (flvector 1.0))) (newline)
+(print (list (s (fxvector 1)))) (newline)
+(parameterize ([print-as-expression #f]) (print (flvector 1.0)) (newline))
+(define long (for/flvector ([i 30]) (exact->inexact (* i 1.25))))
+(pretty-print long)
+(pretty-write long)
+(pretty-display (list long))
+(pretty-print (list 'q (for/fxvector ([i 40]) (* i 1000))))
+(parameterize ([print-vector-length #t])
+  (write (flvector 1.0 1.0)) (write (fxvector 2 2 3 3)) (write (flvector)) (write (flvector +nan.0 +nan.0)) (display (fxvector 1 1)) (print (flvector 1.0 1.0)) (print (list (flvector 1.0 1.0))) (newline)
+  (pretty-write (flvector 1.0 1.0)) (pretty-print (list (fxvector 1 1))) (pretty-display (fxvector 1 1)))
+(parameterize ([pretty-print-columns 20]) (pretty-print (fxvector 1 2 3 4 5 6 7 8 9 10)))
