@@ -105,6 +105,7 @@ export interface ModuleBody {
 /** The languages that also bind racket/base at phase 1, as `#lang racket` does. */
 const FOR_SYNTAX_BASE = new Set([
   'racket',
+  'mzscheme',
   'scheme',
   'typed/racket',
   'typed/racket/no-check',

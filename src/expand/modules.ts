@@ -127,6 +127,8 @@ export function expandModule(
   recordImport(info, 0, lang);
   if (enclosing === null && RUNTIME_CONFIGURED.has(lang.name) && !forms.some(declaresConfigureRuntime)) addConfigureRuntime(info);
   const queue = forms.map((f) => bodyScopes.reduce((s, sc) => addScope(s, sc), f));
+  // mzscheme's module body does not print the results of its expressions.
+  const quietLanguage = lang.name === 'mzscheme';
   const saved = ex.ctx;
   const defined = new Map<string, TopVar>();
   const ctx: DefinitionContext = {
@@ -252,7 +254,7 @@ export function expandModule(
           const name = it.ids.length === 1 && idSym(it.ids[0]).interned ? idSym(it.ids[0]).name : null;
           body.push(...withLifts(() => ({ t: 'define-values', vars: it.vars, e: expandNamed(ex, it.rhs, name) })));
         } else if (it.kind === 'expr') {
-          body.push(...withLifts(() => printResults(ex, ex.expandExpr(it.stx))));
+          body.push(...withLifts(() => (quietLanguage ? ex.expandExpr(it.stx) : printResults(ex, ex.expandExpr(it.stx)))));
         }
       }
     } while (queue.length > 0);

@@ -71,7 +71,6 @@
                      [predicate/c racket/contract:predicate/c]
                      [if/c racket/contract:if/c]
                      [failure-result/c racket/contract:failure-result/c]
-                     [promise/c racket/contract:promise/c]
                      [syntax/c racket/contract:syntax/c]
                      [n->th racket/contract:n->th]
                      [blame? racket/contract:blame?]
@@ -937,17 +936,6 @@
          (lambda (p)
            (unless (parameter? p) (raise-blame-error b p '("promised a parameter")))
            (make-derived-parameter p pin pout))))
-     #f)))
-
-(define (promise/c c)
-  (let ([c (coerce-contract 'promise/c c)])
-    (%make-contract-record
-     'chaperone (list 'promise/c (%contract-record-name c)) promise?
-     (lambda (b)
-       (let ([proj ((%contract-record-projection c) (blame-add-context b "the promised value of"))])
-         (lambda (p)
-           (unless (promise? p) (raise-blame-error b p '(expected: "a promise" given: "~e") p))
-           (delay (proj (force p))))))
      #f)))
 
 ;; `(unconstrained-domain-> range ...)`: any arguments, these results.

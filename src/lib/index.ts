@@ -43,6 +43,7 @@ import * as pretty from './pretty.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as contracts from './contracts.rkt';
 import * as typed from './typed.rkt';
+import * as mzscheme from './mzscheme.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
@@ -100,6 +101,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(rackunit),
   file(contracts),
   file(typed),
+  file(mzscheme),
   file(syntax),
   file(syntaxObjects),
   file(sets),

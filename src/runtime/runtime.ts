@@ -40,7 +40,7 @@ import {
 import { expandContractOut, installContractForms } from '../macros/contracts.js';
 import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
 import { printResultsAsWritten } from '../prims/print-params.js';
-import { legacyForms } from '../macros/legacy-forms.js';
+import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -162,6 +162,27 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%for*/set', 'racket/set', 'for*/set'],
   ['%c:make-unconstrained-domain', '#%rkt-internal', 'contract-make-unconstrained-domain'],
 ];
+
+/** mzscheme's names for procedures racket/base has under new names (the same procedures). */
+const MZSCHEME_OLD_NAMES: Record<string, string> = {
+  'hash-table-get': 'hash-ref',
+  'hash-table-put!': 'hash-set!',
+  'hash-table-remove!': 'hash-remove!',
+  'hash-table-map': 'hash-map',
+  'hash-table-for-each': 'hash-for-each',
+  'hash-table-count': 'hash-count',
+  'hash-table-copy': 'hash-copy',
+  'hash-table-iterate-first': 'hash-iterate-first',
+  'hash-table-iterate-next': 'hash-iterate-next',
+  'hash-table-iterate-key': 'hash-iterate-key',
+  'hash-table-iterate-value': 'hash-iterate-value',
+  'syntax-object->datum': 'syntax->datum',
+  'module-identifier=?': 'free-identifier=?',
+  'module-transformer-identifier=?': 'free-transformer-identifier=?',
+  'module-template-identifier=?': 'free-template-identifier=?',
+  'module-label-identifier=?': 'free-label-identifier=?',
+  'list-immutable': 'list',
+};
 
 /** Languages whose configure-runtime sets print-as-expression to #f. */
 const LEGACY_LANGUAGES = new Set(['scheme', 'scheme/base', 'mzscheme']);
@@ -446,6 +467,9 @@ export class Runtime {
     }
     language('scheme', full, null, legacyForms());
     language('scheme/base', base, null, []);
+    const mzschemeProcedures = [...(this.libraries.get('mzscheme')?.exports ?? [])];
+    const renamed = Object.entries(MZSCHEME_OLD_NAMES).map(([old, now]): [string, Meaning] => [old, base.exports.get(now)!]);
+    language('mzscheme', base, null, [...mzschemeProcedures, ...renamed, ...mzschemeForms()]);
   }
 
   library(name: string): ModuleInfo | null {

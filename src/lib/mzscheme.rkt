@@ -1,0 +1,76 @@
+#lang racket/base
+;; The procedures of `#lang mzscheme` that racket no longer has: hash
+;; tables made and tested with flags, and a few others. The old names of
+;; procedures racket/base still has (hash-table-get is hash-ref) are bound
+;; by the runtime; the forms are macros/legacy-forms.ts.
+
+(provide (rename-out [make-hash-table mzscheme:make-hash-table]
+                     [make-immutable-hash-table mzscheme:make-immutable-hash-table]
+                     [hash-table? mzscheme:hash-table?]
+                     [datum->syntax-object mzscheme:datum->syntax-object]
+                     [list-pair? mzscheme:list-pair?]
+                     [true-object? mzscheme:true-object?]
+                     [interned-char? mzscheme:interned-char?]
+                     [keyword->immutable-string mzscheme:keyword->immutable-string]
+                     [symbol->immutable-string mzscheme:symbol->immutable-string]
+                     [expand-path mzscheme:expand-path]
+                     [make-namespace mzscheme:make-namespace]
+                     [namespace-transformer-require mzscheme:namespace-transformer-require]
+                     [transcript-on mzscheme:transcript-on]
+                     [transcript-off mzscheme:transcript-off]
+                     [syntax-srcloc mzscheme:syntax-srcloc]))
+
+;; Flags: 'equal compares keys with equal? (else eq?), 'weak holds them weakly.
+(define (make-hash-table . flags)
+  (check-flags 'make-hash-table flags)
+  (let ([equal? (memq 'equal flags)] [weak? (memq 'weak flags)])
+    (cond
+      [(and equal? weak?) (make-weak-hash)]
+      [equal? (make-hash)]
+      [weak? (make-weak-hasheq)]
+      [else (make-hasheq)])))
+
+(define (check-flags who flags)
+  (for ([f (in-list flags)])
+    (unless (memq f '(equal weak))
+      (raise-argument-error who "(or/c 'equal 'weak)" f))))
+
+(define (make-immutable-hash-table assocs [flag #f])
+  (when flag (check-flags 'make-immutable-hash-table (list flag)))
+  (if (eq? flag 'equal) (make-immutable-hash assocs) (make-immutable-hasheq assocs)))
+
+(define (hash-table? v . flags)
+  (and (hash? v)
+       (for/and ([f (in-list flags)])
+         (case f
+           [(equal) (hash-equal? v)]
+           [(weak) (hash-weak? v)]
+           [(eqv) (hash-eqv? v)]
+           [else (raise-argument-error 'hash-table? "(or/c 'equal 'weak 'eqv)" f)]))))
+
+(define (datum->syntax-object ctx v [src #f] [props #f] [cert #f]) (datum->syntax ctx v src props))
+
+(define (list-pair? v) (and (pair? v) (list? v)))
+(define (true-object? v) (eq? v #t))
+(define (interned-char? v) (and (char? v) (< (char->integer v) 256)))
+(define (keyword->immutable-string k) (string->immutable-string (keyword->string k)))
+(define (symbol->immutable-string s) (string->immutable-string (symbol->string s)))
+
+;; Old versions expanded `~` in a path; paths are left as they are now.
+(define (expand-path p)
+  (unless (path-string? p) (raise-argument-error 'expand-path "path-string?" p))
+  (if (string? p) (string->path p) p))
+
+(define (make-namespace [flag 'initial])
+  (unless (memq flag '(initial empty)) (raise-argument-error 'make-namespace "(or/c 'initial 'empty)" flag))
+  (if (eq? flag 'empty) (make-empty-namespace) (make-base-namespace)))
+
+(define (namespace-transformer-require spec) (namespace-require (list 'for-syntax spec)))
+
+(define (transcript-on file)
+  (raise (make-exn:fail:unsupported "transcript-on: unsupported" (current-continuation-marks))))
+(define (transcript-off)
+  (raise (make-exn:fail:unsupported "transcript-off: unsupported" (current-continuation-marks))))
+
+(define (syntax-srcloc stx)
+  (srcloc (syntax-source stx) (syntax-line stx) (syntax-column stx) (syntax-position stx) (syntax-span stx)))
