@@ -101,7 +101,8 @@ export interface ModuleLoader {
 type Item =
   | { kind: 'def'; ids: Syntax[]; vars: TopVar[]; rhs: Syntax }
   | { kind: 'expr'; stx: Syntax }
-  | { kind: 'provide'; stx: Syntax }
+  /** `contractOut`: the spec has `contract-out` parts not yet rewritten (at the end of pass 1). */
+  | { kind: 'provide'; stx: Syntax; contractOut?: boolean }
   | { kind: 'submodule'; stx: Syntax; star: boolean };
 
 /**
@@ -233,7 +234,7 @@ export function expandModule(
           continue;
         }
         if (head === '#%provide') {
-          items.push({ kind: 'provide', stx: withContractsOut(ex, form, (def) => queue.push(def)) });
+          items.push({ kind: 'provide', stx: form, contractOut: true });
           continue;
         }
         if (head === '#%declare') {
@@ -246,6 +247,13 @@ export function expandModule(
           continue;
         }
         items.push({ kind: 'expr', stx: form });
+      }
+      // contract-out's specs, once every definition of this round (structs too) is bound: the
+      // definitions they add are expanded in another round.
+      for (const it of items) {
+        if (it.kind !== 'provide' || it.contractOut !== true) continue;
+        it.stx = withContractsOut(ex, it.stx, (def) => queue.push(def));
+        it.contractOut = false;
       }
       // Pass 2: expand right-hand sides and expressions with every definition bound.
       for (; expanded < items.length; expanded++) {

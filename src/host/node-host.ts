@@ -24,7 +24,8 @@ export function nodeHost(): Host {
     now: () => performance.now(),
     setTimer(ms, f) {
       // Node's timers have millisecond granularity and may fire a fraction early.
-      const t = setTimeout(f, Math.ceil(ms));
+      // Past 2^31-1 ms Node fires at once; the scheduler sets the timer again when it wakes early.
+      const t = setTimeout(f, Math.min(Math.ceil(ms), 2147483647));
       return () => clearTimeout(t);
     },
     later: (f) => void setImmediate(f),

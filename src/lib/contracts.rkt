@@ -143,13 +143,21 @@
 (define (make-flat/projection name pred projection)
   (%make-contract-record 'flat name pred projection #f))
 
+;; How a predicate is named as a contract: null? is '(), and
+;; exact-nonnegative-integer? natural? (its name in Racket CS).
+(define (predicate-name p)
+  (cond
+    [(eq? p null?) ''()]
+    [(eq? p exact-nonnegative-integer?) 'natural?]
+    [else (or (object-name p) '???)]))
+
 ;; Any value that works as a contract, as a record, or #f.
 (define (coerce-contract/f v [name #f])
   (cond
     [(%contract-record? v) v]
     [(procedure? v)
      (and (procedure-arity-includes? v 1)
-          (make-flat (or name (if (eq? v null?) ''() (object-name v)) '???) v))]
+          (make-flat (or name (predicate-name v)) v))]
     [(or (symbol? v) (boolean? v) (char? v) (null? v) (keyword? v) (void? v))
      (let ([shown (if (or (symbol? v) (null? v)) (list 'quote v) v)])
        (%make-contract-record 'flat (or name shown) (lambda (x) (eq? x v))
@@ -961,7 +969,10 @@
                     (if (null? accepted)
                         (lambda args (apply values check-results args))
                         (make-keyword-procedure
-                         (lambda (kws kw-vals . args) (apply values check-results kw-vals args))))
+                         (lambda (kws kw-vals . args)
+                           (if (null? kws)
+                               (apply values check-results args)
+                               (apply values check-results kw-vals args)))))
                     %impersonator-prop:contracted self
                     %impersonator-prop:blame b)))))
            #f))
@@ -1200,9 +1211,11 @@
                                                        (if i ((list-ref kw-projs i) v) v)))
                                                    kws kw-vals)]
                                  [checked (if (count-ok? (length args)) (check-args args) args)])
-                             (if check-results
-                                 (apply values check-results checked-kws checked)
-                                 (apply values checked-kws checked)))))
+                             ;; A call without keywords gets its arguments back without a keyword list.
+                             (cond
+                               [(null? kws) (if check-results (apply values check-results checked) (apply values checked))]
+                               [check-results (apply values check-results checked-kws checked)]
+                               [else (apply values checked-kws checked)]))))
                         %impersonator-prop:contracted self
                         %impersonator-prop:blame b))))))
            (list 'arrow (if rest (arity-at-least min-args) (if (= min-args max-args) min-args

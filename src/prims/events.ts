@@ -64,11 +64,13 @@ export function installEvents(t: PrimTable): void {
     return new Block(evts, this.rt.host.now() + s * 1000, false);
   });
   withBreaksEnabled(t, 'sync/timeout/enable-break', syncTimeout);
-  t.fn('alarm-evt', 1, 2, function (this: Machine, ms: Value) {
+  t.fn('alarm-evt', 1, 2, function (this: Machine, ms: Value, monotonic: Value = false) {
     const at = seconds(ms);
     if (at === null) return argError('alarm-evt', 'real?', ms);
-    // alarm-evt takes an absolute time in current-inexact-milliseconds terms.
-    const evt: AlarmEvt = new AlarmEvt(this.rt.host, this.rt.host.now() + (at - this.rt.epochMs()), undefined);
+    // alarm-evt takes an absolute time in current-inexact-milliseconds terms, or with `monotonic?`
+    // in current-inexact-monotonic-milliseconds terms (the host's clock).
+    const deadline = monotonic !== false ? at : this.rt.host.now() + (at - this.rt.epochMs());
+    const evt: AlarmEvt = new AlarmEvt(this.rt.host, deadline, undefined);
     (evt as { result: Value }).result = evt;
     return evt;
   });
