@@ -401,7 +401,7 @@ class PatternCompiler {
         return then(bound);
       case 'var': {
         const k = varKey(p.id);
-        if (bound.has(k)) return test(b.list('equal?', p.id, x), then(bound));
+        if (bound.has(k)) return test(b.list(b.list(b.list('quote', b.datum(b.ex.rtPrim('match-equality-test')))), p.id, x), then(bound));
         const inner = new Set(bound).add(k);
         return bind([p.id], x, then(inner));
       }
@@ -586,6 +586,8 @@ interface Clause {
   pats: Pat[];
   guard: Syntax | null;
   body: Syntax[];
+  /** The identifier of `(=> id)`, bound in the body to the clause's failure. */
+  failName: Syntax | null;
 }
 
 /** `[pat body ...]`, `[pat #:when cond body ...]`, for `arity` values (match* clauses have a list of patterns). */
@@ -607,7 +609,15 @@ function parseClause(c: Syntax, arity: number | null, parser: PatternParser, ex:
     guard = rest[1];
     rest = rest.slice(2);
   }
-  return { pats, guard, body: rest };
+  // `(=> id)`: the body may call `(id)` to give up and try the next clause.
+  let failName: Syntax | null = null;
+  const arrow = syntaxList(rest[0]);
+  if (arrow !== null && arrow.length === 2 && isIdentifier(arrow[0]) && idSym(arrow[0]).name === '=>' && isIdentifier(arrow[1])) {
+    if (rest.length < 2) ex.syntaxError(name, 'bad syntax (missing body)', c);
+    failName = arrow[1];
+    rest = rest.slice(1);
+  }
+  return { pats, guard, body: rest, failName };
 }
 
 /**
@@ -621,7 +631,32 @@ function compileClauses(clauses: Clause[], xs: Syntax[], b: Builder, noMatch: Sy
     const c = clauses[i];
     const failId = b.temp('fail');
     const fail = b.list(failId);
-    const body = b.listTail(['let-values', b.list()], listFromArray(c.body));
+    const plain = b.listTail(['let-values', b.list()], listFromArray(c.body));
+    // With `(=> id)`, calling `(id)` anywhere in the body escapes to the next clause.
+    const body =
+      c.failName === null
+        ? plain
+        : (() => {
+            const esc = b.temp('escape');
+            const r = b.temp('results');
+            const caught = b.list(
+              'call-with-escape-continuation',
+              b.list(
+                'lambda',
+                b.list(esc),
+                b.list(
+                  'let-values',
+                  b.list(b.list(b.list(c.failName!), b.list('lambda', b.list(), b.list(esc, failId)))),
+                  b.list('call-with-values', b.list('lambda', b.list(), plain), 'list'),
+                ),
+              ),
+            );
+            return b.list(
+              'let-values',
+              b.list(b.list(b.list(r), caught)),
+              b.list('if', b.list('eq?', r, failId), fail, b.list('apply', 'values', r)),
+            );
+          })();
     const matched = compileAll(compiler, c.pats, xs, () => (c.guard === null ? body : b.list('if', c.guard, body, fail)), fail);
     code = b.list('let-values', b.list(b.list(b.list(failId), b.list('lambda', b.list(), code))), matched);
   }

@@ -1,0 +1,11 @@
+#lang racket
+(match '(1 2) [(list x y) (=> k) (if (= x 1) (k) 'a)] [_ 'b])
+(match '(3 2) [(list x y) (=> k) (if (= x 1) (k) (list 'a x))] [_ 'b])
+(match 5 [n (=> next) (+ 1 (if (odd? n) (next) n))] [_ 'fell-through])
+(define (classify v) (match v [(? number?) (=> skip) (when (zero? v) (skip)) 'nonzero] [0 'zero] [_ 'other]))
+(map classify (list 1 0 'x))
+(match '(1 1) [(list x x) 'same] [_ 'diff])
+(parameterize ([match-equality-test eq?]) (match (list (list 1) (list 1)) [(list x x) 'same] [_ 'diff]))
+(match-equality-test)
+(with-handlers ([exn:fail? exn-message]) (match-equality-test 5))
+(match (list 1 2) [(list a b) (=> f) (values a b)])
