@@ -121,7 +121,8 @@
                      [contract-out-value #%rkt-internal:contract-contract-out-value]
                      [invariant-assertion #%rkt-internal:contract-invariant-assertion]
                      [make-unconstrained-domain #%rkt-internal:contract-make-unconstrained-domain]
-                     [flat-contract-with-explanation racket/contract:flat-contract-with-explanation]))
+                     [flat-contract-with-explanation racket/contract:flat-contract-with-explanation]
+                     [set/c racket/set:set/c]))
 
 ;; ---------------------------------------------------------------- records
 
@@ -996,6 +997,42 @@
 
 (define (predicate/c)
   (make-arrow-contract '-> (list any/c) '() '() '() '() '() #f (list boolean?)))
+
+;; set/c: a set of the given kind and comparison whose elements pass.
+;; Its elements are checked when the set is.
+(define (set/c elem #:cmp [cmp 'dont-care] #:kind [kind 'immutable] #:lazy? [lazy? #f] #:equal-key/c [key/c #f])
+  (unless (memq cmp '(dont-care equal equal-always eqv eq))
+    (raise-argument-error 'set/c "(or/c 'dont-care 'equal 'equal-always 'eqv 'eq)" cmp))
+  (unless (memq kind '(dont-care immutable mutable weak mutable-or-weak))
+    (raise-argument-error 'set/c "(or/c 'dont-care 'immutable 'mutable 'weak 'mutable-or-weak)" kind))
+  (let* ([c (coerce-contract 'set/c elem)]
+         [pred (%contract-record-first-order c)]
+         [name (append (list 'set/c (%contract-record-name c))
+                       (if (eq? cmp 'dont-care) '() (list '#:cmp (list 'quote cmp)))
+                       (if (eq? kind 'immutable) '() (list '#:kind (list 'quote kind))))]
+         [shape-problem
+          (lambda (v)
+            (let ([shape (%set-shape v)])
+              (cond
+                [(not shape) "expected a set"]
+                [(and (not (eq? cmp 'dont-care)) (not (eq? (car shape) cmp))) (format "expected an ~a?-based set" cmp)]
+                [(and (eq? kind 'immutable) (or (cadr shape) (caddr shape))) "expected an immutable set"]
+                [(and (eq? kind 'mutable) (not (cadr shape))) "expected a mutable set"]
+                [(and (eq? kind 'weak) (not (caddr shape))) "expected a weak set"]
+                [(and (eq? kind 'mutable-or-weak) (not (or (cadr shape) (caddr shape)))) "expected a mutable or weak set"]
+                [else #f])))])
+    (%make-contract-record
+     (if (and (eq? kind 'immutable) (eq? (%contract-record-kind c) 'flat)) 'flat 'chaperone)
+     name
+     (lambda (v) (and (not (shape-problem v)) (andmap pred (%set-elements 'set/c v))))
+     (lambda (b)
+       (let ([elem ((%contract-record-projection c) (blame-add-context b "an element of"))])
+         (lambda (v)
+           (let ([problem (shape-problem v)])
+             (when problem (raise-blame-error b v problem)))
+           (for-each elem (%set-elements 'set/c v))
+           v)))
+     #f)))
 
 ;; ---------------------------------------------------------------- struct/c
 

@@ -760,7 +760,9 @@ function forVectorOfLength(stx: Syntax, star: boolean, p: Syntax[], ex: Expander
  * values go into a fresh mutable set (runtime helpers in prims/sets.ts),
  * frozen at the end unless the form makes a mutable set.
  */
-function forSetMacro(kind: 'equal' | 'eqv' | 'eq', mutable: boolean, star: boolean) {
+function forSetMacro(kind: 'equal' | 'eqv' | 'eq' | 'equal-always', shape: 'set' | 'mutable-set' | 'weak-set', star: boolean) {
+  const mutable = shape !== 'set';
+  const builder = shape === 'weak-set' ? 'weak-set-builder' : 'set-builder';
   return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
     const p = syntaxList(stx);
     if (p === null) return ex.badSyntax(stx);
@@ -771,7 +773,7 @@ function forSetMacro(kind: 'equal' | 'eqv' | 'eq', mutable: boolean, star: boole
     return forFold(
       stx,
       star,
-      [[acc, b.list(helper('set-builder'), b.quote(symbol(kind)))]],
+      [[acc, b.list(helper(builder), b.quote(symbol(kind)))]],
       p[1],
       () => b.list(helper('set-builder-add'), acc, body),
       (r) => b.list(helper('set-builder-finish'), r, b.datum(mutable)),
@@ -788,11 +790,12 @@ export function setForForms(): [string, Meaning][] {
     ['', 'equal'],
     ['eqv', 'eqv'],
     ['eq', 'eq'],
+    ['alw', 'equal-always'],
   ] as const) {
-    for (const mutable of [false, true]) {
+    for (const shape of ['set', 'mutable-set', 'weak-set'] as const) {
       for (const star of [false, true]) {
-        const name = `for${star ? '*' : ''}/${mutable ? 'mutable-set' : 'set'}${suffix}`;
-        const f = forSetMacro(kind, mutable, star);
+        const name = `for${star ? '*' : ''}/${shape}${suffix}`;
+        const f = forSetMacro(kind, shape, star);
         out.push([name, jsMacro(name, f)]);
       }
     }

@@ -7,7 +7,7 @@ import { argError, errorValueString } from '../errors/messages.js';
 import { exnFailContractT, fail } from '../errors/exn.js';
 import { RHash, type HashKind } from '../values/hash.js';
 import { RSet, makeSet, setLike } from '../values/set.js';
-import { NULL, VOID, isList, listFromArray, listToArray, type Value } from '../values/types.js';
+import { NULL, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { Sequence } from './sequences.js';
 import type { PrimTable } from './table.js';
 
@@ -60,10 +60,10 @@ function checkOthers(who: string, first: RSet, others: Value[]): RSet[] {
   });
 }
 
-function fromList(kind: HashKind, mutable: boolean, l: Value): RSet {
+function fromList(kind: HashKind, mutable: boolean, l: Value, weak = false): RSet {
   // Racket's list->set goes through a stream: a non-list is reported by in-stream.
   if (!isList(l)) return argError('in-stream', 'stream?', l);
-  return makeSet(kind, mutable, listToArray(l));
+  return makeSet(kind, mutable, listToArray(l), weak);
 }
 
 function union(sets: RSet[], into: RSet): void {
@@ -107,18 +107,22 @@ export function installSets(t: PrimTable): void {
       ['', 'equal'],
       ['eqv', 'eqv'],
       ['eq', 'eq'],
+      ['alw', 'equal-always'],
     ];
     for (const [suffix, kind] of kinds) {
       t.fn(`set${suffix}`, 0, -1, (...xs: Value[]) => makeSet(kind, false, xs));
       t.fn(`mutable-set${suffix}`, 0, -1, (...xs: Value[]) => makeSet(kind, true, xs));
+      t.fn(`weak-set${suffix}`, 0, -1, (...xs: Value[]) => makeSet(kind, true, xs, true));
       t.fn(`list->set${suffix}`, 1, 1, (l: Value) => fromList(kind, false, l));
       t.fn(`list->mutable-set${suffix}`, 1, 1, (l: Value) => fromList(kind, true, l));
+      t.fn(`list->weak-set${suffix}`, 1, 1, (l: Value) => fromList(kind, true, l, true));
     }
     // As in Racket, set? holds only for immutable sets (generic-set? for every kind).
     t.fn('set?', 1, 1, (v) => v instanceof RSet && !v.mutable);
     t.fn('generic-set?', 1, 1, (v) => v instanceof RSet);
-    t.fn('set-mutable?', 1, 1, (v) => v instanceof RSet && v.mutable);
-    t.fn('set-weak?', 1, 1, () => false);
+    t.fn('set-mutable?', 1, 1, (v) => v instanceof RSet && v.mutable && !v.weak);
+    t.fn('set-weak?', 1, 1, (v) => v instanceof RSet && v.weak);
+    t.fn('set-equal-always?', 1, 1, (v) => v instanceof RSet && v.kind === 'equal-always');
     t.fn('set-equal?', 1, 1, (v) => v instanceof RSet && v.kind === 'equal');
     t.fn('set-eqv?', 1, 1, (v) => v instanceof RSet && v.kind === 'eqv');
     t.fn('set-eq?', 1, 1, (v) => v instanceof RSet && v.kind === 'eq');
@@ -215,15 +219,21 @@ export function installSets(t: PrimTable): void {
       return new RSet(set.table.withRemoved(set.elements()[0]));
     });
     t.fn('in-set', 1, 1, (s: Value) => new Sequence('list', listFromArray(checkSet('in-set', s).elements())));
+    // The in-set of one kind of set (Racket's, too, walks any set).
+    for (const who of ['in-immutable-set', 'in-mutable-set', 'in-weak-set'])
+      t.fn(who, 1, 1, (s: Value) => new Sequence('list', listFromArray(checkSet(who, s).elements())));
   });
 
   // For src/lib/sets.rkt's set-map and set-for-each, and the for/set forms.
-  t.internalFn('set-elements', 3, 3, (who: Value, s: Value, f: Value) =>
-    listFromArray(checkSet(String(who), s, [['f argument...', f]]).elements()),
+  t.internalFn('set-elements', 2, 3, (who: Value, s: Value, f?: Value) =>
+    listFromArray(checkSet(String(who), s, f === undefined ? [] : [['f argument...', f]]).elements()),
   );
+  // For set/c (src/lib/contracts.rkt): (kind mutable? weak?) of a set, or #f.
+  t.internalFn('set-shape', 1, 1, (v: Value) => (v instanceof RSet ? listFromArray([sym(v.kind), v.mutable && !v.weak, v.weak]) : false));
   // for/set and friends accumulate into a fresh mutable set (linear, where
   // repeated set-add would copy), then freeze it unless the form makes a mutable set.
   t.internalFn('set-builder', 1, 1, (kind: Value) => makeSet(String(kind) as HashKind, true));
+  t.internalFn('weak-set-builder', 1, 1, (kind: Value) => makeSet(String(kind) as HashKind, true, [], true));
   t.internalFn('set-builder-add', 2, 2, (b: Value, x: Value) => {
     (b as RSet).table.setInPlace(x, true);
     return b;

@@ -1,5 +1,5 @@
-// Hash sets (racket/set): equal?-, eqv?- and eq?-based, mutable and
-// immutable. The elements live in an RHash (elements as keys, #t as
+// Hash sets (racket/set): equal?-, equal-always?-, eqv?- and eq?-based,
+// immutable, mutable and weak. The elements live in an RHash (elements as keys, #t as
 // values), so membership is one Map access and iteration is in insertion
 // order. Racket iterates in hash order, which cannot be reproduced; the
 // order only shows when a set is printed or listed.
@@ -31,10 +31,14 @@ export class RSet {
     for (const e of this.table.entries()) out.push(e[0]);
     return out;
   }
-  /** Racket's constructor name for this kind: set, seteq, mutable-seteqv, ... */
+  /** A weak set: mutable, holding its elements weakly (set-mutable? is #f for it, as in Racket). */
+  get weak(): boolean {
+    return this.table.strength !== 'strong';
+  }
+  /** Racket's constructor name for this kind: set, seteq, mutable-seteqv, weak-set, setalw, ... */
   get constructorName(): string {
-    const suffix = this.kind === 'equal' ? '' : this.kind;
-    return (this.mutable ? 'mutable-set' : 'set') + suffix;
+    const suffix = this.kind === 'equal' ? '' : this.kind === 'equal-always' ? 'alw' : this.kind;
+    return (this.weak ? 'weak-set' : this.mutable ? 'mutable-set' : 'set') + suffix;
   }
 
   /** `(set 1 2)` in print mode at quote depth 0 (elements in expression position), `#<set: 1 2>` otherwise. */
@@ -51,22 +55,22 @@ export class RSet {
   }
 }
 
-export function makeSet(kind: HashKind, mutable: boolean, items: Iterable<Value> = []): RSet {
-  const h = new RHash(kind, mutable);
+export function makeSet(kind: HashKind, mutable: boolean, items: Iterable<Value> = [], weak = false): RSet {
+  const h = new RHash(kind, mutable || weak, [], weak ? 'weak' : 'strong');
   for (const x of items) h.setInPlace(x, true);
   return new RSet(h);
 }
 
 /** A set of the same kind and mutability with `items`. */
 export function setLike(s: RSet, items: Iterable<Value>, mutable = s.mutable): RSet {
-  return makeSet(s.kind, mutable, items);
+  return makeSet(s.kind, mutable, items, mutable && s.weak);
 }
 
 // equal?: same kind, same mutability, same elements (in any order).
 registerEqualHook({
   equal(a, b) {
     if (!(a instanceof RSet)) return undefined;
-    if (!(b instanceof RSet) || a.kind !== b.kind || a.mutable !== b.mutable || a.size !== b.size) return false;
+    if (!(b instanceof RSet) || a.kind !== b.kind || a.mutable !== b.mutable || a.weak !== b.weak || a.size !== b.size) return false;
     for (const x of a.elements()) if (!b.has(x)) return false;
     return true;
   },

@@ -1,0 +1,13 @@
+#lang racket
+(define (try thunk)
+  (with-handlers ([exn:fail:contract? (lambda (e) (printf "~a\n---\n" (exn-message e)))])
+    (call-with-values thunk (lambda vs (printf "ok: ~s\n" vs)))))
+(define c (set/c integer?))
+(printf "~a ~a ~a\n" (contract-name c) (flat-contract? c) (chaperone-contract? c))
+(try (lambda () (contract c (set 1 2) 'pos 'neg)))
+(try (lambda () (contract c (set 1 'a) 'pos 'neg)))
+(try (lambda () (contract c (mutable-set 1) 'pos 'neg)))
+(try (lambda () (contract c 5 'pos 'neg)))
+(try (lambda () (contract (set/c symbol? #:kind 'mutable) (mutable-set 'a) 'pos 'neg)))
+(try (lambda () (contract (set/c symbol? #:cmp 'eq) (set 'a) 'pos 'neg)))
+(printf "~a\n" (contract-name (set/c symbol? #:cmp 'eq #:kind 'dont-care)))

@@ -1,0 +1,22 @@
+#lang racket
+(define w (weak-set 1 2))
+(list w (set-weak? w) (set-mutable? w) (weak-seteq 'a) (weak-seteqv 1.5) (setalw 1) (mutable-setalw 1)
+      (set-equal-always? (setalw 1)) (equal? (weak-set 1) (mutable-set 1)) (equal? (weak-set 1) (weak-set 1))
+      (list->weak-set (list 1)) (list->weak-seteq (list 'x)) (list->setalw '(1 1)) (list->mutable-setalw '(2))
+      (for/weak-set ([i 2]) i) (for*/weak-seteq ([i 2] [j 2]) (+ i j)) (for/setalw ([i 2]) i) (for/mutable-setalw ([i 2]) i))
+(set-add! w 3)
+w
+(display w)
+(newline)
+(set->stream (set 1 2))
+(stream->list (set->stream (set 1)))
+(sequence->list (in-weak-set w))
+(for/list ([x (in-immutable-set (set 7))]) x)
+(for/list ([x (in-mutable-set (mutable-set 8))]) x)
+(set-union! w (weak-set 9))
+w
+(set-count (set-copy w))
+(set-weak? (set-copy w))
+(set-weak? (set-copy-clear w))
+(with-handlers ([exn:fail? exn-message]) (set->stream 5))
+(with-handlers ([exn:fail? exn-message]) (set-add w 4))
