@@ -18,10 +18,18 @@
                      [namespace-transformer-require mzscheme:namespace-transformer-require]
                      [transcript-on mzscheme:transcript-on]
                      [transcript-off mzscheme:transcript-off]
-                     [syntax-srcloc mzscheme:syntax-srcloc]))
+                     [syntax-srcloc mzscheme:syntax-srcloc]
+                     [open-input-file* mzscheme:open-input-file]
+                     [open-output-file* mzscheme:open-output-file]
+                     [open-input-output-file* mzscheme:open-input-output-file]
+                     [call-with-input-file* mzscheme:call-with-input-file]
+                     [call-with-output-file* mzscheme:call-with-output-file]
+                     [with-input-from-file* mzscheme:with-input-from-file]
+                     [with-output-to-file* mzscheme:with-output-to-file]))
 
 ;; Flags: 'equal compares keys with equal? (else eq?), 'weak holds them weakly.
-(define (make-hash-table . flags)
+(define (make-hash-table [flag1 #f] [flag2 #f])
+  (define flags (filter values (list flag1 flag2)))
   (check-flags 'make-hash-table flags)
   (let ([equal? (memq 'equal flags)] [weak? (memq 'weak flags)])
     (cond
@@ -39,7 +47,8 @@
   (when flag (check-flags 'make-immutable-hash-table (list flag)))
   (if (eq? flag 'equal) (make-immutable-hash assocs) (make-immutable-hasheq assocs)))
 
-(define (hash-table? v . flags)
+(define (hash-table? v [flag1 #f] [flag2 #f])
+  (define flags (filter values (list flag1 flag2)))
   (and (hash? v)
        (for/and ([f (in-list flags)])
          (case f
@@ -74,3 +83,46 @@
 
 (define (syntax-srcloc stx)
   (srcloc (syntax-source stx) (syntax-line stx) (syntax-column stx) (syntax-position stx) (syntax-span stx)))
+
+;; The file procedures take their options as symbols: a mode ('binary or
+;; 'text) and, for output, what to do when the file exists.
+(define input-modes '(binary text))
+(define exists-flags '(error append update can-update replace truncate truncate/replace must-truncate))
+
+(define (file-options who flags exists?)
+  (let loop ([fs flags] [mode 'binary] [exists 'error])
+    (cond
+      [(null? fs) (values mode exists)]
+      [(not (car fs)) (loop (cdr fs) mode exists)]
+      [(memq (car fs) input-modes) (loop (cdr fs) (car fs) exists)]
+      [(and exists? (memq (car fs) exists-flags)) (loop (cdr fs) mode (car fs))]
+      ;; As mzscheme did, a symbol that is no option is passed over.
+      [else (loop (cdr fs) mode exists)])))
+
+(define (open-input-file* path [f1 #f] [f2 #f])
+  (let-values ([(mode exists) (file-options 'open-input-file (list f1 f2) #f)])
+    (open-input-file path #:mode mode)))
+
+(define (open-output-file* path [f1 #f] [f2 #f] [f3 #f])
+  (let-values ([(mode exists) (file-options 'open-output-file (list f1 f2 f3) #t)])
+    (open-output-file path #:mode mode #:exists exists)))
+
+(define (open-input-output-file* path [f1 #f] [f2 #f] [f3 #f])
+  (let-values ([(mode exists) (file-options 'open-input-output-file (list f1 f2 f3) #t)])
+    (open-input-output-file path #:mode mode #:exists exists)))
+
+(define (call-with-input-file* path proc [f1 #f])
+  (let-values ([(mode exists) (file-options 'call-with-input-file (list f1) #f)])
+    (call-with-input-file path proc #:mode mode)))
+
+(define (call-with-output-file* path proc [f1 #f] [f2 #f] [f3 #f])
+  (let-values ([(mode exists) (file-options 'call-with-output-file (list f1 f2 f3) #t)])
+    (call-with-output-file path proc #:mode mode #:exists exists)))
+
+(define (with-input-from-file* path thunk [f1 #f])
+  (let-values ([(mode exists) (file-options 'with-input-from-file (list f1) #f)])
+    (with-input-from-file path thunk #:mode mode)))
+
+(define (with-output-to-file* path thunk [f1 #f] [f2 #f] [f3 #f])
+  (let-values ([(mode exists) (file-options 'with-output-to-file (list f1 f2 f3) #t)])
+    (with-output-to-file path thunk #:mode mode #:exists exists)))

@@ -471,7 +471,11 @@ export class Runtime {
     language('scheme/base', base, null, []);
     const mzschemeProcedures = [...(this.libraries.get('mzscheme')?.exports ?? [])];
     const renamed = Object.entries(MZSCHEME_OLD_NAMES).map(([old, now]): [string, Meaning] => [old, base.exports.get(now)!]);
-    language('mzscheme', base, null, [...mzschemeProcedures, ...renamed, ...mzschemeForms()]);
+    // mzscheme also had the networking and promise procedures that racket/base moved out.
+    const moved = ['racket/tcp', 'racket/udp', 'racket/promise'].flatMap((lib) =>
+      [...(this.libraries.get(lib)?.exports ?? [])].filter(([n]) => n !== 'delay/thread' && !n.startsWith('delay/') && !n.startsWith('lazy')),
+    );
+    language('mzscheme', base, null, [...moved, ...mzschemeProcedures, ...renamed, ...mzschemeForms()]);
   }
 
   library(name: string): ModuleInfo | null {
