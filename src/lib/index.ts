@@ -42,6 +42,7 @@ import * as queues from './queues.rkt';
 import * as pretty from './pretty.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as syntax from './syntax.rkt';
+import * as system from './system.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
 import * as vectors from './vectors.rkt';
@@ -97,6 +98,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(pretty),
   file(rackunit),
   file(syntax),
+  file(system),
   file(syntaxObjects),
   file(sets),
   file(threads),
