@@ -25,7 +25,9 @@ import * as listLib from './list-lib.rkt';
 import * as lists from './lists.rkt';
 import * as numbers from './numbers.rkt';
 import * as paths from './paths.rkt';
+import * as portEvents from './port-events.rkt';
 import * as portLib from './port-lib.rkt';
+import * as portMakers from './port-makers.rkt';
 import * as ports from './ports.rkt';
 import * as procedures from './procedures.rkt';
 import * as reading from './reading.rkt';
@@ -72,6 +74,8 @@ const file = (m: { default: string; source: string; index: LibraryIndex }): Libr
 export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(ports),
   file(portLib),
+  file(portEvents),
+  file(portMakers),
   file(evaluation),
   file(files),
   file(filesystem),
