@@ -17,10 +17,11 @@
                      [copy-directory/files racket/file:copy-directory/files]
                      [make-directory* racket/file:make-directory*]
                      [make-parent-directory* racket/file:make-parent-directory*]
-                     [make-temporary-file racket/file:make-temporary-file]
-                     [make-temporary-directory racket/file:make-temporary-directory]
-                     [make-temporary-file* racket/file:make-temporary-file*]
-                     [make-temporary-directory* racket/file:make-temporary-directory*]
+                     [make-temporary-file #%rkt-internal:make-temporary-file]
+                     [make-temporary-directory #%rkt-internal:make-temporary-directory]
+                     [make-temporary-file* #%rkt-internal:make-temporary-file*]
+                     [make-temporary-directory* #%rkt-internal:make-temporary-directory*]
+                     [make-temporary/affixes #%rkt-internal:make-temporary/affixes]
                      [call-with-atomic-output-file racket/file:call-with-atomic-output-file]
                      [get-preference racket/file:get-preference]
                      [put-preferences racket/file:put-preferences]
@@ -253,9 +254,8 @@
 
 ;; ------------------------------------------------------------ temporary files
 
-;; Racket's make-temporary-file forms are macros that name the file after the
-;; place they are used when no template is given; here the default template
-;; is the procedure's, "rkttmp~a".
+;; The make-temporary-file forms (macros/temporary-files.ts) call these; a
+;; use without a template passes one made from where the use is.
 (define (make-temporary-at who copy-from base-dir make-name)
   (let ([tmpdir (find-system-path 'temp-dir)])
     (let loop ([s (current-seconds)]
@@ -309,20 +309,25 @@
                                  "template" template "produced" sample "copy-from" copy-from))))
     (make-temporary-at who copy-from base-dir make-name)))
 
-(define (make-temporary-file [template "rkttmp~a"] [copy-from #f] [base-dir #f]
+;; The by-position copy-from and base-dir (the old protocol) default to the keyword ones.
+(define (make-temporary-file [template "rkttmp~a"] [copy-from unspecified] [base-dir unspecified]
                              #:copy-from [kw-copy-from #f] #:base-dir [kw-base-dir #f])
-  (make-from-template 'make-temporary-file template (or copy-from kw-copy-from) (or base-dir kw-base-dir)))
+  (make-from-template 'make-temporary-file template
+                      (if (eq? copy-from unspecified) kw-copy-from copy-from)
+                      (if (eq? base-dir unspecified) kw-base-dir base-dir)))
+
+(define unspecified (string->uninterned-symbol "unspecified"))
 
 (define (make-temporary-directory [template "rkttmp~a"] #:base-dir [base-dir #f])
   (make-from-template 'make-temporary-directory template 'directory base-dir))
 
-(define (make-from-affixes who prefix suffix copy-from base-dir directory?)
+(define (make-from-affixes who context prefix suffix copy-from base-dir directory?)
   (unless (bytes? prefix) (raise-argument-error who "bytes?" prefix))
   (unless (bytes? suffix) (raise-argument-error who "bytes?" suffix))
   (check-base-dir who base-dir)
   (unless (or directory? (not copy-from) (path-string? copy-from))
     (raise-argument-error who "(or/c path-string? #f)" copy-from))
-  (let* ([name-bytes (lambda (digits) (bytes-append prefix (string->bytes/utf-8 digits) suffix))]
+  (let* ([name-bytes (lambda (digits) (bytes-append prefix context (string->bytes/utf-8 digits) suffix))]
          [sample-bytes (name-bytes "0")]
          [sample (with-handlers ([exn:fail?
                                   (lambda (e)
@@ -341,10 +346,19 @@
                        (lambda (digits) (bytes->path (name-bytes digits))))))
 
 (define (make-temporary-file* prefix suffix #:copy-from [copy-from #f] #:base-dir [base-dir #f])
-  (make-from-affixes 'make-temporary-file* prefix suffix copy-from base-dir #f))
+  (make-from-affixes 'make-temporary-file* #"" prefix suffix copy-from base-dir #f))
 
 (define (make-temporary-directory* prefix suffix #:base-dir [base-dir #f])
-  (make-from-affixes 'make-temporary-directory* prefix suffix 'directory base-dir #t))
+  (make-from-affixes 'make-temporary-directory* #"" prefix suffix 'directory base-dir #t))
+
+;; A `*` form's use: `context` (where the use is) goes between the prefix and the digits.
+(define (make-temporary/affixes context prefix suffix copy-from base-dir directory?)
+  (make-from-affixes (if directory? 'make-temporary-directory* 'make-temporary-file*)
+                     context prefix suffix copy-from base-dir directory?))
+
+;; The name Racket's call-with-atomic-output-file gives its file: its make-temporary-file
+;; use in collects/racket/file.rkt (line 586, column 20) names it.
+(define atomic-template "COLLECTS-racket-file.rkt-586-20_~a")
 
 ;; The directory `path` is in, or the current directory for a bare name.
 (define (directory-of path)
@@ -363,7 +377,7 @@
     (raise-argument-error 'call-with-atomic-output-file "(or/c #f (procedure-arity-includes/c 2))" rename-fail))
   (let* ([with-guard (lambda (thunk)
                        (parameterize ([current-security-guard (or guard (current-security-guard))]) (thunk)))]
-         [tmp (with-guard (lambda () (make-temporary-file "rkttmp~a" #f (directory-of path))))]
+         [tmp (with-guard (lambda () (make-temporary-file atomic-template #f (directory-of path))))]
          [ok? #f])
     (dynamic-wind
      void
