@@ -167,6 +167,8 @@ function readDatum(m: Machine, port: InputPort, source: string | null = null, so
     );
     // A datum that reaches the end of what has arrived may continue (a number, a symbol), unless it ends with its closer.
     if (!port.complete && r.end >= text.length && !endsWithCloser(text, r.end)) return null;
+    // Only whitespace (or comments) so far: the datum, or the end, is still to come.
+    if (r.datum === null && !port.complete) return null;
     port.seekChar(r.end);
     if (r.datum === null) return EOF;
     if (source !== null) return r.datum;

@@ -58,6 +58,9 @@ pk
 (close-input-port dup)
 (list (port-closed? dup) (port-closed? orig))
 (read-string 5 orig)
+;; read through a dup: data after whitespace is not taken for the end
+(define dr (dup-input-port (open-input-string "(1 2) x  y ")))
+(list (read dr) (read dr) (read dr) (read dr))
 (define dup2 (dup-input-port (open-input-string "z") #t))
 (read-char dup2)
 (define oo (open-output-string))
