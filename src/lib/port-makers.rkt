@@ -37,9 +37,22 @@
   (let ([n (peek-bytes-avail!* s skip evt p start end)])
     (if (eqv? n 0) (wrap-evt p (lambda (v) 0)) n)))
 
+;; A wrapper of `p` provides progress events when `p` does, as Racket's wrappers do.
+(define (progress-of p)
+  (and (port-provides-progress-evts? p) (lambda () (port-progress-evt p))))
+
+(define (commit-of p)
+  (and (port-provides-progress-evts? p) (lambda (n evt done) (port-commit-peeked n evt done p))))
+
 ;; The position a port made over `p` starts at (1-based): `pos`, or where `p` is.
 (define (start-position p)
   (add1 (or (file-position* p) 0)))
+
+;; For a port whose peeks Racket builds on its reads (make-input-port/read-to-peek, pipes
+;; with specials): it provides progress events. rkt serves them from the port's own
+;; buffer, so these procedures only mark the port as providing them.
+(define (own-progress) never-evt)
+(define (own-commit n evt done) #f)
 
 ;; ------------------------------------------------------------ input wrappers
 
@@ -50,8 +63,8 @@
                    (lambda (s) (read-through s p))
                    (lambda (s skip evt) (peek-through s skip evt p))
                    (lambda () (when close? (close-input-port p)))
-                   #f
-                   #f
+                   (progress-of p)
+                   (commit-of p)
                    get-location
                    count-lines!
                    pos))
@@ -85,8 +98,8 @@
                    (lambda (s) (wrap-read s (read-through s p)))
                    (lambda (s skip evt) (wrap-peek s skip evt (peek-through s skip evt p)))
                    (lambda () (when close? (close-input-port p)))
-                   #f
-                   #f
+                   (progress-of p)
+                   (commit-of p)
                    (lambda () (port-next-location p))
                    (lambda () (port-count-lines! p))
                    (start-position p)))
@@ -100,8 +113,8 @@
                      (lambda (s) (filtered s (read-through s p)))
                      (lambda (s skip evt) (filtered s (peek-through s skip evt p)))
                      (lambda () (when close? (close-input-port p)))
-                     #f
-                     #f
+                     (progress-of p)
+                     (commit-of p)
                      (lambda () (port-next-location p))
                      (lambda () (port-count-lines! p))
                      (start-position p))))
@@ -116,8 +129,8 @@
                        n))
                    (lambda (s more evt) (peek-through s (+ skip more) evt in))
                    void
-                   #f
-                   #f
+                   own-progress
+                   own-commit
                    #f
                    void
                    init-position))
@@ -140,8 +153,8 @@
                        (let ([count (max 0 (min (- limit got skip) (bytes-length s)))])
                          (if (zero? count) eof (peek-through s skip evt port 0 count))))
                      (lambda () (when close-orig? (close-input-port port)))
-                     #f
-                     #f
+                     (progress-of port)
+                     (commit-of port)
                      (lambda () (port-next-location port))
                      (lambda () (port-count-lines! port))
                      (start-position port))))
@@ -188,8 +201,8 @@
                        read-in)
                    (lambda (s skip evt) 0)
                    close
-                   #f
-                   #f
+                   own-progress
+                   own-commit
                    get-location
                    count-lines!
                    init-position
@@ -230,7 +243,9 @@
                           [closed? eof]
                           [else (wrap-evt (semaphore-peek-evt signal) (lambda (v) 0))]))
                       (lambda (s skip evt) 0)
-                      void)
+                      void
+                      own-progress
+                      own-commit)
      (make-output-port out-name
                        always-evt
                        (lambda (s start end non-block? breakable?)

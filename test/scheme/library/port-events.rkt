@@ -82,6 +82,20 @@ str
 (sync (choice-evt (wrap-evt (read-string-evt 3 c1) string->symbol)))
 (sync (handle-evt (read-line-evt c1) (lambda (l) (list 'handled l))))
 
+;; over ports made by racket/port: those that provide progress events
+(sync (read-line-evt (dup-input-port (open-input-string "dup line\nrest"))))
+(sync (read-bytes-evt 10 (make-limited-input-port (open-input-string "abcdef") 4)))
+(sync (read-string-evt 3 (peeking-input-port (open-input-string "peeked"))))
+(let-values ([(in out) (make-pipe-with-specials)])
+  (write-string "piped\n" out)
+  (sync (read-line-evt in)))
+(let ([p (make-input-port/read-to-peek 'one (let ([done? #f]) (lambda (b) (if done? eof (begin (set! done? #t) (bytes-set! b 0 65) 1)))) #f void)])
+  (list (sync (peek-bytes-evt 1 0 #f p)) (sync (read-bytes-evt 5 p)) (sync (eof-evt p))))
+(map port-provides-progress-evts?
+     (list (dup-input-port (open-input-string "")) (input-port-append #f) (make-input-port 'x (lambda (b) eof) #f void)
+           (make-input-port 'y (lambda (b) eof) (lambda (b s e) eof) void)))
+(try (lambda () (read-line-evt (input-port-append #f (open-input-string "x")))))
+
 ;; bad arguments
 (try (lambda () (read-bytes-evt -1 in)))
 (try (lambda () (read-bytes-evt 1 5)))
