@@ -37,6 +37,8 @@ class PortReadyEvt implements Evt {
 }
 
 export class InputPort {
+  /** The name object-name returns when it is not the symbol of `name` (a custom port's name as given). */
+  nameValue: Value | undefined = undefined;
   [evtOf](): Evt {
     return new PortReadyEvt(this);
   }

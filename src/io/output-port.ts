@@ -60,6 +60,8 @@ export function decodeLeniently(b: Uint8Array): string {
 }
 
 export class OutputPort {
+  /** The name object-name returns when it is not the symbol of `name` (a custom port's name as given). */
+  nameValue: Value | undefined = undefined;
   [evtOf](): Evt {
     return new PortWritableEvt(this);
   }

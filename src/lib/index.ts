@@ -25,7 +25,9 @@ import * as listLib from './list-lib.rkt';
 import * as lists from './lists.rkt';
 import * as numbers from './numbers.rkt';
 import * as paths from './paths.rkt';
+import * as portEvents from './port-events.rkt';
 import * as portLib from './port-lib.rkt';
+import * as portMakers from './port-makers.rkt';
 import * as ports from './ports.rkt';
 import * as procedures from './procedures.rkt';
 import * as reading from './reading.rkt';
@@ -45,6 +47,7 @@ import * as contracts from './contracts.rkt';
 import * as typed from './typed.rkt';
 import * as mzscheme from './mzscheme.rkt';
 import * as syntax from './syntax.rkt';
+import * as system from './system.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
 import * as vectors from './vectors.rkt';
@@ -74,6 +77,8 @@ const file = (m: { default: string; source: string; index: LibraryIndex }): Libr
 export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(ports),
   file(portLib),
+  file(portEvents),
+  file(portMakers),
   file(evaluation),
   file(files),
   file(filesystem),
@@ -103,6 +108,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(typed),
   file(mzscheme),
   file(syntax),
+  file(system),
   file(syntaxObjects),
   file(sets),
   file(threads),

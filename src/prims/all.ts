@@ -78,6 +78,7 @@ import { installOutput } from './output.js';
 import { installCustomPorts } from './custom-ports.js';
 import { installPortStructs } from './port-structs.js';
 import { installPortProgress } from './port-progress.js';
+import { installPortChange } from './port-change.js';
 import { installPortMisc } from './port-misc.js';
 import { installPortHandlers } from './port-handlers.js';
 import { installPrinting } from './printing.js';
@@ -212,6 +213,7 @@ export function allPrimitives(): PrimTable {
     installCustomPorts(t);
     installPortStructs(t);
     installPortProgress(t);
+    installPortChange(t);
     installPortMisc(t);
     installPortHandlers(t);
     installPrinting(t);

@@ -15,7 +15,9 @@ import { InputPort } from '../io/input-port.js';
 import { OutputPort } from '../io/output-port.js';
 import { displayString } from '../printer/print.js';
 import { asEvt } from '../thread/evt.js';
-import { EOF, RBytes, VOID, type Value, MultipleValues } from '../values/types.js';
+import { EOF, RBytes, RString, Sym, VOID, type Value, MultipleValues } from '../values/types.js';
+import { RPath } from '../values/path.js';
+import { customPrint } from '../values/printable.js';
 import { isProcedure } from './check.js';
 import { arityIncludes } from './procedures.js';
 import type { PrimTable } from './table.js';
@@ -62,8 +64,14 @@ function resultList(v: Value): Value[] {
 
 const FILL_SIZE = 4096;
 
+/** How a custom port prints: with its name when that is a symbol, string or path, else without. */
+function printCustom(kind: string, name: Value, text: string): string {
+  return name instanceof Sym || name instanceof RString || name instanceof RPath ? `#<${kind}:${text}>` : `#<${kind}>`;
+}
+
 export class CustomInputPort extends InputPort {
   private closeCalled = false;
+
   constructor(
     name: string,
     readonly readIn: Value,
@@ -154,6 +162,10 @@ export class CustomInputPort extends InputPort {
     return new BytesArrivedEvt(from);
   }
 
+  override [customPrint](): string {
+    return printCustom('input-port', this.nameValue ?? false, this.name);
+  }
+
   override close(): void {
     if (this.closeCalled) return;
     this.closeCalled = true;
@@ -177,6 +189,7 @@ export class CustomInputPort extends InputPort {
 
 export class CustomOutputPort extends OutputPort {
   private closeCalled = false;
+
   /** Bytes and specials written (the position). */
   written = 0;
   constructor(
@@ -270,6 +283,10 @@ export class CustomOutputPort extends OutputPort {
     }
   }
 
+  override [customPrint](): string {
+    return printCustom('output-port', this.nameValue ?? false, this.name);
+  }
+
   override close(): void {
     if (this.closeCalled) return;
     this.closeCalled = true;
@@ -319,7 +336,9 @@ export function installCustomPorts(t: PrimTable): void {
     const start = initPos(who, init);
     if (mode !== false && !(isProcedure(mode) && arityIncludes(mode, 0) && arityIncludes(mode, 1)))
       argError(who, "(or/c (case-> (-> (or/c 'block 'none #f)) ((or/c 'block 'none) . -> . any)) #f)", mode);
-    return new CustomInputPort(portName(name), readIn, peek, close, progress, commit, getLoc, countLines, start, mode);
+    const port = new CustomInputPort(portName(name), readIn, peek, close, progress, commit, getLoc, countLines, start, mode);
+    port.nameValue = name;
+    return port;
   });
   t.fn('make-output-port', 4, 11, (...args: Value[]) => {
     const who = 'make-output-port';
@@ -347,7 +366,7 @@ export function installCustomPorts(t: PrimTable): void {
     const start = initPos(who, init);
     if (mode !== false && !(isProcedure(mode) && arityIncludes(mode, 0) && arityIncludes(mode, 1)))
       argError(who, "(or/c (case-> (-> (or/c 'block 'line 'none #f)) ((or/c 'block 'line 'none) . -> . any)) #f)", mode);
-    return new CustomOutputPort(
+    const port = new CustomOutputPort(
       portName(name),
       evt,
       writeOut,
@@ -360,5 +379,7 @@ export function installCustomPorts(t: PrimTable): void {
       start,
       mode,
     );
+    port.nameValue = name;
+    return port;
   });
 }

@@ -26,6 +26,10 @@ import { readerGraph } from '../values/placeholder.js';
 import { currentReadtable, type Readtable } from './readtables.js';
 import { readWithReadtable } from './readtable-reader.js';
 
+function isSpecialMark(mark: InputPort['mark']): mark is { special: Value } {
+  return mark !== null && mark !== 'eof';
+}
+
 /** A special value's result: its procedure applied to the source and location, then given to `wrap` when that is a procedure. */
 function specialCall(m: Machine, proc: Value, args: Value[], wrap: Value): Value {
   const v = arityIncludes(proc, 4) ? applyNested(m, proc, args) : applyNested(m, proc, []);
@@ -163,6 +167,8 @@ function readDatum(m: Machine, port: InputPort, source: string | null = null, so
     );
     // A datum that reaches the end of what has arrived may continue (a number, a symbol), unless it ends with its closer.
     if (!port.complete && r.end >= text.length && !endsWithCloser(text, r.end)) return null;
+    // Only whitespace (or comments) so far: the datum, or the end, is still to come.
+    if (r.datum === null && !port.complete) return null;
     port.seekChar(r.end);
     if (r.datum === null) return EOF;
     if (source !== null) return r.datum;
@@ -310,6 +316,12 @@ export function installInput(t: PrimTable): void {
       const [from, to] = checkRange(who, 'byte string', b, b.bytes.length, start, end);
       const want = to - from;
       const take = (): Value => {
+        // At a special, the -avail! reads give the procedure that makes its value.
+        if (!whole && port.available === 0 && isSpecialMark(port.mark)) {
+          const special = port.mark.special;
+          port.takeMark();
+          return special;
+        }
         const got = port.readBytes(whole || port.available === 0 ? want : Math.min(want, port.available));
         if (got === null) return want === 0 ? 0 : EOF;
         b.bytes.set(got, from);
@@ -342,6 +354,7 @@ export function installInput(t: PrimTable): void {
       const want = to - from;
       const take = (): Value => {
         if (progress instanceof ProgressEvt && progress.isReady()) return 0;
+        if (avail && port.available === skip && isSpecialMark(port.mark)) return port.mark.special;
         const got = port.peekBytesAt(skip, want);
         if (got === null) return want === 0 ? 0 : EOF;
         b.bytes.set(got, from);

@@ -57,7 +57,7 @@ export function objectName(v: Value): Value {
   if (v instanceof FileInputPort || v instanceof FileOutputPort) return new RPath(v.name);
   // A TCP port's name is a string, as Racket 8.7 makes it.
   if (isTcpPort(v)) return str(v.name);
-  if (v instanceof InputPort || v instanceof OutputPort) return sym(v.name);
+  if (v instanceof InputPort || v instanceof OutputPort) return v.nameValue ?? sym(v.name);
   return false;
 }
 

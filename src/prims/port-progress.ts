@@ -11,6 +11,7 @@ import { asEvt } from '../thread/evt.js';
 import { customPrint } from '../values/printable.js';
 import type { Value } from '../values/types.js';
 import { checkIndex } from './check.js';
+import { CustomInputPort } from './custom-ports.js';
 import { inArg } from './ports.js';
 import type { PrimTable } from './table.js';
 
@@ -36,17 +37,27 @@ export class ProgressEvt implements Evt {
   }
 }
 
+/**
+ * As in Racket, a custom port provides progress events when it has no peek
+ * procedure (peeks are built on reads) or has a progress-event procedure.
+ * rkt keeps a custom port's bytes in the port's own buffer, so its progress
+ * events watch that buffer as they do for the other ports.
+ */
+function providesProgress(port: InputPort): boolean {
+  return !(port instanceof CustomInputPort) || port.peekProc === false || port.progressEvtProc !== false;
+}
+
 export function installPortProgress(t: PrimTable): void {
   t.fn('progress-evt?', 1, 2, (v: Value, p?: Value) => {
     if (!(v instanceof ProgressEvt)) return false;
     return p === undefined || v.port === p;
   });
   t.fn('port-provides-progress-evts?', 1, 1, function (this: Machine, p: Value) {
-    return !inArg(this, 'port-provides-progress-evts?', p, null).custom;
+    return providesProgress(inArg(this, 'port-provides-progress-evts?', p, null));
   });
   t.fn('port-progress-evt', 0, 1, function (this: Machine, p?: Value) {
     const port = inArg(this, 'port-progress-evt', p, null);
-    if (port.custom) return argError('port-progress-evt', '(and/c input-port? port-provides-progress-evts?)', port);
+    if (!providesProgress(port)) return argError('port-progress-evt', '(and/c input-port? port-provides-progress-evts?)', port);
     return new ProgressEvt(port);
   });
   // Reads `amt` peeked bytes unless the progress event is ready; `evt` must be ready too (rkt does not wait for it).

@@ -26,6 +26,7 @@ import { Expander, type Meaning } from '../expand/expander.js';
 import { installCoreForms } from '../expand/core-forms.js';
 import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
+import { installTemporaryFileForms } from '../macros/temporary-files.js';
 import { installStreamForms } from '../macros/stream-forms.js';
 import { installGeneratorForms } from '../macros/generator-forms.js';
 import { GenericInfo } from '../macros/generic-interfaces.js';
@@ -118,6 +119,11 @@ export interface RuntimeOptions {
 /** [name under the runtime's racket/base scope, library, name there]: what JS macros call. */
 const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%parse-command-line', 'racket/cmdline', 'parse-command-line'],
+  ['%make-temporary-file', '#%rkt-internal', 'make-temporary-file'],
+  ['%make-temporary-directory', '#%rkt-internal', 'make-temporary-directory'],
+  ['%make-temporary-file*', '#%rkt-internal', 'make-temporary-file*'],
+  ['%make-temporary-directory*', '#%rkt-internal', 'make-temporary-directory*'],
+  ['%make-temporary/affixes', '#%rkt-internal', 'make-temporary/affixes'],
   ['%thread-promise', '#%rkt-internal', 'thread-promise'],
   ['%force', 'racket/promise', 'force'],
   ['%rackunit-check-apply', '#%rkt-internal', 'check-apply'],
@@ -359,6 +365,9 @@ export class Runtime {
     // racket/cmdline: command-line expands into a call of the library's parse-command-line.
     const cmdline = this.libraries.get('racket/cmdline') ?? this.addLibrary('racket/cmdline');
     installCommandLineForm((name, m) => cmdline.exports.set(name, m));
+    // racket/file: the make-temporary-file forms name a file after where they are used.
+    const files = this.libraries.get('racket/file') ?? this.addLibrary('racket/file');
+    installTemporaryFileForms((name, m) => files.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
     installLocalAndShared((lib, name, m) => (this.libraries.get(lib) ?? this.addLibrary(lib)).exports.set(name, m));
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');

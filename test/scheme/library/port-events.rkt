@@ -1,0 +1,120 @@
+#lang racket/base
+;; racket/port's events: reads and peeks that happen when the event is
+;; chosen, over string ports and pipes (where the event waits for data).
+(require racket/port)
+
+(define (try thunk)
+  (with-handlers ([(lambda (e) #t) (lambda (e) (displayln (if (exn? e) (exn-message e) e)))])
+    (call-with-values thunk list)))
+
+(define in (open-input-string "hello world\nsecond line\r\nthird"))
+(read-bytes-evt 2 in)
+(sync (read-bytes-evt 5 in))
+(sync (peek-bytes-evt 3 1 #f in))
+(sync (read-string-evt 6 in))
+(define bs (make-bytes 3 0))
+(sync (read-bytes!-evt bs in))
+bs
+(sync (peek-bytes!-evt bs 0 #f in))
+(sync (read-bytes-avail!-evt (make-bytes 100) in))
+(sync (read-line-evt in 'any))
+(sync (peek-string-evt 3 0 #f in))
+(define str (make-string 2 #\-))
+(sync (peek-string!-evt str 1 #f in))
+str
+(sync (read-string!-evt str in))
+str
+(sync/timeout 0 (eof-evt in))
+(sync (read-bytes-line-evt in))
+(sync (eof-evt in))
+(sync (read-bytes-evt 3 in))
+(sync (read-string-evt 3 in))
+(sync (read-line-evt in))
+(sync (read-bytes-avail!-evt (make-bytes 3) in))
+(sync (read-bytes-evt 0 in))
+(sync (read-string-evt 0 in))
+(sync (read-bytes-avail!-evt (make-bytes 0) in))
+
+;; line modes
+(define (lines mode text)
+  (let ([p (open-input-string text)])
+    (let loop ()
+      (let ([l (sync (read-line-evt p mode))])
+        (if (eof-object? l) '() (cons l (loop)))))))
+(lines 'linefeed "a\nb\r\nc\rd")
+(lines 'return "a\nb\r\nc\rd")
+(lines 'return-linefeed "a\nb\r\nc\rd")
+(lines 'any "a\nb\r\nc\rd")
+(lines 'any-one "a\nb\r\nc\rd")
+(sync (read-bytes-line-evt (open-input-string "x\r\ny") 'return-linefeed))
+
+;; regexp-match-evt
+(define rin (open-input-string "abc123def"))
+(sync (regexp-match-evt #rx"[0-9]+" rin))
+(read-string 10 rin)
+(sync (regexp-match-evt #"^(d)(e)" (open-input-string "def")))
+(sync/timeout 0 (regexp-match-evt "z" (open-input-string "abc")))
+
+;; multi-byte characters
+(sync (read-string-evt 2 (open-input-string "\u00e9\u00e8x")))
+(sync (read-bytes-evt 1 (open-input-string "\u00e9")))
+
+;; over a pipe: the event waits until the data is there
+(define-values (pi po) (make-pipe))
+(sync/timeout 0 (read-bytes-evt 3 pi))
+(write-bytes #"ab" po)
+(sync/timeout 0 (read-bytes-evt 3 pi))
+(sync/timeout 0 (read-bytes-avail!-evt (make-bytes 10) pi))
+(sync/timeout 0 (read-line-evt pi))
+(define reader (thread (lambda () (printf "line: ~s\n" (sync (read-line-evt pi))))))
+(write-bytes #"cd\nrest" po)
+(thread-wait reader)
+(sync/timeout 0 (eof-evt pi))
+(define eof-waiter (thread (lambda () (printf "eof: ~s\n" (sync (eof-evt pi))))))
+(read-string 4 pi)
+(close-output-port po)
+(thread-wait eof-waiter)
+
+;; choosing among events: only the chosen one reads
+(define c1 (open-input-string "first"))
+(define-values (c2 c2-out) (make-pipe))
+(sync (read-bytes-evt 2 c2) (read-bytes-evt 2 c1))
+(sync (choice-evt (wrap-evt (read-string-evt 3 c1) string->symbol)))
+(sync (handle-evt (read-line-evt c1) (lambda (l) (list 'handled l))))
+
+;; over ports made by racket/port: those that provide progress events
+(sync (read-line-evt (dup-input-port (open-input-string "dup line\nrest"))))
+(sync (read-bytes-evt 10 (make-limited-input-port (open-input-string "abcdef") 4)))
+(sync (read-string-evt 3 (peeking-input-port (open-input-string "peeked"))))
+(let-values ([(in out) (make-pipe-with-specials)])
+  (write-string "piped\n" out)
+  (sync (read-line-evt in)))
+(let ([p (make-input-port/read-to-peek 'one (let ([done? #f]) (lambda (b) (if done? eof (begin (set! done? #t) (bytes-set! b 0 65) 1)))) #f void)])
+  (list (sync (peek-bytes-evt 1 0 #f p)) (sync (read-bytes-evt 5 p)) (sync (eof-evt p))))
+(map port-provides-progress-evts?
+     (list (dup-input-port (open-input-string "")) (input-port-append #f) (make-input-port 'x (lambda (b) eof) #f void)
+           (make-input-port 'y (lambda (b) eof) (lambda (b s e) eof) void)))
+(try (lambda () (read-line-evt (input-port-append #f (open-input-string "x")))))
+
+;; bad arguments
+(try (lambda () (read-bytes-evt -1 in)))
+(try (lambda () (read-bytes-evt 1 5)))
+(try (lambda () (read-bytes!-evt #"ab" in)))
+(try (lambda () (read-bytes!-evt (make-bytes 2) 5)))
+(try (lambda () (read-bytes-avail!-evt 5 in)))
+(try (lambda () (read-string-evt 'x in)))
+(try (lambda () (read-string!-evt "ab" in)))
+(try (lambda () (read-line-evt 5)))
+(try (lambda () (read-line-evt in 'foo)))
+(try (lambda () (read-bytes-line-evt 5)))
+(try (lambda () (read-bytes-line-evt in 'bar)))
+(try (lambda () (peek-bytes-evt 1 -1 #f in)))
+(try (lambda () (peek-bytes-evt 1 0 5 in)))
+(try (lambda () (peek-bytes-evt 1 0 #f 5)))
+(try (lambda () (peek-string-evt 1 0 #f 5)))
+(try (lambda () (peek-bytes-avail!-evt (make-bytes 1) 0 #f 5)))
+(try (lambda () (peek-string!-evt (make-string 1) 'x #f in)))
+(try (lambda () (peek-bytes!-evt (make-bytes 1) 0 #f 5)))
+(try (lambda () (regexp-match-evt 5 in)))
+(try (lambda () (regexp-match-evt "a" 5)))
+(try (lambda () (eof-evt 5)))
