@@ -482,7 +482,9 @@ export class Runtime {
     const renamed = Object.entries(MZSCHEME_OLD_NAMES).map(([old, now]): [string, Meaning] => [old, base.exports.get(now)!]);
     // mzscheme also had the networking and promise procedures that racket/base moved out.
     const moved = ['racket/tcp', 'racket/udp', 'racket/promise'].flatMap((lib) =>
-      [...(this.libraries.get(lib)?.exports ?? [])].filter(([n]) => n !== 'delay/thread' && !n.startsWith('delay/') && !n.startsWith('lazy')),
+      [...(this.libraries.get(lib)?.exports ?? [])].filter(
+        ([n]) => n !== 'delay/thread' && !n.startsWith('delay/') && !n.startsWith('lazy'),
+      ),
     );
     language('mzscheme', base, null, [...moved, ...mzschemeProcedures, ...renamed, ...mzschemeForms()]);
   }
