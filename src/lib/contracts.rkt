@@ -122,6 +122,12 @@
                      [invariant-assertion #%rkt-internal:contract-invariant-assertion]
                      [make-unconstrained-domain #%rkt-internal:contract-make-unconstrained-domain]
                      [flat-contract-with-explanation racket/contract:flat-contract-with-explanation]
+                     [build-contract-property racket/contract:build-contract-property]
+                     [build-chaperone-contract-property racket/contract:build-chaperone-contract-property]
+                     [build-flat-contract-property racket/contract:build-flat-contract-property]
+                     [channel/c racket/contract:channel/c]
+                     [dynamic->* racket/contract:dynamic->*]
+                     [evt/c racket/contract:evt/c]
                      [set/c racket/set:set/c]))
 
 ;; ---------------------------------------------------------------- records
@@ -156,6 +162,7 @@
 (define (coerce-contract/f v [name #f])
   (cond
     [(%contract-record? v) v]
+    [(%contract-property-of v) => (lambda (p) (property-contract v p))]
     [(procedure? v)
      (and (procedure-arity-includes? v 1)
           (make-flat (or name (predicate-name v)) v))]
@@ -267,13 +274,41 @@
 
 (define (get/build-val-first-projection c) (contract-val-first-projection c))
 
+;; A struct instance with prop:contract (or its flat or chaperone form),
+;; as a record made from its property's procedures.
+(define (property-contract v p)
+  (let* ([proc (lambda (i) (let ([f (%contract-property-proc p i)]) (and f (f v))))]
+         [name (or (proc 0) 'anonymous-contract)])
+    (build-contract 'prop:contract (%contract-property-kind p) name (proc 1) (proc 2) (proc 3) (proc 4))))
+
+;; build-contract-property and its chaperone and flat forms.
+(define (build-contract-property #:name [name #f] #:first-order [first-order #f] #:projection [projection #f]
+                                 #:val-first-projection [val-first #f] #:late-neg-projection [late-neg #f]
+                                 #:collapsible-late-neg-projection [collapsible #f] #:stronger [stronger #f]
+                                 #:equivalent [equivalent #f] #:generate [generate #f] #:exercise [exercise #f]
+                                 #:list-contract? [list? #f] #:trusted [trusted #f])
+  (%make-contract-property 'impersonator (list name first-order projection val-first late-neg stronger)))
+
+(define (build-chaperone-contract-property #:name [name #f] #:first-order [first-order #f] #:projection [projection #f]
+                                           #:val-first-projection [val-first #f] #:late-neg-projection [late-neg #f]
+                                           #:collapsible-late-neg-projection [collapsible #f] #:stronger [stronger #f]
+                                           #:equivalent [equivalent #f] #:generate [generate #f] #:exercise [exercise #f]
+                                           #:list-contract? [list? #f])
+  (%make-contract-property 'chaperone (list name first-order projection val-first late-neg stronger)))
+
+(define (build-flat-contract-property #:name [name #f] #:first-order [first-order #f] #:projection [projection #f]
+                                      #:val-first-projection [val-first #f] #:late-neg-projection [late-neg #f]
+                                      #:collapsible-late-neg-projection [collapsible #f] #:stronger [stronger #f]
+                                      #:equivalent [equivalent #f] #:generate [generate #f] #:list-contract? [list? #f])
+  (%make-contract-property 'flat (list name first-order projection val-first late-neg stronger)))
+
 ;; make-contract and its relatives: a contract from its parts, as a library
 ;; writes one. A late-neg projection wins over a val-first one, which wins
 ;; over a plain projection; a flat contract without one blames with its name.
 (define (build-contract who kind name first-order projection val-first late-neg)
   (let* ([first-order (or first-order (lambda (x) #t))]
          [proj (cond
-                 [late-neg (lambda (blame) (let ([p (late-neg blame)]) (lambda (v) (p v (blame-negative blame)))))]
+                 [late-neg (lambda (blame) (let ([p (late-neg blame)]) (lambda (v) (p v (%blame-negative blame)))))]
                  [val-first (lambda (blame) (let ([p (val-first blame)]) (lambda (v) ((p v) (blame-negative blame)))))]
                  [projection projection]
                  [(eq? kind 'flat) (flat-projection name first-order)]
@@ -1034,6 +1069,41 @@
            v)))
      #f)))
 
+;; channel/c: what is taken from the channel blames the party that gave it,
+;; what is put on it the party that puts.
+(define (channel/c c)
+  (let* ([c (coerce-contract 'channel/c c)]
+         [name (list 'channel/c (%contract-record-name c))])
+    (%make-contract-record
+     'chaperone name channel?
+     (lambda (b)
+       (let ([get ((%contract-record-projection c) b)]
+             [put ((%contract-record-projection c) (blame-swap b))])
+         (lambda (ch)
+           (unless (channel? ch) (raise-blame-error b ch '(expected: "a channel" given: "~e") ch))
+           (chaperone-channel ch
+                              (lambda (ch) (values ch get))
+                              (lambda (ch v) (put v))
+                              %impersonator-prop:contracted (%make-contract-record 'chaperone name channel? #f #f)))))
+     #f)))
+
+;; evt/c: the results of syncing the event, one contract per result.
+(define (evt/c . cs)
+  (let* ([cs (coerce-contracts 'evt/c cs)]
+         [name (cons 'evt/c (names-of cs))])
+    (%make-contract-record
+     'chaperone name evt?
+     (lambda (b)
+       (let ([projs (map (lambda (c) ((%contract-record-projection c) b)) cs)]
+             [n (length cs)])
+         (lambda (e)
+           (unless (evt? e) (raise-blame-error b e '(expected: "an evt" given: "~e") e))
+           (chaperone-evt e (lambda (e)
+                              (values e (lambda results
+                                          (unless (= (length results) n) (result-count-error b n (length results)))
+                                          (apply values (map (lambda (p r) (p r)) projs results)))))))))
+     #f)))
+
 ;; ---------------------------------------------------------------- struct/c
 
 (define (make-struct/c name pred accessors args)
@@ -1168,7 +1238,7 @@
                      [else (cons 'values (names-of rng))])])
     (let-values ([(mk mc) (sorted mand-kws mand-kw-cs)]
                  [(ok oc) (sorted opt-kws opt-kw-cs)])
-      (if (and (eq? head '->) (null? opt) (null? opt-kws) (not rest))
+      (if (and (null? opt) (null? opt-kws) (not rest))
           (append (list '->) (names-of mand) (kw-part mk mc) (list rng-name))
           (append (list '->* (append (names-of mand) (kw-part mk mc)))
                   (if (and (null? opt) (null? opt-kws)) (if rest '() '(())) (list (append (names-of opt) (kw-part ok oc))))
@@ -1269,6 +1339,12 @@
     [(number? ar) (= ar n)]
     [(arity-at-least? ar) (>= n (arity-at-least-value ar))]
     [else (ormap (lambda (a) (arity-includes? a n)) ar)]))
+
+(define (dynamic->* #:mandatory-domain-contracts [mand '()] #:optional-domain-contracts [opt '()]
+                    #:mandatory-keywords [mand-kws '()] #:mandatory-keyword-contracts [mand-kw-cs '()]
+                    #:optional-keywords [opt-kws '()] #:optional-keyword-contracts [opt-kw-cs '()]
+                    #:rest-contract [rest #f] #:range-contracts rng)
+  (make-arrow-contract '->* mand opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng))
 
 (define (index-of-keyword kws k)
   (let loop ([l kws] [i 0])

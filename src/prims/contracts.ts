@@ -11,8 +11,9 @@ import { argError } from '../errors/messages.js';
 import { exnFailContractT } from '../errors/exn.js';
 import { ImpersonatorProperty, propertyOf } from '../values/impersonator.js';
 import { customPrint, type PrintContext } from '../values/printable.js';
-import { StructType } from '../values/struct.js';
-import { Sym, sym, uninternedSym, type Value } from '../values/types.js';
+import { StructInstance, StructProperty, StructType } from '../values/struct.js';
+import { Primitive } from '../eval/procedures.js';
+import { Sym, listToArray, sym, uninternedSym, type Value } from '../values/types.js';
 import { bindStructFamily } from './struct-family.js';
 import type { PrimTable } from './table.js';
 
@@ -49,6 +50,52 @@ const blameProp = new ImpersonatorProperty('impersonator-prop:blame');
 
 const KINDS: readonly ContractKind[] = ['flat', 'chaperone', 'impersonator'];
 
+/**
+ * What build-contract-property and its flat and chaperone forms make: the
+ * procedures that give a struct instance its contract's name, first-order
+ * test and projections (each takes the instance). #f where not given.
+ */
+export class ContractProperty {
+  constructor(
+    readonly kind: ContractKind,
+    /** [name first-order projection val-first-projection late-neg-projection stronger] */
+    readonly procs: readonly Value[],
+  ) {}
+  [customPrint](): string {
+    return '#<contract-property>';
+  }
+}
+
+function propertyGuard(name: string, kind: ContractKind): Primitive {
+  return new Primitive(`guard-for-${name}`, 2, 2, (v: Value) => {
+    if (v instanceof ContractProperty && (kind === 'impersonator' || v.kind === kind)) return v;
+    const expected =
+      kind === 'flat' ? 'flat-contract-property?' : kind === 'chaperone' ? 'chaperone-contract-property?' : 'contract-property?';
+    return argError(name, expected, v);
+  });
+}
+
+/** prop:contract, prop:chaperone-contract and prop:flat-contract. */
+const contractProps: readonly StructProperty[] = [
+  new StructProperty('prop:contract', propertyGuard('prop:contract', 'impersonator')),
+  new StructProperty('prop:chaperone-contract', propertyGuard('prop:chaperone-contract', 'chaperone')),
+  new StructProperty('prop:flat-contract', propertyGuard('prop:flat-contract', 'flat')),
+];
+
+const theUnsuppliedArg = {
+  [customPrint]: () => '#<unsupplied-arg>',
+};
+
+/** The contract property of a struct instance that is a contract, or #f. */
+function contractPropertyOf(v: Value): Value {
+  if (!(v instanceof StructInstance)) return false;
+  for (const p of contractProps) {
+    const got = v.type.prop(p);
+    if (got !== undefined) return got;
+  }
+  return false;
+}
+
 function record(who: string, v: Value): ContractRecord {
   return v instanceof ContractRecord ? v : argError(who, 'contract?', v);
 }
@@ -80,7 +127,24 @@ export function installContracts(t: PrimTable): void {
     },
     false,
   );
+  t.internalFn('make-contract-property', 2, 2, (kind: Value, procs: Value) => {
+    const k = kind instanceof Sym ? (kind.name as ContractKind) : 'impersonator';
+    return new ContractProperty(k, listToArray(procs));
+  });
+  t.internalFn('contract-property-of', 1, 1, contractPropertyOf);
+  t.internalFn('contract-property-kind', 1, 1, (p: Value) => sym((p as ContractProperty).kind));
+  t.internalFn('contract-property-proc', 2, 2, (p: Value, i: Value) => (p as ContractProperty).procs[i as number] ?? false);
   t.in('racket/contract', () => {
+    // What an optional argument of an ->i contract is when the call leaves it out.
+    t.value('the-unsupplied-arg', theUnsuppliedArg);
+    t.fn('unsupplied-arg?', 1, 1, (v: Value) => v === theUnsuppliedArg);
+    const [propContract, propChaperone, propFlat] = contractProps;
+    t.value('prop:contract', propContract);
+    t.value('prop:chaperone-contract', propChaperone);
+    t.value('prop:flat-contract', propFlat);
+    t.fn('contract-property?', 1, 1, (v: Value) => v instanceof ContractProperty);
+    t.fn('chaperone-contract-property?', 1, 1, (v: Value) => v instanceof ContractProperty && v.kind !== 'impersonator');
+    t.fn('flat-contract-property?', 1, 1, (v: Value) => v instanceof ContractProperty && v.kind === 'flat');
     t.value('impersonator-prop:contracted', contractedProp);
     t.value('impersonator-prop:blame', blameProp);
     bindStructFamily(t, { type: exnBlameT, fields: ['object'], ctors: ['exn:fail:contract:blame', 'make-exn:fail:contract:blame'] });
