@@ -14,6 +14,7 @@
 // the bundlers' .rkt loaders (scripts/build.mjs, vitest.config.ts) read it
 // with the project's reader (runtime/library-index.ts) when they bundle it.
 
+import * as base64 from './base64.rkt';
 import * as dicts from './dicts.rkt';
 import * as digests from './digests.rkt';
 import * as evaluation from './eval.rkt';
@@ -87,6 +88,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(dicts),
   file(generators),
   file(digests),
+  file(base64),
   file(vectors),
   file(listLib),
   file(strings),
