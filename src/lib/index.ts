@@ -22,6 +22,7 @@ import * as files from './files.rkt';
 import * as filesystem from './filesystem.rkt';
 import * as generators from './generators.rkt';
 import * as hashes from './hashes.rkt';
+import * as hashLib from './hash-lib.rkt';
 import * as listLib from './list-lib.rkt';
 import * as lists from './lists.rkt';
 import * as numbers from './numbers.rkt';
@@ -79,6 +80,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(collections),
   file(lists),
   file(hashes),
+  file(hashLib),
   file(numbers),
   file(reading),
   file(paths),
