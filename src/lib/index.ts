@@ -15,6 +15,7 @@
 // with the project's reader (runtime/library-index.ts) when they bundle it.
 
 import * as base64 from './base64.rkt';
+import * as dates from './dates.rkt';
 import * as dicts from './dicts.rkt';
 import * as digests from './digests.rkt';
 import * as evaluation from './eval.rkt';
@@ -90,6 +91,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(dicts),
   file(generators),
   file(digests),
+  file(dates),
   file(base64),
   file(vectors),
   file(listLib),
