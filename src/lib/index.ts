@@ -47,6 +47,7 @@ import * as rackunit from './rackunit.rkt';
 import * as syntax from './syntax.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
+import * as trace from './trace.rkt';
 import * as vectors from './vectors.rkt';
 
 /** What a library file provides and where its definitions are, as the reader found them. */
@@ -106,4 +107,5 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(syntaxObjects),
   file(sets),
   file(threads),
+  file(trace),
 ];

@@ -28,6 +28,7 @@ import { installDerivedForms } from '../macros/derived.js';
 import { installCommandLineForm } from '../macros/cmdline.js';
 import { installStreamForms } from '../macros/stream-forms.js';
 import { installGeneratorForms } from '../macros/generator-forms.js';
+import { installTraceForms } from '../macros/trace-forms.js';
 import { GenericInfo } from '../macros/generic-interfaces.js';
 import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
@@ -136,6 +137,9 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%rackunit-expose', '#%rkt-internal', 'rackunit-expose'],
   ['%for-stream-bind', '#%rkt-internal', 'for-stream-bind'],
   ['%create-generator', '#%rkt-internal', 'create-generator'],
+  ['%trace-install', '#%rkt-internal', 'trace-install'],
+  ['%trace-do-traced', '#%rkt-internal', 'do-traced'],
+  ['%traced-original', '#%rkt-internal', 'traced-original'],
 ];
 
 /** The libraries `racket` provides besides racket/base, as Racket 8.7's racket/main.rkt lists them. */
@@ -329,6 +333,10 @@ export class Runtime {
     installStreamForms((name, m) => (this.libraries.get('racket/stream') ?? this.addLibrary('racket/stream')).exports.set(name, m));
     installGeneratorForms((name, m) =>
       (this.libraries.get('racket/generator') ?? this.addLibrary('racket/generator')).exports.set(name, m),
+    );
+    const traceLib = this.libraries.get('racket/trace') ?? this.addLibrary('racket/trace');
+    installTraceForms((name, m) =>
+      name.startsWith('%') ? this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES) : traceLib.exports.set(name, m),
     );
     (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set('gen:dict', {
       kind: 'syntax',
