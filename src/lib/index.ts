@@ -49,6 +49,7 @@ import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
 import * as trace from './trace.rkt';
 import * as vectors from './vectors.rkt';
+import * as urlStructs from './url-structs.rkt';
 
 /** What a library file provides and where its definitions are, as the reader found them. */
 export interface LibraryIndex {
@@ -107,5 +108,6 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(syntaxObjects),
   file(sets),
   file(threads),
+  file(urlStructs),
   file(trace),
 ];

@@ -104,6 +104,7 @@ import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
 import { installQueues } from './queues.js';
+import { installUrlStructs } from './url-structs.js';
 import { installRackunit } from './rackunit.js';
 import { installSyntaxBindingSets } from './syntax-binding-sets.js';
 import { installSyntaxSerialize } from './syntax-serialize.js';
@@ -233,6 +234,7 @@ export function allPrimitives(): PrimTable {
     installSyntaxModules(t);
     installPromises(t);
     installQueues(t);
+    installUrlStructs(t);
     installRackunit(t);
     installSyntaxBindingSets(t);
     installSyntaxSerialize(t);

@@ -29,6 +29,7 @@ import { installCommandLineForm } from '../macros/cmdline.js';
 import { installStreamForms } from '../macros/stream-forms.js';
 import { installGeneratorForms } from '../macros/generator-forms.js';
 import { installTraceForms } from '../macros/trace-forms.js';
+import { installUrlStructInfo } from '../macros/url-structs.js';
 import { GenericInfo } from '../macros/generic-interfaces.js';
 import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
@@ -334,6 +335,10 @@ export class Runtime {
     installGeneratorForms((name, m) =>
       (this.libraries.get('racket/generator') ?? this.addLibrary('racket/generator')).exports.set(name, m),
     );
+    for (const name of ['net/url-structs', 'net/url']) {
+      const lib = this.libraries.get(name)!;
+      installUrlStructInfo(this.ex, name, lib.exports, (n, m) => this.ex.table.add(n, [this.ex.baseScope], m, ALL_PHASES));
+    }
     const traceLib = this.libraries.get('racket/trace') ?? this.addLibrary('racket/trace');
     installTraceForms((name, m) =>
       name.startsWith('%') ? this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES) : traceLib.exports.set(name, m),
