@@ -50,6 +50,8 @@ import * as threads from './threads.rkt';
 import * as trace from './trace.rkt';
 import * as vectors from './vectors.rkt';
 import * as urlStructs from './url-structs.rkt';
+import * as uriCodec from './uri-codec.rkt';
+import * as url from './url.rkt';
 
 /** What a library file provides and where its definitions are, as the reader found them. */
 export interface LibraryIndex {
@@ -109,5 +111,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(sets),
   file(threads),
   file(urlStructs),
+  file(uriCodec),
+  file(url),
   file(trace),
 ];

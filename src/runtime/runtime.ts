@@ -139,6 +139,18 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%for-stream-bind', '#%rkt-internal', 'for-stream-bind'],
   ['%create-generator', '#%rkt-internal', 'create-generator'],
   ['%trace-install', '#%rkt-internal', 'trace-install'],
+  // lib/uri-codec.rkt's codecs and lib/url.rkt's errors, for lib/url.rkt and lib/url-fetch.rkt.
+  ['%url-error', '#%rkt-internal', 'url-error'],
+  ['%url-contract-error', '#%rkt-internal', 'url-contract-error'],
+  ['%uri-encode', '#%rkt-internal', 'uri-encode'],
+  ['%uri-decode', '#%rkt-internal', 'uri-decode'],
+  ['%uri-path-segment-encode', '#%rkt-internal', 'uri-path-segment-encode'],
+  ['%uri-path-segment-decode', '#%rkt-internal', 'uri-path-segment-decode'],
+  ['%uri-userinfo-encode', '#%rkt-internal', 'uri-userinfo-encode'],
+  ['%uri-unreserved-encode', '#%rkt-internal', 'uri-unreserved-encode'],
+  ['%uri-path-segment-unreserved-encode', '#%rkt-internal', 'uri-path-segment-unreserved-encode'],
+  ['%alist->form-urlencoded', '#%rkt-internal', 'alist->form-urlencoded'],
+  ['%form-urlencoded->alist', '#%rkt-internal', 'form-urlencoded->alist'],
   ['%trace-do-traced', '#%rkt-internal', 'do-traced'],
   ['%traced-original', '#%rkt-internal', 'traced-original'],
 ];
