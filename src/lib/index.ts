@@ -52,6 +52,7 @@ import * as vectors from './vectors.rkt';
 import * as urlStructs from './url-structs.rkt';
 import * as uriCodec from './uri-codec.rkt';
 import * as url from './url.rkt';
+import * as urlFetch from './url-fetch.rkt';
 
 /** What a library file provides and where its definitions are, as the reader found them. */
 export interface LibraryIndex {
@@ -113,5 +114,6 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(urlStructs),
   file(uriCodec),
   file(url),
+  file(urlFetch),
   file(trace),
 ];

@@ -141,6 +141,10 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%trace-install', '#%rkt-internal', 'trace-install'],
   // lib/uri-codec.rkt's codecs and lib/url.rkt's errors, for lib/url.rkt and lib/url-fetch.rkt.
   ['%url-error', '#%rkt-internal', 'url-error'],
+  ['%tcp-connect', 'racket/tcp', 'tcp-connect'],
+  ['%url->string', 'net/url', 'url->string'],
+  ['%string->url', 'net/url', 'string->url'],
+  ['%url->path', 'net/url', 'url->path'],
   ['%url-contract-error', '#%rkt-internal', 'url-contract-error'],
   ['%uri-encode', '#%rkt-internal', 'uri-encode'],
   ['%uri-decode', '#%rkt-internal', 'uri-decode'],
