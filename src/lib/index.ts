@@ -42,6 +42,7 @@ import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
 import * as queues from './queues.rkt';
+import * as gvector from './gvector.rkt';
 import * as pretty from './pretty.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as syntax from './syntax.rkt';
@@ -105,6 +106,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(json),
   file(promises),
   file(queues),
+  file(gvector),
   file(pretty),
   file(rackunit),
   file(syntax),

@@ -30,6 +30,7 @@ import { installStreamForms } from '../macros/stream-forms.js';
 import { installGeneratorForms } from '../macros/generator-forms.js';
 import { installTraceForms } from '../macros/trace-forms.js';
 import { installUrlStructInfo } from '../macros/url-structs.js';
+import { installGvectorForms } from '../macros/gvector-forms.js';
 import { GenericInfo } from '../macros/generic-interfaces.js';
 import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
@@ -142,6 +143,8 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   // lib/uri-codec.rkt's codecs and lib/url.rkt's errors, for lib/url.rkt and lib/url-fetch.rkt.
   ['%url-error', '#%rkt-internal', 'url-error'],
   ['%tcp-connect', 'racket/tcp', 'tcp-connect'],
+  ['%gvector-make', 'data/gvector', 'make-gvector'],
+  ['%gvector-add!', 'data/gvector', 'gvector-add!'],
   ['%url->string', 'net/url', 'url->string'],
   ['%string->url', 'net/url', 'string->url'],
   ['%url->path', 'net/url', 'url->path'],
@@ -355,6 +358,7 @@ export class Runtime {
       const lib = this.libraries.get(name)!;
       installUrlStructInfo(this.ex, name, lib.exports, (n, m) => this.ex.table.add(n, [this.ex.baseScope], m, ALL_PHASES));
     }
+    installGvectorForms((name, m) => (this.libraries.get('data/gvector') ?? this.addLibrary('data/gvector')).exports.set(name, m));
     const traceLib = this.libraries.get('racket/trace') ?? this.addLibrary('racket/trace');
     installTraceForms((name, m) =>
       name.startsWith('%') ? this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES) : traceLib.exports.set(name, m),
