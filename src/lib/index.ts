@@ -43,6 +43,7 @@ import * as json from './json.rkt';
 import * as promises from './promises.rkt';
 import * as queues from './queues.rkt';
 import * as gvector from './gvector.rkt';
+import * as asyncChannel from './async-channel.rkt';
 import * as pretty from './pretty.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as syntax from './syntax.rkt';
@@ -107,6 +108,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(promises),
   file(queues),
   file(gvector),
+  file(asyncChannel),
   file(pretty),
   file(rackunit),
   file(syntax),
