@@ -167,7 +167,10 @@
       (let* ([mid (floor (/ (+ below above) 2))]
              [c (compare-fields wanted (date-fields (seconds->date mid local-time?)))])
         (cond
-          [(= c 0) mid]
+          ;; A time that happens twice (when clocks go back) is its first occurrence.
+          [(= c 0) (let ([earlier (filter (lambda (d) (= 0 (compare-fields wanted (date-fields (seconds->date (- mid d) local-time?)))))
+                                          '(7200 3600 1800))])
+                     (if (null? earlier) mid (- mid (car earlier))))]
           [(or (= mid below) (= mid above))
            (error 'find-seconds
                   "non-existent date\n  wanted: ~s\n  nearest below: ~s is ~s\n  nearest above: ~s is ~s"
