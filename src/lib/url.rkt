@@ -181,6 +181,13 @@
          [port (list-ref m 4)] [path (list-ref m 5)] [query (list-ref m 6)] [fragment (list-ref m 7)])
     (when (and scheme (not (regexp-match? #rx"^[a-zA-Z][a-zA-Z0-9+.-]*$" scheme)))
       (url-error "invalid URL string; bad scheme\n  scheme: ~e\n  in: ~e" scheme str))
+    ;; Under the Windows convention, file://c:/... names a drive's path.
+    (when (and (or (not port) (equal? port ""))
+               (equal? "file" (and scheme (string-downcase scheme)))
+               (eq? 'windows (file-url-path-convention-type))
+               (not (equal? host ""))
+               (or (regexp-match? #rx"^[fF][iI][lL][eE]://[a-zA-Z]:" str) (regexp-match? #rx"^[fF][iI][lL][eE]:\\\\" str)))
+      (url-no-windows-paths 'string->url))
     (let* ([scheme (and scheme (string-downcase scheme))]
            ;; An authority's empty host is "" (the host group matched nothing).
            [host (cond [ipv6 (string-downcase ipv6)]
@@ -198,6 +205,10 @@
       (when (and (not abs?) (pair? segments) host)
         (url-error "invalid URL string;\n host provided with non-absolute path (i.e., missing a slash)\n  in: ~e" str))
       (%make-url scheme user host port use-abs? segments query fragment))))
+
+;; rkt's paths are Unix paths only.
+(define (url-no-windows-paths who)
+  (raise (make-exn:fail:unsupported (format "~a: Windows paths are not supported" who) (current-continuation-marks))))
 
 (define (netscape/string->url str)
   (unless (string? str) (url-contract-error 'netscape/string->url "string?" str "1st"))
@@ -278,6 +289,7 @@
 (define (url-file-path who u kind)
   (unless (%url? u) (url-contract-error who "url?" u "1st"))
   (unless (memq kind '(unix windows)) (url-contract-error who "(or/c (quote unix) (quote windows))" kind "2nd"))
+  (when (eq? kind 'windows) (url-no-windows-paths who))
   (let ([elements (map (lambda (pp)
                          (let ([e (%path/param-field pp 0)])
                            (cond [(symbol? e) e]

@@ -52,3 +52,16 @@ describe('net/url fetching', () => {
     expect(out).toBe('network refused');
   });
 });
+
+describe('net/url file URLs', () => {
+  it('refuses Windows paths, which rkt does not have', async () => {
+    const out = await run(
+      `(with-handlers ([exn:fail:unsupported? (lambda (e) (displayln (exn-message e)))])
+         (url->path (string->url "file:///c:/x") 'windows))
+       (with-handlers ([exn:fail:unsupported? (lambda (e) (displayln (exn-message e)))])
+         (parameterize ([file-url-path-convention-type 'windows]) (string->url "file://c:/x")))
+       (displayln (url->path (string->url "file:///tmp/a%20b")))`,
+    );
+    expect(out).toBe('url->path: Windows paths are not supported\nstring->url: Windows paths are not supported\n/tmp/a b\n');
+  });
+});
