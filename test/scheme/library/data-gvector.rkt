@@ -2,7 +2,7 @@
 ;; data/gvector: construction, printing in each mode, equality and hashing,
 ;; adding, inserting, removing (with shrinking), dictionary and sequence use,
 ;; for/gvector and for*/gvector, and the errors.
-(require data/gvector racket/dict)
+(require data/gvector racket/dict racket/sequence)
 (define (try t) (with-handlers ([exn:fail? (lambda (e) (displayln (exn-message e)))]) (t)))
 (define g (gvector 1 "a" 'b '(c)))
 g
@@ -61,16 +61,16 @@ gvector
 (try (lambda () (gvector-set! (gvector) -1 0)))
 (try (lambda () (gvector-insert! (gvector) 'a 0)))
 (try (lambda () (list->gvector '(1 . 2))))
-(define g (for/gvector ([i 3]) i))
-(for ([x (in-gvector g)] [i (in-naturals)]) (when (< i 2) (gvector-add! g (* 10 x))))
-g
+(define g2 (for/gvector ([i 3]) i))
+(for ([x (in-gvector g2)] [i (in-naturals)]) (when (< i 2) (gvector-add! g2 (* 10 x))))
+g2
 (for/gvector ([i 3] #:when (odd? i)) (define j (* i 2)) j)
 (for/gvector ([i 2]) (values i i))
 (for*/gvector ([i 2]) i)
 (dict->list (gvector 'a 'b))
 (dict-has-key? (gvector 'a) 0)
-(dict-remove! g 0)
-g
+(dict-remove! g2 0)
+g2
 (hash (gvector 1) 'x)
 (let ([h (make-hash)]) (hash-set! h (gvector 1 2) 'a) (hash-ref h (gvector 1 2) #f))
 (sequence->list (in-gvector (gvector 1 2)))
