@@ -15,7 +15,7 @@
     racket/list racket/string racket/vector racket/match racket/cmdline
     ;; Libraries real programs require beside it.
     json data/queue data/gvector racket/trace racket/date racket/hash file/sha1 file/md5
-    net/base64 net/url-structs net/url racket/unsafe/ops racket/flonum racket/fixnum
+    net/base64 net/url-structs net/url net/uri-codec racket/unsafe/ops racket/flonum racket/fixnum
     rackunit rackunit/text-ui
     ;; Old and typed languages.
     mzlib/match scheme scheme/base mzscheme typed/racket typed/racket/base))

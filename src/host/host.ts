@@ -254,6 +254,6 @@ export interface Host {
   envNames?(): string[];
   /** Bytes of memory in use (optional: 0 without it). */
   memoryUse?(): number;
-  /** A message digest: sha1, sha224 or sha256 (optional: the sha*-bytes functions fail without it). */
-  digest?(algorithm: 'sha1' | 'sha224' | 'sha256', data: Uint8Array): Uint8Array;
+  /** A message digest: sha1, sha224, sha256 or md5 (optional: the sha*-bytes functions and file/md5 fail without it). */
+  digest?(algorithm: 'sha1' | 'sha224' | 'sha256' | 'md5', data: Uint8Array): Uint8Array;
 }

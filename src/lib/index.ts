@@ -14,6 +14,8 @@
 // the bundlers' .rkt loaders (scripts/build.mjs, vitest.config.ts) read it
 // with the project's reader (runtime/library-index.ts) when they bundle it.
 
+import * as base64 from './base64.rkt';
+import * as dates from './dates.rkt';
 import * as dicts from './dicts.rkt';
 import * as digests from './digests.rkt';
 import * as evaluation from './eval.rkt';
@@ -21,6 +23,7 @@ import * as files from './files.rkt';
 import * as filesystem from './filesystem.rkt';
 import * as generators from './generators.rkt';
 import * as hashes from './hashes.rkt';
+import * as hashLib from './hash-lib.rkt';
 import * as listLib from './list-lib.rkt';
 import * as lists from './lists.rkt';
 import * as numbers from './numbers.rkt';
@@ -41,6 +44,8 @@ import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
 import * as queues from './queues.rkt';
+import * as gvector from './gvector.rkt';
+import * as asyncChannel from './async-channel.rkt';
 import * as pretty from './pretty.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as contracts from './contracts.rkt';
@@ -50,7 +55,12 @@ import * as syntax from './syntax.rkt';
 import * as system from './system.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
 import * as threads from './threads.rkt';
+import * as trace from './trace.rkt';
 import * as vectors from './vectors.rkt';
+import * as urlStructs from './url-structs.rkt';
+import * as uriCodec from './uri-codec.rkt';
+import * as url from './url.rkt';
+import * as urlFetch from './url-fetch.rkt';
 
 /** What a library file provides and where its definitions are, as the reader found them. */
 export interface LibraryIndex {
@@ -86,6 +96,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(collections),
   file(lists),
   file(hashes),
+  file(hashLib),
   file(numbers),
   file(reading),
   file(paths),
@@ -95,6 +106,8 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(dicts),
   file(generators),
   file(digests),
+  file(dates),
+  file(base64),
   file(vectors),
   file(listLib),
   file(strings),
@@ -102,6 +115,8 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(json),
   file(promises),
   file(queues),
+  file(gvector),
+  file(asyncChannel),
   file(pretty),
   file(rackunit),
   file(contracts),
@@ -112,4 +127,9 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(syntaxObjects),
   file(sets),
   file(threads),
+  file(urlStructs),
+  file(uriCodec),
+  file(url),
+  file(urlFetch),
+  file(trace),
 ];

@@ -106,6 +106,7 @@ import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
 import { installQueues } from './queues.js';
 import { installContracts } from './contracts.js';
+import { installUrlStructs } from './url-structs.js';
 import { installRackunit } from './rackunit.js';
 import { installSyntaxBindingSets } from './syntax-binding-sets.js';
 import { installSyntaxSerialize } from './syntax-serialize.js';
@@ -241,6 +242,7 @@ export function allPrimitives(): PrimTable {
     installSyntaxModules(t);
     installPromises(t);
     installQueues(t);
+    installUrlStructs(t);
     installRackunit(t);
     installContracts(t);
     installSyntaxBindingSets(t);

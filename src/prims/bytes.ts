@@ -40,7 +40,7 @@ function genericContractFail(message: string): never {
   fail(exnFailContractT, message);
 }
 
-function digest(m: Machine, who: string, algorithm: 'sha1' | 'sha224' | 'sha256', data: Value, start: Value, end: Value): Value {
+function digest(m: Machine, who: string, algorithm: 'sha1' | 'sha224' | 'sha256' | 'md5', data: Value, start: Value, end: Value): Value {
   if (!(data instanceof RBytes)) return argError(who, '(lambda (p) (or (bytes? p) (input-port? p)))', data);
   const [a, e] = checkRange(who, 'byte string', data, data.bytes.length, start, end === false ? undefined : end);
   if (m.rt.host.digest === undefined) return fail(exnFailUnsupportedT, `${who}: not supported by this host`);

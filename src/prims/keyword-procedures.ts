@@ -95,7 +95,7 @@ export function applyWithKeywords(m: Machine, f: Value, kws: Keyword[], kwVals: 
       throw new RacketThrow(
         makeExn(
           exnFailContractArityT,
-          `${f.name ?? 'application'}: arity mismatch;\n the expected number of arguments does not match the given number\n  expected: ${expectedText(f, arity)}\n  given: ${positional.length}${values}`,
+          `${f.name ?? 'application'}: arity mismatch;\n the expected number of arguments does not match the given number\n  expected: ${keywordArityText(f, arity)}\n  given: ${positional.length}${values}`,
         ),
       );
     }
@@ -147,7 +147,8 @@ function positionalArity(f: KeywordProcedure): { min: number; max: number } | nu
 }
 
 /** Racket's "expected:" for a keyword procedure: `1 plus an optional argument with keyword #:k`. */
-function expectedText(f: KeywordProcedure, arity: { min: number; max: number }): string {
+/** What a keyword procedure's arity error says it expects: the count of positional arguments and the keywords. */
+export function keywordArityText(f: KeywordProcedure, arity: { min: number; max: number }): string {
   const count = arity.max < 0 ? `at least ${arity.min}` : arity.min === arity.max ? String(arity.min) : 'a different number';
   const names = (ks: Keyword[]) => {
     const xs = ks.map((k) => `#:${k.name}`).sort();

@@ -263,6 +263,7 @@ export function installPretty(t: PrimTable): void {
     return VOID;
   });
   t.internal('pretty-print-columns', columns);
+  // For racket/trace's printers (lib/trace.rkt).
   t.internal('pretty-print-print-line', printLine);
   t.in('racket/pretty', () => {
     for (const p of [

@@ -15,7 +15,7 @@ import { StructInstance, propProcedure } from '../values/struct.js';
 import { structTypeOf } from '../values/impersonator.js';
 import { Keyword, NULL, Sym, type Value, isList, listFromArray, listToArray, sym } from '../values/types.js';
 import { checkProcedure, isProcedure } from './check.js';
-import { KeywordProcedure, applyWithKeywords } from './keyword-procedures.js';
+import { AnyKeywordProcedure, KeywordProcedure, applyWithKeywords, keywordArityText } from './keyword-procedures.js';
 import { objectName } from './object-name.js';
 import { arityAtLeastValue, arityRanges, isReducedArity, keywordsOf, setReducedArity } from './procedures.js';
 import type { PrimTable } from './table.js';
@@ -119,6 +119,15 @@ function reduceKeywordArity(who: string, a: Value[], arity: Range[]): Value {
   const label = name instanceof Sym ? name.name : nameOf(f);
   const positional = reduced(f, arity, label);
   if (allow !== null && allow.length === 0) return positional;
+  if (allow === null && have.allowed === null && req.length === 0) {
+    // Still any keyword: with keywords, the count of positional arguments is checked before `f` is called.
+    const withKeywords = new MachinePrimitive(label ?? 'procedure', 2, -1, (m, args) => {
+      const rest = args.slice(3);
+      if (!arity.some(([x, y]) => x <= rest.length && rest.length <= y)) reducedArityError(label, arity, rest.length);
+      applyWithKeywords(m, f, listToArray(args[1]) as Keyword[], listToArray(args[2]), rest);
+    });
+    return new AnyKeywordProcedure(withKeywords, positional, false);
+  }
   const kws = allow ?? have.allowed ?? [];
   // Takes the allowed keywords' values (UNSUPPLIED when absent), then the positional arguments.
   const inner = new MachinePrimitive(label ?? 'procedure', kws.length, -1, (m, args) => {
@@ -131,10 +140,21 @@ function reduceKeywordArity(who: string, a: Value[], arity: Range[]): Value {
       }
     });
     const rest = args.slice(kws.length + 1);
-    if (!arity.some(([x, y]) => x <= rest.length && rest.length <= y)) reducedArityError(label, arity, rest.length);
+    if (!arity.some(([x, y]) => x <= rest.length && rest.length <= y)) {
+      // The message names the keywords too, as a keyword procedure's does.
+      const min = Math.min(...arity.map((r) => r[0]));
+      const max = Math.max(...arity.map((r) => r[1]));
+      const single = arity.length === 1 ? { min, max: max === Infinity ? -1 : max } : { min: 0, max: 1 };
+      arityMismatch(label, keywordArityText(result, single), rest.length);
+    }
     applyWithKeywords(m, f, given, vals, rest);
   });
-  return new KeywordProcedure(inner, kws, req);
+  setReducedArity(
+    inner,
+    arity.map(([x, y]) => [x + kws.length, y + kws.length] as Range),
+  );
+  const result = new KeywordProcedure(inner, kws, req);
+  return result;
 }
 
 export function installProcedureExtras(t: PrimTable): void {

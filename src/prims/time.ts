@@ -42,7 +42,7 @@ function secondsToDate(secs: Value, local: boolean): StructInstance {
   const nanos = Number(N.floor(N.mul(N.sub(exact, whole), 1_000_000_000)));
   const ms = Number(whole) * 1000;
   const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) fail(exnFailUnsupportedT, `seconds->date: integer is out of range\n  integer: ${N.numberToString(whole)}`);
+  if (Number.isNaN(d.getTime())) fail(exnFailUnsupportedT, `seconds->date: integer is out-of-range\n  integer: ${N.numberToString(whole)}`);
   const offsetMin = local ? -d.getTimezoneOffset() : 0;
   // The local fields are the UTC fields of the instant shifted by the zone's offset.
   const shifted = new Date(ms + offsetMin * 60_000);

@@ -29,6 +29,9 @@ import { installCommandLineForm } from '../macros/cmdline.js';
 import { installTemporaryFileForms } from '../macros/temporary-files.js';
 import { installStreamForms } from '../macros/stream-forms.js';
 import { installGeneratorForms } from '../macros/generator-forms.js';
+import { installTraceForms } from '../macros/trace-forms.js';
+import { installUrlStructInfo } from '../macros/url-structs.js';
+import { installGvectorForms } from '../macros/gvector-forms.js';
 import { GenericInfo } from '../macros/generic-interfaces.js';
 import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
@@ -168,6 +171,27 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%for/set', 'racket/set', 'for/set'],
   ['%for*/set', 'racket/set', 'for*/set'],
   ['%c:make-unconstrained-domain', '#%rkt-internal', 'contract-make-unconstrained-domain'],
+  ['%trace-install', '#%rkt-internal', 'trace-install'],
+  // lib/uri-codec.rkt's codecs and lib/url.rkt's errors, for lib/url.rkt and lib/url-fetch.rkt.
+  ['%url-error', '#%rkt-internal', 'url-error'],
+  ['%tcp-connect', 'racket/tcp', 'tcp-connect'],
+  ['%gvector-make', 'data/gvector', 'make-gvector'],
+  ['%gvector-add!', 'data/gvector', 'gvector-add!'],
+  ['%url->string', 'net/url', 'url->string'],
+  ['%string->url', 'net/url', 'string->url'],
+  ['%url->path', 'net/url', 'url->path'],
+  ['%url-contract-error', '#%rkt-internal', 'url-contract-error'],
+  ['%uri-encode', '#%rkt-internal', 'uri-encode'],
+  ['%uri-decode', '#%rkt-internal', 'uri-decode'],
+  ['%uri-path-segment-encode', '#%rkt-internal', 'uri-path-segment-encode'],
+  ['%uri-path-segment-decode', '#%rkt-internal', 'uri-path-segment-decode'],
+  ['%uri-userinfo-encode', '#%rkt-internal', 'uri-userinfo-encode'],
+  ['%uri-unreserved-encode', '#%rkt-internal', 'uri-unreserved-encode'],
+  ['%uri-path-segment-unreserved-encode', '#%rkt-internal', 'uri-path-segment-unreserved-encode'],
+  ['%alist->form-urlencoded', '#%rkt-internal', 'alist->form-urlencoded'],
+  ['%form-urlencoded->alist', '#%rkt-internal', 'form-urlencoded->alist'],
+  ['%trace-do-traced', '#%rkt-internal', 'do-traced'],
+  ['%traced-original', '#%rkt-internal', 'traced-original'],
 ];
 
 /** mzscheme's names for procedures racket/base has under new names (the same procedures). */
@@ -392,6 +416,15 @@ export class Runtime {
     installStreamForms((name, m) => (this.libraries.get('racket/stream') ?? this.addLibrary('racket/stream')).exports.set(name, m));
     installGeneratorForms((name, m) =>
       (this.libraries.get('racket/generator') ?? this.addLibrary('racket/generator')).exports.set(name, m),
+    );
+    for (const name of ['net/url-structs', 'net/url']) {
+      const lib = this.libraries.get(name)!;
+      installUrlStructInfo(this.ex, name, lib.exports, (n, m) => this.ex.table.add(n, [this.ex.baseScope], m, ALL_PHASES));
+    }
+    installGvectorForms((name, m) => (this.libraries.get('data/gvector') ?? this.addLibrary('data/gvector')).exports.set(name, m));
+    const traceLib = this.libraries.get('racket/trace') ?? this.addLibrary('racket/trace');
+    installTraceForms((name, m) =>
+      name.startsWith('%') ? this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES) : traceLib.exports.set(name, m),
     );
     (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set('gen:dict', {
       kind: 'syntax',

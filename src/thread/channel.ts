@@ -16,6 +16,19 @@ interface Offer<T> {
   wake: () => void;
 }
 
+/**
+ * The wake functions of blocked syncs one of whose offers has been claimed.
+ * All the offers of one sync share its wake function, and a sync completes
+ * with one event only: once a partner claims one offer, the sync's other
+ * offers (on this or other channels) are no longer there to claim.
+ */
+const claimed = new WeakSet<() => void>();
+
+function claim(wake: () => void): void {
+  claimed.add(wake);
+  wake();
+}
+
 export class Channel {
   readonly putters: Offer<ChannelPutEvt>[] = [];
   readonly getters: Offer<ChannelGetEvt>[] = [];
@@ -45,10 +58,10 @@ export class ChannelGetEvt implements Evt {
       this.delivered = null;
       return v;
     }
-    const offer = this.ch.putters.find((o) => !o.evt.isTaken());
+    const offer = this.ch.putters.find((o) => !o.evt.isTaken() && !claimed.has(o.wake));
     if (offer === undefined) return NOT_READY;
     offer.evt.take();
-    offer.wake();
+    claim(offer.wake);
     return offer.evt.value;
   }
   subscribe(_m: Machine, wake: () => void): () => void {
@@ -78,10 +91,10 @@ export class ChannelPutEvt implements Evt {
       this.taken = false;
       return this;
     }
-    const offer = this.ch.getters.find((o) => !o.evt.committed());
+    const offer = this.ch.getters.find((o) => !o.evt.committed() && !claimed.has(o.wake));
     if (offer === undefined) return NOT_READY;
     offer.evt.receive(this.value);
-    offer.wake();
+    claim(offer.wake);
     return this;
   }
   subscribe(_m: Machine, wake: () => void): () => void {

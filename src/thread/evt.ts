@@ -44,6 +44,9 @@ export class WrapEvt implements Evt {
     /** Made by handle-evt (its procedure is called in tail position of sync; handle-evt? says so). */
     readonly handle = false,
   ) {}
+  committed(m: Machine): boolean {
+    return this.inner.committed?.(m) ?? false;
+  }
   poll(m: Machine): SyncResult | NotReady {
     const r = this.inner.poll(m);
     if (r === NOT_READY) return NOT_READY;
@@ -83,7 +86,13 @@ export function randomStart(m: Machine, n: number): number {
 /** `choice-evt`: ready when any of its events is; polled from a random start, as sync is. */
 export class ChoiceEvt implements Evt {
   constructor(readonly evts: Evt[]) {}
+  /** A partner thread completed one of the choices (a channel rendezvous): that one must be chosen. */
+  committed(m: Machine): boolean {
+    return this.evts.some((e) => e.committed?.(m) ?? false);
+  }
   poll(m: Machine): SyncResult | NotReady {
+    const done = this.evts.find((e) => e.committed?.(m) ?? false);
+    if (done !== undefined) return done.poll(m);
     const n = this.evts.length;
     const first = randomStart(m, n);
     for (let i = 0; i < n; i++) {
@@ -161,6 +170,9 @@ export class ReplaceEvt implements Evt {
     /** `sync`, to wait on the replacement. */
     readonly sync: Primitive,
   ) {}
+  committed(m: Machine): boolean {
+    return this.inner.committed?.(m) ?? false;
+  }
   poll(m: Machine): SyncResult | NotReady {
     const r = this.inner.poll(m);
     if (r === NOT_READY) return NOT_READY;

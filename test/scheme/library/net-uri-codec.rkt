@@ -1,0 +1,21 @@
+#lang racket/base
+;; net/uri-codec: each codec over the same text, decoding of bad escapes,
+;; form data as association lists with each separator mode, and errors.
+(require net/uri-codec)
+(define (try t) (with-handlers ([exn:fail? (lambda (e) (displayln (exn-message e)))]) (t)))
+(define s "a b&c=d/e?f#g;h+i~j!k*l'm(n)o@p,q$r:sé€")
+(for ([f (list uri-encode uri-path-segment-encode uri-userinfo-encode uri-unreserved-encode uri-path-segment-unreserved-encode form-urlencoded-encode)])
+  (displayln (f s)))
+(for ([f (list uri-decode uri-path-segment-decode uri-userinfo-decode uri-unreserved-decode uri-path-segment-unreserved-decode form-urlencoded-decode)])
+  (writeln (f "a+b%20c%zz%4%e2%82%ac%+1%-1é")))
+(eq? s (uri-encode s))
+(let ([t "abc"]) (eq? t (uri-encode t)))
+(alist->form-urlencoded '((a . "1 2") (b . #f) (c . "&=")))
+(form-urlencoded->alist "a=1+2;b&c=%26%3D&=x")
+(parameterize ([current-alist-separator-mode 'semi]) (list (alist->form-urlencoded '((a . "1") (b . "2"))) (form-urlencoded->alist "a=1&b=2;c")))
+(parameterize ([current-alist-separator-mode 'amp]) (form-urlencoded->alist "a=1&b=2;c"))
+(parameterize ([current-alist-separator-mode 'semi-or-amp]) (alist->form-urlencoded '((a . "1") (b . "2"))))
+(form-urlencoded->alist "")
+(try (lambda () (current-alist-separator-mode 'x)))
+(try (lambda () (uri-encode 5)))
+(try (lambda () (uri-decode 5)))
