@@ -7,8 +7,8 @@
 ;; (library definitions are values). Chaperoned and impersonated channels
 ;; are channels with procedures applied to what is got and put (which must
 ;; give back their argument, as in Racket 8.7); they are not chaperone? or
-;; impersonator? values. async-channel/c (racket/contract)
-;; is not provided.
+;; impersonator? values. async-channel/c is a racket/contract contract
+;; over chaperone-async-channel.
 
 (provide (rename-out [make-async-channel racket/async-channel:make-async-channel]
                      [async-channel? racket/async-channel:async-channel?]
@@ -17,7 +17,8 @@
                      [async-channel-put racket/async-channel:async-channel-put]
                      [async-channel-put-evt racket/async-channel:async-channel-put-evt]
                      [chaperone-async-channel racket/async-channel:chaperone-async-channel]
-                     [impersonate-async-channel racket/async-channel:impersonate-async-channel]))
+                     [impersonate-async-channel racket/async-channel:impersonate-async-channel]
+                     [async-channel/c racket/async-channel:async-channel/c]))
 
 (define async-channel-contracts
   '((make-async-channel
@@ -168,3 +169,19 @@
 
 (define (chaperone-async-channel ac get-proc put-proc . props)
   (ac-wrapped 'chaperone-async-channel ac get-proc put-proc))
+
+;; What is taken from the channel blames the party that gave the channel;
+;; what is put on it, the party that puts.
+(define (async-channel/c c)
+  (let* ([c (%c:coerce-contract 'async-channel/c c)]
+         [name (list 'async-channel/c (%contract-record-name c))])
+    (%make-contract-record
+     'chaperone name async-channel?
+     (lambda (b)
+       (let ([get ((%contract-record-projection c) b)]
+             [put ((%contract-record-projection c) (%c:blame-swap b))])
+         (lambda (ac)
+           (unless (async-channel? ac)
+             (%c:raise-blame-error b ac '(expected " an async channel" given: "~e") ac))
+           (chaperone-async-channel ac get put))))
+     #f)))

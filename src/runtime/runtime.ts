@@ -159,6 +159,10 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:contract-out-value', '#%rkt-internal', 'contract-contract-out-value'],
   ['%c:invariant-assertion', '#%rkt-internal', 'contract-invariant-assertion'],
   ['%c:or/c', 'racket/contract', 'or/c'],
+  // For library files whose contracts are racket/contract's (lib/async-channel.rkt).
+  ['%c:coerce-contract', 'racket/contract', 'coerce-contract'],
+  ['%c:blame-swap', 'racket/contract', 'blame-swap'],
+  ['%c:raise-blame-error', 'racket/contract', 'raise-blame-error'],
   ['%c:and/c', 'racket/contract', 'and/c'],
   ['%c:listof', 'racket/contract', 'listof'],
   ['%c:list/c', 'racket/contract', 'list/c'],
