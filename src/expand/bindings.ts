@@ -60,6 +60,14 @@ export class BindingTable<M> {
     return this.best(name, scopes, phase)?.meaning ?? null;
   }
 
+  /** Gives the binding `scopes` resolve to a new meaning (struct/contract's struct info); false when unbound. */
+  replaceResolved(name: string, scopes: ScopeSet, phase: number, meaning: M): boolean {
+    const e = this.best(name, scopes, phase);
+    if (e === null) return false;
+    e.meaning = meaning;
+    return true;
+  }
+
   /** The binding resolution picks: among those whose scopes are a subset of `scopes`, the one with the most. */
   private best(name: string, scopes: ScopeSet, phase: number): Entry<M> | null {
     const list = this.byName.get(name);

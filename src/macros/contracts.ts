@@ -12,6 +12,7 @@ import { type Builder, Builder as SyntaxBuilder, jsMacro } from '../expand/build
 import { type Expander, type MacroTransformer, type Meaning, inferredName } from '../expand/expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 import { StructInfo } from '../expand/transformers.js';
+import { symbolKey } from '../expand/bindings.js';
 import { RPath } from '../values/path.js';
 import { Syntax } from '../values/syntax.js';
 import { Keyword, Pair, RString, listFromArray, sym, type Value } from '../values/types.js';
@@ -482,6 +483,93 @@ export function expandContractOut(spec: Syntax, ex: Expander, define: (form: Syn
   return out;
 }
 
+// ---------------------------------------------------------------- struct/contract
+
+/**
+ * `(struct/contract name ([field c] ...) option ...)` and
+ * `(define-struct/contract name ...)`: the struct, whose constructor checks
+ * the field contracts (blaming the caller, from party `(struct name)`).
+ * The constructor is made under a hidden name, then the struct's name is
+ * bound again to struct info whose constructor is the contracted one.
+ */
+function structContract(defineStyle: boolean) {
+  return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = items(stx, ex, 3);
+    const nameParts = syntaxList(p[1]);
+    const name = nameParts === null ? p[1] : nameParts[0];
+    if (!isIdentifier(name)) ex.badSyntax(stx);
+    const fields = (syntaxList(p[2]) ?? ex.badSyntax(stx)).map((f) => {
+      const fp = syntaxList(f);
+      if (fp === null || fp.length !== 2 || !isIdentifier(fp[0])) ex.badSyntax(stx);
+      return { id: fp[0], ctc: fp[1] };
+    });
+    const raw = moduleTemp(ex, name, `${idSym(name).name}-constructor`);
+    const ctorName = defineStyle ? `make-${idSym(name).name}` : idSym(name).name;
+    const ctor = defineStyle ? new Syntax(sym(ctorName), name.loc, name.scopes) : moduleTemp(ex, name, ctorName);
+    const party = b.quote(listFromArray([sym('struct'), idSym(name)]));
+    // Racket names the constructor's contract with an extra argument: (-> c ... symbol? any).
+    const contract = b.list(
+      '%c:rename-contract',
+      b.list(
+        '%c:make-arrow-contract',
+        b.quote(sym('->')),
+        b.list('list', ...fields.map((f) => f.ctc)),
+        b.list('list'),
+        b.quote(listFromArray([])),
+        b.list('list'),
+        b.quote(listFromArray([])),
+        b.list('list'),
+        b.datum(false),
+        b.datum(false),
+      ),
+      b.list(
+        'append',
+        b.quote(listFromArray([sym('->')])),
+        b.list('map', '%c:contract-name', b.list('list', ...fields.map((f) => f.ctc))),
+        b.quote(listFromArray([sym('symbol?'), sym('any')])),
+      ),
+    );
+    const where = b.list('srcloc', b.quote(moduleParty(stx)), b.datum(false), b.datum(false), b.datum(false), b.datum(false));
+    return b.list(
+      'begin',
+      b.list(
+        defineStyle ? 'define-struct' : 'struct',
+        p[1],
+        b.list(...fields.map((f) => f.id)),
+        ...p.slice(3),
+        b.keyword('constructor-name'),
+        raw,
+      ),
+      b.list('define', ctor, b.list('%c:apply-contract', contract, raw, party, b.quote(moduleParty(stx)), b.quote(sym(ctorName)), where)),
+      b.list('%c:contracted-struct-info', name, ctor, b.datum(!defineStyle)),
+    );
+  };
+}
+
+/** `(%c:contracted-struct-info name ctor name-is-ctor?)`: binds name again to struct info with `ctor` as its constructor. */
+const contractedStructInfo = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const [, name, ctor, flag] = items(stx, ex, 4, 4);
+  const info = structInfoOf(ex, stx, name);
+  const nameIsConstructor = syntaxE(flag) === true;
+  ex.table.replaceResolved(symbolKey(idSym(name)), name.scopes, ex.phase, {
+    kind: 'syntax',
+    value: new StructInfo(
+      info.name,
+      info.self,
+      info.type,
+      ctor,
+      info.pred,
+      info.fields,
+      info.mutators,
+      info.parent,
+      info.parentType,
+      nameIsConstructor,
+      info.extraNames,
+    ),
+  });
+  return b.list('begin');
+};
+
 /** `(provide/contract clause ...)` is `(provide (contract-out clause ...))`. */
 const provideContract = (stx: Syntax, ex: Expander, b: Builder): Syntax =>
   b.list('provide', b.list('contract-out', ...items(stx, ex, 1).slice(1)));
@@ -508,6 +596,12 @@ const defineOptC = (stx: Syntax, ex: Expander, b: Builder): Syntax => b.list('de
 /** `(current-contract-region)`: the party the enclosing module is. */
 const currentContractRegion = (stx: Syntax, _ex: Expander, b: Builder): Syntax => b.quote(moduleParty(stx));
 
+/** The hidden form struct/contract expands into, bound under the runtime's racket/base scope. */
+export const CONTRACTED_STRUCT_INFO: [string, Meaning] = [
+  '%c:contracted-struct-info',
+  jsMacro('%c:contracted-struct-info', contractedStructInfo),
+];
+
 export function installContractForms(define: (name: string, m: Meaning) => void): void {
   const arrowTransform: MacroTransformer = (stx, ex) => arrow(stx, ex, new SyntaxBuilder(ex, stx.loc));
   define('->', { kind: 'macro', name: '->', transform: arrowTransform });
@@ -520,6 +614,8 @@ export function installContractForms(define: (name: string, m: Meaning) => void)
   define('recursive-contract', jsMacro('recursive-contract', recursiveContract));
   define('flat-rec-contract', jsMacro('flat-rec-contract', flatRecContract));
   define('provide/contract', jsMacro('provide/contract', provideContract));
+  define('struct/contract', jsMacro('struct/contract', structContract(false)));
+  define('define-struct/contract', jsMacro('define-struct/contract', structContract(true)));
   define('any', { kind: 'macro', name: 'any', transform: anyAlone });
   define('opt/c', jsMacro('opt/c', optC));
   define('invariant-assertion', jsMacro('invariant-assertion', invariantAssertion));

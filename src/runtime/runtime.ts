@@ -41,7 +41,7 @@ import {
   makeCheckTransformer,
   makeShortcutTransformer,
 } from '../macros/rackunit-forms.js';
-import { expandContractOut, installContractForms } from '../macros/contracts.js';
+import { CONTRACTED_STRUCT_INFO, expandContractOut, installContractForms } from '../macros/contracts.js';
 import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
 import { printResultsAsWritten } from '../prims/print-params.js';
 import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
@@ -159,6 +159,8 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:contract-out-value', '#%rkt-internal', 'contract-contract-out-value'],
   ['%c:invariant-assertion', '#%rkt-internal', 'contract-invariant-assertion'],
   ['%c:or/c', 'racket/contract', 'or/c'],
+  ['%c:rename-contract', 'racket/contract', 'rename-contract'],
+  ['%c:contract-name', 'racket/contract', 'contract-name'],
   // For library files whose contracts are racket/contract's (lib/async-channel.rkt).
   ['%c:coerce-contract', 'racket/contract', 'coerce-contract'],
   ['%c:blame-swap', 'racket/contract', 'blame-swap'],
@@ -400,6 +402,7 @@ export class Runtime {
     installLocalAndShared((lib, name, m) => (this.libraries.get(lib) ?? this.addLibrary(lib)).exports.set(name, m));
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
     installContractForms((name, m) => contract.exports.set(name, m));
+    this.ex.table.add(CONTRACTED_STRUCT_INFO[0], [this.ex.baseScope], CONTRACTED_STRUCT_INFO[1], ALL_PHASES);
     this.ex.contractOut = (spec, define) => expandContractOut(spec, this.ex, define);
     const rackunit = this.libraries.get('rackunit') ?? this.addLibrary('rackunit');
     installRackunitForms((name, m) => rackunit.exports.set(name, m));
