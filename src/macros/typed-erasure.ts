@@ -61,14 +61,15 @@ function eraseFormals(s: Syntax): Syntax {
   while (x instanceof Pair) {
     parts.push(x.car as Syntax);
     x = x.cdr;
-    if (x instanceof Syntax) x = syntaxE(x);
+    // A syntax pair continues the list; a syntax identifier is the rest argument.
+    if (x instanceof Syntax && syntaxE(x) instanceof Pair) x = syntaxE(x);
   }
-  const tail = x instanceof Syntax || isIdentifier(x as Syntax) ? x : NULL;
+  const tail = x instanceof Syntax ? x : NULL;
   const out: Syntax[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (isIdentifier(p) && isColon(parts[i + 1]) && i + 3 < parts.length + 1 && (named(parts[i + 3], '*') || named(parts[i + 3], '...'))) {
-      return rebuild(s, out, p);
+    if (isIdentifier(p) && isColon(parts[i + 1]) && (named(parts[i + 3], '*') || named(parts[i + 3], '...'))) {
+      return out.length === 0 ? p : rebuild(s, out, p);
     }
     out.push(keywordNamed(p) ? p : eraseBinder(p));
   }
@@ -176,14 +177,17 @@ function letValuesForm(base: string) {
 function forForm(base: string) {
   return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
     const p = dropAnnotationAt(items(stx, ex, 2), 1);
+    // A clause is `[x : T seq]`, `[x seq]` or `[(binder ...) seq]` for several values.
+    const eraseClause = (c: Syntax) => {
+      if (keywordNamed(c)) return c;
+      const cp = syntaxList(c);
+      const ids = cp !== null && cp.length === 2 ? syntaxList(cp[0]) : null;
+      if (ids !== null && cp !== null) return rebuild(c, [rebuild(cp[0], ids.map(eraseBinder)), cp[1]]);
+      return eraseBinder(c);
+    };
     const eraseClauses = (s: Syntax) => {
       const cs = syntaxList(s);
-      return cs === null
-        ? s
-        : rebuild(
-            s,
-            cs.map((c) => (keywordNamed(c) ? c : eraseBinder(c))),
-          );
+      return cs === null ? s : rebuild(s, cs.map(eraseClause));
     };
     p[1] = eraseClauses(p[1]);
     // for/fold and for/lists: accumulators first, then the clauses.
