@@ -117,7 +117,12 @@ function eraseHeader(h: Syntax): Syntax {
   if (!(e instanceof Pair)) return h;
   const head = e.car as Syntax;
   const rest = eraseFormals(rebuild(h, [], e.cdr));
-  return new Syntax(new Pair(isIdentifier(head) ? head : eraseHeader(head), isIdentifier(rest) ? rest : syntaxE(rest)), h.loc, h.scopes, h.props);
+  return new Syntax(
+    new Pair(isIdentifier(head) ? head : eraseHeader(head), isIdentifier(rest) ? rest : syntaxE(rest)),
+    h.loc,
+    h.scopes,
+    h.props,
+  );
 }
 
 /** `(lambda (formals) : R body ...)` and `(lambda #:forall (A) ...)`. */
