@@ -983,6 +983,18 @@ export class Expander {
     return sc;
   }
 
+  private readonly moduleLanguageScopes = new WeakMap<object, Scope>();
+  /** The scope under which a module used as a module language binds its exports (its phase-0 ones). */
+  moduleLanguageScope(m: { name: string; exports: Map<string, Meaning> }): Scope {
+    let sc = this.moduleLanguageScopes.get(m);
+    if (sc === undefined) {
+      sc = new Scope(m.name);
+      for (const [n, meaning] of m.exports) this.table.add(n, [sc], meaning, 0);
+      this.moduleLanguageScopes.set(m, sc);
+    }
+    return sc;
+  }
+
   /** Core handlers by name, registered by core-forms.ts. */
   coreForm(name: string, expand: CoreFormHandler, identity?: string): Meaning {
     return identity === undefined ? { kind: 'core', name, expand } : { kind: 'core', name, expand, identity };

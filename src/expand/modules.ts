@@ -42,6 +42,8 @@ export class ModuleInfo {
   language: ModuleInfo | null = null;
   /** Declared by module* or module+ (instantiated after the enclosing module), not by module. */
   star = false;
+  /** The module it is a submodule of (`(submod ".." name)` goes there), or null. */
+  enclosing: ModuleInfo | null = null;
   /** What it imports, by phase relative to its body, language first (module-compiled-imports). */
   readonly imports = new Map<number, ModuleInfo[]>();
   /** The variables it defines at phase 0, by defined name (module-compiled-indirect-exports). */
@@ -279,6 +281,7 @@ export function expandModule(
       if (name === 'test' && !ex.expandTestSubmodules) continue; // Run by `raco test` (`rkt test`), not by `racket FILE`.
       const sub = new ModuleInfo(`${info.name} ${name}`, info.phase);
       sub.star = true;
+      sub.enclosing = info;
       sub.requires.push(info);
       expandModule(ex, loader, sub, lang, langScope, subForms, source, { scopes: bodyScopes });
       info.submodules.set(name, sub);
@@ -362,7 +365,7 @@ export function printResults(ex: Expander, e: Core): Core {
 
 /** A nested `(module name lang body ...)`: expanded on its own, without the enclosing module's bindings. */
 function declareSubmodule(ex: Expander, loader: ModuleLoader, info: ModuleInfo, form: Syntax, source: string, enclosing: Scope[]): void {
-  const sub = expandModuleForm(ex, loader, form, (name) => `${info.name} ${name}`, info.phase, source, enclosing);
+  const sub = expandModuleForm(ex, loader, form, (name) => `${info.name} ${name}`, info.phase, source, enclosing, info);
   info.submodules.set(idSym(syntaxList(form)![1]).name, sub);
 }
 
@@ -379,17 +382,28 @@ export function expandModuleForm(
   phase: number,
   source: string,
   removing: readonly Scope[],
+  /** The module this one is declared in, for a language named `(submod ".." m)`. */
+  within: ModuleInfo | null = null,
 ): ModuleInfo {
   const p = syntaxList(form);
   if (p === null || p.length < 3) ex.badSyntax(form);
   if (!isIdentifier(p[1])) ex.syntaxError('module', 'not an identifier', form, p[1]);
   const name = idSym(p[1]).name;
-  const langName = moduleName(syntaxToDatum(p[2]));
-  const lang = langName === null ? null : loader.library(langName);
-  if (lang === null) ex.syntaxError('module', 'unknown module language', form, p[2]);
   const sub = new ModuleInfo(fullName(name), phase);
+  sub.enclosing = within;
   const forms = p.slice(3).map((f) => removing.reduce((s, sc) => removeScope(s, sc), f));
-  expandModule(ex, loader, sub, lang, ex.langScope(langName!), forms, source);
+  const langName = moduleName(syntaxToDatum(p[2]));
+  const library = langName === null ? null : loader.library(langName);
+  if (library !== null) {
+    expandModule(ex, loader, sub, library, ex.langScope(langName!), forms, source);
+    return sub;
+  }
+  // A module as the language: a file (`"lang.rkt"`) or a submodule (`(submod ".." m)`), instantiated first.
+  const isPath = syntaxE(p[2]) instanceof RString || syntaxList(p[2]) !== null;
+  if (!isPath) ex.syntaxError('module', 'unknown module language', form, p[2]);
+  const lang = moduleNamed(ex, loader, sub, p[2], source);
+  sub.requires.push(lang);
+  expandModule(ex, loader, sub, lang, ex.moduleLanguageScope(lang), forms, source);
   return sub;
 }
 
@@ -590,7 +604,10 @@ function resolveSubmodule(
   } else {
     const root = syntaxE(p[1]);
     if (root instanceof RString && root.s === '.') base = info;
-    else if (root instanceof RString) base = loader.loadFile(loader.resolvePath(source, root.s), spec, instancePhase);
+    else if (root instanceof RString && root.s === '..') {
+      if (info.enclosing === null) ex.syntaxError('require', 'no enclosing module for ".."', spec);
+      base = info.enclosing;
+    } else if (root instanceof RString) base = loader.loadFile(loader.resolvePath(source, root.s), spec, instancePhase);
     else {
       const quoted = syntaxList(p[1]);
       if (quoted === null || quoted.length !== 2 || !isIdentifier(quoted[0]) || idSym(quoted[0]).name !== 'quote')
@@ -733,7 +750,9 @@ function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope
     case 'all-from-out':
       for (const s of p.slice(1)) {
         const d = syntaxToDatum(s);
-        const target = [...info.requires].find((r) => r.name.endsWith(d instanceof RString ? d.s : String(d)));
+        // The module language counts as required (`(all-from-out racket/base)` in a racket/base module).
+        const candidates = info.language === null ? [...info.requires] : [...info.requires, info.language];
+        const target = candidates.find((r) => r.name.endsWith(d instanceof RString ? d.s : String(d)));
         if (target) for (const [n, m] of target.exports) info.exports.set(n, m);
       }
       return;
