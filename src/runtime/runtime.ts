@@ -471,6 +471,13 @@ export class Runtime {
     }
     this.libraries.set('racket', full);
     this.installLegacyAndTypedLanguages(full);
+    // racket/contract's parts, which programs require on their own (each is a part of racket/contract's exports in
+    // Racket; here each has all of them, which only matters to a program that defines one of the others' names).
+    for (const part of ['base', 'combinator', 'region', 'parametric']) {
+      const lib = new ModuleInfo(`racket/contract/${part}`);
+      for (const [n, m] of contract.exports) lib.exports.set(n, m);
+      this.libraries.set(lib.name, lib);
+    }
     for (const name of [
       'racket/list',
       'racket/string',
