@@ -51,6 +51,7 @@ import * as rackunit from './rackunit.rkt';
 import * as contracts from './contracts.rkt';
 import * as typed from './typed.rkt';
 import * as mzscheme from './mzscheme.rkt';
+import * as units from './units.rkt';
 import * as syntax from './syntax.rkt';
 import * as system from './system.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
@@ -122,6 +123,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(contracts),
   file(typed),
   file(mzscheme),
+  file(units),
   file(syntax),
   file(system),
   file(syntaxObjects),

@@ -106,6 +106,7 @@ import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
 import { installQueues } from './queues.js';
 import { installContracts } from './contracts.js';
+import { installUnits } from './units.js';
 import { installUrlStructs } from './url-structs.js';
 import { installRackunit } from './rackunit.js';
 import { installSyntaxBindingSets } from './syntax-binding-sets.js';
@@ -245,6 +246,7 @@ export function allPrimitives(): PrimTable {
     installUrlStructs(t);
     installRackunit(t);
     installContracts(t);
+    installUnits(t);
     installSyntaxBindingSets(t);
     installSyntaxSerialize(t);
     installModules(t);

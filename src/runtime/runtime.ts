@@ -46,6 +46,7 @@ import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
 import { printResultsAsWritten } from '../prims/print-params.js';
 import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
 import { installLocalAndShared } from '../macros/local-shared.js';
+import { installUnitForms } from '../macros/units.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { installMatchForms, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -159,6 +160,8 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:contract-out-value', '#%rkt-internal', 'contract-contract-out-value'],
   ['%c:invariant-assertion', '#%rkt-internal', 'contract-invariant-assertion'],
   ['%c:or/c', 'racket/contract', 'or/c'],
+  ['%unit-invoke', '#%rkt-internal', 'unit-invoke'],
+  ['%unit-invoke/exports', '#%rkt-internal', 'unit-invoke/exports'],
   ['%c:rename-contract', 'racket/contract', 'rename-contract'],
   ['%c:contract-name', 'racket/contract', 'contract-name'],
   // For library files whose contracts are racket/contract's (lib/async-channel.rkt).
@@ -400,6 +403,7 @@ export class Runtime {
     installTemporaryFileForms((name, m) => files.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
     installLocalAndShared((lib, name, m) => (this.libraries.get(lib) ?? this.addLibrary(lib)).exports.set(name, m));
+    installUnitForms((name, m) => (this.libraries.get('racket/unit') ?? this.addLibrary('racket/unit')).exports.set(name, m));
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
     installContractForms((name, m) => contract.exports.set(name, m));
     this.ex.table.add(CONTRACTED_STRUCT_INFO[0], [this.ex.baseScope], CONTRACTED_STRUCT_INFO[1], ALL_PHASES);
