@@ -5,7 +5,7 @@
 // runs its body and returns its exports' values and the body's result
 // (prims/units.ts, lib/units.rkt); imports are bound when the unit is invoked, so units
 // that import each other's variables before they are defined are not
-// supported (compound-unit and link are not there yet).
+// supported. compound-unit links its units in the order given.
 
 import { type Builder, jsMacro } from '../expand/build.js';
 import type { Expander, MacroTransformer, Meaning } from '../expand/expander.js';
@@ -117,6 +117,7 @@ function unitExpression(
   return b.list(
     b.list('quote', b.datum(ex.rtPrim('unit-make'))),
     b.quote(name === null ? false : sym(name)),
+    b.quote(listFromArray(imports.map(([v]) => sym(v)))),
     b.quote(listFromArray(exports.map(([v]) => sym(v)))),
     b.list(
       'lambda',
@@ -187,19 +188,80 @@ const defineValuesInvokeUnit = (stx: Syntax, ex: Expander, b: Builder): Syntax =
   return defineExports(ex, stx, b, p[1], imports, exports);
 };
 
+/** `(define-values/invoke-unit/infer [(export spec ...)] unit-id)`. */
 const defineValuesInvokeUnitInfer = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 2, 3);
-  const shape = shapeOf(ex, stx, p[1]);
+  const unit = p[p.length - 1];
+  const shape = shapeOf(ex, stx, unit);
   // The exported signatures, with the unit's name's context so the defined names are the program's.
-  const exports = p.length === 3 ? clause(ex, stx, p[2], 'export') : shape.exports.map((s) => withContext(s, p[1]));
+  const exports = p.length === 3 ? clause(ex, stx, p[1], 'export') : shape.exports.map((s) => withContext(s, unit));
   return defineExports(
     ex,
     stx,
     b,
-    p[1],
-    shape.imports.map((s) => withContext(s, p[1])),
+    unit,
+    shape.imports.map((s) => withContext(s, unit)),
     exports,
   );
+};
+
+/** `(tag : sig)` of compound-unit: the tag and its signature's variable names. */
+function linkBinding(ex: Expander, stx: Syntax, c: Syntax): { tag: string; sig: Syntax; vars: string[] } {
+  const p = syntaxList(c);
+  if (p === null || p.length !== 3 || !isIdentifier(p[0]) || !isIdentifier(p[1]) || idSym(p[1]).name !== ':')
+    ex.syntaxError('compound-unit', 'bad link binding', stx, c);
+  return { tag: idSym(p[0]).name, sig: p[2], vars: [...signatureOf(ex, stx, p[2]).vars] };
+}
+
+interface CompoundParts {
+  imports: { tag: string; sig: Syntax; vars: string[] }[];
+  exportTags: string[];
+  links: { bindings: { tag: string; sig: Syntax; vars: string[] }[]; unit: Syntax; importTags: string[] }[];
+}
+
+/** `(import (tag : sig) ...) (export tag ...) (link [((tag : sig) ...) unit-expr tag ...] ...)`. */
+function compoundParts(ex: Expander, stx: Syntax, p: Syntax[]): CompoundParts {
+  const imports = clause(ex, stx, p[0], 'import').map((c) => linkBinding(ex, stx, c));
+  const exportTags = clause(ex, stx, p[1], 'export').map((t) => idSym(t).name);
+  const links = clause(ex, stx, p[2], 'link').map((l) => {
+    const lp = syntaxList(l);
+    if (lp === null || lp.length < 2) ex.syntaxError('compound-unit', 'bad linkage', stx, l);
+    const bindings = (syntaxList(lp[0]) ?? ex.badSyntax(stx)).map((c) => linkBinding(ex, stx, c));
+    return { bindings, unit: lp[1], importTags: lp.slice(2).map((t) => idSym(t).name) };
+  });
+  return { imports, exportTags, links };
+}
+
+function compoundExpression(b: Builder, parts: CompoundParts, name: string | null): Syntax {
+  const tagged = (bs: { tag: string; vars: string[] }[]) =>
+    listFromArray(bs.map((x) => listFromArray([sym(x.tag), ...x.vars.map((v) => sym(v))])));
+  return b.list(
+    '%unit-compound',
+    b.quote(name === null ? false : sym(name)),
+    b.quote(tagged(parts.imports)),
+    b.quote(listFromArray(parts.exportTags.map((t) => sym(t)))),
+    b.list(
+      'list',
+      ...parts.links.map((l) =>
+        b.list('list', l.unit, b.quote(tagged(l.bindings)), b.quote(listFromArray(l.importTags.map((t) => sym(t))))),
+      ),
+    ),
+  );
+}
+
+const compoundUnit = (stx: Syntax, ex: Expander, b: Builder): Syntax =>
+  compoundExpression(b, compoundParts(ex, stx, items(stx, ex, 4, 4).slice(1)), ex.localName);
+
+const defineCompoundUnit = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 5, 5);
+  if (!isIdentifier(p[1])) ex.badSyntax(stx);
+  const parts = compoundParts(ex, stx, p.slice(2));
+  const bindings = [...parts.imports, ...parts.links.flatMap((l) => l.bindings)];
+  const sigOfTag = (tag: string) => bindings.find((x) => x.tag === tag)?.sig ?? ex.badSyntax(stx);
+  const shapes = unitShapes.get(ex) ?? new Map<string, UnitShape>();
+  unitShapes.set(ex, shapes);
+  shapes.set(idSym(p[1]).name, { imports: parts.imports.map((i) => i.sig), exports: parts.exportTags.map(sigOfTag) });
+  return b.list('define', p[1], compoundExpression(b, parts, idSym(p[1]).name));
 };
 
 /** `spec` (a signature name) as written where `like` is. */
@@ -240,6 +302,8 @@ export function installUnitForms(define: (name: string, m: Meaning) => void): vo
   define('invoke-unit/infer', jsMacro('invoke-unit/infer', invokeUnitInfer));
   define('define-values/invoke-unit', jsMacro('define-values/invoke-unit', defineValuesInvokeUnit));
   define('define-values/invoke-unit/infer', jsMacro('define-values/invoke-unit/infer', defineValuesInvokeUnitInfer));
+  define('compound-unit', jsMacro('compound-unit', compoundUnit));
+  define('define-compound-unit', jsMacro('define-compound-unit', defineCompoundUnit));
   for (const k of ['import', 'export', 'prefix', 'rename', 'only', 'except', 'tag', 'extends', 'link', 'open', 'init-depend'])
     define(k, subform(k));
 }

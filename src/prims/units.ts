@@ -5,12 +5,14 @@
 import { errorValueString } from '../errors/messages.js';
 import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { customPrint } from '../values/printable.js';
-import { Sym, listToArray, type Value } from '../values/types.js';
+import { Sym, listFromArray, listToArray, type Value } from '../values/types.js';
 import type { PrimTable } from './table.js';
 
 export class RUnit {
   constructor(
     readonly name: Sym | null,
+    /** The signature names of what it imports, in the order its procedure takes them. */
+    readonly importNames: readonly Sym[],
     readonly exportNames: readonly Sym[],
     /** (vector import ...) -> (values (vector export ...) result) */
     readonly proc: Value,
@@ -23,10 +25,12 @@ export class RUnit {
 export function installUnits(t: PrimTable): void {
   t.internalFn(
     'unit-make',
-    3,
-    3,
-    (name: Value, exports: Value, proc: Value) => new RUnit(name instanceof Sym ? name : null, listToArray(exports) as Sym[], proc),
+    4,
+    4,
+    (name: Value, imports: Value, exports: Value, proc: Value) =>
+      new RUnit(name instanceof Sym ? name : null, listToArray(imports) as Sym[], listToArray(exports) as Sym[], proc),
   );
+  t.internalFn('unit-import-names', 1, 1, (u: Value) => listFromArray([...(u as RUnit).importNames]));
   t.internalFn('unit-proc', 2, 2, (who: Value, u: Value) => {
     if (u instanceof RUnit) return u.proc;
     throw new RacketThrow(

@@ -162,6 +162,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:or/c', 'racket/contract', 'or/c'],
   ['%unit-invoke', '#%rkt-internal', 'unit-invoke'],
   ['%unit-invoke/exports', '#%rkt-internal', 'unit-invoke/exports'],
+  ['%unit-compound', '#%rkt-internal', 'unit-compound'],
   ['%c:rename-contract', 'racket/contract', 'rename-contract'],
   ['%c:contract-name', 'racket/contract', 'contract-name'],
   // For library files whose contracts are racket/contract's (lib/async-channel.rkt).

@@ -1,0 +1,26 @@
+#lang racket
+(define-signature math^ (add sub))
+(define-signature calc^ (calc))
+(define-unit math@ (import) (export math^)
+  (define (add a b) (+ a b))
+  (define (sub a b) (- a b)))
+(define-unit calc@ (import math^) (export calc^)
+  (define (calc x) (sub (add x 10) 1))
+  'calc-ready)
+(define both@
+  (compound-unit (import) (export M C)
+                 (link [((M : math^)) math@]
+                       [((C : calc^)) calc@ M])))
+both@
+(define-values/invoke-unit both@ (import) (export math^ calc^))
+(calc 1)
+(invoke-unit both@)
+(define-compound-unit all@ (import) (export C) (link [((M : math^)) math@] [((C : calc^)) calc@ M]))
+(define-values/invoke-unit/infer (export (prefix a: calc^)) all@)
+(a:calc 2)
+(define-signature base^ (base))
+(define-unit scaled@ (import base^) (export calc^) (define (calc x) (* base x)))
+(define scaled-compound@ (compound-unit (import (B : base^)) (export C) (link [((C : calc^)) scaled@ B])))
+(define base 3)
+(define-values/invoke-unit scaled-compound@ (import base^) (export (prefix s: calc^)))
+(s:calc 5)
