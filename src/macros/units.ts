@@ -287,6 +287,47 @@ const defineSignature = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   return b.list('define-syntaxes', b.list(p[1]), b.list('quote', b.datum(info)));
 };
 
+/** `(provide-signature-elements spec ...)`: provides the variables the specs name. */
+const provideSignatureElements = (stx: Syntax, ex: Expander, b: Builder): Syntax =>
+  b.list(
+    'provide',
+    ...items(stx, ex, 1)
+      .slice(1)
+      .flatMap((s) => specVars(ex, stx, s))
+      .map(([, id]) => id),
+  );
+
+/** `(unit-from-context spec)`: a unit exporting the variables of `spec` as they are bound where it is. */
+function fromContext(ex: Expander, stx: Syntax, b: Builder, spec: Syntax, name: string | null): Syntax {
+  const hidden = idSym(b.temp('from-context'));
+  const prefixed = b.list('prefix', new Syntax(sym(`${hidden.name}:`), spec.loc, spec.scopes), spec);
+  const defs = specVars(ex, stx, spec).map(([v, id]) =>
+    b.list('define', new Syntax(sym(`${hidden.name}:${v}`), spec.loc, spec.scopes), id),
+  );
+  return unitExpression(ex, stx, b, [], [prefixed], defs, name);
+}
+
+const unitFromContext = (stx: Syntax, ex: Expander, b: Builder): Syntax => fromContext(ex, stx, b, items(stx, ex, 2, 2)[1], ex.localName);
+
+const defineUnitFromContext = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3, 3);
+  if (!isIdentifier(p[1])) ex.badSyntax(stx);
+  const shapes = unitShapes.get(ex) ?? new Map<string, UnitShape>();
+  unitShapes.set(ex, shapes);
+  shapes.set(idSym(p[1]).name, { imports: [], exports: [p[2]] });
+  return b.list('define', p[1], fromContext(ex, stx, b, p[2], idSym(p[1]).name));
+};
+
+/** `(define-unit-binding id unit-expr (import spec ...) (export spec ...))`: a unit value with its shape, for the /infer forms. */
+const defineUnitBinding = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 5, 5);
+  if (!isIdentifier(p[1])) ex.badSyntax(stx);
+  const shapes = unitShapes.get(ex) ?? new Map<string, UnitShape>();
+  unitShapes.set(ex, shapes);
+  shapes.set(idSym(p[1]).name, { imports: clause(ex, stx, p[3], 'import'), exports: clause(ex, stx, p[4], 'export') });
+  return b.list('define', p[1], p[2]);
+};
+
 /** A keyword of unit forms used alone. */
 function subform(name: string): Meaning {
   const transform: MacroTransformer = (stx, ex) => ex.syntaxError(name, 'misuse of unit keyword', stx);
@@ -303,6 +344,10 @@ export function installUnitForms(define: (name: string, m: Meaning) => void): vo
   define('define-values/invoke-unit', jsMacro('define-values/invoke-unit', defineValuesInvokeUnit));
   define('define-values/invoke-unit/infer', jsMacro('define-values/invoke-unit/infer', defineValuesInvokeUnitInfer));
   define('compound-unit', jsMacro('compound-unit', compoundUnit));
+  define('provide-signature-elements', jsMacro('provide-signature-elements', provideSignatureElements));
+  define('unit-from-context', jsMacro('unit-from-context', unitFromContext));
+  define('define-unit-from-context', jsMacro('define-unit-from-context', defineUnitFromContext));
+  define('define-unit-binding', jsMacro('define-unit-binding', defineUnitBinding));
   define('define-compound-unit', jsMacro('define-compound-unit', defineCompoundUnit));
   for (const k of ['import', 'export', 'prefix', 'rename', 'only', 'except', 'tag', 'extends', 'link', 'open', 'init-depend'])
     define(k, subform(k));

@@ -1,0 +1,23 @@
+#lang racket
+(define-signature math^ (add sub))
+(define (add a b) (list 'ctx-add a b))
+(define (sub a b) (list 'ctx-sub a b))
+(define-unit-from-context ctx@ math^)
+(define-signature calc^ (calc))
+(define-unit calc@ (import math^) (export calc^) (define (calc x) (add x (sub x 1))))
+(define linked@ (compound-unit (import) (export C) (link [((M : math^)) ctx@] [((C : calc^)) calc@ M])))
+(define-values/invoke-unit linked@ (import) (export (prefix l: calc^)))
+(l:calc 5)
+(define anon@ (unit-from-context math^))
+(define-values/invoke-unit anon@ (import) (export (prefix a: math^)))
+(a:add 1 2)
+(define-unit-binding bound@ calc@ (import math^) (export calc^))
+(define-values/invoke-unit/infer (export (prefix b: calc^)) bound@)
+(b:calc 9)
+(module sig racket
+  (define-signature s^ (v))
+  (define v 5)
+  (provide s^ v)
+  (provide-signature-elements s^))
+(require 'sig)
+v
