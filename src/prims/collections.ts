@@ -85,7 +85,7 @@ export function defaultCollectionLinks(host: Host): Value {
 
 /** Whether a built-in library lives in collection `coll` ("a/b"). */
 function builtInCollection(m: Machine, coll: string): boolean {
-  for (const name of m.rt.libraries.keys()) if (name === coll || name.startsWith(`${coll}/`)) return true;
+  for (const name of m.rt.libraryNames()) if (name === coll || name.startsWith(`${coll}/`)) return true;
   return false;
 }
 

@@ -61,8 +61,8 @@ export interface PrimitiveContext {
   readonly namespaces: NamespaceServices;
   /** The program as the command line named it: `(find-system-path 'run-file)`. */
   readonly runFilePath: string;
-  /** The built-in libraries, by module path (racket/list, ...): the collections rkt has. */
-  readonly libraries: ReadonlyMap<string, unknown>;
+  /** The names of the built-in libraries, by module path (racket/list, ...): the collections rkt has. */
+  libraryNames(): string[];
 }
 
 declare module '../eval/context.js' {

@@ -83,7 +83,7 @@ function variableValue(m: Meaning): Value | undefined {
 
 /** Compares what `rt` binds in `library` with Racket's export list for it. */
 export function libraryCoverage(rt: Runtime, library: string, expected: Readonly<Record<string, ExportEntry>>): Coverage {
-  const exports = rt.libraries.get(library)?.exports ?? new Map<string, Meaning>();
+  const exports = rt.library(library)?.exports ?? new Map<string, Meaning>();
   const bound: string[] = [];
   const missing: string[] = [];
   const impossible: string[] = [];

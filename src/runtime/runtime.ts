@@ -479,9 +479,11 @@ export class Runtime {
     // racket/contract's parts, which programs require on their own (each is a part of racket/contract's exports in
     // Racket; here each has all of them, which only matters to a program that defines one of the others' names).
     for (const part of ['base', 'combinator', 'region', 'parametric']) {
-      const lib = new ModuleInfo(`racket/contract/${part}`);
-      for (const [n, m] of contract.exports) lib.exports.set(n, m);
-      this.libraries.set(lib.name, lib);
+      this.lazyLibraries.set(`racket/contract/${part}`, () => {
+        const lib = new ModuleInfo(`racket/contract/${part}`);
+        for (const [n, m] of contract.exports) lib.exports.set(n, m);
+        return lib;
+      });
     }
     for (const name of [
       'racket/list',
@@ -508,11 +510,15 @@ export class Runtime {
     const contract = this.libraries.get('racket/contract')!;
     // What the typed languages add beyond their forms (lib/typed.rkt: index?, defined?).
     const typedProcedures = [...(this.libraries.get('typed/racket')?.exports ?? [])];
-    const language = (name: string, from: ModuleInfo, without: ModuleInfo | null, extra: Iterable<[string, Meaning]>) => {
-      const lib = new ModuleInfo(name);
-      for (const [n, m] of from.exports) if (without === null || !without.exports.has(n)) lib.exports.set(n, m);
-      for (const [n, m] of extra) lib.exports.set(n, m);
-      this.libraries.set(name, lib);
+    this.libraries.delete('typed/racket');
+    // Each language is made when a program first names it: most programs use none of them.
+    const language = (name: string, from: ModuleInfo, without: ModuleInfo | null, extra: () => Iterable<[string, Meaning]>) => {
+      this.lazyLibraries.set(name, () => {
+        const lib = new ModuleInfo(name);
+        for (const [n, m] of from.exports) if (without === null || !without.exports.has(n)) lib.exports.set(n, m);
+        for (const [n, m] of extra()) lib.exports.set(n, m);
+        return lib;
+      });
     };
     for (const [name, from, checks] of [
       ['typed/racket/base', base, true],
@@ -526,24 +532,40 @@ export class Runtime {
       ['typed/racket/deep', full, true],
       ['typed/racket', full, true],
     ] as const) {
-      language(name, from, from === full ? contract : null, [...typedProcedures, ...typedForms(checks)]);
+      language(name, from, from === full ? contract : null, () => [...typedProcedures, ...typedForms(checks)]);
     }
-    language('scheme', full, null, legacyForms());
-    language('scheme/base', base, null, []);
+    language('scheme', full, null, legacyForms);
+    language('scheme/base', base, null, () => []);
     const mzschemeProcedures = [...(this.libraries.get('mzscheme')?.exports ?? [])];
-    const renamed = Object.entries(MZSCHEME_OLD_NAMES).map(([old, now]): [string, Meaning] => [old, base.exports.get(now)!]);
-    // mzscheme also had the networking and promise procedures that racket/base moved out.
-    const moved = ['racket/tcp', 'racket/udp', 'racket/promise'].flatMap((lib) =>
-      [...(this.libraries.get(lib)?.exports ?? [])].filter(
-        ([n]) => n !== 'delay/thread' && !n.startsWith('delay/') && !n.startsWith('lazy'),
-      ),
-    );
-    language('mzscheme', base, null, [...moved, ...mzschemeProcedures, ...renamed, ...mzschemeForms()]);
+    this.libraries.delete('mzscheme');
+    language('mzscheme', base, null, () => {
+      const renamed = Object.entries(MZSCHEME_OLD_NAMES).map(([old, now]): [string, Meaning] => [old, base.exports.get(now)!]);
+      // mzscheme also had the networking and promise procedures that racket/base moved out.
+      const moved = ['racket/tcp', 'racket/udp', 'racket/promise'].flatMap((lib) =>
+        [...(this.libraries.get(lib)?.exports ?? [])].filter(([n]) => !n.startsWith('delay/') && !n.startsWith('lazy')),
+      );
+      return [...moved, ...mzschemeProcedures, ...renamed, ...mzschemeForms()];
+    });
+  }
+
+  /** Libraries made when first named (the typed and legacy languages, racket/contract's parts). */
+  private readonly lazyLibraries = new Map<string, () => ModuleInfo>();
+
+  /** The names of every library, made or not yet. */
+  libraryNames(): string[] {
+    return [...this.libraries.keys(), ...this.lazyLibraries.keys()];
   }
 
   library(name: string): ModuleInfo | null {
     const lib = this.libraries.get(name);
     if (lib !== undefined) return lib;
+    const make = this.lazyLibraries.get(name);
+    if (make !== undefined) {
+      this.lazyLibraries.delete(name);
+      const made = make();
+      this.libraries.set(name, made);
+      return made;
+    }
     // typed/racket's typed wrappers of untyped libraries (typed/rackunit, typed/net/url, ...) are
     // the libraries themselves once types are erased.
     return name.startsWith('typed/') ? (this.libraries.get(name.slice('typed/'.length)) ?? null) : null;
