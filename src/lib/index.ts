@@ -39,6 +39,7 @@ import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
 import * as queues from './queues.rkt';
+import * as classes from './class.rkt';
 import * as pretty from './pretty.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as contracts from './contracts.rkt';
@@ -96,6 +97,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(json),
   file(promises),
   file(queues),
+  file(classes),
   file(pretty),
   file(rackunit),
   file(contracts),

@@ -104,6 +104,7 @@ import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
 import { installQueues } from './queues.js';
+import { installClasses } from './classes.js';
 import { installContracts } from './contracts.js';
 import { installRackunit } from './rackunit.js';
 import { installSyntaxBindingSets } from './syntax-binding-sets.js';
@@ -239,6 +240,7 @@ export function allPrimitives(): PrimTable {
     installSyntaxModules(t);
     installPromises(t);
     installQueues(t);
+    installClasses(t);
     installRackunit(t);
     installContracts(t);
     installSyntaxBindingSets(t);

@@ -38,6 +38,7 @@ import {
   makeShortcutTransformer,
 } from '../macros/rackunit-forms.js';
 import { expandContractOut, installContractForms } from '../macros/contracts.js';
+import { installClassForms } from '../macros/class.js';
 import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
 import { printResultsAsWritten } from '../prims/print-params.js';
 import { legacyForms } from '../macros/legacy-forms.js';
@@ -161,6 +162,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%for/set', 'racket/set', 'for/set'],
   ['%for*/set', 'racket/set', 'for*/set'],
   ['%c:make-unconstrained-domain', '#%rkt-internal', 'contract-make-unconstrained-domain'],
+  ['%class-instantiate', '#%rkt-internal', 'class-instantiate'],
 ];
 
 /** Languages whose configure-runtime sets print-as-expression to #f. */
@@ -340,6 +342,7 @@ export class Runtime {
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
     installContractForms((name, m) => contract.exports.set(name, m));
+    installClassForms((name, m) => (this.libraries.get('racket/class') ?? this.addLibrary('racket/class')).exports.set(name, m));
     this.ex.contractOut = (spec, define) => expandContractOut(spec, this.ex, define);
     const rackunit = this.libraries.get('rackunit') ?? this.addLibrary('rackunit');
     installRackunitForms((name, m) => rackunit.exports.set(name, m));
