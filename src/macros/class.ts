@@ -19,7 +19,7 @@
 // scopes, so they find the binding of the lambda they appear in.
 
 import { Builder, jsMacro } from '../expand/build.js';
-import type { Expander, MacroTransformer, Meaning } from '../expand/expander.js';
+import { type Expander, type MacroTransformer, type Meaning, inferredName } from '../expand/expander.js';
 import { addScope, idSym, removeScope, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 import { Scope, Syntax } from '../values/syntax.js';
 import { NULL, Pair, RString, RVector, Sym, listFromArray, sym, type Value } from '../values/types.js';
@@ -148,6 +148,8 @@ class ClassExpansion {
   readonly ownFields: (string | null)[] = [];
   readonly fieldIds: { id: Syntax; slot: number }[] = [];
   readonly initNames: string[] = [];
+  /** Init variables that are not fields: the init procedure binds them; elsewhere in the body they are errors. */
+  readonly initOnly: Syntax[] = [];
   readonly thisSym: Sym;
   constructor(
     readonly ex: Expander,
@@ -215,7 +217,7 @@ class ClassExpansion {
           if (kw === 'init-field') {
             this.addField(internal, external);
             field = internal;
-          }
+          } else this.initOnly.push(internal);
           this.inits.push({ t: 'init', internal, external, dflt, field });
         }
         return;
@@ -380,7 +382,7 @@ class ClassExpansion {
   expand(superExpr: Syntax, ifaceExprs: Syntax[], body: Syntax[]): Syntax {
     const ex = this.ex;
     const b = this.b;
-    const name = ex.localName ?? null;
+    const name = ex.localName ?? locationName(this.stx);
     const scoped = body.map((f) => addScope(f, this.sc));
     const clsSym = this.temp('class');
     const supSym = this.temp('super');
@@ -454,6 +456,11 @@ class ClassExpansion {
       privates.push({ internal: d.internal, proc });
       this.bindMethod(d.internal, { t: 'private', proc });
     }
+    for (const id of this.initOnly) {
+      const transform: Transform = (stx, e) => e.syntaxError('class', 'cannot use non-field init variable in a method', stx);
+      transform.alone = true;
+      this.bindAfter(id, { kind: 'macro', name: idSym(id).name, transform });
+    }
     const fieldSlot = new Map<Syntax, Sym>();
     for (const f of this.fieldIds) {
       const s = local(`${idSym(f.id).name}-slot`, b.list('+', this.binder(fieldBase), b.datum(f.slot)));
@@ -466,7 +473,7 @@ class ClassExpansion {
     }
     this.superCalls = { supers: superOf, indexes: indexOf, positions: positionFor };
     // The method procedures, in the order class:make lists the class's own methods.
-    const className = name ?? this.who;
+    const className = name;
     const byName = new Map(this.defs.map((d) => [idSym(d.internal).name, d]));
     const own = publicDecls.map((d) => d);
     const procs = own.map((d) =>
@@ -537,7 +544,7 @@ class ClassExpansion {
             b.list(
               'if',
               b.list(prim('class:no-arg?'), v),
-              it.dflt ?? b.list(prim('class:missing-init'), b.quote(sym(it.external)), thisId),
+              it.dflt ?? b.list(prim('class:missing-init'), b.quote(sym(it.external)), this.binder(this.bindings!.clsSym)),
               v,
             ),
           );
@@ -753,6 +760,11 @@ class ClassExpansion {
   }
 }
 
+/** An anonymous class or interface is named by where it is written, as Racket names it. */
+function locationName(stx: Syntax): string {
+  return inferredName(stx, true) ?? 'class';
+}
+
 function sameScopes(a: Syntax, b: Syntax): boolean {
   if (a.scopes.length !== b.scopes.length) return false;
   return a.scopes.every((s) => b.scopes.includes(s));
@@ -783,7 +795,7 @@ const interfaceForm =
       if (q === null || q.length < 1 || !isIdentifier(q[0])) return ex.badSyntax(stx);
       return idSym(q[0]);
     });
-    const name = ex.localName ?? 'interface';
+    const name = ex.localName ?? locationName(stx);
     const make = b.list(
       b.quote(ex.rtPrim('class:make-interface')),
       b.quote(sym(name)),
@@ -801,13 +813,8 @@ const mixinForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const from = syntaxList(p[1]) ?? ex.badSyntax(stx);
   const to = syntaxList(p[2]) ?? ex.badSyntax(stx);
   const arg = b.temp('super');
-  const checks = from.map((i) =>
-    b.list(
-      'unless',
-      b.list('implementation?', arg, i),
-      b.list('raise-argument-error', b.quote(sym('mixin')), b.datum(strOf('implementation?')), arg),
-    ),
-  );
+  const who = ex.localName ?? 'mixin';
+  const checks = from.map((i) => b.list(b.quote(ex.rtPrim('class:check-mixin-argument')), b.quote(sym(who)), arg, i));
   const cls = new ClassExpansion(ex, b, stx, 'class*').expand(arg, to, p.slice(3));
   return b.list('lambda', b.list(arg), ...checks, cls);
 };
@@ -932,7 +939,11 @@ const fieldAccessor =
     const c = b.temp('class');
     const o = b.temp('obj');
     const v = b.temp('v');
-    const check = b.list('unless', b.list('is-a?', o, c), b.list('raise-argument-error', b.quote(sym(who)), b.datum(strOf('object?')), o));
+    const check = b.list(
+      'unless',
+      b.list(b.quote(ex.rtPrim('class:is-a?')), o, c),
+      b.list('raise-argument-error', b.quote(sym(who)), b.datum(strOf('object?')), o),
+    );
     const body = mutator
       ? b.list('lambda', b.list(o, v), check, b.list(b.quote(ex.rtPrim('class:set-field!')), o, b.quote(f), v, b.quote(sym(who))))
       : b.list('lambda', b.list(o), check, b.list(b.quote(ex.rtPrim('class:get-field')), o, b.quote(f), b.quote(sym(who))));
@@ -968,7 +979,7 @@ const instantiateForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
 const genericForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3, 3);
   if (!isIdentifier(p[2])) ex.syntaxError('generic', 'method name is not an identifier', p[2]);
-  return b.list('make-generic', p[1], b.quote(idSym(p[2])));
+  return b.list(b.quote(ex.rtPrim('class:make-generic')), p[1], b.quote(idSym(p[2])));
 };
 const sendGeneric = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3);

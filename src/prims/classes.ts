@@ -141,11 +141,11 @@ function failObject(message: string): never {
 function objArg(who: string, v: Value): StructInstance {
   return classOf(v) === null ? argError(who, 'object?', v) : (v as StructInstance);
 }
-function classArg(who: string, v: Value): RClass {
-  return v instanceof RClass ? v : argError(who, 'class?', v);
+function classArg(who: string, v: Value, pos?: number, args?: Value[]): RClass {
+  return v instanceof RClass ? v : argError(who, 'class?', v, pos, args);
 }
-function ifaceArg(who: string, v: Value): RInterface {
-  return v instanceof RInterface ? v : argError(who, 'interface?', v);
+function ifaceArg(who: string, v: Value, pos?: number, args?: Value[]): RInterface {
+  return v instanceof RInterface ? v : argError(who, 'interface?', v, pos, args);
 }
 const names = (l: Value): string[] => listToArray(l).map((s) => (s as Sym).name);
 
@@ -190,14 +190,18 @@ function makeClass(
 ): RClass {
   const w = (who as Sym).name;
   if (!(supV instanceof RClass))
-    fail(exnFailObjectT, `${w}: superclass expression result is not a class\n  result: ${errorValueString(supV)}`);
+    fail(
+      exnFailObjectT,
+      `${w}: superclass expression result is not a class\n  result: ${errorValueString(supV)}\n  class name: ${nameV instanceof Sym ? nameV.name : ''}`,
+    );
   const interfaces = listToArray(ifaces);
   for (const i of interfaces)
     if (!(i instanceof RInterface))
       fail(exnFailObjectT, `${w}: interface expression result is not an interface\n  result: ${errorValueString(i)}`);
   const name = nameV instanceof Sym ? nameV.name : String(nameV);
   const c = new RClass(name, supV, ownFieldCount as number, transparent !== false, names(initNamesV), initRest !== false);
-  const err: (msg: string, m: string) => never = (msg, m) => failObject(`${w}: ${msg}\n  method name: ${m}\n  class name: ${name}`);
+  const err: (msg: string, m: string, label?: string) => never = (msg, m, label = 'method name') =>
+    failObject(`${w}: ${msg}\n  ${label}: ${m}\n  class name: ${name}`);
   for (const entry of listToArray(methods)) {
     const kind = ((entry as Pair).car as Sym).name;
     const m = ((entry as Pair).cdr as Sym).name;
@@ -208,7 +212,7 @@ function makeClass(
       case 'public-final':
       case 'pubment':
       case 'abstract': {
-        if (i !== undefined) err('superclass already contains method', m);
+        if (i !== undefined) err(`superclass already contains method\n  superclass: ${errorValueString(supV)}`, m);
         const j = c.methodNames.length;
         c.methodNames.push(m);
         c.methodIndex.set(m, j);
@@ -220,7 +224,7 @@ function makeClass(
         break;
       }
       default: {
-        if (i === undefined) err(`superclass does not provide an expected method for ${kind}`, m);
+        if (i === undefined) err(`superclass does not provide an expected method for ${kind}`, m, `${kind} name`);
         if (c.finals[i]) err(`cannot override or augment final method`, m);
         const augmenting = kind === 'augment' || kind === 'augment-final' || kind === 'augride';
         if (augmenting && c.modes[i] !== 'a') err('superclass method is not augmentable', m);
@@ -338,20 +342,20 @@ export function installClasses(t: PrimTable): void {
       return k instanceof RClass ? c.isSubclassOf(k) : c.implements(k);
     });
     t.fn('subclass?', 2, 2, (v: Value, k: Value) => {
-      classArg('subclass?', k);
+      classArg('subclass?', k, 1, [v, k]);
       return v instanceof RClass && v.isSubclassOf(k as RClass);
     });
     t.fn('implementation?', 2, 2, (v: Value, i: Value) => {
-      ifaceArg('implementation?', i);
+      ifaceArg('implementation?', i, 1, [v, i]);
       return v instanceof RClass && v.implements(i as RInterface);
     });
     t.fn('interface-extension?', 2, 2, (v: Value, i: Value) => {
-      ifaceArg('interface-extension?', i);
+      ifaceArg('interface-extension?', i, 1, [v, i]);
       return v instanceof RInterface && v.extends(i as RInterface);
     });
     t.fn('method-in-interface?', 2, 2, (m: Value, i: Value) => {
       if (!(m instanceof Sym)) argError('method-in-interface?', 'symbol?', m, 0, [m, i]);
-      return ifaceArg('method-in-interface?', i).methods.has(m.name);
+      return ifaceArg('method-in-interface?', i, 1, [m, i]).methods.has(m.name);
     });
     t.fn('interface->method-names', 1, 1, (i: Value) =>
       listFromArray([...ifaceArg('interface->method-names', i).methods].map((m) => sym(m))),
@@ -370,7 +374,7 @@ export function installClasses(t: PrimTable): void {
     });
     t.fn('field-names', 1, 1, (o: Value) => {
       const c = classOf(objArg('field-names', o))!;
-      return listFromArray([...c.fieldOrder].reverse().map((f) => sym(f)));
+      return listFromArray(c.fieldOrder.map((f) => sym(f)));
     });
     t.fn('object->vector', 1, 2, (o: Value, opaque: Value = sym('...')) => {
       const c = classOf(objArg('object->vector', o))!;
@@ -401,7 +405,7 @@ export function installClasses(t: PrimTable): void {
       obj.fields[i] = v;
       return VOID;
     });
-    t.fn('make-generic', 2, 2, (c: Value, m: Value) => {
+    const makeGeneric = t.fn('make-generic', 2, 2, (c: Value, m: Value) => {
       if (!(c instanceof RClass) && !(c instanceof RInterface)) argError('make-generic', '(or/c class? interface?)', c, 0, [c, m]);
       if (!(m instanceof Sym)) argError('make-generic', 'symbol?', m, 1, [c, m]);
       const has = c instanceof RClass ? c.methodIndex.has(m.name) : c.methods.has(m.name);
@@ -411,6 +415,7 @@ export function installClasses(t: PrimTable): void {
         );
       return new RGeneric(c, m.name);
     });
+    t.internal('class:make-generic', makeGeneric);
     t.fn('generic?', 1, 1, (v) => v instanceof RGeneric);
     t.value('struct:exn:fail:object', exnFailObjectT);
     const ctor = new Primitive('exn:fail:object', 2, 2, (msg: Value, marks: Value) => {
@@ -521,9 +526,9 @@ export function installClasses(t: PrimTable): void {
       a.pos = [];
       return l;
     });
-    helper('class:missing-init', 2, 2, (name: Sym, o: Value) =>
+    helper('class:missing-init', 2, 2, (name: Sym, c: RClass) =>
       failObject(
-        `instantiate: no argument for required init variable\n  init variable name: ${name.name}\n  instantiated class name: ${classOf(o)!.name}`,
+        `instantiate: no argument for required init variable\n  init variable name: ${name.name}\n  instantiated class name: ${c.name}`,
       ),
     );
     // super-new's arguments join what the class did not take.
@@ -552,7 +557,7 @@ export function installClasses(t: PrimTable): void {
       const ok = c !== null && (g.target instanceof RClass ? c.isSubclassOf(g.target) : c.implements(g.target));
       if (!ok)
         failObject(
-          `send-generic: target is not an instance of the generic's ${g.target instanceof RClass ? 'class' : 'interface'}\n  target: ${errorValueString(o)}\n  ${g.target instanceof RClass ? 'class' : 'interface'} name: ${g.target.name}`,
+          `generic:${g.name}: target is not an instance of the generic's ${g.target instanceof RClass ? 'class' : 'interface'}\n  target: ${errorValueString(o)}\n  ${g.target instanceof RClass ? 'class' : 'interface'} name: ${g.target.name}`,
         );
       return findMethod('send-generic', o, sym(g.name));
     });
@@ -591,6 +596,14 @@ export function installClasses(t: PrimTable): void {
     );
     helper('class:object?', 1, 1, (v: Value) => classOf(v) !== null);
     helper('class:class?', 1, 1, (v: Value) => v instanceof RClass);
+    helper('class:is-a?', 2, 2, (o: Value, c: RClass) => classOf(o)?.isSubclassOf(c) ?? false);
+    helper('class:check-mixin-argument', 3, 3, (who: Sym, c: Value, i: Value) => {
+      if (!(c instanceof RClass) || !(i instanceof RInterface) || !c.implements(i))
+        failObject(
+          `${who.name}: argument class does not implement interface\n  argument: ${errorValueString(c)}\n  interface name: ${errorValueString(i)}`,
+        );
+      return VOID;
+    });
     helper('class:object-class', 1, 1, (o: Value) => classOf(o) ?? argError('this%', 'object?', o));
   }
 }
