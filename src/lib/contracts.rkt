@@ -942,12 +942,12 @@
 (define (promise/c c)
   (let ([c (coerce-contract 'promise/c c)])
     (%make-contract-record
-     'chaperone (list 'promise/c (%contract-record-name c)) promise?
+     'chaperone (list 'promise/c (%contract-record-name c)) %promise?
      (lambda (b)
        (let ([proj ((%contract-record-projection c) (blame-add-context b "the promised value of"))])
          (lambda (p)
-           (unless (promise? p) (raise-blame-error b p '(expected: "a promise" given: "~e") p))
-           (delay (proj (force p))))))
+           (unless (%promise? p) (raise-blame-error b p '(expected: "a promise" given: "~e") p))
+           (%make-promise (lambda () (proj (%force p))) 'delay))))
      #f)))
 
 ;; `(unconstrained-domain-> range ...)`: any arguments, these results.
