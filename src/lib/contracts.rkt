@@ -20,6 +20,9 @@
                      [flat-contract-predicate racket/contract:flat-contract-predicate]
                      [flat-contract racket/contract:flat-contract]
                      [flat-named-contract racket/contract:flat-named-contract]
+                     [is-a?/c racket/class:is-a?/c]
+                     [implementation?/c racket/class:implementation?/c]
+                     [subclass?/c racket/class:subclass?/c]
                      [contract-first-order racket/contract:contract-first-order]
                      [contract-first-order-passes? racket/contract:contract-first-order-passes?]
                      [contract-projection racket/contract:contract-projection]
@@ -140,6 +143,19 @@
 (define (%name-text name) (format "~a" name))
 
 (define (make-flat name pred) (%make-contract-record 'flat name pred (flat-projection name pred) #f))
+
+;; racket/class's flat contracts, named by the class or interface they take.
+(define (is-a?/c c)
+  (unless (or (%class:class? c) (%class:interface? c)) (raise-argument-error 'is-a?/c "(or/c interface? class?)" c))
+  (make-flat (list 'is-a?/c (%class:name c)) (lambda (v) (%class:instance-of? v c))))
+
+(define (implementation?/c i)
+  (unless (%class:interface? i) (raise-argument-error 'implementation?/c "interface?" i))
+  (make-flat (list 'implementation?/c (%class:name i)) (lambda (v) (%class:implements? v i))))
+
+(define (subclass?/c c)
+  (unless (%class:class? c) (raise-argument-error 'subclass?/c "class?" c))
+  (make-flat (list 'subclass?/c (%class:name c)) (lambda (v) (%class:subclass? v c))))
 
 (define (make-flat/projection name pred projection)
   (%make-contract-record 'flat name pred projection #f))

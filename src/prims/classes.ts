@@ -13,12 +13,14 @@
 import { exnFailT, fail } from '../errors/exn.js';
 import { argError, errorValueString } from '../errors/messages.js';
 import { customPrint } from '../values/printable.js';
-import { StructInstance, StructProperty, StructType } from '../values/struct.js';
+import { StructInstance, StructProperty, StructType, propCustomWrite } from '../values/struct.js';
+import { propEqualHash } from './equal-hash.js';
 import { type Pair, RVector, Sym, VOID, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { makeInstance, predicateOf } from './structs.js';
-import { Primitive } from '../eval/procedures.js';
+import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { ContinuationMarkSet } from '../eval/marks.js';
 import type { PrimTable } from './table.js';
+import { eqHashCode } from './equality.js';
 
 export const exnFailObjectT = new StructType('exn:fail:object', exnFailT, 0, 0, false, new Map(), true, null, new Set());
 
@@ -127,6 +129,11 @@ export class RClass {
 }
 
 export const objectClass = new RClass('object%', null, 0, true, [], false);
+
+export const printableInterface = new RInterface('printable<%>', [], ['custom-write', 'custom-display', 'custom-print']);
+export const writableInterface = new RInterface('writable<%>', [], ['custom-write', 'custom-display']);
+export const equalInterface = new RInterface('equal<%>', [], ['equal-hash-code-of', 'equal-secondary-hash-code-of', 'equal-to?']);
+export const externalizableInterface = new RInterface('externalizable<%>', [], ['internalize', 'externalize']);
 
 export function classOf(v: Value): RClass | null {
   if (!(v instanceof StructInstance)) return null;
@@ -259,7 +266,48 @@ function makeClass(
     k++;
   }
   for (const i of interfaces) c.interfaces.push(i as RInterface);
+  installInterfaceProperties(c, interfaces as RInterface[]);
   return c;
+}
+
+/** A procedure that calls the named method of its first argument (an object) with the rest. */
+function methodCaller(label: string, n: number, pick: (args: Value[]) => [string, Value[]]): MachinePrimitive {
+  // A machine primitive's arguments start at index 1.
+  return new MachinePrimitive(label, n, n, (m, all) => {
+    const args = all.slice(1);
+    const [name, rest] = pick(args);
+    m.applyArray(findMethod('send', args[0], sym(name)), [args[0], ...rest]);
+  });
+}
+
+/**
+ * printable<%> and writable<%> make objects print through their methods,
+ * equal<%> compare and hash through them, as Racket's class system
+ * attaches prop:custom-write and prop:equal+hash to the object's type.
+ */
+function installInterfaceProperties(c: RClass, declared: RInterface[]): void {
+  const props = c.structType.props;
+  if (declared.some((i) => i.extends(printableInterface)))
+    props.set(
+      propCustomWrite,
+      methodCaller('custom-write', 3, ([, port, mode]) =>
+        mode === true ? ['custom-write', [port]] : mode === false ? ['custom-display', [port]] : ['custom-print', [port, mode]],
+      ),
+    );
+  else if (declared.some((i) => i.extends(writableInterface)))
+    props.set(
+      propCustomWrite,
+      methodCaller('custom-write', 3, ([, port, mode]) => (mode === false ? ['custom-display', [port]] : ['custom-write', [port]])),
+    );
+  if (declared.some((i) => i.extends(equalInterface)))
+    props.set(
+      propEqualHash,
+      listFromArray([
+        methodCaller('equal-to?', 3, ([, other, recur]) => ['equal-to?', [other, recur]]),
+        methodCaller('equal-hash-code-of', 2, ([, recur]) => ['equal-hash-code-of', [recur]]),
+        methodCaller('equal-secondary-hash-code-of', 2, ([, recur]) => ['equal-secondary-hash-code-of', [recur]]),
+      ]),
+    );
 }
 
 /** Installs a class's own method procedures (in the order of its method list) and its init procedure. */
@@ -417,6 +465,11 @@ export function installClasses(t: PrimTable): void {
     });
     t.internal('class:make-generic', makeGeneric);
     t.fn('generic?', 1, 1, (v) => v instanceof RGeneric);
+    t.fn('object=-hash-code', 1, 1, (o: Value) => eqHashCode(objArg('object=-hash-code', o)));
+    t.value('printable<%>', printableInterface);
+    t.value('writable<%>', writableInterface);
+    t.value('equal<%>', equalInterface);
+    t.value('externalizable<%>', externalizableInterface);
     t.value('struct:exn:fail:object', exnFailObjectT);
     const ctor = new Primitive('exn:fail:object', 2, 2, (msg: Value, marks: Value) => {
       if (!(marks instanceof ContinuationMarkSet)) argError('exn:fail:object', 'continuation-mark-set?', marks);
@@ -497,7 +550,14 @@ export function installClasses(t: PrimTable): void {
     helper('class:super', 1, 1, (c: RClass) => c.sup ?? false);
     helper('class:visible-super', 1, 1, (c: RClass) => (c.sup !== null && c.sup.sup !== null && c.sup.transparent ? c.sup : false));
     helper('class:init-proc', 1, 1, (c: RClass) => c.initProc);
-    helper('class:name', 1, 1, (c: RClass) => sym(c.name));
+    helper('class:name', 1, 1, (c: RClass | RInterface) => sym(c.name));
+    helper('class:interface?', 1, 1, (v: Value) => v instanceof RInterface);
+    helper('class:instance-of?', 2, 2, (v: Value, k: RClass | RInterface) => {
+      const c = classOf(v);
+      return c !== null && (k instanceof RClass ? c.isSubclassOf(k) : c.implements(k));
+    });
+    helper('class:implements?', 2, 2, (v: Value, i: RInterface) => v instanceof RClass && v.implements(i));
+    helper('class:subclass?', 2, 2, (v: Value, c: RClass) => v instanceof RClass && v.isSubclassOf(c));
     // A class's turn: its by-position arguments name its init variables in order.
     helper('class:take-positional!', 3, 3, (a: InitArgs, c: RClass, o: Value) => {
       if (c.initNames.length === 0) return VOID;
