@@ -299,6 +299,24 @@ class ClassExpansion {
     this.ownFields.push(external);
   }
 
+  /** Expands macro uses at the head of `form` one step at a time, stopping at a class clause or a core form. */
+  expandToClause(form: Syntax): Syntax {
+    const ex = this.ex;
+    return ex.withContext('internal-definition', () => {
+      for (;;) {
+        if (clauseKeyword(ex, form) !== null || bodyKeywordHead(ex, form)) return form;
+        const e = syntaxE(form);
+        const head = e instanceof Pair ? e.car : null;
+        if (!isIdentifier(head)) return form;
+        const m = ex.resolve(head);
+        if (m === null) return form;
+        const next = ex.transformStep(m, form, head);
+        if (next === null) return form;
+        form = next;
+      }
+    });
+  }
+
   /** Takes the body apart: clauses, definitions and expressions, in order. */
   parseBody(forms: Syntax[]): void {
     const queue = [...forms];
@@ -311,7 +329,7 @@ class ClassExpansion {
         continue;
       }
       if (kw === null) {
-        form = ex.partialExpandIn(form, 'internal-definition');
+        form = this.expandToClause(form);
         kw = clauseKeyword(ex, form);
       }
       if (kw !== null) {
