@@ -5,7 +5,6 @@
 ;; macros/class.ts.
 
 (provide (rename-out [class-instantiate #%rkt-internal:class-instantiate]
-                     [dynamic-send racket/class:dynamic-send]
                      [object-method-arity-includes? racket/class:object-method-arity-includes?]
                      [class-info racket/class:class-info]
                      [object-info racket/class:object-info]))
@@ -29,11 +28,6 @@
                   (class-initialize o (%class:super c) (%class:args-for-super args c pos named))))
           (unless called (%class:no-super-init c)))
         (%class:args-done args o))))
-
-;; (By-position arguments only: a library definition cannot be a keyword procedure made at load time.)
-(define (dynamic-send o m . args)
-  (unless (symbol? m) (raise-argument-error 'dynamic-send "symbol?" m))
-  (apply (%class:find-method o m 'dynamic-send) o args))
 
 (define (object-method-arity-includes? o m n)
   (unless (%class:object? o) (raise-argument-error 'object-method-arity-includes? "object?" o))

@@ -15,12 +15,13 @@ import { argError, errorValueString } from '../errors/messages.js';
 import { customPrint } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType, propCustomWrite } from '../values/struct.js';
 import { propEqualHash } from './equal-hash.js';
-import { type Pair, RVector, Sym, VOID, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { type Keyword, type Pair, RVector, Sym, VOID, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { makeInstance, predicateOf } from './structs.js';
 import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { ContinuationMarkSet } from '../eval/marks.js';
 import type { PrimTable } from './table.js';
 import { eqHashCode } from './equality.js';
+import { AnyKeywordProcedure, applyWithKeywords } from './keyword-procedures.js';
 
 export const exnFailObjectT = new StructType('exn:fail:object', exnFailT, 0, 0, false, new Map(), true, null, new Set());
 
@@ -470,6 +471,28 @@ export function installClasses(t: PrimTable): void {
     t.value('writable<%>', writableInterface);
     t.value('equal<%>', equalInterface);
     t.value('externalizable<%>', externalizableInterface);
+    // dynamic-send passes keyword arguments on to the method.
+    const sendTo = (args: Value[]): [Value, Value[]] => {
+      const [o, m, ...rest] = args;
+      if (!(m instanceof Sym)) argError('dynamic-send', 'symbol?', m);
+      if (classOf(o) === null) argError('dynamic-send', 'object?', o);
+      return [findMethod('dynamic-send', o, m), [o, ...rest]];
+    };
+    t.value(
+      'dynamic-send',
+      new AnyKeywordProcedure(
+        new MachinePrimitive('dynamic-send', 4, -1, (m, all) => {
+          const [kws, vals, ...args] = all.slice(1);
+          const [f, positional] = sendTo(args);
+          applyWithKeywords(m, f, listToArray(kws) as Keyword[], listToArray(vals), positional);
+        }),
+        new MachinePrimitive('dynamic-send', 2, -1, (m, all) => {
+          const [f, positional] = sendTo(all.slice(1));
+          m.applyArray(f, positional);
+        }),
+        false,
+      ),
+    );
     t.value('struct:exn:fail:object', exnFailObjectT);
     const ctor = new Primitive('exn:fail:object', 2, 2, (msg: Value, marks: Value) => {
       if (!(marks instanceof ContinuationMarkSet)) argError('exn:fail:object', 'continuation-mark-set?', marks);
