@@ -366,6 +366,12 @@ class ClassExpansion {
       this.defs.push({ internal: it.ids[0], rhs: it.rhs, at: it.rhs });
       this.inits.splice(i--, 1);
     }
+    const seenDecl = new Set<string>();
+    for (const d of [...this.decls, ...this.inherits, ...this.renames]) {
+      const n = idSym(d.internal).name;
+      if (seenDecl.has(n)) this.ex.syntaxError('class', 'duplicate declared identifier', this.stx, d.internal);
+      seenDecl.add(n);
+    }
     const defined = new Set(this.defs.map((d) => idSym(d.internal).name));
     for (const d of this.decls)
       if (d.kind !== 'abstract' && !defined.has(idSym(d.internal).name)) this.bad(d.internal, 'method declared but not defined');
@@ -486,7 +492,7 @@ class ClassExpansion {
       this.bindField(f.id, s);
     }
     for (const f of this.inheritFields) {
-      const s = local(`${f.external}-slot`, b.list(prim('class:field-index'), this.binder(supSym), q(sym(f.external))));
+      const s = local(`${f.external}-slot`, b.list(prim('class:field-index'), cls, q(sym(f.external))));
       this.bindField(f.internal, s);
     }
     this.superCalls = { supers: superOf, indexes: indexOf, positions: positionFor };

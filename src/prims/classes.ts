@@ -233,10 +233,13 @@ function makeClass(
       }
       default: {
         if (i === undefined) err(`superclass does not provide an expected method for ${kind}`, m, `${kind} name`);
-        if (c.finals[i]) err(`cannot override or augment final method`, m);
         const augmenting = kind === 'augment' || kind === 'augment-final' || kind === 'augride';
-        if (augmenting && c.modes[i] !== 'a') err('superclass method is not augmentable', m);
-        if (!augmenting && c.modes[i] !== 'o') err('superclass method is not overrideable', m);
+        const sup = `\n  superclass: ${errorValueString(supV)}`;
+        if (augmenting && c.modes[i] !== 'a')
+          err(`superclass method for augride, augment, inherit/inner, or rename-inner method is not augmentable${sup}`, m);
+        if (!augmenting && c.modes[i] !== 'o')
+          err(`superclass method for override, overment, inherit/super, or rename-super is not overrideable${sup}`, m);
+        if (c.finals[i]) err(`cannot override or augment final method`, m);
         const chain = c.chains[i];
         if (augmenting) {
           chain!.push(ABSTRACT);
@@ -255,13 +258,17 @@ function makeClass(
   }
   for (const m of names(inherits))
     if (!c.methodIndex.has(m))
-      failObject(`${w}: superclass does not provide an expected method for inherit\n  method name: ${m}\n  class name: ${name}`);
+      failObject(`${w}: superclass does not provide an expected method for inherit\n  inherit name: ${m}\n  class name: ${name}`);
   const base = supV.structType.fieldCount;
   let k = 0;
   for (const f of listToArray(fields)) {
     // A list of (name-or-#f ...) in the order of the object's own fields: named ones are public.
     if (f instanceof Sym) {
-      if (!c.fieldIndex.has(f.name)) c.fieldOrder.push(f.name);
+      if (c.fieldIndex.has(f.name))
+        failObject(
+          `${w}: superclass already contains field\n  superclass: ${errorValueString(supV)}\n  field name: ${f.name}\n  class name: ${name}`,
+        );
+      c.fieldOrder.push(f.name);
       c.fieldIndex.set(f.name, base + k);
     }
     k++;
@@ -509,9 +516,13 @@ export function installClasses(t: PrimTable): void {
     helper('class:install!', 3, 3, installClass);
     helper('class:super-method', 2, 2, superMethod);
     helper('class:method-index', 2, 2, (c: RClass, m: Sym) => c.methodIndex.get(m.name)!);
+    // An inherit-field's slot, from the superclass of class c.
     helper('class:field-index', 2, 2, (c: RClass, f: Sym) => {
-      const i = c.fieldIndex.get(f.name);
-      if (i === undefined) failObject(`class: superclass does not provide field\n  field name: ${f.name}\n  class name: ${c.name}`);
+      const i = c.sup!.fieldIndex.get(f.name);
+      if (i === undefined)
+        failObject(
+          `class*: superclass does not provide field\n  superclass: ${errorValueString(c.sup!)}\n  field name: ${f.name}\n  class: ${errorValueString(sym(c.name))}`,
+        );
       return i;
     });
     helper('class:own-field-base', 1, 1, (c: RClass) => c.structType.fieldOffset);
