@@ -596,7 +596,8 @@ class ClassExpansion {
         }
         case 'rest':
           if (it.id !== null) out.push(b.list('define-values', b.list(it.id), b.list(prim('class:take-rest!'), ia)));
-          else out.push(b.list(prim('class:take-rest!'), ia));
+          // Without a variable, by-position arguments are refused.
+          else out.push(b.list(prim('class:refuse-rest!'), ia, this.binder(this.bindings!.clsSym)));
           break;
         case 'expr':
           out.push(it.e);

@@ -614,6 +614,13 @@ export function installClasses(t: PrimTable): void {
       if (i >= 0) return a.named.splice(i, 1)[0][1];
       return NO_ARG;
     });
+    helper('class:refuse-rest!', 2, 2, (a: InitArgs, c: RClass) => {
+      if (a.pos.length > 0)
+        failObject(
+          `instantiate: too many initialization arguments\n  arguments: ${a.pos.map((v) => errorValueString(v)).join(' ')}\n  class name: ${c.name}`,
+        );
+      return VOID;
+    });
     helper('class:no-arg?', 1, 1, (v: Value) => v === NO_ARG);
     helper('class:take-rest!', 1, 1, (a: InitArgs) => {
       const l = listFromArray(a.pos);
