@@ -21,6 +21,7 @@
                      [flat-contract racket/contract:flat-contract]
                      [flat-named-contract racket/contract:flat-named-contract]
                      [is-a?/c racket/class:is-a?/c]
+                     [make-class/c #%rkt-internal:class-make-class/c]
                      [implementation?/c racket/class:implementation?/c]
                      [subclass?/c racket/class:subclass?/c]
                      [contract-first-order racket/contract:contract-first-order]
@@ -143,6 +144,39 @@
 (define (%name-text name) (format "~a" name))
 
 (define (make-flat name pred) (%make-contract-record 'flat name pred (flat-projection name pred) #f))
+
+;; class/c: the class must have the methods and fields named (and not the
+;; absent ones); its objects' contracted methods are checked, through a
+;; subclass-like wrapper of the class (prims/classes.ts) holding the
+;; contracted methods. Method contracts take the object first (->m).
+(define (make-class/c name methods method-cs fields absents for-object?)
+  (let ([cs (map (lambda (c) (and c (coerce-contract (if for-object? 'object/c 'class/c) c))) method-cs)])
+    (%make-contract-record
+     'impersonator name (if for-object? %class:object? %class:class?)
+     (lambda (b)
+       (let ([projs (map (lambda (m c)
+                           (and c ((%contract-record-projection c)
+                                   (blame-with (blame-add-context b (format "the ~a method in" m))
+                                               #:value (cons m (%blame-value b))))))
+                         methods cs)])
+         (lambda (v)
+           (when for-object?
+             (unless (%class:object? v) (raise-blame-error b v '(expected: "an object" given: "~e") v)))
+           (unless (or for-object? (%class:class? v)) (raise-blame-error b v '(expected: "a class" given: "~e") v))
+           (define cls (if for-object? (%class:object-class v) v))
+           (for-each (lambda (m) (unless (%class:has-method? cls m) (raise-blame-error b v "no public method ~a" m))) methods)
+           (for-each (lambda (f) (unless (%class:has-field? cls f) (raise-blame-error b v "no public field ~a" f))) fields)
+           (for-each (lambda (m) (when (%class:has-method? cls m) (raise-blame-error b v "class already contains public method ~a" m)))
+                     absents)
+           (define wrapped
+             (%class:wrap cls (let loop ([ms methods] [ps projs])
+                              (cond
+                                [(null? ms) '()]
+                                [(car ps) (cons (cons (car ms) ((car ps) (procedure-rename (%class:method-of cls (car ms)) (car ms))))
+                                                (loop (cdr ms) (cdr ps)))]
+                                [else (loop (cdr ms) (cdr ps))]))))
+           (if for-object? (%class:wrap-object v wrapped) wrapped))))
+     #f)))
 
 ;; racket/class's flat contracts, named by the class or interface they take.
 (define (is-a?/c c)
@@ -494,7 +528,10 @@
          [what (cond [assertion? "assertion violation"]
                      [(promise-broken? b) "broke its own contract"]
                      [else "contract violation"])]
-         [start (if (%blame-value b) (format "~a: ~a" (%blame-value b) what) what)]
+         ;; A method's blame (class/c) names the method and, as `contract on`, the class.
+         [value (%blame-value b)]
+         [on (and (pair? value) (cdr value))]
+         [start (if value (format "~a: ~a" (if (pair? value) (car value) value) what) what)]
          [fields? (regexp-match? #rx"^[^\n]*:" message)]
          [from (party-text (if (%blame-original b) (%blame-positive b) (%blame-negative b)))])
     (combine-lines
@@ -503,6 +540,7 @@
      context-lines
      (if context-lines contract-line (string-append "  in:" (substring contract-line 5)))
      (format "  contract from: ~a" (contract-show #f from #f))
+     (and on (format "  contract on: ~a" on))
      (and (not assertion?) (format "  blaming: ~a" (party-text (%blame-positive b))))
      (and (not assertion?) "   (assuming the contract is correct)")
      (and (not (string=? at "")) (format "  at: ~a" at)))))
@@ -1166,7 +1204,11 @@
          [rest (and rest (let ([r (coerce-contract head rest)])
                            (if (eq? (%contract-record-first-order r) list?) (listof any/c) r)))]
          [rng (and rng (coerce-contracts head rng))]
-         [name (arrow-name head mand opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng)]
+         ;; ->m's first domain is the method's object (any/c), which its name and argument numbers leave out.
+         [method? (eq? head '->m)]
+         [name (if method?
+                   (cons '->m (cdr (arrow-name '-> (cdr mand) opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng)))
+                   (arrow-name head mand opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng))]
          [min-args (length mand)]
          [max-args (+ (length mand) (length opt))]
          [all-kws (append mand-kws opt-kws)]
@@ -1178,7 +1220,7 @@
            (arrow-first-order min-args max-args (and rest #t) mand-kws opt-kws)
            (lambda (b)
              (let* ([arg-projs (for/list ([c (in-list (append mand opt))] [i (in-naturals 1)])
-                                 ((%contract-record-projection c) (blame-add-nth-arg-context b i)))]
+                                 ((%contract-record-projection c) (blame-add-nth-arg-context b (if method? (max 1 (sub1 i)) i))))]
                     [kw-projs (map (lambda (k c) ((%contract-record-projection c)
                                                   (blame-add-context b (format "the ~a argument of" k) #:swap? #t)))
                                    all-kws all-kw-cs)]

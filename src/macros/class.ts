@@ -20,9 +20,9 @@
 
 import { Builder, jsMacro } from '../expand/build.js';
 import { type Expander, type MacroTransformer, type Meaning, inferredName } from '../expand/expander.js';
-import { addScope, idSym, removeScope, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
+import { addScope, idSym, removeScope, syntaxToDatum, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 import { Scope, Syntax } from '../values/syntax.js';
-import { NULL, Pair, RString, RVector, Sym, listFromArray, sym, type Value } from '../values/types.js';
+import { Keyword, NULL, Pair, RString, RVector, Sym, listFromArray, sym, type Value } from '../values/types.js';
 import { items } from './forms.js';
 
 type Transform = MacroTransformer & { classKeyword?: string };
@@ -1016,6 +1016,102 @@ const sendGeneric = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   );
 };
 
+// ---------------------------------------------------------------- contracts
+
+/** `(->m dom ... range)`: a method contract, whose first argument is the object. */
+const arrowM = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 2);
+  const doms = p.slice(1, -1);
+  const pos: Syntax[] = [];
+  const kws: Value[] = [];
+  const kwCs: Syntax[] = [];
+  for (let i = 0; i < doms.length; i++) {
+    const d = syntaxE(doms[i]);
+    if (d instanceof Keyword) {
+      if (i + 1 >= doms.length) ex.badSyntax(stx);
+      kws.push(d);
+      kwCs.push(doms[++i]);
+    } else pos.push(doms[i]);
+  }
+  const r = p[p.length - 1];
+  const rp = syntaxList(r);
+  const range =
+    isIdentifier(r) && idSym(r).name === 'any'
+      ? b.datum(false)
+      : rp !== null && rp.length > 0 && isIdentifier(rp[0]) && idSym(rp[0]).name === 'values'
+        ? b.list('list', ...rp.slice(1))
+        : b.list('list', r);
+  return b.list(
+    '%c:make-arrow-contract',
+    b.quote(sym('->m')),
+    b.list('list', b.id('%c:any/c'), ...pos),
+    b.list('list'),
+    b.quote(listFromArray(kws)),
+    b.list('list', ...kwCs),
+    b.quote(NULL),
+    b.list('list'),
+    b.datum(false),
+    range,
+  );
+};
+
+/** `(class/c member ...)`: methods `m` or `[m contract]`, `(field f [f contract] ...)`, `(absent m ...)`, ... */
+const classC =
+  (forObject: boolean) =>
+  (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = items(stx, ex, 1);
+    const methods: Sym[] = [];
+    const methodCs: Syntax[] = [];
+    const fields: Sym[] = [];
+    const absents: Sym[] = [];
+    const nameOf = (s: Syntax): Sym =>
+      isIdentifier(s) ? idSym(s) : ex.syntaxError(forObject ? 'object/c' : 'class/c', 'expected an identifier', stx, s);
+    for (const spec of p.slice(1)) {
+      if (isIdentifier(spec)) {
+        methods.push(idSym(spec));
+        methodCs.push(b.datum(false));
+        continue;
+      }
+      const q = syntaxList(spec) ?? ex.badSyntax(stx);
+      if (q.length === 2 && isIdentifier(q[0]) && !CLASS_C_GROUPS.includes(idSym(q[0]).name)) {
+        methods.push(idSym(q[0]));
+        methodCs.push(q[1]);
+        continue;
+      }
+      if (q.length === 0 || !isIdentifier(q[0])) ex.badSyntax(stx);
+      const group = idSym(q[0]).name;
+      if (!CLASS_C_GROUPS.includes(group)) ex.badSyntax(stx);
+      for (const m of q.slice(1)) {
+        const id = isIdentifier(m) ? m : (syntaxList(m) ?? ex.badSyntax(stx))[0];
+        if (group === 'field') fields.push(nameOf(id));
+        else if (group === 'absent') absents.push(nameOf(id));
+        // init, init-field, inherit, inherit-field, super, inner, override, augment, augride: not checked.
+      }
+    }
+    return b.list(
+      '%class-make-class/c',
+      b.quote(syntaxToDatum(stx)),
+      b.quote(listFromArray(methods)),
+      b.list('list', ...methodCs),
+      b.quote(listFromArray(fields)),
+      b.quote(listFromArray(absents)),
+      b.datum(forObject),
+    );
+  };
+const CLASS_C_GROUPS = [
+  'field',
+  'init',
+  'init-field',
+  'inherit',
+  'inherit-field',
+  'super',
+  'inner',
+  'override',
+  'augment',
+  'augride',
+  'absent',
+];
+
 export function installClassForms(define: (name: string, m: Meaning) => void): void {
   for (const k of [...CLAUSE_KEYWORDS, ...BODY_KEYWORDS]) define(k, keywordMacro(k));
   define('class', jsMacro('class', classForm));
@@ -1039,4 +1135,7 @@ export function installClassForms(define: (name: string, m: Meaning) => void): v
   define('instantiate', jsMacro('instantiate', instantiateForm));
   define('generic', jsMacro('generic', genericForm));
   define('send-generic', jsMacro('send-generic', sendGeneric));
+  define('->m', jsMacro('->m', arrowM));
+  define('class/c', jsMacro('class/c', classC(false)));
+  define('object/c', jsMacro('object/c', classC(true)));
 }

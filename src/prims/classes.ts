@@ -15,7 +15,7 @@ import { argError, errorValueString } from '../errors/messages.js';
 import { customPrint } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType, propCustomWrite } from '../values/struct.js';
 import { propEqualHash } from './equal-hash.js';
-import { type Keyword, type Pair, RVector, Sym, VOID, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { type Keyword, NULL, type Pair, RVector, Sym, VOID, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { makeInstance, predicateOf } from './structs.js';
 import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { ContinuationMarkSet } from '../eval/marks.js';
@@ -135,6 +135,10 @@ export const printableInterface = new RInterface('printable<%>', [], ['custom-wr
 export const writableInterface = new RInterface('writable<%>', [], ['custom-write', 'custom-display']);
 export const equalInterface = new RInterface('equal<%>', [], ['equal-hash-code-of', 'equal-secondary-hash-code-of', 'equal-to?']);
 export const externalizableInterface = new RInterface('externalizable<%>', [], ['internalize', 'externalize']);
+
+/** What object/c wrapped: object=? compares the objects beneath. */
+const originals = new WeakMap<object, StructInstance>();
+const originalOf = (o: StructInstance): StructInstance => originals.get(o) ?? o;
 
 export function classOf(v: Value): RClass | null {
   if (!(v instanceof StructInstance)) return null;
@@ -419,14 +423,12 @@ export function installClasses(t: PrimTable): void {
     t.fn('class->interface', 1, 1, (c: Value) => classArg('class->interface', c).asInterface());
     t.fn('object-interface', 1, 1, (o: Value) => classOf(objArg('object-interface', o))!.asInterface());
     t.fn('object=?', 2, 2, (a: Value, b: Value) => {
-      objArg('object=?', a);
-      objArg('object=?', b);
-      return a === b;
+      return originalOf(objArg('object=?', a)) === originalOf(objArg('object=?', b));
     });
     t.fn('object-or-false=?', 2, 2, (a: Value, b: Value) => {
-      if (a !== false) objArg('object-or-false=?', a);
-      if (b !== false) objArg('object-or-false=?', b);
-      return a === b;
+      const x = a === false ? a : originalOf(objArg('object-or-false=?', a));
+      const y = b === false ? b : originalOf(objArg('object-or-false=?', b));
+      return x === y;
     });
     t.fn('field-names', 1, 1, (o: Value) => {
       const c = classOf(objArg('field-names', o))!;
@@ -704,6 +706,28 @@ export function installClasses(t: PrimTable): void {
           `${who.name}: argument class does not implement interface\n  argument: ${errorValueString(c)}\n  interface name: ${errorValueString(i)}`,
         );
       return VOID;
+    });
+    helper('class:has-method?', 2, 2, (c: RClass, m: Sym) => c.methodIndex.has(m.name));
+    helper('class:has-field?', 2, 2, (c: RClass, f: Sym) => c.fieldIndex.has(f.name));
+    helper('class:method-of', 2, 2, (c: RClass, m: Sym) => c.methods[c.methodIndex.get(m.name)!]);
+    // class/c's wrapper: a class like `c` whose named methods are the contracted ones given.
+    helper('class:wrap', 2, 2, (c: RClass, methods: Value) => {
+      const w = new RClass(c.name, c, 0, c.transparent, [], false);
+      for (const p of listToArray(methods)) {
+        const i = w.methodIndex.get(((p as Pair).car as Sym).name)!;
+        w.methods[i] = (p as Pair).cdr;
+        const chain = w.chains[i];
+        if (chain !== null) chain[0] = (p as Pair).cdr;
+      }
+      // Its init procedure hands every argument on to the class's.
+      w.initProc = new MachinePrimitive('init', 3, 3, (m, all) => m.applyArray(all[3], [all[2], NULL, NULL]));
+      return w;
+    });
+    // object/c's wrapper: the same fields (shared), seen through a class with contracted methods.
+    helper('class:wrap-object', 2, 2, (o: StructInstance, w: RClass) => {
+      const out = new StructInstance(w.structType, o.fields);
+      originals.set(out, originalOf(o));
+      return out;
     });
     helper('class:object-class', 1, 1, (o: Value) => classOf(o) ?? argError('this%', 'object?', o));
   }

@@ -163,6 +163,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%for*/set', 'racket/set', 'for*/set'],
   ['%c:make-unconstrained-domain', '#%rkt-internal', 'contract-make-unconstrained-domain'],
   ['%class-instantiate', '#%rkt-internal', 'class-instantiate'],
+  ['%class-make-class/c', '#%rkt-internal', 'class-make-class/c'],
 ];
 
 /** Languages whose configure-runtime sets print-as-expression to #f. */
