@@ -152,7 +152,14 @@
 (define (make-class/c name methods method-cs fields absents for-object?)
   (let ([cs (map (lambda (c) (and c (coerce-contract (if for-object? 'object/c 'class/c) c))) method-cs)])
     (%make-contract-record
-     'impersonator name (if for-object? %class:object? %class:class?)
+     'impersonator
+     (cons (car name)
+           (map (lambda (part)
+                  (if (exact-integer? part)
+                      (list (list-ref methods part) (%contract-record-name (list-ref cs part)))
+                      part))
+                (cdr name)))
+     (if for-object? %class:object? %class:class?)
      (lambda (b)
        (let ([projs (map (lambda (m c)
                            (and c ((%contract-record-projection c)
@@ -1205,9 +1212,11 @@
                            (if (eq? (%contract-record-first-order r) list?) (listof any/c) r)))]
          [rng (and rng (coerce-contracts head rng))]
          ;; ->m's first domain is the method's object (any/c), which its name and argument numbers leave out.
-         [method? (eq? head '->m)]
+         [method? (and (memq head '(->m ->*m)) #t)]
          [name (if method?
-                   (cons '->m (cdr (arrow-name '-> (cdr mand) opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng)))
+                   (let* ([plain? (and (null? opt) (null? opt-kws) (not rest))]
+                          [n (arrow-name (if plain? '-> '->*) (cdr mand) opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng)])
+                     (cons (if plain? '->m '->*m) (cdr n)))
                    (arrow-name head mand opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng))]
          [min-args (length mand)]
          [max-args (+ (length mand) (length opt))]

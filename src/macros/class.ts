@@ -75,8 +75,8 @@ const CLAUSE_KEYWORDS = [
 /** Keywords the body's expressions use; each class binds them anew in its body. */
 const BODY_KEYWORDS = ['this', 'this%', 'super', 'inner', 'super-new', 'super-make-object', 'super-instantiate'];
 
-function keywordMacro(name: string): Meaning {
-  const transform: Transform = (stx, ex) => ex.syntaxError(name, 'use of a class keyword is not in a class top-level', stx);
+function keywordMacro(name: string, message = 'use of a class keyword is not in a class top-level'): Meaning {
+  const transform: Transform = (stx, ex) => ex.syntaxError(name, message, stx);
   transform.classKeyword = name;
   transform.alone = true;
   return { kind: 'macro', name, transform };
@@ -1055,6 +1055,58 @@ const arrowM = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   );
 };
 
+/** `(->*m (mandatory ...) (optional ...) #:rest c range)`; the optional list and #:rest may be left out. */
+const arrowStarM = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3);
+  const split = (list: Syntax[]): [Syntax[], Value[], Syntax[]] => {
+    const pos: Syntax[] = [];
+    const kws: Value[] = [];
+    const cs: Syntax[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const d = syntaxE(list[i]);
+      if (d instanceof Keyword) {
+        if (i + 1 >= list.length) ex.badSyntax(stx);
+        kws.push(d);
+        cs.push(list[++i]);
+      } else pos.push(list[i]);
+    }
+    return [pos, kws, cs];
+  };
+  const mand = split(syntaxList(p[1]) ?? ex.badSyntax(stx));
+  let i = 2;
+  let opt: [Syntax[], Value[], Syntax[]] = [[], [], []];
+  const maybe = syntaxList(p[i]);
+  if (maybe !== null && i < p.length - 1 && !(maybe.length > 0 && isIdentifier(maybe[0]) && idSym(maybe[0]).name === 'values')) {
+    opt = split(maybe);
+    i++;
+  }
+  let rest: Syntax = b.datum(false);
+  if (i + 1 < p.length && syntaxE(p[i]) instanceof Keyword && (syntaxE(p[i]) as Keyword).name === 'rest') {
+    rest = p[i + 1];
+    i += 2;
+  }
+  if (i !== p.length - 1) ex.badSyntax(stx);
+  return b.list(
+    '%c:make-arrow-contract',
+    b.quote(sym('->*m')),
+    b.list('list', b.id('%c:any/c'), ...mand[0]),
+    b.list('list', ...opt[0]),
+    b.quote(listFromArray(mand[1])),
+    b.list('list', ...mand[2]),
+    b.quote(listFromArray(opt[1])),
+    b.list('list', ...opt[2]),
+    rest,
+    rangeOf(b, p[i]),
+  );
+};
+
+function rangeOf(b: Builder, r: Syntax): Syntax {
+  const rp = syntaxList(r);
+  if (isIdentifier(r) && idSym(r).name === 'any') return b.datum(false);
+  if (rp !== null && rp.length > 0 && isIdentifier(rp[0]) && idSym(rp[0]).name === 'values') return b.list('list', ...rp.slice(1));
+  return b.list('list', r);
+}
+
 /** `(class/c member ...)`: methods `m` or `[m contract]`, `(field f [f contract] ...)`, `(absent m ...)`, ... */
 const classC =
   (forObject: boolean) =>
@@ -1066,18 +1118,23 @@ const classC =
     const absents: Sym[] = [];
     const nameOf = (s: Syntax): Sym =>
       isIdentifier(s) ? idSym(s) : ex.syntaxError(forObject ? 'object/c' : 'class/c', 'expected an identifier', stx, s);
+    // The contract's name: the form, with each method contract's own name in place (a method's position stands for it).
+    const template: Value[] = [];
     for (const spec of p.slice(1)) {
       if (isIdentifier(spec)) {
         methods.push(idSym(spec));
         methodCs.push(b.datum(false));
+        template.push(idSym(spec));
         continue;
       }
       const q = syntaxList(spec) ?? ex.badSyntax(stx);
       if (q.length === 2 && isIdentifier(q[0]) && !CLASS_C_GROUPS.includes(idSym(q[0]).name)) {
+        template.push(methods.length);
         methods.push(idSym(q[0]));
         methodCs.push(q[1]);
         continue;
       }
+      template.push(syntaxToDatum(spec));
       if (q.length === 0 || !isIdentifier(q[0])) ex.badSyntax(stx);
       const group = idSym(q[0]).name;
       if (!CLASS_C_GROUPS.includes(group)) ex.badSyntax(stx);
@@ -1090,7 +1147,7 @@ const classC =
     }
     return b.list(
       '%class-make-class/c',
-      b.quote(syntaxToDatum(stx)),
+      b.quote(new Pair(sym(forObject ? 'object/c' : 'class/c'), listFromArray(template))),
       b.quote(listFromArray(methods)),
       b.list('list', ...methodCs),
       b.quote(listFromArray(fields)),
@@ -1136,6 +1193,8 @@ export function installClassForms(define: (name: string, m: Meaning) => void): v
   define('generic', jsMacro('generic', genericForm));
   define('send-generic', jsMacro('send-generic', sendGeneric));
   define('->m', jsMacro('->m', arrowM));
+  define('->*m', jsMacro('->*m', arrowStarM));
+  define('absent', keywordMacro('absent', 'use of a class contract keyword is not in a class contract'));
   define('class/c', jsMacro('class/c', classC(false)));
   define('object/c', jsMacro('object/c', classC(true)));
 }
