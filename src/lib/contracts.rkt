@@ -22,6 +22,8 @@
                      [flat-named-contract racket/contract:flat-named-contract]
                      [is-a?/c racket/class:is-a?/c]
                      [make-class/c #%rkt-internal:class-make-class/c]
+                     [instanceof/c racket/class:instanceof/c]
+                     [dynamic-object/c racket/class:dynamic-object/c]
                      [implementation?/c racket/class:implementation?/c]
                      [subclass?/c racket/class:subclass?/c]
                      [contract-first-order racket/contract:contract-first-order]
@@ -184,6 +186,30 @@
                                 [else (loop (cdr ms) (cdr ps))]))))
            (if for-object? (%class:wrap-object v wrapped) wrapped))))
      #f)))
+
+;; instanceof/c: an object whose class meets a class contract, seen through the contracted class.
+(define (instanceof/c c)
+  (let ([c (coerce-contract 'instanceof/c c)])
+    (%make-contract-record
+     'impersonator (list 'instanceof/c (%contract-record-name c))
+     (lambda (v) (and (%class:object? v) ((%contract-record-first-order c) (%class:object-class v))))
+     (lambda (b)
+       (let ([proj ((%contract-record-projection c) b)])
+         (lambda (v)
+           (unless (%class:object? v) (raise-blame-error b v '(expected: "an object" given: "~e") v))
+           (%class:wrap-object v (proj (%class:object-class v))))))
+     #f)))
+
+;; object/c from lists of names and contracts.
+(define (dynamic-object/c methods method-cs fields field-cs)
+  (let ([mcs (map (lambda (c) (coerce-contract 'dynamic-object/c c)) method-cs)]
+        [fcs (map (lambda (c) (coerce-contract 'dynamic-object/c c)) field-cs)])
+    (make-class/c (cons 'object/c
+                        (append (build-list (length methods) values)
+                                (if (null? fields)
+                                    '()
+                                    (list (cons 'field (map (lambda (f c) (list f (%contract-record-name c))) fields fcs))))))
+                  methods mcs fields '() #t)))
 
 ;; racket/class's flat contracts, named by the class or interface they take.
 (define (is-a?/c c)

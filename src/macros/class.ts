@@ -1193,6 +1193,14 @@ export function installClassForms(define: (name: string, m: Meaning) => void): v
   define('generic', jsMacro('generic', genericForm));
   define('send-generic', jsMacro('send-generic', sendGeneric));
   define('->m', jsMacro('->m', arrowM));
+  define(
+    'member-name-key',
+    jsMacro('member-name-key', (stx, ex, b) => {
+      const p = items(stx, ex, 2, 2);
+      if (!isIdentifier(p[1])) ex.syntaxError('member-name-key', 'expected an identifier', stx, p[1]);
+      return b.list(b.quote(ex.rtPrim('class:member-key')), b.quote(idSym(p[1])));
+    }),
+  );
   define('->*m', jsMacro('->*m', arrowStarM));
   define('absent', keywordMacro('absent', 'use of a class contract keyword is not in a class contract'));
   define('class/c', jsMacro('class/c', classC(false)));

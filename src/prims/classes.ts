@@ -15,7 +15,19 @@ import { argError, errorValueString } from '../errors/messages.js';
 import { customPrint } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType, propCustomWrite } from '../values/struct.js';
 import { propEqualHash } from './equal-hash.js';
-import { type Keyword, NULL, type Pair, RVector, Sym, VOID, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import {
+  type Keyword,
+  NULL,
+  type Pair,
+  uninternedSym,
+  RVector,
+  Sym,
+  VOID,
+  listFromArray,
+  listToArray,
+  sym,
+  type Value,
+} from '../values/types.js';
 import { makeInstance, predicateOf } from './structs.js';
 import { MachinePrimitive, Primitive } from '../eval/procedures.js';
 import { ContinuationMarkSet } from '../eval/marks.js';
@@ -378,6 +390,14 @@ function namedArgs(l: Value): [string, Value][] {
 
 const NO_ARG = sym('%no-init-argument');
 
+/** A member name key: a method name, or a name of its own (generate-member-key). */
+export class RMemberKey {
+  constructor(readonly name: Sym) {}
+  [customPrint](): string {
+    return `#<member-key:${this.name.name}>`;
+  }
+}
+
 /** `generic`'s result: a method name of a class or interface, found in each object by name. */
 export class RGeneric {
   constructor(
@@ -475,6 +495,18 @@ export function installClasses(t: PrimTable): void {
     });
     t.internal('class:make-generic', makeGeneric);
     t.fn('generic?', 1, 1, (v) => v instanceof RGeneric);
+    t.fn('generate-member-key', 0, 0, () => new RMemberKey(uninternedSym('member')));
+    t.fn('member-name-key?', 1, 1, (v) => v instanceof RMemberKey);
+    const keyArg = (who: string, v: Value, pos?: number, args?: Value[]): RMemberKey =>
+      v instanceof RMemberKey ? v : argError(who, 'member-name-key?', v, pos, args);
+    t.fn(
+      'member-name-key=?',
+      2,
+      2,
+      (a: Value, b: Value) => keyArg('member-name-key=?', a, 0, [a, b]).name === keyArg('member-name-key=?', b, 1, [a, b]).name,
+    );
+    t.fn('member-name-key-hash-code', 1, 1, (k: Value) => eqHashCode(keyArg('member-name-key-hash-code', k).name));
+    t.internal('class:member-key', new Primitive('member-name-key', 1, 1, (s: Value) => new RMemberKey(s as Sym)));
     t.fn('object=-hash-code', 1, 1, (o: Value) => eqHashCode(objArg('object=-hash-code', o)));
     t.value('printable<%>', printableInterface);
     t.value('writable<%>', writableInterface);
