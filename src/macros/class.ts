@@ -22,7 +22,7 @@ import { Builder, jsMacro } from '../expand/build.js';
 import { type Expander, type MacroTransformer, type Meaning, inferredName } from '../expand/expander.js';
 import { addScope, idSym, removeScope, syntaxToDatum, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 import { Scope, Syntax } from '../values/syntax.js';
-import { Keyword, NULL, Pair, RString, RVector, Sym, listFromArray, sym, type Value } from '../values/types.js';
+import { Keyword, NULL, Pair, RString, uninternedSym, RVector, Sym, listFromArray, sym, type Value } from '../values/types.js';
 import { items } from './forms.js';
 
 type Transform = MacroTransformer & { classKeyword?: string };
@@ -103,6 +103,23 @@ function bodyKeywordHead(ex: Expander, stx: Syntax): boolean {
   return k !== undefined && BODY_KEYWORDS.includes(k);
 }
 
+/**
+ * The compile-time values of names define-local-member-name declares:
+ * uninterned symbols, which members so named are named by. (Evaluating the
+ * declaration at compile time copies the symbol, so it is known by its
+ * name, which no interned symbol shares.)
+ */
+const localMemberNames = new Set<string>();
+let localMemberCount = 0;
+
+/** The member name identifier `id` stands for: its own symbol, or a local member name's. */
+function memberSym(ex: Expander, id: Syntax): Sym {
+  const m = ex.resolve(id);
+  if (m !== null && m.kind === 'syntax' && m.value instanceof Sym && !m.value.interned && localMemberNames.has(m.value.name))
+    return m.value;
+  return idSym(id);
+}
+
 const named = (ex: Expander, s: Value, name: string): boolean => isIdentifier(s) && ex.isBase(s, name);
 
 /** A method's definition: its procedure (with `this` first) and the name it is known by. */
@@ -180,17 +197,17 @@ class ClassExpansion {
 
   /** `id` or `[internal external]`. */
   renamed(spec: Syntax): [Syntax, string] {
-    if (isIdentifier(spec)) return [spec, idSym(spec).name];
+    if (isIdentifier(spec)) return [spec, memberSym(this.ex, spec).name];
     const p = syntaxList(spec);
     if (p === null || p.length !== 2 || !isIdentifier(p[0]) || !isIdentifier(p[1])) this.bad(spec);
-    return [p[0], idSym(p[1]).name];
+    return [p[0], memberSym(this.ex, p[1]).name];
   }
 
   /** An init spec: `id`, `[id default]`, `[(internal external)]`, `[(internal external) default]`. */
   initSpec(spec: Syntax, needDefault: boolean): [Syntax, string, Syntax | null] {
     if (isIdentifier(spec)) {
       if (needDefault) this.bad(spec);
-      return [spec, idSym(spec).name, null];
+      return [spec, memberSym(this.ex, spec).name, null];
     }
     const p = syntaxList(spec);
     if (p === null || p.length < 1 || p.length > 2) this.bad(spec);
@@ -275,7 +292,7 @@ class ClassExpansion {
         header = e.car as Syntax;
         rhs = this.b.list('lambda', new Syntax(e.cdr, args[0].loc, args[0].scopes), ...args.slice(1));
       }
-      this.decls.push({ internal: header, external: idSym(header).name, kind });
+      this.decls.push({ internal: header, external: memberSym(this.ex, header).name, kind });
       this.defs.push({ internal: header, rhs, at: form });
       return;
     }
@@ -285,7 +302,7 @@ class ClassExpansion {
       if (star) {
         const q = syntaxList(s);
         if (q === null || q.length !== 2 || !isIdentifier(q[0])) this.bad(s);
-        this.decls.push({ internal: q[0], external: idSym(q[0]).name, kind });
+        this.decls.push({ internal: q[0], external: memberSym(this.ex, q[0]).name, kind });
         this.defs.push({ internal: q[0], rhs: q[1], at: s });
       } else {
         const [internal, external] = this.renamed(s);
@@ -671,6 +688,12 @@ class ClassExpansion {
     this.bindAfter(id, { kind: 'macro', name: idSym(id).name, transform });
   }
 
+  /** A method's external name from the name it is declared by here (they differ for renamed and local member names). */
+  externalOf(internal: string): string {
+    for (const d of [...this.decls, ...this.inherits]) if (idSym(d.internal).name === internal) return d.external;
+    return internal;
+  }
+
   /** Where `this`, `super-new` ... are used in the body: each such identifier's scope set. */
   private keywordUses: { name: string; id: Syntax }[] = [];
 
@@ -753,7 +776,7 @@ class ClassExpansion {
         }
         case 'super': {
           if (parts === null || parts.length < 2 || !isIdentifier(parts[1])) return ex.syntaxError(name, 'bad syntax', stx);
-          const m = idSym(parts[1]).name;
+          const m = this.externalOf(idSym(parts[1]).name);
           const s = sc.supers.get(m);
           if (s === undefined)
             return ex.syntaxError(
@@ -766,7 +789,7 @@ class ClassExpansion {
         }
         case 'inner': {
           if (parts === null || parts.length < 3 || !isIdentifier(parts[2])) return ex.syntaxError(name, 'bad syntax', stx);
-          const m = idSym(parts[2]).name;
+          const m = this.externalOf(idSym(parts[2]).name);
           const p = b.temp('inner');
           return b.list(
             'let-values',
@@ -852,7 +875,7 @@ const strOf = (s: string): Value => new RString(s, true);
 function sendCall(b: Builder, ex: Expander, who: string, obj: Syntax, method: Syntax, args: Value, apply: boolean): Syntax {
   if (!isIdentifier(method)) ex.syntaxError(who, 'method name is not an identifier', method);
   const o = b.temp('obj');
-  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(idSym(method)), b.quote(sym(who)));
+  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(memberSym(ex, method)), b.quote(sym(who)));
   const list: Syntax[] = [];
   let l = args;
   while (l instanceof Pair) {
@@ -890,7 +913,7 @@ const sendKeywordApply = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 6);
   if (!isIdentifier(p[2])) ex.syntaxError('send/keyword-apply', 'method name is not an identifier', p[2]);
   const o = b.temp('obj');
-  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(idSym(p[2])), b.quote(sym('send/keyword-apply')));
+  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(memberSym(ex, p[2])), b.quote(sym('send/keyword-apply')));
   return b.list('let-values', b.list(b.list(b.list(o), p[1])), b.list('keyword-apply', find, p[3], p[4], o, ...p.slice(5)));
 };
 
@@ -927,7 +950,7 @@ const withMethod = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
     const o = b.temp('obj');
     const m = b.temp('method');
     const args = b.temp('args');
-    const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(idSym(r[1])), b.quote(sym('with-method')));
+    const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(memberSym(ex, r[1])), b.quote(sym('with-method')));
     return b.list(
       b.list(q[0]),
       b.list(
@@ -941,7 +964,7 @@ const withMethod = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
 };
 
 const fieldName = (ex: Expander, who: string, id: Syntax): Sym =>
-  isIdentifier(id) ? idSym(id) : ex.syntaxError(who, 'field name is not an identifier', id);
+  isIdentifier(id) ? memberSym(ex, id) : ex.syntaxError(who, 'field name is not an identifier', id);
 
 const getField = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3, 3);
@@ -1004,7 +1027,7 @@ const instantiateForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
 const genericForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3, 3);
   if (!isIdentifier(p[2])) ex.syntaxError('generic', 'method name is not an identifier', p[2]);
-  return b.list(b.quote(ex.rtPrim('class:make-generic')), p[1], b.quote(idSym(p[2])));
+  return b.list(b.quote(ex.rtPrim('class:make-generic')), p[1], b.quote(memberSym(ex, p[2])));
 };
 const sendGeneric = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3);
@@ -1194,11 +1217,31 @@ export function installClassForms(define: (name: string, m: Meaning) => void): v
   define('send-generic', jsMacro('send-generic', sendGeneric));
   define('->m', jsMacro('->m', arrowM));
   define(
+    'define-local-member-name',
+    jsMacro('define-local-member-name', (stx, ex, b) => {
+      const ids = items(stx, ex, 1).slice(1);
+      for (const id of ids) if (!isIdentifier(id)) ex.syntaxError('define-local-member-name', 'expected an identifier', stx, id);
+      const keys = ids.map((id) => {
+        // Its name is unique (a suffix of zero-width characters counting the declarations), and prints as the name declared.
+        let n = ++localMemberCount;
+        let suffix = '';
+        do {
+          suffix += n & 1 ? '\u200c' : '\u200b';
+          n >>= 1;
+        } while (n > 0);
+        const name = uninternedSym(idSym(id).name + suffix);
+        localMemberNames.add(name.name);
+        return b.quote(name);
+      });
+      return b.list('define-syntaxes', b.list(...ids), b.list('values', ...keys));
+    }),
+  );
+  define(
     'member-name-key',
     jsMacro('member-name-key', (stx, ex, b) => {
       const p = items(stx, ex, 2, 2);
       if (!isIdentifier(p[1])) ex.syntaxError('member-name-key', 'expected an identifier', stx, p[1]);
-      return b.list(b.quote(ex.rtPrim('class:member-key')), b.quote(idSym(p[1])));
+      return b.list(b.quote(ex.rtPrim('class:member-key')), b.quote(memberSym(ex, p[1])));
     }),
   );
   define('->*m', jsMacro('->*m', arrowStarM));

@@ -176,9 +176,9 @@ const names = (l: Value): string[] => listToArray(l).map((s) => (s as Sym).name)
 /** A method procedure, or the error `send` reports. */
 function findMethod(who: string, o: Value, name: Sym): Value {
   const c = classOf(o);
-  if (c === null) failObject(`${who}: target is not an object\n  target: ${errorValueString(o)}\n  method name: ${name.name}`);
+  if (c === null) failObject(`${who}: target is not an object\n  target: ${errorValueString(o)}\n  method name: ${shown(name.name)}`);
   const i = c.methodIndex.get(name.name);
-  if (i === undefined) failObject(`${who}: no such method\n  method name: ${name.name}\n  class name: ${c.name}`);
+  if (i === undefined) failObject(`${who}: no such method\n  method name: ${shown(name.name)}\n  class name: ${c.name}`);
   const p = c.methods[i];
   if (p === ABSTRACT) failObject(`${who}: cannot call abstract method\n  method name: ${name.name}\n  class name: ${c.name}`);
   return p;
@@ -390,11 +390,14 @@ function namedArgs(l: Value): [string, Value][] {
 
 const NO_ARG = sym('%no-init-argument');
 
+/** A method name as shown: a local member name's (macros/class.ts) without the zero-width characters that make it unique. */
+const shown = (name: string): string => name.replace(/[\u200b\u200c]+$/, '');
+
 /** A member name key: a method name, or a name of its own (generate-member-key). */
 export class RMemberKey {
   constructor(readonly name: Sym) {}
   [customPrint](): string {
-    return `#<member-key:${this.name.name}>`;
+    return `#<member-key:${shown(this.name.name)}>`;
   }
 }
 
@@ -503,7 +506,7 @@ export function installClasses(t: PrimTable): void {
       'member-name-key=?',
       2,
       2,
-      (a: Value, b: Value) => keyArg('member-name-key=?', a, 0, [a, b]).name === keyArg('member-name-key=?', b, 1, [a, b]).name,
+      (a: Value, b: Value) => a instanceof RMemberKey && b instanceof RMemberKey && a.name.name === b.name.name,
     );
     t.fn('member-name-key-hash-code', 1, 1, (k: Value) => eqHashCode(keyArg('member-name-key-hash-code', k).name));
     t.internal('class:member-key', new Primitive('member-name-key', 1, 1, (s: Value) => new RMemberKey(s as Sym)));
