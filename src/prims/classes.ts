@@ -506,7 +506,7 @@ export function installClasses(t: PrimTable): void {
       'member-name-key=?',
       2,
       2,
-      (a: Value, b: Value) => a instanceof RMemberKey && b instanceof RMemberKey && a.name.name === b.name.name,
+      (a: Value, b: Value) => a instanceof RMemberKey && b instanceof RMemberKey && a.name === b.name,
     );
     t.fn('member-name-key-hash-code', 1, 1, (k: Value) => eqHashCode(keyArg('member-name-key-hash-code', k).name));
     t.internal('class:member-key', new Primitive('member-name-key', 1, 1, (s: Value) => new RMemberKey(s as Sym)));
