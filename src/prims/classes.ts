@@ -502,12 +502,7 @@ export function installClasses(t: PrimTable): void {
     t.fn('member-name-key?', 1, 1, (v) => v instanceof RMemberKey);
     const keyArg = (who: string, v: Value, pos?: number, args?: Value[]): RMemberKey =>
       v instanceof RMemberKey ? v : argError(who, 'member-name-key?', v, pos, args);
-    t.fn(
-      'member-name-key=?',
-      2,
-      2,
-      (a: Value, b: Value) => a instanceof RMemberKey && b instanceof RMemberKey && a.name === b.name,
-    );
+    t.fn('member-name-key=?', 2, 2, (a: Value, b: Value) => a instanceof RMemberKey && b instanceof RMemberKey && a.name === b.name);
     t.fn('member-name-key-hash-code', 1, 1, (k: Value) => eqHashCode(keyArg('member-name-key-hash-code', k).name));
     t.internal('class:member-key', new Primitive('member-name-key', 1, 1, (s: Value) => new RMemberKey(s as Sym)));
     t.fn('object=-hash-code', 1, 1, (o: Value) => eqHashCode(objArg('object=-hash-code', o)));
