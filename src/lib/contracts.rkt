@@ -1334,9 +1334,12 @@
 
 ;; case->: the first case whose arity takes the call checks it (each
 ;; case is `f` wrapped by that case's arrow).
-(define (make-case-arrow arrows)
-  (let* ([cs (coerce-contracts 'case-> arrows)]
-         [name (cons 'case-> (names-of cs))])
+(define (make-case-arrow arrows [head 'case->])
+  (let* ([cs (coerce-contracts head arrows)]
+         ;; case->m's cases are ->m contracts, written (and named) as ->.
+         [name (if (eq? head 'case->m)
+                   (cons 'case->m (map (lambda (n) (cons '-> (cdr n))) (names-of cs)))
+                   (cons 'case-> (names-of cs)))])
     (%make-contract-record
      'chaperone name procedure?
      (lambda (b)

@@ -1245,6 +1245,19 @@ export function installClassForms(define: (name: string, m: Meaning) => void): v
     }),
   );
   define('->*m', jsMacro('->*m', arrowStarM));
+  define(
+    'case->m',
+    jsMacro('case->m', (stx, ex, b) => {
+      const cases = items(stx, ex, 1)
+        .slice(1)
+        .map((c) => {
+          const q = syntaxList(c);
+          if (q === null || q.length < 2 || !isIdentifier(q[0]) || idSym(q[0]).name !== '->') ex.badSyntax(stx);
+          return arrowM(c, ex, new Builder(ex, c.loc));
+        });
+      return b.list('%c:make-case-arrow', b.list('list', ...cases), b.quote(sym('case->m')));
+    }),
+  );
   define('absent', keywordMacro('absent', 'use of a class contract keyword is not in a class contract'));
   define('class/c', jsMacro('class/c', classC(false)));
   define('object/c', jsMacro('object/c', classC(true)));
