@@ -60,7 +60,12 @@ export function arityExpectation(min: number, max: number): string | null {
   return null;
 }
 
+/** racket/class names a method's procedure `m method in c%`; its first argument is the object, which its arity errors do not count. */
+const METHOD_NAME = / method in /;
+
 export function arityError(name: string | null, min: number, max: number, given: number): never {
+  if (name !== null && METHOD_NAME.test(name) && min > 0)
+    arityMismatch(name, arityExpectation(min - 1, max < 0 ? max : max - 1), given - 1);
   arityMismatch(name, arityExpectation(min, max), given);
 }
 

@@ -59,6 +59,7 @@ const setForm: Handler = (stx: Syntax, ex: Expander) => {
       return setForm(renamed, ex);
     }
   }
+  if (m !== null && m.kind === 'macro' && m.transform.set !== undefined) return ex.expandExpr(ex.applyMacro(m.transform.set, stx));
   if (m !== null && (m.kind === 'syntax' || m.kind === 'macro')) ex.syntaxError('set!', 'cannot mutate syntax identifier', stx, id);
   const e = expandNamed(ex, p[2], idSym(id).name);
   if (m === null) {

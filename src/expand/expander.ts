@@ -27,8 +27,14 @@ import {
 import { StructInstance, propRenameTransformer, propSetTransformer, propertyField } from '../values/struct.js';
 import { expansionContexts } from './expansion-contexts.js';
 
-/** `alone`: the macro also transforms its identifier used alone as an expression (rackunit's checks). */
-export type MacroTransformer = ((stx: Syntax, ex: Expander) => Syntax) & { alone?: boolean };
+/**
+ * `alone`: the macro also transforms its identifier used alone as an expression (rackunit's checks).
+ * `set`: what `(set! id e)` becomes (a class's fields), as a set! transformer would make it.
+ */
+export type MacroTransformer = ((stx: Syntax, ex: Expander) => Syntax) & {
+  alone?: boolean;
+  set?: (stx: Syntax, ex: Expander) => Syntax;
+};
 export type CoreFormHandler = (stx: Syntax, ex: Expander) => Core;
 
 /** What an identifier means: resolved through the binding table (bindings.ts). */

@@ -20,6 +20,12 @@
                      [flat-contract-predicate racket/contract:flat-contract-predicate]
                      [flat-contract racket/contract:flat-contract]
                      [flat-named-contract racket/contract:flat-named-contract]
+                     [is-a?/c racket/class:is-a?/c]
+                     [make-class/c #%rkt-internal:class-make-class/c]
+                     [instanceof/c racket/class:instanceof/c]
+                     [dynamic-object/c racket/class:dynamic-object/c]
+                     [implementation?/c racket/class:implementation?/c]
+                     [subclass?/c racket/class:subclass?/c]
                      [contract-first-order racket/contract:contract-first-order]
                      [contract-first-order-passes? racket/contract:contract-first-order-passes?]
                      [contract-projection racket/contract:contract-projection]
@@ -127,6 +133,7 @@
                      [build-flat-contract-property racket/contract:build-flat-contract-property]
                      [channel/c racket/contract:channel/c]
                      [dynamic->* racket/contract:dynamic->*]
+                     [promise/c racket/contract:promise/c]
                      [evt/c racket/contract:evt/c]
                      [set/c racket/set:set/c]))
 
@@ -146,6 +153,83 @@
 (define (%name-text name) (format "~a" name))
 
 (define (make-flat name pred) (%make-contract-record 'flat name pred (flat-projection name pred) #f))
+
+;; class/c: the class must have the methods and fields named (and not the
+;; absent ones); its objects' contracted methods are checked, through a
+;; subclass-like wrapper of the class (prims/classes.ts) holding the
+;; contracted methods. Method contracts take the object first (->m).
+(define (make-class/c name methods method-cs fields absents for-object?)
+  (let ([cs (map (lambda (c) (and c (coerce-contract (if for-object? 'object/c 'class/c) c))) method-cs)])
+    (%make-contract-record
+     'impersonator
+     (cons (car name)
+           (map (lambda (part)
+                  (if (exact-integer? part)
+                      (list (list-ref methods part) (%contract-record-name (list-ref cs part)))
+                      part))
+                (cdr name)))
+     (if for-object? %class:object? %class:class?)
+     (lambda (b)
+       (let ([projs (map (lambda (m c)
+                           (and c ((%contract-record-projection c)
+                                   (blame-with (blame-add-context b (format "the ~a method in" m))
+                                               #:value (cons m (%blame-value b))))))
+                         methods cs)])
+         (lambda (v)
+           (when for-object?
+             (unless (%class:object? v) (raise-blame-error b v '(expected: "an object" given: "~e") v)))
+           (unless (or for-object? (%class:class? v)) (raise-blame-error b v '(expected: "a class" given: "~e") v))
+           (define cls (if for-object? (%class:object-class v) v))
+           (for-each (lambda (m) (unless (%class:has-method? cls m) (raise-blame-error b v "no public method ~a" m))) methods)
+           (for-each (lambda (f) (unless (%class:has-field? cls f) (raise-blame-error b v "no public field ~a" f))) fields)
+           (for-each (lambda (m) (when (%class:has-method? cls m) (raise-blame-error b v "class already contains public method ~a" m)))
+                     absents)
+           (define wrapped
+             (%class:wrap cls (let loop ([ms methods] [ps projs])
+                              (cond
+                                [(null? ms) '()]
+                                [(car ps) (cons (cons (car ms) ((car ps) (procedure-rename (%class:method-of cls (car ms)) (car ms))))
+                                                (loop (cdr ms) (cdr ps)))]
+                                [else (loop (cdr ms) (cdr ps))]))))
+           (if for-object? (%class:wrap-object v wrapped) wrapped))))
+     #f)))
+
+;; instanceof/c: an object whose class meets a class contract, seen through the contracted class.
+(define (instanceof/c c)
+  (let ([c (coerce-contract 'instanceof/c c)])
+    (%make-contract-record
+     'impersonator (list 'instanceof/c (%contract-record-name c))
+     (lambda (v) (and (%class:object? v) ((%contract-record-first-order c) (%class:object-class v))))
+     (lambda (b)
+       (let ([proj ((%contract-record-projection c) b)])
+         (lambda (v)
+           (unless (%class:object? v) (raise-blame-error b v '(expected: "an object" given: "~e") v))
+           (%class:wrap-object v (proj (%class:object-class v))))))
+     #f)))
+
+;; object/c from lists of names and contracts.
+(define (dynamic-object/c methods method-cs fields field-cs)
+  (let ([mcs (map (lambda (c) (coerce-contract 'dynamic-object/c c)) method-cs)]
+        [fcs (map (lambda (c) (coerce-contract 'dynamic-object/c c)) field-cs)])
+    (make-class/c (cons 'object/c
+                        (append (build-list (length methods) values)
+                                (if (null? fields)
+                                    '()
+                                    (list (cons 'field (map (lambda (f c) (list f (%contract-record-name c))) fields fcs))))))
+                  methods mcs fields '() #t)))
+
+;; racket/class's flat contracts, named by the class or interface they take.
+(define (is-a?/c c)
+  (unless (or (%class:class? c) (%class:interface? c)) (raise-argument-error 'is-a?/c "(or/c interface? class?)" c))
+  (make-flat (list 'is-a?/c (%class:name c)) (lambda (v) (%class:instance-of? v c))))
+
+(define (implementation?/c i)
+  (unless (%class:interface? i) (raise-argument-error 'implementation?/c "interface?" i))
+  (make-flat (list 'implementation?/c (%class:name i)) (lambda (v) (%class:implements? v i))))
+
+(define (subclass?/c c)
+  (unless (%class:class? c) (raise-argument-error 'subclass?/c "class?" c))
+  (make-flat (list 'subclass?/c (%class:name c)) (lambda (v) (%class:subclass? v c))))
 
 (define (make-flat/projection name pred projection)
   (%make-contract-record 'flat name pred projection #f))
@@ -521,7 +605,10 @@
          [what (cond [assertion? "assertion violation"]
                      [(promise-broken? b) "broke its own contract"]
                      [else "contract violation"])]
-         [start (if (%blame-value b) (format "~a: ~a" (%blame-value b) what) what)]
+         ;; A method's blame (class/c) names the method and, as `contract on`, the class.
+         [value (%blame-value b)]
+         [on (and (pair? value) (cdr value))]
+         [start (if value (format "~a: ~a" (if (pair? value) (car value) value) what) what)]
          [fields? (regexp-match? #rx"^[^\n]*:" message)]
          [from (party-text (if (%blame-original b) (%blame-positive b) (%blame-negative b)))])
     (combine-lines
@@ -530,6 +617,7 @@
      context-lines
      (if context-lines contract-line (string-append "  in:" (substring contract-line 5)))
      (format "  contract from: ~a" (contract-show #f from #f))
+     (and on (format "  contract on: ~a" on))
      (and (not assertion?) (format "  blaming: ~a" (party-text (%blame-positive b))))
      (and (not assertion?) "   (assuming the contract is correct)")
      (and (not (string=? at "")) (format "  at: ~a" at)))))
@@ -982,6 +1070,17 @@
            (make-derived-parameter p pin pout))))
      #f)))
 
+(define (promise/c c)
+  (let ([c (coerce-contract 'promise/c c)])
+    (%make-contract-record
+     'chaperone (list 'promise/c (%contract-record-name c)) %promise?
+     (lambda (b)
+       (let ([proj ((%contract-record-projection c) (blame-add-context b "the promised value of"))])
+         (lambda (p)
+           (unless (%promise? p) (raise-blame-error b p '(expected: "a promise" given: "~e") p))
+           (%make-promise (lambda () (proj (%force p))) 'delay))))
+     #f)))
+
 ;; `(unconstrained-domain-> range ...)`: any arguments, these results.
 (define (make-unconstrained-domain rngs)
   (let* ([cs (coerce-contracts 'unconstrained-domain-> rngs)]
@@ -1256,7 +1355,13 @@
          [rest (and rest (let ([r (coerce-contract head rest)])
                            (if (eq? (%contract-record-first-order r) list?) (listof any/c) r)))]
          [rng (and rng (coerce-contracts head rng))]
-         [name (arrow-name head mand opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng)]
+         ;; ->m's first domain is the method's object (any/c), which its name and argument numbers leave out.
+         [method? (and (memq head '(->m ->*m)) #t)]
+         [name (if method?
+                   (let* ([plain? (and (null? opt) (null? opt-kws) (not rest))]
+                          [n (arrow-name (if plain? '-> '->*) (cdr mand) opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng)])
+                     (cons (if plain? '->m '->*m) (cdr n)))
+                   (arrow-name head mand opt mand-kws mand-kw-cs opt-kws opt-kw-cs rest rng))]
          [min-args (length mand)]
          [max-args (+ (length mand) (length opt))]
          [all-kws (append mand-kws opt-kws)]
@@ -1268,7 +1373,7 @@
            (arrow-first-order min-args max-args (and rest #t) mand-kws opt-kws)
            (lambda (b)
              (let* ([arg-projs (for/list ([c (in-list (append mand opt))] [i (in-naturals 1)])
-                                 ((%contract-record-projection c) (blame-add-nth-arg-context b i)))]
+                                 ((%contract-record-projection c) (blame-add-nth-arg-context b (if method? (max 1 (sub1 i)) i))))]
                     [kw-projs (map (lambda (k c) ((%contract-record-projection c)
                                                   (blame-add-context b (format "the ~a argument of" k) #:swap? #t)))
                                    all-kws all-kw-cs)]
@@ -1355,9 +1460,12 @@
 
 ;; case->: the first case whose arity takes the call checks it (each
 ;; case is `f` wrapped by that case's arrow).
-(define (make-case-arrow arrows)
-  (let* ([cs (coerce-contracts 'case-> arrows)]
-         [name (cons 'case-> (names-of cs))])
+(define (make-case-arrow arrows [head 'case->])
+  (let* ([cs (coerce-contracts head arrows)]
+         ;; case->m's cases are ->m contracts, written (and named) as ->.
+         [name (if (eq? head 'case->m)
+                   (cons 'case->m (map (lambda (n) (cons '-> (cdr n))) (names-of cs)))
+                   (cons 'case-> (names-of cs)))])
     (%make-contract-record
      'chaperone name procedure?
      (lambda (b)

@@ -46,6 +46,7 @@ import * as promises from './promises.rkt';
 import * as queues from './queues.rkt';
 import * as gvector from './gvector.rkt';
 import * as asyncChannel from './async-channel.rkt';
+import * as classes from './class.rkt';
 import * as pretty from './pretty.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as contracts from './contracts.rkt';
@@ -118,6 +119,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(queues),
   file(gvector),
   file(asyncChannel),
+  file(classes),
   file(pretty),
   file(rackunit),
   file(contracts),

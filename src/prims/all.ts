@@ -105,6 +105,7 @@ import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
 import { installQueues } from './queues.js';
+import { installClasses } from './classes.js';
 import { installContracts } from './contracts.js';
 import { installUnits } from './units.js';
 import { installUrlStructs } from './url-structs.js';
@@ -244,6 +245,7 @@ export function allPrimitives(): PrimTable {
     installPromises(t);
     installQueues(t);
     installUrlStructs(t);
+    installClasses(t);
     installRackunit(t);
     installContracts(t);
     installUnits(t);

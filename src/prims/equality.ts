@@ -32,7 +32,7 @@ export function isEqualAlways(a: Value, b: Value): boolean {
 const identities = new WeakMap<object, number>();
 let nextIdentity = 1;
 
-function eqHashCode(v: Value): number {
+export function eqHashCode(v: Value): number {
   if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
   if (typeof v === 'object' && v !== null) {
     let id = identities.get(v);

@@ -42,6 +42,7 @@ import {
   makeShortcutTransformer,
 } from '../macros/rackunit-forms.js';
 import { CONTRACTED_STRUCT_INFO, expandContractOut, installContractForms } from '../macros/contracts.js';
+import { installClassForms } from '../macros/class.js';
 import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
 import { printResultsAsWritten } from '../prims/print-params.js';
 import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
@@ -202,6 +203,8 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%form-urlencoded->alist', '#%rkt-internal', 'form-urlencoded->alist'],
   ['%trace-do-traced', '#%rkt-internal', 'do-traced'],
   ['%traced-original', '#%rkt-internal', 'traced-original'],
+  ['%class-instantiate', '#%rkt-internal', 'class-instantiate'],
+  ['%class-make-class/c', '#%rkt-internal', 'class-make-class/c'],
 ];
 
 /** mzscheme's names for procedures racket/base has under new names (the same procedures). */
@@ -408,6 +411,7 @@ export class Runtime {
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
     installContractForms((name, m) => contract.exports.set(name, m));
     this.ex.table.add(CONTRACTED_STRUCT_INFO[0], [this.ex.baseScope], CONTRACTED_STRUCT_INFO[1], ALL_PHASES);
+    installClassForms((name, m) => (this.libraries.get('racket/class') ?? this.addLibrary('racket/class')).exports.set(name, m));
     this.ex.contractOut = (spec, define) => expandContractOut(spec, this.ex, define);
     const rackunit = this.libraries.get('rackunit') ?? this.addLibrary('rackunit');
     installRackunitForms((name, m) => rackunit.exports.set(name, m));

@@ -1,0 +1,35 @@
+#lang racket
+;; racket/class's flat contracts and built-in interfaces.
+(define point% (class object% (super-new) (define/public (x) 1)))
+(define sub% (class point% (super-new)))
+(define i<%> (interface () x))
+(define ipoint% (class* object% (i<%>) (super-new) (define/public (x) 2)))
+(contract-name (is-a?/c point%))
+(contract-name (is-a?/c i<%>))
+(contract-name (implementation?/c i<%>))
+(contract-name (subclass?/c point%))
+(define/contract (f p) (-> (is-a?/c point%) any) (send p x))
+(f (new sub%))
+(with-handlers ([exn:fail? (lambda (e) (displayln (exn-message e)))]) (f 5))
+(define/contract (g c) (-> (subclass?/c point%) any) (send (new c) x))
+(g sub%)
+(with-handlers ([exn:fail:contract? (lambda (e) (displayln (car (string-split (exn-message e) "\n"))))]) (g ipoint%))
+(define/contract (h c) (-> (implementation?/c i<%>) any) (send (new c) x))
+(h ipoint%)
+(with-handlers ([exn:fail:contract? (lambda (e) (displayln (car (string-split (exn-message e) "\n"))))]) (h point%))
+(define/contract (k o) (-> (is-a?/c i<%>) any) (send o x))
+(k (new ipoint%))
+(contract-first-order-passes? (is-a?/c point%) (new sub%))
+(contract-first-order-passes? (is-a?/c point%) (new ipoint%))
+(with-handlers ([exn:fail:contract? (lambda (e) (displayln (exn-message e)))]) (is-a?/c 5))
+(exact-nonnegative-integer? (object=-hash-code (new point%)))
+(let ([o (new point%)]) (= (object=-hash-code o) (object=-hash-code o)))
+printable<%>
+writable<%>
+equal<%>
+externalizable<%>
+(sort (interface->method-names printable<%>) symbol<?)
+(sort (interface->method-names writable<%>) symbol<?)
+(sort (interface->method-names equal<%>) symbol<?)
+(sort (interface->method-names externalizable<%>) symbol<?)
+(interface? equal<%>)
