@@ -42,6 +42,7 @@ import * as json from './json.rkt';
 import * as promises from './promises.rkt';
 import * as queues from './queues.rkt';
 import * as pretty from './pretty.rkt';
+import * as format from './format.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as contracts from './contracts.rkt';
 import * as typed from './typed.rkt';
@@ -103,6 +104,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(promises),
   file(queues),
   file(pretty),
+  file(format),
   file(rackunit),
   file(contracts),
   file(typed),
