@@ -41,7 +41,7 @@ export const DICT_METHODS = [
   'dict-clear!',
 ];
 
-const propGenDict = new StructProperty(
+export const propGenDict = new StructProperty(
   'prop:gen:dict',
   new Primitive('guard-for-prop:gen:dict', 2, 2, (v: Value) =>
     v instanceof RVector && v.items.length === DICT_METHODS.length

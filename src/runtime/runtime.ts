@@ -3,6 +3,7 @@
 // two runtimes except immutable things (primitive procedures, struct types
 // of the built-in exceptions).
 
+import { installDictForms } from '../macros/dict-forms.js';
 import {
   currentLibraryCollectionLinks,
   currentLibraryCollectionPaths,
@@ -119,6 +120,7 @@ export interface RuntimeOptions {
 /** [name under the runtime's racket/base scope, library, name there]: what JS macros call. */
 const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%parse-command-line', 'racket/cmdline', 'parse-command-line'],
+  ['%make-custom-hash-types', 'racket/dict', 'make-custom-hash-types'],
   ['%make-temporary-file', '#%rkt-internal', 'make-temporary-file'],
   ['%make-temporary-directory', '#%rkt-internal', 'make-temporary-directory'],
   ['%make-temporary-file*', '#%rkt-internal', 'make-temporary-file*'],
@@ -393,6 +395,7 @@ export class Runtime {
     installGeneratorForms((name, m) =>
       (this.libraries.get('racket/generator') ?? this.addLibrary('racket/generator')).exports.set(name, m),
     );
+    installDictForms((name, m) => (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set(name, m));
     (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set('gen:dict', {
       kind: 'syntax',
       value: new GenericInfo('gen:dict', 'prop:gen:dict', DICT_METHODS),
