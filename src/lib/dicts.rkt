@@ -44,7 +44,12 @@
                      [make-custom-hash racket/dict:make-custom-hash]
                      [make-immutable-custom-hash racket/dict:make-immutable-custom-hash]
                      [make-weak-custom-hash racket/dict:make-weak-custom-hash]
-                     [make-custom-hash-types racket/dict:make-custom-hash-types]))
+                     [make-custom-hash-types racket/dict:make-custom-hash-types]
+                     [keyword-apply/dict racket/dict:keyword-apply/dict]
+                     [dict-key-contract racket/dict:dict-key-contract]
+                     [dict-value-contract racket/dict:dict-value-contract]
+                     [dict-iter-contract racket/dict:dict-iter-contract]
+                     [dict-implements/c racket/dict:dict-implements/c]))
 
 ;; ------------------------------------------------------------ kinds and methods
 
@@ -694,3 +699,55 @@
             (ch-maker 'immutable spec (named "make-immutable-" ""))
             (ch-maker 'mutable spec (named "make-mutable-" ""))
             (ch-maker 'weak spec (named "make-weak-" "")))))
+
+;; ------------------------------------------------------------ keyword-apply/dict
+
+;; The dictionary's keywords, sorted, and their values in that order.
+(define (kad-keywords kws)
+  (unless (dict? kws) (raise-argument-error 'keyword-apply/dict "dict" kws))
+  (let ([ks (dict-keys kws)])
+    (unless (andmap keyword? ks) (raise-argument-error 'keyword-apply/dict "dict with keyword keys" kws))
+    (sort ks keyword<?)))
+(define (kad-values kws ks) (map (lambda (k) (dict-ref kws k)) ks))
+(define (kad-plain f kws . args)
+  (when (null? args) (apply raise-arity-error 'keyword-apply/dict (make-arity-at-least 3) f kws args))
+  (let ([ks (kad-keywords kws)])
+    (apply keyword-apply f ks (kad-values kws ks) args)))
+(define (kad-with-keywords given-ks given-vs f kws . args)
+  (when (null? args) (apply raise-arity-error 'keyword-apply/dict (make-arity-at-least 3) f kws args))
+  (let ([ks (kad-keywords kws)])
+    (for ([k (in-list given-ks)] #:when (memq k ks))
+      (raise-mismatch-error 'keyword-apply/dict "keyword duplicated in dict and direct keyword arguments: " k))
+    ;; the direct keywords and the dictionary's, merged in order
+    (let* ([pairs (sort (append (map cons given-ks given-vs) (map cons ks (kad-values kws ks)))
+                        keyword<? #:key car)])
+      (apply keyword-apply f (map car pairs) (map cdr pairs) args))))
+(define keyword-apply/dict
+  (%any-keyword-procedure
+   (procedure-rename kad-with-keywords 'keyword-apply/dict)
+   (procedure-reduce-arity (procedure-rename kad-plain 'keyword-apply/dict) (make-arity-at-least 3))))
+
+;; ------------------------------------------------------------ dictionary contracts
+
+;; prop:dict/contract's second part: #(key/c value/c iter/c inst-key inst-value inst-iter).
+(define (dict-contract-part d who i)
+  (let ([cv (%dict-contracts d)])
+    (and cv
+         (let ([type-c (vector-ref cv i)] [inst (vector-ref cv (+ i 3))])
+           (if inst (%c:and/c type-c (inst d)) type-c)))))
+(define (dict-key-contract d)
+  (or (dict-contract-part d 'dict-key-contract 0)
+      (if (vector? d) exact-nonnegative-integer? %c:any/c)))
+(define (dict-value-contract d)
+  (or (dict-contract-part d 'dict-value-contract 1) %c:any/c))
+(define (dict-iter-contract d)
+  (or (dict-contract-part d 'dict-iter-contract 2) %c:any/c))
+
+(define (dict-implements/c . names)
+  (for ([n (in-list names)])
+    (unless (and (dict-method-index n) (not (eq? n 'dict-map/copy)))
+      (raise-argument-error 'dict-implements/c "(or/c (quote dict-ref) (quote dict-set!) (quote dict-set) (quote dict-remove!) (quote dict-remove) (quote dict-count) (quote dict-iterate-first) (quote dict-iterate-next) (quote dict-iterate-key) (quote dict-iterate-value) (quote dict-has-key?) (quote dict-ref!) (quote dict-set*!) (quote dict-set*) (quote dict-update!) (quote dict-update) (quote dict-map) (quote dict-for-each) (quote dict-keys) (quote dict-values) (quote dict->list) (quote dict-copy) (quote dict-empty?) (quote dict-clear) (quote dict-clear!))" n)))
+  (if (null? names)
+      dict?
+      (%c:flat-named-contract (cons 'dict-implements/c names)
+                           (lambda (v) (and (dict? v) (andmap (lambda (n) (implements? v n)) names))))))

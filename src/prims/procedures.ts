@@ -248,6 +248,8 @@ export function installProcedures(t: PrimTable): void {
       plainProc ?? new MachinePrimitive('procedure', 0, -1, (m2, args) => m2.applyArray(kwProc, [NULL, NULL, ...args.slice(1)]));
     m.returnValue(new AnyKeywordProcedure(kwProc, plain, plainProc === undefined));
   });
+  // make-keyword-procedure for library definitions (which must be values the loader makes without a machine).
+  t.internalFn('any-keyword-procedure', 2, 2, (kwProc: Value, plain: Value) => new AnyKeywordProcedure(kwProc, plain, false));
   // A procedure like `f` that accepts only `arity` (which `f` must accept).
   t.fn('procedure-reduce-arity', 2, 4, (f: Value, arity: Value, name: Value = false) => {
     checkProcedure('procedure-reduce-arity', f);

@@ -166,6 +166,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:box/c', 'racket/contract', 'box/c'],
   ['%c:hash/c', 'racket/contract', 'hash/c'],
   ['%c:any/c', 'racket/contract', 'any/c'],
+  ['%c:flat-named-contract', 'racket/contract', 'flat-named-contract'],
   ['%c:contract-first-order-passes?', 'racket/contract', 'contract-first-order-passes?'],
   ['%for/set', 'racket/set', 'for/set'],
   ['%for*/set', 'racket/set', 'for*/set'],
