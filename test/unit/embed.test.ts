@@ -203,8 +203,8 @@ describe('limits', () => {
   it('two runtimes are isolated', async () => {
     const a = racket();
     const b = racket();
-    await a.eval('(define shared 1)');
-    expect((await rejection(b.eval('shared'))).kind).toBe('exn:fail:contract:variable');
+    await a.eval('(define only-in-a 1)');
+    expect((await rejection(b.eval('only-in-a'))).kind).toBe('exn:fail:contract:variable');
     await a.eval('(current-output-port (open-output-string))');
     expect(await b.eval('(port? (current-output-port))')).toBe(true);
   });

@@ -28,11 +28,11 @@ describe('runtime', () => {
   it('keeps two runtimes in one process apart', async () => {
     const a = capture();
     const b = capture();
-    await a.rt.runTopLevel('(define shared 1) (define p (make-parameter 1)) (p 2)');
+    await a.rt.runTopLevel('(define only-in-a 1) (define p (make-parameter 1)) (p 2)');
     await b.rt.runTopLevel('(define p (make-parameter 1)) (p)');
-    await b.rt.runTopLevel('shared');
+    await b.rt.runTopLevel('only-in-a');
     expect(b.out.text).toBe('1\n');
-    expect(b.out.err).toContain('shared: undefined');
+    expect(b.out.err).toContain('only-in-a: undefined');
     expect(a.out.err).toBe('');
   });
 
