@@ -5,7 +5,7 @@ import type { LocalVar } from './core.js';
 import { customPrint, printNamed } from '../values/printable.js';
 import type { Scope, Syntax } from '../values/syntax.js';
 import type { Value } from '../values/types.js';
-import { StructInstance, StructType, propProcedure } from '../values/struct.js';
+import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
 
 /** `make-rename-transformer`: a use of the bound identifier is a use of `target`. */
 export class RenameTransformer {
@@ -120,6 +120,34 @@ export class StructInfo {
   [customPrint](): string {
     return printNamed('struct-info', this.name);
   }
+}
+
+// racket/struct-info's other kinds of static struct information: a
+// make-struct-info value (an applicable structure of its thunk) and a
+// structure whose type has prop:struct-info (a procedure of the instance);
+// prop:struct-auto-info and prop:struct-field-info add what struct-copy and
+// friends read from them.
+export const propStructInfo = new StructProperty('struct-info');
+export const propStructAutoInfo = new StructProperty('struct-auto-info');
+export const propStructFieldInfo = new StructProperty('struct-field-info');
+export const structInfoT = new StructType(
+  'struct-info',
+  null,
+  1,
+  0,
+  false,
+  new Map<StructProperty, Value>([[propProcedure, 0]]),
+  false,
+  null,
+  new Set(),
+);
+
+/** The procedure and arguments that give `v`'s struct info list, or null when it has none that way. */
+export function structInfoSource(v: Value): { proc: Value; args: Value[] } | null {
+  if (!(v instanceof StructInstance)) return null;
+  if (v.type === structInfoT) return { proc: v.fields[0], args: [] };
+  const p = v.type.prop(propStructInfo);
+  return p === undefined ? null : { proc: p, args: [v] };
 }
 
 /** What `syntax-local-context` reports in an internal-definition context (a body): Racket's opaque context value, in a list. */

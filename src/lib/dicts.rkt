@@ -40,7 +40,16 @@
                      [in-dict racket/dict:in-dict]
                      [in-dict-keys racket/dict:in-dict-keys]
                      [in-dict-values racket/dict:in-dict-values]
-                     [in-dict-pairs racket/dict:in-dict-pairs]))
+                     [in-dict-pairs racket/dict:in-dict-pairs]
+                     [make-custom-hash racket/dict:make-custom-hash]
+                     [make-immutable-custom-hash racket/dict:make-immutable-custom-hash]
+                     [make-weak-custom-hash racket/dict:make-weak-custom-hash]
+                     [make-custom-hash-types racket/dict:make-custom-hash-types]
+                     [keyword-apply/dict racket/dict:keyword-apply/dict]
+                     [dict-key-contract racket/dict:dict-key-contract]
+                     [dict-value-contract racket/dict:dict-value-contract]
+                     [dict-iter-contract racket/dict:dict-iter-contract]
+                     [dict-implements/c racket/dict:dict-implements/c]))
 
 ;; ------------------------------------------------------------ kinds and methods
 
@@ -521,3 +530,224 @@
 (define (in-dict-values d) (dict-sequence 'in-dict-values d dict-iterate-value))
 (define (in-dict-pairs d)
   (dict-sequence 'in-dict-pairs d (lambda (d i) (cons (dict-iterate-key d i) (dict-iterate-value d i)))))
+
+;; ------------------------------------------------------------ custom hash tables
+
+;; A custom hash is a structure (prims/custom-hash.ts) of its spec and a hash
+;; table whose keys are wrapped: a wrapped key holds the spec and the key, and
+;; its equal+hash procedures are the spec's. The spec is
+;; #(key? =? hash-proc hash2-proc intern), intern mapping keys to their wrappers.
+
+(define (custom-hash-kinds)
+  (%custom-hash-types
+   (vector ch-ref #f ch-set #f ch-remove ch-count ch-iterate-first ch-iterate-next
+           ch-iterate-key ch-iterate-value ch-has-key? #f #f ch-set* #f ch-update ch-map #f
+           ch-for-each ch-keys ch-values ch->list #f ch-empty? ch-clear #f)
+   (vector ch-ref ch-set! #f ch-remove! #f ch-count ch-iterate-first ch-iterate-next
+           ch-iterate-key ch-iterate-value ch-has-key? ch-ref! ch-set*! #f ch-update! #f ch-map #f
+           ch-for-each ch-keys ch-values ch->list ch-copy ch-empty? ch-clear ch-clear!)
+   (list (lambda (a b recur)
+           (and (eq? (ch-spec a) (ch-spec b)) (recur (ch-table a) (ch-table b))))
+         (lambda (a recur) (+ (eq-hash-code (ch-spec a)) (recur (ch-table a))))
+         (lambda (a recur) (recur (ch-table a))))
+   (list (lambda (a b recur)
+           (let ([=? (vector-ref (ck-spec a) 1)])
+             (and (eq? (ck-spec a) (ck-spec b))
+                  (if (procedure-arity-includes? =? 2)
+                      (=? (ck-contents a) (ck-contents b))
+                      (=? (ck-contents a) (ck-contents b) recur)))))
+         (lambda (a recur) (ck-hash (vector-ref (ck-spec a) 2) a recur))
+         (lambda (a recur) (ck-hash (vector-ref (ck-spec a) 3) a recur)))))
+
+(define (ck-hash hc a recur)
+  (if (procedure-arity-includes? hc 1) (hc (ck-contents a)) (hc (ck-contents a) recur)))
+(define (ch-spec d) (%custom-struct-ref d 0))
+(define (ch-table d) (%custom-struct-ref d 1))
+(define (ck-spec k) (%custom-struct-ref k 0))
+(define (ck-contents k) (%custom-struct-ref k 1))
+
+(define (ch-kind-index kind) (case kind [(immutable) 0] [(mutable) 1] [(weak) 2]))
+(define (ch-make kind spec table)
+  (%make-custom-struct (vector-ref (custom-hash-kinds) (ch-kind-index kind)) spec table))
+;; A new custom hash of d's kind and spec over table.
+(define (ch-remake d table)
+  (ch-make (cond [(immutable? table) 'immutable] [(hash-weak? table) 'weak] [else 'mutable])
+           (ch-spec d) table))
+
+(define (ch-wrap spec key)
+  (let ([intern (vector-ref spec 4)])
+    (or (hash-ref intern key #f)
+        (let ([w (%make-custom-struct (vector-ref (custom-hash-kinds) 3) spec key)])
+          (hash-set! intern key w)
+          w))))
+(define (ch-check who spec key)
+  (let ([key? (vector-ref spec 0)])
+    (unless (key? key) (raise-argument-error who (format "~a" key?) key))))
+(define (ch-key who d key)
+  (ch-check who (ch-spec d) key)
+  (ch-wrap (ch-spec d) key))
+(define (ch-no-key who d key)
+  (lambda ()
+    (raise-arguments-error who "no value found for key" "key" key "all keys" (ch-keys d))))
+
+(define (ch-ref d key [default (ch-no-key 'dict-ref d key)])
+  (hash-ref (ch-table d) (ch-key 'dict-ref d key) default))
+(define (ch-set! d key v) (hash-set! (ch-table d) (ch-key 'dict-set! d key) v))
+(define (ch-set d key v) (ch-remake d (hash-set (ch-table d) (ch-key 'dict-set d key) v)))
+(define (ch-remove! d key) (hash-remove! (ch-table d) (ch-key 'dict-remove! d key)))
+(define (ch-remove d key) (ch-remake d (hash-remove (ch-table d) (ch-key 'dict-remove d key))))
+(define (ch-count d) (hash-count (ch-table d)))
+(define (ch-iterate-first d) (hash-iterate-first (ch-table d)))
+(define (ch-iterate-next d i) (hash-iterate-next (ch-table d) i))
+(define (ch-iterate-key d i) (ck-contents (hash-iterate-key (ch-table d) i)))
+(define (ch-iterate-value d i) (hash-iterate-value (ch-table d) i))
+(define (ch-has-key? d key) (hash-has-key? (ch-table d) (ch-key 'dict-has-key? d key)))
+(define (ch-ref! d key default) (hash-ref! (ch-table d) (ch-key 'dict-ref! d key) default))
+(define (ch-pairs who d pairs step init)
+  (let loop ([ps pairs] [acc init])
+    (cond [(null? ps) acc]
+          [(null? (cdr ps))
+           (raise-arguments-error who "expected an even number of association elements"
+                                  "association elements" pairs)]
+          [else (loop (cddr ps) (step acc (ch-key who d (car ps)) (cadr ps)))])))
+(define (ch-set*! d . pairs)
+  (ch-pairs 'dict-set*! d pairs (lambda (t k v) (hash-set! t k v) t) (ch-table d))
+  (void))
+(define (ch-set* d . pairs)
+  (ch-remake d (ch-pairs 'dict-set* d pairs hash-set (ch-table d))))
+(define (ch-update! d key proc [default (ch-no-key 'dict-update! d key)])
+  (hash-update! (ch-table d) (ch-key 'dict-update! d key) proc default))
+(define (ch-update d key proc [default (ch-no-key 'dict-update d key)])
+  (ch-remake d (hash-update (ch-table d) (ch-key 'dict-update d key) proc default)))
+(define (ch-map d proc) (hash-map (ch-table d) (lambda (k v) (proc (ck-contents k) v))))
+(define (ch-for-each d proc) (hash-for-each (ch-table d) (lambda (k v) (proc (ck-contents k) v))))
+;; Racket's gathers these by consing along the table's order.
+(define (ch-keys d) (for/fold ([acc '()]) ([k (in-hash-keys (ch-table d))]) (cons (ck-contents k) acc)))
+(define (ch-values d) (for/fold ([acc '()]) ([v (in-hash-values (ch-table d))]) (cons v acc)))
+(define (ch->list d)
+  (for/fold ([acc '()]) ([(k v) (in-hash (ch-table d))]) (cons (cons (ck-contents k) v) acc)))
+(define (ch-copy d) (ch-remake d (hash-copy (ch-table d))))
+(define (ch-empty? d) (hash-empty? (ch-table d)))
+(define (ch-clear d) (ch-remake d (hash-clear (ch-table d))))
+(define (ch-clear! d) (hash-clear! (ch-table d)))
+
+(define (ch-default-hash x recur) 1)
+(define (ch-default-key? x) #t)
+
+(define (ch-check-arity who f a b)
+  (unless (and (procedure? f) (or (procedure-arity-includes? f a) (and b (procedure-arity-includes? f b))))
+    (raise-argument-error
+     who
+     (if b
+         (format "(or/c (procedure-arity-includes/c ~a) (procedure-arity-includes/c ~a))" a b)
+         (format "(procedure-arity-includes/c ~a)" a))
+     f)))
+(define (ch-make-spec who key? =? hc1 hc2)
+  (ch-check-arity who =? 2 3)
+  (ch-check-arity who hc1 1 2)
+  (ch-check-arity who hc2 1 2)
+  (ch-check-arity who key? 1 #f)
+  (vector key? =? hc1 hc2 (make-weak-hasheq)))
+
+;; A maker: (maker [dict]) → a custom hash of kind with dict's associations.
+(define (ch-maker kind spec name)
+  (procedure-rename
+   (lambda ([init '()])
+     (let ([table (if (eq? kind 'immutable)
+                      (for/fold ([t (hash)]) ([(k v) (in-dict init)])
+                        (ch-check name spec k)
+                        (hash-set t (ch-wrap spec k) v))
+                      (let ([t (if (eq? kind 'weak) (make-weak-hash) (make-hash))])
+                        (for ([(k v) (in-dict init)])
+                          (ch-check name spec k)
+                          (hash-set! t (ch-wrap spec k) v))
+                        t))])
+       (ch-make kind spec table)))
+   name))
+(define (ch-predicate kinds spec name)
+  (procedure-rename
+   (lambda (v)
+     (let ([type (%custom-hash-type v)])
+       (and type
+            (memv (let ([all (custom-hash-kinds)])
+                    (cond [(eq? type (vector-ref all 0)) 'immutable]
+                          [(eq? type (vector-ref all 1)) 'mutable]
+                          [else 'weak]))
+                  kinds)
+            (eq? (ch-spec v) spec)
+            #t)))
+   name))
+
+(define (make-custom-hash =? [hc1 ch-default-hash] [hc2 ch-default-hash] #:key? [key? ch-default-key?])
+  ((ch-maker 'mutable (ch-make-spec 'make-custom-hash key? =? hc1 hc2) 'make)))
+(define (make-weak-custom-hash =? [hc1 ch-default-hash] [hc2 ch-default-hash] #:key? [key? ch-default-key?])
+  ((ch-maker 'weak (ch-make-spec 'make-custom-hash key? =? hc1 hc2) 'make)))
+(define (make-immutable-custom-hash =? [hc1 ch-default-hash] [hc2 ch-default-hash] #:key? [key? ch-default-key?])
+  ((ch-maker 'immutable (ch-make-spec 'make-custom-hash key? =? hc1 hc2) 'make)))
+
+(define (make-custom-hash-types =? [hc1 ch-default-hash] [hc2 ch-default-hash]
+                                #:key? [key? ch-default-key?]
+                                #:for [who 'make-custom-hash-types]
+                                #:name [name 'custom-hash])
+  (let ([spec (ch-make-spec who key? =? hc1 hc2)]
+        [named (lambda (prefix suffix)
+                 (string->symbol (string-append prefix (symbol->string name) suffix)))])
+    (values (ch-predicate '(immutable mutable weak) spec (named "" "?"))
+            (ch-predicate '(immutable) spec (named "immutable-" "?"))
+            (ch-predicate '(mutable) spec (named "mutable-" "?"))
+            (ch-predicate '(weak) spec (named "weak-" "?"))
+            (ch-maker 'immutable spec (named "make-immutable-" ""))
+            (ch-maker 'mutable spec (named "make-mutable-" ""))
+            (ch-maker 'weak spec (named "make-weak-" "")))))
+
+;; ------------------------------------------------------------ keyword-apply/dict
+
+;; The dictionary's keywords, sorted, and their values in that order.
+(define (kad-keywords kws)
+  (unless (dict? kws) (raise-argument-error 'keyword-apply/dict "dict" kws))
+  (let ([ks (dict-keys kws)])
+    (unless (andmap keyword? ks) (raise-argument-error 'keyword-apply/dict "dict with keyword keys" kws))
+    (sort ks keyword<?)))
+(define (kad-values kws ks) (map (lambda (k) (dict-ref kws k)) ks))
+(define (kad-plain f kws . args)
+  (when (null? args) (apply raise-arity-error 'keyword-apply/dict (make-arity-at-least 3) f kws args))
+  (let ([ks (kad-keywords kws)])
+    (apply keyword-apply f ks (kad-values kws ks) args)))
+(define (kad-with-keywords given-ks given-vs f kws . args)
+  (when (null? args) (apply raise-arity-error 'keyword-apply/dict (make-arity-at-least 3) f kws args))
+  (let ([ks (kad-keywords kws)])
+    (for ([k (in-list given-ks)] #:when (memq k ks))
+      (raise-mismatch-error 'keyword-apply/dict "keyword duplicated in dict and direct keyword arguments: " k))
+    ;; the direct keywords and the dictionary's, merged in order
+    (let* ([pairs (sort (append (map cons given-ks given-vs) (map cons ks (kad-values kws ks)))
+                        keyword<? #:key car)])
+      (apply keyword-apply f (map car pairs) (map cdr pairs) args))))
+(define keyword-apply/dict
+  (%any-keyword-procedure
+   (procedure-rename kad-with-keywords 'keyword-apply/dict)
+   (procedure-reduce-arity (procedure-rename kad-plain 'keyword-apply/dict) (make-arity-at-least 3))))
+
+;; ------------------------------------------------------------ dictionary contracts
+
+;; prop:dict/contract's second part: #(key/c value/c iter/c inst-key inst-value inst-iter).
+(define (dict-contract-part d who i)
+  (let ([cv (%dict-contracts d)])
+    (and cv
+         (let ([type-c (vector-ref cv i)] [inst (vector-ref cv (+ i 3))])
+           (if inst (%c:and/c type-c (inst d)) type-c)))))
+(define (dict-key-contract d)
+  (or (dict-contract-part d 'dict-key-contract 0)
+      (if (vector? d) exact-nonnegative-integer? %c:any/c)))
+(define (dict-value-contract d)
+  (or (dict-contract-part d 'dict-value-contract 1) %c:any/c))
+(define (dict-iter-contract d)
+  (or (dict-contract-part d 'dict-iter-contract 2) %c:any/c))
+
+(define (dict-implements/c . names)
+  (for ([n (in-list names)])
+    (unless (and (dict-method-index n) (not (eq? n 'dict-map/copy)))
+      (raise-argument-error 'dict-implements/c "(or/c (quote dict-ref) (quote dict-set!) (quote dict-set) (quote dict-remove!) (quote dict-remove) (quote dict-count) (quote dict-iterate-first) (quote dict-iterate-next) (quote dict-iterate-key) (quote dict-iterate-value) (quote dict-has-key?) (quote dict-ref!) (quote dict-set*!) (quote dict-set*) (quote dict-update!) (quote dict-update) (quote dict-map) (quote dict-for-each) (quote dict-keys) (quote dict-values) (quote dict->list) (quote dict-copy) (quote dict-empty?) (quote dict-clear) (quote dict-clear!))" n)))
+  (if (null? names)
+      dict?
+      (%c:flat-named-contract (cons 'dict-implements/c names)
+                           (lambda (v) (and (dict? v) (andmap (lambda (n) (implements? v n)) names))))))

@@ -48,6 +48,7 @@ import * as gvector from './gvector.rkt';
 import * as asyncChannel from './async-channel.rkt';
 import * as classes from './class.rkt';
 import * as pretty from './pretty.rkt';
+import * as format from './format.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as contracts from './contracts.rkt';
 import * as typed from './typed.rkt';
@@ -121,6 +122,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(asyncChannel),
   file(classes),
   file(pretty),
+  file(format),
   file(rackunit),
   file(contracts),
   file(typed),

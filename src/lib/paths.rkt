@@ -13,7 +13,8 @@
                      [shrink-path-wrt racket/path:shrink-path-wrt]
                      [path-element? racket/path:path-element?]
                      [some-system-path->string racket/path:some-system-path->string]
-                     [string->some-system-path racket/path:string->some-system-path]))
+                     [string->some-system-path racket/path:string->some-system-path]
+                     [normalize-path racket/path:normalize-path]))
 
 (define (path-list-string->path-list s default)
   (unless (or (bytes? s) (string? s))
@@ -176,3 +177,63 @@
   (unless (string? s) (raise-argument-error 'string->some-system-path "string?" s))
   (unless (memq kind '(unix windows)) (raise-argument-error 'string->some-system-path "(or/c 'unix 'windows)" kind))
   (bytes->path (string->bytes/utf-8 s) kind))
+
+;; ------------------------------------------------------------ normalize-path
+
+;; (normalize-path path [wrt]): a complete path with every soft link resolved
+;; and no . or .. elements; wrt completes a relative path (the current directory).
+(define (normalize-path path [wrt (current-directory)])
+  (unless (and (path-string? wrt) (complete-path? wrt))
+    (raise-argument-error 'normalize-path "(and/c path-string? complete-path?)" wrt))
+  (np-normalize path wrt))
+
+(define (np-circular p) (error 'normalize-path "circular reference found\n  path: ~a" p))
+(define (np-not-a-dir p)
+  (error 'normalize-path "element within the input path is not a directory or does not exist\n  element: ~a" p))
+
+;; Follows links from path until one resolves to itself, then normalizes that.
+(define (np-resolve-all path wrt)
+  (let ([start (if (and wrt (not (complete-path? path))) (path->complete-path path wrt) path)])
+    (let follow ([p start] [seen (list start)])
+      (let ([target (resolve-path p)])
+        (if (equal? target p)
+            (np-normalize target #f)
+            (let ([next (if (relative-path? target)
+                            (let-values ([(base name dir?) (split-path p)]) (build-path base target))
+                            target)])
+              (when (member next seen) (np-circular next))
+              (follow (with-handlers ([exn:fail:filesystem? (lambda (e) (np-circular next))])
+                        (simplify-path next))
+                      (cons next seen))))))))
+
+(define (np-resolve p)
+  (if (equal? p (resolve-path p)) p (np-resolve-all p #f)))
+
+(define (np-normalize orig wrt)
+  (let walk ([p (cleanse-path orig)])
+    (let-values ([(base name dir?) (split-path p)])
+      (cond
+        [(eq? name 'up)
+         (let parent ([dir (if (eq? base 'relative) wrt (np-resolve-all base wrt))])
+           (unless (directory-exists? dir) (np-not-a-dir dir))
+           (let-values ([(above last dir?) (split-path dir)])
+             (unless above
+               (error 'normalize-path "root has no parent directory\n  root path: ~a" orig))
+             (let ([above (if (eq? above 'relative) wrt (walk above))])
+               (case last
+                 [(same) (parent above)]
+                 [(up) (parent (parent above))]
+                 [else above]))))]
+        [(eq? name 'same)
+         (if (eq? base 'relative)
+             wrt
+             (let ([n (walk base)])
+               (if (directory-exists? n) n (np-not-a-dir n))))]
+        [(not base) (path->complete-path p)]
+        [else
+         (let* ([dir (walk (if (eq? base 'relative) wrt base))]
+                [full (if (directory-exists? dir) (build-path dir name) (np-not-a-dir dir))]
+                [target (cleanse-path (np-resolve full))])
+           (cond [(relative-path? target) (walk (build-path dir target))]
+                 [(complete-path? target) target]
+                 [else (path->complete-path target dir)]))]))))

@@ -133,14 +133,23 @@
       allowed-kws
       name)]))
 
-;; (curry f arg ...): with arguments, the curried procedure applied to them at once.
-;; (Keywords given to curry itself are not taken yet: library definitions cannot be
-;; made by make-keyword-procedure; the curried procedures take them.)
-(define (curry f . args)
+;; (curry f arg ...): with arguments, the curried procedure applied to them at once;
+;; keywords given to curry itself go to the curried procedure the same way.
+(define (curry-plain f . args)
   (let ([c (curry-procedure 'curry #f f)]) (if (null? args) c (apply c args))))
+(define (curry-keywords kws vals f . args)
+  (keyword-apply (curry-procedure 'curry #f f) kws vals args))
+(define curry
+  (%any-keyword-procedure (procedure-rename curry-keywords 'curry)
+                          (procedure-reduce-arity (procedure-rename curry-plain 'curry) (make-arity-at-least 1))))
 
-(define (curryr f . args)
+(define (curryr-plain f . args)
   (let ([c (curry-procedure 'curryr #t f)]) (if (null? args) c (apply c args))))
+(define (curryr-keywords kws vals f . args)
+  (keyword-apply (curry-procedure 'curryr #t f) kws vals args))
+(define curryr
+  (%any-keyword-procedure (procedure-rename curryr-keywords 'curryr)
+                          (procedure-reduce-arity (procedure-rename curryr-plain 'curryr) (make-arity-at-least 1))))
 
 (define (check-procedures who fs)
   (for ([f (in-list fs)]) (unless (procedure? f) (raise-argument-error who "procedure?" f))))

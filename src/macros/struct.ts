@@ -1,14 +1,14 @@
 // The `struct` form: defines the type, constructor, predicate, accessors and
 // mutators, and records the names for `struct-out`.
 
-import { Keyword, listFromArray, sym, type Value } from '../values/types.js';
+import { Keyword, Sym, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import type { Syntax } from '../values/syntax.js';
 import type { Builder } from '../expand/build.js';
 import type { Expander } from '../expand/expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
-import { StructInfo } from '../expand/transformers.js';
+import { StructInfo, propStructFieldInfo, structInfoSource } from '../expand/transformers.js';
 import { genericInfoOf, methodTable } from './generic-interfaces.js';
-import { propAuthentic, propSealed } from '../values/struct.js';
+import { StructInstance, propAuthentic, propSealed } from '../values/struct.js';
 
 interface Field {
   id: Syntax;
@@ -235,9 +235,49 @@ export function defineStructDerivedMacro(stx: Syntax, ex: Expander, b: Builder):
   return b.list('struct/derived', p[1], ...asStruct.slice(1));
 }
 
+/** The struct information `id` is bound to: a struct form's, or one made by make-struct-info or prop:struct-info. */
 export function structInfoOf(ex: Expander, id: Syntax): StructInfo | null {
   const m = ex.resolve(id);
-  return m !== null && m.kind === 'syntax' && m.value instanceof StructInfo ? m.value : null;
+  if (m === null || m.kind !== 'syntax') return null;
+  if (m.value instanceof StructInfo) return m.value;
+  const src = structInfoSource(m.value);
+  if (src === null) return null;
+  const known = madeInfos.get(m.value as object);
+  if (known !== undefined) return known;
+  const info = infoFromList(ex, id, m.value, ex.compileTime!.apply(src.proc, src.args));
+  madeInfos.set(m.value as object, info);
+  return info;
+}
+
+const madeInfos = new WeakMap<object, StructInfo>();
+
+/** A StructInfo from extract-struct-info's six-element list (accessors and mutators last field first). */
+function infoFromList(ex: Expander, id: Syntax, v: Value, list: Value): StructInfo {
+  const parts = isList(list) ? listToArray(list) : [];
+  if (parts.length !== 6) return ex.syntaxError(idSym(id).name, 'bad struct info', id);
+  const [type, ctor, pred, accs, muts, sup] = parts as [Syntax, Syntax, Syntax, Value, Value, Value];
+  const typeName = isIdentifier(type) ? idSym(type).name : '';
+  const name = typeName.startsWith('struct:') ? typeName.slice(7) : idSym(id).name;
+  const parent = isIdentifier(sup) ? structInfoOf(ex, sup as Syntax) : null;
+  const accessors = listToArray(accs)
+    .filter((a) => a !== false)
+    .reverse() as Syntax[];
+  const inherited = parent === null ? 0 : Math.min(parent.fields.length, accessors.length);
+  // Field names: prop:struct-field-info's, else each accessor's name without the struct's prefix.
+  const fieldInfo = v instanceof StructInstance ? v.type.prop(propStructFieldInfo) : undefined;
+  const given = fieldInfo === undefined ? null : listToArray(ex.compileTime!.apply(fieldInfo, [v])).reverse();
+  const fields = accessors.map((a, i) => {
+    if (i < inherited) return parent!.fields[i];
+    const own = given?.[i - inherited];
+    const accName = idSym(a).name;
+    const fieldName = own instanceof Sym ? own.name : accName.startsWith(`${name}-`) ? accName.slice(name.length + 1) : accName;
+    return { name: fieldName, accessor: a, owner: idSym(id).name };
+  });
+  const mutators = listToArray(muts)
+    .reverse()
+    .slice(inherited)
+    .map((x) => (isIdentifier(x) ? (x as Syntax) : null));
+  return new StructInfo(name, id, type, ctor, pred, fields, mutators, parent, parent === null ? false : parent.type, false, []);
 }
 
 function listOfSymbols(names: string[]): Value {

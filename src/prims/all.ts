@@ -37,6 +37,7 @@ import { installHashes } from './hashes.js';
 import { installSequences } from './sequences.js';
 import { installStreamProtocol } from './stream-protocol.js';
 import { installDicts } from './dicts.js';
+import { installCustomHash } from './custom-hash.js';
 import { installGenerators } from './generators.js';
 import { installForClauseTransformers } from './for-clause-transformers.js';
 import { installSets } from './sets.js';
@@ -171,6 +172,7 @@ export function allPrimitives(): PrimTable {
     installSequences(t);
     installStreamProtocol(t);
     installDicts(t);
+    installCustomHash(t);
     installGenerators(t);
     installForClauseTransformers(t);
     installSets(t);

@@ -31,6 +31,8 @@ export class ContractRecord {
     readonly data: Value,
   ) {}
   [customPrint](ctx: PrintContext): string {
+    // Printed as an expression, a contract shows its name (as Racket's do); elsewhere it is opaque.
+    if (ctx.mode === 'print' && ctx.quoteDepth === 0) return ctx.recur(this.name, 'print', 1);
     const what = this.kind === 'impersonator' ? 'contract' : `${this.kind}-contract`;
     return `#<${what}: ${ctx.recur(this.name, 'write')}>`;
   }

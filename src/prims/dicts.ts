@@ -6,7 +6,7 @@
 import { argError, argumentsError } from '../errors/messages.js';
 import { Primitive } from '../eval/procedures.js';
 import { StructInstance, StructProperty, StructType } from '../values/struct.js';
-import { RVector, type Value } from '../values/types.js';
+import { Pair, RVector, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
 import { arityIncludes } from './procedures.js';
 import type { PrimTable } from './table.js';
@@ -41,7 +41,7 @@ export const DICT_METHODS = [
   'dict-clear!',
 ];
 
-const propGenDict = new StructProperty(
+export const propGenDict = new StructProperty(
   'prop:gen:dict',
   new Primitive('guard-for-prop:gen:dict', 2, 2, (v: Value) =>
     v instanceof RVector && v.items.length === DICT_METHODS.length
@@ -92,6 +92,24 @@ const propDict = new StructProperty('dict', new Primitive('guard-for-prop:dict',
   ],
 ]);
 
+// prop:dict/contract: (list prop:dict-methods contracts), the contracts
+// #(key/c value/c iter/c instance-key instance-value instance-iter) kept for
+// dict-key-contract and friends.
+const propDictContracts = new StructProperty('dict/c');
+// (Its name is Racket's, whose export is wrapped by a contract.)
+const propDictContract = new StructProperty(
+  'wrapped-dict/contract',
+  new Primitive('guard-for-prop:dict/contract', 2, 2, (v: Value) =>
+    v instanceof Pair && v.cdr instanceof Pair && v.cdr.car instanceof RVector && v.cdr.car.items.length === 6
+      ? v
+      : argError('guard-for-prop:dict/contract', '(list/c vector? (vector/c any/c any/c any/c any/c any/c any/c))', v),
+  ),
+  [
+    [propDict, new Primitive('prop:dict/contract->prop:dict', 1, 1, (v: Value) => (v as Pair).car)],
+    [propDictContracts, new Primitive('prop:dict/contract->prop:dict/c', 1, 1, (v: Value) => ((v as Pair).cdr as Pair).car)],
+  ],
+);
+
 /** An association list's iteration position: the list and the pair reached. */
 const assocIterT = new StructType('assoc-iter', null, 2, 0, false, new Map(), false, null, new Set());
 
@@ -102,5 +120,9 @@ export function installDicts(t: PrimTable): void {
   t.internalFn('assoc-iter?', 1, 1, (v: Value) => v instanceof StructInstance && v.type === assocIterT);
   t.internalFn('assoc-iter-head', 1, 1, (v: Value) => (v as StructInstance).fields[0]);
   t.internalFn('assoc-iter-pos', 1, 1, (v: Value) => (v as StructInstance).fields[1]);
-  t.in('racket/dict', () => t.value('prop:dict', propDict));
+  t.internalFn('dict-contracts', 1, 1, (v: Value) => (v instanceof StructInstance ? (v.type.prop(propDictContracts) ?? false) : false));
+  t.in('racket/dict', () => {
+    t.value('prop:dict', propDict);
+    t.value('prop:dict/contract', propDictContract);
+  });
 }

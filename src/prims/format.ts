@@ -1,12 +1,12 @@
 // racket/format: ~a ~s ~v ~e (values to strings, with width, alignment and
 // padding) and ~r (numbers with precision, minimum width and base).
 
+import * as N from '../values/numbers.js';
 import { UNSUPPLIED } from '../expand/core.js';
 import { Primitive } from '../eval/procedures.js';
 import { displayString, printString, writeString } from '../printer/print.js';
-import { argError } from '../errors/messages.js';
-import * as N from '../values/numbers.js';
-import { Pair, RString, type Sym, keyword, str, type Value } from '../values/types.js';
+import { argError, genericFail } from '../errors/messages.js';
+import { RString, keyword, str, sym, type Value } from '../values/types.js';
 import { KeywordProcedure } from './keyword-procedures.js';
 import { truncated } from './error-handlers.js';
 import { cutWidth } from './printing.js';
@@ -21,27 +21,48 @@ function text(who: string, v: Value, dflt: string): string {
   return argError(who, 'string?', v);
 }
 
-function count(who: string, v: Value): number | null {
-  if (!given(v) || v === false) return null;
+function count(who: string, v: Value, expected: string, falseOk: boolean): number | null {
+  if (!given(v) || (falseOk && v === false)) return null;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
-  return argError(who, 'exact-nonnegative-integer?', v);
+  return argError(who, expected, v);
 }
 
-/** `n` characters of padding made by repeating `pad`; left padding takes the repetition's end. */
-function padding(pad: string, n: number, fromRight: boolean): string {
+function padText(who: string, v: Value, dflt: string): string {
+  const s = text(who, v, dflt);
+  return s === '' ? argError(who, 'non-empty-string?', v) : s;
+}
+
+/** `n` characters of padding made by repeating `pad`: left padding starts with the pattern's start, right padding ends with its end. */
+function padding(pad: string, n: number, left: boolean): string {
   if (n <= 0 || pad === '') return '';
   const chars = Array.from(pad.repeat(Math.ceil(n / Array.from(pad).length) + 1));
-  return (fromRight ? chars.slice(chars.length - n) : chars.slice(0, n)).join('');
+  return (left ? chars.slice(0, n) : chars.slice(chars.length - n)).join('');
 }
 
 /** Applies ~a's width, alignment and padding keywords to `s`. */
-function fit(who: string, s: string, kw: Record<string, Value>): string {
-  const width = count(who, kw.width);
-  const maxWidth = count(who, kw['max-width']) ?? width;
-  const minWidth = count(who, kw['min-width']) ?? width ?? 0;
+function fit(who: string, s: string, kw: Record<string, Value>, defaultMarker: string): string {
+  const width = count(who, kw.width, '(or/c natural? #f)', true);
+  const maxWidth =
+    N.isFlonum(kw['max-width']) && N.toDouble(kw['max-width']) === Infinity
+      ? null
+      : (count(who, kw['max-width'], '(or/c natural? +inf.0)', false) ?? width);
+  const minWidth = count(who, kw['min-width'], 'natural?', false) ?? width ?? 0;
+  const marker = Array.from(text(who, kw['limit-marker'], defaultMarker));
+  const align = given(kw.align) ? kw.align : sym('left');
+  if (align !== sym('left') && align !== sym('right') && align !== sym('center')) {
+    return argError(who, '(or/c (quote left) (quote right) (quote center))', align);
+  }
+  const pad = padText(who, kw['pad-string'], ' ');
+  const leftPad = padText(who, kw['left-pad-string'], pad);
+  const rightPad = padText(who, kw['right-pad-string'], pad);
+  if (maxWidth !== null && minWidth > maxWidth) {
+    return genericFail(`${who}: pad-to length greater than limit (${maxWidth}): ${minWidth}`);
+  }
+  if (maxWidth !== null && marker.length > maxWidth) {
+    return genericFail(`${who}: limit-marker string longer than limit (${maxWidth}): ${writeString(str(marker.join('')))}`);
+  }
   let chars = Array.from(s);
   if (maxWidth !== null && chars.length > maxWidth) {
-    const marker = Array.from(text(who, kw['limit-marker'], ''));
     const keep = Math.max(0, maxWidth - marker.length);
     chars =
       kw['limit-prefix?'] !== UNSUPPLIED && kw['limit-prefix?'] !== false
@@ -50,13 +71,9 @@ function fit(who: string, s: string, kw: Record<string, Value>): string {
   }
   const missing = minWidth - chars.length;
   if (missing <= 0) return chars.join('');
-  const pad = text(who, kw['pad-string'], ' ');
-  const leftPad = text(who, kw['left-pad-string'], pad);
-  const rightPad = text(who, kw['right-pad-string'], pad);
-  const align = given(kw.align) ? (kw.align as Sym).name : 'left';
   const body = chars.join('');
-  if (align === 'right') return padding(leftPad, missing, true) + body;
-  if (align === 'center') {
+  if (align === sym('right')) return padding(leftPad, missing, true) + body;
+  if (align === sym('center')) {
     const left = Math.floor(missing / 2);
     return padding(leftPad, left, true) + body + padding(rightPad, missing - left, false);
   }
@@ -77,7 +94,13 @@ const A_KEYWORDS = [
 ];
 
 /** ~a and friends: `render` turns each value into text. */
-function tilde(t: PrimTable, name: string, render: (v: Value, m: Machine) => string, defaultSeparator: string): void {
+function tilde(
+  t: PrimTable,
+  name: string,
+  render: (v: Value, m: Machine) => string,
+  defaultSeparator: string,
+  defaultMarker: string,
+): void {
   const n = A_KEYWORDS.length;
   const proc = new Primitive(name, n, -1, function (this: Machine, ...args: Value[]) {
     const kw: Record<string, Value> = {};
@@ -91,6 +114,7 @@ function tilde(t: PrimTable, name: string, render: (v: Value, m: Machine) => str
           .map((v) => render(v, this))
           .join(sep),
         kw,
+        defaultMarker,
       ),
     );
   });
@@ -104,57 +128,16 @@ function tilde(t: PrimTable, name: string, render: (v: Value, m: Machine) => str
   );
 }
 
-const R_KEYWORDS = ['base', 'min-width', 'pad-string', 'precision', 'sign'];
-
-/** The digits of `x` with at most (or, with exact, exactly) `precision` digits after the point. */
-function fixed(x: N.Num, precision: number, exact: boolean): string {
-  if (N.isExactInteger(x) && !exact) return String(x);
-  let s = N.toDouble(x).toFixed(precision);
-  if (!exact && s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
-  return s;
-}
-
-function tildeR(t: PrimTable): void {
-  const n = R_KEYWORDS.length;
-  const proc = new Primitive('~r', n + 1, n + 1, (...args: Value[]) => {
-    const [base, minWidth, padString, precision, , x] = args;
-    if (!N.isNumber(x) || !N.isRational(x)) return argError('~r', 'rational?', x);
-    const num = x as N.Num;
-    const radix = given(base) ? (base as number) : 10;
-    let digits: string;
-    if (radix !== 10) digits = N.numberToString(N.abs(num), radix);
-    else if (!given(precision)) digits = fixed(N.abs(num), 6, false);
-    else if (typeof precision === 'number') digits = fixed(N.abs(num), precision, false);
-    else if (precision instanceof Pair && precision.cdr instanceof Pair) digits = fixed(N.abs(num), precision.cdr.car as number, true);
-    else return argError('~r', "(or/c exact-nonnegative-integer? (list/c '= exact-nonnegative-integer?))", precision);
-    const negative = N.compare(num, 0) < 0;
-    const width = given(minWidth) ? (minWidth as number) : 1;
-    const pad = text('~r', padString, ' ');
-    const missing = width - digits.length;
-    // The minimum width counts the digits only; padding goes between the sign and them, as Racket does.
-    return str((negative ? '-' : '') + padding(pad, missing, true) + digits);
-  });
-  t.value(
-    '~r',
-    new KeywordProcedure(
-      proc,
-      R_KEYWORDS.map((k) => keyword(k)),
-      [],
-    ),
-  );
-}
-
 export function installFormat(t: PrimTable): void {
   t.in('racket/format', () => {
-    tilde(t, '~a', displayString, '');
-    tilde(t, '~s', writeString, ' ');
-    tilde(t, '~v', (v) => printString(v), ' ');
-    tilde(t, '~e', (v) => printString(v), ' ');
+    tilde(t, '~a', displayString, '', '');
+    tilde(t, '~s', writeString, ' ', '...');
+    tilde(t, '~v', (v) => printString(v), ' ', '...');
+    tilde(t, '~e', (v) => printString(v), ' ', '...');
     // ~.a, ~.s and ~.v cut each value to error-print-width, as format's ~.a does.
     const cut = (m: Machine, text: string): string => truncated(text, cutWidth(m));
-    tilde(t, '~.a', (v, m) => cut(m, displayString(v)), '');
-    tilde(t, '~.s', (v, m) => cut(m, writeString(v)), ' ');
-    tilde(t, '~.v', (v, m) => cut(m, printString(v)), ' ');
-    tildeR(t);
+    tilde(t, '~.a', (v, m) => cut(m, displayString(v)), '', '');
+    tilde(t, '~.s', (v, m) => cut(m, writeString(v)), ' ', '...');
+    tilde(t, '~.v', (v, m) => cut(m, printString(v)), ' ', '...');
   });
 }

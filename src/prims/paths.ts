@@ -170,7 +170,7 @@ export function installPaths(t: PrimTable): void {
     const texts = args.map((a, i) => {
       if (a instanceof Sym && (a.name === 'up' || a.name === 'same')) return a.name === 'up' ? '..' : '.';
       const p = pathText(a);
-      if (p === null) return argError('build-path', '(or/c path-string? path-for-some-system? (quote up) (quote same))', a);
+      if (p === null) return argError('build-path', "(or/c path-string? path-for-some-system? 'up 'same)", a);
       if (i > 0 && p.startsWith('/')) {
         throw new RacketThrow(
           makeExn(exnFailContractT, `build-path: absolute path cannot be added to a path\n  absolute path: ${printString(a)}`),

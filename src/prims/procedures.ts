@@ -248,8 +248,12 @@ export function installProcedures(t: PrimTable): void {
       plainProc ?? new MachinePrimitive('procedure', 0, -1, (m2, args) => m2.applyArray(kwProc, [NULL, NULL, ...args.slice(1)]));
     m.returnValue(new AnyKeywordProcedure(kwProc, plain, plainProc === undefined));
   });
-  // The same for library definitions, which must be values (lib/trace.rkt's trace-call).
-  t.internalFn('make-keyword-procedure', 2, 2, (kwProc: Value, plainProc: Value) => new AnyKeywordProcedure(kwProc, plainProc, false));
+  // make-keyword-procedure for library definitions, which must be values the loader makes without a
+  // machine (lib/trace.rkt's trace-call, lib/procedures.rkt's curry); both names are the same procedure.
+  t.internal(
+    'any-keyword-procedure',
+    t.internalFn('make-keyword-procedure', 2, 2, (kwProc: Value, plainProc: Value) => new AnyKeywordProcedure(kwProc, plainProc, false)),
+  );
   // A procedure like `f` that accepts only `arity` (which `f` must accept).
   t.fn('procedure-reduce-arity', 2, 4, (f: Value, arity: Value, name: Value = false) => {
     checkProcedure('procedure-reduce-arity', f);

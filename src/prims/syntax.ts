@@ -21,7 +21,15 @@ import {
   SetTransformer,
   StructInfo,
   SyntaxParameter,
+  propStructAutoInfo,
+  propStructFieldInfo,
+  propStructInfo,
+  structInfoSource,
+  structInfoT,
 } from '../expand/transformers.js';
+import { runningMachine } from '../eval/machine.js';
+import { applyNested } from '../eval/nested.js';
+import { StructInstance, type StructProperty } from '../values/struct.js';
 import type { Machine } from '../eval/machine.js';
 import { printString, writeString } from '../printer/print.js';
 import { RPath } from '../values/path.js';
@@ -34,13 +42,15 @@ import {
   RString,
   RVector,
   Sym,
+  isList,
   listFromArray,
   listToArray,
   sym,
   uninternedSym,
   type Value,
 } from '../values/types.js';
-import { checkProcedure, checkString } from './check.js';
+import { checkProcedure, checkString, isProcedure } from './check.js';
+import { arityIncludes } from './procedures.js';
 import type { PrimTable } from './table.js';
 import { installSyntaxIntroducers, introducer } from './syntax-introducers.js';
 import { installSyntaxLifts } from './syntax-lifts.js';
@@ -591,8 +601,56 @@ export function installSyntax(t: PrimTable): void {
     },
   );
   t.in('racket/struct-info', () => {
-    t.fn('struct-info?', 1, 1, (v) => v instanceof StructInfo);
+    const isInfoList = (v: Value): boolean => {
+      if (!isList(v)) return false;
+      const l = listToArray(v);
+      const idOrFalse = (x: Value) => x === false || isIdentifier(x);
+      const idsEndingFalse = (x: Value) =>
+        isList(x) && listToArray(x).every((e, i, all) => isIdentifier(e) || (e === false && i === all.length - 1));
+      return (
+        l.length === 6 &&
+        idOrFalse(l[0]) &&
+        idOrFalse(l[1]) &&
+        idOrFalse(l[2]) &&
+        idsEndingFalse(l[3]) &&
+        isList(l[4]) &&
+        listToArray(l[4]).every(idOrFalse) &&
+        (l[5] === true || idOrFalse(l[5]))
+      );
+    };
+    const callRacket = (f: Value, args: Value[]): Value => {
+      const m = runningMachine();
+      return m === null ? notExpanding('extract-struct-info') : applyNested(m, f, args);
+    };
+    t.fn('struct-info?', 1, 1, (v) => v instanceof StructInfo || structInfoSource(v) !== null || isInfoList(v));
+    t.fn('checked-struct-info?', 1, 1, (v) => v instanceof StructInfo);
+    t.fn('make-struct-info', 1, 1, (thunk) => {
+      if (!isProcedure(thunk) || !arityIncludes(thunk, 0)) return argError('make-struct-info', '(procedure-arity-includes/c 0)', thunk);
+      return new StructInstance(structInfoT, [thunk]);
+    });
+    t.value('struct:struct-info', structInfoT);
+    t.value('prop:struct-info', propStructInfo);
+    t.value('prop:struct-auto-info', propStructAutoInfo);
+    t.value('prop:struct-field-info', propStructFieldInfo);
+    const propOf = (v: Value, p: StructProperty) => (v instanceof StructInstance ? v.type.prop(p) : undefined);
+    t.fn('struct-auto-info?', 1, 1, (v) => v instanceof StructInfo || propOf(v, propStructAutoInfo) !== undefined);
+    t.fn('struct-auto-info-lists', 1, 1, (v) => {
+      // A struct form's own information: rkt's structs name no #:auto fields here.
+      if (v instanceof StructInfo) return listFromArray([NULL, NULL]);
+      const p = propOf(v, propStructAutoInfo);
+      return p === undefined ? argError('struct-auto-info-lists', 'struct-auto-info?', v) : callRacket(p, [v]);
+    });
+    t.fn('struct-field-info?', 1, 1, (v) => v instanceof StructInfo || propOf(v, propStructFieldInfo) !== undefined);
+    t.fn('struct-field-info-list', 1, 1, (v) => {
+      // The struct's own field names, last first.
+      if (v instanceof StructInfo) return listFromArray(v.ownFields.map((f) => sym(f.name)).reverse());
+      const p = propOf(v, propStructFieldInfo);
+      return p === undefined ? argError('struct-field-info-list', 'struct-field-info?', v) : callRacket(p, [v]);
+    });
     t.fn('extract-struct-info', 1, 1, (v) => {
+      const src = structInfoSource(v);
+      if (src !== null) return callRacket(src.proc, src.args);
+      if (isInfoList(v)) return v;
       if (!(v instanceof StructInfo)) return argError('extract-struct-info', 'struct-info?', v);
       // Accessors and mutators last field first, as Racket lists them.
       const accessors = v.fields.map((f) => f.accessor).reverse();

@@ -3,6 +3,7 @@
 // two runtimes except immutable things (primitive procedures, struct types
 // of the built-in exceptions).
 
+import { installDictForms } from '../macros/dict-forms.js';
 import {
   currentLibraryCollectionLinks,
   currentLibraryCollectionPaths,
@@ -124,6 +125,7 @@ export interface RuntimeOptions {
 /** [name under the runtime's racket/base scope, library, name there]: what JS macros call. */
 const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%parse-command-line', 'racket/cmdline', 'parse-command-line'],
+  ['%make-custom-hash-types', 'racket/dict', 'make-custom-hash-types'],
   ['%make-temporary-file', '#%rkt-internal', 'make-temporary-file'],
   ['%make-temporary-directory', '#%rkt-internal', 'make-temporary-directory'],
   ['%make-temporary-file*', '#%rkt-internal', 'make-temporary-file*'],
@@ -178,6 +180,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:box/c', 'racket/contract', 'box/c'],
   ['%c:hash/c', 'racket/contract', 'hash/c'],
   ['%c:any/c', 'racket/contract', 'any/c'],
+  ['%c:flat-named-contract', 'racket/contract', 'flat-named-contract'],
   ['%c:contract-first-order-passes?', 'racket/contract', 'contract-first-order-passes?'],
   ['%for/set', 'racket/set', 'for/set'],
   ['%for*/set', 'racket/set', 'for*/set'],
@@ -442,6 +445,7 @@ export class Runtime {
     installTraceForms((name, m) =>
       name.startsWith('%') ? this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES) : traceLib.exports.set(name, m),
     );
+    installDictForms((name, m) => (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set(name, m));
     (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set('gen:dict', {
       kind: 'syntax',
       value: new GenericInfo('gen:dict', 'prop:gen:dict', DICT_METHODS),

@@ -67,8 +67,11 @@ export class RHash {
   setInPlace(k: Value, v: Value): void {
     const key = this.keyOf(k);
     this.ordered = null;
-    if (this.table !== null) this.table.set(key, [k, v]);
-    else this.trie = this.trie.set(encodedKeyHash(key, objectId), key, [k, v]);
+    if (this.table !== null) {
+      // A mutable table keeps the key it first stored, as Racket's do.
+      const old = this.table.get(key);
+      this.table.set(key, [old === undefined ? k : old[0], v]);
+    } else this.trie = this.trie.set(encodedKeyHash(key, objectId), key, [k, v]);
   }
 
   deleteInPlace(k: Value): void {

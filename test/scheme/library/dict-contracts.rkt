@@ -1,0 +1,61 @@
+#lang racket/base
+;; racket/dict: keyword-apply/dict, dict-key-contract, dict-value-contract,
+;; dict-iter-contract, dict-implements/c and prop:dict/contract.
+(require racket/dict racket/contract)
+
+(define-syntax-rule (try e)
+  (with-handlers ([exn:fail? (lambda (x) (printf "error: ~a\n" (exn-message x)))])
+    (println e)))
+
+(try (dict-key-contract (hash)))
+(try (dict-value-contract '()))
+(try (dict-iter-contract (make-hash)))
+(try (dict-key-contract #(1 2)))
+(try (dict-value-contract #(1 2)))
+(try (dict-key-contract (make-custom-hash equal? #:key? symbol?)))
+(try (dict-key-contract 5))
+(try (dict-implements/c 'dict-set!))
+(try (dict-implements/c))
+(try (contract-name (dict-implements/c 'dict-set! 'dict-ref)))
+(try (flat-contract? (dict-implements/c 'dict-set!)))
+(try (contract-first-order-passes? (dict-implements/c 'dict-set!) (make-hash)))
+(try (contract-first-order-passes? (dict-implements/c 'dict-set!) (hash)))
+(try (contract-first-order-passes? (dict-implements/c 'dict-set 'dict-remove) '((a . 1))))
+(try (contract-first-order-passes? (dict-implements/c 'dict-set) 5))
+(with-handlers ([exn:fail? (lambda (x) (printf "error: ~a\n" (car (regexp-match #rx"^[^\n]*\n[^\n]*\n[^\n]*" (exn-message x)))))])
+  (dict-implements/c 'foo))
+(define/contract (put! d) (-> (dict-implements/c 'dict-set!) void?) (dict-set! d 'k 1))
+(try (put! (make-hash)))
+(try (with-handlers ([exn:fail:contract? (lambda (e) 'blamed)]) (put! (hash))))
+
+(try (keyword-apply/dict (lambda (#:a a #:b [b 2] x) (list a b x)) '((#:a . 1)) '(3)))
+(try (keyword-apply/dict (lambda (#:a a #:b [b 2] x) (list a b x)) (hash '#:b 5 '#:a 1) '(3)))
+(try (keyword-apply/dict (lambda (#:a a #:b [b 2] x y) (list a b x y)) (hash '#:a 1) 3 '(4)))
+(try (keyword-apply/dict (lambda (#:a a #:b [b 2] #:c [c 3] x) (list a b c x)) '((#:c . 9)) '(0) #:a 7))
+(try (keyword-apply/dict list '() '(1 2)))
+(try (keyword-apply/dict list 5 '(1 2)))
+(try (keyword-apply/dict list '((a . 1)) '(1 2)))
+(try (keyword-apply/dict (lambda (#:a a x) x) '((#:a . 1)) '(3) #:a 2))
+(try (keyword-apply/dict (lambda (#:a a x) x) '() '(3)))
+
+(struct d (h)
+  #:property prop:dict/contract
+  (list (vector-immutable (lambda (d k [def #f]) (hash-ref (d-h d) k def)) #f #f #f #f
+                          (lambda (d) (hash-count (d-h d))) (lambda (d) #f) (lambda (d i) #f)
+                          (lambda (d i) #f) (lambda (d i) #f))
+        (vector-immutable symbol? number? any/c #f #f #f)))
+(try (dict-key-contract (d (hash))))
+(try (dict-value-contract (d (hash))))
+(try (dict-iter-contract (d (hash))))
+(try (dict-ref (d (hash 'a 1)) 'a))
+(try (dict-count (d (hash 'a 1 'b 2))))
+(try (dict? (d (hash))))
+(try (dict-mutable? (d (hash))))
+(struct e (h)
+  #:property prop:dict/contract
+  (list (vector-immutable (lambda (d k [def #f]) 0) #f #f #f #f
+                          (lambda (d) 0) (lambda (d) #f) (lambda (d i) #f)
+                          (lambda (d i) #f) (lambda (d i) #f))
+        (vector-immutable symbol? any/c any/c (lambda (d) (e-h d)) #f #f)))
+(try (contract-name (dict-key-contract (e string?))))
+(try prop:dict/contract)

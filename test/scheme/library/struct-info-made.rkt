@@ -1,0 +1,63 @@
+#lang racket/base
+;; racket/struct-info: make-struct-info, prop:struct-info and the struct-info?
+;; family, and match and struct-copy through an identifier bound to them.
+(require racket/struct-info racket/match (for-syntax racket/base racket/struct-info))
+
+(define-syntax-rule (try e)
+  (with-handlers ([exn:fail? (lambda (x) (printf "error: ~a\n" (exn-message x)))])
+    (println e)))
+
+(try (struct-info? (list #f #f #f '() '() #t)))
+(try (struct-info? (list #f #f #f '() '() 5)))
+(try (struct-info? (list #f #f #f '() '())))
+(try (struct-info? (make-struct-info (lambda () 1))))
+(try (checked-struct-info? (make-struct-info (lambda () 1))))
+(try (struct-info? 5))
+(try (extract-struct-info (list #f #f #f '() '() #t)))
+(try (extract-struct-info (make-struct-info (lambda () (list #f #f #f '() '() #t)))))
+(try (extract-struct-info 5))
+(try (struct-auto-info? 5))
+(try (struct-field-info? 5))
+(try (struct-auto-info-lists 5))
+(try (struct-field-info-list 5))
+(try (make-struct-info 5))
+(try (make-struct-info (lambda (x) x)))
+(try struct:struct-info)
+(try (list prop:struct-info prop:struct-auto-info prop:struct-field-info))
+
+(struct a (x y))
+(struct a3 a (z) #:mutable)
+(define-syntax (info-of stx)
+  (syntax-case stx ()
+    [(_ id)
+     (let ([v (syntax-local-value #'id)])
+       #`(quote #,(list (struct-info? v) (checked-struct-info? v) (struct-field-info? v)
+                        (and (struct-field-info? v) (struct-field-info-list v))
+                        (struct-auto-info? v)
+                        (and (struct-auto-info? v) (struct-auto-info-lists v))
+                        (map (lambda (x) (and (identifier? x) (syntax-e x))) (cdddr (reverse (cddr (reverse (extract-struct-info v)))))))))]))
+(try (info-of a))
+(try (info-of a3))
+
+(define-syntax b (make-struct-info (lambda () (list #'struct:a #'a #'a? (list #'a-y #'a-x) (list #f #f) #t))))
+(try (match (a 1 2) [(b p q) (list p q)]))
+(try (match 5 [(b p q) (list p q)] [_ 'no]))
+(define c (struct-copy b (a 1 2) [x 10]))
+(try (list (a-x c) (a-y c)))
+(try (info-of b))
+
+;; a structure with prop:struct-info and prop:struct-field-info
+(begin-for-syntax
+  (struct my-info (list names)
+    #:property prop:struct-info (lambda (self) ((my-info-list self)))
+    #:property prop:struct-field-info (lambda (self) (my-info-names self))))
+(define-syntax d (my-info (lambda () (list #'struct:a #'a #'a? (list #'a-y #'a-x) (list #f #f) #t)) '(second first)))
+(try (info-of d))
+(try (match (a 3 4) [(d p q) (+ p q)]))
+(define e (struct-copy d (a 1 2) [first 7]))
+(try (list (a-x e) (a-y e)))
+
+(define-syntax b3 (make-struct-info (lambda () (list #'struct:a3 #'a3 #'a3? (list #'a3-z #'a-y #'a-x) (list #'set-a3-z! #f #f) #'a))))
+(try (match (a3 1 2 3) [(b3 p q r) (list p q r)]))
+(define g (struct-copy b3 (a3 1 2 3) [z 30]))
+(try (list (a-x g) (a-y g) (a3-z g)))
