@@ -54,6 +54,7 @@ import * as contracts from './contracts.rkt';
 import * as typed from './typed.rkt';
 import * as mzscheme from './mzscheme.rkt';
 import * as units from './units.rkt';
+import * as bytesLib from './bytes-lib.rkt';
 import * as syntax from './syntax.rkt';
 import * as system from './system.rkt';
 import * as syntaxObjects from './syntax-objects.rkt';
@@ -128,6 +129,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(typed),
   file(mzscheme),
   file(units),
+  file(bytesLib),
   file(syntax),
   file(system),
   file(syntaxObjects),
