@@ -95,6 +95,11 @@ function arrowCall(b: Builder, head: string, a: ArrowParts): Syntax {
   );
 }
 
+/** `(-> dom ... range)` built by a macro: positional domains only; `range` null for `any`. */
+function plainArrow(b: Builder, doms: Syntax[], range: Syntax[] | null): Syntax {
+  return arrowCall(b, '->', { mand: doms, opt: [], mandKws: [], mandKwCs: [], optKws: [], optKwCs: [], rest: null, range });
+}
+
 /** `(-> dom ... range)`, where a dom is a contract or `#:kw contract`. */
 const arrow = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   if (isIdentifier(stx)) return ex.syntaxError('->', 'expected an application of ->', stx);
@@ -410,19 +415,7 @@ function structClause(ex: Expander, define: (form: Syntax) => void, spec: Syntax
   if (fieldClauses.length !== info.fields.length)
     ex.syntaxError('contract-out', `expected ${info.fields.length} fields for struct ${info.name}`, spec, clause[1]);
   const at = info.self;
-  const arrowOf = (doms: Syntax[], rng: Syntax) =>
-    b.list(
-      '%c:make-arrow-contract',
-      b.quote(sym('->')),
-      b.list('list', ...doms),
-      b.list('list'),
-      b.quote(listFromArray([])),
-      b.list('list'),
-      b.quote(listFromArray([])),
-      b.list('list'),
-      b.datum(false),
-      b.list('list', rng),
-    );
+  const arrowOf = (doms: Syntax[], rng: Syntax) => plainArrow(b, doms, [rng]);
   const ctorName = info.nameIsConstructor ? info.name : idSym(info.ctor).name;
   const ctorOut = contractedExport(ex, define, info.ctor, arrowOf(fieldClauses, info.pred), ctorName, at);
   const offset = info.fields.length - info.ownFields.length;
@@ -510,17 +503,10 @@ function structContract(defineStyle: boolean) {
     // Racket names the constructor's contract with an extra argument: (-> c ... symbol? any).
     const contract = b.list(
       '%c:rename-contract',
-      b.list(
-        '%c:make-arrow-contract',
-        b.quote(sym('->')),
-        b.list('list', ...fields.map((f) => f.ctc)),
-        b.list('list'),
-        b.quote(listFromArray([])),
-        b.list('list'),
-        b.quote(listFromArray([])),
-        b.list('list'),
-        b.datum(false),
-        b.datum(false),
+      plainArrow(
+        b,
+        fields.map((f) => f.ctc),
+        null,
       ),
       b.list(
         'append',
