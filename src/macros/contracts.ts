@@ -254,7 +254,9 @@ const contractForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 5, 7);
   // Without a name, the value is called by where the form is, as Racket names an anonymous procedure.
   const where = inferredName(stx, true);
-  const name = p[5] ?? (ex.localName !== null ? b.quote(sym(ex.localName)) : b.datum(where === null ? false : new RString(where, true)));
+  // A JS macro's temporary (`seq%19`, binding a for clause's sequence) is no name.
+  const local = ex.localName !== null && !/%\d+$/.test(ex.localName) ? ex.localName : null;
+  const name = p[5] ?? (local !== null ? b.quote(sym(local)) : b.datum(where === null ? false : new RString(where, true)));
   return b.list('%c:apply-contract', p[1], p[2], p[3], p[4], name, p[6] ?? b.datum(false));
 };
 
