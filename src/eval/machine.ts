@@ -275,6 +275,7 @@ export class Machine {
       this.node = null;
       const v = n === 1 ? vals[1] : new MultipleValues(vals.slice(1));
       if (f.escapeTag !== null) this.escapeTo(f.escapeTag, (m) => (m.val = v));
+      else if (f.composable) this.compose(f.k as CapturedK, v);
       else this.reinstate(f.k as CapturedK, v, null, f.captureTag);
       return;
     }
@@ -516,6 +517,23 @@ export class Machine {
     this.val = v;
     this.node = null;
     if (then !== null) then(this);
+  }
+
+  /**
+   * Applies a composable continuation: its frames above their nearest
+   * prompt run on top of the current continuation, which gets `v` back
+   * when they return. The current marks and dynamic-winds stay as they are
+   * (a dynamic-wind or mark inside the captured part is not re-entered).
+   */
+  compose(k: CapturedK, v: Value): void {
+    const captured = framesAbovePrompt(k.rest);
+    if (this.stack.length > 0) {
+      this.rest = new Segment(this.stack, this.stack.length, this.rest);
+      this.stack = [];
+    }
+    if (captured.length > 0) this.rest = new Segment(captured, captured.length, this.rest);
+    this.val = v;
+    this.node = null;
   }
 
   /** The innermost frame of the continuation, if any. */

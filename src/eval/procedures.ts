@@ -62,6 +62,8 @@ export class ContinuationProc {
     readonly escapeTag: object | null,
     /** The wrapped prompt tag (an impersonator) given when it was captured, whose procedures guard its results; #f: none. */
     readonly captureTag: Value = false,
+    /** Made by call-with-composable-continuation: applying it adds to the current continuation instead of replacing it. */
+    readonly composable = false,
   ) {}
   [customPrint](): string {
     return '#<procedure>';

@@ -1,5 +1,5 @@
-// Continuations: call/cc (also as call-with-composable-continuation, which
-// full continuations subsume here), call/ec, dynamic-wind, continuation?.
+// Continuations: call/cc, call-with-composable-continuation, call/ec,
+// dynamic-wind, continuation?.
 
 import { EscapeFrame, Frame, Winder } from '../eval/frames.js';
 import type { CapturedK, Machine } from '../eval/machine.js';
@@ -59,7 +59,11 @@ export function installContinuations(t: PrimTable): void {
     m.applyArray(a[1], [new ContinuationProc(k, null, tag)]);
   });
   t.alias('call/cc', 'call-with-current-continuation');
-  t.alias('call-with-composable-continuation', 'call-with-current-continuation');
+  t.machine('call-with-composable-continuation', 1, 2, (m, a) => {
+    checkArity('call-with-composable-continuation', a[1], 1);
+    const k = m.captureK();
+    m.applyArray(a[1], [new ContinuationProc(k, null, false, true)]);
+  });
 
   t.machine('call-with-escape-continuation', 1, 1, (m, a) => {
     checkArity('call-with-escape-continuation', a[1], 1);
