@@ -42,6 +42,14 @@ const ANY: Pat = { t: 'any' };
 
 // ------------------------------------------------------------------ parsing
 
+/**
+ * Set while a form of mzlib/match expands: its patterns may also be written
+ * the old way, `(p ...)` for `(list p ...)`, `(p . q)`, `($ struct p ...)`
+ * and `#(p ...)`, where racket/match would report a syntax error.
+ */
+let legacyPatterns = false;
+const LEGACY_HEADS = new Set(['quote', 'quasiquote', '?', 'and', 'or', 'not', 'vector', 'box']);
+
 class PatternParser {
   constructor(
     private readonly ex: Expander,
@@ -67,7 +75,7 @@ class PatternParser {
     if (e instanceof Pair) {
       const items = syntaxList(stx);
       const head = isIdentifier(e.car) ? idSym(e.car as Syntax).name : null;
-      if (items === null || head === null) return this.error('syntax error in pattern', stx);
+      if (items === null || head === null) return legacyPatterns ? this.legacyList(stx) : this.error('syntax error in pattern', stx);
       // A match expander rewrites its use into another pattern.
       const m = this.ex.resolve(e.car as Syntax);
       if (m !== null && m.kind === 'syntax' && m.value instanceof MatchExpander) {
@@ -76,12 +84,19 @@ class PatternParser {
       return this.compound(head, items, stx);
     }
     if (isLiteral(e)) return { t: 'equal', e: this.b.list('quote', stx) };
+    if (legacyPatterns && e instanceof RVector) return this.compound('vector', [stx, ...(e.items as Syntax[])], stx);
     // Anything else, #(p ...) included, is not a pattern (vectors are written (vector p ...)).
     return this.error('syntax error in pattern', stx);
   }
 
   private compound(head: string, items: Syntax[], stx: Syntax): Pat {
     const args = items.slice(1);
+    // mzlib/match knows only these heads; any other list is a list pattern ((list a b) too).
+    if (legacyPatterns && !LEGACY_HEADS.has(head)) {
+      if (head === '$' && args.length >= 1 && isIdentifier(args[0])) return this.struct(args[0], args.slice(1), stx);
+      if (head === '=' && args.length === 2) return { t: 'app', f: args[0], ps: [this.parse(args[1])] };
+      return this.legacyList(stx);
+    }
     const need = (n: number) => {
       if (args.length < n) this.error('syntax error in pattern', stx);
     };
@@ -157,6 +172,21 @@ class PatternParser {
         if (structInfoOf(this.ex, items[0]) !== null) return this.struct(items[0], args, stx);
         return this.error('syntax error in pattern', stx);
     }
+  }
+
+  /** mzlib/match's `(p ...)` and `(p ... . rest)`: a list pattern. */
+  private legacyList(stx: Syntax): Pat {
+    const parts: Syntax[] = [];
+    let x: Value = syntaxE(stx);
+    let tail: Value = NULL;
+    while (x instanceof Pair) {
+      parts.push(x.car as Syntax);
+      const next: Value = x.cdr instanceof Syntax ? syntaxE(x.cdr) : x.cdr;
+      if (!(next instanceof Pair) && next !== NULL) tail = x.cdr;
+      x = next;
+    }
+    if (tail === NULL) return this.list(parts, null);
+    return this.list(parts, this.parse(tail instanceof Syntax ? tail : this.b.datum(tail)));
   }
 
   /** A (pregexp pat) pattern's regexp: strings are compiled as pregexps. */
@@ -926,8 +956,20 @@ const onlyInPatterns =
   (stx, ex) =>
     ex.syntaxError(name, 'this match expander must be used inside match', stx);
 
-export function installMatchForms(define: (name: string, m: Meaning) => void): void {
-  const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
+export function installMatchForms(define: (name: string, m: Meaning) => void, legacy = false): void {
+  const macro = (name: string, f: Macro) =>
+    define(
+      name,
+      jsMacro(name, (stx, ex, b) => {
+        const saved = legacyPatterns;
+        legacyPatterns = legacy;
+        try {
+          return f(stx, ex, b);
+        } finally {
+          legacyPatterns = saved;
+        }
+      }),
+    );
   macro('define-match-expander', defineMatchExpander);
   macro('match', match);
   macro('match*', matchStar);

@@ -19,8 +19,9 @@ export function installMatch(t: PrimTable): void {
   // How a pattern variable bound twice compares its two values (Racket's has no guard).
   const equalityTest = new Parameter(equalPrim, false, 'match-equality-test');
   t.internal('match-equality-test', equalityTest);
-  t.in('racket/match', () => {
-    t.value('exn:misc:match?', predicateOf(exnMiscMatchT));
-    t.value('match-equality-test', equalityTest);
-  });
+  for (const lib of ['racket/match', 'mzlib/match'])
+    t.in(lib, () => {
+      t.value('exn:misc:match?', predicateOf(exnMiscMatchT));
+      t.value('match-equality-test', equalityTest);
+    });
 }

@@ -398,6 +398,9 @@ export class Runtime {
     // racket/match's forms are macros; its run-time part is in the primitive table.
     const matchLib = this.libraries.get('racket/match') ?? this.addLibrary('racket/match');
     installMatchForms((name, m) => matchLib.exports.set(name, m));
+    // mzlib/match: the same forms, whose patterns may also be written the old way.
+    const mzlibMatch = this.libraries.get('mzlib/match') ?? this.addLibrary('mzlib/match');
+    installMatchForms((name, m) => mzlibMatch.exports.set(name, m), true);
     // The libraries written in Racket (src/lib) extend racket/base, racket/list, ...
     this.loadRacketLibraries(base);
     installFunctionForms((name, m) => (this.libraries.get('racket/function') ?? this.addLibrary('racket/function')).exports.set(name, m));
