@@ -864,18 +864,18 @@
 (define (listof c)
   (let* ([c (coerce-contract 'listof c)]
          [name (list 'listof (%contract-record-name c))])
-    (sequence-contract name c list? "list?" (lambda (x) (list? x)))))
+    (sequence-contract name c list? "list?")))
 
 (define (non-empty-listof c)
   (let* ([c (coerce-contract 'non-empty-listof c)]
          [name (list 'non-empty-listof (%contract-record-name c))])
-    (sequence-contract name c (lambda (x) (and (pair? x) (list? x))) "(and/c list? pair?)" #f)))
+    (sequence-contract name c (lambda (x) (and (pair? x) (list? x))) "(and/c list? pair?)")))
 
 ;; listof and non-empty-listof: the shape first, then each element.
-(define (sequence-contract name c shape? shape-text _)
+(define (sequence-contract name c shape? shape-text)
   (let ([pred (%contract-record-first-order c)])
     (%make-contract-record
-     (if (eq? (%contract-record-kind c) 'flat) 'flat (%contract-record-kind c))
+     (%contract-record-kind c)
      name
      (if (eq? (%contract-record-kind c) 'flat)
          (lambda (x) (and (shape? x) (andmap pred x)))

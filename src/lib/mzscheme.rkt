@@ -89,7 +89,7 @@
 (define input-modes '(binary text))
 (define exists-flags '(error append update can-update replace truncate truncate/replace must-truncate))
 
-(define (file-options who flags exists?)
+(define (file-options flags exists?)
   (let loop ([fs flags] [mode 'binary] [exists 'error])
     (cond
       [(null? fs) (values mode exists)]
@@ -100,29 +100,29 @@
       [else (loop (cdr fs) mode exists)])))
 
 (define (open-input-file* path [f1 #f] [f2 #f])
-  (let-values ([(mode exists) (file-options 'open-input-file (list f1 f2) #f)])
+  (let-values ([(mode exists) (file-options (list f1 f2) #f)])
     (open-input-file path #:mode mode)))
 
 (define (open-output-file* path [f1 #f] [f2 #f] [f3 #f])
-  (let-values ([(mode exists) (file-options 'open-output-file (list f1 f2 f3) #t)])
+  (let-values ([(mode exists) (file-options (list f1 f2 f3) #t)])
     (open-output-file path #:mode mode #:exists exists)))
 
 (define (open-input-output-file* path [f1 #f] [f2 #f] [f3 #f])
-  (let-values ([(mode exists) (file-options 'open-input-output-file (list f1 f2 f3) #t)])
+  (let-values ([(mode exists) (file-options (list f1 f2 f3) #t)])
     (open-input-output-file path #:mode mode #:exists exists)))
 
 (define (call-with-input-file* path proc [f1 #f])
-  (let-values ([(mode exists) (file-options 'call-with-input-file (list f1) #f)])
+  (let-values ([(mode exists) (file-options (list f1) #f)])
     (call-with-input-file path proc #:mode mode)))
 
 (define (call-with-output-file* path proc [f1 #f] [f2 #f] [f3 #f])
-  (let-values ([(mode exists) (file-options 'call-with-output-file (list f1 f2 f3) #t)])
+  (let-values ([(mode exists) (file-options (list f1 f2 f3) #t)])
     (call-with-output-file path proc #:mode mode #:exists exists)))
 
 (define (with-input-from-file* path thunk [f1 #f])
-  (let-values ([(mode exists) (file-options 'with-input-from-file (list f1) #f)])
+  (let-values ([(mode exists) (file-options (list f1) #f)])
     (with-input-from-file path thunk #:mode mode)))
 
 (define (with-output-to-file* path thunk [f1 #f] [f2 #f] [f3 #f])
-  (let-values ([(mode exists) (file-options 'with-output-to-file (list f1 f2 f3) #t)])
+  (let-values ([(mode exists) (file-options (list f1 f2 f3) #t)])
     (with-output-to-file path thunk #:mode mode #:exists exists)))

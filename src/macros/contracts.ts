@@ -16,11 +16,10 @@ import { symbolKey } from '../expand/bindings.js';
 import { RPath } from '../values/path.js';
 import { Syntax } from '../values/syntax.js';
 import { Keyword, Pair, RString, listFromArray, sym, type Value } from '../values/types.js';
-import { items } from './forms.js';
+import { isNamed, items } from './forms.js';
 
 const isKeyword = (s: Syntax): boolean => syntaxE(s) instanceof Keyword;
 const keywordOf = (s: Syntax): Keyword => syntaxE(s) as Keyword;
-const named = (s: Syntax, name: string): boolean => isIdentifier(s) && idSym(s).name === name;
 
 /** The party a form's module is: its file's path (as Racket blames a module). */
 function moduleParty(stx: Syntax): Value {
@@ -74,9 +73,9 @@ function domains(stx: Syntax, ex: Expander, list: Syntax[]): { pos: Syntax[]; kw
 
 /** A range: `any`, `(values c ...)` or one contract. */
 function range(r: Syntax): Syntax[] | null {
-  if (named(r, 'any')) return null;
+  if (isNamed(r, 'any')) return null;
   const p = syntaxList(r);
-  if (p !== null && p.length > 0 && named(p[0], 'values')) return p.slice(1);
+  if (p !== null && p.length > 0 && isNamed(p[0], 'values')) return p.slice(1);
   return [r];
 }
 
@@ -125,7 +124,7 @@ const arrowStar = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   let i = 2;
   let optList: Syntax[] = [];
   const maybeOpt = syntaxList(p[i]);
-  if (maybeOpt !== null && i < p.length - 1 && !(maybeOpt.length > 0 && named(maybeOpt[0], 'values'))) {
+  if (maybeOpt !== null && i < p.length - 1 && !(maybeOpt.length > 0 && isNamed(maybeOpt[0], 'values'))) {
     optList = maybeOpt;
     i++;
   }
@@ -209,9 +208,9 @@ const arrowI = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   let rngNames: Syntax = b.datum(false);
   let rngDeps: Syntax = b.datum(false);
   let rngMakers: Syntax = b.datum(false);
-  if (!named(rng, 'any')) {
+  if (!isNamed(rng, 'any')) {
     const rp = syntaxList(rng);
-    const clauses = rp !== null && rp.length > 0 && named(rp[0], 'values') ? rp.slice(1) : [rng];
+    const clauses = rp !== null && rp.length > 0 && isNamed(rp[0], 'values') ? rp.slice(1) : [rng];
     const parsed = clauses.map((c) => dependentClause(stx, ex, c));
     rngIds = parsed.map((c) => c.id);
     rngNames = b.quote(listFromArray(rngIds.map((d) => idSym(d))));
@@ -466,8 +465,8 @@ export function expandContractOut(spec: Syntax, ex: Expander, define: (form: Syn
   for (const clause of items(spec, ex, 1).slice(1)) {
     const p = syntaxList(clause);
     if (p === null || p.length < 2) ex.syntaxError('contract-out', 'bad syntax', spec, clause);
-    if (named(p[0], 'struct') && p.length >= 3) out.push(...structClause(ex, define, spec, p));
-    else if (named(p[0], 'rename') && p.length === 4 && isIdentifier(p[1]) && isIdentifier(p[2])) {
+    if (isNamed(p[0], 'struct') && p.length >= 3) out.push(...structClause(ex, define, spec, p));
+    else if (isNamed(p[0], 'rename') && p.length === 4 && isIdentifier(p[1]) && isIdentifier(p[2])) {
       const name = idSym(p[2]).name;
       out.push(renameOut(b, [[contractedExport(ex, define, p[1], p[3], name, p[1]), name]]));
     } else if (isIdentifier(p[0]) && p.length === 2) {

@@ -2,7 +2,7 @@
 
 import type { Syntax } from '../values/syntax.js';
 import type { Expander } from '../expand/expander.js';
-import { syntaxList } from '../expand/scopes.js';
+import { idSym, isIdentifier, syntaxList } from '../expand/scopes.js';
 
 /** The parts of form `stx`, at least `min` and at most `max` (-1: any); otherwise `bad syntax`. */
 export function items(stx: Syntax, ex: Expander, min: number, max = -1): Syntax[] {
@@ -20,4 +20,9 @@ export function pairClauses(stx: Syntax, list: Syntax, ex: Expander): [Syntax, S
     if (cp === null || cp.length !== 2) ex.badSyntax(stx);
     return [cp[0], cp[1]];
   });
+}
+
+/** Is `s` an identifier spelled `name` (whatever it is bound to: a keyword of the form, as `->`'s `any`)? */
+export function isNamed(s: Syntax | undefined, name: string): boolean {
+  return s !== undefined && isIdentifier(s) && idSym(s).name === name;
 }

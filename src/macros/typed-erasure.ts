@@ -14,11 +14,10 @@ import type { Expander, MacroTransformer, Meaning } from '../expand/expander.js'
 import { idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 import { Syntax } from '../values/syntax.js';
 import { Keyword, NULL, Pair, RString, RVector, sym, type Value } from '../values/types.js';
-import { items } from './forms.js';
+import { isNamed, items } from './forms.js';
 import { TYPE_NAMES } from './typed-names.js';
 
-const named = (s: Syntax | undefined, name: string): boolean => s !== undefined && isIdentifier(s) && idSym(s).name === name;
-const isColon = (s: Syntax | undefined): boolean => named(s, ':');
+const isColon = (s: Syntax | undefined): boolean => isNamed(s, ':');
 const keywordNamed = (s: Syntax | undefined, ...names: string[]): boolean => {
   const e = s === undefined ? null : syntaxE(s);
   return e instanceof Keyword && names.includes(e.name);
@@ -68,7 +67,7 @@ function eraseFormals(s: Syntax): Syntax {
   const out: Syntax[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (isIdentifier(p) && isColon(parts[i + 1]) && (named(parts[i + 3], '*') || named(parts[i + 3], '...'))) {
+    if (isIdentifier(p) && isColon(parts[i + 1]) && (isNamed(parts[i + 3], '*') || isNamed(parts[i + 3], '...'))) {
       return out.length === 0 ? p : rebuild(s, out, p);
     }
     out.push(keywordNamed(p) ? p : eraseBinder(p));
@@ -536,12 +535,12 @@ export function eraseAnnotatedNames(stx: Syntax): Syntax {
   const e = syntaxE(stx);
   if (e instanceof RVector) {
     const parts = e.items as Syntax[];
-    if (parts.length === 3 && (isColon(parts[1]) || named(parts[1], '::')) && (isIdentifier(parts[0]) || named(parts[1], '::')))
+    if (parts.length === 3 && (isColon(parts[1]) || isNamed(parts[1], '::')) && (isIdentifier(parts[0]) || isNamed(parts[1], '::')))
       return eraseAnnotatedNames(parts[0]);
     return stx;
   }
   if (!(e instanceof Pair)) return stx;
-  if (named(e.car as Syntax, 'quote')) return stx;
+  if (isNamed(e.car as Syntax, 'quote')) return stx;
   const items: Syntax[] = [];
   let x: Value = e;
   while (x instanceof Pair) {
