@@ -678,7 +678,7 @@ export function expandBeginForSyntax(ex: Expander, loader: ModuleLoader, info: M
 // ---------------------------------------------------------------- provide
 
 /**
- * `form` (a `#%provide`) with its `contract-out` specs rewritten by
+ * `form` (a `#%provide`) with its `contract-out` (and `recontract-out`) specs rewritten by
  * racket/contract into specs that export contracted values; the
  * definitions they need go to the end of the module body.
  */
@@ -686,7 +686,7 @@ function withContractsOut(ex: Expander, form: Syntax, define: (def: Syntax) => v
   const specs = syntaxList(form)!;
   const isContractOut = (s: Syntax) => {
     const p = syntaxList(s);
-    return p !== null && p.length > 0 && isIdentifier(p[0]) && idSym(p[0]).name === 'contract-out';
+    return p !== null && p.length > 0 && isIdentifier(p[0]) && ['contract-out', 'recontract-out'].includes(idSym(p[0]).name);
   };
   if (ex.contractOut === null || !specs.slice(1).some(isContractOut)) return form;
   const out = specs.slice(1).flatMap((s) => (isContractOut(s) ? ex.contractOut!(s, define) : [s]));

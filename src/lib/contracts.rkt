@@ -1413,10 +1413,14 @@
          [max-args (+ (length mand) (length opt))]
          [all-kws (append mand-kws opt-kws)]
          [all-kw-cs (append mand-kw-cs opt-kw-cs)]
+         ;; An impersonator contract among the parts (a parametric->/c barrier) makes the arrow one too.
+         [impersonator? (ormap (lambda (c) (eq? (%contract-record-kind c) 'impersonator))
+                               (append mand opt all-kw-cs (if rest (list rest) '()) (or rng '())))]
+         [wrap-procedure (if impersonator? impersonate-procedure chaperone-procedure)]
          [self #f])
     (set! self
           (%make-contract-record
-           'chaperone name
+           (if impersonator? 'impersonator 'chaperone) name
            (arrow-first-order min-args max-args (and rest #t) mand-kws opt-kws)
            (lambda (b)
              (let* ([arg-projs (for/list ([c (in-list (append mand opt))] [i (in-naturals 1)])
@@ -1450,7 +1454,7 @@
                  (check-procedure-shape b f min-args max-args (and rest #t) mand-kws opt-kws)
                  (let-values ([(required accepted) (procedure-keywords f)])
                    (if (and (null? all-kws) (null? accepted))
-                       (chaperone-procedure
+                       (wrap-procedure
                         f
                         (if check-results
                             (lambda args
@@ -1461,7 +1465,7 @@
                               (if (count-ok? (length args)) (apply values (check-args args)) (apply values args))))
                         %impersonator-prop:contracted self
                         %impersonator-prop:blame b)
-                       (chaperone-procedure
+                       (wrap-procedure
                         f
                         (make-keyword-procedure
                          (lambda (kws kw-vals . args)

@@ -51,6 +51,9 @@ import * as pretty from './pretty.rkt';
 import * as format from './format.rkt';
 import * as rackunit from './rackunit.rkt';
 import * as contracts from './contracts.rkt';
+import * as dependentContracts from './dependent-contracts.rkt';
+import * as parametricContracts from './parametric-contracts.rkt';
+import * as controlContracts from './control-contracts.rkt';
 import * as typed from './typed.rkt';
 import * as mzscheme from './mzscheme.rkt';
 import * as units from './units.rkt';
@@ -126,6 +129,9 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(format),
   file(rackunit),
   file(contracts),
+  file(dependentContracts),
+  file(parametricContracts),
+  file(controlContracts),
   file(typed),
   file(mzscheme),
   file(units),

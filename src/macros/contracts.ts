@@ -299,6 +299,80 @@ const defineContract = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   );
 };
 
+/**
+ * `(with-contract blame-id (export ...) #:freevars ([x c] ...) body ...)`: the body's
+ * definitions, of which only the exports are visible, each under its contract with
+ * `(region blame-id)` promising it; or `(with-contract blame-id #:result c body ...)`
+ * (`#:results (c ...)`), an expression whose values the region promises.
+ */
+const withContract = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3);
+  if (!isIdentifier(p[1])) ex.syntaxError('with-contract', 'expected identifier for blame', stx, p[1]);
+  const region = b.quote(listFromArray([sym('region'), idSym(p[1])]));
+  const here = b.quote(moduleParty(stx));
+  let i = 2;
+  let results: Syntax[] | null = null;
+  let exports: Syntax[] | null = null;
+  if (isKeyword(p[2]) && keywordOf(p[2]).name === 'result' && p[3] !== undefined) {
+    results = [p[3]];
+    i = 4;
+  } else if (isKeyword(p[2]) && keywordOf(p[2]).name === 'results' && p[3] !== undefined) {
+    results = syntaxList(p[3]) ?? ex.badSyntax(stx);
+    i = 4;
+  } else {
+    exports = syntaxList(p[2]) ?? ex.badSyntax(stx);
+    i = 3;
+  }
+  const freevars: [Syntax, Syntax][] = [];
+  while (isKeyword(p[i])) {
+    const kw = keywordOf(p[i]).name;
+    if (kw === 'freevar' && p[i + 2] !== undefined && isIdentifier(p[i + 1])) {
+      freevars.push([p[i + 1], p[i + 2]]);
+      i += 3;
+    } else if (kw === 'freevars' && p[i + 1] !== undefined) {
+      for (const c of syntaxList(p[i + 1]) ?? ex.badSyntax(stx)) {
+        const cp = syntaxList(c);
+        if (cp === null || cp.length !== 2 || !isIdentifier(cp[0])) ex.badSyntax(stx);
+        freevars.push([cp[0], cp[1]]);
+      }
+      i += 2;
+    } else ex.badSyntax(stx);
+  }
+  const body = p.slice(i);
+  if (body.length === 0) ex.badSyntax(stx);
+  // Inside, a free variable is the outside one under its contract, the region its client.
+  const withFreevars = (inner: Syntax) =>
+    freevars.length === 0
+      ? inner
+      : b.list(
+          'let',
+          b.list(
+            ...freevars.map(([x, c]) => b.list(x, b.list('%c:apply-contract', c, x, here, region, b.quote(idSym(x)), srclocOf(b, x)))),
+          ),
+          inner,
+        );
+  if (results !== null) {
+    const temps = results.map((_, k) => b.temp(`result${k}`));
+    return withFreevars(
+      b.list(
+        'let-values',
+        b.list(b.list(b.list(...temps), b.list('let', b.list(), ...body))),
+        b.list('values', ...results.map((c, k) => b.list('%c:apply-contract', c, temps[k], region, here, b.datum(false), b.datum(false)))),
+      ),
+    );
+  }
+  const names: Syntax[] = [];
+  const values: Syntax[] = [];
+  for (const e of exports!) {
+    const ep = syntaxList(e);
+    if (ep !== null && ep.length === 2 && isIdentifier(ep[0])) {
+      names.push(ep[0]);
+      values.push(b.list('%c:apply-contract', ep[1], ep[0], region, here, b.quote(idSym(ep[0])), srclocOf(b, ep[0])));
+    } else ex.syntaxError('with-contract', 'expected a name/contract pair', stx, e);
+  }
+  return b.list('define-values', b.list(...names), withFreevars(b.list('let', b.list(), ...body, b.list('values', ...values))));
+};
+
 // ---------------------------------------------------------------- struct/c, recursive-contract
 
 function structInfoOf(ex: Expander, stx: Syntax, id: Syntax): StructInfo {
@@ -357,6 +431,33 @@ const flatRecContract = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   );
 };
 
+/** `(flat-murec-contract ([id c ...] ...) body ...)`: mutually recursive flat contracts, each the or/c of its `c`s. */
+const flatMurecContract = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3);
+  const clauses = (syntaxList(p[1]) ?? ex.badSyntax(stx)).map((c) => {
+    const cp = syntaxList(c);
+    if (cp === null || cp.length < 1 || !isIdentifier(cp[0])) ex.badSyntax(stx);
+    return cp;
+  });
+  return b.list(
+    'letrec',
+    b.list(
+      ...clauses.map(([id, ...cs]) =>
+        b.list(
+          id,
+          b.list(
+            '%c:make-recursive-contract',
+            b.list('lambda', b.list(), b.list('%c:or/c', ...cs)),
+            b.quote(idSym(id)),
+            b.quote(sym('flat')),
+          ),
+        ),
+      ),
+    ),
+    ...p.slice(2),
+  );
+};
+
 // ---------------------------------------------------------------- contract-out
 
 /** A fresh identifier bound in the module of `like` (it has that module's scopes). */
@@ -369,34 +470,104 @@ function moduleTemp(ex: Expander, like: Syntax, name: string): Syntax {
  * `ctc`: defines the contract and a per-module cache at the end of the
  * body, and returns the macro that each use expands through.
  */
-function contractedExport(ex: Expander, define: (form: Syntax) => void, raw: Syntax, ctc: Syntax, name: string, at: Syntax): Syntax {
+function contractedExport(
+  ex: Expander,
+  define: (form: Syntax) => void,
+  raw: Syntax,
+  ctc: Syntax,
+  name: string,
+  at: Syntax,
+  /** The party promising the value: a datum, or an expression giving it. */
+  positive: Value | Syntax = moduleParty(raw),
+  sourceAt: Syntax | null = null,
+): Syntax {
   const b = new SyntaxBuilder(ex, raw.loc);
-  const ctcId = moduleTemp(ex, raw, `${name}-contract`);
-  const cacheId = moduleTemp(ex, raw, `${name}-cache`);
+  const ctcId = moduleTemp(ex, at, `${name}-contract`);
+  const cacheId = moduleTemp(ex, at, `${name}-cache`);
   define(b.list('define-values', b.list(ctcId), ctc));
   define(b.list('define-values', b.list(cacheId), b.list('make-hash')));
-  const positive = moduleParty(raw);
-  const source = srclocOf(b, at);
-  const transform: MacroTransformer = (stx, ex2) => {
+  const source = sourceAt ?? srclocOf(b, at);
+  const transform = boundaryTransformer(raw, ctcId, cacheId, name, positive instanceof Syntax ? positive : b.quote(positive), source);
+  const out = moduleTemp(ex, at, name);
+  ex.bind(out, { kind: 'macro', name, transform });
+  return out;
+}
+
+/** The macro a contracted export is: it remembers the raw value and contract, for recontract-out. */
+type ContractedTransformer = MacroTransformer & { contracted?: { raw: Syntax; ctc: Syntax } };
+
+/** Each use of the macro is `raw` under contract `ctcId` for the module it is in (made once, kept in `cacheId`). */
+function boundaryTransformer(raw: Syntax, ctcId: Syntax, cacheId: Syntax, name: string, positive: Syntax, source: Syntax) {
+  const transform: ContractedTransformer = (stx, ex2) => {
     const ub = new SyntaxBuilder(ex2, stx.loc);
-    const value = ub.list(
-      '%c:contract-out-value',
-      cacheId,
-      raw,
-      ctcId,
-      ub.quote(sym(name)),
-      ub.quote(positive),
-      ub.quote(moduleParty(stx)),
-      source,
-    );
+    const value = ub.list('%c:contract-out-value', cacheId, raw, ctcId, ub.quote(sym(name)), positive, ub.quote(moduleParty(stx)), source);
     if (isIdentifier(stx)) return value;
     return ub.list(value, ...syntaxList(stx)!.slice(1));
   };
   transform.alone = true;
-  const out = moduleTemp(ex, raw, name);
-  ex.bind(out, { kind: 'macro', name, transform });
-  return out;
+  transform.contracted = { raw, ctc: ctcId };
+  return transform;
 }
+
+/** `(define-syntax id (%contract-boundary-transformer raw ctc cache 'name positive source))`'s transformer. */
+export function makeBoundaryTransformer(rhs: Syntax, ex: Expander): MacroTransformer {
+  const p = items(rhs, ex, 7, 7);
+  return boundaryTransformer(p[1], p[2], p[3], idSym(syntaxList(p[4])![1]).name, p[5], p[6]);
+}
+
+/** `(recontract-out id ...)`: each imported contracted `id` exported again with its contract, this module promising it. */
+function recontractOut(spec: Syntax, ex: Expander, define: (form: Syntax) => void): Syntax[] {
+  const b = new SyntaxBuilder(ex, spec.loc);
+  return items(spec, ex, 1)
+    .slice(1)
+    .map((id) => {
+      const m = isIdentifier(id) ? ex.resolve(id) : null;
+      const info = m !== null && m.kind === 'macro' ? (m.transform as ContractedTransformer).contracted : undefined;
+      if (info === undefined) ex.syntaxError('recontract-out', 'expected an identifier imported with a contract', spec, id);
+      const name = idSym(id).name;
+      return renameOut(b, [[contractedExport(ex, define, info.raw, info.ctc, name, id, moduleParty(id)), name]]);
+    });
+}
+
+/**
+ * `(define-module-boundary-contract id orig-id c #:pos-source pos #:srcloc loc #:name-for-blame name)`:
+ * `id` is `orig-id` under `c` for each module that uses it (that module blamed as contract-out's clients are).
+ */
+const defineModuleBoundaryContract = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 4);
+  if (!isIdentifier(p[1]) || !isIdentifier(p[2])) ex.badSyntax(stx);
+  let positive: Syntax | null = null;
+  let source: Syntax = srclocOf(b, stx);
+  let blameName = idSym(p[1]).name;
+  for (let i = 4; i < p.length; i += 2) {
+    const kw = isKeyword(p[i]) ? keywordOf(p[i]).name : null;
+    if (p[i + 1] === undefined || kw === null) ex.badSyntax(stx);
+    if (kw === 'pos-source') positive = p[i + 1];
+    else if (kw === 'srcloc') source = p[i + 1];
+    else if (kw === 'name-for-blame' && isIdentifier(p[i + 1])) blameName = idSym(p[i + 1]).name;
+    else if (kw !== 'context-limit') ex.badSyntax(stx);
+  }
+  const ctcId = moduleTemp(ex, p[1], `${blameName}-contract`);
+  const cacheId = moduleTemp(ex, p[1], `${blameName}-cache`);
+  return b.list(
+    'begin',
+    b.list('define-values', b.list(ctcId), p[3]),
+    b.list('define-values', b.list(cacheId), b.list('make-hash')),
+    b.list(
+      'define-syntax',
+      p[1],
+      b.list(
+        '%contract-boundary-transformer',
+        p[2],
+        ctcId,
+        cacheId,
+        b.quote(sym(blameName)),
+        positive ?? b.quote(moduleParty(stx)),
+        source,
+      ),
+    ),
+  );
+};
 
 function renameOut(b: Builder, pairs: [Syntax, string][]): Syntax {
   return b.list('rename-out', ...pairs.map(([id, as]) => b.list(id, new Syntax(sym(as), id.loc, id.scopes))));
@@ -460,6 +631,7 @@ function structClause(ex: Expander, define: (form: Syntax) => void, spec: Syntax
 
 /** The module expander's hook: `(contract-out clause ...)` as plain provide specs. */
 export function expandContractOut(spec: Syntax, ex: Expander, define: (form: Syntax) => void): Syntax[] {
+  if (isNamed(syntaxList(spec)?.[0], 'recontract-out')) return recontractOut(spec, ex, define);
   const b = new SyntaxBuilder(ex, spec.loc);
   const out: Syntax[] = [];
   for (const clause of items(spec, ex, 1).slice(1)) {
@@ -600,6 +772,7 @@ export function installContractForms(define: (name: string, m: Meaning) => void)
   define('struct/c', jsMacro('struct/c', structC));
   define('recursive-contract', jsMacro('recursive-contract', recursiveContract));
   define('flat-rec-contract', jsMacro('flat-rec-contract', flatRecContract));
+  define('flat-murec-contract', jsMacro('flat-murec-contract', flatMurecContract));
   define('provide/contract', jsMacro('provide/contract', provideContract));
   define('struct/contract', jsMacro('struct/contract', structContract(false)));
   define('define-struct/contract', jsMacro('define-struct/contract', structContract(true)));
@@ -613,4 +786,10 @@ export function installContractForms(define: (name: string, m: Meaning) => void)
     'contract-out',
     jsMacro('contract-out', (stx, ex) => ex.syntaxError('contract-out', 'not in a provide form', stx)),
   );
+  define(
+    'recontract-out',
+    jsMacro('recontract-out', (stx, ex) => ex.syntaxError('recontract-out', 'not in a provide form', stx)),
+  );
+  define('with-contract', jsMacro('with-contract', withContract));
+  define('define-module-boundary-contract', jsMacro('define-module-boundary-contract', defineModuleBoundaryContract));
 }

@@ -13,7 +13,7 @@ import { ImpersonatorProperty, propertyOf } from '../values/impersonator.js';
 import { customPrint, type PrintContext } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType } from '../values/struct.js';
 import { Primitive } from '../eval/procedures.js';
-import { Sym, listToArray, sym, uninternedSym, type Value } from '../values/types.js';
+import { Pair, RString, Sym, listToArray, sym, uninternedSym, type Value } from '../values/types.js';
 import { bindStructFamily } from './struct-family.js';
 import type { PrimTable } from './table.js';
 
@@ -31,6 +31,9 @@ export class ContractRecord {
     readonly data: Value,
   ) {}
   [customPrint](ctx: PrintContext): string {
+    // A few of Racket's contracts print as an opaque `#<what>` in every mode (struct/dc): data `(printed . "what")`.
+    const d = this.data;
+    if (d instanceof Pair && d.car === sym('printed') && d.cdr instanceof RString) return `#<${d.cdr.s}>`;
     // Printed as an expression, a contract shows its name (as Racket's do); elsewhere it is opaque.
     if (ctx.mode === 'print' && ctx.quoteDepth === 0) return ctx.recur(this.name, 'print', 1);
     const what = this.kind === 'impersonator' ? 'contract' : `${this.kind}-contract`;

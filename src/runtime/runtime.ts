@@ -42,7 +42,9 @@ import {
   makeCheckTransformer,
   makeShortcutTransformer,
 } from '../macros/rackunit-forms.js';
-import { CONTRACTED_STRUCT_INFO, expandContractOut, installContractForms } from '../macros/contracts.js';
+import { CONTRACTED_STRUCT_INFO, expandContractOut, installContractForms, makeBoundaryTransformer } from '../macros/contracts.js';
+import { installDependentContractForms } from '../macros/dependent-contracts.js';
+import { installParametricContractForms } from '../macros/parametric-contracts.js';
 import { installClassForms } from '../macros/class.js';
 import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
 import { printResultsAsWritten } from '../prims/print-params.js';
@@ -163,6 +165,16 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:contract-out-value', '#%rkt-internal', 'contract-contract-out-value'],
   ['%c:invariant-assertion', '#%rkt-internal', 'contract-invariant-assertion'],
   ['%c:or/c', 'racket/contract', 'or/c'],
+  ['%c:make-d-arrow', '#%rkt-internal', 'contract-make-d-arrow'],
+  ['%c:make-struct/dc', '#%rkt-internal', 'contract-make-struct/dc'],
+  ['%c:make-hash/dc', '#%rkt-internal', 'contract-make-hash/dc'],
+  ['%c:make-cons/dc', '#%rkt-internal', 'contract-make-cons/dc'],
+  ['%c:make-polymorphic', '#%rkt-internal', 'contract-make-polymorphic'],
+  ['%c:make-prompt-tag/c', '#%rkt-internal', 'contract-make-prompt-tag/c'],
+  ['%c:make-forall/exists', '#%rkt-internal', 'contract-make-forall/exists'],
+  ['%c:blame-add-context', 'racket/contract', 'blame-add-context'],
+  ['%c:blame-add-range-context', 'racket/contract', 'blame-add-range-context'],
+  ['%c:the-unsupplied-arg', 'racket/contract', 'the-unsupplied-arg'],
   ['%unit-invoke', '#%rkt-internal', 'unit-invoke'],
   ['%unit-invoke/exports', '#%rkt-internal', 'unit-invoke/exports'],
   ['%unit-compound', '#%rkt-internal', 'unit-compound'],
@@ -416,6 +428,8 @@ export class Runtime {
     installUnitForms((name, m) => (this.libraries.get('racket/unit') ?? this.addLibrary('racket/unit')).exports.set(name, m));
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
     installContractForms((name, m) => contract.exports.set(name, m));
+    installDependentContractForms((name, m) => contract.exports.set(name, m));
+    installParametricContractForms((name, m) => contract.exports.set(name, m));
     this.ex.table.add(CONTRACTED_STRUCT_INFO[0], [this.ex.baseScope], CONTRACTED_STRUCT_INFO[1], ALL_PHASES);
     installClassForms((name, m) => (this.libraries.get('racket/class') ?? this.addLibrary('racket/class')).exports.set(name, m));
     this.ex.contractOut = (spec, define) => expandContractOut(spec, this.ex, define);
@@ -426,6 +440,7 @@ export class Runtime {
     for (const [form, maker] of [
       ['%rackunit-check-transformer', makeCheckTransformer],
       ['%rackunit-shortcut-transformer', makeShortcutTransformer],
+      ['%contract-boundary-transformer', makeBoundaryTransformer],
     ] as const) {
       this.ex.transformerMakers.set(form, maker);
       this.ex.table.add(

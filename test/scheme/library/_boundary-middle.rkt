@@ -1,0 +1,3 @@
+#lang racket/base
+(require racket/contract "_boundary-lib.rkt")
+(provide (recontract-out half))

@@ -1,0 +1,32 @@
+#lang racket
+(define c (parametric->/c (A) (-> A (listof A) (listof A))))
+c
+(contract-name c)
+(define f (contract c (lambda (x l) (cons x l)) 'pos 'neg))
+(f 1 '(2 3))
+(define g (contract c (lambda (x l) (list 5)) 'pos 'neg))
+(with-handlers ([exn:fail:contract:blame? (lambda (e) (displayln (exn-message e)))]) (g 1 '(2 3)))
+(define c2 (parametric->/c (A B) (-> (-> A B) A B)))
+(define app (contract c2 (lambda (h x) (h x)) 'pos 'neg))
+(app add1 3)
+(define bad (contract c2 (lambda (h x) (+ x 1)) 'pos 'neg))
+(with-handlers ([exn:fail:contract? (lambda (e) (displayln (exn-message e)))]) (bad add1 3))
+(define peek (contract (parametric->/c (A) (-> A A)) (lambda (x) (displayln x) x) 'pos 'neg))
+(peek 5)
+(define peek2 (contract (parametric->/c (A) (-> A A)) (lambda (x) (add1 x)) 'pos 'neg))
+(with-handlers ([exn:fail:contract? (lambda (e) (displayln (exn-message e)))]) (peek2 5))
+(flat-contract? c) (chaperone-contract? c) (impersonator-contract? c)
+(define-values (a/c) (new-∀/c 'a))
+a/c
+(define-values (e/c) (new-∃/c 'e))
+e/c
+(define idf (contract (-> a/c a/c) (lambda (x) x) 'pos 'neg))
+(idf 10)
+(define hide (contract (-> e/c) (lambda () 42) 'pos 'neg))
+(define v (hide))
+v
+(with-handlers ([exn:fail:contract? (lambda (e) (displayln (exn-message e)))]) (contract (-> e/c any) (lambda (x) x) 'pos 'neg))
+((contract (-> e/c any) (lambda (x) x) 'pos 'neg) v)
+(with-handlers ([exn:fail:contract? (lambda (e) (displayln (exn-message e)))]) ((contract (-> e/c any) (lambda (x) x) 'pos 'neg) 5))
+(with-handlers ([exn:fail:contract? (lambda (e) (displayln (exn-message e)))]) (contract (parametric->/c (A) (-> A A)) 5 'pos 'neg))
+(parametric->/c (A) any/c)
