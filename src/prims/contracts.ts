@@ -7,7 +7,9 @@
 // name (a datum, shown in messages), its first-order test and its
 // projection: `(lambda (blame) (lambda (value) checked-value))`.
 
-import { argError } from '../errors/messages.js';
+import { argError, arityError } from '../errors/messages.js';
+import type { Machine } from '../eval/machine.js';
+import { registerProcedureKind } from './check.js';
 import { exnFailContractT } from '../errors/exn.js';
 import { ImpersonatorProperty, propertyOf } from '../values/impersonator.js';
 import { customPrint, type PrintContext } from '../values/printable.js';
@@ -99,6 +101,20 @@ function contractPropertyOf(v: Value): Value {
     if (got !== undefined) return got;
   }
   return false;
+}
+
+/** A flat contract is also a procedure, its first-order test (as Racket's flat contracts are). */
+export function isApplicableContract(v: Value): v is ContractRecord {
+  return v instanceof ContractRecord && v.kind === 'flat';
+}
+registerProcedureKind(isApplicableContract);
+
+/** Applying a flat contract applies its predicate. */
+export function contractApplyHook(m: Machine, f: Value, vals: Value[]): boolean {
+  if (!isApplicableContract(f)) return false;
+  if (vals.length !== 2) arityError(null, 1, 1, vals.length - 1);
+  m.applyVals(f.firstOrder, vals);
+  return true;
 }
 
 function record(who: string, v: Value): ContractRecord {

@@ -18,6 +18,7 @@ import { isExactNonnegativeInteger } from '../values/numbers.js';
 import { StructInstance, StructType, propProcedure } from '../values/struct.js';
 import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
 import { ProcedureImpersonator } from '../values/impersonator.js';
+import { isApplicableContract } from './contracts.js';
 
 export const arityAtLeastT = new StructType('arity-at-least', null, 1, 0, false, new Map(), true, null, new Set());
 
@@ -59,6 +60,7 @@ export function arityRanges(f: Value): Range[] {
       .filter(([a, b]) => b >= a);
   }
   if (f instanceof ProcedureImpersonator) return arityRanges(f.target);
+  if (isApplicableContract(f)) return [[1, 1]];
   if (f instanceof StructInstance) {
     const p = f.type.prop(propProcedure);
     if (typeof p === 'number') return arityRanges(f.fields[p]);

@@ -103,6 +103,7 @@ import { formatLoc, isLocationless } from '../expand/expander.js';
 import { scopeSetAdd } from '../expand/scopes.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { keywordApplyHook } from '../prims/keyword-procedures.js';
+import { contractApplyHook } from '../prims/contracts.js';
 import { expandTopLevel } from '../expand/top-level.js';
 import { numericVectorForForms, setForForms } from '../macros/for.js';
 import { Frame } from '../eval/frames.js';
@@ -370,6 +371,7 @@ export class Runtime {
     this.ex.cwd = this.host.cwd();
     this.ex.transformerMakers.set('syntax-rules', makeSyntaxRules);
     this.applyHooks.push(keywordApplyHook);
+    this.applyHooks.push(contractApplyHook);
     this.ex.library = (name) => this.library(name);
     this.installLibraries();
     this.topLevel = new Namespace(['racket']);
