@@ -50,7 +50,7 @@ import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
 import { installLocalAndShared } from '../macros/local-shared.js';
 import { installUnitForms } from '../macros/units.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
-import { installMatchForms, MatchLocation } from '../macros/match.js';
+import { installMatchForms, installMatchHelpers, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { Namespace } from '../expand/namespace.js';
 import { RuntimeNamespaces } from './namespaces.js';
@@ -398,6 +398,7 @@ export class Runtime {
     // racket/match's forms are macros; its run-time part is in the primitive table.
     const matchLib = this.libraries.get('racket/match') ?? this.addLibrary('racket/match');
     installMatchForms((name, m) => matchLib.exports.set(name, m));
+    installMatchHelpers(this.ex, (name, m) => this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES));
     // mzlib/match: the same forms, whose patterns may also be written the old way.
     const mzlibMatch = this.libraries.get('mzlib/match') ?? this.addLibrary('mzlib/match');
     installMatchForms((name, m) => mzlibMatch.exports.set(name, m), true);
@@ -469,7 +470,11 @@ export class Runtime {
     installSyntaxParseDefineMacros((name, m) => parseDefine.exports.set(name, m));
     const stxparam = this.libraries.get('racket/stxparam') ?? this.addLibrary('racket/stxparam');
     installStxparamMacros((name, m) => stxparam.exports.set(name, m));
-    installSyntaxParameterForms(this.ex, (name, m) => stxparam.exports.set(name, m));
+    installSyntaxParameterForms(this.ex, (name, m) => {
+      stxparam.exports.set(name, m);
+      // Under a hidden name too, for JS macros (match's failure-cont).
+      this.ex.table.add(`%${name}`, [this.ex.baseScope], m, ALL_PHASES);
+    });
     for (const name of ['mzlib/defmacro', 'compatibility/defmacro']) {
       const lib = this.libraries.get(name) ?? this.addLibrary(name);
       installDefmacroMacros((n, m) => lib.exports.set(n, m));
