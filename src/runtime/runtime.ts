@@ -50,6 +50,7 @@ import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
 import { installLocalAndShared } from '../macros/local-shared.js';
 import { installUnitForms } from '../macros/units.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
+import { installIncludeForms } from '../macros/include-forms.js';
 import { installMatchForms, installMatchHelpers, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { Namespace } from '../expand/namespace.js';
@@ -398,6 +399,7 @@ export class Runtime {
     // racket/match's forms are macros; its run-time part is in the primitive table.
     const matchLib = this.libraries.get('racket/match') ?? this.addLibrary('racket/match');
     installMatchForms((name, m) => matchLib.exports.set(name, m));
+    installIncludeForms((name, m) => (this.libraries.get('racket/include') ?? this.addLibrary('racket/include')).exports.set(name, m));
     installMatchHelpers(this.ex, (name, m) => this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES));
     // mzlib/match: the same forms, whose patterns may also be written the old way.
     const mzlibMatch = this.libraries.get('mzlib/match') ?? this.addLibrary('mzlib/match');
