@@ -50,6 +50,7 @@ import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
 import { installLocalAndShared } from '../macros/local-shared.js';
 import { installUnitForms } from '../macros/units.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
+import { SET_METHODS } from '../prims/sets.js';
 import { installIncludeForms } from '../macros/include-forms.js';
 import { installMatchForms, installMatchHelpers, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -169,6 +170,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%unit-compound', '#%rkt-internal', 'unit-compound'],
   ['%c:rename-contract', 'racket/contract', 'rename-contract'],
   ['%c:contract-name', 'racket/contract', 'contract-name'],
+  ['%c:flat-named-contract', 'racket/contract', 'flat-named-contract'],
   // For library files whose contracts are racket/contract's (lib/async-channel.rkt).
   ['%c:coerce-contract', 'racket/contract', 'coerce-contract'],
   ['%c:blame-swap', 'racket/contract', 'blame-swap'],
@@ -455,6 +457,10 @@ export class Runtime {
     (this.libraries.get('racket/dict') ?? this.addLibrary('racket/dict')).exports.set('gen:dict', {
       kind: 'syntax',
       value: new GenericInfo('gen:dict', 'prop:gen:dict', DICT_METHODS),
+    });
+    (this.libraries.get('racket/set') ?? this.addLibrary('racket/set')).exports.set('gen:set', {
+      kind: 'syntax',
+      value: new GenericInfo('gen:set', 'prop:gen:set', SET_METHODS),
     });
     // Library procedures that JS macros expand into calls of, under names programs cannot see.
     for (const [hidden, lib, name] of MACRO_HELPERS) {
