@@ -36,7 +36,11 @@
                      [set-for-each racket/set:set-for-each]
                      [set->stream racket/set:set->stream]
                      [set-implements? racket/set:set-implements?]
-                     [set-implements/c racket/set:set-implements/c]))
+                     [set-implements/c racket/set:set-implements/c]
+                     [make-custom-set-types racket/set:make-custom-set-types]
+                     [make-custom-set racket/set:make-custom-set]
+                     [make-mutable-custom-set racket/set:make-mutable-custom-set]
+                     [make-weak-custom-set racket/set:make-weak-custom-set]))
 
 (define (hash-set-map s f)
   (let loop ([l (%set-elements 'set-map s f)])
@@ -268,10 +272,9 @@
 
 (define (fallback-set=? s1 s2)
   (unless (%generic-set? s2) (raise-argument-error 'set=? "generic-set?" 1 s1 s2))
-  (or (eq? s1 s2)
-      (if (and (%gen-set-methods s2) (has? s2 3))
-          (set=? s2 s1)
-          (and (subset? s1 s2) (subset? s2 s1)))))
+  ;; (Racket's would ask s2's own set=? here, which for two sets that both
+  ;; fall back comes straight back.)
+  (or (eq? s1 s2) (and (subset? s1 s2) (subset? s2 s1))))
 
 (define (fallback-subset? s1 s2)
   (unless (%generic-set? s2) (raise-argument-error 'subset? "generic-set?" 1 s1 s2))
@@ -359,3 +362,188 @@
 (define (fallback-subtract! s . sets) (filter-set! 'set-subtract! s sets (in-none? sets)))
 (define (fallback-symmetric-difference! s . sets)
   (filter-set! 'set-symmetric-difference! s sets (in-even? sets)))
+
+;; ---------------------------------------------------------------- custom sets
+
+;; A custom set is a structure (prims/custom-set.ts) of its spec and a hash
+;; table whose keys are its elements wrapped (the values are #t): a wrapped
+;; element holds the spec and the element, and its equal+hash procedures are
+;; the spec's. The spec is #(elem? =? hash-proc hash2-proc intern), intern
+;; mapping elements to their wrappers.
+
+(define (custom-set-kinds)
+  (%custom-set-types
+   (vector cs-empty? cs-member? cs-count cs-set=? cs-subset? cs-proper-subset? #f #f cs-copy cs-copy-clear
+           #f cs->list #f cs-first cs-rest cs-add cs-remove cs-clear cs-union cs-intersect cs-subtract
+           cs-symmetric-difference (mutable-only 'set-add!) (mutable-only 'set-remove!)
+           (mutable-only 'set-clear!) (mutable-only 'set-union!) (mutable-only 'set-intersect!)
+           (mutable-only 'set-subtract!) (mutable-only 'set-symmetric-difference!))
+   (vector cs-empty? cs-member? cs-count cs-set=? cs-subset? cs-proper-subset? #f #f cs-copy cs-copy-clear
+           #f cs->list #f cs-first (immutable-only 'set-rest) (immutable-only 'set-add)
+           (immutable-only 'set-remove) (immutable-only 'set-clear) (immutable-only 'set-union)
+           (immutable-only 'set-intersect) (immutable-only 'set-subtract)
+           (immutable-only 'set-symmetric-difference) cs-add! cs-remove! cs-clear! cs-union! cs-intersect!
+           cs-subtract! cs-symmetric-difference!)
+   (list (lambda (a b recur) (and (eq? (cs-spec a) (cs-spec b)) (recur (cs-table a) (cs-table b))))
+         (lambda (a recur) (+ (eq-hash-code (cs-spec a)) (recur (cs-table a))))
+         (lambda (a recur) (recur (cs-table a))))
+   (list (lambda (a b recur)
+           (let ([=? (vector-ref (cs-spec a) 1)])
+             (and (eq? (cs-spec a) (cs-spec b))
+                  (if (procedure-arity-includes? =? 3)
+                      (=? (cs-elem a) (cs-elem b) recur)
+                      (=? (cs-elem a) (cs-elem b))))))
+         (lambda (a recur) (cs-hash (vector-ref (cs-spec a) 2) a recur))
+         (lambda (a recur) (cs-hash (vector-ref (cs-spec a) 3) a recur)))))
+
+(define (cs-hash hc a recur)
+  (if (procedure-arity-includes? hc 2) (hc (cs-elem a) recur) (hc (cs-elem a))))
+(define (cs-spec s) (%custom-struct-ref s 0))
+(define (cs-table s) (%custom-struct-ref s 1))
+(define (cs-elem w) (%custom-struct-ref w 1))
+
+(define (cs-make kind spec table)
+  (%make-custom-struct (vector-ref (custom-set-kinds) (case kind [(immutable) 0] [(mutable) 1] [else 2]))
+                       spec table))
+;; A custom set of s's kind and spec over table.
+(define (cs-remake s table) (cs-make (%custom-set-kind s) (cs-spec s) table))
+
+(define (cs-wrap spec x)
+  (let ([intern (vector-ref spec 4)])
+    (or (hash-ref intern x #f)
+        (let ([w (%make-custom-struct (vector-ref (custom-set-kinds) 3) spec x)])
+          (hash-set! intern x w)
+          w))))
+(define (cs-check who spec x)
+  (let ([elem? (vector-ref spec 0)])
+    (unless (elem? x) (raise-argument-error who (format "~a" elem?) x))))
+(define (cs-key who s x)
+  (cs-check who (cs-spec s) x)
+  (cs-wrap (cs-spec s) x))
+
+(define (cs-empty? s) (hash-empty? (cs-table s)))
+(define (cs-member? s x) (hash-ref (cs-table s) (cs-key 'set-member? s x) #f))
+(define (cs-count s) (hash-count (cs-table s)))
+(define (cs->list s) (for/fold ([acc '()]) ([k (in-hash-keys (cs-table s))]) (cons (cs-elem k) acc)))
+(define (cs-copy s) (cs-make 'mutable (cs-spec s) (hash-copy (cs-table s))))
+(define (cs-copy-clear s)
+  (cs-remake s (let ([t (cs-table s)]) (if (immutable? t) (hash) (if (hash-weak? t) (make-weak-hash) (make-hash))))))
+(define (cs-first s)
+  (let* ([t (cs-table s)] [i (hash-iterate-first t)])
+    (unless i (raise-argument-error 'set-first "(and/c generic-set? (not/c set-empty?))" s))
+    (cs-elem (hash-iterate-key t i))))
+(define (cs-rest s)
+  (let* ([t (cs-table s)] [i (hash-iterate-first t)])
+    (unless i (raise-argument-error 'set-rest "(and/c generic-set? (not/c set-empty?))" s))
+    (cs-remake s (hash-remove t (hash-iterate-key t i)))))
+(define (cs-add s x) (cs-remake s (hash-set (cs-table s) (cs-key 'set-add s x) #t)))
+(define (cs-remove s x) (cs-remake s (hash-remove (cs-table s) (cs-key 'set-remove s x))))
+(define (cs-clear s) (cs-remake s (hash-clear (cs-table s))))
+(define (cs-add! s x) (hash-set! (cs-table s) (cs-key 'set-add! s x) #t))
+(define (cs-remove! s x) (hash-remove! (cs-table s) (cs-key 'set-remove! s x)))
+(define (cs-clear! s) (hash-clear! (cs-table s)))
+
+(define (cs-default-hash x recur) 1)
+(define (cs-default-elem? x) #t)
+
+(define (cs-check-arity who f a b)
+  (unless (and (procedure? f) (or (procedure-arity-includes? f a) (and b (procedure-arity-includes? f b))))
+    (raise-argument-error
+     who
+     (if b
+         (format "(or/c (procedure-arity-includes/c ~a) (procedure-arity-includes/c ~a))" a b)
+         (format "(procedure-arity-includes/c ~a)" a))
+     f)))
+(define (cs-make-spec who elem? =? hc1 hc2)
+  (cs-check-arity who =? 2 3)
+  (cs-check-arity who hc1 1 2)
+  (cs-check-arity who hc2 1 2)
+  (cs-check-arity who elem? 1 #f)
+  (vector elem? =? hc1 hc2 (make-weak-hasheq)))
+
+;; The operations of the other mutability, with the messages of Racket's.
+(define (mutable-only who)
+  (lambda (s . _)
+    (raise (make-exn:fail:contract
+            (format "~a:\nexpected: (or/c set-mutable? set-weak?)\ngiven immutable set: ~e\nargument position: 1st" who s)
+            (current-continuation-marks)))))
+(define (immutable-only who)
+  (lambda (s . _)
+    (raise (make-exn:fail:contract
+            (format "~a:\nexpected: (not/c (or/c set-mutable? set-weak?))\ngiven mutable set: ~e\nargument position: 1st" who s)
+            (current-continuation-marks)))))
+
+;; The other sets of a binary operation must be custom sets of the same spec.
+(define (cs-compatible who s sets)
+  (check-others who s sets)
+  (for-each (lambda (o)
+              (unless (and (%custom-set-kind o) (eq? (cs-spec o) (cs-spec s)))
+                (raise (make-exn:fail:contract
+                        (format "~a: set arguments have incompatible equivalence predicates\n  first set: ~e\n  incompatible set: ~e"
+                                who s o)
+                        (current-continuation-marks)))))
+            sets))
+(define (cs-set=? s o)
+  (cs-compatible 'set=? s (list o))
+  (and (= (cs-count s) (cs-count o)) (fallback-subset? s o)))
+(define (cs-subset? s o) (cs-compatible 'subset? s (list o)) (fallback-subset? s o))
+(define (cs-proper-subset? s o) (cs-compatible 'proper-subset? s (list o)) (fallback-proper-subset? s o))
+(define (cs-union s . sets) (cs-compatible 'set-union s sets) (apply fallback-union s sets))
+(define (cs-intersect s . sets) (cs-compatible 'set-intersect s sets) (apply fallback-intersect s sets))
+(define (cs-subtract s . sets) (cs-compatible 'set-subtract s sets) (apply fallback-subtract s sets))
+(define (cs-symmetric-difference s . sets)
+  (cs-compatible 'set-symmetric-difference s sets)
+  (apply fallback-symmetric-difference s sets))
+(define (cs-union! s . sets) (cs-compatible 'set-union! s sets) (apply fallback-union! s sets))
+(define (cs-intersect! s . sets) (cs-compatible 'set-intersect! s sets) (apply fallback-intersect! s sets))
+(define (cs-subtract! s . sets) (cs-compatible 'set-subtract! s sets) (apply fallback-subtract! s sets))
+(define (cs-symmetric-difference! s . sets)
+  (cs-compatible 'set-symmetric-difference! s sets)
+  (apply fallback-symmetric-difference! s sets))
+
+;; A maker: (maker [stream]) → a custom set of kind with the stream's elements.
+(define (cs-maker kind spec name)
+  (procedure-rename
+   (lambda ([init '()])
+     (unless (%stream? init) (raise-argument-error name "stream?" init))
+     (let ([elems (let loop ([st init])
+                    (if (%stream-empty? st)
+                        '()
+                        (let ([x (%stream-first st)])
+                          (cs-check name spec x)
+                          (cons (cs-wrap spec x) (loop (%stream-rest st))))))])
+       (cs-make kind spec
+                (if (eq? kind 'immutable)
+                    (for/fold ([t (hash)]) ([w (in-list elems)]) (hash-set t w #t))
+                    (let ([t (if (eq? kind 'weak) (make-weak-hash) (make-hash))])
+                      (for ([w (in-list elems)]) (hash-set! t w #t))
+                      t)))))
+   name))
+(define (cs-predicate kinds spec name)
+  (procedure-rename
+   (lambda (v)
+     (let ([k (%custom-set-kind v)])
+       (and k (memq k kinds) (eq? (cs-spec v) spec) #t)))
+   name))
+
+(define (make-custom-set-types =? [hc1 cs-default-hash] [hc2 cs-default-hash]
+                               #:elem? [elem? cs-default-elem?]
+                               #:for [who 'make-custom-set-types]
+                               #:name [name 'custom-set])
+  (let ([spec (cs-make-spec who elem? =? hc1 hc2)]
+        [named (lambda (prefix suffix)
+                 (string->symbol (string-append prefix (symbol->string name) suffix)))])
+    (values (cs-predicate '(immutable mutable weak) spec (named "" "?"))
+            (cs-predicate '(weak) spec (named "weak-" "?"))
+            (cs-predicate '(mutable) spec (named "mutable-" "?"))
+            (cs-predicate '(immutable) spec (named "immutable-" "?"))
+            (cs-maker 'weak spec (named "make-weak-" ""))
+            (cs-maker 'mutable spec (named "make-mutable-" ""))
+            (cs-maker 'immutable spec (named "make-immutable-" "")))))
+
+(define (make-custom-set =? [hc1 cs-default-hash] [hc2 cs-default-hash] #:elem? [elem? cs-default-elem?])
+  ((cs-maker 'immutable (cs-make-spec 'make-custom-set elem? =? hc1 hc2) 'make)))
+(define (make-mutable-custom-set =? [hc1 cs-default-hash] [hc2 cs-default-hash] #:elem? [elem? cs-default-elem?])
+  ((cs-maker 'mutable (cs-make-spec 'make-custom-set elem? =? hc1 hc2) 'make)))
+(define (make-weak-custom-set =? [hc1 cs-default-hash] [hc2 cs-default-hash] #:elem? [elem? cs-default-elem?])
+  ((cs-maker 'weak (cs-make-spec 'make-custom-set elem? =? hc1 hc2) 'make)))

@@ -7,54 +7,12 @@ import { argError, errorValueString } from '../errors/messages.js';
 import { exnFailContractT, fail } from '../errors/exn.js';
 import { RHash, type HashKind } from '../values/hash.js';
 import { RSet, makeSet, setLike } from '../values/set.js';
-import { NULL, RVector, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { NULL, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { Sequence } from './sequences.js';
-import { Primitive } from '../eval/procedures.js';
-import { StructInstance, StructProperty } from '../values/struct.js';
+import { StructInstance } from '../values/struct.js';
+import { propGenSet } from './generic-sets.js';
+import { customSetKind } from './custom-set.js';
 import type { PrimTable } from './table.js';
-
-/** gen:set's methods, in the order of prop:gen:set's vector (Racket's define-generics order). */
-export const SET_METHODS = [
-  'set-empty?',
-  'set-member?',
-  'set-count',
-  'set=?',
-  'subset?',
-  'proper-subset?',
-  'set-map',
-  'set-for-each',
-  'set-copy',
-  'set-copy-clear',
-  'in-set',
-  'set->list',
-  'set->stream',
-  'set-first',
-  'set-rest',
-  'set-add',
-  'set-remove',
-  'set-clear',
-  'set-union',
-  'set-intersect',
-  'set-subtract',
-  'set-symmetric-difference',
-  'set-add!',
-  'set-remove!',
-  'set-clear!',
-  'set-union!',
-  'set-intersect!',
-  'set-subtract!',
-  'set-symmetric-difference!',
-];
-
-/** What `#:methods gen:set` gives a structure type: one procedure (or #f) per method. */
-export const propGenSet = new StructProperty(
-  'prop:gen:set',
-  new Primitive('guard-for-prop:gen:set', 2, 2, (v: Value) =>
-    v instanceof RVector && v.items.length === SET_METHODS.length
-      ? v
-      : argError('guard-for-prop:gen:set', `(vector/c ${SET_METHODS.map(() => 'procedure?').join(' ')})`, v),
-  ),
-);
 
 /** `NAME: contract violation:` as the generic dispatch reports a non-set; `extra` names the other arguments. */
 function notASet(who: string, v: Value, extra: [string, Value][] = []): never {
@@ -175,12 +133,13 @@ export function installSets(t: PrimTable): void {
       t.fn(`list->weak-set${suffix}`, 1, 1, (l: Value) => fromList(kind, true, l, true));
     }
     // As in Racket, set? holds only for immutable sets (generic-set? for every kind).
-    t.fn('set?', 1, 1, (v) => v instanceof RSet && !v.mutable);
+    t.fn('set?', 1, 1, (v) => (v instanceof RSet && !v.mutable) || customSetKind(v) === 'immutable');
     t.value('generic-set?', genericSetP);
-    t.fn('set-mutable?', 1, 1, (v) => v instanceof RSet && v.mutable && !v.weak);
-    t.fn('set-weak?', 1, 1, (v) => v instanceof RSet && v.weak);
+    t.fn('set-mutable?', 1, 1, (v) => (v instanceof RSet && v.mutable && !v.weak) || customSetKind(v) === 'mutable');
+    t.fn('set-weak?', 1, 1, (v) => (v instanceof RSet && v.weak) || customSetKind(v) === 'weak');
     t.fn('set-equal-always?', 1, 1, (v) => v instanceof RSet && v.kind === 'equal-always');
-    t.fn('set-equal?', 1, 1, (v) => v instanceof RSet && v.kind === 'equal');
+    // A custom set counts as equal?-based, as in Racket.
+    t.fn('set-equal?', 1, 1, (v) => (v instanceof RSet && v.kind === 'equal') || customSetKind(v) !== null);
     t.fn('set-eqv?', 1, 1, (v) => v instanceof RSet && v.kind === 'eqv');
     t.fn('set-eq?', 1, 1, (v) => v instanceof RSet && v.kind === 'eq');
     g('set-empty?', 1, 1, (s) => checkSet('set-empty?', s).size === 0);

@@ -50,7 +50,8 @@ import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
 import { installLocalAndShared } from '../macros/local-shared.js';
 import { installUnitForms } from '../macros/units.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
-import { SET_METHODS } from '../prims/sets.js';
+import { SET_METHODS } from '../prims/generic-sets.js';
+import { installSetForms } from '../macros/set-forms.js';
 import { installIncludeForms } from '../macros/include-forms.js';
 import { installMatchForms, installMatchHelpers, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
@@ -128,6 +129,7 @@ export interface RuntimeOptions {
 const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%parse-command-line', 'racket/cmdline', 'parse-command-line'],
   ['%make-custom-hash-types', 'racket/dict', 'make-custom-hash-types'],
+  ['%make-custom-set-types', 'racket/set', 'make-custom-set-types'],
   ['%make-temporary-file', '#%rkt-internal', 'make-temporary-file'],
   ['%make-temporary-directory', '#%rkt-internal', 'make-temporary-directory'],
   ['%make-temporary-file*', '#%rkt-internal', 'make-temporary-file*'],
@@ -458,6 +460,7 @@ export class Runtime {
       kind: 'syntax',
       value: new GenericInfo('gen:dict', 'prop:gen:dict', DICT_METHODS),
     });
+    installSetForms((name, m) => (this.libraries.get('racket/set') ?? this.addLibrary('racket/set')).exports.set(name, m));
     (this.libraries.get('racket/set') ?? this.addLibrary('racket/set')).exports.set('gen:set', {
       kind: 'syntax',
       value: new GenericInfo('gen:set', 'prop:gen:set', SET_METHODS),
