@@ -12,11 +12,11 @@
 
 import { items, pairClauses } from './forms.js';
 import { structInfoOf } from './struct.js';
-import { MatchExpander } from '../expand/transformers.js';
+import { MatchExpander, RenameTransformer, SyntaxParameter } from '../expand/transformers.js';
 import { Keyword, NULL, Pair, RBytes, RString, RVector, Char, sym, type Value, listFromArray } from '../values/types.js';
 import { Syntax } from '../values/syntax.js';
 import { type Builder, jsMacro } from '../expand/build.js';
-import type { Expander } from '../expand/expander.js';
+import type { Expander, MacroTransformer } from '../expand/expander.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList } from '../expand/scopes.js';
 import type { Meaning } from '../expand/expander.js';
 
@@ -650,6 +650,17 @@ function parseClause(c: Syntax, arity: number | null, parser: PatternParser, ex:
   return { pats, guard, body: rest, failName };
 }
 
+/** Whether `stx` has the symbol failure-cont anywhere in it. */
+function mentionsFailureCont(stx: Value): boolean {
+  let v: Value = stx instanceof Syntax ? stx.e : stx;
+  while (v instanceof Pair) {
+    if (mentionsFailureCont(v.car)) return true;
+    v = v.cdr instanceof Syntax ? v.cdr.e : v.cdr;
+  }
+  if (v instanceof RVector) return v.items.some(mentionsFailureCont);
+  return v === sym('failure-cont');
+}
+
 /**
  * Code that matches the values of identifiers `xs` against the clauses in
  * order; when none matches, `noMatch` runs.
@@ -661,7 +672,15 @@ function compileClauses(clauses: Clause[], xs: Syntax[], b: Builder, noMatch: Sy
     const c = clauses[i];
     const failId = b.temp('fail');
     const fail = b.list(failId);
-    const plain = b.listTail(['let-values', b.list()], listFromArray(c.body));
+    // failure-cont, as in Racket, calls the clause's failure (the next
+    // clauses) where it stands; only bodies that name it pay for the parameter.
+    const plain = c.body.some(mentionsFailureCont)
+      ? b.list(
+          '%syntax-parameterize',
+          b.list(b.list('%match-fail', b.list('%match-fail-to', failId))),
+          b.listTail(['let-values', b.list()], listFromArray(c.body)),
+        )
+      : b.listTail(['let-values', b.list()], listFromArray(c.body));
     // With `(=> id)`, calling `(id)` anywhere in the body escapes to the next clause.
     const body =
       c.failName === null
@@ -988,6 +1007,38 @@ export function installMatchForms(define: (name: string, m: Meaning) => void, le
   macro('match-letrec-values', matchLetrecValues);
   macro('match/derived', matchDerived);
   macro('match*/derived', matchStarDerived);
+  macro('failure-cont', failureCont);
   macro('==', onlyInPatterns('=='));
   macro('struct*', onlyInPatterns('struct*'));
 }
+
+/**
+ * failure-cont's parts, bound under the runtime's own racket/base scope:
+ * `%match-fail`, the syntax parameter `(failure-cont)` expands into (outside
+ * a clause it means an error, Racket's words for its `fail`), and
+ * `%match-fail-to`, the transformer maker a clause parameterizes it with.
+ */
+export function installMatchHelpers(ex: Expander, add: (name: string, m: Meaning) => void): void {
+  add(
+    '%match-fail-outside',
+    jsMacro('fail', (stx, ex2) =>
+      ex2.syntaxError('fail', 'used out of context: not in match pattern', datumToSyntax(stx, listFromArray([sym('fail')]))),
+    ),
+  );
+  add('%match-fail', { kind: 'syntax', value: new SyntaxParameter(new RenameTransformer(ex.baseId('%match-fail-outside'))) });
+  add(
+    '%match-fail-to',
+    ex.coreForm('%match-fail-to', (stx, ex2) => ex2.badSyntax(stx)),
+  );
+  ex.transformerMakers.set('%match-fail-to', (rhs: Syntax, ex2: Expander): MacroTransformer => {
+    const failId = syntaxList(rhs)![1];
+    return (stx: Syntax) => new Syntax(new Pair(failId, NULL), stx.loc, stx.scopes);
+  });
+}
+
+/** `(failure-cont)`: in a match clause's body, tries the clauses after it. */
+const failureCont: Macro = (stx, ex, b) => {
+  // It is Racket's syntax-rules macro (failure-cont) → (fail), and is reported as one.
+  if (syntaxList(stx)?.length !== 1) ex.syntaxError('failure-cont', 'use does not match pattern: (failure-cont)', stx);
+  return b.list('%match-fail');
+};

@@ -38,6 +38,7 @@ import { installSequences } from './sequences.js';
 import { installStreamProtocol } from './stream-protocol.js';
 import { installDicts } from './dicts.js';
 import { installCustomHash } from './custom-hash.js';
+import { installCustomSet } from './custom-set.js';
 import { installGenerators } from './generators.js';
 import { installForClauseTransformers } from './for-clause-transformers.js';
 import { installSets } from './sets.js';
@@ -173,6 +174,7 @@ export function allPrimitives(): PrimTable {
     installStreamProtocol(t);
     installDicts(t);
     installCustomHash(t);
+    installCustomSet(t);
     installGenerators(t);
     installForClauseTransformers(t);
     installSets(t);

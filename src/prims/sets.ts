@@ -9,6 +9,9 @@ import { RHash, type HashKind } from '../values/hash.js';
 import { RSet, makeSet, setLike } from '../values/set.js';
 import { NULL, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { Sequence } from './sequences.js';
+import { StructInstance } from '../values/struct.js';
+import { propGenSet } from './generic-sets.js';
+import { customSetKind } from './custom-set.js';
 import type { PrimTable } from './table.js';
 
 /** `NAME: contract violation:` as the generic dispatch reports a non-set; `extra` names the other arguments. */
@@ -49,14 +52,15 @@ function checkMutable(who: string, v: Value, extra: [string, Value][] = []): RSe
 function checkOthers(who: string, first: RSet, others: Value[]): RSet[] {
   const all = [first, ...others];
   return others.map((o, i) => {
-    if (!(o instanceof RSet)) return argError(who, 'generic-set?', o, i + 1, all);
-    if (o.kind !== first.kind) {
+    const gen = o instanceof StructInstance && o.type.prop(propGenSet) !== undefined;
+    if (!(o instanceof RSet) && !gen) return argError(who, 'generic-set?', o, i + 1, all);
+    if (!(o instanceof RSet) || o.kind !== first.kind) {
       fail(
         exnFailContractT,
         `${who}: set arguments have incompatible equivalence predicates\n  first set: ${errorValueString(first)}\n  incompatible set: ${errorValueString(o)}`,
       );
     }
-    return o;
+    return o as RSet;
   });
 }
 
@@ -102,6 +106,17 @@ function replaceContents(s: RSet, items: Value[]): void {
 }
 
 export function installSets(t: PrimTable): void {
+  // The methods of gen:set are racket/set procedures of src/lib/sets.rkt
+  // that dispatch: these are what they do for hash sets, as `%NAME`.
+  const g = (name: string, min: number, max: number, fn: (...args: any[]) => Value) => t.internalFn(name, min, max, fn);
+  t.internal('prop:gen:set', propGenSet);
+  t.internalFn('gen-set-methods', 1, 1, (v: Value) => (v instanceof StructInstance ? (v.type.prop(propGenSet) ?? false) : false));
+  const genericSetP = t.internalFn(
+    'generic-set?',
+    1,
+    1,
+    (v: Value) => v instanceof RSet || (v instanceof StructInstance && v.type.prop(propGenSet) !== undefined),
+  );
   t.in('racket/set', () => {
     const kinds: [string, HashKind][] = [
       ['', 'equal'],
@@ -118,46 +133,47 @@ export function installSets(t: PrimTable): void {
       t.fn(`list->weak-set${suffix}`, 1, 1, (l: Value) => fromList(kind, true, l, true));
     }
     // As in Racket, set? holds only for immutable sets (generic-set? for every kind).
-    t.fn('set?', 1, 1, (v) => v instanceof RSet && !v.mutable);
-    t.fn('generic-set?', 1, 1, (v) => v instanceof RSet);
-    t.fn('set-mutable?', 1, 1, (v) => v instanceof RSet && v.mutable && !v.weak);
-    t.fn('set-weak?', 1, 1, (v) => v instanceof RSet && v.weak);
+    t.fn('set?', 1, 1, (v) => (v instanceof RSet && !v.mutable) || customSetKind(v) === 'immutable');
+    t.value('generic-set?', genericSetP);
+    t.fn('set-mutable?', 1, 1, (v) => (v instanceof RSet && v.mutable && !v.weak) || customSetKind(v) === 'mutable');
+    t.fn('set-weak?', 1, 1, (v) => (v instanceof RSet && v.weak) || customSetKind(v) === 'weak');
     t.fn('set-equal-always?', 1, 1, (v) => v instanceof RSet && v.kind === 'equal-always');
-    t.fn('set-equal?', 1, 1, (v) => v instanceof RSet && v.kind === 'equal');
+    // A custom set counts as equal?-based, as in Racket.
+    t.fn('set-equal?', 1, 1, (v) => (v instanceof RSet && v.kind === 'equal') || customSetKind(v) !== null);
     t.fn('set-eqv?', 1, 1, (v) => v instanceof RSet && v.kind === 'eqv');
     t.fn('set-eq?', 1, 1, (v) => v instanceof RSet && v.kind === 'eq');
-    t.fn('set-empty?', 1, 1, (s) => checkSet('set-empty?', s).size === 0);
-    t.fn('set-count', 1, 1, (s) => checkSet('set-count', s).size);
-    t.fn('set-member?', 2, 2, (s, x) => checkSet('set-member?', s, [['x argument...', x]]).has(x));
-    t.fn('set-add', 2, 2, (s: Value, x: Value) => {
+    g('set-empty?', 1, 1, (s) => checkSet('set-empty?', s).size === 0);
+    g('set-count', 1, 1, (s) => checkSet('set-count', s).size);
+    g('set-member?', 2, 2, (s, x) => checkSet('set-member?', s, [['x argument...', x]]).has(x));
+    g('set-add', 2, 2, (s: Value, x: Value) => {
       const set = checkImmutable('set-add', s, [['x argument...', x]]);
       if (set.has(x)) return set;
       return new RSet(set.table.withSet(x, true));
     });
-    t.fn('set-remove', 2, 2, (s: Value, x: Value) => {
+    g('set-remove', 2, 2, (s: Value, x: Value) => {
       const set = checkImmutable('set-remove', s, [['x argument...', x]]);
       if (!set.has(x)) return set;
       return new RSet(set.table.withRemoved(x));
     });
-    t.fn('set-add!', 2, 2, (s: Value, x: Value) => {
+    g('set-add!', 2, 2, (s: Value, x: Value) => {
       checkMutable('set-add!', s, [['x argument...', x]]).table.setInPlace(x, true);
       return VOID;
     });
-    t.fn('set-remove!', 2, 2, (s: Value, x: Value) => {
+    g('set-remove!', 2, 2, (s: Value, x: Value) => {
       checkMutable('set-remove!', s, [['x argument...', x]]).table.deleteInPlace(x);
       return VOID;
     });
-    t.fn('set-clear!', 1, 1, (s: Value) => {
+    g('set-clear!', 1, 1, (s: Value) => {
       checkMutable('set-clear!', s).table.clearInPlace();
       return VOID;
     });
-    t.fn('set-clear', 1, 1, (s: Value) => setLike(checkImmutable('set-clear', s), []));
-    t.fn('set-copy', 1, 1, (s: Value) => {
+    g('set-clear', 1, 1, (s: Value) => setLike(checkImmutable('set-clear', s), []));
+    g('set-copy', 1, 1, (s: Value) => {
       const set = checkSet('set-copy', s);
       return setLike(set, set.elements(), true);
     });
-    t.fn('set-copy-clear', 1, 1, (s: Value) => setLike(checkSet('set-copy-clear', s), []));
-    t.fn('set-union', 1, -1, (s: Value, ...more: Value[]) => {
+    g('set-copy-clear', 1, 1, (s: Value) => setLike(checkSet('set-copy-clear', s), []));
+    g('set-union', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-union', s, more.length === 0 ? [['rest args', NULL]] : []);
       const others = checkOthers('set-union', first, more);
       if (others.length === 0) return first;
@@ -165,40 +181,40 @@ export function installSets(t: PrimTable): void {
       union(others, out);
       return setLike(first, out.elements(), false);
     });
-    t.fn('set-union!', 1, -1, (s: Value, ...more: Value[]) => {
+    g('set-union!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-union!', s);
       union(checkOthers('set-union!', first, more), first);
       return VOID;
     });
-    t.fn('set-intersect', 1, -1, (s: Value, ...more: Value[]) => {
+    g('set-intersect', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-intersect', s);
       return setLike(first, intersect(first, checkOthers('set-intersect', first, more)));
     });
-    t.fn('set-intersect!', 1, -1, (s: Value, ...more: Value[]) => {
+    g('set-intersect!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-intersect!', s);
       replaceContents(first, intersect(first, checkOthers('set-intersect!', first, more)));
       return VOID;
     });
-    t.fn('set-subtract', 1, -1, (s: Value, ...more: Value[]) => {
+    g('set-subtract', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-subtract', s);
       return setLike(first, subtract(first, checkOthers('set-subtract', first, more)));
     });
-    t.fn('set-subtract!', 1, -1, (s: Value, ...more: Value[]) => {
+    g('set-subtract!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-subtract!', s);
       replaceContents(first, subtract(first, checkOthers('set-subtract!', first, more)));
       return VOID;
     });
-    t.fn('set-symmetric-difference', 1, -1, (s: Value, ...more: Value[]) => {
+    g('set-symmetric-difference', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-symmetric-difference', s);
       return setLike(first, symmetricDifference(first, checkOthers('set-symmetric-difference', first, more)).elements(), false);
     });
-    t.fn('set-symmetric-difference!', 1, -1, (s: Value, ...more: Value[]) => {
+    g('set-symmetric-difference!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-symmetric-difference!', s);
       replaceContents(first, symmetricDifference(first, checkOthers('set-symmetric-difference!', first, more)).elements());
       return VOID;
     });
     const relation = (who: string, test: (a: RSet, b: RSet) => boolean) =>
-      t.fn(who, 2, 2, (a: Value, b: Value) => {
+      g(who, 2, 2, (a: Value, b: Value) => {
         const first = checkSet(who, a, [['set2 argument...', b]]);
         const [second] = checkOthers(who, first, [b]);
         return test(first, second);
@@ -206,19 +222,19 @@ export function installSets(t: PrimTable): void {
     relation('subset?', isSubset);
     relation('proper-subset?', (a, b) => a.size < b.size && isSubset(a, b));
     relation('set=?', (a, b) => a.size === b.size && isSubset(a, b));
-    t.fn('set->list', 1, 1, (s: Value) => listFromArray(checkSet('set->list', s).elements()));
-    t.fn('set-first', 1, 1, (s: Value) => {
+    g('set->list', 1, 1, (s: Value) => listFromArray(checkSet('set->list', s).elements()));
+    g('set-first', 1, 1, (s: Value) => {
       const set = checkSet('set-first', s);
       if (set.size === 0) return argError('set-first', '(and/c generic-set? (not/c set-empty?))', s);
       return set.elements()[0];
     });
-    t.fn('set-rest', 1, 1, (s: Value) => {
+    g('set-rest', 1, 1, (s: Value) => {
       const set = checkSet('set-rest', s);
       if (set.size === 0) return argError('set-rest', '(and/c generic-set? (not/c set-empty?))', s);
       checkImmutable('set-rest', s);
       return new RSet(set.table.withRemoved(set.elements()[0]));
     });
-    t.fn('in-set', 1, 1, (s: Value) => new Sequence('list', listFromArray(checkSet('in-set', s).elements())));
+    g('in-set', 1, 1, (s: Value) => new Sequence('list', listFromArray(checkSet('in-set', s).elements())));
     // The in-set of one kind of set (Racket's, too, walks any set).
     for (const who of ['in-immutable-set', 'in-mutable-set', 'in-weak-set'])
       t.fn(who, 1, 1, (s: Value) => new Sequence('list', listFromArray(checkSet(who, s).elements())));

@@ -52,7 +52,10 @@ import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
 import { installLocalAndShared } from '../macros/local-shared.js';
 import { installUnitForms } from '../macros/units.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
-import { installMatchForms, MatchLocation } from '../macros/match.js';
+import { SET_METHODS } from '../prims/generic-sets.js';
+import { installSetForms } from '../macros/set-forms.js';
+import { installIncludeForms } from '../macros/include-forms.js';
+import { installMatchForms, installMatchHelpers, MatchLocation } from '../macros/match.js';
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { Namespace } from '../expand/namespace.js';
 import { RuntimeNamespaces } from './namespaces.js';
@@ -129,6 +132,7 @@ export interface RuntimeOptions {
 const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%parse-command-line', 'racket/cmdline', 'parse-command-line'],
   ['%make-custom-hash-types', 'racket/dict', 'make-custom-hash-types'],
+  ['%make-custom-set-types', 'racket/set', 'make-custom-set-types'],
   ['%make-temporary-file', '#%rkt-internal', 'make-temporary-file'],
   ['%make-temporary-directory', '#%rkt-internal', 'make-temporary-directory'],
   ['%make-temporary-file*', '#%rkt-internal', 'make-temporary-file*'],
@@ -181,6 +185,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%unit-compound', '#%rkt-internal', 'unit-compound'],
   ['%c:rename-contract', 'racket/contract', 'rename-contract'],
   ['%c:contract-name', 'racket/contract', 'contract-name'],
+  ['%c:flat-named-contract', 'racket/contract', 'flat-named-contract'],
   // For library files whose contracts are racket/contract's (lib/async-channel.rkt).
   ['%c:coerce-contract', 'racket/contract', 'coerce-contract'],
   ['%c:blame-swap', 'racket/contract', 'blame-swap'],
@@ -412,6 +417,8 @@ export class Runtime {
     // racket/match's forms are macros; its run-time part is in the primitive table.
     const matchLib = this.libraries.get('racket/match') ?? this.addLibrary('racket/match');
     installMatchForms((name, m) => matchLib.exports.set(name, m));
+    installIncludeForms((name, m) => (this.libraries.get('racket/include') ?? this.addLibrary('racket/include')).exports.set(name, m));
+    installMatchHelpers(this.ex, (name, m) => this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES));
     // mzlib/match: the same forms, whose patterns may also be written the old way.
     const mzlibMatch = this.libraries.get('mzlib/match') ?? this.addLibrary('mzlib/match');
     installMatchForms((name, m) => mzlibMatch.exports.set(name, m), true);
@@ -470,6 +477,11 @@ export class Runtime {
       kind: 'syntax',
       value: new GenericInfo('gen:dict', 'prop:gen:dict', DICT_METHODS),
     });
+    installSetForms((name, m) => (this.libraries.get('racket/set') ?? this.addLibrary('racket/set')).exports.set(name, m));
+    (this.libraries.get('racket/set') ?? this.addLibrary('racket/set')).exports.set('gen:set', {
+      kind: 'syntax',
+      value: new GenericInfo('gen:set', 'prop:gen:set', SET_METHODS),
+    });
     // Library procedures that JS macros expand into calls of, under names programs cannot see.
     for (const [hidden, lib, name] of MACRO_HELPERS) {
       this.ex.table.add(hidden, [this.ex.baseScope], this.libraries.get(lib)!.exports.get(name)!, ALL_PHASES);
@@ -486,7 +498,11 @@ export class Runtime {
     installSyntaxParseDefineMacros((name, m) => parseDefine.exports.set(name, m));
     const stxparam = this.libraries.get('racket/stxparam') ?? this.addLibrary('racket/stxparam');
     installStxparamMacros((name, m) => stxparam.exports.set(name, m));
-    installSyntaxParameterForms(this.ex, (name, m) => stxparam.exports.set(name, m));
+    installSyntaxParameterForms(this.ex, (name, m) => {
+      stxparam.exports.set(name, m);
+      // Under a hidden name too, for JS macros (match's failure-cont).
+      this.ex.table.add(`%${name}`, [this.ex.baseScope], m, ALL_PHASES);
+    });
     for (const name of ['mzlib/defmacro', 'compatibility/defmacro']) {
       const lib = this.libraries.get(name) ?? this.addLibrary(name);
       installDefmacroMacros((n, m) => lib.exports.set(n, m));
