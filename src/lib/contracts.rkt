@@ -137,7 +137,22 @@
                      [sequence/c racket/sequence:sequence/c]
                      [stream/c racket/stream:stream/c]
                      [evt/c racket/contract:evt/c]
-                     [set/c racket/set:set/c]))
+                     [set/c racket/set:set/c]
+                     [base->? racket/contract:base->?]
+                     [base->-doms/c racket/contract:base->-doms/c]
+                     [base->-rngs/c racket/contract:base->-rngs/c]
+                     [char-in/c racket/contract:char-in/c]
+                     [bad-number-of-results racket/contract:bad-number-of-results]
+                     [raise-not-cons-blame-error racket/contract:raise-not-cons-blame-error]
+                     [tail-marks-match? racket/contract:tail-marks-match?]
+                     [contract-custom-write-property-proc racket/contract:contract-custom-write-property-proc]
+                     [contract-custom-write-property-proc racket/contract:custom-write-property-proc]
+                     [contract-struct-late-neg-projection racket/contract:contract-struct-late-neg-projection]
+                     [contract-struct-list-contract? racket/contract:contract-struct-list-contract?]
+                     [contract-struct-exercise racket/contract:contract-struct-exercise]
+                     [make-proj-contract racket/contract:make-proj-contract]
+                     [contract-proc racket/contract:contract-proc]
+                     [contract-pos/neg-doubling/proc #%rkt-internal:contract-pos/neg-doubling]))
 
 ;; ---------------------------------------------------------------- records
 
@@ -403,7 +418,8 @@
                            (if (first-order v)
                                v
                                (raise-blame-error blame v '(expected: "~a" given: "~e") (%name-text name) v))))])])
-    (%make-contract-record kind name first-order proj #f)))
+    ;; Printed opaque in every mode, as Racket's make-contract structs are.
+    (%make-contract-record kind name first-order proj '(opaque))))
 
 (define (make-contract #:name [name 'anonymous-contract] #:first-order [first-order #f]
                        #:projection [projection #f] #:val-first-projection [val-first #f]
@@ -701,8 +717,9 @@
       [(null? cs) (make-none/c '(or/c))]
       [(null? (cdr cs)) (car cs)]
       [(all-flat? cs)
-       (let ([preds (map %contract-record-first-order cs)])
-         (make-flat name (lambda (x) (ormap (lambda (p) (p x)) preds))))]
+       (let* ([preds (map %contract-record-first-order cs)]
+              [pred (lambda (x) (ormap (lambda (p) (p x)) preds))])
+         (%make-contract-record 'flat name pred (flat-projection name pred) (cons 'or cs)))]
       [else (higher-order-or name cs)])))
 
 (define (first-or/c . args) (apply or/c args))
@@ -731,7 +748,7 @@
                        (raise-blame-error b v '(expected: "~a" given: "~e") (%name-text name) v))]
                   [((%contract-record-first-order (car os)) v) ((car ps) v)]
                   [else (loop (cdr os) (cdr ps))]))]))))
-     #f)))
+     (cons 'or cs))))
 
 (define (and/c . args)
   (let* ([cs (coerce-contracts 'and/c args)]
@@ -1283,7 +1300,7 @@
      (if (eq? kind 'flat)
          (flat-projection name first-order)
          (lambda (b) (lambda (v) (((%contract-record-projection (get)) b) v))))
-     #f)))
+     (list 'recursive (lambda (c) (get))))))
 
 ;; ---------------------------------------------------------------- function contracts
 
@@ -1482,7 +1499,8 @@
                         %impersonator-prop:contracted self
                         %impersonator-prop:blame b))))))
            (list 'arrow (if rest (arity-at-least min-args) (if (= min-args max-args) min-args
-                                                                (build-list (add1 (- max-args min-args)) (lambda (i) (+ min-args i))))))))
+                                                                (build-list (add1 (- max-args min-args)) (lambda (i) (+ min-args i)))))
+                 (append mand opt) rng)))
     self))
 
 ;; The argument counts a function contract takes, or #f when it is no arrow.
@@ -1603,3 +1621,86 @@
 
 (define (take* l k) (if (zero? k) '() (cons (car l) (take* (cdr l) (sub1 k)))))
 (define (drop* l k) (if (zero? k) l (drop* (cdr l) (sub1 k))))
+
+;; ---------------------------------------------------------------- arrows' parts and helpers of the expansions
+
+(define (base->? c) (and (%contract-record? c) (arrow-arity c) (not (eq? (%contract-record-kind c) 'flat)) #t))
+(define (check-base-> who c) (unless (base->? c) (raise-argument-error who "base->?" c)))
+(define (base->-doms/c c) (check-base-> 'base->-doms c) (caddr (%contract-record-data c)))
+(define (base->-rngs/c c) (check-base-> 'base->-rngs c) (cadddr (%contract-record-data c)))
+
+(define (char-in/c lo hi) (char-in lo hi))
+
+;; A function broke its range contract by returning `results`, not `rng-len` values.
+(define (bad-number-of-results blame val rng-len results [case-context #f] #:missing-party [missing-party #f])
+  (let* ([n (length results)]
+         [b (if case-context (blame-add-context blame (format "the ~a case of" (n->th (+ case-context 1)))) blame)])
+    (raise-blame-error (blame-add-range-context b) #:missing-party missing-party val
+                       "expected ~a value~a, returned ~a value~a" rng-len (plural rng-len) n (plural n))))
+
+(define (raise-not-cons-blame-error blame val #:missing-party [missing-party #f])
+  (raise-blame-error blame val #:missing-party missing-party '(expected: "pair?" given: "~e") val))
+
+;; Does the pending-contract mark `m` (neg-party, (party swapped?), contract ...) already
+;; promise the range contracts `rng-ctcs` for the same parties?
+(define (tail-marks-match? m rng-ctcs blame-party-info neg-party blame+neg-party)
+  (and m rng-ctcs
+       (eq? (car m) neg-party)
+       (eq? (car (cadr m)) (car blame-party-info))
+       (eq? (cadr (cadr m)) (cadr blame-party-info))
+       (let loop ([m (cddr m)] [cs rng-ctcs])
+         (cond
+           [(null? m) (null? cs)]
+           [(null? cs) #f]
+           [(or (eq? (car m) (car cs)) (contract-stronger? (car m) (car cs))) (loop (cdr m) (cdr cs))]
+           [else #f]))))
+
+;; How a contract struct prints: #<flat-contract: name>, #<chaperone-contract: name>, #<contract: name>.
+(define (contract-custom-write-property-proc c port mode)
+  (let* ([kind (%contract-record-kind (coerce-contract 'contract-custom-write-property-proc c))]
+         [prefix (format "#<~acontract: " (case kind [(flat) "flat-"] [(chaperone) "chaperone-"] [else ""]))])
+    (cond
+      [(boolean? mode) (write-string (format "~a~.s" prefix (contract-name c)) port) (write-string ">" port)]
+      [(zero? mode) (print (contract-name c) port 1)]
+      [else (write-string prefix port) (print (contract-name c) port 1) (write-string ">" port)])))
+
+;; The contract-struct- accessors take a contract struct (a record), not a value coerced to one.
+(define (check-contract-struct c)
+  (unless (or (%contract-record? c) (%contract-property-of c)) (raise-argument-error 'prop:contract-accessor "prop:contract?" c)))
+(define (contract-struct-late-neg-projection c) (check-contract-struct c) (contract-late-neg-projection c))
+(define (contract-struct-list-contract? c) (check-contract-struct c) (list-contract? c))
+(define (contract-struct-exercise c) (check-contract-struct c) (lambda (fuel) (values void '())))
+
+;; The old protocol: `proj` takes the parties, the source and value name, the contract's name
+;; (and whether the parties are in their original order) and gives the checking procedure.
+(define (make-proj-contract name proj test)
+  (make-contract
+   #:name name
+   #:first-order test
+   #:projection
+   (cond
+     [(procedure-arity-includes? proj 5)
+      (lambda (b) (proj (blame-positive b) (blame-negative b) (list (blame-source b) (blame-value b))
+                        (blame-contract b) (not (blame-swapped? b))))]
+     [(procedure-arity-includes? proj 4)
+      (lambda (b) (proj (blame-positive b) (blame-negative b) (list (blame-source b) (blame-value b)) (blame-contract b)))]
+     [else (raise-argument-error 'make-proj-contract
+                                 "(and/c procedure? (λ (x) (or/c (procedure-arity-includes? x 4) (procedure-arity-includes? x 5))))"
+                                 proj)])))
+
+;; The old protocol's other half: a contract as a procedure of the parties.
+(define (contract-proc c)
+  (let ([proj (contract-projection c)])
+    (lambda (pos neg src name [original? #t])
+      (let ([source (if (and (pair? src) (srcloc? (car src))) (car src) src)]
+            [value (if (pair? src) (cadr src) #f)])
+        (proj (%make-blame-record (if original? pos neg) (if original? neg pos) name value
+                                  (if (srcloc? source) source #f) '() original? #f))))))
+
+;; Twice at most five deep: whether to check eagerly, then the two thunks or their values.
+(define (contract-pos/neg-doubling/proc t1 t2)
+  (let ([depth (or (continuation-mark-set-first #f %contract-doubling-key) 0)])
+    (if (> depth 5)
+        (values #f t1 t2)
+        (with-continuation-mark %contract-doubling-key (+ depth 1)
+          (values #t (t1) (t2))))))

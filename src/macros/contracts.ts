@@ -756,6 +756,46 @@ const defineOptC = (stx: Syntax, ex: Expander, b: Builder): Syntax => b.list('de
 const currentContractRegion = (stx: Syntax, _ex: Expander, b: Builder): Syntax => b.quote(moduleParty(stx));
 
 /** The hidden form struct/contract expands into, bound under the runtime's racket/base scope. */
+// ---------------------------------------------------------------- helpers of contract implementations
+
+/** `(values/drop e)` is `e`; with more, their values. */
+const valuesDrop = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 2);
+  return p.length === 2 ? p[1] : b.list('values', ...p.slice(1));
+};
+
+/** `(with-contract-continuation-mark blame+neg body ...)`: the body under the mark contract checks leave. */
+const withContractMark = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3);
+  return b.list('with-continuation-mark', '%c:contract-continuation-mark-key', p[1], b.list('let', b.list(), ...p.slice(2)));
+};
+
+/** `(contract-pos/neg-doubling e1 e2)`: the two (thunked) projections, eagerly unless nested deep. */
+const posNegDoubling = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3, 3);
+  return b.list('%c:pos/neg-doubling', b.list('lambda', b.list(), p[1]), b.list('lambda', b.list(), p[2]));
+};
+
+/**
+ * `(define/final-prop header body ...)` and `(define/subexpression-pos-prop header body ...)` define a
+ * contract combinator; `(define/subexpression-pos-prop/name ctc/proc header body ...)` also binds it as
+ * `ctc/proc` (Racket's forms add properties for DrRacket's arrows, which rkt has no use for).
+ */
+function definePropForm(form: string, named: boolean) {
+  return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = items(stx, ex, named ? 4 : 3);
+    const header = named ? p[2] : p[1];
+    let nameId = header;
+    while (!isIdentifier(nameId)) {
+      const e = syntaxE(nameId);
+      if (!(e instanceof Pair)) ex.syntaxError(form, 'malformed header position', stx, header);
+      nameId = e.car as Syntax;
+    }
+    const definition = b.list('define', header, ...p.slice(named ? 3 : 2));
+    return named ? b.list('begin', definition, b.list('define', p[1], nameId)) : definition;
+  };
+}
+
 export const CONTRACTED_STRUCT_INFO: [string, Meaning] = [
   '%c:contracted-struct-info',
   jsMacro('%c:contracted-struct-info', contractedStructInfo),
@@ -791,5 +831,14 @@ export function installContractForms(define: (name: string, m: Meaning) => void)
     jsMacro('recontract-out', (stx, ex) => ex.syntaxError('recontract-out', 'not in a provide form', stx)),
   );
   define('with-contract', jsMacro('with-contract', withContract));
+  define('values/drop', jsMacro('values/drop', valuesDrop));
+  define('with-contract-continuation-mark', jsMacro('with-contract-continuation-mark', withContractMark));
+  define('contract-pos/neg-doubling', jsMacro('contract-pos/neg-doubling', posNegDoubling));
+  define('define/final-prop', jsMacro('define/final-prop', definePropForm('define/final-prop', false)));
+  define('define/subexpression-pos-prop', jsMacro('define/subexpression-pos-prop', definePropForm('define/subexpression-pos-prop', false)));
+  define(
+    'define/subexpression-pos-prop/name',
+    jsMacro('define/subexpression-pos-prop/name', definePropForm('define/subexpression-pos-prop/name', true)),
+  );
   define('define-module-boundary-contract', jsMacro('define-module-boundary-contract', defineModuleBoundaryContract));
 }

@@ -1030,7 +1030,7 @@ export function installMatchHelpers(ex: Expander, add: (name: string, m: Meaning
     '%match-fail-to',
     ex.coreForm('%match-fail-to', (stx, ex2) => ex2.badSyntax(stx)),
   );
-  ex.transformerMakers.set('%match-fail-to', (rhs: Syntax, ex2: Expander): MacroTransformer => {
+  ex.transformerMakers.set('%match-fail-to', (rhs: Syntax): MacroTransformer => {
     const failId = syntaxList(rhs)![1];
     return (stx: Syntax) => new Syntax(new Pair(failId, NULL), stx.loc, stx.scopes);
   });

@@ -109,6 +109,7 @@ import { installPromises } from './promises.js';
 import { installQueues } from './queues.js';
 import { installClasses } from './classes.js';
 import { installContracts } from './contracts.js';
+import { installContractProtocols } from './contract-protocols.js';
 import { installUnits } from './units.js';
 import { installUrlStructs } from './url-structs.js';
 import { installRackunit } from './rackunit.js';
@@ -252,6 +253,7 @@ export function allPrimitives(): PrimTable {
     installClasses(t);
     installRackunit(t);
     installContracts(t);
+    installContractProtocols(t);
     installUnits(t);
     installSyntaxBindingSets(t);
     installSyntaxSerialize(t);

@@ -36,8 +36,10 @@ export class ContractRecord {
     // A few of Racket's contracts print as an opaque `#<what>` in every mode (struct/dc): data `(printed . "what")`.
     const d = this.data;
     if (d instanceof Pair && d.car === sym('printed') && d.cdr instanceof RString) return `#<${d.cdr.s}>`;
-    // Printed as an expression, a contract shows its name (as Racket's do); elsewhere it is opaque.
-    if (ctx.mode === 'print' && ctx.quoteDepth === 0) return ctx.recur(this.name, 'print', 1);
+    // Printed as an expression, a contract shows its name (as Racket's do), unless made by
+    // make-contract (data `(opaque)`); elsewhere it is opaque.
+    const opaque = d instanceof Pair && d.car === sym('opaque');
+    if (ctx.mode === 'print' && ctx.quoteDepth === 0 && !opaque) return ctx.recur(this.name, 'print', 1);
     const what = this.kind === 'impersonator' ? 'contract' : `${this.kind}-contract`;
     return `#<${what}: ${ctx.recur(this.name, 'write')}>`;
   }
@@ -54,6 +56,10 @@ const exnBlameT = new StructType('exn:fail:contract:blame', exnFailContractT, 1,
 /** Wrappers made by a higher-order contract carry their contract and blame. */
 const contractedProp = new ImpersonatorProperty('impersonator-prop:contracted');
 const blameProp = new ImpersonatorProperty('impersonator-prop:blame');
+
+/** Struct properties by which a struct says what contract and blame it carries (value-contract, value-blame). */
+export const propContracted = new StructProperty('prop:contracted');
+export const propBlame = new StructProperty('prop:blame');
 
 const KINDS: readonly ContractKind[] = ['flat', 'chaperone', 'impersonator'];
 
@@ -137,8 +143,10 @@ export function installContracts(t: PrimTable): void {
   t.internal('invariant-assertion-party', uninternedSym('invariant-assertion'));
   t.internal('impersonator-prop:contracted', contractedProp);
   t.internal('impersonator-prop:blame', blameProp);
-  t.internalFn('value-contract', 1, 1, (v: Value) => propertyOf(v, contractedProp) ?? false);
-  t.internalFn('value-blame', 1, 1, (v: Value) => propertyOf(v, blameProp) ?? false);
+  // A wrapper's impersonator property, or the struct property of a struct that declares its contract.
+  const ofStruct = (v: Value, p: StructProperty) => (v instanceof StructInstance ? v.type.prop(p) : undefined);
+  t.internalFn('value-contract', 1, 1, (v: Value) => propertyOf(v, contractedProp) ?? ofStruct(v, propContracted) ?? false);
+  t.internalFn('value-blame', 1, 1, (v: Value) => propertyOf(v, blameProp) ?? ofStruct(v, propBlame) ?? false);
   bindStructFamily(
     t,
     {
