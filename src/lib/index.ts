@@ -54,6 +54,7 @@ import * as contracts from './contracts.rkt';
 import * as dependentContracts from './dependent-contracts.rkt';
 import * as parametricContracts from './parametric-contracts.rkt';
 import * as controlContracts from './control-contracts.rkt';
+import * as contractGenerate from './contract-generate.rkt';
 import * as typed from './typed.rkt';
 import * as mzscheme from './mzscheme.rkt';
 import * as units from './units.rkt';
@@ -132,6 +133,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(dependentContracts),
   file(parametricContracts),
   file(controlContracts),
+  file(contractGenerate),
   file(typed),
   file(mzscheme),
   file(units),

@@ -11,6 +11,7 @@ import { Parameter, Primitive } from '../eval/procedures.js';
 import { argError } from '../errors/messages.js';
 import { StructInstance, StructProperty, StructType } from '../values/struct.js';
 import { Pair, sym, uninternedSym, type Value } from '../values/types.js';
+import { customPrint } from '../values/printable.js';
 import { ContractRecord, propBlame, propContracted } from './contracts.js';
 import { bindStructFamily } from './struct-family.js';
 import type { PrimTable } from './table.js';
@@ -37,7 +38,25 @@ function bindProtocol(t: PrimTable, prop: StructProperty, accessor: string, from
   t.fn(accessor, 1, 1, (v: Value) => structProperty(v, prop) ?? fromRecord(v) ?? argError(`${name}-accessor`, `${name}?`, v));
 }
 
+/** What a contract's generator is, for those that have one: `(lambda (fuel) thunk-or-#f)`. */
+const generators = new WeakMap<ContractRecord, Value>();
+
+/** contract-random-generate-fail: what a generator's thunk returns when it could not make a value. */
+const generateFail = { [customPrint]: () => '#<contract-random-generate-fail>' };
+
+/** The environment of one generation: values stashed by contract (a mutable hash). */
+const generateEnvT = new StructType('contract-random-generate-env', null, 1, 0, false, new Map(), false, null, new Set());
+
 export function installContractProtocols(t: PrimTable): void {
+  t.internalFn('contract-generator', 1, 1, (c: Value) => (c instanceof ContractRecord ? (generators.get(c) ?? false) : false));
+  t.internalFn('set-contract-generator!', 2, 2, (c: Value, g: Value) => {
+    if (c instanceof ContractRecord) generators.set(c, g);
+    return c;
+  });
+  t.internal('contract-generate-env', new Parameter(false, false, 'contract-generate-env'));
+  t.internal('generate-fail', generateFail);
+  t.internalFn('generate-fail?', 1, 1, (v: Value) => v === generateFail);
+  bindStructFamily(t, { type: generateEnvT, fields: ['hash'], ctors: ['make-contract-random-generate-env'] }, false);
   t.in('racket/contract', () => {
     const orc = new StructProperty('prop:orc-contract');
     bindProtocol(t, orc, 'prop:orc-contract-get-subcontracts', (v) => {
@@ -58,6 +77,9 @@ export function installContractProtocols(t: PrimTable): void {
       fields: ['accepts-arglist', 'chaperone-procedure', 'check-first-order'],
       ctors: ['arrow-contract-info'],
     });
+    t.value('contract-random-generate-fail', generateFail);
+    t.fn('contract-random-generate-fail?', 1, 1, (v: Value) => v === generateFail);
+    t.fn('contract-random-generate-env?', 1, 1, (v: Value) => v instanceof StructInstance && v.type === generateEnvT);
     t.value('prop:contracted', propContracted);
     t.value('prop:blame', propBlame);
     // A keyword-argument domain ->* leaves unspecified (its value is this).

@@ -177,6 +177,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:make-polymorphic', '#%rkt-internal', 'contract-make-polymorphic'],
   ['%c:make-prompt-tag/c', '#%rkt-internal', 'contract-make-prompt-tag/c'],
   ['%c:pos/neg-doubling', '#%rkt-internal', 'contract-pos/neg-doubling'],
+  ['%c:generator-of-parts', '#%rkt-internal', 'contract-generator-of-parts'],
   ['%c:contract-continuation-mark-key', 'racket/contract', 'contract-continuation-mark-key'],
   ['%c:make-forall/exists', '#%rkt-internal', 'contract-make-forall/exists'],
   ['%c:blame-add-context', 'racket/contract', 'blame-add-context'],
