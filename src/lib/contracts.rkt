@@ -26,6 +26,10 @@
                      [dynamic-object/c racket/class:dynamic-object/c]
                      [implementation?/c racket/class:implementation?/c]
                      [subclass?/c racket/class:subclass?/c]
+                     [mixin-contract #%rkt-internal:contract-mixin-contract]
+                     [make-mixin-contract racket/class:make-mixin-contract]
+                     [make-method-dependent-arrow #%rkt-internal:contract-make-method-dependent-arrow]
+                     [method-contract-named #%rkt-internal:contract-method-contract-named]
                      [contract-first-order racket/contract:contract-first-order]
                      [contract-first-order-passes? racket/contract:contract-first-order-passes?]
                      [contract-projection racket/contract:contract-projection]
@@ -738,7 +742,6 @@
          [name (cons 'and/c (names-of cs))])
     (cond
       [(null? cs) any/c]
-      [(null? (cdr cs)) (car cs)]
       [(all-flat? cs)
        (let ([preds (map %contract-record-first-order cs)])
          (make-flat/projection
@@ -751,8 +754,8 @@
                   (cond
                     [(null? cs) v]
                     [((%contract-record-first-order (car cs)) v) (loop (cdr cs))]
-                    [else (raise-blame-error inner v '(expected: "~a" given: "~e")
-                                             (%name-text (%contract-record-name (car cs))) v)])))))))]
+                    ;; The failing case's own projection reports it (a nested and/c adds its context).
+                    [else (((%contract-record-projection (car cs)) inner) v)])))))))]
       [else
        (%make-contract-record
         (kind-of cs) name
@@ -1599,3 +1602,82 @@
 
 (define (take* l k) (if (zero? k) '() (cons (car l) (take* (cdr l) (sub1 k)))))
 (define (drop* l k) (if (zero? k) l (drop* (cdr l) (sub1 k))))
+;; racket/class's mixin contracts: ->i contracts from a class (that is a
+;; subclass of each class given and implements each interface given) to
+;; a subclass of it.
+(define (mixin-contract-from dom)
+  (make-dependent-arrow
+   (list '->i (list (list 'c% (contract-name dom))) '(res (c%) (subclass?/c c%)))
+   '(c%) '(()) (list (lambda () dom)) 0 #f #f
+   '(res) '((c%)) (list (lambda (c%) (subclass?/c c%))) #f))
+
+;; (A procedure: racket/class's `mixin-contract` is a macro calling it.)
+(define (mixin-contract) (mixin-contract-from (make-flat 'class? %class:class?)))
+
+(define (make-mixin-contract . types)
+  (mixin-contract-from
+   (and/c (make-flat 'class? %class:class?)
+          (apply and/c
+                 (map (lambda (t)
+                        (cond
+                          [(%class:class? t) (subclass?/c t)]
+                          [(%class:interface? t) (implementation?/c t)]
+                          [else (raise-argument-error 'make-mixin-contract "(or/c interface? class?)" t)]))
+                      types)))))
+
+;; object-contract's method contract `mc`, named as the function contract
+;; `fc` it was written as.
+(define (method-contract-named mc fc) (rename-contract mc (contract-name fc)))
+
+;; ->dm (racket/class): a method contract whose argument and result
+;; contracts see all the arguments and `this`. `doms` gets (this arg ...)
+;; and returns thunks of the arguments' contracts, each made just before
+;; its argument is checked (and the rest's last, when `rest?`); `pre` is #f or a check of the same values; `rng` is #f (any)
+;; or returns the results' contracts; `post`, given the same values,
+;; returns the check of the results. Blame says "the domain of" and
+;; "the range of", as ->d's does.
+(define (make-method-dependent-arrow name mand opt doms rest? pre rng post)
+  (let ([self #f] [n (+ mand opt)])
+    (set! self
+          (%make-contract-record
+           'impersonator name
+           (lambda (f) (and (procedure? f) (for/and ([k (in-range (add1 mand) (+ n 2))]) (procedure-arity-includes? f k))))
+           (lambda (b)
+             (lambda (f)
+               (check-procedure-shape b f (add1 mand) (add1 n) rest? '() '())
+               (chaperone-procedure
+                f
+                (lambda (this . args)
+                  (let* ([dom-b (blame-add-context b "the domain of" #:swap? #t)]
+                         [cs (apply doms this args)]
+                         [checked
+                          (let loop ([as args] [cs cs] [i 0])
+                            (cond
+                              [(null? as) '()]
+                              [(< i n)
+                               (cons (((%contract-record-projection (coerce-contract '->dm ((car cs)))) dom-b) (car as))
+                                     (loop (cdr as) (cdr cs) (add1 i)))]
+                              [else
+                               (((%contract-record-projection (coerce-contract '->dm ((list-ref cs (- (length cs) 1))))) dom-b) as)]))])
+                    (when pre
+                      (unless (apply pre this args)
+                        (raise-blame-error (blame-swap b) f "#:pre-cond violation")))
+                    (if rng
+                        (apply values
+                               (lambda results
+                                 (let ([rcs (apply rng this args)]
+                                       [rng-b (blame-add-context b "the range of")])
+                                   (unless (= (length results) (length rcs))
+                                     (result-count-error rng-b (length rcs) (length results)))
+                                   (let ([out (for/list ([r (in-list results)] [c (in-list rcs)])
+                                                (((%contract-record-projection (coerce-contract '->dm c)) rng-b) r))])
+                                     (when post
+                                       (unless (apply (apply post this args) results)
+                                         (raise-blame-error b f "#:post-cond violation")))
+                                     (apply values out))))
+                               this checked)
+                        (apply values this checked))))
+                %impersonator-prop:contracted self
+                %impersonator-prop:blame b)))
+           #f))
+    self))

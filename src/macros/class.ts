@@ -1192,6 +1192,193 @@ const CLASS_C_GROUPS = [
   'absent',
 ];
 
+/** `(class/derived orig (name super (iface ...) deserialize) member ...)`: a class named `name` (a class* the way other forms make one). */
+const classDerived = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3);
+  const head = syntaxList(p[2]);
+  if (head === null || head.length !== 4) ex.syntaxError('class/derived', 'bad syntax', stx, p[2]);
+  const ifaces = syntaxList(head[2]) ?? ex.syntaxError('class/derived', 'bad syntax', stx, head[2]);
+  const saved = ex.localName;
+  ex.localName = isIdentifier(head[0]) ? idSym(head[0]).name : saved;
+  try {
+    return new ClassExpansion(ex, b, stx, 'class*').expand(head[1], ifaces, p.slice(3));
+  } finally {
+    ex.localName = saved;
+  }
+};
+
+/**
+ * `(define-serializable-class* name super (iface ...) member ...)` and
+ * `(define-serializable-class name super member ...)`: define the class.
+ * (rkt has no racket/serialize, so the class is not made serializable.)
+ */
+const defineSerializableClass =
+  (star: boolean) =>
+  (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = items(stx, ex, star ? 4 : 3);
+    const who = star ? 'define-serializable-class*' : 'define-serializable-class';
+    if (!isIdentifier(p[1])) ex.syntaxError(who, 'expected an identifier to define', stx, p[1]);
+    const ifaces = star ? (syntaxList(p[3]) ?? ex.syntaxError(who, 'bad syntax', stx, p[3])) : [];
+    const saved = ex.localName;
+    ex.localName = idSym(p[1]).name;
+    try {
+      return b.list('define', p[1], new ClassExpansion(ex, b, stx, 'class*').expand(p[2], ifaces, p.slice(star ? 4 : 3)));
+    } finally {
+      ex.localName = saved;
+    }
+  };
+
+/** `(case->m (-> dom ... range) ...)`. */
+const caseArrowM = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const cases = items(stx, ex, 1)
+    .slice(1)
+    .map((c) => {
+      const q = syntaxList(c);
+      if (q === null || q.length < 2 || !isIdentifier(q[0]) || idSym(q[0]).name !== '->') ex.badSyntax(stx);
+      return arrowM(c, ex, new Builder(ex, c.loc));
+    });
+  return b.list('%c:make-case-arrow', b.list('list', ...cases), b.quote(sym('case->m')));
+};
+
+/** `(object-contract (m contract) ... (field f contract) ...)`: object/c with each function contract made a method contract. */
+const objectContract = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 1);
+  const methods: Sym[] = [];
+  const methodCs: Syntax[] = [];
+  const fields: Sym[] = [];
+  const fieldNames: Value[] = [];
+  const methodNames: Value[] = [];
+  const asMethod: Record<string, (stx: Syntax, ex: Expander, b: Builder) => Syntax> = {
+    '->': arrowM,
+    '->*': arrowStarM,
+    'case->': caseArrowM,
+    '->d': arrowDM,
+  };
+  for (const spec of p.slice(1)) {
+    const q = syntaxList(spec);
+    if (q !== null && q.length > 0 && isIdentifier(q[0]) && idSym(q[0]).name === 'field') {
+      if (q.length !== 3 || !isIdentifier(q[1])) ex.syntaxError('object-contract', 'malformed field specification', stx, spec);
+      fields.push(idSym(q[1]));
+      fieldNames.push(syntaxToDatum(spec));
+      continue;
+    }
+    if (q === null || q.length !== 2 || !isIdentifier(q[0]))
+      ex.syntaxError('object-contract', 'malformed object-contract clause', stx, spec);
+    const c = syntaxList(q[1]);
+    const cHead = c !== null && c.length > 0 && isIdentifier(c[0]) ? idSym(c[0]).name : '';
+    let ctc = q[1];
+    if (asMethod[cHead] !== undefined) {
+      // `->` (and the others) as racket/contract's, written as the method contract.
+      const m = ex.resolve(c![0]);
+      if (m !== null && m.kind === 'macro' && m.name === cHead) {
+        ctc = b.list('%c:method-contract-named', asMethod[cHead](q[1], ex, new Builder(ex, q[1].loc)), q[1]);
+      }
+    }
+    // A function contract made a method contract keeps the function contract's name (Racket shows `->`, not `->m`).
+    methodNames.push(methods.length);
+    methods.push(idSym(q[0]));
+    methodCs.push(ctc);
+  }
+  // The name: the fields first, then the methods, each group last first (as Racket shows them).
+  const template: Value[] = [...fieldNames.reverse(), ...methodNames.reverse()];
+  return b.list(
+    '%class-make-class/c',
+    b.quote(new Pair(sym('object-contract'), listFromArray(template))),
+    b.quote(listFromArray(methods)),
+    b.list('list', ...methodCs),
+    b.quote(listFromArray(fields)),
+    b.quote(NULL),
+    b.datum(true),
+  );
+};
+
+/**
+ * `(->dm (dom ...) (opt-dom ...) [#:rest id ctc] [#:pre-cond e] range [#:post-cond e])`,
+ * a dom `[id ctc]`, the range `any`, `[id ctc]`, `[_ ctc]` or `(values [id ctc] ...)`:
+ * ->d for a method, with `this` bound to the object in every expression.
+ */
+const arrowDM = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 4);
+  const bad = (s: Syntax): never => ex.syntaxError('->dm', 'bad syntax', stx, s);
+  const pair = (s: Syntax): [Syntax, Syntax] => {
+    const q = syntaxList(s);
+    if (q === null || q.length !== 2 || !isIdentifier(q[0])) bad(s);
+    return [q![0], q![1]];
+  };
+  const mand = (syntaxList(p[1]) ?? bad(p[1])).map(pair);
+  const opt = (syntaxList(p[2]) ?? bad(p[2])).map(pair);
+  let i = 3;
+  const kw = (name: string) => i < p.length && syntaxE(p[i]) instanceof Keyword && (syntaxE(p[i]) as Keyword).name === name;
+  let rest: [Syntax, Syntax] | null = null;
+  if (kw('rest')) {
+    if (i + 2 >= p.length) bad(stx);
+    rest = [p[i + 1], p[i + 2]];
+    i += 3;
+  }
+  let pre: Syntax | null = null;
+  if (kw('pre-cond') || kw('pre')) {
+    pre = p[i + 1] ?? bad(stx);
+    i += 2;
+  }
+  const range = p[i++] ?? bad(stx);
+  let post: Syntax | null = null;
+  if (kw('post-cond') || kw('post')) {
+    post = p[i + 1] ?? bad(stx);
+    i += 2;
+  }
+  if (i !== p.length) bad(p[i] ?? stx);
+  let results: [Syntax, Syntax][] | null = null;
+  const rp = syntaxList(range);
+  if (isIdentifier(range) && idSym(range).name === 'any') results = null;
+  else if (rp !== null && rp.length > 0 && isIdentifier(rp[0]) && idSym(rp[0]).name === 'values') results = rp.slice(1).map(pair);
+  else results = [pair(range)];
+  // `this` as the form's own context writes it.
+  const thisId = new Syntax(sym('this'), stx.loc, (syntaxList(stx)![0] as Syntax).scopes);
+  // Optional arguments not given are #f.
+  const optFormals = opt.map(([id]) => b.list(id, b.datum(false)));
+  const allFormals = b.listTail([thisId, ...mand.map(([id]) => id), ...optFormals], rest === null ? NULL : rest[0]);
+  const lam = (body: Syntax) => b.list('lambda', allFormals, body);
+  const resultIds = (results ?? []).map(([id]) => (idSym(id).name === '_' ? b.temp('result') : id));
+  // The name, as ->d's: the identifiers counted x, y, z, w, x0, x1, ...
+  const letters = ['x', 'y', 'z', 'w'];
+  let count = 0;
+  const next = (): Value => (count < 4 ? sym(letters[count++]) : sym(`x${count++ - 4}`));
+  const dots = (): Value => listFromArray([next(), sym('...')]);
+  const name: Value[] = [sym('->dm'), listFromArray(mand.map(dots)), listFromArray(opt.map(dots))];
+  if (rest !== null) name.push(Keyword.intern('rest'), next(), sym('...'));
+  if (pre !== null) name.push(Keyword.intern('pre'), sym('...'));
+  if (results === null) name.push(sym('any'));
+  else {
+    const named = results.map(([id]) => listFromArray([idSym(id).name === '_' ? sym('_') : next(), sym('...')]));
+    name.push(named.length === 1 ? named[0] : listFromArray([sym('values'), ...named]));
+  }
+  if (post !== null) name.push(Keyword.intern('post'), sym('...'));
+  return b.list(
+    '%c:make-method-dependent-arrow',
+    b.quote(listFromArray(name)),
+    b.datum(mand.length),
+    b.datum(opt.length),
+    lam(
+      b.list(
+        'list',
+        ...[...[...mand, ...opt].map(([, c]) => c), ...(rest === null ? [] : [rest[1]])].map((c) => b.list('lambda', b.list(), c)),
+      ),
+    ),
+    b.datum(rest !== null),
+    pre === null ? b.datum(false) : lam(pre),
+    results === null ? b.datum(false) : lam(b.list('list', ...results.map(([, c]) => c))),
+    post === null ? b.datum(false) : lam(b.list('lambda', b.list(...resultIds), post)),
+  );
+};
+
+/** `mixin-contract`: the contract (made by lib/contracts.rkt, which cannot define a contract as a constant). */
+const mixinContract: MacroTransformer = (stx, ex) => {
+  const b = new Builder(ex, stx.loc);
+  const p = syntaxList(stx);
+  return p === null ? b.list('%c:mixin-contract') : b.list(b.list('%c:mixin-contract'), ...p.slice(1));
+};
+mixinContract.alone = true;
+
 export function installClassForms(define: (name: string, m: Meaning) => void): void {
   for (const k of [...CLAUSE_KEYWORDS, ...BODY_KEYWORDS]) define(k, keywordMacro(k));
   define('class', jsMacro('class', classForm));
@@ -1245,19 +1432,13 @@ export function installClassForms(define: (name: string, m: Meaning) => void): v
     }),
   );
   define('->*m', jsMacro('->*m', arrowStarM));
-  define(
-    'case->m',
-    jsMacro('case->m', (stx, ex, b) => {
-      const cases = items(stx, ex, 1)
-        .slice(1)
-        .map((c) => {
-          const q = syntaxList(c);
-          if (q === null || q.length < 2 || !isIdentifier(q[0]) || idSym(q[0]).name !== '->') ex.badSyntax(stx);
-          return arrowM(c, ex, new Builder(ex, c.loc));
-        });
-      return b.list('%c:make-case-arrow', b.list('list', ...cases), b.quote(sym('case->m')));
-    }),
-  );
+  define('->dm', jsMacro('->dm', arrowDM));
+  define('mixin-contract', { kind: 'macro', name: 'mixin-contract', transform: mixinContract });
+  define('object-contract', jsMacro('object-contract', objectContract));
+  define('class/derived', jsMacro('class/derived', classDerived));
+  define('define-serializable-class', jsMacro('define-serializable-class', defineSerializableClass(false)));
+  define('define-serializable-class*', jsMacro('define-serializable-class*', defineSerializableClass(true)));
+  define('case->m', jsMacro('case->m', caseArrowM));
   define('absent', keywordMacro('absent', 'use of a class contract keyword is not in a class contract'));
   define('class/c', jsMacro('class/c', classC(false)));
   define('object/c', jsMacro('object/c', classC(true)));
