@@ -30,6 +30,7 @@
                      [make-mixin-contract racket/class:make-mixin-contract]
                      [make-method-dependent-arrow #%rkt-internal:contract-make-method-dependent-arrow]
                      [method-contract-named #%rkt-internal:contract-method-contract-named]
+                     [make-unit/c #%rkt-internal:contract-make-unit/c]
                      [contract-first-order racket/contract:contract-first-order]
                      [contract-first-order-passes? racket/contract:contract-first-order-passes?]
                      [contract-projection racket/contract:contract-projection]
@@ -1681,3 +1682,50 @@
                 %impersonator-prop:blame b)))
            #f))
     self))
+;; racket/unit's unit/c: `imports` and `exports` are lists of (signature
+;; (variable . contract) ...). The unit must export each signature listed
+;; and import none but those listed; the imports' contracts guard what the
+;; unit is given (blaming its context's other side, as a function's
+;; arguments do), the exports' what it gives. A value exported under a
+;; signature's own contract (racket/unit's `contracted`) passes as it is.
+;; The unit it makes is named `unit-name`. (Its data, 'unit/c, has it
+;; print as #<contract: ...>, as Racket's does.)
+(define (make-unit/c imports exports unit-name)
+  (let* ([coerced (lambda (blocks)
+                    (map (lambda (blk)
+                           (cons (car blk)
+                                 (map (lambda (vc) (cons (car vc) (coerce-contract 'unit/c (cdr vc)))) (cdr blk))))
+                         blocks))]
+         [imports (coerced imports)]
+         [exports (coerced exports)]
+         [block-name (lambda (blk)
+                       (cons (car blk) (map (lambda (vc) (list (car vc) (%contract-record-name (cdr vc)))) (cdr blk))))]
+         [name (list 'unit/c (cons 'import (map block-name imports)) (cons 'export (map block-name exports)) '(init-depend))]
+         [contract-of (lambda (blocks) (let ([h (make-hasheq)]) (for* ([blk blocks] [vc (cdr blk)]) (hash-set! h (car vc) (cdr vc))) h))]
+         [import-cs (contract-of imports)]
+         [export-cs (contract-of exports)])
+    (%make-contract-record
+     'impersonator name
+     (lambda (u) (and (%unit-is? u) #t))
+     (lambda (b)
+       (lambda (u)
+         (unless (%unit-is? u) (raise-blame-error b u "not a unit"))
+         (let ([sigs (%unit-signatures u)])
+           (for ([s (in-list (car sigs))])
+             (unless (assq s imports) (raise-blame-error b u "contract does not list import ~a" s)))
+           (for ([blk (in-list exports)])
+             (unless (memq (car blk) (cadr sigs)) (raise-blame-error b u "unit must export signature ~a" (car blk)))))
+         (let ([guard (lambda (cs names vals b)
+                        (for/vector ([n (in-list names)] [v (in-vector vals)])
+                          (let ([c (hash-ref cs n #f)])
+                            (if (and c (not (%unit-contracted? v))) (((%contract-record-projection c) b) v) v))))]
+               [proc (%unit-proc 'unit/c u)])
+           (%unit-make
+            unit-name
+            (%unit-import-names u)
+            (%unit-export-names u)
+            (lambda (given)
+              (let-values ([(out result) (proc (guard import-cs (%unit-import-names u) given (blame-swap b)))])
+                (values (guard export-cs (%unit-export-names u) out b) result)))
+            (%unit-signatures u)))))
+     'unit/c)))

@@ -32,7 +32,9 @@ export class ContractRecord {
   ) {}
   [customPrint](ctx: PrintContext): string {
     // Printed as an expression, a contract shows its name (as Racket's do); elsewhere it is opaque.
-    if (ctx.mode === 'print' && ctx.quoteDepth === 0) return ctx.recur(this.name, 'print', 1);
+    // (unit/c's contracts print opaque in either case, as Racket's do.)
+    const opaque = this.data instanceof Sym && this.data.name === 'unit/c';
+    if (ctx.mode === 'print' && ctx.quoteDepth === 0 && !opaque) return ctx.recur(this.name, 'print', 1);
     const what = this.kind === 'impersonator' ? 'contract' : `${this.kind}-contract`;
     return `#<${what}: ${ctx.recur(this.name, 'write')}>`;
   }

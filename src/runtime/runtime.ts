@@ -163,6 +163,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:make-method-dependent-arrow', '#%rkt-internal', 'contract-make-method-dependent-arrow'],
   ['%c:mixin-contract', '#%rkt-internal', 'contract-mixin-contract'],
   ['%c:method-contract-named', '#%rkt-internal', 'contract-method-contract-named'],
+  ['%c:make-unit/c', '#%rkt-internal', 'contract-make-unit/c'],
   ['%c:contract-out-value', '#%rkt-internal', 'contract-contract-out-value'],
   ['%c:invariant-assertion', '#%rkt-internal', 'contract-invariant-assertion'],
   ['%c:or/c', 'racket/contract', 'or/c'],
