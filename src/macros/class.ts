@@ -532,6 +532,32 @@ class ClassExpansion {
     const initProc = b.list('lambda', b.list(thisId, this.binder(iaSym), this.binder(superInitSym)), ...initBody);
     const methodSpec = listFromArray(own.map((d) => new Pair(sym(d.kind), sym(d.external))));
     const fieldSpec = listFromArray(this.ownFields.map((f) => (f === null ? false : sym(f))));
+    // A sealed superclass checks the names this class declares (class-seal), listed as Racket lists them:
+    // an overriding or augmenting method is also a (hidden) rename, fields come before init-fields.
+    const names = (xs: string[]) => q(listFromArray(xs.map((n) => sym(n))));
+    const ofKinds = (...kinds: string[]) => own.filter((d) => kinds.includes(d.kind)).map((d) => d.external);
+    const plainFields = this.ownFields.filter((f): f is string => f !== null);
+    const sealCheck = b.list(
+      '%class-check-seals',
+      this.binder(supSym),
+      names(this.initNames),
+      names([
+        ...plainFields.filter((f) => !this.initNames.includes(f)),
+        ...plainFields.filter((f) => this.initNames.includes(f)),
+        ...this.inheritFields.map((f) => f.external),
+      ]),
+      names([
+        ...ofKinds('override', 'override-final', 'overment'),
+        ...this.renames.filter((r) => r.kind === 'super').map((r) => r.external),
+        ...ofKinds('augment', 'augment-final', 'augride'),
+        ...this.renames.filter((r) => r.kind === 'inner').map((r) => r.external),
+        ...['pubment', 'public-final', 'public', 'overment', 'override-final', 'override', 'augment', 'augment-final', 'augride'].flatMap(
+          (k) => ofKinds(k),
+        ),
+        ...this.inherits.map((h) => h.external),
+        ...ofKinds('abstract'),
+      ]),
+    );
     const make = b.list(
       prim('class:make'),
       q(sym(className)),
@@ -551,7 +577,7 @@ class ClassExpansion {
       b.list(b.list(b.list(this.binder(supSym)), superExpr)),
       b.list(
         'let-values',
-        b.list(b.list(b.list(cls), make)),
+        b.list(b.list(b.list(cls), b.list('begin', sealCheck, make))),
         b.list(
           'let*-values',
           b.list(...bindings),

@@ -124,8 +124,23 @@ export class RClass {
     );
   }
   isSubclassOf(c: RClass): boolean {
-    for (let k: RClass | null = this; k !== null; k = k.sup) if (k === c) return true;
+    const target = c.sealedFrom ?? c;
+    for (let k: RClass | null = this; k !== null; k = k.sup) if ((k.sealedFrom ?? k) === target) return true;
     return false;
+  }
+  /**
+   * class-seal's seals: a list of vectors #(key inst-proc member-proc inits
+   * fields methods), newest first (lib/class.rkt runs them). A sealed class
+   * is a view of the class it seals (sharing all else), as Racket's is an
+   * impersonator of it.
+   */
+  seals: Value = NULL;
+  sealedFrom: RClass | null = null;
+  withSeals(seals: Value): RClass {
+    const view = Object.create(this) as RClass;
+    view.seals = seals;
+    view.sealedFrom = this.sealedFrom ?? this;
+    return view;
   }
   implements(i: RInterface): boolean {
     if (i.forClass !== null) return this.isSubclassOf(i.forClass);
@@ -224,6 +239,8 @@ function makeClass(
       fail(exnFailObjectT, `${w}: interface expression result is not an interface\n  result: ${errorValueString(i)}`);
   const name = nameV instanceof Sym ? nameV.name : String(nameV);
   const c = new RClass(name, supV, ownFieldCount as number, transparent !== false, names(initNamesV), initRest !== false);
+  // A sealed class's subclasses keep its seals.
+  c.seals = supV.seals;
   const err: (msg: string, m: string, label?: string) => never = (msg, m, label = 'method name') =>
     failObject(`${w}: ${msg}\n  ${label}: ${m}\n  class name: ${name}`);
   for (const entry of listToArray(methods)) {
@@ -612,6 +629,8 @@ export function installClasses(t: PrimTable): void {
       const fields: Value[] = new Array(c.structType.fieldCount);
       return new StructInstance(c.structType, fields);
     });
+    helper('class:seals', 1, 1, (c: Value) => (c instanceof RClass ? c.seals : NULL));
+    helper('class:with-seals', 2, 2, (c: RClass, seals: Value) => c.withSeals(seals));
     helper('class:init-args', 2, 2, (pos: Value, named: Value) => new InitArgs(listToArray(pos), namedArgs(named)));
     helper('class:super', 1, 1, (c: RClass) => c.sup ?? false);
     helper('class:visible-super', 1, 1, (c: RClass) => (c.sup !== null && c.sup.sup !== null && c.sup.transparent ? c.sup : false));

@@ -211,6 +211,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%trace-do-traced', '#%rkt-internal', 'do-traced'],
   ['%traced-original', '#%rkt-internal', 'traced-original'],
   ['%class-instantiate', '#%rkt-internal', 'class-instantiate'],
+  ['%class-check-seals', '#%rkt-internal', 'class-check-seals'],
   ['%class-make-class/c', '#%rkt-internal', 'class-make-class/c'],
 ];
 
