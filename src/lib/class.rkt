@@ -10,6 +10,7 @@
                      [class-seal racket/class:class-seal]
                      [class-unseal racket/class:class-unseal]
                      [class-check-seals #%rkt-internal:class-check-seals]
+                     [call-with-member-names #%rkt-internal:class-call-with-member-names]
                      [object-info racket/class:object-info]))
 
 ;; new, make-object and instantiate: by-position arguments and by-name (name . value) pairs.
@@ -92,3 +93,10 @@
         (for ([s (in-list seals)])
           (let ([sealed (filter (lambda (n) (not (memq n (vector-ref s i)))) names)])
             (unless (null? sealed) ((vector-ref s 2) super sealed))))))))
+;; A class using define-member-name's names is made in here: the class
+;; records take each placeholder of `pairs` ((placeholder . key) ...) for
+;; its key's name.
+(define (call-with-member-names pairs thunk)
+  (dynamic-wind (lambda () (%class:push-member-names! pairs))
+                thunk
+                (lambda () (%class:pop-member-names!))))

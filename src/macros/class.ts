@@ -112,13 +112,46 @@ function bodyKeywordHead(ex: Expander, stx: Syntax): boolean {
 const localMemberNames = new Set<string>();
 let localMemberCount = 0;
 
+/**
+ * define-member-name's names: a placeholder symbol (which the class forms
+ * use as the member's name, and which the class records translate while
+ * the class is made) and the variable holding the key it stands for.
+ */
+const dynamicMemberNames = new Map<string, Syntax>();
+/** The placeholders the member names looked up since the last reset stand for (a class expansion wraps itself for them). */
+const usedDynamicNames = new Set<string>();
+
 /** The member name identifier `id` stands for: its own symbol, or a local member name's. */
 function memberSym(ex: Expander, id: Syntax): Sym {
   const m = ex.resolve(id);
   if (m !== null && m.kind === 'syntax' && m.value instanceof Sym && !m.value.interned && localMemberNames.has(m.value.name))
     return m.value;
+  if (m !== null && m.kind === 'syntax' && m.value instanceof Sym && !m.value.interned && dynamicMemberNames.has(m.value.name)) {
+    usedDynamicNames.add(m.value.name);
+    return m.value;
+  }
   return idSym(id);
 }
+
+/** A field name of get-field and the like, as an expression. */
+function fieldNameExpr(ex: Expander, b: Builder, who: string, id: Syntax): Syntax {
+  if (!isIdentifier(id)) ex.syntaxError(who, 'field name is not an identifier', id);
+  return memberNameExpr(ex, b, id);
+}
+
+/** The member name `id` stands for as an expression: a quoted symbol, or (for define-member-name's) its key's. */
+function memberNameExpr(ex: Expander, b: Builder, id: Syntax): Syntax {
+  const s = memberSym(ex, id);
+  const key = dynamicMemberNames.get(s.name);
+  if (key === undefined || s.interned) return b.quote(s);
+  return b.list(b.quote(ex.rtPrim('class:member-key-name')), key);
+}
+
+/** An uninterned symbol of this name (a placeholder, as quoted in the class's forms). */
+function uninternedSymNamed(name: string): Sym {
+  return placeholders.get(name) ?? uninternedSym(name);
+}
+const placeholders = new Map<string, Sym>();
 
 const named = (ex: Expander, s: Value, name: string): boolean => isIdentifier(s) && ex.isBase(s, name);
 
@@ -421,6 +454,21 @@ class ClassExpansion {
   }
 
   expand(superExpr: Syntax, ifaceExprs: Syntax[], body: Syntax[]): Syntax {
+    // Members named by define-member-name: the class is made with their keys' names in place of the placeholders.
+    const outer = [...usedDynamicNames];
+    usedDynamicNames.clear();
+    try {
+      const out = this.expandClass(superExpr, ifaceExprs, body);
+      if (usedDynamicNames.size === 0) return out;
+      const b = this.b;
+      const pairs = [...usedDynamicNames].map((n) => b.list('cons', b.quote(uninternedSymNamed(n)), dynamicMemberNames.get(n)!));
+      return b.list('%class-call-with-member-names', b.list('list', ...pairs), b.list('lambda', b.list(), out));
+    } finally {
+      for (const n of outer) usedDynamicNames.add(n);
+    }
+  }
+
+  expandClass(superExpr: Syntax, ifaceExprs: Syntax[], body: Syntax[]): Syntax {
     const ex = this.ex;
     const b = this.b;
     const name = ex.localName ?? locationName(this.stx);
@@ -901,7 +949,7 @@ const strOf = (s: string): Value => new RString(s, true);
 function sendCall(b: Builder, ex: Expander, who: string, obj: Syntax, method: Syntax, args: Value, apply: boolean): Syntax {
   if (!isIdentifier(method)) ex.syntaxError(who, 'method name is not an identifier', method);
   const o = b.temp('obj');
-  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(memberSym(ex, method)), b.quote(sym(who)));
+  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, memberNameExpr(ex, b, method), b.quote(sym(who)));
   const list: Syntax[] = [];
   let l = args;
   while (l instanceof Pair) {
@@ -939,7 +987,7 @@ const sendKeywordApply = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 6);
   if (!isIdentifier(p[2])) ex.syntaxError('send/keyword-apply', 'method name is not an identifier', p[2]);
   const o = b.temp('obj');
-  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(memberSym(ex, p[2])), b.quote(sym('send/keyword-apply')));
+  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, memberNameExpr(ex, b, p[2]), b.quote(sym('send/keyword-apply')));
   return b.list('let-values', b.list(b.list(b.list(o), p[1])), b.list('keyword-apply', find, p[3], p[4], o, ...p.slice(5)));
 };
 
@@ -976,7 +1024,7 @@ const withMethod = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
     const o = b.temp('obj');
     const m = b.temp('method');
     const args = b.temp('args');
-    const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(memberSym(ex, r[1])), b.quote(sym('with-method')));
+    const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, memberNameExpr(ex, b, r[1]), b.quote(sym('with-method')));
     return b.list(
       b.list(q[0]),
       b.list(
@@ -994,15 +1042,15 @@ const fieldName = (ex: Expander, who: string, id: Syntax): Sym =>
 
 const getField = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3, 3);
-  return b.list(b.quote(ex.rtPrim('class:get-field')), p[2], b.quote(fieldName(ex, 'get-field', p[1])), b.quote(sym('get-field')));
+  return b.list(b.quote(ex.rtPrim('class:get-field')), p[2], fieldNameExpr(ex, b, 'get-field', p[1]), b.quote(sym('get-field')));
 };
 const setField = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 4, 4);
-  return b.list(b.quote(ex.rtPrim('class:set-field!')), p[2], b.quote(fieldName(ex, 'set-field!', p[1])), p[3], b.quote(sym('set-field!')));
+  return b.list(b.quote(ex.rtPrim('class:set-field!')), p[2], fieldNameExpr(ex, b, 'set-field!', p[1]), p[3], b.quote(sym('set-field!')));
 };
 const fieldBound = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3, 3);
-  return b.list(b.quote(ex.rtPrim('class:field-bound?')), p[2], b.quote(fieldName(ex, 'field-bound?', p[1])));
+  return b.list(b.quote(ex.rtPrim('class:field-bound?')), p[2], fieldNameExpr(ex, b, 'field-bound?', p[1]));
 };
 const fieldAccessor =
   (mutator: boolean) =>
@@ -1053,7 +1101,7 @@ const instantiateForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
 const genericForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3, 3);
   if (!isIdentifier(p[2])) ex.syntaxError('generic', 'method name is not an identifier', p[2]);
-  return b.list(b.quote(ex.rtPrim('class:make-generic')), p[1], b.quote(memberSym(ex, p[2])));
+  return b.list(b.quote(ex.rtPrim('class:make-generic')), p[1], memberNameExpr(ex, b, p[2]));
 };
 const sendGeneric = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3);
@@ -1450,10 +1498,29 @@ export function installClassForms(define: (name: string, m: Meaning) => void): v
     }),
   );
   define(
+    'define-member-name',
+    jsMacro('define-member-name', (stx, ex, b) => {
+      const p = items(stx, ex, 3, 3);
+      if (!isIdentifier(p[1])) ex.syntaxError('define-member-name', 'expected an identifier', stx, p[1]);
+      const placeholder = uninternedSym(`${idSym(p[1]).name}\u2061${++localMemberCount}`);
+      // The key's variable, in the name's context (so that the uses the placeholder's forms make see it).
+      const key = new Syntax(sym(ex.fresh(`${idSym(p[1]).name}-key%`)), p[1].loc, p[1].scopes);
+      dynamicMemberNames.set(placeholder.name, key);
+      placeholders.set(placeholder.name, placeholder);
+      return b.list(
+        'begin',
+        b.list('define-values', b.list(key), b.list(b.quote(ex.rtPrim('class:check-member-key')), b.quote(idSym(p[1])), p[2])),
+        b.list('define-syntaxes', b.list(p[1]), b.quote(placeholder)),
+      );
+    }),
+  );
+  define(
     'member-name-key',
     jsMacro('member-name-key', (stx, ex, b) => {
       const p = items(stx, ex, 2, 2);
       if (!isIdentifier(p[1])) ex.syntaxError('member-name-key', 'expected an identifier', stx, p[1]);
+      const key = dynamicMemberNames.get(memberSym(ex, p[1]).name);
+      if (key !== undefined) return key;
       return b.list(b.quote(ex.rtPrim('class:member-key')), b.quote(memberSym(ex, p[1])));
     }),
   );

@@ -212,6 +212,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%traced-original', '#%rkt-internal', 'traced-original'],
   ['%class-instantiate', '#%rkt-internal', 'class-instantiate'],
   ['%class-check-seals', '#%rkt-internal', 'class-check-seals'],
+  ['%class-call-with-member-names', '#%rkt-internal', 'class-call-with-member-names'],
   ['%class-make-class/c', '#%rkt-internal', 'class-make-class/c'],
 ];
 
