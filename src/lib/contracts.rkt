@@ -762,7 +762,9 @@
         (kind-of cs) name
         (lambda (x) (andmap (lambda (c) ((%contract-record-first-order c) x)) cs))
         (lambda (b)
-          (let ([projs (map (lambda (c) ((%contract-record-projection c) (blame-add-context b "an and/c case of"))) cs)])
+          ;; A higher-order and/c names its conjuncts by position, as Racket's does.
+          (let ([projs (for/list ([c (in-list cs)] [i (in-naturals 1)])
+                         ((%contract-record-projection c) (blame-add-context b (format "the ~a conjunct of" (n->th i)))))])
             (lambda (v) (for/fold ([v v]) ([p (in-list projs)]) (p v)))))
         #f)])))
 

@@ -54,3 +54,10 @@ s%
 (define-serializable-class* s2% s% ((interface () q)) (super-new) (define/public (q) 'q))
 (send (new s2%) q)
 (is-a? (new s2%) s%)
+;; and/c of one contract stays an and/c; cases report as Racket's do
+(and/c (-> integer? any))
+(define/contract af (and/c (-> integer? any)) (lambda (x) x))
+(show (lambda () (af 'a)))
+(define/contract ag (and/c procedure? (-> integer? any)) (lambda (x) x))
+(show (lambda () (ag 'a)))
+(show (lambda () (contract (and/c integer? (and/c (>=/c 5))) 3 'pos 'neg)))
