@@ -75,8 +75,35 @@ const CLAUSE_KEYWORDS = [
 /** Keywords the body's expressions use; each class binds them anew in its body. */
 const BODY_KEYWORDS = ['this', 'this%', 'super', 'inner', 'super-new', 'super-make-object', 'super-instantiate'];
 
+/**
+ * The `this` of the method or init body being expanded (innermost last):
+ * a `this` a macro introduces there has not the class's scope, yet means
+ * the object, as Racket's `this` (a syntax parameter) does.
+ */
+const thisStack: Syntax[] = [];
+
+/** `(%class-with-this this-ref body)`: `body`, expanded with `this` meaning `this-ref`. */
+const withThisForm: Meaning = {
+  kind: 'core',
+  name: '%class-with-this',
+  expand: (stx, ex) => {
+    const p = syntaxList(stx)!;
+    thisStack.push(p[1]);
+    try {
+      return ex.expandExpr(p[2]);
+    } finally {
+      thisStack.pop();
+    }
+  },
+};
+
 function keywordMacro(name: string, message = 'use of a class keyword is not in a class top-level'): Meaning {
-  const transform: Transform = (stx, ex) => ex.syntaxError(name, message, stx);
+  const transform: Transform = (stx, ex) => {
+    const self = name === 'this' ? thisStack[thisStack.length - 1] : undefined;
+    if (self === undefined) return ex.syntaxError(name, message, stx);
+    const e = syntaxE(stx);
+    return e instanceof Pair ? new Syntax(new Pair(self, e.cdr), stx.loc, stx.scopes) : self;
+  };
   transform.classKeyword = name;
   transform.alone = true;
   return { kind: 'macro', name, transform };
@@ -433,17 +460,20 @@ class ClassExpansion {
     const b = this.b;
     let rhs = def.rhs;
     const withThis = (formals: Syntax): Syntax => new Syntax(new Pair(thisId, syntaxE(formals)), formals.loc, formals.scopes);
+    const bodyWithThis = (forms: Syntax[]): Syntax[] => [
+      b.list('%class-with-this', ClassExpansion.ref(thisId, idSym(thisId)), b.list('let', b.list(), ...forms)),
+    ];
     for (let tries = 0; tries < 2; tries++) {
       const p = syntaxList(rhs);
       if (p !== null && p.length >= 3 && (named(ex, p[0], 'lambda') || named(ex, p[0], 'λ') || named(ex, p[0], '#%plain-lambda'))) {
-        const lam = b.list('lambda', withThis(p[1]), ...p.slice(2));
+        const lam = b.list('lambda', withThis(p[1]), ...bodyWithThis(p.slice(2)));
         const n = b.hidden(name);
         return b.list('letrec-values', b.list(b.list(b.list(n), lam)), n);
       }
       if (p !== null && p.length >= 1 && named(ex, p[0], 'case-lambda')) {
         const clauses = p.slice(1).map((c) => {
           const q = syntaxList(c) ?? this.bad(c);
-          return b.list(withThis(q[0]), ...q.slice(1));
+          return b.list(withThis(q[0]), ...bodyWithThis(q.slice(1)));
         });
         const n = b.hidden(name);
         return b.list('letrec-values', b.list(b.list(b.list(n), b.list('case-lambda', ...clauses))), n);
@@ -577,7 +607,11 @@ class ClassExpansion {
       ),
     );
     const initBody = this.initBody(thisId, this.binder(iaSym), fieldSlot);
-    const initProc = b.list('lambda', b.list(thisId, this.binder(iaSym), this.binder(superInitSym)), ...initBody);
+    const initProc = b.list(
+      'lambda',
+      b.list(thisId, this.binder(iaSym), this.binder(superInitSym)),
+      b.list('%class-with-this', ClassExpansion.ref(thisId, idSym(thisId)), b.list('let', b.list(), ...initBody)),
+    );
     const methodSpec = listFromArray(own.map((d) => new Pair(sym(d.kind), sym(d.external))));
     const fieldSpec = listFromArray(this.ownFields.map((f) => (f === null ? false : sym(f))));
     // A sealed superclass checks the names this class declares (class-seal), listed as Racket lists them:
@@ -1455,6 +1489,7 @@ mixinContract.alone = true;
 
 export function installClassForms(define: (name: string, m: Meaning) => void): void {
   for (const k of [...CLAUSE_KEYWORDS, ...BODY_KEYWORDS]) define(k, keywordMacro(k));
+  define('%class-with-this', withThisForm);
   define('class', jsMacro('class', classForm));
   define('class*', jsMacro('class*', classStar));
   define('interface', jsMacro('interface', interfaceForm(false)));

@@ -423,7 +423,11 @@ export class Runtime {
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
     installContractForms((name, m) => contract.exports.set(name, m));
     this.ex.table.add(CONTRACTED_STRUCT_INFO[0], [this.ex.baseScope], CONTRACTED_STRUCT_INFO[1], ALL_PHASES);
-    installClassForms((name, m) => (this.libraries.get('racket/class') ?? this.addLibrary('racket/class')).exports.set(name, m));
+    installClassForms((name, m) =>
+      name.startsWith('%')
+        ? this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES)
+        : (this.libraries.get('racket/class') ?? this.addLibrary('racket/class')).exports.set(name, m),
+    );
     this.ex.contractOut = (spec, define) => expandContractOut(spec, this.ex, define);
     const rackunit = this.libraries.get('rackunit') ?? this.addLibrary('rackunit');
     installRackunitForms((name, m) => rackunit.exports.set(name, m));
