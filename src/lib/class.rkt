@@ -7,10 +7,15 @@
 (provide (rename-out [class-instantiate #%rkt-internal:class-instantiate]
                      [object-method-arity-includes? racket/class:object-method-arity-includes?]
                      [class-info racket/class:class-info]
+                     [class-seal racket/class:class-seal]
+                     [class-unseal racket/class:class-unseal]
+                     [class-check-seals #%rkt-internal:class-check-seals]
+                     [call-with-member-names #%rkt-internal:class-call-with-member-names]
                      [object-info racket/class:object-info]))
 
 ;; new, make-object and instantiate: by-position arguments and by-name (name . value) pairs.
 (define (class-instantiate c pos named)
+  (for-each (lambda (s) ((vector-ref s 1) c)) (%class:seals c))
   (let ([o (%class:allocate c)])
     (class-initialize o c (%class:init-args pos named))
     o))
@@ -51,3 +56,47 @@
   (if (%class:object? o)
       (values (%class:visible-class o) (%class:skipped? o))
       (values #f #t)))
+;; class-seal: a view of the class that, when subclassed, calls
+;; member-proc with the class and the init, field and method names the
+;; subclass declares that `inits`, `fields` and `methods` leave sealed,
+;; and when instantiated calls inst-proc with the class.
+(define (class-seal cls key inits fields methods inst-proc member-proc)
+  (unless (%class:class? cls) (raise-argument-error 'class-seal "class?" cls))
+  (unless (symbol? key) (raise-argument-error 'class-seal "symbol?" key))
+  (for ([names (in-list (list inits fields methods))])
+    (unless (and (list? names) (andmap symbol? names)) (raise-argument-error 'class-seal "(listof symbol?)" names)))
+  (unless (and (procedure? inst-proc) (procedure-arity-includes? inst-proc 1))
+    (raise-argument-error 'class-seal "(procedure-arity-includes/c 1)" inst-proc))
+  (unless (and (procedure? member-proc) (procedure-arity-includes? member-proc 2))
+    (raise-argument-error 'class-seal "(procedure-arity-includes/c 2)" member-proc))
+  (%class:with-seals cls (cons (vector key inst-proc member-proc inits fields methods) (%class:seals cls))))
+
+;; class-unseal: the class without (the newest of) its seals keyed `key`;
+;; wrong-key-proc gets the class when it has none. (Racket's checks name
+;; class-seal.)
+(define (class-unseal cls key wrong-key-proc)
+  (unless (%class:class? cls) (raise-argument-error 'class-seal "class?" cls))
+  (unless (symbol? key) (raise-argument-error 'class-seal "symbol?" key))
+  (let ([seals (%class:seals cls)])
+    (unless (ormap (lambda (s) (eq? key (vector-ref s 0))) seals) (wrong-key-proc cls))
+    (%class:with-seals cls (let drop ([l seals])
+                             (cond [(null? l) '()]
+                                   [(eq? key (vector-ref (car l) 0)) (cdr l)]
+                                   [else (cons (car l) (drop (cdr l)))])))))
+
+;; Before a class is made from `super`: each seal's check of the names the
+;; new class declares (its inits for all seals, then fields, then methods).
+(define (class-check-seals super inits fields methods)
+  (when (%class:class? super)
+    (let ([seals (%class:seals super)])
+      (for ([i (in-list '(3 4 5))] [names (in-list (list inits fields methods))])
+        (for ([s (in-list seals)])
+          (let ([sealed (filter (lambda (n) (not (memq n (vector-ref s i)))) names)])
+            (unless (null? sealed) ((vector-ref s 2) super sealed))))))))
+;; A class using define-member-name's names is made in here: the class
+;; records take each placeholder of `pairs` ((placeholder . key) ...) for
+;; its key's name.
+(define (call-with-member-names pairs thunk)
+  (dynamic-wind (lambda () (%class:push-member-names! pairs))
+                thunk
+                (lambda () (%class:pop-member-names!))))

@@ -26,6 +26,11 @@
                      [dynamic-object/c racket/class:dynamic-object/c]
                      [implementation?/c racket/class:implementation?/c]
                      [subclass?/c racket/class:subclass?/c]
+                     [mixin-contract #%rkt-internal:contract-mixin-contract]
+                     [make-mixin-contract racket/class:make-mixin-contract]
+                     [make-method-dependent-arrow #%rkt-internal:contract-make-method-dependent-arrow]
+                     [method-contract-named #%rkt-internal:contract-method-contract-named]
+                     [make-unit/c #%rkt-internal:contract-make-unit/c]
                      [contract-first-order racket/contract:contract-first-order]
                      [contract-first-order-passes? racket/contract:contract-first-order-passes?]
                      [contract-projection racket/contract:contract-projection]
@@ -755,7 +760,6 @@
          [name (cons 'and/c (names-of cs))])
     (cond
       [(null? cs) any/c]
-      [(null? (cdr cs)) (car cs)]
       [(all-flat? cs)
        (let ([preds (map %contract-record-first-order cs)])
          (make-flat/projection
@@ -768,14 +772,16 @@
                   (cond
                     [(null? cs) v]
                     [((%contract-record-first-order (car cs)) v) (loop (cdr cs))]
-                    [else (raise-blame-error inner v '(expected: "~a" given: "~e")
-                                             (%name-text (%contract-record-name (car cs))) v)])))))))]
+                    ;; The failing case's own projection reports it (a nested and/c adds its context).
+                    [else (((%contract-record-projection (car cs)) inner) v)])))))))]
       [else
        (%make-contract-record
         (kind-of cs) name
         (lambda (x) (andmap (lambda (c) ((%contract-record-first-order c) x)) cs))
         (lambda (b)
-          (let ([projs (map (lambda (c) ((%contract-record-projection c) (blame-add-context b "an and/c case of"))) cs)])
+          ;; A higher-order and/c names its conjuncts by position, as Racket's does.
+          (let ([projs (for/list ([c (in-list cs)] [i (in-naturals 1)])
+                         ((%contract-record-projection c) (blame-add-context b (format "the ~a conjunct of" (n->th i)))))])
             (lambda (v) (for/fold ([v v]) ([p (in-list projs)]) (p v)))))
         #f)])))
 
@@ -1704,3 +1710,130 @@
         (values #f t1 t2)
         (with-continuation-mark %contract-doubling-key (+ depth 1)
           (values #t (t1) (t2))))))
+
+;; racket/class's mixin contracts: ->i contracts from a class (that is a
+;; subclass of each class given and implements each interface given) to
+;; a subclass of it.
+(define (mixin-contract-from dom)
+  (make-dependent-arrow
+   (list '->i (list (list 'c% (contract-name dom))) '(res (c%) (subclass?/c c%)))
+   '(c%) '(()) (list (lambda () dom)) 0 #f #f
+   '(res) '((c%)) (list (lambda (c%) (subclass?/c c%))) #f))
+
+;; (A procedure: racket/class's `mixin-contract` is a macro calling it.)
+(define (mixin-contract) (mixin-contract-from (make-flat 'class? %class:class?)))
+
+(define (make-mixin-contract . types)
+  (mixin-contract-from
+   (and/c (make-flat 'class? %class:class?)
+          (apply and/c
+                 (map (lambda (t)
+                        (cond
+                          [(%class:class? t) (subclass?/c t)]
+                          [(%class:interface? t) (implementation?/c t)]
+                          [else (raise-argument-error 'make-mixin-contract "(or/c interface? class?)" t)]))
+                      types)))))
+
+;; object-contract's method contract `mc`, named as the function contract
+;; `fc` it was written as.
+(define (method-contract-named mc fc) (rename-contract mc (contract-name fc)))
+
+;; ->dm (racket/class): a method contract whose argument and result
+;; contracts see all the arguments and `this`. `doms` gets (this arg ...)
+;; and returns thunks of the arguments' contracts, each made just before
+;; its argument is checked (and the rest's last, when `rest?`); `pre` is #f or a check of the same values; `rng` is #f (any)
+;; or returns the results' contracts; `post`, given the same values,
+;; returns the check of the results. Blame says "the domain of" and
+;; "the range of", as ->d's does.
+(define (make-method-dependent-arrow name mand opt doms rest? pre rng post)
+  (let ([self #f] [n (+ mand opt)])
+    (set! self
+          (%make-contract-record
+           'impersonator name
+           (lambda (f) (and (procedure? f) (for/and ([k (in-range (add1 mand) (+ n 2))]) (procedure-arity-includes? f k))))
+           (lambda (b)
+             (lambda (f)
+               (check-procedure-shape b f (add1 mand) (add1 n) rest? '() '())
+               (chaperone-procedure
+                f
+                (lambda (this . args)
+                  (let* ([dom-b (blame-add-context b "the domain of" #:swap? #t)]
+                         [cs (apply doms this args)]
+                         [checked
+                          (let loop ([as args] [cs cs] [i 0])
+                            (cond
+                              [(null? as) '()]
+                              [(< i n)
+                               (cons (((%contract-record-projection (coerce-contract '->dm ((car cs)))) dom-b) (car as))
+                                     (loop (cdr as) (cdr cs) (add1 i)))]
+                              [else
+                               (((%contract-record-projection (coerce-contract '->dm ((list-ref cs (- (length cs) 1))))) dom-b) as)]))])
+                    (when pre
+                      (unless (apply pre this args)
+                        (raise-blame-error (blame-swap b) f "#:pre-cond violation")))
+                    (if rng
+                        (apply values
+                               (lambda results
+                                 (let ([rcs (apply rng this args)]
+                                       [rng-b (blame-add-context b "the range of")])
+                                   (unless (= (length results) (length rcs))
+                                     (result-count-error rng-b (length rcs) (length results)))
+                                   (let ([out (for/list ([r (in-list results)] [c (in-list rcs)])
+                                                (((%contract-record-projection (coerce-contract '->dm c)) rng-b) r))])
+                                     (when post
+                                       (unless (apply (apply post this args) results)
+                                         (raise-blame-error b f "#:post-cond violation")))
+                                     (apply values out))))
+                               this checked)
+                        (apply values this checked))))
+                %impersonator-prop:contracted self
+                %impersonator-prop:blame b)))
+           #f))
+    self))
+;; racket/unit's unit/c: `imports` and `exports` are lists of (signature
+;; (variable . contract) ...). The unit must export each signature listed
+;; and import none but those listed; the imports' contracts guard what the
+;; unit is given (blaming its context's other side, as a function's
+;; arguments do), the exports' what it gives. A value exported under a
+;; signature's own contract (racket/unit's `contracted`) passes as it is.
+;; The unit it makes is named `unit-name`. (Its data, 'unit/c, has it
+;; print as #<contract: ...>, as Racket's does.)
+(define (make-unit/c imports exports unit-name)
+  (let* ([coerced (lambda (blocks)
+                    (map (lambda (blk)
+                           (cons (car blk)
+                                 (map (lambda (vc) (cons (car vc) (coerce-contract 'unit/c (cdr vc)))) (cdr blk))))
+                         blocks))]
+         [imports (coerced imports)]
+         [exports (coerced exports)]
+         [block-name (lambda (blk)
+                       (cons (car blk) (map (lambda (vc) (list (car vc) (%contract-record-name (cdr vc)))) (cdr blk))))]
+         [name (list 'unit/c (cons 'import (map block-name imports)) (cons 'export (map block-name exports)) '(init-depend))]
+         [contract-of (lambda (blocks) (let ([h (make-hasheq)]) (for* ([blk blocks] [vc (cdr blk)]) (hash-set! h (car vc) (cdr vc))) h))]
+         [import-cs (contract-of imports)]
+         [export-cs (contract-of exports)])
+    (%make-contract-record
+     'impersonator name
+     (lambda (u) (and (%unit-is? u) #t))
+     (lambda (b)
+       (lambda (u)
+         (unless (%unit-is? u) (raise-blame-error b u "not a unit"))
+         (let ([sigs (%unit-signatures u)])
+           (for ([s (in-list (car sigs))])
+             (unless (assq s imports) (raise-blame-error b u "contract does not list import ~a" s)))
+           (for ([blk (in-list exports)])
+             (unless (memq (car blk) (cadr sigs)) (raise-blame-error b u "unit must export signature ~a" (car blk)))))
+         (let ([guard (lambda (cs names vals b)
+                        (for/vector ([n (in-list names)] [v (in-vector vals)])
+                          (let ([c (hash-ref cs n #f)])
+                            (if (and c (not (%unit-contracted? v))) (((%contract-record-projection c) b) v) v))))]
+               [proc (%unit-proc 'unit/c u)])
+           (%unit-make
+            unit-name
+            (%unit-import-names u)
+            (%unit-export-names u)
+            (lambda (given)
+              (let-values ([(out result) (proc (guard import-cs (%unit-import-names u) given (blame-swap b)))])
+                (values (guard export-cs (%unit-export-names u) out b) result)))
+            (%unit-signatures u)))))
+     'unit/c)))

@@ -75,8 +75,35 @@ const CLAUSE_KEYWORDS = [
 /** Keywords the body's expressions use; each class binds them anew in its body. */
 const BODY_KEYWORDS = ['this', 'this%', 'super', 'inner', 'super-new', 'super-make-object', 'super-instantiate'];
 
+/**
+ * The `this` of the method or init body being expanded (innermost last):
+ * a `this` a macro introduces there has not the class's scope, yet means
+ * the object, as Racket's `this` (a syntax parameter) does.
+ */
+const thisStack: Syntax[] = [];
+
+/** `(%class-with-this this-ref body)`: `body`, expanded with `this` meaning `this-ref`. */
+const withThisForm: Meaning = {
+  kind: 'core',
+  name: '%class-with-this',
+  expand: (stx, ex) => {
+    const p = syntaxList(stx)!;
+    thisStack.push(p[1]);
+    try {
+      return ex.expandExpr(p[2]);
+    } finally {
+      thisStack.pop();
+    }
+  },
+};
+
 function keywordMacro(name: string, message = 'use of a class keyword is not in a class top-level'): Meaning {
-  const transform: Transform = (stx, ex) => ex.syntaxError(name, message, stx);
+  const transform: Transform = (stx, ex) => {
+    const self = name === 'this' ? thisStack[thisStack.length - 1] : undefined;
+    if (self === undefined) return ex.syntaxError(name, message, stx);
+    const e = syntaxE(stx);
+    return e instanceof Pair ? new Syntax(new Pair(self, e.cdr), stx.loc, stx.scopes) : self;
+  };
   transform.classKeyword = name;
   transform.alone = true;
   return { kind: 'macro', name, transform };
@@ -112,13 +139,46 @@ function bodyKeywordHead(ex: Expander, stx: Syntax): boolean {
 const localMemberNames = new Set<string>();
 let localMemberCount = 0;
 
+/**
+ * define-member-name's names: a placeholder symbol (which the class forms
+ * use as the member's name, and which the class records translate while
+ * the class is made) and the variable holding the key it stands for.
+ */
+const dynamicMemberNames = new Map<string, Syntax>();
+/** The placeholders the member names looked up since the last reset stand for (a class expansion wraps itself for them). */
+const usedDynamicNames = new Set<string>();
+
 /** The member name identifier `id` stands for: its own symbol, or a local member name's. */
 function memberSym(ex: Expander, id: Syntax): Sym {
   const m = ex.resolve(id);
   if (m !== null && m.kind === 'syntax' && m.value instanceof Sym && !m.value.interned && localMemberNames.has(m.value.name))
     return m.value;
+  if (m !== null && m.kind === 'syntax' && m.value instanceof Sym && !m.value.interned && dynamicMemberNames.has(m.value.name)) {
+    usedDynamicNames.add(m.value.name);
+    return m.value;
+  }
   return idSym(id);
 }
+
+/** A field name of get-field and the like, as an expression. */
+function fieldNameExpr(ex: Expander, b: Builder, who: string, id: Syntax): Syntax {
+  if (!isIdentifier(id)) ex.syntaxError(who, 'field name is not an identifier', id);
+  return memberNameExpr(ex, b, id);
+}
+
+/** The member name `id` stands for as an expression: a quoted symbol, or (for define-member-name's) its key's. */
+function memberNameExpr(ex: Expander, b: Builder, id: Syntax): Syntax {
+  const s = memberSym(ex, id);
+  const key = dynamicMemberNames.get(s.name);
+  if (key === undefined || s.interned) return b.quote(s);
+  return b.list(b.quote(ex.rtPrim('class:member-key-name')), key);
+}
+
+/** An uninterned symbol of this name (a placeholder, as quoted in the class's forms). */
+function uninternedSymNamed(name: string): Sym {
+  return placeholders.get(name) ?? uninternedSym(name);
+}
+const placeholders = new Map<string, Sym>();
 
 const named = (ex: Expander, s: Value, name: string): boolean => isIdentifier(s) && ex.isBase(s, name);
 
@@ -400,17 +460,20 @@ class ClassExpansion {
     const b = this.b;
     let rhs = def.rhs;
     const withThis = (formals: Syntax): Syntax => new Syntax(new Pair(thisId, syntaxE(formals)), formals.loc, formals.scopes);
+    const bodyWithThis = (forms: Syntax[]): Syntax[] => [
+      b.list('%class-with-this', ClassExpansion.ref(thisId, idSym(thisId)), b.list('let', b.list(), ...forms)),
+    ];
     for (let tries = 0; tries < 2; tries++) {
       const p = syntaxList(rhs);
       if (p !== null && p.length >= 3 && (named(ex, p[0], 'lambda') || named(ex, p[0], 'λ') || named(ex, p[0], '#%plain-lambda'))) {
-        const lam = b.list('lambda', withThis(p[1]), ...p.slice(2));
+        const lam = b.list('lambda', withThis(p[1]), ...bodyWithThis(p.slice(2)));
         const n = b.hidden(name);
         return b.list('letrec-values', b.list(b.list(b.list(n), lam)), n);
       }
       if (p !== null && p.length >= 1 && named(ex, p[0], 'case-lambda')) {
         const clauses = p.slice(1).map((c) => {
           const q = syntaxList(c) ?? this.bad(c);
-          return b.list(withThis(q[0]), ...q.slice(1));
+          return b.list(withThis(q[0]), ...bodyWithThis(q.slice(1)));
         });
         const n = b.hidden(name);
         return b.list('letrec-values', b.list(b.list(b.list(n), b.list('case-lambda', ...clauses))), n);
@@ -421,6 +484,21 @@ class ClassExpansion {
   }
 
   expand(superExpr: Syntax, ifaceExprs: Syntax[], body: Syntax[]): Syntax {
+    // Members named by define-member-name: the class is made with their keys' names in place of the placeholders.
+    const outer = [...usedDynamicNames];
+    usedDynamicNames.clear();
+    try {
+      const out = this.expandClass(superExpr, ifaceExprs, body);
+      if (usedDynamicNames.size === 0) return out;
+      const b = this.b;
+      const pairs = [...usedDynamicNames].map((n) => b.list('cons', b.quote(uninternedSymNamed(n)), dynamicMemberNames.get(n)!));
+      return b.list('%class-call-with-member-names', b.list('list', ...pairs), b.list('lambda', b.list(), out));
+    } finally {
+      for (const n of outer) usedDynamicNames.add(n);
+    }
+  }
+
+  expandClass(superExpr: Syntax, ifaceExprs: Syntax[], body: Syntax[]): Syntax {
     const ex = this.ex;
     const b = this.b;
     const name = ex.localName ?? locationName(this.stx);
@@ -529,9 +607,39 @@ class ClassExpansion {
       ),
     );
     const initBody = this.initBody(thisId, this.binder(iaSym), fieldSlot);
-    const initProc = b.list('lambda', b.list(thisId, this.binder(iaSym), this.binder(superInitSym)), ...initBody);
+    const initProc = b.list(
+      'lambda',
+      b.list(thisId, this.binder(iaSym), this.binder(superInitSym)),
+      b.list('%class-with-this', ClassExpansion.ref(thisId, idSym(thisId)), b.list('let', b.list(), ...initBody)),
+    );
     const methodSpec = listFromArray(own.map((d) => new Pair(sym(d.kind), sym(d.external))));
     const fieldSpec = listFromArray(this.ownFields.map((f) => (f === null ? false : sym(f))));
+    // A sealed superclass checks the names this class declares (class-seal), listed as Racket lists them:
+    // an overriding or augmenting method is also a (hidden) rename, fields come before init-fields.
+    const names = (xs: string[]) => q(listFromArray(xs.map((n) => sym(n))));
+    const ofKinds = (...kinds: string[]) => own.filter((d) => kinds.includes(d.kind)).map((d) => d.external);
+    const plainFields = this.ownFields.filter((f): f is string => f !== null);
+    const sealCheck = b.list(
+      '%class-check-seals',
+      this.binder(supSym),
+      names(this.initNames),
+      names([
+        ...plainFields.filter((f) => !this.initNames.includes(f)),
+        ...plainFields.filter((f) => this.initNames.includes(f)),
+        ...this.inheritFields.map((f) => f.external),
+      ]),
+      names([
+        ...ofKinds('override', 'override-final', 'overment'),
+        ...this.renames.filter((r) => r.kind === 'super').map((r) => r.external),
+        ...ofKinds('augment', 'augment-final', 'augride'),
+        ...this.renames.filter((r) => r.kind === 'inner').map((r) => r.external),
+        ...['pubment', 'public-final', 'public', 'overment', 'override-final', 'override', 'augment', 'augment-final', 'augride'].flatMap(
+          (k) => ofKinds(k),
+        ),
+        ...this.inherits.map((h) => h.external),
+        ...ofKinds('abstract'),
+      ]),
+    );
     const make = b.list(
       prim('class:make'),
       q(sym(className)),
@@ -551,7 +659,7 @@ class ClassExpansion {
       b.list(b.list(b.list(this.binder(supSym)), superExpr)),
       b.list(
         'let-values',
-        b.list(b.list(b.list(cls), make)),
+        b.list(b.list(b.list(cls), b.list('begin', sealCheck, make))),
         b.list(
           'let*-values',
           b.list(...bindings),
@@ -875,7 +983,7 @@ const strOf = (s: string): Value => new RString(s, true);
 function sendCall(b: Builder, ex: Expander, who: string, obj: Syntax, method: Syntax, args: Value, apply: boolean): Syntax {
   if (!isIdentifier(method)) ex.syntaxError(who, 'method name is not an identifier', method);
   const o = b.temp('obj');
-  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(memberSym(ex, method)), b.quote(sym(who)));
+  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, memberNameExpr(ex, b, method), b.quote(sym(who)));
   const list: Syntax[] = [];
   let l = args;
   while (l instanceof Pair) {
@@ -913,7 +1021,7 @@ const sendKeywordApply = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 6);
   if (!isIdentifier(p[2])) ex.syntaxError('send/keyword-apply', 'method name is not an identifier', p[2]);
   const o = b.temp('obj');
-  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(memberSym(ex, p[2])), b.quote(sym('send/keyword-apply')));
+  const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, memberNameExpr(ex, b, p[2]), b.quote(sym('send/keyword-apply')));
   return b.list('let-values', b.list(b.list(b.list(o), p[1])), b.list('keyword-apply', find, p[3], p[4], o, ...p.slice(5)));
 };
 
@@ -950,7 +1058,7 @@ const withMethod = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
     const o = b.temp('obj');
     const m = b.temp('method');
     const args = b.temp('args');
-    const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, b.quote(memberSym(ex, r[1])), b.quote(sym('with-method')));
+    const find = b.list(b.quote(ex.rtPrim('class:find-method')), o, memberNameExpr(ex, b, r[1]), b.quote(sym('with-method')));
     return b.list(
       b.list(q[0]),
       b.list(
@@ -968,15 +1076,15 @@ const fieldName = (ex: Expander, who: string, id: Syntax): Sym =>
 
 const getField = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3, 3);
-  return b.list(b.quote(ex.rtPrim('class:get-field')), p[2], b.quote(fieldName(ex, 'get-field', p[1])), b.quote(sym('get-field')));
+  return b.list(b.quote(ex.rtPrim('class:get-field')), p[2], fieldNameExpr(ex, b, 'get-field', p[1]), b.quote(sym('get-field')));
 };
 const setField = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 4, 4);
-  return b.list(b.quote(ex.rtPrim('class:set-field!')), p[2], b.quote(fieldName(ex, 'set-field!', p[1])), p[3], b.quote(sym('set-field!')));
+  return b.list(b.quote(ex.rtPrim('class:set-field!')), p[2], fieldNameExpr(ex, b, 'set-field!', p[1]), p[3], b.quote(sym('set-field!')));
 };
 const fieldBound = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3, 3);
-  return b.list(b.quote(ex.rtPrim('class:field-bound?')), p[2], b.quote(fieldName(ex, 'field-bound?', p[1])));
+  return b.list(b.quote(ex.rtPrim('class:field-bound?')), p[2], fieldNameExpr(ex, b, 'field-bound?', p[1]));
 };
 const fieldAccessor =
   (mutator: boolean) =>
@@ -1027,7 +1135,7 @@ const instantiateForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
 const genericForm = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3, 3);
   if (!isIdentifier(p[2])) ex.syntaxError('generic', 'method name is not an identifier', p[2]);
-  return b.list(b.quote(ex.rtPrim('class:make-generic')), p[1], b.quote(memberSym(ex, p[2])));
+  return b.list(b.quote(ex.rtPrim('class:make-generic')), p[1], memberNameExpr(ex, b, p[2]));
 };
 const sendGeneric = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   const p = items(stx, ex, 3);
@@ -1192,8 +1300,196 @@ const CLASS_C_GROUPS = [
   'absent',
 ];
 
+/** `(class/derived orig (name super (iface ...) deserialize) member ...)`: a class named `name` (a class* the way other forms make one). */
+const classDerived = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 3);
+  const head = syntaxList(p[2]);
+  if (head === null || head.length !== 4) ex.syntaxError('class/derived', 'bad syntax', stx, p[2]);
+  const ifaces = syntaxList(head[2]) ?? ex.syntaxError('class/derived', 'bad syntax', stx, head[2]);
+  const saved = ex.localName;
+  ex.localName = isIdentifier(head[0]) ? idSym(head[0]).name : saved;
+  try {
+    return new ClassExpansion(ex, b, stx, 'class*').expand(head[1], ifaces, p.slice(3));
+  } finally {
+    ex.localName = saved;
+  }
+};
+
+/**
+ * `(define-serializable-class* name super (iface ...) member ...)` and
+ * `(define-serializable-class name super member ...)`: define the class.
+ * (rkt has no racket/serialize, so the class is not made serializable.)
+ */
+const defineSerializableClass =
+  (star: boolean) =>
+  (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = items(stx, ex, star ? 4 : 3);
+    const who = star ? 'define-serializable-class*' : 'define-serializable-class';
+    if (!isIdentifier(p[1])) ex.syntaxError(who, 'expected an identifier to define', stx, p[1]);
+    const ifaces = star ? (syntaxList(p[3]) ?? ex.syntaxError(who, 'bad syntax', stx, p[3])) : [];
+    const saved = ex.localName;
+    ex.localName = idSym(p[1]).name;
+    try {
+      return b.list('define', p[1], new ClassExpansion(ex, b, stx, 'class*').expand(p[2], ifaces, p.slice(star ? 4 : 3)));
+    } finally {
+      ex.localName = saved;
+    }
+  };
+
+/** `(case->m (-> dom ... range) ...)`. */
+const caseArrowM = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const cases = items(stx, ex, 1)
+    .slice(1)
+    .map((c) => {
+      const q = syntaxList(c);
+      if (q === null || q.length < 2 || !isIdentifier(q[0]) || idSym(q[0]).name !== '->') ex.badSyntax(stx);
+      return arrowM(c, ex, new Builder(ex, c.loc));
+    });
+  return b.list('%c:make-case-arrow', b.list('list', ...cases), b.quote(sym('case->m')));
+};
+
+/** `(object-contract (m contract) ... (field f contract) ...)`: object/c with each function contract made a method contract. */
+const objectContract = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 1);
+  const methods: Sym[] = [];
+  const methodCs: Syntax[] = [];
+  const fields: Sym[] = [];
+  const fieldNames: Value[] = [];
+  const methodNames: Value[] = [];
+  const asMethod: Record<string, (stx: Syntax, ex: Expander, b: Builder) => Syntax> = {
+    '->': arrowM,
+    '->*': arrowStarM,
+    'case->': caseArrowM,
+    '->d': arrowDM,
+  };
+  for (const spec of p.slice(1)) {
+    const q = syntaxList(spec);
+    if (q !== null && q.length > 0 && isIdentifier(q[0]) && idSym(q[0]).name === 'field') {
+      if (q.length !== 3 || !isIdentifier(q[1])) ex.syntaxError('object-contract', 'malformed field specification', stx, spec);
+      fields.push(idSym(q[1]));
+      fieldNames.push(syntaxToDatum(spec));
+      continue;
+    }
+    if (q === null || q.length !== 2 || !isIdentifier(q[0]))
+      ex.syntaxError('object-contract', 'malformed object-contract clause', stx, spec);
+    const c = syntaxList(q[1]);
+    const cHead = c !== null && c.length > 0 && isIdentifier(c[0]) ? idSym(c[0]).name : '';
+    let ctc = q[1];
+    if (asMethod[cHead] !== undefined) {
+      // `->` (and the others) as racket/contract's, written as the method contract.
+      const m = ex.resolve(c![0]);
+      if (m !== null && m.kind === 'macro' && m.name === cHead) {
+        ctc = b.list('%c:method-contract-named', asMethod[cHead](q[1], ex, new Builder(ex, q[1].loc)), q[1]);
+      }
+    }
+    // A function contract made a method contract keeps the function contract's name (Racket shows `->`, not `->m`).
+    methodNames.push(methods.length);
+    methods.push(idSym(q[0]));
+    methodCs.push(ctc);
+  }
+  // The name: the fields first, then the methods, each group last first (as Racket shows them).
+  const template: Value[] = [...fieldNames.reverse(), ...methodNames.reverse()];
+  return b.list(
+    '%class-make-class/c',
+    b.quote(new Pair(sym('object-contract'), listFromArray(template))),
+    b.quote(listFromArray(methods)),
+    b.list('list', ...methodCs),
+    b.quote(listFromArray(fields)),
+    b.quote(NULL),
+    b.datum(true),
+  );
+};
+
+/**
+ * `(->dm (dom ...) (opt-dom ...) [#:rest id ctc] [#:pre-cond e] range [#:post-cond e])`,
+ * a dom `[id ctc]`, the range `any`, `[id ctc]`, `[_ ctc]` or `(values [id ctc] ...)`:
+ * ->d for a method, with `this` bound to the object in every expression.
+ */
+const arrowDM = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 4);
+  const bad = (s: Syntax): never => ex.syntaxError('->dm', 'bad syntax', stx, s);
+  const pair = (s: Syntax): [Syntax, Syntax] => {
+    const q = syntaxList(s);
+    if (q === null || q.length !== 2 || !isIdentifier(q[0])) bad(s);
+    return [q![0], q![1]];
+  };
+  const mand = (syntaxList(p[1]) ?? bad(p[1])).map(pair);
+  const opt = (syntaxList(p[2]) ?? bad(p[2])).map(pair);
+  let i = 3;
+  const kw = (name: string) => i < p.length && syntaxE(p[i]) instanceof Keyword && (syntaxE(p[i]) as Keyword).name === name;
+  let rest: [Syntax, Syntax] | null = null;
+  if (kw('rest')) {
+    if (i + 2 >= p.length) bad(stx);
+    rest = [p[i + 1], p[i + 2]];
+    i += 3;
+  }
+  let pre: Syntax | null = null;
+  if (kw('pre-cond') || kw('pre')) {
+    pre = p[i + 1] ?? bad(stx);
+    i += 2;
+  }
+  const range = p[i++] ?? bad(stx);
+  let post: Syntax | null = null;
+  if (kw('post-cond') || kw('post')) {
+    post = p[i + 1] ?? bad(stx);
+    i += 2;
+  }
+  if (i !== p.length) bad(p[i] ?? stx);
+  let results: [Syntax, Syntax][] | null = null;
+  const rp = syntaxList(range);
+  if (isIdentifier(range) && idSym(range).name === 'any') results = null;
+  else if (rp !== null && rp.length > 0 && isIdentifier(rp[0]) && idSym(rp[0]).name === 'values') results = rp.slice(1).map(pair);
+  else results = [pair(range)];
+  // `this` as the form's own context writes it.
+  const thisId = new Syntax(sym('this'), stx.loc, (syntaxList(stx)![0] as Syntax).scopes);
+  // Optional arguments not given are #f.
+  const optFormals = opt.map(([id]) => b.list(id, b.datum(false)));
+  const allFormals = b.listTail([thisId, ...mand.map(([id]) => id), ...optFormals], rest === null ? NULL : rest[0]);
+  const lam = (body: Syntax) => b.list('lambda', allFormals, body);
+  const resultIds = (results ?? []).map(([id]) => (idSym(id).name === '_' ? b.temp('result') : id));
+  // The name, as ->d's: the identifiers counted x, y, z, w, x0, x1, ...
+  const letters = ['x', 'y', 'z', 'w'];
+  let count = 0;
+  const next = (): Value => (count < 4 ? sym(letters[count++]) : sym(`x${count++ - 4}`));
+  const dots = (): Value => listFromArray([next(), sym('...')]);
+  const name: Value[] = [sym('->dm'), listFromArray(mand.map(dots)), listFromArray(opt.map(dots))];
+  if (rest !== null) name.push(Keyword.intern('rest'), next(), sym('...'));
+  if (pre !== null) name.push(Keyword.intern('pre'), sym('...'));
+  if (results === null) name.push(sym('any'));
+  else {
+    const named = results.map(([id]) => listFromArray([idSym(id).name === '_' ? sym('_') : next(), sym('...')]));
+    name.push(named.length === 1 ? named[0] : listFromArray([sym('values'), ...named]));
+  }
+  if (post !== null) name.push(Keyword.intern('post'), sym('...'));
+  return b.list(
+    '%c:make-method-dependent-arrow',
+    b.quote(listFromArray(name)),
+    b.datum(mand.length),
+    b.datum(opt.length),
+    lam(
+      b.list(
+        'list',
+        ...[...[...mand, ...opt].map(([, c]) => c), ...(rest === null ? [] : [rest[1]])].map((c) => b.list('lambda', b.list(), c)),
+      ),
+    ),
+    b.datum(rest !== null),
+    pre === null ? b.datum(false) : lam(pre),
+    results === null ? b.datum(false) : lam(b.list('list', ...results.map(([, c]) => c))),
+    post === null ? b.datum(false) : lam(b.list('lambda', b.list(...resultIds), post)),
+  );
+};
+
+/** `mixin-contract`: the contract (made by lib/contracts.rkt, which cannot define a contract as a constant). */
+const mixinContract: MacroTransformer = (stx, ex) => {
+  const b = new Builder(ex, stx.loc);
+  const p = syntaxList(stx);
+  return p === null ? b.list('%c:mixin-contract') : b.list(b.list('%c:mixin-contract'), ...p.slice(1));
+};
+mixinContract.alone = true;
+
 export function installClassForms(define: (name: string, m: Meaning) => void): void {
   for (const k of [...CLAUSE_KEYWORDS, ...BODY_KEYWORDS]) define(k, keywordMacro(k));
+  define('%class-with-this', withThisForm);
   define('class', jsMacro('class', classForm));
   define('class*', jsMacro('class*', classStar));
   define('interface', jsMacro('interface', interfaceForm(false)));
@@ -1237,27 +1533,40 @@ export function installClassForms(define: (name: string, m: Meaning) => void): v
     }),
   );
   define(
+    'define-member-name',
+    jsMacro('define-member-name', (stx, ex, b) => {
+      const p = items(stx, ex, 3, 3);
+      if (!isIdentifier(p[1])) ex.syntaxError('define-member-name', 'expected an identifier', stx, p[1]);
+      const placeholder = uninternedSym(`${idSym(p[1]).name}\u2061${++localMemberCount}`);
+      // The key's variable, in the name's context (so that the uses the placeholder's forms make see it).
+      const key = new Syntax(sym(ex.fresh(`${idSym(p[1]).name}-key%`)), p[1].loc, p[1].scopes);
+      dynamicMemberNames.set(placeholder.name, key);
+      placeholders.set(placeholder.name, placeholder);
+      return b.list(
+        'begin',
+        b.list('define-values', b.list(key), b.list(b.quote(ex.rtPrim('class:check-member-key')), b.quote(idSym(p[1])), p[2])),
+        b.list('define-syntaxes', b.list(p[1]), b.quote(placeholder)),
+      );
+    }),
+  );
+  define(
     'member-name-key',
     jsMacro('member-name-key', (stx, ex, b) => {
       const p = items(stx, ex, 2, 2);
       if (!isIdentifier(p[1])) ex.syntaxError('member-name-key', 'expected an identifier', stx, p[1]);
+      const key = dynamicMemberNames.get(memberSym(ex, p[1]).name);
+      if (key !== undefined) return key;
       return b.list(b.quote(ex.rtPrim('class:member-key')), b.quote(memberSym(ex, p[1])));
     }),
   );
   define('->*m', jsMacro('->*m', arrowStarM));
-  define(
-    'case->m',
-    jsMacro('case->m', (stx, ex, b) => {
-      const cases = items(stx, ex, 1)
-        .slice(1)
-        .map((c) => {
-          const q = syntaxList(c);
-          if (q === null || q.length < 2 || !isIdentifier(q[0]) || idSym(q[0]).name !== '->') ex.badSyntax(stx);
-          return arrowM(c, ex, new Builder(ex, c.loc));
-        });
-      return b.list('%c:make-case-arrow', b.list('list', ...cases), b.quote(sym('case->m')));
-    }),
-  );
+  define('->dm', jsMacro('->dm', arrowDM));
+  define('mixin-contract', { kind: 'macro', name: 'mixin-contract', transform: mixinContract });
+  define('object-contract', jsMacro('object-contract', objectContract));
+  define('class/derived', jsMacro('class/derived', classDerived));
+  define('define-serializable-class', jsMacro('define-serializable-class', defineSerializableClass(false)));
+  define('define-serializable-class*', jsMacro('define-serializable-class*', defineSerializableClass(true)));
+  define('case->m', jsMacro('case->m', caseArrowM));
   define('absent', keywordMacro('absent', 'use of a class contract keyword is not in a class contract'));
   define('class/c', jsMacro('class/c', classC(false)));
   define('object/c', jsMacro('object/c', classC(true)));

@@ -22,14 +22,14 @@ const isKeyword = (s: Syntax): boolean => syntaxE(s) instanceof Keyword;
 const keywordOf = (s: Syntax): Keyword => syntaxE(s) as Keyword;
 
 /** The party a form's module is: its file's path (as Racket blames a module). */
-function moduleParty(stx: Syntax): Value {
+export function moduleParty(stx: Syntax): Value {
   const source = stx.loc?.source;
   if (source === undefined) return sym('top-level');
   return source.startsWith('/') ? new RPath(source) : new RString(source, true);
 }
 
 /** `(srcloc 'source line column position span)` for where `stx` was written, or #f. */
-function srclocOf(b: Builder, stx: Syntax): Syntax {
+export function srclocOf(b: Builder, stx: Syntax): Syntax {
   const loc = stx.loc;
   if (loc === null) return b.datum(false);
   return b.list(

@@ -124,8 +124,23 @@ export class RClass {
     );
   }
   isSubclassOf(c: RClass): boolean {
-    for (let k: RClass | null = this; k !== null; k = k.sup) if (k === c) return true;
+    const target = c.sealedFrom ?? c;
+    for (let k: RClass | null = this; k !== null; k = k.sup) if ((k.sealedFrom ?? k) === target) return true;
     return false;
+  }
+  /**
+   * class-seal's seals: a list of vectors #(key inst-proc member-proc inits
+   * fields methods), newest first (lib/class.rkt runs them). A sealed class
+   * is a view of the class it seals (sharing all else), as Racket's is an
+   * impersonator of it.
+   */
+  seals: Value = NULL;
+  sealedFrom: RClass | null = null;
+  withSeals(seals: Value): RClass {
+    const view = Object.create(this) as RClass;
+    view.seals = seals;
+    view.sealedFrom = this.sealedFrom ?? this;
+    return view;
   }
   implements(i: RInterface): boolean {
     if (i.forClass !== null) return this.isSubclassOf(i.forClass);
@@ -224,11 +239,13 @@ function makeClass(
       fail(exnFailObjectT, `${w}: interface expression result is not an interface\n  result: ${errorValueString(i)}`);
   const name = nameV instanceof Sym ? nameV.name : String(nameV);
   const c = new RClass(name, supV, ownFieldCount as number, transparent !== false, names(initNamesV), initRest !== false);
+  // A sealed class's subclasses keep its seals.
+  c.seals = supV.seals;
   const err: (msg: string, m: string, label?: string) => never = (msg, m, label = 'method name') =>
     failObject(`${w}: ${msg}\n  ${label}: ${m}\n  class name: ${name}`);
   for (const entry of listToArray(methods)) {
     const kind = ((entry as Pair).car as Sym).name;
-    const m = ((entry as Pair).cdr as Sym).name;
+    const m = renamed(((entry as Pair).cdr as Sym).name);
     c.own.push([kind, m]);
     const i = c.methodIndex.get(m);
     switch (kind) {
@@ -272,14 +289,15 @@ function makeClass(
       }
     }
   }
-  for (const m of names(inherits))
+  for (const m of names(inherits).map(renamed))
     if (!c.methodIndex.has(m))
       failObject(`${w}: superclass does not provide an expected method for inherit\n  inherit name: ${m}\n  class name: ${name}`);
   const base = supV.structType.fieldCount;
   let k = 0;
-  for (const f of listToArray(fields)) {
+  for (const fv of listToArray(fields)) {
     // A list of (name-or-#f ...) in the order of the object's own fields: named ones are public.
-    if (f instanceof Sym) {
+    if (fv instanceof Sym) {
+      const f = renamedSym(fv);
       if (c.fieldIndex.has(f.name))
         failObject(
           `${w}: superclass already contains field\n  superclass: ${errorValueString(supV)}\n  field name: ${f.name}\n  class name: ${name}`,
@@ -366,7 +384,8 @@ function installClass(cv: Value, procs: Value, init: Value): Value {
 }
 
 /** What a `super` call in class `c` calls for method `m`. */
-function superMethod(cv: Value, m: Sym): Value {
+function superMethod(cv: Value, mv: Sym): Value {
+  const m = renamedSym(mv);
   const c = cv as RClass;
   const sup = c.sup!;
   const i = sup.methodIndex.get(m.name);
@@ -375,6 +394,25 @@ function superMethod(cv: Value, m: Sym): Value {
   const p = chain !== null ? chain[chain.length - 1] : sup.methods[i];
   return p;
 }
+
+/**
+ * define-member-name's names while a class using them is made: each maps
+ * the name the class expansion uses (a placeholder, macros/class.ts) to the
+ * name of the key the program gave.
+ */
+const memberRenames: Map<string, string>[] = [];
+function renamed(name: string): string {
+  for (let i = memberRenames.length - 1; i >= 0; i--) {
+    const r = memberRenames[i].get(name);
+    if (r !== undefined) return r;
+  }
+  return name;
+}
+const renamedSym = (s: Sym): Sym => {
+  const r = renamed(s.name);
+  return r === s.name ? s : uninternedSym(r);
+};
+let memberKeyCount = 0;
 
 /** Init arguments being taken by the classes of one instantiation, from the subclass up. */
 export class InitArgs {
@@ -391,7 +429,9 @@ function namedArgs(l: Value): [string, Value][] {
 const NO_ARG = sym('%no-init-argument');
 
 /** A method name as shown: a local member name's (macros/class.ts) without the zero-width characters that make it unique. */
-const shown = (name: string): string => name.replace(/[\u200b\u200c]+$/, '');
+/** Whether a member's name is a key's of its own (local member names, generate-member-key), which reflection leaves out. */
+const hiddenName = (name: string): boolean => /[\u2060\u200b\u200c]$/.test(name);
+const shown = (name: string): string => name.replace(/[\u2060\u200b\u200c]+$/, '');
 
 /** A member name key: a method name, or a name of its own (generate-member-key). */
 export class RMemberKey {
@@ -441,7 +481,7 @@ export function installClasses(t: PrimTable): void {
       return ifaceArg('method-in-interface?', i, 1, [m, i]).methods.has(m.name);
     });
     t.fn('interface->method-names', 1, 1, (i: Value) =>
-      listFromArray([...ifaceArg('interface->method-names', i).methods].map((m) => sym(m))),
+      listFromArray([...ifaceArg('interface->method-names', i).methods].filter((m) => !hiddenName(m)).map((m) => sym(m))),
     );
     t.fn('class->interface', 1, 1, (c: Value) => classArg('class->interface', c).asInterface());
     t.fn('object-interface', 1, 1, (o: Value) => classOf(objArg('object-interface', o))!.asInterface());
@@ -455,7 +495,7 @@ export function installClasses(t: PrimTable): void {
     });
     t.fn('field-names', 1, 1, (o: Value) => {
       const c = classOf(objArg('field-names', o))!;
-      return listFromArray(c.fieldOrder.map((f) => sym(f)));
+      return listFromArray(c.fieldOrder.filter((f) => !hiddenName(f)).map((f) => sym(f)));
     });
     t.fn('object->vector', 1, 2, (o: Value, opaque: Value = sym('...')) => {
       const c = classOf(objArg('object->vector', o))!;
@@ -498,7 +538,16 @@ export function installClasses(t: PrimTable): void {
     });
     t.internal('class:make-generic', makeGeneric);
     t.fn('generic?', 1, 1, (v) => v instanceof RGeneric);
-    t.fn('generate-member-key', 0, 0, () => new RMemberKey(uninternedSym('member')));
+    t.fn('generate-member-key', 0, 0, () => {
+      // A name of its own: zero-width characters counting the keys (as define-local-member-name's are), shown as `member`.
+      let n = ++memberKeyCount;
+      let suffix = '\u2060';
+      do {
+        suffix += n & 1 ? '\u200c' : '\u200b';
+        n >>= 1;
+      } while (n > 0);
+      return new RMemberKey(uninternedSym(`member${suffix}`));
+    });
     t.fn('member-name-key?', 1, 1, (v) => v instanceof RMemberKey);
     const keyArg = (who: string, v: Value, pos?: number, args?: Value[]): RMemberKey =>
       v instanceof RMemberKey ? v : argError(who, 'member-name-key?', v, pos, args);
@@ -547,9 +596,10 @@ export function installClasses(t: PrimTable): void {
     helper('class:make', 11, 11, makeClass);
     helper('class:install!', 3, 3, installClass);
     helper('class:super-method', 2, 2, superMethod);
-    helper('class:method-index', 2, 2, (c: RClass, m: Sym) => c.methodIndex.get(m.name)!);
+    helper('class:method-index', 2, 2, (c: RClass, m: Sym) => c.methodIndex.get(renamed(m.name))!);
     // An inherit-field's slot, from the superclass of class c.
-    helper('class:field-index', 2, 2, (c: RClass, f: Sym) => {
+    helper('class:field-index', 2, 2, (c: RClass, fv: Sym) => {
+      const f = renamedSym(fv);
       const i = c.sup!.fieldIndex.get(f.name);
       if (i === undefined)
         failObject(
@@ -558,7 +608,24 @@ export function installClasses(t: PrimTable): void {
       return i;
     });
     helper('class:own-field-base', 1, 1, (c: RClass) => c.structType.fieldOffset);
-    helper('class:position', 2, 2, (c: RClass, m: Sym) => c.positions.get(m.name) ?? -1);
+    helper('class:position', 2, 2, (c: RClass, m: Sym) => c.positions.get(renamed(m.name)) ?? -1);
+    helper('class:push-member-names!', 1, 1, (pairs: Value) => {
+      memberRenames.push(
+        new Map(listToArray(pairs).map((p) => [((p as Pair).car as Sym).name, ((p as Pair).cdr as RMemberKey).name.name])),
+      );
+      return VOID;
+    });
+    helper('class:pop-member-names!', 0, 0, () => {
+      memberRenames.pop();
+      return VOID;
+    });
+    helper('class:member-key-name', 1, 1, (k: RMemberKey) => k.name);
+    // define-member-name's key, checked.
+    helper('class:check-member-key', 2, 2, (name: Sym, k: Value) => {
+      if (!(k instanceof RMemberKey))
+        fail(exnFailT, `define-local-member-name: value is not a member key\n  value: ${errorValueString(k)}\n  local name: ${name.name}`);
+      return k;
+    });
     helper('class:ref', 2, 2, (o: StructInstance, i: number) => o.fields[i]);
     helper('class:set!', 3, 3, (o: StructInstance, i: number, v: Value) => {
       o.fields[i] = v;
@@ -612,6 +679,8 @@ export function installClasses(t: PrimTable): void {
       const fields: Value[] = new Array(c.structType.fieldCount);
       return new StructInstance(c.structType, fields);
     });
+    helper('class:seals', 1, 1, (c: Value) => (c instanceof RClass ? c.seals : NULL));
+    helper('class:with-seals', 2, 2, (c: RClass, seals: Value) => c.withSeals(seals));
     helper('class:init-args', 2, 2, (pos: Value, named: Value) => new InitArgs(listToArray(pos), namedArgs(named)));
     helper('class:super', 1, 1, (c: RClass) => c.sup ?? false);
     helper('class:visible-super', 1, 1, (c: RClass) => (c.sup !== null && c.sup.sup !== null && c.sup.transparent ? c.sup : false));

@@ -36,9 +36,9 @@ export class ContractRecord {
     // A few of Racket's contracts print as an opaque `#<what>` in every mode (struct/dc): data `(printed . "what")`.
     const d = this.data;
     if (d instanceof Pair && d.car === sym('printed') && d.cdr instanceof RString) return `#<${d.cdr.s}>`;
-    // Printed as an expression, a contract shows its name (as Racket's do), unless made by
-    // make-contract (data `(opaque)`); elsewhere it is opaque.
-    const opaque = d instanceof Pair && d.car === sym('opaque');
+    // Printed as an expression, a contract shows its name (as Racket's do), unless made by make-contract
+    // (data `(opaque)`) or unit/c (data `unit/c`), which print opaque in either case; elsewhere it is opaque.
+    const opaque = (d instanceof Pair && d.car === sym('opaque')) || (d instanceof Sym && d.name === 'unit/c');
     if (ctx.mode === 'print' && ctx.quoteDepth === 0 && !opaque) return ctx.recur(this.name, 'print', 1);
     const what = this.kind === 'impersonator' ? 'contract' : `${this.kind}-contract`;
     return `#<${what}: ${ctx.recur(this.name, 'write')}>`;

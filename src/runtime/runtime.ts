@@ -167,6 +167,10 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:make-recursive-contract', '#%rkt-internal', 'contract-make-recursive-contract'],
   ['%c:make-case-arrow', '#%rkt-internal', 'contract-make-case-arrow'],
   ['%c:make-dependent-arrow', '#%rkt-internal', 'contract-make-dependent-arrow'],
+  ['%c:make-method-dependent-arrow', '#%rkt-internal', 'contract-make-method-dependent-arrow'],
+  ['%c:mixin-contract', '#%rkt-internal', 'contract-mixin-contract'],
+  ['%c:method-contract-named', '#%rkt-internal', 'contract-method-contract-named'],
+  ['%c:make-unit/c', '#%rkt-internal', 'contract-make-unit/c'],
   ['%c:contract-out-value', '#%rkt-internal', 'contract-contract-out-value'],
   ['%c:invariant-assertion', '#%rkt-internal', 'contract-invariant-assertion'],
   ['%c:or/c', 'racket/contract', 'or/c'],
@@ -228,6 +232,8 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%trace-do-traced', '#%rkt-internal', 'do-traced'],
   ['%traced-original', '#%rkt-internal', 'traced-original'],
   ['%class-instantiate', '#%rkt-internal', 'class-instantiate'],
+  ['%class-check-seals', '#%rkt-internal', 'class-check-seals'],
+  ['%class-call-with-member-names', '#%rkt-internal', 'class-call-with-member-names'],
   ['%class-make-class/c', '#%rkt-internal', 'class-make-class/c'],
 ];
 
@@ -443,7 +449,11 @@ export class Runtime {
     installDependentContractForms((name, m) => contract.exports.set(name, m));
     installParametricContractForms((name, m) => contract.exports.set(name, m));
     this.ex.table.add(CONTRACTED_STRUCT_INFO[0], [this.ex.baseScope], CONTRACTED_STRUCT_INFO[1], ALL_PHASES);
-    installClassForms((name, m) => (this.libraries.get('racket/class') ?? this.addLibrary('racket/class')).exports.set(name, m));
+    installClassForms((name, m) =>
+      name.startsWith('%')
+        ? this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES)
+        : (this.libraries.get('racket/class') ?? this.addLibrary('racket/class')).exports.set(name, m),
+    );
     this.ex.contractOut = (spec, define) => expandContractOut(spec, this.ex, define);
     const rackunit = this.libraries.get('rackunit') ?? this.addLibrary('rackunit');
     installRackunitForms((name, m) => rackunit.exports.set(name, m));

@@ -1,0 +1,15 @@
+#lang racket
+;; a `this` a macro introduces into a method or field initializer means the object
+(define-syntax-rule (me) this)
+(define-syntax-rule (call-me m) (send this m))
+(define c% (class object% (super-new)
+  (field [self-field (me)])
+  (define/public (get) (me))
+  (define/public (name) 'c)
+  (define/public (via) (call-me name))
+  (define/public (nested) ((lambda () (me))))))
+(define o (new c%))
+(eq? (send o get) o)
+(eq? (get-field self-field o) o)
+(send o via)
+(eq? (send o nested) o)
