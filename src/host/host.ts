@@ -254,6 +254,8 @@ export interface Host {
   envNames?(): string[];
   /** Bytes of memory in use (optional: 0 without it). */
   memoryUse?(): number;
+  /** How many processors the program may use in parallel (optional: 1 without it). */
+  processorCount?(): number;
   /** A message digest: sha1, sha224, sha256 or md5 (optional: the sha*-bytes functions and file/md5 fail without it). */
   digest?(algorithm: 'sha1' | 'sha224' | 'sha256' | 'md5', data: Uint8Array): Uint8Array;
 }

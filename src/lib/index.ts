@@ -43,6 +43,7 @@ import * as streams from './streams.rkt';
 import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
+import * as futures from './futures.rkt';
 import * as queues from './queues.rkt';
 import * as gvector from './gvector.rkt';
 import * as asyncChannel from './async-channel.rkt';
@@ -118,6 +119,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(cmdline),
   file(json),
   file(promises),
+  file(futures),
   file(queues),
   file(gvector),
   file(asyncChannel),

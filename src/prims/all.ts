@@ -105,6 +105,7 @@ import { installNamespaces } from './namespaces.js';
 import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
+import { installFutures } from './futures.js';
 import { installQueues } from './queues.js';
 import { installClasses } from './classes.js';
 import { installContracts } from './contracts.js';
@@ -245,6 +246,7 @@ export function allPrimitives(): PrimTable {
     installCompiledModules(t);
     installSyntaxModules(t);
     installPromises(t);
+    installFutures(t);
     installQueues(t);
     installUrlStructs(t);
     installClasses(t);

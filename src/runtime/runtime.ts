@@ -36,6 +36,7 @@ import { installGvectorForms } from '../macros/gvector-forms.js';
 import { GenericInfo } from '../macros/generic-interfaces.js';
 import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
+import { installFutureForms } from '../macros/future-forms.js';
 import {
   installRackunitForms,
   installRackunitStructInfo,
@@ -133,6 +134,8 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%make-temporary/affixes', '#%rkt-internal', 'make-temporary/affixes'],
   ['%thread-promise', '#%rkt-internal', 'thread-promise'],
   ['%force', 'racket/promise', 'force'],
+  ['%future', 'racket/future', 'future'],
+  ['%touch', 'racket/future', 'touch'],
   ['%rackunit-check-apply', '#%rkt-internal', 'check-apply'],
   ['%rackunit-check-procedure', '#%rkt-internal', 'check-procedure'],
   ['%rackunit-check-body', '#%rkt-internal', 'check-body'],
@@ -412,6 +415,7 @@ export class Runtime {
     const files = this.libraries.get('racket/file') ?? this.addLibrary('racket/file');
     installTemporaryFileForms((name, m) => files.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
+    installFutureForms((name, m) => (this.libraries.get('racket/future') ?? this.addLibrary('racket/future')).exports.set(name, m));
     installLocalAndShared((lib, name, m) => (this.libraries.get(lib) ?? this.addLibrary(lib)).exports.set(name, m));
     installUnitForms((name, m) => (this.libraries.get('racket/unit') ?? this.addLibrary('racket/unit')).exports.set(name, m));
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
