@@ -209,6 +209,31 @@ export interface HostProcesses {
   spawn(options: HostSpawnOptions): HostChildProcess;
 }
 
+/** A running place (a worker thread with a runtime of its own). */
+export interface HostPlace {
+  /** Sends a message (a structured-clone tree) to the place. */
+  post(message: unknown): void;
+  /** Ends the place at once; onExit follows. */
+  kill(): void;
+}
+
+/** Places: Racket runtimes on worker threads of this process. */
+export interface HostPlaces {
+  /** Starts a place that runs `start` of the module in the file `module`. */
+  start(options: {
+    module: string;
+    start: string;
+    onMessage(message: unknown): void;
+    /** What the place writes to its standard output and error. */
+    onStdout(text: string): void;
+    onStderr(text: string): void;
+    /** The place's exit code, once it has ended and its output has been given. */
+    onExit(code: number): void;
+  }): HostPlace;
+  /** In a place: its link to the place that started it. */
+  readonly parent?: { post(message: unknown): void; onMessage(f: (message: unknown) => void): void };
+}
+
 export interface Host {
   /** Files; absent when the embedder withholds the filesystem. */
   files?: HostFiles;
@@ -216,6 +241,8 @@ export interface Host {
   udp?: HostUdp;
   /** TCP listeners and connections; absent when the embedder withholds the network. */
   tcp?: HostTcp;
+  /** Places; absent where they cannot be made (the embedding API). */
+  places?: HostPlaces;
   /** Child processes; absent when the embedder withholds them. */
   processes?: HostProcesses;
   /** Milliseconds, monotonic. */

@@ -106,6 +106,7 @@ import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
 import { installFutures } from './futures.js';
+import { installPlaces } from './places.js';
 import { installQueues } from './queues.js';
 import { installClasses } from './classes.js';
 import { installContracts } from './contracts.js';
@@ -247,6 +248,7 @@ export function allPrimitives(): PrimTable {
     installSyntaxModules(t);
     installPromises(t);
     installFutures(t);
+    installPlaces(t);
     installQueues(t);
     installUrlStructs(t);
     installClasses(t);

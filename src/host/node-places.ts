@@ -1,0 +1,59 @@
+// Places over node:worker_threads: each place is a worker thread running the
+// rkt bundle again (the worker's entry in cli/main.ts), which makes a runtime
+// of its own, instantiates the module and calls its start procedure with the
+// channel to its creator. Messages are structured-clone trees
+// (prims/place-messages.ts makes and reads them).
+
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import type { HostPlaces } from './host.js';
+
+/** What a place's worker is told to run. */
+export interface PlaceStart {
+  readonly module: string;
+  readonly start: string;
+}
+
+/** The start of this worker, when it is a place. */
+export function placeStart(): PlaceStart | null {
+  const d = workerData as { rktPlace?: PlaceStart } | null;
+  return parentPort !== null && d?.rktPlace !== undefined ? d.rktPlace : null;
+}
+
+/** Places whose workers run `bundle` (the file of the rkt command's bundle). */
+export function nodePlaces(bundle: string): HostPlaces {
+  const port = parentPort;
+  return {
+    start({ module, start, onMessage, onStdout, onStderr, onExit }) {
+      const worker = new Worker(bundle, { workerData: { rktPlace: { module, start } }, argv: [], stdout: true, stderr: true });
+      worker.on('message', onMessage);
+      // The place's output goes through its creator's, so it lands where the creator's does.
+      worker.stdout.setEncoding('utf8').on('data', onStdout);
+      worker.stderr.setEncoding('utf8').on('data', onStderr);
+      // The exit is reported once both output streams have ended.
+      let pending = 3;
+      let exitCode = 1;
+      const done = () => {
+        if (--pending === 0) onExit(exitCode);
+      };
+      worker.stdout.on('end', done);
+      worker.stderr.on('end', done);
+      // A worker that fails inside Node (not in Racket code) ends as a place that failed.
+      worker.on('error', () => {});
+      worker.on('exit', (code) => {
+        exitCode = code;
+        done();
+      });
+      return {
+        post: (message) => worker.postMessage(message),
+        kill: () => void worker.terminate(),
+      };
+    },
+    parent:
+      port === null
+        ? undefined
+        : {
+            post: (message) => port.postMessage(message),
+            onMessage: (f) => port.on('message', f),
+          },
+  };
+}

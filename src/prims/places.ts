@@ -1,0 +1,233 @@
+// racket/place (The Racket Reference §11.5): place channels, places and
+// their events. A place is a runtime of its own on a worker thread of this
+// process (host.places; host/node-places.ts over node:worker_threads), so
+// places run in parallel and share nothing: every message is copied
+// (prims/place-messages.ts). A place channel is a pair of inboxes; the end
+// that stands for a place, and the place's end for its creator, send
+// through the host instead. The `place` forms are macros/place-forms.ts.
+
+import { Block, NOT_READY, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
+import type { Machine } from '../eval/machine.js';
+import { RacketThrow, exnFailT, exnFailUnsupportedT, makeExn } from '../errors/exn.js';
+import { argError } from '../errors/messages.js';
+import type { HostPlace } from '../host/host.js';
+import { Semaphore } from '../thread/semaphore.js';
+import { RPath } from '../values/path.js';
+import { customPrint } from '../values/printable.js';
+import { MultipleValues, RString, Sym, VOID, type Value } from '../values/types.js';
+import { decodeMessage, encodeMessage, messageAllowed } from './place-messages.js';
+import { completeText } from './paths.js';
+import type { PrimTable } from './table.js';
+
+/** The messages an end has received and not yet given out. */
+class Inbox {
+  readonly queue: Value[] = [];
+  readonly waiters = new Set<() => void>();
+  push(v: Value): void {
+    this.queue.push(v);
+    for (const w of [...this.waiters]) w();
+  }
+}
+
+/** One end of a place channel: it receives from its inbox and sends with `send`. */
+export class PlaceChannel implements Evt {
+  constructor(
+    readonly inbox: Inbox,
+    /** Delivers a message to the other end; false when it cannot carry place channels. */
+    readonly send: (tree: unknown, channels: Value[]) => void,
+    readonly local: boolean,
+  ) {}
+  poll(): SyncResult | NotReady {
+    return this.inbox.queue.length > 0 ? this.inbox.queue.shift() : NOT_READY;
+  }
+  subscribe(_m: Machine, wake: () => void): () => void {
+    this.inbox.waiters.add(wake);
+    return () => this.inbox.waiters.delete(wake);
+  }
+  [customPrint](): string {
+    return '#<place-channel>';
+  }
+}
+
+/** A place, as its creator sees it: a place channel to it, and its exit code once it has ended. */
+export class Place extends PlaceChannel {
+  code: number | null = null;
+  killed = false;
+  readonly dead = new Semaphore(0);
+  handle: HostPlace | null = null;
+  override [customPrint](): string {
+    return '#<place>';
+  }
+}
+
+/** Ready once the place has ended; its result is the event itself. */
+class PlaceDeadEvt implements Evt {
+  constructor(readonly place: Place) {}
+  poll(): SyncResult | NotReady {
+    return this.place.code === null ? NOT_READY : this;
+  }
+  subscribe(m: Machine, wake: () => void): () => void {
+    return this.place.dead.subscribe(m, wake);
+  }
+  [customPrint](): string {
+    return '#<place-dead-evt>';
+  }
+}
+
+/** Two connected ends within one place. */
+function channelPair(): [PlaceChannel, PlaceChannel] {
+  const a = new Inbox();
+  const b = new Inbox();
+  const deliver = (to: Inbox) => (tree: unknown, channels: Value[]) => to.push(decodeMessage(tree, channels));
+  return [new PlaceChannel(a, deliver(b), true), new PlaceChannel(b, deliver(a), true)];
+}
+
+const isChannel = (v: Value) => v instanceof PlaceChannel;
+
+function channelArg(who: string, v: Value): PlaceChannel {
+  return v instanceof PlaceChannel ? v : argError(who, 'place-channel?', v);
+}
+
+function put(who: string, ch: PlaceChannel, v: Value): void {
+  if (!messageAllowed(v, isChannel)) argError(who, 'place-message-allowed?', v);
+  const channels: Value[] = [];
+  const tree = encodeMessage(v, { isChannel, channels });
+  if (channels.length > 0 && !ch.local)
+    throw new RacketThrow(makeExn(exnFailUnsupportedT, `${who}: sending a place channel to another place is not supported by rkt`));
+  ch.send(tree, channels);
+}
+
+/** Place bodies of the `place` form, by the form's key, per runtime: a place calls the one it was started for. */
+const placeBodies = new WeakMap<object, Map<string, Value>>();
+
+export function placeBody(rt: object, key: string): Value | undefined {
+  return placeBodies.get(rt)?.get(key);
+}
+
+/** The end a place's start procedure receives: messages from and to its creator, through the host. */
+export function parentChannel(
+  parent: { post(m: unknown): void; onMessage(f: (m: unknown) => void): void },
+  onBreak: () => void,
+): PlaceChannel {
+  const inbox = new Inbox();
+  parent.onMessage((m) => {
+    const msg = m as { k: string; m?: unknown };
+    if (msg.k === 'break') onBreak();
+    else inbox.push(decodeMessage(msg.m, []));
+  });
+  return new PlaceChannel(inbox, (tree) => parent.post({ k: 'msg', m: tree }), false);
+}
+
+/** A module path dynamic-place accepts, as the file it names. */
+function moduleFile(m: Machine, who: string, v: Value): string {
+  if (v instanceof RPath) return completeText(m, v.path);
+  if (v instanceof RString && v.s.length > 0) return completeText(m, v.s);
+  return argError(who, '(or/c module-path? path?)', v);
+}
+
+function startPlace(m: Machine, who: string, file: string, start: string): Place {
+  const host = m.rt.host.places;
+  if (host === undefined) throw new RacketThrow(makeExn(exnFailUnsupportedT, `${who}: places are not available in this runtime`));
+  const inbox = new Inbox();
+  let handle: HostPlace | null = null;
+  const place = new Place(inbox, (tree) => handle?.post({ k: 'msg', m: tree }), false);
+  handle = host.start({
+    module: file,
+    start,
+    onMessage: (msg) => inbox.push(decodeMessage((msg as { m: unknown }).m, [])),
+    onStdout: (text) => m.rt.host.writeStdout(text),
+    onStderr: (text) => m.rt.host.writeStderr(text),
+    onExit: (code) => {
+      // A killed place ends with 1, as in Racket.
+      place.code = place.killed ? 1 : code;
+      place.dead.post();
+    },
+  });
+  place.handle = handle;
+  return place;
+}
+
+export function installPlaces(t: PrimTable): void {
+  t.in('racket/place', () => {
+    t.fn('place-enabled?', 0, 0, function (this: Machine) {
+      return this.rt.host.places !== undefined;
+    });
+    t.fn('place?', 1, 1, (v) => v instanceof Place);
+    t.fn('place-channel?', 1, 1, (v) => v instanceof PlaceChannel);
+    t.fn('place-message-allowed?', 1, 1, (v) => messageAllowed(v, isChannel));
+    t.valuesFn('place-channel', 0, 0, () => new MultipleValues(channelPair()));
+    t.fn('place-channel-put', 2, 2, (ch: Value, v: Value) => {
+      put('place-channel-put', channelArg('place-channel-put', ch), v);
+      return VOID;
+    });
+    t.blocking('place-channel-get', 1, 1, (ch: Value) => {
+      const c = channelArg('place-channel-get', ch);
+      return c.inbox.queue.length > 0 ? c.inbox.queue.shift() : new Block([c]);
+    });
+    t.blocking('place-channel-put/get', 2, 2, (ch: Value, v: Value) => {
+      // Racket's put/get is a put then a get, and names them in its errors.
+      const c = channelArg('place-channel-put', ch);
+      put('place-channel-put', c, v);
+      return c.inbox.queue.length > 0 ? c.inbox.queue.shift() : new Block([c]);
+    });
+    const placeArg = (who: string, v: Value): Place => (v instanceof Place ? v : argError(who, 'place?', v));
+    t.blocking('place-wait', 1, 1, (p: Value) => {
+      const place = placeArg('place-wait', p);
+      if (place.code !== null) return place.code;
+      return new Block([new PlaceCodeEvt(place)]);
+    });
+    t.fn('place-dead-evt', 1, 1, (p: Value) => new PlaceDeadEvt(placeArg('place-dead-evt', p)));
+    t.blocking('place-kill', 1, 1, (p: Value) => {
+      const place = placeArg('place-kill', p);
+      if (place.code !== null) return VOID;
+      place.killed = true;
+      place.handle?.kill();
+      return new Block([new VoidOnDeath(place)]);
+    });
+    t.fn('place-break', 1, 2, (p: Value, kind: Value = false) => {
+      const place = placeArg('place-break', p);
+      if (!(kind === false || (kind instanceof Sym && (kind.name === 'hang-up' || kind.name === 'terminate'))))
+        return argError('place-break', "(or/c #f 'hang-up 'terminate)", kind, 1, [p, kind]);
+      place.handle?.post({ k: 'break', kind: kind === false ? null : (kind as Sym).name });
+      return VOID;
+    });
+    t.fn('dynamic-place', 2, 2, function (this: Machine, mod: Value, start: Value) {
+      const file = moduleFile(this, 'dynamic-place', mod);
+      if (!(start instanceof Sym)) return argError('dynamic-place', 'symbol?', start, 1, [mod, start]);
+      return startPlace(this, 'dynamic-place', file, start.name);
+    });
+  });
+  // The place form: `(%place-register! key body)` runs in every instance of
+  // the enclosing module; `(%start-place-body who file key)` starts a place
+  // that calls the body registered under `key`.
+  t.internalFn('place-register!', 2, 2, function (this: Machine, key: Value, body: Value) {
+    let bodies = placeBodies.get(this.rt);
+    if (bodies === undefined) placeBodies.set(this.rt, (bodies = new Map()));
+    bodies.set((key as RString).s, body);
+    return VOID;
+  });
+  t.internalFn('start-place-body', 3, 3, function (this: Machine, who: Value, file: Value, key: Value) {
+    const name = (who as Sym).name;
+    const path = file instanceof RPath ? file.path : file instanceof RString ? file.s : null;
+    if (path === null)
+      throw new RacketThrow(makeExn(exnFailT, `${name}: the enclosing module's resolved name is not a path or predefined`));
+    return startPlace(this, name, path, `#%place-body:${(key as RString).s}`);
+  });
+}
+
+/** place-wait's event: the exit code once the place has ended. */
+class PlaceCodeEvt implements Evt {
+  constructor(readonly place: Place) {}
+  poll(): SyncResult | NotReady {
+    return this.place.code === null ? NOT_READY : this.place.code;
+  }
+  subscribe(m: Machine, wake: () => void): () => void {
+    return this.place.dead.subscribe(m, wake);
+  }
+}
+
+class VoidOnDeath extends PlaceCodeEvt {
+  override poll(): SyncResult | NotReady {
+    return this.place.code === null ? NOT_READY : VOID;
+  }
+}
