@@ -1,4 +1,4 @@
-// racket/place's place and place* forms. As Racket lifts a place's body into
+// racket/place's place form. As Racket lifts a place's body into
 // a submodule of the enclosing module, this lifts it to the enclosing
 // module's body, registered under a key made from the form's location; a
 // new place instantiates the module file (not its submodules) and calls the
@@ -9,7 +9,7 @@ import type { Expander, Meaning } from '../expand/expander.js';
 import { type Builder, jsMacro } from '../expand/build.js';
 import { syntaxE } from '../expand/scopes.js';
 import type { Syntax } from '../values/syntax.js';
-import { Keyword, Sym, str, sym } from '../values/types.js';
+import { Sym, str, sym } from '../values/types.js';
 import { items } from './forms.js';
 
 let unlocated = 0;
@@ -36,18 +36,6 @@ const place = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   return placeExpr('place', stx, p, ex, b);
 };
 
-// place*: the place's standard ports are this process's (rkt does not pipe them), so all three results after the place are #f.
-const placeStar = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
-  let p = items(stx, ex, 2).slice(1);
-  while (p.length >= 2 && syntaxE(p[0]) instanceof Keyword) {
-    const k = (syntaxE(p[0]) as Keyword).name;
-    if (k !== 'in' && k !== 'out' && k !== 'err') return ex.badSyntax(stx);
-    p = p.slice(2);
-  }
-  return b.list('values', placeExpr('place*', stx, p, ex, b), b.quote(false), b.quote(false), b.quote(false));
-};
-
 export function installPlaceForms(define: (name: string, m: Meaning) => void): void {
   define('place', jsMacro('place', place));
-  define('place*', jsMacro('place*', placeStar));
 }

@@ -13,6 +13,7 @@ import { argError } from '../errors/messages.js';
 import type { HostPlace } from '../host/host.js';
 import { Semaphore } from '../thread/semaphore.js';
 import { RPath } from '../values/path.js';
+import { StructInstance, StructProperty } from '../values/struct.js';
 import { customPrint } from '../values/printable.js';
 import { MultipleValues, RString, Sym, VOID, type Value } from '../values/types.js';
 import { decodeMessage, encodeMessage, messageAllowed } from './place-messages.js';
@@ -147,8 +148,16 @@ function startPlace(m: Machine, who: string, file: string, start: string): Place
   return place;
 }
 
+/** Racket's distributed places make locations with it; rkt has none of its own. */
+const propPlaceLocation = new StructProperty('prop:place-location');
+
 export function installPlaces(t: PrimTable): void {
   t.in('racket/place', () => {
+    t.value('prop:place-location', propPlaceLocation);
+    t.fn('place-location?', 1, 1, (v) => v instanceof StructInstance && v.type.prop(propPlaceLocation) !== undefined);
+    t.fn('processor-count', 0, 0, function (this: Machine) {
+      return this.rt.host.processorCount?.() ?? 1;
+    });
     t.fn('place-enabled?', 0, 0, function (this: Machine) {
       return this.rt.host.places !== undefined;
     });
