@@ -9,7 +9,7 @@ import type { Expander, Meaning } from '../expand/expander.js';
 import { type Builder, jsMacro } from '../expand/build.js';
 import { syntaxE } from '../expand/scopes.js';
 import type { Syntax } from '../values/syntax.js';
-import { Sym, str, sym } from '../values/types.js';
+import { Pair, RVector, Sym, listFromArray, str, sym } from '../values/types.js';
 import { items } from './forms.js';
 
 let unlocated = 0;
@@ -36,6 +36,55 @@ const place = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   return placeExpr('place', stx, p, ex, b);
 };
 
+/** The identifiers of `stx` that refer to local variables where it is used, one per variable. */
+function localReferences(stx: Syntax, ex: Expander): Syntax[] {
+  const seen = new Set<unknown>();
+  const out: Syntax[] = [];
+  const todo: unknown[] = [stx];
+  while (todo.length > 0) {
+    const x = todo.pop();
+    if (Array.isArray(x)) {
+      todo.push(...x);
+      continue;
+    }
+    if (!(x instanceof Object) || !('scopes' in x)) continue;
+    const s = x as Syntax;
+    const e = syntaxE(s);
+    if (e instanceof Sym) {
+      const m = ex.resolve(s);
+      if (m?.kind === 'local' && !seen.has(m.v)) {
+        seen.add(m.v);
+        out.push(s);
+      }
+    } else if (e instanceof Pair) {
+      let p: unknown = e;
+      while (p instanceof Pair) {
+        todo.push(p.car);
+        p = p.cdr;
+      }
+      todo.push(p);
+    } else if (e instanceof RVector) todo.push(...e.items);
+  }
+  return out.reverse();
+}
+
+// place/context: the local variables the body refers to are sent to the new
+// place as its first message, a vector, and bound again there around the body.
+const placeContext = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  const p = items(stx, ex, 2).slice(1);
+  if (p.length === 0 || !(syntaxE(p[0]) instanceof Sym)) return placeExpr('place/context', stx, p, ex, b);
+  const free = localReferences(b.list('begin', ...p.slice(1)), ex).filter(
+    (id) => (syntaxE(id) as Sym).name !== (syntaxE(p[0]) as Sym).name,
+  );
+  const v = b.temp('context');
+  const binds = free.map((id, i) => b.list(id, b.list('vector-ref', v, b.quote(i))));
+  const body = b.list('let*', b.list(b.list(v, b.list('%place-channel-get', p[0])), ...binds), ...p.slice(1));
+  const placed = placeExpr('place/context', stx, [p[0], body], ex, b);
+  const names = b.quote(listFromArray(free.map((id) => syntaxE(id))));
+  return b.list(b.quote(ex.rtPrim('place-context-send')), placed, b.list('vector', ...free), names);
+};
+
 export function installPlaceForms(define: (name: string, m: Meaning) => void): void {
   define('place', jsMacro('place', place));
+  define('place/context', jsMacro('place/context', placeContext));
 }

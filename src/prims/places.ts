@@ -9,13 +9,13 @@
 import { Block, NOT_READY, type Evt, type NotReady, type SyncResult } from '../eval/block.js';
 import type { Machine } from '../eval/machine.js';
 import { RacketThrow, exnFailT, exnFailUnsupportedT, makeExn } from '../errors/exn.js';
-import { argError } from '../errors/messages.js';
+import { argError, argumentsError } from '../errors/messages.js';
 import type { HostPlace } from '../host/host.js';
 import { Semaphore } from '../thread/semaphore.js';
 import { RPath } from '../values/path.js';
 import { StructInstance, StructProperty } from '../values/struct.js';
 import { customPrint } from '../values/printable.js';
-import { MultipleValues, RString, Sym, VOID, type Value } from '../values/types.js';
+import { MultipleValues, RString, type RVector, Sym, VOID, listToArray, type Value } from '../values/types.js';
 import { decodeMessage, encodeMessage, messageAllowed } from './place-messages.js';
 import { completeText } from './paths.js';
 import type { PrimTable } from './table.js';
@@ -214,6 +214,17 @@ export function installPlaces(t: PrimTable): void {
     if (bodies === undefined) placeBodies.set(this.rt, (bodies = new Map()));
     bodies.set((key as RString).s, body);
     return VOID;
+  });
+  // place/context: checks and sends the free variables' values, and returns the place.
+  t.internalFn('place-context-send', 3, 3, (p: Value, values: Value, names: Value) => {
+    const vals = (values as RVector).items;
+    const ns = listToArray(names) as Sym[];
+    vals.forEach((v, i) => {
+      if (!messageAllowed(v, isChannel))
+        argumentsError('place/context', 'free variable values must be allowable as place messages', [ns[i].name, v]);
+    });
+    put('place/context', p as Place, values);
+    return p;
   });
   t.internalFn('start-place-body', 3, 3, function (this: Machine, who: Value, file: Value, key: Value) {
     const name = (who as Sym).name;

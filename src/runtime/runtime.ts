@@ -139,6 +139,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%force', 'racket/promise', 'force'],
   ['%future', 'racket/future', 'future'],
   ['%touch', 'racket/future', 'touch'],
+  ['%place-channel-get', 'racket/place', 'place-channel-get'],
   ['%rackunit-check-apply', '#%rkt-internal', 'check-apply'],
   ['%rackunit-check-procedure', '#%rkt-internal', 'check-procedure'],
   ['%rackunit-check-body', '#%rkt-internal', 'check-body'],
