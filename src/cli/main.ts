@@ -29,10 +29,13 @@ for (const stream of [process.stdout, process.stderr]) {
  * For debugging the JIT: RKT_JIT_AFTER=n compiles a lambda after n direct
  * calls (1: at once), and RKT_JIT_DUMP=1 prints each generated function.
  */
+/** Places run this bundle again (in a place, `places` also links it to its creator). */
+const places = nodePlaces(__filename);
+
 function runtimeOptions(): RuntimeOptions {
   const n = Number(process.env.RKT_JIT_AFTER);
   const dump = process.env.RKT_JIT_DUMP ? (source: string) => process.stderr.write(`${source}\n`) : undefined;
-  return { host: { ...nodeHost(), places: nodePlaces(__filename) }, jitAfter: Number.isInteger(n) && n > 0 ? n : undefined, jitDump: dump };
+  return { host: { ...nodeHost(), places }, jitAfter: Number.isInteger(n) && n > 0 ? n : undefined, jitDump: dump };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -82,7 +85,7 @@ process.on('beforeExit', () => {
 
 /** A place: this bundle again, on a worker thread; its output goes to its creator (host/node-places.ts). */
 function runPlace(start: PlaceStart): Promise<number> {
-  const host = { ...nodeHost(), readStdin: undefined, places: nodePlaces(__filename) };
+  const host = { ...nodeHost(), readStdin: places.readStdin, places };
   return new Runtime({ ...runtimeOptions(), host }).runPlace(start.module, start.start);
 }
 

@@ -215,6 +215,9 @@ export interface HostPlace {
   post(message: unknown): void;
   /** Ends the place at once; onExit follows. */
   kill(): void;
+  /** Bytes for the place's standard input, and its end. */
+  writeStdin(data: Uint8Array): void;
+  endStdin(): void;
 }
 
 /** Places: Racket runtimes on worker threads of this process. */
@@ -225,13 +228,15 @@ export interface HostPlaces {
     start: string;
     onMessage(message: unknown): void;
     /** What the place writes to its standard output and error. */
-    onStdout(text: string): void;
-    onStderr(text: string): void;
+    onStdout(chunk: Uint8Array): void;
+    onStderr(chunk: Uint8Array): void;
     /** The place's exit code, once it has ended and its output has been given. */
     onExit(code: number): void;
   }): HostPlace;
   /** In a place: its link to the place that started it. */
   readonly parent?: { post(message: unknown): void; onMessage(f: (message: unknown) => void): void };
+  /** In a place: its standard input, as its creator writes it (a Host's readStdin). */
+  readonly readStdin?: (onData: (chunk: Uint8Array) => void, onEnd: () => void) => void;
 }
 
 export interface Host {

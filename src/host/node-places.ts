@@ -27,8 +27,8 @@ export function nodePlaces(bundle: string): HostPlaces {
       const worker = new Worker(bundle, { workerData: { rktPlace: { module, start } }, argv: [], stdout: true, stderr: true });
       worker.on('message', onMessage);
       // The place's output goes through its creator's, so it lands where the creator's does.
-      worker.stdout.setEncoding('utf8').on('data', onStdout);
-      worker.stderr.setEncoding('utf8').on('data', onStderr);
+      worker.stdout.on('data', (chunk: Buffer) => onStdout(new Uint8Array(chunk)));
+      worker.stderr.on('data', (chunk: Buffer) => onStderr(new Uint8Array(chunk)));
       // The exit is reported once both output streams have ended.
       let pending = 3;
       let exitCode = 1;
@@ -46,6 +46,8 @@ export function nodePlaces(bundle: string): HostPlaces {
       return {
         post: (message) => worker.postMessage(message),
         kill: () => void worker.terminate(),
+        writeStdin: (data) => worker.postMessage({ k: 'in', d: data }),
+        endStdin: () => worker.postMessage({ k: 'in-end' }),
       };
     },
     parent:
@@ -55,5 +57,23 @@ export function nodePlaces(bundle: string): HostPlaces {
             post: (message) => port.postMessage(message),
             onMessage: (f) => port.on('message', f),
           },
+    readStdin: port === null ? undefined : stdinFrom(port),
+  };
+}
+
+type StdinMessage = { k: 'in'; d: Uint8Array } | { k: 'in-end' };
+
+/** A place's standard input: what its creator sends, kept until the program first reads. */
+function stdinFrom(port: NonNullable<typeof parentPort>): NonNullable<HostPlaces['readStdin']> {
+  const early: StdinMessage[] = [];
+  let sink: ((m: StdinMessage) => void) | null = null;
+  port.on('message', (m: { k: string }) => {
+    if (m.k !== 'in' && m.k !== 'in-end') return;
+    if (sink === null) early.push(m as StdinMessage);
+    else sink(m as StdinMessage);
+  });
+  return (onData, onEnd) => {
+    sink = (m) => (m.k === 'in' ? onData(m.d) : onEnd());
+    for (const m of early.splice(0)) sink(m);
   };
 }

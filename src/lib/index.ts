@@ -44,6 +44,7 @@ import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
 import * as futures from './futures.rkt';
+import * as places from './places.rkt';
 import * as queues from './queues.rkt';
 import * as gvector from './gvector.rkt';
 import * as asyncChannel from './async-channel.rkt';
@@ -120,6 +121,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(json),
   file(promises),
   file(futures),
+  file(places),
   file(queues),
   file(gvector),
   file(asyncChannel),

@@ -1,4 +1,4 @@
-// racket/place's place form. As Racket lifts a place's body into
+// racket/place's place, place* and place/context forms. As Racket lifts a place's body into
 // a submodule of the enclosing module, this lifts it to the enclosing
 // module's body, registered under a key made from the form's location; a
 // new place instantiates the module file (not its submodules) and calls the
@@ -9,7 +9,7 @@ import type { Expander, Meaning } from '../expand/expander.js';
 import { type Builder, jsMacro } from '../expand/build.js';
 import { syntaxE } from '../expand/scopes.js';
 import type { Syntax } from '../values/syntax.js';
-import { Pair, RVector, Sym, listFromArray, str, sym } from '../values/types.js';
+import { Keyword, Pair, RVector, Sym, listFromArray, str, sym } from '../values/types.js';
 import { items } from './forms.js';
 
 let unlocated = 0;
@@ -19,16 +19,23 @@ function placeKey(stx: Syntax): string {
   return loc === null ? `unlocated-${++unlocated}` : `${loc.position}:${loc.span}`;
 }
 
-/** The place expression for `(who id body ...)`, with the body lifted to the module. */
-function placeExpr(who: string, stx: Syntax, p: Syntax[], ex: Expander, b: Builder): Syntax {
+/** Checks `(who id body ...)` and lifts the body to the module; returns the key it is registered under. */
+function liftBody(who: string, stx: Syntax, p: Syntax[], ex: Expander, b: Builder): Syntax {
   if (p.length === 0) return ex.badSyntax(stx);
   if (!(syntaxE(p[0]) instanceof Sym)) ex.syntaxError(who, 'expected an identifier', stx, p[0]);
   if (p.length < 2) ex.syntaxError(who, 'expected at least one body expression', stx);
   if (ex.moduleBody === null) ex.syntaxError(who, 'can only be used in a module', stx);
-  const key = str(placeKey(stx), true);
-  ex.lift(who, 1, b.list(b.quote(ex.rtPrim('place-register!')), b.quote(key), b.list('lambda', b.list(p[0]), ...p.slice(1))));
-  const file = b.list('variable-reference->module-source', b.list('#%variable-reference'));
-  return b.list(b.quote(ex.rtPrim('start-place-body')), b.quote(sym(who)), file, b.quote(key));
+  const key = b.quote(str(placeKey(stx), true));
+  ex.lift(who, 1, b.list(b.quote(ex.rtPrim('place-register!')), key, b.list('lambda', b.list(p[0]), ...p.slice(1))));
+  return key;
+}
+
+const moduleSource = (b: Builder) => b.list('variable-reference->module-source', b.list('#%variable-reference'));
+
+/** The place expression for `(who id body ...)`. */
+function placeExpr(who: string, stx: Syntax, p: Syntax[], ex: Expander, b: Builder): Syntax {
+  const key = liftBody(who, stx, p, ex, b);
+  return b.list(b.quote(ex.rtPrim('start-place-body')), b.quote(sym(who)), moduleSource(b), key);
 }
 
 const place = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
@@ -84,7 +91,23 @@ const placeContext = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   return b.list(b.quote(ex.rtPrim('place-context-send')), placed, b.list('vector', ...free), names);
 };
 
+// place*: #:in, #:out and #:err (each #f by default: a pipe made for it) come before the channel.
+const placeStar = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+  let p = items(stx, ex, 2).slice(1);
+  const ports: Record<string, Syntax> = {};
+  while (p.length >= 2 && syntaxE(p[0]) instanceof Keyword) {
+    const k = (syntaxE(p[0]) as Keyword).name;
+    if ((k !== 'in' && k !== 'out' && k !== 'err') || ports[k] !== undefined) return ex.badSyntax(stx);
+    ports[k] = p[1];
+    p = p.slice(2);
+  }
+  const key = liftBody('place*', stx, p, ex, b);
+  const port = (k: string) => ports[k] ?? b.quote(false);
+  return b.list(b.quote(ex.rtPrim('start-place*')), b.quote(sym('place*')), moduleSource(b), key, port('in'), port('out'), port('err'));
+};
+
 export function installPlaceForms(define: (name: string, m: Meaning) => void): void {
   define('place', jsMacro('place', place));
+  define('place*', jsMacro('place*', placeStar));
   define('place/context', jsMacro('place/context', placeContext));
 }

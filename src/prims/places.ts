@@ -18,6 +18,11 @@ import { customPrint } from '../values/printable.js';
 import { MultipleValues, RString, type RVector, Sym, VOID, listToArray, type Value } from '../values/types.js';
 import { decodeMessage, encodeMessage, messageAllowed } from './place-messages.js';
 import { completeText } from './paths.js';
+import { currentErrorPort, currentOutputPort } from './ports.js';
+import { forwardInput } from './subprocess.js';
+import { InputPort } from '../io/input-port.js';
+import { OutputPort } from '../io/output-port.js';
+import { encodeUtf8 } from '../values/utf8.js';
 import type { PrimTable } from './table.js';
 
 /** The messages an end has received and not yet given out. */
@@ -114,7 +119,7 @@ export function parentChannel(
   parent.onMessage((m) => {
     const msg = m as { k: string; m?: unknown };
     if (msg.k === 'break') onBreak();
-    else inbox.push(decodeMessage(msg.m, []));
+    else if (msg.k === 'msg') inbox.push(decodeMessage(msg.m, []));
   });
   return new PlaceChannel(inbox, (tree) => parent.post({ k: 'msg', m: tree }), false);
 }
@@ -126,9 +131,41 @@ function moduleFile(m: Machine, who: string, v: Value): string {
   return argError(who, '(or/c module-path? path?)', v);
 }
 
-function startPlace(m: Machine, who: string, file: string, start: string): Place {
+/** A place's standard ports as its creator gives them: a port, or #f for a pipe made for it ('stdout': errors to its output). */
+interface PlacePorts {
+  readonly in: InputPort | false;
+  readonly out: OutputPort | false;
+  readonly err: OutputPort | false | 'stdout';
+}
+
+/** The place ports of place* and dynamic-place*, checked as Racket checks them. */
+function placePorts(who: string, inp: Value, out: Value, err: Value): PlacePorts {
+  if (!(inp === false || inp instanceof InputPort)) argError(who, '(or/c input-port? #f)', inp);
+  if (!(out === false || out instanceof OutputPort)) argError(who, '(or/c output-port? #f)', out);
+  if (!(err === false || err instanceof OutputPort || (err instanceof Sym && err.name === 'stdout')))
+    argError(who, "(or/c output-port? #f 'stdout)", err);
+  return { in: inp, out, err: err instanceof Sym ? 'stdout' : err } as PlacePorts;
+}
+
+/**
+ * Starts a place; returns it with the pipe ends made for the ports given
+ * as #f: a port to write its standard input, and ports to read its output
+ * and errors.
+ */
+function startPlace(m: Machine, who: string, file: string, start: string, ports: PlacePorts): [Place, Value, Value, Value] {
   const host = m.rt.host.places;
   if (host === undefined) throw new RacketThrow(makeExn(exnFailUnsupportedT, `${who}: places are not available in this runtime`));
+  const outPipe = ports.out === false ? InputPort.pipe('place-out') : null;
+  const errPipe = ports.err === false ? InputPort.pipe('place-err') : null;
+  const target = (pipe: InputPort | null, given: OutputPort | false | 'stdout') => (chunk: Uint8Array) => {
+    if (pipe !== null) pipe.feed(chunk);
+    else if (given === 'stdout') target(outPipe, ports.out)(chunk);
+    else if (given !== false) {
+      // After what the creator has written to the port so far, as Racket's pump writes it.
+      given.writeBytes(chunk);
+      given.flush();
+    }
+  };
   const inbox = new Inbox();
   let handle: HostPlace | null = null;
   const place = new Place(inbox, (tree) => handle?.post({ k: 'msg', m: tree }), false);
@@ -136,15 +173,36 @@ function startPlace(m: Machine, who: string, file: string, start: string): Place
     module: file,
     start,
     onMessage: (msg) => inbox.push(decodeMessage((msg as { m: unknown }).m, [])),
-    onStdout: (text) => m.rt.host.writeStdout(text),
-    onStderr: (text) => m.rt.host.writeStderr(text),
+    onStdout: target(outPipe, ports.out),
+    onStderr: target(errPipe, ports.err),
     onExit: (code) => {
+      outPipe?.finish();
+      errPipe?.finish();
       // A killed place ends with 1, as in Racket.
       place.code = place.killed ? 1 : code;
       place.dead.post();
     },
   });
   place.handle = handle;
+  const started = handle;
+  let stdin: OutputPort | null = null;
+  if (ports.in === false) {
+    stdin = new OutputPort('place-in', (data) => started.writeStdin(typeof data === 'string' ? encodeUtf8(data) : data));
+    stdin.onClose = () => started.endStdin();
+  } else forwardInput(ports.in, started);
+  for (const p of [stdin, outPipe, errPipe]) if (p !== null) p.fileStream = true;
+  return [place, stdin ?? false, outPipe ?? false, errPipe ?? false];
+}
+
+/** place and dynamic-place: the place's output goes to the creator's current ports, and its input is empty. */
+function startSimplePlace(m: Machine, who: string, file: string, start: string): Place {
+  const ports = {
+    in: false,
+    out: m.paramValue(currentOutputPort) as OutputPort,
+    err: m.paramValue(currentErrorPort) as OutputPort,
+  } as const;
+  const [place, stdin] = startPlace(m, who, file, start, ports);
+  (stdin as OutputPort).close();
   return place;
 }
 
@@ -203,7 +261,7 @@ export function installPlaces(t: PrimTable): void {
     t.fn('dynamic-place', 2, 2, function (this: Machine, mod: Value, start: Value) {
       const file = moduleFile(this, 'dynamic-place', mod);
       if (!(start instanceof Sym)) return argError('dynamic-place', 'symbol?', start, 1, [mod, start]);
-      return startPlace(this, 'dynamic-place', file, start.name);
+      return startSimplePlace(this, 'dynamic-place', file, start.name);
     });
   });
   // The place form: `(%place-register! key body)` runs in every instance of
@@ -231,7 +289,25 @@ export function installPlaces(t: PrimTable): void {
     const path = file instanceof RPath ? file.path : file instanceof RString ? file.s : null;
     if (path === null)
       throw new RacketThrow(makeExn(exnFailT, `${name}: the enclosing module's resolved name is not a path or predefined`));
-    return startPlace(this, name, path, `#%place-body:${(key as RString).s}`);
+    return startSimplePlace(this, name, path, `#%place-body:${(key as RString).s}`);
+  });
+  // place* and dynamic-place* (the keyword procedure is lib/places.rkt): four results.
+  t.internalFn('start-place*', 6, 6, function (this: Machine, who: Value, file: Value, start: Value, inp: Value, out: Value, err: Value) {
+    const name = (who as Sym).name;
+    const path =
+      start instanceof RString
+        ? file instanceof RPath
+          ? file.path
+          : file instanceof RString
+            ? file.s
+            : null
+        : moduleFile(this, name, file);
+    if (path === null)
+      throw new RacketThrow(makeExn(exnFailT, `${name}: the enclosing module's resolved name is not a path or predefined`));
+    if (!(start instanceof Sym || start instanceof RString)) return argError(name, 'symbol?', start, 1, [file, start]);
+    const ports = placePorts(name, inp, out, err);
+    const startName = start instanceof Sym ? start.name : `#%place-body:${start.s}`;
+    return new MultipleValues(startPlace(this, name, path, startName, ports));
   });
 }
 
