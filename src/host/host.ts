@@ -211,8 +211,8 @@ export interface HostProcesses {
 
 /** A running place (a worker thread with a runtime of its own). */
 export interface HostPlace {
-  /** Sends a message (a structured-clone tree) to the place. */
-  post(message: unknown): void;
+  /** Sends a message (a structured-clone tree) to the place, moving the links of `transfer` with it. */
+  post(message: unknown, transfer?: unknown[]): void;
   /** Ends the place at once; onExit follows. */
   kill(): void;
   /** Bytes for the place's standard input, and its end. */
@@ -234,7 +234,13 @@ export interface HostPlaces {
     onExit(code: number): void;
   }): HostPlace;
   /** In a place: its link to the place that started it. */
-  readonly parent?: { post(message: unknown): void; onMessage(f: (message: unknown) => void): void };
+  readonly parent?: { post(message: unknown, transfer?: unknown[]): void; onMessage(f: (message: unknown) => void): void };
+  /** Two connected links (message ports) that messages can move to other places. */
+  link(): [unknown, unknown];
+  /** Calls `f` with each message that arrives at `link`. */
+  listen(link: unknown, f: (message: unknown) => void): void;
+  /** Sends a message through `link`, moving the links of `transfer` with it. */
+  postLink(link: unknown, message: unknown, transfer: unknown[]): void;
   /** In a place: its standard input, as its creator writes it (a Host's readStdin). */
   readonly readStdin?: (onData: (chunk: Uint8Array) => void, onEnd: () => void) => void;
 }

@@ -4,7 +4,7 @@
 // channel to its creator. Messages are structured-clone trees
 // (prims/place-messages.ts makes and reads them).
 
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { HostPlaces } from './host.js';
 
 /** What a place's worker is told to run. */
@@ -44,7 +44,7 @@ export function nodePlaces(bundle: string): HostPlaces {
         done();
       });
       return {
-        post: (message) => worker.postMessage(message),
+        post: (message, transfer) => worker.postMessage(message, transfer as MessagePort[] | undefined),
         kill: () => void worker.terminate(),
         writeStdin: (data) => worker.postMessage({ k: 'in', d: data }),
         endStdin: () => worker.postMessage({ k: 'in-end' }),
@@ -54,10 +54,16 @@ export function nodePlaces(bundle: string): HostPlaces {
       port === null
         ? undefined
         : {
-            post: (message) => port.postMessage(message),
+            post: (message, transfer) => port.postMessage(message, transfer as MessagePort[] | undefined),
             onMessage: (f) => port.on('message', f),
           },
     readStdin: port === null ? undefined : stdinFrom(port),
+    link: () => {
+      const c = new MessageChannel();
+      return [c.port1, c.port2];
+    },
+    listen: (link, f) => void (link as MessagePort).on('message', f),
+    postLink: (link, message, transfer) => (link as MessagePort).postMessage(message, transfer as MessagePort[]),
   };
 }
 

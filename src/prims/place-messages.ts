@@ -2,8 +2,9 @@
 // copied into a tree of plain JS values that structured clone can carry to
 // another worker, and read back into fresh Racket values. Strings, byte
 // strings, vectors, boxes and hash tables arrive immutable, as Racket CS
-// delivers them. Place channels travel only within a place (the tree keeps
-// them by position in `channels`).
+// delivers them. The tree refers to the place channels of a message by
+// position in `channels` (prims/places.ts moves them to other places as
+// host links).
 
 import { prefabKey } from '../printer/struct-print.js';
 import { makeHash, RHash, type HashKind } from '../values/hash.js';

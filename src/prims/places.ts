@@ -10,7 +10,7 @@ import { Block, NOT_READY, type Evt, type NotReady, type SyncResult } from '../e
 import type { Machine } from '../eval/machine.js';
 import { RacketThrow, exnFailT, exnFailUnsupportedT, makeExn } from '../errors/exn.js';
 import { argError, argumentsError } from '../errors/messages.js';
-import type { HostPlace } from '../host/host.js';
+import type { HostPlace, HostPlaces } from '../host/host.js';
 import { Semaphore } from '../thread/semaphore.js';
 import { RPath } from '../values/path.js';
 import { StructInstance, StructProperty } from '../values/struct.js';
@@ -35,13 +35,23 @@ class Inbox {
   }
 }
 
-/** One end of a place channel: it receives from its inbox and sends with `send`. */
+/** Delivers a message tree to the other end of a channel, with the place channels it refers to. */
+type Send = (tree: unknown, channels: Value[]) => void;
+
+/**
+ * One end of a place channel: it receives from its inbox and sends with
+ * `send`. A local end's other end is `peer`, in this place; an end that
+ * talks to another place sends through the host (`local` false), and then
+ * the channels in a message move as host links.
+ */
 export class PlaceChannel implements Evt {
+  peer: PlaceChannel | null = null;
+  /** The host link this end sends and receives through, once it (or its peer) has gone to another place. */
+  link: unknown = null;
   constructor(
     readonly inbox: Inbox,
-    /** Delivers a message to the other end; false when it cannot carry place channels. */
-    readonly send: (tree: unknown, channels: Value[]) => void,
-    readonly local: boolean,
+    public send: Send,
+    public local: boolean,
   ) {}
   poll(): SyncResult | NotReady {
     return this.inbox.queue.length > 0 ? this.inbox.queue.shift() : NOT_READY;
@@ -85,7 +95,79 @@ function channelPair(): [PlaceChannel, PlaceChannel] {
   const a = new Inbox();
   const b = new Inbox();
   const deliver = (to: Inbox) => (tree: unknown, channels: Value[]) => to.push(decodeMessage(tree, channels));
-  return [new PlaceChannel(a, deliver(b), true), new PlaceChannel(b, deliver(a), true)];
+  const ends: [PlaceChannel, PlaceChannel] = [new PlaceChannel(a, deliver(b), true), new PlaceChannel(b, deliver(a), true)];
+  ends[0].peer = ends[1];
+  ends[1].peer = ends[0];
+  return ends;
+}
+
+/** A message as it crosses to another place: its tree and the links of the channels it carries. */
+interface Crossing {
+  readonly k: 'msg';
+  readonly m: unknown;
+  readonly links: unknown[];
+}
+
+/**
+ * The host link that stands for `ch` in a message to another place. A
+ * local end is moved: its peer now talks to it through a new pair of
+ * links, and what the peer had sent it and it had not yet received goes
+ * first.
+ */
+function exportChannel(who: string, host: HostPlaces, ch: PlaceChannel): unknown {
+  if (ch instanceof Place || (ch.link === null && ch.peer === null))
+    throw new RacketThrow(makeExn(exnFailUnsupportedT, `${who}: rkt cannot send this place channel to another place`));
+  // Racket's ends can be shared by places; rkt's move: the end is of no more use here.
+  const moved: Send = () => {
+    throw new RacketThrow(
+      makeExn(exnFailUnsupportedT, `${who}: this place channel end was sent to another place, and rkt cannot share it`),
+    );
+  };
+  const link = ch.link;
+  if (link !== null) {
+    ch.link = null;
+    ch.local = true;
+    ch.send = moved;
+    return link;
+  }
+  const peer = ch.peer as PlaceChannel;
+  ch.peer = null;
+  ch.send = moved;
+  const [mine, theirs] = host.link();
+  attachLink(host, peer, mine);
+  for (const v of ch.inbox.queue.splice(0)) sendThrough(who, host, peer, v);
+  return theirs;
+}
+
+/** Makes `ch` send and receive through the host link `link`. */
+function attachLink(host: HostPlaces, ch: PlaceChannel, link: unknown): void {
+  ch.local = false;
+  ch.peer = null;
+  ch.link = link;
+  ch.send = (tree, links) => host.postLink(link, { k: 'msg', m: tree, links } satisfies Crossing, links);
+  host.listen(link, (msg) => receive(host, ch.inbox, msg));
+}
+
+/** A crossing message into `inbox`, its links made into channels of this place. */
+function receive(host: HostPlaces, inbox: Inbox, msg: unknown): void {
+  const c = msg as Crossing;
+  if (c.k !== 'msg') return;
+  const channels = (c.links ?? []).map((link) => {
+    const ch = new PlaceChannel(new Inbox(), () => {}, false);
+    attachLink(host, ch, link);
+    return ch;
+  });
+  inbox.push(decodeMessage(c.m, channels));
+}
+
+/** Sends `v` (already allowed) from `ch`, an end that talks to another place. */
+function sendThrough(who: string, host: HostPlaces, ch: PlaceChannel, v: Value): void {
+  const channels: Value[] = [];
+  const tree = encodeMessage(v, { isChannel, channels });
+  ch.send(
+    tree,
+    channels.map((c) => exportChannel(who, host, c as PlaceChannel)),
+  );
 }
 
 const isChannel = (v: Value) => v instanceof PlaceChannel;
@@ -94,12 +176,12 @@ function channelArg(who: string, v: Value): PlaceChannel {
   return v instanceof PlaceChannel ? v : argError(who, 'place-channel?', v);
 }
 
-function put(who: string, ch: PlaceChannel, v: Value): void {
+function put(m: Machine, who: string, ch: PlaceChannel, v: Value): void {
   if (!messageAllowed(v, isChannel)) argError(who, 'place-message-allowed?', v);
+  const host = m.rt.host.places;
+  if (!ch.local && host !== undefined) return sendThrough(who, host, ch, v);
   const channels: Value[] = [];
   const tree = encodeMessage(v, { isChannel, channels });
-  if (channels.length > 0 && !ch.local)
-    throw new RacketThrow(makeExn(exnFailUnsupportedT, `${who}: sending a place channel to another place is not supported by rkt`));
   ch.send(tree, channels);
 }
 
@@ -111,17 +193,14 @@ export function placeBody(rt: object, key: string): Value | undefined {
 }
 
 /** The end a place's start procedure receives: messages from and to its creator, through the host. */
-export function parentChannel(
-  parent: { post(m: unknown): void; onMessage(f: (m: unknown) => void): void },
-  onBreak: () => void,
-): PlaceChannel {
+export function parentChannel(host: HostPlaces, onBreak: () => void): PlaceChannel {
+  const parent = host.parent as NonNullable<HostPlaces['parent']>;
   const inbox = new Inbox();
   parent.onMessage((m) => {
-    const msg = m as { k: string; m?: unknown };
-    if (msg.k === 'break') onBreak();
-    else if (msg.k === 'msg') inbox.push(decodeMessage(msg.m, []));
+    if ((m as { k: string }).k === 'break') onBreak();
+    else receive(host, inbox, m);
   });
-  return new PlaceChannel(inbox, (tree) => parent.post({ k: 'msg', m: tree }), false);
+  return new PlaceChannel(inbox, (tree, links) => parent.post({ k: 'msg', m: tree, links } satisfies Crossing, links), false);
 }
 
 /** A module path dynamic-place accepts, as the file it names. */
@@ -168,11 +247,11 @@ function startPlace(m: Machine, who: string, file: string, start: string, ports:
   };
   const inbox = new Inbox();
   let handle: HostPlace | null = null;
-  const place = new Place(inbox, (tree) => handle?.post({ k: 'msg', m: tree }), false);
+  const place = new Place(inbox, (tree, links) => handle?.post({ k: 'msg', m: tree, links } satisfies Crossing, links), false);
   handle = host.start({
     module: file,
     start,
-    onMessage: (msg) => inbox.push(decodeMessage((msg as { m: unknown }).m, [])),
+    onMessage: (msg) => receive(host, inbox, msg),
     onStdout: target(outPipe, ports.out),
     onStderr: target(errPipe, ports.err),
     onExit: (code) => {
@@ -223,18 +302,18 @@ export function installPlaces(t: PrimTable): void {
     t.fn('place-channel?', 1, 1, (v) => v instanceof PlaceChannel);
     t.fn('place-message-allowed?', 1, 1, (v) => messageAllowed(v, isChannel));
     t.valuesFn('place-channel', 0, 0, () => new MultipleValues(channelPair()));
-    t.fn('place-channel-put', 2, 2, (ch: Value, v: Value) => {
-      put('place-channel-put', channelArg('place-channel-put', ch), v);
+    t.fn('place-channel-put', 2, 2, function (this: Machine, ch: Value, v: Value) {
+      put(this, 'place-channel-put', channelArg('place-channel-put', ch), v);
       return VOID;
     });
     t.blocking('place-channel-get', 1, 1, (ch: Value) => {
       const c = channelArg('place-channel-get', ch);
       return c.inbox.queue.length > 0 ? c.inbox.queue.shift() : new Block([c]);
     });
-    t.blocking('place-channel-put/get', 2, 2, (ch: Value, v: Value) => {
+    t.blocking('place-channel-put/get', 2, 2, function (this: Machine, ch: Value, v: Value) {
       // Racket's put/get is a put then a get, and names them in its errors.
       const c = channelArg('place-channel-put', ch);
-      put('place-channel-put', c, v);
+      put(this, 'place-channel-put', c, v);
       return c.inbox.queue.length > 0 ? c.inbox.queue.shift() : new Block([c]);
     });
     const placeArg = (who: string, v: Value): Place => (v instanceof Place ? v : argError(who, 'place?', v));
@@ -274,14 +353,14 @@ export function installPlaces(t: PrimTable): void {
     return VOID;
   });
   // place/context: checks and sends the free variables' values, and returns the place.
-  t.internalFn('place-context-send', 3, 3, (p: Value, values: Value, names: Value) => {
+  t.internalFn('place-context-send', 3, 3, function (this: Machine, p: Value, values: Value, names: Value) {
     const vals = (values as RVector).items;
     const ns = listToArray(names) as Sym[];
     vals.forEach((v, i) => {
       if (!messageAllowed(v, isChannel))
         argumentsError('place/context', 'free variable values must be allowable as place messages', [ns[i].name, v]);
     });
-    put('place/context', p as Place, values);
+    put(this, 'place/context', p as Place, values);
     return p;
   });
   t.internalFn('start-place-body', 3, 3, function (this: Machine, who: Value, file: Value, key: Value) {

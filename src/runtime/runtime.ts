@@ -757,9 +757,9 @@ export class Runtime {
    */
   runPlace(path: string, start: string): Promise<number> {
     this.setParamBase(currentNamespace, new Namespace([]));
-    const parent = this.host.places?.parent;
-    if (parent === undefined) throw new Error('runPlace: not in a place');
-    const channel = parentChannel(parent, () => {
+    const places = this.host.places;
+    if (places?.parent === undefined) throw new Error('runPlace: not in a place');
+    const channel = parentChannel(places, () => {
       if (this.mainThread !== null) this.sched.breakThread(this.mainThread);
     });
     return this.runMain(() => {
