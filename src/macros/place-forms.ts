@@ -16,7 +16,8 @@ let unlocated = 0;
 
 function placeKey(stx: Syntax): string {
   const loc = stx.loc;
-  return loc === null ? `unlocated-${++unlocated}` : `${loc.position}:${loc.span}`;
+  // The source too: a module and one it requires may have place forms at the same position.
+  return loc === null ? `unlocated-${++unlocated}` : `${loc.source}:${loc.position}:${loc.span}`;
 }
 
 /** Checks `(who id body ...)` and lifts the body to the module; returns the key it is registered under. */
