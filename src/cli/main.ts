@@ -4,6 +4,7 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import { nodeHost } from '../host/node-host.js';
+import { nodePlaces, placeStart, type PlaceStart } from '../host/node-places.js';
 import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
 import { runRepl } from './repl.js';
 import { runTestCommand } from './test-command.js';
@@ -28,10 +29,13 @@ for (const stream of [process.stdout, process.stderr]) {
  * For debugging the JIT: RKT_JIT_AFTER=n compiles a lambda after n direct
  * calls (1: at once), and RKT_JIT_DUMP=1 prints each generated function.
  */
+/** Places run this bundle again (in a place, `places` also links it to its creator). */
+const places = nodePlaces(__filename);
+
 function runtimeOptions(): RuntimeOptions {
   const n = Number(process.env.RKT_JIT_AFTER);
   const dump = process.env.RKT_JIT_DUMP ? (source: string) => process.stderr.write(`${source}\n`) : undefined;
-  return { host: nodeHost(), jitAfter: Number.isInteger(n) && n > 0 ? n : undefined, jitDump: dump };
+  return { host: { ...nodeHost(), places }, jitAfter: Number.isInteger(n) && n > 0 ? n : undefined, jitDump: dump };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -79,12 +83,21 @@ process.on('beforeExit', () => {
   if (!mainSettled && keepAlive === undefined) keepAlive = setInterval(() => {}, 0x7fffffff);
 });
 
-main(process.argv.slice(2)).then(
+/** A place: this bundle again, on a worker thread; its output goes to its creator (host/node-places.ts). */
+function runPlace(start: PlaceStart): Promise<number> {
+  const host = { ...nodeHost(), readStdin: places.readStdin, places };
+  return new Runtime({ ...runtimeOptions(), host }).runPlace(start.module, start.start);
+}
+
+const place = placeStart();
+(place === null ? main(process.argv.slice(2)) : runPlace(place)).then(
   (code) => {
     mainSettled = true;
     process.exitCode = code;
     // Threads or sockets still open when the main thread ends do not keep the process alive.
-    setImmediate(() => process.exit(code));
+    // A place first hands its creator the output it has written.
+    if (place !== null) process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+    else setImmediate(() => process.exit(code));
   },
   (err: unknown) => {
     mainSettled = true;

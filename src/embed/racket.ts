@@ -109,6 +109,9 @@ export class Racket {
       },
       files: options.files === 'deny' ? undefined : base.files,
       processes: options.subprocesses === 'deny' ? undefined : base.processes,
+      // No places: a place is a runtime on a worker thread of its own, which
+      // would not write to the sinks above nor keep the policies given here.
+      places: undefined,
       udp: policy === 'allow' ? base.udp : policy === 'deny' || base.udp === undefined ? undefined : allowListUdp(base.udp, policy.allow),
       tcp: policy === 'allow' ? base.tcp : policy === 'deny' || base.tcp === undefined ? undefined : allowListTcp(base.tcp, policy.allow),
     };

@@ -209,6 +209,42 @@ export interface HostProcesses {
   spawn(options: HostSpawnOptions): HostChildProcess;
 }
 
+/** A running place (a worker thread with a runtime of its own). */
+export interface HostPlace {
+  /** Sends a message (a structured-clone tree) to the place, moving the links of `transfer` with it. */
+  post(message: unknown, transfer?: unknown[]): void;
+  /** Ends the place at once; onExit follows. */
+  kill(): void;
+  /** Bytes for the place's standard input, and its end. */
+  writeStdin(data: Uint8Array): void;
+  endStdin(): void;
+}
+
+/** Places: Racket runtimes on worker threads of this process. */
+export interface HostPlaces {
+  /** Starts a place that runs `start` of the module in the file `module`. */
+  start(options: {
+    module: string;
+    start: string;
+    onMessage(message: unknown): void;
+    /** What the place writes to its standard output and error. */
+    onStdout(chunk: Uint8Array): void;
+    onStderr(chunk: Uint8Array): void;
+    /** The place's exit code, once it has ended and its output has been given. */
+    onExit(code: number): void;
+  }): HostPlace;
+  /** In a place: its link to the place that started it. */
+  readonly parent?: { post(message: unknown, transfer?: unknown[]): void; onMessage(f: (message: unknown) => void): void };
+  /** Two connected links (message ports) that messages can move to other places. */
+  link(): [unknown, unknown];
+  /** Calls `f` with each message that arrives at `link`. */
+  listen(link: unknown, f: (message: unknown) => void): void;
+  /** Sends a message through `link`, moving the links of `transfer` with it. */
+  postLink(link: unknown, message: unknown, transfer: unknown[]): void;
+  /** In a place: its standard input, as its creator writes it (a Host's readStdin). */
+  readonly readStdin?: (onData: (chunk: Uint8Array) => void, onEnd: () => void) => void;
+}
+
 export interface Host {
   /** Files; absent when the embedder withholds the filesystem. */
   files?: HostFiles;
@@ -216,6 +252,8 @@ export interface Host {
   udp?: HostUdp;
   /** TCP listeners and connections; absent when the embedder withholds the network. */
   tcp?: HostTcp;
+  /** Places; absent where they cannot be made (the embedding API). */
+  places?: HostPlaces;
   /** Child processes; absent when the embedder withholds them. */
   processes?: HostProcesses;
   /** Milliseconds, monotonic. */
@@ -254,6 +292,8 @@ export interface Host {
   envNames?(): string[];
   /** Bytes of memory in use (optional: 0 without it). */
   memoryUse?(): number;
+  /** How many processors the program may use in parallel (optional: 1 without it). */
+  processorCount?(): number;
   /** A message digest: sha1, sha224, sha256 or md5 (optional: the sha*-bytes functions and file/md5 fail without it). */
   digest?(algorithm: 'sha1' | 'sha224' | 'sha256' | 'md5', data: Uint8Array): Uint8Array;
 }

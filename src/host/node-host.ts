@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Host } from './host.js';
 import { nodeUdp } from './node-udp.js';
@@ -64,6 +65,7 @@ export function nodeHost(): Host {
     },
     envNames: () => Object.keys(process.env),
     memoryUse: () => process.memoryUsage().heapUsed,
+    processorCount: () => availableParallelism(),
     digest: (algorithm, data) => new Uint8Array(crypto().createHash(algorithm).update(data).digest()),
     udp: nodeUdp,
     tcp: nodeTcp,

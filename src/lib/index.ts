@@ -43,6 +43,8 @@ import * as streams from './streams.rkt';
 import * as cmdline from './cmdline.rkt';
 import * as json from './json.rkt';
 import * as promises from './promises.rkt';
+import * as futures from './futures.rkt';
+import * as places from './places.rkt';
 import * as queues from './queues.rkt';
 import * as gvector from './gvector.rkt';
 import * as asyncChannel from './async-channel.rkt';
@@ -122,6 +124,8 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(cmdline),
   file(json),
   file(promises),
+  file(futures),
+  file(places),
   file(queues),
   file(gvector),
   file(asyncChannel),

@@ -106,6 +106,8 @@ import { installNamespaces } from './namespaces.js';
 import { installCompiledModules } from './compiled-modules.js';
 import { installSyntaxModules } from './syntax-modules.js';
 import { installPromises } from './promises.js';
+import { installFutures } from './futures.js';
+import { installPlaces } from './places.js';
 import { installQueues } from './queues.js';
 import { installClasses } from './classes.js';
 import { installContracts } from './contracts.js';
@@ -248,6 +250,8 @@ export function allPrimitives(): PrimTable {
     installCompiledModules(t);
     installSyntaxModules(t);
     installPromises(t);
+    installFutures(t);
+    installPlaces(t);
     installQueues(t);
     installUrlStructs(t);
     installClasses(t);

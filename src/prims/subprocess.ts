@@ -122,7 +122,8 @@ function environment(m: Machine): Record<string, string> {
 }
 
 /** Sends what `port` holds and will get to the child's standard input, as a shared descriptor would; ends it after. */
-function forwardInput(port: InputPort, child: HostChildProcess): void {
+/** Copies what `port` delivers to a child's (or a place's) standard input, then ends it. */
+export function forwardInput(port: InputPort, child: Pick<HostChildProcess, 'writeStdin' | 'endStdin'>): void {
   const pump = () => {
     if (port.available > 0) {
       const chunk = port.bytes.slice(port.pos);

@@ -36,6 +36,7 @@ import { installGvectorForms } from '../macros/gvector-forms.js';
 import { GenericInfo } from '../macros/generic-interfaces.js';
 import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
+import { installFutureForms } from '../macros/future-forms.js';
 import {
   installRackunitForms,
   installRackunitStructInfo,
@@ -85,8 +86,11 @@ import { NULL, RString, RVector, VOID, type Value } from '../values/types.js';
 import { clockSeededGenerator, currentPseudoRandomGenerator } from '../prims/random.js';
 import { Custodian, currentCustodian, manageThread } from '../thread/custodian.js';
 import { TopVar } from '../expand/core.js';
+import { parentChannel, placeBody } from '../prims/places.js';
+import { installPlaceForms } from '../macros/place-forms.js';
 import {
   RacketThrow,
+  exnFailContractT,
   exnFailReadT,
   exnFailSyntaxT,
   exnFailSyntaxMissingModuleT,
@@ -140,6 +144,9 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%make-temporary/affixes', '#%rkt-internal', 'make-temporary/affixes'],
   ['%thread-promise', '#%rkt-internal', 'thread-promise'],
   ['%force', 'racket/promise', 'force'],
+  ['%future', 'racket/future', 'future'],
+  ['%touch', 'racket/future', 'touch'],
+  ['%place-channel-get', 'racket/place', 'place-channel-get'],
   ['%rackunit-check-apply', '#%rkt-internal', 'check-apply'],
   ['%rackunit-check-procedure', '#%rkt-internal', 'check-procedure'],
   ['%rackunit-check-body', '#%rkt-internal', 'check-body'],
@@ -442,6 +449,8 @@ export class Runtime {
     const files = this.libraries.get('racket/file') ?? this.addLibrary('racket/file');
     installTemporaryFileForms((name, m) => files.exports.set(name, m));
     installPromiseForms((name, m) => (this.libraries.get('racket/promise') ?? this.addLibrary('racket/promise')).exports.set(name, m));
+    installPlaceForms((name, m) => (this.libraries.get('racket/place') ?? this.addLibrary('racket/place')).exports.set(name, m));
+    installFutureForms((name, m) => (this.libraries.get('racket/future') ?? this.addLibrary('racket/future')).exports.set(name, m));
     installLocalAndShared((lib, name, m) => (this.libraries.get(lib) ?? this.addLibrary(lib)).exports.set(name, m));
     installUnitForms((name, m) => (this.libraries.get('racket/unit') ?? this.addLibrary('racket/unit')).exports.set(name, m));
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
@@ -781,6 +790,41 @@ export class Runtime {
       const nodes = this.instantiationNodes(info);
       if (info.mainSubmodule) this.instantiationNodes(info.mainSubmodule, nodes);
       // Then the executable yield handler and the exit handler, as `racket FILE` calls them.
+      nodes.push(new ApplyNode(finishMain, []));
+      return nodes;
+    });
+  }
+
+  /**
+   * Runs this runtime as a place: instantiates the module in `path` (not its
+   * submodules) and calls `start` with the channel to the place's creator:
+   * an export of the module, or `#%place-body:KEY`, the body of a `place`
+   * form. Resolves to the place's exit code.
+   */
+  runPlace(path: string, start: string): Promise<number> {
+    this.setParamBase(currentNamespace, new Namespace([]));
+    const places = this.host.places;
+    if (places?.parent === undefined) throw new Error('runPlace: not in a place');
+    const channel = parentChannel(places, () => {
+      if (this.mainThread !== null) this.sched.breakThread(this.mainThread);
+    });
+    return this.runMain(() => {
+      const info = this.loadFile(path, null);
+      const nodes = this.instantiationNodes(info);
+      const call = new MachinePrimitive('place-start', 0, 0, (m) => {
+        const body = start.startsWith('#%place-body:') ? placeBody(this, start.slice('#%place-body:'.length)) : undefined;
+        const exported = info.exports.get(start);
+        let proc: Value = body;
+        if (proc === undefined && exported?.kind === 'top') {
+          exported.v.force();
+          proc = exported.v.value;
+        }
+        if (proc === undefined) {
+          throw new RacketThrow(makeExn(exnFailContractT, `dynamic-place: name is not provided\n  name: ${start}\n  module: ${path}`));
+        }
+        m.applyArray(proc, [channel]);
+      });
+      nodes.push(new ApplyNode(call, []));
       nodes.push(new ApplyNode(finishMain, []));
       return nodes;
     });

@@ -1,7 +1,9 @@
 // Runs Racket programs in this process with a host that captures output.
 
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { nodeHost } from '../../src/host/node-host.js';
+import { nodePlaces } from '../../src/host/node-places.js';
 import { Runtime } from '../../src/runtime/runtime.js';
 
 export interface RunResult {
@@ -33,6 +35,8 @@ async function captured(
     cwd: () => cwd,
     writeStdout: (s: string) => void (stdout += s),
     writeStderr: (s: string) => void (stderr += s),
+    // A place runs the built rkt bundle (npm test builds it first).
+    places: nodePlaces(fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url))),
   };
   const rt = new Runtime({ host, args, jitAfter: options.jitAfter, runFile: options.runFile });
   const code = await start(rt);

@@ -22,6 +22,25 @@ function file(name: string, text: string): string {
 }
 
 describe('rkt FILE', () => {
+  it('runs places: a worker running the bundle again, its output through the creator', () => {
+    const f = file(
+      'places.rkt',
+      `#lang racket/base
+(require racket/place)
+(define (adder) (place ch (place-channel-put ch (apply + (place-channel-get ch))) (displayln "from the place")))
+(define (failing) (place ch (error 'inside "failed")))
+(module+ main
+  (define p (adder))
+  (define sum (place-channel-put/get p '(1 2 3)))
+  ;; A place's exit is reported once its output has come.
+  (writeln (place-wait p))
+  (writeln sum)
+  (writeln (place-wait (failing))))
+`,
+    );
+    expect(run([f])).toEqual({ stdout: 'from the place\n0\n6\n1\n', stderr: 'inside: failed\n', code: 0 });
+  });
+
   it('runs a module and prints its module-level results', () => {
     const f = file('hello.rkt', '#lang racket/base\n(displayln "hello")\n(+ 1 2)\n(void)\n"s"\n');
     expect(run([f])).toEqual({ stdout: 'hello\n3\n"s"\n', stderr: '', code: 0 });

@@ -332,3 +332,14 @@ describe('subprocess capability', () => {
     await r.close();
   });
 });
+
+describe('places', () => {
+  it('are refused: an embedded runtime has none', async () => {
+    const r = racket({});
+    expect(await r.eval('(require racket/place) (place-enabled?)')).toBe(false);
+    expect(
+      await r.eval('(with-handlers ([exn:fail:unsupported? exn-message]) (dynamic-place (string->path "/nonexistent.rkt") (quote start)))'),
+    ).toBe('dynamic-place: places are not available in this runtime');
+    await r.close();
+  });
+});

@@ -1,0 +1,32 @@
+#lang racket/base
+;; place* and dynamic-place*: pipes made for the ports given as #f, and a place's
+;; output into a port of its creator (a string port).
+(require racket/place racket/port)
+(provide echo)
+(define (echo ch)
+  (define line (read-line))
+  (printf "got ~a\n" line)
+  (eprintf "err ~a\n" (place-channel-get ch)))
+(define (upper)
+  (place* ch
+    (display (string-upcase (port->string (current-input-port))))
+    (eprintf "done\n")))
+(module+ main
+  (define-values (p in out err) (upper))
+  (writeln (list (output-port? in) (input-port? out) (input-port? err)))
+  (display "hello places" in)
+  (close-output-port in)
+  (writeln (port->string out))
+  (writeln (port->string err))
+  (writeln (place-wait p))
+  (define o (open-output-string))
+  (define-values (q qin qout qerr)
+    (dynamic-place* (variable-reference->module-source (#%variable-reference)) 'echo #:out o))
+  (writeln (list (output-port? qin) qout qerr))
+  (displayln "line one" qin)
+  (flush-output qin)
+  (place-channel-put q 'x)
+  (writeln (place-wait q))
+  (writeln (get-output-string o))
+  (writeln (with-handlers ([exn:fail? exn-message]) (dynamic-place* 5 'echo)))
+  (writeln (with-handlers ([exn:fail? exn-message]) (dynamic-place* "x.rkt" 'echo #:out 5))))
