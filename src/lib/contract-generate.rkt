@@ -31,7 +31,7 @@
 (define (predicate-generator p)
   (cond
     [(memq p (list integer? exact-integer?)) random-integer]
-    [(eq? p exact-nonnegative-integer?) random-natural]
+    [(or (eq? p exact-nonnegative-integer?) (eq? (object-name p) 'natural?)) random-natural]
     [(eq? p exact-positive-integer?) (lambda () (add1 (random-natural)))]
     [(memq p (list real? number? rational?)) random-real]
     [(memq p (list flonum? inexact-real? double-flonum? single-flonum?)) (lambda () (exact->inexact (random-real)))]
@@ -46,7 +46,6 @@
     [(eq? p symbol?) (lambda () (string->symbol (random-string)))]
     [(eq? p keyword?) (lambda () (string->keyword (string-append "k" (random-string))))]
     [(eq? p null?) (lambda () '())]
-    [(eq? p void?) void]
     [else #f]))
 
 (define (random-any)

@@ -157,7 +157,10 @@
                      [contract-struct-exercise racket/contract:contract-struct-exercise]
                      [make-proj-contract racket/contract:make-proj-contract]
                      [contract-proc racket/contract:contract-proc]
-                     [contract-pos/neg-doubling/proc #%rkt-internal:contract-pos/neg-doubling]))
+                     [contract-pos/neg-doubling/proc #%rkt-internal:contract-pos/neg-doubling]
+                     [property/c racket/contract:property/c]
+                     [suggest/c racket/contract:suggest/c]
+                     [make-struct-guard #%rkt-internal:contract-make-struct-guard]))
 
 ;; ---------------------------------------------------------------- records
 
@@ -411,7 +414,7 @@
 ;; make-contract and its relatives: a contract from its parts, as a library
 ;; writes one. A late-neg projection wins over a val-first one, which wins
 ;; over a plain projection; a flat contract without one blames with its name.
-(define (build-contract who kind name first-order projection val-first late-neg)
+(define (build-contract who kind name first-order projection val-first late-neg [generate #f])
   (let* ([first-order (or first-order (lambda (x) #t))]
          [proj (cond
                  [late-neg (lambda (blame) (let ([p (late-neg blame)]) (lambda (v) (p v (%blame-negative blame)))))]
@@ -424,14 +427,15 @@
                                v
                                (raise-blame-error blame v '(expected: "~a" given: "~e") (%name-text name) v))))])])
     ;; Printed opaque in every mode, as Racket's make-contract structs are.
-    (%make-contract-record kind name first-order proj '(opaque))))
+    (let ([c (%make-contract-record kind name first-order proj '(opaque))])
+      (if generate (with-generator c 'custom (list generate)) c))))
 
 (define (make-contract #:name [name 'anonymous-contract] #:first-order [first-order #f]
                        #:projection [projection #f] #:val-first-projection [val-first #f]
                        #:late-neg-projection [late-neg #f] #:collapsible-late-neg-projection [collapsible #f]
                        #:stronger [stronger #f] #:equivalent [equivalent #f]
                        #:generate [generate #f] #:exercise [exercise #f] #:list-contract? [list? #f])
-  (build-contract 'make-contract 'impersonator name first-order projection val-first late-neg))
+  (build-contract 'make-contract 'impersonator name first-order projection val-first late-neg generate))
 
 (define (make-chaperone-contract #:name [name 'anonymous-chaperone-contract] #:first-order [first-order #f]
                                  #:projection [projection #f] #:val-first-projection [val-first #f]
@@ -762,7 +766,8 @@
       [(null? cs) any/c]
       [(all-flat? cs)
        (let ([preds (map %contract-record-first-order cs)])
-         (make-flat/projection
+         (with-generator
+          (make-flat/projection
           name
           (lambda (x) (andmap (lambda (p) (p x)) preds))
           (lambda (b)
@@ -773,7 +778,8 @@
                     [(null? cs) v]
                     [((%contract-record-first-order (car cs)) v) (loop (cdr cs))]
                     ;; The failing case's own projection reports it (a nested and/c adds its context).
-                    [else (((%contract-record-projection (car cs)) inner) v)])))))))]
+                    [else (((%contract-record-projection (car cs)) inner) v)]))))))
+         'and cs))]
       [else
        (%make-contract-record
         (kind-of cs) name
@@ -794,8 +800,10 @@
   (for ([v (in-list vs)] [i (in-naturals)])
     (unless (or (symbol? v) (boolean? v) (char? v) (null? v) (keyword? v) (number? v) (void? v))
       (apply raise-argument-error 'one-of/c "(or/c symbol? boolean? char? null? keyword? number?)" i vs)))
-  (make-flat (cons 'or/c (map (lambda (v) (if (or (symbol? v) (null? v)) (list 'quote v) v)) vs))
-             (lambda (x) (and (memv x vs) #t))))
+  (with-generator
+   (make-flat (cons 'or/c (map (lambda (v) (if (or (symbol? v) (null? v)) (list 'quote v) v)) vs))
+              (lambda (x) (and (memv x vs) #t)))
+   'one-of vs))
 
 (define (symbols . ss)
   (for ([s (in-list ss)] [i (in-naturals)])
@@ -808,13 +816,15 @@
   (check-real who n)
   (let ([name (list who n)]
         [test (lambda (x) (and (real? x) (pred x n)))])
-    (if described
+    (with-generator
+     (if described
         (make-flat/projection
          name test
          (lambda (b)
            (lambda (v)
              (if (test v) v (raise-blame-error b v '(expected: "a number ~a ~a" given: "~e") described n v)))))
-        (make-flat name test))))
+        (make-flat name test))
+     'compare (list n (case who [(=/c) '=] [(</c) '<] [(>/c) '>] [(<=/c) '<=] [else '>=])))))
 
 (define (=/c n) (comparison-contract '=/c n = #f))
 (define (</c n) (comparison-contract '</c n < "strictly less than"))
@@ -825,26 +835,30 @@
 (define (between/c lo hi)
   (check-real 'between/c lo)
   (check-real 'between/c hi)
-  (make-flat (list 'between/c lo hi) (lambda (x) (and (real? x) (<= lo x hi)))))
+  (with-generator (make-flat (list 'between/c lo hi) (lambda (x) (and (real? x) (<= lo x hi)))) 'real-range (list lo hi)))
 
 (define (real-in lo hi)
   (check-real 'real-in lo)
   (check-real 'real-in hi)
-  (make-flat (list 'real-in lo hi) (lambda (x) (and (real? x) (<= lo x hi)))))
+  (with-generator (make-flat (list 'real-in lo hi) (lambda (x) (and (real? x) (<= lo x hi)))) 'real-range (list lo hi)))
 
 (define (integer-in lo hi)
   (unless (or (not lo) (exact-integer? lo)) (raise-argument-error 'integer-in "(or/c exact-integer? #f)" lo))
   (unless (or (not hi) (exact-integer? hi)) (raise-argument-error 'integer-in "(or/c exact-integer? #f)" hi))
-  (make-flat (list 'integer-in lo hi)
-             (lambda (x) (and (exact-integer? x) (or (not lo) (<= lo x)) (or (not hi) (<= x hi))))))
+  (with-generator
+   (make-flat (list 'integer-in lo hi)
+              (lambda (x) (and (exact-integer? x) (or (not lo) (<= lo x)) (or (not hi) (<= x hi)))))
+   'integer-range (list lo hi)))
 
 (define (char-in lo hi)
   (unless (char? lo) (raise-argument-error 'char-in "char?" lo))
   (unless (char? hi) (raise-argument-error 'char-in "char?" hi))
-  (make-flat/projection
-   (list 'char-in lo hi)
-   (lambda (x) (and (char? x) (char<=? lo x hi)))
-   (flat-projection (format "~s" (list 'char-in lo hi)) (lambda (x) (and (char? x) (char<=? lo x hi))))))
+  (with-generator
+   (make-flat/projection
+    (list 'char-in lo hi)
+    (lambda (x) (and (char? x) (char<=? lo x hi)))
+    (flat-projection (format "~s" (list 'char-in lo hi)) (lambda (x) (and (char? x) (char<=? lo x hi)))))
+   'chars (list lo hi)))
 
 (define (string-len/c n)
   (check-real 'string-len/c n)
@@ -887,12 +901,13 @@
 (define (listof c)
   (let* ([c (coerce-contract 'listof c)]
          [name (list 'listof (%contract-record-name c))])
-    (sequence-contract name c list? "list?")))
+    (with-generator (sequence-contract name c list? "list?") 'listof (list c))))
 
 (define (non-empty-listof c)
   (let* ([c (coerce-contract 'non-empty-listof c)]
          [name (list 'non-empty-listof (%contract-record-name c))])
-    (sequence-contract name c (lambda (x) (and (pair? x) (list? x))) "(and/c list? pair?)")))
+    (with-generator (sequence-contract name c (lambda (x) (and (pair? x) (list? x))) "(and/c list? pair?)")
+                    'non-empty-listof (list c))))
 
 ;; listof and non-empty-listof: the shape first, then each element.
 (define (sequence-contract name c shape? shape-text)
@@ -928,7 +943,8 @@
          [d (coerce-contract 'cons/c d)]
          [pa (%contract-record-first-order a)]
          [pd (%contract-record-first-order d)])
-    (%make-contract-record
+    (with-generator
+     (%make-contract-record
      (kind-of (list a d)) (list 'cons/c (%contract-record-name a) (%contract-record-name d))
      (lambda (x) (and (pair? x) (pa (car x)) (pd (cdr x))))
      (lambda (b)
@@ -938,13 +954,15 @@
            (unless (pair? v) (raise-blame-error b v '(expected: "pair?" given: "~e") v))
            (let ([x (ja (car v))] [y (jd (cdr v))])
              (if (and (eq? x (car v)) (eq? y (cdr v))) v (cons x y))))))
-     #f)))
+     #f)
+    'cons (list a d))))
 
 (define (list/c . args)
   (let* ([cs (coerce-contracts 'list/c args)]
          [n (length cs)]
          [preds (map %contract-record-first-order cs)])
-    (%make-contract-record
+    (with-generator
+     (%make-contract-record
      (kind-of cs) (cons 'list/c (names-of cs))
      (lambda (x) (and (list? x) (= (length x) n) (andmap (lambda (p e) (p e)) preds x)))
      (lambda (b)
@@ -957,7 +975,8 @@
                                 n (if (= n 1) "" "s") (length v) (if (= (length v) 1) "" "s") v))
            (let ([out (map (lambda (p e) (p e)) projs v)])
              (if (andmap eq? out v) v out)))))
-     (list 'list))))
+     (list 'list))
+    'list cs)))
 
 (define (*list/c prefix . suffix)
   (let* ([p (coerce-contract '*list/c prefix)]
@@ -1837,3 +1856,54 @@
                 (values (guard export-cs (%unit-export-names u) out b) result)))
             (%unit-signatures u)))))
      'unit/c)))
+
+;; ---------------------------------------------------------------- property/c, suggest/c, struct-guard/c
+
+;; A contract on what `accessor` gives for the value ("the NAME of").
+(define (property/c accessor c #:name [name (object-name accessor)])
+  (unless (and (procedure? accessor) (procedure-arity-includes? accessor 1))
+    (raise-argument-error 'property/c "(-> any/c any/c)" accessor))
+  (let* ([c (coerce-contract 'property/c c)]
+         [pred (%contract-record-first-order c)])
+    (%make-contract-record
+     (%contract-record-kind c) (list 'property/c (object-name accessor) (%contract-record-name c))
+     (lambda (v) (pred (accessor v)))
+     (lambda (b)
+       (let ([p ((%contract-record-projection c) (blame-add-context b (format "the ~a of" name)))])
+         (lambda (v) (p (accessor v)) v)))
+     #f)))
+
+;; `c`, whose errors also say "field: message".
+(define (suggest/c c field message)
+  (unless (string? field) (raise-argument-error 'suggest/c "string?" 1 c field message))
+  (unless (string? message) (raise-argument-error 'suggest/c "string?" 2 c field message))
+  (let ([c (coerce-contract 'suggest/c c)])
+    (%make-contract-record
+     (%contract-record-kind c) (%contract-record-name c) (%contract-record-first-order c)
+     (lambda (b)
+       (let ([p ((%contract-record-projection c) b)])
+         (lambda (v)
+           (with-handlers ([%exn:fail:contract:blame?
+                            (lambda (e)
+                              (raise (%make-exn:fail:contract:blame
+                                      (regexp-replace #rx"\n  in: " (exn-message e)
+                                                      (string-append "\n  " field ": " message "\n  in: "))
+                                      (exn-continuation-marks e)
+                                      (%exn:fail:contract:blame-object e))))])
+             (p v)))))
+     '(opaque))))
+
+;; struct-guard/c's guard: each field under its contract, the module both parties.
+(define (make-struct-guard source party cs)
+  (let ([cs (for/list ([c (in-list cs)] [i (in-naturals)])
+              (or (coerce-contract/f c) (apply raise-argument-error 'struct-guard/c "contract?" i cs)))])
+    (lambda args
+      (let* ([n (length cs)]
+             [fields (take* args n)]
+             [struct-name (list-ref args n)])
+        (apply values
+               (for/list ([c (in-list cs)] [v (in-list fields)] [i (in-naturals 1)])
+                 (apply-contract c v party party (format "~a, field ~a" struct-name i) source)))))))
+
+;; Gives record `c` the generator of its parts (lib/contract-generate.rkt); `c` itself.
+(define (with-generator c shape parts) (%set-contract-generator! c (%c:generator-of-parts shape parts)))

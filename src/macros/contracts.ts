@@ -832,6 +832,12 @@ export function installContractForms(define: (name: string, m: Meaning) => void)
   );
   define('with-contract', jsMacro('with-contract', withContract));
   define('values/drop', jsMacro('values/drop', valuesDrop));
+  define(
+    'struct-guard/c',
+    jsMacro('struct-guard/c', (stx, ex, b) =>
+      b.list('%c:make-struct-guard', srclocOf(b, stx), b.quote(moduleParty(stx)), b.list('list', ...items(stx, ex, 1).slice(1))),
+    ),
+  );
   define('with-contract-continuation-mark', jsMacro('with-contract-continuation-mark', withContractMark));
   define('contract-pos/neg-doubling', jsMacro('contract-pos/neg-doubling', posNegDoubling));
   define('define/final-prop', jsMacro('define/final-prop', definePropForm('define/final-prop', false)));

@@ -14,6 +14,8 @@ import { Pair, sym, uninternedSym, type Value } from '../values/types.js';
 import { customPrint } from '../values/printable.js';
 import { ContractRecord, propBlame, propContracted } from './contracts.js';
 import { bindStructFamily } from './struct-family.js';
+import { failureResult } from './structs.js';
+import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 
 /** A record's data when it starts with `tag`: `(tag . rest)`. */
@@ -35,7 +37,13 @@ function bindProtocol(t: PrimTable, prop: StructProperty, accessor: string, from
   const name = prop.name;
   t.value(name, prop);
   t.fn(`${name}?`, 1, 1, (v: Value) => structProperty(v, prop) !== undefined || fromRecord(v) !== null);
-  t.fn(accessor, 1, 1, (v: Value) => structProperty(v, prop) ?? fromRecord(v) ?? argError(`${name}-accessor`, `${name}?`, v));
+  // As a property accessor, it takes what to give (or call) when `v` has none.
+  t.fn(accessor, 1, 2, function (this: Machine, v: Value, failure?: Value) {
+    const got = structProperty(v, prop) ?? fromRecord(v);
+    if (got !== null && got !== undefined) return got;
+    if (failure !== undefined) return failureResult(this, failure);
+    return argError(`${name}-accessor`, `${name}?`, v);
+  });
 }
 
 /** What a contract's generator is, for those that have one: `(lambda (fuel) thunk-or-#f)`. */

@@ -189,6 +189,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:make-prompt-tag/c', '#%rkt-internal', 'contract-make-prompt-tag/c'],
   ['%c:pos/neg-doubling', '#%rkt-internal', 'contract-pos/neg-doubling'],
   ['%c:generator-of-parts', '#%rkt-internal', 'contract-generator-of-parts'],
+  ['%c:make-struct-guard', '#%rkt-internal', 'contract-make-struct-guard'],
   ['%c:contract-continuation-mark-key', 'racket/contract', 'contract-continuation-mark-key'],
   ['%c:make-forall/exists', '#%rkt-internal', 'contract-make-forall/exists'],
   ['%c:blame-add-context', 'racket/contract', 'blame-add-context'],
