@@ -559,7 +559,7 @@ export function typedForms(checks: boolean): [string, Meaning][] {
   const out: [string, Meaning][] = [];
   const add = (name: string, f: (stx: Syntax, ex: Expander, b: Builder) => Syntax) => out.push([name, jsMacro(name, f)]);
   for (const t of TYPE_NAMES) out.push([t, typeName(t)]);
-  for (const t of ['->', '->*', 'case->']) out.push([t, typeName(t)]);
+  for (const t of ['->', '->*', 'case->', 'case→']) out.push([t, typeName(t)]);
   add(':', nothing);
   for (const n of ['define-type', 'define-type-alias']) add(n, defineType);
   add('declare-refinement', nothing);
@@ -626,6 +626,18 @@ export function typedForms(checks: boolean): [string, Meaning][] {
       add(`for${star}/${v}:`, forForm(`for${star}/${v}`));
     }
   }
+  // Extflonums (80-bit floats) have no JavaScript representation; Racket CS has none either.
+  for (const n of ['for/extflvector:', 'for*/extflvector:'])
+    add(n, (_stx, _ex, b) =>
+      b.list(
+        'raise',
+        b.list(
+          'make-exn:fail:unsupported',
+          b.datum(new RString(`${n}: unsupported\n  reason: extflonums (80-bit floats) cannot be represented in JavaScript`, true)),
+          b.list('current-continuation-marks'),
+        ),
+      ),
+    );
   for (const n of ['for/set', 'for*/set']) {
     add(n, forForm(`%${n}`));
     add(`${n}:`, forForm(`%${n}`));
