@@ -177,26 +177,41 @@
 
 ;; ---------------------------------------------------------------- struct/dc
 
+;; `(struct/dc s (field c) (field (dep ...) ...) ... #:inv (dep ...) ...)`, fields in checking order.
+(define (struct/dc-name struct-name fields inv)
+  (append (list 'struct/dc struct-name)
+          (for/list ([f (in-list fields)])
+            (append (list (vector-ref f 0))
+                    (if (vector-ref f 3) (list (vector-ref f 3)) '())
+                    (if (vector-ref f 5) '(#:lazy) '())
+                    (if (vector-ref f 3) '(...) (list (%contract-record-name (vector-ref f 4))))))
+          (if inv (list '#:inv (car inv) '...) '())))
+
 ;; A field of struct/dc: its name, accessor, mutator (#f when immutable),
 ;; the fields it depends on (#f: none), the contract or the procedure of
-;; the dependencies' values making it, and whether it is checked lazily.
+;; the dependencies' values making it, whether it is checked lazily, and
+;; whether its (dependent) contract is declared #:flat.
 (define (make-struct/dc struct-name pred fields inv)
   (let* ([fields (for/list ([f (in-list fields)])
                    (if (vector-ref f 3)
                        f
                        (vector (vector-ref f 0) (vector-ref f 1) (vector-ref f 2) #f
-                               (%c:coerce-contract 'struct/dc (vector-ref f 4)) (vector-ref f 5))))]
+                               (%c:coerce-contract 'struct/dc (vector-ref f 4)) (vector-ref f 5) #f)))]
          [independent (for/list ([f (in-list fields)] #:unless (vector-ref f 3)) (vector-ref f 4))]
-         [name (append (list 'struct/dc struct-name)
-                       (for/list ([f (in-list fields)])
-                         (append (list (vector-ref f 0))
-                                 (if (vector-ref f 3) (list (vector-ref f 3)) '())
-                                 (if (vector-ref f 5) '(#:lazy) '())
-                                 (if (vector-ref f 3) '(...) (list (%contract-record-name (vector-ref f 4))))))
-                       (if inv (list '#:inv (car inv) '...) '()))]
+         ;; Checked in an order where each field comes after those it depends on, else as written.
+         [ordered (let loop ([pending fields] [done '()])
+                    (if (null? pending)
+                        (reverse done)
+                        (let* ([ready? (lambda (f) (andmap (lambda (d) (ormap (lambda (g) (eq? (vector-ref g 0) d)) done))
+                                                          (or (vector-ref f 3) '())))]
+                               [next (or (findf ready? pending) (car pending))])
+                          (loop (remq next pending) (cons next done)))))]
+         ;; The name lists the fields in the order they are checked, as Racket's does.
+         [name (struct/dc-name struct-name ordered inv)]
          [mutable? (for/or ([f (in-list fields)]) (and (vector-ref f 2) #t))]
          [flat? (and (not mutable?) (not inv)
-                     (for/and ([f (in-list fields)]) (and (not (vector-ref f 3)) (not (vector-ref f 5))))
+                     ;; A dependent field counts as flat when marked #:flat.
+                     (for/and ([f (in-list fields)]) (and (or (not (vector-ref f 3)) (vector-ref f 6)) (not (vector-ref f 5))))
                      (all-flat? independent))]
          [field-ctc (lambda (f env)
                       (let ([deps (vector-ref f 3)])
@@ -208,7 +223,7 @@
           (lambda (v)
             (and (pred v)
                  (let ([env (make-hasheq)])
-                   (for/and ([f (in-list fields)])
+                   (for/and ([f (in-list ordered)])
                      (let ([x ((vector-ref f 1) v)])
                        (hash-set! env (vector-ref f 0) x)
                        (or (vector-ref f 5) ((%contract-record-first-order (field-ctc f env)) x)))))))]
@@ -222,7 +237,7 @@
          (lambda (v)
            (unless (pred v) (%c:raise-blame-error b v '(expected: "~a?" given: "~e") struct-name v))
            (let ([env (make-hasheq)] [redirects '()])
-             (for ([f (in-list fields)])
+             (for ([f (in-list ordered)])
                (let ([acc (vector-ref f 1)] [mut (vector-ref f 2)] [fb (field-blame f)])
                  (cond
                    [(or mut (vector-ref f 5))

@@ -165,6 +165,7 @@ const structDc = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
         deps === null ? b.datum(false) : b.quote(listFromArray(deps.map((d) => idSym(d)))),
         deps === null ? ctc : b.list('lambda', b.list(...deps), ctc),
         b.datum(options.includes('lazy')),
+        b.datum(options.includes('flat')),
       ),
     );
   }

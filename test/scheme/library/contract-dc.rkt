@@ -97,3 +97,12 @@ cd3
 (with-handlers ([exn:fail:contract:blame? (lambda (e) (displayln (exn-message e)))]) (kw 3 #:k 2))
 (with-handlers ([exn:fail:contract:blame? (lambda (e) (displayln (exn-message e)))]) (contract (->d ([x integer?] #:k [k integer?]) () any) (lambda (x) x) 'pos 'neg))
 (with-handlers ([exn:fail:contract:blame? (lambda (e) (displayln (exn-message e)))]) (contract (->d ([x integer?]) () #:rest r any/c any) (lambda (x y) x) 'pos 'neg))
+;; a field may depend on fields written after it: they are checked first
+(struct range3 (lo hi width))
+(define range/c (struct/dc range3 [width (lo hi) (=/c (- hi lo))] [lo real?] [hi (lo) (>=/c lo)]))
+(contract-name range/c)
+(with-handlers ([exn:fail:contract:blame? (lambda (e) (displayln (exn-message e)))]) (contract range/c (range3 1 5 3) 'pos 'neg))
+(with-handlers ([exn:fail:contract:blame? (lambda (e) (displayln (exn-message e)))]) (contract range/c (range3 5 1 -4) 'pos 'neg))
+(struct tree (val kids) #:prefab)
+(define tree/c (flat-rec-contract t (struct/dc tree [val integer?] [kids (val) #:flat (listof (and/c t (lambda (k) (< (tree-val k) val))))])))
+(list (tree/c (tree 5 (list (tree 3 '()) (tree 1 '())))) (tree/c (tree 5 (list (tree 7 '())))))
