@@ -21,7 +21,9 @@ export function placeStart(): PlaceStart | null {
 
 /** Places whose workers run `bundle` (the file of the rkt command's bundle). */
 export function nodePlaces(bundle: string): HostPlaces {
-  const port = parentPort;
+  // Only a place's worker talks to a parent: another worker thread (a test runner's) has a
+  // parentPort too, whose messages are not ours.
+  const port = placeStart() !== null ? parentPort : null;
   return {
     start({ module, start, onMessage, onStdout, onStderr, onExit }) {
       const worker = new Worker(bundle, { workerData: { rktPlace: { module, start } }, argv: [], stdout: true, stderr: true });
