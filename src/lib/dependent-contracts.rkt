@@ -8,7 +8,8 @@
 (provide (rename-out [make-d-arrow #%rkt-internal:contract-make-d-arrow]
                      [make-struct/dc #%rkt-internal:contract-make-struct/dc]
                      [make-hash/dc #%rkt-internal:contract-make-hash/dc]
-                     [make-cons/dc #%rkt-internal:contract-make-cons/dc]))
+                     [make-cons/dc #%rkt-internal:contract-make-cons/dc]
+                     [make-contract-struct-family #%rkt-internal:contract-make-contract-struct-family]))
 
 (define (project c who blame v)
   (((%contract-record-projection (%c:coerce-contract who c)) blame) v))
@@ -342,3 +343,66 @@
                  [car-first? (cons i2 d2)]
                  [else (cons d2 i2)]))))))
      #f)))
+
+;; ---------------------------------------------------------------- define-contract-struct
+
+;; The legacy lazy structure contracts of define-contract-struct and
+;; contract-struct: the struct `name` (opaque), and its contracts NAME/c
+;; and NAME/dc, which wrap a value in a NAME/lazy-contract struct whose
+;; fields are checked when accessed. Gives the constructor, the
+;; predicate, the accessors, NAME/c and the maker of NAME/dc's contracts.
+(define (make-contract-struct-family name fields)
+  (let*-values ([(n) (length fields)]
+                [(type make raw? raw-ref raw-set!) (make-struct-type name #f n 0)]
+                [(lazy-type make-lazy lazy? lazy-ref lazy-set!)
+                 (make-struct-type (string->symbol (format "~a/lazy-contract" name)) #f 3 0)])
+    (letrec ([is? (lambda (v) (or (raw? v) (lazy? v)))]
+             ;; Field i of v: a lazy wrapper's is its inner value's, under the contract made for it.
+             [field (lambda (who i v)
+                      (cond
+                        [(raw? v) (raw-ref v i)]
+                        [(lazy? v)
+                         (let* ([inner (lazy-ref v 0)]
+                                [b (lazy-ref v 1)]
+                                [contract-of (lazy-ref v 2)])
+                           (((%contract-record-projection (%c:coerce-contract who (contract-of i inner))) b)
+                            (field who i inner)))]
+                        [else (raise-argument-error who (format "~a?" name) v)]))]
+             [accessors (for/list ([f (in-list fields)] [i (in-naturals)])
+                          (let ([who (string->symbol (format "~a-~a" name f))])
+                            (procedure-rename (lambda (v) (field who i v)) who)))]
+             ;; A contract whose field contracts `contract-of` makes (from a field's index and the value).
+             [family-contract
+              (lambda (contract-name contract-of)
+                (%make-contract-record
+                 'impersonator contract-name is?
+                 (lambda (b)
+                   (lambda (v)
+                     (unless (is? v) (%c:raise-blame-error b v '(expected: "~a" given: "~e") name v))
+                     (make-lazy v b contract-of)))
+                 (cons 'printed (format "~a-contract" name))))]
+             [plain/c (lambda cs
+                        (unless (= (length cs) n)
+                          (raise (make-exn:fail:contract:arity
+                                  (format "~a/c: arity mismatch;\n the expected number of arguments does not match the given number\n  expected: ~a\n  given: ~a"
+                                          name n (length cs))
+                                  (current-continuation-marks))))
+                        (let ([cs (map (lambda (c) (%c:coerce-contract (string->symbol (format "~a/c" name)) c)) cs)])
+                          (family-contract (cons (string->symbol (format "~a/c" name)) (map %contract-record-name cs))
+                                           (lambda (i v) (list-ref cs i)))))]
+             ;; `clauses`: (field deps maker) in field order; a dependent maker takes its dependencies' values.
+             [dc (lambda (clauses)
+                   (let ([shown (for/list ([c (in-list clauses)])
+                                  (if (cadr c)
+                                      (list (car c) '...)
+                                      (list (car c) (%contract-record-name (%c:coerce-contract 'dc ((caddr c)))))))])
+                     (family-contract
+                      (cons (string->symbol (format "~a/dc" name)) shown)
+                      (lambda (i v)
+                        (let ([c (list-ref clauses i)])
+                          (if (cadr c)
+                              (apply (caddr c)
+                                     (map (lambda (d) (field 'dc (index-of-field d) v)) (cadr c)))
+                              ((caddr c))))))))]
+             [index-of-field (lambda (f) (let loop ([l fields] [i 0]) (if (eq? (car l) f) i (loop (cdr l) (add1 i)))))])
+      (append (list (procedure-rename make name) is?) accessors (list plain/c dc)))))

@@ -3,11 +3,11 @@
 // expression that depends on other parts becomes a procedure of them.
 
 import type { Builder } from '../expand/build.js';
-import { jsMacro } from '../expand/build.js';
-import type { Expander, Meaning } from '../expand/expander.js';
+import { Builder as SyntaxBuilder, jsMacro } from '../expand/build.js';
+import type { Expander, MacroTransformer, Meaning } from '../expand/expander.js';
 import { idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 import { StructInfo } from '../expand/transformers.js';
-import type { Syntax } from '../values/syntax.js';
+import { Syntax } from '../values/syntax.js';
 import { Keyword, keyword, listFromArray, sym, type Value } from '../values/types.js';
 import { isNamed, items } from './forms.js';
 
@@ -232,7 +232,78 @@ const consDc = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   );
 };
 
+// ---------------------------------------------------------------- define-contract-struct
+
+/**
+ * `(define-contract-struct id (field ...))` and `(contract-struct id (field ...))`: the
+ * struct (made by `make-id`, or `id` itself), `id?`, `id-field ...`, and the lazy
+ * contracts `id/c` and `id/dc`.
+ */
+function contractStruct(constructorIsName: boolean) {
+  return (stx: Syntax, ex: Expander, b: Builder): Syntax => {
+    const p = items(stx, ex, 3, 3);
+    const id = p[1];
+    const fields = syntaxList(p[2]);
+    if (!isIdentifier(id) || fields === null || !fields.every(isIdentifier)) ex.badSyntax(stx);
+    const name = idSym(id).name;
+    const named = (n: string) => new Syntax(sym(n), id.loc, id.scopes);
+    const dcMaker = b.temp(`${name}-dc`);
+    const ids = [
+      constructorIsName ? id : named(`make-${name}`),
+      named(`${name}?`),
+      ...fields.map((f) => named(`${name}-${idSym(f).name}`)),
+      named(`${name}/c`),
+      dcMaker,
+    ];
+    return b.list(
+      'begin',
+      b.list(
+        'define-values',
+        b.list(...ids),
+        b.list(
+          'apply',
+          'values',
+          b.list('%c:contract-struct-family', b.quote(sym(name)), b.quote(listFromArray(fields.map((f) => idSym(f))))),
+        ),
+      ),
+      b.list('define-syntax', named(`${name}/dc`), b.list('%contract-struct-dc-transformer', dcMaker, p[2])),
+    );
+  };
+}
+
+/** `(define-syntax id/dc (%contract-struct-dc-transformer maker (field ...)))`'s transformer. */
+export function makeContractStructDcTransformer(rhs: Syntax, ex: Expander): MacroTransformer {
+  const p = items(rhs, ex, 3, 3);
+  const maker = p[1];
+  const fields = syntaxList(p[2])!.map((f) => idSym(f).name);
+  return (stx, ex2) => {
+    const b = new SyntaxBuilder(ex2, stx.loc);
+    const clauses = items(stx, ex2, 1).slice(1);
+    if (clauses.length !== fields.length) ex2.badSyntax(stx);
+    return b.list(
+      maker,
+      b.list(
+        'list',
+        ...clauses.map((c, i) => {
+          const cp = syntaxList(c);
+          if (cp === null || (cp.length !== 2 && cp.length !== 3) || !isNamed(cp[0], fields[i])) return ex2.badSyntax(stx);
+          const deps = cp.length === 3 ? syntaxList(cp[1]) : null;
+          if (cp.length === 3 && (deps === null || !deps.every(isIdentifier))) return ex2.badSyntax(stx);
+          return b.list(
+            'list',
+            b.quote(sym(fields[i])),
+            deps === null ? b.datum(false) : b.quote(listFromArray(deps.map((d) => idSym(d)))),
+            b.list('lambda', b.list(...(deps ?? [])), cp[cp.length - 1]),
+          );
+        }),
+      ),
+    );
+  };
+}
+
 export function installDependentContractForms(define: (name: string, m: Meaning) => void): void {
+  define('define-contract-struct', jsMacro('define-contract-struct', contractStruct(false)));
+  define('contract-struct', jsMacro('contract-struct', contractStruct(true)));
   define('->d', jsMacro('->d', arrowD));
   define('struct/dc', jsMacro('struct/dc', structDc));
   define('hash/dc', jsMacro('hash/dc', hashDc));

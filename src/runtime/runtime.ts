@@ -44,7 +44,7 @@ import {
   makeShortcutTransformer,
 } from '../macros/rackunit-forms.js';
 import { CONTRACTED_STRUCT_INFO, expandContractOut, installContractForms, makeBoundaryTransformer } from '../macros/contracts.js';
-import { installDependentContractForms } from '../macros/dependent-contracts.js';
+import { installDependentContractForms, makeContractStructDcTransformer } from '../macros/dependent-contracts.js';
 import { installParametricContractForms } from '../macros/parametric-contracts.js';
 import { installClassForms } from '../macros/class.js';
 import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
@@ -185,6 +185,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:make-struct/dc', '#%rkt-internal', 'contract-make-struct/dc'],
   ['%c:make-hash/dc', '#%rkt-internal', 'contract-make-hash/dc'],
   ['%c:make-cons/dc', '#%rkt-internal', 'contract-make-cons/dc'],
+  ['%c:contract-struct-family', '#%rkt-internal', 'contract-make-contract-struct-family'],
   ['%c:make-polymorphic', '#%rkt-internal', 'contract-make-polymorphic'],
   ['%c:make-prompt-tag/c', '#%rkt-internal', 'contract-make-prompt-tag/c'],
   ['%c:pos/neg-doubling', '#%rkt-internal', 'contract-pos/neg-doubling'],
@@ -473,6 +474,7 @@ export class Runtime {
       ['%rackunit-check-transformer', makeCheckTransformer],
       ['%rackunit-shortcut-transformer', makeShortcutTransformer],
       ['%contract-boundary-transformer', makeBoundaryTransformer],
+      ['%contract-struct-dc-transformer', makeContractStructDcTransformer],
     ] as const) {
       this.ex.transformerMakers.set(form, maker);
       this.ex.table.add(
