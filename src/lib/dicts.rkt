@@ -7,6 +7,7 @@
 ;; Racket's fallbacks do, or are "not implemented".
 
 (provide (rename-out [dict? racket/dict:dict?]
+                     [ch-make-spec #%rkt-internal:custom-equality-spec]
                      [dict-implements? racket/dict:dict-implements?]
                      [dict-mutable? racket/dict:dict-mutable?]
                      [dict-can-remove-keys? racket/dict:dict-can-remove-keys?]

@@ -446,20 +446,7 @@
 (define (cs-default-hash x recur) 1)
 (define (cs-default-elem? x) #t)
 
-(define (cs-check-arity who f a b)
-  (unless (and (procedure? f) (or (procedure-arity-includes? f a) (and b (procedure-arity-includes? f b))))
-    (raise-argument-error
-     who
-     (if b
-         (format "(or/c (procedure-arity-includes/c ~a) (procedure-arity-includes/c ~a))" a b)
-         (format "(procedure-arity-includes/c ~a)" a))
-     f)))
-(define (cs-make-spec who elem? =? hc1 hc2)
-  (cs-check-arity who =? 2 3)
-  (cs-check-arity who hc1 1 2)
-  (cs-check-arity who hc2 1 2)
-  (cs-check-arity who elem? 1 #f)
-  (vector elem? =? hc1 hc2 (make-weak-hasheq)))
+;; A custom set's spec is a custom hash's (lib/dicts.rkt checks the procedures the same way).
 
 ;; The operations of the other mutability, with the messages of Racket's.
 (define (mutable-only who)
@@ -530,7 +517,7 @@
                                #:elem? [elem? cs-default-elem?]
                                #:for [who 'make-custom-set-types]
                                #:name [name 'custom-set])
-  (let ([spec (cs-make-spec who elem? =? hc1 hc2)]
+  (let ([spec (%custom-equality-spec who elem? =? hc1 hc2)]
         [named (lambda (prefix suffix)
                  (string->symbol (string-append prefix (symbol->string name) suffix)))])
     (values (cs-predicate '(immutable mutable weak) spec (named "" "?"))
@@ -542,8 +529,8 @@
             (cs-maker 'immutable spec (named "make-immutable-" "")))))
 
 (define (make-custom-set =? [hc1 cs-default-hash] [hc2 cs-default-hash] #:elem? [elem? cs-default-elem?])
-  ((cs-maker 'immutable (cs-make-spec 'make-custom-set elem? =? hc1 hc2) 'make)))
+  ((cs-maker 'immutable (%custom-equality-spec 'make-custom-set elem? =? hc1 hc2) 'make)))
 (define (make-mutable-custom-set =? [hc1 cs-default-hash] [hc2 cs-default-hash] #:elem? [elem? cs-default-elem?])
-  ((cs-maker 'mutable (cs-make-spec 'make-custom-set elem? =? hc1 hc2) 'make)))
+  ((cs-maker 'mutable (%custom-equality-spec 'make-custom-set elem? =? hc1 hc2) 'make)))
 (define (make-weak-custom-set =? [hc1 cs-default-hash] [hc2 cs-default-hash] #:elem? [elem? cs-default-elem?])
-  ((cs-maker 'weak (cs-make-spec 'make-custom-set elem? =? hc1 hc2) 'make)))
+  ((cs-maker 'weak (%custom-equality-spec 'make-custom-set elem? =? hc1 hc2) 'make)))

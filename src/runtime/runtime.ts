@@ -136,6 +136,7 @@ export interface RuntimeOptions {
 const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%parse-command-line', 'racket/cmdline', 'parse-command-line'],
   ['%make-custom-hash-types', 'racket/dict', 'make-custom-hash-types'],
+  ['%custom-equality-spec', '#%rkt-internal', 'custom-equality-spec'],
   ['%make-custom-set-types', 'racket/set', 'make-custom-set-types'],
   ['%make-temporary-file', '#%rkt-internal', 'make-temporary-file'],
   ['%make-temporary-directory', '#%rkt-internal', 'make-temporary-directory'],
