@@ -11,7 +11,8 @@ import type { Expander, Meaning } from '../expand/expander.js';
 import { type Builder, jsMacro } from '../expand/build.js';
 import { datumToSyntax, idSym, isIdentifier, syntaxE, syntaxList, syntaxToDatum } from '../expand/scopes.js';
 import { Syntax } from '../values/syntax.js';
-import { Keyword, NULL, Pair, RString, listFromArray, sym } from '../values/types.js';
+import { Keyword, NULL, Pair, RString, type Value, listFromArray, sym } from '../values/types.js';
+import { ordinal } from '../errors/messages.js';
 import { GenericInfo, defineGenericMeaning, genericInfoOf, methodTable } from './generic-interfaces.js';
 
 interface Signature {
@@ -69,13 +70,6 @@ function parseSignature(spec: Syntax, formals: Value, ex: Expander): Signature {
     v = v.cdr;
   }
   return sig;
-}
-
-type Value = import('../values/types.js').Value;
-
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
 }
 
 const str = (b: Builder, s: string) => b.datum(new RString(s, true));
