@@ -157,7 +157,12 @@ const defineGenerics = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
       b.list(
         'make-struct-type-property',
         b.quote(sym(name)),
-        b.list(rt(b, 'generic-guard'), b.quote(sym(name)), b.datum(n)),
+        b.list(
+          rt(b, 'generic-guard'),
+          b.quote(sym(name)),
+          b.datum(n),
+          b.quote(listFromArray(methods.map((m) => listFromArray([idSym(m.id), m.sig.req.length, m.sig.opt.length, m.sig.rest !== null])))),
+        ),
         b.list(
           'list',
           ...derived.map(([dp, dv]) => {

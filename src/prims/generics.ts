@@ -9,6 +9,8 @@ import { StructType } from '../values/struct.js';
 import { type Keyword, Pair, RVector, type Sym, type Value, listFromArray, listToArray, uninternedSym } from '../values/types.js';
 import { makeHash } from '../values/hash.js';
 import { Primitive } from '../eval/procedures.js';
+import { isProcedure } from './check.js';
+import { arityIncludes, arityRanges } from './procedures.js';
 import { displayString } from '../printer/print.js';
 import { bindStructFamily } from './struct-family.js';
 import { GenericInfo } from '../expand/transformers.js';
@@ -62,15 +64,33 @@ export function installGenerics(t: PrimTable): void {
       return b.list('%generic-instance/c', b.list('quote-syntax', stx), b.quote(listFromArray([who])), gen, ...p.slice(1));
     });
   });
-  t.internalFn(
-    'generic-guard',
-    2,
-    2,
-    (name: Sym, n: number) =>
-      new Primitive(`guard-for-${name.name}`, 2, 2, (x: Value) =>
-        x instanceof RVector && x.items.length === n ? x : argError(name.name, `expected a vector of length ${n}`, x),
-      ),
-  );
+  // The property's guard: a vector of the methods, each #f or a procedure accepting the signature's positional arguments.
+  t.internalFn('generic-guard', 3, 3, (name: Sym, n: number, sigs: Value) => {
+    const who = `gen:${name.name}`;
+    const signatures = listToArray(sigs).map((s) => listToArray(s) as [Sym, number, number, boolean]);
+    return new Primitive(`guard-for-${name.name}`, 2, 2, (x: Value) => {
+      if (!(x instanceof RVector && x.items.length === n)) return argError(name.name, `expected a vector of length ${n}`, x);
+      signatures.forEach(([method, req, opt, rest], i) => {
+        const v = x.items[i];
+        if (v === false) return;
+        if (!isProcedure(v)) argumentsError(who, 'generic method definition is not a function', [method.name, v]);
+        const word = (k: number) => (k === 1 ? 'argument' : 'arguments');
+        const args = (k: number) => `${k} ${word(k)}`;
+        const bad = (why: string) => argumentsError(who, `generic method definition has an incorrect arity; ${why}`, [method.name, v]);
+        if (rest) {
+          if (!arityRanges(v).some(([lo, hi]) => lo <= req && hi === Number.POSITIVE_INFINITY))
+            bad(`expected a procedure that accepts ${req} or more arguments`);
+        } else if (opt === 0) {
+          if (!arityIncludes(v, req)) bad(`expected a procedure that accepts ${args(req)}`);
+        } else {
+          for (let k = req; k <= req + opt; k++)
+            if (!arityIncludes(v, k))
+              bad(`expected a procedure that accepts ${req} required ${word(req)} and up to ${opt} optional ${word(opt)}`);
+        }
+      });
+      return x;
+    });
+  });
   t.internalFn('generic-not-instance', 5, 5, (who: Sym, expected: Value, v: Value, pos: Value, others: Value) => {
     const items = listToArray(others);
     const fields: [string, Value][] = [];

@@ -52,6 +52,19 @@ struct:exn:fail:support
 ;; A structure type property made by define-generics checks its value.
 (try (lambda () (struct bad () #:methods gen:thing [(define (frob x) 1) (define (frob2 x) 2)]) (frob (bad))))
 
+;; The property's guard checks each method's positional arity.
+(define-generics sized
+  (size sized)
+  (grow sized by [times])
+  (join sized . others))
+(try (lambda () (struct s1 () #:methods gen:sized [(define (size) 1)]) (void)))
+(try (lambda () (struct s2 () #:methods gen:sized [(define (size a b) 1)]) (void)))
+(try (lambda () (struct s3 () #:methods gen:sized [(define (grow a b) 1)]) (void)))
+(try (lambda () (struct s4 () #:methods gen:sized [(define (join a b) 1)]) (void)))
+(try (lambda () (struct s5 () #:methods gen:sized [(define size 5)]) (void)))
+(struct s6 () #:methods gen:sized [(define (size . xs) 0) (define (grow a b [c 1] . d) 1) (define (join a . b) b)])
+(list (size (s6)) (grow (s6) 1) (join (s6) 1 2))
+
 ;; Syntax errors.
 (define (syntax-error form)
   (with-handlers ([exn:fail:syntax? (lambda (e) (displayln (exn-message e)))])
