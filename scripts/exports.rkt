@@ -11,7 +11,7 @@
     racket/contract racket/class racket/unit racket/dict racket/function racket/port racket/system
     racket/path racket/file racket/math racket/stream racket/promise racket/sequence
     racket/generator racket/pretty racket/format racket/bool racket/local racket/shared
-    racket/struct-info racket/tcp racket/udp racket/async-channel racket/place racket/future racket/set
+    racket/struct-info racket/tcp racket/udp racket/async-channel racket/place racket/future racket/set racket/generic
     racket/list racket/string racket/vector racket/match racket/cmdline
     ;; Libraries real programs require beside it.
     json data/queue data/gvector racket/trace racket/date racket/hash racket/bytes file/sha1 file/md5

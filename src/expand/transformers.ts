@@ -216,3 +216,20 @@ export function sequenceClauseTransformer(v: Value): Value | null {
 export function splicingForClauseTransformer(v: Value): Value | null {
   return v instanceof StructInstance && v.type === splicingForClauseTransformerType ? v.fields[0] : null;
 }
+
+/** What a gen:NAME identifier is bound to: the property (a runtime internal) and the method names. */
+export class GenericInfo {
+  constructor(
+    readonly name: string,
+    readonly property: string,
+    readonly methods: readonly string[],
+    /** For an interface define-generics makes: the variable holding its property (else `property` names a runtime internal). */
+    readonly propertyId: Syntax | null = null,
+    /** For such an interface: the property's predicate and accessor (redirect-generics wraps the accessor). */
+    readonly predicateId: Syntax | null = null,
+    readonly accessorId: Syntax | null = null,
+  ) {}
+  [customPrint](): string {
+    return '#<generic-info>';
+  }
+}

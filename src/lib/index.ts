@@ -22,6 +22,7 @@ import * as evaluation from './eval.rkt';
 import * as files from './files.rkt';
 import * as filesystem from './filesystem.rkt';
 import * as generators from './generators.rkt';
+import * as generics from './generics.rkt';
 import * as hashes from './hashes.rkt';
 import * as hashLib from './hash-lib.rkt';
 import * as listLib from './list-lib.rkt';
@@ -115,6 +116,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(streams),
   file(dicts),
   file(generators),
+  file(generics),
   file(digests),
   file(dates),
   file(base64),

@@ -8,23 +8,12 @@
 import type { Builder } from '../expand/build.js';
 import { jsMacro } from '../expand/build.js';
 import type { Expander, Meaning } from '../expand/expander.js';
-import { datumToSyntax, isIdentifier, syntaxList } from '../expand/scopes.js';
-import { customPrint } from '../values/printable.js';
+import { datumToSyntax, idSym, isIdentifier, syntaxList } from '../expand/scopes.js';
 import type { Syntax } from '../values/syntax.js';
 import { RString, listFromArray, sym } from '../values/types.js';
-import { SetTransformer } from '../expand/transformers.js';
+import { GenericInfo, SetTransformer } from '../expand/transformers.js';
 
-/** What a gen:NAME identifier is bound to: the property (a runtime internal) and the method names. */
-export class GenericInfo {
-  constructor(
-    readonly name: string,
-    readonly property: string,
-    readonly methods: readonly string[],
-  ) {}
-  [customPrint](): string {
-    return '#<generic-info>';
-  }
-}
+export { GenericInfo };
 
 /** The generic interface `id` names, or null. */
 export function genericInfoOf(ex: Expander, id: Syntax): GenericInfo | null {
@@ -41,14 +30,33 @@ export function genericInfoOf(ex: Expander, id: Syntax): GenericInfo | null {
  */
 export function methodTable(info: GenericInfo, genId: Syntax, defs: Syntax, b: Builder): Syntax {
   const names = info.methods.map((m) => datumToSyntax(genId, sym(m)));
-  const forms = syntaxList(defs) ?? [];
-  return b.list(
+  // (define/generic local method): `local` is the generic procedure, taken before the methods shadow its name.
+  const outer: Syntax[] = [];
+  const forms = (syntaxList(defs) ?? []).map((form) => {
+    const p = syntaxList(form);
+    if (p === null || p.length === 0 || !isIdentifier(p[0]) || b.ex.resolve(p[0]) !== defineGenericMeaning) return form;
+    if (p.length !== 3) return b.ex.badSyntax(form);
+    if (!isIdentifier(p[1])) return b.ex.syntaxError('define/generic', 'expected an identifier', form, p[1]);
+    if (!isIdentifier(p[2])) return b.ex.syntaxError('define/generic', 'expected an identifier', form, p[2]);
+    if (!info.methods.includes(idSym(p[2]).name))
+      return b.ex.syntaxError('define/generic', `${idSym(p[2]).name} is not a method of generic interface ${info.name}`, form, p[2]);
+    const tmp = b.temp(idSym(p[2]).name);
+    outer.push(b.list(tmp, p[2]));
+    return b.list('define', p[1], tmp);
+  });
+  const table = b.list(
     'letrec-syntaxes+values',
     b.list(...names.map((n, i) => b.list(b.list(n), unimplemented(info.methods[i], b)))),
     b.list(),
     b.listTail(['let', b.list()], listFromArray([...forms, b.list('vector', ...names.map((n) => b.list('%generic-implementation', n)))])),
   );
+  return outer.length === 0 ? table : b.list('let', b.list(...outer), table);
 }
+
+/** `define/generic` outside the methods of a generic interface (methodTable rewrites it there). */
+export const defineGenericMeaning: Meaning = jsMacro('define/generic', (stx, ex) =>
+  ex.syntaxError('define/generic', 'only allowed inside methods', stx),
+);
 
 /** What a method name means until the methods define it: a set! transformer whose every use is an error, as Racket's. */
 function unimplemented(method: string, b: Builder): Syntax {

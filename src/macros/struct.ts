@@ -113,7 +113,13 @@ export function structMacro(stx: Syntax, ex: Expander, b: Builder, derived: { wh
             whole,
             opts[k + 1],
           );
-        props.push(b.list('cons', b.list('quote', b.datum(ex.rtPrim(info.property))), methodTable(info, opts[k + 1], opts[k + 2], b)));
+        props.push(
+          b.list(
+            'cons',
+            info.propertyId ?? b.list('quote', b.datum(ex.rtPrim(info.property))),
+            methodTable(info, opts[k + 1], opts[k + 2], b),
+          ),
+        );
         k += 2;
         break;
       }

@@ -33,7 +33,7 @@ export class SignatureInfo {
   ) {}
   /** Whether this signature is `other` or extends it. */
   extends(other: SignatureInfo): boolean {
-    return this === other || (this.parent !== null && this.parent.extends(other));
+    return this === other || this.parent?.extends(other) === true;
   }
   [customPrint](): string {
     return `#<signature:${this.name}>`;

@@ -42,6 +42,7 @@ import { installCustomSet } from './custom-set.js';
 import { installGenerators } from './generators.js';
 import { installForClauseTransformers } from './for-clause-transformers.js';
 import { installSets } from './sets.js';
+import { installGenerics } from './generics.js';
 import { installProcedures } from './procedures.js';
 import { installKeywordProcedures } from './keyword-procedures.js';
 import { installImpersonators } from './impersonators.js';
@@ -181,6 +182,7 @@ export function allPrimitives(): PrimTable {
     installGenerators(t);
     installForClauseTransformers(t);
     installSets(t);
+    installGenerics(t);
     installProcedures(t);
     installKeywordProcedures(t);
     installImpersonators(t);

@@ -14,6 +14,7 @@ import { parseProps } from './impersonators.js';
 import { arityIncludes } from './procedures.js';
 import { fieldOperation } from './structs.js';
 import { isAuthentic } from './struct-properties.js';
+import { accessorProperty } from './struct-types.js';
 import type { PrimTable } from './table.js';
 
 const OPERATION_CONTRACT = `(or/c struct-type?
@@ -31,6 +32,7 @@ function makeStructImpersonator(who: string, chaperone: boolean, a: Value[]): Va
   const base = unwrapAll(v);
   const refs = new Map<number, Value>();
   const sets = new Map<number, Value>();
+  const propRefs = new Map<Value, Value>();
   let witnessed = false;
   let i = 0;
   for (; i < rest.length; i++) {
@@ -41,6 +43,27 @@ function makeStructImpersonator(who: string, chaperone: boolean, a: Value[]): Va
       if (!(base instanceof StructInstance) || !base.type.isSubtypeOf(opType)) {
         argumentsError(who, 'operation does not apply to given value', ['operation kind', new RawText('struct type')], ['value', v]);
       }
+      witnessed = true;
+      continue;
+    }
+    const prop = accessorProperty(op);
+    if (prop !== null) {
+      const kind = new RawText('property accessor');
+      if (!(base instanceof StructInstance) || base.type.prop(prop) === undefined)
+        argumentsError(who, 'operation does not apply to given value', ['operation kind', kind], ['operation procedure', op], ['value', v]);
+      if (i + 1 >= rest.length)
+        argumentsError(who, 'missing redirection procedure after operation', ['operation kind', kind], ['operation procedure', op]);
+      const redirect = rest[++i];
+      if (redirect !== false && !(isProcedure(redirect) && arityIncludes(redirect, 2)))
+        argumentsError(
+          who,
+          "operation's redirection procedure does not match the expected arity",
+          ['given', redirect],
+          ['expected', new RawText('(or/c #f (procedure-arity-includes/c 2))')],
+          ['operation kind', kind],
+          ['operation procedure', op],
+        );
+      propRefs.set(op, redirect);
       witnessed = true;
       continue;
     }
@@ -93,7 +116,7 @@ function makeStructImpersonator(who: string, chaperone: boolean, a: Value[]): Va
       `${who}: cannot chaperone value as a structure without a witness\n  explanation: ${errorValueString(new RString("a structure type, accessor, or mutator acts as a witness\n   that the given value's representation can be chaperoned or impersonated", true))}\n  given value: ${errorValueString(v)}`,
     );
   }
-  return new StructImpersonator(v, chaperone, props, refs, sets, new Map());
+  return new StructImpersonator(v, chaperone, props, refs, sets, propRefs);
 }
 
 /** Is field `index` (absolute) mutable in the type that declares it? */

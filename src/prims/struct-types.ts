@@ -10,7 +10,7 @@ import { RacketThrow, exnFailContractT, makeExn } from '../errors/exn.js';
 import { printString } from '../printer/print.js';
 import { customPrint } from '../values/printable.js';
 import { StructInstance, StructProperty, StructType, propProcedure } from '../values/struct.js';
-import { structTypeOf } from '../values/impersonator.js';
+import { StructImpersonator, structTypeOf, unwrapAll } from '../values/impersonator.js';
 import { MultipleValues, NULL, Pair, Sym, VOID, isList, listToArray, sym, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
 import {
@@ -22,7 +22,7 @@ import {
   tagStructProcedure,
   wrappedInstance,
 } from './structs.js';
-import { structBase, structRefThrough, structSetThrough } from './impersonators.js';
+import { structBase, structPropertyThrough, structRefThrough, structSetThrough } from './impersonators.js';
 import { attachProperties, checkSubtyping } from './struct-properties.js';
 import type { PrimTable } from './table.js';
 import { internPrefab } from '../values/prefab.js';
@@ -53,6 +53,12 @@ function isNat(v: Value): v is number {
 const propertyProcedures = new WeakMap<object, { kind: 'predicate' | 'accessor'; prop: StructProperty }>();
 
 /** Whether `v` is a property's predicate or accessor (of `prop`, when given). */
+/** The property whose accessor `v` is, or null. */
+export function accessorProperty(v: Value): StructProperty | null {
+  const p = typeof v === 'object' && v !== null ? propertyProcedures.get(v) : undefined;
+  return p !== undefined && p.kind === 'accessor' ? p.prop : null;
+}
+
 export function propertyProcedureKind(v: Value, prop?: Value): 'predicate' | 'accessor' | null {
   const p = typeof v === 'object' && v !== null ? propertyProcedures.get(v) : undefined;
   if (p === undefined || (prop !== undefined && p.prop !== prop)) return null;
@@ -149,11 +155,18 @@ export function installStructTypes(t: PrimTable): void {
         return [p.car, p.cdr] as const;
       });
       const prop = new StructProperty(name.name, isProcedure(guard) ? guard : false, superList);
-      const pred = new Primitive(`${name.name}?`, 1, 1, (v: Value) => propertyValue(v, prop) !== undefined);
+      const pred = new Primitive(
+        `${name.name}?`,
+        1,
+        1,
+        (v: Value) => propertyValue(v instanceof StructImpersonator ? unwrapAll(v) : v, prop) !== undefined,
+      );
       const accName = accessorName instanceof Sym ? accessorName.name : `${name.name}-accessor`;
-      const accessor = new Primitive(accName, 1, 2, function (this: Machine, v: Value, failure?: Value) {
-        const got = propertyValue(v, prop);
-        if (got !== undefined) return got;
+      const accessor: Primitive = new Primitive(accName, 1, 2, function (this: Machine, v: Value, failure?: Value) {
+        // A chaperoned struct's value comes through the wrappers' redirections of this accessor.
+        const wrapped = v instanceof StructImpersonator;
+        const got = propertyValue(wrapped ? unwrapAll(v) : v, prop);
+        if (got !== undefined) return wrapped ? structPropertyThrough(this, v, accessor, got) : got;
         if (failure !== undefined) return failureResult(this, failure);
         return argError(accName, `${name.name}?`, v);
       });

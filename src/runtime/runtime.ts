@@ -34,6 +34,7 @@ import { installTraceForms } from '../macros/trace-forms.js';
 import { installUrlStructInfo } from '../macros/url-structs.js';
 import { installGvectorForms } from '../macros/gvector-forms.js';
 import { GenericInfo } from '../macros/generic-interfaces.js';
+import { installGenericForms } from '../macros/generics.js';
 import { DICT_METHODS } from '../prims/dicts.js';
 import { installPromiseForms } from '../macros/promise-forms.js';
 import { installFutureForms } from '../macros/future-forms.js';
@@ -205,6 +206,10 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%c:flat-named-contract', 'racket/contract', 'flat-named-contract'],
   // For library files whose contracts are racket/contract's (lib/async-channel.rkt).
   ['%c:coerce-contract', 'racket/contract', 'coerce-contract'],
+  ['%c:contract?', 'racket/contract', 'contract?'],
+  ['%c:chaperone-contract?', 'racket/contract', 'chaperone-contract?'],
+  ['%generic-redirect', '#%rkt-internal', 'generic-redirect'],
+  ['%generic-make-contract', '#%rkt-internal', 'generic-make-contract'],
   ['%c:blame-swap', 'racket/contract', 'blame-swap'],
   ['%c:raise-blame-error', 'racket/contract', 'raise-blame-error'],
   ['%c:and/c', 'racket/contract', 'and/c'],
@@ -508,6 +513,10 @@ export class Runtime {
       kind: 'syntax',
       value: new GenericInfo('gen:set', 'prop:gen:set', SET_METHODS),
     });
+    installGenericForms(
+      (name, m) => (this.libraries.get('racket/generic') ?? this.addLibrary('racket/generic')).exports.set(name, m),
+      (name, m) => this.ex.table.add(name, [this.ex.baseScope], m, ALL_PHASES),
+    );
     // Library procedures that JS macros expand into calls of, under names programs cannot see.
     for (const [hidden, lib, name] of MACRO_HELPERS) {
       this.ex.table.add(hidden, [this.ex.baseScope], this.libraries.get(lib)!.exports.get(name)!, ALL_PHASES);
