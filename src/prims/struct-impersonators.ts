@@ -27,6 +27,29 @@ function fail(message: string): never {
   throw new RacketThrow(makeExn(exnFailContractT, message));
 }
 
+/**
+ * The redirection procedure that follows operation `ops[at]` (a field or property accessor or
+ * a mutator), after checking that the operation applies to `v` and the procedure's arity.
+ */
+function redirectionAfter(who: string, ops: Value[], at: number, kind: RawText, applies: boolean, v: Value): Value {
+  const op = ops[at];
+  if (!applies)
+    argumentsError(who, 'operation does not apply to given value', ['operation kind', kind], ['operation procedure', op], ['value', v]);
+  if (at + 1 >= ops.length)
+    argumentsError(who, 'missing redirection procedure after operation', ['operation kind', kind], ['operation procedure', op]);
+  const redirect = ops[at + 1];
+  if (redirect !== false && !(isProcedure(redirect) && arityIncludes(redirect, 2)))
+    argumentsError(
+      who,
+      "operation's redirection procedure does not match the expected arity",
+      ['given', redirect],
+      ['expected', new RawText('(or/c #f (procedure-arity-includes/c 2))')],
+      ['operation kind', kind],
+      ['operation procedure', op],
+    );
+  return redirect;
+}
+
 function makeStructImpersonator(who: string, chaperone: boolean, a: Value[]): Value {
   const [v, ...rest] = a;
   const base = unwrapAll(v);
@@ -49,20 +72,8 @@ function makeStructImpersonator(who: string, chaperone: boolean, a: Value[]): Va
     const prop = accessorProperty(op);
     if (prop !== null) {
       const kind = new RawText('property accessor');
-      if (!(base instanceof StructInstance) || base.type.prop(prop) === undefined)
-        argumentsError(who, 'operation does not apply to given value', ['operation kind', kind], ['operation procedure', op], ['value', v]);
-      if (i + 1 >= rest.length)
-        argumentsError(who, 'missing redirection procedure after operation', ['operation kind', kind], ['operation procedure', op]);
-      const redirect = rest[++i];
-      if (redirect !== false && !(isProcedure(redirect) && arityIncludes(redirect, 2)))
-        argumentsError(
-          who,
-          "operation's redirection procedure does not match the expected arity",
-          ['given', redirect],
-          ['expected', new RawText('(or/c #f (procedure-arity-includes/c 2))')],
-          ['operation kind', kind],
-          ['operation procedure', op],
-        );
+      const applies = base instanceof StructInstance && base.type.prop(prop) !== undefined;
+      const redirect = redirectionAfter(who, rest, i++, kind, applies, v);
       propRefs.set(op, redirect);
       witnessed = true;
       continue;
@@ -70,23 +81,8 @@ function makeStructImpersonator(who: string, chaperone: boolean, a: Value[]): Va
     const field = fieldOperation(op);
     if (field === undefined) return argError(who, OPERATION_CONTRACT, op);
     const kind = new RawText(field.kind);
-    if (!(base instanceof StructInstance) || !base.type.isSubtypeOf(field.type)) {
-      argumentsError(who, 'operation does not apply to given value', ['operation kind', kind], ['operation procedure', op], ['value', v]);
-    }
-    if (i + 1 >= rest.length) {
-      argumentsError(who, 'missing redirection procedure after operation', ['operation kind', kind], ['operation procedure', op]);
-    }
-    const redirect = rest[++i];
-    if (redirect !== false && !(isProcedure(redirect) && arityIncludes(redirect, 2))) {
-      argumentsError(
-        who,
-        "operation's redirection procedure does not match the expected arity",
-        ['given', redirect],
-        ['expected', new RawText('(or/c #f (procedure-arity-includes/c 2))')],
-        ['operation kind', kind],
-        ['operation procedure', op],
-      );
-    }
+    const applies = base instanceof StructInstance && base.type.isSubtypeOf(field.type);
+    const redirect = redirectionAfter(who, rest, i++, kind, applies, v);
     const table = field.kind === 'accessor' ? refs : sets;
     if (table.has(field.index)) {
       argumentsError(
