@@ -29,21 +29,27 @@ const ifForm: Handler = (stx: Syntax, ex: Expander) => {
   const p = syntaxList(stx);
   if (p !== null && p.length === 3) ex.syntaxError('if', 'missing an "else" expression', stx);
   if (p === null || p.length !== 4) ex.badSyntax(stx);
-  return { t: 'if', c: ex.expandExpr(p[1]), th: ex.expandExpr(p[2]), el: ex.expandExpr(p[3]) };
+  const name = ex.takeTailName();
+  return { t: 'if', c: ex.expandExpr(p[1]), th: ex.expandTail(p[2], name), el: ex.expandTail(p[3], name) };
 };
 
 const begin: Handler = (stx: Syntax, ex: Expander) => {
+  const name = ex.takeTailName();
   const p = parts(stx, ex, 2, -1);
-  const es = p.slice(1).map((e) => ex.expandExpr(e));
+  const es = p.slice(1).map((e, i) => (i === p.length - 2 ? ex.expandTail(e, name) : ex.expandExpr(e)));
   return es.length === 1 ? es[0] : { t: 'begin', es };
 };
 
 const begin0: Handler = (stx: Syntax, ex: Expander) => {
+  const name = ex.takeTailName();
   const p = parts(stx, ex, 2, -1);
-  return { t: 'begin0', es: p.slice(1).map((e) => ex.expandExpr(e)) };
+  return { t: 'begin0', es: p.slice(1).map((e, i) => (i === 0 ? ex.expandTail(e, name) : ex.expandExpr(e))) };
 };
 
-const expression: Handler = (stx: Syntax, ex: Expander) => ex.expandExpr(parts(stx, ex, 2)[1]);
+const expression: Handler = (stx: Syntax, ex: Expander) => {
+  const name = ex.takeTailName();
+  return ex.expandTail(parts(stx, ex, 2)[1], name);
+};
 
 const setForm: Handler = (stx: Syntax, ex: Expander) => {
   const p = parts(stx, ex, 3);
@@ -82,15 +88,16 @@ const setForm: Handler = (stx: Syntax, ex: Expander) => {
 /** `(let-values ([(id ...) rhs] ...) body ...+)` and the letrec variant. */
 function letValues(rec: boolean): Handler {
   return (stx: Syntax, ex: Expander) => {
+    const name = ex.takeTailName();
     const p = parts(stx, ex, 3, -1);
     const clauses = syntaxList(p[1]);
     if (clauses === null) ex.badSyntax(stx);
     const sc = new Scope('let');
-    return ex.withinLocalScope(sc, () => letValuesIn(rec, stx, ex, p, clauses, sc));
+    return ex.withinLocalScope(sc, () => letValuesIn(rec, stx, ex, p, clauses, sc, name));
   };
 }
 
-function letValuesIn(rec: boolean, stx: Syntax, ex: Expander, p: Syntax[], clauses: Syntax[], sc: Scope): Core {
+function letValuesIn(rec: boolean, stx: Syntax, ex: Expander, p: Syntax[], clauses: Syntax[], sc: Scope, name: string | null): Core {
   {
     const parsed = clauses.map((c) => {
       const cp = syntaxList(c);
@@ -113,6 +120,7 @@ function letValuesIn(rec: boolean, stx: Syntax, ex: Expander, p: Syntax[], claus
     const body = ex.expandBody(
       p.slice(2).map((b) => addScope(b, sc)),
       stx,
+      name,
     );
     return { t: rec ? 'letrec-values' : 'let-values', binds, body };
   }
@@ -184,8 +192,9 @@ const top: Handler = (stx: Syntax, ex: Expander) => {
 };
 
 const wcm: Handler = (stx: Syntax, ex: Expander) => {
+  const name = ex.takeTailName();
   const p = parts(stx, ex, 4);
-  return { t: 'wcm', key: ex.expandExpr(p[1]), val: ex.expandExpr(p[2]), body: ex.expandExpr(p[3]) };
+  return { t: 'wcm', key: ex.expandExpr(p[1]), val: ex.expandExpr(p[2]), body: ex.expandTail(p[3], name) };
 };
 
 const notInExpression =

@@ -698,10 +698,12 @@ export class Expander {
    * etc. Returns a single core expression (a letrec-values when the body
    * defines anything).
    */
-  expandBody(forms: Syntax[], whole: Syntax): Core {
+  expandBody(forms: Syntax[], whole: Syntax, tailName: string | null = null): Core {
     if (forms.length === 0) this.syntaxError(formName(whole), 'bad syntax', whole);
     const sc = new Scope('body');
-    return this.withinLocalScope(sc, () => this.inDefinitionContext(new DefinitionFrame(), () => this.expandBodyIn(sc, forms, whole)));
+    return this.withinLocalScope(sc, () =>
+      this.inDefinitionContext(new DefinitionFrame(), () => this.expandBodyIn(sc, forms, whole, undefined, tailName)),
+    );
   }
 
   /**
@@ -716,7 +718,7 @@ export class Expander {
   }
 
   /** `tail`: the core code of a final expression supplied by the caller (all of `forms` then come before it). */
-  private expandBodyIn(sc: Scope | null, forms: Syntax[], whole: Syntax, tail?: () => Core): Core {
+  private expandBodyIn(sc: Scope | null, forms: Syntax[], whole: Syntax, tail?: () => Core, tailName: string | null = null): Core {
     const queue = forms.map((f) => (sc === null ? f : addScope(f, sc)));
     type Item = { kind: 'def'; vars: LocalVar[]; rhs: Syntax } | { kind: 'expr'; stx: Syntax };
     const items: Item[] = [];
@@ -761,7 +763,7 @@ export class Expander {
       this.syntaxError('begin (possibly implicit)', 'the last form is not an expression', whole, lastForm);
     }
     if (!sawDefinition) {
-      const es = items.map((i) => this.expandExpr((i as { stx: Syntax }).stx));
+      const es = items.map((it, i) => this.expandTail((it as { stx: Syntax }).stx, i === items.length - 1 ? tailName : null));
       return es.length === 1 ? es[0] : { t: 'begin', es };
     }
     const binds: CoreBinding[] = [];
@@ -771,7 +773,7 @@ export class Expander {
         binds.push({ vars: it.vars, e: it.vars.length === 1 ? this.expandNamedExpr(it.rhs, it.vars[0].name) : this.expandExpr(it.rhs) });
       else binds.push({ vars: [], e: this.expandExpr(it.stx) });
     }
-    return { t: 'letrec-values', binds, body: this.expandExpr(last.stx) };
+    return { t: 'letrec-values', binds, body: this.expandTail(last.stx, tailName) };
   }
 
   /** `(define-values (id ...) rhs)` → ids and rhs, checked. */
@@ -886,7 +888,24 @@ export class Expander {
     }
     const head = this.coreHead(form);
     if (head === 'lambda' || head === 'case-lambda' || head === '#%plain-lambda') this.pendingName = name;
+    else if (head !== null && NAME_PASSING_FORMS.has(head)) this.tailName = name;
     return this.expandExpr(form);
+  }
+
+  /**
+   * The name a form of NAME_PASSING_FORMS gives the expressions in its result
+   * positions: `(define f (if c (lambda ...) ...))` names the lambda `f`, as Racket does.
+   */
+  private tailName: string | null = null;
+  takeTailName(): string | null {
+    const n = this.tailName;
+    this.tailName = null;
+    return n;
+  }
+
+  /** Expands an expression in a result position of a form named `name` (null: not named). */
+  expandTail(stx: Syntax, name: string | null): Core {
+    return name === null ? this.expandExpr(stx) : this.expandNamedExpr(stx, name);
   }
 
   /** Core forms that produce transformers at compile time (syntax-rules). */
@@ -1063,6 +1082,9 @@ function formName(stx: Syntax): string {
  * characters (the compiler's rule); one with optional or keyword arguments
  * is named by the `lambda` macro, which keeps 20.
  */
+/** Core forms whose result positions inherit the name of a definition or binding. */
+const NAME_PASSING_FORMS = new Set(['if', 'begin', 'begin0', '#%expression', 'let-values', 'letrec-values', 'with-continuation-mark']);
+
 export function inferredName(stx: Syntax, viaMacro = false): string | null {
   const loc = stx.loc;
   if (loc === null) return null;
