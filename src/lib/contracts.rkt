@@ -150,6 +150,7 @@
                      [bad-number-of-results racket/contract:bad-number-of-results]
                      [raise-not-cons-blame-error racket/contract:raise-not-cons-blame-error]
                      [tail-marks-match? racket/contract:tail-marks-match?]
+                     [arity-checking-wrapper racket/contract:arity-checking-wrapper]
                      [contract-custom-write-property-proc racket/contract:contract-custom-write-property-proc]
                      [contract-custom-write-property-proc racket/contract:custom-write-property-proc]
                      [contract-struct-late-neg-projection racket/contract:contract-struct-late-neg-projection]
@@ -1679,6 +1680,94 @@
            [(null? cs) #f]
            [(or (eq? (car m) (car cs)) (contract-stronger? (car m) (car cs))) (loop (cdr m) (cdr cs))]
            [else #f]))))
+
+;; What ->'s expansion wraps a procedure with: when `val` takes exactly the arguments
+;; the contract describes, one of the given checking lambdas (the /no-tail ones for an
+;; impersonator contract, the "unsafe" ones when the caller offered them and may skip
+;; the chaperone); otherwise a procedure that checks the argument count and keywords
+;; itself and blames the caller. With `basic-unsafe-lambda` given, two values: the
+;; procedure and whether it is one of the unsafe lambdas.
+(define (arity-checking-wrapper val blame neg-party blame+neg-party basic-lambda basic-lambda/no-tail
+                                basic-unsafe-lambda basic-unsafe-lambda/result-values-assumed
+                                basic-unsafe-lambda/result-values-assumed/no-tail contract-result-val-count
+                                kwd-lambda kwd-lambda/no-tail min-arity max-arity req-kwd opt-kwd
+                                method? is-impersonator?)
+  (define (result proc unsafe?) (if basic-unsafe-lambda (values proc unsafe?) proc))
+  (cond
+    [(matches-arity-exactly? val min-arity max-arity req-kwd opt-kwd)
+     (cond
+       [(not (and (null? req-kwd) (null? opt-kwd))) (result (if is-impersonator? kwd-lambda/no-tail kwd-lambda) #f)]
+       [is-impersonator? (result basic-lambda/no-tail #f)]
+       [(impersonator? val) (result basic-lambda #f)]
+       [(and basic-unsafe-lambda basic-unsafe-lambda/result-values-assumed
+             (equal? contract-result-val-count (procedure-result-arity val)))
+        (values (if (or (struct-accessor-procedure? val) (struct-constructor-procedure? val)
+                        (struct-predicate-procedure? val) (struct-mutator-procedure? val))
+                    basic-unsafe-lambda/result-values-assumed/no-tail
+                    basic-unsafe-lambda/result-values-assumed)
+                #t)]
+       [basic-unsafe-lambda (values basic-unsafe-lambda #t)]
+       [else basic-lambda])]
+    [else
+     (define all-kwds (append req-kwd opt-kwd))
+     (define (check-count args)
+       (let ([n (length args)])
+         (unless (and (<= min-arity n) (or (not max-arity) (<= n max-arity)))
+           (raise-wrong-number-of-args blame neg-party val n min-arity max-arity method?))))
+     (define (under-mark thunk) (with-continuation-mark %contract-continuation-mark-key blame+neg-party (thunk)))
+     (define basic-checker-name
+       (if (null? req-kwd)
+           (lambda args
+             (under-mark
+              (lambda ()
+                (check-count args)
+                (apply (if is-impersonator? basic-lambda/no-tail basic-lambda) args))))
+           (lambda args
+             (raise-blame-error (blame-swap blame) #:missing-party neg-party val
+                                "expected required keyword ~a" (car req-kwd)))))
+     (define keyword-checker
+       (if (null? all-kwds)
+           (lambda (kwds kwd-args . args)
+             (raise-blame-error (blame-swap blame) #:missing-party neg-party val
+                                (list 'expected: "no keywords" 'given: (keywords-text kwds))))
+           (lambda (kwds kwd-args . args)
+             (under-mark
+              (lambda ()
+                (check-count args)
+                (for-each (lambda (k)
+                            (unless (memq k kwds)
+                              (raise-blame-error (blame-swap blame) #:missing-party neg-party val
+                                                 '(expected "keyword argument ~a") k)))
+                          req-kwd)
+                (for-each (lambda (k)
+                            (unless (memq k all-kwds)
+                              (raise-blame-error (blame-swap blame) #:missing-party neg-party val
+                                                 '(received: "unexpected keyword argument ~a") k)))
+                          kwds)
+                (keyword-apply kwd-lambda kwds kwd-args args))))))
+     (define-values (val-req val-all) (procedure-keywords val))
+     (result (if (or (not val-all) (pair? val-req) (pair? val-all))
+                 (make-keyword-procedure keyword-checker basic-checker-name)
+                 basic-checker-name)
+             #f)]))
+
+;; "#:a #:b", as the no-keywords complaint lists the keywords given.
+(define (keywords-text kwds)
+  (let loop ([ks kwds] [sep ""])
+    (if (null? ks) "" (string-append sep "#:" (keyword->string (car ks)) (loop (cdr ks) " ")))))
+
+;; The caller passed `n` positional arguments where the contract takes `min`..`max`
+;; (a method's count leaves out its receiver).
+(define (raise-wrong-number-of-args blame neg-party val n pre-min pre-max method?)
+  (let* ([lo (if method? (sub1 pre-min) pre-min)]
+         [hi (and pre-max (if method? (sub1 pre-max) pre-max))]
+         [expected (cond
+                     [(not hi) (format "at least ~a non-keyword argument~a" lo (plural lo))]
+                     [(= lo hi) (format "~a non-keyword argument~a" lo (plural lo))]
+                     [(= (+ lo 1) hi) (format "~a or ~a non-keyword arguments" lo hi)]
+                     [else (format "~a to ~a non-keyword arguments" lo hi)])])
+    (raise-blame-error (blame-swap blame) #:missing-party neg-party val
+                       '(received: "~a argument~a" expected: "~a") n (plural n) expected)))
 
 ;; How a contract struct prints: #<flat-contract: name>, #<chaperone-contract: name>, #<contract: name>.
 (define (contract-custom-write-property-proc c port mode)

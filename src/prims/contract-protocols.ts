@@ -85,6 +85,7 @@ export function installContractProtocols(t: PrimTable): void {
       fields: ['accepts-arglist', 'chaperone-procedure', 'check-first-order'],
       ctors: ['arrow-contract-info'],
     });
+    const contractMarkKey = new ContinuationMarkKey('contract-continuation-mark-key');
     t.value('contract-random-generate-fail', generateFail);
     t.fn('contract-random-generate-fail?', 1, 1, (v: Value) => v === generateFail);
     t.fn('contract-random-generate-env?', 1, 1, (v: Value) => v instanceof StructInstance && v.type === generateEnvT);
@@ -93,7 +94,8 @@ export function installContractProtocols(t: PrimTable): void {
     // A keyword-argument domain ->* leaves unspecified (its value is this).
     t.value('unspecified-dom', uninternedSym('unspecified-keyword'));
     // The key of the marks contract checks leave on the continuation.
-    t.value('contract-continuation-mark-key', new ContinuationMarkKey('contract-continuation-mark-key'));
+    t.value('contract-continuation-mark-key', contractMarkKey);
+    t.internal('contract-continuation-mark-key', contractMarkKey);
     t.internal('contract-doubling-key', new ContinuationMarkKey('contract-doubling'));
     // Set by a contract combinator's caller to get projections without the wrappers make-contract adds.
     t.value('skip-projection-wrapper?', new Parameter(false, false, 'skip-projection-wrapper?'));
