@@ -42,7 +42,8 @@
                      [make-mutable-custom-set racket/set:make-mutable-custom-set]
                      [make-weak-custom-set racket/set:make-weak-custom-set]
                      [chaperone-hash-set racket/set:chaperone-hash-set]
-                     [impersonate-hash-set racket/set:impersonate-hash-set]))
+                     [impersonate-hash-set racket/set:impersonate-hash-set]
+                     [set-contract-wrap #%rkt-internal:set-contract-wrap]))
 
 (define (hash-set-map s f)
   (let loop ([l (%set-elements 'set-map s f)])
@@ -734,3 +735,32 @@
           (immutable-only 'set-intersect) (immutable-only 'set-subtract)
           (immutable-only 'set-symmetric-difference) hs-add! hs-remove! hs-clear! hs-union! hs-intersect!
           hs-subtract! hs-symmetric-difference!))
+
+;; set/c's projection of a hash set or custom set (lib/contracts.rkt), as
+;; Racket's. Lazy: the set is chaperoned so that elements read are checked
+;; by pos, and elements added to a mutable one by neg (the swapped blame).
+;; Not lazy: an immutable set is rebuilt from its elements projected (and
+;; only given the properties), a mutable one has its elements replaced by
+;; their projections, then is chaperoned the same way. props are the
+;; contract's impersonator properties.
+(define (set-contract-wrap v lazy? pos neg props)
+  (if (eq? (set-kind-of v) 'immutable)
+      (if lazy?
+          (apply chaperone-hash-set v (lambda (s e) e) (lambda (s e) e) (lambda (s e) e) (lambda (s e) (pos e))
+                 (lambda (s) (void)) #f props)
+          (apply chaperone-hash-set
+                 (for/fold ([acc (set-clear v)]) ([e (in-set v)]) (set-add acc (pos e)))
+                 #f #f #f #f props))
+      (begin
+        (unless lazy?
+          (for ([e (in-list (set->list v))])
+            (set-remove! v e)
+            (set-add! v (pos e))))
+        (apply chaperone-hash-set v
+               (lambda (s e) e)
+               (lambda (s e) (neg e))
+               (lambda (s e) e)
+               (lambda (s e) (pos e))
+               (lambda (s) (void))
+               #f
+               props))))

@@ -13,7 +13,7 @@ import { StructInstance } from '../values/struct.js';
 import { propGenSet } from './generic-sets.js';
 import { customSetKind } from './custom-set.js';
 import type { PrimTable } from './table.js';
-import { HashImpersonator, NO_PROPS, unwrapAll } from '../values/impersonator.js';
+import { HashImpersonator, Impersonator, NO_PROPS, unwrapAll } from '../values/impersonator.js';
 import { setSetView } from '../values/set.js';
 import { callForOne, hashKeyThrough, hashRefThrough, parseProps } from './impersonators.js';
 
@@ -150,9 +150,13 @@ export function installSets(t: PrimTable): void {
   // that dispatch: these are what they do for hash sets, as `%NAME`.
   const g = (name: string, min: number, max: number, fn: (...args: any[]) => Value) => t.internalFn(name, min, max, fn);
   t.internal('prop:gen:set', propGenSet);
-  t.internalFn('gen-set-methods', 1, 1, (v: Value) =>
-    v instanceof StructInstance ? (v.type.prop(propGenSet) ?? false) : v instanceof RSet && v.chap !== null ? methodsOf(v) : false,
-  );
+  t.internalFn('gen-set-methods', 1, 1, (v: Value) => {
+    if (v instanceof StructInstance) return v.type.prop(propGenSet) ?? false;
+    if (v instanceof RSet) return v.chap !== null ? methodsOf(v) : false;
+    // A structure under chaperone-struct (a custom set given properties).
+    const u = v instanceof Impersonator ? unwrapAll(v) : null;
+    return u instanceof StructInstance ? (u.type.prop(propGenSet) ?? false) : false;
+  });
   // (%chaperone-set set table props imm-methods imp-methods): `set` whose operations go through `table`.
   t.internalFn('chaperone-set', 5, 5, (s: Value, table: Value, props: Value, imm: Value, imp: Value) => {
     chapMethods ??= [imm, imp];
@@ -314,7 +318,12 @@ export function installSets(t: PrimTable): void {
     listFromArray(checkSet(String(who), s, f === undefined ? [] : [['f argument...', f]]).elements()),
   );
   // For set/c (src/lib/contracts.rkt): (kind mutable? weak?) of a set, or #f.
-  t.internalFn('set-shape', 1, 1, (v: Value) => (v instanceof RSet ? listFromArray([sym(v.kind), v.mutable && !v.weak, v.weak]) : false));
+  // A custom set counts as equal?-based.
+  t.internalFn('set-shape', 1, 1, (v: Value) => {
+    if (v instanceof RSet) return listFromArray([sym(v.kind), v.mutable && !v.weak, v.weak]);
+    const k = customSetKind(v);
+    return k === null ? false : listFromArray([sym('equal'), k === 'mutable', k === 'weak']);
+  });
   // for/set and friends accumulate into a fresh mutable set (linear, where
   // repeated set-add would copy), then freeze it unless the form makes a mutable set.
   t.internalFn('set-builder', 1, 1, (kind: Value) => makeSet(String(kind) as HashKind, true));

@@ -132,3 +132,27 @@
 (try "#f clear, no property" (lambda () (chaperone-hash-set (set) #f #f #f #f #f)))
 (try "bad equal-key with #f procs" (lambda () (chaperone-hash-set (set) #f #f #f #f #f 1 prop 2)))
 (try "all #f and a property" (lambda () (set->list (chaperone-hash-set (set) #f #f #f #f #f #f prop 2))))
+
+;; set/c over hash sets chaperones them as Racket's does: lazily, elements
+;; read checked for the positive party, elements added for the negative one.
+(define ms (contract (set/c integer? #:kind 'mutable) (mutable-set 1 2) 'pos 'neg))
+(try "set/c member?" (lambda () (set-member? ms 1)))
+(try "set/c add! blames neg" (lambda () (set-add! ms "x")))
+(try "set/c add!" (lambda () (set-add! ms 3)))
+(try "set/c elements" (lambda () (sort (set->list ms) <)))
+(try "set/c is a chaperone" (lambda () (list (chaperone? ms) (has-contract? ms) (contract-name (value-contract ms)))))
+(define lazy-bad (contract (set/c integer? #:kind 'mutable) (mutable-set 'x) 'pos 'neg))
+(try "set/c lazy: checked when read" (lambda () (set->list lazy-bad)))
+(try "set/c not lazy: checked at once"
+     (lambda () (contract (set/c integer? #:kind 'mutable #:lazy? #f) (mutable-set 'x) 'pos 'neg)))
+(define fs (contract (set/c (-> integer? integer?)) (set add1) 'pos 'neg))
+(try "set/c procedures are wrapped" (lambda () (chaperone? (set-first fs))))
+(try "set/c procedure's argument" (lambda () ((set-first fs) "a")))
+(define ws (contract (set/c integer? #:kind 'weak) (weak-set 1) 'pos 'neg))
+(try "set/c weak add!" (lambda () (set-add! ws 'a)))
+(define flat (set 1))
+(try "set/c flat: the set itself" (lambda () (eq? (contract (set/c integer?) flat 'pos 'neg) flat)))
+(define-custom-set-types len-set #:elem? string? (lambda (a b) (= (string-length a) (string-length b))) string-length)
+(define cms (contract (set/c string? #:kind 'mutable) (make-mutable-len-set '("ab")) 'pos 'neg))
+(try "set/c custom set add!" (lambda () (set-add! cms 5)))
+(try "set/c custom set member?" (lambda () (set-member? cms "xy")))
