@@ -1179,16 +1179,20 @@
 
 ;; set/c: a set of the given kind and comparison whose elements pass.
 ;; Its elements are checked when the set is.
-(define (set/c elem #:cmp [cmp 'dont-care] #:kind [kind 'immutable] #:lazy? [lazy? #f] #:equal-key/c [key/c #f])
+(define (set/c elem #:cmp [cmp 'dont-care] #:kind [kind 'immutable] #:lazy? [lazy? 'default] #:equal-key/c [key/c #f])
   (unless (memq cmp '(dont-care equal equal-always eqv eq))
     (raise-argument-error 'set/c "(or/c 'dont-care 'equal 'equal-always 'eqv 'eq)" cmp))
   (unless (memq kind '(dont-care immutable mutable weak mutable-or-weak))
     (raise-argument-error 'set/c "(or/c 'dont-care 'immutable 'mutable 'weak 'mutable-or-weak)" kind))
   (let* ([c (coerce-contract 'set/c elem)]
          [pred (%contract-record-first-order c)]
+         ;; As Racket's: lazy unless the set is immutable and the element contract flat.
+         [lazy-default (not (and (eq? kind 'immutable) (eq? (%contract-record-kind c) 'flat)))]
+         [lazy? (if (eq? lazy? 'default) lazy-default (and lazy? #t))]
          [name (append (list 'set/c (%contract-record-name c))
                        (if (eq? cmp 'dont-care) '() (list '#:cmp (list 'quote cmp)))
-                       (if (eq? kind 'immutable) '() (list '#:kind (list 'quote kind))))]
+                       (if (eq? kind 'immutable) '() (list '#:kind (list 'quote kind)))
+                       (if (eq? lazy? lazy-default) '() (list '#:lazy? lazy?)))]
          [shape-problem
           (lambda (v)
             (let ([shape (%set-shape v)])
@@ -1203,14 +1207,27 @@
     (%make-contract-record
      (if (and (eq? kind 'immutable) (eq? (%contract-record-kind c) 'flat)) 'flat 'chaperone)
      name
-     (lambda (v) (and (not (shape-problem v)) (andmap pred (%set-elements 'set/c v))))
+     ;; As Racket's, only a flat set/c looks at the elements to answer.
+     (lambda (v)
+       (and (not (shape-problem v))
+            (or (not (eq? kind 'immutable)) lazy? (not (eq? (%contract-record-kind c) 'flat))
+                (%custom-set-kind v)
+                (andmap pred (%set-elements 'set/c v)))))
      (lambda (b)
-       (let ([elem ((%contract-record-projection c) (blame-add-context b "an element of"))])
+       (let* ([inner (blame-add-context b "an element of")]
+              [elem ((%contract-record-projection c) inner)]
+              [swapped ((%contract-record-projection c) (blame-swap inner))]
+              [self (%make-contract-record 'chaperone name (lambda (v) (not (shape-problem v))) #f #f)])
          (lambda (v)
            (let ([problem (shape-problem v)])
              (when problem (raise-blame-error b v problem)))
-           (for-each elem (%set-elements 'set/c v))
-           v)))
+           (if (or (and (eq? kind 'immutable) (not lazy?) (eq? (%contract-record-kind c) 'flat))
+                   (and (eq? cmp 'dont-care) (eq? kind 'dont-care)))
+               ;; A flat contract, or any generic set: the elements are checked at once.
+               (begin (for-each elem (%set-elements 'set/c v)) v)
+               ;; A hash set or custom set: chaperoned, as Racket's set/c does.
+               (%set-contract-wrap v lazy? elem swapped
+                                   (list %impersonator-prop:contracted self %impersonator-prop:blame b))))))
      #f)))
 
 ;; sequence/c: each element is checked as the sequence produces it.

@@ -40,7 +40,10 @@
                      [make-custom-set-types racket/set:make-custom-set-types]
                      [make-custom-set racket/set:make-custom-set]
                      [make-mutable-custom-set racket/set:make-mutable-custom-set]
-                     [make-weak-custom-set racket/set:make-weak-custom-set]))
+                     [make-weak-custom-set racket/set:make-weak-custom-set]
+                     [chaperone-hash-set racket/set:chaperone-hash-set]
+                     [impersonate-hash-set racket/set:impersonate-hash-set]
+                     [set-contract-wrap #%rkt-internal:set-contract-wrap]))
 
 (define (hash-set-map s f)
   (let loop ([l (%set-elements 'set-map s f)])
@@ -534,3 +537,230 @@
   ((cs-maker 'mutable (%custom-equality-spec 'make-custom-set elem? =? hc1 hc2) 'make)))
 (define (make-weak-custom-set =? [hc1 cs-default-hash] [hc2 cs-default-hash] #:elem? [elem? cs-default-elem?])
   ((cs-maker 'weak (%custom-equality-spec 'make-custom-set elem? =? hc1 hc2) 'make)))
+
+;; ---------------------------------------------------------------- chaperoned sets
+
+;; chaperone-hash-set and impersonate-hash-set wrap a set's table with
+;; chaperone-hash or impersonate-hash, as Racket's do: a hash set keeps the
+;; wrapped table (%chaperone-set, prims/sets.ts) and %gen-set-methods hands it
+;; to the hs-* methods below, which do each operation on that table the way
+;; Racket's racket/set does, so the interposition procedures are called as
+;; Racket calls them; a custom set is remade over the wrapped table, and its
+;; cs-* methods already work through hash operations.
+
+(define (chaperone-hash-set s inject add shrink extract . more)
+  (wrap-set-table #f s inject add shrink extract more))
+(define (impersonate-hash-set s inject add shrink extract . more)
+  (wrap-set-table #t s inject add shrink extract more))
+
+(define (wrap-set-table imp? s inject add shrink extract more)
+  (let* ([who (if imp? 'impersonate-hash-set 'chaperone-hash-set)]
+         ;; Racket reports each bad argument with all of them, by position.
+         [bad (lambda (expected pos) (apply raise-argument-error who expected pos s inject add shrink extract more))]
+         [proc/2? (lambda (p) (or (not p) (and (procedure? p) (procedure-arity-includes? p 2))))])
+    (unless (if imp? (memq (set-kind-of s) '(mutable weak)) (set-kind-of s))
+      (bad (if imp? "(or/c set-mutable? set-weak?)" "(or/c set? set-mutable? set-weak?)") 0))
+    (let loop ([ps (list inject add shrink extract)] [i 1])
+      (unless (null? ps)
+        (unless (proc/2? (car ps)) (bad "(or/c #f (procedure-arity-includes/c 2))" i))
+        (loop (cdr ps) (+ i 1))))
+    (when (pair? more)
+      (let ([c (car more)])
+        (unless (or (not c) (and (procedure? c) (procedure-arity-includes? c 1)) (impersonator-property? c))
+          (bad "(or/c #f (procedure-arity-includes/c 1) impersonator-property?)" 5))))
+    (let-values ([(n clear equal-key props)
+                  (cond [(null? more) (values 0 #f #f '())]
+                        [(impersonator-property? (car more)) (values 0 #f #f more)]
+                        [(null? (cdr more)) (values 1 (car more) #f '())]
+                        [(impersonator-property? (cadr more)) (values 1 (car more) #f (cdr more))]
+                        [else (values 2 (car more) (cadr more) (cddr more))])])
+      ;; As Racket's: the equal-key procedure is checked for arity 2 but named with 1.
+      (unless (proc/2? equal-key) (bad "(or/c #f (procedure-arity-includes/c 1))" (+ 4 n)))
+      (let loop ([l props] [i 0])
+        (when (pair? l)
+          (unless (impersonator-property? (car l)) (bad "impersonator-property?" (+ i n 4)))
+          (loop (if (pair? (cdr l)) (cddr l) '()) (+ i 2))))
+      (when (or (not inject) (not add) (not shrink) (not extract))
+        (unless (and (not inject) (not add) (not shrink) (not extract) (not equal-key) (not clear))
+          (raise-arguments-error
+           who
+           "if one of inject-proc, add-proc, shrink-proc or extract-proc is #f, they must all be and the equal-key-proc and clear-proc must also be"
+           "inject-proc" inject "add-proc" add "shrink-proc" shrink "extract-proc" extract
+           "equal-key-proc" equal-key "clear-proc" clear)))
+      (when (and (not inject) (null? props))
+        (raise-arguments-error
+         who
+         "when inject-proc, add-proc, shrink-proc, and extract-proc are #f, at least one property must be supplied"))
+      (let* ([check (lambda (name original new)
+                      (unless (or imp? (chaperone-of? new original))
+                        (error 'chaperone-hash-set "~s did not return a chaperone of ~e, got ~e" name original new))
+                      new)]
+             [equal-key (or equal-key (lambda (s e) e))]
+             [through
+              (lambda (proc name) (if imp? (lambda (e) (proc s e)) (lambda (e) (check name e (proc s e)))))]
+             [table
+              (and inject
+                   (wrap-table (if imp? impersonate-hash chaperone-hash)
+                               s
+                               (through inject 'in-proc)
+                               (through add 'add-proc)
+                               (through shrink 'shrink-proc)
+                               (through extract 'extract-proc)
+                               ;; Called even when there is no clear procedure: Racket's fails then too.
+                               (and clear (lambda () (clear s)))
+                               (lambda (e) (equal-key s e))))])
+        (if (%custom-set-kind s)
+            (let ([c (if table (cs-remake s table) s)])
+              (if (null? props)
+                  c
+                  (apply chaperone-struct c (vector-ref (custom-set-kinds) (case (%custom-set-kind s) [(immutable) 0] [(mutable) 1] [else 2]))
+                         props)))
+            (%chaperone-set s (or table #f) props (hs-immutable-methods) (hs-imperative-methods)))))))
+
+;; immutable, mutable or weak for a hash set or custom set, else #f.
+(define (set-kind-of s)
+  (or (%custom-set-kind s)
+      (let ([shape (%set-shape s)])
+        (and shape (cond [(caddr shape) 'weak] [(cadr shape) 'mutable] [else 'immutable])))))
+
+;; The set's table wrapped so that each key goes through the set's procedure
+;; (a custom set's keys are wrapped elements: unwrapped for the procedure, the result wrapped again).
+(define (wrap-table wrap s in add shrink extract clear equal-key)
+  (let* ([spec (and (%custom-set-kind s) (cs-spec s))]
+         [through (if spec (lambda (proc) (lambda (k) (cs-wrap spec (proc (cs-elem k))))) (lambda (proc) proc))]
+         [in (through in)] [add (through add)] [shrink (through shrink)] [extract (through extract)]
+         [equal-key (through equal-key)])
+    (wrap (if spec (cs-table s) (%set-table s))
+          (lambda (h k) (values (in k) (lambda (h k v) v)))
+          (lambda (h k v) (values (add k) v))
+          (lambda (h k) (shrink k))
+          (lambda (h k) (extract k))
+          (lambda (h) (clear))
+          (lambda (h k) (equal-key k)))))
+
+;; The methods of a chaperoned hash set: Racket's algorithms over the table.
+(define (hs-table s) (%set-table s))
+(define (hs-remake s t) (%set-with-table s t))
+(define (hs-keys-in? t1 t2) (for/and ([k (in-hash-keys t1)]) (hash-ref t2 k #f)))
+(define (hs-member? s x) (hash-ref (hs-table s) x #f))
+(define (hs-set=? s s2)
+  (%set-check-others 'set=? s (list s2))
+  (and (hs-keys-in? (hs-table s) (hs-table s2)) (hs-keys-in? (hs-table s2) (hs-table s))))
+(define (hs-subset? s s2)
+  (%set-check-others 'subset? s (list s2))
+  (hs-keys-in? (hs-table s) (hs-table s2)))
+(define (hs-proper-subset? s s2)
+  (%set-check-others 'proper-subset? s (list s2))
+  (and (hs-keys-in? (hs-table s) (hs-table s2))
+       (for/or ([k (in-hash-keys (hs-table s2))]) (not (hash-ref (hs-table s) k #f)))))
+(define (hs-map s f) (for/fold ([acc '()]) ([k (in-hash-keys (hs-table s))]) (cons (f k) acc)))
+(define (hs-for-each s f) (for ([k (in-hash-keys (hs-table s))]) (f k)))
+(define (hs-copy s) (hs-remake s (hash-copy (hs-table s))))
+(define (hs-in-set s) (in-hash-keys (hs-table s)))
+(define (hs->list s) (for/fold ([acc '()]) ([k (in-hash-keys (hs-table s))]) (cons k acc)))
+(define (hs-first s)
+  (let* ([t (hs-table s)] [i (hash-iterate-first t)])
+    (unless i (raise-argument-error 'set-first "(and/c generic-set? (not/c set-empty?))" s))
+    (hash-iterate-key t i)))
+(define (hs-rest s)
+  (let* ([t (hs-table s)] [i (hash-iterate-first t)])
+    (unless i (raise-argument-error 'set-rest "(and/c generic-set? (not/c set-empty?))" s))
+    (hs-remake s (hash-remove t (hash-iterate-key t i)))))
+(define (hs-add s x) (hs-remake s (hash-set (hs-table s) x #t)))
+(define (hs-remove s x) (hs-remake s (hash-remove (hs-table s) x)))
+(define (hs-clear s) (hs-remake s (hash-clear (hs-table s))))
+;; The immutable set among s and sets whose count is better? than the others'.
+(define (hs-choose who better? s sets)
+  (%set-check-others who s sets)
+  (for/fold ([best s]) ([s2 (in-list sets)])
+    (if (and (immutable? (hs-table s2)) (better? (hash-count (hs-table s2)) (hash-count (hs-table best)))) s2 best)))
+(define (hs-union s . sets)
+  (let ([big (hs-choose 'set-union > s sets)])
+    (hs-remake s (for/fold ([t (hs-table big)]) ([s2 (in-list (cons s sets))] #:unless (eq? s2 big))
+                   (for/fold ([t t]) ([x (in-hash-keys (hs-table s2))]) (hash-set t x #t))))))
+(define (hs-symmetric-difference s . sets)
+  (let ([big (hs-choose 'set-symmetric-difference > s sets)])
+    ;; Racket drops the chosen set from the others with remove (equal?), so do we.
+    (hs-remake s (for/fold ([t (hs-table big)]) ([s2 (in-list (remove big (cons s sets)))])
+                   (for/fold ([t t]) ([x (in-hash-keys (hs-table s2))])
+                     (if (hash-ref t x #f) (hash-remove t x) (hash-set t x #t)))))))
+(define (hs-intersect s . sets)
+  (let* ([small (hs-choose 'set-intersect < s sets)]
+         [all (cons s sets)]
+         [keep? (lambda (k)
+                  (for/and ([s2 (in-list all)] #:unless (eq? s2 small)) (hash-ref (hs-table s2) k #f)))]
+         [t0 (hs-table small)])
+    (hs-remake s (for/fold ([t t0]) ([k (in-hash-keys t0)] #:unless (keep? k)) (hash-remove t k)))))
+(define (hs-subtract s . sets)
+  (%set-check-others 'set-subtract s sets)
+  (let ([t0 (hs-table s)])
+    (hs-remake s (for/fold ([t t0]) ([k (in-hash-keys t0)]
+                                     #:when (for/or ([s2 (in-list sets)]) (hash-ref (hs-table s2) k #f)))
+                   (hash-remove t k)))))
+(define (hs-add! s x) (hash-set! (hs-table s) x #t))
+(define (hs-remove! s x) (hash-remove! (hs-table s) x))
+(define (hs-clear! s) (hash-clear! (hs-table s)))
+(define (hs-union! s . sets)
+  (%set-check-others 'set-union! s sets)
+  (let ([t (hs-table s)])
+    (for ([s2 (in-list sets)]) (for ([x (in-hash-keys (hs-table s2))]) (hash-set! t x #t)))))
+(define (hs-symmetric-difference! s . sets)
+  (%set-check-others 'set-symmetric-difference! s sets)
+  (let ([t (hs-table s)])
+    (for ([s2 (in-list sets)])
+      (for ([x (in-hash-keys (hs-table s2))])
+        (if (hash-ref t x #f) (hash-remove! t x) (hash-set! t x #t))))))
+;; Removes from s's table the keys for which remove? holds of the other sets' tables.
+(define (hs-filter! who s sets remove?)
+  (%set-check-others who s sets)
+  (let* ([t (hs-table s)]
+         [tables (map hs-table sets)]
+         [gone (for/list ([k (in-hash-keys t)] #:when (remove? k tables)) k)])
+    (for ([k (in-list gone)]) (hash-remove! t k))))
+(define (hs-intersect! s . sets)
+  (hs-filter! 'set-intersect! s sets (lambda (k ts) (not (for/and ([t (in-list ts)]) (hash-ref t k #f))))))
+(define (hs-subtract! s . sets)
+  (hs-filter! 'set-subtract! s sets (lambda (k ts) (for/or ([t (in-list ts)]) (hash-ref t k #f)))))
+
+(define (hs-immutable-methods)
+  (vector %set-empty? hs-member? %set-count hs-set=? hs-subset? hs-proper-subset? hs-map hs-for-each hs-copy
+          %set-copy-clear hs-in-set hs->list #f hs-first hs-rest hs-add hs-remove hs-clear hs-union hs-intersect
+          hs-subtract hs-symmetric-difference (mutable-only 'set-add!) (mutable-only 'set-remove!)
+          (mutable-only 'set-clear!) (mutable-only 'set-union!) (mutable-only 'set-intersect!)
+          (mutable-only 'set-subtract!) (mutable-only 'set-symmetric-difference!)))
+(define (hs-imperative-methods)
+  (vector %set-empty? hs-member? %set-count hs-set=? hs-subset? hs-proper-subset? hs-map hs-for-each hs-copy
+          %set-copy-clear hs-in-set hs->list #f hs-first (immutable-only 'set-rest) (immutable-only 'set-add)
+          (immutable-only 'set-remove) (immutable-only 'set-clear) (immutable-only 'set-union)
+          (immutable-only 'set-intersect) (immutable-only 'set-subtract)
+          (immutable-only 'set-symmetric-difference) hs-add! hs-remove! hs-clear! hs-union! hs-intersect!
+          hs-subtract! hs-symmetric-difference!))
+
+;; set/c's projection of a hash set or custom set (lib/contracts.rkt), as
+;; Racket's. Lazy: the set is chaperoned so that elements read are checked
+;; by pos, and elements added to a mutable one by neg (the swapped blame).
+;; Not lazy: an immutable set is rebuilt from its elements projected (and
+;; only given the properties), a mutable one has its elements replaced by
+;; their projections, then is chaperoned the same way. props are the
+;; contract's impersonator properties.
+(define (set-contract-wrap v lazy? pos neg props)
+  (if (eq? (set-kind-of v) 'immutable)
+      (if lazy?
+          (apply chaperone-hash-set v (lambda (s e) e) (lambda (s e) e) (lambda (s e) e) (lambda (s e) (pos e))
+                 (lambda (s) (void)) #f props)
+          (apply chaperone-hash-set
+                 (for/fold ([acc (set-clear v)]) ([e (in-set v)]) (set-add acc (pos e)))
+                 #f #f #f #f props))
+      (begin
+        (unless lazy?
+          (for ([e (in-list (set->list v))])
+            (set-remove! v e)
+            (set-add! v (pos e))))
+        (apply chaperone-hash-set v
+               (lambda (s e) e)
+               (lambda (s e) (neg e))
+               (lambda (s e) e)
+               (lambda (s e) (pos e))
+               (lambda (s) (void))
+               #f
+               props))))

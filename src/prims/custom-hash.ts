@@ -3,6 +3,7 @@
 // gen:dict methods and the equality procedures on first use; the types are
 // made then, once, so every custom hash shares them (as Racket's do).
 
+import { unwrapAll } from '../values/impersonator.js';
 import { StructInstance, StructType } from '../values/struct.js';
 import { RVector, type Value } from '../values/types.js';
 import { argError } from '../errors/messages.js';
@@ -58,7 +59,8 @@ export function installCustomHash(t: PrimTable): void {
     return kinds.vector;
   });
   t.internalFn('make-custom-struct', 3, 3, (type: Value, a: Value, b: Value) => new StructInstance(type as StructType, [a, b]));
-  t.internalFn('custom-struct-ref', 2, 2, (v: Value, i: Value) => (v as StructInstance).fields[i as number]);
+  // A custom set given impersonator properties is under chaperone-struct, which redirects no field.
+  t.internalFn('custom-struct-ref', 2, 2, (v: Value, i: Value) => (unwrapAll(v) as StructInstance).fields[i as number]);
   // The custom hash's structure type, or #f for any other value.
   t.internalFn('custom-hash-type', 1, 1, (v: Value) =>
     kinds !== null && v instanceof StructInstance && kinds.all.has(v.type) ? v.type : false,

@@ -13,6 +13,7 @@ import type { Machine } from '../eval/machine.js';
 import { HashImpersonator } from '../values/impersonator.js';
 import {
   hashBase,
+  hashClearFunctionalThrough,
   hashClearThrough,
   hashEntriesThrough,
   hashFunctionalThrough,
@@ -218,7 +219,7 @@ export function installHashes(t: PrimTable): void {
   });
   t.fn('hash-copy', 1, 1, function (this: Machine, h: Value) {
     if (h instanceof HashImpersonator) {
-      const copy = new RHash(hashBase(h).kind, true);
+      const copy = new RHash(hashBase(h).kind, true, [], hashBase(h).strength);
       for (const [k, v] of hashEntriesThrough(this, 'hash-copy', h)) copy.setInPlace(k, v);
       return copy;
     }
@@ -239,7 +240,9 @@ export function installHashes(t: PrimTable): void {
     for (let i = 0; i < kvs.length; i += 2) h.setInPlace(kvs[i], kvs[i + 1]);
     return VOID;
   });
-  t.fn('hash-clear', 1, 1, (h: Value) => {
+  t.fn('hash-clear', 1, 1, function (this: Machine, h: Value) {
+    const w = wrappedHash(h, false);
+    if (w !== null) return hashClearFunctionalThrough(this, 'hash-clear', w);
     if (!(h instanceof RHash) || h.mutable) return argError('hash-clear', '(and/c hash? immutable?)', h);
     return new RHash(h.kind, false);
   });

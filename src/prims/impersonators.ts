@@ -34,6 +34,7 @@ import {
   unwrapAll,
 } from '../values/impersonator.js';
 import { StructInstance, StructProperty } from '../values/struct.js';
+import { RSet } from '../values/set.js';
 import { Box, MultipleValues, RVector, Sym, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
 import { arityIncludes } from './procedures.js';
@@ -255,6 +256,27 @@ export function hashClearThrough(m: Machine | null, who: string, h: HashImperson
   (w as RHash).clearInPlace();
 }
 
+/** hash-clear of an immutable table under wrappers: each layer's clear procedure, then the wrappers around an empty table. */
+export function hashClearFunctionalThrough(m: Machine | null, who: string, h: HashImpersonator): Value {
+  const layers: HashImpersonator[] = [];
+  for (let w: Value = h; w instanceof HashImpersonator; w = w.target) {
+    if (w.clear === false) {
+      // No clear procedure: the keys are removed one by one through the wrappers.
+      let out: Value = h;
+      for (const [k] of hashBase(h).entries()) out = hashFunctionalThrough(m, who, out, hashKeyThrough(m, who, h, k), undefined);
+      return out;
+    }
+    layers.push(w);
+  }
+  for (const w of layers) callInterposition(m, w.clear, [w.target]);
+  let out: Value = new RHash(hashBase(h).kind, false);
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const w = layers[i];
+    out = new HashImpersonator(out, w.chaperone, w.props, w.ref, w.set, w.remove, w.key, w.clear, w.equalKey);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 // Structs
 
@@ -436,8 +458,9 @@ export function installImpersonators(t: PrimTable): void {
   t.fn('chaperone-hash', 5, -1, (...a: Value[]) => makeHashImpersonator('chaperone-hash', true, a));
   t.fn('impersonate-hash', 5, -1, (...a: Value[]) => makeHashImpersonator('impersonate-hash', false, a));
 
-  t.fn('impersonator?', 1, 1, (v) => v instanceof Impersonator);
-  t.fn('chaperone?', 1, 1, (v) => v instanceof Impersonator && isChaperoneChain(v));
+  // A chaperoned hash set counts only when it has properties (Racket puts those with chaperone-struct).
+  t.fn('impersonator?', 1, 1, (v) => v instanceof Impersonator || setWithProps(v));
+  t.fn('chaperone?', 1, 1, (v) => (v instanceof Impersonator && isChaperoneChain(v)) || setWithProps(v));
   t.fn('impersonator-of?', 2, 2, (a: Value, b: Value) => isChaperoneOf(a, b, true));
   t.fn('chaperone-of?', 2, 2, (a: Value, b: Value) => isChaperoneOf(a, b, false));
 
@@ -470,6 +493,10 @@ const propertyPredicates = new WeakSet<object>();
 export function impersonatorPropertyProcedureKind(v: Value): 'predicate' | 'accessor' | null {
   if (typeof v !== 'object' || v === null) return null;
   return propertyAccessors.has(v) ? 'accessor' : propertyPredicates.has(v) ? 'predicate' : null;
+}
+
+function setWithProps(v: Value): boolean {
+  return v instanceof RSet && v.chap !== null && v.chap.props.size > 0;
 }
 
 /** A chaperone, not an impersonator, at the outermost layer (Racket's chaperone? looks at that layer). */

@@ -41,6 +41,7 @@ import type { Machine } from '../eval/machine.js';
 import type { PrimTable } from './table.js';
 import { currentInputPort } from './ports.js';
 import { checkHash } from './check.js';
+import { hashBase, hashKeyThrough } from './impersonators.js';
 import {
   type BuiltinStreamSteps,
   builtinStream,
@@ -453,7 +454,25 @@ export function installSequences(t: PrimTable): void {
     v instanceof RBytes ? vectorLike('in-bytes', 'bytes', v, start, stop, step) : argError('in-bytes', 'bytes', v),
   );
   t.fn('in-hash', 1, 2, (h: Value) => new Sequence('hash', h, 0, 0, 1, hashSeqEntries('in-hash', h)));
-  t.fn('in-hash-keys', 1, 2, (h: Value) => new Sequence('hash-keys', h, 0, 0, 1, hashSeqEntries('in-hash-keys', h)));
+  // The keys of a chaperoned table are seen through its key procedure only, as Racket's are.
+  t.fn(
+    'in-hash-keys',
+    1,
+    2,
+    (h: Value) =>
+      new Sequence(
+        'hash-keys',
+        h,
+        0,
+        0,
+        1,
+        h instanceof HashImpersonator
+          ? hashBase(h)
+              .entries()
+              .map(([k]): [Value, Value] => [hashKeyThrough(null, 'hash-iterate-key', h, k), true])
+          : hashSeqEntries('in-hash-keys', h),
+      ),
+  );
   t.fn('in-hash-values', 1, 2, (h: Value) => new Sequence('hash-values', h, 0, 0, 1, hashSeqEntries('in-hash-values', h)));
   // in-immutable-hash, in-mutable-hash, in-weak-hash, in-ephemeron-hash and
   // their -keys, -values and -pairs forms: in-hash for one kind of table. The

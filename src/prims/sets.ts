@@ -7,12 +7,52 @@ import { argError, errorValueString } from '../errors/messages.js';
 import { exnFailContractT, fail } from '../errors/exn.js';
 import { RHash, type HashKind } from '../values/hash.js';
 import { RSet, makeSet, setLike } from '../values/set.js';
-import { NULL, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
+import { NULL, type RVector, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { Sequence } from './sequences.js';
 import { StructInstance } from '../values/struct.js';
 import { propGenSet } from './generic-sets.js';
 import { customSetKind } from './custom-set.js';
 import type { PrimTable } from './table.js';
+import { HashImpersonator, Impersonator, NO_PROPS, unwrapAll } from '../values/impersonator.js';
+import { setSetView } from '../values/set.js';
+import { callForOne, hashKeyThrough, hashRefThrough, parseProps } from './impersonators.js';
+
+// Chaperoned hash sets (chaperone-hash-set, impersonate-hash-set): a set
+// whose `chap` holds a hash chaperone over its table. src/lib/sets.rkt's
+// methods for them (given here on the first chaperone made, immutable and
+// imperative) do each operation on that table as Racket's racket/set does,
+// so the interposition procedures are called as Racket calls them. A plain
+// set takes the primitives below; only a binary operation with a chaperoned
+// other set is handed to those methods too.
+let chapMethods: [Value, Value] | null = null;
+
+function methodsOf(s: RSet): Value {
+  return (chapMethods as [Value, Value])[s.mutable ? 1 : 0];
+}
+
+/** The result of the chaperoned sets' method `index` when one of `others` is chaperoned, else undefined. */
+function viaChaperoned(index: number, first: RSet, others: RSet[], args: Value[]): Value | undefined {
+  if (chapMethods === null || !others.some((o) => o.chap !== null)) return undefined;
+  const m = (methodsOf(first) as RVector).items[index];
+  return callForOne(null, m, args);
+}
+
+/** The table a set's operations go through. */
+function tableThrough(s: RSet): Value {
+  return s.chap === null ? s.table : s.chap.table;
+}
+
+// What equal?, the printer and the primitives below see of a chaperoned set.
+setSetView({
+  elements: (s) => s.plainElements().map((k) => hashKeyThrough(null, 'hash-iterate-key', tableThrough(s), k)),
+  has: (s, x) => hashRefThrough(null, 'hash-ref', tableThrough(s), x) !== undefined,
+  entries: (s) =>
+    s.plainElements().map((k) => {
+      const key = hashKeyThrough(null, 'hash-iterate-key', tableThrough(s), k);
+      hashRefThrough(null, 'hash-ref', tableThrough(s), key);
+      return key;
+    }),
+});
 
 /** `NAME: contract violation:` as the generic dispatch reports a non-set; `extra` names the other arguments. */
 function notASet(who: string, v: Value, extra: [string, Value][] = []): never {
@@ -110,7 +150,30 @@ export function installSets(t: PrimTable): void {
   // that dispatch: these are what they do for hash sets, as `%NAME`.
   const g = (name: string, min: number, max: number, fn: (...args: any[]) => Value) => t.internalFn(name, min, max, fn);
   t.internal('prop:gen:set', propGenSet);
-  t.internalFn('gen-set-methods', 1, 1, (v: Value) => (v instanceof StructInstance ? (v.type.prop(propGenSet) ?? false) : false));
+  t.internalFn('gen-set-methods', 1, 1, (v: Value) => {
+    if (v instanceof StructInstance) return v.type.prop(propGenSet) ?? false;
+    if (v instanceof RSet) return v.chap !== null ? methodsOf(v) : false;
+    // A structure under chaperone-struct (a custom set given properties).
+    const u = v instanceof Impersonator ? unwrapAll(v) : null;
+    return u instanceof StructInstance ? (u.type.prop(propGenSet) ?? false) : false;
+  });
+  // (%chaperone-set set table props imm-methods imp-methods): `set` whose operations go through `table`.
+  t.internalFn('chaperone-set', 5, 5, (s: Value, table: Value, props: Value, imm: Value, imp: Value) => {
+    chapMethods ??= [imm, imp];
+    const set = s as RSet;
+    const ps = parseProps('chaperone-struct', listToArray(props));
+    return new RSet(set.table, { table: table === false ? tableThrough(set) : table, props: ps });
+  });
+  t.internalFn('set-table', 1, 1, (s: Value) => tableThrough(s as RSet));
+  // Racket's update-custom-set-table: a set over `table` (a chaperone keeps the wrapper; properties are not kept).
+  t.internalFn('set-with-table', 2, 2, (_s: Value, table: Value) => {
+    if (!(table instanceof HashImpersonator)) return new RSet(table as RHash);
+    return new RSet(unwrapAll(table) as RHash, { table, props: NO_PROPS });
+  });
+  t.internalFn('set-check-others', 3, 3, (who: Value, s: Value, sets: Value) => {
+    checkOthers(String(who), s as RSet, listToArray(sets));
+    return VOID;
+  });
   const genericSetP = t.internalFn(
     'generic-set?',
     1,
@@ -177,51 +240,61 @@ export function installSets(t: PrimTable): void {
       const first = checkImmutable('set-union', s, more.length === 0 ? [['rest args', NULL]] : []);
       const others = checkOthers('set-union', first, more);
       if (others.length === 0) return first;
+      const chap = viaChaperoned(18, first, others, [s, ...more]);
+      if (chap !== undefined) return chap;
       const out = setLike(first, first.elements(), true);
       union(others, out);
       return setLike(first, out.elements(), false);
     });
     g('set-union!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-union!', s);
-      union(checkOthers('set-union!', first, more), first);
+      const others = checkOthers('set-union!', first, more);
+      if (viaChaperoned(25, first, others, [s, ...more]) === undefined) union(others, first);
       return VOID;
     });
     g('set-intersect', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-intersect', s);
-      return setLike(first, intersect(first, checkOthers('set-intersect', first, more)));
+      const others = checkOthers('set-intersect', first, more);
+      return viaChaperoned(19, first, others, [s, ...more]) ?? setLike(first, intersect(first, others));
     });
     g('set-intersect!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-intersect!', s);
-      replaceContents(first, intersect(first, checkOthers('set-intersect!', first, more)));
+      const others = checkOthers('set-intersect!', first, more);
+      if (viaChaperoned(26, first, others, [s, ...more]) === undefined) replaceContents(first, intersect(first, others));
       return VOID;
     });
     g('set-subtract', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-subtract', s);
-      return setLike(first, subtract(first, checkOthers('set-subtract', first, more)));
+      const others = checkOthers('set-subtract', first, more);
+      return viaChaperoned(20, first, others, [s, ...more]) ?? setLike(first, subtract(first, others));
     });
     g('set-subtract!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-subtract!', s);
-      replaceContents(first, subtract(first, checkOthers('set-subtract!', first, more)));
+      const others = checkOthers('set-subtract!', first, more);
+      if (viaChaperoned(27, first, others, [s, ...more]) === undefined) replaceContents(first, subtract(first, others));
       return VOID;
     });
     g('set-symmetric-difference', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-symmetric-difference', s);
-      return setLike(first, symmetricDifference(first, checkOthers('set-symmetric-difference', first, more)).elements(), false);
+      const others = checkOthers('set-symmetric-difference', first, more);
+      return viaChaperoned(21, first, others, [s, ...more]) ?? setLike(first, symmetricDifference(first, others).elements(), false);
     });
     g('set-symmetric-difference!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-symmetric-difference!', s);
-      replaceContents(first, symmetricDifference(first, checkOthers('set-symmetric-difference!', first, more)).elements());
+      const others = checkOthers('set-symmetric-difference!', first, more);
+      if (viaChaperoned(28, first, others, [s, ...more]) === undefined)
+        replaceContents(first, symmetricDifference(first, others).elements());
       return VOID;
     });
-    const relation = (who: string, test: (a: RSet, b: RSet) => boolean) =>
+    const relation = (who: string, index: number, test: (a: RSet, b: RSet) => boolean) =>
       g(who, 2, 2, (a: Value, b: Value) => {
         const first = checkSet(who, a, [['set2 argument...', b]]);
         const [second] = checkOthers(who, first, [b]);
-        return test(first, second);
+        return viaChaperoned(index, first, [second], [a, b]) ?? test(first, second);
       });
-    relation('subset?', isSubset);
-    relation('proper-subset?', (a, b) => a.size < b.size && isSubset(a, b));
-    relation('set=?', (a, b) => a.size === b.size && isSubset(a, b));
+    relation('subset?', 4, isSubset);
+    relation('proper-subset?', 5, (a, b) => a.size < b.size && isSubset(a, b));
+    relation('set=?', 3, (a, b) => a.size === b.size && isSubset(a, b));
     g('set->list', 1, 1, (s: Value) => listFromArray(checkSet('set->list', s).elements()));
     g('set-first', 1, 1, (s: Value) => {
       const set = checkSet('set-first', s);
@@ -245,7 +318,12 @@ export function installSets(t: PrimTable): void {
     listFromArray(checkSet(String(who), s, f === undefined ? [] : [['f argument...', f]]).elements()),
   );
   // For set/c (src/lib/contracts.rkt): (kind mutable? weak?) of a set, or #f.
-  t.internalFn('set-shape', 1, 1, (v: Value) => (v instanceof RSet ? listFromArray([sym(v.kind), v.mutable && !v.weak, v.weak]) : false));
+  // A custom set counts as equal?-based.
+  t.internalFn('set-shape', 1, 1, (v: Value) => {
+    if (v instanceof RSet) return listFromArray([sym(v.kind), v.mutable && !v.weak, v.weak]);
+    const k = customSetKind(v);
+    return k === null ? false : listFromArray([sym('equal'), k === 'mutable', k === 'weak']);
+  });
   // for/set and friends accumulate into a fresh mutable set (linear, where
   // repeated set-add would copy), then freeze it unless the form makes a mutable set.
   t.internalFn('set-builder', 1, 1, (kind: Value) => makeSet(String(kind) as HashKind, true));

@@ -139,6 +139,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%make-custom-hash-types', 'racket/dict', 'make-custom-hash-types'],
   ['%custom-equality-spec', '#%rkt-internal', 'custom-equality-spec'],
   ['%make-custom-set-types', 'racket/set', 'make-custom-set-types'],
+  ['%set-contract-wrap', '#%rkt-internal', 'set-contract-wrap'],
   ['%make-temporary-file', '#%rkt-internal', 'make-temporary-file'],
   ['%make-temporary-directory', '#%rkt-internal', 'make-temporary-directory'],
   ['%make-temporary-file*', '#%rkt-internal', 'make-temporary-file*'],

@@ -4,6 +4,7 @@
 import { isEqv } from './equal.js';
 import { RHash } from './hash.js';
 import { Impersonator, ProcedureImpersonator, VectorImpersonator } from './impersonator.js';
+import { RSet } from './set.js';
 import { StructInstance, type StructType } from './struct.js';
 import { Box, MPair, Pair, RBytes, RString, RVector, type Value } from './types.js';
 
@@ -68,6 +69,11 @@ export function isChaperoneOf(a: Value, b: Value, impersonators: boolean): boole
     if (!(b instanceof StructInstance) || a.type !== b.type || !(a.type.transparent || a.type.prefab !== null)) return false;
     if (!impersonators && !allFieldsImmutable(a.type)) return false;
     return a.fields.every((x, i) => isChaperoneOf(x, b.fields[i], impersonators));
+  }
+  // Sets are structures of their table in Racket: a chaperoned set's table wraps the original's.
+  if (a instanceof RSet) {
+    if (!(b instanceof RSet) || a.kind !== b.kind || a.mutable !== b.mutable || a.weak !== b.weak) return false;
+    return isChaperoneOf(a.chap?.table ?? a.table, b.chap?.table ?? b.table, impersonators);
   }
   if (a instanceof MPair)
     return impersonators && b instanceof MPair && isChaperoneOf(a.car, b.car, true) && isChaperoneOf(a.cdr, b.cdr, true);

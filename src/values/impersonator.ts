@@ -180,6 +180,9 @@ export function unwrapAll(v: Value): Value {
 
 /** The value of an impersonator property on `v` or the wrappers under it. */
 export function propertyOf(v: Value, p: ImpersonatorProperty): Value | undefined {
+  // A chaperoned hash set (values/set.ts) carries its properties itself.
+  const chap = (v as { chap?: { props: Props } | null } | null)?.chap;
+  if (chap) return chap.props.get(p);
   while (v instanceof Impersonator) {
     const got = v.props.get(p);
     if (got !== undefined) return got;

@@ -9,9 +9,40 @@ import { customPrint, printQuotable } from './printable.js';
 import { encode, registerEqualHook, registerEqualKeyHook } from './equal.js';
 import { RHash, type HashKind } from './hash.js';
 import type { Value } from './types.js';
+import type { Props } from './impersonator.js';
+
+/**
+ * What chaperone-hash-set and impersonate-hash-set put on a set: the table
+ * its operations go through (a hash chaperone over the set's table, or that
+ * table itself when only properties were given) and the properties.
+ */
+export interface SetChaperone {
+  readonly table: Value;
+  readonly props: Props;
+}
+
+/** How the layers below see a chaperoned set (its elements, membership): installed by prims/sets.ts. */
+export interface SetView {
+  elements(s: RSet): Value[];
+  has(s: RSet, x: Value): boolean;
+  /** The elements as equal? reads them: each one's key, then its lookup. */
+  entries(s: RSet): Value[];
+}
+let view: SetView = { elements: (s) => s.plainElements(), has: (s, x) => s.table.has(x), entries: (s) => s.plainElements() };
+export function setSetView(v: SetView): void {
+  view = v;
+}
 
 export class RSet {
-  constructor(readonly table: RHash) {}
+  /**
+   * `table` is always the plain table underneath (so kind, mutability and
+   * count need no interposition); `chap` is null for a plain set, the one
+   * field the primitives test before taking their fast path.
+   */
+  constructor(
+    readonly table: RHash,
+    readonly chap: SetChaperone | null = null,
+  ) {}
 
   get kind(): HashKind {
     return this.table.kind;
@@ -22,11 +53,16 @@ export class RSet {
   get size(): number {
     return this.table.size;
   }
+  /** Membership; through the interposition procedures for a chaperoned set. */
   has(v: Value): boolean {
-    return this.table.has(v);
+    return this.chap === null ? this.table.has(v) : view.has(this, v);
   }
-  /** The elements in iteration order. */
+  /** The elements in iteration order; through the interposition procedures for a chaperoned set. */
   elements(): Value[] {
+    return this.chap === null ? this.plainElements() : view.elements(this);
+  }
+  /** The elements of the table underneath. */
+  plainElements(): Value[] {
     const out: Value[] = [];
     for (const e of this.table.entries()) out.push(e[0]);
     return out;
@@ -71,7 +107,9 @@ registerEqualHook({
   equal(a, b) {
     if (!(a instanceof RSet)) return undefined;
     if (!(b instanceof RSet) || a.kind !== b.kind || a.mutable !== b.mutable || a.weak !== b.weak || a.size !== b.size) return false;
-    for (const x of a.elements()) if (!b.has(x)) return false;
+    // Sets over the same table (a chaperoned set and its original) are equal without consulting the wrappers.
+    if (a.table === b.table) return true;
+    for (const x of a.chap === null ? a.plainElements() : view.entries(a)) if (!b.has(x)) return false;
     return true;
   },
 });
@@ -79,6 +117,6 @@ registerEqualHook({
 // As an equal?-key (a set inside a set, or a hash key): order-independent.
 registerEqualKeyHook((v) => {
   if (!(v instanceof RSet)) return undefined;
-  const parts = v.elements().map(encode).sort();
+  const parts = (v.chap === null ? v.plainElements() : view.entries(v)).map(encode).sort();
   return `{${v.constructorName}:${parts.length}:${parts.join('')}}`;
 });
