@@ -11,7 +11,8 @@
                      [class-unseal racket/class:class-unseal]
                      [class-check-seals #%rkt-internal:class-check-seals]
                      [call-with-member-names #%rkt-internal:class-call-with-member-names]
-                     [object-info racket/class:object-info]))
+                     [object-info racket/class:object-info]
+                     [make-primitive-class racket/class:make-primitive-class]))
 
 ;; new, make-object and instantiate: by-position arguments and by-name (name . value) pairs.
 (define (class-instantiate c pos named)
@@ -100,3 +101,19 @@
   (dynamic-wind (lambda () (%class:push-member-names! pairs))
                 thunk
                 (lambda () (%class:pop-member-names!))))
+
+;; The hook for classes implemented by a host's C code. In Racket 8.7 it
+;; cannot succeed: after reading the init-argument names it calls its class
+;; builder with one argument too few (27 of 28), so every call ends in that
+;; arity error. It does the same here, so a program that probes for it sees
+;; what it sees under Racket.
+(define (make-primitive-class make-struct:prim prim-init name super intfs init-arg-names
+                              override-names new-names override-methods new-methods)
+  (when init-arg-names
+    (map (lambda (s) (if (symbol? s) s (car s))) init-arg-names))
+  (raise (make-exn:fail:contract:arity
+          (string-append "compose-class: arity mismatch;\n"
+                         " the expected number of arguments does not match the given number\n"
+                         "  expected: 28\n"
+                         "  given: 27")
+          (current-continuation-marks))))
