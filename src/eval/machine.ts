@@ -4,7 +4,7 @@
 // recursion is as deep as memory allows.
 
 import { Pair, MultipleValues, NULL, type Value } from '../values/types.js';
-import { StructInstance, propArityString, propProcedure } from '../values/struct.js';
+import { StructInstance, propProcedure } from '../values/struct.js';
 import { arityError, arityMismatch, notAProcedure } from '../errors/messages.js';
 import { MARKS_PENDING, RacketThrow, isExn, makeExn, exnFailT, exnFailContractContinuationT } from '../errors/exn.js';
 import { UNSUPPLIED } from '../expand/core.js';
@@ -82,9 +82,10 @@ export function setContinuationGuards(g: ContinuationGuards): void {
   continuationGuards = g;
 }
 
-let arityStringCheck: ((m: Machine, f: StructInstance, vals: readonly Value[]) => void) | null = null;
-export function setArityStringCheck(check: (m: Machine, f: StructInstance, vals: readonly Value[]) => void): void {
-  arityStringCheck = check;
+/** Checks the argument count of a struct's application (prims/struct-properties.ts): Racket's message for it. */
+let structArityCheck: ((m: Machine, f: StructInstance, vals: readonly Value[]) => void) | null = null;
+export function setStructArityCheck(check: (m: Machine, f: StructInstance, vals: readonly Value[]) => void): void {
+  structArityCheck = check;
 }
 
 /** For code called from a step without its machine at hand (printing a struct with prop:custom-write). */
@@ -290,7 +291,7 @@ export class Machine {
     if (f instanceof StructInstance) {
       const p = f.type.prop(propProcedure);
       if (p !== undefined) {
-        if (arityStringCheck !== null && f.type.prop(propArityString) !== undefined) arityStringCheck(this, f, vals);
+        if (structArityCheck !== null) structArityCheck(this, f, vals);
         if (typeof p === 'number') {
           this.applyVals(f.fields[p], vals);
         } else {

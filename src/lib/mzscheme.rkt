@@ -25,7 +25,15 @@
                      [call-with-input-file* mzscheme:call-with-input-file]
                      [call-with-output-file* mzscheme:call-with-output-file]
                      [with-input-from-file* mzscheme:with-input-from-file]
-                     [with-output-to-file* mzscheme:with-output-to-file]))
+                     [with-output-to-file* mzscheme:with-output-to-file]
+                     [collection-path mzscheme:collection-path]
+                     [collection-file-path mzscheme:collection-file-path]
+                     [directory-list mzscheme:directory-list]
+                     [free-identifier=?* mzscheme:free-identifier=?]
+                     [syntax-binding-set-extend mzscheme:syntax-binding-set-extend]
+                     [syntax-serialize mzscheme:syntax-serialize]
+                     [syntax-deserialize mzscheme:syntax-deserialize]
+                     [do-raise-syntax-error mzscheme:do-raise-syntax-error]))
 
 ;; Flags: 'equal compares keys with equal? (else eq?), 'weak holds them weakly.
 (define (make-hash-table [flag1 #f] [flag2 #f])
@@ -126,3 +134,51 @@
 (define (with-output-to-file* path thunk [f1 #f] [f2 #f] [f3 #f])
   (let-values ([(mode exists) (file-options (list f1 f2 f3) #t)])
     (with-output-to-file path thunk #:mode mode #:exists exists)))
+;; mzscheme has the kernel's versions of these, which take no keywords.
+(define (collection-path collection . collections)
+  (let ([r (%find-collection 'collection-path #f (cons collection collections))])
+    (if (string? r)
+        (raise (exn:fail:filesystem (string-append "collection-path: " r) (current-continuation-marks)))
+        r)))
+
+(define (collection-file-path file collection . collections)
+  (let ([r (%find-collection 'collection-file-path file (cons collection collections))])
+    (if (string? r)
+        (raise (exn:fail:filesystem (string-append "collection-file-path: " r) (current-continuation-marks)))
+        r)))
+
+(define (directory-list [dir #f])
+  (unless (or (not dir) (path-string? dir)) (raise-argument-error 'directory-list "path-string?" dir))
+  (%directory-list dir))
+
+;; The same symbol as well as the same binding.
+(define (free-identifier=?* a b)
+  (and (eq? (syntax-e a) (syntax-e b)) (free-identifier=? a b)))
+
+;; The positional forms of racket/base's keyword arguments, in the kernel's order.
+(define (syntax-binding-set-extend bs symbol phase mpi
+                                   [source-symbol symbol] [source-phase phase]
+                                   [nominal-module mpi] [nominal-phase source-phase]
+                                   [nominal-symbol source-symbol] [nominal-require-phase 0]
+                                   [inspector #f])
+  (%syntax-binding-set-extend bs symbol phase mpi source-symbol source-phase))
+
+(define (syntax-serialize stx [base-mpi #f] [keys '()] [provides-namespace #f])
+  (%syntax-serialize stx keys))
+
+(define (syntax-deserialize v [base-mpi #f])
+  (%syntax-deserialize v))
+
+;; What raise-syntax-error does, with the exception made by `make-exn`
+;; (message, marks, expressions) and contract errors named `who`.
+(define (do-raise-syntax-error who make-exn given-name message expr sub-expr extra-sources message-suffix)
+  (unless (or (not given-name) (symbol? given-name)) (raise-argument-error who "(or/c symbol? #f)" given-name))
+  (unless (string? message) (raise-argument-error who "string?" message))
+  (unless (and (list? extra-sources) (andmap syntax? extra-sources))
+    (raise-argument-error who "(listof syntax?)" extra-sources))
+  (unless (string? message-suffix) (raise-argument-error who "string?" message-suffix))
+  (let* ([e (with-handlers ([exn:fail:syntax? values])
+              (%base-raise-syntax-error given-name message expr sub-expr extra-sources message-suffix))]
+         [v (make-exn (exn-message e) (exn-continuation-marks e) (append (exn:fail:syntax-exprs e) extra-sources))])
+    (unless (exn:fail:syntax? v) (raise-result-error who "exn:fail:syntax?" v))
+    (raise v)))

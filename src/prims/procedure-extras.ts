@@ -17,7 +17,15 @@ import { Keyword, NULL, Sym, type Value, isList, listFromArray, listToArray, sym
 import { checkProcedure, isProcedure } from './check.js';
 import { AnyKeywordProcedure, KeywordProcedure, applyWithKeywords, keywordArityText } from './keyword-procedures.js';
 import { objectName } from './object-name.js';
-import { arityAtLeastValue, arityRanges, isReducedArity, keywordsOf, setReducedArity } from './procedures.js';
+import {
+  arityAtLeastValue,
+  arityRanges,
+  isMethodProcedure,
+  methodProcedures,
+  isReducedArity,
+  keywordsOf,
+  setReducedArity,
+} from './procedures.js';
 import type { PrimTable } from './table.js';
 import { noteSameResults } from './result-arity-sources.js';
 
@@ -160,6 +168,7 @@ function reduceKeywordArity(who: string, a: Value[], arity: Range[]): Value {
 export function installProcedureExtras(t: PrimTable): void {
   t.fn('procedure->method', 1, 1, (f: Value) => {
     checkProcedure('procedure->method', f);
+    if (isMethodProcedure(f)) return f;
     const ranges = arityRanges(f);
     const name = nameOf(f);
     // Like `f`, but an arity error counts one argument fewer (the receiver).
@@ -172,6 +181,7 @@ export function installProcedureExtras(t: PrimTable): void {
       m.applyArray(f, args.slice(1));
     });
     setReducedArity(p, ranges);
+    methodProcedures.add(p);
     return p;
   });
   t.fn('procedure-closure-contents-eq?', 2, 2, (a: Value, b: Value) => {

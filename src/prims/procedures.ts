@@ -15,7 +15,7 @@ import { checkProcedure, isProcedure } from './check.js';
 import type { PrimTable } from './table.js';
 import { noteSameResults } from './result-arity-sources.js';
 import { isExactNonnegativeInteger } from '../values/numbers.js';
-import { StructInstance, StructType, propProcedure } from '../values/struct.js';
+import { StructInstance, StructType, propMethodArityError, propProcedure } from '../values/struct.js';
 import { AnyKeywordProcedure, KeywordProcedure } from './keyword-procedures.js';
 import { ProcedureImpersonator } from '../values/impersonator.js';
 import { isApplicableContract } from './contracts.js';
@@ -157,6 +157,21 @@ function renamedCopy(f: Value, name: string): Value {
 
 function sortedKeywords(ks: readonly Keyword[]): Value {
   return listFromArray([...ks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+}
+
+/** Procedures made by procedure->method (and their renamings): arity errors hide the receiver. */
+export const methodProcedures = new WeakSet<object>();
+
+/** Whether arity errors for `f` hide its first argument (prop:method-arity-error, procedure->method). */
+export function isMethodProcedure(f: Value): boolean {
+  if (f instanceof StructInstance) {
+    if (f.type.prop(propMethodArityError) !== undefined) return true;
+    const p = f.type.prop(propProcedure);
+    if (typeof p === 'number') return isMethodProcedure(f.fields[p]);
+    return p !== undefined && isMethodProcedure(p);
+  }
+  if (f instanceof ProcedureImpersonator) return isMethodProcedure(f.target);
+  return typeof f === 'object' && f !== null && methodProcedures.has(f);
 }
 
 export function arityIncludes(f: Value, n: number): boolean {

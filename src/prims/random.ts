@@ -210,6 +210,18 @@ export function installRandom(t: PrimTable): void {
   });
 
   const KERNEL_CONTRACT = '(or/c (integer-in 1 4294967087) pseudo-random-generator?)';
+  // mzscheme's is the kernel's: (random), (random k-or-generator), (random k generator).
+  t.in('mzscheme', () =>
+    t.fn('random', 0, 2, function (this: Machine, ...args: Value[]) {
+      const current = () => this.paramValue(currentPseudoRandomGenerator) as PseudoRandomGenerator;
+      if (args.length === 0) return new Flonum(current().real());
+      const [x, g] = args;
+      if (args.length === 2 && !(g instanceof PseudoRandomGenerator)) return argError('random', 'pseudo-random-generator?', g);
+      if (args.length === 1 && x instanceof PseudoRandomGenerator) return new Flonum(x.real());
+      if (!inRandomRange(x)) return argError('random', args.length === 1 ? KERNEL_CONTRACT : '(integer-in 1 4294967087)', x);
+      return (args.length === 2 ? (g as PseudoRandomGenerator) : current()).integer(x);
+    }),
+  );
   t.fn('random', 0, 3, function (this: Machine, ...args: Value[]) {
     const current = () => this.paramValue(currentPseudoRandomGenerator) as PseudoRandomGenerator;
     if (args.length === 0) return new Flonum(current().real());

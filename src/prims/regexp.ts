@@ -794,6 +794,10 @@ export function installRegexp(t: PrimTable): void {
   t.blocking('regexp-split', 2, 5, regexpSplit);
   t.machine('regexp-replace', 3, 4, (m, a) => replaceCommon(m, 'regexp-replace', a.slice(1), false));
   t.machine('regexp-replace*', 3, 6, (m, a) => replaceCommon(m, 'regexp-replace*', a.slice(1), true));
+  // mzscheme's is the kernel's, without racket/base's start and end: (regexp-replace* pattern input insert [prefix]).
+  t.in('mzscheme', () =>
+    t.machine('regexp-replace*', 3, 4, (m, a) => replaceCommon(m, 'regexp-replace*', [a[1], a[2], a[3], undefined, undefined, a[4]], true)),
+  );
   t.fn('regexp-quote', 1, 2, regexpQuote);
   t.fn('regexp-replace-quote', 1, 1, regexpReplaceQuote);
 }

@@ -6,9 +6,9 @@
 // Racket checks: prop:object-name, prop:checked-procedure,
 // prop:arity-string.
 
-import { type Machine, ThenFrame, setArityStringCheck } from '../eval/machine.js';
+import { type Machine, ThenFrame, setStructArityCheck } from '../eval/machine.js';
 import { applyNested } from '../eval/nested.js';
-import { argError, argumentsError, errorValueString, genericFail, resultArityError } from '../errors/messages.js';
+import { argError, argumentsError, arityExpectation, errorValueString, genericFail, resultArityError } from '../errors/messages.js';
 import { exnFailContractArityT, fail } from '../errors/exn.js';
 import { structTypeOf } from '../values/impersonator.js';
 import {
@@ -17,6 +17,7 @@ import {
   StructType,
   propArityString,
   propAuthentic,
+  propMethodArityError,
   propCheckedProcedure,
   propObjectName,
   propProcedure,
@@ -24,7 +25,8 @@ import {
 } from '../values/struct.js';
 import { MultipleValues, RString, Sym, type Value, listFromArray, sym } from '../values/types.js';
 import { isProcedure } from './check.js';
-import { arityIncludes } from './procedures.js';
+import { arityIncludes, arityRanges, isMethodProcedure } from './procedures.js';
+import { KeywordProcedure, keywordArityText } from './keyword-procedures.js';
 import { objectName } from './object-name.js';
 import type { PrimTable } from './table.js';
 
@@ -163,22 +165,37 @@ function arityStringOf(m: Machine, f: StructInstance, proc: Value): string | nul
   return r instanceof RString ? r.s : null;
 }
 
-setArityStringCheck((m, f, vals) => {
+/** The `expected:` text for a struct's arity: one count or an "at least", else null. */
+function structExpectation(f: StructInstance, method: boolean): string | null {
+  const ranges = arityRanges(f)
+    .map(([a, b]) => (method ? ([Math.max(0, a - 1), b - 1] as const) : ([a, b] as const)))
+    .filter(([a, b]) => b >= a);
+  if (ranges.length !== 1) return null;
+  const [min, b] = ranges[0];
+  const max = b === Number.POSITIVE_INFINITY ? -1 : b;
+  const p = f.type.prop(propProcedure);
+  const target = typeof p === 'number' ? f.fields[p] : undefined;
+  // A keyword procedure's keywords are part of what is expected (not for a method, as in Racket).
+  if (!method && target instanceof KeywordProcedure && target.kws.length > 0) return keywordArityText(target, { min, max });
+  return arityExpectation(min, max);
+}
+
+// Applying a struct checks the count against the struct's arity first, as Racket CS does: the error names
+// the struct's procedure and lists the arguments; for a method (prop:method-arity-error) without the first.
+setStructArityCheck((m, f, vals) => {
   const n = vals.length - 1;
   if (arityIncludes(f, n)) return;
-  const proc = f.type.prop(propArityString) as Value;
-  const p = f.type.prop(propProcedure);
-  // The error names the procedure the struct stands for, and lists the arguments.
-  const target = typeof p === 'number' ? f.fields[p] : p;
-  const name = target === undefined ? false : objectName(target);
-  const expected = arityStringOf(m, f, proc);
-  const args = vals.slice(1);
+  const method = isMethodProcedure(f);
+  const stringProc = f.type.prop(propArityString);
+  const name = objectName(f);
+  const expected = stringProc !== undefined ? arityStringOf(m, f, stringProc as Value) : structExpectation(f, method);
+  const args = vals.slice(method ? 2 : 1);
   fail(
     exnFailContractArityT,
     `${name instanceof Sym ? `${name.name}: ` : ''}arity mismatch;\n the expected number of arguments does not match the given number` +
       (expected === null ? '' : `\n  expected: ${expected}`) +
-      `\n  given: ${n}` +
-      (n === 0 ? '' : `\n  arguments...:${args.map((a) => `\n   ${errorValueString(a)}`).join('')}`),
+      `\n  given: ${args.length}` +
+      (args.length === 0 ? '' : `\n  arguments...:${args.map((a) => `\n   ${errorValueString(a)}`).join('')}`),
   );
 });
 
@@ -188,6 +205,7 @@ export function installStructProperties(t: PrimTable): void {
   t.value('prop:object-name', propObjectName);
   t.value('prop:checked-procedure', propCheckedProcedure);
   t.value('prop:arity-string', propArityString);
+  t.in('mzscheme', () => t.value('prop:method-arity-error', propMethodArityError));
   t.fn('struct-type-authentic?', 1, 1, (v: Value) => {
     const type = structTypeOf(v);
     return type !== null ? isAuthentic(type) : argError('struct-type-authentic?', 'struct-type?', v);

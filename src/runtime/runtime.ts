@@ -251,6 +251,7 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%class-check-seals', '#%rkt-internal', 'class-check-seals'],
   ['%class-call-with-member-names', '#%rkt-internal', 'class-call-with-member-names'],
   ['%class-make-class/c', '#%rkt-internal', 'class-make-class/c'],
+  ['%base-raise-syntax-error', 'racket/base', 'raise-syntax-error'],
 ];
 
 /** mzscheme's names for procedures racket/base has under new names (the same procedures). */

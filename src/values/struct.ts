@@ -117,3 +117,5 @@ export const propObjectName = new StructProperty('object-name');
 export const propCheckedProcedure = new StructProperty('checked-procedure');
 /** `prop:arity-string`: a procedure of the instance giving the arity shown in arity errors. */
 export const propArityString = new StructProperty('arity-string');
+/** `prop:method-arity-error` (mzscheme, #%kernel): arity errors for applying an instance hide its first argument. */
+export const propMethodArityError = new StructProperty('method-arity-error');
