@@ -615,7 +615,8 @@ export class Runtime {
     ] as const) {
       language(name, from, from === full ? contract : null, () => [...typedProcedures, ...typedForms(checks)]);
     }
-    language('scheme', full, null, legacyForms);
+    // scheme's pretty-print is racket/pretty's pretty-write under the old name (scheme/pretty).
+    language('scheme', full, null, () => [...legacyForms(), ['pretty-print', full.exports.get('pretty-write')!]]);
     language('scheme/base', base, null, () => []);
     const mzschemeProcedures = [...(this.libraries.get('mzscheme')?.exports ?? [])];
     this.libraries.delete('mzscheme');
