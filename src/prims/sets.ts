@@ -10,7 +10,7 @@ import { RSet, makeSet, setLike } from '../values/set.js';
 import { NULL, type RVector, VOID, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { Sequence } from './sequences.js';
 import { StructInstance } from '../values/struct.js';
-import { propGenSet } from './generic-sets.js';
+import { SET_METHODS, propGenSet } from './generic-sets.js';
 import { customSetKind } from './custom-set.js';
 import type { PrimTable } from './table.js';
 import { HashImpersonator, Impersonator, NO_PROPS, unwrapAll } from '../values/impersonator.js';
@@ -30,10 +30,10 @@ function methodsOf(s: RSet): Value {
   return (chapMethods as [Value, Value])[s.mutable ? 1 : 0];
 }
 
-/** The result of the chaperoned sets' method `index` when one of `others` is chaperoned, else undefined. */
-function viaChaperoned(index: number, first: RSet, others: RSet[], args: Value[]): Value | undefined {
+/** The result of the chaperoned sets' method `who` when one of `others` is chaperoned, else undefined. */
+function viaChaperoned(who: string, first: RSet, others: RSet[], args: Value[]): Value | undefined {
   if (chapMethods === null || !others.some((o) => o.chap !== null)) return undefined;
-  const m = (methodsOf(first) as RVector).items[index];
+  const m = (methodsOf(first) as RVector).items[SET_METHODS.indexOf(who)];
   return callForOne(null, m, args);
 }
 
@@ -240,7 +240,7 @@ export function installSets(t: PrimTable): void {
       const first = checkImmutable('set-union', s, more.length === 0 ? [['rest args', NULL]] : []);
       const others = checkOthers('set-union', first, more);
       if (others.length === 0) return first;
-      const chap = viaChaperoned(18, first, others, [s, ...more]);
+      const chap = viaChaperoned('set-union', first, others, [s, ...more]);
       if (chap !== undefined) return chap;
       const out = setLike(first, first.elements(), true);
       union(others, out);
@@ -249,52 +249,55 @@ export function installSets(t: PrimTable): void {
     g('set-union!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-union!', s);
       const others = checkOthers('set-union!', first, more);
-      if (viaChaperoned(25, first, others, [s, ...more]) === undefined) union(others, first);
+      if (viaChaperoned('set-union!', first, others, [s, ...more]) === undefined) union(others, first);
       return VOID;
     });
     g('set-intersect', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-intersect', s);
       const others = checkOthers('set-intersect', first, more);
-      return viaChaperoned(19, first, others, [s, ...more]) ?? setLike(first, intersect(first, others));
+      return viaChaperoned('set-intersect', first, others, [s, ...more]) ?? setLike(first, intersect(first, others));
     });
     g('set-intersect!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-intersect!', s);
       const others = checkOthers('set-intersect!', first, more);
-      if (viaChaperoned(26, first, others, [s, ...more]) === undefined) replaceContents(first, intersect(first, others));
+      if (viaChaperoned('set-intersect!', first, others, [s, ...more]) === undefined) replaceContents(first, intersect(first, others));
       return VOID;
     });
     g('set-subtract', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-subtract', s);
       const others = checkOthers('set-subtract', first, more);
-      return viaChaperoned(20, first, others, [s, ...more]) ?? setLike(first, subtract(first, others));
+      return viaChaperoned('set-subtract', first, others, [s, ...more]) ?? setLike(first, subtract(first, others));
     });
     g('set-subtract!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-subtract!', s);
       const others = checkOthers('set-subtract!', first, more);
-      if (viaChaperoned(27, first, others, [s, ...more]) === undefined) replaceContents(first, subtract(first, others));
+      if (viaChaperoned('set-subtract!', first, others, [s, ...more]) === undefined) replaceContents(first, subtract(first, others));
       return VOID;
     });
     g('set-symmetric-difference', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkImmutable('set-symmetric-difference', s);
       const others = checkOthers('set-symmetric-difference', first, more);
-      return viaChaperoned(21, first, others, [s, ...more]) ?? setLike(first, symmetricDifference(first, others).elements(), false);
+      return (
+        viaChaperoned('set-symmetric-difference', first, others, [s, ...more]) ??
+        setLike(first, symmetricDifference(first, others).elements(), false)
+      );
     });
     g('set-symmetric-difference!', 1, -1, (s: Value, ...more: Value[]) => {
       const first = checkMutable('set-symmetric-difference!', s);
       const others = checkOthers('set-symmetric-difference!', first, more);
-      if (viaChaperoned(28, first, others, [s, ...more]) === undefined)
+      if (viaChaperoned('set-symmetric-difference!', first, others, [s, ...more]) === undefined)
         replaceContents(first, symmetricDifference(first, others).elements());
       return VOID;
     });
-    const relation = (who: string, index: number, test: (a: RSet, b: RSet) => boolean) =>
+    const relation = (who: string, test: (a: RSet, b: RSet) => boolean) =>
       g(who, 2, 2, (a: Value, b: Value) => {
         const first = checkSet(who, a, [['set2 argument...', b]]);
         const [second] = checkOthers(who, first, [b]);
-        return viaChaperoned(index, first, [second], [a, b]) ?? test(first, second);
+        return viaChaperoned(who, first, [second], [a, b]) ?? test(first, second);
       });
-    relation('subset?', 4, isSubset);
-    relation('proper-subset?', 5, (a, b) => a.size < b.size && isSubset(a, b));
-    relation('set=?', 3, (a, b) => a.size === b.size && isSubset(a, b));
+    relation('subset?', isSubset);
+    relation('proper-subset?', (a, b) => a.size < b.size && isSubset(a, b));
+    relation('set=?', (a, b) => a.size === b.size && isSubset(a, b));
     g('set->list', 1, 1, (s: Value) => listFromArray(checkSet('set->list', s).elements()));
     g('set-first', 1, 1, (s: Value) => {
       const set = checkSet('set-first', s);
