@@ -486,20 +486,13 @@ function superPairs(stx: Syntax, opts: Syntax[], ex: Expander, b: Builder): Synt
     const kw = syntaxE(opts[k]);
     const name = kw instanceof Keyword ? kw.name : '';
     if (name === 'property') {
-      if (opts[k + 1] === undefined || syntaxE(opts[k + 1]) instanceof Keyword)
-        return ex.syntaxError(
-          'make-struct-type-property/generic',
-          'expected prop-expr and val-expr after #:property',
-          stx,
-          opts[k + 1] ?? opts[k],
-        );
-      if (opts[k + 2] === undefined || syntaxE(opts[k + 2]) instanceof Keyword)
-        return ex.syntaxError(
-          'make-struct-type-property/generic',
-          'expected val-expr after #:property prop-expr',
-          stx,
-          opts[k + 2] ?? opts[k],
-        );
+      // `#:property` needs two operands, neither of them a keyword.
+      const operand = (i: number, message: string) => {
+        if (opts[i] === undefined || syntaxE(opts[i]) instanceof Keyword)
+          ex.syntaxError('make-struct-type-property/generic', message, stx, opts[i] ?? opts[k]);
+      };
+      operand(k + 1, 'expected prop-expr and val-expr after #:property');
+      operand(k + 2, 'expected val-expr after #:property prop-expr');
       out.push(b.list('cons', opts[k + 1], constant(opts[k + 2], b)));
     } else if (name === 'methods') {
       const info = opts[k + 1] !== undefined ? genericInfoOf(ex, opts[k + 1]) : null;
