@@ -32,6 +32,20 @@ for (const stream of [process.stdout, process.stderr]) {
 /** Places run this bundle again (in a place, `places` also links it to its creator). */
 const places = nodePlaces(__filename);
 
+/**
+ * Ctrl-C, SIGHUP and SIGTERM become breaks of the program's main thread, as
+ * in Racket: exn:break, exn:break:hang-up and exn:break:terminate.
+ */
+function breakOnSignals(rt: Runtime): void {
+  const kinds = { SIGINT: 'break', SIGHUP: 'hang-up', SIGTERM: 'terminate' } as const;
+  for (const [signal, kind] of Object.entries(kinds)) {
+    process.on(signal, () => {
+      // With no program left to break, the signal ends the process as Racket's does.
+      if (!rt.breakMain(kind)) process.exit(1);
+    });
+  }
+}
+
 function runtimeOptions(): RuntimeOptions {
   const n = Number(process.env.RKT_JIT_AFTER);
   const dump = process.env.RKT_JIT_DUMP ? (source: string) => process.stderr.write(`${source}\n`) : undefined;
@@ -55,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
       i += 2;
     }
     const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(i) });
+    breakOnSignals(rt);
     return rt.runTopLevel(exprs.join('\n'));
   }
   if (argv[0] === 'test') return runTestCommand(argv.slice(1), runtimeOptions);
@@ -70,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
   const file = isAbsolute(argv[0]) ? argv[0] : resolve(process.cwd(), argv[0]);
   // Racket's run-file is the program as the command line names it.
   const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(1), runFile: argv[0] });
+  breakOnSignals(rt);
   return rt.runFile(file);
 }
 

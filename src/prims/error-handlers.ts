@@ -11,12 +11,13 @@ import { ThenFrame, runningMachine, type Machine } from '../eval/machine.js';
 import { MODULE_FORM_PROMPT } from '../eval/nodes.js';
 import { applyNested } from '../eval/nested.js';
 import { MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
-import { ExitSignal, exnMessage, isExn } from '../errors/exn.js';
+import { ExitSignal, exnBreakHangUpT, exnBreakTerminateT, exnMessage, isExn } from '../errors/exn.js';
 import { argError, errorValueString, setErrorValueShower } from '../errors/messages.js';
 import { printString, writeString } from '../printer/print.js';
 import { isExactInteger } from '../values/numbers.js';
 import { customPrint } from '../values/printable.js';
 import { Syntax } from '../values/syntax.js';
+import { StructInstance, type StructType } from '../values/struct.js';
 import { syntaxToDatum } from '../expand/scopes.js';
 import { RString, VOID, str, type Value } from '../values/types.js';
 import { isProcedure } from './check.js';
@@ -89,6 +90,10 @@ function escapeAfterError(m: Machine): void {
 
 // ------------------------------------------------------------ displaying
 
+function isExnOf(v: Value, type: StructType): boolean {
+  return v instanceof StructInstance && v.type.isSubtypeOf(type);
+}
+
 /** The message the default uncaught-exception handler displays for a raised value. */
 function uncaughtMessage(v: Value): string {
   return isExn(v) ? exnMessage(v) : `uncaught exception: ${errorValueString(v)}`;
@@ -99,9 +104,13 @@ const defaultErrorDisplayHandler = new MachinePrimitive('default-error-display-h
   m.returnValue(VOID);
 });
 
+// A hang-up or terminate break that no one catches ends the process (exit code
+// 1), whichever thread it reached; a hang-up silently, as Racket's does.
 const defaultUncaughtExceptionHandler = new MachinePrimitive('default-uncaught-exception-handler', 1, 1, (m, a) => {
   const v = a[1];
-  m.stack.push(new ThenFrame(escapeAfterError));
+  const exit = (m2: Machine) => m2.applyArray(m2.paramValue(exitHandler), [1]);
+  if (isExnOf(v, exnBreakHangUpT)) return exit(m);
+  m.stack.push(new ThenFrame(isExnOf(v, exnBreakTerminateT) ? exit : escapeAfterError));
   m.applyArray(m.paramValue(errorDisplayHandler), [str(uncaughtMessage(v), true), v]);
 });
 

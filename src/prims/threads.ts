@@ -10,7 +10,7 @@ import { Custodian, custodiansOf, manageThread, managingCustodian } from '../thr
 import { alwaysEvt, neverEvt } from '../thread/evt.js';
 import { PeekMailbox, mailboxOf } from '../thread/mailbox.js';
 import { RThread, ThreadDeadEvt, ThreadSuspendEvt } from '../thread/thread.js';
-import { VOID, isList, listToArray, type Value } from '../values/types.js';
+import { VOID, isList, listToArray, sym, type Value } from '../values/types.js';
 import { Parameter, Primitive } from '../eval/procedures.js';
 import { customPrint } from '../values/printable.js';
 import { isProcedure } from './check.js';
@@ -46,9 +46,11 @@ const currentThreadInitialStackSize = new Parameter(
 );
 
 export function installThreads(t: PrimTable): void {
-  t.fn('break-thread', 1, 2, function (this: Machine, v: Value) {
+  t.fn('break-thread', 1, 2, function (this: Machine, v: Value, kind: Value = false) {
     if (!(v instanceof RThread)) return argError('break-thread', 'thread?', v);
-    this.rt.sched.breakThread(v);
+    const k = kind === false ? 'break' : kind === sym('hang-up') ? 'hang-up' : kind === sym('terminate') ? 'terminate' : null;
+    if (k === null) return argError('break-thread', "(or/c #f 'hang-up 'terminate)", kind);
+    this.rt.sched.breakThread(v, k);
     // Breaking oneself takes effect at once, at the next step.
     if (v === this.thread) this.park(new Block([alwaysEvt]));
     return VOID;

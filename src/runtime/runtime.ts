@@ -102,7 +102,7 @@ import {
 } from '../errors/exn.js';
 import { OutputPort, decodeLeniently } from '../io/output-port.js';
 import { Scheduler, inheritPreservedCells } from '../thread/scheduler.js';
-import type { RThread, Task } from '../thread/thread.js';
+import type { BreakKind, RThread, Task } from '../thread/thread.js';
 import { LIBRARY_FILES } from '../lib/index.js';
 import { installLibraryFiles } from './library-loader.js';
 import { CompileTime } from './compile-time.js';
@@ -937,6 +937,17 @@ export class Runtime {
       // The REPL is one thread to the user: parameter values carry over between inputs.
       if (previous !== null) inheritPreservedCells(this.mainThread, previous);
     });
+  }
+
+  /**
+   * A break for the main thread, as Ctrl-C (`break`), SIGHUP (`hang-up`) or
+   * SIGTERM (`terminate`) gives one in Racket: exn:break is raised where the
+   * thread is, once breaks are enabled there. False when no program runs.
+   */
+  breakMain(kind: BreakKind = 'break'): boolean {
+    if (this.mainThread === null || this.mainThread.state === 'done' || this.ended) return false;
+    this.sched.breakThread(this.mainThread, kind);
+    return true;
   }
 
   threadFinished(t: RThread): void {

@@ -13,10 +13,10 @@ import { Machine, RunStatus } from '../eval/machine.js';
 import { ApplyNode, Node as BaseNode, type Node } from '../eval/nodes.js';
 import { BREAK_ENABLED_KEY, PARAMZ_KEY } from '../eval/marks.js';
 import { ContinuationProc } from '../eval/procedures.js';
-import { ExitSignal, RacketThrow, exnBreakT, makeExn } from '../errors/exn.js';
+import { ExitSignal, RacketThrow, exnBreakHangUpT, exnBreakT, exnBreakTerminateT, makeExn } from '../errors/exn.js';
 import { VOID, type Value } from '../values/types.js';
 import { customPrint } from '../values/printable.js';
-import { RThread, breaksEnabled } from './thread.js';
+import { type BreakKind, RThread, breaksEnabled, severerBreak } from './thread.js';
 import { randomStart } from './evt.js';
 
 /** The clock and timers threads wait by (the host's). */
@@ -143,13 +143,14 @@ export class Scheduler {
         t.skippedWhileSuspended = true;
         continue;
       }
-      if (t.breakPending && breaksEnabled(t.m)) {
+      if (t.breakPending !== null && breaksEnabled(t.m)) {
         // A break: raise exn:break where the thread is, blocked or not.
-        t.breakPending = false;
+        const kind = t.breakPending;
+        t.breakPending = null;
         t.clearBlock();
         t.wakePending = false;
         t.state = 'runnable';
-        t.m.node = new RaiseBreakNode();
+        t.m.node = new RaiseBreakNode(kind);
       } else if (t.state === 'blocked') {
         t.wakePending = false;
         if (!this.retry(t)) continue;
@@ -260,9 +261,9 @@ export class Scheduler {
   }
 
   /** `break-thread`: the break is raised the next time the thread runs with breaks enabled. */
-  breakThread(t: RThread): void {
+  breakThread(t: RThread, kind: BreakKind = 'break'): void {
     if (t.state === 'done') return;
-    t.breakPending = true;
+    t.breakPending = severerBreak(t.breakPending, kind);
     if (t.state === 'blocked' && !t.wakePending) {
       t.wakePending = true;
       this.enqueue(t);
@@ -346,9 +347,14 @@ class SyncThenFrame extends Frame {
 /** Raises exn:break in the thread, with a continuation that resumes where it was. */
 class RaiseBreakNode extends BaseNode {
   readonly simple = false;
+  constructor(readonly kind: BreakKind) {
+    super();
+  }
   exec(m: Machine): void {
     const k = new ContinuationProc(m.captureK(), null);
-    throw new RacketThrow(makeExn(exnBreakT, 'user break', k));
+    const type = this.kind === 'terminate' ? exnBreakTerminateT : this.kind === 'hang-up' ? exnBreakHangUpT : exnBreakT;
+    // Every kind says "user break", as Racket's do.
+    throw new RacketThrow(makeExn(type, 'user break', k));
   }
 }
 

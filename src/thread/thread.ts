@@ -44,8 +44,8 @@ export class RThread {
   failure: Value | undefined = undefined;
   /** Set on threads an embedding application started (see Runtime.startTask). */
   task: Task | null = null;
-  /** A break-thread request not yet delivered. */
-  breakPending = false;
+  /** A break-thread request not yet delivered (the most severe kind, if several came). */
+  breakPending: BreakKind | null = null;
   /** Suspended by thread-suspend (or, for thread/suspend-to-kill, by a kill): not run until resumed. */
   suspended = false;
   /** Skipped by the scheduler while suspended: resuming queues it again. */
@@ -109,6 +109,15 @@ export class ThreadDeadEvt implements Evt {
   [customPrint](): string {
     return '#<thread-dead-evt>';
   }
+}
+
+/** The kinds of break: Ctrl-C (SIGINT), SIGHUP and SIGTERM, in increasing severity. */
+export type BreakKind = 'break' | 'hang-up' | 'terminate';
+const BREAK_SEVERITY: Record<BreakKind, number> = { break: 0, 'hang-up': 1, terminate: 2 };
+
+/** A second break request while one is pending keeps the more severe of the two, as Racket does. */
+export function severerBreak(pending: BreakKind | null, kind: BreakKind): BreakKind {
+  return pending === null || BREAK_SEVERITY[kind] > BREAK_SEVERITY[pending] ? kind : pending;
 }
 
 /** Whether breaks are enabled where no parameterize-break says otherwise (one value per thread). */
