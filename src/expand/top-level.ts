@@ -2,8 +2,8 @@
 // namespace, which is `racket` plus whatever earlier forms defined.
 
 import type { Core, TopVar } from './core.js';
-import { VOID } from '../values/types.js';
-import type { Syntax } from '../values/syntax.js';
+import { Pair, VOID, sym } from '../values/types.js';
+import { Syntax } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import type { Expander, LiftTarget } from './expander.js';
 import { expandBeginForSyntax, expandModuleForm, requireSpec, printResults, type ModuleLoader, ModuleInfo } from './modules.js';
@@ -40,7 +40,11 @@ export function expandTopLevel(ex: Expander, loader: ModuleLoader, top: Namespac
         const defs = pending.map((l) => withLifts({ t: 'define-values', vars: l.vars, e: expandNamed(ex, l.rhs, null) }));
         return { t: 'begin', es: [...defs, core] };
       };
-      const core = withLifts(expandForm(ex, loader, top, scoped, print));
+      // An interaction (-e, the REPL: results printed) is `(#%top-interaction . form)`, as in racket.
+      const form = print
+        ? new Syntax(new Pair(new Syntax(sym('#%top-interaction'), scoped.loc, scoped.scopes), scoped), scoped.loc, scoped.scopes)
+        : scoped;
+      const core = withLifts(expandForm(ex, loader, top, form, print));
       return liftedRequires.requires.length === 0 ? core : { t: 'begin', es: [loader.instantiation(liftedRequires.requires), core] };
     });
   } finally {
@@ -55,7 +59,8 @@ function expandForm(ex: Expander, loader: ModuleLoader, top: Namespace, stx: Syn
   if (head === 'begin') {
     const subs = syntaxList(form)!.slice(1);
     if (subs.length === 0) return { t: 'quote', v: VOID };
-    return { t: 'begin', es: subs.map((s) => expandForm(ex, loader, top, s, print)) };
+    // Printed, as racket's interactions are, is what the whole form returns: its last form's results.
+    return { t: 'begin', es: subs.map((s, i) => expandForm(ex, loader, top, s, print && i === subs.length - 1)) };
   }
   if (head === 'define-values') {
     const [ids, rhs] = ex.parseDefineValues(form);

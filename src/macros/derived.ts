@@ -427,8 +427,20 @@ const setValues: Macro = (stx, ex, b) => {
   return b.list('let-values', b.list(b.list(b.list(...temps), p[2])), ...ids.map((id, i) => b.list('set!', id, temps[i])));
 };
 
+/**
+ * `(#%top-interaction . form)`: -e and the REPL wrap each form in it, so
+ * that a language can decide what interaction means; racket/base's is the
+ * form itself.
+ */
+const topInteraction: Macro = (stx: Syntax, ex: Expander) => {
+  const e = syntaxE(stx);
+  if (!(e instanceof Pair)) return ex.badSyntax(stx);
+  return e.cdr instanceof Syntax ? e.cdr : new Syntax(e.cdr, stx.loc, stx.scopes);
+};
+
 export function installDerivedForms(define: (name: string, m: Meaning) => void): void {
   const macro = (name: string, f: Macro) => define(name, jsMacro(name, f));
+  macro('#%top-interaction', topInteraction);
   macro('define', define_);
   macro('let', let_);
   macro('let*', letStar);
