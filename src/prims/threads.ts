@@ -10,9 +10,10 @@ import { Custodian, custodiansOf, manageThread, managingCustodian } from '../thr
 import { alwaysEvt, neverEvt } from '../thread/evt.js';
 import { PeekMailbox, mailboxOf } from '../thread/mailbox.js';
 import { RThread, ThreadDeadEvt, ThreadSuspendEvt } from '../thread/thread.js';
-import { VOID, isList, listToArray, sym, type Value } from '../values/types.js';
+import { Sym, VOID, isList, listToArray, sym, type Value } from '../values/types.js';
 import { Parameter, Primitive } from '../eval/procedures.js';
 import { customPrint } from '../values/printable.js';
+import { objectName } from './object-name.js';
 import { isProcedure } from './check.js';
 import { seconds } from './time.js';
 import type { PrimTable } from './table.js';
@@ -46,19 +47,19 @@ const currentThreadInitialStackSize = new Parameter(
 );
 
 export function installThreads(t: PrimTable): void {
-  t.fn('break-thread', 1, 2, function (this: Machine, v: Value, kind: Value = false) {
+  t.blocking('break-thread', 1, 2, function (this: Machine, v: Value, kind: Value = false) {
     if (!(v instanceof RThread)) return argError('break-thread', 'thread?', v);
     const k = kind === false ? 'break' : kind === sym('hang-up') ? 'hang-up' : kind === sym('terminate') ? 'terminate' : null;
     if (k === null) return argError('break-thread', "(or/c #f 'hang-up 'terminate)", kind);
     this.rt.sched.breakThread(v, k);
-    // Breaking oneself takes effect at once, at the next step.
-    if (v === this.thread) this.park(new Block([alwaysEvt]));
-    return VOID;
+    // Breaking oneself takes effect at once: the thread yields, and the scheduler raises the break.
+    return v === this.thread ? new Block([alwaysEvt]) : VOID;
   });
   const makeThread = (who: string, suspendToKill: boolean) =>
     t.fn(who, 1, 1, function (this: Machine, thunk: Value) {
       if (!(isProcedure(thunk) && arityIncludes(thunk, 0))) return argError(who, '(procedure-arity-includes/c 0)', thunk);
-      const name = (thunk as { lam?: { name: string | null } }).lam?.name ?? 'thread';
+      const named = objectName(thunk);
+      const name = named instanceof Sym ? named.name : null;
       const custodian = managingCustodian(this, who);
       const th = this.rt.sched.spawn(thunk, [], name, this);
       th.suspendToKill = suspendToKill;

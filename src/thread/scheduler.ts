@@ -73,7 +73,7 @@ export class Scheduler {
    * parameterization and its values of the preserved thread cells (which
    * hold parameters' values), so later changes on either side stay on that side.
    */
-  spawn(proc: Value, args: Value[], name: string, creator: Machine | null = null): RThread {
+  spawn(proc: Value, args: Value[], name: string | null, creator: Machine | null = null): RThread {
     const m = new Machine(this.rt);
     const t = new RThread(m, name, this.nextId++);
     m.thread = t;

@@ -62,7 +62,8 @@ export class RThread {
 
   constructor(
     readonly m: Machine,
-    readonly name: string,
+    /** Its procedure's object-name, shown as `#<thread:NAME>`; null: `#<thread>`. */
+    readonly name: string | null,
     readonly id: number,
   ) {}
 
