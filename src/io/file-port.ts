@@ -235,16 +235,6 @@ export class FileOutputPort extends OutputPort {
     this.fileStream = true;
   }
 
-  // file-stream-buffer-mode's 'none writes each write out at once, and 'line each one with a newline.
-  override write(s: string): void {
-    super.write(s);
-    if (this.bufferMode !== null && this.bufferMode !== 'block' && (this.bufferMode === 'none' || s.includes('\n'))) this.flush();
-  }
-  override writeBytes(b: Uint8Array): void {
-    super.writeBytes(b);
-    if (this.bufferMode !== null && this.bufferMode !== 'block' && (this.bufferMode === 'none' || b.includes(10))) this.flush();
-  }
-
   /** Racket's position: the descriptor's offset plus what is buffered. */
   override position(): number {
     this.descriptor.settle();

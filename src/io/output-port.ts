@@ -78,7 +78,7 @@ export class OutputPort {
   /** port-file-identity's number (the file's device and inode), when the port knows its file. */
   fileIdentity: (() => bigint) | null = null;
   terminal = false;
-  /** file-stream-buffer-mode's setting; null: the default. */
+  /** file-stream-buffer-mode's setting; null: the default. 'none writes each write out at once, 'line each one with a newline. */
   bufferMode: string | null = null;
   /** port-display-handler, port-write-handler and port-print-handler when set (null: the default). */
   displayHandler: Value | null = null;
@@ -105,7 +105,12 @@ export class OutputPort {
     }
     this.parts.push(s);
     this.size += s.length;
-    if (this.sink !== null && this.size > 1 << 16) this.flush();
+    if (
+      this.sink !== null &&
+      (this.size > 1 << 16 || (this.bufferMode !== null && this.bufferMode !== 'block' && (this.bufferMode === 'none' || s.includes('\n'))))
+    ) {
+      this.flush();
+    }
   }
 
   /** Writes bytes; the port keeps `b`, so the caller must not change it afterwards. */
@@ -118,7 +123,12 @@ export class OutputPort {
     this.parts.push(b);
     this.textOnly = false;
     this.size += b.length;
-    if (this.sink !== null && this.size > 1 << 16) this.flush();
+    if (
+      this.sink !== null &&
+      (this.size > 1 << 16 || (this.bufferMode !== null && this.bufferMode !== 'block' && (this.bufferMode === 'none' || b.includes(10))))
+    ) {
+      this.flush();
+    }
   }
 
   /** Writes bytes[start, end) of a byte string (a custom port hands the byte string itself to its procedure). */
