@@ -38,6 +38,8 @@ const rktLibraries = {
   },
 };
 const plugins = [rktLibraries];
+// rkt's version, for `rkt -v` and the REPL banner (src/cli/version.ts).
+const define = { RKT_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) };
 
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -51,6 +53,7 @@ await build({
   logLevel: 'warning',
   absWorkingDir: root,
   plugins,
+  define,
 });
 
 // The embedding API, for Node applications (package.json "exports").

@@ -1,21 +1,17 @@
-// The `rkt` command: `rkt FILE [ARG...]` runs a module as `racket FILE`
-// does, `rkt -e EXPR` evaluates expressions in the `racket` namespace and
-// prints their results, and `rkt` alone starts a REPL.
+// The `rkt` command: racket's command line (cli/command-line.ts) — `rkt
+// FILE ARG...` runs a module as `racket FILE` does, `-e`, `-f`, `-t`, `-l`,
+// `-r`, `-u`, `-m` run start-up steps in order, `-i` (or no arguments) a
+// REPL after them — and `rkt test PATH...`, as `raco test`.
 
 import { isAbsolute, resolve } from 'node:path';
 import { nodeHost } from '../host/node-host.js';
 import { nodePlaces, placeStart, type PlaceStart } from '../host/node-places.js';
 import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
+import { CommandLineError, helpText, parseCommandLine, type CommandLine } from './command-line.js';
 import { runRepl } from './repl.js';
 import { runTestCommand } from './test-command.js';
+import { banner } from './version.js';
 import { RacketThrow } from '../errors/exn.js';
-
-const USAGE = `usage: rkt [FILE [ARG ...] | -e EXPR ... | test FILE|DIR ... | -h]
-  FILE        run the module in FILE (#lang racket/base or #lang racket)
-  test PATH   run the tests of each file (its test submodule, else the module), as raco test
-  -e EXPR     evaluate EXPR in the racket namespace and print its results
-  (none)      start a read-eval-print loop
-`;
 
 // A reader that went away (`rkt prog.rkt | head`) ends the run quietly, as a closed pipe ends racket.
 for (const stream of [process.stdout, process.stderr]) {
@@ -52,41 +48,39 @@ function runtimeOptions(): RuntimeOptions {
   return { host: { ...nodeHost(), places }, jitAfter: Number.isInteger(n) && n > 0 ? n : undefined, jitDump: dump };
 }
 
+/** The runtime a command line runs in. */
+function commandLineRuntime(cl: CommandLine): Runtime {
+  const options = runtimeOptions();
+  const logLevels = { stderr: cl.stderrLogLevels ?? undefined, stdout: cl.stdoutLogLevels ?? undefined };
+  // A REPL reads standard input itself: programs it runs see an empty one.
+  const host = cl.repl ? { ...options.host, readStdin: undefined } : options.host;
+  return new Runtime({ ...options, host, args: cl.args, runFile: cl.runFile ?? undefined, logLevels });
+}
+
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === '-h' || argv[0] === '--help') {
-    process.stdout.write(USAGE);
+  if (argv[0] === 'test') return runTestCommand(argv.slice(1), runtimeOptions);
+  let cl: CommandLine;
+  try {
+    cl = parseCommandLine(argv);
+  } catch (e) {
+    if (!(e instanceof CommandLineError)) throw e;
+    process.stderr.write(`rkt: ${e.message}\n`);
+    return 1;
+  }
+  if (cl.help) {
+    process.stdout.write(helpText());
     return 0;
   }
-  if (argv[0] === '-e') {
-    const exprs: string[] = [];
-    let i = 0;
-    while (argv[i] === '-e') {
-      if (argv[i + 1] === undefined) {
-        process.stderr.write('rkt: -e needs an expression\n' + USAGE);
-        return 2;
-      }
-      exprs.push(argv[i + 1]);
-      i += 2;
-    }
-    const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(i) });
-    breakOnSignals(rt);
-    return rt.runTopLevel(exprs.join('\n'));
-  }
-  if (argv[0] === 'test') return runTestCommand(argv.slice(1), runtimeOptions);
-  if (argv.length === 0) {
-    // The REPL reads standard input itself: programs it runs see an empty one.
-    const options = runtimeOptions();
-    return runRepl(new Runtime({ ...options, host: { ...options.host, readStdin: undefined } }));
-  }
-  if (argv[0].startsWith('-')) {
-    process.stderr.write(`rkt: unknown option ${argv[0]}\n` + USAGE);
-    return 2;
-  }
-  const file = isAbsolute(argv[0]) ? argv[0] : resolve(process.cwd(), argv[0]);
-  // Racket's run-file is the program as the command line names it.
-  const rt = new Runtime({ ...runtimeOptions(), args: argv.slice(1), runFile: argv[0] });
+  if (cl.version) process.stdout.write(banner());
+  const rt = commandLineRuntime(cl);
   breakOnSignals(rt);
-  return rt.runFile(file);
+  const [first] = cl.steps;
+  if (cl.steps.length === 1 && first.kind === 'require-file' && cl.initLib === null && !cl.repl) {
+    // `rkt FILE`, the common case: the module and its main submodule.
+    return rt.runFile(isAbsolute(first.file) ? first.file : resolve(process.cwd(), first.file));
+  }
+  const code = await rt.runStartup(cl.initLib, cl.steps, cl.repl);
+  return code ?? runRepl(rt);
 }
 
 // Node ends the process when nothing can wake it any more (no timer, socket,

@@ -7,7 +7,7 @@ import { ReadError, readOne } from '../reader/index.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 export async function runRepl(rt: Runtime): Promise<number> {
-  process.stdout.write('Welcome to Racket v8.7 [cs].\n> ');
+  process.stdout.write('> ');
   const rl = createInterface({ input: process.stdin, terminal: false });
   let pending = '';
   for await (const line of rl) {

@@ -138,19 +138,19 @@ class StderrSink implements Sink {
 }
 
 /** PLTSTDERR's filter: `level` and `level@topic` words, e.g. "error debug@app". */
-export function parseLogSpec(spec: string | undefined): Filter {
+export function parseLogSpec(spec: string | undefined, otherwise: Level = 'error'): Filter {
   const out: { level: Level; topic: string | null }[] = [];
-  for (const word of (spec ?? 'error').split(/\s+/).filter((w) => w !== '')) {
+  for (const word of (spec ?? otherwise).split(/\s+/).filter((w) => w !== '')) {
     const [level, topic] = word.split('@');
     if ((LEVELS as readonly string[]).includes(level)) out.push({ level: level as Level, topic: topic ?? null });
   }
-  return out.length > 0 ? out : [{ level: 'error', topic: null }];
+  return out.length > 0 ? out : [{ level: otherwise, topic: null }];
 }
 
-/** A runtime's root logger, which writes what its filter admits to `port`. */
-export function rootLogger(filter: Filter, port: () => OutputPort): Logger {
+/** A runtime's root logger, which writes what each filter admits to its port (stderr; stdout, by PLTSTDOUT or -O). */
+export function rootLogger(sinks: readonly { filter: Filter; port: () => OutputPort }[]): Logger {
   const root = new Logger(null, null);
-  root.sinks.push(new StderrSink(filter, port));
+  for (const { filter, port } of sinks) root.sinks.push(new StderrSink(filter, port));
   return root;
 }
 

@@ -61,6 +61,7 @@ import { installMatchForms, installMatchHelpers, MatchLocation } from '../macros
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { Namespace } from '../expand/namespace.js';
 import { RuntimeNamespaces } from './namespaces.js';
+import { StartupNode, type StartupHost, type StartupStep } from './startup.js';
 import { currentNamespace } from '../prims/namespaces.js';
 import { installModuleForms } from '../expand/module-forms.js';
 import { installSyntaxForms, installSyntaxParameterForms } from '../expand/syntax-forms.js';
@@ -127,6 +128,8 @@ export interface RuntimeOptions {
   args?: string[];
   /** The program as the command line named it (`(find-system-path 'run-file)`); default `rkt`. */
   runFile?: string;
+  /** The log levels written to stderr and stdout, as PLTSTDERR and PLTSTDOUT spell them (racket's -W and -O); those variables otherwise. */
+  logLevels?: { stderr?: string; stdout?: string };
   /** Calls of a lambda (run directly on the JS stack) before its body is compiled to JS; default 8. */
   jitAfter?: number;
   /** Shown the source of each function the JIT generates (debugging). */
@@ -329,7 +332,8 @@ export class Runtime {
   readonly topModules = new Map<string, ModuleInfo>();
   readonly declarations = new WeakMap<Core, ModuleInfo>();
   private readonly loading = new Set<string>();
-  readonly topLevel: Namespace;
+  /** The namespace of top-level forms (-e, the REPL, embedding's eval); a command line's init library decides it. */
+  topLevel: Namespace;
   readonly namespaces = new RuntimeNamespaces(this);
   /** The thread cells that hold parameters' values outside any parameterize (made on first use). */
   private readonly paramBases = new Map<Parameter, ThreadCell>();
@@ -342,6 +346,8 @@ export class Runtime {
   private finish: ((code: number | null) => void) | null = null;
   /** REPL mode: the end of the main thread does not end the run, and errors print REPL-style. */
   private interactive = false;
+  /** A command line's REPL (-i) follows its start-up steps: the main thread's end does not end the run. */
+  private replFollows = false;
   exitCode = 0;
   /** What the run holds open (sockets): closed when the run ends. */
   readonly resources = new Set<{ close(): void; closed: boolean }>();
@@ -372,6 +378,9 @@ export class Runtime {
     this.stdout.fileIdentity = stdioIdentity(host, 1);
     this.stderr.fileIdentity = stdioIdentity(host, 2);
     this.stderr.terminal = host.isTerminal?.(2) ?? false;
+    // As Racket's: output to a terminal goes out at each newline, error output at once.
+    this.stdout.bufferMode = this.stdout.terminal ? 'line' : 'block';
+    this.stderr.bufferMode = 'none';
     this.setParamBase(currentOutputPort, this.stdout);
     const cwd = this.host.cwd();
     this.setParamBase(currentDirectory, new RPath(cwd.endsWith('/') ? cwd : `${cwd}/`));
@@ -379,7 +388,10 @@ export class Runtime {
     this.setParamBase(currentLibraryCollectionLinks, defaultCollectionLinks(this.host));
     this.setParamBase(
       currentLogger,
-      rootLogger(parseLogSpec(this.host.getenv?.('PLTSTDERR')), () => this.stderr),
+      rootLogger([
+        { filter: parseLogSpec(opts.logLevels?.stderr ?? this.host.getenv?.('PLTSTDERR')), port: () => this.stderr },
+        { filter: parseLogSpec(opts.logLevels?.stdout ?? this.host.getenv?.('PLTSTDOUT'), 'none'), port: () => this.stdout },
+      ]),
     );
     this.setParamBase(currentErrorPort, this.stderr);
     const readStdin = this.host.readStdin?.bind(this.host);
@@ -898,6 +910,52 @@ export class Runtime {
   }
 
   /**
+   * Runs a racket command line's start-up (cli/command-line.ts): makes the
+   * top-level namespace with `initLib` (none when null), then runs the steps
+   * in order. Resolves to the exit code; with `repl`, to null when the steps
+   * ended without `exit`, for the REPL to go on in this runtime.
+   */
+  runStartup(initLib: string | null, steps: StartupStep[], repl: boolean): Promise<number | null> {
+    // racket/init is racket plus what a REPL has; results print through pretty-print.
+    const lang = initLib === 'racket/init' ? 'racket' : initLib;
+    const known = lang !== null && this.library(lang) !== null;
+    const ns = new Namespace(known ? [lang] : []);
+    this.topLevel = ns;
+    this.setParamBase(currentNamespace, ns);
+    if (initLib === 'racket/init') this.printResultsPretty();
+    this.replFollows = repl;
+    const host: StartupHost = {
+      ex: this.ex,
+      args: this.args,
+      expandTopLevelForm: (form, print, where) => this.expandTopLevelForm(form, print, where),
+      requireNode: (where, spec) => this.namespaces.requireNode(where, spec),
+      moduleOf: (spec) => this.namespaces.moduleOf(spec, `${this.ex.cwd}/top-level`),
+      instantiationNodes: (info) => this.instantiationNodes(info),
+      baseValue: (name) => {
+        const meaning = this.library('racket/base')?.exports.get(name);
+        if (meaning?.kind !== 'top') throw new Error(`racket/base has no ${name}`);
+        meaning.v.force();
+        return meaning.v.value as Value;
+      },
+      configureRuntime: (info) => {
+        if (LEGACY_LANGUAGES.has(info.language?.name ?? '')) printResultsAsWritten((p, v) => this.setParamBase(p, v));
+      },
+      relativizeReadError: (e) => this.relativizeReadError(e),
+    };
+    // An init library rkt does not have built in is required as -l would (a file's language, say).
+    const all: StartupStep[] = lang !== null && !known ? [{ kind: 'require-lib', lib: lang }, ...steps] : steps;
+    return new Promise<number | null>((resolve) => {
+      this.finish = resolve;
+      this.ended = false;
+      this.sched.restart();
+      const nodes: Node[] = [new StartupNode(host, ns, all)];
+      // Then the executable yield handler and the exit handler, as racket calls them.
+      if (!repl) nodes.push(new ApplyNode(finishMain, []));
+      this.mainThread = this.sched.spawnNode(new Seq([...nodes, new Const(VOID)]), 'main');
+    }).then((code) => (code === null && !repl ? 0 : code));
+  }
+
+  /**
    * Starts the main thread running the nodes `prepare` makes. Expansion
    * happens inside the main thread so that syntax errors are raised as
    * Racket exceptions there.
@@ -960,7 +1018,7 @@ export class Runtime {
       return;
     }
     if (t !== this.mainThread) return;
-    if (this.interactive) {
+    if (this.interactive || this.replFollows) {
       this.flushPorts();
       const f = this.finish;
       this.finish = null;
