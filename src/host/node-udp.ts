@@ -18,6 +18,9 @@ const ERRORS: Record<string, [number, string]> = {
   EAFNOSUPPORT: [97, 'Address family not supported by protocol'],
   ENOTFOUND: [-2, 'Name or service not known'],
   EAI_AGAIN: [-3, 'Temporary failure in name resolution'],
+  ENODEV: [19, 'No such device'],
+  // Node refuses to bind a socket that connecting bound; the system says EINVAL.
+  ERR_SOCKET_ALREADY_BOUND: [22, 'Invalid argument'],
 };
 
 /** getaddrinfo's codes and texts for names that do not resolve (glibc values, as Racket shows them). */

@@ -80,3 +80,40 @@ describe('the UDP receive queue', () => {
     expect(received).toBeLessThanOrEqual(10);
   });
 });
+
+describe('a flood of empty datagrams', () => {
+  it('fills the queue too: each datagram costs at least a little of the buffer', () => {
+    const s = new UdpSocket(4);
+    for (let i = 0; i < 1_000_000; i++) s.deliver(datagram(0));
+    // The default buffer holds a bounded number of them, not a million.
+    expect(s.queue.length).toBeLessThanOrEqual(DEFAULT_RECEIVE_BUFFER / 32);
+    expect(s.queue.length).toBeGreaterThan(0);
+    s.take();
+    s.deliver(datagram(0));
+    expect(s.queue.length).toBe(Math.floor(DEFAULT_RECEIVE_BUFFER / 32));
+  });
+});
+
+describe('sends the system would refuse', () => {
+  it('raise exn:fail:network for a datagram larger than IP carries (Racket 8.7 fails with a string-append error)', async () => {
+    const r = await evalCaptured(`(require racket/udp)
+(define s (udp-open-socket "127.0.0.1" #f))
+(define (message thunk) (with-handlers ([exn:fail:network? exn-message]) (thunk)))
+(message (lambda () (udp-send-to* s "127.0.0.1" 9 (make-bytes 65508))))
+(message (lambda () (udp-send-to s "127.0.0.1" 9 (make-bytes 70000))))
+(udp-send-to* s "127.0.0.1" 9 (make-bytes 65507))
+(define s6 (udp-open-socket "::1" #f))
+(message (lambda () (udp-send-to* s6 "::1" 9 (make-bytes 65528))))
+(udp-send-to* s6 "::1" 9 (make-bytes 65527))`);
+    expect(r.stdout).toBe(
+      [
+        '"udp-send-to*: send failed\\n  system error: Message too long; errno=90"',
+        '"udp-send-to: send failed\\n  system error: Message too long; errno=90"',
+        '#t',
+        '"udp-send-to*: send failed\\n  system error: Message too long; errno=90"',
+        '#t',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -58,8 +58,9 @@ export function checkReceiveBuffer(who: string, v: Value): RBytes {
   return b;
 }
 
-function isIndex(v: Value): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** An exact nonnegative integer; a bignum is one too, and is out of range of any byte string. */
+function isIndex(v: Value): v is number | bigint {
+  return (typeof v === 'number' && Number.isInteger(v) && v >= 0) || (typeof v === 'bigint' && v >= 0n);
 }
 
 /**
@@ -92,5 +93,5 @@ export function checkBufferRange(who: string, b: RBytes, start: Value, end: Valu
       ['byte string', b],
     );
   }
-  return [start, e];
+  return [Number(start), Number(e)];
 }

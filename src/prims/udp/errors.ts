@@ -50,11 +50,17 @@ export function setsockoptFailed(who: string, e: HostError): never {
 }
 
 /** A host name that did not resolve: Racket's message, with getaddrinfo's code as `(code . gai)`. */
-export function resolveErrorExn(who: string, host: string, port: number | undefined, e: HostError): unknown {
+export function resolveErrorExn(
+  who: string,
+  host: string,
+  port: number | undefined,
+  e: HostError,
+  what = "can't resolve address",
+): unknown {
   const portLine = port === undefined ? '' : `\n  port number: ${port}`;
   return makeExn(
     exnFailNetworkErrnoT,
-    `${who}: can't resolve address\n  address: ${host}${portLine}\n  system error: ${e.text}; gai_err=${e.errno}`,
+    `${who}: ${what}\n  address: ${host}${portLine}\n  system error: ${e.text}; gai_err=${e.errno}`,
     new Pair(e.errno, sym('gai')),
   );
 }

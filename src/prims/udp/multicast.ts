@@ -10,6 +10,9 @@ import { checkHost, checkHostOrFalse, checkOpenSocket } from './check.js';
 import type { Body, Definer } from './define.js';
 import { setsockoptFailed } from './errors.js';
 import { setOption } from './options.js';
+import { withAddress, withAddresses } from './resolve.js';
+import type { UdpSocket } from './socket.js';
+import type { Machine } from '../../eval/machine.js';
 
 /** The errors the kernel reports for group membership, as Linux numbers them. */
 const SYSTEM_ERRORS = {
@@ -36,26 +39,32 @@ function isIPv4Multicast(address: string): boolean {
 const changingGroup =
   (change: 'join' | 'leave'): Body =>
   (who) =>
-  (sv: Value, gv: Value, iv: Value) => {
-    const sock = checkOpenSocket(who, sv);
-    const group = checkHost(who, gv);
-    const iface = kernelChoice(checkHostOrFalse(who, iv));
-    const key = membershipKey(group, iface);
-    if (change === 'join') {
-      if (!sock.hostBound) {
-        // No system socket to ask yet: fail as the kernel would.
-        if (!isIPv4Multicast(group)) setsockoptFailed(who, SYSTEM_ERRORS.EINVAL);
-        if (sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRINUSE);
-      }
-      setOption(who, sock, (h) => h.addMembership(group, iface));
-      sock.memberships.add(key);
-    } else {
-      if (!sock.hostBound && !sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRNOTAVAIL);
-      setOption(who, sock, (h) => h.dropMembership(group, iface));
-      sock.memberships.delete(key);
+    function (this: Machine, sv: Value, gv: Value, iv: Value) {
+      const sock = checkOpenSocket(who, sv);
+      const names = [checkHost(who, gv), kernelChoice(checkHostOrFalse(who, iv))];
+      return withAddresses(this, who, names, undefined, ([g, i]) => changeGroup(who, change, sock, g.address as string, i.address), [
+        "can't resolve multicast address",
+        "can't resolve interface address",
+      ]);
+    };
+
+function changeGroup(who: string, change: 'join' | 'leave', sock: UdpSocket, group: string, iface: string | undefined): Value {
+  const key = membershipKey(group, iface);
+  if (change === 'join') {
+    if (!sock.hostBound) {
+      // No system socket to ask yet: fail as the kernel would.
+      if (!isIPv4Multicast(group)) setsockoptFailed(who, SYSTEM_ERRORS.EINVAL);
+      if (sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRINUSE);
     }
-    return VOID;
-  };
+    setOption(who, sock, (h) => h.addMembership(group, iface));
+    sock.memberships.add(key);
+  } else {
+    if (!sock.hostBound && !sock.memberships.has(key)) setsockoptFailed(who, SYSTEM_ERRORS.EADDRNOTAVAIL);
+    setOption(who, sock, (h) => h.dropMembership(group, iface));
+    sock.memberships.delete(key);
+  }
+  return VOID;
+}
 
 export function installMulticast(def: Definer): void {
   def.simple('udp-multicast-ttl', 1, 1, (who) => (sv: Value) => checkOpenSocket(who, sv).multicastTtl);
@@ -77,14 +86,22 @@ export function installMulticast(def: Definer): void {
   });
 
   def.simple('udp-multicast-interface', 1, 1, (who) => (sv: Value) => new RString(checkOpenSocket(who, sv).multicastInterface, false));
-  def.simple('udp-multicast-set-interface!', 2, 2, (who) => (sv: Value, v: Value) => {
-    const sock = checkOpenSocket(who, sv);
-    const iface = checkHostOrFalse(who, v) ?? sock.anyAddress;
-    setOption(who, sock, (h) => h.setMulticastInterface(iface));
-    sock.multicastInterface = iface;
-    return VOID;
-  });
+  // These three block only while a host name ("localhost") resolves.
+  def.blocking(
+    'udp-multicast-set-interface!',
+    2,
+    2,
+    (who) =>
+      function (this: Machine, sv: Value, v: Value) {
+        const sock = checkOpenSocket(who, sv);
+        return withAddress(this, who, checkHostOrFalse(who, v) ?? sock.anyAddress, undefined, (iface) => {
+          setOption(who, sock, (h) => h.setMulticastInterface(iface));
+          sock.multicastInterface = iface;
+          return VOID;
+        });
+      },
+  );
 
-  def.simple('udp-multicast-join-group!', 3, 3, changingGroup('join'));
-  def.simple('udp-multicast-leave-group!', 3, 3, changingGroup('leave'));
+  def.blocking('udp-multicast-join-group!', 3, 3, changingGroup('join'));
+  def.blocking('udp-multicast-leave-group!', 3, 3, changingGroup('leave'));
 }

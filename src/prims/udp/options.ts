@@ -5,6 +5,7 @@
 
 import type { HostError, HostUdpSocket } from '../../host/host.js';
 import { argError } from '../../errors/messages.js';
+import { RacketThrow, exnFailNetworkT, makeExn } from '../../errors/exn.js';
 import { VOID, type Value } from '../../values/types.js';
 import { checkByte } from '../check.js';
 import { checkOpenSocket } from './check.js';
@@ -22,6 +23,10 @@ export function setOption(who: string, sock: UdpSocket, apply: (h: HostUdpSocket
   }
 }
 
+/** Racket CS's largest fixnum, and the largest size setsockopt takes (a C int). */
+const MAX_FIXNUM = 2n ** 60n - 1n;
+const MAX_SOCKET_INT = 2 ** 31 - 1;
+
 export function installOptions(def: Definer): void {
   def.simple('udp-ttl', 1, 1, (who) => (sv: Value) => checkOpenSocket(who, sv).ttl);
   def.simple('udp-set-ttl!', 2, 2, (who) => (sv: Value, v: Value) => {
@@ -34,9 +39,15 @@ export function installOptions(def: Definer): void {
 
   def.simple('udp-set-receive-buffer-size!', 2, 2, (who) => (sv: Value, v: Value) => {
     const sock = checkOpenSocket(who, sv);
-    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) return argError(who, 'exact-positive-integer?', v);
-    setOption(who, sock, (h) => h.setRecvBufferSize(v));
-    sock.setReceiveBufferSize(v);
+    const positive = (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'bigint' && v > 0n);
+    if (!positive) return argError(who, 'exact-positive-integer?', v);
+    // Racket takes any fixnum; the kernel caps the size at its maximum (net.core.rmem_max) anyway.
+    if (BigInt(v) > MAX_FIXNUM) {
+      throw new RacketThrow(makeExn(exnFailNetworkT, `${who}: given size is too large\n  given size: ${v}`));
+    }
+    const size = Math.min(Number(v), MAX_SOCKET_INT);
+    setOption(who, sock, (h) => h.setRecvBufferSize(size));
+    sock.setReceiveBufferSize(size);
     return VOID;
   });
 }

@@ -7,6 +7,9 @@ import { checkNetworkAccess } from '../security-guards.js';
 import { Block } from '../../eval/block.js';
 import type { Machine } from '../../eval/machine.js';
 import { VOID, type Value } from '../../values/types.js';
+import { RacketThrow } from '../../errors/exn.js';
+import type { HostError } from '../../host/host.js';
+import { withAddress } from './resolve.js';
 import { checkBytes } from '../check.js';
 import { checkBufferRange, checkHost, checkPort, checkSocket } from './check.js';
 import type { Body, Definer } from './define.js';
@@ -79,16 +82,25 @@ function send(
   const bytes = checkBytes(who, bv);
   const [s, e] = checkBufferRange(who, bytes, start, end);
   const data = bytes.bytes.slice(s, e);
-  switch (mode) {
-    case 'wait':
-      return sendAndWait(m, who, sock, host, port, data);
-    case 'now':
-      sendNow(m, who, sock, host, port, data);
-      return true;
-    case 'evt':
-      return sendEvt(who, sock, host, port, data);
-  }
+  // No IP datagram carries more (Racket 8.7 fails here with a string-append error; its documentation says exn:fail:network).
+  if (data.length > (sock.family === 6 ? MAX_IPV6_PAYLOAD : MAX_IPV4_PAYLOAD))
+    throw new RacketThrow(sendFailedExn(who, host, port, EMSGSIZE));
+  if (mode === 'wait') return sendAndWait(m, who, sock, host, port, data);
+  if (host === undefined) return mode === 'now' ? (sendNow(m, who, sock, host, port, data), true) : sendEvt(who, sock, host, port, data);
+  // The others resolve the name before they return, and report what the system would refuse at once.
+  return withAddress(m, who, host, port, (address, family) => {
+    if (family === 6 && sock.family === 4) throw new RacketThrow(sendFailedExn(who, host, port, EAFNOSUPPORT));
+    if (mode === 'evt') return sendEvt(who, sock, address, port, data);
+    sendNow(m, who, sock, address, port, data);
+    return true;
+  });
 }
+
+/** The largest UDP payloads: 65535 bytes less the IP and UDP headers. */
+const MAX_IPV4_PAYLOAD = 65507;
+const MAX_IPV6_PAYLOAD = 65527;
+const EMSGSIZE: HostError = { code: 'EMSGSIZE', errno: 90, text: 'Message too long' };
+const EAFNOSUPPORT: HostError = { code: 'EAFNOSUPPORT', errno: 97, text: 'Address family not supported by protocol' };
 
 /** udp-send-to and its variants: socket, host name, port, then the datagram. */
 const sendingTo =
@@ -113,8 +125,9 @@ const sendingToPeer =
 export function installSend(def: Definer): void {
   def.blocking('udp-send-to', 4, 6, sendingTo('wait'));
   def.enableBreak('udp-send-to/enable-break', 4, 6, sendingTo('wait'));
-  def.simple('udp-send-to*', 4, 6, sendingTo('now'));
-  def.simple('udp-send-to-evt', 4, 6, sendingTo('evt'));
+  // Blocking only while a host name resolves.
+  def.blocking('udp-send-to*', 4, 6, sendingTo('now'));
+  def.blocking('udp-send-to-evt', 4, 6, sendingTo('evt'));
 
   def.blocking('udp-send', 2, 4, sendingToPeer('wait'));
   def.enableBreak('udp-send/enable-break', 2, 4, sendingToPeer('wait'));

@@ -83,15 +83,16 @@ export class UdpSocket {
   deliver(d: Datagram): void {
     if (this.closed || this.released) return;
     if (this.connected !== null && (d.port !== this.connected.port || d.address !== this.connected.address)) return;
-    if (this.queuedBytes + d.data.length > this.receiveBufferSize) return;
+    const charge = chargeOf(d);
+    if (this.queuedBytes + charge > this.receiveBufferSize) return;
     this.queue.push(d);
-    this.queuedBytes += d.data.length;
+    this.queuedBytes += charge;
     this.wakeAll();
   }
 
   take(): Datagram | undefined {
     const d = this.queue.shift();
-    if (d !== undefined) this.queuedBytes -= d.data.length;
+    if (d !== undefined) this.queuedBytes -= chargeOf(d);
     return d;
   }
 
@@ -135,4 +136,14 @@ export class UdpSocket {
   [customPrint](): string {
     return '#<udp>';
   }
+}
+
+/**
+ * What a queued datagram costs of the receive buffer: its bytes, but at
+ * least MIN_DATAGRAM_CHARGE, as the kernel charges each datagram its
+ * bookkeeping too; so a flood of empty datagrams fills the queue as well.
+ */
+const MIN_DATAGRAM_CHARGE = 32;
+function chargeOf(d: Datagram): number {
+  return Math.max(d.data.length, MIN_DATAGRAM_CHARGE);
 }
