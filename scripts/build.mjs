@@ -1,12 +1,14 @@
-// Builds dist/cli.cjs (the `rkt` command, bundled and minified by esbuild)
-// and the V8 code cache bin/rkt loads with it; the embedding API as
+// Builds dist/cli.cjs (the `rkt` command, bundled and minified by esbuild;
+// bin/rkt loads it with a V8 code cache it makes itself, since a cache is
+// tied to one Node build); the embedding API as
 // dist/index.mjs (ESM) and dist/index.cjs (CommonJS) with its types in
 // dist/types. Everything is bundled, so the package needs no dependencies.
 // The libraries written in Racket (src/lib/*.rkt) are bundled as their text
 // with an index the project's reader makes of them (src/runtime/library-index.ts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +54,10 @@ await build({
   absWorkingDir: root,
   plugins,
 });
+// Its hash on the first line names bin/rkt's code cache for this bundle (no hashing at each start).
+const cli = readFileSync(`${root}dist/cli.cjs`, 'utf8');
+writeFileSync(`${root}dist/cli.cjs`, `// rkt-bundle ${createHash('sha256').update(cli).digest('hex').slice(0, 16)}\n${cli}`);
+rmSync(`${root}dist/cli.cjs.cache`, { force: true });
 
 // The embedding API, for Node applications (package.json "exports").
 for (const format of ['esm', 'cjs']) {
@@ -96,13 +102,3 @@ await build({
   absWorkingDir: root,
   plugins,
 });
-
-// Run a small program once so the code used at startup is compiled, and save V8's cache of it.
-rmSync(`${root}dist/cli.cjs.cache`, { force: true });
-const warm = spawnSync(process.execPath, [`${root}bin/rkt`, '-e', '(void (map add1 (list 1 2)))'], {
-  env: { ...process.env, RKT_WRITE_CODE_CACHE: '1' },
-  encoding: 'utf8',
-});
-if (warm.status !== 0) {
-  console.error(`warning: could not make the code cache: ${warm.stderr}`);
-}
