@@ -59,6 +59,7 @@ describe('the packed package', () => {
   it('ships one declaration bundle, the builds, and no code cache', () => {
     const installed = join(app, 'node_modules/racket-udp');
     expect(readdirSync(join(installed, 'dist')).sort()).toEqual(['cli.cjs', 'index.cjs', 'index.d.cts', 'index.d.mts', 'index.mjs']);
+    for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md']) expect(existsSync(join(installed, file)), file).toBe(true);
     const dts = readFileSync(join(installed, 'dist/index.d.cts'), 'utf8');
     // Self-contained: no import (chevrotain, the runtime's modules ...), no internal type.
     expect(dts).not.toMatch(/\bimport\b|<reference|chevrotain/);
