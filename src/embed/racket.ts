@@ -16,16 +16,7 @@ import { Custodian, shutdownCustodian } from '../thread/custodian.js';
 import { isExn } from '../errors/exn.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { Value } from '../values/types.js';
-import {
-  type JsInput,
-  type JsValue,
-  type RacketProcedure,
-  type RacketValue,
-  toJs,
-  toRacket,
-  type Caller,
-  type FunctionWrapper,
-} from './convert.js';
+import { type JsInput, type JsValue, toJs, toRacket, type Caller, type FunctionWrapper } from './convert.js';
 import { exnKind, type RacketErrorKind } from './error-kinds.js';
 import { hostProcedure, type HostProcedure } from './host-procedures.js';
 import { allowListTcp, allowListUdp, type NetworkPolicy } from './network-policy.js';
@@ -184,8 +175,12 @@ export class Racket {
     );
   }
 
-  /** Calls a Racket procedure (a function this API returned, or a RacketValue) with JS arguments. */
-  callProcedure(proc: RacketProcedure | RacketValue, args: JsInput[], options: OperationOptions = {}): Promise<JsValue> {
+  /**
+   * Calls a Racket procedure (a function this API returned, or a RacketValue) with JS arguments.
+   * Any JsValue is accepted, as Racket's application takes any value: one that is not a procedure
+   * rejects with Racket's `application: not a procedure` error.
+   */
+  callProcedure(proc: JsInput, args: readonly JsInput[], options: OperationOptions = {}): Promise<JsValue> {
     let racketProc: Value;
     try {
       racketProc = toRacket(proc, this.wrap);
@@ -209,7 +204,7 @@ export class Racket {
 
   // ------------------------------------------------------------------ internals
 
-  private apply(proc: Value, jsArgs: JsInput[], options: OperationOptions = {}): Promise<JsValue> {
+  private apply(proc: Value, jsArgs: readonly JsInput[], options: OperationOptions = {}): Promise<JsValue> {
     let args: Value[];
     try {
       args = jsArgs.map((a) => toRacket(a, this.wrap));

@@ -194,6 +194,16 @@ describe('errors', () => {
     expect(read.kind).toMatch(/^exn:fail:read/);
   });
 
+  it('callProcedure applies what it is given, as Racket application does', async () => {
+    const r = racket();
+    const add = await r.eval('+');
+    expect(await r.callProcedure(add, [1, 2])).toBe(3);
+    const e = await rejection(r.callProcedure(5, [1]));
+    expect(e.kind).toBe('exn:fail:contract');
+    expect(e.message).toMatch(/^application: not a procedure/);
+    expect(await r.callProcedure((x: number) => x * 2, [21])).toBe(42);
+  });
+
   it('carry the raised value, converted as results are', async () => {
     const r = racket();
     expect((await rejection(r.eval('(raise 42)'))).value).toBe(42);
