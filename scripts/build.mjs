@@ -1,12 +1,16 @@
-// Builds dist/cli.cjs (the `rkt` command, bundled and minified by esbuild)
-// and the V8 code cache bin/rkt loads with it; the embedding API as
-// dist/index.mjs (ESM) and dist/index.cjs (CommonJS) with its types in
-// dist/types. Everything is bundled, so the package needs no dependencies.
+// Builds dist/cli.cjs (the `rkt` command, bundled and minified by esbuild;
+// bin/rkt loads it with a V8 code cache it makes itself, since a cache is
+// tied to one Node build); the embedding API as one implementation,
+// dist/index.cjs (CommonJS), which the ESM entry dist/index.mjs re-exports
+// so both share one RacketError class; and its declarations bundled into
+// dist/index.d.cts (dist/index.d.mts re-exports them for ESM). Everything
+// is bundled, so the package needs no dependencies.
 // The libraries written in Racket (src/lib/*.rkt) are bundled as their text
 // with an index the project's reader makes of them (src/runtime/library-index.ts).
+import { generateDtsBundle } from 'dts-bundle-generator';
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,31 +59,45 @@ await build({
   plugins,
   define,
 });
+// Its hash on the first line names bin/rkt's code cache for this bundle (no hashing at each start).
+const cli = readFileSync(`${root}dist/cli.cjs`, 'utf8');
+writeFileSync(`${root}dist/cli.cjs`, `// rkt-bundle ${createHash('sha256').update(cli).digest('hex').slice(0, 16)}\n${cli}`);
+rmSync(`${root}dist/cli.cjs.cache`, { force: true });
 
-// The embedding API, for Node applications (package.json "exports").
-for (const format of ['esm', 'cjs']) {
-  await build({
-    entryPoints: ['src/embed/index.ts'],
-    outfile: format === 'esm' ? 'dist/index.mjs' : 'dist/index.cjs',
-    bundle: true,
-    platform: 'node',
-    format,
-    target: 'node20',
-    legalComments: 'none',
-    logLevel: 'warning',
-    absWorkingDir: root,
-    plugins,
-  });
-}
+// The embedding API (package.json "exports"): one CommonJS implementation,
+// and an ESM entry that re-exports its names.
+await build({
+  entryPoints: ['src/embed/index.ts'],
+  outfile: 'dist/index.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  plugins,
+});
+const names = Object.keys(createRequire(import.meta.url)(`${root}dist/index.cjs`)).sort();
+writeFileSync(
+  `${root}dist/index.mjs`,
+  `// The ESM entry: the CommonJS build's classes themselves, so instanceof holds across both.\nimport api from './index.cjs';\n\nexport const { ${names.join(', ')} } = api;\n`,
+);
 
-// Its type declarations.
+// Its declarations, in one file that names no internal type and imports nothing.
 rmSync(`${root}dist/types`, { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const types = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { cwd: root, encoding: 'utf8' });
-if (types.status !== 0) {
-  console.error(`type declarations failed:\n${types.stdout}${types.stderr}`);
+const [dts] = generateDtsBundle([{ filePath: `${root}src/embed/index.ts`, output: { noBanner: true, exportReferencedTypes: false } }], {
+  preferredConfigPath: `${root}tsconfig.types.json`,
+});
+if (/^\s*import\b|^\s*\/\/\/\s*<reference|\bimport\(/m.test(dts)) {
+  console.error(`the declaration bundle refers to other files:\n${dts}`);
   process.exit(1);
 }
+writeFileSync(`${root}dist/index.d.cts`, dts);
+writeFileSync(
+  `${root}dist/index.d.mts`,
+  "// The ESM entry's declarations: those of the CommonJS build it re-exports.\nexport * from './index.cjs';\n",
+);
 
 // A library build for tools that drive a Runtime in-process (bench/threads/memory.mjs).
 await build({
@@ -99,13 +117,3 @@ await build({
   absWorkingDir: root,
   plugins,
 });
-
-// Run a small program once so the code used at startup is compiled, and save V8's cache of it.
-rmSync(`${root}dist/cli.cjs.cache`, { force: true });
-const warm = spawnSync(process.execPath, [`${root}bin/rkt`, '-e', '(void (map add1 (list 1 2)))'], {
-  env: { ...process.env, RKT_WRITE_CODE_CACHE: '1' },
-  encoding: 'utf8',
-});
-if (warm.status !== 0) {
-  console.error(`warning: could not make the code cache: ${warm.stderr}`);
-}

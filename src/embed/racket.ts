@@ -15,9 +15,9 @@ import { nodeHost } from '../host/node-host.js';
 import { Custodian, shutdownCustodian } from '../thread/custodian.js';
 import { isExn } from '../errors/exn.js';
 import { Runtime } from '../runtime/runtime.js';
-import { StructInstance } from '../values/struct.js';
 import type { Value } from '../values/types.js';
-import { RacketValue, toJs, toRacket, type Caller, type FunctionWrapper } from './convert.js';
+import { type JsInput, type JsValue, toJs, toRacket, type Caller, type FunctionWrapper } from './convert.js';
+import { exnKind, type RacketErrorKind } from './error-kinds.js';
 import { hostProcedure, type HostProcedure } from './host-procedures.js';
 import { allowListTcp, allowListUdp, type NetworkPolicy } from './network-policy.js';
 
@@ -54,12 +54,16 @@ export interface OperationOptions {
   signal?: AbortSignal;
 }
 
-/** A module that ran, and what it provides. */
-export interface RacketModule {
+/**
+ * A module that ran, and what it provides. `Exports` describes the module's
+ * `provide`s when the caller knows them (`racket.run<{ add: (a: number, b: number) => Promise<number> }>(...)`);
+ * by default each is some `JsValue`.
+ */
+export interface RacketModule<Exports extends object = Record<string, JsValue>> {
   /** The module's path (for a module run from a string, the path it was given). */
   path: string;
   /** Each provided variable's value, converted to JS; procedures are async functions. */
-  exports: Record<string, unknown>;
+  exports: Exports;
 }
 
 /** A Racket exception (or a stopped operation) as a JS error. */
@@ -68,12 +72,16 @@ export class RacketError extends Error {
     /** Racket's message, as `racket` would print it. */
     message: string,
     /**
-     * The exception's struct type (`exn:fail:contract`, `exn:fail:network:errno`, ...),
-     * `raise` for a raised non-exception value, or `timeout`, `abort`, `killed`, `closed`.
+     * The exception's struct type (`exn:fail:contract`, `exn:fail:network:errno`, ...; for
+     * a program's own exception type, its nearest ancestor among those), `raise` for a raised
+     * non-exception value, or `timeout`, `abort`, `killed`, `closed`.
      */
-    readonly kind: string,
-    /** The raised value itself, as an opaque handle (undefined when the operation was stopped). */
-    readonly value?: RacketValue,
+    readonly kind: RacketErrorKind,
+    /**
+     * The raised value, converted as results are (`(raise 42)` gives 42; an exception
+     * is a RacketValue); undefined when the operation was stopped.
+     */
+    readonly value?: JsValue,
   ) {
     super(message);
     this.name = 'RacketError';
@@ -132,30 +140,33 @@ export class Racket {
   }
 
   /** Runs module source (starting with `#lang`) as the module at `path` (relative to cwd; default `main.rkt`). */
-  run(source: string, options: OperationOptions & { path?: string } = {}): Promise<RacketModule> {
+  run<Exports extends object = Record<string, JsValue>>(
+    source: string,
+    options: OperationOptions & { path?: string } = {},
+  ): Promise<RacketModule<Exports>> {
     const path = resolvePath(this.rt.ex.cwd, options.path ?? 'main.rkt');
     if (this.rt.isLoaded(path)) return Promise.reject(new RacketError(`run: a module is already loaded as ${path}`, 'exn:fail'));
     return this.operation(
       'run',
       options,
       () => this.moduleNodes(path, source),
-      () => this.moduleResult(path),
+      () => this.moduleResult<Exports>(path),
     );
   }
 
   /** Runs a module file, with its `main` submodule, as `rkt FILE` does. */
-  runFile(file: string, options: OperationOptions = {}): Promise<RacketModule> {
+  runFile<Exports extends object = Record<string, JsValue>>(file: string, options: OperationOptions = {}): Promise<RacketModule<Exports>> {
     const path = resolvePath(this.rt.ex.cwd, file);
     return this.operation(
       'run-file',
       options,
       () => this.moduleNodes(path, null),
-      () => this.moduleResult(path),
+      () => this.moduleResult<Exports>(path),
     );
   }
 
   /** Evaluates top-level forms (in `racket`, with the host procedures); resolves to the last one's value. */
-  eval(text: string, options: OperationOptions = {}): Promise<unknown> {
+  eval(text: string, options: OperationOptions = {}): Promise<JsValue> {
     return this.operation(
       'eval',
       options,
@@ -164,9 +175,19 @@ export class Racket {
     );
   }
 
-  /** Calls a Racket procedure (a function this API returned, or a RacketValue) with JS arguments. */
-  callProcedure(proc: unknown, args: unknown[], options: OperationOptions = {}): Promise<unknown> {
-    return this.apply(toRacket(proc, this.wrap), args, options);
+  /**
+   * Calls a Racket procedure (a function this API returned, or a RacketValue) with JS arguments.
+   * Any JsValue is accepted, as Racket's application takes any value: one that is not a procedure
+   * rejects with Racket's `application: not a procedure` error.
+   */
+  callProcedure(proc: JsInput, args: readonly JsInput[], options: OperationOptions = {}): Promise<JsValue> {
+    let racketProc: Value;
+    try {
+      racketProc = toRacket(proc, this.wrap);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.apply(racketProc, args, options);
   }
 
   /** Ends the runtime: its threads, timers and sockets. Pending operations reject with kind `closed`. */
@@ -176,9 +197,14 @@ export class Racket {
     this.rt.end(0);
   }
 
+  /** `close()`, for `await using racket = new Racket()`. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
   // ------------------------------------------------------------------ internals
 
-  private apply(proc: Value, jsArgs: unknown[], options: OperationOptions = {}): Promise<unknown> {
+  private apply(proc: Value, jsArgs: readonly JsInput[], options: OperationOptions = {}): Promise<JsValue> {
     let args: Value[];
     try {
       args = jsArgs.map((a) => toRacket(a, this.wrap));
@@ -200,13 +226,13 @@ export class Racket {
     return nodes;
   }
 
-  private moduleResult(path: string): RacketModule {
+  private moduleResult<Exports extends object>(path: string): RacketModule<Exports> {
     const info = this.rt.loadFile(path, null);
-    const exports: Record<string, unknown> = {};
+    const exports: Record<string, JsValue> = {};
     for (const [name, meaning] of info.exports) {
       if (meaning.kind === 'top' && meaning.v.value !== undefined) exports[name] = toJs(meaning.v.value, this.call);
     }
-    return { path, exports };
+    return { path, exports: exports as Exports };
   }
 
   /** Runs `prepare`'s nodes on a new thread under a new custodian, within the time limit and signal. */
@@ -257,7 +283,7 @@ export class Racket {
   }
 
   private error(raised: Value): RacketError {
-    const kind = isExn(raised) && raised instanceof StructInstance ? raised.type.name : 'raise';
-    return new RacketError(this.rt.errorText(raised), kind, new RacketValue(raised));
+    const kind = isExn(raised) ? exnKind(raised.type) : 'raise';
+    return new RacketError(this.rt.errorText(raised), kind, toJs(raised, this.call));
   }
 }

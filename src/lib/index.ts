@@ -13,6 +13,10 @@
 // A .rkt file imports as its text, with its path and its index (rkt.d.ts):
 // the bundlers' .rkt loaders (scripts/build.mjs, vitest.config.ts) read it
 // with the project's reader (runtime/library-index.ts) when they bundle it.
+// The reference makes rkt.d.ts part of any program that compiles this file
+// (the declaration bundler's starts from src/embed/index.ts alone).
+
+/// <reference path="./rkt.d.ts" />
 
 import * as base64 from './base64.rkt';
 import * as dates from './dates.rkt';

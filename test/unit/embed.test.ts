@@ -5,6 +5,7 @@ import { type AddressInfo, connect, createServer } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Racket, RacketError, RacketValue, type RacketOptions } from '../../src/embed/index.js';
 
@@ -99,6 +100,17 @@ describe('values crossing the boundary', () => {
     expect(opaque).toBeInstanceOf(RacketValue);
   });
 
+  it('prints opaque values as Racket prints them', async () => {
+    const r = racket();
+    const values = (await r.eval(
+      `(struct point (x y) #:transparent) (struct hidden (a)) (list #\\a (point 1 "s") (hidden 1) (mcons 1 2) (cons 1 2) (string->uninterned-symbol "u"))`,
+    )) as RacketValue[];
+    const printed = ['#\\a', '(point 1 "s")', '#<hidden>', '(mcons 1 2)', "'(1 . 2)", "'u"];
+    expect(values.map(String)).toEqual(printed);
+    expect(values.map((v) => inspect(v))).toEqual(printed);
+    expect(inspect({ v: values[0] })).toBe('{ v: #\\a }');
+  });
+
   it('converts JS values to Racket, copying byte strings', async () => {
     const seen: unknown[] = [];
     const r = racket({ procedures: { see: (x: unknown) => void seen.push(x) } });
@@ -181,6 +193,37 @@ describe('errors', () => {
     const read = await rejection(r.eval('(+ 1'));
     expect(read.kind).toMatch(/^exn:fail:read/);
   });
+
+  it('callProcedure applies what it is given, as Racket application does', async () => {
+    const r = racket();
+    const add = await r.eval('+');
+    expect(await r.callProcedure(add, [1, 2])).toBe(3);
+    const e = await rejection(r.callProcedure(5, [1]));
+    expect(e.kind).toBe('exn:fail:contract');
+    expect(e.message).toMatch(/^application: not a procedure/);
+    expect(await r.callProcedure((x: number) => x * 2, [21])).toBe(42);
+  });
+
+  it('carry the raised value, converted as results are', async () => {
+    const r = racket();
+    expect((await rejection(r.eval('(raise 42)'))).value).toBe(42);
+    expect((await rejection(r.eval('(raise (list 1 "two"))'))).value).toEqual([1, 'two']);
+    const e = await rejection(r.eval('(car 1)'));
+    expect(e.value).toBeInstanceOf(RacketValue);
+    expect(await r.eval('(lambda (e) (exn-message e))').then((f) => (f as (x: unknown) => Promise<unknown>)(e.value))).toBe(e.message);
+    expect((await rejection(r.eval('(sleep 10)', { timeoutMs: 10 }))).value).toBeUndefined();
+  });
+
+  it('name a program-defined exception type by its nearest kind', async () => {
+    const r = racket();
+    const e = await rejection(r.eval('(struct my-failure exn:fail:contract ()) (raise (my-failure "mine" (current-continuation-marks)))'));
+    expect(e.kind).toBe('exn:fail:contract');
+    expect(e.message).toBe('mine');
+    const plain = await rejection(r.eval('(struct odd-exn exn ()) (raise (odd-exn "odd" (current-continuation-marks)))'));
+    expect(plain.kind).toBe('exn');
+    expect((await rejection(r.eval('(raise-user-error "u")'))).kind).toBe('exn:fail:user');
+    expect((await rejection(r.eval('(/ 1 0)'))).kind).toBe('exn:fail:contract:divide-by-zero');
+  });
 });
 
 describe('limits', () => {
@@ -207,6 +250,19 @@ describe('limits', () => {
     expect((await rejection(b.eval('defined-in-a'))).kind).toBe('exn:fail:contract:variable');
     await a.eval('(current-output-port (open-output-string))');
     expect(await b.eval('(port? (current-output-port))')).toBe(true);
+  });
+
+  it('await using closes the runtime at the end of its scope', async () => {
+    let r: Racket | undefined;
+    let pending: Promise<unknown> | undefined;
+    {
+      const scope = new Racket();
+      r = scope;
+      pending = scope.eval('(sleep 100)');
+      await scope[Symbol.asyncDispose]();
+    }
+    expect((await rejection(pending)).kind).toBe('closed');
+    expect((await rejection(r.eval('1'))).kind).toBe('closed');
   });
 
   it('close ends threads and sockets; later operations reject', async () => {
