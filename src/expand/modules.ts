@@ -726,9 +726,12 @@ function provideSpec(ex: Expander, info: ModuleInfo, spec: Syntax, scopes: Scope
       for (const id of info.defined) exportId(id, idSym(id).name);
       return;
     case 'struct-out': {
-      const m = p.length === 2 && isIdentifier(p[1]) ? ex.resolve(p[1]) : null;
+      if (p.length !== 2) ex.syntaxError('struct-out', 'bad syntax', spec);
+      if (!isIdentifier(p[1]))
+        ex.syntaxError('struct-out', 'expected an identifier for a struct-type name, but found something else', spec, p[1]);
+      const m = ex.resolve(p[1]);
       const info = m !== null && m.kind === 'syntax' && m.value instanceof StructInfo ? m.value : null;
-      if (info === null) ex.syntaxError('struct-out', 'identifier is not bound to struct type information', form, p[1]);
+      if (info === null) ex.syntaxError('struct-out', 'identifier is not bound to struct type information', spec, p[1]);
       exportId(p[1], idSym(p[1]).name);
       const own = info.ownFields;
       const ids = [info.type, ...(info.nameIsConstructor ? [] : [info.ctor]), ...info.extraNames, info.pred, ...own.map((f) => f.accessor)];

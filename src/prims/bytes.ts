@@ -6,7 +6,7 @@ import { argError, indexRangeError, argumentsError, errorValueString } from '../
 import { exnFailContractT, fail, exnFailUnsupportedT } from '../errors/exn.js';
 import { compareBytes, isEqual } from '../values/equal.js';
 import { Char, RBytes, type Sym, VOID, listFromArray, listToArray, str, isList, type Value } from '../values/types.js';
-import { checkByte, checkBytes, checkIndex, checkRange, checkString } from './check.js';
+import { checkAllocationLength, checkByte, checkBytes, checkIndex, checkRange, checkString, MAX_BYTES_LENGTH } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
 import { decodeUtf8, encodeUtf8 } from '../values/utf8.js';
@@ -54,7 +54,13 @@ export function installBytes(t: PrimTable): void {
     'make-bytes',
     1,
     2,
-    (k: Value, b: Value = 0) => new RBytes(new Uint8Array(checkIndex('make-bytes', k)).fill(checkByte('make-bytes', b)), false),
+    (k: Value, b: Value = 0) =>
+      new RBytes(
+        new Uint8Array(checkAllocationLength('make-bytes', 'exact-nonnegative-integer?', 'byte string', MAX_BYTES_LENGTH, k)).fill(
+          checkByte('make-bytes', b),
+        ),
+        false,
+      ),
   );
   t.fn('bytes', 0, -1, (...bs: Value[]) => new RBytes(Uint8Array.from(bs.map((b) => checkByte('bytes', b))), false));
   // Without places, shared byte strings are ordinary mutable byte strings.

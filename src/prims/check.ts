@@ -2,6 +2,7 @@
 // raises Racket's contract error when the argument does not fit.
 
 import { RawText, argError, argumentsError } from '../errors/messages.js';
+import { RacketThrow, exnFailOutOfMemoryT, makeExn } from '../errors/exn.js';
 import { Box, Char, Pair, RBytes, RString, RVector, Sym, isList, type Value } from '../values/types.js';
 import { ContinuationProc, MachinePrimitive, Parameter, Primitive } from '../eval/procedures.js';
 import { StructInstance, propProcedure } from '../values/struct.js';
@@ -78,6 +79,24 @@ export function checkIndex(name: string, v: Value, pos?: number, args?: Value[])
   if (typeof v === 'number' && v >= 0 && Number.isInteger(v)) return v;
   if (typeof v === 'bigint' && v >= 0n) return Number.MAX_SAFE_INTEGER;
   return argError(name, 'exact-nonnegative-integer?', v, pos, args);
+}
+
+/** The most a string, byte string and array can hold in V8 (its String::kMaxLength, typed-array and array limits). */
+export const MAX_STRING_LENGTH = 2 ** 29 - 24;
+export const MAX_BYTES_LENGTH = 2 ** 32;
+export const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
+
+/**
+ * The length of a new string, byte string or vector (`what`: "string",
+ * "byte string", "vector"...): an exact nonnegative integer, or `contract`
+ * is violated. One beyond `max`, which the host cannot allocate, raises
+ * exn:fail:out-of-memory with Racket's message (Racket raises it for a
+ * length it cannot allocate either).
+ */
+export function checkAllocationLength(who: string, contract: string, what: string, max: number, v: Value): number {
+  if (!((typeof v === 'number' && Number.isInteger(v) && v >= 0) || (typeof v === 'bigint' && v >= 0n))) return argError(who, contract, v);
+  if (typeof v === 'bigint' || v > max) throw new RacketThrow(makeExn(exnFailOutOfMemoryT, `out of memory making ${what}\n  length: ${v}`));
+  return v;
 }
 
 export function checkByte(name: string, v: Value): number {

@@ -6,13 +6,14 @@
 // exn:fail:contract:non-fixnum-result where the result would not be a
 // fixnum; the /wraparound ones wrap modulo 2^61.
 
+import { checkAllocationLength, MAX_ARRAY_LENGTH } from './check.js';
 import { argError } from '../errors/messages.js';
 import { errorValueString } from '../errors/messages.js';
 import { exnFailContractNonFixnumResultT, exnFailContractT, fail } from '../errors/exn.js';
 import * as N from '../values/numbers.js';
 import { FxVector, fxvectorOf } from '../values/flvectors.js';
 import { Flonum, NULL, Pair, VOID, type Value } from '../values/types.js';
-import { checkVectorIndex, checkVectorLength, copyRange } from './flonums.js';
+import { checkVectorIndex, copyRange } from './flonums.js';
 import type { PrimTable } from './table.js';
 
 type Fx = number | bigint;
@@ -329,7 +330,9 @@ export function installFixnums(t: PrimTable): void {
     t.fn('shared-fxvector', 0, -1, (...args: Value[]) => fxvectorFrom('shared-fxvector', args));
     const make = (who: string) =>
       t.fn(who, 1, 2, (n: Value, x: Value = 0) => {
-        const len = checkVectorLength(who, 'valid-fxvector-length?', n);
+        // A valid length is a fixnum; only one the host cannot allocate is out of memory.
+        if (typeof n === 'bigint' && n > 2n ** 60n - 1n) return argError(who, 'valid-fxvector-length?', n);
+        const len = checkAllocationLength(who, 'valid-fxvector-length?', 'fxvector', MAX_ARRAY_LENGTH, n);
         return fxvectorOf(new Array<Fx>(len).fill(checkFx(who, x)));
       });
     make('make-fxvector');

@@ -1,6 +1,7 @@
 // racket/flonum: arithmetic on flonums only (every argument must be a
 // flonum), flvectors, and the for/flvector helpers the macros expand into.
 
+import { checkAllocationLength, MAX_ARRAY_LENGTH } from './check.js';
 import { RawText, argError, argumentsError, errorValueString, indexRangeError } from '../errors/messages.js';
 import { exnFailContractT, fail } from '../errors/exn.js';
 import * as N from '../values/numbers.js';
@@ -33,12 +34,6 @@ export function checkVectorIndex(who: string, kind: string, vec: { items: ArrayL
     exnFailContractT,
     `${who}: contract violation\n  expected: exact-nonnegative-integer?\n  given: ${errorValueString(k)}\n  argument position: 2nd\n  first argument...:\n   ${errorValueString(v)}`,
   );
-}
-
-/** A length for make-flvector / make-fxvector. */
-export function checkVectorLength(who: string, contract: string, v: Value): number {
-  if (typeof v === 'number' && v >= 0 && v < 2 ** 32) return v;
-  return argError(who, contract, v);
 }
 
 /**
@@ -235,7 +230,7 @@ export function installFlonums(t: PrimTable): void {
     t.fn('shared-flvector', 0, -1, (...args: Value[]) => flvectorFrom('shared-flvector', args));
     const make = (who: string) =>
       t.fn(who, 1, 2, (n: Value, x: Value = new Flonum(0)) => {
-        const len = checkVectorLength(who, 'valid-flvector-length?', n);
+        const len = checkAllocationLength(who, 'valid-flvector-length?', 'flvector', MAX_ARRAY_LENGTH, n);
         return flvectorOf(new Float64Array(len).fill(checkFlonum(who, x)));
       });
     make('make-flvector');

@@ -5,7 +5,7 @@
 import { argError, indexRangeError, argumentsError } from '../errors/messages.js';
 import { Char, RString, VOID, listFromArray, listToArray, str, type Value } from '../values/types.js';
 import { ORDERS, TITLECASE } from './chars.js';
-import { checkChar, checkIndex, checkList, checkRange, checkString } from './check.js';
+import { checkAllocationLength, checkChar, checkIndex, checkList, checkRange, checkString, MAX_STRING_LENGTH } from './check.js';
 import type { PrimTable } from './table.js';
 
 function stringCompare(name: string, cmp: (a: string, b: string) => boolean) {
@@ -103,7 +103,11 @@ export function installStrings(t: PrimTable): void {
   t.fn('string-append', 0, -1, (...xs: Value[]) => str(xs.map((x) => checkString('string-append', x).s).join('')));
   t.fn('string', 0, -1, (...cs: Value[]) => str(cs.map((c) => String.fromCodePoint(checkChar('string', c).code)).join('')));
   t.fn('make-string', 1, 2, (k: Value, c: Value = Char.of(0)) =>
-    str(String.fromCodePoint(checkChar('make-string', c).code).repeat(checkIndex('make-string', k))),
+    str(
+      String.fromCodePoint(checkChar('make-string', c).code).repeat(
+        checkAllocationLength('make-string', 'valid-string-length?', 'string', MAX_STRING_LENGTH, k),
+      ),
+    ),
   );
   t.fn('string-copy', 1, 1, (s) => str(checkString('string-copy', s).s));
   t.fn('string->immutable-string', 1, 1, (s) => {

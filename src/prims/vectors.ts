@@ -4,7 +4,7 @@
 import { argError, indexRangeError, argumentsError } from '../errors/messages.js';
 import { isEq, isEqual, isEqv } from '../values/equal.js';
 import { RVector, VOID, listFromArray, listToArray, type Value, MultipleValues } from '../values/types.js';
-import { checkIndex, checkList, checkRange } from './check.js';
+import { checkAllocationLength, checkIndex, checkList, checkRange, MAX_ARRAY_LENGTH } from './check.js';
 import type { PrimTable } from './table.js';
 import type { Machine } from '../eval/machine.js';
 import { VectorImpersonator } from '../values/impersonator.js';
@@ -65,8 +65,8 @@ export function installVectors(t: PrimTable): void {
   t.fn('vector?', 1, 1, (v) => v instanceof RVector || v instanceof VectorImpersonator);
   t.fn('vector', 0, -1, (...xs: Value[]) => new RVector(xs, false));
   t.fn('make-vector', 1, 2, (k: Value, v: Value = 0) => {
-    if (!(typeof k === 'number' && Number.isInteger(k) && k >= 0)) return argError('make-vector', 'valid-vector-length?', k);
-    return new RVector(new Array(k).fill(v), false);
+    const n = checkAllocationLength('make-vector', 'valid-vector-length?', 'vector', MAX_ARRAY_LENGTH, k);
+    return new RVector(new Array(n).fill(v), false);
   });
   t.fn('vector-length', 1, 1, (v) => {
     if (v instanceof RVector) return v.items.length;
