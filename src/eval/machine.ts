@@ -695,7 +695,7 @@ export class Machine {
       return;
     }
     if (e instanceof RacketThrow) {
-      this.raise(e.value, e.barrier, true);
+      this.raise(e.value, e.barrier, !e.inApplication);
       return;
     }
     if (e instanceof RangeError && /call stack/.test(e.message)) {
@@ -745,7 +745,8 @@ export class Machine {
 
   /**
    * `raise`: calls the innermost exception handler in the current
-   * continuation. `thrown`: a primitive threw `v` (a RacketThrow).
+   * continuation. `thrown`: a primitive's own code threw `v` (a
+   * RacketThrow, not an error applying a procedure).
    */
   raise(v: Value, nonContinuable: boolean, thrown = false): void {
     if (isExn(v) && v.fields[1] === MARKS_PENDING) v.fields[1] = this.currentMarks(thrown);

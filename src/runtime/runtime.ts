@@ -1151,6 +1151,7 @@ export class Runtime {
     this.stdout.flush();
     const err = m.paramValue(currentErrorPort) as OutputPort;
     const interactive = this.interactive && m.thread === this.mainThread;
+    if (interactive) this.lastError = v;
     // The REPL shows the context only when asked (`,bt`), as Racket's does.
     const context = interactive || !this.showContext ? '' : this.contextText(v, m.paramValue(errorPrintContextLength) as number);
     const text = (msg instanceof RString ? msg.s : displayString(msg)) + this.errorLocation(v) + (context === '' ? '' : `\n${context}`);
@@ -1164,6 +1165,9 @@ export class Runtime {
     );
     err.flush();
   }
+
+  /** The value of the last error the REPL displayed (main thread, interactive), for `,bt`: `contextText(rt.lastError)`. */
+  lastError: Value = undefined;
 
   /** Whether the default error display handler prints `context...:` blocks (not in a place, as in Racket). */
   private showContext = true;

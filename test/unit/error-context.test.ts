@@ -8,12 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Racket, RacketError } from '../../src/embed/index.js';
+import { nodeHost } from '../../src/host/node-host.js';
+import { Runtime } from '../../src/runtime/runtime.js';
 
 const rkt = fileURLToPath(new URL('../../bin/rkt', import.meta.url));
 const dir = fileURLToPath(new URL('../fixtures/error-context/', import.meta.url));
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [rkt, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [rkt, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
   const local = (s: string) => s.split(dir).join('<dir>/');
   return { stdout: local(r.stdout), stderr: local(r.stderr), code: r.status };
 }
@@ -36,6 +38,16 @@ describe('the context of an uncaught error', () => {
       ].join('\n'),
     );
     expect(r.code).toBe(1);
+  });
+
+  it('shows a module-level expression waiting for a call, not one a primitive raised in directly', () => {
+    expect(run(['module-arity.rkt']).stderr).toBe(
+      'f: arity mismatch;\n the expected number of arguments does not match the given number\n  expected: 1\n  given: 2\n' +
+        '  context...:\n   <dir>/module-arity.rkt:4:0\n   body of "<dir>/module-arity.rkt"\n',
+    );
+    expect(run(['module-car.rkt']).stderr).toBe(
+      'car: contract violation\n  expected: pair?\n  given: 1\n  context...:\n   body of "<dir>/module-car.rkt"\n',
+    );
   });
 
   it('folds recursion into [repeats N more times] and stops at error-print-context-length', () => {
@@ -70,9 +82,19 @@ describe('the context of an uncaught error', () => {
     expect(r.stderr).toBe('car: contract violation\n  expected: pair?\n  given: 5\n  context...:\n   f\n   g\n   body of top-level\n');
   });
 
-  it('prints no context for a raised value that is not an exception', () => {
-    const r = run(['-e', '(define (f) (list (raise 42))) (f)']);
-    expect(r.stderr).toBe('uncaught exception: 42\n');
+  it('prints no context for a raised value that is not an exception, nor for exn:fail:user', () => {
+    expect(run(['-e', '(define (f) (list (raise 42))) (f)']).stderr).toBe('uncaught exception: 42\n');
+    expect(run(['-e', '(define (f) (list (raise-user-error "stop"))) (f)']).stderr).toBe('stop\n');
+  });
+
+  it('is the same whichever evaluator ran the frames (the JIT compiling at once)', () => {
+    for (const f of ['calls.rkt', 'recursion.rkt', 'loops.rkt', 'thread.rkt']) {
+      const jit = run([f], { RKT_JIT_AFTER: '1' });
+      const plain = run([f]);
+      expect(jit.stderr).toBe(plain.stderr);
+      expect(jit.stdout).toBe(plain.stdout);
+      expect(plain.stderr + plain.stdout).toContain('body of');
+    }
   });
 });
 
@@ -142,5 +164,20 @@ describe('RacketError', () => {
     } finally {
       await r.close();
     }
+  });
+});
+
+describe('the REPL', () => {
+  it('prints no context, and keeps the last error for ,bt', async () => {
+    let err = '';
+    const rt = new Runtime({ host: { ...nodeHost(), writeStdout: () => {}, writeStderr: (t: string) => void (err += t) } });
+    await rt.evalInteractive('(define (f x) (list (hash-ref (hash) x)))');
+    await rt.evalInteractive('(define (g) (vector (f 1)))');
+    await rt.evalInteractive('(g)');
+    expect(err).toBe('; hash-ref: no value found for key\n;   key: 1\n; [,bt for context]\n');
+    expect(rt.contextText(rt.lastError)).toBe('  context...:\n   f\n   g\n   body of top-level');
+    expect(rt.contextText(rt.lastError, 1)).toBe('  context...:\n   f\n   ...');
+    expect(rt.errorContext(rt.lastError).map((e) => e.name)).toEqual(['f', 'g', 'body of top-level']);
+    expect(rt.contextText(42)).toBe('');
   });
 });
