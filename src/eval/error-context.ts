@@ -21,7 +21,7 @@
 // and rkt's own library procedures are never shown.
 
 import type { SrcLoc } from '../values/syntax.js';
-import type { Segment } from './frames.js';
+import { PromptFrame, type Segment } from './frames.js';
 import type { ProcInfo } from './proc-info.js';
 
 /** One procedure of a context: its name (null: anonymous) and where it is (null: unknown). */
@@ -44,6 +44,8 @@ export class ErrorContext {
     private readonly topEnv: unknown,
     /** The heap frames, frozen. */
     private readonly frames: Segment | null,
+    /** A captured continuation's context: it ends at the continuation's prompt. */
+    private readonly toPrompt = false,
   ) {}
 
   get(): readonly ContextEntry[] {
@@ -69,6 +71,7 @@ export class ErrorContext {
     for (let s = this.frames; s !== null; s = s.next) {
       for (let i = s.len - 1; i >= 0; i--) {
         const f = s.frames[i];
+        if (this.toPrompt && f instanceof PromptFrame) return entries(acts);
         if (!add(f.ctxInfo(), f.ctxEnv())) return entries(acts);
       }
     }

@@ -711,17 +711,18 @@ export class Machine {
    * The procedures on the current continuation, for an error's context (see
    * error-context.ts): the direct-mode ones, or else the one the heap
    * machine is in, and the heap frames, which it freezes as a continuation
-   * capture does. Nothing of it is computed until it is read.
+   * capture does. Nothing of it is computed until it is read. `running`
+   * false: of a thread that is not running, whose frames are all there is.
    */
-  errorContext(thrown = false): ErrorContext {
-    let n = this.depth;
+  errorContext(thrown = false, running = true): ErrorContext {
+    let n = running ? this.depth : 0;
     // An error raised directly in a module-level expression is the module body's.
     if (thrown && n > 0 && this.dstack[n - 1].info.expression) n--;
     const direct = new Array(n);
     for (let i = 0; i < n; i++) direct[i] = this.dstack[i].info;
     let topInfo = null;
     let topEnv: unknown = null;
-    if (this.depth === 0 && !this.inDirect) {
+    if (running && this.depth === 0 && !this.inDirect) {
       if (this.node !== null) {
         topInfo = this.node.owner;
         topEnv = this.env;

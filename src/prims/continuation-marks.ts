@@ -11,6 +11,7 @@ import { argError } from '../errors/messages.js';
 import { Impersonator } from '../values/impersonator.js';
 import { ContinuationProc, Primitive } from '../eval/procedures.js';
 import { CapturedK } from '../eval/machine.js';
+import { ErrorContext } from '../eval/error-context.js';
 import { RThread } from '../thread/thread.js';
 import type { PrimTable } from './table.js';
 import { srclocValue } from './srcloc.js';
@@ -127,8 +128,13 @@ export function installContinuationMarks(t: PrimTable): void {
   });
   t.fn('continuation-marks', 1, 2, function (this: Machine, k: Value) {
     if (k === false) return new ContinuationMarkSet(null);
-    if (k instanceof ContinuationProc) return new ContinuationMarkSet(k.k instanceof CapturedK ? k.k.marks : this.marks);
-    if (k instanceof RThread) return new ContinuationMarkSet(k.m === this ? this.marks : k.m.marks);
+    if (k instanceof ContinuationProc) {
+      if (!(k.k instanceof CapturedK)) return new ContinuationMarkSet(this.marks);
+      return new ContinuationMarkSet(k.k.marks, new ErrorContext([], null, null, k.k.rest, true));
+    }
+    // Another thread is between steps: its procedures are its frames.
+    if (k instanceof RThread)
+      return k.m === this ? this.currentMarks() : new ContinuationMarkSet(k.m.marks, k.m.errorContext(false, false));
     return argError('continuation-marks', '(or/c continuation? thread? #f)', k);
   });
   // (name-or-#f . srcloc-or-#f) for each procedure on the continuation, innermost first (eval/error-context.ts).

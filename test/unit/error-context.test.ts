@@ -114,6 +114,16 @@ describe('continuation-mark-set->context', () => {
     );
   });
 
+  it('gives the context of a captured continuation and of another thread', () => {
+    const r = run(['other-continuations.rkt']);
+    expect(r.stdout).toBe(
+      "(vector (list (list (cons 'f (srcloc #<path:<dir>/other-continuations.rkt> 3 0 103 86)) " +
+        "(cons 'g (srcloc #<path:<dir>/other-continuations.rkt> 5 0 201 25)))))\n" +
+        "(list (cons 'sleeper (srcloc #<path:<dir>/other-continuations.rkt> 8 0 242 42)) " +
+        '(cons #f (srcloc #<path:<dir>/other-continuations.rkt> 10 18 326 30)))\n',
+    );
+  });
+
   it('counts loops, parameterize and with-handlers bodies as part of their procedure', () => {
     const r = run(['loops.rkt']);
     const body = '|body of "<dir>/loops.rkt"|';
