@@ -979,7 +979,9 @@ export class Expander {
       // The lambda keyword of a JS macro's output is a racket/base identifier of the runtime's own.
       const form = syntaxE(whole);
       const head = form instanceof Pair ? form.car : null;
-      const introduced = anonymous && head instanceof Syntax && head.scopes.includes(this.baseScope);
+      // Named or not: a macro's own temporaries (`fail%2`) name nothing a user wrote.
+      const introduced =
+        (anonymous || (name !== null && /%\d+$/.test(name))) && head instanceof Syntax && head.scopes.includes(this.baseScope);
       const loc = whole.loc !== null && !isLocationless(whole.loc) ? whole.loc : null;
       return {
         t: 'lambda',

@@ -82,6 +82,11 @@ describe('the context of an uncaught error', () => {
     expect(r.stderr).toBe('car: contract violation\n  expected: pair?\n  given: 5\n  context...:\n   f\n   g\n   body of top-level\n');
   });
 
+  it('counts a macro’s own procedures (match’s failure thunk) as part of the procedure they are in', () => {
+    const r = run(['-e', '(define (f x) (match x [(list a b) (+ a b)])) (f 1)']);
+    expect(r.stderr).toBe('match: no matching clause for 1\n  context...:\n   f\n   body of top-level\n');
+  });
+
   it('prints no context for a raised value that is not an exception, nor for exn:fail:user', () => {
     expect(run(['-e', '(define (f) (list (raise 42))) (f)']).stderr).toBe('uncaught exception: 42\n');
     expect(run(['-e', '(define (f) (list (raise-user-error "stop"))) (f)']).stderr).toBe('stop\n');
