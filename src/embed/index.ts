@@ -2,7 +2,16 @@
 // Only what is exported here is the public API; scripts/build.mjs bundles
 // its declarations into one file, which must name no internal type.
 
-export { Racket, RacketError, type OperationOptions, type OutputSink, type RacketModule, type RacketOptions } from './racket.js';
+export {
+  Racket,
+  RacketError,
+  type RacketContextFrame,
+  type RacketSrcloc,
+  type OperationOptions,
+  type OutputSink,
+  type RacketModule,
+  type RacketOptions,
+} from './racket.js';
 export { RacketValue, type JsInput, type JsValue, type RacketProcedure } from './convert.js';
 export type { ExnKind, RacketErrorKind } from './error-kinds.js';
 export type { HostProcedure } from './host-procedures.js';

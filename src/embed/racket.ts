@@ -66,8 +66,31 @@ export interface RacketModule<Exports extends object = Record<string, JsValue>> 
   exports: Exports;
 }
 
+/** A source location of a RacketError: line from 1, column from 0; null where Racket has none. */
+export interface RacketSrcloc {
+  source: string;
+  line: number | null;
+  column: number | null;
+}
+
+/** One procedure of an error's context, as continuation-mark-set->context gives it (name null: anonymous). */
+export interface RacketContextFrame {
+  name: string | null;
+  source: string | null;
+  line: number | null;
+  column: number | null;
+}
+
 /** A Racket exception (or a stopped operation) as a JS error. */
 export class RacketError extends Error {
+  /**
+   * Where the error is: the location an exn:fail:read or exn:fail:syntax
+   * reports, or else that of the innermost procedure of `context`; null when
+   * none is known.
+   */
+  srcloc: RacketSrcloc | null = null;
+  /** The procedures on the continuation where it was raised, innermost first (empty for a stopped operation or a raised non-exception). */
+  context: RacketContextFrame[] = [];
   constructor(
     /** Racket's message, as `racket` would print it. */
     message: string,
@@ -284,6 +307,15 @@ export class Racket {
 
   private error(raised: Value): RacketError {
     const kind = isExn(raised) ? exnKind(raised.type) : 'raise';
-    return new RacketError(this.rt.errorText(raised), kind, toJs(raised, this.call));
+    const error = new RacketError(this.rt.errorText(raised), kind, toJs(raised, this.call));
+    const loc = this.rt.errorSrcloc(raised);
+    error.srcloc = loc === null ? null : { source: loc.source, line: loc.line, column: loc.column };
+    error.context = this.rt.errorContext(raised).map((e) => ({
+      name: e.name,
+      source: e.loc?.source ?? null,
+      line: e.loc?.line ?? null,
+      column: e.loc?.column ?? null,
+    }));
+    return error;
   }
 }

@@ -81,6 +81,8 @@ export class RacketThrow {
     readonly value: Value,
     /** True for `raise` with a non-exn value too; false only for raise-continuable. */
     readonly barrier = true,
+    /** An error applying a procedure (arity, not a procedure): its caller is where it is, for an error's context. */
+    readonly inApplication = false,
   ) {}
 }
 

@@ -4,7 +4,16 @@
 
 import { printString } from '../printer/print.js';
 import type { Value } from '../values/types.js';
-import { exnFailContractArityT, exnFailContractDivideByZeroT, exnFailContractT, exnFailContractVariableT, exnFailT, fail } from './exn.js';
+import {
+  RacketThrow,
+  exnFailContractArityT,
+  exnFailContractDivideByZeroT,
+  exnFailContractT,
+  exnFailContractVariableT,
+  exnFailT,
+  fail,
+  makeExn,
+} from './exn.js';
 import { sym } from '../values/types.js';
 
 /** A piece of message text that stands where a value would (e.g. `valid range: [0, 3]`). */
@@ -71,19 +80,16 @@ export function arityError(name: string | null, min: number, max: number, given:
 
 export function arityMismatch(name: string | null, expected: string | null, given: number): never {
   const head = name === null ? 'arity mismatch;' : `${name}: arity mismatch;`;
-  fail(
-    exnFailContractArityT,
+  const message =
     `${head}\n the expected number of arguments does not match the given number` +
-      (expected === null ? '' : `\n  expected: ${expected}`) +
-      `\n  given: ${given}`,
-  );
+    (expected === null ? '' : `\n  expected: ${expected}`) +
+    `\n  given: ${given}`;
+  throw new RacketThrow(makeExn(exnFailContractArityT, message), true, true);
 }
 
 export function notAProcedure(v: Value): never {
-  fail(
-    exnFailContractT,
-    `application: not a procedure;\n expected a procedure that can be applied to arguments\n  given: ${errorValueString(v)}`,
-  );
+  const message = `application: not a procedure;\n expected a procedure that can be applied to arguments\n  given: ${errorValueString(v)}`;
+  throw new RacketThrow(makeExn(exnFailContractT, message), true, true);
 }
 
 export function resultArityError(expected: number, received: number): never {

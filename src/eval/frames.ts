@@ -9,6 +9,7 @@
 import type { Value } from '../values/types.js';
 import { customPrint } from '../values/printable.js';
 import type { Machine } from './machine-type.js';
+import type { ProcInfo } from './proc-info.js';
 
 export abstract class Frame {
   /** Non-null on frames that escapes can target (escape points, handlers, dynamic-wind). */
@@ -17,6 +18,14 @@ export abstract class Frame {
   /** A copy safe to mutate; frames without mutable state return themselves. */
   clone(): Frame {
     return this;
+  }
+  /** For error contexts: the procedure body this frame returns into; null for the frames of primitives and control. */
+  ctxInfo(): ProcInfo | null {
+    return null;
+  }
+  /** The environment of that body, which tells two activations of one procedure apart. */
+  ctxEnv(): unknown {
+    return null;
   }
 }
 

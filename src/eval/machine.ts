@@ -16,6 +16,7 @@ import type { MachineRuntime, MachineThread } from './context.js';
 import { ExitSignal } from '../errors/exn.js';
 import { Block } from './block.js';
 import { ContinuationMarkSet, EXN_HANDLER_KEY, PARAMZ_KEY, type Paramz } from './marks.js';
+import { ErrorContext } from './error-context.js';
 
 /** How many frames an underflow copies out of a frozen segment at once. */
 const UNDERFLOW_CHUNK = 64;
@@ -112,6 +113,16 @@ export class Machine {
   syncing: Block | null = null;
   /** Direct mode: closure calls nested on the JS stack, and the pending tail call (see nodes.ts). */
   depth = 0;
+  /**
+   * The lambdas whose bodies run in direct mode, outermost first: `depth` of
+   * them are live. Only an error's context reads it (see error-context.ts);
+   * a throw leaves it as it was at the throw.
+   */
+  readonly dstack: LambdaNode[] = [];
+  /** Inside runDirect (a throw leaves it set): the heap machine's node is not where the error is. */
+  inDirect = false;
+  /** The frame the step loop resumed last: the procedure an error in its resume is in. */
+  resumed: Frame | null = null;
   tailF: Value = undefined;
   tailVals: Value[] = NO_VALUES;
   pending: Capture | null = null;
@@ -133,6 +144,9 @@ export class Machine {
           return this.steps();
         } catch (e) {
           this.raiseSafely(e);
+          // Direct mode was left by the throw.
+          this.depth = 0;
+          this.inDirect = false;
           if (this.budget <= 0) return this.blocked !== null ? RunStatus.Blocked : RunStatus.Yielded;
         }
       }
@@ -170,6 +184,7 @@ export class Machine {
           f = this.underflow();
           if (f === undefined) return RunStatus.Done;
         }
+        this.resumed = f;
         f.resume(this);
       }
       if (--this.budget <= 0) {
@@ -265,6 +280,8 @@ export class Machine {
     if (f instanceof MachinePrimitive) {
       if (n < f.min || (f.max >= 0 && n > f.max)) arityError(f.name, f.min, f.max, n);
       this.node = null;
+      // Its caller's frames, if it has any left, are on the stack.
+      this.resumed = null;
       f.run(this, vals);
       return;
     }
@@ -313,8 +330,10 @@ export class Machine {
   /** Runs a closure body in direct mode; what it cannot finish is left to the machine. */
   private runDirect(lam: LambdaNode, env: Env): void {
     this.depth = 0;
+    this.inDirect = true;
     let v = this.runBody(lam, env);
     if (v === TAIL) v = this.callDirect(this.tailF, this.tailVals);
+    this.inDirect = false;
     if (v === CAPTURE) this.takeOver(this.pending!);
     else {
       this.val = v;
@@ -322,10 +341,22 @@ export class Machine {
     }
   }
 
-  /** A lambda body in direct mode: compiled once it has run a few times. */
+  /**
+   * A lambda body in direct mode: compiled once it has run a few times.
+   * While it runs, `lam` is live in `dstack` (a throw leaves it there).
+   */
   runBody(lam: LambdaNode, env: Env): Value {
+    const d = this.depth;
+    this.dstack[d] = lam;
+    this.depth = d + 1;
     const code = lam.code;
-    if (code !== null) return code(this, env);
+    const v = code !== null ? code(this, env) : this.interpretBody(lam, env);
+    this.depth = d;
+    return v;
+  }
+
+  /** A body not compiled yet: compiles it once it is hot, runs it in the node tree until then. */
+  private interpretBody(lam: LambdaNode, env: Env): Value {
     if (++lam.calls >= this.rt.jitAfter) {
       try {
         lam.code = compileLambda(lam, this.rt.jitDump);
@@ -364,9 +395,7 @@ export class Machine {
           vals[0] = f.env;
           env = vals;
         } else env = bindArgs(f, vals);
-        this.depth++;
         const v = this.runBody(lam, env);
-        this.depth--;
         if (v !== TAIL) return v;
         f = this.tailF;
         vals = this.tailVals;
@@ -385,6 +414,9 @@ export class Machine {
   /** Puts the frames a Capture collected on the heap stack and does what direct mode could not. */
   private takeOver(c: Capture): void {
     this.pending = null;
+    // What it does next is in the frames' procedures, not in the node that entered direct mode.
+    this.node = null;
+    this.resumed = null;
     const frames = c.frames;
     for (let i = frames.length - 1; i >= 0; i--) this.stack.push(frames[i]);
     switch (c.pending) {
@@ -428,7 +460,8 @@ export class Machine {
   // ------------------------------------------------------------ marks and parameters
 
   setMark(key: Value, val: Value): void {
-    const top = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
+    // The frame may be in a frozen segment (after a capture): it is only read, never changed.
+    const top = this.topFrame();
     if (top instanceof MarkFrame) {
       // Same frame: replace the key's mark among the marks this frame owns.
       const own: MarkEntry[] = [];
@@ -538,7 +571,7 @@ export class Machine {
   }
 
   /** The innermost frame of the continuation, if any. */
-  private topFrame(): Frame | null {
+  topFrame(): Frame | null {
     if (this.stack.length > 0) return this.stack[this.stack.length - 1];
     return this.rest === null || this.rest.len === 0 ? null : this.rest.frames[this.rest.len - 1];
   }
@@ -662,7 +695,7 @@ export class Machine {
       return;
     }
     if (e instanceof RacketThrow) {
-      this.raise(e.value, e.barrier);
+      this.raise(e.value, e.barrier, !e.inApplication);
       return;
     }
     if (e instanceof RangeError && /call stack/.test(e.message)) {
@@ -674,9 +707,50 @@ export class Machine {
     this.raise(makeExn(exnFailT, `internal error: ${msg}`), true);
   }
 
-  /** `raise`: calls the innermost exception handler in the current continuation. */
-  raise(v: Value, nonContinuable: boolean): void {
-    if (isExn(v) && v.fields[1] === MARKS_PENDING) v.fields[1] = new ContinuationMarkSet(this.marks);
+  /**
+   * The procedures on the current continuation, for an error's context (see
+   * error-context.ts): the direct-mode ones, or else the one the heap
+   * machine is in, and the heap frames, which it freezes as a continuation
+   * capture does. Nothing of it is computed until it is read. `running`
+   * false: of a thread that is not running, whose frames are all there is.
+   */
+  errorContext(thrown = false, running = true): ErrorContext {
+    let n = running ? this.depth : 0;
+    // An error raised directly in a module-level expression is the module body's.
+    if (thrown && n > 0 && this.dstack[n - 1].info.expression) n--;
+    const direct = new Array(n);
+    for (let i = 0; i < n; i++) direct[i] = this.dstack[i].info;
+    let topInfo = null;
+    let topEnv: unknown = null;
+    if (running && this.depth === 0 && !this.inDirect) {
+      if (this.node !== null) {
+        topInfo = this.node.owner;
+        topEnv = this.env;
+      } else if (this.resumed !== null) {
+        topInfo = this.resumed.ctxInfo();
+        topEnv = this.resumed.ctxEnv();
+      }
+      if (thrown && topInfo?.expression) topInfo = null;
+    }
+    if (this.stack.length > 0) {
+      this.rest = new Segment(this.stack, this.stack.length, this.rest);
+      this.stack = [];
+    }
+    return new ErrorContext(direct, topInfo, topEnv, this.rest);
+  }
+
+  /** `(current-continuation-marks)`: the marks, and the context to go with them (`thrown`: of an error a primitive threw). */
+  currentMarks(thrown = false): ContinuationMarkSet {
+    return new ContinuationMarkSet(this.marks, this.errorContext(thrown));
+  }
+
+  /**
+   * `raise`: calls the innermost exception handler in the current
+   * continuation. `thrown`: a primitive's own code threw `v` (a
+   * RacketThrow, not an error applying a procedure).
+   */
+  raise(v: Value, nonContinuable: boolean, thrown = false): void {
+    if (isExn(v) && v.fields[1] === MARKS_PENDING) v.fields[1] = this.currentMarks(thrown);
     this.node = null;
     const h = this.firstMark(EXN_HANDLER_KEY);
     if (h === undefined) {

@@ -7,6 +7,7 @@ import type { MarkEntry } from './frames.js';
 import type { Parameter } from './procedures.js';
 import type { Impersonator } from '../values/impersonator.js';
 import type { Machine } from './machine-type.js';
+import type { ErrorContext } from './error-context.js';
 
 /** The mark key under which exception handlers are installed. */
 export const EXN_HANDLER_KEY = { name: 'exception-handler-key' };
@@ -39,7 +40,11 @@ export class ContinuationMarkKey {
 
 /** The value of `(current-continuation-marks)`. */
 export class ContinuationMarkSet {
-  constructor(readonly marks: MarkEntry | null) {}
+  constructor(
+    readonly marks: MarkEntry | null,
+    /** The procedures on the continuation (continuation-mark-set->context); null: none known. */
+    readonly context: ErrorContext | null = null,
+  ) {}
 
   first(key: Value): Value | undefined {
     for (let e = this.marks; e !== null; e = e.next) if (e.key === key) return e.value;

@@ -26,9 +26,12 @@ import { MachinePrimitive, Primitive, type Env } from './procedures.js';
 import { customPrint, printNamed } from '../values/printable.js';
 import { Impersonator } from '../values/impersonator.js';
 import { redirectMarkSet } from './marks.js';
+import { ProcInfo } from './proc-info.js';
 
 export abstract class Node {
   abstract readonly simple: boolean;
+  /** The procedure body (or module body) the node is in, for error contexts; set by the compiler. */
+  owner: ProcInfo | null = null;
   /** `dev` handles this node and everything in it (up to nested lambdas) without a Capture of its own. */
   get direct(): boolean {
     return false;
@@ -215,6 +218,12 @@ export class AssignFrame extends Frame {
   ) {
     super();
   }
+  override ctxInfo(): ProcInfo | null {
+    return this.node.owner;
+  }
+  override ctxEnv(): unknown {
+    return this.env;
+  }
   resume(m: Machine): void {
     this.node.assign(this.env, single(m.val));
     m.val = VOID;
@@ -272,6 +281,9 @@ export class DefineValues extends Node {
 class DefineValuesFrame extends Frame {
   constructor(readonly node: DefineValues) {
     super();
+  }
+  override ctxInfo(): ProcInfo | null {
+    return this.node.owner;
   }
   resume(m: Machine): void {
     const cells = this.node.cells;
@@ -341,6 +353,8 @@ export class LambdaNode extends SimpleNode {
     /** Slots in the frame: parameters, then nothing else (bodies allocate their own frames). */
     readonly body: Node,
     public name: string | null,
+    /** What error contexts say of the procedure's frames. */
+    readonly info: ProcInfo = new ProcInfo(name, null, false),
   ) {
     super();
     this.fixed = nopt === 0 && !hasRest ? nreq : -1;
@@ -440,6 +454,12 @@ export class IfFrame extends Frame {
   ) {
     super();
   }
+  override ctxInfo(): ProcInfo | null {
+    return this.node.owner;
+  }
+  override ctxEnv(): unknown {
+    return this.env;
+  }
   resume(m: Machine): void {
     m.env = this.env;
     const n = this.node;
@@ -517,6 +537,12 @@ export class SeqFrame extends Frame {
   ) {
     super();
   }
+  override ctxInfo(): ProcInfo | null {
+    return this.node.owner;
+  }
+  override ctxEnv(): unknown {
+    return this.env;
+  }
   resume(m: Machine): void {
     this.node.runFrom(m, this.env, this.next);
   }
@@ -542,6 +568,12 @@ class Begin0Frame extends Frame {
     readonly env: Env,
   ) {
     super();
+  }
+  override ctxInfo(): ProcInfo | null {
+    return this.node.owner;
+  }
+  override ctxEnv(): unknown {
+    return this.env;
   }
   resume(m: Machine): void {
     m.stack.push(new RestoreValueFrame(m.val));
@@ -686,6 +718,12 @@ export class LetFrame extends Frame {
     // A letrec frame is captured by closures in its right-hand sides; sharing
     // it on re-entry is what Racket does too. A plain let frame is private.
     return this.node.isRec ? this : new LetFrame(this.node, this.outer, this.frame.slice(), this.i, this.slot);
+  }
+  override ctxInfo(): ProcInfo | null {
+    return this.node.owner;
+  }
+  override ctxEnv(): unknown {
+    return this.outer;
   }
   resume(m: Machine): void {
     const n = this.node.counts[this.i];
@@ -847,6 +885,12 @@ export class AppFrame extends Frame {
   override clone(): Frame {
     return new AppFrame(this.node, this.env, this.vals.slice(), this.i);
   }
+  override ctxInfo(): ProcInfo | null {
+    return this.node.owner;
+  }
+  override ctxEnv(): unknown {
+    return this.env;
+  }
   resume(m: Machine): void {
     const v = m.val;
     if (v instanceof MultipleValues) resultArityError(1, v.vals.length);
@@ -966,6 +1010,12 @@ class WithMarkFrame extends Frame {
   ) {
     super();
   }
+  override ctxInfo(): ProcInfo | null {
+    return this.node.owner;
+  }
+  override ctxEnv(): unknown {
+    return this.env;
+  }
   resume(m: Machine): void {
     if (this.step === 0) {
       m.stack.push(new WithMarkFrame(this.node, this.env, single(m.val), 1));
@@ -987,12 +1037,29 @@ export const MODULE_FORM_PROMPT = { name: 'module-form-prompt' };
 
 export class Prompt extends Node {
   readonly simple = false;
-  constructor(readonly body: Node) {
+  constructor(
+    readonly body: Node,
+    /** The module body the form is in: error contexts end with its `body of` line. */
+    readonly module: ProcInfo | null = null,
+  ) {
     super();
   }
   exec(m: Machine): void {
-    m.stack.push(new PromptFrame(MODULE_FORM_PROMPT, m.marks, m.winders));
+    m.stack.push(this.module === null ? new PromptFrame(MODULE_FORM_PROMPT, m.marks, m.winders) : new ModuleFormFrame(m, this.module));
     m.node = this.body;
+  }
+}
+
+/** The prompt around a module-level form, which error contexts show as the module's body. */
+class ModuleFormFrame extends PromptFrame {
+  constructor(
+    m: Machine,
+    readonly module: ProcInfo,
+  ) {
+    super(MODULE_FORM_PROMPT, m.marks, m.winders);
+  }
+  override ctxInfo(): ProcInfo | null {
+    return this.module;
   }
 }
 

@@ -66,6 +66,14 @@ export interface CoreLambda {
   rest: LocalVar | null;
   body: Core;
   name: string | null;
+  /** Where the lambda is, for error contexts. */
+  loc?: SrcLoc | null;
+  /** The name is only the one Racket gives an unnamed procedure (its location): contexts show no name. */
+  anonymous?: boolean;
+  /** An anonymous lambda one of rkt's JS macros made (parameterize's body thunk): contexts count it part of the code around it. */
+  introduced?: boolean;
+  /** The thunk of a module-level expression whose results are printed (modules.ts, printResults). */
+  printWrapper?: boolean;
 }
 
 export interface CoreBinding {

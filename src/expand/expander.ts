@@ -975,7 +975,25 @@ export class Expander {
         whole,
       );
       if (inits.length > 0) bodyCore = { t: 'begin', es: [...inits, bodyCore] };
-      return { t: 'lambda', req: reqV, opt: optV, rest: restV, body: bodyCore, name: name ?? inferredName(whole) };
+      const anonymous = name === null || name === inferredName(whole) || name === inferredName(whole, true);
+      // The lambda keyword of a JS macro's output is a racket/base identifier of the runtime's own.
+      const form = syntaxE(whole);
+      const head = form instanceof Pair ? form.car : null;
+      // Named or not: a macro's own temporaries (`fail%2`) name nothing a user wrote.
+      const introduced =
+        (anonymous || (name !== null && /%\d+$/.test(name))) && head instanceof Syntax && head.scopes.includes(this.baseScope);
+      const loc = whole.loc !== null && !isLocationless(whole.loc) ? whole.loc : null;
+      return {
+        t: 'lambda',
+        req: reqV,
+        opt: optV,
+        rest: restV,
+        body: bodyCore,
+        name: name ?? inferredName(whole),
+        loc,
+        anonymous,
+        introduced,
+      };
     });
   }
 

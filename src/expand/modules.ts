@@ -3,7 +3,7 @@
 
 import { TopVar, type Core } from './core.js';
 import { Keyword, NULL, RString, Sym, listFromArray, sym, type Value } from '../values/types.js';
-import { Scope, Syntax } from '../values/syntax.js';
+import { Scope, Syntax, type SrcLoc } from '../values/syntax.js';
 import { expandNamed } from './core-forms.js';
 import { DefinitionFrame, type DefinitionContext, type Expander, type LiftTarget } from './expander.js';
 import { StructInfo } from './transformers.js';
@@ -102,7 +102,7 @@ export interface ModuleLoader {
 
 type Item =
   | { kind: 'def'; ids: Syntax[]; vars: TopVar[]; rhs: Syntax }
-  | { kind: 'expr'; stx: Syntax }
+  | { kind: 'expr'; stx: Syntax /** Where the form was written, before macros expanded it. */; loc: SrcLoc | null }
   /** `contractOut`: the spec has `contract-out` parts not yet rewritten (at the end of pass 1). */
   | { kind: 'provide'; stx: Syntax; contractOut?: boolean }
   | { kind: 'submodule'; stx: Syntax; star: boolean };
@@ -196,7 +196,8 @@ export function expandModule(
     // Forms lifted to the end of the body (during either pass) are expanded in another round.
     do {
       while (queue.length > 0) {
-        const form = ex.partialExpandIn(queue.shift()!, 'module');
+        const written = queue.shift()!;
+        const form = ex.partialExpandIn(written, 'module');
         for (const l of lifted.splice(0)) items.push({ kind: 'def', ...l });
         const head = ex.coreHead(form);
         if (head === 'begin') {
@@ -248,7 +249,7 @@ export function expandModule(
           if (head === 'module') declareSubmodule(ex, loader, info, form, source, bodyScopes);
           continue;
         }
-        items.push({ kind: 'expr', stx: form });
+        items.push({ kind: 'expr', stx: form, loc: written.loc });
       }
       // contract-out's specs, once every definition of this round (structs too) is bound: the
       // definitions they add are expanded in another round.
@@ -264,7 +265,7 @@ export function expandModule(
           const name = it.ids.length === 1 && idSym(it.ids[0]).interned ? idSym(it.ids[0]).name : null;
           body.push(...withLifts(() => ({ t: 'define-values', vars: it.vars, e: expandNamed(ex, it.rhs, name) })));
         } else if (it.kind === 'expr') {
-          body.push(...withLifts(() => (quietLanguage ? ex.expandExpr(it.stx) : printResults(ex, ex.expandExpr(it.stx)))));
+          body.push(...withLifts(() => (quietLanguage ? ex.expandExpr(it.stx) : printResults(ex, ex.expandExpr(it.stx), it.loc))));
         }
       }
     } while (queue.length > 0);
@@ -350,13 +351,17 @@ function declaresConfigureRuntime(form: Syntax): boolean {
   return (head === 'module' || head === 'module*') && idSym(p[1]).name === 'configure-runtime';
 }
 
-/** Wraps a module-level expression so its non-void results are printed, as `racket FILE` does. */
-export function printResults(ex: Expander, e: Core): Core {
+/**
+ * Wraps a module-level expression so its non-void results are printed, as
+ * `racket FILE` does. The thunk is anonymous at the expression's location
+ * `loc`, which is how an error's context shows the expression, as Racket's.
+ */
+export function printResults(ex: Expander, e: Core, loc: SrcLoc | null = null): Core {
   return {
     t: 'app',
     f: { t: 'quote', v: ex.rtPrim('call-with-values') },
     args: [
-      { t: 'lambda', req: [], opt: [], rest: null, body: e, name: null },
+      { t: 'lambda', req: [], opt: [], rest: null, body: e, name: null, loc, anonymous: true, printWrapper: true },
       { t: 'quote', v: ex.rtPrim('print-values') },
     ],
     loc: null,

@@ -6,13 +6,15 @@ import { checkProcedure } from './check.js';
 import type { Machine } from '../eval/machine.js';
 import { ContinuationMarkKey, ContinuationMarkSet } from '../eval/marks.js';
 import { isMarkKeyLike, markGetThrough, markKeyBase } from './mark-key-impersonators.js';
-import { MultipleValues, NULL, Pair, RVector, Sym, isList, listFromArray, listToArray, type Value } from '../values/types.js';
+import { MultipleValues, NULL, Pair, RVector, Sym, isList, listFromArray, listToArray, sym, type Value } from '../values/types.js';
 import { argError } from '../errors/messages.js';
 import { Impersonator } from '../values/impersonator.js';
 import { ContinuationProc, Primitive } from '../eval/procedures.js';
 import { CapturedK } from '../eval/machine.js';
+import { ErrorContext } from '../eval/error-context.js';
 import { RThread } from '../thread/thread.js';
 import type { PrimTable } from './table.js';
+import { srclocValue } from './srcloc.js';
 
 /** A mark-set argument: #f means the current continuation's marks. */
 function markSet(m: Machine, who: string, set: Value): ContinuationMarkSet {
@@ -63,7 +65,7 @@ export function installContinuationMarks(t: PrimTable): void {
   t.machine('call-with-immediate-continuation-mark', 2, 3, (m, a) => {
     const [key, proc, dflt = false] = a.slice(1);
     checkProcedure('call-with-immediate-continuation-mark', proc);
-    const top = m.stack[m.stack.length - 1];
+    const top = m.topFrame();
     const base = markKeyBase(key);
     let v: Value = dflt;
     if (top instanceof MarkFrame) {
@@ -77,7 +79,7 @@ export function installContinuationMarks(t: PrimTable): void {
     m.applyArray(proc, [v]);
   });
   t.fn('current-continuation-marks', 0, 1, function (this: Machine) {
-    return new ContinuationMarkSet(this.marks);
+    return this.currentMarks();
   });
   t.fn('continuation-mark-set-first', 2, 4, function (this: Machine, set: Value, key: Value, dflt: Value = false) {
     const marks = markSet(this, 'continuation-mark-set-first', set).marks;
@@ -126,12 +128,19 @@ export function installContinuationMarks(t: PrimTable): void {
   });
   t.fn('continuation-marks', 1, 2, function (this: Machine, k: Value) {
     if (k === false) return new ContinuationMarkSet(null);
-    if (k instanceof ContinuationProc) return new ContinuationMarkSet(k.k instanceof CapturedK ? k.k.marks : this.marks);
-    if (k instanceof RThread) return new ContinuationMarkSet(k.m === this ? this.marks : k.m.marks);
+    if (k instanceof ContinuationProc) {
+      if (!(k.k instanceof CapturedK)) return new ContinuationMarkSet(this.marks);
+      return new ContinuationMarkSet(k.k.marks, new ErrorContext([], null, null, k.k.rest, true));
+    }
+    // Another thread is between steps: its procedures are its frames.
+    if (k instanceof RThread)
+      return k.m === this ? this.currentMarks() : new ContinuationMarkSet(k.m.marks, k.m.errorContext(false, false));
     return argError('continuation-marks', '(or/c continuation? thread? #f)', k);
   });
-  // rkt keeps no record of the procedures on the continuation; Racket allows the context to be empty.
-  t.fn('continuation-mark-set->context', 1, 2, (set: Value) =>
-    set instanceof ContinuationMarkSet ? NULL : argError('continuation-mark-set->context', 'continuation-mark-set?', set),
-  );
+  // (name-or-#f . srcloc-or-#f) for each procedure on the continuation, innermost first (eval/error-context.ts).
+  t.fn('continuation-mark-set->context', 1, 2, (set: Value) => {
+    if (!(set instanceof ContinuationMarkSet)) return argError('continuation-mark-set->context', 'continuation-mark-set?', set);
+    const entries = set.context?.get() ?? [];
+    return listFromArray(entries.map((e) => new Pair(e.name === null ? false : sym(e.name), e.loc === null ? false : srclocValue(e.loc))));
+  });
 }

@@ -21,6 +21,7 @@ import type { PrimTable } from './table.js';
 import { isProcedure } from './check.js';
 import { arityIncludes } from './procedures.js';
 import { compile } from '../eval/compile.js';
+import { TOP_LEVEL_BODY } from '../eval/proc-info.js';
 import { CompiledExpression, CompiledModule, declareCompiledModule } from './compiled-modules.js';
 
 function namespaceGuard(who: string): Primitive {
@@ -73,7 +74,7 @@ function evaluate(m: Machine, who: string, args: Value[], introduce: boolean): v
     return;
   }
   if (form instanceof CompiledExpression) {
-    m.node = compile(form.core);
+    m.node = compile(form.core, TOP_LEVEL_BODY);
     return;
   }
   const handler = m.paramValue(currentEval);

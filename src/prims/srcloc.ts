@@ -9,10 +9,18 @@ import { RString, type Value } from '../values/types.js';
 import { isExactInteger } from '../values/numbers.js';
 import { Primitive } from '../eval/procedures.js';
 import type { PrimTable } from './table.js';
+import type { SrcLoc } from '../values/syntax.js';
+import { RPath } from '../values/path.js';
 
 export const srclocT = new StructType('srcloc', null, 5, 0, false, new Map(), true, null, new Set());
 
 const FIELDS = ['source', 'line', 'column', 'position', 'span'] as const;
+
+/** A source location as a `srcloc` value: a file's source is its path. */
+export function srclocValue(loc: SrcLoc): StructInstance {
+  const source = loc.sourceValue ?? (loc.source.startsWith('/') ? new RPath(loc.source) : new RString(loc.source, true));
+  return new StructInstance(srclocT, [source, loc.line ?? false, loc.column ?? false, loc.position, loc.span]);
+}
 
 function isSrcloc(v: Value): v is StructInstance {
   return v instanceof StructInstance && v.type === srclocT;

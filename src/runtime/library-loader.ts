@@ -99,7 +99,7 @@ class Library {
       // A definition of the library's module body, wherever the use that needs it is being expanded.
       const expanded = ex.inDefinitionContext(null, () => ex.partialExpandIn(scoped, 'module'));
       const [ids, rhs] = ex.parseDefineValues(expanded);
-      const node = compile(expandNamed(ex, rhs, idSym(ids[0]).name));
+      const node = compile(expandNamed(ex, rhs, idSym(ids[0]).name), null, true);
       if (!node.simple) throw new Error(`internal: library definition of ${cell.name} is not a value`);
       cell.value = node.ev(null as unknown as Machine, []);
       for (const p of this.index.provides)

@@ -16,10 +16,11 @@ import { RPath } from '../values/path.js';
 import { currentDirectory } from '../prims/paths.js';
 import { currentLogger, parseLogSpec, rootLogger } from '../prims/logging.js';
 import { compile } from '../eval/compile.js';
+import { TOP_LEVEL_BODY, moduleBodyInfo, type ProcInfo } from '../eval/proc-info.js';
 import type { Core } from '../expand/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
-import { PARAMZ_KEY, ThreadCell, type Paramz } from '../eval/marks.js';
+import { ContinuationMarkSet, PARAMZ_KEY, ThreadCell, type Paramz } from '../eval/marks.js';
 import { ApplyNode, Const, Prompt, Seq, type Node } from '../eval/nodes.js';
 import { MachinePrimitive, Primitive, type Parameter } from '../eval/procedures.js';
 import { derivedParamValue, withGuardedValue } from '../prims/parameters.js';
@@ -76,15 +77,16 @@ import {
 } from '../macros/syntax.js';
 import type { Host } from '../host/host.js';
 import { displayString, printString } from '../printer/print.js';
-import { finishMain, handleUncaught } from '../prims/error-handlers.js';
+import { errorPrintContextLength, finishMain, handleUncaught } from '../prims/error-handlers.js';
+import { contextLines, type ContextEntry } from '../eval/error-context.js';
 import { currentEvtPseudoRandomGenerator } from '../prims/events.js';
 import { currentPlumber, originalPlumber } from '../prims/plumbers.js';
 import { allPrimitives } from '../prims/all.js';
 import { InputPort } from '../io/input-port.js';
 import { readModuleSource, readAll, ReadError } from '../reader/index.js';
-import { Syntax } from '../values/syntax.js';
+import { Syntax, type SrcLoc } from '../values/syntax.js';
 import { StructInstance } from '../values/struct.js';
-import { NULL, RString, RVector, VOID, type Value } from '../values/types.js';
+import { NULL, Pair, RString, RVector, VOID, type Value } from '../values/types.js';
 import { clockSeededGenerator, currentPseudoRandomGenerator } from '../prims/random.js';
 import { Custodian, currentCustodian, manageThread } from '../thread/custodian.js';
 import { TopVar } from '../expand/core.js';
@@ -96,6 +98,7 @@ import {
   exnFailReadT,
   exnFailSyntaxT,
   exnFailSyntaxMissingModuleT,
+  exnFailUserT,
   exnMiscMatchT,
   exnMessage,
   isExn,
@@ -109,6 +112,7 @@ import { installLibraryFiles } from './library-loader.js';
 import { CompileTime } from './compile-time.js';
 import { ALL_PHASES } from '../expand/bindings.js';
 import { formatLoc, isLocationless } from '../expand/expander.js';
+import { srclocT } from '../prims/srcloc.js';
 import { scopeSetAdd } from '../expand/scopes.js';
 import { makeSyntaxRules } from '../expand/syntax-rules.js';
 import { keywordApplyHook } from '../prims/keyword-procedures.js';
@@ -801,7 +805,8 @@ export class Runtime {
     if (info.instantiated || info.body === null) return out;
     info.instantiated = true;
     for (const r of info.requires) this.instantiationNodes(r, out);
-    for (const c of info.body) out.push(new Prompt(compile(c)));
+    const body = moduleBodyInfo(moduleDescription(info.name));
+    for (const c of info.body) out.push(new Prompt(compile(c, body), body));
     return out;
   }
 
@@ -831,6 +836,8 @@ export class Runtime {
    */
   runPlace(path: string, start: string): Promise<number> {
     this.setParamBase(currentNamespace, new Namespace([]));
+    // Racket prints a place's errors without their context.
+    this.showContext = false;
     const places = this.host.places;
     if (places?.parent === undefined) throw new Error('runPlace: not in a place');
     const channel = parentChannel(places, () => {
@@ -1212,9 +1219,13 @@ export class Runtime {
   displayError(m: Machine, msg: Value, v: Value): void {
     this.stdout.flush();
     const err = m.paramValue(currentErrorPort) as OutputPort;
-    const text = (msg instanceof RString ? msg.s : displayString(msg)) + this.errorLocation(v);
+    const interactive = this.interactive && m.thread === this.mainThread;
+    if (interactive) this.lastError = v;
+    // The REPL shows the context only when asked (`,bt`), as Racket's does.
+    const context = interactive || !this.showContext ? '' : this.contextText(v, m.paramValue(errorPrintContextLength) as number);
+    const text = (msg instanceof RString ? msg.s : displayString(msg)) + this.errorLocation(v) + (context === '' ? '' : `\n${context}`);
     err.write(
-      this.interactive && m.thread === this.mainThread
+      interactive
         ? text
             .split('\n')
             .map((l) => `; ${l}`)
@@ -1222,6 +1233,63 @@ export class Runtime {
         : text + '\n',
     );
     err.flush();
+  }
+
+  /** The value of the last error the REPL displayed (main thread, interactive), for `,bt`: `contextText(rt.lastError)`. */
+  lastError: Value = undefined;
+
+  /** Whether the default error display handler prints `context...:` blocks (not in a place, as in Racket). */
+  private showContext = true;
+
+  /**
+   * The procedures on the continuation where exception `v` was raised
+   * (where its continuation marks were taken), innermost first, as
+   * continuation-mark-set->context gives them; empty for a value that is
+   * not an exception.
+   */
+  errorContext(v: Value): readonly ContextEntry[] {
+    const marks = isExn(v) ? (v as StructInstance).fields[1] : undefined;
+    return marks instanceof ContinuationMarkSet ? (marks.context?.get() ?? []) : [];
+  }
+
+  /**
+   * Where exception `v` is, when that can be told: the first location of an
+   * exn:fail:read's srclocs or of an exn:fail:syntax's expressions, or else
+   * the innermost procedure of its context that has a location.
+   */
+  errorSrcloc(v: Value): SrcLoc | null {
+    if (!(v instanceof StructInstance) || !isExn(v)) return null;
+    if (v.type.isSubtypeOf(exnFailReadT) || v.type.isSubtypeOf(exnFailSyntaxT)) {
+      const first = v.fields[2] instanceof Pair ? v.fields[2].car : null;
+      if (first instanceof Syntax && first.loc !== null && !isLocationless(first.loc)) return first.loc;
+      if (first instanceof StructInstance && first.type === srclocT) {
+        const [source, line, column, position, span] = first.fields;
+        const num = (x: Value) => (typeof x === 'number' ? x : null);
+        if (source !== false)
+          return {
+            source: displayString(source),
+            line: num(line),
+            column: num(column),
+            position: num(position) ?? 0,
+            span: num(span) ?? 0,
+          };
+      }
+    }
+    for (const e of this.errorContext(v)) if (e.loc !== null) return e.loc;
+    return null;
+  }
+
+  /**
+   * The `context...:` block the default error display handler prints under
+   * an error's message (no trailing newline), showing at most `max` lines
+   * (error-print-context-length); '' when there is nothing to show. The
+   * REPL's `,bt` prints it for the last error.
+   */
+  contextText(v: Value, max = 16): string {
+    // Racket shows no context for exn:fail:user (raise-user-error, command-line's errors).
+    if (max <= 0 || (v instanceof StructInstance && v.type.isSubtypeOf(exnFailUserT))) return '';
+    const lines = contextLines(this.errorContext(v), max);
+    return lines.length === 0 ? '' : `  context...:\n${lines.join('\n')}`;
   }
 
   /** What Racket's default error display handler prints for a raised value. */
@@ -1245,6 +1313,13 @@ export class Runtime {
     }
     return '';
   }
+}
+
+/** How a context names a module (after `body of`): `"/path"`, `(submod "/path" main)`, `'name`. */
+function moduleDescription(name: string): string {
+  const [base, ...subs] = name.split(' ');
+  const file = base.startsWith('/') ? JSON.stringify(base) : `'${base}`;
+  return subs.length === 0 ? file : `(submod ${file} ${subs.join(' ')})`;
 }
 
 /** The key of a module file's instance at `phase` in the module cache. */
@@ -1293,13 +1368,16 @@ export class TopLevelNode extends BaseNode {
     }
     const core = this.rt.expandTopLevelForm(this.forms[this.index], this.print, this.ns);
     m.stack.push(new TopLevelNextFrame(new TopLevelNode(this.rt, this.forms, this.index + 1, this.print, this.ns)));
-    m.node = compile(core);
+    m.node = compile(core, TOP_LEVEL_BODY);
   }
 }
 
 class TopLevelNextFrame extends Frame {
   constructor(readonly next: Node) {
     super();
+  }
+  override ctxInfo(): ProcInfo {
+    return TOP_LEVEL_BODY;
   }
   resume(m: Machine): void {
     m.node = this.next;

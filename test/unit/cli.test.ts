@@ -55,7 +55,7 @@ describe('rkt FILE', () => {
     const f = file('fail.rkt', '#lang racket/base\n(displayln "before")\n(car 1)\n(displayln "after")\n');
     const r = run([f]);
     expect(r.stdout).toBe('before\n');
-    expect(r.stderr).toBe('car: contract violation\n  expected: pair?\n  given: 1\n');
+    expect(r.stderr).toBe(`car: contract violation\n  expected: pair?\n  given: 1\n  context...:\n   body of "${join(dir, 'fail.rkt')}"\n`);
     expect(r.code).toBe(1);
   });
 
@@ -168,7 +168,9 @@ describe('rkt -e', () => {
 
   it('reports a reference to an undefined top-level variable as racket does', () => {
     const r = run(['-e', 'y']);
-    expect(r.stderr).toBe('y: undefined;\n cannot reference an identifier before its definition\n  in module: top-level\n');
+    expect(r.stderr).toBe(
+      'y: undefined;\n cannot reference an identifier before its definition\n  in module: top-level\n  context...:\n   body of top-level\n',
+    );
     expect(r.code).toBe(1);
   });
 });
