@@ -10,6 +10,7 @@ import { printResults, type ModuleInfo } from '../expand/modules.js';
 import type { Namespace } from '../expand/namespace.js';
 import { datumToSyntax, syntaxToDatum } from '../expand/scopes.js';
 import { compile } from '../eval/compile.js';
+import { TOP_LEVEL_BODY, type ProcInfo } from '../eval/proc-info.js';
 import { Frame } from '../eval/frames.js';
 import { Node as BaseNode, type Node } from '../eval/nodes.js';
 import type { Machine } from '../eval/machine.js';
@@ -122,10 +123,12 @@ class EvalTextNode extends BaseNode {
       m.returnValue(VOID);
       return;
     }
-    m.stack.push(new ThenNode(new EvalTextNode(this.host, this.ns, this.text, read.end)));
     // What racket's `read` gives has no source locations (so its lambdas get no names from them).
     const form = datumToSyntax(null, syntaxToDatum(read.datum));
-    m.node = compile(this.host.expandTopLevelForm(form, true, this.ns));
+    // Expanded before the frame is pushed: a syntax error has no context, as in Racket; a run-time error's shows `body of top-level`.
+    const core = this.host.expandTopLevelForm(form, true, this.ns);
+    m.stack.push(new ThenNode(new EvalTextNode(this.host, this.ns, this.text, read.end), TOP_LEVEL_BODY));
+    m.node = compile(core, TOP_LEVEL_BODY);
   }
 }
 
@@ -169,10 +172,16 @@ class SeqThen extends BaseNode {
   }
 }
 
-/** A frame that, when the running node returns, runs `next`. */
+/** A frame that, when the running node returns, runs `next`; `info` is what an error's context shows of it. */
 class ThenNode extends Frame {
-  constructor(private readonly next: Node) {
+  constructor(
+    private readonly next: Node,
+    private readonly info: ProcInfo | null = null,
+  ) {
     super();
+  }
+  override ctxInfo(): ProcInfo | null {
+    return this.info;
   }
   resume(m: Machine): void {
     m.node = this.next;

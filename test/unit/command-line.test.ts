@@ -145,7 +145,7 @@ describe('rkt with racket switches', () => {
   it('-i runs a REPL after the steps, in the same namespace, even after an error; (exit) in a step ends all', () => {
     const r = run(['-e', '(define z 9)', '-e', '(car 1)', '-i'], '(+ z 1)\n');
     expect(r.stdout).toBe(`${banner}> 10\n> \n`);
-    expect(r.stderr).toBe('car: contract violation\n  expected: pair?\n  given: 1\n');
+    expect(r.stderr).toBe('car: contract violation\n  expected: pair?\n  given: 1\n  context...:\n   body of top-level\n');
     expect(r.code).toBe(0);
     expect(run(['-e', '(exit 4)', '-i'], '(+ 1 2)\n')).toEqual({ stdout: banner, stderr: '', code: 4 });
     expect(run(['-e', '(exit 3)'])).toMatchObject({ code: 3 });
