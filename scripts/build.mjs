@@ -38,11 +38,14 @@ const rktLibraries = {
   },
 };
 const plugins = [rktLibraries];
+// The package's version, for the REPL's banner (src/cli/repl.ts).
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   bundle: true,
+  define: { RKT_VERSION: JSON.stringify(version) },
   platform: 'node',
   format: 'cjs',
   target: 'node20',

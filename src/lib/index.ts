@@ -18,6 +18,7 @@ import * as base64 from './base64.rkt';
 import * as dates from './dates.rkt';
 import * as dicts from './dicts.rkt';
 import * as digests from './digests.rkt';
+import * as enter from './enter.rkt';
 import * as evaluation from './eval.rkt';
 import * as files from './files.rkt';
 import * as filesystem from './filesystem.rkt';
@@ -101,6 +102,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(portEvents),
   file(portMakers),
   file(evaluation),
+  file(enter),
   file(files),
   file(filesystem),
   file(semaphores),

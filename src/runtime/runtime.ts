@@ -52,6 +52,7 @@ import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
 import { printResultsAsWritten } from '../prims/print-params.js';
 import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
 import { installLocalAndShared } from '../macros/local-shared.js';
+import { installEnterForms } from '../macros/enter.js';
 import { installUnitForms } from '../macros/units.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { SET_METHODS } from '../prims/generic-sets.js';
@@ -106,6 +107,7 @@ import type { BreakKind, RThread, Task } from '../thread/thread.js';
 import { LIBRARY_FILES } from '../lib/index.js';
 import { installLibraryFiles } from './library-loader.js';
 import { CompileTime } from './compile-time.js';
+import { type ReplError, replBacktrace, replErrorDisplay } from './repl-errors.js';
 import { ALL_PHASES } from '../expand/bindings.js';
 import { formatLoc, isLocationless } from '../expand/expander.js';
 import { scopeSetAdd } from '../expand/scopes.js';
@@ -347,6 +349,11 @@ export class Runtime {
   readonly resources = new Set<{ close(): void; closed: boolean }>();
   /** Set once the run has ended (exit or main thread done). */
   ended = false;
+  /**
+   * Whether what was last written to standard output ends a line; the REPL
+   * sets it when it has read a line, and starts its prompt on a fresh line.
+   */
+  stdoutLineStart = true;
 
   constructor(opts: RuntimeOptions) {
     this.host = opts.host;
@@ -360,9 +367,10 @@ export class Runtime {
     this.compileTime = new CompileTime(this.sched);
     this.ex.compileTime = this.compileTime;
     const host = this.host;
-    this.stdout = new OutputPort('stdout', (d) =>
-      typeof d === 'string' ? host.writeStdout(d) : host.writeStdoutBytes?.(d) || host.writeStdout(decodeLeniently(d)),
-    );
+    this.stdout = new OutputPort('stdout', (d) => {
+      if (d.length > 0) this.stdoutLineStart = typeof d === 'string' ? d.endsWith('\n') : d[d.length - 1] === 10;
+      return typeof d === 'string' ? host.writeStdout(d) : host.writeStdoutBytes?.(d) || host.writeStdout(decodeLeniently(d));
+    });
     this.stderr = new OutputPort('stderr', (d) =>
       typeof d === 'string' ? host.writeStderr(d) : host.writeStderrBytes?.(d) || host.writeStderr(decodeLeniently(d)),
     );
@@ -405,7 +413,8 @@ export class Runtime {
     this.applyHooks.push(contractApplyHook);
     this.ex.library = (name) => this.library(name);
     this.installLibraries();
-    this.topLevel = new Namespace(['racket']);
+    // racket/init's: racket, and racket/enter for the REPL.
+    this.topLevel = new Namespace(['racket', 'racket/enter']);
     this.setParamBase(currentNamespace, this.topLevel);
   }
 
@@ -462,6 +471,7 @@ export class Runtime {
     installPlaceForms((name, m) => (this.libraries.get('racket/place') ?? this.addLibrary('racket/place')).exports.set(name, m));
     installFutureForms((name, m) => (this.libraries.get('racket/future') ?? this.addLibrary('racket/future')).exports.set(name, m));
     installLocalAndShared((lib, name, m) => (this.libraries.get(lib) ?? this.addLibrary(lib)).exports.set(name, m));
+    installEnterForms((name, m) => (this.libraries.get('racket/enter') ?? this.addLibrary('racket/enter')).exports.set(name, m));
     installUnitForms((name, m) => (this.libraries.get('racket/unit') ?? this.addLibrary('racket/unit')).exports.set(name, m));
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
     installContractForms((name, m) => contract.exports.set(name, m));
@@ -917,7 +927,7 @@ export class Runtime {
    * REPL: evaluates the forms in `text` in a new main thread, leaving other
    * threads running. Resolves to null, or to the exit code if `exit` was called.
    */
-  evalInteractive(text: string): Promise<number | null> {
+  evalInteractive(input: string | (() => Syntax[])): Promise<number | null> {
     if (!this.interactive) this.printResultsPretty();
     this.interactive = true;
     return new Promise<number | null>((resolve) => {
@@ -926,7 +936,9 @@ export class Runtime {
       this.sched.restart();
       const starter = new PrepareNode(() => {
         try {
-          return [new TopLevelNode(this, readAll(text, 'stdin'))];
+          // Each form is evaluated in the namespace current when it starts, as `enter!` changes it.
+          const forms = typeof input === 'string' ? readAll(input, 'stdin') : input();
+          return [new TopLevelNode(this, forms, 0, true, null)];
         } catch (e) {
           if (e instanceof ReadError) throw new RacketThrow(makeExn(exnFailReadT, this.relativizeReadError(e), VOID));
           throw e;
@@ -1154,16 +1166,28 @@ export class Runtime {
   displayError(m: Machine, msg: Value, v: Value): void {
     this.stdout.flush();
     const err = m.paramValue(currentErrorPort) as OutputPort;
-    const text = (msg instanceof RString ? msg.s : displayString(msg)) + this.errorLocation(v);
-    err.write(
-      this.interactive && m.thread === this.mainThread
-        ? text
-            .split('\n')
-            .map((l) => `; ${l}`)
-            .join('\n') + '\n; [,bt for context]\n'
-        : text + '\n',
-    );
+    const message = msg instanceof RString ? msg.s : displayString(msg);
+    const text = message + this.errorLocation(v);
+    if (this.interactive && m.thread === this.mainThread) {
+      // The REPL keeps the whole text for ,bt and shows it shortened.
+      this.lastReplError = { full: text, message, value: v };
+      err.write(replErrorDisplay(text));
+    } else err.write(text + '\n');
     err.flush();
+  }
+
+  /** The last error the REPL showed (its main thread's), for `,bt` and `,exn`. */
+  lastReplError: ReplError | null = null;
+
+  /** What the REPL's `,bt` prints: the last error's message with its context. */
+  replBacktrace(): string {
+    return replBacktrace(this.lastReplError);
+  }
+
+  /** The namespace the REPL evaluates in: its main thread's current-namespace (`enter!` changes it). */
+  replNamespace(): Namespace {
+    const cell = this.paramBaseCell(currentNamespace);
+    return (this.mainThread !== null ? cell.get(this.mainThread) : cell.value) as Namespace;
   }
 
   /** What Racket's default error display handler prints for a raised value. */
@@ -1223,7 +1247,8 @@ export class TopLevelNode extends BaseNode {
     private readonly index = 0,
     /** Print each result (rkt -e, the REPL); otherwise the last form's values are the result. */
     private readonly print = true,
-    private readonly ns = rt.topLevel,
+    /** null: the current namespace (the REPL). */
+    private readonly ns: Namespace | null = rt.topLevel,
   ) {
     super();
   }
@@ -1233,7 +1258,8 @@ export class TopLevelNode extends BaseNode {
       m.returnValue(this.print || this.index === 0 ? VOID : m.val);
       return;
     }
-    const core = this.rt.expandTopLevelForm(this.forms[this.index], this.print, this.ns);
+    const ns = this.ns ?? (m.paramValue(currentNamespace) as Namespace);
+    const core = this.rt.expandTopLevelForm(this.forms[this.index], this.print, ns);
     m.stack.push(new TopLevelNextFrame(new TopLevelNode(this.rt, this.forms, this.index + 1, this.print, this.ns)));
     m.node = compile(core);
   }

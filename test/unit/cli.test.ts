@@ -175,10 +175,10 @@ describe('rkt -e', () => {
 
 describe('rkt (REPL)', () => {
   it('prints what Racket 8.7 prints for the same input', () => {
-    // Recorded from `racket -i < input` with Racket 8.7.
+    // Recorded from `racket -i < input` with Racket 8.7 (the banner names rkt).
     const input = '(+ 1 2)\n(define x 5)\nx\n(values 1 2)\n(car 1)\n"s"\n(define (f)\n  1)\n(f)\n';
     const r = run([], input);
-    expect(r.stdout).toBe('Welcome to Racket v8.7 [cs].\n> 3\n> > 5\n> 1\n2\n> > "s"\n> > 1\n> \n');
+    expect(r.stdout).toBe('Welcome to rkt 0.1.0 (Racket v8.7 [cs]).\n> 3\n> > 5\n> 1\n2\n> > "s"\n> > 1\n> \n');
     expect(r.stderr).toBe('; car: contract violation\n;   expected: pair?\n;   given: 1\n; [,bt for context]\n');
     expect(r.code).toBe(0);
   });

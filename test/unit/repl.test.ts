@@ -1,0 +1,114 @@
+// The REPL with input from a pipe (`rkt < input`, as tests of `-i` run it):
+// what it prints, recorded from `racket -i < input` with Racket 8.7 (xrepl
+// loaded, as racket/interactive loads it), the banner naming rkt. Uses the
+// built bin/rkt (npm test builds first).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { indentation } from '../../src/cli/repl-indent.js';
+import { historyEntry, HistoryFile } from '../../src/cli/repl-history.js';
+import { replBacktrace, replErrorDisplay } from '../../src/runtime/repl-errors.js';
+
+const rkt = fileURLToPath(new URL('../../bin/rkt', import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const banner = `Welcome to rkt ${version} (Racket v8.7 [cs]).\n`;
+const dir = mkdtempSync(join(tmpdir(), 'rkt-repl-'));
+
+function repl(input: string) {
+  const r = spawnSync(process.execPath, [rkt], { cwd: dir, input, encoding: 'utf8', timeout: 60_000 });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
+}
+
+describe('the REPL on piped input', () => {
+  it('prompts before each form and keeps the rest of a line after an error', () => {
+    const r = repl(
+      '(define x 1) (car 5) (+ x 1)\n(display "abc")\n(lambda (x) x)\n(let ([g (lambda () 1)]) g)\n(build-list 30 (lambda (i) (* i 1000)))\n  (+ 1\n',
+    );
+    const numbers = Array.from({ length: 30 }, (_, i) => String(i * 1000));
+    expect(r.stdout).toBe(`${banner}> > > 2\n> abc\n> #<procedure>\n> #<procedure:g>\n> '(${numbers.join('\n  ')})\n> > \n`);
+    expect(r.stderr).toBe(
+      '; car: contract violation\n;   expected: pair?\n;   given: 5\n; [,bt for context]\n' +
+        '; stdin:6:2: read-syntax: expected a `)` to close `(` [,bt for context]\n',
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it('runs the comma commands as xrepl does', () => {
+    const r = repl(
+      '(define (f x) (car x))\n(f 2)\n,bt\n(lambda)\n,bt\n,exn\n,time (values 1 2)\n(define y 2)\n,describe y first\n,foo\n,help exit\n,exit 4\n(+ 1 2)\n',
+    );
+    const lines = r.stdout.split('\n');
+    // ,time's line: the times vary.
+    const timed = lines.findIndex((l) => l.startsWith('> ; cpu time: '));
+    expect(lines[timed]).toMatch(/^> ; cpu time: \d+ms = \d+ms \+ \d+ms gc; real time: \d+ms$/);
+    lines[timed] = '> ; cpu time';
+    expect(lines.join('\n')).toBe(
+      `${banner}> > > ; car: contract violation\n;   expected: pair?\n;   given: 2\n; (no backtrace)\n` +
+        '> > ; stdin:4:0: lambda: bad syntax\n;   in: (lambda)\n;   location...:\n;    stdin:4:0\n' +
+        '> ; #(struct:exn:fail:syntax "stdin:4:0: lambda: bad syntax\\n  in: (lambda)" #<continuation-mark-set> (#<syntax:stdin:4:0 (lambda)>))\n' +
+        '> ; cpu time\n1\n2\n' +
+        "> > ; `y' is a toplevel (or unbound) identifier\n; `first' is a bound identifier,\n" +
+        ';   defined in <collects>/racket/list.rkt\n;   required through "<collects>/racket/init.rkt"\n' +
+        '> > ; exit (quit ex): exit rkt\n;   usage: ,exit [<exit-code>]\n; An argument gives the exit code.\n> ',
+    );
+    expect(r.stderr).toBe(
+      '; car: contract violation\n;   expected: pair?\n;   given: 2\n; [,bt for context]\n' +
+        '; stdin:4:0: lambda: bad syntax\n;   in: (lambda)\n; [,bt for context]\n' +
+        "; Unknown command: 'foo [,bt for context]\n",
+    );
+    expect(r.code).toBe(4);
+  });
+
+  it('goes into a module with enter! and ,enter, and back with ,top', () => {
+    writeFileSync(join(dir, 'm.rkt'), '#lang racket/base\n(define secret 42)\n(define (g) (* 2 secret))\n(displayln "loading m")\n');
+    const r = repl('(enter! "m.rkt")\nsecret\n(g)\n(enter! #f)\nsecret\n,enter m.rkt\nsecret\n,top\n(enter! 5)\n');
+    expect(r.stdout).toBe(`${banner}> loading m\n"m.rkt"> 42\n"m.rkt"> 84\n"m.rkt"> > > "m.rkt"> 42\n"m.rkt"> > > \n`);
+    expect(r.stderr).toBe(
+      '; secret: undefined;\n;  cannot reference an identifier before its definition\n;   in module: top-level\n; [,bt for context]\n' +
+        '; stdin:9:8: enter!: not a module path or #f\n;   at: 5\n;   in: (enter! 5)\n; [,bt for context]\n',
+    );
+  });
+
+  it('lists its commands with ,help', () => {
+    const r = repl(',help\n');
+    expect(r.stdout).toContain('; General commands:\n;   help (h ?): display available commands\n');
+    for (const name of ['exit', 'cd', 'pwd', 'describe', 'require', 'enter', 'toplevel', 'load', 'backtrace (bt)', 'exn', 'time'])
+      expect(r.stdout).toContain(`;   ${name}`);
+  });
+});
+
+describe('REPL parts', () => {
+  it('shows an error as xrepl does: its ...: blocks left to ,bt', () => {
+    const full = 'car: contract violation\n  expected: pair?\n  given: 2\n  context...:\n   body of top-level\n   x.rkt:1:0';
+    expect(replErrorDisplay(full)).toBe('; car: contract violation\n;   expected: pair?\n;   given: 2\n; [,bt for context]\n');
+    expect(replErrorDisplay('user break')).toBe('; user break [,bt for context]\n');
+    expect(replBacktrace({ full, message: 'car: contract violation\n  expected: pair?\n  given: 2', value: null })).toBe(
+      '; car: contract violation\n;   expected: pair?\n;   given: 2\n;   context...:\n;    body of top-level\n;    x.rkt:1:0\n',
+    );
+    expect(replBacktrace(null)).toBe('; (no backtrace)\n');
+  });
+
+  it('indents a continuation line under its open bracket', () => {
+    expect(indentation('(+ 1\n')).toBe('  ');
+    expect(indentation('(define (f x)\n  (let ([y 1]\n')).toBe('        ');
+    expect(indentation('(let (\n')).toBe('       ');
+    expect(indentation('(list "(" #\\( ; (\n')).toBe('  ');
+    expect(indentation('(a) #| ( |#\n')).toBe('');
+  });
+
+  it('keeps history entries one per line in its file, newest last, and skips damaged lines', () => {
+    const path = join(dir, 'history');
+    const h = new HistoryFile(path);
+    h.append('(+ 1\n  2)');
+    h.append('x');
+    writeFileSync(path, `${readFileSync(path, 'utf8')}not json\n`);
+    expect(new HistoryFile(path).load()).toEqual(['x', '(+ 1\n  2)']);
+    expect(historyEntry('  (f)  \n')).toBe('  (f)');
+    expect(historyEntry(' \n ')).toBe(null);
+    expect(new HistoryFile(null).load()).toEqual([]);
+  });
+});
