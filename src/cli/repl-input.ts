@@ -2,6 +2,7 @@
 // history (Node's readline), or a pipe or file, read as it is.
 
 import { type Interface, createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { HISTORY_LIMIT, type HistoryFile, historyEntry } from './repl-history.js';
 
 /** What `next` gives when Ctrl-C was typed at the prompt. */
@@ -75,6 +76,30 @@ interface EditedLine {
   history: string[];
 }
 
+/**
+ * The terminal as readline writes to it: while a program runs, readline
+ * still reads (so that a Ctrl-C that came just before the terminal left raw
+ * mode is seen), but what it would echo is dropped, as the terminal echoes.
+ */
+class ReadlineOutput extends Writable {
+  muted = false;
+  readonly isTTY = true;
+  constructor(private readonly out: NodeJS.WritableStream & { columns?: number; rows?: number }) {
+    super();
+    out.on('resize', () => this.emit('resize'));
+  }
+  get columns(): number | undefined {
+    return this.out.columns;
+  }
+  get rows(): number | undefined {
+    return this.out.rows;
+  }
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: (e?: Error | null) => void): void {
+    if (!this.muted) this.out.write(chunk);
+    done();
+  }
+}
+
 /** A terminal: readline edits each line, Up and Down go through the history, which the history file keeps. */
 export function terminalSource(
   input: TerminalInput,
@@ -83,9 +108,10 @@ export function terminalSource(
   /** Ctrl-C that came while no line was awaited (just before an evaluation). */
   interrupt: () => void,
 ): LineSource {
+  const shown = new ReadlineOutput(output);
   const rl: Interface = createInterface({
     input,
-    output,
+    output: shown,
     terminal: true,
     history: history.load(),
     historySize: HISTORY_LIMIT,
@@ -127,13 +153,9 @@ export function terminalSource(
     },
     evaluating(on) {
       // While a program runs, the terminal is in cooked mode: Ctrl-C is SIGINT (a break), and
-      // what is typed ahead waits, echoed by the terminal, for the next prompt, as under racket.
-      if (on) {
-        rl.pause();
-        input.setRawMode?.(false);
-      } else {
-        input.setRawMode?.(true);
-      }
+      // lines typed ahead, echoed by the terminal, wait for the next prompt, as under racket.
+      shown.muted = on;
+      input.setRawMode?.(!on);
     },
     close: () => rl.close(),
   };
