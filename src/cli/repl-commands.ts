@@ -210,7 +210,11 @@ export function describeBinding(rt: Runtime, name: string): string {
     return `; ${shown} is a toplevel (or unbound) identifier\n`;
   if (m.kind === 'local') return `; ${shown} is a lexical identifier\n`;
   const libs = librariesBinding(rt, name, m);
-  if (libs.length === 0) return `; ${shown} is a bound identifier\n`;
+  if (libs.length === 0) {
+    // Inside a module (,enter): what the module defines.
+    const where = ns.moduleName === null ? '' : `,\n;   defined in ${ns.moduleName}\n;   required directly`;
+    return `; ${shown} is a bound identifier${where}\n`;
+  }
   const through = ns === rt.topLevel ? `through "${collectsName('racket/init')}"` : 'directly';
   return `; ${shown} is a bound identifier,\n;   defined in ${collectsName(libs[0])}\n;   required ${through}\n`;
 }

@@ -58,7 +58,7 @@ export function installThreads(t: PrimTable): void {
   const makeThread = (who: string, suspendToKill: boolean) =>
     t.fn(who, 1, 1, function (this: Machine, thunk: Value) {
       if (!(isProcedure(thunk) && arityIncludes(thunk, 0))) return argError(who, '(procedure-arity-includes/c 0)', thunk);
-      const name = (thunk as { lam?: { name: string | null } }).lam?.name ?? 'thread';
+      const name = (thunk as { lam?: { name: string | null } }).lam?.name ?? '';
       const custodian = managingCustodian(this, who);
       const th = this.rt.sched.spawn(thunk, [], name, this);
       th.suspendToKill = suspendToKill;

@@ -73,6 +73,21 @@ describe('the REPL on piped input', () => {
     );
   });
 
+  it('names procedures and threads as Racket does for code typed at the REPL', () => {
+    const r = repl(
+      '(thread (lambda () 1))\n(define (w) 1)\n(thread w)\n(eval (read-syntax (quote src) (open-input-string "(lambda () 1)")))\n',
+    );
+    expect(r.stdout).toBe(`${banner}> #<thread>\n> > #<thread:w>\n> #<procedure>\n> \n`);
+  });
+
+  it('describes what an entered module defines', () => {
+    writeFileSync(join(dir, 'n.rkt'), '#lang racket/base\n(define (h) 1)\n');
+    const r = repl(',en n.rkt\n,desc h\n');
+    expect(r.stdout).toBe(
+      `${banner}> "n.rkt"> ; \`h' is a bound identifier,\n;   defined in ${join(dir, 'n.rkt')}\n;   required directly\n"n.rkt"> \n`,
+    );
+  });
+
   it('lists its commands with ,help', () => {
     const r = repl(',help\n');
     expect(r.stdout).toContain('; General commands:\n;   help (h ?): display available commands\n');
