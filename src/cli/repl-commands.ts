@@ -9,7 +9,7 @@ import { writeString } from '../printer/print.js';
 import { syntaxToDatum } from '../reader/index.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { Syntax, type SrcLoc } from '../values/syntax.js';
-import { NULL, RString, Sym, listFromArray, sym, type Value } from '../values/types.js';
+import { RString, Sym, listFromArray, sym, type Value } from '../values/types.js';
 
 /** What a command can do in the REPL. */
 export interface ReplContext {
@@ -249,7 +249,7 @@ command({
       if (here === null) return ctx.fail('enter: missing module argument');
       mod = new Syntax(new RString(here, false), loc);
     }
-    return ctx.evaluate([form(ctx, loc, ['dynamic-enter!', form(ctx, loc, ['quote', moduleArg(mod, loc)])])]);
+    return ctx.evaluate([form(ctx, loc, ['%dynamic-enter!', form(ctx, loc, ['quote', moduleArg(mod, loc)])])]);
   },
 });
 
@@ -259,7 +259,7 @@ command({
   usage: null,
   blurb: 'go back to the toplevel',
   help: ['Goes back to the top-level namespace, as ,enter with no module would.'],
-  run: (ctx, args) => ctx.evaluate([form(ctx, args.loc, ['dynamic-enter!', new Syntax(false, args.loc)])]),
+  run: (ctx, args) => ctx.evaluate([form(ctx, args.loc, ['%dynamic-enter!', new Syntax(false, args.loc)])]),
 });
 
 command({
@@ -308,25 +308,18 @@ command({
 command({
   names: ['time'],
   section: 'Debugging',
-  usage: '<expr> ...',
+  usage: '[<count>] <expr> ...',
   blurb: 'time an expression',
-  help: ['Runs the expressions and shows the time they took, then their results.'],
+  help: [
+    'Runs the expressions and shows the time they took, then their results. A',
+    'count first runs them that many times: the best and worst 2/7ths of the',
+    "runs are left out, the others averaged; the results are the last run's.",
+  ],
   async run(ctx, args) {
-    const loc = args.loc;
-    if (args.forms.length === 0) return ctx.fail('time: missing expression');
-    const str = (s: string) => new Syntax(new RString(s, false), loc);
-    return ctx.evaluate([
-      form(ctx, loc, [
-        'let-values',
-        [
-          [
-            ['results', 'cpu', 'real', 'gc'],
-            ['time-apply', ['lambda', [], ...args.forms], quoted(ctx, loc, NULL)],
-          ],
-        ],
-        ['printf', str('; cpu time: ~ams = ~ams + ~ams gc; real time: ~ams\n'), 'cpu', ['-', 'cpu', 'gc'], 'gc', 'real'],
-        ['apply', 'values', 'results'],
-      ]),
-    ]);
+    const counted = typeof args.forms[0]?.e === 'number' || typeof args.forms[0]?.e === 'bigint';
+    const exprs = counted ? args.forms.slice(1) : args.forms;
+    if (exprs.length === 0) return ctx.fail('time: missing expression');
+    const count = counted ? args.forms[0] : new Syntax(1, args.loc);
+    return ctx.evaluate([form(ctx, args.loc, ['%repl-time', ['lambda', [], ...exprs], count])]);
   },
 });

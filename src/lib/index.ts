@@ -36,6 +36,7 @@ import * as portMakers from './port-makers.rkt';
 import * as ports from './ports.rkt';
 import * as procedures from './procedures.rkt';
 import * as reading from './reading.rkt';
+import * as repl from './repl.rkt';
 import * as semaphores from './semaphores.rkt';
 import * as collections from './collections.rkt';
 import * as sequences from './sequences.rkt';
@@ -102,6 +103,7 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(portEvents),
   file(portMakers),
   file(evaluation),
+  file(repl),
   file(enter),
   file(files),
   file(filesystem),

@@ -27,10 +27,8 @@ const enter = (stx: Syntax, ex: Expander, b: Builder): Syntax => {
   }
   const named = (name: string) => (flags as Keyword[]).some((f) => f.name === name);
   const verbosity = named('verbose') ? 'all' : named('quiet') ? 'none' : 'reload';
-  const enterer = b.list('dynamic-require', b.quote(sym('racket/enter')), b.quote(sym('dynamic-enter!')));
   return b.list(
-    '#%app',
-    enterer,
+    '%dynamic-enter!',
     b.quote(mod),
     b.keyword('verbosity'),
     b.quote(sym(verbosity)),

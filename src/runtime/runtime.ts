@@ -254,6 +254,8 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%class-call-with-member-names', '#%rkt-internal', 'class-call-with-member-names'],
   ['%class-make-class/c', '#%rkt-internal', 'class-make-class/c'],
   ['%base-raise-syntax-error', 'racket/base', 'raise-syntax-error'],
+  ['%dynamic-enter!', 'racket/enter', 'dynamic-enter!'],
+  ['%repl-time', '#%rkt-internal', 'repl-time'],
 ];
 
 /** mzscheme's names for procedures racket/base has under new names (the same procedures). */

@@ -88,6 +88,14 @@ describe('the REPL on piped input', () => {
     );
   });
 
+  it('times several runs with ,time COUNT, as xrepl does', () => {
+    const r = repl(',time 7 (values 1 2)\n,time 0 1\n');
+    const out = r.stdout.replace(/cpu time: \d+ms = \d+ms \+ \d+ms gc; real time: \d+ms/, 'cpu time');
+    const runs = [1, 2, 3, 4, 5, 6, 7].map((i) => `; run #${i}... -> 1, 2\n`).join('');
+    expect(out).toBe(`${banner}> ${runs}; 7 runs, 2 best/worst removed, 3 left for average:\n; cpu time\n1\n2\n> > \n`);
+    expect(r.stderr).toBe('; time: bad count: 0 [,bt for context]\n');
+  });
+
   it('lists its commands with ,help', () => {
     const r = repl(',help\n');
     expect(r.stdout).toContain('; General commands:\n;   help (h ?): display available commands\n');
