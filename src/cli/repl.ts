@@ -101,8 +101,13 @@ class Repl implements ReplContext {
   /** Ctrl-C (SIGINT): breaks the evaluation; at the prompt, reported as Racket reports a break there. */
   interrupt(): void {
     if (this.running) this.rt.breakMain('break');
-    else if (this.waiting) void this.showBreak();
-    else this.breakPending = true;
+    else if (this.waiting) {
+      // Waiting for piped input (a terminal gets Ctrl-C as a key then): the read is broken, a new prompt follows.
+      void this.showBreak().then(() => {
+        this.freshLine();
+        this.write(this.prompt());
+      });
+    } else this.breakPending = true;
   }
 
   /** `> `, or the module the REPL is in, as xrepl shows it: `"m.rkt"> `. */

@@ -104,6 +104,45 @@ describe('the REPL on piped input', () => {
   });
 });
 
+describe('the REPL on piped input, interrupted', () => {
+  it('takes SIGINT as a break of the evaluation, keeping definitions', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [rkt], { cwd: dir });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const closed = new Promise((res) => child.on('close', res));
+    const deadline = Date.now() + 60_000;
+    const until = async (done: () => boolean, each: () => void) => {
+      while (!done() && Date.now() < deadline && child.exitCode === null) {
+        each();
+        await new Promise((res) => setTimeout(res, 300));
+      }
+    };
+    // Signals only once the REPL is up (before, SIGINT ends node).
+    await until(
+      () => out.includes('> '),
+      () => {},
+    );
+    child.stdin.write('(define x 41)\n(let loop () (loop))\n(+ x 1)\n');
+    // SIGINT until the loop is broken and the next form has run (one sent before the loop starts breaks the wait for input).
+    await until(
+      () => out.includes('42\n'),
+      () => child.kill('SIGINT'),
+    );
+    child.stdin.end();
+    const code = await closed;
+    expect(out).toContain('> 42\n');
+    expect(err).toContain('; user break [,bt for context]\n');
+    expect(code).toBe(0);
+  });
+});
+
 describe('REPL parts', () => {
   it('shows an error as xrepl does: its ...: blocks left to ,bt', () => {
     const full = 'car: contract violation\n  expected: pair?\n  given: 2\n  context...:\n   body of top-level\n   x.rkt:1:0';
