@@ -159,27 +159,6 @@ command({
   run: (ctx, args) => ctx.evaluate([form(ctx, args.loc, nowIn(args.loc))]),
 });
 
-command({
-  names: ['describe', 'desc', 'id'],
-  section: 'Binding information',
-  usage: '<identifier> ...',
-  blurb: 'describe a (bound) identifier',
-  help: ['For each identifier, says whether it is bound at the top level or where', 'its binding comes from.'],
-  async run(ctx, args) {
-    let text = '';
-    // A number first is a phase (xrepl's); rkt describes phase-0 bindings.
-    const ids = typeof args.forms[0]?.e === 'number' ? args.forms.slice(1) : args.forms;
-    for (const f of ids) {
-      if (!isIdentifier(f)) {
-        if (text !== '') ctx.write(text);
-        return ctx.fail(`not an identifier or a known module: ${writeString(syntaxToDatum(f))}`);
-      }
-      text += describeBinding(ctx.rt, (f.e as Sym).name);
-    }
-    ctx.write(text);
-  },
-});
-
 /** The libraries in which `m` is the binding of `name`, the most specific first. */
 function librariesBinding(rt: Runtime, name: string, m: Meaning): string[] {
   const same = (a: Meaning, b: Meaning): boolean =>
@@ -218,6 +197,74 @@ export function describeBinding(rt: Runtime, name: string): string {
   const through = ns === rt.topLevel ? `through "${collectsName('racket/init')}"` : 'directly';
   return `; ${shown} is a bound identifier,\n;   defined in ${collectsName(libs[0])}\n;   required ${through}\n`;
 }
+
+/** Text as xrepl wraps it: lines of at most 79 columns, the lines after the first indented two more. */
+export function wrapped(words: readonly string[], first: string): string {
+  const lines: string[] = [];
+  let line = first;
+  let fresh = true;
+  for (const w of words) {
+    if (!fresh && line.length + 1 + w.length > 79) {
+      lines.push(line);
+      line = `;   ${w}`;
+    } else line = fresh ? `${line}${w}` : `${line} ${w}`;
+    fresh = false;
+  }
+  lines.push(line);
+  return `${lines.join('\n')}\n`;
+}
+
+command({
+  names: ['apropos', 'ap'],
+  section: 'Binding information',
+  usage: '<search-for> ...',
+  blurb: 'look for a binding',
+  help: ["Lists the names bound in the REPL's namespace that contain every", 'argument (a name, or a regexp for more).'],
+  async run(ctx, args) {
+    const tests: ((s: string) => boolean)[] = [];
+    for (const f of args.forms) {
+      const v = syntaxToDatum(f);
+      if (v instanceof Sym) tests.push((s) => s.includes(v.name));
+      else if (v instanceof RString) tests.push((s) => s.includes(v.s));
+      else return ctx.fail(`bad search spec: ${writeString(v)}`);
+    }
+    const rt = ctx.rt;
+    const ns = rt.replNamespace();
+    const names = new Set<string>(ns.vars.keys());
+    for (const n of rt.ex.table.namesVisible(ns.introduce(rt.ex, new Syntax(sym('x'), null)).scopes, 0))
+      if (!n.startsWith('\u0000')) names.add(n);
+    const found = [...names].filter((n) => tests.every((t) => t(n))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (found.length === 0) ctx.write('; No matches found.\n');
+    else
+      ctx.write(
+        wrapped(
+          found.map((n, i) => `${writeString(sym(n))}${i === found.length - 1 ? '.' : ','}`),
+          '; Matches: ',
+        ),
+      );
+  },
+});
+
+command({
+  names: ['describe', 'desc', 'id'],
+  section: 'Binding information',
+  usage: '<identifier> ...',
+  blurb: 'describe a (bound) identifier',
+  help: ['For each identifier, says whether it is bound at the top level or where', 'its binding comes from.'],
+  async run(ctx, args) {
+    let text = '';
+    // A number first is a phase (xrepl's); rkt describes phase-0 bindings.
+    const ids = typeof args.forms[0]?.e === 'number' ? args.forms.slice(1) : args.forms;
+    for (const f of ids) {
+      if (!isIdentifier(f)) {
+        if (text !== '') ctx.write(text);
+        return ctx.fail(`not an identifier or a known module: ${writeString(syntaxToDatum(f))}`);
+      }
+      text += describeBinding(ctx.rt, (f.e as Sym).name);
+    }
+    ctx.write(text);
+  },
+});
 
 command({
   names: ['require', 'req', 'r'],

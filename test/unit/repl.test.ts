@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { wrapped } from '../../src/cli/repl-commands.js';
 import { indentation } from '../../src/cli/repl-indent.js';
 import { historyEntry, HistoryFile } from '../../src/cli/repl-history.js';
 import { replBacktrace, replErrorDisplay } from '../../src/runtime/repl-errors.js';
@@ -94,6 +95,19 @@ describe('the REPL on piped input', () => {
     const runs = [1, 2, 3, 4, 5, 6, 7].map((i) => `; run #${i}... -> 1, 2\n`).join('');
     expect(out).toBe(`${banner}> ${runs}; 7 runs, 2 best/worst removed, 3 left for average:\n; cpu time\n1\n2\n> > \n`);
     expect(r.stderr).toBe('; time: bad count: 0 [,bt for context]\n');
+  });
+
+  it('looks for bindings with ,apropos, wrapping as xrepl wraps', () => {
+    const r = repl(',apropos string-pre\n,ap list- rx\n,ap hash-ref\n');
+    expect(r.stdout).toBe(
+      `${banner}> ; Matches: string-prefix?.\n> ; No matches found.\n> ; Matches: hash-ref, hash-ref!, hash-ref-key.\n> \n`,
+    );
+    const words = Array.from({ length: 12 }, (_, i) => `name-number-${i},`);
+    expect(wrapped(words, '; Matches: ')).toBe(
+      '; Matches: name-number-0, name-number-1, name-number-2, name-number-3,\n' +
+        ';   name-number-4, name-number-5, name-number-6, name-number-7, name-number-8,\n' +
+        ';   name-number-9, name-number-10, name-number-11,\n',
+    );
   });
 
   it('lists its commands with ,help', () => {
