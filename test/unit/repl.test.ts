@@ -7,9 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runRepl } from '../../src/cli/repl.js';
 import { wrapped } from '../../src/cli/repl-commands.js';
+import { nodeHost } from '../../src/host/node-host.js';
+import { Runtime } from '../../src/runtime/runtime.js';
 import { indentation } from '../../src/cli/repl-indent.js';
 import { historyEntry, HistoryFile } from '../../src/cli/repl-history.js';
 import { replBacktrace, replErrorDisplay } from '../../src/runtime/repl-errors.js';
@@ -154,6 +158,36 @@ describe('the REPL on piped input, interrupted', () => {
     expect(out).toContain('> 42\n');
     expect(err).toContain('; user break [,bt for context]\n');
     expect(code).toBe(0);
+  });
+});
+
+describe('runRepl', () => {
+  it('goes on in the runtime and namespace earlier steps used (as `rkt -e ... -i` will)', async () => {
+    let out = '';
+    let err = '';
+    const host = {
+      ...nodeHost(),
+      writeStdout: (t: string) => {
+        out += t;
+      },
+      writeStdoutBytes: undefined,
+      writeStderr: (t: string) => {
+        err += t;
+      },
+      writeStderrBytes: undefined,
+      readStdin: undefined,
+    };
+    const rt = new Runtime({ host });
+    expect(await rt.runTopLevel('(define x 41) (define (f) (car 1))')).toBe(0);
+    const output = new PassThrough();
+    output.on('data', (d) => {
+      out += d;
+    });
+    const code = await runRepl(rt, { input: Readable.from(['(+ x 1)\n', '(f)\n', ',exit 5\n']), output, banner: false, historyFile: null });
+    expect(out).toBe('> 42\n> > ');
+    expect(err).toBe('; car: contract violation\n;   expected: pair?\n;   given: 1\n; [,bt for context]\n');
+    expect(rt.lastReplError?.message).toBe('car: contract violation\n  expected: pair?\n  given: 1');
+    expect(code).toBe(5);
   });
 });
 
