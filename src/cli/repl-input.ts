@@ -42,8 +42,9 @@ class LineQueue {
     if (w) w(INTERRUPTED);
     return w !== undefined;
   }
-  take(): Promise<Line> | Line {
-    const l = this.lines.shift();
+  /** The next line; with `all`, every line read so far, as one text. */
+  take(all = false): Promise<Line> | Line {
+    const l = all && this.lines.length > 1 ? this.lines.splice(0).join('\n') : this.lines.shift();
     if (l !== undefined) return l;
     if (this.ended) return null;
     return new Promise((res) => this.waiting.push(res));
@@ -58,7 +59,9 @@ export function pipedSource(input: NodeJS.ReadableStream): LineSource {
   rl.on('close', () => q.end());
   return {
     terminal: false,
-    next: async () => q.take(),
+    // Lines that came together are taken together: the REPL's text then changes once per chunk of input,
+    // and the reader reads the forms of a chunk from one tokenization.
+    next: async () => q.take(true),
     entered: () => {},
     evaluating: () => {},
     close: () => rl.close(),
