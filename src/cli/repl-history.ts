@@ -23,9 +23,9 @@ export function historyPath(env: NodeJS.ProcessEnv = process.env): string | null
   return join(config, 'racket', 'rkt-history');
 }
 
-/** What an entry is in the history: without trailing white space; null if it is blank. */
+/** What an entry is in the history: without trailing white space and blank lines first; null if it is blank. */
 export function historyEntry(text: string): string | null {
-  const s = text.replace(/\s+$/, '');
+  const s = text.replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '');
   return s === '' ? null : s;
 }
 

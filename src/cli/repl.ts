@@ -211,16 +211,16 @@ class Repl implements ReplContext {
     }
   }
 
-  /** Whether the text from `start` holds complete forms (or a read error) and something besides white space. */
+  /** Whether the text from `start` holds complete forms (or a read error): blank lines and comments alone wait for more, as in Racket. */
   private complete(start: number): boolean {
     const saved = this.pos;
     try {
       this.pos = start;
-      for (;;) {
+      for (let forms = 0; ; forms++) {
         const r = this.readForm();
         if (r.kind === 'more') return false;
         if (r.kind === 'error') return true;
-        if (r.kind === 'none') return this.text.slice(start).trim() !== '';
+        if (r.kind === 'none') return forms > 0;
         this.pos = r.end;
       }
     } finally {

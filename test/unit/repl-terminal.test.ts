@@ -145,9 +145,14 @@ describe.skipIf(!haveScript)('the REPL in a terminal', () => {
     await t.enter('2)');
     await t.expect("'(1 2)\n");
     await t.expect('> ');
+    // A comment alone is no entry yet: the next line goes with it.
+    await t.enter('; a note');
+    await t.enter('(+ 1 1)');
+    await t.expect('2\n');
+    await t.expect('> ');
     expect(await t.exit()).toBe(0);
     // The continuation line started indented under the open bracket: the entry has the indentation.
-    expect(readFileSync(join(dir, 'history-lines'), 'utf8')).toBe('"(list 1\\n  2)"\n');
+    expect(readFileSync(join(dir, 'history-lines'), 'utf8')).toBe('"(list 1\\n  2)"\n"; a note\\n(+ 1 1)"\n');
   });
 
   it('recalls earlier input with the up arrow, also from an earlier session', async () => {

@@ -219,6 +219,7 @@ describe('REPL parts', () => {
     expect(new HistoryFile(path).load()).toEqual(['x', '(+ 1\n  2)']);
     expect(historyEntry('  (f)  \n')).toBe('  (f)');
     expect(historyEntry(' \n ')).toBe(null);
+    expect(historyEntry('\n  \n  (g\n 1)')).toBe('  (g\n 1)');
     expect(new HistoryFile(null).load()).toEqual([]);
   });
 });
