@@ -46,7 +46,8 @@ export interface ReplOptions {
 export async function runRepl(rt: Runtime, options: ReplOptions = {}): Promise<number> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
-  const terminal = input.isTTY === true && output.isTTY === true;
+  // A dumb terminal (an editor's inferior REPL) gets the plain REPL, as racket gives it without its expression editor.
+  const terminal = input.isTTY === true && output.isTTY === true && process.env.TERM !== 'dumb';
   const history = new HistoryFile(options.historyFile === undefined ? historyPath() : options.historyFile);
   let repl: Repl | null = null;
   const source = terminal ? terminalSource(input, output, history, () => repl?.interrupt()) : pipedSource(input);
