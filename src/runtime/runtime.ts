@@ -926,8 +926,10 @@ export class Runtime {
   }
 
   /**
-   * REPL: evaluates the forms in `text` in a new main thread, leaving other
-   * threads running. Resolves to null, or to the exit code if `exit` was called.
+   * REPL: evaluates the forms in `input` (a text, or a function giving the
+   * forms, run on the thread, so that what it throws is raised there) in a
+   * new main thread, leaving other threads running. Resolves to null, or to
+   * the exit code if `exit` was called.
    */
   evalInteractive(input: string | (() => Syntax[])): Promise<number | null> {
     if (!this.interactive) this.printResultsPretty();
