@@ -14,7 +14,7 @@
     racket/struct-info racket/tcp racket/udp racket/async-channel racket/place racket/future racket/set racket/generic
     racket/list racket/string racket/vector racket/match racket/cmdline
     ;; Libraries real programs require beside it.
-    json data/queue data/gvector racket/trace racket/date racket/hash racket/bytes file/sha1 file/md5
+    json data/queue data/gvector racket/trace racket/enter racket/date racket/hash racket/bytes file/sha1 file/md5
     net/base64 net/url-structs net/url net/uri-codec racket/unsafe/ops racket/flonum racket/fixnum
     rackunit rackunit/text-ui
     ;; Old and typed languages.

@@ -80,7 +80,8 @@ async function main(argv: string[]): Promise<number> {
     return rt.runFile(isAbsolute(first.file) ? first.file : resolve(process.cwd(), first.file));
   }
   const code = await rt.runStartup(cl.initLib, cl.steps, cl.repl);
-  return code ?? runRepl(rt);
+  // The banner, if any, is printed already (-v, which -i implies).
+  return code ?? runRepl(rt, { banner: false });
 }
 
 // Node ends the process when nothing can wake it any more (no timer, socket,

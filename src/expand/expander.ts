@@ -1057,11 +1057,12 @@ function sameMeaning(a: Meaning, b: Meaning): boolean {
 }
 
 /**
- * Code read from `-e` strings and the REPL: Racket reads it from ports that
- * do not count lines, so its errors carry no location.
+ * Code read from `-e` strings and standard input: Racket reads it from ports
+ * that do not count lines, so its errors carry no location. The REPL counts
+ * its lines, and reads with the source 'stdin (a symbol), which keeps them.
  */
 export function isLocationless(loc: SrcLoc): boolean {
-  return loc.source === 'string' || loc.source === 'stdin';
+  return (loc.source === 'string' || loc.source === 'stdin') && !(loc.sourceValue instanceof Sym);
 }
 
 /** `source:line:col` with the source relative to `cwd` when it lies inside it, as Racket prints locations. */
@@ -1105,7 +1106,8 @@ const NAME_PASSING_FORMS = new Set(['if', 'begin', 'begin0', '#%expression', 'le
 
 export function inferredName(stx: Syntax, viaMacro = false): string | null {
   const loc = stx.loc;
-  if (loc === null) return null;
+  // Racket names a procedure by where it is only when the source is a path or string, not a symbol ('stdin).
+  if (loc === null || loc.sourceValue instanceof Sym) return null;
   const keep = viaMacro ? 20 : 19;
   const src = loc.source.length > 20 ? '...' + loc.source.slice(loc.source.length - keep) : loc.source;
   return lineColumnString(src, loc);

@@ -22,6 +22,7 @@ import * as base64 from './base64.rkt';
 import * as dates from './dates.rkt';
 import * as dicts from './dicts.rkt';
 import * as digests from './digests.rkt';
+import * as enter from './enter.rkt';
 import * as evaluation from './eval.rkt';
 import * as files from './files.rkt';
 import * as filesystem from './filesystem.rkt';
@@ -39,6 +40,7 @@ import * as portMakers from './port-makers.rkt';
 import * as ports from './ports.rkt';
 import * as procedures from './procedures.rkt';
 import * as reading from './reading.rkt';
+import * as repl from './repl.rkt';
 import * as semaphores from './semaphores.rkt';
 import * as collections from './collections.rkt';
 import * as sequences from './sequences.rkt';
@@ -105,6 +107,8 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   file(portEvents),
   file(portMakers),
   file(evaluation),
+  file(repl),
+  file(enter),
   file(files),
   file(filesystem),
   file(semaphores),

@@ -103,6 +103,10 @@ export function installNamespaces(t: PrimTable): void {
   t.fn('namespace?', 1, 1, (v) => v instanceof Namespace);
   t.fn('make-base-namespace', 0, 0, () => new Namespace(['racket/base']));
   t.fn('make-base-empty-namespace', 0, 0, () => new Namespace([]));
+  // racket/enter's namespace to go back to: the REPL's (lib/enter.rkt).
+  t.internalFn('top-level-namespace', 0, 0, function (this: Machine) {
+    return this.rt.namespaces.topLevel;
+  });
   t.fn('make-empty-namespace', 0, 0, () => new Namespace([]));
 
   t.machine('eval', 1, 2, (m, a) => evaluate(m, 'eval', a.slice(1), true));

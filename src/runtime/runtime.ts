@@ -53,6 +53,7 @@ import { eraseAnnotatedNames, typedForms } from '../macros/typed-erasure.js';
 import { printResultsAsWritten } from '../prims/print-params.js';
 import { legacyForms, mzschemeForms } from '../macros/legacy-forms.js';
 import { installLocalAndShared } from '../macros/local-shared.js';
+import { installEnterForms } from '../macros/enter.js';
 import { installUnitForms } from '../macros/units.js';
 import { installBooleanForms, installFunctionForms } from '../macros/function-forms.js';
 import { SET_METHODS } from '../prims/generic-sets.js';
@@ -110,6 +111,7 @@ import type { BreakKind, RThread, Task } from '../thread/thread.js';
 import { LIBRARY_FILES } from '../lib/index.js';
 import { installLibraryFiles } from './library-loader.js';
 import { CompileTime } from './compile-time.js';
+import { type ReplError, replBacktrace, replErrorDisplay } from './repl-errors.js';
 import { ALL_PHASES } from '../expand/bindings.js';
 import { formatLoc, isLocationless } from '../expand/expander.js';
 import { srclocT } from '../prims/srcloc.js';
@@ -259,6 +261,8 @@ const MACRO_HELPERS: readonly (readonly [string, string, string])[] = [
   ['%class-call-with-member-names', '#%rkt-internal', 'class-call-with-member-names'],
   ['%class-make-class/c', '#%rkt-internal', 'class-make-class/c'],
   ['%base-raise-syntax-error', 'racket/base', 'raise-syntax-error'],
+  ['%dynamic-enter!', 'racket/enter', 'dynamic-enter!'],
+  ['%repl-time', '#%rkt-internal', 'repl-time'],
 ];
 
 /** mzscheme's names for procedures racket/base has under new names (the same procedures). */
@@ -357,6 +361,11 @@ export class Runtime {
   readonly resources = new Set<{ close(): void; closed: boolean }>();
   /** Set once the run has ended (exit or main thread done). */
   ended = false;
+  /**
+   * Whether what was last written to standard output ends a line; the REPL
+   * sets it when it has read a line, and starts its prompt on a fresh line.
+   */
+  stdoutLineStart = true;
 
   constructor(opts: RuntimeOptions) {
     this.host = opts.host;
@@ -370,9 +379,10 @@ export class Runtime {
     this.compileTime = new CompileTime(this.sched);
     this.ex.compileTime = this.compileTime;
     const host = this.host;
-    this.stdout = new OutputPort('stdout', (d) =>
-      typeof d === 'string' ? host.writeStdout(d) : host.writeStdoutBytes?.(d) || host.writeStdout(decodeLeniently(d)),
-    );
+    this.stdout = new OutputPort('stdout', (d) => {
+      if (d.length > 0) this.stdoutLineStart = typeof d === 'string' ? d.endsWith('\n') : d[d.length - 1] === 10;
+      return typeof d === 'string' ? host.writeStdout(d) : host.writeStdoutBytes?.(d) || host.writeStdout(decodeLeniently(d));
+    });
     this.stderr = new OutputPort('stderr', (d) =>
       typeof d === 'string' ? host.writeStderr(d) : host.writeStderrBytes?.(d) || host.writeStderr(decodeLeniently(d)),
     );
@@ -421,7 +431,8 @@ export class Runtime {
     this.applyHooks.push(contractApplyHook);
     this.ex.library = (name) => this.library(name);
     this.installLibraries();
-    this.topLevel = new Namespace(['racket']);
+    // racket/init's: racket, and racket/enter for the REPL.
+    this.topLevel = new Namespace(['racket', 'racket/enter']);
     this.setParamBase(currentNamespace, this.topLevel);
   }
 
@@ -478,6 +489,7 @@ export class Runtime {
     installPlaceForms((name, m) => (this.libraries.get('racket/place') ?? this.addLibrary('racket/place')).exports.set(name, m));
     installFutureForms((name, m) => (this.libraries.get('racket/future') ?? this.addLibrary('racket/future')).exports.set(name, m));
     installLocalAndShared((lib, name, m) => (this.libraries.get(lib) ?? this.addLibrary(lib)).exports.set(name, m));
+    installEnterForms((name, m) => (this.libraries.get('racket/enter') ?? this.addLibrary('racket/enter')).exports.set(name, m));
     installUnitForms((name, m) => (this.libraries.get('racket/unit') ?? this.addLibrary('racket/unit')).exports.set(name, m));
     const contract = this.libraries.get('racket/contract') ?? this.addLibrary('racket/contract');
     installContractForms((name, m) => contract.exports.set(name, m));
@@ -926,7 +938,8 @@ export class Runtime {
     // racket/init is racket plus what a REPL has; results print through pretty-print.
     const lang = initLib === 'racket/init' ? 'racket' : initLib;
     const known = lang !== null && this.library(lang) !== null;
-    const ns = new Namespace(known ? [lang] : []);
+    // racket/init is racket and racket/enter, as the constructor's namespace.
+    const ns = initLib === 'racket/init' ? this.topLevel : new Namespace(known ? [lang] : []);
     this.topLevel = ns;
     this.setParamBase(currentNamespace, ns);
     if (initLib === 'racket/init') this.printResultsPretty();
@@ -979,10 +992,12 @@ export class Runtime {
   }
 
   /**
-   * REPL: evaluates the forms in `text` in a new main thread, leaving other
-   * threads running. Resolves to null, or to the exit code if `exit` was called.
+   * REPL: evaluates the forms in `input` (a text, or a function giving the
+   * forms, run on the thread, so that what it throws is raised there) in a
+   * new main thread, leaving other threads running. Resolves to null, or to
+   * the exit code if `exit` was called.
    */
-  evalInteractive(text: string): Promise<number | null> {
+  evalInteractive(input: string | (() => Syntax[])): Promise<number | null> {
     if (!this.interactive) this.printResultsPretty();
     this.interactive = true;
     return new Promise<number | null>((resolve) => {
@@ -991,7 +1006,9 @@ export class Runtime {
       this.sched.restart();
       const starter = new PrepareNode(() => {
         try {
-          return [new TopLevelNode(this, readAll(text, 'stdin'))];
+          // Each form is evaluated in the namespace current when it starts, as `enter!` changes it.
+          const forms = typeof input === 'string' ? readAll(input, 'stdin') : input();
+          return [new TopLevelNode(this, forms, 0, true, null)];
         } catch (e) {
           if (e instanceof ReadError) throw new RacketThrow(makeExn(exnFailReadT, this.relativizeReadError(e), VOID));
           throw e;
@@ -1219,20 +1236,31 @@ export class Runtime {
   displayError(m: Machine, msg: Value, v: Value): void {
     this.stdout.flush();
     const err = m.paramValue(currentErrorPort) as OutputPort;
+    const message = msg instanceof RString ? msg.s : displayString(msg);
     const interactive = this.interactive && m.thread === this.mainThread;
-    if (interactive) this.lastError = v;
-    // The REPL shows the context only when asked (`,bt`), as Racket's does.
-    const context = interactive || !this.showContext ? '' : this.contextText(v, m.paramValue(errorPrintContextLength) as number);
-    const text = (msg instanceof RString ? msg.s : displayString(msg)) + this.errorLocation(v) + (context === '' ? '' : `\n${context}`);
-    err.write(
-      interactive
-        ? text
-            .split('\n')
-            .map((l) => `; ${l}`)
-            .join('\n') + '\n; [,bt for context]\n'
-        : text + '\n',
-    );
+    const context = this.showContext ? this.contextText(v, m.paramValue(errorPrintContextLength) as number) : '';
+    const text = message + this.errorLocation(v) + (context === '' ? '' : `\n${context}`);
+    if (interactive) {
+      // The REPL keeps the whole text for ,bt and shows it without its `...:` blocks, as Racket's does.
+      this.lastError = v;
+      this.lastReplError = { full: text, message, value: v };
+      err.write(replErrorDisplay(text));
+    } else err.write(text + '\n');
     err.flush();
+  }
+
+  /** The last error the REPL showed (its main thread's), for `,bt` and `,exn`. */
+  lastReplError: ReplError | null = null;
+
+  /** What the REPL's `,bt` prints: the last error's message with its context. */
+  replBacktrace(): string {
+    return replBacktrace(this.lastReplError);
+  }
+
+  /** The namespace the REPL evaluates in: its main thread's current-namespace (`enter!` changes it). */
+  replNamespace(): Namespace {
+    const cell = this.paramBaseCell(currentNamespace);
+    return (this.mainThread !== null ? cell.get(this.mainThread) : cell.value) as Namespace;
   }
 
   /** The value of the last error the REPL displayed (main thread, interactive), for `,bt`: `contextText(rt.lastError)`. */
@@ -1356,7 +1384,8 @@ export class TopLevelNode extends BaseNode {
     private readonly index = 0,
     /** Print each result (rkt -e, the REPL); otherwise the last form's values are the result. */
     private readonly print = true,
-    private readonly ns = rt.topLevel,
+    /** null: the current namespace (the REPL). */
+    private readonly ns: Namespace | null = rt.topLevel,
   ) {
     super();
   }
@@ -1366,7 +1395,8 @@ export class TopLevelNode extends BaseNode {
       m.returnValue(this.print || this.index === 0 ? VOID : m.val);
       return;
     }
-    const core = this.rt.expandTopLevelForm(this.forms[this.index], this.print, this.ns);
+    const ns = this.ns ?? (m.paramValue(currentNamespace) as Namespace);
+    const core = this.rt.expandTopLevelForm(this.forms[this.index], this.print, ns);
     m.stack.push(new TopLevelNextFrame(new TopLevelNode(this.rt, this.forms, this.index + 1, this.print, this.ns)));
     m.node = compile(core, TOP_LEVEL_BODY);
   }

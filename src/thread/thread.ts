@@ -68,7 +68,8 @@ export class RThread {
   ) {}
 
   [customPrint](): string {
-    return printNamed('thread', this.name);
+    // A thread of an unnamed procedure (a lambda typed at the REPL) prints as #<thread>.
+    return printNamed('thread', this.name === '' ? null : this.name);
   }
 
   /** A thread in a sync is ready when it has ended; its result is the thread. */

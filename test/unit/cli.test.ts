@@ -177,7 +177,7 @@ describe('rkt -e', () => {
 
 describe('rkt (REPL)', () => {
   it('prints what Racket 8.7 prints for the same input', () => {
-    // Recorded from `racket -i < input` with Racket 8.7.
+    // Recorded from `racket -i < input` with Racket 8.7 (the banner names rkt).
     const input = '(+ 1 2)\n(define x 5)\nx\n(values 1 2)\n(car 1)\n"s"\n(define (f)\n  1)\n(f)\n';
     const r = run([], input);
     // Racket's banner, "Welcome to Racket v8.7 [cs].", names rkt first.
