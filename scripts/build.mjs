@@ -45,20 +45,19 @@ const plugins = [rktLibraries];
 // rkt's version, for `rkt -v` and the REPL banner (src/cli/version.ts).
 const define = { RKT_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) };
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.cjs',
+// What every bundle below shares: one CommonJS file for Node, with the .rkt libraries in it.
+const bundled = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
   plugins,
-  define,
-});
+};
+
+await build({ ...bundled, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', minify: true, define });
 // Its hash on the first line names bin/rkt's code cache for this bundle (no hashing at each start).
 const cli = readFileSync(`${root}dist/cli.cjs`, 'utf8');
 writeFileSync(`${root}dist/cli.cjs`, `// rkt-bundle ${createHash('sha256').update(cli).digest('hex').slice(0, 16)}\n${cli}`);
@@ -66,18 +65,7 @@ rmSync(`${root}dist/cli.cjs.cache`, { force: true });
 
 // The embedding API (package.json "exports"): one CommonJS implementation,
 // and an ESM entry that re-exports its names.
-await build({
-  entryPoints: ['src/embed/index.ts'],
-  outfile: 'dist/index.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-  absWorkingDir: root,
-  plugins,
-});
+await build({ ...bundled, entryPoints: ['src/embed/index.ts'], outfile: 'dist/index.cjs' });
 const names = Object.keys(createRequire(import.meta.url)(`${root}dist/index.cjs`)).sort();
 writeFileSync(
   `${root}dist/index.mjs`,
@@ -101,6 +89,7 @@ writeFileSync(
 
 // A library build for tools that drive a Runtime in-process (bench/threads/memory.mjs).
 await build({
+  ...bundled,
   stdin: {
     contents:
       "export { Runtime } from './src/runtime/runtime.ts'; export { nodeHost } from './src/host/node-host.ts'; export { libraryCoverage } from './src/runtime/coverage.ts';",
@@ -108,12 +97,4 @@ await build({
     loader: 'ts',
   },
   outfile: 'dist/lib.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-  absWorkingDir: root,
-  plugins,
 });
