@@ -1,6 +1,7 @@
 // Equality: eq?, eqv?, equal?, equal-always?, and the hash codes that go
 // with them (equal-hash-code, eq-hash-code, ...).
 
+import { eqIdentity } from '../values/identity.js';
 import * as N from '../values/numbers.js';
 import { isEq, isEqual, isEqv, encode, equalAlwaysKey, stringHash } from '../values/equal.js';
 import { Box, RBytes, RString, RVector, type Value, Pair } from '../values/types.js';
@@ -29,19 +30,9 @@ export function isEqualAlways(a: Value, b: Value): boolean {
   return isEqual(a, b);
 }
 
-const identities = new WeakMap<object, number>();
-let nextIdentity = 1;
-
 export function eqHashCode(v: Value): number {
   if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
-  if (typeof v === 'object' && v !== null) {
-    let id = identities.get(v);
-    if (id === undefined) {
-      id = nextIdentity++;
-      identities.set(v, id);
-    }
-    return id;
-  }
+  if (typeof v === 'object' && v !== null) return eqIdentity(v);
   return stringHash(String(v));
 }
 

@@ -63,6 +63,7 @@ import { installMatchForms, installMatchHelpers, MatchLocation } from '../macros
 import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.js';
 import { Namespace } from '../expand/namespace.js';
 import { RuntimeNamespaces } from './namespaces.js';
+import { useIdentities } from '../values/identity.js';
 import { StartupNode, type StartupHost, type StartupStep } from './startup.js';
 import { currentNamespace } from '../prims/namespaces.js';
 import { installModuleForms } from '../expand/module-forms.js';
@@ -375,6 +376,8 @@ export class Runtime {
     this.runFilePath = opts.runFile ?? 'rkt';
     this.startClock = this.host.now();
     this.sched = new Scheduler(this, this.host);
+    // What the constructor sets up (libraries, parameters) gets this runtime's identity numbers too.
+    useIdentities(this.sched.identities);
     this.sched.onIdle = () => this.flushPorts();
     this.compileTime = new CompileTime(this.sched);
     this.ex.compileTime = this.compileTime;

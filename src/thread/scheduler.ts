@@ -18,6 +18,7 @@ import { VOID, type Value } from '../values/types.js';
 import { customPrint } from '../values/printable.js';
 import { type BreakKind, RThread, breaksEnabled, severerBreak } from './thread.js';
 import { randomStart } from './evt.js';
+import { Identities, useIdentities } from '../values/identity.js';
 
 /** The clock and timers threads wait by (the host's). */
 export interface Clock {
@@ -55,6 +56,8 @@ export class Scheduler {
   switches = 0;
   /** Threads waiting in sync on system-idle-evt. */
   readonly idleWaiters = new Set<() => void>();
+  /** This runtime's eq-hash-code and hash-key numbers, current while its threads run. */
+  readonly identities = new Identities();
   /** `(system-idle-evt)`: one event per scheduler. */
   readonly idleEvt: Evt = new SystemIdleEvt(this);
   private stopped = false;
@@ -135,6 +138,7 @@ export class Scheduler {
   /** Runs threads for up to SLICE_MS, then yields to Node's event loop. */
   runSlice(): void {
     this.scheduled = false;
+    useIdentities(this.identities);
     const start = this.now();
     while (this.queue.length > 0 && !this.stopped) {
       const t = this.queue.shift()!;

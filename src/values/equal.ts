@@ -1,6 +1,7 @@
 // eq?, eqv? and equal?, and the key encodings hash tables use for them.
 
 import { Impersonator, seeThrough } from './impersonator.js';
+import { keyIdentity } from './identity.js';
 import { Box, Char, Complex, Flonum, MPair, Pair, RBytes, Rational, RString, RVector, Sym, Keyword, type Value } from './types.js';
 
 export function isEq(a: Value, b: Value): boolean {
@@ -72,16 +73,9 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-// Identity numbers for objects used as keys where no structural key exists.
-const objectIds = new WeakMap<object, number>();
-let nextObjectId = 1;
+/** The identity number of an object used as a key where no structural key exists (the running runtime's: identity.ts). */
 export function objectId(o: object): number {
-  let id = objectIds.get(o);
-  if (id === undefined) {
-    id = nextObjectId++;
-    objectIds.set(o, id);
-  }
-  return id;
+  return keyIdentity(o);
 }
 
 /**
