@@ -16,3 +16,4 @@ export { RacketValue, type JsInput, type JsValue, type RacketProcedure } from '.
 export type { ExnKind, RacketErrorKind } from './error-kinds.js';
 export type { HostProcedure } from './host-procedures.js';
 export type { AddressRule, NetworkPolicy } from './network-policy.js';
+export type { EnvironmentPolicy } from './environment-policy.js';

@@ -20,6 +20,7 @@ import { type JsInput, type JsValue, toJs, toRacket, type Caller, type FunctionW
 import { exnKind, type RacketErrorKind } from './error-kinds.js';
 import { hostProcedure, type HostProcedure } from './host-procedures.js';
 import { allowListTcp, allowListUdp, type NetworkPolicy } from './network-policy.js';
+import { environmentHost, type EnvironmentPolicy } from './environment-policy.js';
 
 /** Where Racket's output goes: a function receiving text, or anything with `write(text)` (a stream). */
 export type OutputSink = ((text: string) => void) | { write(text: string): unknown };
@@ -33,6 +34,12 @@ export interface RacketOptions {
   network?: NetworkPolicy;
   /** File access (file ports, racket/file, file-exists? ...): 'allow' (the default) or 'deny'. */
   files?: 'allow' | 'deny';
+  /**
+   * Environment variables (getenv, putenv, subprocesses' environments): 'copy' (the default)
+   * gives the runtime its own copy of process.env, which putenv changes without touching
+   * process.env; 'deny' gives it none; a list of names, a copy of those only.
+   */
+  env?: EnvironmentPolicy;
   /** Running programs (subprocess): 'allow' (the default) or 'deny'. */
   subprocesses?: 'allow' | 'deny';
   /** Host procedures, by name (see `define`). */
@@ -139,6 +146,7 @@ export class Racket {
         onEnd();
       },
       files: options.files === 'deny' ? undefined : base.files,
+      ...environmentHost(options.env ?? 'copy', process.env),
       processes: options.subprocesses === 'deny' ? undefined : base.processes,
       // No places: a place is a runtime on a worker thread of its own, which
       // would not write to the sinks above nor keep the policies given here.
