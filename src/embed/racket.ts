@@ -251,14 +251,15 @@ export class Racket {
   }
 
   private moduleNodes(path: string, source: string | null): Node[] {
-    const info = source === null ? this.rt.loadFile(path, null) : this.rt.loadSource(path, source);
+    // The application's own runFile may read the file even when its scripts may not (files: 'deny').
+    const info = source === null ? this.rt.loadFile(path, null, 0, true) : this.rt.loadSource(path, source);
     const nodes = this.rt.instantiationNodes(info);
     if (info.mainSubmodule) this.rt.instantiationNodes(info.mainSubmodule, nodes);
     return nodes;
   }
 
   private moduleResult<Exports extends object>(path: string): RacketModule<Exports> {
-    const info = this.rt.loadFile(path, null);
+    const info = this.rt.loadFile(path, null, 0, true);
     const exports: Record<string, JsValue> = {};
     for (const [name, meaning] of info.exports) {
       if (meaning.kind === 'top' && meaning.v.value !== undefined) exports[name] = toJs(meaning.v.value, this.call);

@@ -100,6 +100,7 @@ import {
   exnFailReadT,
   exnFailSyntaxT,
   exnFailSyntaxMissingModuleT,
+  exnFailFilesystemT,
   exnFailUserT,
   exnMiscMatchT,
   exnMessage,
@@ -731,12 +732,22 @@ export class Runtime {
     };
   }
 
-  /** Reads and expands a module file for its instance at `phase` (cached by path and phase). */
-  loadFile(path: string, from: Syntax | null, phase = 0): ModuleInfo {
+  /**
+   * Reads and expands a module file for its instance at `phase` (cached by
+   * path and phase). Reading a file is the host's file capability: without
+   * it only the embedding application itself (`byHost`) may load one, and a
+   * program's require is told only that file access is not available,
+   * whether the file exists or not.
+   */
+  loadFile(path: string, from: Syntax | null, phase = 0, byHost = false): ModuleInfo {
     const cached = this.files.get(fileKey(path, phase));
     if (cached) return cached;
     if (this.loading.has(fileKey(path, phase))) {
       throw new RacketThrow(makeExn(exnFailSyntaxT, `module: cycle in loading\n  at path: ${path}`, VOID));
+    }
+    if (this.host.files === undefined && !byHost) {
+      const where = from?.loc ? formatLoc(from.loc, this.ex.cwd) + ': ' : '';
+      throw new RacketThrow(makeExn(exnFailFilesystemT, `${where}open-input-file: file access is not available in this runtime`));
     }
     let text: string;
     try {

@@ -303,6 +303,21 @@ describe('file capability', () => {
       );
     }
   });
+
+  it('denied: a program cannot require a file, and cannot tell whether one exists; the application can still run one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rkt-deny-'));
+    writeFileSync(join(dir, 'secret.rkt'), '#lang racket/base\n(provide secret)\n(define secret 42)\n');
+    writeFileSync(join(dir, 'no-lang.txt'), 'password=hunter2\n');
+    const r = racket({ files: 'deny', cwd: dir });
+    const tryRequire = (path: string) =>
+      r.eval(`(with-handlers ([exn:fail:filesystem? exn-message]) (eval '(require (file ${JSON.stringify(path)}))) 'loaded)`);
+    const denied = 'open-input-file: file access is not available in this runtime';
+    expect(await tryRequire(join(dir, 'secret.rkt'))).toBe(denied);
+    expect(await tryRequire(join(dir, 'no-lang.txt'))).toBe(denied);
+    expect(await tryRequire(join(dir, 'nonexistent.rkt'))).toBe(denied);
+    // The application's own runFile is not the program's file access.
+    expect((await r.runFile(join(dir, 'secret.rkt'))).exports).toEqual({ secret: 42 });
+  });
 });
 
 describe('network capability', () => {
