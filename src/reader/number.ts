@@ -562,17 +562,33 @@ function readSigned(sgn: number, s: string, start: number, end: number, radix: n
   }
 }
 
-function readInteger(sgn: number, n: Q, s: string, start: number, end: number, radix: number, st: State): R {
-  // Accumulate digits in a loop rather than by recursion.
-  let acc = n.n;
-  const R = BigInt(radix);
-  for (;;) {
-    if (start === end) return finish(sgn, qint(BigInt(sgn) * acc), s, st);
-    const d = dig(s, start, radix);
-    if (d < 0) break;
-    acc = acc * R + BigInt(d);
-    start++;
+/** BigInt's prefix for a radix it parses, for appendDigits. */
+const BIGINT_PREFIX: Record<number, string> = { 2: '0b', 8: '0o', 10: '', 16: '0x' };
+
+/**
+ * `acc` followed by the digits of `s` from `start` in `radix`, and where
+ * the digits end. A long run is converted at once: BigInt parses it in
+ * subquadratic time, where taking a digit at a time is quadratic (a
+ * 300,000-digit literal took seconds).
+ */
+function appendDigits(acc: bigint, s: string, start: number, end: number, radix: number): { acc: bigint; stop: number } {
+  let stop = start;
+  while (stop < end && dig(s, stop, radix) >= 0) stop++;
+  const length = stop - start;
+  const prefix = BIGINT_PREFIX[radix];
+  if (length < 40 || prefix === undefined) {
+    const R = BigInt(radix);
+    let a = acc;
+    for (let i = start; i < stop; i++) a = a * R + BigInt(dig(s, i, radix));
+    return { acc: a, stop };
   }
+  const run = BigInt(prefix + s.slice(start, stop));
+  return { acc: acc === 0n ? run : acc * BigInt(radix) ** BigInt(length) + run, stop };
+}
+
+function readInteger(sgn: number, n: Q, s: string, start0: number, end: number, radix: number, st: State): R {
+  const { acc, stop: start } = appendDigits(n.n, s, start0, end, radix);
+  if (start === end) return finish(sgn, qint(BigInt(sgn) * acc), s, st);
   const c = s[start];
   const getN = (): Q => qint(BigInt(sgn) * acc);
   if (c === '.') return readDecimal(sgn, acc, 0, s, start + 1, end, radix, setExactness(st, 'approx'));

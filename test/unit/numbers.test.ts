@@ -2682,3 +2682,25 @@ const RANDOM: readonly (readonly [string, string])[] = [
   ['(gcd 728/969 3/9)', '1/969'],
   ['(expt 36.28891706466675 3/9)', '3.3107369006627145'],
 ];
+
+describe('long integer literals', () => {
+  it('read in every radix as BigInt reads them (a long run of digits is converted at once)', () => {
+    const digits = (alphabet: string, n: number) => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
+    const cases: [number, string, string][] = [
+      [10, '', '0123456789'],
+      [16, '0x', '0123456789abcdefABCDEF'],
+      [8, '0o', '01234567'],
+      [2, '0b', '01'],
+    ];
+    for (const [radix, prefix, alphabet] of cases) {
+      for (const n of [39, 40, 41, 1000, 20000]) {
+        const text = `1${digits(alphabet, n)}`;
+        // Compared as decimal text: a small result is a JS number, a big one a BigInt.
+        expect(String(parseNumber(text, radix))).toBe(String(BigInt(prefix + text)));
+        expect(String(parseNumber(`-${text}`, radix))).toBe(String(-BigInt(prefix + text)));
+        // What follows the digits is read as before: a fraction's denominator ("10" is the radix in every radix).
+        expect(parseNumber(`${text}/10`, radix)).toEqual(N.div(N.normBig(BigInt(prefix + text)), radix));
+      }
+    }
+  });
+});
