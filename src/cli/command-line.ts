@@ -97,10 +97,11 @@ function splitSwitches(argv: string[]): { switches: string[]; rest: string[]; re
         throw new CommandLineError(bad === a ? `bad switch: ${a}` : `bad switch: ${bad} within: ${a}`);
       }
       const letter = BY_NAME.get(s.name)!.letter;
-      switches.push(`-${letter}`);
-      if (s.arg !== undefined) {
+      if (s.arg === undefined) switches.push(`-${letter}`);
+      else {
         if (i >= argv.length) throw new CommandLineError(`missing ${s.arg} after ${shown} switch`);
-        switches.push(argv[i++]);
+        // As --name=value, so that an argument starting with "-" (-e -5) is taken as racket takes it.
+        switches.push(`--${s.name}=${argv[i++]}`);
       }
       if (letter === 'r' || letter === 'u') endsSwitches = true;
     }
@@ -115,7 +116,13 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const options = Object.fromEntries(
     [...BY_NAME.values()].map((s) => [s.name, { type: s.arg === undefined ? 'boolean' : 'string', short: s.letter, multiple: true }]),
   ) as Record<string, { type: 'boolean' | 'string'; short: string; multiple: true }>;
-  const { tokens } = parseArgs({ args: switches, options, strict: true, allowPositionals: false, tokens: true });
+  let tokens: ReturnType<typeof parseArgs>['tokens'];
+  try {
+    tokens = parseArgs({ args: switches, options, strict: true, allowPositionals: false, tokens: true }).tokens;
+  } catch (e) {
+    // splitSwitches has checked what racket checks; anything parseArgs still refuses is reported, not thrown at the user.
+    throw new CommandLineError(`bad command line: ${(e as Error).message.split('\n')[0]}`);
+  }
 
   const steps: StartupStep[] = [];
   let help = false;

@@ -137,6 +137,10 @@ describe('rkt with racket switches', () => {
     });
   });
 
+  it('takes an argument that starts with "-" as the switch\'s argument, as racket does', () => {
+    expect(run(['-e', '-5', '-N', '-x', '-e', "(find-system-path 'run-file)"]).stdout).toBe('-5\n#<path:-x>\n');
+  });
+
   it('-N names the run file; arguments after the switches are the command-line arguments', () => {
     expect(run(['-N', 'foo', '-e', "(find-system-path 'run-file)"]).stdout).toBe('#<path:foo>\n');
     expect(run(['-e', '(current-command-line-arguments)', 'a', 'b']).stdout).toBe('\'#("a" "b")\n');
