@@ -331,7 +331,7 @@ export function installFixnums(t: PrimTable): void {
     const make = (who: string) =>
       t.fn(who, 1, 2, (n: Value, x: Value = 0) => {
         // A valid length is a fixnum; only one the host cannot allocate is out of memory.
-        if (typeof n === 'bigint' && n > 2n ** 60n - 1n) return argError(who, 'valid-fxvector-length?', n);
+        if (typeof n === 'bigint' && n > FX_MAX) return argError(who, 'valid-fxvector-length?', n);
         const len = checkAllocationLength(who, 'valid-fxvector-length?', 'fxvector', MAX_ARRAY_LENGTH, n);
         return fxvectorOf(new Array<Fx>(len).fill(checkFx(who, x)));
       });

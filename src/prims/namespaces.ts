@@ -7,6 +7,7 @@ import type { Machine } from '../eval/machine.js';
 import { PARAMZ_KEY, Paramz, ThreadCell } from '../eval/marks.js';
 import { Parameter, Primitive, MachinePrimitive } from '../eval/procedures.js';
 import { Namespace, NamespaceAnchor } from '../expand/namespace.js';
+import type { Expander } from '../expand/expander.js';
 import { datumToSyntax } from '../expand/scopes.js';
 import { argError, argumentsError, undefinedVariable } from '../errors/messages.js';
 import { VariableReference } from '../expand/variable-reference.js';
@@ -96,6 +97,22 @@ function symbolArg(who: string, v: Value): Sym {
 
 /** Per runtime (its expander), each module's namespace as variable-reference->namespace returns it. */
 const referenceNamespaces = new WeakMap<object, Map<string, Namespace>>();
+
+/** What mappedVariableValue gives for a name bound to syntax. */
+export const BOUND_TO_SYNTAX: unique symbol = Symbol('bound to syntax');
+
+/**
+ * `name`'s value in `ns` as the namespace maps it (a required or defined
+ * variable), as namespace-variable-value and racket's -m find it:
+ * undefined when it is not defined, BOUND_TO_SYNTAX when it names syntax.
+ */
+export function mappedVariableValue(ex: Expander, ns: Namespace, name: Sym): Value | undefined | typeof BOUND_TO_SYNTAX {
+  const meaning = ex.resolve(ns.introduce(ex, new Syntax(name, null)));
+  if (meaning === null) return ns.vars.get(name.name)?.value;
+  if (meaning.kind !== 'top') return BOUND_TO_SYNTAX;
+  meaning.v.force();
+  return meaning.v.value;
+}
 
 export function installNamespaces(t: PrimTable): void {
   t.value('current-namespace', currentNamespace);
@@ -239,19 +256,12 @@ export function installNamespaces(t: PrimTable): void {
       else m.returnValue(cell.value);
       return;
     }
-    const id = ns.introduce(m.rt.ex, new Syntax(name, null));
-    const meaning = m.rt.ex.resolve(id);
-    if (meaning === null) {
-      const cell = ns.vars.get(name.name);
-      if (cell === undefined || cell.value === undefined) fail(notDefined);
-      else m.returnValue(cell.value);
-    } else if (meaning.kind === 'top') {
-      meaning.v.force();
-      if (meaning.v.value === undefined) fail(notDefined);
-      else m.returnValue(meaning.v.value);
-    } else {
+    const found = mappedVariableValue(m.rt.ex, ns, name);
+    if (found === BOUND_TO_SYNTAX) {
+      const id = ns.introduce(m.rt.ex, new Syntax(name, null));
       fail(`namespace-variable-value: bound to syntax\n  in: ${name.name}`, exnFailSyntaxT, listFromArray([id]));
-    }
+    } else if (found === undefined) fail(notDefined);
+    else m.returnValue(found);
   });
   t.fn('namespace-mapped-symbols', 0, 1, function (this: Machine, nsArg?: Value) {
     const ns = namespaceArg(this, 'namespace-mapped-symbols', nsArg);

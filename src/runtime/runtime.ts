@@ -16,7 +16,7 @@ import { RPath } from '../values/path.js';
 import { currentDirectory } from '../prims/paths.js';
 import { currentLogger, parseLogSpec, rootLogger } from '../prims/logging.js';
 import { compile } from '../eval/compile.js';
-import { TOP_LEVEL_BODY, moduleBodyInfo, type ProcInfo } from '../eval/proc-info.js';
+import { TOP_LEVEL_BODY, moduleBodyInfo } from '../eval/proc-info.js';
 import type { Core } from '../expand/core.js';
 import { callHandler, NO_HANDLER } from '../eval/exceptions.js';
 import type { Machine } from '../eval/machine.js';
@@ -64,7 +64,7 @@ import { ModuleInfo, expandModule, type ModuleLoader } from '../expand/modules.j
 import { Namespace } from '../expand/namespace.js';
 import { RuntimeNamespaces } from './namespaces.js';
 import { useIdentities } from '../values/identity.js';
-import { StartupNode, type StartupHost, type StartupStep } from './startup.js';
+import { NextNodeFrame, StartupNode, type StartupHost, type StartupStep } from './startup.js';
 import { currentNamespace } from '../prims/namespaces.js';
 import { installModuleForms } from '../expand/module-forms.js';
 import { installSyntaxForms, installSyntaxParameterForms } from '../expand/syntax-forms.js';
@@ -123,7 +123,6 @@ import { keywordApplyHook } from '../prims/keyword-procedures.js';
 import { contractApplyHook } from '../prims/contracts.js';
 import { expandTopLevel } from '../expand/top-level.js';
 import { numericVectorForForms, setForForms } from '../macros/for.js';
-import { Frame } from '../eval/frames.js';
 import { Node as BaseNode } from '../eval/nodes.js';
 import { currentErrorPort, currentInputPort, currentOutputPort } from '../prims/ports.js';
 import { commandLineArguments } from '../prims/environment.js';
@@ -926,7 +925,7 @@ export class Runtime {
     return { failed: Number(counts.items[1]), total: Number(counts.items[0]) };
   }
 
-  /** Evaluates top-level forms from a string (as `racket -e`), printing results. */
+  /** Evaluates top-level forms from a string, printing results, all read at once (tests and tools; the command line's -e is runStartup's eval step). */
   runTopLevel(text: string, source = 'string'): Promise<number> {
     this.printResultsPretty();
     return this.runMain(() => {
@@ -949,14 +948,13 @@ export class Runtime {
    * ended without `exit`, for the REPL to go on in this runtime.
    */
   runStartup(initLib: string | null, steps: StartupStep[], repl: boolean): Promise<number | null> {
-    // racket/init is racket plus what a REPL has; results print through pretty-print.
-    const lang = initLib === 'racket/init' ? 'racket' : initLib;
-    const known = lang !== null && this.library(lang) !== null;
-    // racket/init is racket and racket/enter, as the constructor's namespace.
-    const ns = initLib === 'racket/init' ? this.topLevel : new Namespace(known ? [lang] : []);
+    // racket/init is the constructor's namespace (racket and racket/enter), its results printed through pretty-print.
+    const init = initLib === 'racket/init';
+    const builtIn = initLib !== null && !init && this.library(initLib) !== null;
+    const ns = init ? this.topLevel : new Namespace(builtIn ? [initLib] : []);
     this.topLevel = ns;
     this.setParamBase(currentNamespace, ns);
-    if (initLib === 'racket/init') this.printResultsPretty();
+    if (init) this.printResultsPretty();
     this.replFollows = repl;
     const host: StartupHost = {
       ex: this.ex,
@@ -977,16 +975,11 @@ export class Runtime {
       relativizeReadError: (e) => this.relativizeReadError(e),
     };
     // An init library rkt does not have built in is required as -l would (a file's language, say).
-    const all: StartupStep[] = lang !== null && !known ? [{ kind: 'require-lib', lib: lang }, ...steps] : steps;
-    return new Promise<number | null>((resolve) => {
-      this.finish = resolve;
-      this.ended = false;
-      this.sched.restart();
-      const nodes: Node[] = [new StartupNode(host, ns, all)];
-      // Then the executable yield handler and the exit handler, as racket calls them.
-      if (!repl) nodes.push(new ApplyNode(finishMain, []));
-      this.mainThread = this.sched.spawnNode(new Seq([...nodes, new Const(VOID)]), 'main');
-    }).then((code) => (code === null && !repl ? 0 : code));
+    const all: StartupStep[] = initLib !== null && !init && !builtIn ? [{ kind: 'require-lib', lib: initLib }, ...steps] : steps;
+    const nodes: Node[] = [new StartupNode(host, ns, all)];
+    // Then the executable yield handler and the exit handler, as racket calls them.
+    if (!repl) nodes.push(new ApplyNode(finishMain, []));
+    return this.startMainThread(new Seq([...nodes, new Const(VOID)])).then((code) => (code === null && !repl ? 0 : code));
   }
 
   /**
@@ -995,14 +988,23 @@ export class Runtime {
    * Racket exceptions there.
    */
   private runMain(prepare: () => Node[]): Promise<number> {
+    return this.startMainThread(new PrepareNode(prepare)).then((code) => code ?? 0);
+  }
+
+  /**
+   * Starts a new main thread running `node`; resolves to the exit code when
+   * the run ends, or to null when the thread ends in a REPL's run. Returns
+   * the thread it replaced, if any.
+   */
+  private startMainThread(node: Node, onStart?: (previous: RThread | null) => void): Promise<number | null> {
     return new Promise<number | null>((resolve) => {
       this.finish = resolve;
       this.ended = false;
       this.sched.restart();
-      const starter = new PrepareNode(prepare);
-      const t = this.sched.spawnNode(starter, 'main');
-      this.mainThread = t;
-    }).then((code) => code ?? 0);
+      const previous = this.mainThread;
+      this.mainThread = this.sched.spawnNode(node, 'main');
+      onStart?.(previous);
+    });
   }
 
   /**
@@ -1014,24 +1016,19 @@ export class Runtime {
   evalInteractive(input: string | (() => Syntax[])): Promise<number | null> {
     if (!this.interactive) this.printResultsPretty();
     this.interactive = true;
-    return new Promise<number | null>((resolve) => {
-      this.finish = resolve;
-      this.ended = false;
-      this.sched.restart();
-      const starter = new PrepareNode(() => {
-        try {
-          // Each form is evaluated in the namespace current when it starts, as `enter!` changes it.
-          const forms = typeof input === 'string' ? readAll(input, 'stdin') : input();
-          return [new TopLevelNode(this, forms, 0, true, null)];
-        } catch (e) {
-          if (e instanceof ReadError) throw new RacketThrow(makeExn(exnFailReadT, this.relativizeReadError(e), VOID));
-          throw e;
-        }
-      });
-      const previous = this.mainThread;
-      this.mainThread = this.sched.spawnNode(starter, 'main');
+    const starter = new PrepareNode(() => {
+      try {
+        // Each form is evaluated in the namespace current when it starts, as `enter!` changes it.
+        const forms = typeof input === 'string' ? readAll(input, 'stdin') : input();
+        return [new TopLevelNode(this, forms, 0, true, null)];
+      } catch (e) {
+        if (e instanceof ReadError) throw new RacketThrow(makeExn(exnFailReadT, this.relativizeReadError(e), VOID));
+        throw e;
+      }
+    });
+    return this.startMainThread(starter, (previous) => {
       // The REPL is one thread to the user: parameter values carry over between inputs.
-      if (previous !== null) inheritPreservedCells(this.mainThread, previous);
+      if (previous !== null && this.mainThread !== null) inheritPreservedCells(this.mainThread, previous);
     });
   }
 
@@ -1256,7 +1253,6 @@ export class Runtime {
     const text = message + this.errorLocation(v) + (context === '' ? '' : `\n${context}`);
     if (interactive) {
       // The REPL keeps the whole text for ,bt and shows it without its `...:` blocks, as Racket's does.
-      this.lastError = v;
       this.lastReplError = { full: text, message, value: v };
       err.write(replErrorDisplay(text));
     } else err.write(text + '\n');
@@ -1278,7 +1274,9 @@ export class Runtime {
   }
 
   /** The value of the last error the REPL displayed (main thread, interactive), for `,bt`: `contextText(rt.lastError)`. */
-  lastError: Value = undefined;
+  get lastError(): Value {
+    return this.lastReplError?.value as Value;
+  }
 
   /** Whether the default error display handler prints `context...:` blocks (not in a place, as in Racket). */
   private showContext = true;
@@ -1411,19 +1409,7 @@ export class TopLevelNode extends BaseNode {
     }
     const ns = this.ns ?? (m.paramValue(currentNamespace) as Namespace);
     const core = this.rt.expandTopLevelForm(this.forms[this.index], this.print, ns);
-    m.stack.push(new TopLevelNextFrame(new TopLevelNode(this.rt, this.forms, this.index + 1, this.print, this.ns)));
+    m.stack.push(new NextNodeFrame(new TopLevelNode(this.rt, this.forms, this.index + 1, this.print, this.ns), TOP_LEVEL_BODY));
     m.node = compile(core, TOP_LEVEL_BODY);
-  }
-}
-
-class TopLevelNextFrame extends Frame {
-  constructor(readonly next: Node) {
-    super();
-  }
-  override ctxInfo(): ProcInfo {
-    return TOP_LEVEL_BODY;
-  }
-  resume(m: Machine): void {
-    m.node = this.next;
   }
 }

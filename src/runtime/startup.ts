@@ -10,15 +10,16 @@ import { printResults, type ModuleInfo } from '../expand/modules.js';
 import type { Namespace } from '../expand/namespace.js';
 import { datumToSyntax, syntaxToDatum } from '../expand/scopes.js';
 import { compile } from '../eval/compile.js';
+import { BOUND_TO_SYNTAX, mappedVariableValue } from '../prims/namespaces.js';
 import { TOP_LEVEL_BODY, type ProcInfo } from '../eval/proc-info.js';
 import { Frame } from '../eval/frames.js';
-import { Node as BaseNode, type Node } from '../eval/nodes.js';
+import { Const, Node as BaseNode, Seq, type Node } from '../eval/nodes.js';
 import type { Machine } from '../eval/machine.js';
 import { MachinePrimitive } from '../eval/procedures.js';
 import { RacketThrow, exnFailContractVariableT, exnFailReadT, makeExn } from '../errors/exn.js';
 import { ReadError, readOne } from '../reader/index.js';
-import { Syntax } from '../values/syntax.js';
-import { NULL, Pair, RString, VOID, str, sym, type Value } from '../values/types.js';
+import type { Syntax } from '../values/syntax.js';
+import { RString, VOID, listFromArray, str, sym, type Value } from '../values/types.js';
 
 export type StartupStep =
   /** -e: read and evaluate each expression of the text in turn, printing results. */
@@ -66,7 +67,7 @@ export class StartupNode extends BaseNode {
       m.returnValue(VOID);
       return;
     }
-    m.stack.push(new ThenNode(new StartupNode(this.host, this.ns, this.steps, this.index + 1)));
+    m.stack.push(new NextNodeFrame(new StartupNode(this.host, this.ns, this.steps, this.index + 1)));
     m.node = this.stepNode(this.steps[this.index]);
   }
 
@@ -92,8 +93,8 @@ export class StartupNode extends BaseNode {
     const info = this.host.moduleOf(spec);
     if (this.index === 0) this.host.configureRuntime(info);
     const require = this.host.requireNode(this.ns, spec);
-    const main = info.mainSubmodule === null || info.mainSubmodule === undefined ? [] : this.host.instantiationNodes(info.mainSubmodule);
-    return main.length === 0 ? require : new SeqThen(require, main);
+    const main = info.mainSubmodule === null ? [] : this.host.instantiationNodes(info.mainSubmodule);
+    return main.length === 0 ? require : new Seq([require, ...main, new Const(VOID)]);
   }
 }
 
@@ -127,22 +128,15 @@ class EvalTextNode extends BaseNode {
     const form = datumToSyntax(null, syntaxToDatum(read.datum));
     // Expanded before the frame is pushed: a syntax error has no context, as in Racket; a run-time error's shows `body of top-level`.
     const core = this.host.expandTopLevelForm(form, true, this.ns);
-    m.stack.push(new ThenNode(new EvalTextNode(this.host, this.ns, this.text, read.end), TOP_LEVEL_BODY));
+    m.stack.push(new NextNodeFrame(new EvalTextNode(this.host, this.ns, this.text, read.end), TOP_LEVEL_BODY));
     m.node = compile(core, TOP_LEVEL_BODY);
   }
 }
 
 /** -m: `main` as the top-level namespace sees it, applied to the command-line arguments. */
 function callMain(m: Machine, ns: Namespace, args: string[]): void {
-  const id = ns.introduce(m.rt.ex, new Syntax(sym('main'), null));
-  const meaning = m.rt.ex.resolve(id);
-  let main: Value | undefined;
-  if (meaning === null) main = ns.vars.get('main')?.value;
-  else if (meaning.kind === 'top') {
-    meaning.v.force();
-    main = meaning.v.value;
-  }
-  if (main === undefined) {
+  const main = mappedVariableValue(m.rt.ex, ns, sym('main'));
+  if (main === undefined || main === BOUND_TO_SYNTAX) {
     throw new RacketThrow(makeExn(exnFailContractVariableT, 'main: not defined or required into the top-level environment', sym('main')));
   }
   m.applyArray(
@@ -152,28 +146,11 @@ function callMain(m: Machine, ns: Namespace, args: string[]): void {
 }
 
 function listSyntax(items: Value[]): Syntax {
-  let list: Value = NULL;
-  for (let i = items.length - 1; i >= 0; i--) list = new Pair(items[i], list);
-  return datumToSyntax(null, list);
-}
-
-/** Runs `node`, then `then` (discarding the first's values). */
-class SeqThen extends BaseNode {
-  readonly simple = false;
-  constructor(
-    private readonly first: Node,
-    private readonly then: Node[],
-  ) {
-    super();
-  }
-  exec(m: Machine): void {
-    for (let i = this.then.length - 1; i >= 0; i--) m.stack.push(new ThenNode(this.then[i]));
-    m.node = this.first;
-  }
+  return datumToSyntax(null, listFromArray(items));
 }
 
 /** A frame that, when the running node returns, runs `next`; `info` is what an error's context shows of it. */
-class ThenNode extends Frame {
+export class NextNodeFrame extends Frame {
   constructor(
     private readonly next: Node,
     private readonly info: ProcInfo | null = null,

@@ -5,6 +5,7 @@
 
 import type { HostError, HostUdpSocket } from '../../host/host.js';
 import { argError } from '../../errors/messages.js';
+import { isFixnum } from '../../values/numbers.js';
 import { RacketThrow, exnFailNetworkT, makeExn } from '../../errors/exn.js';
 import { VOID, type Value } from '../../values/types.js';
 import { checkByte } from '../check.js';
@@ -23,8 +24,7 @@ export function setOption(who: string, sock: UdpSocket, apply: (h: HostUdpSocket
   }
 }
 
-/** Racket CS's largest fixnum, and the largest size setsockopt takes (a C int). */
-const MAX_FIXNUM = 2n ** 60n - 1n;
+/** The largest size setsockopt takes (a C int). */
 const MAX_SOCKET_INT = 2 ** 31 - 1;
 
 export function installOptions(def: Definer): void {
@@ -42,7 +42,7 @@ export function installOptions(def: Definer): void {
     const positive = (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'bigint' && v > 0n);
     if (!positive) return argError(who, 'exact-positive-integer?', v);
     // Racket takes any fixnum; the kernel caps the size at its maximum (net.core.rmem_max) anyway.
-    if (BigInt(v) > MAX_FIXNUM) {
+    if (!isFixnum(v)) {
       throw new RacketThrow(makeExn(exnFailNetworkT, `${who}: given size is too large\n  given size: ${v}`));
     }
     const size = Math.min(Number(v), MAX_SOCKET_INT);
