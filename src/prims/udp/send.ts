@@ -86,7 +86,11 @@ function send(
   if (data.length > (sock.family === 6 ? MAX_IPV6_PAYLOAD : MAX_IPV4_PAYLOAD))
     throw new RacketThrow(sendFailedExn(who, host, port, EMSGSIZE));
   if (mode === 'wait') return sendAndWait(m, who, sock, host, port, data);
-  if (host === undefined) return mode === 'now' ? (sendNow(m, who, sock, host, port, data), true) : sendEvt(who, sock, host, port, data);
+  if (host === undefined) {
+    if (mode === 'evt') return sendEvt(who, sock, host, port, data);
+    sendNow(m, who, sock, host, port, data);
+    return true;
+  }
   // The others resolve the name before they return, and report what the system would refuse at once.
   return withAddress(m, who, host, port, (address, family) => {
     if (family === 6 && sock.family === 4) throw new RacketThrow(sendFailedExn(who, host, port, EAFNOSUPPORT));
